@@ -12,6 +12,13 @@ __all__ = [
     "Lexicon",
     "SkillMention",
     "Document",
+    "CategoryCoverage",
+    "MatchedSkill",
+    "MissingSkill",
+    "Education",
+    "Role",
+    "CareerEstimate",
+    "ScoreReport",
 ]
 
 
@@ -134,3 +141,140 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+# --- Scoring results (owner: scoring engineer). Layout documented in README "Scoring". ---
+
+
+def _jsonable(value: Any) -> Any:
+    """``asdict`` output with tuples turned into lists (JSON-ready, stable key order)."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryCoverage:
+    """How well one profile category is covered (``coverage`` 0-1, weighted by requirement)."""
+
+    id: str
+    label: str
+    #: the category's weight in the profile (weights are normalised when combined)
+    weight: float
+    coverage: float
+    #: requirement ids fully met, met partially (through a lexicon ``implies``), and missing
+    matched: tuple[str, ...] = ()
+    partial: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MatchedSkill:
+    """A profile requirement met by a skill found in the document, with its evidence."""
+
+    #: the skill that satisfies the requirement (the implied skill for a partial match)
+    skill_id: str
+    name: str
+    #: the profile category id
+    category: str
+    #: the profile requirement id it satisfies
+    requirement: str
+    #: ``"full"``, or ``"partial"`` when only implied by another mention (see ``via``)
+    match: str
+    #: the mentioned skill id that implies ``skill_id`` (partial matches), else ``None``
+    via: str | None
+    #: the section of the (first) evidence mention
+    section: str
+    #: a short snippet of the document around the evidence mention (white space folded)
+    snippet: str
+    #: character offsets of the evidence mention in the document text
+    start: int
+    end: int
+    #: how many mentions support it
+    mentions: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class MissingSkill:
+    """A requirement not (fully) met, with the points it would add ("what to add")."""
+
+    requirement: str
+    #: the skill id to add (the first alternative), or the requirement id for education
+    skill_id: str
+    name: str
+    category: str
+    required: bool
+    #: score points gained if this requirement were met, all else equal
+    gain: float
+    #: other skill ids that would satisfy the same requirement
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Education:
+    """The highest degree detected in the document."""
+
+    #: ``high_school``, ``associate``, ``bachelor``, ``master``, ``phd`` or ``None``
+    level: str | None
+    field: str | None = None
+    #: the line the degree was read from
+    evidence: str | None = None
+    #: the lowest level the profile requires, and whether the document meets it
+    required_level: str | None = None
+    meets_requirement: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A dated role (``start``/``end`` as ``YYYY-MM``; ``end`` is ``"present"`` if open)."""
+
+    title: str
+    start: str
+    end: str
+    years: float
+
+
+@dataclass(frozen=True, slots=True)
+class CareerEstimate:
+    """Years of experience from dated roles and the career level, on the profile's ladder."""
+
+    #: total years covered by dated roles (overlaps merged), ``None`` if no dated role
+    years: float | None
+    #: ladder level id (``intern``, ``junior``, ``mid``, ``senior``, ``principal``) or ``None``
+    level: str | None
+    level_label: str | None = None
+    #: what the level was read from: ``"title"``, ``"years"`` or ``None``
+    level_from: str | None = None
+    #: the profile's ladder, lowest first (level ids)
+    ladder: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    #: the profile's salary reference for this level, if it gives one (free text)
+    salary_reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreReport:
+    """The explained score of one document against one profile. ``to_dict()`` is JSON-ready."""
+
+    #: 0-100, calibrated (see README "Scoring"), rounded to one decimal
+    score: float
+    source: str
+    profile: str
+    profile_version: str
+    lexicon_version: str
+    #: weighted requirement coverage 0-1 and TF-IDF cosine similarity 0-1 (4 decimals)
+    coverage: float
+    similarity: float
+    categories: tuple[CategoryCoverage, ...] = ()
+    matched: tuple[MatchedSkill, ...] = ()
+    #: ranked by ``gain``, largest first
+    missing: tuple[MissingSkill, ...] = ()
+    education: Education = field(default_factory=lambda: Education(level=None))
+    career: CareerEstimate = field(default_factory=lambda: CareerEstimate(years=None, level=None))
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = _jsonable(asdict(self))
+        return out
