@@ -278,3 +278,59 @@ class ScoreReport:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = _jsonable(asdict(self))
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """One output record of :func:`jobmatch.score_many`: a compact score, or an error."""
+
+    #: the record id (given in the data, else the path, else ``file:line``)
+    id: str
+    #: where the record came from (a path, or ``file:line``)
+    source: str
+    #: ``"ok"`` or ``"error"``
+    status: str
+    #: 0-100 (``None`` for errors)
+    score: float | None = None
+    #: coverage of each profile category, 0-1, in profile order
+    coverage: dict[str, float] = field(default_factory=dict)
+    #: ids of the best matched / most important missing profile skills
+    matched: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    #: one-line reason and short code (the ``.code`` of the error) when ``status == "error"``
+    error: str | None = None
+    error_code: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "status": self.status,
+            "score": self.score,
+            "coverage": dict(self.coverage),
+            "matched": list(self.matched),
+            "missing": list(self.missing),
+            "error": self.error,
+            "error_code": self.error_code,
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BatchResult:
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            status=data["status"],
+            score=data.get("score"),
+            coverage=dict(data.get("coverage") or {}),
+            matched=tuple(data.get("matched") or ()),
+            missing=tuple(data.get("missing") or ()),
+            error=data.get("error"),
+            error_code=data.get("error_code"),
+            warnings=tuple(data.get("warnings") or ()),
+        )
