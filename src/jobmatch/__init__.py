@@ -1,9 +1,56 @@
 """jobmatch: explainable skill extraction and resume/posting scoring.
 
 Importing this package is cheap: spaCy, scikit-learn and pdfminer are imported only by
-the functions that need them.
+the functions that need them. The public names below are resolved lazily on first access
+(module-level ``__getattr__``), so ``import jobmatch`` never imports spaCy.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+# public name -> submodule that defines it (imported on first access)
+_LAZY: dict[str, str] = {
+    "extract_skills": "pipeline",
+    "make_nlp": "pipeline",
+    "SkillExtractor": "pipeline",
+    "detect_sections": "sections",
+    "load_lexicon": "lexicon",
+    "check_lexicon": "lexicon",
+    "SkillMention": "models",
+    "Skill": "models",
+    "Lexicon": "models",
+    "Document": "models",
+    "JobmatchError": "errors",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+if TYPE_CHECKING:
+    from .errors import JobmatchError as JobmatchError
+    from .lexicon import check_lexicon as check_lexicon
+    from .lexicon import load_lexicon as load_lexicon
+    from .models import Document as Document
+    from .models import Lexicon as Lexicon
+    from .models import Skill as Skill
+    from .models import SkillMention as SkillMention
+    from .pipeline import SkillExtractor as SkillExtractor
+    from .pipeline import extract_skills as extract_skills
+    from .pipeline import make_nlp as make_nlp
+    from .sections import detect_sections as detect_sections
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'jobmatch' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # cache: __getattr__ runs once per name
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

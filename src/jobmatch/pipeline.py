@@ -1,0 +1,555 @@
+"""The ``jobmatch_skills`` spaCy component, :func:`make_nlp` and :class:`SkillExtractor`.
+
+The component finds lexicon skills with one ``PhraseMatcher`` (attribute ``LOWER``) over
+every surface form and its generated variants (spacing/punctuation, plurals), keeps the
+longest match where matches overlap (then the leftmost, then lexicon order), and checks
+ambiguous names (R, Go, Spark, Excel...) against the lexicon's context rules. Results:
+
+* ``doc.spans["skills"]``: one :class:`~spacy.tokens.Span` per mention, ``label_`` = skill id;
+* ``doc._.skill_mentions``: the same as :class:`~jobmatch.models.SkillMention` objects with
+  character offsets into the text and the section each one sits in (built on access);
+* ``span._.skill``: the lexicon :class:`~jobmatch.models.Skill` of a span in that group.
+
+The exact context-rule semantics are documented in the README section "Matching".
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import weakref
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, cast
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from .lexicon import load_lexicon, normalise_form
+from .models import ContextRule, Lexicon, Skill, SkillMention
+from .sections import detect_sections
+
+__all__ = [
+    "SPANS_KEY",
+    "SkillComponent",
+    "SkillExtractor",
+    "make_skill_component",
+    "make_nlp",
+    "extract_skills",
+    "surface_variants",
+]
+
+log = logging.getLogger(__name__)
+
+SPANS_KEY = "skills"
+_ATTR_KEY = "jobmatch_component"
+
+# --- built-in evidence for ambiguous forms (see README "Context rules") --------------------
+_GENERIC_POSITIVE = frozenset(
+    {
+        "programming",
+        "language",
+        "languages",
+        "framework",
+        "frameworks",
+        "library",
+        "libraries",
+        "scripting",
+        "codebase",
+        "developer",
+        "developers",
+        "sdk",
+    }
+)
+_LETTER_NEGATIVE_BEFORE = frozenset(
+    "grade grades vitamin type class plan tier level phase part section size mr mrs ms dr "
+    "category option appendix schedule form article block unit step hepatitis b a".split()
+)
+_LETTER_NEGATIVE_AFTER = ("&", "-level", "-suite", "-grade", "-class", "-section")
+_NO_NEIGHBOUR_BEFORE = frozenset({"a", "an"})
+_NO_NEIGHBOUR_AFTER = frozenset({"of"})
+_SPECIAL_CHARS = re.compile(r"[+#.&/]")
+_SHORT_ACRONYM = re.compile(r"^[A-Z0-9&/+.#-]{1,4}$")
+
+# Components alive in this process, so the Doc/Span getters can find the lexicon of the
+# component that filled a doc (the key is stored in ``doc.spans["skills"].attrs``).
+_COMPONENTS: weakref.WeakValueDictionary[str, SkillComponent] = weakref.WeakValueDictionary()
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A compiled context rule."""
+
+    forms_exact: frozenset[str]
+    case_sensitive: bool
+    single: frozenset[str]
+    multi: tuple[tuple[str, ...], ...]
+    negative: tuple[tuple[str, int], ...]  # (lower-case phrase, offset of the form in it)
+    window: int
+    neighbours: bool
+
+
+def _compile_rule(rule: ContextRule) -> _Rule:
+    exact: set[str] = set()
+    for f in rule.forms:
+        exact.add(f)
+        if sum(c.isalpha() for c in f) >= 2:
+            exact.add(f.upper())
+    single = {c.lower() for c in rule.positive if len(c.split()) == 1}
+    multi = tuple(tuple(c.lower().split()) for c in rule.positive if len(c.split()) > 1)
+    negative: list[tuple[str, int]] = []
+    forms_lower = [f.lower() for f in rule.forms]
+    for phrase in rule.negative:
+        low = phrase.lower()
+        found = False
+        for form in forms_lower:
+            for m in re.finditer(re.escape(form), low):
+                i, j = m.start(), m.end()
+                if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
+                    negative.append((low, i))
+                    found = True
+        if not found:
+            log.debug("negative phrase %r holds none of the forms %r", phrase, rule.forms)
+    return _Rule(
+        forms_exact=frozenset(exact),
+        case_sensitive=rule.case_sensitive,
+        single=frozenset(single),
+        multi=multi,
+        negative=tuple(negative),
+        window=rule.window,
+        neighbours=rule.neighbours,
+    )
+
+
+def _plural(word: str) -> str | None:
+    """English plural of the last word of a form, or ``None`` when it makes no sense."""
+    if len(word) < 2 or not word.isalpha() or word[-1] in "sS":
+        return None
+    if word.isupper():
+        return word + "s" if len(word) >= 2 else None  # APIs, LLMs, GPUs
+    if len(word) < 3:
+        return None
+    if word.endswith(("x", "z", "ch", "sh")):
+        return word + "es"
+    if word[-1] == "y" and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def surface_variants(form: str, *, plurals: bool = True) -> list[str]:
+    """The spellings a surface form is matched under, the form itself first.
+
+    Hyphens become spaces or disappear (``scikit-learn`` -> ``scikit learn``,
+    ``scikitlearn``); two- and three-word names also match hyphenated; an inner ``.`` or ``/``
+    becomes a space or disappears (``Node.js`` -> ``Node js``, ``Nodejs``; ``CI/CD`` ->
+    ``CI CD``, ``CICD``); then the plural of the last word of each (``APIs``,
+    ``neural networks``).
+
+    >>> surface_variants("scikit-learn")
+    ['scikit-learn', 'scikit learn', 'scikitlearn']
+    >>> surface_variants("CI/CD")
+    ['CI/CD', 'CI CD', 'CICD']
+    >>> surface_variants("neural network")
+    ['neural network', 'neural-network', 'neural networks', 'neural-networks']
+    >>> surface_variants("API")
+    ['API', 'APIs']
+    """
+    out: dict[str, None] = {form: None}
+    if "-" in form and not form.startswith("-") and not form.endswith("-"):
+        out[form.replace("-", " ")] = None
+        if " " not in form:
+            out[form.replace("-", "")] = None
+    words = form.split()
+    if 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
+        out["-".join(words)] = None
+    for sep in (".", "/"):
+        if sep in form[1:-1] and " " not in form:
+            out[form.replace(sep, " ")] = None
+            out[form.replace(sep, "")] = None
+    if plurals and all(w.isalpha() for w in words):
+        # plural of the last word only for plain word names ("neural networks", "APIs")
+        for v in [form, "-".join(words)] if len(words) > 1 else [form]:
+            head, sep, last = v.rpartition(" " if " " in v else "-")
+            p = _plural(last)
+            if p:
+                out[f"{head}{sep}{p}"] = None
+    return list(out)
+
+
+def _span_skill(span: Span) -> Skill | None:
+    group = span.doc.spans.get(SPANS_KEY)
+    comp = _COMPONENTS.get(group.attrs.get(_ATTR_KEY, "")) if group is not None else None
+    return None if comp is None else comp.lexicon.get(span.label_)
+
+
+def _doc_mentions(doc: Doc) -> list[SkillMention]:
+    group = doc.spans.get(SPANS_KEY)
+    if group is None:
+        return []
+    comp = _COMPONENTS.get(group.attrs.get(_ATTR_KEY, ""))
+    if comp is None:
+        raise ValueError("doc was not processed by a live jobmatch_skills component")
+    return comp.mentions(doc)
+
+
+# Registered once, at import, with getters (nothing stored per doc but the span group).
+if not Doc.has_extension("skill_mentions"):
+    Doc.set_extension("skill_mentions", getter=_doc_mentions)
+if not Span.has_extension("skill"):
+    Span.set_extension("skill", getter=_span_skill)
+
+
+class SkillComponent:
+    """Finds lexicon skills in a Doc: ``doc.spans["skills"]`` and ``doc._.skill_mentions``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "jobmatch_skills",
+        *,
+        lexicon: Lexicon | None = None,
+        lexicon_path: str | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.lexicon_path = lexicon_path
+        self._key = f"{name}:{id(self)}"
+        _COMPONENTS[self._key] = self
+        self._load(lexicon if lexicon is not None else load_lexicon(lexicon_path))
+
+    # -- building -------------------------------------------------------------------------
+    def _load(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        vocab = self.nlp.vocab
+        tokenizer: Any = self.nlp.tokenizer  # spacy.tokenizer.Tokenizer (Cython, untyped)
+        skills = lexicon.skills
+        self._skills = skills
+        self._labels = [vocab.strings.add(s.id) for s in skills]
+        self._rules = [None if s.context is None else _compile_rule(s.context) for s in skills]
+        # Who owns each normalised surface key: real names/aliases first (validated unique),
+        # generated variants only where the key is still free (first in lexicon order wins).
+        owner: dict[str, tuple[int, str]] = {}
+        for i, s in enumerate(skills):
+            for form in s.surface_forms:
+                owner.setdefault(normalise_form(form), (i, form))
+        variants: dict[str, tuple[int, str]] = {}
+        for i, s in enumerate(skills):
+            ambiguous = (
+                {normalise_form(f) for f in s.context.forms} if s.context is not None else set()
+            )
+            for form in s.surface_forms:
+                if normalise_form(form) in ambiguous:
+                    continue
+                for v in surface_variants(form)[1:]:
+                    key = normalise_form(v)
+                    if key not in owner and key not in variants:
+                        variants[key] = (i, v)
+        every = {**variants, **owner}
+        # Tokenizer special cases so forms with + # . & / stay one token in running text
+        # ("C++,", "C#.", "Node.js,") exactly as in the pattern.
+        for key, (_i, form) in every.items():
+            if " " in form or not _SPECIAL_CHARS.search(form):
+                continue
+            if not form[0].isalnum() and form[0] != ".":
+                continue
+            for spelling in {form, form.lower(), form.upper(), key}:
+                tokenizer.add_special_case(spelling, [{"ORTH": spelling}])
+        # One match key per (skill, kind): kind 0 plain, 1 ambiguous (context rule), 2 exact
+        # case (short ALL-CAPS acronyms: "IT" must not match "it").
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        by_key: dict[tuple[int, int], list[str]] = {}
+        self._exact: dict[int, frozenset[str]] = {}
+        exact_forms: dict[int, set[str]] = {}
+        for key, (i, form) in every.items():
+            rule = self._rules[i]
+            ctx = skills[i].context
+            if (
+                rule is not None
+                and ctx is not None
+                and key in {normalise_form(f) for f in ctx.forms}
+            ):
+                kind = 1
+            elif _SHORT_ACRONYM.match(form) and any(c.isalpha() for c in form):
+                kind = 2
+                exact_forms.setdefault(i, set()).add(form)
+            else:
+                kind = 0
+            by_key.setdefault((i, kind), []).append(form)
+            if kind == 2 and _plural(form):
+                exact_forms[i].add(form + "s")
+                by_key[(i, kind)].append(form + "s")
+        self._info: dict[int, tuple[int, int]] = {}
+        forms_all = [f for fs in by_key.values() for f in fs]
+        docs = dict(zip(forms_all, tokenizer.pipe(forms_all), strict=True))
+        for (i, kind), forms in by_key.items():
+            mkey = f"{skills[i].id}\x1f{kind}"
+            h = vocab.strings.add(mkey)
+            self._info[h] = (i, kind)
+            matcher.add(mkey, [docs[f] for f in forms])
+        self._exact = {i: frozenset(f) for i, f in exact_forms.items()}
+        self._matcher = matcher
+        self.n_patterns = len(forms_all)
+
+    # -- running --------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self._matcher(doc)
+        kept: list[tuple[int, int, int]] = []
+        if matches:
+            info = self._info
+            # longest first, then leftmost, then lexicon order: sorting plain tuples
+            cand = sorted((s - e, s, info[h], e) for h, s, e in matches)
+            occupied = bytearray(len(doc))
+            ambiguous: list[tuple[int, int, int]] = []
+            text = doc.text
+            for neg_len, s, (i, kind), e in cand:
+                if len(cand) > 1:
+                    if 1 in occupied[s:e]:
+                        continue
+                    occupied[s:e] = b"\x01" * -neg_len
+                if kind == 0:
+                    kept.append((s, e, i))
+                elif kind == 1:
+                    ambiguous.append((s, e, i))
+                else:
+                    start = doc[s].idx
+                    tok = doc[e - 1]
+                    if text[start : tok.idx + len(tok)] in self._exact[i]:
+                        kept.append((s, e, i))
+            if ambiguous:
+                kept.extend(self._resolve(doc, ambiguous, kept))
+            kept.sort()
+        labels = self._labels
+        group = doc.spans[SPANS_KEY] = [Span(doc, s, e, label=labels[i]) for s, e, i in kept]
+        doc.spans[SPANS_KEY].attrs[_ATTR_KEY] = self._key
+        del group
+        return doc
+
+    def _resolve(
+        self, doc: Doc, ambiguous: list[tuple[int, int, int]], sure: list[tuple[int, int, int]]
+    ) -> Iterator[tuple[int, int, int]]:
+        """The ambiguous matches the context supports (README "Context rules")."""
+        text = doc.text
+        n = len(doc)
+        for s, e, i in ambiguous:
+            rule = self._rules[i]
+            assert rule is not None
+            start = doc[s].idx
+            end = doc[e - 1].idx + len(doc[e - 1])
+            surface = text[start:end]
+            if rule.case_sensitive and surface not in rule.forms_exact:
+                continue
+            if self._negative(text, start, end, rule):
+                continue
+            before = doc[s - 1].lower_ if s > 0 else ""
+            after = doc[e].lower_ if e < n else ""
+            if end - start == 1:
+                if before in _LETTER_NEGATIVE_BEFORE:
+                    continue
+                if text.startswith(_LETTER_NEGATIVE_AFTER, end):
+                    continue
+            lo, hi = max(0, s - rule.window), min(n, e + rule.window)
+            window = [t.lower_ for t in doc[lo:s]] + [""] + [t.lower_ for t in doc[e:hi]]
+            if any(w in rule.single or w in _GENERIC_POSITIVE for w in window):
+                yield s, e, i
+                continue
+            if rule.multi and _has_sequence(window, rule.multi):
+                yield s, e, i
+                continue
+            if not rule.neighbours or before in _NO_NEIGHBOUR_BEFORE:
+                continue
+            if after in _NO_NEIGHBOUR_AFTER:
+                continue
+            if any(ks < hi and ke > lo for ks, ke, _ in sure):
+                yield s, e, i
+
+    @staticmethod
+    def _negative(text: str, start: int, end: int, rule: _Rule) -> bool:
+        for phrase, offset in rule.negative:
+            p0 = start - offset
+            p1 = p0 + len(phrase)
+            if p0 < 0 or p1 > len(text) or p1 < end:
+                continue
+            if text[p0:p1].lower() != phrase:
+                continue
+            if p0 > 0 and phrase[0].isalnum() and text[p0 - 1].isalnum():
+                continue
+            if p1 < len(text) and phrase[-1].isalnum() and text[p1].isalnum():
+                continue
+            return True
+        return False
+
+    def mentions(self, doc: Doc) -> list[SkillMention]:
+        """The mentions of a processed doc, with sections (computed once per call)."""
+        group = doc.spans.get(SPANS_KEY)
+        if not group:
+            return []
+        sections = detect_sections(doc.text)
+        starts = [sec[0] for sec in sections]
+        by_id = self.lexicon.by_id
+        out: list[SkillMention] = []
+        for span in group:
+            skill = by_id[span.label_]
+            start, end = span.start_char, span.end_char
+            k = bisect_right(starts, start) - 1
+            out.append(
+                SkillMention(
+                    skill_id=skill.id,
+                    name=skill.name,
+                    category=skill.category,
+                    start=start,
+                    end=end,
+                    text=span.text,
+                    section=sections[k][2] if k >= 0 else "other",
+                )
+            )
+        return out
+
+    # -- serialisation --------------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the lexicon the component uses (lexicon.toml + skills/skills.jsonl)."""
+        root = ensure_path(path)
+        (root / "skills").mkdir(parents=True, exist_ok=True)
+        lines = [f"version = {json.dumps(self.lexicon.version)}", ""]
+        for cat in self.lexicon.categories.values():
+            lines += [
+                f"[categories.{json.dumps(cat.id)}]",
+                f"label = {json.dumps(cat.label)}",
+                f"layer = {json.dumps(cat.layer)}",
+                "",
+            ]
+        (root / "lexicon.toml").write_text("\n".join(lines), encoding="utf-8")
+        with (root / "skills" / "skills.jsonl").open("w", encoding="utf-8") as fh:
+            for s in self.lexicon.skills:
+                fh.write(json.dumps(_skill_record(s), ensure_ascii=False) + "\n")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillComponent:
+        """Load the lexicon written by :meth:`to_disk` and rebuild the matcher."""
+        self._load(load_lexicon(ensure_path(path)))
+        return self
+
+
+def _skill_record(s: Skill) -> dict[str, Any]:
+    rec: dict[str, Any] = {"id": s.id, "name": s.name, "category": s.category}
+    if s.aliases:
+        rec["aliases"] = list(s.aliases)
+    if s.implies:
+        rec["implies"] = list(s.implies)
+    if s.context is not None:
+        c = s.context
+        rec["context"] = {
+            "forms": list(c.forms),
+            "case_sensitive": c.case_sensitive,
+            "positive": list(c.positive),
+            "negative": list(c.negative),
+            "window": c.window,
+            "neighbours": c.neighbours,
+        }
+    return rec
+
+
+def _has_sequence(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
+    for seq in seqs:
+        k = len(seq)
+        for j in range(len(words) - k + 1):
+            if tuple(words[j : j + k]) == seq:
+                return True
+    return False
+
+
+@Language.factory(
+    "jobmatch_skills",
+    default_config={"lexicon_path": None},
+    assigns=["doc.spans", "doc._.skill_mentions"],
+)
+def make_skill_component(nlp: Language, name: str, lexicon_path: str | None) -> SkillComponent:
+    """spaCy factory: ``nlp.add_pipe("jobmatch_skills")`` (shipped lexicon) or with
+    ``config={"lexicon_path": "/folder"}`` for a lexicon folder of the same layout."""
+    return SkillComponent(nlp, name, lexicon_path=lexicon_path)
+
+
+def make_nlp(lexicon: Lexicon | str | Path | None = None) -> Language:
+    """``spacy.blank("en")`` plus the ``jobmatch_skills`` component.
+
+    ``lexicon`` is a loaded :class:`Lexicon`, a lexicon folder, or ``None`` for the shipped one.
+    """
+    import spacy
+
+    nlp = spacy.blank("en")
+    if isinstance(lexicon, Lexicon):
+        _add_instance(nlp, SkillComponent(nlp, "jobmatch_skills", lexicon=lexicon))
+    else:
+        nlp.add_pipe(
+            "jobmatch_skills",
+            config={"lexicon_path": None if lexicon is None else str(lexicon)},
+        )
+    return nlp
+
+
+def _add_instance(nlp: Language, comp: SkillComponent) -> None:
+    """Add an already built component (a lexicon object cannot go through the config)."""
+    factory_name = "jobmatch_skills_instance"
+    if not Language.has_factory(factory_name):
+
+        @Language.factory(factory_name, default_config={"key": ""})
+        def _instance(nlp: Language, name: str, key: str) -> SkillComponent:
+            found = _COMPONENTS.get(key)
+            if found is None:
+                raise ValueError(f"no live jobmatch_skills component {key!r}")
+            return found
+
+    nlp.add_pipe(factory_name, name="jobmatch_skills", config={"key": comp._key})
+
+
+class SkillExtractor:
+    """Build the pipeline once, extract skills from many texts.
+
+    >>> ex = SkillExtractor()
+    >>> [m.skill_id for m in ex.extract("PyTorch and R")]
+    ['pytorch', 'r']
+    """
+
+    def __init__(self, *, lexicon: Lexicon | str | Path | None = None, batch_size: int = 64):
+        self.nlp = make_nlp(lexicon)
+        self.component = cast(SkillComponent, self.nlp.get_pipe("jobmatch_skills"))
+        self.batch_size = batch_size
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.component.lexicon
+
+    def extract(self, text: str) -> list[SkillMention]:
+        """The skill mentions of one text, in text order."""
+        return self.component.mentions(self.nlp(text))
+
+    def pipe(
+        self, texts: Iterable[str], *, batch_size: int | None = None
+    ) -> Iterator[list[SkillMention]]:
+        """Mentions for each text, lazily, with ``nlp.pipe`` batching."""
+        for doc in self.nlp.pipe(texts, batch_size=batch_size or self.batch_size):
+            yield self.component.mentions(doc)
+
+    def pipe_docs(
+        self, texts: Iterable[str], *, batch_size: int | None = None
+    ) -> Iterator[tuple[Doc, list[SkillMention]]]:
+        """``(Doc, mentions)`` for each text: reuse the tokens (TF-IDF) without re-tokenising."""
+        for doc in self.nlp.pipe(texts, batch_size=batch_size or self.batch_size):
+            yield doc, self.component.mentions(doc)
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> SkillExtractor:
+    """The process-wide extractor over the shipped lexicon (built on first use)."""
+    return SkillExtractor()
+
+
+def extract_skills(text: str) -> list[SkillMention]:
+    """The skill mentions in ``text`` (shipped lexicon), in text order."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract_skills() needs a str, not {type(text).__name__}")
+    return default_extractor().extract(text)

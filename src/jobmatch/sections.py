@@ -1,0 +1,194 @@
+"""Find the sections of a resume or a job posting from its headings and cue phrases.
+
+:func:`detect_sections` splits a text into contiguous character ranges, each named after the
+heading that opens it. Resume sections: ``summary``, ``skills``, ``experience``,
+``education``, ``projects``, ``publications``, ``certifications``. Posting sections:
+``about``, ``responsibilities``, ``requirements`` (must-have), ``preferred``
+(nice-to-have, bonus), ``benefits``. Text before the first recognised heading, and text
+under a heading we do not recognise as one of those, is ``other``.
+
+A line is a heading when it is short (at most seven words before any ``:``), is not a
+bullet, does not read like a sentence, and one of the cue patterns below matches it.
+Inline headings (``Requirements: Python, SQL``) open the section at the start of their line.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+__all__ = ["SECTION_NAMES", "detect_sections", "section_at", "classify_heading"]
+
+SECTION_NAMES: tuple[str, ...] = (
+    "summary",
+    "skills",
+    "experience",
+    "education",
+    "projects",
+    "publications",
+    "certifications",
+    "about",
+    "responsibilities",
+    "requirements",
+    "preferred",
+    "benefits",
+    "other",
+)
+
+# Ordered: the first pattern that matches the normalised heading wins, so the more specific
+# cues come first ("preferred qualifications" is preferred, not requirements; "job summary"
+# is about the job, not a resume summary; "required skills" is a requirement).
+_CUES: tuple[tuple[str, str], ...] = (
+    (
+        "preferred",
+        r"\bnice to haves?\b|\bpreferred\b|\bbonus\b|\bpluses\b|\bplus\b|\bdesired\b"
+        r"|\bdesirable\b|\bgood to have\b|\bextra credit\b|\bassets?\b|\boptional\b"
+        r"|\bwould be great\b|\bstand out\b",
+    ),
+    (
+        "benefits",
+        r"\bbenefits?\b|\bperks?\b|\bwhat we offer\b|\bwe offer\b|\bcompensation\b"
+        r"|\bwhy join\b|\bwhy work\b|\bin it for you\b|\bsalary\b|\bwhat you get\b",
+    ),
+    (
+        "requirements",
+        r"\brequire|\bqualifications?\b|\bmust haves?\b|\blooking for\b|\bwho you are\b"
+        r"|\byou bring\b|\byoull bring\b|\byou will bring\b|\byou have\b|\byou should have\b"
+        r"|\bideal candidate\b|\byour profile\b|\bessentials?\b|\bwhat you need\b"
+        r"|\bwe expect\b|\bneed to succeed\b|\bskills and experience\b|\bjob specification\b",
+    ),
+    (
+        "responsibilities",
+        r"\bresponsibilit|\bduties\b|\byoull do\b|\byou will do\b|\byoull be doing\b"
+        r"|\byou will be doing\b|\bday to day\b|\byour role\b|\bthe role\b|\byour mission\b"
+        r"|\byour impact\b|\btasks\b|\bwhat you will\b|\bwhat youll\b|\bin this role\b"
+        r"|\bjob functions?\b|\baccountabilities\b",
+    ),
+    ("summary", r"\babout me\b|\bcareer objective\b|\bprofessional summary\b"),
+    (
+        "about",
+        r"^about\b|\bwho we are\b|\boverview\b|\bjob description\b|\bjob summary\b"
+        r"|\bposition summary\b|\brole summary\b|\bthe opportunity\b|\bour company\b"
+        r"|\bcompany description\b|\bthe company\b|\bour mission\b|\bour team\b"
+        r"|\bthe team\b|\bgeneral summary\b|\bdescription\b",
+    ),
+    ("summary", r"\bsummary\b|\bprofile\b|\bobjective\b|\bhighlights\b"),
+    ("certifications", r"\bcertific|\blicen[cs]es?\b|\baccreditations?\b"),
+    ("publications", r"\bpublications?\b|\bpapers\b|\bpatents?\b|\btalks\b"),
+    ("projects", r"\bprojects?\b|\bopen source\b|\bportfolio\b"),
+    ("education", r"\beducation\b|\bacademic\b|\bdegrees?\b|\bschooling\b|\bcoursework\b"),
+    (
+        "experience",
+        r"\bexperience\b|\bemployment\b|\bwork history\b|\bcareer history\b"
+        r"|\bprofessional background\b|\binternships?\b",
+    ),
+    (
+        "skills",
+        r"\bskills?\b|\bcompetenc|\btechnolog|\bexpertise\b|\bproficienc|\btech stack\b"
+        r"|\btools\b|\btoolbox\b|\bstack\b|\blanguages\b",
+    ),
+)
+_CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
+
+# A heading line: optional markdown/numbering decoration, a short title, optional ':'
+# and optional inline content after the colon.
+_LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
+_DECORATION_RE = re.compile(
+    r"^(?:#{1,6}\s*|\*\*|__|(?:[ivxlc]{1,5}|\d{1,2}|[a-h])[.)]\s+)", re.IGNORECASE
+)
+_BULLET_RE = re.compile(r"^(?:[-*•·▪◦●o]\s|\d{1,2}[.)]\s+[a-z])")
+_NORMALISE_RE = re.compile(r"[^a-z0-9& ]+")
+_MAX_HEADING_WORDS = 7
+
+
+def _normalise(title: str) -> str:
+    t = title.lower().replace("’", "").replace("'", "").replace("&", " and ")
+    return " ".join(_NORMALISE_RE.sub(" ", t).split())
+
+
+def classify_heading(line: str) -> str | None:
+    """The section a heading line opens, or ``None`` if the line is not a known heading.
+
+    >>> classify_heading("What you'll do:")
+    'responsibilities'
+    >>> classify_heading("NICE TO HAVE")
+    'preferred'
+    >>> classify_heading("We use Python daily.") is None
+    True
+    """
+    s = line.strip()
+    if not s or len(s) > 120 or _BULLET_RE.match(s):
+        return None
+    s = _DECORATION_RE.sub("", s).strip().strip("*_#").strip()
+    head, colon, rest = s.partition(":")
+    head = head.strip()
+    if not head:
+        return None
+    if not colon:
+        # a whole-line heading: no sentence punctuation at the end
+        if head[-1] in ".!?,;" or len(head) > 70:
+            return None
+    # drop a parenthetical note: "Requirements (must have)" -> keep both words for matching
+    title = _normalise(head)
+    words = title.split()
+    if not words or len(words) > _MAX_HEADING_WORDS:
+        return None
+    if not colon and not _looks_like_heading(head):
+        return None
+    for name, pattern in _CUE_RES:
+        if pattern.search(title):
+            return name
+    return None
+
+
+def _looks_like_heading(head: str) -> bool:
+    """A colon-less line is a heading if it is ALL CAPS, Title Case or a short phrase."""
+    letters = [c for c in head if c.isalpha()]
+    if not letters:
+        return False
+    if all(c.isupper() for c in letters):
+        return True
+    words = [w for w in re.split(r"\s+", head) if w[:1].isalpha()]
+    small = {"and", "or", "of", "the", "to", "for", "a", "an", "in", "on", "with", "we", "you"}
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    # "What you'll do" / "Nice to have" (sentence case) are accepted when short
+    return capitalised == len(words) or len(words) <= 4
+
+
+def detect_sections(text: str) -> list[tuple[int, int, str]]:
+    """Split ``text`` into contiguous ``(start, end, section)`` ranges covering all of it.
+
+    Adjacent ranges with the same name are merged. An empty text gives ``[]``.
+
+    >>> detect_sections("Acme builds robots.\\nRequirements:\\n- Python\\n")
+    [(0, 20, 'other'), (20, 44, 'requirements')]
+    """
+    if not text:
+        return []
+    out: list[tuple[int, int, str]] = []
+    cur_start, cur_name = 0, "other"
+    for m in _LINE_RE.finditer(text):
+        line = m.group()
+        if not line:
+            break
+        # cheap pre-filter: headings are short
+        if len(line) > 122:
+            continue
+        name = classify_heading(line)
+        if name is None or name == cur_name:
+            continue
+        start = m.start()
+        if start > cur_start:
+            out.append((cur_start, start, cur_name))
+        cur_start, cur_name = start, name
+    out.append((cur_start, len(text), cur_name))
+    return out
+
+
+def section_at(sections: Sequence[tuple[int, int, str]], offset: int) -> str:
+    """The name of the section holding character ``offset`` (``other`` if none)."""
+    i = bisect_right([s[0] for s in sections], offset) - 1
+    if i < 0 or offset >= sections[i][1]:
+        return "other"
+    return sections[i][2]
