@@ -25,11 +25,19 @@ _LAZY: dict[str, str] = {
     "Lexicon": "models",
     "Document": "models",
     "JobmatchError": "errors",
+    "read_document": "documents",
+    "read_text": "documents",
+    "read_bytes": "documents",
+    "Limits": "documents",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:
+    from .documents import Limits as Limits
+    from .documents import read_bytes as read_bytes
+    from .documents import read_document as read_document
+    from .documents import read_text as read_text
     from .errors import JobmatchError as JobmatchError
     from .lexicon import check_lexicon as check_lexicon
     from .lexicon import load_lexicon as load_lexicon

@@ -1,0 +1,170 @@
+"""Build small, odd PDFs from raw PDF syntax for the reader tests (no binaries in the repo).
+
+``build_pdf(pages)`` writes a valid PDF (catalog, page tree, Helvetica, one content stream
+per page, correct xref). The helpers on top make the hostile variants: image-only pages, an
+unmapped CID font, thousands of pages, and a Flate "decompression bomb".
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+__all__ = [
+    "text_stream",
+    "build_pdf",
+    "simple_pdf",
+    "image_only_pdf",
+    "cid_font_pdf",
+    "many_pages_pdf",
+    "bomb_pdf",
+]
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def text_stream(lines: Sequence[str], *, font: str = "F1", size: int = 11) -> bytes:
+    """A content stream drawing ``lines`` top-down from (72, 720)."""
+    ops = [f"BT /{font} {size} Tf 14 TL 72 720 Td"]
+    for line in lines:
+        ops.append(f"({_escape(line)}) Tj T*")
+    ops.append("ET")
+    return "\n".join(ops).encode("latin-1")
+
+
+def _stream(body: bytes, extra: str = "", *, compress: bool = False) -> bytes:
+    if compress:
+        body = zlib.compress(body)
+        extra += " /Filter /FlateDecode"
+    return b"<< /Length %d%s >>\nstream\n" % (len(body), extra.encode()) + body + b"\nendstream"
+
+
+def build_pdf(
+    contents: Sequence[bytes],
+    *,
+    fonts: bytes = b"<< /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>",
+    xobjects: bytes = b"",
+    extra_objects: Sequence[bytes] = (),
+    compress: bool = False,
+    trailer_extra: bytes = b"",
+) -> bytes:
+    """A PDF with one page per content stream. Objects 1-2 are the catalog and page tree,
+    then each page and its content; ``extra_objects`` follow (refer to them by number:
+    ``3 + 2 * len(contents) + i``)."""
+    n = len(contents)
+    objects: list[bytes] = []
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
+    resources = b"<< /Font " + fonts + (b" /XObject " + xobjects if xobjects else b"") + b" >>"
+    for i, body in enumerate(contents):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+            + resources
+            + f" /Contents {4 + 2 * i} 0 R >>".encode()
+        )
+        objects.append(_stream(body, compress=compress))
+    objects.extend(extra_objects)
+    return _assemble(objects, trailer_extra=trailer_extra)
+
+
+def _assemble(objects: Sequence[bytes], *, trailer_extra: bytes = b"") -> bytes:
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for num, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{num} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R ".encode() + trailer_extra
+    out += f" >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def simple_pdf(*pages: Sequence[str], compress: bool = False) -> bytes:
+    """A PDF whose pages show the given lines in Helvetica."""
+    return build_pdf([text_stream(lines) for lines in pages], compress=compress)
+
+
+def image_only_pdf(pages: int = 1) -> bytes:
+    """Pages that only paint a grey 8x8 image: a "scanned" PDF without a text layer."""
+    n = pages
+    image_obj = 3 + 2 * n
+    image = _stream(
+        bytes(range(64)),
+        " /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray"
+        " /BitsPerComponent 8",
+    )
+    draw = b"q 400 0 0 400 100 200 cm /Im1 Do Q"
+    return build_pdf(
+        [draw] * n, fonts=b"<< >>", xobjects=f"<< /Im1 {image_obj} 0 R >>".encode(),
+        extra_objects=[image],
+    )  # fmt: skip
+
+
+def cid_font_pdf(readable: Sequence[str] = ("Python and SQL",)) -> bytes:
+    """One page: readable Helvetica lines, then a line in a Type0 (CID) font without a
+    ToUnicode map; pdfminer can only report its glyphs as ``(cid:NN)``."""
+    garbled = b"BT /F2 11 Tf 72 600 Td <0012002300340045> Tj ET"
+    body = text_stream(readable) + b"\n" + garbled
+    fonts = b"<< /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> /F2 5 0 R >>"
+    type0 = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Garbled /Encoding /Identity-H"
+        b" /DescendantFonts [6 0 R] >>"
+    )
+    cidfont = (
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Garbled"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+        b" /FontDescriptor 7 0 R /DW 500 >>"
+    )
+    descriptor = (
+        b"<< /Type /FontDescriptor /FontName /Garbled /Flags 4 /FontBBox [0 0 1000 1000]"
+        b" /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>"
+    )
+    return build_pdf([body], fonts=fonts, extra_objects=[type0, cidfont, descriptor])
+
+
+def many_pages_pdf(pages: int) -> bytes:
+    """``pages`` distinct page objects sharing one content stream (cheap: ~80 bytes/page)."""
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{4 + i} 0 R" for i in range(pages))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
+    objects.append(_stream(text_stream(["Page of a very long resume: Python"])))
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1"
+        b" << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents 3 0 R >>"
+    )
+    objects.extend([page] * pages)
+    return _assemble(objects)
+
+
+def bomb_pdf(inflated_bytes: int) -> bytes:
+    """One page whose Flate content stream inflates to ``inflated_bytes`` of spaces after a
+    readable line; 1 GB of spaces compresses to about 1 MB.
+
+    Built in milliseconds: a 1 MB block of spaces is deflated once with a full flush (which
+    resets the compressor, so the compressed block is self-contained) and repeated; the
+    stream ends with an empty final block and the Adler-32 of the whole inflated text.
+    """
+    head = text_stream(["Python developer"]) + b"\n"
+    block = b" " * (1 << 20)
+    co = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = co.compress(head) + co.flush(zlib.Z_FULL_FLUSH)
+    repeated = co.compress(block) + co.flush(zlib.Z_FULL_FLUSH)
+    copies = max(1, inflated_bytes // len(block))
+    checksum = zlib.adler32(head)
+    for _ in range(copies):
+        checksum = zlib.adler32(block, checksum)
+    body = b"\x78\xda" + first + repeated * copies + b"\x03\x00" + checksum.to_bytes(4, "big")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1"
+        b" << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream",
+    ]
+    return _assemble(objects)
