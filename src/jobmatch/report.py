@@ -1,0 +1,387 @@
+"""Render a :class:`~jobmatch.models.ScoreReport` as text, Markdown, HTML or JSON.
+
+Every renderer is a pure function ``ScoreReport -> str``; none does I/O and none imports
+click (the CLI decides where the string goes and whether the terminal takes colour).
+
+Document text (snippets, degree lines, role titles, warnings, the source name) comes from
+strangers, so each renderer neutralises it for its medium: control characters are dropped
+from the terminal report (no escape-sequence injection), Markdown gets HTML entities and
+backslash escapes, and HTML gets :func:`html.escape` on every value plus a
+Content-Security-Policy that forbids scripts and any external fetch.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+
+from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
+
+__all__ = [
+    "FORMATS",
+    "render",
+    "render_text",
+    "render_markdown",
+    "render_html",
+    "render_json",
+]
+
+FORMATS = ("text", "json", "markdown", "html")
+
+_DEGREES = {
+    "high_school": "high school",
+    "associate": "associate degree",
+    "bachelor": "bachelor's degree",
+    "master": "master's degree",
+    "phd": "PhD",
+}
+# C0 and C1 control characters (ESC among them) except tab and newline
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MAX_MATCHED = 40
+_MAX_MISSING = 15
+
+
+def render(report: ScoreReport, fmt: str, *, color: bool = False) -> str:
+    """Render ``report`` in ``fmt`` (one of :data:`FORMATS`); ``color`` only affects text."""
+    if fmt == "text":
+        return render_text(report, color=color)
+    renderers: dict[str, Callable[[ScoreReport], str]] = {
+        "json": render_json,
+        "markdown": render_markdown,
+        "html": render_html,
+    }
+    if fmt not in renderers:
+        raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return renderers[fmt](report)
+
+
+# ------------------------------------------------------------------------------ shared
+
+
+def _pct(fraction: float) -> str:
+    return f"{fraction * 100:.0f}%"
+
+
+def _labels(report: ScoreReport) -> dict[str, str]:
+    return {c.id: c.label for c in report.categories}
+
+
+def _degree(level: str | None) -> str:
+    return _DEGREES.get(level, level) if level else "none detected"
+
+
+def _education_line(report: ScoreReport) -> str:
+    edu = report.education
+    line = _degree(edu.level)
+    if edu.field:
+        line += f" in {edu.field}"
+    if edu.required_level:
+        verdict = "meets" if edu.meets_requirement else "below"
+        line += f" ({verdict} the required {_degree(edu.required_level)})"
+    return line
+
+
+def _career_line(report: ScoreReport) -> str:
+    car = report.career
+    years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
+    if car.level is None:
+        return f"{years}; career level not determined"
+    basis = f", from {car.level_from}" if car.level_from else ""
+    return f"{years}; level {car.level_label or car.level}{basis}"
+
+
+def _match_note(m: MatchedSkill) -> str:
+    if m.match == "partial":
+        return f"partial, implied by {m.via}" if m.via else "partial"
+    return "full"
+
+
+def _missing_note(m: MissingSkill) -> str:
+    note = "required" if m.required else "preferred"
+    if m.alternatives:
+        note += "; or " + ", ".join(m.alternatives)
+    return note
+
+
+def _score_band(score: float) -> str:
+    return "strong" if score >= 70 else "partial" if score >= 40 else "weak"
+
+
+# -------------------------------------------------------------------------------- text
+
+_ANSI = {"red": 31, "green": 32, "yellow": 33, "cyan": 36}
+
+
+def _term(s: str) -> str:
+    """Document text made safe for a terminal: no control characters, one line."""
+    return " ".join(_CONTROL.sub("", s).split())
+
+
+def _paint(s: str, color: bool, fg: str | None = None, bold: bool = False) -> str:
+    if not color:
+        return s
+    codes = ([1] if bold else []) + ([_ANSI[fg]] if fg else [])
+    return f"\x1b[{';'.join(map(str, codes))}m{s}\x1b[0m" if codes else s
+
+
+def _band_color(score: float) -> str:
+    return {"strong": "green", "partial": "yellow", "weak": "red"}[_score_band(score)]
+
+
+def _bar(fraction: float, width: int = 20) -> str:
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    return "#" * filled + "." * (width - filled)
+
+
+def render_text(report: ScoreReport, *, color: bool = False) -> str:
+    """A readable terminal report; ANSI colour only when ``color`` is true."""
+
+    def head(s: str) -> str:
+        return _paint(s, color, bold=True)
+
+    labels = _labels(report)
+    out: list[str] = []
+    score = _paint(f"{report.score:.1f}/100", color, _band_color(report.score), bold=True)
+    out.append(f"{head('Score')} {score} ({_score_band(report.score)} match)")
+    out.append(f"  {_term(report.source)} against profile {_term(report.profile)}")
+    out.append(f"  coverage {report.coverage:.4f}, TF-IDF similarity {report.similarity:.4f}")
+    if report.categories:
+        out += ["", head("Categories")]
+        width = max(len(c.label) for c in report.categories)
+        for c in report.categories:
+            bar = _paint(_bar(c.coverage), color, _band_color(c.coverage * 100))
+            out.append(f"  {c.label:<{width}}  {bar} {_pct(c.coverage):>4}  weight {c.weight:g}")
+    if report.matched:
+        out += ["", head(f"Matched skills ({len(report.matched)})")]
+        for m in report.matched[:_MAX_MATCHED]:
+            mark = _paint(
+                "~" if m.match == "partial" else "+",
+                color,
+                "yellow" if m.match == "partial" else "green",
+            )
+            extra = f" [{_match_note(m)}]" if m.match == "partial" else ""
+            cat = labels.get(m.category, m.category)
+            out.append(f"  {mark} {_term(m.name)} ({cat}){extra}")
+            out.append(f"      {m.section}: {_term(m.snippet)}")
+        if len(report.matched) > _MAX_MATCHED:
+            out.append(f"  ... and {len(report.matched) - _MAX_MATCHED} more (see --format json)")
+    if report.missing:
+        out += ["", head("What to add (points each would add)")]
+        for ms in report.missing[:_MAX_MISSING]:
+            gain = _paint(f"+{ms.gain:.1f}", color, "red" if ms.required else "yellow")
+            cat = labels.get(ms.category, ms.category)
+            out.append(f"  {gain:>5} {_term(ms.name)} ({cat}; {_missing_note(ms)})")
+        if len(report.missing) > _MAX_MISSING:
+            out.append(f"  ... and {len(report.missing) - _MAX_MISSING} more (see --format json)")
+    out += ["", f"{head('Education')}  {_term(_education_line(report))}"]
+    out.append(f"{head('Experience')} {_term(_career_line(report))}")
+    if report.career.salary_reference:
+        out.append(f"  salary reference: {_term(report.career.salary_reference)}")
+    if report.warnings:
+        out += ["", _paint("Warnings", color, "yellow", bold=True)]
+        out += [f"  - {_term(w)}" for w in report.warnings]
+    out += [
+        "",
+        f"profile {_term(report.profile)} {_term(report.profile_version)}, "
+        f"lexicon {_term(report.lexicon_version)}",
+    ]
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------- markdown
+
+
+def _md(s: str) -> str:
+    """Document text made inert in Markdown: one line, HTML entities, punctuation escaped."""
+    flat = " ".join(_CONTROL.sub("", s).split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def render_markdown(report: ScoreReport) -> str:
+    """A Markdown report (GitHub-flavoured tables)."""
+    labels = _labels(report)
+    out = [
+        f"# jobmatch score: {report.score:.1f}/100 ({_score_band(report.score)} match)",
+        "",
+        f"- Document: {_md(report.source)}",
+        f"- Profile: {_md(report.profile)} {_md(report.profile_version)}",
+        f"- Coverage: {report.coverage:.4f}; TF-IDF similarity: {report.similarity:.4f}",
+        f"- Education: {_md(_education_line(report))}",
+        f"- Experience: {_md(_career_line(report))}",
+        f"- Lexicon: {_md(report.lexicon_version)}",
+    ]
+    if report.categories:
+        out += ["", "## Categories", "", "| Category | Coverage | Weight |", "|---|---:|---:|"]
+        out += [
+            f"| {_md(c.label)} | {_pct(c.coverage)} | {c.weight:g} |" for c in report.categories
+        ]
+    if report.matched:
+        out += [
+            "",
+            f"## Matched skills ({len(report.matched)})",
+            "",
+            "| Skill | Category | Match | Section | Evidence |",
+            "|---|---|---|---|---|",
+        ]
+        out += [
+            f"| {_md(m.name)} | {_md(labels.get(m.category, m.category))} | "
+            f"{_md(_match_note(m))} | {_md(m.section)} | {_md(m.snippet)} |"
+            for m in report.matched
+        ]
+    if report.missing:
+        out += [
+            "",
+            "## What to add",
+            "",
+            "| Skill | Category | Requirement | Points |",
+            "|---|---|---|---:|",
+        ]
+        out += [
+            f"| {_md(m.name)} | {_md(labels.get(m.category, m.category))} | "
+            f"{_md(_missing_note(m))} | +{m.gain:.1f} |"
+            for m in report.missing
+        ]
+    if report.warnings:
+        out += ["", "## Warnings", ""] + [f"- {_md(w)}" for w in report.warnings]
+    return "\n".join(out) + "\n"
+
+
+# -------------------------------------------------------------------------------- html
+
+# No script, no external fetch of any kind: even a value that escaped escaping could not run.
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+_CSS = """
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
+max-width:60rem;padding:0 1rem;color:#1d2330;background:#fff}
+h1{font-size:1.5rem;margin:0 0 .3rem}h2{font-size:1.15rem;margin:2rem 0 .6rem;
+border-bottom:1px solid #dde1e8;padding-bottom:.2rem}
+.meta{color:#566070;margin:.1rem 0}.score{font-size:2.6rem;font-weight:700}
+.strong{color:#17803d}.partial{color:#a36800}.weak{color:#b42318}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;
+border-bottom:1px solid #eceff3;vertical-align:top}th{background:#f5f7fa;font-weight:600}
+td.num,th.num{text-align:right;white-space:nowrap}
+.bar{background:#eceff3;border-radius:3px;height:.9rem;min-width:8rem;position:relative}
+.fill{height:100%;border-radius:3px;background:#2f6fdb}
+.fill.weak{background:#d9534f}.fill.partial{background:#e0a030}.fill.strong{background:#2e9e5b}
+.snippet{color:#3a4250;font-size:.9rem}.tag{font-size:.8rem;padding:0 .35rem;
+border-radius:3px;background:#eceff3}.tag.req{background:#fde2e1}.tag.partial{background:#fff1cc}
+ul.warn li{color:#8a5a00}footer{margin-top:2rem;color:#7a8494;font-size:.85rem}
+"""
+
+
+def _h(s: object) -> str:
+    """Every value that reaches the HTML page goes through this (quotes included)."""
+    return html.escape(str(s), quote=True)
+
+
+def _html_category(c: CategoryCoverage) -> str:
+    band = _score_band(c.coverage * 100)
+    width = f"{max(0.0, min(1.0, c.coverage)) * 100:.1f}"
+    return (
+        f"<tr><td>{_h(c.label)}</td>"
+        f'<td><div class="bar" role="img" aria-label="{_h(_pct(c.coverage))}">'
+        f'<div class="fill {band}" style="width:{width}%"></div></div></td>'
+        f'<td class="num">{_h(_pct(c.coverage))}</td><td class="num">{c.weight:g}</td></tr>'
+    )
+
+
+def _html_matched(m: MatchedSkill, labels: dict[str, str]) -> str:
+    tag = f' <span class="tag partial">{_h(_match_note(m))}</span>' if m.match == "partial" else ""
+    return (
+        f"<tr><td>{_h(m.name)}{tag}</td><td>{_h(labels.get(m.category, m.category))}</td>"
+        f'<td>{_h(m.section)}</td><td class="snippet">{_h(m.snippet)}</td></tr>'
+    )
+
+
+def _html_missing(m: MissingSkill, labels: dict[str, str]) -> str:
+    kind = (
+        '<span class="tag req">required</span>'
+        if m.required
+        else '<span class="tag">preferred</span>'
+    )
+    alts = f" or {_h(', '.join(m.alternatives))}" if m.alternatives else ""
+    return (
+        f"<tr><td>{_h(m.name)}{alts}</td><td>{_h(labels.get(m.category, m.category))}</td>"
+        f'<td>{kind}</td><td class="num">+{m.gain:.1f}</td></tr>'
+    )
+
+
+def render_html(report: ScoreReport) -> str:
+    """One self-contained HTML page: inline CSS, no script, no external asset."""
+    labels = _labels(report)
+    band = _score_band(report.score)
+    title = f"jobmatch: {report.source}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_h(report.source)}</h1>",
+        f'<p class="meta">against profile {_h(report.profile)} {_h(report.profile_version)}</p>',
+        f'<p><span class="score {band}">{report.score:.1f}</span> / 100 '
+        f'<span class="{band}">({band} match)</span></p>',
+        f'<p class="meta">coverage {report.coverage:.4f} &middot; '
+        f"TF-IDF similarity {report.similarity:.4f}</p>",
+    ]
+    if report.categories:
+        parts += [
+            "<h2>Coverage by category</h2>",
+            '<table><thead><tr><th>Category</th><th>Coverage</th><th class="num">%</th>'
+            '<th class="num">Weight</th></tr></thead><tbody>',
+            *(_html_category(c) for c in report.categories),
+            "</tbody></table>",
+        ]
+    if report.matched:
+        parts += [
+            f"<h2>Matched skills ({len(report.matched)})</h2>",
+            "<table><thead><tr><th>Skill</th><th>Category</th><th>Section</th>"
+            "<th>Evidence</th></tr></thead><tbody>",
+            *(_html_matched(m, labels) for m in report.matched),
+            "</tbody></table>",
+        ]
+    if report.missing:
+        parts += [
+            "<h2>What to add</h2>",
+            "<table><thead><tr><th>Skill</th><th>Category</th><th>Requirement</th>"
+            '<th class="num">Points</th></tr></thead><tbody>',
+            *(_html_missing(m, labels) for m in report.missing),
+            "</tbody></table>",
+        ]
+    parts += [
+        "<h2>Education and experience</h2>",
+        f"<p>Education: {_h(_education_line(report))}</p>",
+    ]
+    if report.education.evidence:
+        parts.append(f'<p class="snippet">{_h(report.education.evidence)}</p>')
+    parts.append(f"<p>Experience: {_h(_career_line(report))}</p>")
+    if report.career.roles:
+        parts.append("<ul>")
+        parts += [
+            f"<li>{_h(r.title)}, {_h(r.start)} to {_h(r.end)} ({r.years:.1f} years)</li>"
+            for r in report.career.roles
+        ]
+        parts.append("</ul>")
+    if report.career.salary_reference:
+        parts.append(f"<p>Salary reference: {_h(report.career.salary_reference)}</p>")
+    if report.warnings:
+        parts += ["<h2>Warnings</h2>", '<ul class="warn">']
+        parts += [f"<li>{_h(w)}</li>" for w in report.warnings]
+        parts.append("</ul>")
+    parts += [
+        f"<footer>profile {_h(report.profile)} {_h(report.profile_version)} &middot; "
+        f"lexicon {_h(report.lexicon_version)} &middot; generated by jobmatch</footer>",
+        "</body></html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+# -------------------------------------------------------------------------------- json
+
+
+def render_json(report: ScoreReport) -> str:
+    """``report.to_dict()`` as indented JSON (``score`` is a top-level key)."""
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"

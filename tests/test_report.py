@@ -1,0 +1,362 @@
+"""The report renderers on hand-built ScoreReports (no pipeline: fast and exact)."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from jobmatch.models import (
+    CareerEstimate,
+    CategoryCoverage,
+    Education,
+    MatchedSkill,
+    MissingSkill,
+    Role,
+    ScoreReport,
+)
+from jobmatch.report import FORMATS, render, render_html, render_json, render_markdown, render_text
+
+HOSTILE_SCRIPT = "<script>alert(1)</script>"
+HOSTILE_ATTR = '"><img src=x onerror=alert(2)>'
+
+
+def make_report(
+    text: str = "Built models in PyTorch for vision.", source: str = "cv.pdf"
+) -> ScoreReport:
+    """A small report; ``text`` is used wherever document text appears."""
+    return ScoreReport(
+        score=72.5,
+        source=source,
+        profile="research-engineer",
+        profile_version="1.0",
+        lexicon_version="2026.11.0",
+        coverage=0.6512,
+        similarity=0.4021,
+        categories=(
+            CategoryCoverage(
+                id="frameworks",
+                label="Frameworks and libraries",
+                weight=2.0,
+                coverage=0.75,
+                matched=("pytorch",),
+                partial=("deep_learning",),
+                missing=("jax",),
+            ),
+            CategoryCoverage(id="cloud", label="Cloud and MLOps", weight=1.0, coverage=0.0),
+        ),
+        matched=(
+            MatchedSkill(
+                skill_id="pytorch",
+                name="PyTorch",
+                category="frameworks",
+                requirement="pytorch",
+                match="full",
+                via=None,
+                section="experience",
+                snippet=text,
+                start=16,
+                end=23,
+                mentions=2,
+            ),
+            MatchedSkill(
+                skill_id="deep_learning",
+                name="deep learning",
+                category="frameworks",
+                requirement="deep_learning",
+                match="partial",
+                via="pytorch",
+                section="skills",
+                snippet=text,
+                start=16,
+                end=23,
+            ),
+        ),
+        missing=(
+            MissingSkill(
+                requirement="cloud",
+                skill_id="aws",
+                name="AWS",
+                category="cloud",
+                required=True,
+                gain=6.2,
+                alternatives=("gcp", "azure"),
+            ),
+            MissingSkill(
+                requirement="jax",
+                skill_id="jax",
+                name="JAX",
+                category="frameworks",
+                required=False,
+                gain=1.5,
+            ),
+        ),
+        education=Education(
+            level="master",
+            field="computer science",
+            evidence=text,
+            required_level="bachelor",
+            meets_requirement=True,
+        ),
+        career=CareerEstimate(
+            years=4.5,
+            level="mid",
+            level_label="Mid-level",
+            level_from="years",
+            ladder=("intern", "junior", "mid", "senior", "principal"),
+            roles=(Role(title=text, start="2021-01", end="present", years=4.5),),
+            salary_reference="$120k-$160k",
+        ),
+        warnings=(f"page 2: {text}",),
+    )
+
+
+# ------------------------------------------------------------------------------ text
+
+EXPECTED_TEXT = """\
+Score 72.5/100 (strong match)
+  cv.pdf against profile research-engineer
+  coverage 0.6512, TF-IDF similarity 0.4021
+
+Categories
+  Frameworks and libraries  ###############.....  75%  weight 2
+  Cloud and MLOps           ....................   0%  weight 1
+
+Matched skills (2)
+  + PyTorch (Frameworks and libraries)
+      experience: Built models in PyTorch for vision.
+  ~ deep learning (Frameworks and libraries) [partial, implied by pytorch]
+      skills: Built models in PyTorch for vision.
+
+What to add (points each would add)
+   +6.2 AWS (Cloud and MLOps; required; or gcp, azure)
+   +1.5 JAX (Frameworks and libraries; preferred)
+
+Education  master's degree in computer science (meets the required bachelor's degree)
+Experience 4.5 years in dated roles; level Mid-level, from years
+  salary reference: $120k-$160k
+
+Warnings
+  - page 2: Built models in PyTorch for vision.
+
+profile research-engineer 1.0, lexicon 2026.11.0
+"""
+
+
+def test_text_report_exact() -> None:
+    assert render_text(make_report()) == EXPECTED_TEXT
+
+
+def test_text_colour_only_when_asked() -> None:
+    plain = render(make_report(), "text")
+    coloured = render(make_report(), "text", color=True)
+    assert "\x1b" not in plain
+    assert "\x1b[1;32m72.5/100\x1b[0m" in coloured
+    # the colour codes are the only difference
+    assert coloured.replace("\x1b[0m", "").count("\x1b[") > 5
+
+
+def test_text_drops_terminal_escapes_from_document_text() -> None:
+    out = render_text(make_report("PyTorch\x1b]0;pwned\x07 and \x1b[2J\x9bcleared"))
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "PyTorch]0;pwned and [2Jcleared" in out
+
+
+def test_empty_report_renders_in_every_format() -> None:
+    bare = ScoreReport(
+        score=0.0,
+        source="<stdin>",
+        profile="p",
+        profile_version="1",
+        lexicon_version="v",
+        coverage=0.0,
+        similarity=0.0,
+    )
+    for fmt in FORMATS:
+        assert render(bare, fmt).endswith("\n")
+    text = render_text(bare)
+    assert "Education  none detected\n" in text
+    assert "Experience no dated roles; career level not determined\n" in text
+
+
+def test_unknown_format_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown report format 'pdf'"):
+        render(make_report(), "pdf")
+
+
+# -------------------------------------------------------------------------- markdown
+
+
+def test_markdown_tables() -> None:
+    md = render_markdown(make_report())
+    assert md.startswith("# jobmatch score: 72.5/100 (strong match)\n")
+    assert "| Frameworks and libraries | 75% | 2 |" in md
+    assert (
+        "| PyTorch | Frameworks and libraries | full | experience | "
+        "Built models in PyTorch for vision\\. |" in md
+    )
+    assert "| AWS | Cloud and MLOps | required; or gcp, azure | +6.2 |" in md
+
+
+def test_markdown_escapes_document_text() -> None:
+    md = render_markdown(make_report(f"{HOSTILE_SCRIPT} | {HOSTILE_ATTR}"))
+    assert "<script" not in md and "<img" not in md
+    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\| " in md
+
+
+# ------------------------------------------------------------------------------ html
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attrs: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attrs.update(name for name, _ in attrs)
+
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "span", "table",
+    "thead", "tbody", "tr", "th", "td", "div", "ul", "li", "footer",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("hostile", [HOSTILE_SCRIPT, HOSTILE_ATTR])
+def test_html_escapes_every_piece_of_document_text(hostile: str) -> None:
+    page = render_html(make_report(f"Python {hostile} PyTorch", source=f"cv{hostile}.pdf"))
+    assert "<script" not in page
+    assert "<img" not in page
+    assert hostile not in page
+    assert html_escaped(hostile) in page
+    # the page holds only the tags and attributes the renderer writes itself
+    parser = _Tags()
+    parser.feed(page)
+    assert parser.tags <= ALLOWED_TAGS
+    assert not {a for a in parser.attrs if a.startswith("on")}
+    assert parser.attrs <= {"lang", "charset", "http-equiv", "content", "name", "class",
+                            "role", "aria-label", "style"}  # fmt: skip
+
+
+def html_escaped(s: str) -> str:
+    import html
+
+    return html.escape(s, quote=True)
+
+
+def test_html_is_self_contained() -> None:
+    page = render_html(make_report())
+    for external in ('src="http', "src='http", 'href="http', "<link", "<script", "url(", "@import"):
+        assert external not in page
+    assert "<style>" in page
+    assert "default-src 'none'" in page  # CSP: no script, no fetch, even if escaping failed
+
+
+def test_html_bar_chart_and_sections() -> None:
+    page = render_html(make_report())
+    assert '<div class="fill strong" style="width:75.0%"></div>' in page
+    assert '<div class="fill weak" style="width:0.0%"></div>' in page
+    assert "<h2>Matched skills (2)</h2>" in page
+    assert '<td class="snippet">Built models in PyTorch for vision.</td>' in page
+    assert '<span class="tag req">required</span>' in page
+    assert '<td class="num">+6.2</td>' in page
+
+
+# ------------------------------------------------------------------------------ json
+
+
+def load_schema() -> dict[str, Any]:
+    """The schema as shipped in the package (importlib.resources: works from a wheel)."""
+    text = resources.files("jobmatch").joinpath("schemas/score_report.schema.json").read_text()
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
+
+
+def schema_errors(value: Any, schema: dict[str, Any], path: str = "$") -> list[str]:
+    """A tiny JSON Schema validator for the keywords our schema uses."""
+    errors: list[str] = []
+    if "type" in schema:
+        names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        ok = any(
+            isinstance(value, _TYPES[n])
+            and not (isinstance(value, bool) and n in ("integer", "number"))
+            for n in names
+        )
+        if not ok:
+            return [f"{path}: {value!r} is not of type {names}"]
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{path}: {value!r} not in {schema['enum']}")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            errors.append(f"{path}: {value} < {schema['minimum']}")
+        if "maximum" in schema and value > schema["maximum"]:
+            errors.append(f"{path}: {value} > {schema['maximum']}")
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        errors += [f"{path}: missing {k!r}" for k in schema.get("required", []) if k not in value]
+        if schema.get("additionalProperties") is False:
+            errors += [f"{path}: unexpected {k!r}" for k in value if k not in props]
+        for k, v in value.items():
+            if k in props:
+                errors += schema_errors(v, props[k], f"{path}.{k}")
+    if isinstance(value, list) and "items" in schema:
+        for i, v in enumerate(value):
+            errors += schema_errors(v, schema["items"], f"{path}[{i}]")
+    return errors
+
+
+def test_json_is_the_report_dict_with_score_on_top() -> None:
+    report = make_report()
+    data = json.loads(render_json(report))
+    assert data == report.to_dict()
+    assert next(iter(data)) == "score"
+    assert data["score"] == 72.5
+    assert data["missing"][0]["alternatives"] == ["gcp", "azure"]
+
+
+def test_json_validates_against_the_shipped_schema() -> None:
+    schema = load_schema()
+    assert schema_errors(json.loads(render_json(make_report())), schema) == []
+    assert schema_errors(json.loads(render_json(make_report(HOSTILE_SCRIPT))), schema) == []
+
+
+def test_schema_lists_every_report_field() -> None:
+    """Adding a field to ScoreReport must come with the schema (and README) update."""
+    schema = load_schema()
+    assert set(schema["properties"]) == set(make_report().to_dict())
+    assert schema["required"] == list(make_report().to_dict())
+
+
+@pytest.mark.parametrize(
+    ("mutate", "error"),
+    [
+        (lambda d: d.pop("score"), "$: missing 'score'"),
+        (lambda d: d.update(extra=1), "$: unexpected 'extra'"),
+        (lambda d: d.update(score=101), "$.score: 101 > 100"),
+        (lambda d: d.update(score="72"), "$.score: '72' is not of type ['number']"),
+        (lambda d: d["matched"][0].update(match="half"), "$.matched[0].match: 'half' not in"),
+        (lambda d: d["education"].update(level="doctorate"), "$.education.level: 'doctorate'"),
+        (lambda d: d["career"].update(years=True), "$.career.years: True is not of type"),
+    ],
+)
+def test_validator_catches_bad_reports(mutate: Any, error: str) -> None:
+    data = make_report().to_dict()
+    mutate(data)
+    errors = schema_errors(data, load_schema())
+    assert len(errors) == 1 and errors[0].startswith(error)
