@@ -75,7 +75,31 @@ _LETTER_NEGATIVE_AFTER = ("&", "-level", "-suite", "-grade", "-class", "-section
 _NO_NEIGHBOUR_BEFORE = frozenset({"a", "an"})
 _NO_NEIGHBOUR_AFTER = frozenset({"of"})
 _SPECIAL_CHARS = re.compile(r"[+#.&/]")
-_SHORT_ACRONYM = re.compile(r"^[A-Z0-9&/+.#-]{1,4}$")
+_SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{0,3}$")
+# Lower-case spellings that are ordinary English words: a 3-4 letter acronym (REST, SAP, ARM)
+# is only accepted in lower case ("aws", "gcp" in tag lists) when it is not one of these.
+_COMMON_WORDS = frozenset(
+    "age aid aim air all amp and ant any arm art ask bar bed big bit bus but can cap car cat "
+    "cue dam day dim dot due ear ease end era eye fan far fit fix for gap gas get gin hat her "
+    "hub ice ill key lab law lay lean led let lie log low man map may men mix net new nor not "
+    "now oak odd off old one our out own pet pig pin pit pop put ram ran raw red rest rib rim "
+    "rob rod row run sad safe sap saw say sea see set she sit six sky soap son spa sun tab tag "
+    "tan tap tar tax tea ten the tie tip toe top toy try two use van via war was way web wet "
+    "who why win yes yet you zip able area base bear best bill bold book call care case cash "
+    "cell chef chip city code cold core cost dare data deal deep desk does dome door dose down "
+    "draw drop each earn easy edge else even fact fair fall fast file fine fire firm flow food "
+    "form free from fuel full game give goal gold good grid grow half hand hard head help here "
+    "high hire hold home hope host hour idea into iron item jobs join jump just keep kind know "
+    "land last late lead less life lift like line link list live load lock long look loop lost "
+    "made mail main make many mark mass meet mind mode more most move much must name near need "
+    "next nice node note once only open page pair park part pass path peak plan play plus pool "
+    "port post pure push race rate read real rely rich ring rise risk road rock role room root "
+    "rule safe sale same save scan seed seek self sell send ship shop show side sign site size "
+    "slow snap some sort spin spot star stay step stop such sure take talk task team tell term "
+    "test text than that them then they this tier time tone tool tour tree true turn type unit "
+    "upon user vary vast very view vote wage wait walk want wave wear week well what when wide "
+    "will wind wise with word work yard year zero zone".split()
+)
 
 # Components alive in this process, so the Doc/Span getters can find the lexicon of the
 # component that filled a doc (the key is stored in ``doc.spans["skills"].attrs``).
@@ -131,6 +155,8 @@ def _plural(word: str) -> str | None:
     """English plural of the last word of a form, or ``None`` when it makes no sense."""
     if len(word) < 2 or not word.isalpha() or word[-1] in "sS":
         return None
+    if not word.isupper() and not word[1:].islower():
+        return None  # mixed case (DoE, PyTorch, iOS): a name, not a countable noun
     if word.isupper():
         return word + "s" if len(word) >= 2 else None  # APIs, LLMs, GPUs
     if len(word) < 3:
@@ -254,6 +280,11 @@ class SkillComponent:
         # Tokenizer special cases so forms with + # . & / stay one token in running text
         # ("C++,", "C#.", "Node.js,") exactly as in the pattern.
         for key, (_i, form) in every.items():
+            if len(form) == 1 and form.isalpha():
+                # spaCy keeps "R." / "C." together (initials): split them so "Python, R." has R
+                for letter in {form.upper(), form.lower()}:
+                    tokenizer.add_special_case(f"{letter}.", [{"ORTH": letter}, {"ORTH": "."}])
+                continue
             if " " in form or not _SPECIAL_CHARS.search(form):
                 continue
             if not form[0].isalnum() and form[0] != ".":
@@ -275,15 +306,12 @@ class SkillComponent:
                 and key in {normalise_form(f) for f in ctx.forms}
             ):
                 kind = 1
-            elif _SHORT_ACRONYM.match(form) and any(c.isalpha() for c in form):
+            elif _SHORT_ACRONYM.match(form.removesuffix("s")) and any(c.isupper() for c in form):
                 kind = 2
                 exact_forms.setdefault(i, set()).add(form)
             else:
                 kind = 0
             by_key.setdefault((i, kind), []).append(form)
-            if kind == 2 and _plural(form):
-                exact_forms[i].add(form + "s")
-                by_key[(i, kind)].append(form + "s")
         self._info: dict[int, tuple[int, int]] = {}
         forms_all = [f for fs in by_key.values() for f in fs]
         docs = dict(zip(forms_all, tokenizer.pipe(forms_all), strict=True))
@@ -319,7 +347,10 @@ class SkillComponent:
                 else:
                     start = doc[s].idx
                     tok = doc[e - 1]
-                    if text[start : tok.idx + len(tok)] in self._exact[i]:
+                    surface = text[start : tok.idx + len(tok)]
+                    if surface in self._exact[i] or (
+                        len(surface) >= 3 and surface.islower() and surface not in _COMMON_WORDS
+                    ):
                         kept.append((s, e, i))
             if ambiguous:
                 kept.extend(self._resolve(doc, ambiguous, kept))

@@ -40,6 +40,8 @@ SECTION_NAMES: tuple[str, ...] = (
 # cues come first ("preferred qualifications" is preferred, not requirements; "job summary"
 # is about the job, not a resume summary; "required skills" is a requirement).
 _CUES: tuple[tuple[str, str], ...] = (
+    ("summary", r"^about me\b"),
+    ("about", r"^about\b"),
     (
         "preferred",
         r"\bnice to haves?\b|\bpreferred\b|\bbonus\b|\bpluses\b|\bplus\b|\bdesired\b"
@@ -89,6 +91,8 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\btools\b|\btoolbox\b|\bstack\b|\blanguages\b",
     ),
 )
+# posting metadata fields, not sections ("Experience level: Senior", "Job type: Full-time")
+_META_RE = re.compile(r"\b(?:level|years|type|size|posted|date|location|id)\b")
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
 
 # A heading line: optional markdown/numbering decoration, a short title, optional ':'
@@ -135,6 +139,8 @@ def classify_heading(line: str) -> str | None:
     if not words or len(words) > _MAX_HEADING_WORDS:
         return None
     if not colon and not _looks_like_heading(head):
+        return None
+    if _META_RE.search(title):
         return None
     for name, pattern in _CUE_RES:
         if pattern.search(title):

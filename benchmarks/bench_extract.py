@@ -1,0 +1,199 @@
+"""Accuracy and throughput of skill extraction (prints tables; not a test).
+
+Accuracy against the SkillSpan gold (``../shared/data/gold/skillspan/skillspan_<split>.jsonl``):
+
+* tech / Knowledge: sentences of the ``tech`` source, gold = ``Knowledge`` spans, predictions =
+  mentions whose lexicon category is in the ``knowledge`` layer;
+* all / both layers: every sentence, gold = ``Skill`` + ``Knowledge`` spans, predictions = all
+  mentions.
+
+Strict = exact character offsets; overlap = a prediction counts if it overlaps a gold span
+(precision) and a gold span counts if some prediction overlaps it (recall).
+
+Throughput: documents per second of :class:`jobmatch.pipeline.SkillExtractor` (mentions with
+sections) over real postings, next to spaCy's bare tokenizer on the same texts in the same run.
+
+Usage::
+
+    python benchmarks/bench_extract.py                 # dev accuracy + throughput (2,000 docs)
+    python benchmarks/bench_extract.py --no-speed      # accuracy only
+    python benchmarks/bench_extract.py --errors 30     # most frequent FP / FN strings
+    python benchmarks/bench_extract.py --split train --lexicon /path/to/lexicon_folder
+    python benchmarks/bench_extract.py --no-accuracy --limit 500
+
+Tune on train/dev only: the SkillSpan test split is held out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jobmatch.pipeline import SkillExtractor
+
+
+def shared_data() -> Path:
+    here = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    if here.is_dir():
+        return here
+    env = os.environ.get("JOBMATCH_SHARED_DATA")
+    if env and Path(env).is_dir():
+        return Path(env)
+    sys.exit("shared data not found: set JOBMATCH_SHARED_DATA")
+
+
+@dataclass
+class Score:
+    n_pred: int = 0
+    n_gold: int = 0
+    strict_tp: int = 0
+    overlap_pred_tp: int = 0
+    overlap_gold_tp: int = 0
+
+    def add(self, pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]) -> None:
+        self.n_pred += len(pred)
+        self.n_gold += len(gold)
+        gold_set = set(gold)
+        self.strict_tp += sum(1 for p in pred if p in gold_set)
+        self.overlap_pred_tp += sum(1 for p in pred if any(_ov(p, g) for g in gold))
+        self.overlap_gold_tp += sum(1 for g in gold if any(_ov(p, g) for p in pred))
+
+    def prf(self, strict: bool) -> tuple[float, float, float]:
+        tp_p = self.strict_tp if strict else self.overlap_pred_tp
+        tp_g = self.strict_tp if strict else self.overlap_gold_tp
+        p = tp_p / self.n_pred if self.n_pred else 0.0
+        r = tp_g / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def _ov(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def accuracy(ex: SkillExtractor, path: Path, n_errors: int) -> None:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    layer = {c.id: c.layer for c in ex.lexicon.categories.values()}
+    tech_k, tech_all, all_all = Score(), Score(), Score()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    t0 = time.perf_counter()
+    for row, mentions in zip(rows, ex.pipe(r["text"] for r in rows), strict=True):
+        text = row["text"]
+        spans = row.get("spans") or []
+        gold_all = [(s["start"], s["end"]) for s in spans]
+        gold_k = [(s["start"], s["end"]) for s in spans if s["type"].lower() == "knowledge"]
+        pred_all = [(m.start, m.end) for m in mentions]
+        pred_k = [(m.start, m.end) for m in mentions if layer.get(m.category) == "knowledge"]
+        all_all.add(pred_all, gold_all)
+        if row["source"] == "tech":
+            tech_k.add(pred_k, gold_k)
+            tech_all.add(pred_all, gold_all)
+            if n_errors:
+                fp.update(text[a:b] for a, b in pred_k if not any(_ov((a, b), g) for g in gold_k))
+                fn.update(text[a:b] for a, b in gold_k if not any(_ov(p, (a, b)) for p in pred_k))
+    elapsed = time.perf_counter() - t0
+    print(f"\nAccuracy on {path.name}: {len(rows)} sentences ({elapsed:.1f} s)\n")
+    print(f"{'subset':<26}{'match':<9}{'pred':>6}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}")
+    print("-" * 71)
+    for label, sc in (
+        ("tech / Knowledge", tech_k),
+        ("tech / both layers", tech_all),
+        ("all / both layers", all_all),
+    ):
+        for strict in (True, False):
+            p, r, f = sc.prf(strict)
+            kind = "strict" if strict else "overlap"
+            print(f"{label:<26}{kind:<9}{sc.n_pred:>6}{sc.n_gold:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    if n_errors:
+        print(f"\nMost frequent false positives (tech / Knowledge, overlap), top {n_errors}:")
+        print("  " + "; ".join(f"{t!r}×{c}" for t, c in fp.most_common(n_errors)))
+        print(f"\nMost frequent missed gold spans (tech / Knowledge, overlap), top {n_errors}:")
+        print("  " + "; ".join(f"{t!r}×{c}" for t, c in fn.most_common(n_errors)))
+
+
+def posting_texts(data: Path) -> list[str]:
+    texts: list[str] = []
+    for rel in (
+        "postings/glassdoor_ds_2020/glassdoor_public.jsonl",
+        "postings/skillspan/skillspan_postings_train.jsonl",
+        "postings/skillspan/skillspan_postings_dev.jsonl",
+        "postings/resume_matcher/resume_matcher_jds.jsonl",
+    ):
+        f = data / rel
+        if f.is_file():
+            texts += [json.loads(x)["text"] for x in f.open(encoding="utf-8") if x.strip()]
+    return [t for t in texts if t.strip()]
+
+
+def _rate(n: int, fn: object) -> float:
+    t0 = time.perf_counter()
+    for _ in fn:  # type: ignore[attr-defined]
+        pass
+    return n / (time.perf_counter() - t0)
+
+
+def throughput(ex: SkillExtractor, data: Path, limit: int, repeats: int) -> None:
+    import spacy
+
+    base = posting_texts(data)
+    texts = (base * (limit // len(base) + 1))[:limit]
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    bare = spacy.blank("en")
+    list(bare.tokenizer.pipe(texts[:50]))  # warm up
+    list(ex.pipe(texts[:50]))
+    results: dict[str, list[float]] = {"tok": [], "comp": [], "ex": []}
+    for _ in range(repeats):
+        results["tok"].append(_rate(len(texts), bare.tokenizer.pipe(texts, batch_size=64)))
+        results["comp"].append(_rate(len(texts), ex.nlp.pipe(texts, batch_size=64)))
+        results["ex"].append(_rate(len(texts), ex.pipe(texts, batch_size=64)))
+    tok = max(results["tok"])
+    print(
+        f"\nThroughput: {len(texts)} postings (from {len(base)} distinct, "
+        f"{words:.0f} words on average), {ex.component.n_patterns} patterns, "
+        f"best of {repeats}\n"
+    )
+    print(f"{'':<48}{'docs/s':>10}{'vs tokenizer':>14}")
+    print("-" * 72)
+    for key, label in (
+        ("tok", "spaCy blank('en') tokenizer only"),
+        ("comp", "nlp.pipe (tokenizer + jobmatch_skills)"),
+        ("ex", "SkillExtractor.pipe (+ sections, mentions)"),
+    ):
+        best = max(results[key])
+        print(f"{label:<48}{best:>10.0f}{best / tok:>13.0%}")
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--split", choices=("dev", "train"), default="dev")
+    ap.add_argument("--limit", type=int, default=2000, help="postings for throughput")
+    ap.add_argument("--repeats", type=int, default=3, help="throughput runs (best is shown)")
+    ap.add_argument("--errors", type=int, default=0, help="show the N most frequent FP/FN")
+    ap.add_argument("--lexicon", default=None, help="lexicon folder (default: shipped)")
+    ap.add_argument("--no-speed", action="store_true", help="skip the throughput part")
+    ap.add_argument("--no-accuracy", action="store_true", help="skip the accuracy part")
+    args = ap.parse_args(None if argv is None else list(argv))
+    data = shared_data()
+    t0 = time.perf_counter()
+    ex = SkillExtractor(lexicon=args.lexicon)
+    print(
+        f"lexicon {ex.lexicon.version}: {len(ex.lexicon)} skills, "
+        f"{ex.component.n_patterns} patterns, built in {time.perf_counter() - t0:.2f} s"
+    )
+    if not args.no_accuracy:
+        gold = data / "gold" / "skillspan" / f"skillspan_{args.split}.jsonl"
+        accuracy(ex, gold, args.errors)
+    if not args.no_speed:
+        throughput(ex, data, args.limit, args.repeats)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Ambiguous skill names are kept when the context supports them and rejected otherwise.
+
+Runs on the small fixed test lexicon of conftest.py (``mini_extractor``) so the expectations
+test the context-rule semantics, not the day's state of the shipped data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch.pipeline import SkillExtractor
+
+CASES: list[tuple[str, list[str]]] = [
+    # R
+    ("Python, R and SQL", ["python", "r", "sql"]),
+    ("Experience with R for statistical modelling", ["r"]),
+    ("We invest heavily in R&D.", []),
+    ("Our R & D team is growing", []),
+    ("Strong R programming skills", ["r"]),
+    ("Reports to Mr R Smith", []),
+    ("Analyses in R with tidyverse", ["r"]),
+    ("See Section R of the handbook", []),
+    ("r and python", ["python"]),
+    ("Python, SQL, R.", ["python", "sql", "r"]),
+    # C
+    ("Embedded C on microcontrollers", ["c"]),
+    ("C, C++ and Rust", ["c", "c++", "rust"]),
+    ("Grade C or above in Mathematics", []),
+    ("Reporting to C-level executives", []),
+    ("Vitamin C supplements", []),
+    ("Fluent in C and Python", ["c", "python"]),
+    ("Plan C was chosen", []),
+    ("Type C connectors only", []),
+    ("Charge it over USB-C", []),
+    ("C/C++ developer", ["c", "c++"]),
+    # Go
+    ("Services written in Go and Python", ["go", "python"]),
+    ("Go to market strategy", []),
+    ("We go to great lengths", []),
+    ("Backend microservices in Go", ["go"]),
+    ("Golang experience", ["go"]),
+    ("Ready to go live next week", []),
+    ("Let's Go!", []),
+    ("Go, Kubernetes and Docker", ["go", "kubernetes", "docker"]),
+    # Julia
+    ("Julia for scientific computing", ["julia"]),
+    ("Please contact Julia in HR", []),
+    ("Python, Julia or MATLAB", ["python", "julia", "matlab"]),
+    ("Julia Roberts starred in the film", []),
+    # Swift
+    ("Native development in Swift for iOS", ["swift", "ios"]),
+    ("Swift and Objective-C", ["swift", "objective_c"]),
+    ("a swift response to incidents", []),
+    ("Quote the SWIFT code for international transfers", []),
+    ("Swift, Kotlin", ["swift", "kotlin"]),
+    # Rust
+    ("Systems programming in Rust", ["rust"]),
+    ("Jobs in the Rust Belt economy", []),
+    ("remove rust from metal parts", []),
+    ("Rust and C++", ["rust", "c++"]),
+    # Spark
+    ("Apache Spark and Hadoop", ["spark", "hadoop"]),
+    ("a spark of creativity", []),
+    ("A Spark of creativity", []),
+    ("Spark jobs on a Databricks cluster", ["spark"]),
+    ("PySpark pipelines", ["pyspark"]),
+    ("Spark, Kafka and SQL", ["spark", "kafka", "sql"]),
+    ("Spark joy in your team", []),
+    # Excel
+    ("Advanced Excel including pivot tables and VLOOKUP", ["excel"]),
+    ("You will excel at communication", ["communication"]),
+    ("Excel at building relationships", []),
+    ("MS Excel, Tableau", ["excel", "tableau"]),
+    ("Microsoft Excel", ["excel"]),
+    ("Excel and SQL", ["excel", "sql"]),
+    ("Candidates who excel in fast-paced settings", []),
+    # Scala
+    ("Scala and Akka on the JVM", ["scala"]),
+    ("Dinner at La Scala in Milan", []),
+    ("Java, Scala or Kotlin", ["java", "scala", "kotlin"]),
+    # Ruby
+    ("Ruby on Rails", ["rails"]),
+    ("Ruby and Python scripting", ["ruby", "python"]),
+    ("a ruby red dress", []),
+    ("Their Ruby wedding anniversary", []),
+    ("Ruby gems and RSpec", ["ruby"]),
+    # Java
+    ("Java with Maven and Gradle", ["java"]),
+    ("Holidays on the island of Java", []),
+    ("A trip to East Java", []),
+    ("Core Java", ["java"]),
+    ("Java developer wanted", ["java"]),
+    ("Start the day with a cup of Java", []),
+    ("Java and Python", ["java", "python"]),
+    ("JAVA, SQL", ["java", "sql"]),
+    # Transformers
+    ("Transformers such as BERT and GPT", ["transformers"]),
+    ("Servicing electrical transformers and switchgear", []),
+    ("transformer models for NLP", ["transformers", "nlp"]),
+    ("Maintenance of power transformers", []),
+    ("Hugging Face Transformers and PyTorch", ["transformers", "pytorch"]),
+    ("Transformers (the movie) premiere", []),
+    # Hive
+    ("Hive and Hadoop", ["hive", "hadoop"]),
+    ("The office is a hive of activity", []),
+    ("HiveQL queries", ["hive"]),
+    ("Hive queries over HDFS", ["hive"]),
+    # Pig
+    ("Pig and Hive on Hadoop", ["pig", "hive", "hadoop"]),
+    ("Be the guinea pig for the new process", []),
+    ("Pig farm worker", []),
+    # Flask
+    ("Flask and Django", ["flask", "django"]),
+    ("Flask web services", ["flask"]),
+    ("Rinse the lab flask", []),
+    ("Erlenmeyer Flask", []),
+    # Airflow
+    ("Airflow DAGs for ETL", ["airflow"]),
+    ("Apache Airflow", ["airflow"]),
+    ("improve airflow in the server room", []),
+    ("Airflow sensor replacement", []),
+    # Chef
+    ("Chef, Puppet and Ansible", ["chef", "puppet", "ansible"]),
+    ("Head Chef at a busy restaurant", []),
+    ("Chef de partie", []),
+    ("Configuration management with Chef", ["chef"]),
+    # Puppet
+    ("Puppet manifests", ["puppet"]),
+    ("a puppet show for kids", []),
+    ("sock puppet accounts", []),
+    ("Puppet and Terraform", ["puppet", "terraform"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_ambiguous_names(mini_extractor: SkillExtractor, text: str, expected: list[str]) -> None:
+    assert [m.skill_id for m in mini_extractor.extract(text)] == expected
+
+
+def test_enough_cases_both_senses() -> None:
+    assert len(CASES) >= 80
+    assert sum(1 for _, e in CASES if not e) >= 35
+    assert sum(1 for _, e in CASES if e) >= 35
+
+
+def test_rejected_mention_leaves_no_span(mini_extractor: SkillExtractor) -> None:
+    doc = mini_extractor.nlp("We invest in R&D and Python")
+    assert [(s.text, s.label_) for s in doc.spans["skills"]] == [("Python", "python")]
+
+
+def test_negative_phrase_beats_neighbours(mini_extractor: SkillExtractor) -> None:
+    # SQL and Python are neighbours, but "go to market" is a negative phrase
+    assert [m.skill_id for m in mini_extractor.extract("Python and SQL, go to market fast")] == [
+        "python",
+        "sql",
+    ]

@@ -1,0 +1,166 @@
+"""Sections of resumes and postings from headings and cue phrases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jobmatch.sections import classify_heading, detect_sections, section_at
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("What you'll do", "responsibilities"),
+        ("What you’ll do:", "responsibilities"),
+        ("Key Responsibilities", "responsibilities"),
+        ("What we're looking for", "requirements"),
+        ("Qualifications", "requirements"),
+        ("Minimum Qualifications:", "requirements"),
+        ("Must have", "requirements"),
+        ("REQUIREMENTS", "requirements"),
+        ("Nice to have", "preferred"),
+        ("Nice-to-have:", "preferred"),
+        ("Preferred Qualifications", "preferred"),
+        ("Bonus points", "preferred"),
+        ("Perks", "benefits"),
+        ("What we offer", "benefits"),
+        ("Benefits:", "benefits"),
+        ("About Us", "about"),
+        ("About the role", "about"),
+        ("Job description:", "about"),
+        ("Work Experience", "experience"),
+        ("PROFESSIONAL EXPERIENCE", "experience"),
+        ("Technical Skills", "skills"),
+        ("Skills:", "skills"),
+        ("EDUCATION", "education"),
+        ("Projects", "projects"),
+        ("Selected Publications", "publications"),
+        ("Licenses & Certifications", "certifications"),
+        ("Professional Summary", "summary"),
+        ("## Preferred Qualifications", "preferred"),
+        ("**Benefits**", "benefits"),
+        ("II. Principal Responsibilities and Tasks", "responsibilities"),
+        ("Requirements: Python, SQL", "requirements"),
+    ],
+)
+def test_classify_heading(line: str, section: str) -> None:
+    assert classify_heading(line) == section
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "- 3+ years of Python experience",
+        "• Strong communication skills",
+        "We are looking for a great engineer.",
+        "You will build and ship models used by millions of people every single day",
+        "Experience level: Senior",
+        "Job type: Full-time",
+        "Python",
+    ],
+)
+def test_not_a_heading(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+def test_posting_sections_exact_ranges() -> None:
+    text = (
+        "Acme builds robots.\n"
+        "What you'll do\n"
+        "- Train models\n"
+        "Must have:\n"
+        "- Python\n"
+        "Nice to have\n"
+        "- Rust\n"
+        "Perks\n"
+        "- Free lunch\n"
+    )
+    assert detect_sections(text) == [
+        (0, 20, "other"),
+        (20, 50, "responsibilities"),
+        (50, 70, "requirements"),
+        (70, 90, "preferred"),
+        (90, 109, "benefits"),
+    ]
+    assert text[20:50] == "What you'll do\n- Train models\n"
+    assert text[90:109] == "Perks\n- Free lunch\n"
+
+
+def test_resume_sections_exact_ranges() -> None:
+    text = (
+        "Jane Doe\n"
+        "SUMMARY\n"
+        "ML engineer.\n"
+        "Technical Skills: Python, PyTorch\n"
+        "Work Experience\n"
+        "Acme, 2020-2024\n"
+        "Education\n"
+        "MSc Computer Science\n"
+        "Projects\n"
+        "A chess engine\n"
+        "Publications\n"
+        "A paper\n"
+        "Certifications\n"
+        "AWS ML Specialty\n"
+    )
+    names = [n for _, _, n in detect_sections(text)]
+    assert names == [
+        "other",
+        "summary",
+        "skills",
+        "experience",
+        "education",
+        "projects",
+        "publications",
+        "certifications",
+    ]
+    ranges = detect_sections(text)
+    assert ranges[0] == (0, 9, "other")
+    assert ranges[2] == (30, 64, "skills")
+    assert ranges[-1][1] == len(text)
+    # contiguous cover of the whole text
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+
+
+def test_same_section_twice_is_merged() -> None:
+    text = "Requirements\nPython\nQualifications\nSQL\n"
+    assert detect_sections(text) == [(0, len(text), "requirements")]
+
+
+def test_empty_and_headingless() -> None:
+    assert detect_sections("") == []
+    assert detect_sections("Just one line of prose.") == [(0, 23, "other")]
+
+
+def test_section_at() -> None:
+    sections = [(0, 5, "other"), (5, 12, "skills")]
+    assert [section_at(sections, i) for i in (0, 4, 5, 11, 12)] == [
+        "other",
+        "other",
+        "skills",
+        "skills",
+        "other",
+    ]
+
+
+@pytest.mark.evaluation
+def test_real_glassdoor_posting(shared_data: Path) -> None:
+    path = shared_data / "postings" / "glassdoor_ds_2020" / "glassdoor_public.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        first = json.loads(fh.readline())
+    names = [n for _, _, n in detect_sections(first["text"])]
+    assert names[:4] == ["responsibilities", "about", "responsibilities", "requirements"]
+    assert "education" in names and "skills" in names
+
+
+@pytest.mark.evaluation
+def test_real_ml_engineer_posting(shared_data: Path) -> None:
+    text = (shared_data / "postings" / "resume_matcher" / "raw_job_1_ml_engineer.txt").read_text(
+        encoding="utf-8"
+    )
+    names = {n for _, _, n in detect_sections(text)}
+    assert {"responsibilities", "requirements"} <= names
