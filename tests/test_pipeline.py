@@ -1,0 +1,207 @@
+"""The jobmatch_skills component, SkillExtractor and extract_skills."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from jobmatch.models import SkillMention
+from jobmatch.pipeline import SkillComponent, SkillExtractor, make_nlp, surface_variants
+
+
+def ids(ex: SkillExtractor, text: str) -> list[str]:
+    return [m.skill_id for m in ex.extract(text)]
+
+
+def test_factory_works_in_a_fresh_interpreter_without_importing_jobmatch(
+    mini_lexicon_dir: Path,
+) -> None:
+    code = (
+        "import sys, spacy\n"
+        "nlp = spacy.blank('en')\n"
+        f"nlp.add_pipe('jobmatch_skills', config={{'lexicon_path': {str(mini_lexicon_dir)!r}}})\n"
+        "doc = nlp('PyTorch and SQL')\n"
+        "print([(s.text, s.label_) for s in doc.spans['skills']])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == "[('PyTorch', 'pytorch'), ('SQL', 'sql')]"
+
+
+def test_import_jobmatch_does_not_import_spacy() -> None:
+    code = "import sys, jobmatch; print('spacy' in sys.modules, 'sklearn' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "False False"
+
+
+def test_spans_and_mentions(mini_extractor: SkillExtractor) -> None:
+    text = "Skills: PyTorch, scikit-learn and SQL."
+    doc = mini_extractor.nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans["skills"]] == [
+        ("PyTorch", "pytorch"),
+        ("scikit-learn", "scikit-learn"),
+        ("SQL", "sql"),
+    ]
+    assert doc.spans["skills"][0]._.skill.name == "PyTorch"
+    mentions = doc._.skill_mentions
+    assert mentions == [
+        SkillMention("pytorch", "PyTorch", "ml_framework", 8, 15, "PyTorch", "skills"),
+        SkillMention(
+            "scikit-learn", "scikit-learn", "ml_framework", 17, 29, "scikit-learn", "skills"
+        ),
+        SkillMention("sql", "SQL", "programming_language", 34, 37, "SQL", "skills"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("scikit-learn", [("scikit-learn", "scikit-learn")]),
+        ("sklearn", [("sklearn", "scikit-learn")]),
+        ("scikit learn", [("scikit learn", "scikit-learn")]),
+        ("SCIKIT-LEARN", [("SCIKIT-LEARN", "scikit-learn")]),
+        (
+            "We use C++, C#. and Node.js, .NET.",
+            [("C++", "c++"), ("C#", "c#"), ("Node.js", "nodejs"), (".NET", "dotnet")],
+        ),
+        ("NodeJS and node.js", [("NodeJS", "nodejs"), ("node.js", "nodejs")]),
+        ("CI/CD, CI CD and CICD", [("CI/CD", "ci_cd"), ("CI CD", "ci_cd"), ("CICD", "ci_cd")]),
+        (
+            "neural networks, neural-network",
+            [("neural networks", "neural_network"), ("neural-network", "neural_network")],
+        ),
+        ("REST APIs", [("APIs", "api")]),
+        (
+            "NLP and natural language processing",
+            [("NLP", "nlp"), ("natural language processing", "nlp")],
+        ),
+        ("Natural-Language-Processing", [("Natural-Language-Processing", "nlp")]),
+        ("ml is not ML", [("ML", "machine_learning")]),
+        ("it was an IT role", []),
+        ("k8s", [("k8s", "kubernetes")]),
+    ],
+)
+def test_variants(
+    mini_extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.skill_id) for m in mini_extractor.extract(text)] == expected
+
+
+def test_longest_match_wins(mini_extractor: SkillExtractor) -> None:
+    # "Ruby on Rails" beats "Ruby"/"Rails", "Apache Spark" beats "Spark", "Objective-C" beats "C"
+    assert ids(mini_extractor, "Ruby on Rails, Apache Spark and Objective-C") == [
+        "rails",
+        "spark",
+        "objective_c",
+    ]
+    assert [m.text for m in mini_extractor.extract("Spark SQL")] == ["Spark SQL"]
+
+
+def test_overlap_resolution_is_deterministic(tmp_path: Path) -> None:
+    from conftest import write_lexicon  # type: ignore[import-not-found]
+
+    folder = write_lexicon(
+        tmp_path,
+        [
+            {"id": "first", "name": "alpha beta", "category": "tool"},
+            {"id": "second", "name": "beta gamma", "category": "tool"},
+            {"id": "third", "name": "gamma delta", "category": "tool"},
+        ],
+    )
+    ex = SkillExtractor(lexicon=folder)
+    # equal lengths: the leftmost wins; then "gamma delta" no longer overlaps
+    assert [(m.text, m.skill_id) for m in ex.extract("alpha beta gamma delta")] == [
+        ("alpha beta", "first"),
+        ("gamma delta", "third"),
+    ]
+    assert [m.skill_id for m in ex.extract("beta gamma delta")] == ["second"]
+
+
+def test_surface_variants() -> None:
+    assert surface_variants("scikit-learn") == ["scikit-learn", "scikit learn", "scikitlearn"]
+    assert surface_variants("Node.js") == ["Node.js", "Node js", "Nodejs"]
+    assert surface_variants("CI/CD") == ["CI/CD", "CI CD", "CICD"]
+    assert surface_variants("API") == ["API", "APIs"]
+    assert surface_variants("library") == ["library", "libraries"]
+    assert surface_variants("PyTorch") == ["PyTorch"]
+    assert surface_variants("statistics") == ["statistics"]
+
+
+def test_mentions_carry_sections(mini_extractor: SkillExtractor) -> None:
+    text = "About us\nWe ship Python.\nRequirements:\n- Docker\nNice to have\n- Rust and C++\n"
+    got = [(m.text, m.section) for m in mini_extractor.extract(text)]
+    assert got == [
+        ("Python", "about"),
+        ("Docker", "requirements"),
+        ("Rust", "preferred"),
+        ("C++", "preferred"),
+    ]
+
+
+def test_pipe_and_pipe_docs(mini_extractor: SkillExtractor) -> None:
+    texts = ["Python", "", "Docker and Kubernetes"]
+    assert [[m.skill_id for m in ms] for ms in mini_extractor.pipe(texts, batch_size=2)] == [
+        ["python"],
+        [],
+        ["docker", "kubernetes"],
+    ]
+    pairs = list(mini_extractor.pipe_docs(texts))
+    assert [doc.text for doc, _ in pairs] == texts
+    assert [len(doc) for doc, _ in pairs] == [1, 0, 3]
+    assert [m.skill_id for m in pairs[2][1]] == ["docker", "kubernetes"]
+
+
+def test_to_disk_from_disk_roundtrip(mini_extractor: SkillExtractor, tmp_path: Path) -> None:
+    mini_extractor.nlp.to_disk(tmp_path / "model")
+    nlp2 = spacy.load(tmp_path / "model")
+    text = "Python, R and SQL; a spark of creativity"
+    doc = nlp2(text)
+    assert [(s.text, s.label_) for s in doc.spans["skills"]] == [
+        ("Python", "python"),
+        ("R", "r"),
+        ("SQL", "sql"),
+    ]
+    comp = nlp2.get_pipe("jobmatch_skills")
+    assert isinstance(comp, SkillComponent)
+    assert len(comp.lexicon) == len(mini_extractor.lexicon)
+
+
+def test_make_nlp_accepts_a_lexicon_object(mini_extractor: SkillExtractor) -> None:
+    nlp = make_nlp(mini_extractor.lexicon)
+    assert nlp.pipe_names == ["jobmatch_skills"]
+    assert [m.skill_id for m in nlp("Go and Docker")._.skill_mentions] == ["go", "docker"]
+
+
+def test_doc_without_component_has_no_mentions() -> None:
+    doc = spacy.blank("en")("Python")
+    assert doc._.skill_mentions == []
+
+
+def test_extract_skills_needs_str() -> None:
+    import jobmatch
+
+    with pytest.raises(TypeError, match="needs a str"):
+        jobmatch.extract_skills(b"Python")  # type: ignore[arg-type]
+
+
+def test_extract_skills_shipped_lexicon() -> None:
+    import jobmatch
+
+    mentions = jobmatch.extract_skills("PyTorch and R")
+    assert [(m.skill_id, m.start, m.end, m.section) for m in mentions] == [
+        ("pytorch", 0, 7, "other"),
+        ("r", 12, 13, "other"),
+    ]
+
+
+def test_shipped_extractor_fixture(extractor: SkillExtractor) -> None:
+    got = {m.skill_id for m in extractor.extract("Python, scikit-learn, Docker and Kubernetes")}
+    assert {"python", "scikit-learn", "docker", "kubernetes"} <= got
