@@ -18,6 +18,7 @@ __all__ = [
     "cid_font_pdf",
     "many_pages_pdf",
     "bomb_pdf",
+    "docx_bytes",
 ]
 
 
@@ -168,3 +169,48 @@ def bomb_pdf(inflated_bytes: int) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream",
     ]
     return _assemble(objects)
+
+
+def docx_bytes(
+    paragraphs: Sequence[str],
+    *,
+    header: str | None = None,
+    document_xml: bytes | None = None,
+    extra: dict[str, bytes] | None = None,
+) -> bytes:
+    """A minimal DOCX (a ZIP with ``word/document.xml``); ``\\t`` and ``\\n`` in a paragraph
+    become ``<w:tab/>`` and ``<w:br/>``."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def para(text: str) -> str:
+        runs = []
+        for i, piece in enumerate(text.split("\n")):
+            if i:
+                runs.append("<w:br/>")
+            for j, cell in enumerate(piece.split("\t")):
+                if j:
+                    runs.append("<w:tab/>")
+                runs.append(f'<w:t xml:space="preserve">{escape(cell)}</w:t>')
+        return f"<w:p><w:r>{''.join(runs)}</w:r></w:p>"
+
+    body = "".join(para(p) for p in paragraphs)
+    xml = (
+        document_xml
+        or (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document {ns}><w:body>{body}</w:body>'
+            "</w:document>"
+        ).encode()
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        zf.writestr("word/document.xml", xml)
+        if header is not None:
+            zf.writestr("word/header1.xml", f"<w:hdr {ns}>{para(header)}</w:hdr>")
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return out.getvalue()

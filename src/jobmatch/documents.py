@@ -400,7 +400,7 @@ def _refuse_binary(text: str, *, source: str, c1: bool) -> None:
 
 # ---------------------------------------------------------------------------- HTML
 
-_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object"}
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
@@ -408,6 +408,16 @@ _BLOCK_TAGS = {
     "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
 }  # fmt: skip
 _WS = re.compile(r"[ \t\r\n\f\v]+")
+# markers for "line break here" and "paragraph break here"; a run of them (and the
+# whitespace around) becomes one "\n", or one blank line if any paragraph marker is in it
+_LINE, _PARA = "\x01", "\x02"
+_PARA_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre",
+              "blockquote", "section", "article", "header", "footer", "hr", "title"}  # fmt: skip
+_BREAKS = re.compile(f"[ \t]*[{_LINE}{_PARA}][{_LINE}{_PARA} \t\n]*")
+
+
+def _break(tag: str) -> str:
+    return _PARA if tag in _PARA_TAGS else _LINE
 
 
 class _TextExtractor(HTMLParser):
@@ -425,7 +435,7 @@ class _TextExtractor(HTMLParser):
         elif tag == "title":
             self.in_title = True
         elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self.parts.append(_break(tag))
         if tag == "pre":
             self.pre += 1
         elif tag in ("td", "th"):
@@ -433,7 +443,7 @@ class _TextExtractor(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self.parts.append(_break(tag))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
@@ -443,7 +453,7 @@ class _TextExtractor(HTMLParser):
         elif tag == "title":
             self.in_title = False
         elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self.parts.append(_break(tag))
         if tag == "pre" and self.pre:
             self.pre -= 1
 
@@ -453,17 +463,18 @@ class _TextExtractor(HTMLParser):
         if self.in_title:
             self.title.append(data)
             return
+        data = data.replace(_LINE, "").replace(_PARA, "")
         self.parts.append(data if self.pre else _WS.sub(" ", data))
 
 
 def html_to_text(html: str) -> str:
     """Strip markup: blocks become line breaks, entities are decoded, and the content of
-    ``<script>``, ``<style>``, ``<noscript>``, ``<template>`` and ``<head>`` never appears
-    (a ``<title>`` outside them is kept as the first line)."""
+    ``<script>``, ``<style>``, ``<noscript>``, ``<template>``, ``<svg>`` and ``<iframe>`` never
+    appears. The ``<title>`` becomes the first line unless the body starts with it."""
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
-    body = "".join(parser.parts)
+    body = _BREAKS.sub(lambda m: "\n\n" if _PARA in m.group() else "\n", "".join(parser.parts))
     lines = [line.strip(" ") for line in body.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     title = " ".join("".join(parser.title).split())
@@ -569,6 +580,7 @@ _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
      "\ufb05": "st", "\ufb06": "st", "\u00ad": None, "\u200b": None, "\ufeff": None}
 )  # fmt: skip
+_SPACES = re.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -614,6 +626,7 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
     text = text.replace("\r\n", "\n").translate(_LIGATURES)
     text = re.sub(r"[\r\f\v\x1c-\x1e\x85\u2028\u2029]", "\n", text)
+    text = _SPACES.sub(" ", text)  # no-break and other Unicode spaces: "Machine\xa0Learning"
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
     controls = len(_CONTROL.findall(text)) + len(_C1.findall(text))

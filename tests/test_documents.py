@@ -1,0 +1,318 @@
+"""read_document: formats, encodings, HTML stripping, DOCX, the quality gate, reading order."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import jobmatch
+from jobmatch.documents import (
+    Limits,
+    check_text,
+    html_to_text,
+    read_bytes,
+    read_document,
+    read_text,
+    read_text_bytes,
+    sniff_format,
+)
+from jobmatch.errors import (
+    CorruptDocumentError,
+    EmptyDocumentError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+)
+from pdf_factory import cid_font_pdf, docx_bytes, simple_pdf
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+# ---------------------------------------------------------------------------- plain text
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("cv.txt", "text"), ("cv.md", "markdown"), ("cv", "text"), ("cv.csv", "text")]
+)
+def test_text_formats_by_extension(tmp_path: Path, name: str, fmt: str) -> None:
+    doc = read_document(write(tmp_path, name, b"Python\r\nSQL\n"))
+    assert (doc.text, doc.format, doc.encoding, doc.pages, doc.warnings) == (
+        "Python\nSQL",
+        fmt,
+        "utf-8",
+        None,
+        (),
+    )
+    assert doc.source == str(tmp_path / name)
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        ("Café résumé, naïve".encode("latin-1"), "Café résumé, naïve", "cp1252"),
+        ("‘Data’ – 5€ • ok".encode("cp1252"), "‘Data’ – 5€ • ok", "cp1252"),
+        ("Zürich – Python".encode(), "Zürich – Python", "utf-8"),
+        (b"\xef\xbb\xbf" + "Zürich".encode(), "Zürich", "utf-8"),
+        ("\ufeffZürich – Python".encode("utf-16-le"), "Zürich – Python", "utf-16-le"),
+        ("\ufeffZürich – Python".encode("utf-16-be"), "Zürich – Python", "utf-16-be"),
+        ("Zürich – Python".encode("utf-16-le"), "Zürich – Python", "utf-16-le"),  # no BOM
+        ("Zürich – Python".encode("utf-16-be"), "Zürich – Python", "utf-16-be"),  # no BOM
+        ("\ufeffZürich".encode("utf-32-le"), "Zürich", "utf-32-le"),
+        (b"caf\xe9 \x81x", "café \x81x", "latin-1"),  # byte CP-1252 leaves undefined
+    ],
+)
+def test_encodings_are_detected(data: bytes, text: str, encoding: str) -> None:
+    assert read_text_bytes(data, source="x") == (text, encoding)
+
+
+def test_latin1_file_decoded(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "cv.txt", "Développeur Python à Genève".encode("latin-1")))
+    assert (doc.text, doc.encoding) == ("Développeur Python à Genève", "cp1252")
+
+
+def test_utf16_bom_file_decoded(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "cv.txt", "Python – Müller\n".encode("utf-16")))
+    assert (doc.text, doc.encoding) == ("Python – Müller", "utf-16-le")
+
+
+# ---------------------------------------------------------------------------- HTML
+
+HTML = b"""<!DOCTYPE html><html><head><title>Job: Research Engineer</title>
+<style>body { font: Python; }</style><script>var skill = "Kubernetes";</script></head>
+<body><h1>Research&nbsp;Engineer</h1><p>We use <b>PyTorch</b> &amp; JAX.</p>
+<noscript>Enable JavaScript</noscript><template><p>Rust</p></template>
+<ul><li>Python</li><li>C++ &lt;17&gt;</li></ul><script>
+document.write("<p>TensorFlow</p>")</script><div>Caf&eacute;<br>Zurich</div></body></html>"""
+
+
+def test_html_markup_stripped_and_scripts_dropped(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "post.html", HTML))
+    assert doc.format == "html"
+    assert doc.text == (
+        "Job: Research Engineer\n\nResearch Engineer\n\nWe use PyTorch & JAX.\n\nPython\n"
+        "C++ <17>\n\nCafé\nZurich"
+    )
+    for hidden in ("Kubernetes", "font", "JavaScript", "Rust", "TensorFlow"):
+        assert hidden not in doc.text
+
+
+def test_html_sniffed_without_extension_and_meta_charset(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \u2013 ML</p>'
+    doc = read_document(write(tmp_path, "posting", page.encode("cp1252")))
+    assert (doc.format, doc.text, doc.encoding) == ("html", "Café – ML", "cp1252")
+
+
+def test_unclosed_script_never_reaches_text() -> None:
+    assert html_to_text("<p>Python</p><script>alert('Go')") == "Python"
+
+
+def test_html_file_with_txt_extension_stays_text(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "raw.txt", b"<html><p>Python</p></html>"))
+    assert (doc.format, doc.text) == ("text", "<html><p>Python</p></html>")
+
+
+# ---------------------------------------------------------------------------- DOCX
+
+
+def test_docx_paragraphs_tabs_breaks_and_header(tmp_path: Path) -> None:
+    data = docx_bytes(["Jane Doe", "Skills:\tPython, SQL", "Line one\nLine two"], header="CV 2026")
+    doc = read_document(write(tmp_path, "cv.docx", data))
+    assert (doc.format, doc.pages) == ("docx", None)
+    assert doc.text == "Jane Doe\nSkills:\tPython, SQL\nLine one\nLine two\n\nCV 2026"
+
+
+def test_docx_detected_by_content(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "cv.bin", docx_bytes(["Python"])))
+    assert (doc.format, doc.text) == ("docx", "Python")
+
+
+def test_docx_with_dtd_refused(tmp_path: Path) -> None:
+    xml = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
+    path = write(tmp_path, "cv.docx", docx_bytes([], document_xml=xml))
+    with pytest.raises(CorruptDocumentError) as err:
+        read_document(path)
+    assert str(err.value) == f"{path}: DOCX part word/document.xml declares a DTD"
+
+
+def test_docx_broken_xml(tmp_path: Path) -> None:
+    path = write(tmp_path, "cv.docx", docx_bytes([], document_xml=b"<w:document><w:body>"))
+    with pytest.raises(CorruptDocumentError, match=r"corrupt DOCX XML: "):
+        read_document(path)
+
+
+def test_zip_that_is_not_docx(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<x/>")
+    path = write(tmp_path, "sheet.xlsx", buf.getvalue())
+    with pytest.raises(UnsupportedFormatError) as err:
+        read_document(path)
+    assert err.value.reason == (
+        "unsupported format: looks like a ZIP archive (jobmatch reads PDF, DOCX, TXT, Markdown"
+        " and HTML)"
+    )
+
+
+# ---------------------------------------------------------------------------- PDF
+
+
+def test_pdf_pages_and_text(tmp_path: Path) -> None:
+    doc = read_document(
+        write(tmp_path, "cv.pdf", simple_pdf(["Jane Doe", "Python (5 years)"], ["SQL"]))
+    )
+    assert (doc.format, doc.pages, doc.text, doc.warnings, doc.encoding) == (
+        "pdf",
+        2,
+        "Jane Doe\nPython (5 years)\n\nSQL",
+        (),
+        None,
+    )
+
+
+@pytest.mark.parametrize("isolate", [True, False])
+def test_pdf_read_in_process_or_isolated(isolate: bool) -> None:
+    doc = read_bytes(
+        simple_pdf(["Python"], compress=True), source="x.pdf", limits=Limits(isolate=isolate)
+    )
+    assert doc.text == "Python"
+
+
+def test_pdf_content_with_wrong_extension_is_read_with_warning(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "cv.txt", simple_pdf(["Python"])))
+    assert (doc.format, doc.text) == ("pdf", "Python")
+    assert doc.warnings == ("the file name ends in .txt but the content is a PDF; read as PDF",)
+
+
+def test_garbled_font_gives_warning() -> None:
+    doc = read_bytes(cid_font_pdf(["Python and SQL"]), source="cid.pdf")
+    assert doc.text == "Python and SQL"
+    assert doc.warnings == (
+        "garbled font encoding: 4 glyph(s) without a Unicode mapping ((cid:NN)) were dropped;"
+        " some words may be missing",
+    )
+
+
+# ---------------------------------------------------------------------------- quality gate
+
+
+def test_mojibake_repaired_with_warning() -> None:
+    text, warnings = check_text("CafÃ© â€“ donâ€™t Ã¼ber", source="x")
+    assert text == "Café – don’t über"
+    assert warnings == ["mojibake: repaired 4 UTF-8 sequence(s) read as CP-1252 (Ã© -> é)"]
+
+
+def test_legit_latin1_text_is_not_mojibake() -> None:
+    assert check_text("SÃO PAULO, Ångström, « déjà vu »", source="x") == (
+        "SÃO PAULO, Ångström, « déjà vu »",
+        [],
+    )
+
+
+def test_replacement_chars_and_controls_and_ligatures() -> None:
+    text, warnings = check_text("ﬁne-tuning\x07 Py\ufffdhon\x0c\ufb02ow", source="x")
+    assert text == "fine-tuning Py\ufffdhon\nflow"
+    assert warnings == [
+        "removed 1 control character(s)",
+        "1 replacement character(s) (U+FFFD): some characters were lost before jobmatch saw"
+        " the text",
+    ]
+
+
+def test_only_unmapped_glyphs_is_no_text_layer() -> None:
+    with pytest.raises(NoTextLayerError) as err:
+        check_text("(cid:12)(cid:34)\n(cid:5)", source="s.pdf")
+    assert str(err.value) == (
+        "s.pdf: no usable text layer: all 3 glyphs lack a Unicode mapping ((cid:NN)); OCR is not"
+        " supported"
+    )
+
+
+def test_garbled_text_warning() -> None:
+    _, warnings = check_text("#$%& 12 ;;" * 30, source="x")
+    assert warnings == ["text looks garbled: only 0% of its characters are letters"]
+
+
+def test_lone_surrogates_replaced() -> None:
+    text, warnings = check_text("Python \ud800 SQL", source="x")
+    assert text == "Python \ufffd SQL"
+    assert len(warnings) == 1
+
+
+def test_read_text_and_empty_text() -> None:
+    assert read_text("  Python  \n", source="<t>").text == "Python"
+    with pytest.raises(EmptyDocumentError) as err:
+        read_text(" \n\t ", source="<t>")
+    assert str(err.value) == "<t>: no text (empty or whitespace only)"
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n", "pdf"),
+        (b"junk\n%PDF-1.4\n", "pdf"),
+        (b"\x89PNG\r\n\x1a\n\x00", "png"),
+        (b"\xff\xd8\xff\xe0", "jpeg"),
+        (b"PK\x03\x04", "zip"),
+        (b"{\\rtf1 hi}", "rtf"),
+        (b"  <!DOCTYPE html><p>", "html"),
+        (b"MZ", "text"),
+        (b"plain words", "text"),
+        (b"\x01\x02\x00\x03", "binary"),
+    ],
+)
+def test_sniff_format(data: bytes, kind: str) -> None:
+    assert sniff_format(data) == kind
+
+
+def test_limits_validation() -> None:
+    with pytest.raises(ValueError, match="Limits.max_pages must be positive"):
+        Limits(max_pages=0)
+    assert Limits().max_bytes == 20 * 1024 * 1024
+
+
+def test_public_api_is_lazy() -> None:
+    code = (
+        "import sys, jobmatch; assert 'pdfminer' not in sys.modules;"
+        "jobmatch.read_document; assert 'pdfminer' not in sys.modules; print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "ok\n"
+    assert jobmatch.read_document is read_document
+
+
+# ---------------------------------------------------------------------------- real documents
+
+
+@pytest.mark.evaluation
+def test_two_column_template_reads_in_column_order(shared_data: Path) -> None:
+    folder = shared_data / "resumes" / "resume_matcher"
+    two = read_document(folder / "template_two_column.pdf").text
+    one = read_document(folder / "template_modern_single_column.pdf").text
+    # the sidebar (skills) comes after the main column, not interleaved with EXPERIENCE
+    experience, projects, skills = (two.index(h) for h in ("EXPERIENCE", "PROJECTS", "\nSKILLS"))
+    assert experience < projects < skills
+    for sidebar_item in ("Kubernetes", "Terraform", "Datadog", "A/B Testing", "Feature Flags"):
+        assert two.index(f"\n{sidebar_item}\n") > skills, sidebar_item
+    for bullet in ("Designed and implemented real-time fraud detection", "DevFlow"):
+        assert bullet in one and experience < two.index(bullet) < skills
+
+
+@pytest.mark.evaluation
+def test_two_column_template_gives_the_same_skills(shared_data: Path, extractor: object) -> None:
+    folder = shared_data / "resumes" / "resume_matcher"
+    skills = [
+        {m.skill_id for m in extractor.extract(read_document(folder / name).text)}  # type: ignore[attr-defined]
+        for name in ("template_two_column.pdf", "template_modern_single_column.pdf")
+    ]
+    # one line break differs ("open-source" vs "open-\n\nsource"); nothing else may
+    assert len(skills[0]) >= 25
+    assert len(skills[0] ^ skills[1]) <= 2, skills[0] ^ skills[1]

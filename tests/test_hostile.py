@@ -1,0 +1,374 @@
+"""Hostile and broken input: each case gets one defined answer (issue 6).
+
+Every file is built in ``tmp_path``. The answers are ``DocumentError`` subclasses whose
+``str()`` is one line ``<path>: <reason>``; the CLI prints it as ``Error: ...`` with exit 1.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from jobmatch.documents import Limits, read_bytes, read_document
+from jobmatch.errors import (
+    CorruptDocumentError,
+    DocumentError,
+    DocumentNotFoundError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    NoTextLayerError,
+    ParseLimitError,
+    UnsupportedFormatError,
+)
+from jobmatch.guard import peak_rss_mb
+from pdf_factory import bomb_pdf, docx_bytes, image_only_pdf, many_pages_pdf, simple_pdf
+
+MB = 1024 * 1024
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def fails(path: Path | str, cls: type[DocumentError], **kw: object) -> str:
+    """Read ``path`` expecting ``cls``; return the reason after checking the one-line form."""
+    with pytest.raises(DocumentError) as err:
+        read_document(path, **kw)  # type: ignore[arg-type]
+    assert type(err.value) is cls, repr(err.value)
+    assert err.value.source == str(path)
+    assert str(err.value) == f"{path}: {err.value.reason}"
+    assert "\n" not in str(err.value)
+    return err.value.reason
+
+
+# ---------------------------------------------------------------------------- the file system
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    assert fails(tmp_path / "nope.pdf", DocumentNotFoundError) == "no such file"
+
+
+def test_directory(tmp_path: Path) -> None:
+    assert fails(tmp_path, DocumentError) == "is a directory, not a file"
+
+
+def test_symlink_loop(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    assert fails(a, DocumentError) == "symbolic link loop (too many levels of symbolic links)"
+
+
+def test_broken_symlink(tmp_path: Path) -> None:
+    link = tmp_path / "cv.txt"
+    link.symlink_to(tmp_path / "gone.txt")
+    reason = fails(link, DocumentNotFoundError)
+    assert reason == f"broken symbolic link (target {str(tmp_path / 'gone.txt')!r} does not exist)"
+
+
+def test_not_a_regular_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert fails(fifo, UnsupportedFormatError) == "not a regular file (device, pipe or socket)"
+
+
+def test_no_read_permission_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # tests run as root, for whom chmod 000 blocks nothing: simulate what open() raises
+    path = write(tmp_path, "cv.txt", b"Python")
+    real_open = open
+
+    def deny(file: object, *args: object, **kw: object) -> object:
+        if file == path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(file, *args, **kw)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", deny)
+    assert fails(path, DocumentError) == "permission denied"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_no_read_permission_real(tmp_path: Path) -> None:
+    path = write(tmp_path, "cv.txt", b"Python")
+    path.chmod(0)
+    assert fails(path, DocumentError) == "permission denied"
+
+
+# ---------------------------------------------------------------------------- text content
+
+
+@pytest.mark.parametrize("name", ["cv.txt", "cv.pdf", "cv.docx", "cv.html"])
+def test_empty_file(tmp_path: Path, name: str) -> None:
+    assert fails(write(tmp_path, name, b""), EmptyDocumentError) == "empty file (0 bytes)"
+
+
+@pytest.mark.parametrize("name", ["cv.txt", "cv.md", "cv.html"])
+def test_whitespace_only(tmp_path: Path, name: str) -> None:
+    path = write(tmp_path, name, b" \n\t\r\n  \n")
+    assert fails(path, EmptyDocumentError) == "no text (empty or whitespace only)"
+
+
+def test_html_with_only_script_is_empty(tmp_path: Path) -> None:
+    path = write(tmp_path, "p.html", b"<html><script>Python</script><style>p{}</style></html>")
+    assert fails(path, EmptyDocumentError) == "no text (empty or whitespace only)"
+
+
+def test_binary_garbage_txt(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    data = bytes(rng.randrange(256) for _ in range(4096))
+    reason = fails(write(tmp_path, "cv.txt", data), CorruptDocumentError)
+    assert reason.startswith("binary data, not text")
+
+
+def test_binary_garbage_without_nul_bytes(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    data = bytes(rng.randrange(1, 256) for _ in range(2000))
+    reason = fails(write(tmp_path, "cv.txt", data), CorruptDocumentError)
+    assert reason.startswith("binary data, not text (") and "control characters" in reason
+
+
+def test_nul_bytes_in_text(tmp_path: Path) -> None:
+    path = write(tmp_path, "cv.txt", b"Python developer\x00\x00 with SQL and lots of text here")
+    assert fails(path, CorruptDocumentError) == "binary data, not text (NUL byte at offset 16)"
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("Ingénieur à Zürich".encode("latin-1"), "Ingénieur à Zürich"),
+        ("“Deep learning” — 10€".encode("cp1252"), "“Deep learning” — 10€"),
+        ("Ingénieur – Zürich ✓".encode("utf-16"), "Ingénieur – Zürich ✓"),
+    ],
+)
+def test_legacy_encodings_decoded_not_rejected(tmp_path: Path, data: bytes, text: str) -> None:
+    assert read_document(write(tmp_path, "cv.txt", data)).text == text
+
+
+def test_html_script_and_style_never_reach_text(tmp_path: Path) -> None:
+    page = (
+        b"<p>Python</p><script>Kubernetes()</script><STYLE>.Rust{}</STYLE>"
+        b"<script type='text/template'><p>Go</p></script><p>SQL</p>"
+    )
+    assert read_document(write(tmp_path, "post.html", page)).text == "Python\n\nSQL"
+
+
+def test_hundred_mb_text_file_refused_by_size(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:  # sparse: costs no disk and no time
+        fh.truncate(100 * MB)
+    started = time.monotonic()
+    reason = fails(path, DocumentTooLargeError)
+    assert time.monotonic() - started < 0.5
+    assert reason == (
+        "too large (104857600 bytes > limit 20971520 bytes; raise Limits.max_bytes to read it)"
+    )
+
+
+def test_size_limit_is_configurable(tmp_path: Path) -> None:
+    path = write(tmp_path, "cv.txt", b"Python " * 200)
+    assert read_document(path, limits=Limits(max_bytes=2000)).text.startswith("Python")
+    reason = fails(path, DocumentTooLargeError, limits=Limits(max_bytes=1000))
+    assert reason == "too large (1400 bytes > limit 1000 bytes; raise Limits.max_bytes to read it)"
+
+
+# ---------------------------------------------------------------------------- PDF
+
+
+@pytest.mark.parametrize(
+    ("data", "looks_like"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "a PNG image"),
+        (docx_bytes(["Python"]), "a DOCX document"),
+        (b"Jane Doe\nPython developer\n", "plain text"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+        (b"<!doctype html><p>hi", "an HTML page"),
+    ],
+)
+def test_not_a_pdf(tmp_path: Path, data: bytes, looks_like: str) -> None:
+    path = write(tmp_path, "cv.pdf", data)
+    assert fails(path, UnsupportedFormatError) == f"not a PDF: looks like {looks_like}"
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    data = simple_pdf(["Python developer"] * 30)
+    reason = fails(write(tmp_path, "cv.pdf", data[: len(data) // 2]), CorruptDocumentError)
+    assert reason == "corrupt PDF: Unexpected EOF"
+
+
+def test_pdf_corrupted_in_the_middle(tmp_path: Path) -> None:
+    data = simple_pdf(["Python developer"] * 30)
+    broken = data[:150] + b"\x00garbage" * 40 + data[470:]
+    reason = fails(write(tmp_path, "cv.pdf", broken), CorruptDocumentError)
+    assert reason == "corrupt PDF: no pages found"
+
+
+def encrypt(data: bytes, *, user: str, owner: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user, owner_password=owner, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_encrypted_pdf_needs_password(tmp_path: Path) -> None:
+    path = write(tmp_path, "cv.pdf", encrypt(simple_pdf(["Python"]), user="s3cret", owner="own"))
+    assert fails(path, EncryptedDocumentError) == "encrypted PDF: it needs a password (--password)"
+    assert fails(path, EncryptedDocumentError, password="guess") == (
+        "wrong password for this encrypted PDF"
+    )
+    assert read_document(path, password="s3cret").text == "Python"
+
+
+def test_owner_password_only_pdf_reads_fine(tmp_path: Path) -> None:
+    path = write(tmp_path, "cv.pdf", encrypt(simple_pdf(["Python"]), user="", owner="own"))
+    doc = read_document(path)
+    assert (doc.text, doc.warnings) == ("Python", ())
+
+
+def test_image_only_pdf(tmp_path: Path) -> None:
+    reason = fails(write(tmp_path, "scan.pdf", image_only_pdf(3)), NoTextLayerError)
+    assert reason == (
+        "no text layer: 3 page(s) with 3 image(s) and no text (a scan?); OCR is not supported"
+    )
+
+
+def test_pdf_without_text_or_images(tmp_path: Path) -> None:
+    path = write(tmp_path, "blank.pdf", simple_pdf([], []))
+    assert fails(path, EmptyDocumentError) == "no text in 2 page(s)"
+
+
+def test_two_thousand_pages(tmp_path: Path) -> None:
+    path = write(tmp_path, "long.pdf", many_pages_pdf(2000))
+    started = time.monotonic()
+    assert fails(path, ParseLimitError) == (
+        "too many pages (2000 > limit 500; raise Limits.max_pages to read it)"
+    )
+    assert time.monotonic() - started < 2
+
+
+def test_page_limit_configurable_and_count_cannot_lie(tmp_path: Path) -> None:
+    data = many_pages_pdf(12)
+    assert read_bytes(data, source="x", limits=Limits(max_pages=12)).pages == 12
+    lying = data.replace(b"/Count 12", b"/Count  1")  # same length: xref offsets stay right
+    with pytest.raises(ParseLimitError) as err:
+        read_bytes(lying, source="x", limits=Limits(max_pages=5))
+    assert err.value.reason == (
+        "too many pages (more than 5 > limit 5; raise Limits.max_pages to read it)"
+    )
+
+
+@pytest.mark.parametrize("isolate", [True, False])
+def test_decompression_bomb_small(isolate: bool) -> None:
+    # 64 MB of spaces in a 70 KB PDF, against a 16 MB inflation budget
+    data = bomb_pdf(64 * MB)
+    started = time.monotonic()
+    with pytest.raises(ParseLimitError) as err:
+        read_bytes(
+            data, source="bomb.pdf", limits=Limits(max_inflated_bytes=16 * MB, isolate=isolate)
+        )
+    assert time.monotonic() - started < 2
+    assert str(err.value) == (
+        "bomb.pdf: decompression bomb: PDF streams inflate to more than 16777216 bytes"
+        " (Limits.max_inflated_bytes)"
+    )
+
+
+def test_decompression_bomb_one_gigabyte(tmp_path: Path) -> None:
+    """The realistic case of issue 6: a 1 MB PDF inflating to 1 GB, default limits.
+
+    Unguarded, pdfminer needs ~19 s and 2.1 GB for it. Here the isolated parse must stop
+    within seconds and neither this process nor the parser child may pass 500 MB.
+    """
+    path = write(tmp_path, "bomb.pdf", bomb_pdf(1024 * MB))
+    assert 1 * MB < path.stat().st_size < 2 * MB
+    started = time.monotonic()
+    reason = fails(path, ParseLimitError)
+    elapsed = time.monotonic() - started
+    assert reason == (
+        "decompression bomb: PDF streams inflate to more than 134217728 bytes"
+        " (Limits.max_inflated_bytes)"
+    )
+    assert elapsed < 5
+    own, children = peak_rss_mb()
+    assert own < 500 and children < 500, (own, children)
+
+
+def test_memory_limit_stops_runaway_parser() -> None:
+    # inflation budget disabled in effect (10 GB): only the child's address-space limit is left
+    data = bomb_pdf(512 * MB)
+    limits = Limits(max_inflated_bytes=10_000 * MB, max_memory_mb=200, timeout_s=20)
+    with pytest.raises(ParseLimitError) as err:
+        read_bytes(data, source="bomb.pdf", limits=limits)
+    assert err.value.reason == ("parsing needed more memory than the limit (Limits.max_memory_mb)")
+
+
+def test_time_limit_kills_slow_parser() -> None:
+    # ~60 MB of spaces takes pdfminer several seconds to tokenise; allow 0.5 s
+    data = bomb_pdf(60 * MB)
+    limits = Limits(timeout_s=0.5)
+    started = time.monotonic()
+    with pytest.raises(ParseLimitError) as err:
+        read_bytes(data, source="slow.pdf", limits=limits)
+    assert time.monotonic() - started < 2
+    assert err.value.reason == "parsing took longer than 0.5 s (Limits.timeout_s); stopped"
+
+
+def test_guard_works_inside_a_daemonic_pool_worker(tmp_path: Path) -> None:
+    import multiprocessing
+
+    good = write(tmp_path, "cv.pdf", simple_pdf(["Python"]))
+    bomb = write(tmp_path, "bomb.pdf", bomb_pdf(64 * MB))
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:  # pool workers are daemonic
+        results = pool.map(_read_in_worker, [str(good), str(bomb)])
+    assert results == [
+        "ok: Python",
+        "ParseLimitError: decompression bomb: PDF streams inflate to more than 16777216 bytes"
+        " (Limits.max_inflated_bytes)",
+    ]
+
+
+def _read_in_worker(path: str) -> str:
+    try:
+        doc = read_document(path, limits=Limits(max_inflated_bytes=16 * MB, timeout_s=10))
+    except DocumentError as exc:
+        return f"{type(exc).__name__}: {exc.reason}"
+    return f"ok: {doc.text}"
+
+
+# ---------------------------------------------------------------------------- DOCX bombs
+
+
+def test_docx_bomb_refused_by_declared_size(tmp_path: Path) -> None:
+    huge = b"<w:document>" + b" " * (40 * MB) + b"</w:document>"
+    path = write(tmp_path, "cv.docx", docx_bytes([], document_xml=huge))
+    assert path.stat().st_size < MB
+    reason = fails(path, ParseLimitError, limits=Limits(max_inflated_bytes=8 * MB))
+    assert reason == (
+        "decompression bomb: word/document.xml inflates to more than 8388608 bytes"
+        " (41943065 so far; Limits.max_inflated_bytes)"
+    )
+
+
+def test_docx_bomb_with_lying_size_refused_while_reading(tmp_path: Path) -> None:
+    huge = b"<w:document>" + b" " * (40 * MB) + b"</w:document>"
+    data = bytearray(docx_bytes([], document_xml=huge))
+    # rewrite the declared uncompressed size (local header and central directory) to 100 bytes
+    declared = (len(huge)).to_bytes(4, "little")
+    assert data.count(declared) == 2
+    data = data.replace(declared, (100).to_bytes(4, "little"))
+    path = write(tmp_path, "cv.docx", bytes(data))
+    with pytest.raises(DocumentError) as err:
+        read_document(path, limits=Limits(max_inflated_bytes=8 * MB))
+    # zipfile stops at the declared size and then finds the CRC wrong: corrupt, and bounded
+    assert type(err.value) is CorruptDocumentError
+    assert err.value.reason.startswith("corrupt DOCX")
