@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .errors import JobmatchError
+
+if TYPE_CHECKING:
+    from .models import Document
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
@@ -69,3 +72,43 @@ def lexicon_check(path: str | None) -> None:
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) in the lexicon")
     click.echo("lexicon OK")
+
+
+# --------------------------------------------------------------- extract
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json", "jsonl")),
+    default="text",
+    show_default=True,
+    help="text (one line per skill), json (one array), jsonl (one object per document).",
+)
+def extract(paths: tuple[str, ...], fmt: str) -> None:
+    """List the skills found in documents, with their sections.
+
+    PATH is a TXT, Markdown, HTML, PDF or DOCX file, or - for standard input. Every input
+    is read before anything is printed. Exit codes: 0 success, 1 an input could not be
+    read, 2 usage error.
+    """
+    from .extract import extract_documents, render_skills
+
+    if paths.count("-") > 1:
+        raise click.UsageError("- (standard input) can be given only once")
+    documents = [_read_input(p) for p in paths]
+    click.echo(render_skills(extract_documents(documents), fmt), nl=False)
+
+
+def _read_input(path: str, password: str | None = None) -> Document:
+    """The document at PATH, or standard input for ``-``."""
+    from .documents import DEFAULT_LIMITS, read_bytes, read_document
+
+    if path == "-":
+        # one byte over the limit is enough for read_bytes to refuse an oversized stream
+        # sys.stdin.buffer, not click.get_binary_stream (deprecated in Click 8.2)
+        data = sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
+        return read_bytes(data, source="<stdin>", password=password)
+    return read_document(path, password=password)
