@@ -28,6 +28,37 @@ SKILLS = HERE.parent / "skills"
 
 _SLUG_DROP = re.compile(r"[^a-z0-9_.+#-]")
 
+# Cue words for the generated context rules. Generic words ("design", "mobile", "healthcare",
+# "passion") are skills in "experience in mobile development" or "strong communication skills"
+# but not in "our design team" or "Healthcare and Insurance Plans": their keyphraseness on the
+# SkillSpan train split is low (see keyphraseness.py), so they only count near a cue.
+_REQUIREMENT_CUES = [
+    "experience", "experienced", "knowledge", "knowledgeable", "understanding", "background",
+    "expertise", "familiarity", "familiar", "proficiency", "proficient", "exposure", "years",
+    "strong", "solid", "deep", "proven", "skills", "skill", "hands-on", "practical",
+]
+TECH_CUES = _REQUIREMENT_CUES + [
+    "principles", "concepts", "fundamentals", "best", "practices", "technologies", "tools",
+    "methodologies", "patterns", "frameworks", "systems",
+]
+DOMAIN_CUES = _REQUIREMENT_CUES + [
+    "industry", "industries", "domain", "domains", "sector", "sectors", "field", "worked",
+    "market", "markets", "regulations", "regulatory", "specialist", "specialized",
+    "specialised", "advantage", "advantageous", "plus", "bonus", "preferred",
+]
+SOFT_CUES = [
+    "skills", "skill", "ability", "abilities", "able", "strong", "excellent", "good", "great",
+    "proven", "demonstrated", "outstanding", "exceptional", "solid", "sense", "high", "capacity",
+    "capable", "attitude", "mindset", "you", "highly", "very", "shows", "show", "demonstrate",
+]
+AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
+    # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
+    # single-word soft skills get the rule on every form
+    "business_domain": (DOMAIN_CUES, 4, False),
+    "soft_skill": (SOFT_CUES, 4, False),
+    "competency": (SOFT_CUES, 4, False),
+}
+
 
 def slug(name: str) -> str:
     s = name.lower().replace("'", "").replace("\u2019", "").replace("&", "and")
@@ -54,6 +85,9 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
     if " = " in head:
         sid, head = (x.strip() for x in head.split(" = ", 1))
         sid = sid.lower()
+    marked = [p.lstrip("!") for p in [head, *parts[1:]] if p.startswith("!")]
+    head = head.lstrip("!")
+    parts = [head] + [p.lstrip("!") for p in parts[1:]]
     name = head
     sid = sid or slug(name)
     if not sid:
@@ -69,6 +103,22 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
         rec["aliases"] = aliases
     if implies:
         rec["implies"] = implies
+    if not context:
+        forms = list(marked)
+        if category == "business_domain":
+            forms = [name, *aliases]
+        elif category in ("soft_skill", "competency"):
+            forms += [f for f in [name, *aliases] if " " not in f and f not in forms]
+        if forms:
+            cues, window, neighbours = AUTO_RULES.get(category, (TECH_CUES, 4, True))
+            context = {
+                "forms": forms,
+                "case_sensitive": False,
+                "positive": cues,
+                "negative": [],
+                "window": window,
+                "neighbours": neighbours,
+            }
     if context:
         rec["context"] = context
     return rec
