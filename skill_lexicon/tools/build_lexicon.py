@@ -51,6 +51,12 @@ SOFT_CUES = [
     "proven", "demonstrated", "outstanding", "exceptional", "solid", "sense", "high", "capacity",
     "capable", "attitude", "mindset", "you", "highly", "very", "shows", "show", "demonstrate",
 ]
+# "X Developer", "our design team": a generic word inside a job title or a team name
+TITLE_WORDS = [
+    "developer", "developers", "engineer", "engineers", "architect", "architects", "lead",
+    "team", "teams", "manager", "intern", "specialist", "consultant", "analyst", "department",
+    "group", "role", "position",
+]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
     # single-word soft skills get the rule on every form
@@ -115,7 +121,7 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
                 "forms": forms,
                 "case_sensitive": False,
                 "positive": cues,
-                "negative": [],
+                "negative": [f"{f} {w}" for f in marked for w in TITLE_WORDS],
                 "window": window,
                 "neighbours": neighbours,
             }
