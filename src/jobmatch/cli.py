@@ -112,3 +112,60 @@ def _read_input(path: str, password: str | None = None) -> Document:
         data = sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
         return read_bytes(data, source="<stdin>", password=password)
     return read_document(path, password=password)
+
+
+# --------------------------------------------------------------- profile
+
+
+@main.group()
+def profile() -> None:
+    """List, show and build role profiles."""
+
+
+@profile.command("list")
+def profile_list() -> None:
+    """List the shipped profiles (id, version, name)."""
+    from .profiles import list_profiles
+
+    for pid, name, version in list_profiles():
+        click.echo(f"{pid}\t{version}\t{name}")
+
+
+@profile.command("show")
+@click.argument("name", default="research-engineer", metavar="NAME|PATH")
+@click.option(
+    "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True
+)
+def profile_show(name: str, fmt: str) -> None:
+    """Show a profile: categories, weights, requirements, career ladder, salary figures."""
+    from .profiles import describe_profile, load_profile
+
+    click.echo(describe_profile(load_profile(name), fmt), nl=False)
+
+
+@profile.command("build")
+@click.option(
+    "--seed", required=True, type=click.Path(dir_okay=False), help="The profile document."
+)
+@click.option(
+    "--background",
+    required=True,
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Background postings: JSONL with a 'text' field, or a text file (repeatable).",
+)
+@click.option(
+    "--profile", "name", default="research-engineer", show_default=True, metavar="NAME|PATH"
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The JSON file to write."
+)
+def profile_build(seed: str, background: tuple[str, ...], name: str, output: str) -> None:
+    """Rebuild a profile's generated TF-IDF part (deterministic JSON)."""
+    from .profiles import build_profile
+
+    result = build_profile(seed, background, profile=name, output=output)
+    click.echo(
+        f"wrote {output}: {len(result['vector'])} profile terms, "
+        f"{len(result['idf'])} vocabulary terms, {len(result['requirements'])} requirements"
+    )

@@ -1,0 +1,133 @@
+"""Rank real postings against the default profile: ROC-AUC of ml_ai postings, and throughput.
+
+Over ``../shared/data/postings/glassdoor_ds_2020/glassdoor_public.jsonl`` (245 US data-science
+postings from 2020, ``role_group`` from a title heuristic), every posting is scored against the
+Research Engineer profile. Printed, in one run:
+
+* ROC-AUC of ``ml_ai`` postings against ``other`` + ``data_analyst`` ones, and against all the
+  rest, for the jobmatch score, its two parts (coverage, TF-IDF cosine) and a baseline that
+  counts 19 ML keywords (reference figures from the issue: 0.89 and 0.75);
+* throughput (postings/s) of the spaCy tokenizer alone, of skill extraction (``pipe_docs``),
+  and of extraction + scoring (``Scorer.score_doc`` reusing the tokens).
+
+Run: ``python benchmarks/bench_rank_postings.py [--data DIR]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+from sklearn.metrics import roc_auc_score
+
+from jobmatch.scoring import Scorer
+
+# The baseline: 19 ML keywords, counted case-insensitively as whole words/phrases.
+ML_KEYWORDS = (
+    "machine learning",
+    "deep learning",
+    "neural network",
+    "artificial intelligence",
+    "ai",
+    "ml",
+    "tensorflow",
+    "pytorch",
+    "keras",
+    "scikit-learn",
+    "nlp",
+    "natural language processing",
+    "computer vision",
+    "reinforcement learning",
+    "model training",
+    "algorithms",
+    "predictive modeling",
+    "classification",
+    "research",
+)
+_KW_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in ML_KEYWORDS) + r")\b", re.IGNORECASE)
+
+
+def shared_data(cli: str | None) -> Path:
+    if cli:
+        return Path(cli)
+    env = os.environ.get("JOBMATCH_SHARED_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def auc(labels: list[str], values: list[float], negatives: set[str] | None) -> float:
+    ys, xs = [], []
+    for lab, v in zip(labels, values, strict=True):
+        if lab == "ml_ai":
+            ys.append(1)
+        elif negatives is None or lab in negatives:
+            ys.append(0)
+        else:
+            continue
+        xs.append(v)
+    return float(roc_auc_score(ys, xs))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", help="the shared data folder (default ../shared/data)")
+    ap.add_argument("--profile", default="research-engineer")
+    args = ap.parse_args()
+    path = shared_data(args.data) / "postings" / "glassdoor_ds_2020" / "glassdoor_public.jsonl"
+    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    texts = [r["text"] for r in recs]
+    labels = [r["role_group"] for r in recs]
+
+    scorer = Scorer(args.profile)
+    nlp = scorer.extractor.nlp
+    t0 = time.perf_counter()
+    for _ in nlp.tokenizer.pipe(texts):
+        pass
+    t_tok = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in scorer.extractor.pipe_docs(texts):
+        pass
+    t_ext = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    reports = [
+        scorer.score_doc(doc, mentions, source=r["id"])
+        for r, (doc, mentions) in zip(recs, scorer.extractor.pipe_docs(texts), strict=True)
+    ]
+    t_score = time.perf_counter() - t0
+
+    columns = {
+        "jobmatch score": [r.score + r.coverage * 1e-6 for r in reports],
+        "  coverage only": [r.coverage for r in reports],
+        "  TF-IDF cosine only": [r.similarity for r in reports],
+        "baseline: 19 ML keywords": [float(len(_KW_RE.findall(t))) for t in texts],
+    }
+    counts = {g: labels.count(g) for g in sorted(set(labels))}
+    print(f"{len(recs)} postings: " + ", ".join(f"{g} {n}" for g, n in counts.items()))
+    print()
+    print(f"| {'ranking by':<26} | ml_ai vs other+data_analyst | ml_ai vs all the rest |")
+    print(f"|{'-' * 28}|{'-' * 29}|{'-' * 23}|")
+    for name, vals in columns.items():
+        a1 = auc(labels, vals, {"other", "data_analyst"})
+        a2 = auc(labels, vals, None)
+        print(f"| {name:<26} | {a1:>27.3f} | {a2:>21.3f} |")
+    print(f"| {'targets':<26} | {'>= 0.95':>27} | {'>= 0.85':>21} |")
+    print()
+    n = len(texts)
+    print(f"| {'stage':<34} | postings/s | vs tokenizer |")
+    print(f"|{'-' * 36}|{'-' * 12}|{'-' * 14}|")
+    for name, t in (
+        ("spaCy tokenizer only", t_tok),
+        ("tokenize + extract (pipe_docs)", t_ext),
+        ("tokenize + extract + score", t_score),
+    ):
+        print(f"| {name:<34} | {n / t:>10.1f} | {t_tok / t:>11.0%} |")
+    print(f"| {'target for scoring':<34} | {'':>10} | {'>= 25%':>12} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,267 @@
+"""Facts read from a resume's text: education, dated roles, years of experience, career level.
+
+Rules, in short (README "Scoring"):
+
+* **Education**: every degree mention (``Ph.D.``, ``M.Sc.``, ``Master of Science in ...``,
+  ``B.S. in ...``, ``Bachelor's``, ``high school diploma``...) is found; the highest level
+  wins. The field is a known field of study on the same line, else the words after
+  ``in``/``of`` up to punctuation, a date or ``from``/``at``.
+* **Dated roles**: a date range (``Jan 2019 – Present``, ``2015-2018``, ``03/2020 - 05/2021``)
+  on a line that is not about a degree. The role's title is the rest of that line, or the
+  previous non-empty line when the date stands alone. Years = the union of the role
+  intervals (overlaps merged), in months / 12. An open range ends at ``as_of``.
+* **Career level** on a profile's ladder: from the most recent role's title; a title naming
+  an entry level (a ladder level with ``min_years == 0``: intern, junior) wins, otherwise the
+  highest matching level. Without a title signal, the highest level whose ``min_years`` the
+  years reach.
+
+Only the standard library; pure functions over text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .models import Education, Role
+
+__all__ = ["DatedRole", "find_education", "find_roles", "years_of_experience", "career_level"]
+
+_LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "phd",
+        r"\bph\.?\s?d\b\.?|\bd\.?\s?phil\b|\bdoctor of philosophy\b|\bdoctorate\b"
+        r"|\bdoctoral degree\b",
+    ),
+    (
+        "master",
+        r"\bm\.\s?sc?\b\.?|\bmsc\b|\bm\.?\s?eng\b|\bm\.?\s?tech\b|\bmba\b|\bm\.s\.|\bms\s+(?:in|of)\b"
+        r"|\bm\.a\.|\bmaster'?s?\s+(?:of|in|degree)\b|\bmasters?\b(?=.{0,40}\b(?:science|arts|engineering)\b)"
+        r"|\bmaster\u2019s\b|\bmaster's\b",
+    ),
+    (
+        "bachelor",
+        r"\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.?\s?eng\b|\bb\.?\s?tech\b|\bb\.s\.|\bbs\s+(?:in|of)\b"
+        r"|\bb\.a\.|\bba\s+(?:in|of)\b|\bbachelor'?s?\b|\bbachelor\u2019s\b"
+        r"|\bundergraduate degree\b",
+    ),
+    ("associate", r"\bassociate'?s?\s+(?:degree|of)\b|\ba\.a\.s?\.|\bassociate of applied\b"),
+    ("high_school", r"\bhigh school\b|\bg\.?e\.?d\.?\b(?=\s|$)|\bsecondary school\b"),
+)
+_LEVEL_RES = tuple((lvl, re.compile(p, re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS)
+_ORDER = {lvl: i for i, (lvl, _) in enumerate(reversed(_LEVEL_PATTERNS))}
+
+KNOWN_FIELDS = (
+    "computer science",
+    "computer engineering",
+    "data science",
+    "electrical engineering",
+    "software engineering",
+    "machine learning",
+    "artificial intelligence",
+    "applied mathematics",
+    "mathematics",
+    "statistics",
+    "physics",
+    "information technology",
+    "information systems",
+    "mechanical engineering",
+    "chemical engineering",
+    "civil engineering",
+    "engineering",
+    "economics",
+    "finance",
+    "accounting",
+    "business administration",
+    "nursing",
+    "biology",
+    "chemistry",
+    "psychology",
+    "marketing",
+    "culinary arts",
+)
+_FIELD_RE = re.compile(
+    r"\b(" + "|".join(re.escape(f) for f in KNOWN_FIELDS) + r")\b", re.IGNORECASE
+)
+_FIELD_AFTER = re.compile(
+    r"\b(?:in|of)\s+([A-Z][A-Za-z&/.\- ]{2,60}?)"
+    r"(?=\s*(?:[,;:|(\u2013\u2014]|\s-\s|\bfrom\b|\bat\b|\d|$))"
+)
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:(?P<{{m}}>{_MONTH})\s+|(?P<{{n}}>0?[1-9]|1[0-2])\s*[/.]\s*)?(?P<{{y}}>(?:19|20)\d\d)"
+_RANGE_RE = re.compile(
+    _DATE.format(m="m1", n="n1", y="y1")
+    + r"\s*(?:-|\u2013|\u2014|to|until|till)\s*(?:"
+    + _DATE.format(m="m2", n="n2", y="y2")
+    + r"|(?P<open>present|current(?:ly)?|now|today|date|ongoing))",
+    re.IGNORECASE,
+)
+_EDU_LINE = re.compile(
+    r"\b(?:university|college|school|institute|academy|thesis|gpa)\b", re.IGNORECASE
+)
+_TITLE_STRIP = " \t,;:|\u2013\u2014-\u2022*()[]"
+
+
+@dataclass(frozen=True, slots=True)
+class DatedRole:
+    title: str
+    start: tuple[int, int]
+    end: tuple[int, int]
+    open_ended: bool
+
+    @property
+    def months(self) -> int:
+        return max(0, (self.end[0] - self.start[0]) * 12 + self.end[1] - self.start[1] + 1)
+
+    def to_role(self) -> Role:
+        return Role(
+            title=self.title,
+            start=f"{self.start[0]:04d}-{self.start[1]:02d}",
+            end="present" if self.open_ended else f"{self.end[0]:04d}-{self.end[1]:02d}",
+            years=round(self.months / 12, 1),
+        )
+
+
+def degree_level(line: str) -> str | None:
+    """The highest degree level named in ``line``, or ``None``."""
+    for lvl, rx in _LEVEL_RES:  # highest first
+        if rx.search(line):
+            return lvl
+    return None
+
+
+def find_education(text: str) -> Education:
+    """The highest degree in ``text``, with its field and the line it was read from."""
+    best: tuple[int, str, str, str | None] | None = None
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        lvl = degree_level(line)
+        if lvl is None:
+            continue
+        rank = _ORDER[lvl]
+        if best is not None and rank <= best[0]:
+            continue
+        field = _field(line) or (_field(lines[i + 1]) if i + 1 < len(lines) else None)
+        best = (rank, lvl, " ".join(line.split())[:160], field)
+    if best is None:
+        return Education(level=None)
+    return Education(level=best[1], field=best[3], evidence=best[2])
+
+
+def _field(line: str) -> str | None:
+    m = _FIELD_RE.search(line)
+    if m:
+        return m.group(1).lower()
+    m2 = _FIELD_AFTER.search(line)
+    if m2:
+        value = m2.group(1).strip(_TITLE_STRIP + ".").lower()
+        return value or None
+    return None
+
+
+def _ym(m: re.Match[str], k: str, default_month: int) -> tuple[int, int]:
+    year = int(m.group(f"y{k}"))
+    month = default_month
+    if m.group(f"m{k}"):
+        month = _MONTHS[m.group(f"m{k}")[:3].lower()]
+    elif m.group(f"n{k}"):
+        month = int(m.group(f"n{k}"))
+    return year, month
+
+
+def find_roles(
+    text: str,
+    *,
+    as_of: date | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[DatedRole]:
+    """Dated roles in ``text``, in order of appearance.
+
+    ``skip`` holds character ranges to ignore (e.g. the education and publications sections).
+    Ranges on degree or school lines are ignored too. A year-only start counts from January,
+    a year-only end to December.
+    """
+    today = as_of or date.today()
+    roles: list[DatedRole] = []
+    offset = 0
+    prev = ""
+    for line in text.splitlines(keepends=True):
+        start_off = offset
+        offset += len(line)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        m = _RANGE_RE.search(line)
+        in_skip = any(a <= start_off < b for a, b in skip)
+        if m is None or in_skip or degree_level(line) or _EDU_LINE.search(line):
+            prev = stripped
+            continue
+        start = _ym(m, "1", 1)
+        if m.group("open"):
+            end, open_ended = (today.year, today.month), True
+        else:
+            end, open_ended = _ym(m, "2", 12), False
+        if end < start or start > (today.year, today.month):
+            prev = stripped
+            continue
+        title = (line[: m.start()] + " " + line[m.end() :]).strip(_TITLE_STRIP + "\n")
+        title = " ".join(title.split()).strip(_TITLE_STRIP)
+        if len(re.findall(r"[A-Za-z]", title)) < 3:
+            title = prev
+        roles.append(DatedRole(title=title[:120], start=start, end=end, open_ended=open_ended))
+        prev = stripped
+    return roles
+
+
+def years_of_experience(roles: Sequence[DatedRole]) -> float | None:
+    """Years covered by ``roles``, overlapping intervals merged; ``None`` without roles."""
+    if not roles:
+        return None
+    spans = sorted((r.start[0] * 12 + r.start[1] - 1, r.end[0] * 12 + r.end[1]) for r in roles)
+    total = 0
+    cur_a, cur_b = spans[0]
+    for a, b in spans[1:]:
+        if a <= cur_b:
+            cur_b = max(cur_b, b)
+        else:
+            total += cur_b - cur_a
+            cur_a, cur_b = a, b
+    total += cur_b - cur_a
+    return round(total / 12, 1)
+
+
+def _title_matches(title: str, signal: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(signal.lower())}(?![a-z])", title.lower()) is not None
+
+
+def career_level(
+    roles: Sequence[DatedRole],
+    years: float | None,
+    ladder: Sequence[tuple[str, Sequence[str], float]],
+) -> tuple[str | None, str | None]:
+    """``(level id, "title" | "years")`` on ``ladder`` ``[(id, titles, min_years)]``, low first."""
+    if roles:
+        latest = max(roles, key=lambda r: (r.end, r.start))
+        hits = [
+            i
+            for i, (_, titles, _) in enumerate(ladder)
+            if any(_title_matches(latest.title, t) for t in titles)
+        ]
+        if hits:
+            entry = [i for i in hits if ladder[i][2] == 0.0]
+            return ladder[entry[0] if entry else hits[-1]][0], "title"
+    if years is not None:
+        reached = [lid for lid, _, min_years in ladder if years >= min_years]
+        if reached:
+            return reached[-1], "years"
+    return None, None
