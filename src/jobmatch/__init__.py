@@ -29,6 +29,12 @@ _LAZY: dict[str, str] = {
     "read_text": "documents",
     "read_bytes": "documents",
     "Limits": "documents",
+    "score": "scoring",
+    "match": "scoring",
+    "Scorer": "scoring",
+    "load_profile": "profiles",
+    "list_profiles": "profiles",
+    "ScoreReport": "models",
 }
 
 __all__ = ["__version__", *_LAZY]
@@ -45,9 +51,15 @@ if TYPE_CHECKING:
     from .models import Lexicon as Lexicon
     from .models import Skill as Skill
     from .models import SkillMention as SkillMention
+    from .models import ScoreReport as ScoreReport
     from .pipeline import SkillExtractor as SkillExtractor
     from .pipeline import extract_skills as extract_skills
     from .pipeline import make_nlp as make_nlp
+    from .profiles import list_profiles as list_profiles
+    from .profiles import load_profile as load_profile
+    from .scoring import Scorer as Scorer
+    from .scoring import match as match
+    from .scoring import score as score
     from .sections import detect_sections as detect_sections
 
 
