@@ -49,9 +49,9 @@ if TYPE_CHECKING:
     from .lexicon import load_lexicon as load_lexicon
     from .models import Document as Document
     from .models import Lexicon as Lexicon
+    from .models import ScoreReport as ScoreReport
     from .models import Skill as Skill
     from .models import SkillMention as SkillMention
-    from .models import ScoreReport as ScoreReport
     from .pipeline import SkillExtractor as SkillExtractor
     from .pipeline import extract_skills as extract_skills
     from .pipeline import make_nlp as make_nlp
