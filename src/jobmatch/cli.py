@@ -17,7 +17,7 @@ from . import __version__
 from .errors import JobmatchError
 
 if TYPE_CHECKING:
-    from .models import Document
+    from .models import Document, ScoreReport
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
@@ -74,6 +74,92 @@ def lexicon_check(path: str | None) -> None:
     click.echo("lexicon OK")
 
 
+@lexicon.command("show")
+@click.argument("query", required=False)
+@click.option("--category", "-c", default=None, help="Only skills of this category.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def lexicon_show(query: str | None, category: str | None, fmt: str) -> None:
+    """Show skills: the skill with id QUERY, or those with a name/alias matching QUERY.
+
+    Without QUERY or --category: the lexicon version and the number of skills per category.
+    Exit code 1 when nothing matches.
+    """
+    import json
+
+    from .mining import find_skills, lexicon_stats, skill_record
+
+    if query is None and category is None:
+        stats = lexicon_stats()
+        if fmt == "json":
+            click.echo(json.dumps(stats.to_dict(), indent=2))
+            return
+        click.echo(f"lexicon {stats.version}: {stats.skills} skills, {stats.forms} surface forms")
+        for cid, (_label, layer, n) in stats.categories.items():
+            click.echo(f"  {cid:22} {layer:9} {n:5}")
+        return
+    try:
+        skills = find_skills(query, category=category)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--category") from exc
+    if not skills:
+        raise click.ClickException(f"no skill matches {query!r}")
+    if fmt == "json":
+        click.echo(json.dumps([skill_record(s) for s in skills], indent=2, ensure_ascii=False))
+        return
+    if len(skills) > 1:
+        for s in skills:
+            click.echo(f"{s.id}\t{s.name}\t{s.category}")
+        return
+    s = skills[0]
+    click.echo(f"{s.id}: {s.name} [{s.category}]")
+    if s.aliases:
+        click.echo(f"  aliases: {', '.join(s.aliases)}")
+    if s.implies:
+        click.echo(f"  implies: {', '.join(s.implies)}")
+    if s.context is not None:
+        ctx = s.context
+        click.echo(f"  context: forms {', '.join(ctx.forms)}; window {ctx.window}")
+    click.echo(f"  origin: {s.origin}")
+
+
+@lexicon.command("build")
+@click.argument("docs", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--background",
+    "-b",
+    multiple=True,
+    type=click.Path(),
+    help="Background corpus (file or folder; repeatable). Default: a small built-in one.",
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Write the candidates (JSON lines) here.",
+)
+@click.option("--top", default=200, show_default=True, type=click.IntRange(min=1))
+@click.option("--min-count", default=2, show_default=True, type=click.IntRange(min=1))
+def lexicon_build(
+    docs: tuple[str, ...], background: tuple[str, ...], output: str, top: int, min_count: int
+) -> None:
+    """Mine candidate skill terms from DOCS (.txt/.md/.jsonl files or folders) for review.
+
+    Terms are ranked by TF-IDF against the background corpus; terms already in the lexicon
+    are left out. The output lines are lexicon records plus score, count and an example.
+    """
+    from .mining import iter_texts, mine_candidates, write_candidates
+
+    texts = [t for _, t in iter_texts(docs)]
+    bg = [t for _, t in iter_texts(background)] if background else None
+    n = write_candidates(
+        mine_candidates(texts, background=bg, top=top, min_count=min_count), output
+    )
+    click.echo(f"wrote {n} candidate(s) to {output}")
+
+
 # --------------------------------------------------------------- extract
 
 
@@ -102,6 +188,30 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     click.echo(render_skills(extract_documents(documents), fmt), nl=False)
 
 
+# --------------------------------------------------------------- score and match
+
+#: the formats of jobmatch.report.FORMATS (spelt out so that --help does not import it)
+REPORT_FORMATS = ("text", "json", "markdown", "html")
+
+
+def _report_options(f: Any) -> Any:
+    f = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True),
+        metavar="FILE",
+        help="Write the report to FILE instead of standard output.",
+    )(f)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(REPORT_FORMATS),
+        default="text",
+        show_default=True,
+        help="text (terminal), json (see the schema), markdown, or html (one self-contained page).",
+    )(f)
+
+
 def _read_input(path: str, password: str | None = None) -> Document:
     """The document at PATH, or standard input for ``-``."""
     from .documents import DEFAULT_LIMITS, read_bytes, read_document
@@ -112,6 +222,175 @@ def _read_input(path: str, password: str | None = None) -> Document:
         data = sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
         return read_bytes(data, source="<stdin>", password=password)
     return read_document(path, password=password)
+
+
+def _write_report(report: ScoreReport, fmt: str, output: str | None) -> None:
+    """Render ``report``; colour only for a text report going to a terminal."""
+    import os
+
+    from .report import render
+
+    if output is None:
+        # sys.stdout, not click.get_text_stream (deprecated in Click 8.5)
+        color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        click.echo(render(report, fmt, color=color), nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(render(report, fmt))
+    except OSError as exc:
+        raise click.FileError(output, hint=exc.strerror or str(exc)) from exc
+
+
+@main.command()
+@click.argument("path")
+@click.option(
+    "--profile",
+    default="research-engineer",
+    show_default=True,
+    metavar="NAME|PATH",
+    help="A shipped profile (jobmatch profile list) or a profile TOML file.",
+)
+@_report_options
+@click.option("--password", metavar="PW", help="Password of an encrypted PDF.")
+def score(path: str, profile: str, fmt: str, output: str | None, password: str | None) -> None:
+    """Score a resume against a role profile: score, coverage, what to add.
+
+    PATH is a PDF, DOCX, TXT, Markdown or HTML file, or - for standard input. Exit codes:
+    0 scored, 1 the input could not be read or scored, 2 usage error.
+    """
+    from .scoring import score as score_document
+
+    report = score_document(_read_input(path, password), profile=profile)
+    _write_report(report, fmt, output)
+
+
+@main.command()
+@click.argument("resume")
+@click.argument("posting")
+@_report_options
+def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
+    """Score a resume against one job posting (its requirements become the profile).
+
+    Either RESUME or POSTING may be - for standard input. Exit codes: 0 scored, 1 an input
+    could not be read or scored, 2 usage error.
+    """
+    from .scoring import match as match_documents
+
+    if resume == "-" and posting == "-":
+        raise click.UsageError("only one of RESUME and POSTING can be - (standard input)")
+    report = match_documents(_read_input(resume), _read_input(posting))
+    _write_report(report, fmt, output)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--profile", metavar="NAME|PATH", help="Role profile (default research-engineer).")
+@click.option(
+    "--resume", "resume_path", metavar="RESUME", help="Rank postings against this resume."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "table"]),
+    help="Output format (default: from -o, else jsonl).",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="OUT",
+    help="Write here (default stdout); an existing jsonl/csv OUT is resumed.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes.",
+)
+@click.option(
+    "--top", type=click.IntRange(min=1), metavar="K", help="Only the K best records, best first."
+)
+@click.option("--min-score", type=float, metavar="X", help="Leave out scored records below X.")
+@click.option(
+    "--text-column", default="text", show_default=True, help="CSV column holding the text."
+)
+@click.option(
+    "--id-column", default="id", show_default=True, help="CSV column holding the id (if present)."
+)
+@click.option(
+    "--text-field", default="text", show_default=True, help="JSONL field holding the text."
+)
+@click.option(
+    "--id-field", default="id", show_default=True, help="JSONL field holding the id (if present)."
+)
+@click.option("--resume-from", metavar="OUT", help="Skip ids already in OUT and append to it.")
+@click.option(
+    "--max-bytes", type=click.IntRange(min=1), help="Per-document size limit (default 10 MB)."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Per-document time limit, seconds (default 60).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.pass_context
+def batch(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    profile: str | None,
+    resume_path: str | None,
+    fmt: str | None,
+    output: str | None,
+    jobs: int,
+    top: int | None,
+    min_score: float | None,
+    text_column: str,
+    id_column: str,
+    text_field: str,
+    id_field: str,
+    resume_from: str | None,
+    max_bytes: int | None,
+    timeout: float | None,
+    quiet: bool,
+) -> None:
+    """Score many postings (files, folders, CSV, JSONL, - for JSONL on stdin).
+
+    Writes one record per input record, in input order (jsonl, csv), or the best first
+    (--top, table). A record that fails is written with status "error" and the run goes
+    on. Exit codes: 0 all records scored, 1 some failed, 2 usage error.
+    """
+    from pathlib import Path
+
+    from .batch_output import run_batch
+
+    if profile and resume_path:
+        raise click.UsageError("use --profile or --resume, not both")
+    try:
+        summary = run_batch(
+            inputs,
+            output=output,
+            format=fmt,
+            profile=profile or "research-engineer",
+            resume=Path(resume_path) if resume_path else None,
+            jobs=jobs,
+            top=top,
+            min_score=min_score,
+            resume_from=resume_from,
+            quiet=quiet,
+            record_options={
+                "text_column": text_column,
+                "id_column": id_column,
+                "text_field": text_field,
+                "id_field": id_field,
+            },
+            max_bytes=max_bytes,
+            timeout=timeout,
+        )
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    ctx.exit(EXIT_INPUT_ERROR if summary.failed else EXIT_OK)
 
 
 # --------------------------------------------------------------- profile
