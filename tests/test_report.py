@@ -122,8 +122,8 @@ Score 72.5/100 (strong match)
   coverage 0.6512, TF-IDF similarity 0.4021
 
 Categories
-  Frameworks and libraries  ###############.....  75%  weight 2
-  Cloud and MLOps           ....................   0%  weight 1
+   75% ###############.....  Frameworks and libraries (weight 2)
+    0% ....................  Cloud and MLOps (weight 1)
 
 Matched skills (2)
   + PyTorch (Frameworks and libraries)

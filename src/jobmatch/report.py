@@ -150,10 +150,9 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
     out.append(f"  coverage {report.coverage:.4f}, TF-IDF similarity {report.similarity:.4f}")
     if report.categories:
         out += ["", head("Categories")]
-        width = max(len(c.label) for c in report.categories)
         for c in report.categories:
             bar = _paint(_bar(c.coverage), color, _band_color(c.coverage * 100))
-            out.append(f"  {c.label:<{width}}  {bar} {_pct(c.coverage):>4}  weight {c.weight:g}")
+            out.append(f"  {_pct(c.coverage):>4} {bar}  {c.label} (weight {c.weight:g})")
     if report.matched:
         out += ["", head(f"Matched skills ({len(report.matched)})")]
         for m in report.matched[:_MAX_MATCHED]:
