@@ -90,6 +90,11 @@ _FIELD_AFTER = re.compile(
     r"(?=\s*(?:[,;:|(\u2013\u2014]|\s-\s|\bfrom\b|\bat\b|\d|$))"
 )
 
+# "Bachelor of Arts", "Master of Science": the "of ..." names the degree, not the field
+_DEGREE_NAME = re.compile(
+    r"\b(?:bachelor|master|doctor)(?:'?s)?\s+of\s+(?:science|arts|philosophy|engineering)\b",
+    re.IGNORECASE,
+)
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -162,7 +167,7 @@ def _field(line: str) -> str | None:
     m = _FIELD_RE.search(line)
     if m:
         return m.group(1).lower()
-    m2 = _FIELD_AFTER.search(line)
+    m2 = _FIELD_AFTER.search(_DEGREE_NAME.sub(" ", line))
     if m2:
         value = m2.group(1).strip(_TITLE_STRIP + ".").lower()
         return value or None
