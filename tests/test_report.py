@@ -196,7 +196,7 @@ def test_markdown_tables() -> None:
     assert "| Frameworks and libraries | 75% | 2 |" in md
     assert (
         "| PyTorch | Frameworks and libraries | full | experience | "
-        "Built models in PyTorch for vision\\. |" in md
+        "Built models in PyTorch for vision. |" in md
     )
     assert "| AWS | Cloud and MLOps | required; or gcp, azure | +6.2 |" in md
 
@@ -204,7 +204,14 @@ def test_markdown_tables() -> None:
 def test_markdown_escapes_document_text() -> None:
     md = render_markdown(make_report(f"{HOSTILE_SCRIPT} | {HOSTILE_ATTR}"))
     assert "<script" not in md and "<img" not in md
-    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\| " in md
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; \\| " in md
+
+
+def test_markdown_document_text_cannot_form_links_or_images() -> None:
+    md = render_markdown(make_report("![t](http://e.x/a.png) [c](javascript:alert(1)) `x`"))
+    assert "](" in md  # the text is there...
+    assert "![t](" not in md and "[c](" not in md and "`x`" not in md  # ...but inert
+    assert "!\\[t\\](http://e.x/a.png) \\[c\\](javascript:alert(1)) \\`x\\`" in md
 
 
 # ------------------------------------------------------------------------------ html

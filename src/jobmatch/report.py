@@ -39,7 +39,9 @@ _DEGREES = {
 }
 # C0 and C1 control characters (ESC among them) except tab and newline
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# inline Markdown syntax; text never starts a line, so block markers (#, -, 1.) are inert,
+# and with [ escaped no link or image can form
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _MAX_MATCHED = 40
 _MAX_MISSING = 15
 
