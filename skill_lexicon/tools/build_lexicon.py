@@ -33,29 +33,111 @@ _SLUG_DROP = re.compile(r"[^a-z0-9_.+#-]")
 # but not in "our design team" or "Healthcare and Insurance Plans": their keyphraseness on the
 # SkillSpan train split is low (see keyphraseness.py), so they only count near a cue.
 _REQUIREMENT_CUES = [
-    "experience", "experienced", "knowledge", "knowledgeable", "understanding", "background",
-    "expertise", "familiarity", "familiar", "proficiency", "proficient", "exposure", "years",
-    "strong", "solid", "deep", "proven", "skills", "skill", "hands-on", "practical",
+    "experience",
+    "experienced",
+    "knowledge",
+    "knowledgeable",
+    "understanding",
+    "background",
+    "expertise",
+    "familiarity",
+    "familiar",
+    "proficiency",
+    "proficient",
+    "exposure",
+    "years",
+    "strong",
+    "solid",
+    "deep",
+    "proven",
+    "skills",
+    "skill",
+    "hands-on",
+    "practical",
 ]
 TECH_CUES = _REQUIREMENT_CUES + [
-    "principles", "concepts", "fundamentals", "best", "practices", "technologies", "tools",
-    "methodologies", "patterns", "frameworks", "systems",
+    "principles",
+    "concepts",
+    "fundamentals",
+    "best",
+    "practices",
+    "technologies",
+    "tools",
+    "methodologies",
+    "patterns",
+    "frameworks",
+    "systems",
 ]
 DOMAIN_CUES = _REQUIREMENT_CUES + [
-    "industry", "industries", "domain", "domains", "sector", "sectors", "field", "worked",
-    "market", "markets", "regulations", "regulatory", "specialist", "specialized",
-    "specialised", "advantage", "advantageous", "plus", "bonus", "preferred",
+    "industry",
+    "industries",
+    "domain",
+    "domains",
+    "sector",
+    "sectors",
+    "field",
+    "worked",
+    "market",
+    "markets",
+    "regulations",
+    "regulatory",
+    "specialist",
+    "specialized",
+    "specialised",
+    "advantage",
+    "advantageous",
+    "plus",
+    "bonus",
+    "preferred",
 ]
 SOFT_CUES = [
-    "skills", "skill", "ability", "abilities", "able", "strong", "excellent", "good", "great",
-    "proven", "demonstrated", "outstanding", "exceptional", "solid", "sense", "high", "capacity",
-    "capable", "attitude", "mindset", "you", "highly", "very", "shows", "show", "demonstrate",
+    "skills",
+    "skill",
+    "ability",
+    "abilities",
+    "able",
+    "strong",
+    "excellent",
+    "good",
+    "great",
+    "proven",
+    "demonstrated",
+    "outstanding",
+    "exceptional",
+    "solid",
+    "sense",
+    "high",
+    "capacity",
+    "capable",
+    "attitude",
+    "mindset",
+    "you",
+    "highly",
+    "very",
+    "shows",
+    "show",
+    "demonstrate",
 ]
 # "X Developer", "our design team": a generic word inside a job title or a team name
 TITLE_WORDS = [
-    "developer", "developers", "engineer", "engineers", "architect", "architects", "lead",
-    "team", "teams", "manager", "intern", "specialist", "consultant", "analyst", "department",
-    "group", "role", "position",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "architect",
+    "architects",
+    "lead",
+    "team",
+    "teams",
+    "manager",
+    "intern",
+    "specialist",
+    "consultant",
+    "analyst",
+    "department",
+    "group",
+    "role",
+    "position",
 ]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
@@ -100,7 +182,12 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
         raise SystemExit(f"{where}: cannot derive an id from {name!r}")
     aliases: list[str] = []
     seen = {name.lower()}
+    lowered = {p.lower() for p in parts}
     for a in parts[1:]:
+        # plain plurals are left to the matcher
+        ruled = context is not None and a in context.get("forms", [])
+        if a.lower().endswith("s") and a.lower()[:-1] in lowered and not ruled:
+            continue
         if a and a.lower() not in seen:
             seen.add(a.lower())
             aliases.append(a)
@@ -109,6 +196,8 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
         rec["aliases"] = aliases
     if implies:
         rec["implies"] = implies
+    kept = {name, *aliases}
+    marked = [f for f in marked if f in kept]
     if not context:
         forms = list(marked)
         if category == "business_domain":
