@@ -252,7 +252,8 @@ def _write(root: Path, records: list[object]) -> Path:
         (
             ['{"id": "git",'],
             [
-                "skills/a.jsonl:1: not valid JSON (Expecting property name enclosed in double quotes)"
+                "skills/a.jsonl:1: not valid JSON "
+                "(Expecting property name enclosed in double quotes)"
             ],
         ),
     ],

@@ -73,7 +73,8 @@ def main() -> int:
     print(f"{'form':32} {'skill':28} {'in':>4} {'out':>4} {'ratio':>6}")
     for _, key, n_in, n_out, ratio in rows_out:
         print(
-            f"{key[:32]:32} {owner[key][:28]:28} {n_in:4} {n_out:4} {ratio:6.2f}  {contexts[key][:1]}"
+            f"{key[:32]:32} {owner[key][:28]:28} {n_in:4} {n_out:4} {ratio:6.2f}",
+            contexts[key][:1],
         )
     return 0
 
