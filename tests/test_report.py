@@ -136,7 +136,7 @@ What to add (points each would add)
    +1.5 JAX (Frameworks and libraries; preferred)
 
 Education  master's degree in computer science (meets the required bachelor's degree)
-Experience 4.5 years in dated roles; level Mid-level, from years
+Experience 4.5 years in dated roles; career level mid (Mid-level), read from years
   salary reference: $120k-$160k
 
 Warnings

@@ -91,8 +91,9 @@ def _career_line(report: ScoreReport) -> str:
     years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
     if car.level is None:
         return f"{years}; career level not determined"
-    basis = f", from {car.level_from}" if car.level_from else ""
-    return f"{years}; level {car.level_label or car.level}{basis}"
+    label = f" ({car.level_label})" if car.level_label and car.level_label != car.level else ""
+    basis = f", read from {car.level_from}" if car.level_from else ""
+    return f"{years}; career level {car.level}{label}{basis}"
 
 
 def _match_note(m: MatchedSkill) -> str:
