@@ -254,7 +254,7 @@ def render_markdown(report: ScoreReport) -> str:
 # -------------------------------------------------------------------------------- html
 
 # No script, no external fetch of any kind: even a value that escaped escaping could not run.
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
 max-width:60rem;padding:0 1rem;color:#1d2330;background:#fff}
