@@ -176,6 +176,29 @@ def test_unknown_profile() -> None:
     assert result.stderr.count("\n") == 1
 
 
+def test_profile_file_errors(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.toml"
+    assert_input_error(
+        run("score", str(RESUME_TXT), "--profile", str(missing)),
+        f"Error: {missing}: profile file not found",
+    )
+    bad = tmp_path / "bad.toml"
+    bad.write_text("x = \n", encoding="utf-8")
+    assert_input_error(
+        run("score", str(RESUME_TXT), "--profile", str(bad)),
+        f"Error: {bad}: not valid TOML: Invalid value (at line 1, column 5)",
+    )
+
+
+def test_pdf_on_stdin() -> None:
+    result = run("score", "-", "--format", "json", input=RESUME_PDF.read_bytes())
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["source"] == "<stdin>"
+    from_file = json.loads(run("score", str(RESUME_PDF), "--format", "json").stdout)
+    assert data["score"] == from_file["score"]
+
+
 def test_debug_shows_the_exception(tmp_path: Path) -> None:
     result = run("--debug", "score", str(tmp_path / "nope.txt"))
     assert result.exit_code == 1
