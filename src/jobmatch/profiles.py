@@ -594,10 +594,15 @@ def analyze(tokens: Iterable[str]) -> list[str]:
 
 def text_terms(texts: Sequence[str]) -> list[list[str]]:
     """Terms of whole texts, tokenised with ``spacy.blank("en")`` (build time, ad-hoc profiles)."""
+    tokenizer = _tokenizer()
+    return [analyze(t.lower_ for t in doc) for doc in tokenizer.pipe(texts)]
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
     import spacy
 
-    tokenizer: Any = spacy.blank("en").tokenizer
-    return [analyze(t.lower_ for t in doc) for doc in tokenizer.pipe(texts)]
+    return spacy.blank("en").tokenizer
 
 
 def _read_background(path: Path) -> list[str]:
@@ -666,12 +671,11 @@ def build_profile(
         for t, i in sorted(vocab.items())
         if df[i] >= min_df or seed_row[i] > 0
     }
-    # The profile vector keeps only skill vocabulary: terms of the lexicon's names and aliases.
-    # The profile document also talks about salaries, markets and trends; those words say
-    # nothing about a candidate's fit (measured: ranking postings, README "Scoring").
-    skill_terms = {
-        t for ts in text_terms([f for s in lexicon.skills for f in s.surface_forms]) for t in ts
-    }
+    # The profile vector keeps only skill vocabulary: the lexicon's names and aliases as terms
+    # (a one-word form is its word, a longer form its bigrams). The profile document also
+    # talks about salaries, markets and trends; those words say nothing about a candidate's
+    # fit (measured: ranking postings, README "Scoring").
+    skill_terms = _skill_terms(lexicon)
     kept = {t: float(seed_row[i]) for t, i in vocab.items() if seed_row[i] > 0 and t in skill_terms}
     norm = math.sqrt(math.fsum(v * v for v in kept.values())) or 1.0
     vector = {t: round(v / norm, 6) for t, v in sorted(kept.items())}
@@ -718,6 +722,21 @@ def build_profile(
         )
         _load_shipped.cache_clear()
     return result
+
+
+_SKILL_TERMS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _skill_terms(lexicon: Lexicon) -> frozenset[str]:
+    """The lexicon's surface forms as terms: a one-word form's word, a longer form's bigrams."""
+    key = (id(lexicon), lexicon.version)
+    if key not in _SKILL_TERMS:
+        terms: set[str] = set()
+        for ts in text_terms([f for s in lexicon.skills for f in s.surface_forms]):
+            words = [t for t in ts if " " not in t]
+            terms.update(words if len(words) == 1 else (t for t in ts if " " in t))
+        _SKILL_TERMS[key] = frozenset(terms)
+    return _SKILL_TERMS[key]
 
 
 def _read_text(path: Path) -> str:
