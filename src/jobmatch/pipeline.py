@@ -277,20 +277,15 @@ class SkillComponent:
                     if key not in owner and key not in variants:
                         variants[key] = (i, v)
         every = {**variants, **owner}
-        # Tokenizer special cases so forms with + # . & / stay one token in running text
-        # ("C++,", "C#.", "Node.js,") exactly as in the pattern.
-        for key, (_i, form) in every.items():
+        # Patterns are tokenised by the same tokenizer as the texts, so "C++,", "C#." and
+        # "Node.js," already match. The one fix needed: spaCy keeps a capital and a period
+        # together ("R.", as in initials), so "Python, SQL, R." would lose R. Only these
+        # few special cases are added: forms with affix characters (C++, Node.js) would put
+        # the tokenizer on its slow special-case matcher path for every document.
+        for _key, (_i, form) in every.items():
             if len(form) == 1 and form.isalpha():
-                # spaCy keeps "R." / "C." together (initials): split them so "Python, R." has R
                 for letter in {form.upper(), form.lower()}:
                     tokenizer.add_special_case(f"{letter}.", [{"ORTH": letter}, {"ORTH": "."}])
-                continue
-            if " " in form or not _SPECIAL_CHARS.search(form):
-                continue
-            if not form[0].isalnum() and form[0] != ".":
-                continue
-            for spelling in {form, form.lower(), form.upper(), key}:
-                tokenizer.add_special_case(spelling, [{"ORTH": spelling}])
         # One match key per (skill, kind): kind 0 plain, 1 ambiguous (context rule), 2 exact
         # case (short ALL-CAPS acronyms: "IT" must not match "it").
         matcher = PhraseMatcher(vocab, attr="LOWER")
@@ -320,6 +315,9 @@ class SkillComponent:
             h = vocab.strings.add(mkey)
             self._info[h] = (i, kind)
             matcher.add(mkey, [docs[f] for f in forms])
+        # Tokenising ~20k pattern strings leaves the tokenizer cache in a state that makes
+        # it 2-3x slower on running text (measured); re-setting the rules gives a fresh cache.
+        tokenizer.rules = tokenizer.rules
         self._exact = {i: frozenset(f) for i, f in exact_forms.items()}
         self._matcher = matcher
         self.n_patterns = len(forms_all)
@@ -330,24 +328,22 @@ class SkillComponent:
         kept: list[tuple[int, int, int]] = []
         if matches:
             info = self._info
-            # longest first, then leftmost, then lexicon order: sorting plain tuples
+            # longest first, then leftmost, then lexicon order: sorting plain tuples is far
+            # cheaper than filter_spans over Span objects (see benchmarks/bench_extract.py)
             cand = sorted((s - e, s, info[h], e) for h, s, e in matches)
             occupied = bytearray(len(doc))
             ambiguous: list[tuple[int, int, int]] = []
-            text = doc.text
             for neg_len, s, (i, kind), e in cand:
-                if len(cand) > 1:
-                    if 1 in occupied[s:e]:
-                        continue
-                    occupied[s:e] = b"\x01" * -neg_len
+                if 1 in occupied[s:e]:
+                    continue
+                occupied[s:e] = b"\x01" * -neg_len
                 if kind == 0:
                     kept.append((s, e, i))
                 elif kind == 1:
                     ambiguous.append((s, e, i))
                 else:
-                    start = doc[s].idx
-                    tok = doc[e - 1]
-                    surface = text[start : tok.idx + len(tok)]
+                    # never doc.text here: it rebuilds the whole text from Token objects
+                    surface = doc[s].text if e - s == 1 else doc[s:e].text
                     if surface in self._exact[i] or (
                         len(surface) >= 3 and surface.islower() and surface not in _COMMON_WORDS
                     ):
@@ -356,36 +352,40 @@ class SkillComponent:
                 kept.extend(self._resolve(doc, ambiguous, kept))
             kept.sort()
         labels = self._labels
-        group = doc.spans[SPANS_KEY] = [Span(doc, s, e, label=labels[i]) for s, e, i in kept]
+        doc.spans[SPANS_KEY] = [Span(doc, s, e, label=labels[i]) for s, e, i in kept]
         doc.spans[SPANS_KEY].attrs[_ATTR_KEY] = self._key
-        del group
         return doc
 
     def _resolve(
         self, doc: Doc, ambiguous: list[tuple[int, int, int]], sure: list[tuple[int, int, int]]
     ) -> Iterator[tuple[int, int, int]]:
         """The ambiguous matches the context supports (README "Context rules")."""
-        text = doc.text
         n = len(doc)
         for s, e, i in ambiguous:
             rule = self._rules[i]
             assert rule is not None
-            start = doc[s].idx
-            end = doc[e - 1].idx + len(doc[e - 1])
-            surface = text[start:end]
-            if rule.case_sensitive and surface not in rule.forms_exact:
+            # a local context: a few tokens around the mention, as text and lower-case tokens
+            reach = max(rule.window, 8)
+            c0, c1 = max(0, s - reach), min(n, e + reach)
+            ctx = doc[c0:c1]
+            text = ctx.text
+            base = ctx.start_char
+            start = doc[s].idx - base
+            end = doc[e - 1].idx + len(doc[e - 1]) - base
+            if rule.case_sensitive and text[start:end] not in rule.forms_exact:
                 continue
             if self._negative(text, start, end, rule):
                 continue
-            before = doc[s - 1].lower_ if s > 0 else ""
-            after = doc[e].lower_ if e < n else ""
+            lowers = [t.lower_ for t in ctx]
+            before = lowers[s - c0 - 1] if s > c0 else ""
+            after = lowers[e - c0] if e < c1 else ""
             if end - start == 1:
                 if before in _LETTER_NEGATIVE_BEFORE:
                     continue
                 if text.startswith(_LETTER_NEGATIVE_AFTER, end):
                     continue
             lo, hi = max(0, s - rule.window), min(n, e + rule.window)
-            window = [t.lower_ for t in doc[lo:s]] + [""] + [t.lower_ for t in doc[e:hi]]
+            window = [*lowers[lo - c0 : s - c0], "", *lowers[e - c0 : hi - c0]]
             if any(w in rule.single or w in _GENERIC_POSITIVE for w in window):
                 yield s, e, i
                 continue
@@ -415,12 +415,18 @@ class SkillComponent:
             return True
         return False
 
-    def mentions(self, doc: Doc) -> list[SkillMention]:
-        """The mentions of a processed doc, with sections (computed once per call)."""
+    def mentions(self, doc: Doc, text: str | None = None) -> list[SkillMention]:
+        """The mentions of a processed doc, with their sections.
+
+        ``text`` is the doc's text when the caller still has it (``doc.text`` rebuilds it
+        from every token: a large share of the cost for long documents).
+        """
         group = doc.spans.get(SPANS_KEY)
         if not group:
             return []
-        sections = detect_sections(doc.text)
+        if text is None:
+            text = doc.text
+        sections = detect_sections(text)
         starts = [sec[0] for sec in sections]
         by_id = self.lexicon.by_id
         out: list[SkillMention] = []
@@ -435,7 +441,7 @@ class SkillComponent:
                     category=skill.category,
                     start=start,
                     end=end,
-                    text=span.text,
+                    text=text[start:end],
                     section=sections[k][2] if k >= 0 else "other",
                 )
             )
@@ -556,21 +562,25 @@ class SkillExtractor:
 
     def extract(self, text: str) -> list[SkillMention]:
         """The skill mentions of one text, in text order."""
-        return self.component.mentions(self.nlp(text))
+        return self.component.mentions(self.nlp(text), text)
 
     def pipe(
         self, texts: Iterable[str], *, batch_size: int | None = None
     ) -> Iterator[list[SkillMention]]:
         """Mentions for each text, lazily, with ``nlp.pipe`` batching."""
-        for doc in self.nlp.pipe(texts, batch_size=batch_size or self.batch_size):
-            yield self.component.mentions(doc)
+        for doc, text in self.nlp.pipe(
+            ((t, t) for t in texts), batch_size=batch_size or self.batch_size, as_tuples=True
+        ):
+            yield self.component.mentions(doc, text)
 
     def pipe_docs(
         self, texts: Iterable[str], *, batch_size: int | None = None
     ) -> Iterator[tuple[Doc, list[SkillMention]]]:
         """``(Doc, mentions)`` for each text: reuse the tokens (TF-IDF) without re-tokenising."""
-        for doc in self.nlp.pipe(texts, batch_size=batch_size or self.batch_size):
-            yield doc, self.component.mentions(doc)
+        for doc, text in self.nlp.pipe(
+            ((t, t) for t in texts), batch_size=batch_size or self.batch_size, as_tuples=True
+        ):
+            yield doc, self.component.mentions(doc, text)
 
 
 @lru_cache(maxsize=1)
