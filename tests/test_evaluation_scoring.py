@@ -1,0 +1,69 @@
+"""Evaluation: the default profile on real resumes nobody here wrote (../shared/data).
+
+Thresholds that matter to users: ML resumes score high, unrelated ones low, and the same
+resume laid out in one or two columns scores the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobmatch.documents import read_document
+from jobmatch.models import ScoreReport
+from jobmatch.pipeline import SkillExtractor
+from jobmatch.scoring import Scorer
+
+pytestmark = pytest.mark.evaluation
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture(scope="module")
+def scorer(extractor: SkillExtractor) -> Scorer:
+    return Scorer("research-engineer", extractor=extractor)
+
+
+def score_file(scorer: Scorer, path: Path) -> ScoreReport:
+    return scorer.score_document(read_document(path))
+
+
+@pytest.mark.parametrize("name", ["harvey_dent_mle.pdf", "john_smith_python_ml.pdf"])
+def test_ml_resumes_score_at_least_70(scorer: Scorer, shared_data: Path, name: str) -> None:
+    r = score_file(scorer, shared_data / "resumes" / "resume_matcher" / name)
+    assert r.score >= 70, r.to_dict()
+    assert {"machine_learning", "python"} <= {m.requirement for m in r.matched}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "livecareer/HEALTHCARE_14062078.pdf",
+        "livecareer/ACCOUNTANT_10674770.pdf",
+        "livecareer/SALES_10138632.pdf",
+        "livecareer/CHEF_10001727.pdf",
+        "open_resume/laverne-resume.pdf",
+    ],
+)
+def test_unrelated_resumes_score_at_most_20(scorer: Scorer, shared_data: Path, name: str) -> None:
+    r = score_file(scorer, shared_data / "resumes" / name)
+    assert r.score <= 20, (r.score, r.coverage, r.similarity)
+
+
+def test_one_and_two_column_templates_agree(scorer: Scorer, shared_data: Path) -> None:
+    folder = shared_data / "resumes" / "resume_matcher"
+    one = score_file(scorer, folder / "template_modern_single_column.pdf")
+    two = score_file(scorer, folder / "template_two_column.pdf")
+    assert abs(one.score - two.score) <= 3, (one.score, two.score)
+
+
+def test_samples(scorer: Scorer) -> None:
+    strong = SAMPLES / "research_engineer_resume.txt"
+    nurse = SAMPLES / "nurse_resume.txt"
+    if not strong.is_file() or not nurse.is_file():
+        pytest.skip("samples not written yet")
+    r = score_file(scorer, strong)
+    assert r.score >= 80
+    assert (r.education.level, r.career.level) == ("phd", "senior")
+    assert score_file(scorer, nurse).score < 20
