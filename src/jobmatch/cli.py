@@ -335,6 +335,15 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
     help="Per-document time limit, seconds (default 60).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="Score in local processes, or on Apache Spark (needs jobmatch[spark] and Java): "
+    "CSV/JSONL/Parquet in, a folder of Parquet or JSONL (-o *.jsonl) out.",
+)
+@click.option("--master", metavar="URL", help="Spark master (default local[2], or spark-submit's).")
 @click.pass_context
 def batch(
     ctx: click.Context,
@@ -354,6 +363,8 @@ def batch(
     max_bytes: int | None,
     timeout: float | None,
     quiet: bool,
+    engine: str,
+    master: str | None,
 ) -> None:
     """Score many postings (files, folders, CSV, JSONL, - for JSONL on stdin).
 
@@ -367,6 +378,36 @@ def batch(
 
     if profile and resume_path:
         raise click.UsageError("use --profile or --resume, not both")
+    if master and engine != "spark":
+        raise click.UsageError("--master needs --engine spark")
+    if engine == "spark":
+        from .spark import run_batch as run_spark_batch
+
+        try:
+            summary = run_spark_batch(
+                inputs,
+                output=output,
+                format=fmt,
+                master=master,
+                profile=profile or "research-engineer",
+                resume=Path(resume_path) if resume_path else None,
+                record_options={
+                    "text_column": text_column,
+                    "id_column": id_column,
+                    "text_field": text_field,
+                    "id_field": id_field,
+                },
+                max_bytes=max_bytes,
+                timeout=timeout,
+                quiet=quiet,
+                jobs=jobs,
+                top=top,
+                min_score=min_score,
+                resume_from=resume_from,
+            )
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
+        ctx.exit(EXIT_INPUT_ERROR if summary.failed else EXIT_OK)
     try:
         summary = run_batch(
             inputs,
