@@ -98,7 +98,8 @@ def main() -> None:
         ratio = med[cmd] / med[base]
         ratio_cpu = med_cpu[cmd] / med_cpu[base]
         verdict = "ok" if ratio <= target else "SLOW"
-        print(f"{cmd + ' / bare':<42} {ratio:>6.2f}x {ratio_cpu:>5.2f}x {target:>6.1f}x  {verdict}")
+        label = f"{cmd} / baseline"
+        print(f"{label:<42} {ratio:>6.2f}x {ratio_cpu:>5.2f}x {target:>6.1f}x  {verdict}")
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at the end)")
 
 
