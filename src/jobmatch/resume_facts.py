@@ -153,7 +153,9 @@ def find_education(text: str) -> Education:
         lvl = degree_level(line)
         if lvl is None:
             continue
-        rank = _ORDER[lvl]
+        # the highest level wins; at the same level a line that starts with the degree beats
+        # a sentence that merely mentions it ("... I hold a PhD in")
+        rank = _ORDER[lvl] * 2 + (degree_level(line.strip()[:30]) is not None)
         if best is not None and rank <= best[0]:
             continue
         field = _field(line) or (_field(lines[i + 1]) if i + 1 < len(lines) else None)
