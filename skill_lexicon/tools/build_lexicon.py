@@ -156,6 +156,21 @@ def slug(name: str) -> str:
     return s
 
 
+def _plain_forms() -> set[str]:
+    """Forms exempt from the generated cue rules: their keyphraseness on SkillSpan train
+    (share of occurrences inside a gold span) is >= 0.7 over >= 3 occurrences, so they count
+    everywhere. Produced by keyphraseness analysis, reviewed, one form a line."""
+    path = HERE / "plain_forms.txt"
+    if not path.is_file():
+        return set()
+    return {
+        ln.strip().lower() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()
+    }
+
+
+PLAIN = _plain_forms()
+
+
 def parse_line(line: str, category: str, where: str) -> dict[str, object]:
     context = None
     if "%%" in line:
@@ -204,13 +219,14 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
             forms = [name, *aliases]
         elif category in ("soft_skill", "competency"):
             forms += [f for f in [name, *aliases] if " " not in f and f not in forms]
+        forms = [f for f in forms if f.lower() not in PLAIN]
         if forms:
             cues, window, neighbours = AUTO_RULES.get(category, (TECH_CUES, 4, True))
             context = {
                 "forms": forms,
                 "case_sensitive": False,
                 "positive": cues,
-                "negative": [f"{f} {w}" for f in marked for w in TITLE_WORDS],
+                "negative": [f"{f} {w}" for f in marked if f in forms for w in TITLE_WORDS],
                 "window": window,
                 "neighbours": neighbours,
             }
