@@ -155,7 +155,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
         out += ["", head("Categories")]
         for c in report.categories:
             bar = _paint(_bar(c.coverage), color, _band_color(c.coverage * 100))
-            out.append(f"  {_pct(c.coverage):>4} {bar}  {c.label} (weight {c.weight:g})")
+            out.append(f"  {_pct(c.coverage):>4} {bar}  {_term(c.label)} (weight {c.weight:g})")
     if report.matched:
         out += ["", head(f"Matched skills ({len(report.matched)})")]
         for m in report.matched[:_MAX_MATCHED]:
@@ -165,17 +165,17 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
                 "yellow" if m.match == "partial" else "green",
             )
             extra = f" [{_match_note(m)}]" if m.match == "partial" else ""
-            cat = labels.get(m.category, m.category)
+            cat = _term(labels.get(m.category, m.category))
             out.append(f"  {mark} {_term(m.name)} ({cat}){extra}")
-            out.append(f"      {m.section}: {_term(m.snippet)}")
+            out.append(f"      {_term(m.section)}: {_term(m.snippet)}")
         if len(report.matched) > _MAX_MATCHED:
             out.append(f"  ... and {len(report.matched) - _MAX_MATCHED} more (see --format json)")
     if report.missing:
         out += ["", head("What to add (points each would add)")]
         for ms in report.missing[:_MAX_MISSING]:
             gain = _paint(f"+{ms.gain:.1f}", color, "red" if ms.required else "yellow")
-            cat = labels.get(ms.category, ms.category)
-            out.append(f"  {gain:>5} {_term(ms.name)} ({cat}; {_missing_note(ms)})")
+            cat = _term(labels.get(ms.category, ms.category))
+            out.append(f"  {gain:>5} {_term(ms.name)} ({cat}; {_term(_missing_note(ms))})")
         if len(report.missing) > _MAX_MISSING:
             out.append(f"  ... and {len(report.missing) - _MAX_MISSING} more (see --format json)")
     out += ["", f"{head('Education')}  {_term(_education_line(report))}"]
