@@ -80,7 +80,8 @@ _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{0,3}$")
 # is only accepted in lower case ("aws", "gcp" in tag lists) when it is not one of these.
 _COMMON_WORDS = frozenset(
     "age aid aim air all amp and ant any arm art ask bar bed big bit bus but can cap car cat "
-    "cue dam day dim dot due ear ease end era eye fan far fit fix for gap gas get gin hat her "
+    "cue dam day dim dot due ear has mean lamp stack ease end era eye fan far fit fix for gap "
+    "gas get gin hat her "
     "hub ice ill key lab law lay lean led let lie log low man map may men mix net new nor not "
     "now oak odd off old one our out own pet pig pin pit pop put ram ran raw red rest rib rim "
     "rob rod row run sad safe sap saw say sea see set she sit six sky soap son spa sun tab tag "
@@ -304,6 +305,12 @@ class SkillComponent:
             elif _SHORT_ACRONYM.match(form.removesuffix("s")) and any(c.isupper() for c in form):
                 kind = 2
                 exact_forms.setdefault(i, set()).add(form)
+                low = form.lower()
+                # lower case accepted ("aws", "gcp" in tag lists) only for a real name or
+                # alias of 3+ letters that is no English word: never for a generated plural
+                # ("HAs" -> "has", "MEANs" -> "means")
+                if key in owner and len(low) >= 3 and low not in _COMMON_WORDS:
+                    exact_forms[i].add(low)
             else:
                 kind = 0
             by_key.setdefault((i, kind), []).append(form)
@@ -344,9 +351,7 @@ class SkillComponent:
                 else:
                     # never doc.text here: it rebuilds the whole text from Token objects
                     surface = doc[s].text if e - s == 1 else doc[s:e].text
-                    if surface in self._exact[i] or (
-                        len(surface) >= 3 and surface.islower() and surface not in _COMMON_WORDS
-                    ):
+                    if surface in self._exact[i]:
                         kept.append((s, e, i))
             if ambiguous:
                 kept.extend(self._resolve(doc, ambiguous, kept))
