@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jobmatch.errors import DocumentNotFoundError, ProfileError
+from jobmatch.errors import DocumentNotFoundError, EmptyDocumentError, ProfileError
 from jobmatch.lexicon import load_lexicon
 from jobmatch.models import Document
 from jobmatch.profiles import ScoringParams, TermModel, load_profile
@@ -303,6 +303,14 @@ def test_resume_mode_scores_the_resume_against_each_posting(tiny: Scorer) -> Non
 def test_posting_without_skills_is_an_error(tiny: Scorer) -> None:
     with pytest.raises(ProfileError, match="no skills from the lexicon were found in the posting"):
         tiny.match("SKILLS\nPython\n", "We sell shoes.")
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t "])
+def test_empty_text_is_never_scored(tiny: Scorer, text: str) -> None:
+    with pytest.raises(EmptyDocumentError, match="^a.txt: the document has no text to score$"):
+        tiny.score_document(Document(text=text, source="a.txt", format="text"))
+    with pytest.raises(EmptyDocumentError):
+        tiny.match(text, "Requirements: Python")
 
 
 def test_missing_file_path_is_a_document_error() -> None:

@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ProfileError
+from .errors import EmptyDocumentError, ProfileError
 from .models import (
     CareerEstimate,
     CategoryCoverage,
@@ -145,7 +145,13 @@ class Scorer:
         source: str = "<text>",
         warnings: Sequence[str] = (),
     ) -> ScoreReport:
-        """Score a processed spaCy ``Doc``: its tokens feed the TF-IDF (no re-tokenising)."""
+        """Score a processed spaCy ``Doc``: its tokens feed the TF-IDF (no re-tokenising).
+
+        Raises :class:`EmptyDocumentError` for a text without any non-space character: a
+        score is never produced from an empty document.
+        """
+        if not doc.text.strip():
+            raise EmptyDocumentError("the document has no text to score", source=source)
         if self._resume is not None:
             # resume mode: ``doc`` is a posting; score the fixed resume against it
             posting = posting_profile(
@@ -176,6 +182,9 @@ class Scorer:
     def match(self, resume: str | Path | Document, posting: str | Path | Document) -> ScoreReport:
         """Score ``resume`` against the ad-hoc profile of ``posting``."""
         rdoc, pdoc = _as_document(resume), _as_document(posting)
+        for d in (rdoc, pdoc):
+            if not d.text.strip():
+                raise EmptyDocumentError("the document has no text to score", source=d.source)
         (psdoc, pmentions), (rsdoc, rmentions) = self.extractor.pipe_docs([pdoc.text, rdoc.text])
         prof = posting_profile(
             pdoc.text,
@@ -223,19 +232,18 @@ class Scorer:
         for _, req in profile.requirements():
             credits[req.id] = _credit(req, by_skill, implied, education, params)
 
-        cos = terms.cosine(analyze(t.lower_ for t in doc))
+        cos = terms.cosine(analyze(doc_words(doc)))
         sim = min(1.0, cos / params.cosine_ref)
         total_w = math.fsum(c.weight for c in profile.categories) or 1.0
-
-        def raw_of(credit_of: dict[str, float]) -> float:
-            cov = math.fsum(c.weight * _cat_cov(c, credit_of, params) for c in profile.categories)
-            return (1 - params.similarity_weight) * cov / total_w + params.similarity_weight * sim
-
         base = {rid: c.credit for rid, c in credits.items()}
-        coverage = (
-            math.fsum(c.weight * _cat_cov(c, base, params) for c in profile.categories) / total_w
-        )
-        score = calibrate(raw_of(base), params)
+        covs = {c.id: _cat_cov(c, base, params) for c in profile.categories}
+
+        def raw_of(cat_cov: dict[str, float]) -> float:
+            cov = math.fsum(c.weight * cat_cov[c.id] for c in profile.categories) / total_w
+            return (1 - params.similarity_weight) * cov + params.similarity_weight * sim
+
+        coverage = math.fsum(c.weight * covs[c.id] for c in profile.categories) / total_w
+        score = calibrate(raw_of(covs), params)
 
         categories = []
         matched: list[MatchedSkill] = []
@@ -249,7 +257,7 @@ class Scorer:
                     id=cat.id,
                     label=cat.label,
                     weight=cat.weight,
-                    coverage=round(_cat_cov(cat, base, params), 4),
+                    coverage=round(covs[cat.id], 4),
                     matched=full,
                     partial=part,
                     missing=miss,
@@ -260,7 +268,8 @@ class Scorer:
                 if cr.mention is not None and cr.skill_id is not None:
                     matched.append(self._matched(text, cat, req, cr))
                 if cr.credit < 1.0:
-                    gain = calibrate(raw_of({**base, req.id: 1.0}), params) - score
+                    met = {**covs, cat.id: _cat_cov(cat, {**base, req.id: 1.0}, params)}
+                    gain = calibrate(raw_of(met), params) - score
                     missing.append((gain, self._missing(cat, req, gain)))
         missing.sort(key=lambda gm: (-round(gm[0], 6), not gm[1].required, gm[1].requirement))
 
@@ -334,6 +343,12 @@ class Scorer:
             roles=tuple(r.to_role() for r in roles),
             salary_reference=lv.salary if lv is not None else None,
         )
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """The lower-cased token texts of a spaCy ``Doc`` (array access: no Token objects)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array("LOWER").tolist()]
 
 
 def _credit(
@@ -482,7 +497,7 @@ def posting_profile(
             )
         )
     if doc is not None:
-        words = analyze(t.lower_ for t in doc)
+        words = analyze(doc_words(doc))
     else:
         from .profiles import text_terms
 
