@@ -20,7 +20,7 @@ import logging
 import re
 import weakref
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -120,14 +120,17 @@ class _Rule:
     neighbours: bool
 
 
-def _compile_rule(rule: ContextRule) -> _Rule:
+def _compile_rule(rule: ContextRule, tokenize: Callable[[str], list[str]]) -> _Rule:
     exact: set[str] = set()
     for f in rule.forms:
         exact.add(f)
         if sum(c.isalpha() for c in f) >= 2:
             exact.add(f.upper())
-    single = {c.lower() for c in rule.positive if len(c.split()) == 1}
-    multi = tuple(tuple(c.lower().split()) for c in rule.positive if len(c.split()) > 1)
+    # cues are compared with spaCy tokens, so split them the same way ("objective-c" is
+    # three tokens, "node.js" one)
+    cues = [tuple(tokenize(c.lower())) for c in rule.positive]
+    single = {c[0] for c in cues if len(c) == 1}
+    multi = tuple(c for c in cues if len(c) > 1)
     negative: list[tuple[str, int]] = []
     forms_lower = [f.lower() for f in rule.forms]
     for phrase in rule.negative:
@@ -258,7 +261,13 @@ class SkillComponent:
         skills = lexicon.skills
         self._skills = skills
         self._labels = [vocab.strings.add(s.id) for s in skills]
-        self._rules = [None if s.context is None else _compile_rule(s.context) for s in skills]
+
+        def tokenize(text: str) -> list[str]:
+            return [t.text for t in tokenizer(text)]
+
+        self._rules = [
+            None if s.context is None else _compile_rule(s.context, tokenize) for s in skills
+        ]
         # Who owns each normalised surface key: real names/aliases first (validated unique),
         # generated variants only where the key is still free (first in lexicon order wins).
         owner: dict[str, tuple[int, str]] = {}
