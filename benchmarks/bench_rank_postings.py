@@ -101,7 +101,7 @@ def main() -> None:
     t_score = time.perf_counter() - t0
 
     columns = {
-        "jobmatch score": [r.score + r.coverage * 1e-6 for r in reports],
+        "jobmatch score": [r.score for r in reports],
         "  coverage only": [r.coverage for r in reports],
         "  TF-IDF cosine only": [r.similarity for r in reports],
         "baseline: 19 ML keywords": [float(len(_KW_RE.findall(t))) for t in texts],
