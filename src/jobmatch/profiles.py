@@ -102,8 +102,8 @@ class ScoringParams:
     required_weight: float = 2.0
     preferred_weight: float = 1.0
     partial_credit: float = 0.5
-    similarity_weight: float = 0.25
-    cosine_ref: float = 0.30
+    similarity_weight: float = 0.5
+    cosine_ref: float = 0.20
     midpoint: float = 0.32
     steepness: float = 9.0
 
