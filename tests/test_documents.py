@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -25,6 +26,9 @@ from jobmatch.errors import (
     NoTextLayerError,
     UnsupportedFormatError,
 )
+
+if TYPE_CHECKING:
+    from jobmatch.pipeline import SkillExtractor
 from pdf_factory import cid_font_pdf, docx_bytes, simple_pdf
 
 
@@ -307,12 +311,16 @@ def test_two_column_template_reads_in_column_order(shared_data: Path) -> None:
 
 
 @pytest.mark.evaluation
-def test_two_column_template_gives_the_same_skills(shared_data: Path, extractor: object) -> None:
+def test_two_column_template_gives_the_same_skills(
+    shared_data: Path, extractor: SkillExtractor
+) -> None:
+    # line breaks fall differently in the two layouts ("conflict\nresolution"); compare the
+    # words read, with whitespace normalised, so this checks the reader, not phrase matching
     folder = shared_data / "resumes" / "resume_matcher"
     skills = [
-        {m.skill_id for m in extractor.extract(read_document(folder / name).text)}  # type: ignore[attr-defined]
+        {m.skill_id for m in extractor.extract(" ".join(read_document(folder / name).text.split()))}
         for name in ("template_two_column.pdf", "template_modern_single_column.pdf")
     ]
-    # one line break differs ("open-source" vs "open-\n\nsource"); nothing else may
-    assert len(skills[0]) >= 25
-    assert len(skills[0] ^ skills[1]) <= 2, skills[0] ^ skills[1]
+    # same skills; the only difference allowed is the single-column "Technical Skills:" label
+    assert len(skills[0]) >= 40
+    assert skills[0] ^ skills[1] <= {"technical_skills"}, skills[0] ^ skills[1]

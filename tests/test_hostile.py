@@ -27,7 +27,14 @@ from jobmatch.errors import (
     UnsupportedFormatError,
 )
 from jobmatch.guard import peak_rss_mb
-from pdf_factory import bomb_pdf, docx_bytes, image_only_pdf, many_pages_pdf, simple_pdf
+from pdf_factory import (
+    bomb_pdf,
+    build_pdf,
+    docx_bytes,
+    image_only_pdf,
+    many_pages_pdf,
+    simple_pdf,
+)
 
 MB = 1024 * 1024
 
@@ -372,3 +379,87 @@ def test_docx_bomb_with_lying_size_refused_while_reading(tmp_path: Path) -> None
     # zipfile stops at the declared size and then finds the CRC wrong: corrupt, and bounded
     assert type(err.value) is CorruptDocumentError
     assert err.value.reason.startswith("corrupt DOCX")
+
+
+# ---------------------------------------------------------------------------- the command line
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("missing.pdf", None, "no such file"),
+        ("empty.txt", b"", "empty file (0 bytes)"),
+        ("cv.pdf", b"\x89PNG\r\n\x1a\n\x00\x00", "not a PDF: looks like a PNG image"),
+        ("cv.txt", b"Python\x00\x01\x02", "binary data, not text (NUL byte at offset 6)"),
+        (
+            "scan.pdf",
+            image_only_pdf(1),
+            "no text layer: 1 page(s) with 1 image(s) and no text (a scan?); OCR is not supported",
+        ),
+    ],
+)
+def test_cli_prints_one_line_and_exits_1(
+    tmp_path: Path, name: str, data: bytes | None, reason: str
+) -> None:
+    from click.testing import CliRunner
+
+    from jobmatch.cli import main
+
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    result = CliRunner().invoke(main, ["score", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}: {reason}\n"
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+def test_cli_encrypted_pdf_and_password(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from jobmatch.cli import main
+
+    path = write(tmp_path, "cv.pdf", encrypt(simple_pdf(["Python"]), user="pw", owner="o"))
+    result = CliRunner().invoke(main, ["score", str(path), "--password", "nope"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {path}: wrong password for this encrypted PDF\n",
+    )
+
+
+def test_guard_kills_a_child_that_blocks_past_the_deadline() -> None:
+    # sleeping uses no CPU, so only the parent's deadline (not RLIMIT_CPU) can stop it
+    from jobmatch.guard import run_isolated
+
+    started = time.monotonic()
+    with pytest.raises(ParseLimitError) as err:
+        run_isolated(lambda: time.sleep(30), source="s.pdf", timeout_s=0.3, max_memory_mb=100)
+    assert time.monotonic() - started < 2
+    assert str(err.value) == "s.pdf: parsing took longer than 0.3 s (Limits.timeout_s); stopped"
+
+
+def test_guard_returns_json_results_and_errors() -> None:
+    from jobmatch.guard import run_isolated
+
+    assert run_isolated(lambda: ["é", 3], source="s", timeout_s=5, max_memory_mb=100) == ["é", 3]
+
+    def boom() -> None:
+        raise KeyError("xref")
+
+    with pytest.raises(CorruptDocumentError) as err:
+        run_isolated(boom, source="s", timeout_s=5, max_memory_mb=100)
+    assert err.value.reason == "the parser failed (KeyError)"
+
+
+def test_far_away_coordinates_do_not_stall_layout() -> None:
+    # a corrupt PDF can place text at x = 10^12; the column finder must stay bounded
+    lines = [
+        f"BT /F1 11 Tf {x} {700 - 14 * i} Td (Python {i}) Tj ET"
+        for i, x in enumerate([72] * 9 + [999999999999])
+    ]
+    data = build_pdf(["\n".join(lines).encode()])
+    started = time.monotonic()
+    doc = read_bytes(data, source="far.pdf", limits=Limits(isolate=False))
+    assert time.monotonic() - started < 2
+    assert doc.text.splitlines()[:2] == ["Python 0", "Python 1"]

@@ -96,14 +96,15 @@ def run_isolated(
         raise
     finally:
         os.close(read_fd)
-    status = _reap(pid)
-    elapsed = time.monotonic() - started
-    log.debug("isolated parse of %s: %.2f s, exit status %s", source, elapsed, status)
-    if payload is None:
+    if payload is None:  # deadline passed: kill first, then reap
         _kill(pid)
         raise ParseLimitError(
             f"parsing took longer than {timeout_s:g} s (Limits.timeout_s); stopped", source=source
         )
+    status = _reap(pid)
+    log.debug(
+        "isolated parse of %s: %.2f s, exit status %s", source, time.monotonic() - started, status
+    )
     if not payload:
         sig = -status if status < 0 else 0
         if sig in (signal.SIGXCPU, signal.SIGKILL):

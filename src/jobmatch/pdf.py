@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import io
 import logging
+import math
+import re
 import threading
 import time
 import zlib
@@ -356,26 +358,51 @@ def page_text(layout: LTPage) -> tuple[str, int]:
     prev: _Line | None = None
     for line in ordered:
         if prev is not None:
-            out.append("\n\n" if line.box != prev.box else "\n")
+            if not _same_paragraph(prev, line):
+                out.append("\n\n")
+            elif not _HYPHENATED.search(prev.text) or not line.text[:1].islower():
+                out.append("\n")
+            # else: "open-" + "source" -> "open-source" (keep the hyphen, drop the break)
         out.append(line.text)
         prev = line
     return "".join(out), images
 
 
+_MAX_COLUMN_LINES = 1500
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
+def _same_paragraph(prev: _Line, line: _Line) -> bool:
+    """``line`` continues ``prev``'s paragraph: it sits just below it, in the same column.
+
+    Decided from geometry rather than pdfminer's text boxes, which sometimes split one
+    bullet into two boxes (and so would put a paragraph break inside "conflict resolution").
+    """
+    if line.box == prev.box:
+        return True
+    gap = prev.y0 - line.y1
+    overlap = min(prev.x1, line.x1) - max(prev.x0, line.x0)
+    return -0.5 * line.height < gap < 0.8 * max(line.height, prev.height) and overlap > 0
+
+
 def _column_order(lines: list[_Line]) -> list[_Line] | None:
-    if len(lines) < 8:
+    if not 8 <= len(lines) <= _MAX_COLUMN_LINES:
         return None
     left_edge = min(ln.x0 for ln in lines)
     right_edge = max(ln.x1 for ln in lines)
     width = right_edge - left_edge
     total = sum(ln.height for ln in lines)
+    if not (math.isfinite(width) and math.isfinite(total)) or width <= 0:
+        return None
+    # candidate gutters every ~2 pt across the middle 70 %, but never more than 300 of them
+    # (a corrupt PDF may put a line at x = 1e12)
+    steps = min(300, int(0.7 * width / 2.0) + 1)
     best: tuple[float, float] | None = None  # (crossing height, x)
-    x = left_edge + 0.15 * width
-    while x < right_edge - 0.15 * width:
+    for k in range(steps):
+        x = left_edge + 0.15 * width + k * 0.7 * width / steps
         crossing = sum(ln.height for ln in lines if ln.x0 < x - 1 and ln.x1 > x + 1)
         if best is None or crossing < best[0]:
             best = (crossing, x)
-        x += 2.0
     if best is None or best[0] > 0.2 * total:
         return None
     gutter = best[1]
