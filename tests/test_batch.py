@@ -12,6 +12,7 @@ import pytest
 
 from jobmatch.batch import score_many
 from jobmatch.models import BatchResult
+from jobmatch.pipeline import SkillExtractor
 from jobmatch.records import Record
 from jobmatch.scoring import Scorer
 
@@ -19,35 +20,10 @@ ML = "Research engineer: Python, PyTorch and CUDA; Kubernetes a plus."
 NURSE = "Registered nurse for patient care on night shifts."
 
 
-# --- TEMPORARY stand-in until the shipped profile loads (removed once it does) ---
-class _StandIn:
-    def __init__(self, extractor: object) -> None:
-        self.extractor = extractor
-
-    def score_doc(self, doc, mentions, *, source, warnings=()):  # type: ignore[no-untyped-def]
-        from jobmatch.models import CategoryCoverage, MatchedSkill, ScoreReport
-
-        ids = [m.skill_id for m in mentions]
-        return ScoreReport(
-            score=float(min(100, 10 * len(ids))),
-            source=source,
-            profile="p",
-            profile_version="1",
-            lexicon_version="1",
-            coverage=0.0,
-            similarity=0.0,
-            categories=(CategoryCoverage(id="c", label="C", weight=1.0, coverage=0.5),),
-            matched=tuple(
-                MatchedSkill(m.skill_id, m.name, "c", m.skill_id, "full", None, "o", "", 0, 1)
-                for m in mentions
-            ),
-            warnings=tuple(warnings),
-        )
-
-
 @pytest.fixture(scope="module")
-def scorer(extractor: object) -> object:
-    return _StandIn(extractor)
+def scorer(extractor: SkillExtractor) -> Scorer:
+    """One real Scorer for the module; forked workers inherit it (no pipeline rebuilds)."""
+    return Scorer(extractor=extractor)
 
 
 def summary(results: list[BatchResult]) -> list[tuple[str, str, str | None]]:
@@ -90,7 +66,9 @@ def test_mixed_items_in_order_with_error_records(tmp_path: Path, scorer: Scorer)
     ml, nurse = results[0], results[1]
     assert ml.score is not None and nurse.score is not None
     assert ml.score > nurse.score
-    assert {"python", "pytorch", "cuda"} <= set(ml.matched)
+    assert {"python", "pytorch"} <= set(ml.matched)
+    assert nurse.matched == ()
+    assert list(ml.coverage)[:3] == ["programming", "math_stats", "ml_algorithms"]
     assert (
         results[3].error
         == "malformed JSON: Expecting property name enclosed in double quotes at column 2"

@@ -199,10 +199,12 @@ class _Engine:
         if config.scorer is not None:
             self.scorer = config.scorer
         else:
-            from .pipeline import SkillExtractor
+            from .pipeline import default_extractor
             from .scoring import Scorer
 
-            self.scorer = Scorer(config.profile, resume=config.resume, extractor=SkillExtractor())
+            self.scorer = Scorer(
+                config.profile, resume=config.resume, extractor=default_extractor()
+            )
         self.extractor = self.scorer.extractor
         self._limits: Any = None
         self._alarm = bool(config.timeout) and hasattr(signal, "setitimer")

@@ -41,6 +41,7 @@ JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson", ".jsonlines"})
 DEFAULT_MAX_BYTES = 10_000_000
 
 _SNIFF_BYTES = 64 * 1024
+_DELIMITERS = ",;\t|"
 _STDIN_NAME = "<stdin>"
 
 
@@ -259,16 +260,23 @@ def _sniff_delimiter(sample: str, name: str, text_column: str) -> str:
     default = "\t" if name.lower().endswith(".tsv") else ","
     cut = sample.rfind("\n")
     sample = sample[: cut + 1] if cut > 0 else sample
+    first = sample.splitlines()[:1]
+
+    def header_has_text_column(delimiter: str) -> bool:
+        header = next(csv.reader(first, delimiter=delimiter), [])
+        return text_column in [h.strip() for h in header]
+
     try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        sniffed = str(csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter)
     except csv.Error:
-        return default
-    # the sniffer guesses from character counts; trust it only if the header makes sense
-    # (only the delimiter: its quoting guesses are unreliable, exports double quotes)
-    header = next(csv.reader(sample.splitlines()[:1], delimiter=sniffed.delimiter), [])
-    if text_column in [h.strip() for h in header]:
-        return sniffed.delimiter
-    return default
+        sniffed = default
+    # the sniffer guesses from character counts (prose full of commas fools it): trust a
+    # delimiter only if it splits the header into a row that names the text column.
+    # (Only the delimiter is sniffed: quoting guesses are unreliable, exports double quotes.)
+    for delimiter in (sniffed, default, *_DELIMITERS):
+        if header_has_text_column(delimiter):
+            return delimiter
+    return sniffed
 
 
 def _iter_csv(name: str, opts: _Options) -> Iterator[Record]:

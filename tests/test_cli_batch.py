@@ -1,0 +1,190 @@
+"""``jobmatch batch``: formats, exit codes, CSV injection, stdin, resume after a kill."""
+
+from __future__ import annotations
+
+import csv
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jobmatch.cli import main
+
+ML = "Research engineer: Python, PyTorch and CUDA; Kubernetes a plus."
+NURSE = "Registered nurse for patient care on night shifts."
+
+
+@pytest.fixture()
+def postings(tmp_path: Path) -> Path:
+    f = tmp_path / "postings.jsonl"
+    rows = [
+        {"id": "ml", "text": ML},
+        {"id": "nurse", "text": NURSE},
+        {"id": "=HYPERLINK(1)", "text": "PyTorch"},
+        {"id": "empty", "text": " "},
+    ]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{oops\n", encoding="utf-8")
+    return f
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["batch", *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_jsonl_output_fields_and_exit_code_1(postings: Path) -> None:
+    code, out, err = run(str(postings))
+    assert code == 1  # two records failed
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["status"], r["error_code"]) for r in lines] == [
+        ("ml", "ok", None),
+        ("nurse", "ok", None),
+        ("=HYPERLINK(1)", "ok", None),
+        ("empty", "error", "empty"),
+        (f"{postings}:5", "error", "bad_record"),
+    ]
+    assert list(lines[0]) == [
+        "id",
+        "source",
+        "status",
+        "score",
+        "coverage",
+        "matched",
+        "missing",
+        "error",
+        "error_code",
+        "warnings",
+    ]
+    assert lines[0]["source"] == f"{postings}:1"
+    assert lines[0]["score"] > lines[1]["score"]
+    assert lines[3]["error"] == "empty text"
+    assert err.startswith("batch: 3 ok, 2 failed, ")
+    assert err.rstrip().endswith(" records/s")
+
+
+def test_all_ok_exits_0_and_quiet_is_silent(tmp_path: Path) -> None:
+    f = tmp_path / "p.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": ML}) + "\n")
+    code, out, err = run(str(f), "--quiet")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["id"] == "a"
+
+
+def test_csv_output_neutralises_formulas(postings: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    code, stdout, _ = run(str(postings), "-o", str(out), "-q")
+    assert (code, stdout) == (1, "")
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["id"] for r in rows] == [
+        "ml",
+        "nurse",
+        "'=HYPERLINK(1)",
+        "empty",
+        f"{postings}:5",
+    ]
+    assert rows[0]["status"] == "ok"
+    assert "python" in rows[0]["matched"].split("; ")
+    assert (rows[3]["status"], rows[3]["error"], rows[3]["error_code"]) == (
+        "error",
+        "empty text",
+        "empty",
+    )
+
+
+def test_top_k_table_and_min_score(postings: Path) -> None:
+    code, out, err = run(str(postings), "--format", "table", "--top", "2")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].split() == ["#", "score", "id", "matched", "missing"]
+    assert lines[1].split()[0:1] == ["1"] and " ml " in lines[1]
+    assert (
+        lines[3]
+        == "2 of 3 scored records shown; 2 failed (see the jsonl or csv output for reasons)"
+    )
+    assert f"failed: {postings}:4: empty text" in err
+    code, out, _ = run(str(postings), "--top", "1", "-q")
+    assert [json.loads(x)["id"] for x in out.splitlines()] == ["ml"]
+    score_ml = json.loads(out)["score"]
+    code, out, _ = run(str(postings), "--min-score", str(score_ml), "-q")
+    assert [json.loads(x)["id"] for x in out.splitlines()] == [
+        "ml",
+        "empty",
+        f"{postings}:5",
+    ]
+
+
+def test_stdin_and_csv_input(tmp_path: Path) -> None:
+    code, out, _ = run("-", "-q", stdin=json.dumps({"text": ML}) + "\n")
+    assert code == 0 and json.loads(out)["id"] == "<stdin>:1"
+    f = tmp_path / "p.csv"
+    f.write_text("ref;body\nr1;" + ML.replace(";", ",") + "\n", encoding="utf-8")
+    code, out, _ = run(str(f), "--text-column", "body", "--id-column", "ref", "-q")
+    assert code == 0 and json.loads(out)["id"] == "r1"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--profile", "x", "--resume", "r.txt"], "use --profile or --resume, not both"),
+        (["--top", "3", "--resume-from", "o.jsonl"], "--resume-from needs a streamed output"),
+        (["--jobs", "0"], "0 is not in the range x>=1"),
+    ],
+)
+def test_usage_errors_exit_2(postings: Path, args: list[str], message: str) -> None:
+    code, _, err = run(str(postings), *args)
+    assert code == 2
+    assert message in err
+
+
+def test_resume_skips_done_ids_and_repairs_a_torn_line(postings: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    first = json.dumps({"id": "ml", "source": "x", "status": "ok"})
+    out.write_text(first + '\n{"id": "nurse", "sta', encoding="utf-8")  # killed mid-line
+    code, stdout, err = run(str(postings), "--resume-from", str(out))
+    assert (code, stdout) == (1, "")
+    ids = [json.loads(x)["id"] for x in out.read_text().splitlines()]
+    assert ids == ["ml", "nurse", "=HYPERLINK(1)", "empty", f"{postings}:5"]
+    assert ", 1 already done," in err
+    # running again on the finished output adds nothing
+    run(str(postings), "-o", str(out), "-q")
+    assert len(out.read_text().splitlines()) == 5
+
+
+def test_killed_run_resumes_to_exactly_one_record_each(tmp_path: Path) -> None:
+    n = 400
+    src = tmp_path / "many.jsonl"
+    src.write_text(
+        "".join(json.dumps({"id": f"p{i}", "text": f"{ML} {i}"}) + "\n" for i in range(n))
+    )
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "jobmatch", "batch", str(src), "-o", str(out), "-q"]
+    with (tmp_path / "stderr.txt").open("wb") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            if out.exists() and out.stat().st_size > 0:
+                break  # the first chunk is written: kill it mid-run
+            time.sleep(0.005)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    done_before = out.read_bytes().count(b"\n")
+    assert 0 < done_before < n, "the run finished before it could be killed"
+    with out.open("ab") as f:
+        f.write(b'{"id": "p')  # and as if killed in the middle of a line
+    subprocess.run(cmd, check=True, capture_output=True)
+    ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+    assert ids == [f"p{i}" for i in range(n)]
+
+
+def test_help_documents_the_exit_codes() -> None:
+    result = CliRunner().invoke(main, ["batch", "--help"])
+    assert result.exit_code == 0
+    assert "Exit codes: 0 all records scored, 1 some failed, 2 usage error." in " ".join(
+        result.stdout.split()
+    )
