@@ -324,3 +324,11 @@ def test_two_column_template_gives_the_same_skills(
     # same skills; the only difference allowed is the single-column "Technical Skills:" label
     assert len(skills[0]) >= 40
     assert skills[0] ^ skills[1] <= {"technical_skills"}, skills[0] ^ skills[1]
+
+
+def test_one_or_two_unmapped_icons_are_dropped_without_warning() -> None:
+    text = "Jane Doe\n(cid:240) jdoe\n" + "Python and SQL developer. " * 4
+    assert check_text(text, source="x") == (
+        "Jane Doe\n jdoe\n" + ("Python and SQL developer. " * 4).strip(),
+        [],
+    )

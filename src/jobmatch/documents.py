@@ -642,10 +642,11 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
                 " OCR is not supported",
                 source=source,
             )
-        warnings.append(
-            f"garbled font encoding: {cids} glyph(s) without a Unicode mapping ((cid:NN)) were"
-            " dropped; some words may be missing"
-        )
+        if cids >= 3 or cids >= 0.01 * len(text):  # one or two are usually icons (LinkedIn...)
+            warnings.append(
+                f"garbled font encoding: {cids} glyph(s) without a Unicode mapping ((cid:NN))"
+                " were dropped; some words may be missing"
+            )
     text, fixed = _fix_mojibake(text)
     if fixed:
         warnings.append(f"mojibake: repaired {fixed} UTF-8 sequence(s) read as CP-1252 (Ã© -> é)")
