@@ -44,6 +44,8 @@ LADDER = [
         ("BSc Nursing", "bachelor", "nursing"),
         ("Associate's degree in Culinary Arts", "associate", "culinary arts"),
         ("High School Diploma", "high_school", None),
+        ("MSc, Robotics", "master", "robotics"),
+        ("Master of Science : Analytics University of New Hampshire", "master", "analytics"),
     ],
 )
 def test_degrees_and_fields(line: str, level: str, field: str | None) -> None:

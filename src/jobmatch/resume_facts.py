@@ -95,6 +95,8 @@ _DEGREE_NAME = re.compile(
     r"\b(?:bachelor|master|doctor)(?:'?s)?\s+of\s+(?:science|arts|philosophy|engineering)\b",
     re.IGNORECASE,
 )
+_INSTITUTION = re.compile(r"\b(?:university|college|institute|school|academy)\b", re.IGNORECASE)
+_FIELD_TAIL = re.compile(r"[:,\u2013\u2014]\s*([A-Z][A-Za-z&/ ]{2,40}?)\s*$")
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -169,8 +171,13 @@ def _field(line: str) -> str | None:
     m = _FIELD_RE.search(line)
     if m:
         return m.group(1).lower()
-    m2 = _FIELD_AFTER.search(_DEGREE_NAME.sub(" ", line))
-    if m2:
+    # only the text before the institution ("... University of New Hampshire" is no field)
+    head = _DEGREE_NAME.sub(" ", _INSTITUTION.split(line, maxsplit=1)[0])
+    m2 = _FIELD_AFTER.search(head)
+    if m2 is None:
+        # "Master of Science : Analytics", "MSc, Robotics": the words after a separator
+        m2 = _FIELD_TAIL.search(head)
+    if m2 and degree_level(m2.group(1)) is None:
         value = m2.group(1).strip(_TITLE_STRIP + ".").lower()
         return value or None
     return None
