@@ -273,10 +273,8 @@ def _sniff_delimiter(sample: str, name: str, text_column: str) -> str:
     # the sniffer guesses from character counts (prose full of commas fools it): trust a
     # delimiter only if it splits the header into a row that names the text column.
     # (Only the delimiter is sniffed: quoting guesses are unreliable, exports double quotes.)
-    for delimiter in (sniffed, default, *_DELIMITERS):
-        if header_has_text_column(delimiter):
-            return delimiter
-    return sniffed
+    candidates: list[str] = [sniffed, default, *_DELIMITERS]
+    return next((d for d in candidates if header_has_text_column(d)), sniffed)
 
 
 def _iter_csv(name: str, opts: _Options) -> Iterator[Record]:
