@@ -1,0 +1,162 @@
+"""Batch throughput and memory on real postings, all figures from one run.
+
+Prints: spaCy tokenizer-only docs/s (the floor cost of reading a text), ``jobmatch batch``
+docs/s at ``--jobs 1`` and ``--jobs 2`` (the CLI run as a subprocess on a generated JSONL;
+both end-to-end and steady-state, i.e. the marginal rate between a small and a large run,
+which leaves out start-up), and the peak memory of whole runs over 10k and 100k postings
+(``--quick``: 2k and 20k): the largest single process (its ``VmHWM``) and the peak sum of
+RSS over the process tree (parent + workers), both sampled from /proc every 50 ms.
+
+Postings come from ``../shared/data/postings`` (Glassdoor, SkillSpan, Resume-Matcher JSONL),
+repeated to volume with distinct ids. Usage::
+
+    python benchmarks/bench_batch.py [--quick] [--throughput N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_data() -> Path:
+    candidate = ROOT.parent / "shared" / "data"
+    if candidate.is_dir():
+        return candidate
+    env = os.environ.get("JOBMATCH_SHARED_DATA")
+    if env and Path(env).is_dir():
+        return Path(env)
+    sys.exit("shared data not found: set JOBMATCH_SHARED_DATA")
+
+
+def load_postings() -> list[str]:
+    base = shared_data() / "postings"
+    files = [
+        base / "glassdoor_ds_2020" / "glassdoor_public.jsonl",
+        *sorted((base / "skillspan").glob("*.jsonl")),
+        base / "resume_matcher" / "resume_matcher_jds.jsonl",
+    ]
+    texts = []
+    for f in files:
+        with f.open(encoding="utf-8") as fh:
+            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
+    return [t for t in texts if t.strip()]
+
+
+def write_jsonl(path: Path, texts: list[str], n: int) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"p{i}", "text": texts[i % len(texts)]}) + "\n")
+
+
+def tokenizer_rate(texts: list[str], n: int) -> float:
+    import spacy
+
+    nlp = spacy.blank("en")
+    sample = [texts[i % len(texts)] for i in range(n)]
+    for t in sample[:50]:  # warm-up
+        nlp.make_doc(t)
+    start = time.perf_counter()
+    for t in sample:
+        nlp.make_doc(t)
+    return n / (time.perf_counter() - start)
+
+
+def tree_memory_kb(pid: int, hwm: dict[int, int]) -> int:
+    """Sum of RSS over ``pid`` and its descendants (kB); records each one's VmHWM in ``hwm``."""
+    total = 0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                    elif line.startswith("VmHWM:"):
+                        hwm[p] = max(hwm.get(p, 0), int(line.split()[1]))
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_batch(src: Path, jobs: int) -> tuple[float, int, int, int]:
+    """(seconds, peak tree RSS kB, largest process peak kB, lines written) of one run."""
+    out = src.with_suffix(f".out{jobs}.jsonl")
+    cmd = [sys.executable, "-m", "jobmatch", "batch", str(src), "-o", str(out), "-q"]
+    cmd += ["--jobs", str(jobs)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd)
+    peak = 0
+    hwm: dict[int, int] = {}
+    while proc.poll() is None:
+        peak = max(peak, tree_memory_kb(proc.pid, hwm))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"jobmatch batch failed with exit code {proc.returncode}")
+    with out.open("rb") as f:
+        lines = sum(1 for _ in f)
+    out.unlink()
+    return seconds, peak, max(hwm.values(), default=0), lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="2k/20k postings instead of 10k/100k")
+    ap.add_argument("--throughput", type=int, default=None, help="postings per throughput run")
+    args = ap.parse_args()
+    small, large = (2_000, 20_000) if args.quick else (10_000, 100_000)
+    n = args.throughput or (1_500 if args.quick else 4_000)
+
+    texts = load_postings()
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    print(f"postings: {len(texts)} distinct real texts, {words:.0f} words on average")
+    tok = tokenizer_rate(texts, max(n, 2000))
+    print(f"spaCy tokenizer only (blank en, 1 process): {tok:,.0f} docs/s")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        rates: dict[int, float] = {}
+        short, long = Path(tmp) / "short.jsonl", Path(tmp) / "long.jsonl"
+        write_jsonl(short, texts, n // 4)
+        write_jsonl(long, texts, n)
+        print(f"\njobmatch batch, {n:,} postings (steady = marginal rate over {n - n // 4:,} more)")
+        print("jobs  end-to-end docs/s  steady docs/s  steady % of tokenizer per process")
+        for jobs in (1, 2):
+            t_short, _, _, _ = run_batch(short, jobs)
+            t_long, _, _, lines = run_batch(long, jobs)
+            assert lines == n, f"{lines} lines written for {n} postings"
+            steady = (n - n // 4) / max(t_long - t_short, 1e-9)
+            rates[jobs] = steady
+            share = 100 * steady / jobs / tok
+            print(f"{jobs:>4}  {n / t_long:>17,.0f}  {steady:>13,.0f}  {share:>33.0f}%")
+        print(f"speed-up at 2 jobs (steady): {rates[2] / rates[1]:.2f}x")
+
+        print("\npeak memory of whole runs (--jobs 2)")
+        print(" postings  seconds   docs/s  largest process MB  process tree MB")
+        peaks = {}
+        for size in (small, large):
+            src = Path(tmp) / f"gen{size}.jsonl"
+            write_jsonl(src, texts, size)
+            seconds, tree, largest, lines = run_batch(src, 2)
+            assert lines == size
+            src.unlink()
+            peaks[size] = tree / 1024
+            rate, big, all_ = size / seconds, largest / 1024, tree / 1024
+            print(f"{size:>9,}  {seconds:>7.1f}  {rate:>7,.0f}  {big:>18,.0f}  {all_:>15,.0f}")
+        growth = 100 * (peaks[large] / peaks[small] - 1)
+        print(f"process-tree peak at {large:,} vs {small:,}: {growth:+.1f}%")
+
+
+if __name__ == "__main__":
+    main()
