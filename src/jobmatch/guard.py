@@ -14,10 +14,10 @@ loops in C code. Where fork is missing (Windows) the caller runs in-process inst
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
-import resource
 import select
 import signal
 import sys
@@ -44,6 +44,10 @@ def can_isolate() -> bool:
 
 def peak_rss_mb() -> tuple[float, float]:
     """Peak resident memory in MB of this process and of its (waited-for) children."""
+    try:
+        import resource  # POSIX only
+    except ImportError:  # pragma: no cover - Windows
+        return 0.0, 0.0
     scale = 1 / 1024 if sys.platform != "darwin" else 1 / MB  # Linux reports KiB
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale
@@ -57,7 +61,7 @@ def _vm_size() -> int:
                 if line.startswith(b"VmSize:"):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
-        pass  # no /proc (macOS): fall back to the peak RSS as a baseline
+        log.debug("no /proc/self/status: using the peak RSS as the memory baseline")
     return int(peak_rss_mb()[0] * MB)
 
 
@@ -134,16 +138,20 @@ def _child(func: Callable[[], Any], fd: int, *, budget: int, cpu_s: float) -> No
     # runs in the child only (pragma: coverage cannot follow a fork)
     code = 0
     try:
-        try:
-            # die with the parent instead of lingering as an orphan (Linux only; best effort)
+        # die with the parent instead of lingering as an orphan (Linux only, best effort:
+        # elsewhere the CPU limit below still ends a runaway child)
+        with contextlib.suppress(OSError, AttributeError):
             import ctypes
 
             ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass  # not Linux: the CPU limit below still ends a runaway child
-        resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
+        import resource
+
         cpu = int(cpu_s) + 1
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        for limit, value in ((resource.RLIMIT_AS, budget), (resource.RLIMIT_CPU, cpu)):
+            _, hard = resource.getrlimit(limit)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)  # never above what this process may set
+            resource.setrlimit(limit, (value, hard))
         try:
             message: dict[str, Any] = {"result": func()}
         except DocumentError as exc:
