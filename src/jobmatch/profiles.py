@@ -115,6 +115,8 @@ class TermModel:
     idf: dict[str, float] = field(repr=False)
     vector: dict[str, float] = field(repr=False)
     background: str = ""
+    #: the vocabulary terms that are skill vocabulary (lexicon names and aliases)
+    skill_terms: frozenset[str] = field(default=frozenset(), repr=False)
 
     def weights(self, terms: Iterable[str]) -> dict[str, float]:
         """Raw tf x idf of ``terms`` over the stored vocabulary (not normalised).
@@ -138,8 +140,14 @@ class TermModel:
         return math.fsum(v * vec[t] for t, v in sorted(w.items()) if t in vec) / norm
 
     def vector_of(self, terms: Iterable[str]) -> dict[str, float]:
-        """The L2-normalised TF-IDF vector of ``terms`` (for ad-hoc profiles)."""
+        """The L2-normalised TF-IDF vector of ``terms`` (for ad-hoc profiles).
+
+        Like the shipped profile vector it keeps skill vocabulary only (``skill_terms``),
+        when the model has it.
+        """
         w = self.weights(terms)
+        if self.skill_terms:
+            w = {t: v for t, v in w.items() if t in self.skill_terms}
         norm = math.sqrt(math.fsum(v * v for v in w.values()))
         return {t: v / norm for t, v in sorted(w.items())} if norm else {}
 
@@ -424,6 +432,7 @@ def parse_profile(
                 idf={str(k): float(v) for k, v in generated["idf"].items()},
                 vector={str(k): float(v) for k, v in generated["vector"].items()},
                 background=str(generated.get("background", "")),
+                skill_terms=frozenset(str(t) for t in generated.get("skill_terms", ())),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             probs.append(f"generated file: missing or malformed field ({exc!r})")
@@ -715,6 +724,7 @@ def build_profile(
         "requirements": factors,
         "vector": vector,
         "idf": idf,
+        "skill_terms": sorted(t for t in idf if t in skill_terms),
     }
     if output is not None:
         Path(output).write_text(

@@ -511,7 +511,12 @@ def posting_profile(
         ladder=base.ladder,
         salary=(),
         scoring=params,
-        terms=TermModel(idf=terms.idf, vector=terms.vector_of(words), background=terms.background),
+        terms=TermModel(
+            idf=terms.idf,
+            vector=terms.vector_of(words),
+            background=terms.background,
+            skill_terms=terms.skill_terms,
+        ),
         source=source,
     )
 
