@@ -71,7 +71,8 @@ _LETTER_NEGATIVE_BEFORE = frozenset(
     "grade grades vitamin type class plan tier level phase part section size mr mrs ms dr "
     "category option appendix schedule form article block unit step hepatitis b a".split()
 )
-_LETTER_NEGATIVE_AFTER = ("&", "-level", "-suite", "-grade", "-class", "-section")
+# "C&B", "C-level", "C-suite": the token right after the letter, or "-" and then one of these
+_LETTER_NEGATIVE_AFTER = frozenset({"level", "suite", "grade", "class", "section"})
 _NO_NEIGHBOUR_BEFORE = frozenset({"a", "an"})
 _NO_NEIGHBOUR_AFTER = frozenset({"of"})
 _SPECIAL_CHARS = re.compile(r"[+#.&/]")
@@ -109,38 +110,41 @@ _COMPONENTS: weakref.WeakValueDictionary[str, SkillComponent] = weakref.WeakValu
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
-    """A compiled context rule."""
+    """A compiled context rule: everything as token hashes, compared with ``doc.to_array``."""
 
-    forms_exact: frozenset[str]
+    forms_exact: frozenset[tuple[int, ...]]  # ORTH hashes of the exact spellings
     case_sensitive: bool
-    single: frozenset[str]
-    multi: tuple[tuple[str, ...], ...]
-    negative: tuple[tuple[str, int], ...]  # (lower-case phrase, offset of the form in it)
+    single: frozenset[int]  # LOWER hashes of one-token cues
+    multi: tuple[tuple[int, ...], ...]  # multi-token cues
+    # (LOWER hashes of the phrase, index of the form in it, number of form tokens)
+    negative: tuple[tuple[tuple[int, ...], int, int], ...]
     window: int
     neighbours: bool
 
 
-def _compile_rule(rule: ContextRule, tokenize: Callable[[str], list[str]]) -> _Rule:
-    exact: set[str] = set()
+def _compile_rule(
+    rule: ContextRule, tokenize: Callable[[str], list[str]], key: Callable[[str], int]
+) -> _Rule:
+    # cues, phrases and forms are tokenised like the text ("objective-c" is three tokens,
+    # "node.js" one, "R & D" three) and compared as token hashes: no string work per match
+    exact: set[tuple[int, ...]] = set()
     for f in rule.forms:
-        exact.add(f)
+        exact.add(tuple(key(t) for t in tokenize(f)))
         if sum(c.isalpha() for c in f) >= 2:
-            exact.add(f.upper())
-    # cues are compared with spaCy tokens, so split them the same way ("objective-c" is
-    # three tokens, "node.js" one)
-    cues = [tuple(tokenize(c.lower())) for c in rule.positive]
+            exact.add(tuple(key(t) for t in tokenize(f.upper())))
+    cues = [tuple(key(t.lower()) for t in tokenize(c)) for c in rule.positive]
     single = {c[0] for c in cues if len(c) == 1}
     multi = tuple(c for c in cues if len(c) > 1)
-    negative: list[tuple[str, int]] = []
-    forms_lower = [f.lower() for f in rule.forms]
+    forms = [tuple(key(t.lower()) for t in tokenize(f)) for f in rule.forms]
+    negative: list[tuple[tuple[int, ...], int, int]] = []
     for phrase in rule.negative:
-        low = phrase.lower()
+        toks = tuple(key(t.lower()) for t in tokenize(phrase))
         found = False
-        for form in forms_lower:
-            for m in re.finditer(re.escape(form), low):
-                i, j = m.start(), m.end()
-                if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
-                    negative.append((low, i))
+        for form in forms:
+            k = len(form)
+            for j in range(len(toks) - k + 1):
+                if toks[j : j + k] == form:
+                    negative.append((toks, j, k))
                     found = True
         if not found:
             log.debug("negative phrase %r holds none of the forms %r", phrase, rule.forms)
@@ -265,9 +269,18 @@ class SkillComponent:
         def tokenize(text: str) -> list[str]:
             return [t.text for t in tokenizer(text)]
 
+        hash_of = vocab.strings.add
         self._rules = [
-            None if s.context is None else _compile_rule(s.context, tokenize) for s in skills
+            None if s.context is None else _compile_rule(s.context, tokenize, hash_of)
+            for s in skills
         ]
+        self._generic_positive = frozenset(hash_of(w) for w in _GENERIC_POSITIVE)
+        self._letter_before = frozenset(hash_of(w) for w in _LETTER_NEGATIVE_BEFORE)
+        self._letter_after = frozenset(hash_of(w) for w in _LETTER_NEGATIVE_AFTER)
+        self._no_neighbour_before = frozenset(hash_of(w) for w in _NO_NEIGHBOUR_BEFORE)
+        self._no_neighbour_after = frozenset(hash_of(w) for w in _NO_NEIGHBOUR_AFTER)
+        self._letters = frozenset(hash_of(c) for c in "abcdefghijklmnopqrstuvwxyz")
+        self._amp, self._dash = hash_of("&"), hash_of("-")
         # Who owns each normalised surface key: real names/aliases first (validated unique),
         # generated variants only where the key is still free (first in lexicon order wins).
         owner: dict[str, tuple[int, str]] = {}
@@ -373,61 +386,43 @@ class SkillComponent:
     def _resolve(
         self, doc: Doc, ambiguous: list[tuple[int, int, int]], sure: list[tuple[int, int, int]]
     ) -> Iterator[tuple[int, int, int]]:
-        """The ambiguous matches the context supports (README "Context rules")."""
+        """The ambiguous matches the context supports (README "Context rules").
+
+        Works on token hashes from one ``doc.to_array`` call: no Token objects, no text.
+        """
         n = len(doc)
+        arr = doc.to_array(["ORTH", "LOWER"])
+        orth: list[int] = arr[:, 0].tolist()
+        low: list[int] = arr[:, 1].tolist()
         for s, e, i in ambiguous:
             rule = self._rules[i]
             assert rule is not None
-            # a local context: a few tokens around the mention, as text and lower-case tokens
-            reach = max(rule.window, 8)
-            c0, c1 = max(0, s - reach), min(n, e + reach)
-            ctx = doc[c0:c1]
-            text = ctx.text
-            base = ctx.start_char
-            start = doc[s].idx - base
-            end = doc[e - 1].idx + len(doc[e - 1]) - base
-            if rule.case_sensitive and text[start:end] not in rule.forms_exact:
+            if rule.case_sensitive and tuple(orth[s:e]) not in rule.forms_exact:
                 continue
-            if self._negative(text, start, end, rule):
+            if rule.negative and _negative(low, s, e, rule):
                 continue
-            lowers = [t.lower_ for t in ctx]
-            before = lowers[s - c0 - 1] if s > c0 else ""
-            after = lowers[e - c0] if e < c1 else ""
-            if end - start == 1:
-                if before in _LETTER_NEGATIVE_BEFORE:
+            before = low[s - 1] if s > 0 else 0
+            after = low[e] if e < n else 0
+            if e - s == 1 and low[s] in self._letters:
+                if before in self._letter_before or after == self._amp:
                     continue
-                if text.startswith(_LETTER_NEGATIVE_AFTER, end):
+                if after == self._dash and e + 1 < n and low[e + 1] in self._letter_after:
                     continue
             lo, hi = max(0, s - rule.window), min(n, e + rule.window)
-            window = [*lowers[lo - c0 : s - c0], "", *lowers[e - c0 : hi - c0]]
-            if any(w in rule.single or w in _GENERIC_POSITIVE for w in window):
+            window = [*low[lo:s], 0, *low[e:hi]]
+            single, generic = rule.single, self._generic_positive
+            if any(w in single or w in generic for w in window):
                 yield s, e, i
                 continue
             if rule.multi and _has_sequence(window, rule.multi):
                 yield s, e, i
                 continue
-            if not rule.neighbours or before in _NO_NEIGHBOUR_BEFORE:
+            if not rule.neighbours or before in self._no_neighbour_before:
                 continue
-            if after in _NO_NEIGHBOUR_AFTER:
+            if after in self._no_neighbour_after:
                 continue
             if any(ks < hi and ke > lo for ks, ke, _ in sure):
                 yield s, e, i
-
-    @staticmethod
-    def _negative(text: str, start: int, end: int, rule: _Rule) -> bool:
-        for phrase, offset in rule.negative:
-            p0 = start - offset
-            p1 = p0 + len(phrase)
-            if p0 < 0 or p1 > len(text) or p1 < end:
-                continue
-            if text[p0:p1].lower() != phrase:
-                continue
-            if p0 > 0 and phrase[0].isalnum() and text[p0 - 1].isalnum():
-                continue
-            if p1 < len(text) and phrase[-1].isalnum() and text[p1].isalnum():
-                continue
-            return True
-        return False
 
     def mentions(self, doc: Doc, text: str | None = None) -> list[SkillMention]:
         """The mentions of a processed doc, with their sections.
@@ -504,7 +499,18 @@ def _skill_record(s: Skill) -> dict[str, Any]:
     return rec
 
 
-def _has_sequence(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
+def _negative(low: list[int], s: int, e: int, rule: _Rule) -> bool:
+    """Does one of the rule's negative phrases cover tokens ``s:e``?"""
+    for phrase, k, length in rule.negative:
+        if length != e - s:
+            continue
+        p0 = s - k
+        if p0 >= 0 and tuple(low[p0 : p0 + len(phrase)]) == phrase:
+            return True
+    return False
+
+
+def _has_sequence(words: list[int], seqs: tuple[tuple[int, ...], ...]) -> bool:
     for seq in seqs:
         k = len(seq)
         for j in range(len(words) - k + 1):

@@ -94,6 +94,8 @@ _CUES: tuple[tuple[str, str], ...] = (
 # posting metadata fields, not sections ("Experience level: Senior", "Job type: Full-time")
 _META_RE = re.compile(r"\b(?:level|years|type|size|posted|date|location|id)\b")
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
+# one search over the raw lower-cased line rejects most lines before any other work
+_ANY_CUE = re.compile("|".join(pattern.replace("^", r"\b") for _, pattern in _CUES))
 
 # A heading line: optional markdown/numbering decoration, a short title, optional ':'
 # and optional inline content after the colon.
@@ -123,6 +125,8 @@ def classify_heading(line: str) -> str | None:
     """
     s = line.strip()
     if not s or len(s) > 120 or _BULLET_RE.match(s):
+        return None
+    if not _ANY_CUE.search(s.lower().replace("'", "").replace("’", "").replace("-", " ")):
         return None
     s = _DECORATION_RE.sub("", s).strip().strip("*_#").strip()
     head, colon, rest = s.partition(":")
