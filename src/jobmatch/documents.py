@@ -156,14 +156,14 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"GIF89a", "gif"),
     (b"II*\x00", "tiff"),
     (b"MM\x00*", "tiff"),
-    (b"BM", "bmp"),
+    (b"BM", "bmp"),  # checked further below: "BMW engineer" is text
     (b"PK\x03\x04", "zip"),
     (b"PK\x05\x06", "zip"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
     (b"{\\rtf", "rtf"),
     (b"\x1f\x8b", "gzip"),
     (b"7z\xbc\xaf\x27\x1c", "7z"),
-    (b"Rar!", "rar"),
+    (b"Rar!\x1a\x07", "rar"),
     (b"\x7fELF", "elf"),
     (b"MZ", "exe"),
     (b"%!PS", "postscript"),
@@ -204,8 +204,11 @@ def sniff_format(data: bytes) -> str:
         return "pdf"
     for magic, kind in _MAGIC:
         if head.startswith(magic):
-            if kind == "exe" and len(data) < 64:
-                continue  # "MZ" alone is too weak for a tiny text
+            # two-letter magics need more evidence: "MZ Consulting" and "BMW" are text
+            if kind == "exe" and b"\x00" not in head[:64]:
+                continue
+            if kind == "bmp" and head[6:10] != b"\x00\x00\x00\x00":
+                continue
             return kind
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "webp"
