@@ -46,6 +46,12 @@ def spark() -> Iterator[SparkSession]:
     session.stop()
 
 
+@pytest.fixture(scope="module")
+def local_samples() -> dict[str, dict[str, Any]]:
+    """The local engine's records for the sample postings and the bad records."""
+    return _by_id_local(_sample_pairs() + BAD)
+
+
 def _frame(spark: SparkSession, pairs: list[tuple[str, str | None]]) -> DataFrame:
     # 4 partitions on 2 cores: each Python worker scores more than one partition
     return spark.createDataFrame(pairs, "id string, text string").repartition(4)
@@ -98,10 +104,12 @@ def test_schema_is_the_batch_record(spark: SparkSession) -> None:
     )
 
 
-def test_samples_and_bad_records_match_local_engine(spark: SparkSession) -> None:
+def test_samples_and_bad_records_match_local_engine(
+    spark: SparkSession, local_samples: dict[str, dict[str, Any]]
+) -> None:
     pairs = _sample_pairs() + BAD
     rows = _by_id_spark(score_postings(_frame(spark, pairs), text_col="text", id_col="id"))
-    _assert_same(rows, _by_id_local(pairs))
+    _assert_same(rows, local_samples)
     assert [(rows[i]["status"], rows[i]["error_code"], rows[i]["error"]) for i, _ in BAD] == [
         ("error", "empty", "empty text"),
         ("error", "empty", "empty text"),
@@ -111,6 +119,23 @@ def test_samples_and_bad_records_match_local_engine(spark: SparkSession) -> None
         (None, {}, [])
     ] * 3
     assert all(rows[i]["status"] == "ok" for i, _ in _sample_pairs())
+
+
+def test_each_python_worker_keeps_its_engine(spark: SparkSession) -> None:
+    # after the jobs above, the Python workers that run new tasks already hold an engine:
+    # it is built once per process and reused across tasks, not built per task or row
+    def probe(batches: Iterator[Any]) -> Iterator[Any]:
+        import pandas as pd
+
+        from jobmatch import spark as jm_spark
+
+        for _ in batches:
+            yield pd.DataFrame({"pid": [os.getpid()], "engines": [len(jm_spark._ENGINES)]})
+
+    rows = spark.range(0, 8, numPartitions=4).mapInPandas(probe, "pid long, engines long")
+    found = {(r["pid"], r["engines"]) for r in rows.collect()}
+    assert len({pid for pid, _ in found}) <= 2  # local[2]: two reused worker processes
+    assert {engines for _, engines in found} == {1}
 
 
 def _real_postings(shared: Path, n: int) -> list[tuple[str, str | None]]:
@@ -173,7 +198,9 @@ def test_cli_jsonl_in_jsonl_out(spark: SparkSession, tmp_path: Path) -> None:
     assert result.stderr.startswith("batch: 10 ok, 0 failed,")
 
 
-def test_cli_csv_in_parquet_out_with_a_failed_record(spark: SparkSession, tmp_path: Path) -> None:
+def test_cli_csv_in_parquet_out_with_a_failed_record(
+    spark: SparkSession, tmp_path: Path, local_samples: dict[str, dict[str, Any]]
+) -> None:
     src = tmp_path / "postings.csv"
     text = (SAMPLES / "postings.csv").read_text(encoding="utf-8")
     src.write_text(text + 'p11,Empty posting,""\n', encoding="utf-8")
@@ -184,7 +211,7 @@ def test_cli_csv_in_parquet_out_with_a_failed_record(spark: SparkSession, tmp_pa
     rows = {r["id"]: r for r in _read_output(spark, out)}
     assert len(rows) == 11
     assert (rows["p11"]["status"], rows["p11"]["error_code"]) == ("error", "empty")
-    local = _by_id_local([(i, t) for i, t in _sample_pairs()])
+    local = {i: local_samples[i] for i, _ in _sample_pairs()}
     _assert_same({i: rows[i] for i in local}, local)  # multi-line CSV fields read whole
 
 

@@ -29,7 +29,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .batch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
@@ -240,24 +240,15 @@ def read_postings(
     """Read CSV (with a header row), JSONL or Parquet files or folders into one DataFrame.
 
     The format comes from the file extensions (``.csv``, ``.jsonl``/``.json``, ``.parquet``)
-    and must be the same for all ``paths``. CSV fields may span lines (RFC 4180 quoting), so a
-    CSV file is read whole, as one partition.
+    and must be the same for all ``paths``; a URI (``s3://``, ``hdfs://``...) is not checked
+    here and must end in one of them. CSV fields may span lines (RFC 4180 quoting), so a CSV
+    file is read whole, as one partition.
     """
-    from .errors import DocumentNotFoundError, UnsupportedFormatError
+    from .errors import UnsupportedFormatError
 
     many = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     names = [os.fspath(p) for p in many]
-    kinds = set()
-    for name in names:
-        if not Path(name).exists():
-            raise DocumentNotFoundError("no such file or directory", source=name)
-        kind = _format_of(Path(name))
-        if kind is None:
-            raise UnsupportedFormatError(
-                "--engine spark reads CSV, JSONL or Parquet files (or folders of one of them)",
-                source=name,
-            )
-        kinds.add(kind)
+    kinds = {_format_of(name) for name in names}
     if len(kinds) != 1:
         raise UnsupportedFormatError("inputs mix formats: " + ", ".join(sorted(kinds)))
     kind = kinds.pop()
@@ -268,13 +259,26 @@ def read_postings(
     return spark.read.parquet(*names)
 
 
-def _format_of(p: Path) -> str | None:
-    files = [p] if p.is_file() else sorted(f for f in p.rglob("*") if f.is_file())
-    kinds = {
-        INPUT_FORMATS.get(f.suffix.lower()) for f in files if not f.name.startswith((".", "_"))
-    }
-    kinds.discard(None)
-    return kinds.pop() if len(kinds) == 1 else None
+def _format_of(name: str) -> str:
+    """``csv``, ``json`` or ``parquet``, from the extension of a file or of a folder's files."""
+    from .errors import DocumentNotFoundError, UnsupportedFormatError
+
+    if "://" in name:
+        kinds = {INPUT_FORMATS.get(PurePosixPath(name.rstrip("/")).suffix.lower())}
+    else:
+        p = Path(name)
+        if not p.exists():
+            raise DocumentNotFoundError("no such file or directory", source=name)
+        files = [p] if p.is_file() else sorted(f for f in p.rglob("*") if f.is_file())
+        # Spark's own folders hold _SUCCESS and .crc files next to the part files
+        usable = [f for f in files if not f.name.startswith((".", "_"))]
+        kinds = {INPUT_FORMATS.get(f.suffix.lower()) for f in usable}
+    if len(kinds) != 1 or None in kinds:
+        raise UnsupportedFormatError(
+            "--engine spark reads CSV, JSONL or Parquet files (or folders of one of them)",
+            source=name,
+        )
+    return str(kinds.pop())
 
 
 def write_results(df: DataFrame, output: str | os.PathLike[str], *, fmt: str | None = None) -> str:
@@ -327,7 +331,7 @@ def run_batch(
         raise ValueError("--engine spark needs -o OUTPUT_DIR")
     if "-" in inputs:
         raise ValueError("--engine spark cannot read stdin: give CSV, JSONL or Parquet files")
-    if Path(output).exists():
+    if "://" not in output and Path(output).exists():
         raise ValueError(f"output {output} already exists (Spark writes a new folder)")
     if format not in (None, *OUTPUT_FORMATS):
         raise ValueError(f"--engine spark writes {' or '.join(OUTPUT_FORMATS)}, not {format}")
@@ -337,7 +341,7 @@ def run_batch(
     try:
         df = read_postings(spark, inputs)
         opts = dict(record_options or {})
-        kind = _format_of(Path(inputs[0]))
+        kind = _format_of(inputs[0])
         text_col = opts.get("text_field" if kind == "json" else "text_column", "text")
         id_col = opts.get("id_field" if kind == "json" else "id_column", "id")
         if kind == "csv" and text_col in df.columns:
