@@ -262,7 +262,8 @@ def test_read_text_and_empty_text() -> None:
     ("data", "kind"),
     [
         (b"%PDF-1.7\n", "pdf"),
-        (b"junk\n%PDF-1.4\n", "pdf"),
+        (b"junk\n%PDF-1.4\n1 0 obj\n<<>>\nendobj\n", "pdf"),
+        (b"Notes: our parser reads %PDF-1.4 files", "text"),
         (b"\x89PNG\r\n\x1a\n\x00", "png"),
         (b"\xff\xd8\xff\xe0", "jpeg"),
         (b"PK\x03\x04", "zip"),

@@ -200,7 +200,9 @@ def sniff_format(data: bytes) -> str:
     ``text`` or ``binary``. ``zip`` is refined to ``docx`` by the DOCX reader.
     """
     head = data[:1024]
-    if b"%PDF-" in head:  # the spec allows junk before the header, within 1 KB
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-"):
+        return "pdf"
+    if b"%PDF-" in head and b"endobj" in data:  # readers accept junk before the header (1 KB)
         return "pdf"
     for magic, kind in _MAGIC:
         if head.startswith(magic):
