@@ -137,7 +137,8 @@ class TermModel:
         if norm == 0.0:
             return 0.0
         vec = self.vector
-        return math.fsum(v * vec[t] for t, v in sorted(w.items()) if t in vec) / norm
+        # fsum is exact, so the result does not depend on the order of the terms
+        return math.fsum(v * vec[t] for t, v in w.items() if t in vec) / norm
 
     def vector_of(self, terms: Iterable[str]) -> dict[str, float]:
         """The L2-normalised TF-IDF vector of ``terms`` (for ad-hoc profiles).
@@ -595,7 +596,10 @@ def analyze(tokens: Iterable[str]) -> list[str]:
     The same function serves the build and the scorer, so both see the same terms.
     """
     stop = _stop_words()
-    words = [t for t in tokens if len(t) > 1 and t not in stop and any(c.isalpha() for c in t)]
+    tokens = list(tokens)
+    # decide once per distinct token (a text repeats most of its tokens)
+    keep = {t for t in set(tokens) if len(t) > 1 and t not in stop and any(map(str.isalpha, t))}
+    words = [t for t in tokens if t in keep]
     # bigrams of consecutive kept words ("machine learning", "computer vision") are far more
     # specific to a role than their parts (as sklearn builds n-grams after stop words)
     return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]

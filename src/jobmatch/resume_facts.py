@@ -51,6 +51,8 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ("high_school", r"\bhigh school\b|\bg\.?e\.?d\.?\b(?=\s|$)|\bsecondary school\b"),
 )
 _LEVEL_RES = tuple((lvl, re.compile(p, re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS)
+_ANY_DEGREE = re.compile("|".join(f"(?:{p})" for _, p in _LEVEL_PATTERNS), re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ORDER = {lvl: i for i, (lvl, _) in enumerate(reversed(_LEVEL_PATTERNS))}
 
 KNOWN_FIELDS = (
@@ -150,8 +152,12 @@ def degree_level(line: str) -> str | None:
 def find_education(text: str) -> Education:
     """The highest degree in ``text``, with its field and the line it was read from."""
     best: tuple[int, str, str, str | None] | None = None
+    if _ANY_DEGREE.search(text) is None:  # one pass over the text before any per-line work
+        return Education(level=None)
     lines = text.splitlines()
     for i, line in enumerate(lines):
+        if _ANY_DEGREE.search(line) is None:
+            continue
         lvl = degree_level(line)
         if lvl is None:
             continue
@@ -215,7 +221,8 @@ def find_roles(
         stripped = line.strip()
         if not stripped:
             continue
-        m = _RANGE_RE.search(line)
+        # cheap prefilter: most lines hold no year at all
+        m = _RANGE_RE.search(line) if _YEAR.search(line) else None
         in_skip = any(a <= start_off < b for a, b in skip)
         if m is None or in_skip or degree_level(line) or _EDU_LINE.search(line):
             prev = stripped

@@ -131,11 +131,13 @@ class Scorer:
         if not isinstance(text, str):
             raise TypeError(f"score_text() needs a str, not {type(text).__name__}")
         doc, mentions = next(self.extractor.pipe_docs([text]))
-        return self.score_doc(doc, mentions, source=source)
+        return self.score_doc(doc, mentions, source=source, text=text)
 
     def score_document(self, document: Document) -> ScoreReport:
         doc, mentions = next(self.extractor.pipe_docs([document.text]))
-        return self.score_doc(doc, mentions, source=document.source, warnings=document.warnings)
+        return self.score_doc(
+            doc, mentions, source=document.source, warnings=document.warnings, text=document.text
+        )
 
     def score_doc(
         self,
@@ -144,18 +146,22 @@ class Scorer:
         *,
         source: str = "<text>",
         warnings: Sequence[str] = (),
+        text: str | None = None,
     ) -> ScoreReport:
         """Score a processed spaCy ``Doc``: its tokens feed the TF-IDF (no re-tokenising).
 
-        Raises :class:`EmptyDocumentError` for a text without any non-space character: a
-        score is never produced from an empty document.
+        ``text`` is the text the Doc was made from, if the caller has it (saves rebuilding
+        ``doc.text``). Raises :class:`EmptyDocumentError` for a text without any non-space
+        character: a score is never produced from an empty document.
         """
-        if not doc.text.strip():
+        if text is None:
+            text = doc.text
+        if not text.strip():
             raise EmptyDocumentError("the document has no text to score", source=source)
         if self._resume is not None:
             # resume mode: ``doc`` is a posting; score the fixed resume against it
             posting = posting_profile(
-                doc.text,
+                text,
                 mentions,
                 lexicon=self.lexicon,
                 base=self.profile,
@@ -176,7 +182,7 @@ class Scorer:
             )
             return _replace_source(report, source)
         return self._evaluate(
-            self.profile, self.terms, doc.text, doc, mentions, source=source, warnings=warnings
+            self.profile, self.terms, text, doc, mentions, source=source, warnings=warnings
         )
 
     def match(self, resume: str | Path | Document, posting: str | Path | Document) -> ScoreReport:
@@ -328,8 +334,10 @@ class Scorer:
     def _career(self, text: str, profile: Profile) -> CareerEstimate:
         from .sections import detect_sections
 
-        skip = [(a, b) for a, b, name in detect_sections(text) if name in _SKIP_SECTIONS]
-        roles = find_roles(text, as_of=self.as_of, skip=skip)
+        roles = find_roles(text, as_of=self.as_of)
+        if roles:  # only then is it worth finding the sections whose dates are not roles
+            skip = [(a, b) for a, b, name in detect_sections(text) if name in _SKIP_SECTIONS]
+            roles = find_roles(text, as_of=self.as_of, skip=skip)
         years = years_of_experience(roles)
         ladder = [(lv.id, lv.titles, lv.min_years) for lv in profile.ladder]
         level, level_from = career_level(roles, years, ladder)
