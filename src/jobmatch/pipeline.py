@@ -266,8 +266,14 @@ class SkillComponent:
         self._skills = skills
         self._labels = [vocab.strings.add(s.id) for s in skills]
 
+        token_cache: dict[str, list[str]] = {}
+
         def tokenize(text: str) -> list[str]:
-            return [t.text for t in tokenizer(text)]
+            # cues repeat across rules ("programming", "python"): tokenise each once
+            toks = token_cache.get(text)
+            if toks is None:
+                toks = token_cache[text] = [t.text for t in tokenizer(text)]
+            return toks
 
         hash_of = vocab.strings.add
         self._rules = [
