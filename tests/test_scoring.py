@@ -326,3 +326,16 @@ def test_snippet_folds_space_and_marks_cuts() -> None:
     s = snippet(text, 150, 157, width=20)
     assert s.startswith("\u2026") and s.endswith("\u2026") and "PyTorch" in s
     assert snippet("Use  PyTorch\n daily", 5, 12) == "Use PyTorch daily"
+
+
+def test_public_api_is_lazy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, jobmatch\n"
+        "assert callable(jobmatch.score) and callable(jobmatch.match)\n"
+        "assert jobmatch.Scorer.__name__ == 'Scorer' and callable(jobmatch.load_profile)\n"
+        "assert 'spacy' not in sys.modules and 'sklearn' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
