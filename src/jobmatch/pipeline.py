@@ -10,7 +10,18 @@ ambiguous names (R, Go, Spark, Excel...) against the lexicon's context rules. Re
   character offsets into the text and the section each one sits in (built on access);
 * ``span._.skill``: the lexicon :class:`~jobmatch.models.Skill` of a span in that group.
 
-The exact context-rule semantics are documented in the README section "Matching".
+Context rules (``Skill.context``) decide ambiguous matches, in this order:
+
+1. the rule applies only when the matched text is one of its ``forms``;
+2. ``case_sensitive``: the text must be a form as written, or ALL CAPS for 2+ letters;
+3. a ``negative`` phrase holding the form and covering the match (compared as lower-case
+   tokens) rejects it; so do built-in negatives for one-letter forms (``Grade C``,
+   ``C-level``, ``R&D``);
+4. a ``positive`` cue (or a built-in one: programming, language, framework, developer...)
+   within ``window`` tokens keeps it;
+5. with ``neighbours``, another unambiguous mention within the window keeps it, unless the
+   form reads as a common noun (``a Spark of``, ``Java of``);
+6. otherwise the match is dropped.
 """
 
 from __future__ import annotations
