@@ -155,7 +155,55 @@ class _BoundedZlib:
         return out.getvalue()
 
 
+def _decompress_corrupted(data: bytes) -> bytes:
+    """Linear-time replacement for ``pdftypes.decompress_corrupted``.
+
+    pdfminer's version feeds the stream one byte at a time and appends to a ``bytes``
+    (quadratic: a 16 MB stream with a broken checksum takes minutes). Same contract here:
+    inflate as far as possible; an error in the last 3 bytes (the checksum) keeps what was
+    inflated, an error earlier propagates. Chunks of 64 KB, and only a failing chunk is
+    replayed byte by byte (from a copy of the decompressor) to locate the error.
+    """
+    d = zlib.decompressobj()
+    out = io.BytesIO()
+    step = 1 << 16
+    for at in range(0, len(data), step):
+        chunk = data[at : at + step]
+        saved, mark = d.copy(), out.tell()
+        try:
+            _inflate_into(d, chunk, out)
+        except zlib.error:
+            out.seek(mark)  # drop what the failed chunk wrote; the replay writes it again
+            out.truncate()
+            for i in range(len(chunk)):
+                try:
+                    piece = saved.decompress(chunk[i : i + 1])
+                except zlib.error:
+                    if at + i < len(data) - 3:
+                        raise
+                    log.debug("data loss while inflating a corrupt stream")
+                    return out.getvalue()
+                _charge(len(piece))
+                out.write(piece)
+            return out.getvalue()  # pragma: no cover - the replay fails where the chunk did
+    return out.getvalue()
+
+
+def _inflate_into(d: Any, data: bytes, out: io.BytesIO) -> None:
+    """Inflate ``data`` into ``out`` in bounded steps, charging the budget as it goes."""
+    piece = d.decompress(data, _STEP)
+    while True:
+        _charge(len(piece))
+        out.write(piece)
+        if d.eof or not d.unconsumed_tail:
+            return
+        piece = d.decompress(d.unconsumed_tail, _STEP)
+
+
 setattr(pdftypes, "zlib", _BoundedZlib())  # noqa: B010 - swap the module pdfminer calls
+#: pdfminer's original, kept for the tests that compare the two
+_pdfminer_decompress_corrupted = pdftypes.decompress_corrupted
+setattr(pdftypes, "decompress_corrupted", _decompress_corrupted)  # noqa: B010
 for _name in ("lzwdecode", "rldecode"):
     _orig = getattr(pdftypes, _name)
 
