@@ -7,6 +7,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jobmatch.errors import DocumentNotFoundError, EmptyDocumentError, ProfileError
 from jobmatch.lexicon import load_lexicon
@@ -339,3 +341,30 @@ def test_public_api_is_lazy() -> None:
         "assert 'spacy' not in sys.modules and 'sklearn' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+WORDS = [
+    "Python",
+    "SQL",
+    "PyTorch",
+    "TensorFlow",
+    "Keras",
+    "deep learning",
+    "cooking",
+    "MSc",
+    "and",
+]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))
+def test_any_text_scores_in_range_and_deterministically(tiny: Scorer, words: list[str]) -> None:
+    text = "SKILLS\n" + ", ".join(words) + "\n"
+    r = tiny.score_text(text)
+    assert 0.0 <= r.score <= 100.0 and 0.0 <= r.coverage <= 1.0
+    assert all(0.0 <= c.coverage <= 1.0 for c in r.categories)
+    gains = [m.gain for m in r.missing]
+    assert gains == sorted(gains, reverse=True)
+    assert tiny.score_text(text).to_dict() == r.to_dict()
