@@ -205,3 +205,19 @@ def test_extract_skills_shipped_lexicon() -> None:
 def test_shipped_extractor_fixture(extractor: SkillExtractor) -> None:
     got = {m.skill_id for m in extractor.extract("Python, scikit-learn, Docker and Kubernetes")}
     assert {"python", "scikit-learn", "docker", "kubernetes"} <= got
+
+
+def test_saved_pipeline_does_not_need_the_original_lexicon(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import MINI_RECORDS, write_lexicon  # type: ignore[import-not-found]
+
+    folder = write_lexicon(tmp_path / "lex", MINI_RECORDS[:3])
+    nlp = spacy.blank("en")
+    nlp.add_pipe("jobmatch_skills", config={"lexicon_path": str(folder)})
+    nlp.initialize()
+    nlp.to_disk(tmp_path / "model")
+    shutil.rmtree(folder)
+    nlp2 = spacy.load(tmp_path / "model")
+    doc = nlp2("SQL and C++ but not Java")
+    assert [s.label_ for s in doc.spans["skills"]] == ["sql", "c++"]

@@ -266,11 +266,32 @@ class SkillComponent:
         self.lexicon_path = lexicon_path
         self._key = f"{name}:{id(self)}"
         _COMPONENTS[self._key] = self
-        self._load(lexicon if lexicon is not None else load_lexicon(lexicon_path))
+        self._lexicon: Lexicon | None = None
+        if lexicon is not None:
+            self._load(lexicon)
+        # else: built on first use, by initialize() or by from_disk(), so that spacy.load()
+        # of a saved pipeline does not build the shipped lexicon only to replace it
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The lexicon the matcher was built from (loaded on first access)."""
+        if self._lexicon is None:
+            self._load(load_lexicon(self.lexicon_path))
+        assert self._lexicon is not None
+        return self._lexicon
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+    ) -> None:
+        """spaCy's initialisation hook: build the matcher now (errors surface here)."""
+        _ = self.lexicon
 
     # -- building -------------------------------------------------------------------------
     def _load(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
+        self._lexicon = lexicon
         vocab = self.nlp.vocab
         tokenizer: Any = self.nlp.tokenizer  # spacy.tokenizer.Tokenizer (Cython, untyped)
         skills = lexicon.skills
@@ -370,6 +391,8 @@ class SkillComponent:
 
     # -- running --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        if self._lexicon is None:
+            self.initialize()
         matches = self._matcher(doc)
         kept: list[tuple[int, int, int]] = []
         if matches:
@@ -591,6 +614,7 @@ class SkillExtractor:
     def __init__(self, *, lexicon: Lexicon | str | Path | None = None, batch_size: int = 64):
         self.nlp = make_nlp(lexicon)
         self.component = cast(SkillComponent, self.nlp.get_pipe("jobmatch_skills"))
+        self.component.initialize()  # build now: a bad lexicon fails here, not mid-batch
         self.batch_size = batch_size
 
     @property
