@@ -19,6 +19,7 @@ __all__ = [
     "many_pages_pdf",
     "bomb_pdf",
     "docx_bytes",
+    "filtered_pdf",
 ]
 
 
@@ -214,3 +215,15 @@ def docx_bytes(
         for name, data in (extra or {}).items():
             zf.writestr(name, data)
     return out.getvalue()
+
+
+def filtered_pdf(encoded_content: bytes, filter_name: str) -> bytes:
+    """One page whose content stream is ``encoded_content`` under ``/Filter /<filter_name>``."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1"
+        b" << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents 4 0 R >>",
+        _stream(encoded_content, f" /Filter /{filter_name}"),
+    ]
+    return _assemble(objects)

@@ -31,6 +31,7 @@ from pdf_factory import (
     bomb_pdf,
     build_pdf,
     docx_bytes,
+    filtered_pdf,
     image_only_pdf,
     many_pages_pdf,
     simple_pdf,
@@ -500,3 +501,43 @@ def test_corrupt_stream_fallback_matches_pdfminer_and_is_linear(damage: str) -> 
     started = time.monotonic()
     assert len(pdf._decompress_corrupted(bytes(big))) == 16 * MB
     assert time.monotonic() - started < 2
+
+
+def test_runlength_decoder_matches_pdfminer() -> None:
+    from pdfminer.runlength import rldecode
+
+    from jobmatch import pdf
+
+    rng = random.Random(5)
+    runs = []
+    for _ in range(300):
+        if rng.random() < 0.5:
+            literal = bytes(rng.randrange(256) for _ in range(rng.randint(1, 128)))
+            runs.append(bytes([len(literal) - 1]) + literal)
+        else:
+            runs.append(bytes([rng.randint(129, 255), rng.randrange(256)]))
+    data = b"".join(runs) + b"\x80" + b"ignored after EOD"
+    assert pdf._rldecode(data) == rldecode(data)
+
+
+def test_runlength_bomb_refused() -> None:
+    text = b"BT /F1 11 Tf 72 720 Td (Python) Tj ET\n"
+    encoded = bytes([len(text) - 1]) + text + b"\x81 " * (512 * 1024) + b"\x80"  # 1 MB -> 64 MB
+    data = filtered_pdf(encoded, "RunLengthDecode")
+    limits = Limits(max_inflated_bytes=16 * MB, isolate=False)
+    with pytest.raises(ParseLimitError, match="decompression bomb"):
+        read_bytes(data, source="rl.pdf", limits=limits)
+    assert read_bytes(data, source="rl.pdf", limits=Limits(isolate=False)).text == "Python"
+
+
+def test_lzw_decoding_is_budgeted() -> None:
+    from jobmatch import pdf
+
+    sample = b"\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01"  # the example of the PDF reference
+    assert pdf._lzwdecode(sample) == b"\x2d\x2d\x2d\x2d\x2d\x41\x2d\x2d\x2d\x42"
+    pdf._budget.remaining = 5
+    try:
+        with pytest.raises(pdf._InflateLimit):
+            pdf._lzwdecode(sample)
+    finally:
+        pdf._budget.remaining = None

@@ -37,6 +37,7 @@ from pdfminer.layout import (
     LTTextBox,
     LTTextLine,
 )
+from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -204,17 +205,50 @@ setattr(pdftypes, "zlib", _BoundedZlib())  # noqa: B010 - swap the module pdfmin
 #: pdfminer's original, kept for the tests that compare the two
 _pdfminer_decompress_corrupted = pdftypes.decompress_corrupted
 setattr(pdftypes, "decompress_corrupted", _decompress_corrupted)  # noqa: B010
-for _name in ("lzwdecode", "rldecode"):
-    _orig = getattr(pdftypes, _name)
 
-    def _counted(data: bytes, _f: Any = _orig) -> bytes:
-        # pure-Python decoders without a streaming API: charge after the fact (the child's
-        # memory and time limits bound the decoding itself)
-        out: bytes = _f(data)
-        _charge(len(out))
-        return out
 
-    setattr(pdftypes, _name, _counted)
+def _lzwdecode(data: bytes) -> bytes:
+    """pdfminer's LZW decoder, consumed piece by piece under the inflation budget (LZW
+    expands up to ~2,700:1, so 1 MB could become 2.7 GB)."""
+    out = io.BytesIO()
+    for piece in LZWDecoder(io.BytesIO(data)).run():
+        _charge(len(piece))
+        out.write(piece)
+    return out.getvalue()
+
+
+def _rldecode(data: bytes) -> bytes:
+    """RunLengthDecode (PDF 1.7, 7.4.5) in linear time under the inflation budget.
+
+    pdfminer's version collects every output byte as a Python int in a list (8 bytes per
+    byte; a 128:1 run-length bomb of 20 MB would need 20 GB).
+    """
+    out = bytearray()
+    charged, i, n = 0, 0, len(data)
+    while i < n:
+        length = data[i]
+        i += 1
+        if length == 128:  # end of data
+            break
+        if length < 128:
+            if i + length + 1 > n:
+                raise ValueError("truncated RunLengthDecode data")
+            out += data[i : i + length + 1]
+            i += length + 1
+        else:
+            if i >= n:
+                raise ValueError("truncated RunLengthDecode data")
+            out += data[i : i + 1] * (257 - length)
+            i += 1
+        if len(out) - charged >= _STEP:
+            _charge(len(out) - charged)
+            charged = len(out)
+    _charge(len(out) - charged)
+    return bytes(out)
+
+
+setattr(pdftypes, "lzwdecode", _lzwdecode)  # noqa: B010
+setattr(pdftypes, "rldecode", _rldecode)  # noqa: B010
 
 
 # ---------------------------------------------------------------------------- extraction
