@@ -337,3 +337,8 @@ def test_one_or_two_unmapped_icons_are_dropped_without_warning() -> None:
         "Jane Doe\n jdoe\n" + ("Python and SQL developer. " * 4).strip(),
         [],
     )
+
+
+def test_html_table_rows_become_lines_with_tabs_between_cells() -> None:
+    html = "<table><tr><th>Skill</th><th>Years</th></tr><tr><td>Python</td><td>5</td></tr></table>"
+    assert html_to_text(html) == "Skill\tYears\nPython\t5"

@@ -410,7 +410,7 @@ _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
     "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+    "summary", "table", "tbody", "tfoot", "thead", "title", "tr", "ul",
 }  # fmt: skip
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 # markers for "line break here" and "paragraph break here"; a run of them (and the
@@ -480,7 +480,7 @@ def html_to_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     body = _BREAKS.sub(lambda m: "\n\n" if _PARA in m.group() else "\n", "".join(parser.parts))
-    lines = [line.strip(" ") for line in body.split("\n")]
+    lines = [line.strip(" \t") for line in body.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     title = " ".join("".join(parser.title).split())
     return f"{title}\n\n{text}" if title and not text.startswith(title) else text
