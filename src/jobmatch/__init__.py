@@ -17,6 +17,8 @@ _LAZY: dict[str, str] = {
     "extract_skills": "pipeline",
     "make_nlp": "pipeline",
     "SkillExtractor": "pipeline",
+    "extract_documents": "extract",
+    "DocumentSkills": "extract",
     "detect_sections": "sections",
     "load_lexicon": "lexicon",
     "check_lexicon": "lexicon",
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
     from .documents import read_document as read_document
     from .documents import read_text as read_text
     from .errors import JobmatchError as JobmatchError
+    from .extract import DocumentSkills as DocumentSkills
+    from .extract import extract_documents as extract_documents
     from .lexicon import check_lexicon as check_lexicon
     from .lexicon import load_lexicon as load_lexicon
     from .models import Document as Document
