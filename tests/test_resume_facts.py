@@ -133,3 +133,14 @@ def test_career_level(text: str, level: str, source: str) -> None:
     roles = find_roles(text, as_of=AS_OF)
     assert career_level(roles, years_of_experience(roles), LADDER) == (level, source)
     assert career_level([], None, LADDER) == (None, None)
+
+
+def test_range_broken_over_two_lines_and_title_below() -> None:
+    text = "EXPERIENCE\nJune 2020 –\nPresent\n\nJuly 2015 –\nMay 2020\n"
+    roles = [r.to_role() for r in find_roles(text, as_of=AS_OF)]
+    assert [(r.title, r.start, r.end) for r in roles] == [
+        ("", "2020-06", "present"),
+        ("", "2015-07", "2020-05"),
+    ]
+    text2 = "Work Experience\nJan 2013 to Jan 2016\nQuality Technician, Acme\n- did things.\n"
+    assert [r.title for r in find_roles(text2, as_of=AS_OF)] == ["Quality Technician, Acme"]

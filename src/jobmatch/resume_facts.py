@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .models import Education, Role
+from .sections import classify_heading
 
 __all__ = ["DatedRole", "find_education", "find_roles", "years_of_experience", "career_level"]
 
@@ -114,6 +115,10 @@ _RANGE_RE = re.compile(
     + _DATE.format(m="m2", n="n2", y="y2")
     + r"|(?P<open>present|current(?:ly)?|now|today|date|ongoing))",
     re.IGNORECASE,
+)
+_DANGLING = re.compile(r"(?:19|20)\d\d\s*(?:-|\u2013|\u2014|to)$", re.IGNORECASE)
+_DATEISH = re.compile(
+    rf"^(?:{_MONTH}|present|current(?:ly)?|now|today|\d+|[\s/.,\u2013\u2014-])+$", re.IGNORECASE
 )
 _EDU_LINE = re.compile(
     r"\b(?:university|college|school|institute|academy|thesis|gpa)\b", re.IGNORECASE
@@ -213,19 +218,24 @@ def find_roles(
     """
     today = as_of or date.today()
     roles: list[DatedRole] = []
-    offset = 0
-    prev = ""
-    for line in text.splitlines(keepends=True):
-        start_off = offset
-        offset += len(line)
-        stripped = line.strip()
-        if not stripped:
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    joined: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in joined:
             continue
+        stripped = line.strip()
+        if _DANGLING.search(stripped) and i + 1 < len(lines):
+            # a range broken over two lines ("June 2020 –" / "Present"): read them as one
+            line = stripped + " " + lines[i + 1]
+            joined.add(i + 1)
         # cheap prefilter: most lines hold no year at all
-        m = _RANGE_RE.search(line) if _YEAR.search(line) else None
-        in_skip = any(a <= start_off < b for a, b in skip)
-        if m is None or in_skip or degree_level(line) or _EDU_LINE.search(line):
-            prev = stripped
+        m = _RANGE_RE.search(line) if stripped and _YEAR.search(line) else None
+        if m is None or any(a <= offsets[i] < b for a, b in skip):
+            continue
+        if degree_level(line) or _EDU_LINE.search(line):
             continue
         start = _ym(m, "1", 1)
         if m.group("open"):
@@ -233,15 +243,36 @@ def find_roles(
         else:
             end, open_ended = _ym(m, "2", 12), False
         if end < start or start > (today.year, today.month):
-            prev = stripped
             continue
         title = (line[: m.start()] + " " + line[m.end() :]).strip(_TITLE_STRIP + "\n")
         title = " ".join(title.split()).strip(_TITLE_STRIP)
-        if len(re.findall(r"[A-Za-z]", title)) < 3:
-            title = prev
+        if not _looks_like_title(title):
+            title = _neighbour_title(lines, i)
         roles.append(DatedRole(title=title[:120], start=start, end=end, open_ended=open_ended))
-        prev = stripped
     return roles
+
+
+def _looks_like_title(line: str) -> bool:
+    """A short line with letters, not a sentence, a bullet or a section heading."""
+    s = line.strip()
+    if len(re.findall(r"[A-Za-z]", s)) < 3 or len(s.split()) > 12 or s.endswith("."):
+        return False
+    if _DATEISH.match(s):  # "Present", "May 2020": the other half of a date range
+        return False
+    return s[0] not in "-*\u2022\u25cf\u25aa" and classify_heading(s) is None
+
+
+def _neighbour_title(lines: Sequence[str], i: int) -> str:
+    """The title of a date standing alone: the nearest non-empty line above, else below."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        if 0 <= j < len(lines):
+            cand = " ".join(lines[j].split()).strip(_TITLE_STRIP)
+            if _looks_like_title(cand) and not _RANGE_RE.search(cand):
+                return cand
+    return ""
 
 
 def years_of_experience(roles: Sequence[DatedRole]) -> float | None:
