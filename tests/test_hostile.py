@@ -541,3 +541,28 @@ def test_lzw_decoding_is_budgeted() -> None:
             pdf._lzwdecode(sample)
     finally:
         pdf._budget.remaining = None
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (
+            lambda: bomb_pdf(1024 * MB),
+            "decompression bomb: PDF streams inflate to more than 134217728 bytes"
+            " (Limits.max_inflated_bytes)",
+        ),
+        (
+            lambda: many_pages_pdf(2000),
+            "too many pages (2000 > limit 500; raise Limits.max_pages to read it)",
+        ),
+    ],
+    ids=["bomb", "2000-pages"],
+)
+def test_cli_limits_are_one_line_errors(tmp_path: Path, make: object, reason: str) -> None:
+    from click.testing import CliRunner
+
+    from jobmatch.cli import main
+
+    path = write(tmp_path, "cv.pdf", make())  # type: ignore[operator]
+    result = CliRunner().invoke(main, ["score", str(path)])
+    assert (result.exit_code, result.stderr, result.stdout) == (1, f"Error: {path}: {reason}\n", "")
