@@ -212,3 +212,17 @@ def test_cli_profile_list_show_build(tmp_path: Path) -> None:
     r = runner.invoke(main, [*args, "--profile", str(prof), "-o", str(out)])
     assert r.exit_code == 0, r.output
     assert r.output == f"wrote {out}: 2 profile terms, 3 vocabulary terms, 2 requirements\n"
+
+
+def test_stale_generated_file_is_reported(tmp_path: Path) -> None:
+    prof = tmp_path / "mini.toml"
+    prof.write_text(MINI, encoding="utf-8")
+    generated = {"requirements": {"dl_framework": 1.0}, "idf": {"python": 1.0}, "vector": {}}
+    (tmp_path / "mini.tfidf.json").write_text(json.dumps(generated), encoding="utf-8")
+    with pytest.raises(
+        ProfileError, match="requirement 'python': no TF-IDF factor in the generated"
+    ):
+        load_profile(prof)
+    (tmp_path / "mini.tfidf.json").unlink()
+    with pytest.raises(ProfileError, match="generated file 'mini.tfidf.json' not found"):
+        load_profile(prof)

@@ -561,6 +561,10 @@ def _requirement(
     for s in skills:
         if s not in lexicon:
             probs.append(f"{where}: skill id {s!r} is not in the lexicon")
+    if factors and rid not in factors:
+        probs.append(
+            f"{where}: no TF-IDF factor in the generated file (run `jobmatch profile build`)"
+        )
     if len(probs) > n0:
         return None
     label = r.get("label")
