@@ -26,7 +26,6 @@ from jobmatch.errors import (
     ParseLimitError,
     UnsupportedFormatError,
 )
-from jobmatch.guard import peak_rss_mb
 from pdf_factory import (
     bomb_pdf,
     build_pdf,
@@ -306,7 +305,35 @@ def test_decompression_bomb_one_gigabyte(tmp_path: Path) -> None:
         " (Limits.max_inflated_bytes)"
     )
     assert elapsed < 5
-    own, children = peak_rss_mb()
+
+
+@pytest.mark.parametrize("isolate", [True, False])
+def test_decompression_bomb_peak_memory_in_a_fresh_process(tmp_path: Path, isolate: bool) -> None:
+    """Peak RSS of the whole read (caller and parser child) stays under 500 MB.
+
+    Measured in a fresh interpreter: this test process may have grown for other reasons.
+    """
+    import json
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "bomb.pdf", bomb_pdf(1024 * MB))
+    code = (
+        "import json, sys\n"
+        "from jobmatch.documents import Limits, read_document\n"
+        "from jobmatch.errors import ParseLimitError\n"
+        "from jobmatch.guard import peak_rss_mb\n"
+        "try:\n"
+        f"    read_document(sys.argv[1], limits=Limits(isolate={isolate}))\n"
+        "except ParseLimitError as exc:\n"
+        "    print(json.dumps([exc.code, *peak_rss_mb()]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    code_, own, children = json.loads(out.stdout)
+    assert code_ == "limit_exceeded"
     assert own < 500 and children < 500, (own, children)
 
 
