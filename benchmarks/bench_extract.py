@@ -84,6 +84,7 @@ def accuracy(ex: SkillExtractor, path: Path, n_errors: int) -> None:
     tech_k, tech_all, all_all = Score(), Score(), Score()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
+    fp_unannotated = 0
     t0 = time.perf_counter()
     for row, mentions in zip(rows, ex.pipe(r["text"] for r in rows), strict=True):
         text = row["text"]
@@ -94,6 +95,8 @@ def accuracy(ex: SkillExtractor, path: Path, n_errors: int) -> None:
         pred_k = [(m.start, m.end) for m in mentions if layer.get(m.category) == "knowledge"]
         all_all.add(pred_all, gold_all)
         if row["source"] == "tech":
+            if not spans:
+                fp_unannotated += len(pred_k)
             tech_k.add(pred_k, gold_k)
             tech_all.add(pred_all, gold_all)
             if n_errors:
@@ -112,6 +115,11 @@ def accuracy(ex: SkillExtractor, path: Path, n_errors: int) -> None:
             p, r, f = sc.prf(strict)
             kind = "strict" if strict else "overlap"
             print(f"{label:<26}{kind:<9}{sc.n_pred:>6}{sc.n_gold:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    n_fp = tech_k.n_pred - tech_k.overlap_pred_tp
+    print(
+        f"\ntech / Knowledge: {fp_unannotated} of {n_fp} overlap false positives sit in sentences "
+        "with no gold span at all (SkillSpan leaves many skill lists unannotated)"
+    )
     if n_errors:
         print(f"\nMost frequent false positives (tech / Knowledge, overlap), top {n_errors}:")
         print("  " + "; ".join(f"{t!r}×{c}" for t, c in fp.most_common(n_errors)))
