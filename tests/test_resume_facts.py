@@ -144,3 +144,22 @@ def test_range_broken_over_two_lines_and_title_below() -> None:
     ]
     text2 = "Work Experience\nJan 2013 to Jan 2016\nQuality Technician, Acme\n- did things.\n"
     assert [r.title for r in find_roles(text2, as_of=AS_OF)] == ["Quality Technician, Acme"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Requirements\nBachelor's degree in CS\nPreferred\nPhD in ML\n", ("bachelor", "phd")),
+        ("Bachelor's degree required, Master's preferred", ("bachelor", "master")),
+        ("MS or PhD in Computer Science", ("master", None)),
+        ("Requirements\nPhD in Physics\nNice to have\nBSc\n", ("phd", None)),
+        ("Python, SQL, MS Office", (None, None)),
+    ],
+)
+def test_degree_requirements_of_a_posting(
+    text: str, expected: tuple[str | None, str | None]
+) -> None:
+    from jobmatch.resume_facts import degree_requirements
+    from jobmatch.sections import detect_sections
+
+    assert degree_requirements(text, detect_sections(text)) == expected

@@ -368,3 +368,10 @@ def test_any_text_scores_in_range_and_deterministically(tiny: Scorer, words: lis
     gains = [m.gain for m in r.missing]
     assert gains == sorted(gains, reverse=True)
     assert tiny.score_text(text).to_dict() == r.to_dict()
+
+
+def test_posting_degrees_required_and_preferred(tiny: Scorer) -> None:
+    posting = "Requirements\n- Python\n- Bachelor's degree\nNice to have\n- PhD\n"
+    r = tiny.match("SKILLS\nPython\nEDUCATION\nB.Sc. in Physics\n", posting)
+    (edu,) = [c for c in r.categories if c.id == "education"]
+    assert (edu.matched, edu.missing) == (("degree",), ("degree_preferred",))

@@ -28,7 +28,14 @@ from datetime import date
 from .models import Education, Role
 from .sections import classify_heading
 
-__all__ = ["DatedRole", "find_education", "find_roles", "years_of_experience", "career_level"]
+__all__ = [
+    "DatedRole",
+    "find_education",
+    "degree_requirements",
+    "find_roles",
+    "years_of_experience",
+    "career_level",
+]
 
 _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
@@ -39,6 +46,7 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "master",
         r"\bm\.\s?sc?\b\.?|\bmsc\b|\bm\.?\s?eng\b|\bm\.?\s?tech\b|\bmba\b|\bm\.s\.|\bms\s+(?:in|of)\b"
+        r"|\bms(?=\s*(?:/|or|and)\s*ph\.?\s?d)"
         r"|\bm\.a\.|\bmaster'?s?\s+(?:of|in|degree)\b|\bmasters?\b(?=.{0,40}\b(?:science|arts|engineering)\b)"
         r"|\bmaster\u2019s\b|\bmaster's\b",
     ),
@@ -54,6 +62,8 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
 _LEVEL_RES = tuple((lvl, re.compile(p, re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS)
 _ANY_DEGREE = re.compile("|".join(f"(?:{p})" for _, p in _LEVEL_PATTERNS), re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: degree levels, lowest first
+DEGREE_ORDER = tuple(lvl for lvl, _ in reversed(_LEVEL_PATTERNS))
 _ORDER = {lvl: i for i, (lvl, _) in enumerate(reversed(_LEVEL_PATTERNS))}
 
 KNOWN_FIELDS = (
@@ -176,6 +186,45 @@ def find_education(text: str) -> Education:
     if best is None:
         return Education(level=None)
     return Education(level=best[1], field=best[3], evidence=best[2])
+
+
+_PREFER = re.compile(r"\bprefer|\bplus\b|\bbonus\b|\bideal|\bnice to have\b|\bdesir", re.I)
+
+
+def degree_requirements(
+    text: str, sections: Sequence[tuple[int, int, str]] = ()
+) -> tuple[str | None, str | None]:
+    """``(required level, preferred level)`` asked for by a posting.
+
+    The required level is the lowest degree named outside a ``preferred`` section; a higher
+    degree named in a ``preferred`` section, or on a line that says it is preferred
+    ("Bachelor's required, Master's preferred"), is the preferred level.
+    """
+    required: list[str] = []
+    preferred: list[str] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        if _ANY_DEGREE.search(line) is None:
+            continue
+        levels = [lvl for lvl, rx in _LEVEL_RES if rx.search(line)]  # highest first
+        in_preferred = any(a <= start < b and name == "preferred" for a, b, name in sections)
+        if in_preferred:
+            preferred.extend(levels)
+        elif len(levels) > 1 and _PREFER.search(line):
+            required.append(levels[-1])
+            preferred.append(levels[0])
+        else:
+            required.append(levels[-1])
+    need = min(required, key=DEGREE_ORDER.index) if required else None
+    nice = max(preferred, key=DEGREE_ORDER.index) if preferred else None
+    if (
+        nice is not None
+        and need is not None
+        and DEGREE_ORDER.index(nice) <= DEGREE_ORDER.index(need)
+    ):
+        nice = None
+    return need, nice
 
 
 def _field(line: str) -> str | None:

@@ -57,7 +57,13 @@ from .profiles import (
     analyze,
     load_profile,
 )
-from .resume_facts import career_level, find_education, find_roles, years_of_experience
+from .resume_facts import (
+    career_level,
+    degree_requirements,
+    find_education,
+    find_roles,
+    years_of_experience,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -462,7 +468,8 @@ def posting_profile(
     if mentioned in a ``requirements`` section, preferred if in ``preferred`` (and never in
     requirements), otherwise required when mentioned at least twice, preferred once. Category
     weight = the sum of its requirements' base weights, so every requirement counts the same
-    wherever it sits. A degree named in the posting becomes a required education requirement.
+    wherever it sits. The lowest degree the posting asks for is a required education
+    requirement, a higher one it prefers a preferred one (:func:`degree_requirements`).
     Scoring constants and the ladder come from ``base``; the term vector is the posting's own
     TF-IDF vector over the stored vocabulary.
     """
@@ -494,14 +501,23 @@ def posting_profile(
         weight = math.fsum(_weight(r, params) for r in reqs)
         label = lexicon.categories[cid].label if cid in lexicon.categories else cid
         categories.append(ProfileCategory(id=cid, label=label, weight=weight, requirements=reqs))
-    edu = find_education(text)
-    if edu.level is not None:
-        req = Requirement(
-            id="degree", label=f"Degree: {edu.level}", required=True, degree=edu.level
+    from .sections import detect_sections
+
+    need, nice = degree_requirements(text, detect_sections(text))
+    degrees = []
+    if need is not None:
+        degrees.append(
+            Requirement(id="degree", label=f"Degree: {need}", required=True, degree=need)
         )
+    if nice is not None:
+        degrees.append(
+            Requirement(id="degree_preferred", label=f"Degree: {nice}", required=False, degree=nice)
+        )
+    if degrees:
+        weight = math.fsum(_weight(r, params) for r in degrees)
         categories.append(
             ProfileCategory(
-                id="education", label="Education", weight=_weight(req, params), requirements=(req,)
+                id="education", label="Education", weight=weight, requirements=tuple(degrees)
             )
         )
     if doc is not None:
