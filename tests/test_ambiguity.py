@@ -154,3 +154,30 @@ def test_negative_phrase_beats_neighbours(mini_extractor: SkillExtractor) -> Non
         "python",
         "sql",
     ]
+
+
+# The examples against the shipped lexicon and its curated context rules: checks the
+# data, not only the mechanism (asserts on the surface text, so record ids may evolve).
+SHIPPED: list[tuple[str, str, bool]] = [
+    ("Python, R and SQL", "R", True),
+    ("We invest in R & D", "R", False),
+    ("Grade C or above", "C", False),
+    ("Reporting to C-level executives", "C", False),
+    ("Our go to market plan", "go", False),
+    ("You excel at communication", "excel", False),
+    ("Bring a spark of creativity", "spark", False),
+    ("Services written in Go", "Go", True),
+    ("A holiday on the island of Java", "Java", False),
+    ("Servicing electrical transformers", "transformers", False),
+    ("Rinse the lab flask", "flask", False),
+    ("Flask and Django", "Flask", True),
+    ("Chef, Puppet and Ansible", "Puppet", True),
+    ("Head Chef at a busy restaurant", "Chef", False),
+    ("Swift for iOS", "Swift", True),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "kept"), SHIPPED, ids=[c[0] for c in SHIPPED])
+def test_shipped_rules(extractor: SkillExtractor, text: str, form: str, kept: bool) -> None:
+    texts = [m.text for m in extractor.extract(text)]
+    assert (form in texts) is kept, texts
