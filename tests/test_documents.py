@@ -161,8 +161,8 @@ def test_zip_that_is_not_docx(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedFormatError) as err:
         read_document(path)
     assert err.value.reason == (
-        "unsupported format: looks like a ZIP archive (jobmatch reads PDF, DOCX, TXT, Markdown"
-        " and HTML)"
+        "unsupported format: looks like an Excel spreadsheet (.xlsx) (jobmatch reads PDF, DOCX,"
+        " TXT, Markdown and HTML)"
     )
 
 
@@ -342,3 +342,17 @@ def test_one_or_two_unmapped_icons_are_dropped_without_warning() -> None:
 def test_html_table_rows_become_lines_with_tabs_between_cells() -> None:
     html = "<table><tr><th>Skill</th><th>Years</th></tr><tr><td>Python</td><td>5</td></tr></table>"
     assert html_to_text(html) == "Skill\tYears\nPython\t5"
+
+
+def test_docx_text_box_fallback_is_not_read_twice(tmp_path: Path) -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = "<w:p><w:r><w:t>Kubernetes</w:t></w:r></w:p>"
+    xml = (
+        f"<w:document {w} {mc}><w:body><w:p><w:r><w:t>Python</w:t></w:r></w:p>"
+        f"<w:p><w:r><mc:AlternateContent><mc:Choice>{box}</mc:Choice>"
+        f"<mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        "</w:body></w:document>"
+    ).encode()
+    doc = read_document(write(tmp_path, "cv.docx", docx_bytes([], document_xml=xml)))
+    assert doc.text == "Python\nKubernetes"

@@ -173,6 +173,9 @@ _DESCRIPTIONS = {
     "pdf": "a PDF document",
     "docx": "a DOCX document",
     "zip": "a ZIP archive",
+    "xlsx": "an Excel spreadsheet (.xlsx)",
+    "pptx": "a PowerPoint presentation (.pptx)",
+    "odf": "an OpenDocument file (.odt/.ods; save it as DOCX or PDF)",
     "png": "a PNG image",
     "jpeg": "a JPEG image",
     "gif": "a GIF image",
@@ -489,6 +492,7 @@ def html_to_text(html: str) -> str:
 # ---------------------------------------------------------------------------- DOCX
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _DOCX_MAIN = "word/document.xml"
 _DOCX_PARTS = re.compile(r"word/(header\d*|footer\d*|footnotes|endnotes)\.xml")
 _MAX_ZIP_ENTRIES = 5000
@@ -502,6 +506,11 @@ def _zip_kind(data: bytes) -> str:
         return "zip"
     if _DOCX_MAIN in names:
         return "docx"
+    for marker, kind in (("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx")):
+        if marker in names:
+            return kind
+    if "mimetype" in names and "content.xml" in names:
+        return "odf"
     return "zip"
 
 
@@ -561,9 +570,15 @@ def _inflate_reason(name: str, size: int, limits: Limits) -> str:
 
 
 def _docx_runs(xml: bytes) -> Iterator[str]:
+    # Word writes text boxes twice: as DrawingML in mc:Choice and as VML in mc:Fallback;
+    # reading the fallback too would double every word of a text-box (two-column) resume
+    fallback = 0
     for event, elem in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
         tag = elem.tag
-        if event == "start":
+        if tag == _MC_FALLBACK:
+            fallback += 1 if event == "start" else -1
+            continue
+        if event == "start" or fallback:
             continue
         if tag == f"{_W}t" and elem.text:
             yield elem.text
