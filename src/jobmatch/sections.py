@@ -182,8 +182,8 @@ def detect_sections(text: str) -> list[tuple[int, int, str]]:
         line = m.group()
         if not line:
             break
-        # cheap pre-filter: headings are short
-        if len(line) > 122:
+        # cheap pre-filters: headings are short; a long line is one only with an early colon
+        if len(line) > 122 or (len(line) > 72 and line.find(":", 0, 73) < 0):
             continue
         name = classify_heading(line)
         if name is None or name == cur_name:
