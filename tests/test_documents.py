@@ -214,6 +214,11 @@ def test_mojibake_repaired_with_warning() -> None:
     assert warnings == ["mojibake: repaired 4 UTF-8 sequence(s) read as CP-1252 (Ã© -> é)"]
 
 
+def test_mojibake_with_nbsp_and_c1_bytes() -> None:
+    # "à" is C3 A0 (A0 = no-break space), "Á" is C3 81 (81 is undefined in CP-1252)
+    assert check_text("Voil\u00c3\u00a0 \u00c3\u0081lvaro", source="x")[0] == "Voilà Álvaro"
+
+
 def test_legit_latin1_text_is_not_mojibake() -> None:
     assert check_text("SÃO PAULO, Ångström, « déjà vu »", source="x") == (
         "SÃO PAULO, Ångström, « déjà vu »",

@@ -645,6 +645,8 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
     """
     warnings: list[str] = []
     text = text.replace("\r\n", "\n").translate(_LIGATURES)
+    # before any character clean-up: mojibake uses NBSP and C1 characters ("Ã\xa0" is "à")
+    text, fixed = _fix_mojibake(text)
     text = re.sub(r"[\r\f\v\x1c-\x1e\x85\u2028\u2029]", "\n", text)
     text = _SPACES.sub(" ", text)  # no-break and other Unicode spaces: "Machine\xa0Learning"
     if _SURROGATE.search(text):
@@ -667,7 +669,6 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
                 f"garbled font encoding: {cids} glyph(s) without a Unicode mapping ((cid:NN))"
                 " were dropped; some words may be missing"
             )
-    text, fixed = _fix_mojibake(text)
     if fixed:
         warnings.append(f"mojibake: repaired {fixed} UTF-8 sequence(s) read as CP-1252 (Ã© -> é)")
     replacements = text.count("\ufffd")
