@@ -375,3 +375,9 @@ def test_posting_degrees_required_and_preferred(tiny: Scorer) -> None:
     r = tiny.match("SKILLS\nPython\nEDUCATION\nB.Sc. in Physics\n", posting)
     (edu,) = [c for c in r.categories if c.id == "education"]
     assert (edu.matched, edu.missing) == (("degree",), ("degree_preferred",))
+
+
+def test_profile_without_generated_part_gets_a_term_vector(tiny: Scorer) -> None:
+    # built from its labels and skill names over the shipped vocabulary, skill terms only
+    assert {"python", "pytorch", "tensorflow", "keras"} <= set(tiny.terms.vector)
+    assert tiny.score_text(TEXT).similarity > 0.0
