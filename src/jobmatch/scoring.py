@@ -129,6 +129,8 @@ class Scorer:
         self._resume: tuple[Document, Doc, list[SkillMention]] | None = None
         if resume is not None:
             rdoc = _as_document(resume)
+            if not rdoc.text.strip():
+                raise EmptyDocumentError("the document has no text to score", source=rdoc.source)
             sdoc, mentions = next(self.extractor.pipe_docs([rdoc.text]))
             self._resume = (rdoc, sdoc, mentions)
 
@@ -448,7 +450,10 @@ def _profile_terms(profile: Profile, lexicon: Lexicon, default: TermModel) -> Te
         words.extend(s.name for sid in req.skills if (s := lexicon.get(sid)) is not None)
     (terms,) = text_terms(["\n".join(words)])
     return TermModel(
-        idf=default.idf, vector=default.vector_of(terms), background=default.background
+        idf=default.idf,
+        vector=default.vector_of(terms),
+        background=default.background,
+        skill_terms=default.skill_terms,
     )
 
 
