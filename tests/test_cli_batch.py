@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -180,6 +182,31 @@ def test_killed_run_resumes_to_exactly_one_record_each(tmp_path: Path) -> None:
     subprocess.run(cmd, check=True, capture_output=True)
     ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
     assert ids == [f"p{i}" for i in range(n)]
+
+
+def test_unwritable_output_and_missing_resume_file(postings: Path, tmp_path: Path) -> None:
+    code, _, err = run(str(postings), "-o", str(tmp_path), "-q")
+    assert (code, err) == (1, f"Error: {tmp_path}: cannot write the output: Is a directory\n")
+    out = tmp_path / "new.jsonl"
+    code, _, _ = run(str(postings), "--resume-from", str(out), "-q")  # nothing to resume yet
+    assert code == 1 and len(out.read_text().splitlines()) == 5
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_on_a_terminal(postings: Path) -> None:
+    from jobmatch.batch_output import run_batch
+
+    err, out = _Terminal(), io.StringIO()
+    summary = run_batch([str(postings)], stdout=out, stderr=err)
+    assert (summary.ok, summary.failed, summary.written, summary.skipped) == (3, 2, 5, 0)
+    shown = err.getvalue()
+    # done/total (lines in the file), rate, ETA
+    assert re.match(r"\r1/5 records  [0-9.]+/s  ETA 0:\d\d:\d\d\x1b\[K", shown)
+    assert shown.endswith("\r\x1b[K" + summary.line() + "\n")
 
 
 def test_help_documents_the_exit_codes() -> None:

@@ -23,7 +23,7 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing.connection import Connection, wait
@@ -394,7 +394,10 @@ def _worker_main(conn: Connection, progress: Any, config: _Config) -> None:  # p
         if records is None:
             return
         results = engine.run(records, progress)
-        conn.send(("results", [r.to_dict() for r in results]))
+        try:
+            conn.send(("results", [r.to_dict() for r in results]))
+        except OSError:  # the parent is gone
+            return
 
 
 class _Chunk:
@@ -447,13 +450,9 @@ class _Worker:
             self.seen, self.since = value, now
         return now - self.since
 
-    def stop(self) -> None:
-        try:
+    def ask_to_stop(self) -> None:
+        with suppress(OSError):  # already gone: nothing to ask
             self.conn.send(None)
-        except OSError:
-            pass  # already gone
-        self.proc.join(timeout=2)
-        self.kill()
 
     def kill(self) -> None:
         if self.proc.is_alive():
@@ -494,10 +493,9 @@ def _run_pool(chunks: Iterator[list[Record]], config: _Config, jobs: int) -> Ite
                 return
             for w in workers:
                 if w.ready and w.task is None and queue:
-                    try:
+                    # if it died meanwhile, it is found dead below and its task retried
+                    with suppress(OSError):
                         w.send(queue.popleft())
-                    except OSError:
-                        pass  # died meanwhile: found dead below, its task retried
             ready = wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], 0.5)
             now = time.monotonic()
             for n, w in enumerate(workers):
@@ -530,8 +528,13 @@ def _run_pool(chunks: Iterator[list[Record]], config: _Config, jobs: int) -> Ite
                     log.warning("%s: %s", task.chunk.records[i].source, failure[0])
                     task.chunk.set(i, _error(task.chunk.records[i], *failure))
     finally:
+        # idle workers exit at once; busy ones (the consumer stopped early) are killed
         for w in workers:
-            w.stop()
+            w.ask_to_stop()
+        deadline = time.monotonic() + 1.0
+        for w in workers:
+            w.proc.join(timeout=max(0.0, deadline - time.monotonic()))
+            w.kill()
 
 
 def _drain(w: _Worker) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any, TextIO
 
+from .errors import JobmatchError
 from .models import BatchResult
 
 __all__ = [
@@ -248,7 +249,7 @@ class _Progress:
         line = f"{done:,}"
         if self.total:
             line += f"/{self.total:,}"
-        line += f" records  {rate:,.0f}/s"
+        line += f" records  {rate:,.1f}/s" if rate < 100 else f" records  {rate:,.0f}/s"
         if failed:
             line += f"  {failed:,} failed"
         if self.total and rate > 0 and done <= self.total:
@@ -307,7 +308,7 @@ def run_batch(
 
     done: Counter[str] = Counter()
     append = False
-    if resume_from:
+    if resume_from and os.path.isfile(resume_from):
         done = read_done_ids(resume_from)
     if output and not ranked and os.path.isfile(output) and os.path.getsize(output) > 0:
         repair_tail(output)  # a torn last line is redone, not kept
@@ -338,7 +339,12 @@ def run_batch(
     out_file: IO[str] | None = None
     try:
         if output:
-            out_file = open(output, "a" if append else "w", encoding="utf-8", newline="")
+            try:
+                out_file = open(output, "a" if append else "w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise JobmatchError(
+                    f"cannot write the output: {exc.strerror or exc}", source=output
+                ) from exc
         stream: IO[str] = out_file or stdout
         written = 0
         if ranked:
