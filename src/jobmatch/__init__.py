@@ -37,11 +37,14 @@ _LAZY: dict[str, str] = {
     "load_profile": "profiles",
     "list_profiles": "profiles",
     "ScoreReport": "models",
+    "score_many": "batch",
+    "BatchResult": "models",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:
+    from .batch import score_many as score_many
     from .documents import Limits as Limits
     from .documents import read_bytes as read_bytes
     from .documents import read_document as read_document
@@ -51,6 +54,7 @@ if TYPE_CHECKING:
     from .extract import extract_documents as extract_documents
     from .lexicon import check_lexicon as check_lexicon
     from .lexicon import load_lexicon as load_lexicon
+    from .models import BatchResult as BatchResult
     from .models import Document as Document
     from .models import Lexicon as Lexicon
     from .models import ScoreReport as ScoreReport
