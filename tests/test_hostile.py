@@ -593,3 +593,22 @@ def test_cli_limits_are_one_line_errors(tmp_path: Path, make: object, reason: st
     path = write(tmp_path, "cv.pdf", make())  # type: ignore[operator]
     result = CliRunner().invoke(main, ["score", str(path)])
     assert (result.exit_code, result.stderr, result.stdout) == (1, f"Error: {path}: {reason}\n", "")
+
+
+def test_pdf_with_some_scanned_pages_warns() -> None:
+    from pdf_factory import text_stream
+
+    image = (
+        b"<< /Length 64 /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace"
+        b" /DeviceGray /BitsPerComponent 8 >>\nstream\n" + bytes(range(64)) + b"\nendstream"
+    )
+    data = build_pdf(
+        [text_stream(["Python"]), b"q 400 0 0 400 100 200 cm /Im1 Do Q"],
+        xobjects=b"<< /Im1 7 0 R >>",
+        extra_objects=[image],
+    )
+    doc = read_bytes(data, source="mixed.pdf")
+    assert (doc.text, doc.pages) == ("Python", 2)
+    assert doc.warnings == (
+        "1 of 2 page(s) are images without text (scanned?); their content is not read (no OCR)",
+    )

@@ -342,7 +342,7 @@ def _parse_unguarded(
     device = PDFPageAggregator(rsrc, laparams=LAPARAMS)
     interpreter = PDFPageInterpreter(rsrc, device)
     texts: list[str] = []
-    images = 0
+    images = scanned = 0
     for n, page in enumerate(PDFPage.create_pages(doc), start=1):
         if n > limits.max_pages:
             raise ParseLimitError(_page_reason(n, limits, at_least=True), source=source)
@@ -357,6 +357,7 @@ def _parse_unguarded(
         text, page_images = page_text(layout)
         texts.append(text)
         images += page_images
+        scanned += bool(page_images and not text.strip())
     if _budget.exceeded:  # pdfminer swallowed our exception somewhere: still a bomb
         raise _bomb(source, limits)
     pages = len(texts)
@@ -371,6 +372,11 @@ def _parse_unguarded(
                 source=source,
             )
         raise EmptyDocumentError(f"no text in {pages} page(s)", source=source)
+    if scanned:
+        warnings.append(
+            f"{scanned} of {pages} page(s) are images without text (scanned?); their content"
+            " is not read (no OCR)"
+        )
     return ExtractedPDF(text=text, pages=pages, warnings=tuple(warnings))
 
 
