@@ -119,7 +119,8 @@ class SkillMention:
     start: int
     end: int
     text: str
-    #: the section it sits in (``skills``, ``experience``, ``requirements``...; ``other`` if unknown)
+    #: the section it sits in (``skills``, ``experience``, ``requirements``...;
+    #: ``other`` if unknown)
     section: str
 
     def to_dict(self) -> dict[str, Any]:
