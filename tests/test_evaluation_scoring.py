@@ -67,3 +67,23 @@ def test_samples(scorer: Scorer) -> None:
     assert r.score >= 80
     assert (r.education.level, r.career.level) == ("phd", "senior")
     assert score_file(scorer, nurse).score < 20
+
+
+def test_ml_postings_rank_first(scorer: Scorer, shared_data: Path) -> None:
+    """ROC-AUC of ml_ai postings (benchmarks/bench_rank_postings.py prints the full table)."""
+    import json
+
+    from sklearn.metrics import roc_auc_score
+
+    path = shared_data / "postings" / "glassdoor_ds_2020" / "glassdoor_public.jsonl"
+    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    texts = [r["text"] for r in recs]
+    scores = [
+        scorer.score_doc(doc, mentions, text=text).score
+        for text, (doc, mentions) in zip(texts, scorer.extractor.pipe_docs(texts), strict=True)
+    ]
+    labels = [r["role_group"] for r in recs]
+    near = [(lab == "ml_ai", s) for lab, s in zip(labels, scores, strict=True)
+            if lab in ("ml_ai", "other", "data_analyst")]  # fmt: skip
+    assert roc_auc_score([y for y, _ in near], [s for _, s in near]) >= 0.95
+    assert roc_auc_score([lab == "ml_ai" for lab in labels], scores) >= 0.85
