@@ -167,3 +167,19 @@ def test_bad_profile_fails_before_any_work(tmp_path: Path) -> None:
 
     with pytest.raises(ProfileError):
         score_many([ML], jobs=2, profile=str(tmp_path / "nope.toml"))
+
+
+def test_worker_start_error_is_raised_in_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    import jobmatch.scoring
+    from jobmatch.errors import ProfileError
+    from jobmatch.pipeline import default_extractor
+
+    default_extractor()  # built here once: the forked workers inherit it
+
+    def broken(*args: object, **kwargs: object) -> Scorer:
+        raise ProfileError("cannot build", source="p.toml")
+
+    monkeypatch.setattr(jobmatch.scoring, "Scorer", broken)
+    with pytest.raises(ProfileError, match="p.toml: cannot build"):
+        list(score_many([ML, NURSE], jobs=2))
+

@@ -297,8 +297,10 @@ class _Engine:
             text, warnings = doc.text, tuple(doc.warnings)
         else:
             text = rec.text or ""
-        size = len(text.encode("utf-8", "surrogatepass"))
-        if size > self.config.max_bytes:
+        limit = self.config.max_bytes
+        # encode only when the text could pass the limit (at most 4 bytes a character)
+        size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > limit else 0
+        if size > limit:
             raise DocumentTooLargeError(
                 f"text is {size} bytes, over the limit of {self.config.max_bytes} bytes",
                 source=rec.source,
@@ -539,20 +541,21 @@ def _run_pool(chunks: Iterator[list[Record]], config: _Config, jobs: int) -> Ite
 
 def _drain(w: _Worker) -> tuple[str, str] | None:
     """Read every message waiting from ``w``; a failure (reason, code) if it died."""
-    try:
-        while w.conn.poll():
+    while True:
+        try:
+            if not w.conn.poll():
+                return None
             kind, payload = w.conn.recv()
-            if kind == "ready":
-                w.ready = True
-            elif kind == "init_error":
-                raise payload
-            elif kind == "results" and w.task is not None:
-                for i, data in zip(w.task.indices, payload, strict=True):
-                    w.task.chunk.set(i, BatchResult.from_dict(data))
-                w.task = None
-    except (EOFError, OSError):
-        return _died(w)
-    return None
+        except (EOFError, OSError):
+            return _died(w)
+        if kind == "ready":
+            w.ready = True
+        elif kind == "init_error":
+            raise payload  # the worker could not build its pipeline: no worker will
+        elif kind == "results" and w.task is not None:
+            for i, data in zip(w.task.indices, payload, strict=True):
+                w.task.chunk.set(i, BatchResult.from_dict(data))
+            w.task = None
 
 
 def _died(w: _Worker) -> tuple[str, str]:
