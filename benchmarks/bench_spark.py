@@ -21,8 +21,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from itertools import cycle, islice
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -44,8 +46,8 @@ def write_postings(data: Path, n: int, out: Path) -> int:
     return out.stat().st_size
 
 
-def bench_spark(postings: Path, out: Path) -> tuple[float, float, float, int]:
-    """(session start-up s, warm-up s, run s, records) for local[2]."""
+def bench_spark(postings: Path, out: Path) -> tuple[float, float, float, int, float]:
+    """(session start-up s, warm-up s, run s, records, worker peak RSS MB) for local[2]."""
     from jobmatch.spark import read_postings, score_postings, spark_session, write_results
 
     t0 = time.perf_counter()
@@ -64,9 +66,25 @@ def bench_spark(postings: Path, out: Path) -> tuple[float, float, float, int]:
         write_results(score_postings(df, text_col="text", id_col="id"), out, fmt="parquet")
         run = time.perf_counter() - t2
         records = spark.read.parquet(str(out)).count()
+        rss = max(
+            r["rss_mb"]
+            for r in spark.range(0, 4, numPartitions=4)
+            .mapInPandas(_peak_rss, "rss_mb double")
+            .collect()
+        )
     finally:
         spark.stop()
-    return startup, warmup, run, records
+    return startup, warmup, run, records, rss
+
+
+def _peak_rss(batches: Iterator[Any]) -> Iterator[Any]:
+    """Peak RSS (MB) of the Python worker running this task (they are reused across tasks)."""
+    import resource
+
+    import pandas as pd
+
+    for _ in batches:
+        yield pd.DataFrame({"rss_mb": [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]})
 
 
 def bench_local(postings: Path, out: Path, jobs: int) -> tuple[float, int]:
@@ -97,7 +115,7 @@ def main() -> None:
         size = write_postings(args.data, args.records, postings)
         print(f"{args.records} postings, {size / 1e6:.1f} MB JSONL, {os.cpu_count()} CPUs")
         local_s, local_n = bench_local(postings, Path(tmp) / "local.jsonl", args.jobs)
-        startup, warmup, spark_s, spark_n = bench_spark(postings, Path(tmp) / "spark.parquet")
+        startup, warmup, spark_s, spark_n, rss = bench_spark(postings, Path(tmp) / "spark.parquet")
 
     local_rate, spark_rate = local_n / local_s, spark_n / spark_s
     total_s = startup + warmup + spark_s
@@ -106,7 +124,8 @@ def main() -> None:
         ("spark local[2], workers warm", spark_n, spark_s, spark_rate),
         ("spark local[2], incl. start-up", spark_n, total_s, spark_n / total_s),
     ]
-    print(f"\nSpark session start-up: {startup:.1f} s; workers + engines warm-up: {warmup:.1f} s\n")
+    print(f"\nSpark session start-up: {startup:.1f} s; workers + engines warm-up: {warmup:.1f} s")
+    print(f"Spark Python worker peak RSS: {rss:.0f} MB\n")
     print(f"{'engine':34} {'records':>8} {'seconds':>8} {'records/s':>10} {'vs local':>9}")
     for name, n, secs, rate in rows:
         print(f"{name:34} {n:8d} {secs:8.1f} {rate:10.1f} {rate / local_rate:8.2f}x")

@@ -221,13 +221,30 @@ def test_cli_csv_in_parquet_out_with_a_failed_record(
         (["--top", "3"], "--engine spark does not support: top"),
         (["--format", "csv"], "--engine spark writes parquet or jsonl, not csv"),
         ([], "--engine spark needs -o OUTPUT_DIR"),
+        (["--jobs", "2"], "--engine spark does not support: jobs"),
     ],
 )
-def test_cli_usage_errors(
-    spark: SparkSession, tmp_path: Path, extra: list[str], message: str
-) -> None:
+def test_cli_usage_errors(tmp_path: Path, extra: list[str], message: str) -> None:
     out = ["-o", str(tmp_path / "out")] if extra else []
     args = ["batch", "--engine", "spark", str(SAMPLES / "postings.jsonl"), *out, *extra]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_cli_master_needs_spark_engine(tmp_path: Path) -> None:
+    args = ["batch", "--master", "local[2]", str(SAMPLES / "postings.jsonl")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "--master needs --engine spark" in result.stderr
+
+
+def test_cli_unsupported_input_is_an_input_error(spark: SparkSession, tmp_path: Path) -> None:
+    src = SAMPLES / "posting_research_engineer.txt"
+    args = ["batch", "--engine", "spark", str(src), "-o", str(tmp_path / "out")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {src}: --engine spark reads CSV, JSONL or Parquet files (or folders of one of"
+        " them)\n"
+    )

@@ -8,8 +8,10 @@ identical records. What travels with the job:
 
 - the lexicon and the shipped profiles are package data inside the installed ``jobmatch``
   on every executor;
-- a user profile file or a resume is read on the driver and its *content* is embedded in
-  the task (a few KB), never a path that only exists on the driver.
+- a user profile file or a resume is read on the driver and its *content* (the parsed
+  Profile with its TF-IDF model, a few hundred KB; the resume Document) is embedded in the
+  task, never a path that only exists on the driver. A closure rather than a broadcast
+  variable so that it also works over Spark Connect.
 
 A record that fails (empty text, too large, any :class:`~jobmatch.errors.JobmatchError`)
 comes back as a row with ``status = "error"``; it never fails the job.
@@ -24,6 +26,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -72,6 +75,7 @@ DEFAULT_MASTER = "local[2]"
 #: input formats by file extension (``read_postings``) and output formats (``write_results``)
 INPUT_FORMATS = {".csv": "csv", ".jsonl": "json", ".json": "json", ".parquet": "parquet"}
 OUTPUT_FORMATS = ("parquet", "jsonl")
+_SEP = re.compile(r"[/\\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,17 +153,18 @@ def _resolve_job(
     timeout: float | None,
 ) -> _Job:
     """Read a profile file and the resume on the driver: their content travels with the job."""
-    from .profiles import Profile, load_profile, profile_path
+    from .profiles import Profile, load_profile
     from .scoring import _as_document
 
     shipped: str | Profile
     if isinstance(profile, Profile):
         shipped = profile
-    elif isinstance(profile_path(os.fspath(profile)), Path):
-        shipped = load_profile(os.fspath(profile))  # a user's file: ship what it says
+    elif isinstance(profile, str) and not profile.endswith(".toml") and not _SEP.search(profile):
+        # a shipped profile id (load_profile's rule): package data on every executor
+        load_profile(profile)  # fail early, on the driver, if it is unknown
+        shipped = profile
     else:
-        shipped = os.fspath(profile)  # package data on every executor: ship the id
-        load_profile(shipped)  # fail early, on the driver, if it is unknown
+        shipped = load_profile(os.fspath(profile))  # a user's file: ship what it says
     document = None
     if resume is not None:
         document = _as_document(Path(resume) if isinstance(resume, os.PathLike) else resume)
@@ -337,7 +342,8 @@ def run_batch(
         raise ValueError(f"--engine spark writes {' or '.join(OUTPUT_FORMATS)}, not {format}")
     started = time.perf_counter()
     existing = SparkSession.getActiveSession()
-    spark = existing or spark_session(master)
+    conf = {"spark.ui.showConsoleProgress": "false"} if quiet else None
+    spark = existing or spark_session(master, conf=conf)
     try:
         df = read_postings(spark, inputs)
         opts = dict(record_options or {})
