@@ -192,6 +192,24 @@ def test_unwritable_output_and_missing_resume_file(postings: Path, tmp_path: Pat
     assert code == 1 and len(out.read_text().splitlines()) == 5
 
 
+def test_hostile_files_in_a_folder_become_error_records(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Python and PyTorch research engineer\n")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "garbage.txt").write_bytes(b"\x00\x9f\x12" * 500)
+    (tmp_path / "fake.pdf").write_bytes(b"\x89PNG\r\n\x1a\n0000")
+    (tmp_path / "loop.html").symlink_to(tmp_path / "loop.html")
+    code, out, _ = run(str(tmp_path), "-q")
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(Path(r["id"]).name, r["status"], r["error_code"], r["error"]) for r in rows] == [
+        ("empty.txt", "error", "empty", "empty file (0 bytes)"),
+        ("fake.pdf", "error", "unsupported_format", "not a PDF: looks like a PNG image"),
+        ("garbage.txt", "error", "corrupt", "binary data, not text (NUL byte at offset 0)"),
+        ("good.txt", "ok", None, None),
+        ("loop.html", "error", "symlink_loop", "symlink loop"),
+    ]
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
