@@ -182,4 +182,3 @@ def test_worker_start_error_is_raised_in_the_parent(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(jobmatch.scoring, "Scorer", broken)
     with pytest.raises(ProfileError, match="p.toml: cannot build"):
         list(score_many([ML, NURSE], jobs=2))
-
