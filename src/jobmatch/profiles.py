@@ -18,6 +18,7 @@ import math
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -123,22 +124,27 @@ class TermModel:
 
         Raw, not sublinear, term frequency: how often a document repeats a profile term is
         evidence of fit (measured: ranking postings, README "Scoring")."""
-        counts: dict[str, int] = {}
         idf = self.idf
-        for t in terms:
-            if t in idf:
-                counts[t] = counts.get(t, 0) + 1
-        return {t: n * idf[t] for t, n in counts.items()}
+        return {t: n * idf[t] for t, n in Counter(terms).items() if t in idf}
 
     def cosine(self, terms: Iterable[str]) -> float:
-        """Cosine similarity of the document ``terms`` with the profile vector."""
-        w = self.weights(terms)
-        norm = math.sqrt(math.fsum(v * v for v in w.values()))
-        if norm == 0.0:
-            return 0.0
-        vec = self.vector
-        # fsum is exact, so the result does not depend on the order of the terms
-        return math.fsum(v * vec[t] for t, v in w.items() if t in vec) / norm
+        """Cosine similarity of the document ``terms`` with the profile vector.
+
+        One pass over the distinct terms (the hot path of batch scoring); the sums run in
+        order of first occurrence, so the same terms always give the same float.
+        """
+        idf, vec = self.idf, self.vector
+        dot = sq = 0.0
+        for t, n in Counter(terms).items():
+            w = idf.get(t)
+            if w is None:
+                continue
+            v = n * w
+            sq += v * v
+            p = vec.get(t)
+            if p is not None:
+                dot += v * p
+        return dot / math.sqrt(sq) if sq > 0.0 else 0.0
 
     def vector_of(self, terms: Iterable[str]) -> dict[str, float]:
         """The L2-normalised TF-IDF vector of ``terms`` (for ad-hoc profiles).
@@ -606,7 +612,7 @@ def analyze(tokens: Iterable[str]) -> list[str]:
     words = [t for t in tokens if t in keep]
     # bigrams of consecutive kept words ("machine learning", "computer vision") are far more
     # specific to a role than their parts (as sklearn builds n-grams after stop words)
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return words + list(map(" ".join, zip(words, words[1:], strict=False)))
 
 
 def text_terms(texts: Sequence[str]) -> list[list[str]]:

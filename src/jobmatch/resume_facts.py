@@ -61,6 +61,7 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _LEVEL_RES = tuple((lvl, re.compile(p, re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS)
 _ANY_DEGREE = re.compile("|".join(f"(?:{p})" for _, p in _LEVEL_PATTERNS), re.IGNORECASE)
+_ANY_DEGREE_LOWER = re.compile(_ANY_DEGREE.pattern)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: degree levels, lowest first
 DEGREE_ORDER = tuple(lvl for lvl, _ in reversed(_LEVEL_PATTERNS))
@@ -167,12 +168,19 @@ def degree_level(line: str) -> str | None:
 def find_education(text: str) -> Education:
     """The highest degree in ``text``, with its field and the line it was read from."""
     best: tuple[int, str, str, str | None] | None = None
-    if _ANY_DEGREE.search(text) is None:  # one pass over the text before any per-line work
-        return Education(level=None)
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if _ANY_DEGREE.search(line) is None:
+    seen: set[int] = set()
+    # one scan; only lines with a degree are looked at. Matching the lower-cased text without
+    # IGNORECASE is twice as fast (when lower() keeps the offsets, as it nearly always does)
+    low = text.lower()
+    scan = _ANY_DEGREE_LOWER.finditer(low) if len(low) == len(text) else _ANY_DEGREE.finditer(text)
+    for m in scan:
+        a = text.rfind("\n", 0, m.start()) + 1
+        if a in seen:
             continue
+        seen.add(a)
+        b = text.find("\n", m.start())
+        b = len(text) if b == -1 else b
+        line = text[a:b]
         lvl = degree_level(line)
         if lvl is None:
             continue
@@ -181,7 +189,8 @@ def find_education(text: str) -> Education:
         rank = _ORDER[lvl] * 2 + (degree_level(line.strip()[:30]) is not None)
         if best is not None and rank <= best[0]:
             continue
-        field = _field(line) or (_field(lines[i + 1]) if i + 1 < len(lines) else None)
+        nxt = text.find("\n", b + 1)
+        field = _field(line) or _field(text[b + 1 : len(text) if nxt == -1 else nxt])
         best = (rank, lvl, " ".join(line.split())[:160], field)
     if best is None:
         return Education(level=None)

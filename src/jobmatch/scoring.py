@@ -249,15 +249,21 @@ class Scorer:
         cos = terms.cosine(analyze(doc_words(doc)))
         sim = min(1.0, cos / params.cosine_ref)
         total_w = math.fsum(c.weight for c in profile.categories) or 1.0
-        base = {rid: c.credit for rid, c in credits.items()}
-        covs = {c.id: _cat_cov(c, base, params) for c in profile.categories}
+        weight = {r.id: _weight(r, params) for _, r in profile.requirements()}
+        cat_w = {c.id: math.fsum(weight[r.id] for r in c.requirements) for c in profile.categories}
+        covs = {
+            c.id: math.fsum(weight[r.id] * credits[r.id].credit for r in c.requirements)
+            / cat_w[c.id]
+            if cat_w[c.id]
+            else 0.0
+            for c in profile.categories
+        }
 
-        def raw_of(cat_cov: dict[str, float]) -> float:
-            cov = math.fsum(c.weight * cat_cov[c.id] for c in profile.categories) / total_w
-            return (1 - params.similarity_weight) * cov + params.similarity_weight * sim
+        def raw_of(coverage: float) -> float:
+            return (1 - params.similarity_weight) * coverage + params.similarity_weight * sim
 
         coverage = math.fsum(c.weight * covs[c.id] for c in profile.categories) / total_w
-        score = calibrate(raw_of(covs), params)
+        score = calibrate(raw_of(coverage), params)
 
         categories = []
         matched: list[MatchedSkill] = []
@@ -282,8 +288,9 @@ class Scorer:
                 if cr.mention is not None and cr.skill_id is not None:
                     matched.append(self._matched(text, cat, req, cr))
                 if cr.credit < 1.0:
-                    met = {**covs, cat.id: _cat_cov(cat, {**base, req.id: 1.0}, params)}
-                    gain = calibrate(raw_of(met), params) - score
+                    # meeting it raises this category's coverage by w_r (1 - c_r) / sum(w)
+                    lift = weight[req.id] * (1.0 - cr.credit) / cat_w[cat.id]
+                    gain = calibrate(raw_of(coverage + cat.weight * lift / total_w), params) - score
                     missing.append((gain, self._missing(cat, req, gain)))
         missing.sort(key=lambda gm: (-round(gm[0], 6), not gm[1].required, gm[1].requirement))
 
@@ -393,12 +400,6 @@ def _credit(
             via, m = implied[sid]
             return _Credit(params.partial_credit, sid, via, m, len(by_skill.get(via, ())))
     return _Credit(0.0)
-
-
-def _cat_cov(cat: ProfileCategory, credit_of: dict[str, float], params: ScoringParams) -> float:
-    ws = [(_weight(r, params), credit_of[r.id]) for r in cat.requirements]
-    total = math.fsum(w for w, _ in ws)
-    return math.fsum(w * c for w, c in ws) / total if total else 0.0
 
 
 def _weight(req: Requirement, params: ScoringParams) -> float:
