@@ -20,6 +20,7 @@ Usage::
     python benchmarks/bench_extract.py --errors 30     # most frequent FP / FN strings
     python benchmarks/bench_extract.py --split train --lexicon /path/to/lexicon_folder
     python benchmarks/bench_extract.py --no-accuracy --limit 500
+    python benchmarks/bench_extract.py --no-filter     # without the trained mention filter
 
 Tune on train/dev only: the SkillSpan test split is held out.
 """
@@ -187,15 +188,21 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--repeats", type=int, default=3, help="throughput runs (best is shown)")
     ap.add_argument("--errors", type=int, default=0, help="show the N most frequent FP/FN")
     ap.add_argument("--lexicon", default=None, help="lexicon folder (default: shipped)")
+    ap.add_argument(
+        "--no-filter",
+        action="store_true",
+        help="lexicon and context rules only (no trained filter)",
+    )
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput part")
     ap.add_argument("--no-accuracy", action="store_true", help="skip the accuracy part")
     args = ap.parse_args(None if argv is None else list(argv))
     data = shared_data()
     t0 = time.perf_counter()
-    ex = SkillExtractor(lexicon=args.lexicon)
+    ex = SkillExtractor(lexicon=args.lexicon, filter=not args.no_filter)
     print(
         f"lexicon {ex.lexicon.version}: {len(ex.lexicon)} skills, "
-        f"{ex.component.n_patterns} patterns, built in {time.perf_counter() - t0:.2f} s"
+        f"{ex.component.n_patterns} patterns, mention filter "
+        f"{'off' if args.no_filter else 'on'}, built in {time.perf_counter() - t0:.2f} s"
     )
     if not args.no_accuracy:
         gold = data / "gold" / "skillspan" / f"skillspan_{args.split}.jsonl"

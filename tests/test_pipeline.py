@@ -221,3 +221,88 @@ def test_saved_pipeline_does_not_need_the_original_lexicon(tmp_path: Path) -> No
     nlp2 = spacy.load(tmp_path / "model")
     doc = nlp2("SQL and C++ but not Java")
     assert [s.label_ for s in doc.spans["skills"]] == ["sql", "c++"]
+
+
+# --- the trained mention filter --------------------------------------------------------------
+def test_shipped_filter_drops_title_lines(extractor: SkillExtractor) -> None:
+    # SkillSpan does not annotate job-title lines; the filter learned to leave them out
+    assert ids(extractor, "Senior Java Developer ( m/f/d )") == []
+    assert ids(extractor, "Experience with Java, Spring Boot and SQL.") == [
+        "java",
+        "spring_boot",
+        "sql",
+    ]
+    assert extractor.component.filter_active
+
+
+def test_own_lexicon_gets_no_shipped_filter(mini_extractor: SkillExtractor) -> None:
+    # the shipped weights know the shipped skill ids only
+    assert not mini_extractor.component.filter_active
+    assert ids(mini_extractor, "Senior Python Developer") == ["python"]
+
+
+def test_mention_features(mini_extractor: SkillExtractor) -> None:
+    comp = mini_extractor.component
+    doc = mini_extractor.nlp("Intro\nSenior Python Developer")
+    found = [
+        (s.start, s.end, comp.lexicon.skills.index(comp.lexicon.by_id[s.label_]))
+        for s in doc.spans["skills"]
+    ]
+    assert comp.features(doc, found) == [
+        [
+            "s:python",
+            "id:python",
+            "cat:programming_language",
+            "case:title",
+            "cc:programming_language|title",
+            "ntok:1",
+            "p:senior",
+            "n:developer",
+            "len:3",
+            "nm:1",
+            "title",
+            "title|cat:programming_language",
+        ]
+    ]
+
+
+@pytest.mark.parametrize(("use_filter", "expected"), [(True, []), (False, ["python"])])
+def test_filter_config_flag(
+    mini_lexicon_dir: Path, tmp_path: Path, use_filter: bool, expected: list[str]
+) -> None:
+    weights = tmp_path / "filter.json"
+    weights.write_text(
+        '{"bias": 1.0, "threshold_probability": 0.5, "weights": {"title": -5.0}}',
+        encoding="utf-8",
+    )
+    nlp = spacy.blank("en")
+    nlp.add_pipe(
+        "jobmatch_skills",
+        config={
+            "lexicon_path": str(mini_lexicon_dir),
+            "filter": use_filter,
+            "filter_path": str(weights),
+        },
+    )
+    title = nlp("Senior Python Developer")
+    assert [s.label_ for s in title.spans["skills"]] == expected
+    prose = nlp("Python and SQL.")
+    assert [s.label_ for s in prose.spans["skills"]] == ["python", "sql"]
+
+
+def test_filter_fast_path_equals_the_features(extractor: SkillExtractor) -> None:
+    # the component scores on token hashes; training uses the string features: same sums
+    comp = extractor.component
+    assert comp._filter is not None
+    texts = [
+        "Senior Java Developer ( m/f/d )\nExperience with Java, Spring Boot and SQL.",
+        "Skills:\n- Python / Go / Kubernetes\n- machine learning, NLP and scikit - learn\n",
+        "We use React and Node.js on AWS; Agile teams, testing and CI/CD.",
+    ]
+    for doc in comp.nlp.pipe(texts):
+        # every raw match (overlaps included): both paths must agree on any candidate list
+        found = sorted((s, e, comp._info[h][0]) for h, s, e in comp._matcher(doc))
+        assert len(found) >= 5
+        fast = comp.filter_scores(doc, found)
+        slow = [comp._filter.score(f) for f in comp.features(doc, found)]
+        assert fast == pytest.approx(slow)

@@ -22,6 +22,11 @@ Context rules (``Skill.context``) decide ambiguous matches, in this order:
 5. with ``neighbours``, another unambiguous mention within the window keeps it, unless the
    form reads as a common noun (``a Spark of``, ``Java of``);
 6. otherwise the match is dropped.
+
+Then, unless the component is configured with ``filter: false``, a small trained filter
+(:mod:`jobmatch.mention_filter`, logistic-regression weights fitted on the SkillSpan train
+split, shipped as JSON) drops the remaining mentions an annotator would not mark (job-title
+lines, generic words in prose). It only removes mentions; the rules above run first.
 """
 
 from __future__ import annotations
@@ -43,6 +48,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from .lexicon import load_lexicon, normalise_form
+from .mention_filter import (
+    CUE_WORDS,
+    TITLE_WORDS,
+    FilterTables,
+    LineInfo,
+    MentionFilter,
+    load_mention_filter,
+    mention_features,
+    static_features,
+)
 from .models import ContextRule, Lexicon, Skill, SkillMention
 from .sections import detect_sections
 
@@ -260,10 +275,17 @@ class SkillComponent:
         *,
         lexicon: Lexicon | None = None,
         lexicon_path: str | None = None,
+        filter: bool = True,
+        filter_path: str | None = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.lexicon_path = lexicon_path
+        self.filter = filter
+        self.filter_path = filter_path
+        self._filter: MentionFilter | None = None
+        # the shipped filter weights belong to the shipped lexicon (they know its skill ids)
+        self._own_lexicon = lexicon is not None or lexicon_path is not None
         self._key = f"{name}:{id(self)}"
         _COMPONENTS[self._key] = self
         self._lexicon: Lexicon | None = None
@@ -293,6 +315,11 @@ class SkillComponent:
     def _load(self, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
         vocab = self.nlp.vocab
+        self._filter = self._load_filter(lexicon)
+        # surface-dependent part of the filter score per (skill, tokens, spaces), filled lazily
+        self._static: dict[tuple[int, ...], float] = {}
+        if self._filter is not None:
+            self._tables = FilterTables(self._filter, vocab.strings.add)
         tokenizer: Any = self.nlp.tokenizer  # spacy.tokenizer.Tokenizer (Cython, untyped)
         skills = lexicon.skills
         self._skills = skills
@@ -319,6 +346,9 @@ class SkillComponent:
         self._no_neighbour_after = frozenset(hash_of(w) for w in _NO_NEIGHBOUR_AFTER)
         self._letters = frozenset(hash_of(c) for c in "abcdefghijklmnopqrstuvwxyz")
         self._amp, self._dash = hash_of("&"), hash_of("-")
+        self._cue_words = frozenset(hash_of(w) for w in CUE_WORDS)
+        self._title_words = frozenset(hash_of(w) for w in TITLE_WORDS)
+        self._line_end = frozenset(hash_of(w) for w in (".", "!", "?", ";"))
         # Who owns each normalised surface key: real names/aliases first (validated unique),
         # generated variants only where the key is still free (first in lexicon order wins).
         owner: dict[str, tuple[int, str]] = {}
@@ -389,6 +419,28 @@ class SkillComponent:
         self._matcher = matcher
         self.n_patterns = len(forms_all)
 
+    @property
+    def filter_active(self) -> bool:
+        """Whether the trained mention filter runs (``filter`` on and weights for this lexicon)."""
+        _ = self.lexicon
+        return self._filter is not None
+
+    def _load_filter(self, lexicon: Lexicon) -> MentionFilter | None:
+        if not self.filter:
+            return None
+        found = load_mention_filter(self.filter_path)
+        trained_for = found.meta.get("lexicon_version")
+        if self.filter_path is None and self._own_lexicon and lexicon.version != trained_for:
+            # weights keyed by another lexicon's skill ids would judge every mention by its
+            # context alone: a lexicon of your own gets the filter only with its own weights
+            log.info(
+                "mention filter off: shipped weights are for lexicon %s, not %s",
+                trained_for,
+                lexicon.version,
+            )
+            return None
+        return found
+
     # -- running --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         if self._lexicon is None:
@@ -418,6 +470,10 @@ class SkillComponent:
             if ambiguous:
                 kept.extend(self._resolve(doc, ambiguous, kept))
             kept.sort()
+            if kept and self._filter is not None:
+                cut = self._filter.threshold
+                scores = self.filter_scores(doc, kept)
+                kept = [m for m, sc in zip(kept, scores, strict=True) if sc >= cut]
         labels = self._labels
         doc.spans[SPANS_KEY] = [Span(doc, s, e, label=labels[i]) for s, e, i in kept]
         doc.spans[SPANS_KEY].attrs[_ATTR_KEY] = self._key
@@ -463,6 +519,118 @@ class SkillComponent:
                 continue
             if any(ks < hi and ke > lo for ks, ke, _ in sure):
                 yield s, e, i
+
+    def _lines(
+        self, doc: Doc, found: list[tuple[int, int, int]]
+    ) -> tuple[list[int], list[int], list[int], list[tuple[int, int, LineInfo]]]:
+        """ORTH, LOWER and SPACY of the doc's tokens, and (start, end, info) of each
+        mention's line."""
+        strings = doc.vocab.strings
+        n = len(doc)
+        arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY"])
+        orth: list[int] = arr[:, 0].tolist()
+        low: list[int] = arr[:, 1].tolist()
+        spacy_: list[int] = arr[:, 3].tolist()
+        # line breaks: whitespace tokens holding a newline (spaCy makes "\n" its own token)
+        breaks = [int(k) for k in arr[:, 2].nonzero()[0] if "\n" in strings[low[k]]]
+        line_of = [bisect_right(breaks, s) for s, _, _ in found]
+        per_line: dict[int, int] = {}
+        for k in line_of:
+            per_line[k] = per_line.get(k, 0) + 1
+        lines: dict[int, tuple[int, int, LineInfo]] = {}
+        out: list[tuple[int, int, LineInfo]] = []
+        for k in line_of:
+            line = lines.get(k)
+            if line is None:
+                lo = breaks[k - 1] + 1 if k > 0 else 0
+                hi = breaks[k] if k < len(breaks) else n
+                words = low[lo:hi]
+                line = lines[k] = (
+                    lo,
+                    hi,
+                    LineInfo(
+                        n_tokens=hi - lo,
+                        n_mentions=per_line[k],
+                        ends_with_period=bool(words) and words[-1] in self._line_end,
+                        has_cue=not self._cue_words.isdisjoint(words),
+                        has_title_word=not self._title_words.isdisjoint(words),
+                    ),
+                )
+            out.append(line)
+        return orth, low, spacy_, out
+
+    def features(self, doc: Doc, found: list[tuple[int, int, int]]) -> list[list[str]]:
+        """The mention-filter features of ``(start, end, skill index)`` token ranges, sorted.
+
+        The training script (``benchmarks/train_mention_filter.py``) calls this on the
+        unfiltered mentions, so training and running share one definition (the component
+        itself scores with :meth:`filter_scores`, the same sum on token hashes).
+        """
+        strings = doc.vocab.strings
+        _, low, _, lines = self._lines(doc, found)
+        skills = self._skills
+        out: list[list[str]] = []
+        for (s, e, i), (lo, hi, info) in zip(found, lines, strict=True):
+            skill = skills[i]
+            surface = doc[s].text if e - s == 1 else doc[s:e].text
+            out.append(
+                mention_features(
+                    surface=surface,
+                    skill_id=skill.id,
+                    category=skill.category,
+                    prev=strings[low[s - 1]] if s > lo else "<s>",
+                    next=strings[low[e]] if e < hi else "</s>",
+                    n_tokens=e - s,
+                    line=info,
+                )
+            )
+        return out
+
+    def filter_scores(self, doc: Doc, found: list[tuple[int, int, int]]) -> list[float]:
+        """The filter's score (logit) of each mention: ``MentionFilter.score(features(...))``
+        computed on token hashes with the weights split into per-position tables."""
+        filt = self._filter
+        if filt is None:
+            raise ValueError("the mention filter is off")
+        tables = self._tables
+        w = filt.weights
+        skills = self._skills
+        orth, low, spaces, lines = self._lines(doc, found)
+        static = self._static
+        wp, wn = tables.prev, tables.next
+        lb, la = tables.list_before, tables.list_after
+        lbw, law, both = tables.list_before_w, tables.list_after_w, tables.list_both_w
+        line_scores: dict[int, float] = {}  # by the line's first token
+        out: list[float] = []
+        for (s, e, i), (lo, hi, info) in zip(found, lines, strict=True):
+            # the tokens and the spaces between them ("scikit-learn" vs "scikit - learn")
+            key = (i, *orth[s:e], *spaces[s : e - 1])
+            base = static.get(key)
+            if base is None:
+                skill = skills[i]
+                surface = doc[s].text if e - s == 1 else doc[s:e].text
+                base = static[key] = filt.bias + sum(
+                    w.get(f, 0.0)
+                    for f in static_features(
+                        surface=surface,
+                        skill_id=skill.id,
+                        category=skill.category,
+                        n_tokens=e - s,
+                    )
+                )
+            prev = low[s - 1] if s > lo else 0
+            nxt = low[e] if e < hi else 0
+            score = base + wp.get(prev, 0.0) + wn.get(nxt, 0.0)
+            before, after = prev in lb, nxt in la
+            if before:
+                score += lbw + law + both if after else lbw
+            elif after:
+                score += law
+            line = line_scores.get(lo)
+            if line is None:
+                line = line_scores[lo] = tables.line_base(info)
+            out.append(score + line + tables.category(info, skills[i].category))
+        return out
 
     def mentions(self, doc: Doc, text: str | None = None) -> list[SkillMention]:
         """The mentions of a processed doc, with their sections.
@@ -561,29 +729,41 @@ def _has_sequence(words: list[int], seqs: tuple[tuple[int, ...], ...]) -> bool:
 
 @Language.factory(
     "jobmatch_skills",
-    default_config={"lexicon_path": None},
+    default_config={"lexicon_path": None, "filter": True, "filter_path": None},
     assigns=["doc.spans", "doc._.skill_mentions"],
 )
-def make_skill_component(nlp: Language, name: str, lexicon_path: str | None) -> SkillComponent:
-    """spaCy factory: ``nlp.add_pipe("jobmatch_skills")`` (shipped lexicon) or with
-    ``config={"lexicon_path": "/folder"}`` for a lexicon folder of the same layout."""
-    return SkillComponent(nlp, name, lexicon_path=lexicon_path)
+def make_skill_component(
+    nlp: Language,
+    name: str,
+    lexicon_path: str | None,
+    filter: bool,
+    filter_path: str | None,
+) -> SkillComponent:
+    """spaCy factory: ``nlp.add_pipe("jobmatch_skills")`` (shipped lexicon and mention
+    filter), ``config={"lexicon_path": "/folder"}`` for a lexicon folder of the same layout,
+    ``{"filter": False}`` for the lexicon and context rules alone, ``{"filter_path": ...}``
+    for filter weights written by ``benchmarks/train_mention_filter.py``."""
+    return SkillComponent(
+        nlp, name, lexicon_path=lexicon_path, filter=filter, filter_path=filter_path
+    )
 
 
-def make_nlp(lexicon: Lexicon | str | Path | None = None) -> Language:
+def make_nlp(lexicon: Lexicon | str | Path | None = None, *, filter: bool = True) -> Language:
     """``spacy.blank("en")`` plus the ``jobmatch_skills`` component.
 
-    ``lexicon`` is a loaded :class:`Lexicon`, a lexicon folder, or ``None`` for the shipped one.
+    ``lexicon`` is a loaded :class:`Lexicon`, a lexicon folder, or ``None`` for the shipped one;
+    ``filter=False`` turns the trained mention filter off.
     """
     import spacy
 
     nlp = spacy.blank("en")
     if isinstance(lexicon, Lexicon):
-        _add_instance(nlp, SkillComponent(nlp, "jobmatch_skills", lexicon=lexicon))
+        comp = SkillComponent(nlp, "jobmatch_skills", lexicon=lexicon, filter=filter)
+        _add_instance(nlp, comp)
     else:
         nlp.add_pipe(
             "jobmatch_skills",
-            config={"lexicon_path": None if lexicon is None else str(lexicon)},
+            config={"lexicon_path": None if lexicon is None else str(lexicon), "filter": filter},
         )
     return nlp
 
@@ -611,8 +791,14 @@ class SkillExtractor:
     ['pytorch', 'r']
     """
 
-    def __init__(self, *, lexicon: Lexicon | str | Path | None = None, batch_size: int = 64):
-        self.nlp = make_nlp(lexicon)
+    def __init__(
+        self,
+        *,
+        lexicon: Lexicon | str | Path | None = None,
+        filter: bool = True,
+        batch_size: int = 64,
+    ):
+        self.nlp = make_nlp(lexicon, filter=filter)
         self.component = cast(SkillComponent, self.nlp.get_pipe("jobmatch_skills"))
         self.component.initialize()  # build now: a bad lexicon fails here, not mid-batch
         self.batch_size = batch_size
