@@ -181,3 +181,23 @@ SHIPPED: list[tuple[str, str, bool]] = [
 def test_shipped_rules(extractor: SkillExtractor, text: str, form: str, kept: bool) -> None:
     texts = [m.text for m in extractor.extract(text)]
     assert (form in texts) is kept, texts
+
+
+# Tag lists (StackOverflow "Technologies" lines): a lower-case spelling of a case-sensitive
+# form passes the case step only when it touches another mention with nothing in between.
+TAG_CASES = [
+    ("python go sql", ["python", "go", "sql"]),
+    ("java python", ["java", "python"]),
+    ("spark java python", ["spark", "java", "python"]),
+    ("python, go", ["python"]),
+    ("go python", ["go", "python"]),
+    ("let us go to python", ["python"]),
+    ("a swift python", ["python"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAG_CASES, ids=[c[0] for c in TAG_CASES])
+def test_lower_case_tag_lists(
+    mini_extractor: SkillExtractor, text: str, expected: list[str]
+) -> None:
+    assert [m.skill_id for m in mini_extractor.extract(text)] == expected

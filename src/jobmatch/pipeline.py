@@ -481,44 +481,71 @@ class SkillComponent:
 
     def _resolve(
         self, doc: Doc, ambiguous: list[tuple[int, int, int]], sure: list[tuple[int, int, int]]
-    ) -> Iterator[tuple[int, int, int]]:
+    ) -> list[tuple[int, int, int]]:
         """The ambiguous matches the context supports (README "Context rules").
 
         Works on token hashes from one ``doc.to_array`` call: no Token objects, no text.
         """
-        n = len(doc)
         arr = doc.to_array(["ORTH", "LOWER"])
         orth: list[int] = arr[:, 0].tolist()
         low: list[int] = arr[:, 1].tolist()
-        for s, e, i in ambiguous:
+        kept: list[tuple[int, int, int]] = []
+        tags: list[tuple[int, int, int]] = []
+        for m in ambiguous:
+            s, e, i = m
             rule = self._rules[i]
             assert rule is not None
             if rule.case_sensitive and tuple(orth[s:e]) not in rule.forms_exact:
+                if orth[s:e] == low[s:e]:
+                    tags.append(m)  # all lower case: kept only inside a tag list, below
                 continue
-            if rule.negative and _negative(low, s, e, rule):
-                continue
-            before = low[s - 1] if s > 0 else 0
-            after = low[e] if e < n else 0
-            if e - s == 1 and low[s] in self._letters:
-                if before in self._letter_before or after == self._amp:
-                    continue
-                if after == self._dash and e + 1 < n and low[e + 1] in self._letter_after:
-                    continue
-            lo, hi = max(0, s - rule.window), min(n, e + rule.window)
-            window = [*low[lo:s], 0, *low[e:hi]]
-            single, generic = rule.single, self._generic_positive
-            if any(w in single or w in generic for w in window):
-                yield s, e, i
-                continue
-            if rule.multi and _has_sequence(window, rule.multi):
-                yield s, e, i
-                continue
-            if not rule.neighbours or before in self._no_neighbour_before:
-                continue
-            if after in self._no_neighbour_after:
-                continue
-            if any(ks < hi and ke > lo for ks, ke, _ in sure):
-                yield s, e, i
+            if self._supported(low, s, e, rule, sure):
+                kept.append(m)
+        # Tag lists ("Technologies java spring spring-mvc", "typescript node.js react go"):
+        # a lower-case spelling of a case-sensitive form passes the case step when it touches
+        # another mention with nothing in between (then the usual steps decide). Repeated so
+        # that "java spring spring-mvc" reaches java through spring.
+        while tags:
+            found = sure + kept
+            ends = {fe for _, fe, _ in found}
+            starts = {fs for fs, _, _ in found}
+            touching = [m for m in tags if m[0] in ends or m[1] in starts]
+            if not touching:
+                break
+            tags = [m for m in tags if m not in touching]
+            for s, e, i in touching:
+                rule = self._rules[i]
+                assert rule is not None
+                if self._supported(low, s, e, rule, found):
+                    kept.append((s, e, i))
+        return kept
+
+    def _supported(
+        self, low: list[int], s: int, e: int, rule: _Rule, sure: list[tuple[int, int, int]]
+    ) -> bool:
+        """Steps 2-6 of the context rules for a match that passed the case step."""
+        n = len(low)
+        if rule.negative and _negative(low, s, e, rule):
+            return False
+        before = low[s - 1] if s > 0 else 0
+        after = low[e] if e < n else 0
+        if e - s == 1 and low[s] in self._letters:
+            if before in self._letter_before or after == self._amp:
+                return False
+            if after == self._dash and e + 1 < n and low[e + 1] in self._letter_after:
+                return False
+        lo, hi = max(0, s - rule.window), min(n, e + rule.window)
+        window = [*low[lo:s], 0, *low[e:hi]]
+        single, generic = rule.single, self._generic_positive
+        if any(w in single or w in generic for w in window):
+            return True
+        if rule.multi and _has_sequence(window, rule.multi):
+            return True
+        if not rule.neighbours or before in self._no_neighbour_before:
+            return False
+        if after in self._no_neighbour_after:
+            return False
+        return any(ks < hi and ke > lo for ks, ke, _ in sure)
 
     def _lines(
         self, doc: Doc, found: list[tuple[int, int, int]]
