@@ -128,9 +128,11 @@ def mention_features(
     next: str,
     n_tokens: int,
     line: LineInfo,
+    soft: bool = False,
 ) -> list[str]:
     """The features of one mention. ``prev``/``next`` are lower-case tokens or ``<s>``/``</s>``
-    at the line's edges; ``surface`` is the matched text as written."""
+    at the line's edges; ``surface`` is the matched text as written; ``soft``: a generic word
+    whose context rule found no evidence either way (the filter decides it)."""
     feats = static_features(
         surface=surface, skill_id=skill_id, category=category, n_tokens=n_tokens
     )
@@ -141,6 +143,8 @@ def mention_features(
         feats.append("list:after")
     if prev in _LIST_BEFORE and next in _LIST_AFTER:
         feats.append("list:both")
+    if soft:
+        feats += ["rule:none", f"rule:none|cat:{category}"]
     return feats + _line_features(line, category)
 
 
@@ -167,7 +171,13 @@ class FilterTables:
         self.list_both_w = w.get("list:both", 0.0)
         self.cue_cat = {k[8:]: v for k, v in w.items() if k.startswith("cue|cat:")}
         self.title_cat = {k[10:]: v for k, v in w.items() if k.startswith("title|cat:")}
+        self._soft = w.get("rule:none", 0.0)
+        self._soft_cat = {k[14:]: v for k, v in w.items() if k.startswith("rule:none|cat:")}
         self._w = w
+
+    def soft(self, category: str) -> float:
+        """Weights of a generic word whose context rule found no evidence either way."""
+        return self._soft + self._soft_cat.get(category, 0.0)
 
     def line_base(self, info: LineInfo) -> float:
         """Weights of the line features that do not depend on the mention's category."""

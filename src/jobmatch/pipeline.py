@@ -74,6 +74,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SPANS_KEY = "skills"
+_SOFT_KEY = "jobmatch_soft_mentions"
 _ATTR_KEY = "jobmatch_component"
 
 # --- built-in evidence for ambiguous forms (see README "Context rules") --------------------
@@ -316,6 +317,9 @@ class SkillComponent:
         self._lexicon = lexicon
         vocab = self.nlp.vocab
         self._filter = self._load_filter(lexicon)
+        # evidence-less generic words go to the filter only when there is one (or when the
+        # training script asks for them)
+        self.soft_rules = self._filter is not None
         # surface-dependent part of the filter score per (skill, tokens, spaces), filled lazily
         self._static: dict[tuple[int, ...], float] = {}
         if self._filter is not None:
@@ -467,12 +471,15 @@ class SkillComponent:
                     surface = doc[s].text if e - s == 1 else doc[s:e].text
                     if surface in self._exact[i]:
                         kept.append((s, e, i))
+            soft: set[tuple[int, int]] | None = set() if self.soft_rules else None
             if ambiguous:
-                kept.extend(self._resolve(doc, ambiguous, kept))
+                kept.extend(self._resolve(doc, ambiguous, kept, soft))
             kept.sort()
+            if soft is not None and self._filter is None:
+                doc.user_data[_SOFT_KEY] = soft  # for the training script
             if kept and self._filter is not None:
                 cut = self._filter.threshold
-                scores = self.filter_scores(doc, kept)
+                scores = self.filter_scores(doc, kept, soft or set())
                 kept = [m for m, sc in zip(kept, scores, strict=True) if sc >= cut]
         labels = self._labels
         doc.spans[SPANS_KEY] = [Span(doc, s, e, label=labels[i]) for s, e, i in kept]
@@ -480,10 +487,17 @@ class SkillComponent:
         return doc
 
     def _resolve(
-        self, doc: Doc, ambiguous: list[tuple[int, int, int]], sure: list[tuple[int, int, int]]
+        self,
+        doc: Doc,
+        ambiguous: list[tuple[int, int, int]],
+        sure: list[tuple[int, int, int]],
+        soft: set[tuple[int, int]] | None = None,
     ) -> list[tuple[int, int, int]]:
         """The ambiguous matches the context supports (README "Context rules").
 
+        With ``soft`` (a set, filled here), a match of a case-insensitive rule (generic
+        words: "design", "cloud", "Banking") that found neither evidence for nor against it
+        is kept and its token range added to ``soft``: the trained filter decides it.
         Works on token hashes from one ``doc.to_array`` call: no Token objects, no text.
         """
         arr = doc.to_array(["ORTH", "LOWER"])
@@ -499,8 +513,12 @@ class SkillComponent:
                 if orth[s:e] == low[s:e]:
                     tags.append(m)  # all lower case: kept only inside a tag list, below
                 continue
-            if self._supported(low, s, e, rule, sure):
+            verdict = self._supported(low, s, e, rule, sure)
+            if verdict:
                 kept.append(m)
+            elif verdict is None and soft is not None and not rule.case_sensitive:
+                kept.append(m)
+                soft.add((s, e))
         # Tag lists ("Technologies java spring spring-mvc", "typescript node.js react go"):
         # a lower-case spelling of a case-sensitive form passes the case step when it touches
         # another mention with nothing in between (then the usual steps decide). Repeated so
@@ -522,8 +540,9 @@ class SkillComponent:
 
     def _supported(
         self, low: list[int], s: int, e: int, rule: _Rule, sure: list[tuple[int, int, int]]
-    ) -> bool:
-        """Steps 2-6 of the context rules for a match that passed the case step."""
+    ) -> bool | None:
+        """Steps 2-6 of the context rules for a match that passed the case step: ``True``
+        keep, ``False`` rejected by evidence against it, ``None`` no evidence either way."""
         n = len(low)
         if rule.negative and _negative(low, s, e, rule):
             return False
@@ -541,11 +560,11 @@ class SkillComponent:
             return True
         if rule.multi and _has_sequence(window, rule.multi):
             return True
-        if not rule.neighbours or before in self._no_neighbour_before:
+        if not rule.neighbours:
+            return None
+        if before in self._no_neighbour_before or after in self._no_neighbour_after:
             return False
-        if after in self._no_neighbour_after:
-            return False
-        return any(ks < hi and ke > lo for ks, ke, _ in sure)
+        return any(ks < hi and ke > lo for ks, ke, _ in sure) or None
 
     def _lines(
         self, doc: Doc, found: list[tuple[int, int, int]]
@@ -586,7 +605,12 @@ class SkillComponent:
             out.append(line)
         return orth, low, spacy_, out
 
-    def features(self, doc: Doc, found: list[tuple[int, int, int]]) -> list[list[str]]:
+    def features(
+        self,
+        doc: Doc,
+        found: list[tuple[int, int, int]],
+        soft: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+    ) -> list[list[str]]:
         """The mention-filter features of ``(start, end, skill index)`` token ranges, sorted.
 
         The training script (``benchmarks/train_mention_filter.py``) calls this on the
@@ -609,11 +633,17 @@ class SkillComponent:
                     next=strings[low[e]] if e < hi else "</s>",
                     n_tokens=e - s,
                     line=info,
+                    soft=(s, e) in soft,
                 )
             )
         return out
 
-    def filter_scores(self, doc: Doc, found: list[tuple[int, int, int]]) -> list[float]:
+    def filter_scores(
+        self,
+        doc: Doc,
+        found: list[tuple[int, int, int]],
+        soft: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+    ) -> list[float]:
         """The filter's score (logit) of each mention: ``MentionFilter.score(features(...))``
         computed on token hashes with the weights split into per-position tables."""
         filt = self._filter
@@ -656,7 +686,10 @@ class SkillComponent:
             line = line_scores.get(lo)
             if line is None:
                 line = line_scores[lo] = tables.line_base(info)
-            out.append(score + line + tables.category(info, skills[i].category))
+            score += line + tables.category(info, skills[i].category)
+            if soft and (s, e) in soft:
+                score += tables.soft(skills[i].category)
+            out.append(score)
         return out
 
     def mentions(self, doc: Doc, text: str | None = None) -> list[SkillMention]:
