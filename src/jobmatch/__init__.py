@@ -27,6 +27,18 @@ _LAZY: dict[str, str] = {
     "Lexicon": "models",
     "Document": "models",
     "JobmatchError": "errors",
+    "DocumentError": "errors",
+    "DocumentNotFoundError": "errors",
+    "EmptyDocumentError": "errors",
+    "UnsupportedFormatError": "errors",
+    "EncryptedDocumentError": "errors",
+    "NoTextLayerError": "errors",
+    "DocumentTooLargeError": "errors",
+    "CorruptDocumentError": "errors",
+    "ParseLimitError": "errors",
+    "RecordError": "errors",
+    "LexiconError": "errors",
+    "ProfileError": "errors",
     "read_document": "documents",
     "read_text": "documents",
     "read_bytes": "documents",
@@ -49,7 +61,19 @@ if TYPE_CHECKING:
     from .documents import read_bytes as read_bytes
     from .documents import read_document as read_document
     from .documents import read_text as read_text
+    from .errors import CorruptDocumentError as CorruptDocumentError
+    from .errors import DocumentError as DocumentError
+    from .errors import DocumentNotFoundError as DocumentNotFoundError
+    from .errors import DocumentTooLargeError as DocumentTooLargeError
+    from .errors import EmptyDocumentError as EmptyDocumentError
+    from .errors import EncryptedDocumentError as EncryptedDocumentError
     from .errors import JobmatchError as JobmatchError
+    from .errors import LexiconError as LexiconError
+    from .errors import NoTextLayerError as NoTextLayerError
+    from .errors import ParseLimitError as ParseLimitError
+    from .errors import ProfileError as ProfileError
+    from .errors import RecordError as RecordError
+    from .errors import UnsupportedFormatError as UnsupportedFormatError
     from .extract import DocumentSkills as DocumentSkills
     from .extract import extract_documents as extract_documents
     from .lexicon import check_lexicon as check_lexicon
