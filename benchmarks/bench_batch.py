@@ -123,6 +123,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="2k/20k postings instead of 10k/100k")
     ap.add_argument("--throughput", type=int, default=None, help="postings per throughput run")
+    ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory runs")
     args = ap.parse_args()
     small, large = (2_000, 20_000) if args.quick else (10_000, 100_000)
     n = args.throughput or (1_500 if args.quick else 4_000)
@@ -161,6 +162,8 @@ def main() -> None:
             f" {2 * rates[2][1] / rates[1][1]:.2f}x (parent and IPC overhead included)"
         )
 
+        if args.no_memory:
+            return
         print("\npeak memory of whole runs (--jobs 2)")
         print(" postings  seconds   docs/s  largest process MB  process tree MB")
         peaks = {}
