@@ -21,6 +21,7 @@ Usage::
     python benchmarks/bench_extract.py --split train --lexicon /path/to/lexicon_folder
     python benchmarks/bench_extract.py --no-accuracy --limit 500
     python benchmarks/bench_extract.py --no-filter     # without the trained mention filter
+    python benchmarks/bench_extract.py --filter-scope all   # the filter judges every mention
 
 Tune on train/dev only: the SkillSpan test split is held out.
 """
@@ -215,16 +216,24 @@ def main(argv: Iterable[str] | None = None) -> None:
         action="store_true",
         help="lexicon and context rules only (no trained filter)",
     )
+    ap.add_argument(
+        "--filter-scope",
+        choices=("generic", "all"),
+        default="generic",
+        help="what the mention filter judges (component config filter_scope)",
+    )
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput part")
     ap.add_argument("--no-accuracy", action="store_true", help="skip the accuracy part")
     args = ap.parse_args(None if argv is None else list(argv))
     data = shared_data()
     t0 = time.perf_counter()
     ex = SkillExtractor(lexicon=args.lexicon, filter=not args.no_filter)
+    ex.component.filter_scope = args.filter_scope
+    filter_state = "off" if args.no_filter else f"on (scope {args.filter_scope})"
     print(
         f"lexicon {ex.lexicon.version}: {len(ex.lexicon)} skills, "
-        f"{ex.component.n_patterns} patterns, mention filter "
-        f"{'off' if args.no_filter else 'on'}, built in {time.perf_counter() - t0:.2f} s"
+        f"{ex.component.n_patterns} patterns, mention filter {filter_state}, "
+        f"built in {time.perf_counter() - t0:.2f} s"
     )
     if not args.no_accuracy:
         gold = data / "gold" / "skillspan" / f"skillspan_{args.split}.jsonl"

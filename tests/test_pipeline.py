@@ -307,3 +307,31 @@ def test_filter_fast_path_equals_the_features(extractor: SkillExtractor) -> None
         fast = comp.filter_scores(doc, found, soft)
         slow = [comp._filter.score(f) for f in comp.features(doc, found, soft)]
         assert fast == pytest.approx(slow)
+
+
+@pytest.mark.parametrize(
+    ("scope", "text", "expected"),
+    [
+        ("generic", "Python and SQL.", ["python", "sql"]),  # a name as written: never judged
+        ("generic", "python and SQL.", ["sql"]),  # lower case: judged
+        ("all", "Python and SQL.", ["sql"]),
+    ],
+)
+def test_filter_scope(
+    mini_lexicon_dir: Path, tmp_path: Path, scope: str, text: str, expected: list[str]
+) -> None:
+    weights = tmp_path / "filter.json"
+    weights.write_text(
+        '{"bias": 1.0, "threshold_probability": 0.5, "weights": {"id:python": -5.0}}',
+        encoding="utf-8",
+    )
+    nlp = spacy.blank("en")
+    config = {"lexicon_path": str(mini_lexicon_dir), "filter_path": str(weights)}
+    nlp.add_pipe("jobmatch_skills", config={**config, "filter_scope": scope})
+    doc = nlp(text)
+    assert [s.label_ for s in doc.spans["skills"]] == expected
+
+
+def test_filter_scope_is_checked() -> None:
+    with pytest.raises(ValueError, match="filter_scope"):
+        SkillComponent(spacy.blank("en"), filter_scope="some")

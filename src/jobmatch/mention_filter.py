@@ -31,6 +31,7 @@ __all__ = [
     "LineInfo",
     "MentionFilter",
     "load_mention_filter",
+    "is_title_line",
     "mention_features",
     "static_features",
 ]
@@ -106,12 +107,13 @@ def _line_features(line: LineInfo, category: str) -> list[str]:
         feats.append("period")
     if line.has_cue:
         feats += ["cue", f"cue|cat:{category}"]
-    if _is_title_line(line):
+    if is_title_line(line):
         feats += ["title", f"title|cat:{category}"]
     return feats
 
 
-def _is_title_line(line: LineInfo) -> bool:
+def is_title_line(line: LineInfo) -> bool:
+    """A short line holding a job-title word and no sentence end ("Senior Java Developer")."""
     return line.has_title_word and line.n_tokens <= 10 and not line.ends_with_period
 
 
@@ -188,7 +190,7 @@ class FilterTables:
     def category(self, info: LineInfo, category: str) -> float:
         """Weights of the line features crossed with the mention's category."""
         score = self.cue_cat.get(category, 0.0) if info.has_cue else 0.0
-        if _is_title_line(info):
+        if is_title_line(info):
             score += self.title_cat.get(category, 0.0)
         return score
 

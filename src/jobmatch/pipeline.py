@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import weakref
 from bisect import bisect_right
@@ -54,6 +55,7 @@ from .mention_filter import (
     FilterTables,
     LineInfo,
     MentionFilter,
+    is_title_line,
     load_mention_filter,
     mention_features,
     static_features,
@@ -75,6 +77,11 @@ log = logging.getLogger(__name__)
 
 SPANS_KEY = "skills"
 _SOFT_KEY = "jobmatch_soft_mentions"
+# "generic": the filter judges lower-case mentions, evidence-less generic words and job-title
+# lines, never a name as written ("Python", "Git"): trained on posting sentences, where skill
+# lists are often left unannotated, it would drop real skills from resumes. "all": every
+# mention (the best SkillSpan figures, see benchmarks/bench_extract.py --filter-scope all).
+_FILTER_SCOPES = ("generic", "all")
 _ATTR_KEY = "jobmatch_component"
 
 # --- built-in evidence for ambiguous forms (see README "Context rules") --------------------
@@ -145,6 +152,9 @@ class _Rule:
     multi: tuple[tuple[int, ...], ...]  # multi-token cues
     # (LOWER hashes of the phrase, index of the form in it, number of form tokens)
     negative: tuple[tuple[tuple[int, ...], int, int], ...]
+    # the same grouped by (offset of the form, form length, phrase length): one set lookup
+    # per group instead of one comparison per phrase (generated rules hold dozens)
+    negative_sets: tuple[tuple[int, int, int, frozenset[tuple[int, ...]]], ...]
     window: int
     neighbours: bool
 
@@ -181,6 +191,10 @@ def _compile_rule(
         single=frozenset(single),
         multi=multi,
         negative=tuple(negative),
+        negative_sets=tuple(
+            (k, length, plen, frozenset(phrases))
+            for (k, length, plen), phrases in _group_negatives(negative).items()
+        ),
         window=rule.window,
         neighbours=rule.neighbours,
     )
@@ -278,12 +292,16 @@ class SkillComponent:
         lexicon_path: str | None = None,
         filter: bool = True,
         filter_path: str | None = None,
+        filter_scope: str = "generic",
     ) -> None:
+        if filter_scope not in _FILTER_SCOPES:
+            raise ValueError(f"filter_scope must be one of {_FILTER_SCOPES}, not {filter_scope!r}")
         self.nlp = nlp
         self.name = name
         self.lexicon_path = lexicon_path
         self.filter = filter
         self.filter_path = filter_path
+        self.filter_scope = filter_scope
         self._filter: MentionFilter | None = None
         # the shipped filter weights belong to the shipped lexicon (they know its skill ids)
         self._own_lexicon = lexicon is not None or lexicon_path is not None
@@ -479,7 +497,7 @@ class SkillComponent:
                 doc.user_data[_SOFT_KEY] = soft  # for the training script
             if kept and self._filter is not None:
                 cut = self._filter.threshold
-                scores = self.filter_scores(doc, kept, soft or set())
+                scores = self.filter_scores(doc, kept, soft or set(), scope=self.filter_scope)
                 kept = [m for m, sc in zip(kept, scores, strict=True) if sc >= cut]
         labels = self._labels
         doc.spans[SPANS_KEY] = [Span(doc, s, e, label=labels[i]) for s, e, i in kept]
@@ -643,9 +661,16 @@ class SkillComponent:
         doc: Doc,
         found: list[tuple[int, int, int]],
         soft: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+        *,
+        scope: str = "all",
     ) -> list[float]:
         """The filter's score (logit) of each mention: ``MentionFilter.score(features(...))``
-        computed on token hashes with the weights split into per-position tables."""
+        computed on token hashes with the weights split into per-position tables.
+
+        With ``scope="generic"`` only generic mentions are scored: all lower case, a generic
+        word whose context rule found no evidence (``soft``), or in a job-title line; every
+        other mention (a name as written: "Python", "Git", "Microsoft Excel") gets ``inf``.
+        """
         filt = self._filter
         if filt is None:
             raise ValueError("the mention filter is off")
@@ -659,7 +684,16 @@ class SkillComponent:
         lbw, law, both = tables.list_before_w, tables.list_after_w, tables.list_both_w
         line_scores: dict[int, float] = {}  # by the line's first token
         out: list[float] = []
+        generic_only = scope == "generic"
         for (s, e, i), (lo, hi, info) in zip(found, lines, strict=True):
+            if (
+                generic_only
+                and orth[s:e] != low[s:e]
+                and (s, e) not in soft
+                and not is_title_line(info)
+            ):
+                out.append(math.inf)
+                continue
             # the tokens and the spaces between them ("scikit-learn" vs "scikit - learn")
             key = (i, *orth[s:e], *spaces[s : e - 1])
             base = static.get(key)
@@ -767,13 +801,22 @@ def _skill_record(s: Skill) -> dict[str, Any]:
     return rec
 
 
+def _group_negatives(
+    negative: list[tuple[tuple[int, ...], int, int]],
+) -> dict[tuple[int, int, int], set[tuple[int, ...]]]:
+    groups: dict[tuple[int, int, int], set[tuple[int, ...]]] = {}
+    for phrase, k, length in negative:
+        groups.setdefault((k, length, len(phrase)), set()).add(phrase)
+    return groups
+
+
 def _negative(low: list[int], s: int, e: int, rule: _Rule) -> bool:
     """Does one of the rule's negative phrases cover tokens ``s:e``?"""
-    for phrase, k, length in rule.negative:
+    for k, length, plen, phrases in rule.negative_sets:
         if length != e - s:
             continue
         p0 = s - k
-        if p0 >= 0 and tuple(low[p0 : p0 + len(phrase)]) == phrase:
+        if p0 >= 0 and tuple(low[p0 : p0 + plen]) in phrases:
             return True
     return False
 
@@ -789,7 +832,12 @@ def _has_sequence(words: list[int], seqs: tuple[tuple[int, ...], ...]) -> bool:
 
 @Language.factory(
     "jobmatch_skills",
-    default_config={"lexicon_path": None, "filter": True, "filter_path": None},
+    default_config={
+        "lexicon_path": None,
+        "filter": True,
+        "filter_path": None,
+        "filter_scope": "generic",
+    },
     assigns=["doc.spans", "doc._.skill_mentions"],
 )
 def make_skill_component(
@@ -798,13 +846,20 @@ def make_skill_component(
     lexicon_path: str | None,
     filter: bool,
     filter_path: str | None,
+    filter_scope: str,
 ) -> SkillComponent:
     """spaCy factory: ``nlp.add_pipe("jobmatch_skills")`` (shipped lexicon and mention
     filter), ``config={"lexicon_path": "/folder"}`` for a lexicon folder of the same layout,
     ``{"filter": False}`` for the lexicon and context rules alone, ``{"filter_path": ...}``
-    for filter weights written by ``benchmarks/train_mention_filter.py``."""
+    for filter weights written by ``benchmarks/train_mention_filter.py``, ``{"filter_scope":
+    "all"}`` to let the filter judge every mention, not only generic ones."""
     return SkillComponent(
-        nlp, name, lexicon_path=lexicon_path, filter=filter, filter_path=filter_path
+        nlp,
+        name,
+        lexicon_path=lexicon_path,
+        filter=filter,
+        filter_path=filter_path,
+        filter_scope=filter_scope,
     )
 
 
