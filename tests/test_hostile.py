@@ -101,11 +101,43 @@ def test_no_read_permission_simulated(tmp_path: Path, monkeypatch: pytest.Monkey
     assert fails(path, DocumentError) == "permission denied"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_no_read_permission_real(tmp_path: Path) -> None:
-    path = write(tmp_path, "cv.txt", b"Python")
-    path.chmod(0)
-    assert fails(path, DocumentError) == "permission denied"
+def test_no_read_permission_real() -> None:
+    """A real chmod 000 file. Root reads any file, so as root the read runs in a forked
+    child that has dropped to the unprivileged uid 65534 first."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="jobmatch-perm-"))
+    try:
+        folder.chmod(0o755)
+        path = write(folder, "cv.txt", b"Python")
+        path.chmod(0)
+        if os.geteuid() != 0:
+            assert fails(path, DocumentError) == "permission denied"
+            return
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # child: drop privileges, read, report the reason through the pipe
+            try:
+                os.close(read_end)
+                os.setgid(65534)
+                os.setuid(65534)
+                try:
+                    read_document(path)
+                    message = "read succeeded"
+                except DocumentError as err:
+                    message = err.reason
+                os.write(write_end, message.encode())
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as pipe:
+            message = pipe.read().decode()
+        os.waitpid(pid, 0)
+        assert message == "permission denied"
+    finally:
+        for child in folder.iterdir():
+            child.unlink()
+        folder.rmdir()
 
 
 # ---------------------------------------------------------------------------- text content
