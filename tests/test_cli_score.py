@@ -277,3 +277,12 @@ def test_help_imports_no_heavy_module() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.splitlines()[-1] == "[]"
+
+
+def test_every_command_is_in_the_readme() -> None:
+    """Each command and subcommand appears as `jobmatch <command>` in README.md."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [
+        f"jobmatch {name}" for name, _ in _commands(main) if f"jobmatch {name}" not in readme
+    ]
+    assert missing == []
