@@ -26,6 +26,7 @@ from typing import Any
 
 __all__ = [
     "CUE_WORDS",
+    "TITLE_MAX_TOKENS",
     "TITLE_WORDS",
     "FilterTables",
     "LineInfo",
@@ -114,7 +115,10 @@ def _line_features(line: LineInfo, category: str) -> list[str]:
 
 def is_title_line(line: LineInfo) -> bool:
     """A short line holding a job-title word and no sentence end ("Senior Java Developer")."""
-    return line.has_title_word and line.n_tokens <= 10 and not line.ends_with_period
+    return line.has_title_word and line.n_tokens <= TITLE_MAX_TOKENS and not line.ends_with_period
+
+
+TITLE_MAX_TOKENS = 10
 
 
 _LEN_EDGES = (3, 6, 10, 20, 40)

@@ -51,6 +51,7 @@ from spacy.util import ensure_path
 from .lexicon import load_lexicon, normalise_form
 from .mention_filter import (
     CUE_WORDS,
+    TITLE_MAX_TOKENS,
     TITLE_WORDS,
     FilterTables,
     LineInfo,
@@ -608,20 +609,19 @@ class SkillComponent:
             if line is None:
                 lo = breaks[k - 1] + 1 if k > 0 else 0
                 hi = breaks[k] if k < len(breaks) else n
-                words = low[lo:hi]
-                line = lines[k] = (
-                    lo,
-                    hi,
-                    LineInfo(
-                        n_tokens=hi - lo,
-                        n_mentions=per_line[k],
-                        ends_with_period=bool(words) and words[-1] in self._line_end,
-                        has_cue=not self._cue_words.isdisjoint(words),
-                        has_title_word=not self._title_words.isdisjoint(words),
-                    ),
-                )
+                line = lines[k] = (lo, hi, self._line_info(low, lo, hi, per_line[k]))
             out.append(line)
         return orth, low, spacy_, out
+
+    def _line_info(self, low: list[int], lo: int, hi: int, n_mentions: int) -> LineInfo:
+        words = low[lo:hi]
+        return LineInfo(
+            n_tokens=hi - lo,
+            n_mentions=n_mentions,
+            ends_with_period=bool(words) and words[-1] in self._line_end,
+            has_cue=not self._cue_words.isdisjoint(words),
+            has_title_word=not self._title_words.isdisjoint(words),
+        )
 
     def features(
         self,
@@ -677,21 +677,37 @@ class SkillComponent:
         tables = self._tables
         w = filt.weights
         skills = self._skills
-        orth, low, spaces, lines = self._lines(doc, found)
+        strings = doc.vocab.strings
+        n = len(doc)
+        arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY"])
+        orth: list[int] = arr[:, 0].tolist()
+        low: list[int] = arr[:, 1].tolist()
+        spaces: list[int] = arr[:, 3].tolist()
+        breaks = [int(k) for k in arr[:, 2].nonzero()[0] if "\n" in strings[low[k]]]
+        n_breaks = len(breaks)
+        line_of = [bisect_right(breaks, s) for s, _, _ in found]
+        per_line: dict[int, int] = {}
+        for k in line_of:
+            per_line[k] = per_line.get(k, 0) + 1
+        infos: dict[int, LineInfo] = {}
         static = self._static
         wp, wn = tables.prev, tables.next
         lb, la = tables.list_before, tables.list_after
         lbw, law, both = tables.list_before_w, tables.list_after_w, tables.list_both_w
-        line_scores: dict[int, float] = {}  # by the line's first token
+        line_scores: dict[int, float] = {}
         out: list[float] = []
         generic_only = scope == "generic"
-        for (s, e, i), (lo, hi, info) in zip(found, lines, strict=True):
-            if (
-                generic_only
-                and orth[s:e] != low[s:e]
-                and (s, e) not in soft
-                and not is_title_line(info)
-            ):
+        for (s, e, i), k in zip(found, line_of, strict=True):
+            lo = breaks[k - 1] + 1 if k > 0 else 0
+            hi = breaks[k] if k < n_breaks else n
+            protected = generic_only and (s, e) not in soft and orth[s:e] != low[s:e]
+            if protected and hi - lo > TITLE_MAX_TOKENS:
+                out.append(math.inf)  # a name as written, on a line too long for a title
+                continue
+            info = infos.get(k)
+            if info is None:
+                info = infos[k] = self._line_info(low, lo, hi, per_line[k])
+            if protected and not is_title_line(info):
                 out.append(math.inf)
                 continue
             # the tokens and the spaces between them ("scikit-learn" vs "scikit - learn")
@@ -717,9 +733,9 @@ class SkillComponent:
                 score += lbw + law + both if after else lbw
             elif after:
                 score += law
-            line = line_scores.get(lo)
+            line = line_scores.get(k)
             if line is None:
-                line = line_scores[lo] = tables.line_base(info)
+                line = line_scores[k] = tables.line_base(info)
             score += line + tables.category(info, skills[i].category)
             if soft and (s, e) in soft:
                 score += tables.soft(skills[i].category)
