@@ -180,6 +180,7 @@ class FilterTables:
         self._soft = w.get("rule:none", 0.0)
         self._soft_cat = {k[14:]: v for k, v in w.items() if k.startswith("rule:none|cat:")}
         self._w = w
+        self._line_cache: dict[LineInfo, float] = {}
 
     def soft(self, category: str) -> float:
         """Weights of a generic word whose context rule found no evidence either way."""
@@ -187,9 +188,14 @@ class FilterTables:
 
     def line_base(self, info: LineInfo) -> float:
         """Weights of the line features that do not depend on the mention's category."""
-        w = self._w
-        feats = _line_features(info, "")
-        return sum(w.get(f, 0.0) for f in feats if "|cat:" not in f)
+        cached = self._line_cache.get(info)
+        if cached is None:
+            if len(self._line_cache) > 100_000:  # bounded: long-running processes
+                self._line_cache.clear()
+            w = self._w
+            feats = _line_features(info, "")
+            cached = self._line_cache[info] = sum(w.get(f, 0.0) for f in feats if "|cat:" not in f)
+        return cached
 
     def category(self, info: LineInfo, category: str) -> float:
         """Weights of the line features crossed with the mention's category."""

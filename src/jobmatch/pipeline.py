@@ -701,8 +701,10 @@ class SkillComponent:
             lo = breaks[k - 1] + 1 if k > 0 else 0
             hi = breaks[k] if k < n_breaks else n
             protected = generic_only and (s, e) not in soft and orth[s:e] != low[s:e]
-            if protected and hi - lo > TITLE_MAX_TOKENS:
-                out.append(math.inf)  # a name as written, on a line too long for a title
+            if protected and (
+                hi - lo > TITLE_MAX_TOKENS or self._title_words.isdisjoint(low[lo:hi])
+            ):
+                out.append(math.inf)  # a name as written, on a line that is no title
                 continue
             info = infos.get(k)
             if info is None:
