@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 #: default per-document time limit, seconds
 DEFAULT_TIMEOUT = 60.0
 #: records per chunk sent to a worker (and per ``nlp.pipe`` batch)
-CHUNK_SIZE = 32
+CHUNK_SIZE = 128
 #: how many top matched / missing skills a result keeps
 TOP_SKILLS = 10
 
