@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -380,55 +381,34 @@ def batch(
         raise click.UsageError("use --profile or --resume, not both")
     if master and engine != "spark":
         raise click.UsageError("--master needs --engine spark")
+    options: dict[str, Any] = {
+        "output": output,
+        "format": fmt,
+        "profile": profile or "research-engineer",
+        "resume": Path(resume_path) if resume_path else None,
+        "jobs": jobs,
+        "top": top,
+        "min_score": min_score,
+        "resume_from": resume_from,
+        "quiet": quiet,
+        "record_options": {
+            "text_column": text_column,
+            "id_column": id_column,
+            "text_field": text_field,
+            "id_field": id_field,
+        },
+        "max_bytes": max_bytes,
+        "timeout": timeout,
+    }
     if engine == "spark":
         from .spark import run_batch as run_spark_batch
 
-        try:
-            summary = run_spark_batch(
-                inputs,
-                output=output,
-                format=fmt,
-                master=master,
-                profile=profile or "research-engineer",
-                resume=Path(resume_path) if resume_path else None,
-                record_options={
-                    "text_column": text_column,
-                    "id_column": id_column,
-                    "text_field": text_field,
-                    "id_field": id_field,
-                },
-                max_bytes=max_bytes,
-                timeout=timeout,
-                quiet=quiet,
-                jobs=jobs,
-                top=top,
-                min_score=min_score,
-                resume_from=resume_from,
-            )
-        except ValueError as exc:
-            raise click.UsageError(str(exc)) from exc
-        ctx.exit(EXIT_INPUT_ERROR if summary.failed else EXIT_OK)
+        options["master"] = master
+        runner: Callable[..., Any] = run_spark_batch
+    else:
+        runner = run_batch
     try:
-        summary = run_batch(
-            inputs,
-            output=output,
-            format=fmt,
-            profile=profile or "research-engineer",
-            resume=Path(resume_path) if resume_path else None,
-            jobs=jobs,
-            top=top,
-            min_score=min_score,
-            resume_from=resume_from,
-            quiet=quiet,
-            record_options={
-                "text_column": text_column,
-                "id_column": id_column,
-                "text_field": text_field,
-                "id_field": id_field,
-            },
-            max_bytes=max_bytes,
-            timeout=timeout,
-        )
+        summary = runner(inputs, **options)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     ctx.exit(EXIT_INPUT_ERROR if summary.failed else EXIT_OK)

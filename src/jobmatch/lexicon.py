@@ -26,7 +26,7 @@ from typing import Any
 from .errors import LexiconError
 from .models import Category, ContextRule, Lexicon, Skill
 
-__all__ = ["load_lexicon", "check_lexicon", "normalise_form", "DATA_PACKAGE"]
+__all__ = ["load_lexicon", "check_lexicon", "normalise_form", "skill_record", "DATA_PACKAGE"]
 
 DATA_PACKAGE = "jobmatch.skill_lexicon"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.+#-]*$")
@@ -38,6 +38,26 @@ _LAYERS = {"knowledge", "skill"}
 def normalise_form(form: str) -> str:
     """The key two surface forms collide on: lower case, white space folded."""
     return " ".join(form.lower().split())
+
+
+def skill_record(skill: Skill) -> dict[str, Any]:
+    """A skill as its lexicon record: the JSON object of its ``skills/*.jsonl`` line."""
+    rec: dict[str, Any] = {"id": skill.id, "name": skill.name, "category": skill.category}
+    if skill.aliases:
+        rec["aliases"] = list(skill.aliases)
+    if skill.implies:
+        rec["implies"] = list(skill.implies)
+    if skill.context is not None:
+        ctx = skill.context
+        rec["context"] = {
+            "forms": list(ctx.forms),
+            "case_sensitive": ctx.case_sensitive,
+            "positive": list(ctx.positive),
+            "negative": list(ctx.negative),
+            "window": ctx.window,
+            "neighbours": ctx.neighbours,
+        }
+    return rec
 
 
 def data_root() -> Traversable:

@@ -35,6 +35,7 @@ from typing import Any
 
 from .errors import DocumentNotFoundError, EmptyDocumentError, UnsupportedFormatError
 from .lexicon import load_lexicon, normalise_form
+from .lexicon import skill_record as lexicon_record
 from .models import Lexicon, Skill
 
 __all__ = [
@@ -421,21 +422,7 @@ def find_skills(
 
 
 def skill_record(skill: Skill) -> dict[str, Any]:
-    """A skill as its lexicon record (the JSON object of its ``skills/*.jsonl`` line)."""
-    rec: dict[str, Any] = {"id": skill.id, "name": skill.name, "category": skill.category}
-    if skill.aliases:
-        rec["aliases"] = list(skill.aliases)
-    if skill.implies:
-        rec["implies"] = list(skill.implies)
-    if skill.context is not None:
-        ctx = skill.context
-        rec["context"] = {
-            "forms": list(ctx.forms),
-            "case_sensitive": ctx.case_sensitive,
-            "positive": list(ctx.positive),
-            "negative": list(ctx.negative),
-            "window": ctx.window,
-            "neighbours": ctx.neighbours,
-        }
+    """A skill as its lexicon record, with ``origin`` (``file:line``) added."""
+    rec = lexicon_record(skill)
     rec["origin"] = skill.origin
     return rec

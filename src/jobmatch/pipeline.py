@@ -48,7 +48,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .lexicon import load_lexicon, normalise_form
+from .lexicon import load_lexicon, normalise_form, skill_record
 from .mention_filter import (
     CUE_WORDS,
     TITLE_MAX_TOKENS,
@@ -792,31 +792,12 @@ class SkillComponent:
         (root / "lexicon.toml").write_text("\n".join(lines), encoding="utf-8")
         with (root / "skills" / "skills.jsonl").open("w", encoding="utf-8") as fh:
             for s in self.lexicon.skills:
-                fh.write(json.dumps(_skill_record(s), ensure_ascii=False) + "\n")
+                fh.write(json.dumps(skill_record(s), ensure_ascii=False) + "\n")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillComponent:
         """Load the lexicon written by :meth:`to_disk` and rebuild the matcher."""
         self._load(load_lexicon(ensure_path(path)))
         return self
-
-
-def _skill_record(s: Skill) -> dict[str, Any]:
-    rec: dict[str, Any] = {"id": s.id, "name": s.name, "category": s.category}
-    if s.aliases:
-        rec["aliases"] = list(s.aliases)
-    if s.implies:
-        rec["implies"] = list(s.implies)
-    if s.context is not None:
-        c = s.context
-        rec["context"] = {
-            "forms": list(c.forms),
-            "case_sensitive": c.case_sensitive,
-            "positive": list(c.positive),
-            "negative": list(c.negative),
-            "window": c.window,
-            "neighbours": c.neighbours,
-        }
-    return rec
 
 
 def _group_negatives(
