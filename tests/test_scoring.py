@@ -285,21 +285,34 @@ def test_posting_profile_required_from_sections(tiny: Scorer) -> None:
 def test_match_resume_against_posting(tiny: Scorer) -> None:
     posting = "Requirements\n- Python\n- PyTorch\nNice to have\n- SQL\n"
     r = tiny.match("SKILLS\nPython, PyTorch\n", posting)
-    # category weights = the sum of their requirement weights: (3 * 2/3 + 2 * 1) / 5
-    assert r.profile == "posting" and r.coverage == 0.8
+    # category weights = the sum of their requirement weights (python 2, pytorch 2, sql 1);
+    # the evidence prior adds posting_prior (4) x required_weight (2) = 8 unlisted weight:
+    # (2 * 1 + 3 * 2/3) / (5 + 8) = 4 / 13
+    assert r.profile == "posting" and r.coverage == round(4 / 13, 4) == 0.3077
     assert [(c.id, c.weight, c.missing) for c in r.categories] == [
         ("ml_framework", 2.0, ()),
         ("programming_language", 3.0, ("sql",)),
     ]
     r2 = tiny.match("SKILLS\nSQL\n", posting)
-    # equal gains (each adds 2/5 of coverage): ties go by id
-    assert [(m.requirement, m.gain) for m in r2.missing] == [("python", 55.7), ("pytorch", 55.7)]
+    # equal gains (each adds 2/13 of coverage): ties go by id
+    assert [(m.requirement, m.gain) for m in r2.missing] == [("python", 10.2), ("pytorch", 10.2)]
 
 
-def test_resume_mode_scores_the_resume_against_each_posting(tiny: Scorer) -> None:
+def test_posting_prior_is_the_only_shrinkage(tiny: Scorer) -> None:
+    """Without the evidence prior a posting's coverage is the plain weighted share."""
+    from dataclasses import replace
+
+    flat = replace(tiny.profile, scoring=replace(tiny.profile.scoring, posting_prior=0.0))
+    scorer = Scorer(flat, extractor=tiny.extractor)
+    posting = "Requirements\n- Python\n- PyTorch\nNice to have\n- SQL\n"
+    assert scorer.match("SKILLS\nPython, PyTorch\n", posting).coverage == 0.8  # 4 / 5
+
+
+def test_thin_posting_is_weak_evidence(tiny: Scorer) -> None:
+    """Two found requirements, both met, are not a full match: the prior keeps it low."""
     scorer = Scorer(tiny.profile, extractor=tiny.extractor, resume="SKILLS\nPython, PyTorch\n")
     r = scorer.score_text("Requirements\n- Python\n- PyTorch\n", source="job-1")
-    assert r.source == "job-1" and r.coverage == 1.0
+    assert r.source == "job-1" and r.coverage == round(4 / 12, 4) == 0.3333
 
 
 def test_posting_without_skills_is_an_error(tiny: Scorer) -> None:

@@ -107,6 +107,12 @@ class ScoringParams:
     cosine_ref: float = 0.20
     midpoint: float = 0.32
     steepness: float = 9.0
+    #: weight of requirements the profile does not list: coverage divides by the category
+    #: weights plus this. 0 for a curated profile; ``posting_prior`` of them for a posting.
+    evidence_prior: float = 0.0
+    #: requirements' worth of evidence_prior given to a posting's ad-hoc profile: a posting
+    #: in which the lexicon finds two soft skills is weak evidence, not a 50 % match
+    posting_prior: float = 4.0
 
 
 @dataclass(frozen=True)
@@ -429,6 +435,8 @@ def parse_profile(
             probs.append("[scoring]: similarity_weight and partial_credit must lie in [0, 1]")
         if scoring.cosine_ref <= 0 or scoring.steepness <= 0:
             probs.append("[scoring]: cosine_ref and steepness must be > 0")
+        if scoring.evidence_prior < 0 or scoring.posting_prior < 0:
+            probs.append("[scoring]: evidence_prior and posting_prior must be >= 0")
 
     factors: dict[str, float] = {}
     terms: TermModel | None = None

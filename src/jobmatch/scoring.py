@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -248,7 +248,9 @@ class Scorer:
 
         cos = terms.cosine(analyze(doc_words(doc)))
         sim = min(1.0, cos / params.cosine_ref)
-        total_w = math.fsum(c.weight for c in profile.categories) or 1.0
+        # the evidence prior stands for requirements the profile does not list (ad-hoc
+        # profiles of postings): few found requirements cannot make a full match
+        total_w = math.fsum(c.weight for c in profile.categories) + params.evidence_prior or 1.0
         weight = {r.id: _weight(r, params) for _, r in profile.requirements()}
         cat_w = {c.id: math.fsum(weight[r.id] for r in c.requirements) for c in profile.categories}
         covs = {
@@ -435,8 +437,6 @@ def snippet(text: str, start: int, end: int, width: int = _SNIPPET) -> str:
 
 
 def _replace_source(report: ScoreReport, source: str) -> ScoreReport:
-    from dataclasses import replace
-
     return replace(report, source=source)
 
 
@@ -532,6 +532,9 @@ def posting_profile(
         from .profiles import text_terms
 
         (words,) = text_terms([text])
+    # a posting's requirements are only what the lexicon found in it: shrink its coverage
+    # towards 0 by `posting_prior` required requirements' worth of unlisted evidence
+    params = replace(params, evidence_prior=params.posting_prior * params.required_weight)
     return Profile(
         id="posting",
         name=f"posting {source}",
