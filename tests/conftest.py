@@ -292,13 +292,15 @@ MINI_RECORDS: list[dict] = [
 ]
 
 
-def write_lexicon(folder: Path, records: list[dict], categories: dict | None = None) -> Path:
+def write_lexicon(
+    folder: Path, records: list[dict], categories: dict | None = None, *, version: str = "test"
+) -> Path:
     """Write a lexicon folder (lexicon.toml + skills/test.jsonl) and return it."""
     import json
 
     cats = MINI_CATEGORIES if categories is None else categories
     (folder / "skills").mkdir(parents=True, exist_ok=True)
-    lines = ['version = "test"']
+    lines = [f'version = "{version}"']
     for cid, (label, layer) in cats.items():
         lines += [f"[categories.{cid}]", f'label = "{label}"', f'layer = "{layer}"']
     (folder / "lexicon.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")

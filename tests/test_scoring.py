@@ -124,14 +124,9 @@ min_years = 5.0
 
 
 def write_tiny_lexicon(folder: Path) -> Path:
-    (folder / "skills").mkdir(parents=True, exist_ok=True)
-    lines = ['version = "tiny-1"']
-    for cid, (label, layer) in TINY_CATEGORIES.items():
-        lines += [f"[categories.{cid}]", f'label = "{label}"', f'layer = "{layer}"']
-    (folder / "lexicon.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    body = "".join(json.dumps(r) + "\n" for r in TINY_RECORDS)
-    (folder / "skills" / "tiny.jsonl").write_text(body, encoding="utf-8")
-    return folder
+    from conftest import write_lexicon  # type: ignore[import-not-found]
+
+    return write_lexicon(folder, TINY_RECORDS, TINY_CATEGORIES, version="tiny-1")
 
 
 @pytest.fixture(scope="module")
