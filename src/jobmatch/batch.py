@@ -35,9 +35,17 @@ from .models import BatchResult, ScoreReport
 from .records import DEFAULT_MAX_BYTES, Record, iter_records
 
 if TYPE_CHECKING:
+    from .documents import Limits
     from .scoring import Scorer
 
-__all__ = ["score_many", "compact_result", "DEFAULT_TIMEOUT", "DEFAULT_MAX_BYTES"]
+__all__ = [
+    "score_many",
+    "compact_result",
+    "ScoringEngine",
+    "EngineConfig",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_MAX_BYTES",
+]
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +102,7 @@ def score_many(
             from .documents import read_document
 
             resume = read_document(resume)  # read once, not once per worker
-    config = _Config(profile, resume, max_bytes, timeout, top_skills, on_record, scorer)
+    config = EngineConfig(profile, resume, max_bytes, timeout, top_skills, on_record, scorer)
     records = _as_records(items, max_bytes)
     if skip:
         records = _skipping(records, Counter(skip))
@@ -181,7 +189,17 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
 
 
 @dataclass(frozen=True)
-class _Config:
+class EngineConfig:
+    """The settings a :class:`ScoringEngine` is built from.
+
+    ``profile`` and ``resume`` are as for :func:`score_many` (a profile id, path or
+    :class:`~jobmatch.profiles.Profile`; a resume text, path or
+    :class:`~jobmatch.models.Document`, or ``None``); ``max_bytes`` and ``timeout`` bound
+    each document; ``top_skills`` is how many matched / missing skills a result keeps;
+    ``hook`` is :func:`score_many`'s ``on_record``; a ready ``scorer`` replaces ``profile``
+    and ``resume``. ``hook`` and ``scorer`` take no part in equality.
+    """
+
     profile: Any
     resume: Any
     max_bytes: int
@@ -191,10 +209,16 @@ class _Config:
     scorer: Scorer | None = field(default=None, compare=False)
 
 
-class _Engine:
-    """Reads, checks and scores records; built once per process (the pipeline is costly)."""
+class ScoringEngine:
+    """Reads, checks and scores records; built once per process (the pipeline is costly).
 
-    def __init__(self, config: _Config) -> None:
+    The per-record code shared by :func:`score_many` (in this process or in each worker)
+    and the Spark engine (:mod:`jobmatch.spark`, once per executor process):
+    :meth:`run` turns a list of records into one :class:`~jobmatch.models.BatchResult`
+    each, a failure becoming an error result rather than an exception.
+    """
+
+    def __init__(self, config: EngineConfig) -> None:
         self.config = config
         if config.scorer is not None:
             self.scorer = config.scorer
@@ -206,11 +230,12 @@ class _Engine:
                 config.profile, resume=config.resume, extractor=default_extractor()
             )
         self.extractor = self.scorer.extractor
-        self._limits: Any = None
+        self._limits: Limits | None = None
         self._alarm = bool(config.timeout) and hasattr(signal, "setitimer")
         self._armed = False
 
-    def limits(self) -> Any:
+    def limits(self) -> Limits:
+        """The reading limits for records that are files (``max_bytes``, ``timeout``)."""
         if self._limits is None:
             from .documents import Limits
 
@@ -357,12 +382,12 @@ def _timeout_error(rec: Record, timeout: float | None) -> BatchResult:
     return _error(rec, f"took longer than the time limit of {timeout:g} s", "timeout")
 
 
-def _run_here(chunks: Iterator[list[Record]], config: _Config) -> Iterator[BatchResult]:
-    engine: _Engine | None = None
+def _run_here(chunks: Iterator[list[Record]], config: EngineConfig) -> Iterator[BatchResult]:
+    engine: ScoringEngine | None = None
     for chunk in chunks:
         work = [r for r in chunk if r.error is None]
         if work and engine is None:
-            engine = _Engine(config)  # only once there is something to score
+            engine = ScoringEngine(config)  # only once there is something to score
         scored = iter(engine.run(work) if engine is not None and work else [])
         for rec in chunk:
             yield _input_error(rec) if rec.error is not None else next(scored)
@@ -371,12 +396,12 @@ def _run_here(chunks: Iterator[list[Record]], config: _Config) -> Iterator[Batch
 # --- the worker pool -----------------------------------------------------------------------
 
 
-def _worker_main(conn: Connection, progress: Any, config: _Config) -> None:  # pragma: no cover
+def _worker_main(conn: Connection, progress: Any, config: EngineConfig) -> None:  # pragma: no cover
     """A worker process: build the engine once, then score chunks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     parent = os.getppid()
     try:
-        engine = _Engine(config)
+        engine = ScoringEngine(config)
     except BaseException as exc:
         try:
             conn.send(("init_error", exc))
@@ -425,7 +450,7 @@ class _Task:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, config: _Config) -> None:
+    def __init__(self, ctx: Any, config: EngineConfig) -> None:
         self.progress = ctx.RawValue("Q", 0)
         self.conn, child = ctx.Pipe(duplex=True)
         # not daemonic: read_document forks its own parser children
@@ -463,7 +488,9 @@ class _Worker:
         self.conn.close()
 
 
-def _run_pool(chunks: Iterator[list[Record]], config: _Config, jobs: int) -> Iterator[BatchResult]:
+def _run_pool(
+    chunks: Iterator[list[Record]], config: EngineConfig, jobs: int
+) -> Iterator[BatchResult]:
     ctx = multiprocessing.get_context("fork")
     # a worker stuck this long is beyond its own alarm (C code, blocked signal): kill it.
     # Past 2x timeout because a document read runs on a 2x backstop clock.

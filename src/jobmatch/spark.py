@@ -104,16 +104,16 @@ _ENGINES: dict[str, Any] = {}
 def _engine(job: _Job) -> Any:
     engine = _ENGINES.get(job.key)
     if engine is None:
-        from .batch import TOP_SKILLS, _Config, _Engine
+        from .batch import TOP_SKILLS, EngineConfig, ScoringEngine
 
-        config = _Config(
+        config = EngineConfig(
             profile=job.profile,
             resume=job.resume,
             max_bytes=job.max_bytes,
             timeout=job.timeout,
             top_skills=TOP_SKILLS,
         )
-        engine = _ENGINES[job.key] = _Engine(config)
+        engine = _ENGINES[job.key] = ScoringEngine(config)
     return engine
 
 
