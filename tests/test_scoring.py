@@ -324,11 +324,11 @@ def test_empty_text_is_never_scored(tiny: Scorer, text: str) -> None:
 
 
 def test_missing_file_path_is_a_document_error() -> None:
-    from jobmatch.scoring import _as_document
+    from jobmatch.scoring import as_document
 
     with pytest.raises(DocumentNotFoundError):
-        _as_document("no/such/resume.pdf")
-    assert _as_document("Python and SQL").source == "<text>"
+        as_document("no/such/resume.pdf")
+    assert as_document("Python and SQL").source == "<text>"
 
 
 def test_snippet_folds_space_and_marks_cuts() -> None:

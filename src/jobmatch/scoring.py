@@ -70,7 +70,7 @@ if TYPE_CHECKING:
 
     from .pipeline import SkillExtractor
 
-__all__ = ["Scorer", "score", "match", "posting_profile", "calibrate"]
+__all__ = ["Scorer", "score", "match", "as_document", "posting_profile", "calibrate"]
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ class Scorer:
         self.as_of = as_of
         self._resume: tuple[Document, Doc, list[SkillMention]] | None = None
         if resume is not None:
-            rdoc = _as_document(resume)
+            rdoc = as_document(resume)
             if not rdoc.text.strip():
                 raise EmptyDocumentError("the document has no text to score", source=rdoc.source)
             sdoc, mentions = next(self.extractor.pipe_docs([rdoc.text]))
@@ -195,7 +195,7 @@ class Scorer:
 
     def match(self, resume: str | Path | Document, posting: str | Path | Document) -> ScoreReport:
         """Score ``resume`` against the ad-hoc profile of ``posting``."""
-        rdoc, pdoc = _as_document(resume), _as_document(posting)
+        rdoc, pdoc = as_document(resume), as_document(posting)
         for d in (rdoc, pdoc):
             if not d.text.strip():
                 raise EmptyDocumentError("the document has no text to score", source=d.source)
@@ -557,8 +557,15 @@ def posting_profile(
 # -------------------------------------------------------------------------- functions
 
 
-def _as_document(x: str | Path | Document) -> Document:
-    """A Document from a Document, a file path, or a text."""
+def as_document(x: str | Path | Document) -> Document:
+    """A Document from a Document (returned as is), a file path (read), or a text.
+
+    A ``str`` is taken for a path when it names an existing file, or when it is one line
+    of at most three words ending in a document extension (``.pdf``, ``.docx``,
+    ``.txt``...), so that a mistyped path is a :class:`~jobmatch.errors.DocumentNotFoundError`
+    rather than scored as text; any other ``str`` is the text itself (source ``"<text>"``).
+    Raises :class:`TypeError` for anything else.
+    """
     if isinstance(x, Document):
         return x
     if isinstance(x, Path) or (isinstance(x, str) and _looks_like_path(x)):
@@ -591,7 +598,7 @@ def score(
 ) -> ScoreReport:
     """Score a document (a :class:`Document`, a file path or a text) against ``profile``."""
     scorer = Scorer(profile) if isinstance(profile, Profile) else _scorer(str(profile))
-    return scorer.score_document(_as_document(document))
+    return scorer.score_document(as_document(document))
 
 
 def match(resume: str | Path | Document, posting: str | Path | Document) -> ScoreReport:

@@ -154,7 +154,7 @@ def _resolve_job(
 ) -> _Job:
     """Read a profile file and the resume on the driver: their content travels with the job."""
     from .profiles import Profile, load_profile
-    from .scoring import _as_document
+    from .scoring import as_document
 
     shipped: str | Profile
     if isinstance(profile, Profile):
@@ -167,7 +167,7 @@ def _resolve_job(
         shipped = load_profile(os.fspath(profile))  # a user's file: ship what it says
     document = None
     if resume is not None:
-        document = _as_document(Path(resume) if isinstance(resume, os.PathLike) else resume)
+        document = as_document(Path(resume) if isinstance(resume, os.PathLike) else resume)
     return _Job(
         profile=shipped,
         resume=document,
