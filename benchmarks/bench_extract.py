@@ -64,8 +64,8 @@ class Score:
         self.n_gold += len(gold)
         gold_set = set(gold)
         self.strict_tp += sum(1 for p in pred if p in gold_set)
-        self.overlap_pred_tp += sum(1 for p in pred if any(_ov(p, g) for g in gold))
-        self.overlap_gold_tp += sum(1 for g in gold if any(_ov(p, g) for p in pred))
+        self.overlap_pred_tp += sum(1 for p in pred if any(overlaps(p, g) for g in gold))
+        self.overlap_gold_tp += sum(1 for g in gold if any(overlaps(p, g) for p in pred))
 
     def prf(self, strict: bool) -> tuple[float, float, float]:
         tp_p = self.strict_tp if strict else self.overlap_pred_tp
@@ -76,7 +76,8 @@ class Score:
         return p, r, f
 
 
-def _ov(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether the character spans ``a`` and ``b`` (``(start, end)``, end exclusive) overlap."""
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -113,8 +114,12 @@ def accuracy(ex: SkillExtractor, path: Path, n_errors: int) -> None:
                 nt_k.add(pred_k, gold_k)
                 nt_all.add(pred_all, gold_all)
             if n_errors:
-                fp.update(text[a:b] for a, b in pred_k if not any(_ov((a, b), g) for g in gold_k))
-                fn.update(text[a:b] for a, b in gold_k if not any(_ov(p, (a, b)) for p in pred_k))
+                fp.update(
+                    text[a:b] for a, b in pred_k if not any(overlaps((a, b), g) for g in gold_k)
+                )
+                fn.update(
+                    text[a:b] for a, b in gold_k if not any(overlaps(p, (a, b)) for p in pred_k)
+                )
     elapsed = time.perf_counter() - t0
     print(f"\nAccuracy on {path.name}: {len(rows)} sentences ({elapsed:.1f} s)\n")
     print(f"{'subset':<26}{'match':<9}{'pred':>6}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}")

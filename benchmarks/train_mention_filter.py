@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_extract import Score, _ov, shared_data  # noqa: E402
+from bench_extract import Score, overlaps, shared_data  # noqa: E402
 from jobmatch.pipeline import SkillComponent, SkillExtractor  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "skill_lexicon" / "models" / "mention_filter.json"
@@ -67,7 +67,7 @@ class Candidates:
                 ch = (sp.start_char, sp.end_char)
                 target = gold_k if is_k else gold_all
                 self.feats.append(f)
-                self.labels.append(int(any(_ov(ch, g) for g in target)))
+                self.labels.append(int(any(overlaps(ch, g) for g in target)))
                 self.row_of.append(r)
                 self.span.append(ch)
                 self.knowledge.append(is_k)
