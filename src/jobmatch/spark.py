@@ -41,6 +41,7 @@ from .batch_output import BatchSummary
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
+    from .batch import ScoringEngine
     from .models import Document
     from .profiles import Profile
 
@@ -98,10 +99,10 @@ class _Job:
 
 #: one engine (spaCy pipeline + Scorer) per executor Python process: Spark reuses its
 #: Python workers across tasks (``spark.python.worker.reuse``, on by default)
-_ENGINES: dict[str, Any] = {}
+_ENGINES: dict[str, ScoringEngine] = {}
 
 
-def _engine(job: _Job) -> Any:
+def _engine(job: _Job) -> ScoringEngine:
     engine = _ENGINES.get(job.key)
     if engine is None:
         from .batch import TOP_SKILLS, EngineConfig, ScoringEngine
