@@ -201,3 +201,26 @@ def test_lower_case_tag_lists(
     mini_extractor: SkillExtractor, text: str, expected: list[str]
 ) -> None:
     assert [m.skill_id for m in mini_extractor.extract(text)] == expected
+
+
+# The filter runs after the tag-list step: a lower-case match accepted only because it
+# touched a mention must go when the filter drops that mention (shipped lexicon and filter).
+SHIPPED_TAG_CASES = [
+    (
+        "We believe that the power of artificial intelligence on code and great developer "
+        "experience can trigger an industrial revolution for the software engineering industry .",
+        "can_bus",
+        False,
+    ),
+    ("embedded c++ can lin flexray", "can_bus", True),
+    ("Technologies java spring spring-mvc go", "go", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"), SHIPPED_TAG_CASES, ids=[c[0][:30] for c in SHIPPED_TAG_CASES]
+)
+def test_tag_list_match_needs_its_neighbour_after_the_filter(
+    extractor: SkillExtractor, text: str, skill: str, found: bool
+) -> None:
+    assert (skill in {m.skill_id for m in extractor.extract(text)}) is found

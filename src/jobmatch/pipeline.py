@@ -491,8 +491,9 @@ class SkillComponent:
                     if surface in self._exact[i]:
                         kept.append((s, e, i))
             soft: set[tuple[int, int]] | None = set() if self.soft_rules else None
+            tagged: set[tuple[int, int, int]] = set()
             if ambiguous:
-                kept.extend(self._resolve(doc, ambiguous, kept, soft))
+                kept.extend(self._resolve(doc, ambiguous, kept, soft, tagged))
             kept.sort()
             if soft is not None and self._filter is None:
                 doc.user_data[_SOFT_KEY] = soft  # for the training script
@@ -500,6 +501,8 @@ class SkillComponent:
                 cut = self._filter.threshold
                 scores = self.filter_scores(doc, kept, soft or set(), scope=self.filter_scope)
                 kept = [m for m, sc in zip(kept, scores, strict=True) if sc >= cut]
+                if tagged:
+                    kept = _still_tagged(kept, tagged)
         labels = self._labels
         doc.spans[SPANS_KEY] = [Span(doc, s, e, label=labels[i]) for s, e, i in kept]
         doc.spans[SPANS_KEY].attrs[_ATTR_KEY] = self._key
@@ -511,8 +514,12 @@ class SkillComponent:
         ambiguous: list[tuple[int, int, int]],
         sure: list[tuple[int, int, int]],
         soft: set[tuple[int, int]] | None = None,
+        tagged: set[tuple[int, int, int]] | None = None,
     ) -> list[tuple[int, int, int]]:
         """The ambiguous matches the context supports (README "Context rules").
+
+        ``tagged`` (a set, filled here) receives the lower-case matches accepted only because
+        they touch another mention in a tag list: they must still touch one after the filter.
 
         With ``soft`` (a set, filled here), a match of a case-insensitive rule (generic
         words: "design", "cloud", "Banking") that found neither evidence for nor against it
@@ -555,6 +562,8 @@ class SkillComponent:
                 assert rule is not None
                 if self._supported(low, s, e, rule, found):
                     kept.append((s, e, i))
+                    if tagged is not None:
+                        tagged.add((s, e, i))
         return kept
 
     def _supported(
@@ -798,6 +807,21 @@ class SkillComponent:
         """Load the lexicon written by :meth:`to_disk` and rebuild the matcher."""
         self._load(load_lexicon(ensure_path(path)))
         return self
+
+
+def _still_tagged(
+    kept: list[tuple[int, int, int]], tagged: set[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """Drop the tag-list matches (lower-case "go", "can") that no longer touch a kept mention
+    ("developer experience can trigger": the filter dropped "developer experience")."""
+    while True:
+        ends = {e for _, e, _ in kept}
+        starts = {s for s, _, _ in kept}
+        lone = [m for m in kept if m in tagged and m[0] not in ends and m[1] not in starts]
+        if not lone:
+            return kept
+        gone = set(lone)
+        kept = [m for m in kept if m not in gone]
 
 
 def _group_negatives(
