@@ -335,3 +335,19 @@ def test_filter_scope(
 def test_filter_scope_is_checked() -> None:
     with pytest.raises(ValueError, match="filter_scope"):
         SkillComponent(spacy.blank("en"), filter_scope="some")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Experience with C#/.NET and SQL.", ["c#", "dotnet", "sql"]),
+        ("C#/ASP.NET and HTML/ CSS", ["c#", "asp.net", "html", "css"]),
+        ("F#/C#/.NET", ["f#", "c#", "dotnet"]),
+        ("Python/", ["python"]),
+    ],
+)
+def test_slashes_beside_symbols_split(
+    extractor: SkillExtractor, text: str, expected: list[str]
+) -> None:
+    # spaCy alone keeps "C#/.NET" and "HTML/" as single tokens: no skill would match
+    assert [m.skill_id for m in extractor.extract(text)] == expected

@@ -400,6 +400,7 @@ class SkillComponent:
             if len(form) == 1 and form.isalpha():
                 for letter in {form.upper(), form.lower()}:
                     tokenizer.add_special_case(f"{letter}.", [{"ORTH": letter}, {"ORTH": "."}])
+        _split_slashes(tokenizer)
         # One match key per (skill, kind): kind 0 plain, 1 ambiguous (context rule), 2 exact
         # case (short ALL-CAPS acronyms: "IT" must not match "it").
         matcher = PhraseMatcher(vocab, attr="LOWER")
@@ -807,6 +808,26 @@ class SkillComponent:
         """Load the lexicon written by :meth:`to_disk` and rebuild the matcher."""
         self._load(load_lexicon(ensure_path(path)))
         return self
+
+
+# spaCy splits "Python/R" but keeps a slash beside "#", "+" or "." inside one token
+# ("C#/.NET", "C++/Qt", "Net/.Net") and keeps a trailing one ("HTML/ CSS", "Python/"): a
+# skill on either side would not match. The extra infix/suffix split those slashes off.
+# (and the "#" of "C#" before such a slash, as the patterns tokenise "C#" as "C", "#")
+_SLASH_INFIX = r"(?<=[\w#+])/(?=[\w.#])|(?<=[A-Za-z])#(?=/)"
+_SLASH_SUFFIX = r"(?<=[\w#+])/$"
+
+
+def _split_slashes(tokenizer: Any) -> None:
+    """Add the slash infix/suffix to a tokenizer (once; a no-op for tokenizers without
+    regex-based infixes/suffixes)."""
+    for attr, extra in (("infix_finditer", _SLASH_INFIX), ("suffix_search", _SLASH_SUFFIX)):
+        current = getattr(tokenizer, attr, None)
+        pattern = getattr(getattr(current, "__self__", None), "pattern", None)
+        if not isinstance(pattern, str) or extra in pattern:
+            continue
+        compiled = re.compile(f"{pattern}|{extra}")
+        setattr(tokenizer, attr, getattr(compiled, attr.split("_")[1]))
 
 
 def _still_tagged(
