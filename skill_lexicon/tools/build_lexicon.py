@@ -89,6 +89,23 @@ DOMAIN_CUES = _REQUIREMENT_CUES + [
     "plus",
     "bonus",
     "preferred",
+    # fields of study in degree lines ("a degree in computer science, physics or a related
+    # field")
+    "degree",
+    "degrees",
+    "fields",
+    "bachelor",
+    "bachelors",
+    "master",
+    "masters",
+    "phd",
+    "msc",
+    "bsc",
+    "major",
+    "studies",
+    "graduate",
+    "diploma",
+    "university",
 ]
 SOFT_CUES = [
     "skills",
