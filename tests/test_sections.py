@@ -61,6 +61,8 @@ def test_classify_heading(line: str, section: str) -> None:
         "Experience level: Senior",
         "Job type: Full-time",
         "Python",
+        "resolution and project",  # a PDF line wrapped mid-sentence, not "Projects"
+        "skills and benefits",
     ],
 )
 def test_not_a_heading(line: str) -> None:

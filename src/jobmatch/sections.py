@@ -159,6 +159,8 @@ def _looks_like_heading(head: str) -> bool:
         return False
     if all(c.isupper() for c in letters):
         return True
+    if head[0].islower():
+        return False  # a wrapped line's continuation ("resolution and project"), no heading
     words = [w for w in re.split(r"\s+", head) if w[:1].isalpha()]
     small = {"and", "or", "of", "the", "to", "for", "a", "an", "in", "on", "with", "we", "you"}
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in small)
