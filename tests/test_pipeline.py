@@ -351,3 +351,18 @@ def test_slashes_beside_symbols_split(
 ) -> None:
     # spaCy alone keeps "C#/.NET" and "HTML/" as single tokens: no skill would match
     assert [m.skill_id for m in extractor.extract(text)] == expected
+
+
+def test_multi_word_skill_wrapped_over_a_line_break(extractor: SkillExtractor) -> None:
+    # PDF text wraps lines mid-phrase: one line break between the words still matches
+    text = "Skills: conflict\nresolution, project\nmanagement and machine\n  learning."
+    found = {m.skill_id: m for m in extractor.extract(text)}
+    assert {"conflict_resolution", "project_management", "machine_learning"} <= set(found)
+    m = found["conflict_resolution"]
+    assert (m.text, text[m.start : m.end]) == ("conflict\nresolution", "conflict\nresolution")
+    assert m.section == "skills"
+
+
+def test_blank_line_ends_a_phrase(extractor: SkillExtractor) -> None:
+    mentions = extractor.extract("We studied machine\n\nlearning is not joined across a blank line")
+    assert "machine_learning" not in {m.skill_id for m in mentions}

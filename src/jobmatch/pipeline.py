@@ -431,11 +431,22 @@ class SkillComponent:
         self._info: dict[int, tuple[int, int]] = {}
         forms_all = [f for fs in by_key.values() for f in fs]
         docs = dict(zip(forms_all, tokenizer.pipe(forms_all), strict=True))
+        # adjacent token pairs inside plain multi-word patterns ("conflict" "resolution"):
+        # a line break between such a pair may be a wrap, not the end of the phrase
+        join_pairs: set[tuple[int, int]] = set()
+        max_tokens = 1
         for (i, kind), forms in by_key.items():
             mkey = f"{skills[i].id}\x1f{kind}"
             h = vocab.strings.add(mkey)
             self._info[h] = (i, kind)
             matcher.add(mkey, [docs[f] for f in forms])
+            if kind == 0:
+                for f in forms:
+                    lows = [t.lower for t in docs[f]]
+                    max_tokens = max(max_tokens, len(lows))
+                    join_pairs.update(zip(lows, lows[1:], strict=False))
+        self._join_pairs = frozenset(join_pairs)
+        self._max_tokens = max_tokens
         # Tokenising ~20k pattern strings leaves the tokenizer cache in a state that makes
         # it 2-3x slower on running text (measured); re-setting the rules gives a fresh cache.
         tokenizer.rules = tokenizer.rules
@@ -470,6 +481,7 @@ class SkillComponent:
         if self._lexicon is None:
             self.initialize()
         matches = self._matcher(doc)
+        matches += self._wrapped_matches(doc)
         kept: list[tuple[int, int, int]] = []
         if matches:
             info = self._info
@@ -508,6 +520,37 @@ class SkillComponent:
         doc.spans[SPANS_KEY] = [Span(doc, s, e, label=labels[i]) for s, e, i in kept]
         doc.spans[SPANS_KEY].attrs[_ATTR_KEY] = self._key
         return doc
+
+    def _wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Plain multi-word matches broken by one line break ("conflict\\nresolution", a PDF
+        line wrapped mid-phrase): ``(match key, start, end)`` with the break token inside.
+
+        Only a single line break (not a blank line) between two tokens that sit side by side
+        in some pattern is tried; the tokens around it are matched again without it.
+        """
+        pairs = self._join_pairs
+        if not pairs:
+            return []
+        strings = doc.vocab.strings
+        arr = doc.to_array(["LOWER", "IS_SPACE"])
+        low: list[int] = arr[:, 0].tolist()
+        n = len(low)
+        out: list[tuple[int, int, int]] = []
+        for k in arr[:, 1].nonzero()[0].tolist():
+            if not 0 < k < n - 1 or (low[k - 1], low[k + 1]) not in pairs:
+                continue
+            if strings[low[k]].strip(" \t\r") != "\n":
+                continue  # a blank line or more ends the phrase
+            w = self._max_tokens
+            idx = [j for j in range(max(0, k - w), min(n, k + w + 1)) if j != k]
+            words = [doc[j].text for j in idx]
+            spaces = [bool(doc[j].whitespace_) or j == k - 1 for j in idx]
+            mini = Doc(doc.vocab, words=words, spaces=spaces)
+            left = idx.index(k - 1)
+            for h, ms, me in self._matcher(mini):
+                if ms <= left < me - 1 and self._info[h][1] == 0:
+                    out.append((h, idx[ms], idx[me - 1] + 1))
+        return out
 
     def _resolve(
         self,
