@@ -281,6 +281,46 @@ if not Span.has_extension("skill"):
     Span.set_extension("skill", getter=_span_skill)
 
 
+class _Columns:
+    """ORTH, LOWER, IS_SPACE and SPACY of a doc's tokens from one ``doc.to_array`` call,
+    shared by the steps of one component call (each list is built on first use)."""
+
+    __slots__ = ("_arr", "_low", "_orth", "_space_idx", "_spaces")
+
+    def __init__(self, doc: Doc) -> None:
+        self._arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY"])
+        self._orth: list[int] | None = None
+        self._low: list[int] | None = None
+        self._spaces: list[int] | None = None
+        self._space_idx: list[int] | None = None
+
+    @property
+    def orth(self) -> list[int]:
+        if self._orth is None:
+            self._orth = self._arr[:, 0].tolist()
+        return self._orth
+
+    @property
+    def low(self) -> list[int]:
+        if self._low is None:
+            self._low = self._arr[:, 1].tolist()
+        return self._low
+
+    @property
+    def spaces(self) -> list[int]:
+        """1 where a token is followed by a space."""
+        if self._spaces is None:
+            self._spaces = self._arr[:, 3].tolist()
+        return self._spaces
+
+    @property
+    def space_idx(self) -> list[int]:
+        """Indices of the whitespace tokens (line breaks among them)."""
+        if self._space_idx is None:
+            self._space_idx = self._arr[:, 2].nonzero()[0].tolist()
+        return self._space_idx
+
+
 class SkillComponent:
     """Finds lexicon skills in a Doc: ``doc.spans["skills"]`` and ``doc._.skill_mentions``."""
 
@@ -481,7 +521,8 @@ class SkillComponent:
         if self._lexicon is None:
             self.initialize()
         matches = self._matcher(doc)
-        matches += self._wrapped_matches(doc)
+        cols = _Columns(doc)
+        matches += self._wrapped_matches(doc, cols)
         kept: list[tuple[int, int, int]] = []
         if matches:
             info = self._info
@@ -506,13 +547,15 @@ class SkillComponent:
             soft: set[tuple[int, int]] | None = set() if self.soft_rules else None
             tagged: set[tuple[int, int, int]] = set()
             if ambiguous:
-                kept.extend(self._resolve(doc, ambiguous, kept, soft, tagged))
+                kept.extend(self._resolve(doc, ambiguous, kept, soft, tagged, cols))
             kept.sort()
             if soft is not None and self._filter is None:
                 doc.user_data[_SOFT_KEY] = soft  # for the training script
             if kept and self._filter is not None:
                 cut = self._filter.threshold
-                scores = self.filter_scores(doc, kept, soft or set(), scope=self.filter_scope)
+                scores = self.filter_scores(
+                    doc, kept, soft or set(), scope=self.filter_scope, cols=cols
+                )
                 kept = [m for m, sc in zip(kept, scores, strict=True) if sc >= cut]
                 if tagged:
                     kept = _still_tagged(kept, tagged)
@@ -521,7 +564,9 @@ class SkillComponent:
         doc.spans[SPANS_KEY].attrs[_ATTR_KEY] = self._key
         return doc
 
-    def _wrapped_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _wrapped_matches(
+        self, doc: Doc, cols: _Columns | None = None
+    ) -> list[tuple[int, int, int]]:
         """Plain multi-word matches broken by one line break ("conflict\\nresolution", a PDF
         line wrapped mid-phrase): ``(match key, start, end)`` with the break token inside.
 
@@ -532,11 +577,11 @@ class SkillComponent:
         if not pairs:
             return []
         strings = doc.vocab.strings
-        arr = doc.to_array(["LOWER", "IS_SPACE"])
-        low: list[int] = arr[:, 0].tolist()
+        cols = cols or _Columns(doc)
+        low = cols.low
         n = len(low)
         out: list[tuple[int, int, int]] = []
-        for k in arr[:, 1].nonzero()[0].tolist():
+        for k in cols.space_idx:
             if not 0 < k < n - 1 or (low[k - 1], low[k + 1]) not in pairs:
                 continue
             if strings[low[k]].strip(" \t\r") != "\n":
@@ -559,6 +604,7 @@ class SkillComponent:
         sure: list[tuple[int, int, int]],
         soft: set[tuple[int, int]] | None = None,
         tagged: set[tuple[int, int, int]] | None = None,
+        cols: _Columns | None = None,
     ) -> list[tuple[int, int, int]]:
         """The ambiguous matches the context supports (README "Context rules").
 
@@ -570,9 +616,8 @@ class SkillComponent:
         is kept and its token range added to ``soft``: the trained filter decides it.
         Works on token hashes from one ``doc.to_array`` call: no Token objects, no text.
         """
-        arr = doc.to_array(["ORTH", "LOWER"])
-        orth: list[int] = arr[:, 0].tolist()
-        low: list[int] = arr[:, 1].tolist()
+        cols = cols or _Columns(doc)
+        orth, low = cols.orth, cols.low
         kept: list[tuple[int, int, int]] = []
         tags: list[tuple[int, int, int]] = []
         for m in ambiguous:
@@ -716,6 +761,7 @@ class SkillComponent:
         soft: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
         *,
         scope: str = "all",
+        cols: _Columns | None = None,
     ) -> list[float]:
         """The filter's score (logit) of each mention: ``MentionFilter.score(features(...))``
         computed on token hashes with the weights split into per-position tables.
@@ -732,11 +778,9 @@ class SkillComponent:
         skills = self._skills
         strings = doc.vocab.strings
         n = len(doc)
-        arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY"])
-        orth: list[int] = arr[:, 0].tolist()
-        low: list[int] = arr[:, 1].tolist()
-        spaces: list[int] = arr[:, 3].tolist()
-        breaks = [int(k) for k in arr[:, 2].nonzero()[0] if "\n" in strings[low[k]]]
+        cols = cols or _Columns(doc)
+        orth, low, spaces = cols.orth, cols.low, cols.spaces
+        breaks = [k for k in cols.space_idx if "\n" in strings[low[k]]]
         n_breaks = len(breaks)
         line_of = [bisect_right(breaks, s) for s, _, _ in found]
         per_line: dict[int, int] = {}
