@@ -3,8 +3,9 @@
 ``read_document(path)`` is the one entry point for files. It never trusts the file name
 alone: the first bytes are sniffed (a PNG renamed ``.pdf`` is "not a PDF: looks like a PNG
 image"), sizes are checked before anything is read, text encodings are detected (BOM, strict
-UTF-8, CP-1252, Latin-1), PDFs are parsed behind the guards in :mod:`jobmatch.pdf`, and every
-text passes the extraction-quality gate (:func:`check_text`) before anyone may score it.
+UTF-8, CP-1252, Latin-1), PDFs are parsed behind the guards in :mod:`jobmatch.pdf`, DOCX
+files are read by :mod:`jobmatch.docx_reader`, HTML is stripped by :mod:`jobmatch.html_reader`,
+and every text passes the extraction-quality gate (:func:`check_text`) before anyone may score it.
 
 Every failure is a :class:`~jobmatch.errors.DocumentError` subclass with ``source`` set to the
 path and a one-line reason; third-party exceptions are re-raised ``from`` the original.
