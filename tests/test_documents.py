@@ -13,7 +13,6 @@ import jobmatch
 from jobmatch.documents import (
     Limits,
     check_text,
-    html_to_text,
     read_bytes,
     read_document,
     read_text,
@@ -26,6 +25,7 @@ from jobmatch.errors import (
     NoTextLayerError,
     UnsupportedFormatError,
 )
+from jobmatch.html_reader import html_to_text
 
 if TYPE_CHECKING:
     from jobmatch.pipeline import SkillExtractor

@@ -3,8 +3,9 @@
 ``read_document(path)`` is the one entry point for files. It never trusts the file name
 alone: the first bytes are sniffed (a PNG renamed ``.pdf`` is "not a PDF: looks like a PNG
 image"), sizes are checked before anything is read, text encodings are detected (BOM, strict
-UTF-8, CP-1252, Latin-1), PDFs are parsed behind the guards in :mod:`jobmatch.pdf`, and every
-text passes the extraction-quality gate (:func:`check_text`) before anyone may score it.
+UTF-8, CP-1252, Latin-1), PDFs are parsed behind the guards in :mod:`jobmatch.pdf`, DOCX
+files are read by :mod:`jobmatch.docx_reader`, HTML is stripped by :mod:`jobmatch.html_reader`,
+and every text passes the extraction-quality gate (:func:`check_text`) before anyone may score it.
 
 Every failure is a :class:`~jobmatch.errors.DocumentError` subclass with ``source`` set to the
 path and a one-line reason; third-party exceptions are re-raised ``from`` the original.
@@ -13,18 +14,14 @@ path and a one-line reason; third-party exceptions are re-raised ``from`` the or
 from __future__ import annotations
 
 import errno
-import io
 import logging
 import os
 import re
 import stat
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from xml.etree import ElementTree
 
+from .docx_reader import docx_text, zip_kind
 from .errors import (
     CorruptDocumentError,
     DocumentError,
@@ -32,9 +29,9 @@ from .errors import (
     DocumentTooLargeError,
     EmptyDocumentError,
     NoTextLayerError,
-    ParseLimitError,
     UnsupportedFormatError,
 )
+from .html_reader import html_to_text
 from .models import Document
 
 __all__ = [
@@ -251,7 +248,7 @@ def read_bytes(
     ext = Path(name).suffix.lower() if name else ""
     kind = sniff_format(data)
     if kind == "zip":
-        kind = _zip_kind(data)
+        kind = zip_kind(data)
     warnings: list[str] = []
 
     if kind == "pdf":
@@ -271,7 +268,7 @@ def read_bytes(
     if ext == ".pdf":
         raise UnsupportedFormatError(f"not a PDF: looks like {_DESCRIPTIONS[kind]}", source=source)
     if kind == "docx":
-        text = _docx_text(data, source=source, limits=limits)
+        text = docx_text(data, source=source, limits=limits)
         text, more = check_text(text, source=source)
         return Document(text=text, source=source, format="docx", warnings=tuple(more))
     if ext == ".docx":
@@ -404,193 +401,6 @@ def _refuse_binary(text: str, *, source: str, c1: bool) -> None:
         raise CorruptDocumentError(
             f"binary data, not text ({bad} control characters in {len(sample)})", source=source
         )
-
-
-# ---------------------------------------------------------------------------- HTML
-
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object"}
-_BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "tbody", "tfoot", "thead", "title", "tr", "ul",
-}  # fmt: skip
-_WS = re.compile(r"[ \t\r\n\f\v]+")
-# markers for "line break here" and "paragraph break here"; a run of them (and the
-# whitespace around) becomes one "\n", or one blank line if any paragraph marker is in it
-_LINE, _PARA = "\x01", "\x02"
-_PARA_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre",
-              "blockquote", "section", "article", "header", "footer", "hr", "title"}  # fmt: skip
-_BREAKS = re.compile(f"[ \t]*[{_LINE}{_PARA}][{_LINE}{_PARA} \t\n]*")
-
-
-def _break(tag: str) -> str:
-    return _PARA if tag in _PARA_TAGS else _LINE
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip: list[str] = []
-        self.pre = 0
-        self.title: list[str] = []
-        self.in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self.skip.append(tag)
-        elif tag == "title":
-            self.in_title = True
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(_break(tag))
-        if tag == "pre":
-            self.pre += 1
-        elif tag in ("td", "th"):
-            self.parts.append("\t")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append(_break(tag))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            if tag in self.skip:  # close up to the matching open tag (tolerates bad nesting)
-                while self.skip and self.skip.pop() != tag:
-                    pass
-        elif tag == "title":
-            self.in_title = False
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(_break(tag))
-        if tag == "pre" and self.pre:
-            self.pre -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        if self.in_title:
-            self.title.append(data)
-            return
-        data = data.replace(_LINE, "").replace(_PARA, "")
-        self.parts.append(data if self.pre else _WS.sub(" ", data))
-
-
-def html_to_text(html: str) -> str:
-    """Strip markup: blocks become line breaks, entities are decoded, and the content of
-    ``<script>``, ``<style>``, ``<noscript>``, ``<template>``, ``<svg>`` and ``<iframe>`` never
-    appears. The ``<title>`` becomes the first line unless the body starts with it."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    body = _BREAKS.sub(lambda m: "\n\n" if _PARA in m.group() else "\n", "".join(parser.parts))
-    lines = [line.strip(" \t") for line in body.split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    title = " ".join("".join(parser.title).split())
-    return f"{title}\n\n{text}" if title and not text.startswith(title) else text
-
-
-# ---------------------------------------------------------------------------- DOCX
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_DOCX_MAIN = "word/document.xml"
-_DOCX_PARTS = re.compile(r"word/(header\d*|footer\d*|footnotes|endnotes)\.xml")
-_MAX_ZIP_ENTRIES = 5000
-
-
-def _zip_kind(data: bytes) -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist()[: _MAX_ZIP_ENTRIES + 1])
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return "zip"
-    if _DOCX_MAIN in names:
-        return "docx"
-    for marker, kind in (("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx")):
-        if marker in names:
-            return kind
-    if "mimetype" in names and "content.xml" in names:
-        return "odf"
-    return "zip"
-
-
-def _docx_text(data: bytes, *, source: str, limits: Limits) -> str:
-    budget = [limits.max_inflated_bytes]
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-            if len(infos) > _MAX_ZIP_ENTRIES:
-                raise ParseLimitError(
-                    f"DOCX has {len(infos)} entries (limit {_MAX_ZIP_ENTRIES})", source=source
-                )
-            by_name = {i.filename: i for i in infos}
-            body = _docx_part(zf, by_name[_DOCX_MAIN], budget, source=source, limits=limits)
-            extra = [
-                _docx_part(zf, by_name[n], budget, source=source, limits=limits)
-                for n in sorted(by_name)
-                if _DOCX_PARTS.fullmatch(n)
-            ]
-    except DocumentError:
-        raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-        raise CorruptDocumentError(f"corrupt DOCX: {exc}", source=source) from exc
-    except (ElementTree.ParseError, KeyError) as exc:
-        raise CorruptDocumentError(f"corrupt DOCX XML: {exc}", source=source) from exc
-    parts = [body] + [e for e in extra if e.strip()]
-    return "\n\n".join(parts)
-
-
-def _docx_part(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int], *, source: str, limits: Limits
-) -> str:
-    # declared size first (cheap), then the actual inflated size while reading (a bomb may lie)
-    if info.file_size > budget[0]:
-        raise ParseLimitError(_inflate_reason(info.filename, info.file_size, limits), source=source)
-    buf = io.BytesIO()
-    with zf.open(info) as fh:
-        while chunk := fh.read(1 << 20):
-            budget[0] -= len(chunk)
-            if budget[0] < 0:
-                raise ParseLimitError(
-                    _inflate_reason(info.filename, buf.tell() + len(chunk), limits), source=source
-                )
-            buf.write(chunk)
-    xml = buf.getvalue()
-    if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml:
-        # Word never writes a DTD; refusing it rules out entity-expansion tricks
-        raise CorruptDocumentError(f"DOCX part {info.filename} declares a DTD", source=source)
-    return "".join(_docx_runs(xml))
-
-
-def _inflate_reason(name: str, size: int, limits: Limits) -> str:
-    return (
-        f"decompression bomb: {name} inflates to more than {limits.max_inflated_bytes} bytes"
-        f" ({size} so far; Limits.max_inflated_bytes)"
-    )
-
-
-def _docx_runs(xml: bytes) -> Iterator[str]:
-    # Word writes text boxes twice: as DrawingML in mc:Choice and as VML in mc:Fallback;
-    # reading the fallback too would double every word of a text-box (two-column) resume
-    fallback = 0
-    for event, elem in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
-        tag = elem.tag
-        if tag == _MC_FALLBACK:
-            fallback += 1 if event == "start" else -1
-            continue
-        if event == "start" or fallback:
-            continue
-        if tag == f"{_W}t" and elem.text:
-            yield elem.text
-        elif tag == f"{_W}tab":
-            yield "\t"
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            yield "\n"
-        elif tag == f"{_W}p":
-            yield "\n"
-            elem.clear()
-        elif tag == f"{_W}tc":
-            yield "\t"
 
 
 # ---------------------------------------------------------------------------- quality gate
