@@ -61,7 +61,9 @@ def test_jsonl_output_fields_and_exit_code_1(postings: Path) -> None:
         "error",
         "error_code",
         "warnings",
+        "profile",
     ]
+    assert [r["profile"] for r in lines] == ["research-engineer"] * 3 + [None, None]
     assert lines[0]["source"] == f"{postings}:1"
     assert lines[0]["score"] > lines[1]["score"]
     assert lines[3]["error"] == "empty text"
@@ -119,6 +121,55 @@ def test_top_k_table_and_min_score(postings: Path) -> None:
         "empty",
         f"{postings}:5",
     ]
+
+
+def test_resume_mode_names_each_posting_in_every_format(postings: Path, tmp_path: Path) -> None:
+    """With --resume the profile is the posting: its record id, or a document's file name."""
+    resume = tmp_path / "cv.txt"
+    resume.write_text("SKILLS\nPython, PyTorch, CUDA\n", encoding="utf-8")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "acme-ml.txt").write_text(ML, encoding="utf-8")
+    args = [str(postings), str(folder), "--resume", str(resume), "-q"]
+    code, out, _ = run(*args)
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["profile"]) for r in rows] == [
+        ("ml", "posting:ml"),
+        ("nurse", "posting:nurse"),
+        ("=HYPERLINK(1)", "posting:=HYPERLINK(1)"),
+        ("empty", None),
+        (f"{postings}:5", None),
+        (str(folder / "acme-ml.txt"), "posting:acme-ml.txt"),  # the file name, no folder
+    ]
+    csv_out = tmp_path / "out.csv"
+    run(*args, "-o", str(csv_out))
+    with csv_out.open(encoding="utf-8", newline="") as f:
+        table = list(csv.DictReader(f))
+    assert [r["profile"] for r in table] == [
+        "posting:ml",
+        "posting:nurse",
+        "posting:=HYPERLINK(1)",  # starts with "p": nothing to neutralise
+        "",
+        "",
+        "posting:acme-ml.txt",
+    ]
+
+
+def test_appending_to_a_csv_without_the_profile_column_keeps_its_columns(
+    postings: Path, tmp_path: Path
+) -> None:
+    """A CSV written before the profile column existed is resumed with its own header."""
+    out = tmp_path / "out.csv"
+    old_columns = "id,source,status,score,coverage,matched,missing,error,error_code,warnings"
+    out.write_text(f"{old_columns}\nml,x,ok,50,,,,,,\n", encoding="utf-8")
+    code, _, _ = run(str(postings), "-o", str(out), "-q")
+    assert code == 1
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == old_columns.split(",")
+    assert [r[0] for r in rows[1:]] == ["ml", "nurse", "'=HYPERLINK(1)", "empty", f"{postings}:5"]
+    assert {len(r) for r in rows} == {10}
 
 
 def test_stdin_and_csv_input(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ __all__ = [
     "write_table",
     "top_results",
     "read_done_ids",
+    "read_csv_header",
     "repair_tail",
     "neutralise_cell",
     "CSV_COLUMNS",
@@ -49,6 +50,7 @@ CSV_COLUMNS = (
     "error",
     "error_code",
     "warnings",
+    "profile",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -88,20 +90,21 @@ def _coverage_text(coverage: dict[str, float]) -> str:
     return "; ".join(f"{k}={v:.2f}" for k, v in coverage.items())
 
 
-def _csv_row(r: BatchResult) -> list[str]:
-    cells = [
-        r.id,
-        r.source,
-        r.status,
-        "" if r.score is None else f"{r.score:g}",
-        _coverage_text(r.coverage),
-        "; ".join(r.matched),
-        "; ".join(r.missing),
-        r.error or "",
-        r.error_code or "",
-        " | ".join(r.warnings),
-    ]
-    return [neutralise_cell(c) for c in cells]
+def _csv_row(r: BatchResult, columns: Sequence[str] = CSV_COLUMNS) -> list[str]:
+    cells = {
+        "id": r.id,
+        "source": r.source,
+        "status": r.status,
+        "score": "" if r.score is None else f"{r.score:g}",
+        "coverage": _coverage_text(r.coverage),
+        "matched": "; ".join(r.matched),
+        "missing": "; ".join(r.missing),
+        "error": r.error or "",
+        "error_code": r.error_code or "",
+        "warnings": " | ".join(r.warnings),
+        "profile": r.profile or "",
+    }
+    return [neutralise_cell(cells.get(c, "")) for c in columns]
 
 
 class JsonlWriter:
@@ -116,17 +119,24 @@ class JsonlWriter:
 
 
 class CsvWriter:
-    """CSV with a header (unless appending), formula-injection-safe cells, flushed per row."""
+    """CSV with a header (unless appending), formula-injection-safe cells, flushed per row.
 
-    def __init__(self, stream: IO[str], *, header: bool = True) -> None:
+    ``columns`` are those of the file's header: appending to a file written by an earlier
+    version (without the ``profile`` column) keeps its columns, so every row fits the header.
+    """
+
+    def __init__(
+        self, stream: IO[str], *, header: bool = True, columns: Sequence[str] = CSV_COLUMNS
+    ) -> None:
         self.stream = stream
+        self.columns = tuple(columns)
         self.writer = csv.writer(stream, lineterminator="\n")
         if header:
-            self.writer.writerow(CSV_COLUMNS)
+            self.writer.writerow(self.columns)
             stream.flush()
 
     def write(self, result: BatchResult) -> None:
-        self.writer.writerow(_csv_row(result))
+        self.writer.writerow(_csv_row(result, self.columns))
         self.stream.flush()
 
 
@@ -191,6 +201,13 @@ def repair_tail(path: str | os.PathLike[str]) -> int:
             pos -= step
         f.truncate(0)
         return size
+
+
+def read_csv_header(path: str | os.PathLike[str]) -> tuple[str, ...] | None:
+    """The header of an existing CSV batch output (``None`` if it has none, or is JSONL)."""
+    with open(path, newline="", encoding="utf-8", errors="replace") as f:
+        header = next(csv.reader(f), None)
+    return tuple(header) if header and "id" in header else None
 
 
 def read_done_ids(path: str | os.PathLike[str]) -> Counter[str]:
@@ -359,7 +376,9 @@ def run_batch(
                 for r in best:
                     writer.write(r)
         else:
-            writer = _writer(fmt, stream, header=not append)
+            old_header = read_csv_header(output) if output and append and fmt == "csv" else None
+            columns = old_header or CSV_COLUMNS
+            writer = _writer(fmt, stream, header=not append, columns=columns)
             for r in counts.watch(results):
                 if min_score is not None and r.ok and (r.score or 0.0) < min_score:
                     continue
@@ -411,8 +430,12 @@ class _Counts:
             yield r
 
 
-def _writer(fmt: str, stream: IO[str], *, header: bool) -> JsonlWriter | CsvWriter:
-    return CsvWriter(stream, header=header) if fmt == "csv" else JsonlWriter(stream)
+def _writer(
+    fmt: str, stream: IO[str], *, header: bool, columns: Sequence[str] = CSV_COLUMNS
+) -> JsonlWriter | CsvWriter:
+    if fmt == "csv":
+        return CsvWriter(stream, header=header, columns=columns)
+    return JsonlWriter(stream)
 
 
 def _format_from_name(name: str | None) -> str:
