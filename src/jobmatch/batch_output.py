@@ -3,6 +3,9 @@
 :func:`run_batch` is what ``jobmatch batch`` calls: it opens the output (appending to it
 when resuming), streams :func:`~jobmatch.batch.score_many` results into a writer (or a
 bounded top-K heap), shows progress on a terminal and returns a :class:`BatchSummary`.
+
+Records left out by ``--min-score`` are listed, id and score, in a sidecar file next to the
+output (:func:`dropped_path`: ``OUT.dropped``), so that a resumed run skips them too.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import IO, Any, TextIO
 
@@ -31,6 +35,9 @@ __all__ = [
     "top_results",
     "read_done_ids",
     "read_csv_header",
+    "read_dropped_ids",
+    "dropped_path",
+    "DroppedLog",
     "repair_tail",
     "neutralise_cell",
     "CSV_COLUMNS",
@@ -61,7 +68,8 @@ class BatchSummary:
     failed: int
     #: records written to the output (fewer than ok + failed with --top / --min-score)
     written: int
-    #: records skipped because the output already had them (resume)
+    #: records skipped because the output already had them, or its ``.dropped`` sidecar
+    #: listed them as left out by ``--min-score`` (resume)
     skipped: int
     seconds: float
 
@@ -244,6 +252,63 @@ def read_done_ids(path: str | os.PathLike[str]) -> Counter[str]:
     return done
 
 
+def dropped_path(output: str | os.PathLike[str]) -> str:
+    """The sidecar of a batch output listing the records ``--min-score`` left out of it."""
+    return os.fspath(output) + ".dropped"
+
+
+class DroppedLog:
+    """Appends ``{"id": ..., "score": ...}`` lines to a ``.dropped`` sidecar, one per record
+    left out by ``--min-score``, flushed like the output (opened at the first one)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stream: IO[str] | None = None
+
+    def write(self, result: BatchResult) -> None:
+        if self.stream is None:
+            try:
+                self.stream = open(self.path, "a", encoding="utf-8")
+            except OSError as exc:
+                raise JobmatchError(
+                    f"cannot write the list of records below --min-score: {exc.strerror or exc}",
+                    source=self.path,
+                ) from exc
+        line = {"id": result.id, "score": result.score}
+        self.stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+
+
+def read_dropped_ids(path: str | os.PathLike[str], min_score: float | None) -> Counter[str]:
+    """Ids in a ``.dropped`` sidecar that ``min_score`` leaves out again, with their counts.
+
+    A record dropped earlier that ``min_score`` would keep (a lower threshold, or none) is
+    not listed: it is scored again and written. A missing sidecar lists nothing; a torn
+    last line (no line end) and unparseable lines are ignored (those records are redone).
+    """
+    dropped: Counter[str] = Counter()
+    if min_score is None or not os.path.isfile(path):
+        return dropped
+    with open(path, "rb") as f:
+        for raw in f:
+            if not raw.endswith(b"\n"):
+                continue  # torn: cut off by repair_tail before the sidecar is appended to
+            try:
+                obj = json.loads(raw)
+            except ValueError:
+                continue
+            if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
+                continue
+            score = obj.get("score")
+            if isinstance(score, int | float) and score < min_score:
+                dropped[obj["id"]] += 1
+    return dropped
+
+
 # --- progress ---------------------------------------------------------------------------
 
 
@@ -305,7 +370,8 @@ def run_batch(
     """Score ``inputs`` and write the results; see ``jobmatch batch --help``.
 
     Resuming (``resume_from``, or an existing JSONL/CSV ``output``) appends to the output
-    and skips the ids it already holds. Raises ``ValueError`` for contradictory options.
+    and skips the ids it already holds, and those its ``.dropped`` sidecar lists as below
+    ``min_score``. Raises ``ValueError`` for contradictory options.
     """
     from .batch import DEFAULT_TIMEOUT, score_many
     from .records import DEFAULT_MAX_BYTES, iter_records
@@ -326,12 +392,12 @@ def run_batch(
     done: Counter[str] = Counter()
     append = False
     if resume_from and os.path.isfile(resume_from):
-        done = read_done_ids(resume_from)
+        done = read_done_ids(resume_from) + read_dropped_ids(dropped_path(resume_from), min_score)
     if output and not ranked and os.path.isfile(output) and os.path.getsize(output) > 0:
         repair_tail(output)  # a torn last line is redone, not kept
         append = True
         if not resume_from:
-            done = read_done_ids(output)
+            done = read_done_ids(output) + read_dropped_ids(dropped_path(output), min_score)
     skipped = sum(done.values())
 
     records = iter_records(inputs, max_bytes=limit, stdin=stdin, **(record_options or {}))
@@ -354,6 +420,7 @@ def run_batch(
     start = time.monotonic()
 
     out_file: IO[str] | None = None
+    dropped: DroppedLog | None = None
     try:
         if output:
             try:
@@ -362,6 +429,15 @@ def run_batch(
                 raise JobmatchError(
                     f"cannot write the output: {exc.strerror or exc}", source=output
                 ) from exc
+            sidecar = dropped_path(output)
+            if not append:
+                # it described the output just overwritten
+                with suppress(FileNotFoundError):
+                    os.remove(sidecar)
+            elif os.path.isfile(sidecar):
+                repair_tail(sidecar)
+            if not ranked and min_score is not None:
+                dropped = DroppedLog(sidecar)
         stream: IO[str] = out_file or stdout
         written = 0
         if ranked:
@@ -381,6 +457,8 @@ def run_batch(
             writer = _writer(fmt, stream, header=not append, columns=columns)
             for r in counts.watch(results):
                 if min_score is not None and r.ok and (r.score or 0.0) < min_score:
+                    if dropped is not None:
+                        dropped.write(r)  # so that a resumed run skips it too
                     continue
                 writer.write(r)
                 written += 1
@@ -389,6 +467,8 @@ def run_batch(
             progress.close()
         if out_file is not None:
             out_file.close()
+        if dropped is not None:
+            dropped.close()
     summary = BatchSummary(
         ok=counts.ok,
         failed=counts.failed,
