@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -61,7 +62,9 @@ def test_jsonl_output_fields_and_exit_code_1(postings: Path) -> None:
         "error",
         "error_code",
         "warnings",
+        "profile",
     ]
+    assert [r["profile"] for r in lines] == ["research-engineer"] * 3 + [None, None]
     assert lines[0]["source"] == f"{postings}:1"
     assert lines[0]["score"] > lines[1]["score"]
     assert lines[3]["error"] == "empty text"
@@ -119,6 +122,55 @@ def test_top_k_table_and_min_score(postings: Path) -> None:
         "empty",
         f"{postings}:5",
     ]
+
+
+def test_resume_mode_names_each_posting_in_every_format(postings: Path, tmp_path: Path) -> None:
+    """With --resume the profile is the posting: its record id, or a document's file name."""
+    resume = tmp_path / "cv.txt"
+    resume.write_text("SKILLS\nPython, PyTorch, CUDA\n", encoding="utf-8")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "acme-ml.txt").write_text(ML, encoding="utf-8")
+    args = [str(postings), str(folder), "--resume", str(resume), "-q"]
+    code, out, _ = run(*args)
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["profile"]) for r in rows] == [
+        ("ml", "posting:ml"),
+        ("nurse", "posting:nurse"),
+        ("=HYPERLINK(1)", "posting:=HYPERLINK(1)"),
+        ("empty", None),
+        (f"{postings}:5", None),
+        (str(folder / "acme-ml.txt"), "posting:acme-ml.txt"),  # the file name, no folder
+    ]
+    csv_out = tmp_path / "out.csv"
+    run(*args, "-o", str(csv_out))
+    with csv_out.open(encoding="utf-8", newline="") as f:
+        table = list(csv.DictReader(f))
+    assert [r["profile"] for r in table] == [
+        "posting:ml",
+        "posting:nurse",
+        "posting:=HYPERLINK(1)",  # starts with "p": nothing to neutralise
+        "",
+        "",
+        "posting:acme-ml.txt",
+    ]
+
+
+def test_appending_to_a_csv_without_the_profile_column_keeps_its_columns(
+    postings: Path, tmp_path: Path
+) -> None:
+    """A CSV written before the profile column existed is resumed with its own header."""
+    out = tmp_path / "out.csv"
+    old_columns = "id,source,status,score,coverage,matched,missing,error,error_code,warnings"
+    out.write_text(f"{old_columns}\nml,x,ok,50,,,,,,\n", encoding="utf-8")
+    code, _, _ = run(str(postings), "-o", str(out), "-q")
+    assert code == 1
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == old_columns.split(",")
+    assert [r[0] for r in rows[1:]] == ["ml", "nurse", "'=HYPERLINK(1)", "empty", f"{postings}:5"]
+    assert {len(r) for r in rows} == {10}
 
 
 def test_stdin_and_csv_input(tmp_path: Path) -> None:
@@ -182,6 +234,123 @@ def test_killed_run_resumes_to_exactly_one_record_each(tmp_path: Path) -> None:
     subprocess.run(cmd, check=True, capture_output=True)
     ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
     assert ids == [f"p{i}" for i in range(n)]
+
+
+def _dropped_ids(path: Path) -> list[str]:
+    return [json.loads(line)["id"] for line in path.read_text().splitlines()]
+
+
+@pytest.fixture()
+def count_scored(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the records scored in this process from now on (``--jobs 1``)."""
+    from jobmatch.scoring import Scorer
+
+    scored: list[str] = []
+    original = Scorer.score_doc
+
+    def counting(self: Scorer, *args: Any, **kwargs: Any) -> Any:
+        scored.append(kwargs["record_id"])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Scorer, "score_doc", counting)
+    return scored
+
+
+def test_killed_min_score_run_resumes_without_rescoring_dropped_records(
+    tmp_path: Path, count_scored: list[str]
+) -> None:
+    """Records --min-score left out before the kill are not scored again on resume, and the
+    output (and its .dropped sidecar) ends up exactly as that of an uninterrupted run."""
+    n = 400
+    src = tmp_path / "many.jsonl"
+    texts = [f"{ML} {i}" if i % 2 else f"{NURSE} {i}" for i in range(n)]
+    src.write_text(
+        "".join(json.dumps({"id": f"p{i}", "text": t}) + "\n" for i, t in enumerate(texts))
+    )
+    # a threshold between the two kinds of posting: every other record is dropped
+    two = tmp_path / "two.jsonl"
+    two.write_text("".join(src.read_text().splitlines(keepends=True)[:2]))
+    _, out, _ = run(str(two), "-q")
+    low, high = (json.loads(line)["score"] for line in out.splitlines())
+    threshold = (low + high) / 2
+    assert low < threshold < high
+
+    reference = tmp_path / "reference.jsonl"
+    assert run(str(src), "-o", str(reference), "--min-score", str(threshold), "-q")[0] == 0
+    assert _dropped_ids(tmp_path / "reference.jsonl.dropped") == [f"p{i}" for i in range(0, n, 2)]
+
+    out_file = tmp_path / "out.jsonl"
+    sidecar = tmp_path / "out.jsonl.dropped"
+    cmd = [sys.executable, "-m", "jobmatch", "batch", str(src), "-o", str(out_file), "-q"]
+    cmd += ["--min-score", str(threshold)]
+    with (tmp_path / "stderr.txt").open("wb") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            if out_file.exists() and out_file.stat().st_size and sidecar.exists():
+                break  # records written and dropped: kill it mid-run
+            time.sleep(0.005)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    written = [json.loads(line)["id"] for line in out_file.read_text().splitlines()]
+    dropped = _dropped_ids(sidecar)
+    assert dropped and 0 < len(written) + len(dropped) < n, "not killed midway"
+    with sidecar.open("ab") as f:
+        f.write(b'{"id": "p')  # and as if killed in the middle of a sidecar line
+
+    count_scored.clear()
+    code, _, err = run(str(src), "-o", str(out_file), "--min-score", str(threshold))
+    assert code == 0
+    assert f", {len(written) + len(dropped)} already done," in err
+    assert not set(count_scored) & set(dropped)  # the dropped records were not scored again
+    assert sorted(count_scored) == sorted({f"p{i}" for i in range(n)} - set(written) - set(dropped))
+    assert out_file.read_text() == reference.read_text()
+    assert sidecar.read_text() == (tmp_path / "reference.jsonl.dropped").read_text()
+
+
+def test_dropped_records_on_resume_follow_the_new_min_score(
+    postings: Path, tmp_path: Path, count_scored: list[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    _, first, _ = run(str(postings), "-q")
+    score = {json.loads(x)["id"]: json.loads(x)["score"] for x in first.splitlines()}
+    high = str(score["ml"])  # leaves out nurse and =HYPERLINK(1)
+    count_scored.clear()
+    run(str(postings), "-o", str(out), "--min-score", high, "-q")
+    before = out.read_text()
+    assert [json.loads(x)["id"] for x in before.splitlines()] == ["ml", "empty", f"{postings}:5"]
+    assert _dropped_ids(tmp_path / "out.jsonl.dropped") == ["nurse", "=HYPERLINK(1)"]
+    # the same threshold: nothing is scored again, nothing added
+    count_scored.clear()
+    code, _, err = run(str(postings), "-o", str(out), "--min-score", high)
+    assert (count_scored, out.read_text()) == ([], before)
+    assert ", 5 already done," in err
+    # a lower threshold keeps one of them: only that one is scored again, and appended
+    lower, higher = sorted(["nurse", "=HYPERLINK(1)"], key=score.__getitem__)
+    assert score[lower] < score[higher]
+    low = str((score[lower] + score[higher]) / 2)
+    run(str(postings), "-o", str(out), "--min-score", low, "-q")
+    assert count_scored == [higher]
+    line = next(x for x in first.splitlines() if json.loads(x)["id"] == higher)
+    assert out.read_text() == before + line + "\n"
+    # without --min-score the other one is scored again (and appended) too
+    count_scored.clear()
+    run(str(postings), "-o", str(out), "-q")
+    assert count_scored == [lower]
+    assert len(out.read_text().splitlines()) == 5
+
+
+def test_a_fresh_run_replaces_a_stale_dropped_sidecar(postings: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    sidecar = tmp_path / "out.jsonl.dropped"
+    sidecar.write_text(json.dumps({"id": "ml", "score": 0.0}) + "\n")  # from an old run
+    run(str(postings), "-o", str(out), "--min-score", "1", "-q")  # out does not exist: fresh
+    assert "ml" in [json.loads(x)["id"] for x in out.read_text().splitlines()]
+    assert not sidecar.exists() or "ml" not in _dropped_ids(sidecar)
+    # a fresh (ranked) output at the same path removes the sidecar of the old one
+    sidecar.write_text(json.dumps({"id": "ml", "score": 0.0}) + "\n")
+    run(str(postings), "-o", str(out), "--top", "2", "-q")
+    assert not sidecar.exists()
 
 
 def test_unwritable_output_and_missing_resume_file(postings: Path, tmp_path: Path) -> None:

@@ -107,8 +107,30 @@ def test_match_resume_against_posting() -> None:
     assert "pytorch" in {m["skill_id"] for m in data["matched"]}
 
 
+@pytest.mark.parametrize("fmt", REPORT_FORMATS)
+def test_match_report_names_the_posting_by_file_name(fmt: str) -> None:
+    """Every format shows the posting's profile id, with the file name and no folder."""
+    result = run("match", str(RESUME_TXT), str(POSTING_TXT), "--format", fmt)
+    assert result.exit_code == 0, result.output
+    shown = {"markdown": r"posting:posting\_research\_engineer.txt"}
+    assert shown.get(fmt, "posting:posting_research_engineer.txt") in result.stdout
+    assert str(POSTING_TXT) not in result.stdout  # (the resume's path is its source)
+    if fmt == "json":
+        assert json.loads(result.stdout)["profile"] == "posting:posting_research_engineer.txt"
+
+
+def test_match_posting_on_stdin_is_named_by_a_digest_of_its_text() -> None:
+    text = POSTING_TXT.read_bytes()
+    first = run("match", str(RESUME_TXT), "-", "--format", "json", input=text)
+    again = run("match", str(RESUME_TXT), "-", "--format", "json", input=text)
+    other = run("match", str(RESUME_TXT), "-", "--format", "json", input=text + b"\nSQL\n")
+    ids = [json.loads(r.stdout)["profile"] for r in (first, again, other)]
+    assert ids[0] == ids[1] != ids[2]
+    assert all(len(i) == len("posting:text-") + 12 and i.startswith("posting:text-") for i in ids)
+
+
 def test_match_html_escapes_hostile_documents(tmp_path: Path) -> None:
-    posting = tmp_path / "posting.txt"
+    posting = tmp_path / "<b>posting.txt"  # the file name is in the profile id
     posting.write_text(
         "Requirements\n- Python and PyTorch <script>alert(1)</script>\n- Docker\n",
         encoding="utf-8",
@@ -123,6 +145,7 @@ def test_match_html_escapes_hostile_documents(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     page = result.stdout
     assert "<script" not in page and "<img" not in page and "onerror=alert(2)>" not in page
+    assert "<b>" not in page and "profile posting:&lt;b&gt;posting.txt" in page
     # the evidence snippets show the text, escaped
     assert (
         "&quot;&gt;&lt;img src=x onerror=alert(2)&gt; &lt;script&gt;alert(3)&lt;/script&gt;" in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from pathlib import Path
@@ -14,7 +15,7 @@ from jobmatch.errors import DocumentNotFoundError, EmptyDocumentError, ProfileEr
 from jobmatch.lexicon import load_lexicon
 from jobmatch.models import Document
 from jobmatch.profiles import ScoringParams, TermModel, load_profile
-from jobmatch.scoring import Scorer, calibrate, posting_profile, snippet
+from jobmatch.scoring import Scorer, as_document, calibrate, posting_id, posting_profile, snippet
 
 TINY_CATEGORIES = {
     "programming_language": ("Programming languages", "knowledge"),
@@ -283,7 +284,9 @@ def test_match_resume_against_posting(tiny: Scorer) -> None:
     # category weights = the sum of their requirement weights (python 2, pytorch 2, sql 1);
     # the evidence prior adds posting_prior (4) x required_weight (2) = 8 unlisted weight:
     # (2 * 1 + 3 * 2/3) / (5 + 8) = 4 / 13
-    assert r.profile == "posting" and r.coverage == round(4 / 13, 4) == 0.3077
+    # a posting given as text is named by a digest of its text
+    digest = hashlib.sha256(posting.encode()).hexdigest()[:12]
+    assert r.profile == f"posting:text-{digest}" and r.coverage == round(4 / 13, 4) == 0.3077
     assert [(c.id, c.weight, c.missing) for c in r.categories] == [
         ("ml_framework", 2.0, ()),
         ("programming_language", 3.0, ("sql",)),
@@ -308,6 +311,36 @@ def test_thin_posting_is_weak_evidence(tiny: Scorer) -> None:
     scorer = Scorer(tiny.profile, extractor=tiny.extractor, resume="SKILLS\nPython, PyTorch\n")
     r = scorer.score_text("Requirements\n- Python\n- PyTorch\n", source="job-1")
     assert r.source == "job-1" and r.coverage == round(4 / 12, 4) == 0.3333
+    assert r.profile == "posting:job-1"
+
+
+@pytest.mark.parametrize(
+    ("source", "record_id", "expected"),
+    [
+        ("/home/jane/jobs/acme ml.pdf", None, "posting:acme ml.pdf"),  # no folders
+        ("jobs/acme.txt", None, "posting:acme.txt"),
+        ("C:\\Users\\jane\\acme.docx", None, "posting:acme.docx"),
+        ("feed.jsonl:7", "glassdoor/0001", "posting:glassdoor/0001"),  # a record id as is
+        ("jobs/bad\nname\x1b[31m.txt", None, "posting:bad?name?[31m.txt"),
+        ("<stdin>", None, "posting:text-" + hashlib.sha256(b"Python").hexdigest()[:12]),
+        ("<text>", None, "posting:text-" + hashlib.sha256(b"Python").hexdigest()[:12]),
+        ("jobs/", None, "posting:jobs"),
+        ("/", None, "posting:text-" + hashlib.sha256(b"Python").hexdigest()[:12]),
+    ],
+)
+def test_posting_id(source: str, record_id: str | None, expected: str) -> None:
+    assert posting_id(source, "Python", record_id=record_id) == expected
+
+
+def test_posting_id_of_a_document_is_its_file_name(tiny: Scorer, tmp_path: Path) -> None:
+    posting = tmp_path / "deep" / "acme-ml.txt"
+    posting.parent.mkdir()
+    posting.write_text("Requirements\n- Python\n", encoding="utf-8")
+    r = tiny.match("SKILLS\nPython\n", posting)
+    assert r.profile == "posting:acme-ml.txt"
+    assert r.to_dict()["profile"] == "posting:acme-ml.txt"
+    scorer = Scorer(tiny.profile, extractor=tiny.extractor, resume="SKILLS\nPython\n")
+    assert scorer.score_document(as_document(posting)).profile == "posting:acme-ml.txt"
 
 
 def test_posting_without_skills_is_an_error(tiny: Scorer) -> None:

@@ -74,7 +74,7 @@ def _sample_pairs() -> list[tuple[str, str | None]]:
     return [(d["id"], d["text"]) for d in map(json.loads, lines)]
 
 
-COMPARED = ("status", "score", "coverage", "matched", "missing", "error_code")
+COMPARED = ("status", "score", "coverage", "matched", "missing", "error_code", "profile")
 
 
 def _assert_same(
@@ -95,12 +95,12 @@ def test_schema_is_the_batch_record(spark: SparkSession) -> None:
     assert tuple(out.columns) == RESULT_COLUMNS
     assert RESULT_COLUMNS == (
         "id", "source", "status", "score", "coverage", "matched", "missing",
-        "error", "error_code", "warnings",
+        "error", "error_code", "warnings", "profile",
     )  # fmt: skip
     assert out.schema.simpleString() == (
         "struct<id:string,source:string,status:string,score:double,"
         "coverage:map<string,double>,matched:array<string>,missing:array<string>,"
-        "error:string,error_code:string,warnings:array<string>>"
+        "error:string,error_code:string,warnings:array<string>,profile:string>"
     )
 
 

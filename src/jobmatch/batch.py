@@ -123,6 +123,7 @@ def compact_result(
         source=source,
         status="ok",
         score=report.score,
+        profile=report.profile,
         coverage={c.id: c.coverage for c in report.categories},
         matched=tuple(matched)[:top_skills],
         missing=tuple(missing)[:top_skills],
@@ -339,7 +340,11 @@ class ScoringEngine:
     def _result(
         self, rec: Record, doc: Any, mentions: Any, warnings: tuple[str, ...]
     ) -> BatchResult:
-        report = self.scorer.score_doc(doc, mentions, source=rec.source, warnings=warnings)
+        # a posting (resume mode) is named by its record id, a document file by its file name
+        record_id = rec.id if rec.path is None else None
+        report = self.scorer.score_doc(
+            doc, mentions, source=rec.source, warnings=warnings, record_id=record_id
+        )
         return compact_result(
             report, id=rec.id, source=rec.source, top_skills=self.config.top_skills
         )

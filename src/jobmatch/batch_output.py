@@ -3,6 +3,9 @@
 :func:`run_batch` is what ``jobmatch batch`` calls: it opens the output (appending to it
 when resuming), streams :func:`~jobmatch.batch.score_many` results into a writer (or a
 bounded top-K heap), shows progress on a terminal and returns a :class:`BatchSummary`.
+
+Records left out by ``--min-score`` are listed, id and score, in a sidecar file next to the
+output (:func:`dropped_path`: ``OUT.dropped``), so that a resumed run skips them too.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import IO, Any, TextIO
 
@@ -30,6 +34,10 @@ __all__ = [
     "write_table",
     "top_results",
     "read_done_ids",
+    "read_csv_header",
+    "read_dropped_ids",
+    "dropped_path",
+    "DroppedLog",
     "repair_tail",
     "neutralise_cell",
     "CSV_COLUMNS",
@@ -49,6 +57,7 @@ CSV_COLUMNS = (
     "error",
     "error_code",
     "warnings",
+    "profile",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -59,7 +68,8 @@ class BatchSummary:
     failed: int
     #: records written to the output (fewer than ok + failed with --top / --min-score)
     written: int
-    #: records skipped because the output already had them (resume)
+    #: records skipped because the output already had them, or its ``.dropped`` sidecar
+    #: listed them as left out by ``--min-score`` (resume)
     skipped: int
     seconds: float
 
@@ -88,20 +98,21 @@ def _coverage_text(coverage: dict[str, float]) -> str:
     return "; ".join(f"{k}={v:.2f}" for k, v in coverage.items())
 
 
-def _csv_row(r: BatchResult) -> list[str]:
-    cells = [
-        r.id,
-        r.source,
-        r.status,
-        "" if r.score is None else f"{r.score:g}",
-        _coverage_text(r.coverage),
-        "; ".join(r.matched),
-        "; ".join(r.missing),
-        r.error or "",
-        r.error_code or "",
-        " | ".join(r.warnings),
-    ]
-    return [neutralise_cell(c) for c in cells]
+def _csv_row(r: BatchResult, columns: Sequence[str] = CSV_COLUMNS) -> list[str]:
+    cells = {
+        "id": r.id,
+        "source": r.source,
+        "status": r.status,
+        "score": "" if r.score is None else f"{r.score:g}",
+        "coverage": _coverage_text(r.coverage),
+        "matched": "; ".join(r.matched),
+        "missing": "; ".join(r.missing),
+        "error": r.error or "",
+        "error_code": r.error_code or "",
+        "warnings": " | ".join(r.warnings),
+        "profile": r.profile or "",
+    }
+    return [neutralise_cell(cells.get(c, "")) for c in columns]
 
 
 class JsonlWriter:
@@ -116,17 +127,24 @@ class JsonlWriter:
 
 
 class CsvWriter:
-    """CSV with a header (unless appending), formula-injection-safe cells, flushed per row."""
+    """CSV with a header (unless appending), formula-injection-safe cells, flushed per row.
 
-    def __init__(self, stream: IO[str], *, header: bool = True) -> None:
+    ``columns`` are those of the file's header: appending to a file written by an earlier
+    version (without the ``profile`` column) keeps its columns, so every row fits the header.
+    """
+
+    def __init__(
+        self, stream: IO[str], *, header: bool = True, columns: Sequence[str] = CSV_COLUMNS
+    ) -> None:
         self.stream = stream
+        self.columns = tuple(columns)
         self.writer = csv.writer(stream, lineterminator="\n")
         if header:
-            self.writer.writerow(CSV_COLUMNS)
+            self.writer.writerow(self.columns)
             stream.flush()
 
     def write(self, result: BatchResult) -> None:
-        self.writer.writerow(_csv_row(result))
+        self.writer.writerow(_csv_row(result, self.columns))
         self.stream.flush()
 
 
@@ -193,6 +211,13 @@ def repair_tail(path: str | os.PathLike[str]) -> int:
         return size
 
 
+def read_csv_header(path: str | os.PathLike[str]) -> tuple[str, ...] | None:
+    """The header of an existing CSV batch output (``None`` if it has none, or is JSONL)."""
+    with open(path, newline="", encoding="utf-8", errors="replace") as f:
+        header = next(csv.reader(f), None)
+    return tuple(header) if header and "id" in header else None
+
+
 def read_done_ids(path: str | os.PathLike[str]) -> Counter[str]:
     """Ids already written to a JSONL or CSV batch output, with how often each occurs.
 
@@ -225,6 +250,63 @@ def read_done_ids(path: str | os.PathLike[str]) -> Counter[str]:
                     cell = cell[1:]
                 done[cell] += 1
     return done
+
+
+def dropped_path(output: str | os.PathLike[str]) -> str:
+    """The sidecar of a batch output listing the records ``--min-score`` left out of it."""
+    return os.fspath(output) + ".dropped"
+
+
+class DroppedLog:
+    """Appends ``{"id": ..., "score": ...}`` lines to a ``.dropped`` sidecar, one per record
+    left out by ``--min-score``, flushed like the output (opened at the first one)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stream: IO[str] | None = None
+
+    def write(self, result: BatchResult) -> None:
+        if self.stream is None:
+            try:
+                self.stream = open(self.path, "a", encoding="utf-8")
+            except OSError as exc:
+                raise JobmatchError(
+                    f"cannot write the list of records below --min-score: {exc.strerror or exc}",
+                    source=self.path,
+                ) from exc
+        line = {"id": result.id, "score": result.score}
+        self.stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+
+
+def read_dropped_ids(path: str | os.PathLike[str], min_score: float | None) -> Counter[str]:
+    """Ids in a ``.dropped`` sidecar that ``min_score`` leaves out again, with their counts.
+
+    A record dropped earlier that ``min_score`` would keep (a lower threshold, or none) is
+    not listed: it is scored again and written. A missing sidecar lists nothing; a torn
+    last line (no line end) and unparseable lines are ignored (those records are redone).
+    """
+    dropped: Counter[str] = Counter()
+    if min_score is None or not os.path.isfile(path):
+        return dropped
+    with open(path, "rb") as f:
+        for raw in f:
+            if not raw.endswith(b"\n"):
+                continue  # torn: cut off by repair_tail before the sidecar is appended to
+            try:
+                obj = json.loads(raw)
+            except ValueError:
+                continue
+            if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
+                continue
+            score = obj.get("score")
+            if isinstance(score, int | float) and score < min_score:
+                dropped[obj["id"]] += 1
+    return dropped
 
 
 # --- progress ---------------------------------------------------------------------------
@@ -288,7 +370,8 @@ def run_batch(
     """Score ``inputs`` and write the results; see ``jobmatch batch --help``.
 
     Resuming (``resume_from``, or an existing JSONL/CSV ``output``) appends to the output
-    and skips the ids it already holds. Raises ``ValueError`` for contradictory options.
+    and skips the ids it already holds, and those its ``.dropped`` sidecar lists as below
+    ``min_score``. Raises ``ValueError`` for contradictory options.
     """
     from .batch import DEFAULT_TIMEOUT, score_many
     from .records import DEFAULT_MAX_BYTES, iter_records
@@ -309,12 +392,12 @@ def run_batch(
     done: Counter[str] = Counter()
     append = False
     if resume_from and os.path.isfile(resume_from):
-        done = read_done_ids(resume_from)
+        done = read_done_ids(resume_from) + read_dropped_ids(dropped_path(resume_from), min_score)
     if output and not ranked and os.path.isfile(output) and os.path.getsize(output) > 0:
         repair_tail(output)  # a torn last line is redone, not kept
         append = True
         if not resume_from:
-            done = read_done_ids(output)
+            done = read_done_ids(output) + read_dropped_ids(dropped_path(output), min_score)
     skipped = sum(done.values())
 
     records = iter_records(inputs, max_bytes=limit, stdin=stdin, **(record_options or {}))
@@ -337,6 +420,7 @@ def run_batch(
     start = time.monotonic()
 
     out_file: IO[str] | None = None
+    dropped: DroppedLog | None = None
     try:
         if output:
             try:
@@ -345,6 +429,15 @@ def run_batch(
                 raise JobmatchError(
                     f"cannot write the output: {exc.strerror or exc}", source=output
                 ) from exc
+            sidecar = dropped_path(output)
+            if not append:
+                # it described the output just overwritten
+                with suppress(FileNotFoundError):
+                    os.remove(sidecar)
+            elif os.path.isfile(sidecar):
+                repair_tail(sidecar)
+            if not ranked and min_score is not None:
+                dropped = DroppedLog(sidecar)
         stream: IO[str] = out_file or stdout
         written = 0
         if ranked:
@@ -359,9 +452,13 @@ def run_batch(
                 for r in best:
                     writer.write(r)
         else:
-            writer = _writer(fmt, stream, header=not append)
+            old_header = read_csv_header(output) if output and append and fmt == "csv" else None
+            columns = old_header or CSV_COLUMNS
+            writer = _writer(fmt, stream, header=not append, columns=columns)
             for r in counts.watch(results):
                 if min_score is not None and r.ok and (r.score or 0.0) < min_score:
+                    if dropped is not None:
+                        dropped.write(r)  # so that a resumed run skips it too
                     continue
                 writer.write(r)
                 written += 1
@@ -370,6 +467,8 @@ def run_batch(
             progress.close()
         if out_file is not None:
             out_file.close()
+        if dropped is not None:
+            dropped.close()
     summary = BatchSummary(
         ok=counts.ok,
         failed=counts.failed,
@@ -411,8 +510,12 @@ class _Counts:
             yield r
 
 
-def _writer(fmt: str, stream: IO[str], *, header: bool) -> JsonlWriter | CsvWriter:
-    return CsvWriter(stream, header=header) if fmt == "csv" else JsonlWriter(stream)
+def _writer(
+    fmt: str, stream: IO[str], *, header: bool, columns: Sequence[str] = CSV_COLUMNS
+) -> JsonlWriter | CsvWriter:
+    if fmt == "csv":
+        return CsvWriter(stream, header=header, columns=columns)
+    return JsonlWriter(stream)
 
 
 def _format_from_name(name: str | None) -> str:

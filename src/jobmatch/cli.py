@@ -313,7 +313,12 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
 @click.option(
     "--top", type=click.IntRange(min=1), metavar="K", help="Only the K best records, best first."
 )
-@click.option("--min-score", type=float, metavar="X", help="Leave out scored records below X.")
+@click.option(
+    "--min-score",
+    type=float,
+    metavar="X",
+    help="Leave out scored records below X (listed in OUT.dropped, so a resume skips them).",
+)
 @click.option(
     "--text-column", default="text", show_default=True, help="CSV column holding the text."
 )

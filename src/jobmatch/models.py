@@ -302,6 +302,9 @@ class BatchResult:
     error: str | None = None
     error_code: str | None = None
     warnings: tuple[str, ...] = ()
+    #: the id of the profile scored against: a profile id (``research-engineer``), or with
+    #: ``--resume`` the posting's ``posting:<record id or file name>``; ``None`` for errors
+    profile: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -319,6 +322,7 @@ class BatchResult:
             "error": self.error,
             "error_code": self.error_code,
             "warnings": list(self.warnings),
+            "profile": self.profile,
         }
 
     @classmethod
@@ -334,4 +338,5 @@ class BatchResult:
             error=data.get("error"),
             error_code=data.get("error_code"),
             warnings=tuple(data.get("warnings") or ()),
+            profile=data.get("profile"),
         )

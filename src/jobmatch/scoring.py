@@ -24,8 +24,10 @@ minus the actual score (the similarity held fixed).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -70,7 +72,15 @@ if TYPE_CHECKING:
 
     from .pipeline import SkillExtractor
 
-__all__ = ["Scorer", "score", "match", "as_document", "posting_profile", "calibrate"]
+__all__ = [
+    "Scorer",
+    "score",
+    "match",
+    "as_document",
+    "posting_profile",
+    "posting_id",
+    "calibrate",
+]
 
 log = logging.getLogger(__name__)
 
@@ -155,12 +165,15 @@ class Scorer:
         source: str = "<text>",
         warnings: Sequence[str] = (),
         text: str | None = None,
+        record_id: str | None = None,
     ) -> ScoreReport:
         """Score a processed spaCy ``Doc``: its tokens feed the TF-IDF (no re-tokenising).
 
         ``text`` is the text the Doc was made from, if the caller has it (saves rebuilding
-        ``doc.text``). Raises :class:`EmptyDocumentError` for a text without any non-space
-        character: a score is never produced from an empty document.
+        ``doc.text``). In resume mode the Doc is a posting and the report's profile id is
+        :func:`posting_id` of it: ``record_id`` (a batch record's id) when given, else the
+        file name of ``source``. Raises :class:`EmptyDocumentError` for a text without any
+        non-space character: a score is never produced from an empty document.
         """
         if text is None:
             text = doc.text
@@ -176,6 +189,7 @@ class Scorer:
                 terms=self._default_terms,
                 source=source,
                 doc=doc,
+                record_id=record_id,
             )
             rdoc, rsdoc, rmentions = self._resume
             assert posting.terms is not None
@@ -467,8 +481,9 @@ def posting_profile(
     terms: TermModel,
     source: str = "<posting>",
     doc: Doc | None = None,
+    record_id: str | None = None,
 ) -> Profile:
-    """The ad-hoc profile of a posting.
+    """The ad-hoc profile of a posting; its id is :func:`posting_id` (source, record id).
 
     Each skill mentioned becomes a requirement in the category of its lexicon category: required
     if mentioned in a ``requirements`` section, preferred if in ``preferred`` (and never in
@@ -536,7 +551,7 @@ def posting_profile(
     # towards 0 by `posting_prior` required requirements' worth of unlisted evidence
     params = replace(params, evidence_prior=params.posting_prior * params.required_weight)
     return Profile(
-        id="posting",
+        id=posting_id(source, text, record_id=record_id),
         name=f"posting {source}",
         version="adhoc",
         description="",
@@ -552,6 +567,35 @@ def posting_profile(
         ),
         source=source,
     )
+
+
+#: the prefix of the id of a posting's ad-hoc profile (``ScoreReport.profile``)
+POSTING_PREFIX = "posting:"
+_DIGEST_CHARS = 12
+
+
+def posting_id(source: str, text: str, *, record_id: str | None = None) -> str:
+    """The profile id of a posting's ad-hoc profile: ``posting:<name>``.
+
+    ``<name>`` is ``record_id`` when given (a batch record's id, as in the batch output);
+    else the file name of ``source``, without its folders (``/jobs/acme/ml.pdf`` gives
+    ``posting:ml.pdf``), so a report names its posting the same wherever the file was read
+    from and shows nothing of the reader's folders; else, for a posting without a file
+    (``source`` ``<text>``, ``<stdin>``...), ``text-`` and the first 12 hex digits of the
+    SHA-256 of its text (``posting:text-3f2a9c1b7d4e``), the same for the same text.
+    Non-printable characters (control characters, line breaks) become ``?``.
+    """
+    if record_id is not None:
+        name = record_id
+    elif source.startswith("<") and source.endswith(">"):
+        name = ""
+    else:
+        name = re.split(r"[/\\]", source.rstrip("/\\"))[-1]
+    name = "".join(ch if ch.isprintable() else "?" for ch in name).strip()
+    if not name:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        name = "text-" + digest[:_DIGEST_CHARS]
+    return POSTING_PREFIX + name
 
 
 # -------------------------------------------------------------------------- functions

@@ -62,10 +62,11 @@ logger = logging.getLogger(__name__)
 #: maps profile category id -> coverage 0-1; ``matched``/``missing`` are the top matched and
 #: most important missing skill ids, best first. On ``status = "error"`` rows ``score`` is
 #: null, ``coverage``/``matched``/``missing`` are empty and ``error``/``error_code`` are set.
+#: ``profile`` is the id scored against (``posting:<id>`` with a resume; null on errors).
 RESULT_SCHEMA = (
     "id string, source string, status string, score double, "
     "coverage map<string,double>, matched array<string>, missing array<string>, "
-    "error string, error_code string, warnings array<string>"
+    "error string, error_code string, warnings array<string>, profile string"
 )
 RESULT_COLUMNS = tuple(part.split()[0] for part in RESULT_SCHEMA.split(", "))
 
