@@ -338,12 +338,13 @@ class ScoringEngine:
         return text, warnings
 
     def _result(
-        self, rec: Record, doc: Any, mentions: Any, warnings: tuple[str, ...]
+        self, rec: Record, doc: Any, mentions: Any, warnings: tuple[str, ...], text: str
     ) -> BatchResult:
         # a posting (resume mode) is named by its record id, a document file by its file name
         record_id = rec.id if rec.path is None else None
+        # ``text`` given: rebuilding doc.text from its tokens cost ~18 % of a record's time
         report = self.scorer.score_doc(
-            doc, mentions, source=rec.source, warnings=warnings, record_id=record_id
+            doc, mentions, source=rec.source, warnings=warnings, record_id=record_id, text=text
         )
         return compact_result(
             report, id=rec.id, source=rec.source, top_skills=self.config.top_skills
@@ -359,10 +360,10 @@ class ScoringEngine:
         docs = self.extractor.pipe_docs(text for _, text, _ in todo)
         finished = 0
         try:
-            for i, _text, warnings in todo:
+            for i, text, warnings in todo:
                 with self._clock(self.config.timeout):
                     doc, mentions = next(docs)
-                    result = self._result(records[i], doc, mentions, warnings)
+                    result = self._result(records[i], doc, mentions, warnings, text)
                 done(i, result)
                 finished += 1
             return
@@ -376,7 +377,7 @@ class ScoringEngine:
                 rec: Record = rec, text: str = text, warnings: tuple[str, ...] = warnings
             ) -> BatchResult:
                 doc, mentions = next(self.extractor.pipe_docs([text]))
-                return self._result(rec, doc, mentions, warnings)
+                return self._result(rec, doc, mentions, warnings, text)
 
             result = self._guarded(rec, one, done, i)
             if result is not None:
