@@ -39,7 +39,7 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -285,40 +285,26 @@ class _Columns:
     """ORTH, LOWER, IS_SPACE and SPACY of a doc's tokens from one ``doc.to_array`` call,
     shared by the steps of one component call (each list is built on first use)."""
 
-    __slots__ = ("_arr", "_low", "_orth", "_space_idx", "_spaces")
-
     def __init__(self, doc: Doc) -> None:
         self._arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY"])
-        self._orth: list[int] | None = None
-        self._low: list[int] | None = None
-        self._spaces: list[int] | None = None
-        self._space_idx: list[int] | None = None
 
-    @property
+    @cached_property
     def orth(self) -> list[int]:
-        if self._orth is None:
-            self._orth = self._arr[:, 0].tolist()
-        return self._orth
+        return cast(list[int], self._arr[:, 0].tolist())
 
-    @property
+    @cached_property
     def low(self) -> list[int]:
-        if self._low is None:
-            self._low = self._arr[:, 1].tolist()
-        return self._low
+        return cast(list[int], self._arr[:, 1].tolist())
 
-    @property
+    @cached_property
     def spaces(self) -> list[int]:
         """1 where a token is followed by a space."""
-        if self._spaces is None:
-            self._spaces = self._arr[:, 3].tolist()
-        return self._spaces
+        return cast(list[int], self._arr[:, 3].tolist())
 
-    @property
+    @cached_property
     def space_idx(self) -> list[int]:
         """Indices of the whitespace tokens (line breaks among them)."""
-        if self._space_idx is None:
-            self._space_idx = self._arr[:, 2].nonzero()[0].tolist()
-        return self._space_idx
+        return self._arr[:, 2].nonzero()[0].tolist()
 
 
 class SkillComponent:
