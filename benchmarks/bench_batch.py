@@ -26,31 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def shared_data() -> Path:
-    candidate = ROOT.parent / "shared" / "data"
-    if candidate.is_dir():
-        return candidate
-    env = os.environ.get("JOBMATCH_SHARED_DATA")
-    if env and Path(env).is_dir():
-        return Path(env)
-    sys.exit("shared data not found: set JOBMATCH_SHARED_DATA")
-
-
-def load_postings() -> list[str]:
-    base = shared_data() / "postings"
-    files = [
-        base / "glassdoor_ds_2020" / "glassdoor_public.jsonl",
-        *sorted((base / "skillspan").glob("*.jsonl")),
-        base / "resume_matcher" / "resume_matcher_jds.jsonl",
-    ]
-    texts = []
-    for f in files:
-        with f.open(encoding="utf-8") as fh:
-            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
-    return [t for t in texts if t.strip()]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_extract import posting_texts, shared_data  # noqa: E402
 
 
 def write_jsonl(path: Path, texts: list[str], n: int) -> None:
@@ -129,7 +106,7 @@ def main() -> None:
     small, large = (2_000, 20_000) if args.quick else (10_000, 100_000)
     n = args.throughput or (1_500 if args.quick else 4_000)
 
-    texts = load_postings()
+    texts = posting_texts(shared_data())
     words = sum(len(t.split()) for t in texts) / len(texts)
     print(f"postings: {len(texts)} distinct real texts, {words:.0f} words on average")
     load = os.getloadavg()[0]
