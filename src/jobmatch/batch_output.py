@@ -309,6 +309,12 @@ def read_dropped_ids(path: str | os.PathLike[str], min_score: float | None) -> C
     return dropped
 
 
+def _resumed_ids(path: str | os.PathLike[str], min_score: float | None) -> Counter[str]:
+    """What a run resuming from ``path`` skips: the ids written to it, and those its
+    ``.dropped`` sidecar lists as below ``min_score``."""
+    return read_done_ids(path) + read_dropped_ids(dropped_path(path), min_score)
+
+
 # --- progress ---------------------------------------------------------------------------
 
 
@@ -392,12 +398,12 @@ def run_batch(
     done: Counter[str] = Counter()
     append = False
     if resume_from and os.path.isfile(resume_from):
-        done = read_done_ids(resume_from) + read_dropped_ids(dropped_path(resume_from), min_score)
+        done = _resumed_ids(resume_from, min_score)
     if output and not ranked and os.path.isfile(output) and os.path.getsize(output) > 0:
         repair_tail(output)  # a torn last line is redone, not kept
         append = True
         if not resume_from:
-            done = read_done_ids(output) + read_dropped_ids(dropped_path(output), min_score)
+            done = _resumed_ids(output, min_score)
     skipped = sum(done.values())
 
     records = iter_records(inputs, max_bytes=limit, stdin=stdin, **(record_options or {}))
