@@ -124,26 +124,10 @@ def accuracy(ex: SkillExtractor, path: Path, n_errors: int) -> None:
     print(f"\nAccuracy on {path.name}: {len(rows)} sentences ({elapsed:.1f} s)\n")
     print(f"{'subset':<26}{'match':<9}{'pred':>6}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}")
     print("-" * 71)
-    for label, sc in (
-        ("tech / Knowledge", tech_k),
-        ("tech / both layers", tech_all),
-        ("all / both layers", all_all),
-    ):
-        for strict in (True, False):
-            p, r, f = sc.prf(strict)
-            kind = "strict" if strict else "overlap"
-            print(f"{label:<26}{kind:<9}{sc.n_pred:>6}{sc.n_gold:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    _rows(tech_k, tech_all, all_all)
     print(f"\nexcluding the unannotated title lines ({len(seen_docs)} postings, first sentence)")
     print("-" * 71)
-    for label, sc in (
-        ("tech / Knowledge", nt_k),
-        ("tech / both layers", nt_all),
-        ("all / both layers", nt_all_all),
-    ):
-        for strict in (True, False):
-            p, r, f = sc.prf(strict)
-            kind = "strict" if strict else "overlap"
-            print(f"{label:<26}{kind:<9}{sc.n_pred:>6}{sc.n_gold:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+    _rows(nt_k, nt_all, nt_all_all)
     n_fp = tech_k.n_pred - tech_k.overlap_pred_tp
     print(
         f"\ntech / Knowledge: {fp_unannotated} of {n_fp} overlap false positives sit in sentences "
@@ -154,6 +138,19 @@ def accuracy(ex: SkillExtractor, path: Path, n_errors: int) -> None:
         print("  " + "; ".join(f"{t!r}×{c}" for t, c in fp.most_common(n_errors)))
         print(f"\nMost frequent missed gold spans (tech / Knowledge, overlap), top {n_errors}:")
         print("  " + "; ".join(f"{t!r}×{c}" for t, c in fn.most_common(n_errors)))
+
+
+def _rows(tech_k: Score, tech_all: Score, all_all: Score) -> None:
+    """The table rows (strict and overlap) of the three subsets."""
+    for label, sc in (
+        ("tech / Knowledge", tech_k),
+        ("tech / both layers", tech_all),
+        ("all / both layers", all_all),
+    ):
+        for strict in (True, False):
+            p, r, f = sc.prf(strict)
+            kind = "strict" if strict else "overlap"
+            print(f"{label:<26}{kind:<9}{sc.n_pred:>6}{sc.n_gold:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
 
 
 def posting_texts(data: Path) -> list[str]:
