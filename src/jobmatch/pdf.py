@@ -138,13 +138,7 @@ class _BoundedZlib:
     def decompress(self, data: bytes, wbits: int = zlib.MAX_WBITS, bufsize: int = 0) -> bytes:
         d = zlib.decompressobj(wbits)
         out = io.BytesIO()  # getvalue() hands over the buffer without a copy
-        chunk = d.decompress(data, _STEP)
-        while True:
-            _charge(len(chunk))
-            out.write(chunk)
-            if d.eof or not d.unconsumed_tail:
-                break
-            chunk = d.decompress(d.unconsumed_tail, _STEP)
+        _inflate_into(d, data, out)
         if not d.eof:
             tail = d.flush()
             _charge(len(tail))
