@@ -332,6 +332,24 @@ def test_filter_scope(
     assert [s.label_ for s in doc.spans["skills"]] == expected
 
 
+@pytest.mark.parametrize("loaded", [False, True])
+@pytest.mark.parametrize(("scope", "expected"), [("generic", ["python", "sql"]), ("all", ["sql"])])
+def test_extractor_passes_filter_path_and_scope(
+    mini_lexicon_dir: Path, tmp_path: Path, loaded: bool, scope: str, expected: list[str]
+) -> None:
+    from jobmatch.lexicon import load_lexicon
+
+    weights = tmp_path / "filter.json"
+    weights.write_text(
+        '{"bias": 1.0, "threshold_probability": 0.5, "weights": {"id:python": -5.0}}',
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon(mini_lexicon_dir) if loaded else mini_lexicon_dir
+    ex = SkillExtractor(lexicon=lexicon, filter_path=weights, filter_scope=scope)
+    assert ex.component.filter_scope == scope
+    assert [m.skill_id for m in ex.extract("Python and SQL.")] == expected
+
+
 def test_filter_scope_is_checked() -> None:
     with pytest.raises(ValueError, match="filter_scope"):
         SkillComponent(spacy.blank("en"), filter_scope="some")

@@ -980,22 +980,42 @@ def make_skill_component(
     )
 
 
-def make_nlp(lexicon: Lexicon | str | Path | None = None, *, filter: bool = True) -> Language:
+def make_nlp(
+    lexicon: Lexicon | str | Path | None = None,
+    *,
+    filter: bool = True,
+    filter_path: str | Path | None = None,
+    filter_scope: str = "generic",
+) -> Language:
     """``spacy.blank("en")`` plus the ``jobmatch_skills`` component.
 
     ``lexicon`` is a loaded :class:`Lexicon`, a lexicon folder, or ``None`` for the shipped one;
-    ``filter=False`` turns the trained mention filter off.
+    ``filter=False`` turns the trained mention filter off; ``filter_path`` names weights
+    written by ``benchmarks/train_mention_filter.py``; ``filter_scope`` is the component's.
     """
     import spacy
 
     nlp = spacy.blank("en")
+    path = None if filter_path is None else str(filter_path)
     if isinstance(lexicon, Lexicon):
-        comp = SkillComponent(nlp, "jobmatch_skills", lexicon=lexicon, filter=filter)
+        comp = SkillComponent(
+            nlp,
+            "jobmatch_skills",
+            lexicon=lexicon,
+            filter=filter,
+            filter_path=path,
+            filter_scope=filter_scope,
+        )
         _add_instance(nlp, comp)
     else:
         nlp.add_pipe(
             "jobmatch_skills",
-            config={"lexicon_path": None if lexicon is None else str(lexicon), "filter": filter},
+            config={
+                "lexicon_path": None if lexicon is None else str(lexicon),
+                "filter": filter,
+                "filter_path": path,
+                "filter_scope": filter_scope,
+            },
         )
     return nlp
 
@@ -1028,9 +1048,13 @@ class SkillExtractor:
         *,
         lexicon: Lexicon | str | Path | None = None,
         filter: bool = True,
+        filter_path: str | Path | None = None,
+        filter_scope: str = "generic",
         batch_size: int = 64,
     ):
-        self.nlp = make_nlp(lexicon, filter=filter)
+        self.nlp = make_nlp(
+            lexicon, filter=filter, filter_path=filter_path, filter_scope=filter_scope
+        )
         self.component = cast(SkillComponent, self.nlp.get_pipe("jobmatch_skills"))
         self.component.initialize()  # build now: a bad lexicon fails here, not mid-batch
         self.batch_size = batch_size
