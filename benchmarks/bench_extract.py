@@ -7,8 +7,18 @@ Accuracy against the SkillSpan gold (``../shared/data/gold/skillspan/skillspan_<
 * all / both layers: every sentence, gold = ``Skill`` + ``Knowledge`` spans, predictions = all
   mentions.
 
-Strict = exact character offsets; overlap = a prediction counts if it overlaps a gold span
-(precision) and a gold span counts if some prediction overlaps it (recall).
+Three ways to count a hit:
+
+* strict = exact character offsets;
+* tokens = exact offsets on SkillSpan's own tokens. SkillSpan is annotated token by token (a
+  row's ``text`` is its ``tokens`` joined by spaces, and every gold span starts and ends at a
+  token edge), so a gold span can never start or end inside a token such as ``jest/enzyme``,
+  ``react-redux`` or ``AngularJS)``. Each prediction is widened to the tokens it touches
+  (two predictions in one token become one) before the exact comparison. This is the
+  granularity of the published anchors (JobSpanBERT tags SkillSpan's tokens), and the
+  issue's strict target is read on it; the character row is printed beside it;
+* overlap = a prediction counts if it overlaps a gold span (precision) and a gold span counts
+  if some prediction overlaps it (recall).
 
 Throughput: documents per second of :class:`jobmatch.pipeline.SkillExtractor` (mentions with
 sections) over real postings, next to spaCy's bare tokenizer on the same texts in the same run.
@@ -21,7 +31,8 @@ Usage::
     python benchmarks/bench_extract.py --split train --lexicon /path/to/lexicon_folder
     python benchmarks/bench_extract.py --no-accuracy --limit 500
     python benchmarks/bench_extract.py --no-filter     # without the trained mention filter
-    python benchmarks/bench_extract.py --filter-scope all   # the filter judges every mention
+    python benchmarks/bench_extract.py --filter-scope all --filter-path F.json
+        # the filter judges every mention, with weights from train_mention_filter.py --scope all
 
 Tune on train/dev only: the SkillSpan test split is held out.
 """
@@ -33,6 +44,7 @@ import json
 import os
 import sys
 import time
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -51,6 +63,29 @@ def shared_data() -> Path:
     sys.exit("shared data not found: set JOBMATCH_SHARED_DATA")
 
 
+class Tokens:
+    """The token edges of a SkillSpan row (its ``text`` is its ``tokens`` joined by spaces)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        pos = 0
+        for tok in text.split(" "):
+            if tok:
+                self.starts.append(pos)
+                self.ends.append(pos + len(tok))
+            pos += len(tok) + 1
+
+    def snap(self, span: tuple[int, int]) -> tuple[int, int]:
+        """``span`` widened to the edges of the tokens it touches."""
+        a, b = span
+        i = bisect_right(self.starts, a) - 1
+        j = bisect_left(self.ends, b)
+        start = self.starts[i] if i >= 0 else a
+        end = self.ends[j] if j < len(self.ends) else b
+        return start, end
+
+
 @dataclass
 class Score:
     n_pred: int = 0
@@ -58,19 +93,37 @@ class Score:
     strict_tp: int = 0
     overlap_pred_tp: int = 0
     overlap_gold_tp: int = 0
+    token_pred: int = 0  # predictions after widening to tokens (merged within a token)
+    token_tp: int = 0
 
-    def add(self, pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]) -> None:
+    def add(
+        self,
+        pred: Sequence[tuple[int, int]],
+        gold: Sequence[tuple[int, int]],
+        tokens: Tokens | None = None,
+    ) -> None:
         self.n_pred += len(pred)
         self.n_gold += len(gold)
         gold_set = set(gold)
         self.strict_tp += sum(1 for p in pred if p in gold_set)
         self.overlap_pred_tp += sum(1 for p in pred if any(overlaps(p, g) for g in gold))
         self.overlap_gold_tp += sum(1 for g in gold if any(overlaps(p, g) for p in pred))
+        snapped = {tokens.snap(p) for p in pred} if tokens is not None else set(pred)
+        self.token_pred += len(snapped)
+        self.token_tp += len(snapped & gold_set)
 
-    def prf(self, strict: bool) -> tuple[float, float, float]:
-        tp_p = self.strict_tp if strict else self.overlap_pred_tp
-        tp_g = self.strict_tp if strict else self.overlap_gold_tp
-        p = tp_p / self.n_pred if self.n_pred else 0.0
+    def prf(self, kind: str) -> tuple[float, float, float]:
+        """Precision, recall, F1 with ``kind`` "strict", "tokens" or "overlap"."""
+        n_pred = self.token_pred if kind == "tokens" else self.n_pred
+        if kind == "strict":
+            tp_p = tp_g = self.strict_tp
+        elif kind == "tokens":
+            tp_p = tp_g = self.token_tp
+        elif kind == "overlap":
+            tp_p, tp_g = self.overlap_pred_tp, self.overlap_gold_tp
+        else:
+            raise ValueError(f"kind must be strict, tokens or overlap, not {kind!r}")
+        p = tp_p / n_pred if n_pred else 0.0
         r = tp_g / self.n_gold if self.n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         return p, r, f
@@ -100,19 +153,20 @@ def accuracy(ex: SkillExtractor, path: Path, n_errors: int) -> None:
         gold_k = [(s["start"], s["end"]) for s in spans if s["type"].lower() == "knowledge"]
         pred_all = [(m.start, m.end) for m in mentions]
         pred_k = [(m.start, m.end) for m in mentions if layer.get(m.category) == "knowledge"]
-        all_all.add(pred_all, gold_all)
+        toks = Tokens(text)
+        all_all.add(pred_all, gold_all, toks)
         title = row["doc_id"] not in seen_docs
         seen_docs.add(row["doc_id"])
         if not title:
-            nt_all_all.add(pred_all, gold_all)
+            nt_all_all.add(pred_all, gold_all, toks)
         if row["source"] == "tech":
             if not spans:
                 fp_unannotated += len(pred_k)
-            tech_k.add(pred_k, gold_k)
-            tech_all.add(pred_all, gold_all)
+            tech_k.add(pred_k, gold_k, toks)
+            tech_all.add(pred_all, gold_all, toks)
             if not title:
-                nt_k.add(pred_k, gold_k)
-                nt_all.add(pred_all, gold_all)
+                nt_k.add(pred_k, gold_k, toks)
+                nt_all.add(pred_all, gold_all, toks)
             if n_errors:
                 fp.update(
                     text[a:b] for a, b in pred_k if not any(overlaps((a, b), g) for g in gold_k)
@@ -147,10 +201,10 @@ def _rows(tech_k: Score, tech_all: Score, all_all: Score) -> None:
         ("tech / both layers", tech_all),
         ("all / both layers", all_all),
     ):
-        for strict in (True, False):
-            p, r, f = sc.prf(strict)
-            kind = "strict" if strict else "overlap"
-            print(f"{label:<26}{kind:<9}{sc.n_pred:>6}{sc.n_gold:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+        for kind in ("strict", "tokens", "overlap"):
+            p, r, f = sc.prf(kind)
+            n_pred = sc.token_pred if kind == "tokens" else sc.n_pred
+            print(f"{label:<26}{kind:<9}{n_pred:>6}{sc.n_gold:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
 
 
 def posting_texts(data: Path) -> list[str]:
@@ -224,13 +278,22 @@ def main(argv: Iterable[str] | None = None) -> None:
         default="generic",
         help="what the mention filter judges (component config filter_scope)",
     )
+    ap.add_argument(
+        "--filter-path",
+        default=None,
+        help="filter weights written by train_mention_filter.py -o (default: shipped)",
+    )
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput part")
     ap.add_argument("--no-accuracy", action="store_true", help="skip the accuracy part")
     args = ap.parse_args(None if argv is None else list(argv))
     data = shared_data()
     t0 = time.perf_counter()
-    ex = SkillExtractor(lexicon=args.lexicon, filter=not args.no_filter)
-    ex.component.filter_scope = args.filter_scope
+    ex = SkillExtractor(
+        lexicon=args.lexicon,
+        filter=not args.no_filter,
+        filter_path=args.filter_path,
+        filter_scope=args.filter_scope,
+    )
     filter_state = "off" if args.no_filter else f"on (scope {args.filter_scope})"
     print(
         f"lexicon {ex.lexicon.version}: {len(ex.lexicon)} skills, "
