@@ -371,6 +371,41 @@ def test_slashes_beside_symbols_split(
     assert [m.skill_id for m in extractor.extract(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Node.js/Express, React.js/Redux", ["node.js", "express.js", "react", "redux"]),
+        ("ASP.NET/MVC and VB.NET/C#", ["asp.net", "mvc", "vb.net", "c#"]),
+        ("D3.js/Highcharts", ["d3.js", "highcharts"]),
+    ],
+)
+def test_library_slash_library_is_no_url(
+    extractor: SkillExtractor, text: str, expected: list[str]
+) -> None:
+    # spaCy's URL rule alone keeps "Node.js/Express" as one token (a host and a path)
+    assert [m.skill_id for m in extractor.extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://nodejs.org/en/docs",
+        "www.asp.net/mvc",
+        "http://cdn.example.js/lib",
+        "github.com/org/repo",
+        "www.example.net/path",
+    ],
+)
+def test_real_urls_stay_one_token(extractor: SkillExtractor, url: str) -> None:
+    assert [t.text for t in extractor.nlp.tokenizer(f"see {url} now")] == ["see", url, "now"]
+
+
+def test_url_tweak_survives_serialisation(extractor: SkillExtractor) -> None:
+    fresh = spacy.blank("en")
+    fresh.tokenizer.from_bytes(extractor.nlp.tokenizer.to_bytes())
+    assert [t.text for t in fresh.tokenizer("Node.js/Express")] == ["Node.js", "/", "Express"]
+
+
 def test_multi_word_skill_wrapped_over_a_line_break(extractor: SkillExtractor) -> None:
     # PDF text wraps lines mid-phrase: one line break between the words still matches
     text = "Skills: conflict\nresolution, project\nmanagement and machine\n  learning."

@@ -427,6 +427,7 @@ class SkillComponent:
                 for letter in {form.upper(), form.lower()}:
                     tokenizer.add_special_case(f"{letter}.", [{"ORTH": letter}, {"ORTH": "."}])
         _split_slashes(tokenizer)
+        _split_library_paths(tokenizer)
         # One match key per (skill, kind): kind 0 plain, 1 ambiguous (context rule), 2 exact
         # case (short ALL-CAPS acronyms: "IT" must not match "it").
         matcher = PhraseMatcher(vocab, attr="LOWER")
@@ -901,6 +902,24 @@ def _split_slashes(tokenizer: Any) -> None:
             continue
         compiled = re.compile(f"{pattern}|{extra}")
         setattr(tokenizer, attr, getattr(compiled, attr.split("_")[1]))
+
+
+# spaCy's URL rule takes "Node.js/Express" and "ASP.NET/MVC" whole, as a host ("node.js")
+# and a path: neither skill would match. Without a scheme ("https://") or "www.", a host
+# ending in ".js" or ".net" right before a slash is taken for a library name and the text is
+# left to the infixes ("Node.js", "/", "Express"); real URLs keep their single token.
+_NOT_A_URL = r"(?!(?!www\.)[^\s/:@]*\.(?:[jJ][sS]|[nN][eE][tT])/)"
+
+
+def _split_library_paths(tokenizer: Any) -> None:
+    """Refuse the URL rule's match for "Name.js/..." and "Name.NET/..." (once; a no-op for a
+    tokenizer without a regex-based ``url_match``)."""
+    current = getattr(tokenizer, "url_match", None)
+    pattern = getattr(getattr(current, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str) or _NOT_A_URL in pattern:
+        return
+    head = "(?u)^" if pattern.startswith("(?u)^") else ""
+    tokenizer.url_match = re.compile(head + _NOT_A_URL + pattern[len(head) :]).match
 
 
 def _still_tagged(
