@@ -174,6 +174,12 @@ SHIPPED: list[tuple[str, str, bool]] = [
     ("Chef, Puppet and Ansible", "Puppet", True),
     ("Head Chef at a busy restaurant", "Chef", False),
     ("Swift for iOS", "Swift", True),
+    # BE (Bachelor of Engineering) is an English word on an all-caps line
+    ("BUT BE CAREFUL WITH THE DETAILS", "BE", False),
+    ("PLEASE BE ON TIME", "BE", False),
+    ("Education: BE in Computer Science", "BE", True),
+    ("BE (Electronics), Anna University", "BE", True),
+    ("BS in Physics", "BS", True),
 ]
 
 

@@ -185,6 +185,11 @@ def test_implies_has_no_cycles(lexicon: Lexicon) -> None:
         assert skill.id not in lexicon.implied(skill.id)
 
 
+def test_data_analysis_implies_data_analytics(lexicon: Lexicon) -> None:
+    # a resume's "Data Analysis" earns partial credit for a posting's "data analytics"
+    assert "data_analytics" in lexicon.implied("data_analysis")
+
+
 def test_no_plain_plural_aliases(lexicon: Lexicon) -> None:
     # the matcher adds plurals itself; an alias that is just the name + "s" is noise
     for skill in lexicon.skills:
