@@ -126,6 +126,7 @@ def _read(root: Traversable) -> tuple[Lexicon, list[str]]:
     if not skills:
         problems.append("skills/: no skill records")
     _cross_check(skills, problems)
+    _implies_cycles(skills, problems)
     return Lexicon(version=version, categories=categories, skills=tuple(skills)), problems
 
 
@@ -255,3 +256,29 @@ def _cross_check(skills: list[Skill], problems: list[str]) -> None:
                     problems.append(
                         f"{s.origin}: context form {form!r} is not a name or alias of {s.id!r}"
                     )
+
+
+def _implies_cycles(skills: list[Skill], problems: list[str]) -> None:
+    """Report each ``implies`` cycle once, at the first skill of it in file order."""
+    edges = {s.id: tuple(t for t in s.implies if t != s.id) for s in skills}  # self: elsewhere
+    origin = {s.id: s.origin for s in skills}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in edges:
+        if start in state:
+            continue
+        path: list[str] = [start]
+        todo: list[list[str]] = [[t for t in edges[start] if t in edges]]
+        state[start] = 1
+        while todo:
+            if not todo[-1]:
+                state[path.pop()] = 2
+                todo.pop()
+                continue
+            nxt = todo[-1].pop(0)
+            if state.get(nxt) == 1:
+                loop = path[path.index(nxt) :] + [nxt]
+                problems.append(f"{origin[nxt]}: implies cycle {' -> '.join(loop)}")
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append([t for t in edges[nxt] if t in edges])
