@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
+from pathlib import Path
 
 __all__ = [
+    "write",
     "text_stream",
     "build_pdf",
     "simple_pdf",
@@ -21,6 +23,13 @@ __all__ = [
     "docx_bytes",
     "filtered_pdf",
 ]
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    """Write ``data`` to ``folder/name`` and return the path (the readers take paths)."""
+    path = folder / name
+    path.write_bytes(data)
+    return path
 
 
 def _escape(text: str) -> str:

@@ -1,4 +1,5 @@
-"""read_document: formats, encodings, HTML stripping, DOCX, the quality gate, reading order."""
+"""read_document: formats, encodings, PDF, the quality gate, reading order (HTML and DOCX:
+test_html_reader.py, test_docx_reader.py)."""
 
 from __future__ import annotations
 
@@ -20,23 +21,13 @@ from jobmatch.documents import (
     sniff_format,
 )
 from jobmatch.errors import (
-    CorruptDocumentError,
     EmptyDocumentError,
     NoTextLayerError,
-    UnsupportedFormatError,
 )
-from jobmatch.html_reader import html_to_text
 
 if TYPE_CHECKING:
     from jobmatch.pipeline import SkillExtractor
-from pdf_factory import cid_font_pdf, docx_bytes, simple_pdf
-
-
-def write(tmp_path: Path, name: str, data: bytes) -> Path:
-    path = tmp_path / name
-    path.write_bytes(data)
-    return path
-
+from pdf_factory import cid_font_pdf, simple_pdf, write
 
 # ---------------------------------------------------------------------------- plain text
 
@@ -83,87 +74,6 @@ def test_latin1_file_decoded(tmp_path: Path) -> None:
 def test_utf16_bom_file_decoded(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "cv.txt", "Python – Müller\n".encode("utf-16")))
     assert (doc.text, doc.encoding) == ("Python – Müller", "utf-16-le")
-
-
-# ---------------------------------------------------------------------------- HTML
-
-HTML = b"""<!DOCTYPE html><html><head><title>Job: Research Engineer</title>
-<style>body { font: Python; }</style><script>var skill = "Kubernetes";</script></head>
-<body><h1>Research&nbsp;Engineer</h1><p>We use <b>PyTorch</b> &amp; JAX.</p>
-<noscript>Enable JavaScript</noscript><template><p>Rust</p></template>
-<ul><li>Python</li><li>C++ &lt;17&gt;</li></ul><script>
-document.write("<p>TensorFlow</p>")</script><div>Caf&eacute;<br>Zurich</div></body></html>"""
-
-
-def test_html_markup_stripped_and_scripts_dropped(tmp_path: Path) -> None:
-    doc = read_document(write(tmp_path, "post.html", HTML))
-    assert doc.format == "html"
-    assert doc.text == (
-        "Job: Research Engineer\n\nResearch Engineer\n\nWe use PyTorch & JAX.\n\nPython\n"
-        "C++ <17>\n\nCafé\nZurich"
-    )
-    for hidden in ("Kubernetes", "font", "JavaScript", "Rust", "TensorFlow"):
-        assert hidden not in doc.text
-
-
-def test_html_sniffed_without_extension_and_meta_charset(tmp_path: Path) -> None:
-    page = '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \u2013 ML</p>'
-    doc = read_document(write(tmp_path, "posting", page.encode("cp1252")))
-    assert (doc.format, doc.text, doc.encoding) == ("html", "Café – ML", "cp1252")
-
-
-def test_unclosed_script_never_reaches_text() -> None:
-    assert html_to_text("<p>Python</p><script>alert('Go')") == "Python"
-
-
-def test_html_file_with_txt_extension_stays_text(tmp_path: Path) -> None:
-    doc = read_document(write(tmp_path, "raw.txt", b"<html><p>Python</p></html>"))
-    assert (doc.format, doc.text) == ("text", "<html><p>Python</p></html>")
-
-
-# ---------------------------------------------------------------------------- DOCX
-
-
-def test_docx_paragraphs_tabs_breaks_and_header(tmp_path: Path) -> None:
-    data = docx_bytes(["Jane Doe", "Skills:\tPython, SQL", "Line one\nLine two"], header="CV 2026")
-    doc = read_document(write(tmp_path, "cv.docx", data))
-    assert (doc.format, doc.pages) == ("docx", None)
-    assert doc.text == "Jane Doe\nSkills:\tPython, SQL\nLine one\nLine two\n\nCV 2026"
-
-
-def test_docx_detected_by_content(tmp_path: Path) -> None:
-    doc = read_document(write(tmp_path, "cv.bin", docx_bytes(["Python"])))
-    assert (doc.format, doc.text) == ("docx", "Python")
-
-
-def test_docx_with_dtd_refused(tmp_path: Path) -> None:
-    xml = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
-    path = write(tmp_path, "cv.docx", docx_bytes([], document_xml=xml))
-    with pytest.raises(CorruptDocumentError) as err:
-        read_document(path)
-    assert str(err.value) == f"{path}: DOCX part word/document.xml declares a DTD"
-
-
-def test_docx_broken_xml(tmp_path: Path) -> None:
-    path = write(tmp_path, "cv.docx", docx_bytes([], document_xml=b"<w:document><w:body>"))
-    with pytest.raises(CorruptDocumentError, match=r"corrupt DOCX XML: "):
-        read_document(path)
-
-
-def test_zip_that_is_not_docx(tmp_path: Path) -> None:
-    import io
-    import zipfile
-
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("xl/workbook.xml", "<x/>")
-    path = write(tmp_path, "sheet.xlsx", buf.getvalue())
-    with pytest.raises(UnsupportedFormatError) as err:
-        read_document(path)
-    assert err.value.reason == (
-        "unsupported format: looks like an Excel spreadsheet (.xlsx) (jobmatch reads PDF, DOCX,"
-        " TXT, Markdown and HTML)"
-    )
 
 
 # ---------------------------------------------------------------------------- PDF
@@ -342,22 +252,3 @@ def test_one_or_two_unmapped_icons_are_dropped_without_warning() -> None:
         "Jane Doe\n jdoe\n" + ("Python and SQL developer. " * 4).strip(),
         [],
     )
-
-
-def test_html_table_rows_become_lines_with_tabs_between_cells() -> None:
-    html = "<table><tr><th>Skill</th><th>Years</th></tr><tr><td>Python</td><td>5</td></tr></table>"
-    assert html_to_text(html) == "Skill\tYears\nPython\t5"
-
-
-def test_docx_text_box_fallback_is_not_read_twice(tmp_path: Path) -> None:
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
-    box = "<w:p><w:r><w:t>Kubernetes</w:t></w:r></w:p>"
-    xml = (
-        f"<w:document {w} {mc}><w:body><w:p><w:r><w:t>Python</w:t></w:r></w:p>"
-        f"<w:p><w:r><mc:AlternateContent><mc:Choice>{box}</mc:Choice>"
-        f"<mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p>"
-        "</w:body></w:document>"
-    ).encode()
-    doc = read_document(write(tmp_path, "cv.docx", docx_bytes([], document_xml=xml)))
-    assert doc.text == "Python\nKubernetes"
