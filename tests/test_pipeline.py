@@ -309,6 +309,17 @@ def test_filter_fast_path_equals_the_features(extractor: SkillExtractor) -> None
         assert fast == pytest.approx(slow)
 
 
+@pytest.fixture
+def drop_python(tmp_path: Path) -> Path:
+    """Filter weights that drop every Python mention the filter judges."""
+    weights = tmp_path / "filter.json"
+    weights.write_text(
+        '{"bias": 1.0, "threshold_probability": 0.5, "weights": {"id:python": -5.0}}',
+        encoding="utf-8",
+    )
+    return weights
+
+
 @pytest.mark.parametrize(
     ("scope", "text", "expected"),
     [
@@ -318,15 +329,10 @@ def test_filter_fast_path_equals_the_features(extractor: SkillExtractor) -> None
     ],
 )
 def test_filter_scope(
-    mini_lexicon_dir: Path, tmp_path: Path, scope: str, text: str, expected: list[str]
+    mini_lexicon_dir: Path, drop_python: Path, scope: str, text: str, expected: list[str]
 ) -> None:
-    weights = tmp_path / "filter.json"
-    weights.write_text(
-        '{"bias": 1.0, "threshold_probability": 0.5, "weights": {"id:python": -5.0}}',
-        encoding="utf-8",
-    )
     nlp = spacy.blank("en")
-    config = {"lexicon_path": str(mini_lexicon_dir), "filter_path": str(weights)}
+    config = {"lexicon_path": str(mini_lexicon_dir), "filter_path": str(drop_python)}
     nlp.add_pipe("jobmatch_skills", config={**config, "filter_scope": scope})
     doc = nlp(text)
     assert [s.label_ for s in doc.spans["skills"]] == expected
@@ -335,17 +341,12 @@ def test_filter_scope(
 @pytest.mark.parametrize("loaded", [False, True])
 @pytest.mark.parametrize(("scope", "expected"), [("generic", ["python", "sql"]), ("all", ["sql"])])
 def test_extractor_passes_filter_path_and_scope(
-    mini_lexicon_dir: Path, tmp_path: Path, loaded: bool, scope: str, expected: list[str]
+    mini_lexicon_dir: Path, drop_python: Path, loaded: bool, scope: str, expected: list[str]
 ) -> None:
     from jobmatch.lexicon import load_lexicon
 
-    weights = tmp_path / "filter.json"
-    weights.write_text(
-        '{"bias": 1.0, "threshold_probability": 0.5, "weights": {"id:python": -5.0}}',
-        encoding="utf-8",
-    )
     lexicon = load_lexicon(mini_lexicon_dir) if loaded else mini_lexicon_dir
-    ex = SkillExtractor(lexicon=lexicon, filter_path=weights, filter_scope=scope)
+    ex = SkillExtractor(lexicon=lexicon, filter_path=drop_python, filter_scope=scope)
     assert ex.component.filter_scope == scope
     assert [m.skill_id for m in ex.extract("Python and SQL.")] == expected
 
