@@ -296,6 +296,23 @@ def test_match_resume_against_posting(tiny: Scorer) -> None:
     assert [(m.requirement, m.gain) for m in r2.missing] == [("python", 10.2), ("pytorch", 10.2)]
 
 
+def test_posting_match_keeps_levels_not_the_role_labels_and_salaries(tiny: Scorer) -> None:
+    from datetime import date
+
+    scorer = Scorer(tiny.profile, extractor=tiny.extractor, as_of=date(2024, 6, 1))
+    resume = "SKILLS\nPython\nEXPERIENCE\nData Engineer, Initech 2020-2023\n"
+    own = scorer.score_text(resume).career
+    assert (own.level, own.level_label, own.salary_reference) == (
+        "mid",
+        "Engineer",
+        "about $100,000",
+    )
+    # against a posting, the profile's level labels and salary figures describe another role
+    c = scorer.match(resume, "Requirements\n- Python\n- PyTorch\n").career
+    assert (c.level, c.level_label, c.salary_reference) == ("mid", "mid", None)
+    assert c.ladder == ("junior", "mid", "senior")
+
+
 def test_posting_prior_is_the_only_shrinkage(tiny: Scorer) -> None:
     """Without the evidence prior a posting's coverage is the plain weighted share."""
     from dataclasses import replace

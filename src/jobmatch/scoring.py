@@ -491,8 +491,9 @@ def posting_profile(
     weight = the sum of its requirements' base weights, so every requirement counts the same
     wherever it sits. The lowest degree the posting asks for is a required education
     requirement, a higher one it prefers a preferred one (:func:`degree_requirements`).
-    Scoring constants and the ladder come from ``base``; the term vector is the posting's own
-    TF-IDF vector over the stored vocabulary.
+    Scoring constants and the ladder's levels come from ``base`` (without its level labels and
+    salary figures, which belong to that role); the term vector is the posting's own TF-IDF
+    vector over the stored vocabulary.
     """
     params = base.scoring
     info: dict[str, list[SkillMention]] = {}
@@ -556,7 +557,9 @@ def posting_profile(
         version="adhoc",
         description="",
         categories=tuple(categories),
-        ladder=base.ladder,
+        # the levels (title words, years) are generic; the labels and salary figures describe
+        # the base profile's role, not the posting's
+        ladder=tuple(replace(lv, label=lv.id, salary=None) for lv in base.ladder),
         salary=(),
         scoring=params,
         terms=TermModel(
