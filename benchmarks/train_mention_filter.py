@@ -101,7 +101,10 @@ def in_scope(feats: Sequence[str], scope: str) -> bool:
     """Does the filter judge this candidate under ``filter_scope`` (see pipeline.py)?"""
     if scope == "all":
         return True
-    return bool({"case:lower", "case:none", "rule:none", "title"}.intersection(feats))
+    if {"case:lower", "case:none", "rule:none"}.intersection(feats):
+        return True
+    # a name as written only on a job-title line, and never a certification's name
+    return "title" in feats and "cat:certification" not in feats
 
 
 def objective(tk: Score, ta: Score) -> float:

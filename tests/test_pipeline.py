@@ -407,6 +407,53 @@ def test_url_tweak_survives_serialisation(extractor: SkillExtractor) -> None:
     assert [t.text for t in fresh.tokenizer("Node.js/Express")] == ["Node.js", "/", "Express"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("•Python\n•Docker", ["python", "docker"]),
+        ("-Java\n–Kotlin", ["java", "kotlin"]),
+        ("Trello- Project management tool", ["trello", "project_management"]),
+    ],
+)
+def test_glued_bullets_and_trailing_dashes_split(
+    extractor: SkillExtractor, text: str, expected: list[str]
+) -> None:
+    # spaCy keeps "•Python", "-Java" and "Trello-" whole ("●", "▪" and "*" it splits)
+    assert [m.skill_id for m in extractor.extract(text)] == expected
+
+
+def test_dash_rules_leave_numbers_and_compounds(extractor: SkillExtractor) -> None:
+    tokens = [t.text for t in extractor.nlp.tokenizer("-5 degrees, e-mail, C++ and x - y")]
+    assert tokens == ["-5", "degrees", ",", "e", "-", "mail", ",", "C++", "and", "x", "-", "y"]
+
+
+def test_filter_gives_back_list_items_of_a_skills_section(extractor: SkillExtractor) -> None:
+    # the filter (trained on posting sentences) drops these lower-case or generic words in
+    # prose; listed under a Skills heading they are the candidate's skills
+    skills = "Skills\n• Critical Thinking\n• Negotiation\n• Persuasion\n"
+    found = [(m.skill_id, m.section) for m in extractor.extract(skills)]
+    assert found == [
+        ("critical_thinking", "skills"),
+        ("negotiation", "skills"),
+        ("persuasion", "skills"),
+    ]
+    doc = extractor.nlp(skills)
+    spans = {sp.label_ for sp in doc.spans["skills"]}
+    # the filter itself still drops them: doc.spans holds what it kept, mentions() gives
+    # the list items of a Skills section back
+    assert not {"negotiation", "persuasion"} & spans
+    # the same list under another heading stays as the filter left it
+    other = skills.replace("Skills", "Interests")
+    assert [m.skill_id for m in extractor.extract(other)] == ["critical_thinking"]
+
+
+def test_certification_name_on_a_title_like_line(extractor: SkillExtractor) -> None:
+    # "Architect" is a job-title word; the line is still a certification, not a job title
+    text = "AWS Certified Solutions Architect- Associate , 10/2018"
+    assert [m.skill_id for m in extractor.extract(text)] == ["aws_certified_solutions_architect"]
+    assert extractor.extract("Senior Java Developer (m/f/d)") == []
+
+
 def test_multi_word_skill_wrapped_over_a_line_break(extractor: SkillExtractor) -> None:
     # PDF text wraps lines mid-phrase: one line break between the words still matches
     text = "Skills: conflict\nresolution, project\nmanagement and machine\n  learning."

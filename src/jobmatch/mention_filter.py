@@ -26,6 +26,8 @@ from typing import Any
 
 __all__ = [
     "CUE_WORDS",
+    "LIST_AFTER",
+    "LIST_BEFORE",
     "TITLE_MAX_TOKENS",
     "TITLE_WORDS",
     "FilterTables",
@@ -40,8 +42,8 @@ __all__ = [
 _RESOURCE = "models/mention_filter.json"
 
 # tokens that separate the items of a list ("Java, Python / Go | SQL")
-_LIST_BEFORE = frozenset(", / | ; & and or ( [ - • * · + :".split())
-_LIST_AFTER = frozenset(", / | ; & and or ) ] - • * · +".split())
+LIST_BEFORE = frozenset(", / | ; & and or ( [ - • * · + :".split())
+LIST_AFTER = frozenset(", / | ; & and or ) ] - • * · +".split())
 # words of requirement lines ("experience with", "knowledge of", "proficiency in")
 CUE_WORDS = frozenset(
     "experience experienced knowledge understanding background expertise familiarity "
@@ -143,11 +145,11 @@ def mention_features(
         surface=surface, skill_id=skill_id, category=category, n_tokens=n_tokens
     )
     feats += [f"p:{prev}", f"n:{next}"]
-    if prev in _LIST_BEFORE:
+    if prev in LIST_BEFORE:
         feats.append("list:before")
-    if next in _LIST_AFTER:
+    if next in LIST_AFTER:
         feats.append("list:after")
-    if prev in _LIST_BEFORE and next in _LIST_AFTER:
+    if prev in LIST_BEFORE and next in LIST_AFTER:
         feats.append("list:both")
     if soft:
         feats += ["rule:none", f"rule:none|cat:{category}"]
@@ -170,8 +172,8 @@ class FilterTables:
                 self.prev[strings_add(name[2:])] = weight
             elif name.startswith("n:") and name != "n:</s>":
                 self.next[strings_add(name[2:])] = weight
-        self.list_before = frozenset(strings_add(t) for t in _LIST_BEFORE)
-        self.list_after = frozenset(strings_add(t) for t in _LIST_AFTER)
+        self.list_before = frozenset(strings_add(t) for t in LIST_BEFORE)
+        self.list_after = frozenset(strings_add(t) for t in LIST_AFTER)
         self.list_before_w = w.get("list:before", 0.0)
         self.list_after_w = w.get("list:after", 0.0)
         self.list_both_w = w.get("list:both", 0.0)

@@ -51,6 +51,8 @@ from spacy.util import ensure_path
 from .lexicon import load_lexicon, normalise_form, skill_record
 from .mention_filter import (
     CUE_WORDS,
+    LIST_AFTER,
+    LIST_BEFORE,
     TITLE_MAX_TOKENS,
     TITLE_WORDS,
     FilterTables,
@@ -78,6 +80,9 @@ log = logging.getLogger(__name__)
 
 SPANS_KEY = "skills"
 _SOFT_KEY = "jobmatch_soft_mentions"
+# (start, end, skill index) of the mentions the filter dropped: mentions() gives back the
+# list items of a Skills section (the filter learned from posting sentences, not CVs)
+_DROPPED_KEY = "jobmatch_filter_dropped"
 # "generic": the filter judges lower-case mentions, evidence-less generic words and job-title
 # lines, never a name as written ("Python", "Git"): trained on posting sentences, where skill
 # lists are often left unannotated, it would drop real skills from resumes. "all": every
@@ -543,7 +548,10 @@ class SkillComponent:
                 scores = self.filter_scores(
                     doc, kept, soft or set(), scope=self.filter_scope, cols=cols
                 )
-                kept = [m for m, sc in zip(kept, scores, strict=True) if sc >= cut]
+                dropped = [m for m, sc in zip(kept, scores, strict=True) if sc < cut]
+                if dropped:
+                    kept = [m for m, sc in zip(kept, scores, strict=True) if sc >= cut]
+                    doc.user_data[_DROPPED_KEY] = dropped
                 if tagged:
                     kept = _still_tagged(kept, tagged)
         labels = self._labels
@@ -786,7 +794,10 @@ class SkillComponent:
             hi = breaks[k] if k < n_breaks else n
             protected = generic_only and (s, e) not in soft and orth[s:e] != low[s:e]
             if protected and (
-                hi - lo > TITLE_MAX_TOKENS or self._title_words.isdisjoint(low[lo:hi])
+                hi - lo > TITLE_MAX_TOKENS
+                or self._title_words.isdisjoint(low[lo:hi])
+                # "AWS Certified Solutions Architect": a certification, not a job title
+                or skills[i].category == "certification"
             ):
                 out.append(math.inf)  # a name as written, on a line that is no title
                 continue
@@ -835,30 +846,39 @@ class SkillComponent:
         from every token: a large share of the cost for long documents).
         """
         group = doc.spans.get(SPANS_KEY)
-        if not group:
+        dropped: list[tuple[int, int, int]] = doc.user_data.get(_DROPPED_KEY) or []
+        if not group and not dropped:
             return []
         if text is None:
             text = doc.text
         sections = detect_sections(text)
         starts = [sec[0] for sec in sections]
-        by_id = self.lexicon.by_id
-        out: list[SkillMention] = []
-        for span in group:
-            skill = by_id[span.label_]
-            start, end = span.start_char, span.end_char
+
+        def section_of(start: int) -> str:
             k = bisect_right(starts, start) - 1
-            out.append(
-                SkillMention(
-                    skill_id=skill.id,
-                    name=skill.name,
-                    category=skill.category,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    section=sections[k][2] if k >= 0 else "other",
-                )
+            return sections[k][2] if k >= 0 else "other"
+
+        by_id = self.lexicon.by_id
+        skills = self._skills
+        found = [(span.start_char, span.end_char, by_id[span.label_]) for span in group or ()]
+        for s, e, i in dropped:
+            start = doc[s].idx
+            if section_of(start) == "skills" and _list_item(doc, s, e):
+                found.append((start, doc[e - 1].idx + len(doc[e - 1].text), skills[i]))
+        if dropped:
+            found.sort(key=lambda f: f[0])
+        return [
+            SkillMention(
+                skill_id=skill.id,
+                name=skill.name,
+                category=skill.category,
+                start=start,
+                end=end,
+                text=text[start:end],
+                section=section_of(start),
             )
-        return out
+            for start, end, skill in found
+        ]
 
     # -- serialisation --------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -890,12 +910,22 @@ class SkillComponent:
 # (and the "#" of "C#" before such a slash, as the patterns tokenise "C#" as "C", "#")
 _SLASH_INFIX = r"(?<=[\w#+])/(?=[\w.#])|(?<=[A-Za-z])#(?=/)"
 _SLASH_SUFFIX = r"(?<=[\w#+])/$"
+# Bullets glued to the item ("•Negotiation", "-Java", "–Python") and a dash glued to the end
+# of a word ("Trello- Project management tool") are kept in the token by spaCy's English
+# rules ("●", "▪", "*" are split already): the skill would not match.
+_BULLET_PREFIX = r"^[•‣⁃∙·]|^[-–—](?=[A-Za-z])"
+_DASH_SUFFIX = r"(?<=[A-Za-z])[-–—]$"
 
 
 def _split_slashes(tokenizer: Any) -> None:
-    """Add the slash infix/suffix to a tokenizer (once; a no-op for tokenizers without
-    regex-based infixes/suffixes)."""
-    for attr, extra in (("infix_finditer", _SLASH_INFIX), ("suffix_search", _SLASH_SUFFIX)):
+    """Add the slash infix/suffix, the bullet prefix and the trailing-dash suffix to a
+    tokenizer (once; a no-op for tokenizers without regex-based affixes)."""
+    for attr, extra in (
+        ("infix_finditer", _SLASH_INFIX),
+        ("suffix_search", _SLASH_SUFFIX),
+        ("prefix_search", _BULLET_PREFIX),
+        ("suffix_search", _DASH_SUFFIX),
+    ):
         current = getattr(tokenizer, attr, None)
         pattern = getattr(getattr(current, "__self__", None), "pattern", None)
         if not isinstance(pattern, str) or extra in pattern:
@@ -920,6 +950,18 @@ def _split_library_paths(tokenizer: Any) -> None:
         return
     head = "(?u)^" if pattern.startswith("(?u)^") else ""
     tokenizer.url_match = re.compile(head + _NOT_A_URL + pattern[len(head) :]).match
+
+
+def _list_item(doc: Doc, s: int, e: int) -> bool:
+    """Whether tokens ``s:e`` are one item of a list: a separator (or the line's edge) on
+    each side ("Skills: Tax, Payroll", "• Teamwork", "Agile | Scrum")."""
+    before = doc[s - 1] if s > 0 else None
+    after = doc[e] if e < len(doc) else None
+    ok_before = before is None or "\n" in before.text or before.lower_ in LIST_BEFORE
+    ok_after = (
+        after is None or "\n" in after.text or after.lower_ in LIST_AFTER or after.text == "."
+    )
+    return ok_before and ok_after
 
 
 def _still_tagged(
