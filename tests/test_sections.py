@@ -44,6 +44,14 @@ from jobmatch.sections import classify_heading, detect_sections, section_at
         ("**Benefits**", "benefits"),
         ("II. Principal Responsibilities and Tasks", "responsibilities"),
         ("Requirements: Python, SQL", "requirements"),
+        ("Technologies", "skills"),
+        ("Tech Stack", "skills"),
+        ("THE TECH STACK", "skills"),
+        ("Skills & Technologies", "skills"),
+        ("Skills, Tools & Technologies", "skills"),
+        ("Information Technology Certifications", "certifications"),
+        ("Internship Experience", "experience"),
+        ("Education & Internships", "education"),
     ],
 )
 def test_classify_heading(line: str, section: str) -> None:
@@ -63,6 +71,16 @@ def test_classify_heading(line: str, section: str) -> None:
         "Python",
         "resolution and project",  # a PDF line wrapped mid-sentence, not "Projects"
         "skills and benefits",
+        # job-title lines: a cue word ("stack", "technology", "experience") in a role's title
+        "MERN Stack Developer",
+        "MERN Stack Developer, OpenAI, San Francisco, USA",
+        "ADJUNCT INFORMATION TECHNOLOGY INSTRUCTOR",
+        "INFORMATION TECHNOLOGY SPECIALIST III (DRUPAL DEV)",
+        "INFORMATION TECHNOLOGY AND AWS ADMIN INTERN",
+        "Customer Experience Manager",
+        "Microsoft Technology Associate - Network Fundamentals",
+        # a company line: a weak skills cue followed by a comma and more text
+        "ABC Technologies, Boston, MA",
     ],
 )
 def test_not_a_heading(line: str) -> None:
@@ -128,6 +146,26 @@ def test_resume_sections_exact_ranges() -> None:
     assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
 
 
+def test_role_line_does_not_open_skills() -> None:
+    text = (
+        "Bruce Wayne\n"
+        "MERN Stack Developer\n"
+        "Skills\n"
+        "React, Node.js\n"
+        "Experience\n"
+        "MERN Stack Developer, OpenAI, San Francisco, USA\n"
+        "Built the backend.\n"
+        "Education\n"
+        "BSc\n"
+    )
+    assert [(text[a:b].split("\n")[0], n) for a, b, n in detect_sections(text)] == [
+        ("Bruce Wayne", "other"),
+        ("Skills", "skills"),
+        ("Experience", "experience"),
+        ("Education", "education"),
+    ]
+
+
 def test_same_section_twice_is_merged() -> None:
     text = "Requirements\nPython\nQualifications\nSQL\n"
     assert detect_sections(text) == [(0, len(text), "requirements")]
@@ -166,3 +204,17 @@ def test_real_ml_engineer_posting(shared_data: Path) -> None:
     )
     names = {n for _, _, n in detect_sections(text)}
     assert {"responsibilities", "requirements"} <= names
+
+
+def _section_of_line(text: str, line: str) -> str:
+    return section_at(detect_sections(text), text.index(line))
+
+
+@pytest.mark.evaluation
+def test_real_resume_role_lines_stay_in_experience(shared_data: Path) -> None:
+    from jobmatch.documents import read_document
+
+    path = shared_data / "resumes" / "resume_matcher" / "bruce_wayne_fullstack.pdf"
+    text = read_document(path).text
+    for line in ("MERN Stack Developer, OpenAI", "Full Stack Developer, Uber", "Facebook"):
+        assert _section_of_line(text, line) == "experience", line

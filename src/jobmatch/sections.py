@@ -18,6 +18,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from .mention_filter import TITLE_WORDS
+
 __all__ = ["SECTION_NAMES", "detect_sections", "section_at", "classify_heading"]
 
 SECTION_NAMES: tuple[str, ...] = (
@@ -91,6 +93,24 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\btools\b|\btoolbox\b|\bstack\b|\blanguages\b",
     ),
 )
+# Job-title words: a line holding one is a role ("MERN Stack Developer", "INFORMATION
+# TECHNOLOGY SPECIALIST III", "Customer Experience Manager"), not a resume section heading.
+# The mention filter's title words (without "internship": "Education & Internships" is a
+# heading) and the titles of the shared resumes' roles.
+_TITLE_WORDS = (TITLE_WORDS - {"internship"}) | frozenset(
+    "instructor instructors admin admins administrators managers director directors "
+    "officer technician technicians coordinator associate assistant representative "
+    "programmer programmers designer designers teacher lecturer professor supervisor "
+    "interns".split()
+)
+# sections a role line can be taken for by its words ("Information Technology Instructor",
+# "Project Manager", "Education Coordinator"); posting headings may name the role ("What
+# you'll do as an engineer"), so they are not checked
+_RESUME_BODY = frozenset(
+    {"skills", "experience", "education", "projects", "publications", "certifications"}
+)
+# the skills cues that are no heading word of their own: "ABC Technologies, Boston, MA"
+_STRONG_SKILLS_RE = re.compile(r"\bskills?\b|\bcompetenc")
 # posting metadata fields, not sections ("Experience level: Senior", "Job type: Full-time")
 _META_RE = re.compile(r"\b(?:level|years|type|size|posted|date|location|id)\b")
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
@@ -148,8 +168,20 @@ def classify_heading(line: str) -> str | None:
         return None
     for name, pattern in _CUE_RES:
         if pattern.search(title):
+            if name in _RESUME_BODY and _is_role_line(title, head, name):
+                return None
             return name
     return None
+
+
+def _is_role_line(title: str, head: str, name: str) -> bool:
+    """A job line, not a heading: a title word, or (skills) "Stack Developer, Acme, NY"."""
+    if not _TITLE_WORDS.isdisjoint(title.split()):
+        return True
+    if name != "skills" or _STRONG_SKILLS_RE.search(title):
+        return False
+    _, comma, after = head.partition(",")
+    return bool(comma and after.strip())
 
 
 def _looks_like_heading(head: str) -> bool:
