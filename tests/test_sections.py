@@ -52,6 +52,31 @@ from jobmatch.sections import classify_heading, detect_sections, section_at
         ("Information Technology Certifications", "certifications"),
         ("Internship Experience", "experience"),
         ("Education & Internships", "education"),
+        # resume sections that are none of the named ones: they open `other`
+        ("Interests", "other"),
+        ("Additional Information", "other"),
+        ("Accomplishments", "other"),
+        ("Activities", "other"),
+        (
+            "Activities: Alpha Sigma Phi: Officer and Chair positions January 2006- May 2010",
+            "other",
+        ),
+        ("Extracurricular Activities", "other"),
+        ("Volunteer", "other"),
+        ("Volunteering", "other"),
+        ("VOLUNTEER EXPERIENCE", "other"),
+        ("Honors", "other"),
+        ("Awards", "other"),
+        ("HONORS/AWARDS", "other"),
+        ("Awards / Recognition / Volunteer Work", "other"),
+        ("Links", "other"),
+        ("References", "other"),
+        ("Hobbies & Interests", "other"),
+        ("Professional Affiliations", "other"),
+        ("Memberships", "other"),
+        ("Languages", "skills"),
+        ("SKILLS & AWARDS", "skills"),
+        ("Education and Honors", "education"),
     ],
 )
 def test_classify_heading(line: str, section: str) -> None:
@@ -81,6 +106,11 @@ def test_classify_heading(line: str, section: str) -> None:
         "Microsoft Technology Associate - Network Fundamentals",
         # a company line: a weak skills cue followed by a comma and more text
         "ABC Technologies, Boston, MA",
+        # the `other` words only make a heading as a whole title
+        "Year-round gym memberships",
+        "Key Activities:",
+        "Volunteer service opportunities",
+        "References available upon request",
     ],
 )
 def test_not_a_heading(line: str) -> None:
@@ -163,6 +193,25 @@ def test_role_line_does_not_open_skills() -> None:
         ("Skills", "skills"),
         ("Experience", "experience"),
         ("Education", "education"),
+    ]
+
+
+def test_unnamed_heading_ends_the_section() -> None:
+    text = (
+        "Experience\n"
+        "Staff Accountant, Jan 2014 - Oct 2014\n"
+        "Interests\n"
+        "Alpha Sigma Phi: Officer January 2006- May 2010\n"
+        "Skills\n"
+        "Excel\n"
+        "Additional Information\n"
+        "Activities: Alpha Sigma Phi\n"
+    )
+    assert [(text[a:b].split("\n")[0], n) for a, b, n in detect_sections(text)] == [
+        ("Experience", "experience"),
+        ("Interests", "other"),
+        ("Skills", "skills"),
+        ("Additional Information", "other"),
     ]
 
 

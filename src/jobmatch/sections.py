@@ -4,8 +4,10 @@
 heading that opens it. Resume sections: ``summary``, ``skills``, ``experience``,
 ``education``, ``projects``, ``publications``, ``certifications``. Posting sections:
 ``about``, ``responsibilities``, ``requirements`` (must-have), ``preferred``
-(nice-to-have, bonus), ``benefits``. Text before the first recognised heading, and text
-under a heading we do not recognise as one of those, is ``other``.
+(nice-to-have, bonus), ``benefits``. Text before the first recognised heading is ``other``,
+and so is text under the headings of resume sections without a name of their own
+(Interests, Additional Information, Honors/Awards, Volunteering, References...), which end
+the section before them. A line we do not recognise as a heading continues the section.
 
 A line is a heading when it is short (at most seven words before any ``:``), is not a
 bullet, does not read like a sentence, and one of the cue patterns below matches it.
@@ -111,11 +113,32 @@ _RESUME_BODY = frozenset(
 )
 # the skills cues that are no heading word of their own: "ABC Technologies, Boston, MA"
 _STRONG_SKILLS_RE = re.compile(r"\bskills?\b|\bcompetenc")
+# Headings of resume sections that are none of the above (interests, awards, volunteering,
+# references...): they open ``other``, which ends the section before them (fraternity dates
+# under "Interests" are no experience). Only a whole title made of these words counts, so
+# "Year-round gym memberships" (a perk) and "Key Activities" (a posting's duties) do not.
+# "Volunteer Experience" is ``other`` too: volunteering is not employment.
+_OTHER_QUALIFIER = r"(?:personal|professional|other|community|campus|student|extra curricular)"
+_OTHER_WORD = (
+    r"(?:interests|hobbies|additional information|accomplishments|activities|extracurricular"
+    r"|volunteer(?:ing)?(?: experience| work| service)?|honou?rs|awards?|recognitions?|links"
+    r"|references|affiliations?|memberships?|involvement)"
+)
+_OTHER_RE = re.compile(
+    rf"^(?:{_OTHER_QUALIFIER} )?{_OTHER_WORD}(?:(?: and | ){_OTHER_QUALIFIER}? ?{_OTHER_WORD})*$"
+)
+_OTHER_PREFILTER = (
+    r"\binterests\b|\bhobbies\b|\badditional information\b|\baccomplishments\b"
+    r"|\bactivities\b|\bextra|\bvolunteer|\bhonou?rs\b|\bawards?\b|\blinks\b"
+    r"|\breferences\b|\baffiliations?\b|\bmemberships?\b|\binvolvement\b"
+)
 # posting metadata fields, not sections ("Experience level: Senior", "Job type: Full-time")
 _META_RE = re.compile(r"\b(?:level|years|type|size|posted|date|location|id)\b")
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
 # one search over the raw lower-cased line rejects most lines before any other work
-_ANY_CUE = re.compile("|".join(pattern.replace("^", r"\b") for _, pattern in _CUES))
+_ANY_CUE = re.compile(
+    "|".join([pattern.replace("^", r"\b") for _, pattern in _CUES] + [_OTHER_PREFILTER])
+)
 
 # A heading line: optional markdown/numbering decoration, a short title, optional ':'
 # and optional inline content after the colon.
@@ -166,6 +189,8 @@ def classify_heading(line: str) -> str | None:
         return None
     if _META_RE.search(title):
         return None
+    if _OTHER_RE.match(title):
+        return "other"
     for name, pattern in _CUE_RES:
         if pattern.search(title):
             if name in _RESUME_BODY and _is_role_line(title, head, name):
