@@ -77,6 +77,16 @@ from jobmatch.sections import classify_heading, detect_sections, section_at
         ("Languages", "skills"),
         ("SKILLS & AWARDS", "skills"),
         ("Education and Honors", "education"),
+        ("Educational Background", "education"),
+        ("PROJECT", "projects"),
+        ("Project Experience", "projects"),
+        ("Personal Projects", "projects"),
+        ("Academic Projects", "projects"),
+        ("Key Projects:", "projects"),
+        ("Capstone Project", "projects"),
+        ("Personal Project: Home Automation System", "projects"),
+        ("Open Source", "projects"),
+        ("Portfolio", "projects"),
     ],
 )
 def test_classify_heading(line: str, section: str) -> None:
@@ -111,6 +121,12 @@ def test_classify_heading(line: str, section: str) -> None:
         "Key Activities:",
         "Volunteer service opportunities",
         "References available upon request",
+        # skill lines and titles that name a project, not a Projects heading
+        "Project Management",
+        "Project Management:",
+        "Project Manager",
+        "Project Planning",
+        "Portfolio Management",
     ],
 )
 def test_not_a_heading(line: str) -> None:
@@ -215,6 +231,20 @@ def test_unnamed_heading_ends_the_section() -> None:
     ]
 
 
+def test_project_management_skill_does_not_open_projects() -> None:
+    text = (
+        "Core Strengths\n"
+        "Supervising\n"
+        "Project Management\n"
+        "Educational Background\n"
+        "Bachelor of Arts, Hospitality Management 2013\n"
+    )
+    assert [(text[a:b].split("\n")[0], n) for a, b, n in detect_sections(text)] == [
+        ("Core Strengths", "other"),
+        ("Educational Background", "education"),
+    ]
+
+
 def test_same_section_twice_is_merged() -> None:
     text = "Requirements\nPython\nQualifications\nSQL\n"
     assert detect_sections(text) == [(0, len(text), "requirements")]
@@ -267,3 +297,13 @@ def test_real_resume_role_lines_stay_in_experience(shared_data: Path) -> None:
     text = read_document(path).text
     for line in ("MERN Stack Developer, OpenAI", "Full Stack Developer, Uber", "Facebook"):
         assert _section_of_line(text, line) == "experience", line
+
+
+@pytest.mark.evaluation
+def test_real_resume_education_after_project_management(shared_data: Path) -> None:
+    from jobmatch.documents import read_document
+
+    text = read_document(shared_data / "resumes" / "livecareer" / "CHEF_10001727.pdf").text
+    assert _section_of_line(text, "Project Management") != "projects"
+    assert _section_of_line(text, "Bachelors of Arts , Hospitality Management") == "education"
+    assert "projects" not in {n for _, _, n in detect_sections(text)}

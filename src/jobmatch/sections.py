@@ -82,8 +82,17 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("summary", r"\bsummary\b|\bprofile\b|\bobjective\b|\bhighlights\b"),
     ("certifications", r"\bcertific|\blicen[cs]es?\b|\baccreditations?\b"),
     ("publications", r"\bpublications?\b|\bpapers\b|\bpatents?\b|\btalks\b"),
-    ("projects", r"\bprojects?\b|\bopen source\b|\bportfolio\b"),
-    ("education", r"\beducation\b|\bacademic\b|\bdegrees?\b|\bschooling\b|\bcoursework\b"),
+    # "Projects", "Key Projects", "Project Experience", "Personal Project: X"; not a skill line
+    # such as "Project Management", "Project Planning", "Portfolio Management"
+    (
+        "projects",
+        r"\bprojects\b(?! manag)|^(?:[a-z]+ )?project(?: experience| work| history| details)?$"
+        r"|\bopen source\b|\bportfolio\b(?! manag)",
+    ),
+    (
+        "education",
+        r"\beducation(?:al)?\b|\bacademic\b|\bdegrees?\b|\bschooling\b|\bcoursework\b",
+    ),
     (
         "experience",
         r"\bexperience\b|\bemployment\b|\bwork history\b|\bcareer history\b"
@@ -135,9 +144,12 @@ _OTHER_PREFILTER = (
 # posting metadata fields, not sections ("Experience level: Senior", "Job type: Full-time")
 _META_RE = re.compile(r"\b(?:level|years|type|size|posted|date|location|id)\b")
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
-# one search over the raw lower-cased line rejects most lines before any other work
+# one search over the raw lower-cased line rejects most lines before any other work (the
+# anchors are dropped: the raw line may go on with ": Python, SQL")
 _ANY_CUE = re.compile(
-    "|".join([pattern.replace("^", r"\b") for _, pattern in _CUES] + [_OTHER_PREFILTER])
+    "|".join(
+        [pattern.replace("^", r"\b").replace("$", "") for _, pattern in _CUES] + [_OTHER_PREFILTER]
+    )
 )
 
 # A heading line: optional markdown/numbering decoration, a short title, optional ':'
