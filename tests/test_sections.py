@@ -87,6 +87,13 @@ from jobmatch.sections import classify_heading, detect_sections, section_at
         ("Personal Project: Home Automation System", "projects"),
         ("Open Source", "projects"),
         ("Portfolio", "projects"),
+        ("Skill Highlights", "skills"),
+        ("Core Strengths", "skills"),
+        ("Key Strengths:", "skills"),
+        ("Highlights", "summary"),
+        # shared by resumes and postings: a posting's reading wins (see the README)
+        ("Career Overview", "about"),
+        ("Core Qualifications", "requirements"),
     ],
 )
 def test_classify_heading(line: str, section: str) -> None:
@@ -127,6 +134,7 @@ def test_classify_heading(line: str, section: str) -> None:
         "Project Manager",
         "Project Planning",
         "Portfolio Management",
+        "Your strengths",  # a posting's requirements, not a skills list
     ],
 )
 def test_not_a_heading(line: str) -> None:
@@ -240,7 +248,7 @@ def test_project_management_skill_does_not_open_projects() -> None:
         "Bachelor of Arts, Hospitality Management 2013\n"
     )
     assert [(text[a:b].split("\n")[0], n) for a, b, n in detect_sections(text)] == [
-        ("Core Strengths", "other"),
+        ("Core Strengths", "skills"),
         ("Educational Background", "education"),
     ]
 
@@ -307,3 +315,13 @@ def test_real_resume_education_after_project_management(shared_data: Path) -> No
     assert _section_of_line(text, "Project Management") != "projects"
     assert _section_of_line(text, "Bachelors of Arts , Hospitality Management") == "education"
     assert "projects" not in {n for _, _, n in detect_sections(text)}
+    assert _section_of_line(text, "Resolving guest disputes") == "skills"  # Core Strengths
+
+
+@pytest.mark.evaluation
+def test_real_resume_skill_highlights(shared_data: Path) -> None:
+    from jobmatch.documents import read_document
+
+    path = shared_data / "resumes" / "livecareer" / "HEALTHCARE_14062078.pdf"
+    text = read_document(path).text
+    assert _section_of_line(text, "Microsoft Office, Word, Excel, PowerPoint") == "skills"

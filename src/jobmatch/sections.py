@@ -79,6 +79,12 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\bcompany description\b|\bthe company\b|\bour mission\b|\bour team\b"
         r"|\bthe team\b|\bgeneral summary\b|\bdescription\b",
     ),
+    # a resume's list of skills under a summary-like name ("Skill Highlights", "Core
+    # Strengths"); a posting's "Your strengths" is not one
+    (
+        "skills",
+        r"\bskills? highlights\b|^(?:core |key |professional |technical |personal )?strengths$",
+    ),
     ("summary", r"\bsummary\b|\bprofile\b|\bobjective\b|\bhighlights\b"),
     ("certifications", r"\bcertific|\blicen[cs]es?\b|\baccreditations?\b"),
     ("publications", r"\bpublications?\b|\bpapers\b|\bpatents?\b|\btalks\b"),
