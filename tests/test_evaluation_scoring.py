@@ -51,6 +51,18 @@ def test_unrelated_resumes_score_at_most_20(scorer: Scorer, shared_data: Path, n
     assert r.score <= 20, (r.score, r.coverage, r.similarity)
 
 
+def test_fraternity_dates_under_interests_are_no_experience(
+    scorer: Scorer, shared_data: Path
+) -> None:
+    # "Interests" and "Additional Information / Activities" hold "Alpha Sigma Phi: Officer
+    # and Chair positions January 2006- May 2010"; the four jobs run 2010-2014 (45 months)
+    c = score_file(
+        scorer, shared_data / "resumes" / "livecareer" / "ACCOUNTANT_10674770.pdf"
+    ).career
+    assert all(r.start >= "2010" for r in c.roles), [(r.title, r.start) for r in c.roles]
+    assert c.years == 3.8
+
+
 def test_one_and_two_column_templates_agree(scorer: Scorer, shared_data: Path) -> None:
     folder = shared_data / "resumes" / "resume_matcher"
     one = score_file(scorer, folder / "template_modern_single_column.pdf")

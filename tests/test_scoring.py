@@ -245,6 +245,24 @@ def test_career_from_dated_roles(tiny: Scorer) -> None:
     ]
 
 
+def test_career_skips_dates_under_interests_and_volunteering(tiny: Scorer) -> None:
+    from datetime import date
+
+    scorer = Scorer(tiny.profile, extractor=tiny.extractor, as_of=date(2024, 6, 1))
+    text = (
+        "Data Engineer, Initech 2021-2023\n"  # before any heading: still a role
+        "EXPERIENCE\nML Engineer, Acme 2016-2019\n"
+        "INTERESTS\nAlpha Sigma Phi: Vice President 2006-2010\n"
+        "VOLUNTEER EXPERIENCE\nSwim Coach 2012-2014\n"
+    )
+    c = scorer.score_text(text).career
+    assert [(x.title, x.start) for x in c.roles] == [
+        ("Data Engineer, Initech", "2021-01"),
+        ("ML Engineer, Acme", "2016-01"),
+    ]
+    assert c.years == 7.0
+
+
 def test_calibration_curve() -> None:
     p = ScoringParams()
     assert calibrate(0.0, p) == 0.0 and calibrate(1.0, p) == pytest.approx(100.0)

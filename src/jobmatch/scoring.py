@@ -367,7 +367,13 @@ class Scorer:
 
         roles = find_roles(text, as_of=self.as_of)
         if roles:  # only then is it worth finding the sections whose dates are not roles
-            skip = [(a, b) for a, b, name in detect_sections(text) if name in _SKIP_SECTIONS]
+            # an ``other`` range after the first heading is under an Interests, Awards,
+            # Volunteering... heading: its dates (a fraternity office) are no employment
+            skip = [
+                (a, b)
+                for a, b, name in detect_sections(text)
+                if name in _SKIP_SECTIONS or (name == "other" and a > 0)
+            ]
             roles = find_roles(text, as_of=self.as_of, skip=skip)
         years = years_of_experience(roles)
         ladder = [(lv.id, lv.titles, lv.min_years) for lv in profile.ladder]

@@ -4,8 +4,10 @@
 heading that opens it. Resume sections: ``summary``, ``skills``, ``experience``,
 ``education``, ``projects``, ``publications``, ``certifications``. Posting sections:
 ``about``, ``responsibilities``, ``requirements`` (must-have), ``preferred``
-(nice-to-have, bonus), ``benefits``. Text before the first recognised heading, and text
-under a heading we do not recognise as one of those, is ``other``.
+(nice-to-have, bonus), ``benefits``. Text before the first recognised heading is ``other``,
+and so is text under the headings of resume sections without a name of their own
+(Interests, Additional Information, Honors/Awards, Volunteering, References...), which end
+the section before them. A line we do not recognise as a heading continues the section.
 
 A line is a heading when it is short (at most seven words before any ``:``), is not a
 bullet, does not read like a sentence, and one of the cue patterns below matches it.
@@ -17,6 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+
+from .mention_filter import TITLE_WORDS
 
 __all__ = ["SECTION_NAMES", "detect_sections", "section_at", "classify_heading"]
 
@@ -75,11 +79,26 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\bcompany description\b|\bthe company\b|\bour mission\b|\bour team\b"
         r"|\bthe team\b|\bgeneral summary\b|\bdescription\b",
     ),
+    # a resume's list of skills under a summary-like name ("Skill Highlights", "Core
+    # Strengths"); a posting's "Your strengths" is not one
+    (
+        "skills",
+        r"\bskills? highlights\b|^(?:core |key |professional |technical |personal )?strengths$",
+    ),
     ("summary", r"\bsummary\b|\bprofile\b|\bobjective\b|\bhighlights\b"),
     ("certifications", r"\bcertific|\blicen[cs]es?\b|\baccreditations?\b"),
     ("publications", r"\bpublications?\b|\bpapers\b|\bpatents?\b|\btalks\b"),
-    ("projects", r"\bprojects?\b|\bopen source\b|\bportfolio\b"),
-    ("education", r"\beducation\b|\bacademic\b|\bdegrees?\b|\bschooling\b|\bcoursework\b"),
+    # "Projects", "Key Projects", "Project Experience", "Personal Project: X"; not a skill line
+    # such as "Project Management", "Project Planning", "Portfolio Management"
+    (
+        "projects",
+        r"\bprojects\b(?! manag)|^(?:[a-z]+ )?project(?: experience| work| history| details)?$"
+        r"|\bopen source\b|\bportfolio\b(?! manag)",
+    ),
+    (
+        "education",
+        r"\beducation(?:al)?\b|\bacademic\b|\bdegrees?\b|\bschooling\b|\bcoursework\b",
+    ),
     (
         "experience",
         r"\bexperience\b|\bemployment\b|\bwork history\b|\bcareer history\b"
@@ -91,11 +110,53 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\btools\b|\btoolbox\b|\bstack\b|\blanguages\b",
     ),
 )
+# Job-title words: a line holding one is a role ("MERN Stack Developer", "INFORMATION
+# TECHNOLOGY SPECIALIST III", "Customer Experience Manager"), not a resume section heading.
+# The mention filter's title words (without "internship": "Education & Internships" is a
+# heading) and the titles of the shared resumes' roles.
+_TITLE_WORDS = (TITLE_WORDS - {"internship"}) | frozenset(
+    "instructor instructors admin admins administrators managers director directors "
+    "officer technician technicians coordinator associate assistant representative "
+    "programmer programmers designer designers teacher lecturer professor supervisor "
+    "interns".split()
+)
+# sections a role line can be taken for by its words ("Information Technology Instructor",
+# "Project Manager", "Education Coordinator"); posting headings may name the role ("What
+# you'll do as an engineer"), so they are not checked
+_RESUME_BODY = frozenset(
+    {"skills", "experience", "education", "projects", "publications", "certifications"}
+)
+# the skills cues that are no heading word of their own: "ABC Technologies, Boston, MA"
+_STRONG_SKILLS_RE = re.compile(r"\bskills?\b|\bcompetenc")
+# Headings of resume sections that are none of the above (interests, awards, volunteering,
+# references...): they open ``other``, which ends the section before them (fraternity dates
+# under "Interests" are no experience). Only a whole title made of these words counts, so
+# "Year-round gym memberships" (a perk) and "Key Activities" (a posting's duties) do not.
+# "Volunteer Experience" is ``other`` too: volunteering is not employment.
+_OTHER_QUALIFIER = r"(?:personal|professional|other|community|campus|student|extra curricular)"
+_OTHER_WORD = (
+    r"(?:interests|hobbies|additional information|accomplishments|activities|extracurricular"
+    r"|volunteer(?:ing)?(?: experience| work| service)?|honou?rs|awards?|recognitions?|links"
+    r"|references|affiliations?|memberships?|involvement)"
+)
+_OTHER_RE = re.compile(
+    rf"^(?:{_OTHER_QUALIFIER} )?{_OTHER_WORD}(?:(?: and | ){_OTHER_QUALIFIER}? ?{_OTHER_WORD})*$"
+)
+_OTHER_PREFILTER = (
+    r"\binterests\b|\bhobbies\b|\badditional information\b|\baccomplishments\b"
+    r"|\bactivities\b|\bextra|\bvolunteer|\bhonou?rs\b|\bawards?\b|\blinks\b"
+    r"|\breferences\b|\baffiliations?\b|\bmemberships?\b|\binvolvement\b"
+)
 # posting metadata fields, not sections ("Experience level: Senior", "Job type: Full-time")
 _META_RE = re.compile(r"\b(?:level|years|type|size|posted|date|location|id)\b")
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
-# one search over the raw lower-cased line rejects most lines before any other work
-_ANY_CUE = re.compile("|".join(pattern.replace("^", r"\b") for _, pattern in _CUES))
+# one search over the raw lower-cased line rejects most lines before any other work (the
+# anchors are dropped: the raw line may go on with ": Python, SQL")
+_ANY_CUE = re.compile(
+    "|".join(
+        [pattern.replace("^", r"\b").replace("$", "") for _, pattern in _CUES] + [_OTHER_PREFILTER]
+    )
+)
 
 # A heading line: optional markdown/numbering decoration, a short title, optional ':'
 # and optional inline content after the colon.
@@ -146,10 +207,24 @@ def classify_heading(line: str) -> str | None:
         return None
     if _META_RE.search(title):
         return None
+    if _OTHER_RE.match(title):
+        return "other"
     for name, pattern in _CUE_RES:
         if pattern.search(title):
+            if name in _RESUME_BODY and _is_role_line(title, head, name):
+                return None
             return name
     return None
+
+
+def _is_role_line(title: str, head: str, name: str) -> bool:
+    """A job line, not a heading: a title word, or (skills) "Stack Developer, Acme, NY"."""
+    if not _TITLE_WORDS.isdisjoint(title.split()):
+        return True
+    if name != "skills" or _STRONG_SKILLS_RE.search(title):
+        return False
+    _, comma, after = head.partition(",")
+    return bool(comma and after.strip())
 
 
 def _looks_like_heading(head: str) -> bool:
