@@ -204,6 +204,12 @@ SHIPPED: list[tuple[str, str, bool]] = [
     ("Fluent in Greek and Czech", "Greek", True),
     ("Native Czech speaker", "Czech", True),
     ("Spanish (B2), Italian (A2)", "Italian", True),
+    ("B.E : Electrical Engineering", "B.E", True),
+    ("A.S : Nursing Columbus Technical College", "A.S", True),
+    ("AS A TEAM WE DELIVER", "AS", False),
+    ("08/2013-12/2015 , Student, ASN, Nursing, Columbus Technical College", "ASN", True),
+    ("Quick Books, Peachtree, Sage, Payroll", "Sage", True),
+    ("Sage advice from mentors", "Sage", False),
 ]
 
 

@@ -193,7 +193,7 @@ def test_no_plain_plural_aliases(lexicon: Lexicon) -> None:
             assert alias.lower() != skill.name.lower() + "s", skill.id
 
 
-# Audit of real resumes (lexicon 2026.11.3): forms that pointed at the wrong skill.
+# Audit of real resumes (lexicon 2026.11.3): forms that pointed at the wrong skill or at none.
 AUDIT_FORMS = {
     "Bash": "bash",  # was an alias of groovy
     "Bash scripting": "bash",
@@ -201,6 +201,32 @@ AUDIT_FORMS = {
     "JDBC": "jdbc",
     "Google AI Platform": "vertex_ai",
     "HTML5 Canvas": "html_canvas",
+    "B.E": "bachelors_degree",  # "B.E : Electrical Engineering"
+    "A.S.": "associate_degree",
+    "Associate of Applied Science": "associate_degree",
+    "associate degree": "associate_degree",
+    "BSN": "bsn",
+    "ASN": "asn",
+    "Quick Books": "quickbooks",
+    "Peachtree": "peachtree",
+    "Sage": "sage_accounting",
+    "SMTP": "smtp",
+    "FTP": "ftp",
+    "NFS": "nfs",
+    "IPsec": "ipsec",
+    "VirtualBox": "virtualbox",
+    "Cisco Packet Tracer": "cisco_packet_tracer",
+    "HP QTP": "qtp",
+    "QuickTest Professional": "qtp",
+    "HP ALM": "hp_alm",
+    "Quality Center": "hp_alm",
+    "XHTML": "xhtml",
+    "medical terminology": "medical_terminology",
+    "patient safety": "patient_safety",
+    "job costing": "job_costing",
+    "cash flow": "cash_flow",
+    "cash flow management": "cash_flow",
+    "balance sheet": "balance_sheet",
 }
 
 
@@ -213,6 +239,8 @@ def test_audit_forms(form_owner: dict[str, str], form: str) -> None:
     ("form", "owner"),
     [
         ("AI Platform", None),  # "join our AI platform team"
+        ("AS", None),  # the English word ("A.S." is a ruled form of the associate degree)
+        ("AA", None),
         ("canvas", "html_canvas"),  # under a rule; never Canva's generated plural
     ],
 )
@@ -226,6 +254,11 @@ def test_audit_forms_owned_elsewhere(
     ("skill_id", "implied"),
     [
         ("bash", "shell_scripting"),
+        ("bsn", "bachelors_degree"),
+        ("bsn", "nursing_degree"),
+        ("asn", "associate_degree"),
+        ("asn", "nursing_degree"),
+        ("xhtml", "html"),
     ],
 )
 def test_audit_implications(lexicon: Lexicon, skill_id: str, implied: str) -> None:
