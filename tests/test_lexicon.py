@@ -193,6 +193,97 @@ def test_no_plain_plural_aliases(lexicon: Lexicon) -> None:
             assert alias.lower() != skill.name.lower() + "s", skill.id
 
 
+# Audit of real resumes (lexicon 2026.11.3): forms that pointed at the wrong skill or at none.
+AUDIT_FORMS = {
+    "Bash": "bash",  # was an alias of groovy
+    "Bash scripting": "bash",
+    "ODBC": "odbc",  # was an alias of jdbc
+    "JDBC": "jdbc",
+    "Google AI Platform": "vertex_ai",
+    "HTML5 Canvas": "html_canvas",
+    "B.E": "bachelors_degree",  # "B.E : Electrical Engineering"
+    "A.S.": "associate_degree",
+    "Associate of Applied Science": "associate_degree",
+    "associate degree": "associate_degree",
+    "BSN": "bsn",
+    "ASN": "asn",
+    "Quick Books": "quickbooks",
+    "Peachtree": "peachtree",
+    "Sage": "sage_accounting",
+    "SMTP": "smtp",
+    "FTP": "ftp",
+    "NFS": "nfs",
+    "IPsec": "ipsec",
+    "VirtualBox": "virtualbox",
+    "Cisco Packet Tracer": "cisco_packet_tracer",
+    "HP QTP": "qtp",
+    "QuickTest Professional": "qtp",
+    "HP ALM": "hp_alm",
+    "Quality Center": "hp_alm",
+    "XHTML": "xhtml",
+    "medical terminology": "medical_terminology",
+    "patient safety": "patient_safety",
+    "job costing": "job_costing",
+    "cash flow": "cash_flow",
+    "cash flow management": "cash_flow",
+    "balance sheet": "balance_sheet",
+}
+
+
+@pytest.mark.parametrize("form", list(AUDIT_FORMS))
+def test_audit_forms(form_owner: dict[str, str], form: str) -> None:
+    assert form_owner.get(normalise_form(form)) == AUDIT_FORMS[form]
+
+
+@pytest.mark.parametrize(
+    ("form", "owner"),
+    [
+        ("AI Platform", None),  # "join our AI platform team"
+        ("AS", None),  # the English word ("A.S." is a ruled form of the associate degree)
+        ("AA", None),
+        ("canvas", "html_canvas"),  # under a rule; never Canva's generated plural
+    ],
+)
+def test_audit_forms_owned_elsewhere(
+    form_owner: dict[str, str], form: str, owner: str | None
+) -> None:
+    assert form_owner.get(normalise_form(form)) == owner
+
+
+@pytest.mark.parametrize(
+    ("skill_id", "implied"),
+    [
+        ("bash", "shell_scripting"),
+        ("bsn", "bachelors_degree"),
+        ("bsn", "nursing_degree"),
+        ("asn", "associate_degree"),
+        ("asn", "nursing_degree"),
+        ("xhtml", "html"),
+    ],
+)
+def test_audit_implications(lexicon: Lexicon, skill_id: str, implied: str) -> None:
+    assert implied in lexicon.implied(skill_id)
+
+
+def test_spoken_languages_need_a_language_cue(lexicon: Lexicon) -> None:
+    # "Greek Week", "Czech Republic": a bare one-word language name carries the generated
+    # language rule (cues such as "fluent", "native", CEFR levels, and the other language names)
+    langs = [s for s in lexicon.skills if s.category == "spoken_language"]
+    for s in langs:
+        bare = [f for f in s.surface_forms if f.isalpha() and f[0].isupper() and f[1:].islower()]
+        if bare:
+            assert s.context is not None and set(bare) <= set(s.context.forms), s.id
+            assert s.context.case_sensitive and not s.context.neighbours
+    english = lexicon.get("english")
+    assert english is not None and english.context is not None
+    assert {"native", "fluent", "b2", "german", "spanish"} <= set(english.context.positive)
+    czech = lexicon.get("czech")
+    assert czech is not None and czech.context is not None
+    assert "Czech Republic" in czech.context.negative
+    # multi-word and lower-case records keep matching plainly
+    assert lexicon.get("sign_language").context is None  # type: ignore[union-attr]
+
+
 # --- broken lexicons, built in tmp_path ---------------------------------------------------------
 
 TOML = """version = "test"

@@ -9,6 +9,9 @@ The curated sources are the hand-reviewed lexicon in a compact form, one skill p
 * aliases are surface variants (spelling, punctuation, spacing, acronym/expansion); plain
   plurals are not listed (the matcher handles them).
 * ``> a, b`` lists implied skill ids; ``%%`` is followed by the JSON context rule.
+* ``!form`` marks a generic form that counts only near a cue word (a generated rule); business
+  domains and one-word soft skills get one on every form, and the one-word names of spoken
+  languages ("Greek", "Czech") one that asks for a language cue (``LANGUAGE_CUES``).
 
 ``curated/<file>.txt`` becomes ``skills/<file>.jsonl``. Run from anywhere::
 
@@ -21,6 +24,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import cast
 
 HERE = Path(__file__).resolve().parent
 CURATED = HERE / "curated"
@@ -158,6 +162,100 @@ AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
 }
 
 
+# Spoken languages: a language name is also a nationality, a people or a place ("Greek Week",
+# "Czech Republic", "our German office"), so its bare one-word name counts only near a language
+# cue or another language name ("Languages: English, German"; "fluent Greek"; "Czech (C1)").
+LANGUAGE_CUES = [
+    "fluent",
+    "fluency",
+    "fluently",
+    "native",
+    "mother",
+    "tongue",
+    "speaker",
+    "speakers",
+    "speak",
+    "speaks",
+    "speaking",
+    "spoken",
+    "written",
+    "writing",
+    "reading",
+    "oral",
+    "verbal",
+    "conversational",
+    "bilingual",
+    "multilingual",
+    "trilingual",
+    "proficiency",
+    "proficient",
+    "language",
+    "languages",
+    "level",
+    "intermediate",
+    "advanced",
+    "basic",
+    "beginner",
+    "elementary",
+    "business",
+    "professional",
+    "command",
+    "knowledge",
+    "skills",
+    "excellent",
+    "good",
+    "strong",
+    "communication",
+    "translation",
+    "translator",
+    "interpreter",
+    "interpreting",
+    "a1",
+    "a2",
+    "b1",
+    "b2",
+    "c1",
+    "c2",
+    "cefr",
+    "ielts",
+    "toefl",
+    "toeic",
+]
+LANGUAGE_NEGATIVE = [
+    "Czech Republic",
+    "Slovak Republic",
+    "Greek Week",
+    "Greek life",
+    "English Channel",
+    "Tamil Nadu",
+]
+
+
+def language_rules(records: list[dict[str, object]]) -> None:
+    """Give every spoken language without a rule of its own the language rule above on its
+    one-word capitalised forms ("Greek", "Deutsch"; not "sign language", "ASL", "bilingual").
+    The names of all of them are cues, so that a list of languages supports itself."""
+
+    def bare(rec: dict[str, object]) -> list[str]:
+        forms = [str(rec["name"]), *cast(list[str], rec.get("aliases", []))]
+        return [f for f in forms if f.isalpha() and f[0].isupper() and f[1:].islower()]
+
+    langs = [r for r in records if r["category"] == "spoken_language" and "context" not in r]
+    names = sorted({f.lower() for r in langs for f in bare(r)})
+    for rec in langs:
+        forms = bare(rec)
+        if forms:
+            own = {f.lower() for f in forms}
+            rec["context"] = {
+                "forms": forms,
+                "case_sensitive": True,
+                "positive": LANGUAGE_CUES + [n for n in names if n not in own],
+                "negative": [p for p in LANGUAGE_NEGATIVE if p.split()[0] in forms],
+                "window": 6,
+                "neighbours": False,
+            }
+
+
 def slug(name: str) -> str:
     s = name.lower().replace("'", "").replace("\u2019", "").replace("&", "and")
     s = re.sub(r"[\s/]+", "_", s)
@@ -258,6 +356,7 @@ def build_file(src: Path) -> list[dict[str, object]]:
         if not category:
             raise SystemExit(f"{src.name}:{n}: record before any '== category' line")
         records.append(parse_line(line, category, f"{src.name}:{n}"))
+    language_rules(records)
     return records
 
 
