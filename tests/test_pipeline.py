@@ -133,6 +133,18 @@ def test_surface_variants() -> None:
     assert surface_variants("library") == ["library", "libraries"]
     assert surface_variants("PyTorch") == ["PyTorch"]
     assert surface_variants("statistics") == ["statistics"]
+    # a one-word capitalised name is a product or a language: no plural ("envoys")
+    assert surface_variants("Envoy") == ["Envoy"]
+    assert surface_variants("Neural Network")[-1] == "Neural-Networks"
+
+
+def test_no_plural_of_product_names(extractor: SkillExtractor) -> None:
+    assert extractor.extract("the envoys met gremlins and honeycombs") == []
+    found = [
+        m.skill_id
+        for m in extractor.extract("Bachelors in Computer Science; Dockerfiles; neural networks")
+    ]
+    assert found == ["bachelors_degree", "computer_science", "docker", "neural_networks"]
 
 
 def test_mentions_carry_sections(mini_extractor: SkillExtractor) -> None:

@@ -305,11 +305,15 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
         raise SystemExit(f"{where}: cannot derive an id from {name!r}")
     aliases: list[str] = []
     seen = {name.lower()}
-    lowered = {p.lower() for p in parts}
     for a in parts[1:]:
-        # plain plurals are left to the matcher
+        # plain plurals are left to the matcher, which makes none for a one-word capitalised
+        # name ("Bachelor" -> "bachelors" stays listed)
         ruled = context is not None and a in context.get("forms", [])
-        if a.lower().endswith("s") and a.lower()[:-1] in lowered and not ruled:
+        singular = [p for p in parts if p.lower() == a.lower()[:-1]]
+        pluralised = [
+            p for p in singular if not (" " not in p and p[:1].isupper() and p[1:].islower())
+        ]
+        if a.lower().endswith("s") and pluralised and not ruled:
             continue
         if a and a.lower() not in seen:
             seen.add(a.lower())

@@ -230,7 +230,7 @@ def surface_variants(form: str, *, plurals: bool = True) -> list[str]:
     ``scikitlearn``); two- and three-word names also match hyphenated; an inner ``.`` or ``/``
     becomes a space or disappears (``Node.js`` -> ``Node js``, ``Nodejs``; ``CI/CD`` ->
     ``CI CD``, ``CICD``); then the plural of the last word of each (``APIs``,
-    ``neural networks``).
+    ``neural networks``), except for a one-word capitalised name (``Envoy``, ``Docker``).
 
     >>> surface_variants("scikit-learn")
     ['scikit-learn', 'scikit learn', 'scikitlearn']
@@ -240,6 +240,8 @@ def surface_variants(form: str, *, plurals: bool = True) -> list[str]:
     ['neural network', 'neural-network', 'neural networks', 'neural-networks']
     >>> surface_variants("API")
     ['API', 'APIs']
+    >>> surface_variants("Envoy")
+    ['Envoy']
     """
     out: dict[str, None] = {form: None}
     if "-" in form and not form.startswith("-") and not form.endswith("-"):
@@ -253,7 +255,10 @@ def surface_variants(form: str, *, plurals: bool = True) -> list[str]:
         if sep in form[1:-1] and " " not in form:
             out[form.replace(sep, " ")] = None
             out[form.replace(sep, "")] = None
-    if plurals and all(w.isalpha() for w in words):
+    # a one-word name with a capital ("Docker", "Envoy", "Gremlin", "Python") is a product or
+    # a language, not a countable noun: "envoys", "gremlins" are no skill
+    name = len(words) == 1 and form[:1].isupper() and form[1:].islower()
+    if plurals and not name and all(w.isalpha() for w in words):
         # plural of the last word only for plain word names ("neural networks", "APIs")
         for v in [form, "-".join(words)] if len(words) > 1 else [form]:
             head, sep, last = v.rpartition(" " if " " in v else "-")
