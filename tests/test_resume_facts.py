@@ -46,6 +46,12 @@ LADDER = [
         ("High School Diploma", "high_school", None),
         ("MSc, Robotics", "master", "robotics"),
         ("Master of Science : Analytics University of New Hampshire", "master", "analytics"),
+        # forms found in the shared resumes
+        ("B.E : Chemical Engineering", "bachelor", "chemical engineering"),
+        ("B.E. in Electronics", "bachelor", "electronics"),
+        ("A.S : Nursing", "associate", "nursing"),
+        ("ASN, Nursing, 2005", "associate", "nursing"),
+        ("Masters in Data Science", "master", "data science"),
     ],
 )
 def test_degrees_and_fields(line: str, level: str, field: str | None) -> None:
@@ -115,6 +121,17 @@ def test_overlapping_roles_are_merged() -> None:
 
 def test_future_and_reversed_ranges_are_dropped() -> None:
     assert find_roles("Engineer 2019-2016\nEngineer 2030-2031\n", as_of=AS_OF) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["We will be in touch as soon as possible.", "Be as good as you can."]
+)
+def test_english_words_are_no_degree(text: str) -> None:
+    assert find_education(text).level is None
+
+
+def test_bsn_is_a_bachelors_degree() -> None:
+    assert find_education("Education\nBSN, University of Phoenix 2010\n").level == "bachelor"
 
 
 @pytest.mark.parametrize(

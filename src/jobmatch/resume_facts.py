@@ -54,9 +54,13 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
         "bachelor",
         r"\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.?\s?eng\b|\bb\.?\s?tech\b|\bb\.s\.|\bbs\s+(?:in|of)\b"
         r"|\bb\.a\.|\bba\s+(?:in|of)\b|\bbachelor'?s?\b|\bbachelor\u2019s\b"
-        r"|\bundergraduate degree\b",
+        r"|\bundergraduate degree\b|\bb\.\s?e\b\.?|\bbsn\b|\bb\.s\.n\b\.?",
     ),
-    ("associate", r"\bassociate'?s?\s+(?:degree|of)\b|\ba\.a\.s?\.|\bassociate of applied\b"),
+    (
+        "associate",
+        r"\bassociate'?s?\s+(?:degree|of|in)\b|\ba\.a\.s?\.|\bassociate of applied\b"
+        r"|\basn\b|\badn\b|\ba\.\s?s\.?(?=\s*[:(,]|\s+in\b)",
+    ),
     ("high_school", r"\bhigh school\b|\bg\.?e\.?d\.?\b(?=\s|$)|\bsecondary school\b"),
 )
 _LEVEL_RES = tuple((lvl, re.compile(p, re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS)
