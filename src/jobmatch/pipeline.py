@@ -914,12 +914,12 @@ class SkillComponent:
 # skill on either side would not match. The extra infix/suffix split those slashes off.
 # (and the "#" of "C#" before such a slash, as the patterns tokenise "C#" as "C", "#")
 _SLASH_INFIX = r"(?<=[\w#+])/(?=[\w.#])|(?<=[A-Za-z])#(?=/)"
-_SLASH_SUFFIX = r"(?<=[\w#+])/$"
 # Bullets glued to the item ("•Negotiation", "-Java", "–Python") and a dash glued to the end
 # of a word ("Trello- Project management tool") are kept in the token by spaCy's English
-# rules ("●", "▪", "*" are split already): the skill would not match.
+# rules ("●", "▪", "*" are split already): the skill would not match. The trailing slash and
+# the trailing dash share one suffix branch (suffix_search runs on every token).
 _BULLET_PREFIX = r"^[•‣⁃∙·]|^[-–—](?=[A-Za-z])"
-_DASH_SUFFIX = r"(?<=[A-Za-z])[-–—]$"
+_SLASH_SUFFIX = r"(?<=[\w#+])[/\-–—]$"
 
 
 def _split_slashes(tokenizer: Any) -> None:
@@ -929,7 +929,6 @@ def _split_slashes(tokenizer: Any) -> None:
         ("infix_finditer", _SLASH_INFIX),
         ("suffix_search", _SLASH_SUFFIX),
         ("prefix_search", _BULLET_PREFIX),
-        ("suffix_search", _DASH_SUFFIX),
     ):
         current = getattr(tokenizer, attr, None)
         pattern = getattr(getattr(current, "__self__", None), "pattern", None)

@@ -187,6 +187,12 @@ def classify_heading(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 120 or _BULLET_RE.match(s):
         return None
+    if ":" not in s:
+        # cheap rejections before the cue search (most lines of prose): a whole-line heading
+        # ends without sentence punctuation and, once undecorated, starts in upper case
+        end = s.rstrip("*_#").rstrip()
+        if not end or end[-1] in ".!?,;" or (s[0].islower() and not _DECORATION_RE.match(s)):
+            return None
     if not _ANY_CUE.search(s.lower().replace("'", "").replace("’", "").replace("-", " ")):
         return None
     s = _DECORATION_RE.sub("", s).strip().strip("*_#").strip()
