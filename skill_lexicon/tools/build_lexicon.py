@@ -26,6 +26,8 @@ import sys
 from pathlib import Path
 from typing import cast
 
+from jobmatch.lexicon import is_proper_name
+
 HERE = Path(__file__).resolve().parent
 CURATED = HERE / "curated"
 SKILLS = HERE.parent / "skills"
@@ -238,7 +240,7 @@ def language_rules(records: list[dict[str, object]]) -> None:
 
     def bare(rec: dict[str, object]) -> list[str]:
         forms = [str(rec["name"]), *cast(list[str], rec.get("aliases", []))]
-        return [f for f in forms if f.isalpha() and f[0].isupper() and f[1:].islower()]
+        return [f for f in forms if f.isalpha() and is_proper_name(f)]
 
     langs = [r for r in records if r["category"] == "spoken_language" and "context" not in r]
     names = sorted({f.lower() for r in langs for f in bare(r)})
@@ -310,9 +312,7 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
         # name ("Bachelor" -> "bachelors" stays listed)
         ruled = context is not None and a in context.get("forms", [])
         singular = [p for p in parts if p.lower() == a.lower()[:-1]]
-        pluralised = [
-            p for p in singular if not (" " not in p and p[:1].isupper() and p[1:].islower())
-        ]
+        pluralised = [p for p in singular if not is_proper_name(p)]
         if a.lower().endswith("s") and pluralised and not ruled:
             continue
         if a and a.lower() not in seen:

@@ -40,6 +40,12 @@ def normalise_form(form: str) -> str:
     return " ".join(form.lower().split())
 
 
+def is_proper_name(form: str) -> bool:
+    """A one-word capitalised form ("Docker", "Envoy", "Greek"): a product, a language or a
+    place, not a countable noun, so the matcher makes no plural of it ("envoys")."""
+    return len(form.split()) == 1 and form[:1].isupper() and form[1:].islower()
+
+
 def skill_record(skill: Skill) -> dict[str, Any]:
     """A skill as its lexicon record: the JSON object of its ``skills/*.jsonl`` line."""
     rec: dict[str, Any] = {"id": skill.id, "name": skill.name, "category": skill.category}

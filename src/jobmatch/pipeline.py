@@ -48,7 +48,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .lexicon import load_lexicon, normalise_form, skill_record
+from .lexicon import is_proper_name, load_lexicon, normalise_form, skill_record
 from .mention_filter import (
     CUE_WORDS,
     LIST_AFTER,
@@ -255,10 +255,7 @@ def surface_variants(form: str, *, plurals: bool = True) -> list[str]:
         if sep in form[1:-1] and " " not in form:
             out[form.replace(sep, " ")] = None
             out[form.replace(sep, "")] = None
-    # a one-word name with a capital ("Docker", "Envoy", "Gremlin", "Python") is a product or
-    # a language, not a countable noun: "envoys", "gremlins" are no skill
-    name = len(words) == 1 and form[:1].isupper() and form[1:].islower()
-    if plurals and not name and all(w.isalpha() for w in words):
+    if plurals and not is_proper_name(form) and all(w.isalpha() for w in words):
         # plural of the last word only for plain word names ("neural networks", "APIs")
         for v in [form, "-".join(words)] if len(words) > 1 else [form]:
             head, sep, last = v.rpartition(" " if " " in v else "-")
