@@ -69,6 +69,7 @@ from jobmatch.sections import classify_heading, detect_sections, section_at
         ("Awards", "other"),
         ("HONORS/AWARDS", "other"),
         ("Awards / Recognition / Volunteer Work", "other"),
+        ("Recognitions", "other"),  # the prefilter is derived from the heading words
         ("Links", "other"),
         ("References", "other"),
         ("Hobbies & Interests", "other"),

@@ -142,11 +142,8 @@ _OTHER_WORD = (
 _OTHER_RE = re.compile(
     rf"^(?:{_OTHER_QUALIFIER} )?{_OTHER_WORD}(?:(?: and | ){_OTHER_QUALIFIER}? ?{_OTHER_WORD})*$"
 )
-_OTHER_PREFILTER = (
-    r"\binterests\b|\bhobbies\b|\badditional information\b|\baccomplishments\b"
-    r"|\bactivities\b|\bextra|\bvolunteer|\bhonou?rs\b|\bawards?\b|\blinks\b"
-    r"|\breferences\b|\baffiliations?\b|\bmemberships?\b|\binvolvement\b"
-)
+# a title _OTHER_RE matches holds one of the words as a whole word
+_OTHER_PREFILTER = rf"\b{_OTHER_WORD}\b"
 # posting metadata fields, not sections ("Experience level: Senior", "Job type: Full-time")
 _META_RE = re.compile(r"\b(?:level|years|type|size|posted|date|location|id)\b")
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
