@@ -294,6 +294,7 @@ class _Columns:
 
     def __init__(self, doc: Doc) -> None:
         self._arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY"])
+        self._strings = doc.vocab.strings
 
     @cached_property
     def orth(self) -> list[int]:
@@ -312,6 +313,13 @@ class _Columns:
     def space_idx(self) -> list[int]:
         """Indices of the whitespace tokens (line breaks among them)."""
         return self._arr[:, 2].nonzero()[0].tolist()
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        """Indices of the line breaks: whitespace tokens holding a newline (spaCy makes
+        "\n" its own token)."""
+        strings, low = self._strings, self.low
+        return [k for k in self.space_idx if "\n" in strings[low[k]]]
 
 
 class SkillComponent:
@@ -433,7 +441,7 @@ class SkillComponent:
             if len(form) == 1 and form.isalpha():
                 for letter in {form.upper(), form.lower()}:
                     tokenizer.add_special_case(f"{letter}.", [{"ORTH": letter}, {"ORTH": "."}])
-        _split_slashes(tokenizer)
+        _split_affixes(tokenizer)
         _split_library_paths(tokenizer)
         # One match key per (skill, kind): kind 0 plain, 1 ambiguous (context rule), 2 exact
         # case (short ALL-CAPS acronyms: "IT" must not match "it").
@@ -682,17 +690,11 @@ class SkillComponent:
 
     def _lines(
         self, doc: Doc, found: list[tuple[int, int, int]]
-    ) -> tuple[list[int], list[int], list[int], list[tuple[int, int, LineInfo]]]:
-        """ORTH, LOWER and SPACY of the doc's tokens, and (start, end, info) of each
-        mention's line."""
-        strings = doc.vocab.strings
-        n = len(doc)
-        arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY"])
-        orth: list[int] = arr[:, 0].tolist()
-        low: list[int] = arr[:, 1].tolist()
-        spacy_: list[int] = arr[:, 3].tolist()
-        # line breaks: whitespace tokens holding a newline (spaCy makes "\n" its own token)
-        breaks = [int(k) for k in arr[:, 2].nonzero()[0] if "\n" in strings[low[k]]]
+    ) -> tuple[list[int], list[tuple[int, int, LineInfo]]]:
+        """LOWER of the doc's tokens, and (start, end, info) of each mention's line."""
+        cols = _Columns(doc)
+        low, breaks = cols.low, cols.breaks
+        n = len(low)
         line_of = [bisect_right(breaks, s) for s, _, _ in found]
         per_line: dict[int, int] = {}
         for k in line_of:
@@ -706,7 +708,7 @@ class SkillComponent:
                 hi = breaks[k] if k < len(breaks) else n
                 line = lines[k] = (lo, hi, self._line_info(low, lo, hi, per_line[k]))
             out.append(line)
-        return orth, low, spacy_, out
+        return low, out
 
     def _line_info(self, low: list[int], lo: int, hi: int, n_mentions: int) -> LineInfo:
         words = low[lo:hi]
@@ -731,7 +733,7 @@ class SkillComponent:
         itself scores with :meth:`filter_scores`, the same sum on token hashes).
         """
         strings = doc.vocab.strings
-        _, low, _, lines = self._lines(doc, found)
+        low, lines = self._lines(doc, found)
         skills = self._skills
         out: list[list[str]] = []
         for (s, e, i), (lo, hi, info) in zip(found, lines, strict=True):
@@ -773,11 +775,10 @@ class SkillComponent:
         tables = self._tables
         w = filt.weights
         skills = self._skills
-        strings = doc.vocab.strings
         n = len(doc)
         cols = cols or _Columns(doc)
         orth, low, spaces = cols.orth, cols.low, cols.spaces
-        breaks = [k for k in cols.space_idx if "\n" in strings[low[k]]]
+        breaks = cols.breaks
         n_breaks = len(breaks)
         line_of = [bisect_right(breaks, s) for s, _, _ in found]
         per_line: dict[int, int] = {}
@@ -919,7 +920,7 @@ _BULLET_PREFIX = r"^[•‣⁃∙·]|^[-–—](?=[A-Za-z])"
 _SLASH_SUFFIX = r"(?<=[\w#+])[/\-–—]$"
 
 
-def _split_slashes(tokenizer: Any) -> None:
+def _split_affixes(tokenizer: Any) -> None:
     """Add the slash infix/suffix, the bullet prefix and the trailing-dash suffix to a
     tokenizer (once; a no-op for tokenizers without regex-based affixes)."""
     for attr, extra in (
