@@ -115,9 +115,13 @@ class Score:
         self.token_pred += len(snapped)
         self.token_tp += len(snapped & gold_set)
 
+    def pred_count(self, kind: str) -> int:
+        """The predictions counted for ``kind`` (on tokens, two in one token are one)."""
+        return self.token_pred if kind == "tokens" else self.n_pred
+
     def prf(self, kind: str) -> tuple[float, float, float]:
         """Precision, recall, F1 with ``kind`` "strict", "tokens" or "overlap"."""
-        n_pred = self.token_pred if kind == "tokens" else self.n_pred
+        n_pred = self.pred_count(kind)
         if kind == "strict":
             tp_p = tp_g = self.strict_tp
         elif kind == "tokens":
@@ -198,7 +202,7 @@ def accuracy(ex: SkillExtractor, path: Path, n_errors: int) -> None:
 
 
 def _rows(tech_k: Score, tech_all: Score, all_all: Score) -> None:
-    """The table rows (strict and overlap) of the three subsets."""
+    """The table rows (strict, tokens, overlap) of the three subsets."""
     for label, sc in (
         ("tech / Knowledge", tech_k),
         ("tech / both layers", tech_all),
@@ -206,7 +210,7 @@ def _rows(tech_k: Score, tech_all: Score, all_all: Score) -> None:
     ):
         for kind in ("strict", "tokens", "overlap"):
             p, r, f = sc.prf(kind)
-            n_pred = sc.token_pred if kind == "tokens" else sc.n_pred
+            n_pred = sc.pred_count(kind)
             print(f"{label:<26}{kind:<9}{n_pred:>6}{sc.n_gold:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
 
 
