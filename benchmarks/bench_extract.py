@@ -20,7 +20,8 @@ Three ways to count a hit:
 * overlap = a prediction counts if it overlaps a gold span (precision) and a gold span counts
   if some prediction overlaps it (recall).
 
-Throughput: documents per second of :class:`jobmatch.pipeline.SkillExtractor` (mentions with
+Throughput: documents per second of :class:`jobmatch.extract.component.SkillExtractor`
+(mentions with
 sections) over real postings, next to spaCy's bare tokenizer on the same texts in the same run:
 several rounds, each timing the tokenizer and the extractor back to back; "vs tokenizer" is
 the median over rounds of the ratio within a round (with its range).
@@ -53,7 +54,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobmatch.pipeline import SkillExtractor
+from jobmatch.extract.component import SkillExtractor
 
 
 def shared_data() -> Path:

@@ -26,7 +26,7 @@ from pathlib import Path
 from sklearn.metrics import roc_auc_score
 
 from jobmatch.models import ScoreReport
-from jobmatch.scoring import Scorer
+from jobmatch.scoring.scorer import Scorer
 
 # The baseline: 19 ML keywords, counted case-insensitively as whole words/phrases.
 ML_KEYWORDS = (

@@ -48,7 +48,7 @@ def write_postings(data: Path, n: int, out: Path) -> int:
 
 def bench_spark(postings: Path, out: Path) -> tuple[float, float, float, int, float]:
     """(session start-up s, warm-up s, run s, records, worker peak RSS MB) for local[2]."""
-    from jobmatch.spark import read_postings, score_postings, spark_session, write_results
+    from jobmatch.batch.spark import read_postings, score_postings, spark_session, write_results
 
     t0 = time.perf_counter()
     spark = spark_session("local[2]", app_name="jobmatch-bench")

@@ -8,7 +8,7 @@ the generic words (case-insensitive context rules: "design", "Banking") whose ru
 evidence either way: the component hands exactly those to the filter (feature
 ``rule:none``). Label: the mention overlaps a gold span of its layer (``Knowledge`` for
 categories of the knowledge layer, either layer for the others). Features:
-:func:`jobmatch.mention_filter.mention_features`, the same function the component runs.
+:func:`jobmatch.extract.mention_filter.mention_features`, the same function the component runs.
 
 C and the decision threshold are chosen on out-of-fold predictions (5 folds grouped by
 posting) over the train split, maximising (averaged over the threshold and its two
@@ -37,7 +37,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extract import Score, overlaps, shared_data  # noqa: E402
-from jobmatch.pipeline import SkillComponent, SkillExtractor  # noqa: E402
+from jobmatch.extract.component import SkillComponent, SkillExtractor  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "skill_lexicon" / "models" / "mention_filter.json"
 C_GRID = (0.1, 0.3, 1.0)

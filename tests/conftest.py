@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from jobmatch.pipeline import SkillExtractor
+    from jobmatch.extract.component import SkillExtractor
 
 
 def _shared_data_dir() -> Path | None:
@@ -35,7 +35,7 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def extractor() -> SkillExtractor:
     """One ``SkillExtractor`` over the shipped lexicon, built once per test session."""
-    from jobmatch.pipeline import SkillExtractor
+    from jobmatch.extract.component import SkillExtractor
 
     return SkillExtractor()
 
@@ -318,6 +318,6 @@ def mini_lexicon_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def mini_extractor(mini_lexicon_dir: Path) -> SkillExtractor:
     """A ``SkillExtractor`` over the small fixed test lexicon (stable expectations)."""
-    from jobmatch.pipeline import SkillExtractor
+    from jobmatch.extract.component import SkillExtractor
 
     return SkillExtractor(lexicon=mini_lexicon_dir)

@@ -243,7 +243,7 @@ def _dropped_ids(path: Path) -> list[str]:
 @pytest.fixture()
 def count_scored(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the records scored in this process from now on (``--jobs 1``)."""
-    from jobmatch.scoring import Scorer
+    from jobmatch.scoring.scorer import Scorer
 
     scored: list[str] = []
     original = Scorer.score_doc
@@ -385,7 +385,7 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_line_on_a_terminal(postings: Path) -> None:
-    from jobmatch.batch_output import run_batch
+    from jobmatch.batch.output import run_batch
 
     err, out = _Terminal(), io.StringIO()
     summary = run_batch([str(postings)], stdout=out, stderr=err)

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jobmatch
-from jobmatch.documents import check_text, read_bytes, read_text_bytes
 from jobmatch.errors import DocumentError, EmptyDocumentError, NoTextLayerError
+from jobmatch.read.documents import check_text, read_bytes, read_text_bytes
 
 SETTINGS = settings(
     max_examples=120,

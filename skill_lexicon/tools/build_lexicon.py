@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import cast
 
-from jobmatch.lexicon import is_proper_name
+from jobmatch.lexicon.loader import is_proper_name
 
 HERE = Path(__file__).resolve().parent
 CURATED = HERE / "curated"

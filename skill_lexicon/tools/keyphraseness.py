@@ -38,7 +38,7 @@ def main() -> int:
     ap.add_argument("--source", default=None, help="tech or house (default: both)")
     args = ap.parse_args()
 
-    from jobmatch.pipeline import SkillExtractor
+    from jobmatch.extract.component import SkillExtractor
 
     path = shared_data() / "gold" / "skillspan" / f"skillspan_{args.split}.jsonl"
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]

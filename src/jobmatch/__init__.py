@@ -14,14 +14,14 @@ __version__ = "0.1.0"
 
 # public name -> submodule that defines it (imported on first access)
 _LAZY: dict[str, str] = {
-    "extract_skills": "pipeline",
-    "make_nlp": "pipeline",
-    "SkillExtractor": "pipeline",
-    "extract_documents": "extract",
-    "DocumentSkills": "extract",
-    "detect_sections": "sections",
-    "load_lexicon": "lexicon",
-    "check_lexicon": "lexicon",
+    "extract_skills": "extract.component",
+    "make_nlp": "extract.component",
+    "SkillExtractor": "extract.component",
+    "extract_documents": "extract.documents",
+    "DocumentSkills": "extract.documents",
+    "detect_sections": "extract.sections",
+    "load_lexicon": "lexicon.loader",
+    "check_lexicon": "lexicon.loader",
     "SkillMention": "models",
     "Skill": "models",
     "Lexicon": "models",
@@ -39,28 +39,24 @@ _LAZY: dict[str, str] = {
     "RecordError": "errors",
     "LexiconError": "errors",
     "ProfileError": "errors",
-    "read_document": "documents",
-    "read_text": "documents",
-    "read_bytes": "documents",
-    "Limits": "documents",
-    "score": "scoring",
-    "match": "scoring",
-    "Scorer": "scoring",
-    "load_profile": "profiles",
-    "list_profiles": "profiles",
+    "read_document": "read.documents",
+    "read_text": "read.documents",
+    "read_bytes": "read.documents",
+    "Limits": "read.documents",
+    "score": "scoring.scorer",
+    "match": "scoring.scorer",
+    "Scorer": "scoring.scorer",
+    "load_profile": "scoring.profiles",
+    "list_profiles": "scoring.profiles",
     "ScoreReport": "models",
-    "score_many": "batch",
+    "score_many": "batch.engine",
     "BatchResult": "models",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:
-    from .batch import score_many as score_many
-    from .documents import Limits as Limits
-    from .documents import read_bytes as read_bytes
-    from .documents import read_document as read_document
-    from .documents import read_text as read_text
+    from .batch.engine import score_many as score_many
     from .errors import CorruptDocumentError as CorruptDocumentError
     from .errors import DocumentError as DocumentError
     from .errors import DocumentNotFoundError as DocumentNotFoundError
@@ -74,25 +70,29 @@ if TYPE_CHECKING:
     from .errors import ProfileError as ProfileError
     from .errors import RecordError as RecordError
     from .errors import UnsupportedFormatError as UnsupportedFormatError
-    from .extract import DocumentSkills as DocumentSkills
-    from .extract import extract_documents as extract_documents
-    from .lexicon import check_lexicon as check_lexicon
-    from .lexicon import load_lexicon as load_lexicon
+    from .extract.component import SkillExtractor as SkillExtractor
+    from .extract.component import extract_skills as extract_skills
+    from .extract.component import make_nlp as make_nlp
+    from .extract.documents import DocumentSkills as DocumentSkills
+    from .extract.documents import extract_documents as extract_documents
+    from .extract.sections import detect_sections as detect_sections
+    from .lexicon.loader import check_lexicon as check_lexicon
+    from .lexicon.loader import load_lexicon as load_lexicon
     from .models import BatchResult as BatchResult
     from .models import Document as Document
     from .models import Lexicon as Lexicon
     from .models import ScoreReport as ScoreReport
     from .models import Skill as Skill
     from .models import SkillMention as SkillMention
-    from .pipeline import SkillExtractor as SkillExtractor
-    from .pipeline import extract_skills as extract_skills
-    from .pipeline import make_nlp as make_nlp
-    from .profiles import list_profiles as list_profiles
-    from .profiles import load_profile as load_profile
-    from .scoring import Scorer as Scorer
-    from .scoring import match as match
-    from .scoring import score as score
-    from .sections import detect_sections as detect_sections
+    from .read.documents import Limits as Limits
+    from .read.documents import read_bytes as read_bytes
+    from .read.documents import read_document as read_document
+    from .read.documents import read_text as read_text
+    from .scoring.profiles import list_profiles as list_profiles
+    from .scoring.profiles import load_profile as load_profile
+    from .scoring.scorer import Scorer as Scorer
+    from .scoring.scorer import match as match
+    from .scoring.scorer import score as score
 
 
 def __getattr__(name: str) -> Any:

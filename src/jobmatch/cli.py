@@ -65,7 +65,7 @@ def lexicon() -> None:
 @click.argument("path", required=False, type=click.Path(file_okay=False))
 def lexicon_check(path: str | None) -> None:
     """Validate the lexicon (the shipped one, or the folder PATH); list every problem."""
-    from .lexicon import check_lexicon
+    from .lexicon.loader import check_lexicon
 
     problems = check_lexicon(path)
     for p in problems:
@@ -89,7 +89,7 @@ def lexicon_show(query: str | None, category: str | None, fmt: str) -> None:
     """
     import json
 
-    from .mining import find_skills, lexicon_stats, skill_record
+    from .lexicon.mining import find_skills, lexicon_stats, skill_record
 
     if query is None and category is None:
         stats = lexicon_stats()
@@ -151,7 +151,7 @@ def lexicon_build(
     Terms are ranked by TF-IDF against the background corpus; terms already in the lexicon
     are left out. The output lines are lexicon records plus score, count and an example.
     """
-    from .mining import iter_texts, mine_candidates, write_candidates
+    from .lexicon.mining import iter_texts, mine_candidates, write_candidates
 
     texts = [t for _, t in iter_texts(docs)]
     bg = [t for _, t in iter_texts(background)] if background else None
@@ -181,7 +181,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     is read before anything is printed. Exit codes: 0 success, 1 an input could not be
     read, 2 usage error.
     """
-    from .extract import extract_documents, render_skills
+    from .extract.documents import extract_documents, render_skills
 
     if paths.count("-") > 1:
         raise click.UsageError("- (standard input) can be given only once")
@@ -215,7 +215,7 @@ def _report_options(f: Any) -> Any:
 
 def _read_input(path: str, password: str | None = None) -> Document:
     """The document at PATH, or standard input for ``-``."""
-    from .documents import DEFAULT_LIMITS, read_bytes, read_document
+    from .read.documents import DEFAULT_LIMITS, read_bytes, read_document
 
     if path == "-":
         # one byte over the limit is enough for read_bytes to refuse an oversized stream
@@ -260,7 +260,7 @@ def score(path: str, profile: str, fmt: str, output: str | None, password: str |
     PATH is a PDF, DOCX, TXT, Markdown or HTML file, or - for standard input. Exit codes:
     0 scored, 1 the input could not be read or scored, 2 usage error.
     """
-    from .scoring import score as score_document
+    from .scoring.scorer import score as score_document
 
     report = score_document(_read_input(path, password), profile=profile)
     _write_report(report, fmt, output)
@@ -276,7 +276,7 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
     Either RESUME or POSTING may be - for standard input. Exit codes: 0 scored, 1 an input
     could not be read or scored, 2 usage error.
     """
-    from .scoring import match as match_documents
+    from .scoring.scorer import match as match_documents
 
     if resume == "-" and posting == "-":
         raise click.UsageError("only one of RESUME and POSTING can be - (standard input)")
@@ -380,7 +380,7 @@ def batch(
     """
     from pathlib import Path
 
-    from .batch_output import run_batch
+    from .batch.output import run_batch
 
     if profile and resume_path:
         raise click.UsageError("use --profile or --resume, not both")
@@ -406,7 +406,7 @@ def batch(
         "timeout": timeout,
     }
     if engine == "spark":
-        from .spark import run_batch as run_spark_batch
+        from .batch.spark import run_batch as run_spark_batch
 
         options["master"] = master
         runner: Callable[..., Any] = run_spark_batch
@@ -430,7 +430,7 @@ def profile() -> None:
 @profile.command("list")
 def profile_list() -> None:
     """List the shipped profiles (id, version, name)."""
-    from .profiles import list_profiles
+    from .scoring.profiles import list_profiles
 
     for pid, name, version in list_profiles():
         click.echo(f"{pid}\t{version}\t{name}")
@@ -443,7 +443,7 @@ def profile_list() -> None:
 )
 def profile_show(name: str, fmt: str) -> None:
     """Show a profile: categories, weights, requirements, career ladder, salary figures."""
-    from .profiles import describe_profile, load_profile
+    from .scoring.profiles import describe_profile, load_profile
 
     click.echo(describe_profile(load_profile(name), fmt), nl=False)
 
@@ -467,7 +467,7 @@ def profile_show(name: str, fmt: str) -> None:
 )
 def profile_build(seed: str, background: tuple[str, ...], name: str, output: str) -> None:
     """Rebuild a profile's generated TF-IDF part (deterministic JSON)."""
-    from .profiles import build_profile
+    from .scoring.profiles import build_profile
 
     result = build_profile(seed, background, profile=name, output=output)
     click.echo(

@@ -1,0 +1,1 @@
+"""Many documents: records in, the worker pool, outputs, and the Spark engine."""

@@ -1,0 +1,290 @@
+"""Load and validate the skill lexicon shipped as package data (``jobmatch.skill_lexicon``).
+
+Layout of the data::
+
+    skill_lexicon/lexicon.toml        version and the categories
+    skill_lexicon/skills/*.jsonl      one skill record per line
+
+A record is a JSON object: ``id``, ``name``, ``category``, optional ``aliases`` (list),
+``implies`` (list of ids) and ``context`` (the rule for ambiguous names, see
+:class:`jobmatch.models.ContextRule`). Validation collects *every* problem with its
+``file:line`` before raising one :class:`LexiconError`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from ..errors import LexiconError
+from ..models import Category, ContextRule, Lexicon, Skill
+
+__all__ = ["load_lexicon", "check_lexicon", "normalise_form", "skill_record", "DATA_PACKAGE"]
+
+DATA_PACKAGE = "jobmatch.skill_lexicon"
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.+#-]*$")
+_RECORD_KEYS = {"id", "name", "category", "aliases", "implies", "context", "note"}
+_CONTEXT_KEYS = {"forms", "case_sensitive", "positive", "negative", "window", "neighbours"}
+_LAYERS = {"knowledge", "skill"}
+
+
+def normalise_form(form: str) -> str:
+    """The key two surface forms collide on: lower case, white space folded."""
+    return " ".join(form.lower().split())
+
+
+def is_proper_name(form: str) -> bool:
+    """A one-word capitalised form ("Docker", "Envoy", "Greek"): a product, a language or a
+    place, not a countable noun, so the matcher makes no plural of it ("envoys")."""
+    return len(form.split()) == 1 and form[:1].isupper() and form[1:].islower()
+
+
+def skill_record(skill: Skill) -> dict[str, Any]:
+    """A skill as its lexicon record: the JSON object of its ``skills/*.jsonl`` line."""
+    rec: dict[str, Any] = {"id": skill.id, "name": skill.name, "category": skill.category}
+    if skill.aliases:
+        rec["aliases"] = list(skill.aliases)
+    if skill.implies:
+        rec["implies"] = list(skill.implies)
+    if skill.context is not None:
+        ctx = skill.context
+        rec["context"] = {
+            "forms": list(ctx.forms),
+            "case_sensitive": ctx.case_sensitive,
+            "positive": list(ctx.positive),
+            "negative": list(ctx.negative),
+            "window": ctx.window,
+            "neighbours": ctx.neighbours,
+        }
+    return rec
+
+
+def data_root() -> Traversable:
+    """The shipped lexicon folder (works from a wheel, an sdist or a checkout)."""
+    return resources.files(DATA_PACKAGE)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(root_key: str) -> Lexicon:
+    root: Traversable = data_root() if root_key == "" else Path(root_key)
+    lexicon, problems = _read(root)
+    if problems:
+        raise LexiconError(
+            f"{len(problems)} problem(s) in the lexicon; first: {problems[0]}",
+            source=str(root),
+            problems=problems,
+        )
+    return lexicon
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load and validate the lexicon (the shipped one unless ``path`` names a folder).
+
+    The result is cached per folder. Raises :class:`LexiconError` listing every problem.
+    """
+    return _load_cached("" if path is None else str(Path(path).resolve()))
+
+
+def check_lexicon(path: str | Path | None = None) -> list[str]:
+    """Validate without raising: every problem as ``file:line: message`` (empty if valid)."""
+    root: Traversable = data_root() if path is None else Path(path)
+    return _read(root)[1]
+
+
+def _read(root: Traversable) -> tuple[Lexicon, list[str]]:
+    problems: list[str] = []
+    meta_file = root / "lexicon.toml"
+    try:
+        meta = tomllib.loads(meta_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LexiconError("lexicon.toml is missing", source=str(root)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"lexicon.toml is not valid TOML: {exc}", source=str(root)) from exc
+    version = str(meta.get("version", "")).strip()
+    if not version:
+        problems.append("lexicon.toml: 'version' is missing or empty")
+    categories: dict[str, Category] = {}
+    for cid, cat in (meta.get("categories") or {}).items():
+        label = str(cat.get("label", "")).strip() if isinstance(cat, dict) else ""
+        layer = cat.get("layer", "knowledge") if isinstance(cat, dict) else ""
+        if not label:
+            problems.append(f"lexicon.toml: category {cid!r} has no label")
+        if layer not in _LAYERS:
+            problems.append(f"lexicon.toml: category {cid!r} has unknown layer {layer!r}")
+        categories[cid] = Category(id=cid, label=label, layer=str(layer))
+    if not categories:
+        problems.append("lexicon.toml: no categories")
+
+    skills_dir = root / "skills"
+    files = sorted(
+        (f for f in skills_dir.iterdir() if f.name.endswith(".jsonl")), key=lambda f: f.name
+    )
+    skills: list[Skill] = []
+    for f in files:
+        skills.extend(_read_records(f, categories, problems))
+    if not skills:
+        problems.append("skills/: no skill records")
+    _cross_check(skills, problems)
+    _implies_cycles(skills, problems)
+    return Lexicon(version=version, categories=categories, skills=tuple(skills)), problems
+
+
+def _read_records(
+    f: Traversable, categories: dict[str, Category], problems: list[str]
+) -> Iterable[Skill]:
+    rel = f"skills/{f.name}"
+    for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
+        where = f"{rel}:{lineno}"
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{where}: not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(rec, dict):
+            problems.append(f"{where}: a record must be a JSON object")
+            continue
+        skill = _to_skill(rec, where, categories, problems)
+        if skill is not None:
+            yield skill
+
+
+def _strings(value: Any, what: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(f"{where}: {what} must be a list of strings")
+        return ()
+    out = []
+    for v in value:
+        if not v.strip():
+            problems.append(f"{where}: {what} holds an empty string")
+        elif v != v.strip():
+            problems.append(f"{where}: {what} entry {v!r} has leading/trailing space")
+        else:
+            out.append(v)
+    return tuple(out)
+
+
+def _to_skill(
+    rec: dict[str, Any], where: str, categories: dict[str, Category], problems: list[str]
+) -> Skill | None:
+    n_before = len(problems)
+    unknown = set(rec) - _RECORD_KEYS
+    if unknown:
+        problems.append(f"{where}: unknown field(s) {sorted(unknown)}")
+    sid, name, cat = rec.get("id"), rec.get("name"), rec.get("category")
+    if not isinstance(sid, str) or not _ID_RE.match(sid):
+        problems.append(f"{where}: id {sid!r} must be a lower-case slug")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(f"{where}: name is missing or empty")
+    if not isinstance(cat, str) or cat not in categories:
+        problems.append(f"{where}: unknown category {cat!r}")
+    aliases = _strings(rec.get("aliases"), "aliases", where, problems)
+    implies = _strings(rec.get("implies"), "implies", where, problems)
+    context = None
+    if rec.get("context") is not None:
+        context = _to_context(rec["context"], where, problems)
+    if len(problems) > n_before:
+        return None
+    assert isinstance(sid, str) and isinstance(name, str) and isinstance(cat, str)
+    return Skill(
+        id=sid,
+        name=name.strip(),
+        category=cat,
+        aliases=aliases,
+        implies=implies,
+        context=context,
+        origin=where,
+    )
+
+
+def _to_context(raw: Any, where: str, problems: list[str]) -> ContextRule | None:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: context must be an object")
+        return None
+    unknown = set(raw) - _CONTEXT_KEYS
+    if unknown:
+        problems.append(f"{where}: unknown context field(s) {sorted(unknown)}")
+    forms = _strings(raw.get("forms"), "context.forms", where, problems)
+    if not forms:
+        problems.append(f"{where}: context.forms must name the ambiguous surface forms")
+    window = raw.get("window", 6)
+    if not isinstance(window, int) or not 1 <= window <= 50:
+        problems.append(f"{where}: context.window must be an integer from 1 to 50")
+        window = 6
+    return ContextRule(
+        forms=forms,
+        case_sensitive=bool(raw.get("case_sensitive", True)),
+        positive=_strings(raw.get("positive"), "context.positive", where, problems),
+        negative=_strings(raw.get("negative"), "context.negative", where, problems),
+        window=window,
+        neighbours=bool(raw.get("neighbours", True)),
+    )
+
+
+def _cross_check(skills: list[Skill], problems: list[str]) -> None:
+    ids: dict[str, str] = {}
+    for s in skills:
+        if s.id in ids:
+            problems.append(f"{s.origin}: duplicate id {s.id!r} (first at {ids[s.id]})")
+        else:
+            ids[s.id] = s.origin
+    owner: dict[str, Skill] = {}
+    for s in skills:
+        for form in s.surface_forms:
+            key = normalise_form(form)
+            other = owner.get(key)
+            if other is not None and other.id != s.id:
+                problems.append(
+                    f"{s.origin}: alias {form!r} of {s.id!r} is already claimed by "
+                    f"{other.id!r} ({other.origin})"
+                )
+            else:
+                owner[key] = s
+        for target in s.implies:
+            if target not in ids:
+                problems.append(f"{s.origin}: implies unknown skill {target!r}")
+            elif target == s.id:
+                problems.append(f"{s.origin}: a skill cannot imply itself")
+        if s.context is not None:
+            forms = {normalise_form(f) for f in s.surface_forms}
+            for form in s.context.forms:
+                if normalise_form(form) not in forms:
+                    problems.append(
+                        f"{s.origin}: context form {form!r} is not a name or alias of {s.id!r}"
+                    )
+
+
+def _implies_cycles(skills: list[Skill], problems: list[str]) -> None:
+    """Report each ``implies`` cycle once, at the first skill of it in file order."""
+    edges = {s.id: tuple(t for t in s.implies if t != s.id) for s in skills}  # self: elsewhere
+    origin = {s.id: s.origin for s in skills}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in edges:
+        if start in state:
+            continue
+        path: list[str] = [start]
+        todo: list[list[str]] = [[t for t in edges[start] if t in edges]]
+        state[start] = 1
+        while todo:
+            if not todo[-1]:
+                state[path.pop()] = 2
+                todo.pop()
+                continue
+            nxt = todo[-1].pop(0)
+            if state.get(nxt) == 1:
+                loop = path[path.index(nxt) :] + [nxt]
+                problems.append(f"{origin[nxt]}: implies cycle {' -> '.join(loop)}")
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append([t for t in edges[nxt] if t in edges])

@@ -1,0 +1,1 @@
+"""Documents in: sniffing, encodings, PDF, DOCX, HTML, isolation of untrusted parses."""

@@ -1,0 +1,216 @@
+"""Run one untrusted parse in a forked child with a time limit and a memory limit.
+
+Why ``os.fork`` rather than ``multiprocessing``: the batch engineer calls ``read_document``
+from pool workers, which are daemonic, and ``multiprocessing`` refuses to start children
+from daemonic processes. A bare fork has no such rule, costs a few milliseconds, and the
+child inherits the already imported parser (no re-import, nothing to pickle in).
+
+The child sets ``RLIMIT_AS`` (address space: what it has at fork time plus the budget) and
+``RLIMIT_CPU``, runs the function, and writes its JSON result to a pipe. Results travel as
+JSON, never pickle: the child has just parsed hostile input. The parent waits with a
+deadline and SIGKILLs the child when it passes, so time is bounded even if the parser
+loops in C code. Where fork is missing (Windows) the caller runs in-process instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import select
+import signal
+import sys
+import time
+import traceback
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+from .. import errors
+from ..errors import CorruptDocumentError, DocumentError, ParseLimitError
+
+__all__ = ["can_isolate", "run_isolated", "peak_rss_mb"]
+
+log = logging.getLogger(__name__)
+
+MB = 1024 * 1024
+
+
+def can_isolate() -> bool:
+    """True where :func:`run_isolated` can fork (POSIX)."""
+    return hasattr(os, "fork") and sys.platform != "win32"
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory in MB of this process and of its (waited-for) children."""
+    try:
+        import resource  # POSIX only
+    except ImportError:  # pragma: no cover - Windows
+        return 0.0, 0.0
+    scale = 1 / 1024 if sys.platform != "darwin" else 1 / MB  # Linux reports KiB
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale
+    return own, kids
+
+
+def _vm_size() -> int:
+    try:
+        with open("/proc/self/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        log.debug("no /proc/self/status: using the peak RSS as the memory baseline")
+    return int(peak_rss_mb()[0] * MB)
+
+
+def run_isolated(
+    func: Callable[[], Any],
+    *,
+    source: str,
+    timeout_s: float,
+    max_memory_mb: int,
+    max_result_bytes: int = 256 * MB,
+) -> Any:
+    """Run ``func()`` in a forked child and return its (JSON-able) result.
+
+    A ``DocumentError`` raised by ``func`` is raised again here, same class and reason.
+    Passing the time limit, or the memory limit, raises ``ParseLimitError``; a child that
+    crashes raises ``CorruptDocumentError``.
+    """
+    budget = _vm_size() + max_memory_mb * MB
+    read_fd, write_fd = os.pipe()
+    with warnings.catch_warnings():
+        # Python 3.12+ warns about fork() in a threaded process; the child below only runs
+        # the parser, writes to a pipe and _exit()s, so the usual lock hazards do not apply
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child (coverage cannot see it)
+        os.close(read_fd)
+        _child(func, write_fd, budget=budget, cpu_s=timeout_s)
+    os.close(write_fd)
+    started = time.monotonic()
+    try:
+        payload = _collect(
+            read_fd, pid, deadline=started + timeout_s, limit=max_result_bytes, source=source
+        )
+    except BaseException:
+        _kill(pid)
+        raise
+    finally:
+        os.close(read_fd)
+    if payload is None:  # deadline passed: kill first, then reap
+        _kill(pid)
+        raise ParseLimitError(
+            f"parsing took longer than {timeout_s:g} s (Limits.timeout_s); stopped", source=source
+        )
+    status = _reap(pid)
+    log.debug(
+        "isolated parse of %s: %.2f s, exit status %s", source, time.monotonic() - started, status
+    )
+    if not payload:
+        sig = -status if status < 0 else 0
+        if sig in (signal.SIGXCPU, signal.SIGKILL):
+            raise ParseLimitError(
+                f"parsing passed the CPU time limit ({timeout_s:g} s)", source=source
+            )
+        raise CorruptDocumentError(
+            f"the parser crashed ({'signal ' + str(sig) if sig else 'exit ' + str(status)});"
+            " the file is probably corrupt",
+            source=source,
+        )
+    try:
+        message = json.loads(payload)
+    except ValueError as exc:
+        raise CorruptDocumentError("the parser returned garbage", source=source) from exc
+    if "error" in message:
+        cls = getattr(errors, str(message["error"]), None)
+        if not (isinstance(cls, type) and issubclass(cls, DocumentError)):
+            cls = CorruptDocumentError
+        if message.get("detail"):
+            log.debug("parser error in child for %s:\n%s", source, message["detail"])
+        raise cls(str(message["reason"]), source=source)
+    return message["result"]
+
+
+def _child(func: Callable[[], Any], fd: int, *, budget: int, cpu_s: float) -> None:
+    # runs in the child only (pragma: coverage cannot follow a fork)
+    code = 0
+    try:
+        # die with the parent instead of lingering as an orphan (Linux only, best effort:
+        # elsewhere the CPU limit below still ends a runaway child)
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        import resource
+
+        cpu = int(cpu_s) + 1
+        for limit, value in ((resource.RLIMIT_AS, budget), (resource.RLIMIT_CPU, cpu)):
+            _, hard = resource.getrlimit(limit)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)  # never above what this process may set
+            resource.setrlimit(limit, (value, hard))
+        try:
+            message: dict[str, Any] = {"result": func()}
+        except DocumentError as exc:
+            message = {"error": type(exc).__name__, "reason": exc.reason}
+        except MemoryError:
+            message = {
+                "error": "ParseLimitError",
+                "reason": "parsing needed more memory than the limit (Limits.max_memory_mb)",
+            }
+        except Exception as exc:  # noqa: BLE001 - anything else is reported, never lost
+            message = {
+                "error": "CorruptDocumentError",
+                "reason": f"the parser failed ({type(exc).__name__})",
+                "detail": traceback.format_exc(),
+            }
+        data = json.dumps(message).encode("utf-8")
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+    except BaseException:  # noqa: BLE001 - the child must reach os._exit whatever happens
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def _collect(fd: int, pid: int, *, deadline: float, limit: int, source: str) -> bytes | None:
+    """Read the child's output until EOF; ``None`` when the deadline passes first."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            return None
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > limit:
+            _kill(pid)
+            raise ParseLimitError(f"extracted text larger than {limit} bytes", source=source)
+        chunks.append(chunk)
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return
+    _reap(pid)
+
+
+def _reap(pid: int) -> int:
+    """Wait for the child; return its exit code, or minus the signal that killed it."""
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return 0
+    return os.waitstatus_to_exitcode(status)

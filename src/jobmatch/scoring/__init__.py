@@ -1,0 +1,1 @@
+"""Scores: role profiles, the term model, the scoring formula, posting and resume readers."""

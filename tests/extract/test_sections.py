@@ -1,0 +1,328 @@
+"""Sections of resumes and postings from headings and cue phrases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jobmatch.extract.sections import classify_heading, detect_sections, section_at
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("What you'll do", "responsibilities"),
+        ("What you’ll do:", "responsibilities"),
+        ("Key Responsibilities", "responsibilities"),
+        ("What we're looking for", "requirements"),
+        ("Qualifications", "requirements"),
+        ("Minimum Qualifications:", "requirements"),
+        ("Must have", "requirements"),
+        ("REQUIREMENTS", "requirements"),
+        ("Nice to have", "preferred"),
+        ("Nice-to-have:", "preferred"),
+        ("Preferred Qualifications", "preferred"),
+        ("Bonus points", "preferred"),
+        ("Perks", "benefits"),
+        ("What we offer", "benefits"),
+        ("Benefits:", "benefits"),
+        ("About Us", "about"),
+        ("About the role", "about"),
+        ("Job description:", "about"),
+        ("Work Experience", "experience"),
+        ("PROFESSIONAL EXPERIENCE", "experience"),
+        ("Technical Skills", "skills"),
+        ("Skills:", "skills"),
+        ("EDUCATION", "education"),
+        ("Projects", "projects"),
+        ("Selected Publications", "publications"),
+        ("Licenses & Certifications", "certifications"),
+        ("Professional Summary", "summary"),
+        ("## Preferred Qualifications", "preferred"),
+        ("**Benefits**", "benefits"),
+        ("II. Principal Responsibilities and Tasks", "responsibilities"),
+        ("Requirements: Python, SQL", "requirements"),
+        ("Technologies", "skills"),
+        ("Tech Stack", "skills"),
+        ("THE TECH STACK", "skills"),
+        ("Skills & Technologies", "skills"),
+        ("Skills, Tools & Technologies", "skills"),
+        ("Information Technology Certifications", "certifications"),
+        ("Internship Experience", "experience"),
+        ("Education & Internships", "education"),
+        # resume sections that are none of the named ones: they open `other`
+        ("Interests", "other"),
+        ("Additional Information", "other"),
+        ("Accomplishments", "other"),
+        ("Activities", "other"),
+        (
+            "Activities: Alpha Sigma Phi: Officer and Chair positions January 2006- May 2010",
+            "other",
+        ),
+        ("Extracurricular Activities", "other"),
+        ("Volunteer", "other"),
+        ("Volunteering", "other"),
+        ("VOLUNTEER EXPERIENCE", "other"),
+        ("Honors", "other"),
+        ("Awards", "other"),
+        ("HONORS/AWARDS", "other"),
+        ("Awards / Recognition / Volunteer Work", "other"),
+        ("Recognitions", "other"),  # the prefilter is derived from the heading words
+        ("Links", "other"),
+        ("References", "other"),
+        ("Hobbies & Interests", "other"),
+        ("Professional Affiliations", "other"),
+        ("Memberships", "other"),
+        ("Languages", "skills"),
+        ("SKILLS & AWARDS", "skills"),
+        ("Education and Honors", "education"),
+        ("Educational Background", "education"),
+        ("PROJECT", "projects"),
+        ("Project Experience", "projects"),
+        ("Personal Projects", "projects"),
+        ("Academic Projects", "projects"),
+        ("Key Projects:", "projects"),
+        ("Capstone Project", "projects"),
+        ("Personal Project: Home Automation System", "projects"),
+        ("Open Source", "projects"),
+        ("Portfolio", "projects"),
+        ("Skill Highlights", "skills"),
+        ("Core Strengths", "skills"),
+        ("Key Strengths:", "skills"),
+        ("Highlights", "summary"),
+        # shared by resumes and postings: a posting's reading wins (see the README)
+        ("Career Overview", "about"),
+        ("Core Qualifications", "requirements"),
+    ],
+)
+def test_classify_heading(line: str, section: str) -> None:
+    assert classify_heading(line) == section
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "- 3+ years of Python experience",
+        "• Strong communication skills",
+        "We are looking for a great engineer.",
+        "You will build and ship models used by millions of people every single day",
+        "Experience level: Senior",
+        "Job type: Full-time",
+        "Python",
+        "resolution and project",  # a PDF line wrapped mid-sentence, not "Projects"
+        "skills and benefits",
+        # job-title lines: a cue word ("stack", "technology", "experience") in a role's title
+        "MERN Stack Developer",
+        "MERN Stack Developer, OpenAI, San Francisco, USA",
+        "ADJUNCT INFORMATION TECHNOLOGY INSTRUCTOR",
+        "INFORMATION TECHNOLOGY SPECIALIST III (DRUPAL DEV)",
+        "INFORMATION TECHNOLOGY AND AWS ADMIN INTERN",
+        "Customer Experience Manager",
+        "Microsoft Technology Associate - Network Fundamentals",
+        # a company line: a weak skills cue followed by a comma and more text
+        "ABC Technologies, Boston, MA",
+        # the `other` words only make a heading as a whole title
+        "Year-round gym memberships",
+        "Key Activities:",
+        "Volunteer service opportunities",
+        "References available upon request",
+        # skill lines and titles that name a project, not a Projects heading
+        "Project Management",
+        "Project Management:",
+        "Project Manager",
+        "Project Planning",
+        "Portfolio Management",
+        "Your strengths",  # a posting's requirements, not a skills list
+    ],
+)
+def test_not_a_heading(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+def test_posting_sections_exact_ranges() -> None:
+    text = (
+        "Acme builds robots.\n"
+        "What you'll do\n"
+        "- Train models\n"
+        "Must have:\n"
+        "- Python\n"
+        "Nice to have\n"
+        "- Rust\n"
+        "Perks\n"
+        "- Free lunch\n"
+    )
+    assert detect_sections(text) == [
+        (0, 20, "other"),
+        (20, 50, "responsibilities"),
+        (50, 70, "requirements"),
+        (70, 90, "preferred"),
+        (90, 109, "benefits"),
+    ]
+    assert text[20:50] == "What you'll do\n- Train models\n"
+    assert text[90:109] == "Perks\n- Free lunch\n"
+
+
+def test_resume_sections_exact_ranges() -> None:
+    text = (
+        "Jane Doe\n"
+        "SUMMARY\n"
+        "ML engineer.\n"
+        "Technical Skills: Python, PyTorch\n"
+        "Work Experience\n"
+        "Acme, 2020-2024\n"
+        "Education\n"
+        "MSc Computer Science\n"
+        "Projects\n"
+        "A chess engine\n"
+        "Publications\n"
+        "A paper\n"
+        "Certifications\n"
+        "AWS ML Specialty\n"
+    )
+    names = [n for _, _, n in detect_sections(text)]
+    assert names == [
+        "other",
+        "summary",
+        "skills",
+        "experience",
+        "education",
+        "projects",
+        "publications",
+        "certifications",
+    ]
+    ranges = detect_sections(text)
+    assert ranges[0] == (0, 9, "other")
+    assert ranges[2] == (30, 64, "skills")
+    assert ranges[-1][1] == len(text)
+    # contiguous cover of the whole text
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+
+
+def test_role_line_does_not_open_skills() -> None:
+    text = (
+        "Bruce Wayne\n"
+        "MERN Stack Developer\n"
+        "Skills\n"
+        "React, Node.js\n"
+        "Experience\n"
+        "MERN Stack Developer, OpenAI, San Francisco, USA\n"
+        "Built the backend.\n"
+        "Education\n"
+        "BSc\n"
+    )
+    assert [(text[a:b].split("\n")[0], n) for a, b, n in detect_sections(text)] == [
+        ("Bruce Wayne", "other"),
+        ("Skills", "skills"),
+        ("Experience", "experience"),
+        ("Education", "education"),
+    ]
+
+
+def test_unnamed_heading_ends_the_section() -> None:
+    text = (
+        "Experience\n"
+        "Staff Accountant, Jan 2014 - Oct 2014\n"
+        "Interests\n"
+        "Alpha Sigma Phi: Officer January 2006- May 2010\n"
+        "Skills\n"
+        "Excel\n"
+        "Additional Information\n"
+        "Activities: Alpha Sigma Phi\n"
+    )
+    assert [(text[a:b].split("\n")[0], n) for a, b, n in detect_sections(text)] == [
+        ("Experience", "experience"),
+        ("Interests", "other"),
+        ("Skills", "skills"),
+        ("Additional Information", "other"),
+    ]
+
+
+def test_project_management_skill_does_not_open_projects() -> None:
+    text = (
+        "Core Strengths\n"
+        "Supervising\n"
+        "Project Management\n"
+        "Educational Background\n"
+        "Bachelor of Arts, Hospitality Management 2013\n"
+    )
+    assert [(text[a:b].split("\n")[0], n) for a, b, n in detect_sections(text)] == [
+        ("Core Strengths", "skills"),
+        ("Educational Background", "education"),
+    ]
+
+
+def test_same_section_twice_is_merged() -> None:
+    text = "Requirements\nPython\nQualifications\nSQL\n"
+    assert detect_sections(text) == [(0, len(text), "requirements")]
+
+
+def test_empty_and_headingless() -> None:
+    assert detect_sections("") == []
+    assert detect_sections("Just one line of prose.") == [(0, 23, "other")]
+
+
+def test_section_at() -> None:
+    sections = [(0, 5, "other"), (5, 12, "skills")]
+    assert [section_at(sections, i) for i in (0, 4, 5, 11, 12)] == [
+        "other",
+        "other",
+        "skills",
+        "skills",
+        "other",
+    ]
+
+
+@pytest.mark.evaluation
+def test_real_glassdoor_posting(shared_data: Path) -> None:
+    path = shared_data / "postings" / "glassdoor_ds_2020" / "glassdoor_public.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        first = json.loads(fh.readline())
+    names = [n for _, _, n in detect_sections(first["text"])]
+    assert names[:4] == ["responsibilities", "about", "responsibilities", "requirements"]
+    assert "education" in names and "skills" in names
+
+
+@pytest.mark.evaluation
+def test_real_ml_engineer_posting(shared_data: Path) -> None:
+    text = (shared_data / "postings" / "resume_matcher" / "raw_job_1_ml_engineer.txt").read_text(
+        encoding="utf-8"
+    )
+    names = {n for _, _, n in detect_sections(text)}
+    assert {"responsibilities", "requirements"} <= names
+
+
+def _section_of_line(text: str, line: str) -> str:
+    return section_at(detect_sections(text), text.index(line))
+
+
+@pytest.mark.evaluation
+def test_real_resume_role_lines_stay_in_experience(shared_data: Path) -> None:
+    from jobmatch.read.documents import read_document
+
+    path = shared_data / "resumes" / "resume_matcher" / "bruce_wayne_fullstack.pdf"
+    text = read_document(path).text
+    for line in ("MERN Stack Developer, OpenAI", "Full Stack Developer, Uber", "Facebook"):
+        assert _section_of_line(text, line) == "experience", line
+
+
+@pytest.mark.evaluation
+def test_real_resume_education_after_project_management(shared_data: Path) -> None:
+    from jobmatch.read.documents import read_document
+
+    text = read_document(shared_data / "resumes" / "livecareer" / "CHEF_10001727.pdf").text
+    assert _section_of_line(text, "Project Management") != "projects"
+    assert _section_of_line(text, "Bachelors of Arts , Hospitality Management") == "education"
+    assert "projects" not in {n for _, _, n in detect_sections(text)}
+    assert _section_of_line(text, "Resolving guest disputes") == "skills"  # Core Strengths
+
+
+@pytest.mark.evaluation
+def test_real_resume_skill_highlights(shared_data: Path) -> None:
+    from jobmatch.read.documents import read_document
+
+    path = shared_data / "resumes" / "livecareer" / "HEALTHCARE_14062078.pdf"
+    text = read_document(path).text
+    assert _section_of_line(text, "Microsoft Office, Word, Excel, PowerPoint") == "skills"

@@ -1,0 +1,449 @@
+"""The shipped skill lexicon: validation, coverage of the profile seed, implications, rules.
+
+Broken lexicons are built in ``tmp_path``; the CLI is driven with ``CliRunner`` and exact
+exit codes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jobmatch.cli import main
+from jobmatch.lexicon.loader import check_lexicon, load_lexicon, normalise_form
+from jobmatch.models import Lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def form_owner(lexicon: Lexicon) -> dict[str, str]:
+    return {normalise_form(f): s.id for s in lexicon.skills for f in s.surface_forms}
+
+
+def test_shipped_lexicon_validates() -> None:
+    assert check_lexicon() == []
+
+
+def test_shipped_lexicon_size_and_categories(lexicon: Lexicon) -> None:
+    assert 2500 <= len(lexicon) <= 4000
+    used = {s.category for s in lexicon.skills}
+    assert used == set(lexicon.categories)
+
+
+@pytest.mark.parametrize(
+    "skill_id",
+    ["python", "r", "sql", "pytorch", "scikit-learn", "deep_learning", "machine_learning", "nlp"],
+)
+def test_referenced_ids_exist(lexicon: Lexicon, skill_id: str) -> None:
+    assert skill_id in lexicon
+
+
+# Every skill, tool, method and qualification named in the Research Engineer in AI/ML seed
+# (../shared/seeds/000_920075ef54c2245c.txt), as written there -> the skill it must resolve to.
+SEED_FORMS = {
+    "Python": "python",
+    "C++": "c++",
+    "R": "r",
+    "Java": "java",
+    "JavaScript": "javascript",
+    "linear algebra": "linear_algebra",
+    "calculus": "calculus",
+    "probability theory": "probability",
+    "statistics": "statistics",
+    "statistical methods": "statistics",
+    "TensorFlow": "tensorflow",
+    "PyTorch": "pytorch",
+    "Keras": "keras",
+    "Scikit-learn": "scikit-learn",
+    "NumPy": "numpy",
+    "Pandas": "pandas",
+    "SciPy": "scipy",
+    "Apache Spark": "apache_spark",
+    "Hadoop": "apache_hadoop",
+    "Git": "git",
+    "version control": "version_control",
+    "AWS": "aws",
+    "Google Cloud": "gcp",
+    "GCP": "gcp",
+    "Azure": "azure",
+    "cloud platforms": "cloud_computing",
+    "distributed computing": "distributed_computing",
+    "MLOps": "mlops",
+    "ML frameworks": "machine_learning_frameworks",
+    "data preprocessing": "data_preprocessing",
+    "data cleaning": "data_cleaning",
+    "feature engineering": "feature_engineering",
+    "data visualization": "data_visualization",
+    "data mining": "data_mining",
+    "data quality": "data_quality",
+    "data privacy": "data_privacy",
+    "data labeling": "data_labeling",
+    "data versioning": "data_versioning",
+    "supervised": None,  # the seed writes "supervised, unsupervised, and reinforcement learning"
+    "supervised learning": "supervised_learning",
+    "unsupervised learning": "unsupervised_learning",
+    "reinforcement learning": "reinforcement_learning",
+    "deep learning": "deep_learning",
+    "neural networks": "neural_networks",
+    "machine learning": "machine_learning",
+    "ML": "machine_learning",
+    "artificial intelligence": "artificial_intelligence",
+    "AI": "artificial_intelligence",
+    "computer vision": "computer_vision",
+    "natural language processing": "nlp",
+    "generative AI": "generative_ai",
+    "large language models": "large_language_models",
+    "LLMs": "large_language_models",
+    "Retrieval-Augmented Generation": "retrieval-augmented_generation",
+    "RAG": "retrieval-augmented_generation",
+    "AI Safety and Alignment": "ai_safety",
+    "AI ethics": "ai_ethics",
+    "responsible AI": "responsible_ai",
+    "explainability": "explainable_ai",
+    "overfitting": "overfitting",
+    "model deployment": "model_deployment",
+    "model monitoring": "model_monitoring",
+    "ML pipelines": "ml_pipelines",
+    "continuous integration": "continuous_integration",
+    "CI/CD": "ci_cd",
+    "automated testing": "test_automation",
+    "static analysis": "static_analysis",
+    "code reviews": "code_review",
+    "peer reviews": "peer_review",
+    "literature review": "literature_review",
+    "open-source projects": "open-source_contributions",
+    "research publications": "publishing_research",
+    "cybersecurity": "security",
+    "process automation": "automation",
+    "scalability": "scalability",
+    "real-time processing": "stream_processing",
+    "AI Product Management": "ai_product_management",
+    "data science": "data_science",
+    "Master's": "masters_degree",
+    "Ph.D.": "phd",
+    "bachelor's degree": "bachelors_degree",
+    "Computer Science": "computer_science",
+    "Electrical Engineering": "electrical_engineering",
+    "mathematics": "mathematics",
+    "communication": "communication",
+    "written and verbal communication": "communication",
+    "collaboration": "collaboration",
+    "teamwork": "teamwork",
+    "time management": "time_management",
+    "problem-solving": "problem-solving",
+    "analytical skills": "analytical_skills",
+    "analytical thinking": "analytical_skills",
+    "attention to detail": "attention_to_detail",
+    "curiosity": "curiosity",
+    "adaptability": "adaptability",
+    "continuous learning": "continuous_learning",
+    "creativity": "creativity",
+    "resilience": "resilience",
+    "presentation skills": "presentation_skills",
+    "mentorship": "mentoring",
+    "leadership": "leadership",
+    "healthcare": "healthcare",
+    "finance": "finance",
+    "automotive": "automotive",
+    "retail": "retail",
+}
+
+
+@pytest.mark.parametrize("form", [f for f, sid in SEED_FORMS.items() if sid is not None])
+def test_every_seed_skill_is_in_the_lexicon(form_owner: dict[str, str], form: str) -> None:
+    key = normalise_form(form)
+    # plurals are the matcher's job ("LLMs" -> "LLM"), so the lexicon holds the singular
+    owner = form_owner.get(key) or form_owner.get(key.removesuffix("s"))
+    assert owner == SEED_FORMS[form]
+
+
+@pytest.mark.parametrize(
+    ("skill_id", "implied"),
+    [
+        ("pytorch", ("deep_learning", "machine_learning")),
+        ("scikit-learn", ("machine_learning",)),
+        ("keras", ("deep_learning", "machine_learning")),
+        ("xgboost", ("gradient_boosting", "ensemble_learning", "machine_learning")),
+        ("huggingface_transformers", ("transformer", "deep_learning", "machine_learning")),
+        ("spring_boot", ("spring", "java")),
+        ("large_language_models", ("generative_ai", "artificial_intelligence", "machine_learning")),
+    ],
+)
+def test_implies_closure(lexicon: Lexicon, skill_id: str, implied: tuple[str, ...]) -> None:
+    assert lexicon.implied(skill_id) == implied
+
+
+def test_data_analysis_implies_data_analytics(lexicon: Lexicon) -> None:
+    # a resume's "Data Analysis" earns partial credit for a posting's "data analytics"
+    assert "data_analytics" in lexicon.implied("data_analysis")
+
+
+def test_no_plain_plural_aliases(lexicon: Lexicon) -> None:
+    # the matcher adds plurals itself; an alias that is just the name + "s" is noise
+    for skill in lexicon.skills:
+        ruled = set(skill.context.forms) if skill.context is not None else set()
+        for alias in set(skill.aliases) - ruled:
+            assert alias.lower() != skill.name.lower() + "s", skill.id
+
+
+# Audit of real resumes (lexicon 2026.11.3): forms that pointed at the wrong skill or at none.
+AUDIT_FORMS = {
+    "Bash": "bash",  # was an alias of groovy
+    "Bash scripting": "bash",
+    "ODBC": "odbc",  # was an alias of jdbc
+    "JDBC": "jdbc",
+    "Google AI Platform": "vertex_ai",
+    "HTML5 Canvas": "html_canvas",
+    "B.E": "bachelors_degree",  # "B.E : Electrical Engineering"
+    "A.S.": "associate_degree",
+    "Associate of Applied Science": "associate_degree",
+    "associate degree": "associate_degree",
+    "BSN": "bsn",
+    "ASN": "asn",
+    "Quick Books": "quickbooks",
+    "Peachtree": "peachtree",
+    "Sage": "sage_accounting",
+    "SMTP": "smtp",
+    "FTP": "ftp",
+    "NFS": "nfs",
+    "IPsec": "ipsec",
+    "VirtualBox": "virtualbox",
+    "Cisco Packet Tracer": "cisco_packet_tracer",
+    "HP QTP": "qtp",
+    "QuickTest Professional": "qtp",
+    "HP ALM": "hp_alm",
+    "Quality Center": "hp_alm",
+    "XHTML": "xhtml",
+    "medical terminology": "medical_terminology",
+    "patient safety": "patient_safety",
+    "job costing": "job_costing",
+    "cash flow": "cash_flow",
+    "cash flow management": "cash_flow",
+    "balance sheet": "balance_sheet",
+}
+
+
+@pytest.mark.parametrize("form", list(AUDIT_FORMS))
+def test_audit_forms(form_owner: dict[str, str], form: str) -> None:
+    assert form_owner.get(normalise_form(form)) == AUDIT_FORMS[form]
+
+
+@pytest.mark.parametrize(
+    ("form", "owner"),
+    [
+        ("AI Platform", None),  # "join our AI platform team"
+        ("AS", None),  # the English word ("A.S." is a ruled form of the associate degree)
+        ("AA", None),
+        ("canvas", "html_canvas"),  # under a rule; never Canva's generated plural
+    ],
+)
+def test_audit_forms_owned_elsewhere(
+    form_owner: dict[str, str], form: str, owner: str | None
+) -> None:
+    assert form_owner.get(normalise_form(form)) == owner
+
+
+@pytest.mark.parametrize(
+    ("skill_id", "implied"),
+    [
+        ("bash", "shell_scripting"),
+        ("bsn", "bachelors_degree"),
+        ("bsn", "nursing_degree"),
+        ("asn", "associate_degree"),
+        ("asn", "nursing_degree"),
+        ("xhtml", "html"),
+    ],
+)
+def test_audit_implications(lexicon: Lexicon, skill_id: str, implied: str) -> None:
+    assert implied in lexicon.implied(skill_id)
+
+
+def test_spoken_languages_need_a_language_cue(lexicon: Lexicon) -> None:
+    # "Greek Week", "Czech Republic": a bare one-word language name carries the generated
+    # language rule (cues such as "fluent", "native", CEFR levels, and the other language names)
+    langs = [s for s in lexicon.skills if s.category == "spoken_language"]
+    for s in langs:
+        bare = [f for f in s.surface_forms if f.isalpha() and f[0].isupper() and f[1:].islower()]
+        if bare:
+            assert s.context is not None and set(bare) <= set(s.context.forms), s.id
+            assert s.context.case_sensitive and not s.context.neighbours
+    english = lexicon.get("english")
+    assert english is not None and english.context is not None
+    assert {"native", "fluent", "b2", "german", "spanish"} <= set(english.context.positive)
+    czech = lexicon.get("czech")
+    assert czech is not None and czech.context is not None
+    assert "Czech Republic" in czech.context.negative
+    # multi-word and lower-case records keep matching plainly
+    assert lexicon.get("sign_language").context is None  # type: ignore[union-attr]
+
+
+# --- broken lexicons, built in tmp_path ---------------------------------------------------------
+
+TOML = """version = "test"
+[categories.tool]
+label = "Tools"
+layer = "knowledge"
+"""
+
+
+def _write(root: Path, records: list[object]) -> Path:
+    (root / "skills").mkdir(parents=True)
+    (root / "lexicon.toml").write_text(TOML, encoding="utf-8")
+    lines = [r if isinstance(r, str) else json.dumps(r) for r in records]
+    # one valid record after the tested ones, so "no skill records" never shows up
+    lines.append(json.dumps({"id": "zz", "name": "ZZ", "category": "tool"}))
+    (root / "skills" / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("records", "problems"),
+    [
+        (
+            [{"id": "git", "name": "Git", "category": "tool"}] * 2,
+            ["skills/a.jsonl:2: duplicate id 'git' (first at skills/a.jsonl:1)"],
+        ),
+        (
+            [
+                {"id": "git", "name": "Git", "category": "tool", "aliases": ["vcs"]},
+                {"id": "svn", "name": "SVN", "category": "tool", "aliases": ["VCS"]},
+            ],
+            [
+                "skills/a.jsonl:2: alias 'VCS' of 'svn' is already claimed by 'git' "
+                "(skills/a.jsonl:1)"
+            ],
+        ),
+        (
+            [{"id": "git", "name": "Git", "category": "tools"}],
+            ["skills/a.jsonl:1: unknown category 'tools'"],
+        ),
+        (
+            [{"id": "git", "name": "", "category": "tool"}],
+            ["skills/a.jsonl:1: name is missing or empty"],
+        ),
+        (
+            [{"id": "git", "name": "Git", "category": "tool", "aliases": [""]}],
+            ["skills/a.jsonl:1: aliases holds an empty string"],
+        ),
+        (
+            [{"id": "Git", "name": "Git", "category": "tool"}],
+            ["skills/a.jsonl:1: id 'Git' must be a lower-case slug"],
+        ),
+        (
+            [{"id": "git", "name": "Git", "category": "tool", "implies": ["vcs"]}],
+            ["skills/a.jsonl:1: implies unknown skill 'vcs'"],
+        ),
+        (
+            [
+                {"id": "a", "name": "A", "category": "tool", "implies": ["b"]},
+                {"id": "b", "name": "B", "category": "tool", "implies": ["c"]},
+                {"id": "c", "name": "C", "category": "tool", "implies": ["a"]},
+                {"id": "d", "name": "D", "category": "tool", "implies": ["a"]},
+            ],
+            ["skills/a.jsonl:1: implies cycle a -> b -> c -> a"],
+        ),
+        (
+            ['{"id": "git",'],
+            [
+                "skills/a.jsonl:1: not valid JSON "
+                "(Expecting property name enclosed in double quotes)"
+            ],
+        ),
+    ],
+)
+def test_check_reports_file_and_line(
+    tmp_path: Path, records: list[object], problems: list[str]
+) -> None:
+    assert check_lexicon(_write(tmp_path, records)) == problems
+
+
+def test_check_lists_every_problem(tmp_path: Path) -> None:
+    root = _write(
+        tmp_path,
+        [
+            {"id": "git", "name": "Git", "category": "tool"},
+            {"id": "git", "name": "Git2", "category": "nope"},
+            {"id": "hg", "name": "Mercurial", "category": "tool", "aliases": ["git"]},
+        ],
+    )
+    assert check_lexicon(root) == [
+        "skills/a.jsonl:2: unknown category 'nope'",
+        "skills/a.jsonl:3: alias 'git' of 'hg' is already claimed by 'git' (skills/a.jsonl:1)",
+    ]
+
+
+# --- CLI ------------------------------------------------------------------------------------
+
+
+def test_cli_check_shipped() -> None:
+    result = CliRunner().invoke(main, ["lexicon", "check"])
+    assert (result.exit_code, result.output) == (0, "lexicon OK\n")
+
+
+def test_cli_check_broken(tmp_path: Path) -> None:
+    root = _write(tmp_path, [{"id": "git", "name": "Git", "category": "tools"}])
+    result = CliRunner().invoke(main, ["lexicon", "check", str(root)])
+    assert result.exit_code == 1
+    assert result.stdout == "skills/a.jsonl:1: unknown category 'tools'\n"
+    assert result.stderr == "Error: 1 problem(s) in the lexicon\n"
+
+
+def test_cli_show_one_skill() -> None:
+    result = CliRunner().invoke(main, ["lexicon", "show", "sklearn"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:3] == [
+        "scikit-learn: scikit-learn [ml_framework]",
+        "  aliases: sklearn, scikit learn, scikit, scikitlearn, sci-kit learn, sci-kit-learn",
+        "  implies: machine_learning",
+    ]
+
+
+def test_cli_show_json_and_context() -> None:
+    result = CliRunner().invoke(main, ["lexicon", "show", "r", "--format", "json"])
+    assert result.exit_code == 0
+    (record,) = json.loads(result.output)
+    assert (record["id"], record["name"], record["category"]) == ("r", "R", "programming_language")
+    assert record["context"]["forms"] == ["R"]
+    assert "R&D" in record["context"]["negative"]
+
+
+def test_cli_show_stats(lexicon: Lexicon) -> None:
+    result = CliRunner().invoke(main, ["lexicon", "show", "--format", "json"])
+    assert result.exit_code == 0
+    stats = json.loads(result.output)
+    assert stats["version"] == lexicon.version
+    assert stats["skills"] == len(lexicon)
+    assert sum(c["skills"] for c in stats["categories"].values()) == len(lexicon)
+    text = CliRunner().invoke(main, ["lexicon", "show"])
+    assert text.exit_code == 0
+    assert text.output.startswith(f"lexicon {lexicon.version}: {len(lexicon)} skills, ")
+
+
+def test_cli_show_category_listing() -> None:
+    result = CliRunner().invoke(main, ["lexicon", "show", "--category", "spoken_language"])
+    assert result.exit_code == 0
+    assert "english\tEnglish\tspoken_language" in result.output.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (
+            ["lexicon", "show", "no-such-skill-xyz"],
+            1,
+            "Error: no skill matches 'no-such-skill-xyz'\n",
+        ),
+        (["lexicon", "show", "--category", "nope"], 2, "unknown category 'nope'"),
+    ],
+)
+def test_cli_show_errors(args: list[str], code: int, message: str) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == code
+    assert message in result.stderr

@@ -1,0 +1,466 @@
+"""Scoring: exact values on small hand-made texts against a tiny fixed lexicon and profile."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jobmatch.errors import DocumentNotFoundError, EmptyDocumentError, ProfileError
+from jobmatch.lexicon.loader import load_lexicon
+from jobmatch.models import Document
+from jobmatch.scoring.profiles import ScoringParams, TermModel, load_profile
+from jobmatch.scoring.scorer import (
+    Scorer,
+    as_document,
+    calibrate,
+    posting_id,
+    posting_profile,
+    snippet,
+)
+
+TINY_CATEGORIES = {
+    "programming_language": ("Programming languages", "knowledge"),
+    "ml_framework": ("ML frameworks", "knowledge"),
+    "ml_method": ("ML methods", "knowledge"),
+    "deep_learning": ("Deep learning", "knowledge"),
+}
+TINY_RECORDS = [
+    {"id": "python", "name": "Python", "category": "programming_language"},
+    {"id": "sql", "name": "SQL", "category": "programming_language"},
+    {"id": "pytorch", "name": "PyTorch", "category": "ml_framework", "implies": ["deep_learning"]},
+    {"id": "tensorflow", "name": "TensorFlow", "category": "ml_framework"},
+    {"id": "keras", "name": "Keras", "category": "ml_framework", "implies": ["deep_learning"]},
+    {
+        "id": "deep_learning",
+        "name": "deep learning",
+        "category": "deep_learning",
+        "implies": ["machine_learning"],
+    },
+    {"id": "machine_learning", "name": "machine learning", "category": "ml_method"},
+]
+
+# similarity_weight = 0: the score depends on coverage only, so values here do not move when
+# the shipped TF-IDF data is rebuilt.
+TINY_PROFILE = """
+[profile]
+id = "tiny"
+name = "Tiny test profile"
+version = "1"
+
+[scoring]
+similarity_weight = 0.0
+partial_credit = 0.5
+midpoint = 0.5
+steepness = 6.0
+
+[[categories]]
+id = "programming"
+label = "Programming"
+weight = 1
+
+[[categories.requirements]]
+id = "python"
+skills = ["python"]
+required = true
+
+[[categories.requirements]]
+id = "sql"
+skills = ["sql"]
+required = false
+
+[[categories]]
+id = "frameworks"
+label = "Frameworks"
+weight = 2
+
+[[categories.requirements]]
+id = "dl_framework"
+label = "PyTorch or TensorFlow"
+skills = ["pytorch", "tensorflow"]
+required = true
+
+[[categories.requirements]]
+id = "keras"
+skills = ["keras"]
+required = false
+
+[[categories]]
+id = "dl"
+label = "Deep learning"
+weight = 1
+
+[[categories.requirements]]
+id = "deep_learning"
+skills = ["deep_learning"]
+required = true
+
+[[categories]]
+id = "education"
+label = "Education"
+weight = 1
+
+[[categories.requirements]]
+id = "master"
+degree = "master"
+required = true
+
+[[ladder]]
+id = "junior"
+label = "Junior"
+titles = ["junior", "intern"]
+min_years = 0.0
+
+[[ladder]]
+id = "mid"
+label = "Engineer"
+titles = ["engineer"]
+min_years = 2.0
+salary = "about $100,000"
+
+[[ladder]]
+id = "senior"
+label = "Senior"
+titles = ["senior", "lead"]
+min_years = 5.0
+"""
+
+
+def write_tiny_lexicon(folder: Path) -> Path:
+    from tests.conftest import write_lexicon
+
+    return write_lexicon(folder, TINY_RECORDS, TINY_CATEGORIES, version="tiny-1")
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Scorer:
+    from jobmatch.extract.component import SkillExtractor
+
+    folder = tmp_path_factory.mktemp("tiny")
+    lexicon = load_lexicon(write_tiny_lexicon(folder / "lexicon"))
+    (folder / "tiny.toml").write_text(TINY_PROFILE, encoding="utf-8")
+    profile = load_profile(folder / "tiny.toml", lexicon=lexicon)
+    return Scorer(profile, extractor=SkillExtractor(lexicon=lexicon))
+
+
+TEXT = "Jane Doe\nSKILLS\nPython and Keras for image models.\n"
+
+
+def test_coverage_partial_credit_and_categories(tiny: Scorer) -> None:
+    r = tiny.score_text(TEXT, source="jane.txt")
+    # programming 2/3 (python required 2 of 3), frameworks 1/3 (keras preferred 1 of 3),
+    # dl 0.5 (deep learning implied by Keras), education 0 -> (2/3 + 2/3 + 0.5 + 0) / 5
+    assert r.coverage == round((2 / 3 + 2 * (1 / 3) + 0.5) / 5, 4) == 0.3667
+    assert [(c.id, c.coverage, c.matched, c.partial, c.missing) for c in r.categories] == [
+        ("programming", 0.6667, ("python",), (), ("sql",)),
+        ("frameworks", 0.3333, ("keras",), (), ("dl_framework",)),
+        ("dl", 0.5, (), ("deep_learning",), ()),
+        ("education", 0.0, (), (), ("master",)),
+    ]
+    assert r.score == round(calibrate(0.3667 + 1e-9, tiny.profile.scoring), 1) == 29.0
+    assert r.source == "jane.txt" and r.profile == "tiny" and r.lexicon_version == "tiny-1"
+
+
+def test_matched_skills_carry_evidence(tiny: Scorer) -> None:
+    r = tiny.score_text(TEXT)
+    got = [
+        (m.skill_id, m.requirement, m.match, m.via, m.section, m.start, m.end) for m in r.matched
+    ]
+    assert got == [
+        ("python", "python", "full", None, "skills", 16, 22),
+        ("keras", "keras", "full", None, "skills", 27, 32),
+        ("deep_learning", "deep_learning", "partial", "keras", "skills", 27, 32),
+    ]
+    assert r.matched[1].snippet == "Jane Doe SKILLS Python and Keras for image models."
+    assert TEXT[27:32] == "Keras"
+
+
+def test_what_to_add_is_ranked_by_gain(tiny: Scorer) -> None:
+    r = tiny.score_text(TEXT)
+    # e.g. meeting dl_framework lifts frameworks to 1: coverage (2/3 + 2 + 0.5) / 5 -> 71.0
+    assert [(m.requirement, m.required, m.gain) for m in r.missing] == [
+        ("dl_framework", True, 42.0),
+        ("master", True, 31.9),
+        ("deep_learning", True, 15.5),
+        ("sql", False, 10.1),
+    ]
+    assert r.missing[0].skill_id == "pytorch"
+    assert r.missing[0].alternatives == ("tensorflow",)
+    assert r.missing[0].name == "PyTorch or TensorFlow"
+
+
+def test_alternative_and_full_match(tiny: Scorer) -> None:
+    text = (
+        "SKILLS\nPython, SQL, TensorFlow, Keras, deep learning.\n"
+        "EDUCATION\nM.Sc. in Computer Science, 2018\n"
+    )
+    r = tiny.score_text(text)
+    assert r.coverage == 1.0 and r.score == 100.0 and r.missing == ()
+    assert r.education.level == "master" and r.education.field == "computer science"
+    assert r.education.required_level == "master" and r.education.meets_requirement is True
+
+
+def test_unrelated_text_scores_zero(tiny: Scorer) -> None:
+    r = tiny.score_text("Registered nurse. Patient care, wound dressing, triage.")
+    assert r.score == 0.0 and r.coverage == 0.0
+    assert r.warnings == ("no skills from the lexicon were found in the document",)
+
+
+def test_same_input_same_dict(tiny: Scorer) -> None:
+    a = tiny.score_text(TEXT, source="x").to_dict()
+    b = tiny.score_text(TEXT, source="x").to_dict()
+    assert a == b
+    assert list(a)[0] == "score"
+    assert json.loads(json.dumps(a)) == a
+
+
+def test_score_doc_reuses_the_tokens(tiny: Scorer) -> None:
+    doc, mentions = next(tiny.extractor.pipe_docs([TEXT]))
+    assert tiny.score_doc(doc, mentions, source="<text>") == tiny.score_text(TEXT)
+
+
+def test_document_warnings_reach_the_report(tiny: Scorer) -> None:
+    doc = Document(text=TEXT, source="a.pdf", format="pdf", warnings=("3 (cid:NN) glyphs",))
+    r = tiny.score_document(doc)
+    assert r.source == "a.pdf" and r.warnings == ("3 (cid:NN) glyphs",)
+
+
+def test_career_from_dated_roles(tiny: Scorer) -> None:
+    from datetime import date
+
+    scorer = Scorer(tiny.profile, extractor=tiny.extractor, as_of=date(2024, 6, 1))
+    text = (
+        "EXPERIENCE\nSenior ML Engineer, Acme — Jan 2020 – Present\n"
+        "Data Engineer, Initech 2016-2019\n"
+        "EDUCATION\nB.Sc. Physics 2012 - 2016\n"
+    )
+    c = scorer.score_text(text).career
+    assert (c.years, c.level, c.level_from, c.ladder) == (
+        8.5,
+        "senior",
+        "title",
+        ("junior", "mid", "senior"),
+    )
+    assert [(x.title, x.start, x.end, x.years) for x in c.roles] == [
+        ("Senior ML Engineer, Acme", "2020-01", "present", 4.5),
+        ("Data Engineer, Initech", "2016-01", "2019-12", 4.0),
+    ]
+
+
+def test_career_skips_dates_under_interests_and_volunteering(tiny: Scorer) -> None:
+    from datetime import date
+
+    scorer = Scorer(tiny.profile, extractor=tiny.extractor, as_of=date(2024, 6, 1))
+    text = (
+        "Data Engineer, Initech 2021-2023\n"  # before any heading: still a role
+        "EXPERIENCE\nML Engineer, Acme 2016-2019\n"
+        "INTERESTS\nAlpha Sigma Phi: Vice President 2006-2010\n"
+        "VOLUNTEER EXPERIENCE\nSwim Coach 2012-2014\n"
+    )
+    c = scorer.score_text(text).career
+    assert [(x.title, x.start) for x in c.roles] == [
+        ("Data Engineer, Initech", "2021-01"),
+        ("ML Engineer, Acme", "2016-01"),
+    ]
+    assert c.years == 7.0
+
+
+def test_calibration_curve() -> None:
+    p = ScoringParams()
+    assert calibrate(0.0, p) == 0.0 and calibrate(1.0, p) == pytest.approx(100.0)
+    values = [calibrate(x / 20, p) for x in range(21)]
+    assert values == sorted(values) and len(set(values)) == 21
+
+
+def test_term_model_cosine() -> None:
+    tm = TermModel(idf={"python": 1.0, "pytorch": 2.0, "cooking": 1.0}, vector={"pytorch": 1.0})
+    # document vector (python 1, pytorch 2*2=4); cosine with (pytorch 1) = 4 / sqrt(17)
+    assert tm.cosine(["python", "pytorch", "pytorch", "unknown"]) == pytest.approx(
+        4 / math.sqrt(17)
+    )
+    assert tm.cosine(["cooking"]) == 0.0 and tm.cosine([]) == 0.0
+
+
+def test_posting_profile_required_from_sections(tiny: Scorer) -> None:
+    posting = (
+        "About us\nWe build models with Python.\n"
+        "Requirements\n- PyTorch\n- SQL\n"
+        "Nice to have\n- Keras\n"
+    )
+    doc, mentions = next(tiny.extractor.pipe_docs([posting]))
+    assert tiny.profile.terms is None  # no generated file: the shipped idf is used
+    terms = TermModel(idf={"pytorch": 1.0}, vector={"pytorch": 1.0})
+    prof = posting_profile(
+        posting, mentions, lexicon=tiny.lexicon, base=tiny.profile, terms=terms, doc=doc
+    )
+    reqs = {r.id: r.required for _, r in prof.requirements()}
+    assert reqs == {"python": False, "pytorch": True, "sql": True, "keras": False}
+    assert [c.id for c in prof.categories] == ["ml_framework", "programming_language"]
+
+
+def test_match_resume_against_posting(tiny: Scorer) -> None:
+    posting = "Requirements\n- Python\n- PyTorch\nNice to have\n- SQL\n"
+    r = tiny.match("SKILLS\nPython, PyTorch\n", posting)
+    # category weights = the sum of their requirement weights (python 2, pytorch 2, sql 1);
+    # the evidence prior adds posting_prior (4) x required_weight (2) = 8 unlisted weight:
+    # (2 * 1 + 3 * 2/3) / (5 + 8) = 4 / 13
+    # a posting given as text is named by a digest of its text
+    digest = hashlib.sha256(posting.encode()).hexdigest()[:12]
+    assert r.profile == f"posting:text-{digest}" and r.coverage == round(4 / 13, 4) == 0.3077
+    assert [(c.id, c.weight, c.missing) for c in r.categories] == [
+        ("ml_framework", 2.0, ()),
+        ("programming_language", 3.0, ("sql",)),
+    ]
+    r2 = tiny.match("SKILLS\nSQL\n", posting)
+    # equal gains (each adds 2/13 of coverage): ties go by id
+    assert [(m.requirement, m.gain) for m in r2.missing] == [("python", 10.2), ("pytorch", 10.2)]
+
+
+def test_posting_match_keeps_levels_not_the_role_labels_and_salaries(tiny: Scorer) -> None:
+    from datetime import date
+
+    scorer = Scorer(tiny.profile, extractor=tiny.extractor, as_of=date(2024, 6, 1))
+    resume = "SKILLS\nPython\nEXPERIENCE\nData Engineer, Initech 2020-2023\n"
+    own = scorer.score_text(resume).career
+    assert (own.level, own.level_label, own.salary_reference) == (
+        "mid",
+        "Engineer",
+        "about $100,000",
+    )
+    # against a posting, the profile's level labels and salary figures describe another role
+    c = scorer.match(resume, "Requirements\n- Python\n- PyTorch\n").career
+    assert (c.level, c.level_label, c.salary_reference) == ("mid", "mid", None)
+    assert c.ladder == ("junior", "mid", "senior")
+
+
+def test_posting_prior_is_the_only_shrinkage(tiny: Scorer) -> None:
+    """Without the evidence prior a posting's coverage is the plain weighted share."""
+    from dataclasses import replace
+
+    flat = replace(tiny.profile, scoring=replace(tiny.profile.scoring, posting_prior=0.0))
+    scorer = Scorer(flat, extractor=tiny.extractor)
+    posting = "Requirements\n- Python\n- PyTorch\nNice to have\n- SQL\n"
+    assert scorer.match("SKILLS\nPython, PyTorch\n", posting).coverage == 0.8  # 4 / 5
+
+
+def test_thin_posting_is_weak_evidence(tiny: Scorer) -> None:
+    """Two found requirements, both met, are not a full match: the prior keeps it low."""
+    scorer = Scorer(tiny.profile, extractor=tiny.extractor, resume="SKILLS\nPython, PyTorch\n")
+    r = scorer.score_text("Requirements\n- Python\n- PyTorch\n", source="job-1")
+    assert r.source == "job-1" and r.coverage == round(4 / 12, 4) == 0.3333
+    assert r.profile == "posting:job-1"
+
+
+@pytest.mark.parametrize(
+    ("source", "record_id", "expected"),
+    [
+        ("/home/jane/jobs/acme ml.pdf", None, "posting:acme ml.pdf"),  # no folders
+        ("jobs/acme.txt", None, "posting:acme.txt"),
+        ("C:\\Users\\jane\\acme.docx", None, "posting:acme.docx"),
+        ("feed.jsonl:7", "glassdoor/0001", "posting:glassdoor/0001"),  # a record id as is
+        ("jobs/bad\nname\x1b[31m.txt", None, "posting:bad?name?[31m.txt"),
+        ("<stdin>", None, "posting:text-" + hashlib.sha256(b"Python").hexdigest()[:12]),
+        ("<text>", None, "posting:text-" + hashlib.sha256(b"Python").hexdigest()[:12]),
+        ("jobs/", None, "posting:jobs"),
+        ("/", None, "posting:text-" + hashlib.sha256(b"Python").hexdigest()[:12]),
+    ],
+)
+def test_posting_id(source: str, record_id: str | None, expected: str) -> None:
+    assert posting_id(source, "Python", record_id=record_id) == expected
+
+
+def test_posting_id_of_a_document_is_its_file_name(tiny: Scorer, tmp_path: Path) -> None:
+    posting = tmp_path / "deep" / "acme-ml.txt"
+    posting.parent.mkdir()
+    posting.write_text("Requirements\n- Python\n", encoding="utf-8")
+    r = tiny.match("SKILLS\nPython\n", posting)
+    assert r.profile == "posting:acme-ml.txt"
+    assert r.to_dict()["profile"] == "posting:acme-ml.txt"
+    scorer = Scorer(tiny.profile, extractor=tiny.extractor, resume="SKILLS\nPython\n")
+    assert scorer.score_document(as_document(posting)).profile == "posting:acme-ml.txt"
+
+
+def test_posting_without_skills_is_an_error(tiny: Scorer) -> None:
+    with pytest.raises(ProfileError, match="no skills from the lexicon were found in the posting"):
+        tiny.match("SKILLS\nPython\n", "We sell shoes.")
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t "])
+def test_empty_text_is_never_scored(tiny: Scorer, text: str) -> None:
+    with pytest.raises(EmptyDocumentError, match="^a.txt: the document has no text to score$"):
+        tiny.score_document(Document(text=text, source="a.txt", format="text"))
+    with pytest.raises(EmptyDocumentError):
+        tiny.match(text, "Requirements: Python")
+
+
+def test_missing_file_path_is_a_document_error() -> None:
+    from jobmatch.scoring.scorer import as_document
+
+    with pytest.raises(DocumentNotFoundError):
+        as_document("no/such/resume.pdf")
+    assert as_document("Python and SQL").source == "<text>"
+
+
+def test_snippet_folds_space_and_marks_cuts() -> None:
+    text = "word " * 30 + "PyTorch" + " more" * 30
+    s = snippet(text, 150, 157, width=20)
+    assert s.startswith("\u2026") and s.endswith("\u2026") and "PyTorch" in s
+    assert snippet("Use  PyTorch\n daily", 5, 12) == "Use PyTorch daily"
+
+
+def test_public_api_is_lazy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, jobmatch\n"
+        "assert callable(jobmatch.score) and callable(jobmatch.match)\n"
+        "assert jobmatch.Scorer.__name__ == 'Scorer' and callable(jobmatch.load_profile)\n"
+        "assert 'spacy' not in sys.modules and 'sklearn' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+WORDS = [
+    "Python",
+    "SQL",
+    "PyTorch",
+    "TensorFlow",
+    "Keras",
+    "deep learning",
+    "cooking",
+    "MSc",
+    "and",
+]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))
+def test_any_text_scores_in_range_and_deterministically(tiny: Scorer, words: list[str]) -> None:
+    text = "SKILLS\n" + ", ".join(words) + "\n"
+    r = tiny.score_text(text)
+    assert 0.0 <= r.score <= 100.0 and 0.0 <= r.coverage <= 1.0
+    assert all(0.0 <= c.coverage <= 1.0 for c in r.categories)
+    gains = [m.gain for m in r.missing]
+    assert gains == sorted(gains, reverse=True)
+    assert tiny.score_text(text).to_dict() == r.to_dict()
+
+
+def test_posting_degrees_required_and_preferred(tiny: Scorer) -> None:
+    posting = "Requirements\n- Python\n- Bachelor's degree\nNice to have\n- PhD\n"
+    r = tiny.match("SKILLS\nPython\nEDUCATION\nB.Sc. in Physics\n", posting)
+    (edu,) = [c for c in r.categories if c.id == "education"]
+    assert (edu.matched, edu.missing) == (("degree",), ("degree_preferred",))
+
+
+def test_profile_without_generated_part_gets_a_term_vector(tiny: Scorer) -> None:
+    # built from its labels and skill names over the shipped vocabulary, skill terms only
+    assert {"python", "pytorch", "tensorflow", "keras"} <= set(tiny.terms.vector)
+    assert tiny.score_text(TEXT).similarity > 0.0
