@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import jobmatch.extract.component
+import jobmatch.extract.extractor
 from jobmatch.cli import main
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.extract.documents import DocumentSkills, extract_documents, render_skills
@@ -20,7 +20,7 @@ RESUME = "Jane Doe\nSkills: Python, SQL\nExperience\nBuilt Python services on Do
 @pytest.fixture
 def mini_default(monkeypatch: pytest.MonkeyPatch, mini_extractor: SkillExtractor) -> None:
     """Make the CLI use the small fixed test lexicon (exact, stable output)."""
-    monkeypatch.setattr(jobmatch.extract.component, "default_extractor", lambda: mini_extractor)
+    monkeypatch.setattr(jobmatch.extract.extractor, "default_extractor", lambda: mini_extractor)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..models import Document, SkillMention
 
 if TYPE_CHECKING:
-    from .component import SkillExtractor
+    from .extractor import SkillExtractor
 
 __all__ = ["DocumentSkills", "extract_documents", "render_skills", "EXTRACT_FORMATS"]
 
@@ -71,7 +71,7 @@ def extract_documents(
     documents: Iterable[Document], *, extractor: SkillExtractor | None = None
 ) -> Iterator[DocumentSkills]:
     """The skills of each document, lazily (one ``nlp.pipe`` pass over the texts)."""
-    from .component import default_extractor
+    from .extractor import default_extractor
 
     ex = extractor if extractor is not None else default_extractor()
     docs = list(documents)

@@ -24,6 +24,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .vocabulary import CUE_WORDS, LIST_AFTER, LIST_BEFORE, TITLE_MAX_TOKENS, TITLE_WORDS
+
 __all__ = [
     "CUE_WORDS",
     "LIST_AFTER",
@@ -40,22 +42,6 @@ __all__ = [
 ]
 
 _RESOURCE = "models/mention_filter.json"
-
-# tokens that separate the items of a list ("Java, Python / Go | SQL")
-LIST_BEFORE = frozenset(", / | ; & and or ( [ - • * · + :".split())
-LIST_AFTER = frozenset(", / | ; & and or ) ] - • * · +".split())
-# words of requirement lines ("experience with", "knowledge of", "proficiency in")
-CUE_WORDS = frozenset(
-    "experience experienced knowledge understanding background expertise familiarity "
-    "familiar proficiency proficient exposure years strong solid skills skill hands-on "
-    "working using required requirements preferred plus bonus must nice".split()
-)
-# words of job-title lines ("Senior Java Developer (m/f/d)"), which SkillSpan leaves out
-TITLE_WORDS = frozenset(
-    "developer developers engineer engineers architect architects manager lead senior "
-    "junior intern internship consultant specialist administrator analyst scientist "
-    "m/f/d m/w/d f/m/d m/f (m/f/d) full-time part-time remote".split()
-)
 
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
@@ -116,11 +102,15 @@ def _line_features(line: LineInfo, category: str) -> list[str]:
 
 
 def is_title_line(line: LineInfo) -> bool:
-    """A short line holding a job-title word and no sentence end ("Senior Java Developer")."""
+    """A short line holding a job-title word and no sentence end ("Senior Java Developer").
+
+    Args:
+        line: the line's summary.
+
+    Returns:
+        ``True`` for a title-like line.
+    """
     return line.has_title_word and line.n_tokens <= TITLE_MAX_TOKENS and not line.ends_with_period
-
-
-TITLE_MAX_TOKENS = 10
 
 
 _LEN_EDGES = (3, 6, 10, 20, 40)

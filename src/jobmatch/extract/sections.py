@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .mention_filter import TITLE_WORDS
+from .vocabulary import TITLE_WORDS
 
 __all__ = ["SECTION_NAMES", "detect_sections", "section_at", "classify_heading"]
 

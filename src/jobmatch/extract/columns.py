@@ -1,0 +1,50 @@
+"""Token attributes of a doc as plain lists, read once per component call."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import cast
+
+from spacy.tokens import Doc
+
+__all__ = ["Columns"]
+
+
+class Columns:
+    """ORTH, LOWER, IS_SPACE and SPACY of a doc's tokens from one ``doc.to_array`` call,
+    shared by the steps of one component call (each list is built on first use).
+
+    Args:
+        doc: the tokenised doc.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self._arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY"])
+        self._strings = doc.vocab.strings
+
+    @cached_property
+    def orth(self) -> list[int]:
+        """ORTH hashes (the tokens as written)."""
+        return cast(list[int], self._arr[:, 0].tolist())
+
+    @cached_property
+    def low(self) -> list[int]:
+        """LOWER hashes."""
+        return cast(list[int], self._arr[:, 1].tolist())
+
+    @cached_property
+    def spaces(self) -> list[int]:
+        """1 where a token is followed by a space."""
+        return cast(list[int], self._arr[:, 3].tolist())
+
+    @cached_property
+    def space_idx(self) -> list[int]:
+        """Indices of the whitespace tokens (line breaks among them)."""
+        return self._arr[:, 2].nonzero()[0].tolist()
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        """Indices of the line breaks: whitespace tokens holding a newline (spaCy makes
+        "\\n" its own token)."""
+        strings, low = self._strings, self.low
+        return [k for k in self.space_idx if "\n" in strings[low[k]]]

@@ -1,0 +1,302 @@
+"""Context rules: is an ambiguous name (R, Go, Spark, Excel...) a skill here?
+
+A lexicon skill's :class:`~jobmatch.models.ContextRule` is compiled once into token hashes
+(:func:`compile_rule`); :class:`ContextResolver` then decides each ambiguous match on the
+LOWER/ORTH hashes of the doc, with no Token objects and no string work per match. The steps,
+in order (see ``docs/extraction.md``):
+
+1. the rule applies only when the matched text is one of its ``forms``;
+2. ``case_sensitive``: the text must be a form as written, or ALL CAPS for 2+ letters;
+3. a ``negative`` phrase holding the form and covering the match rejects it; so do
+   built-in negatives for one-letter forms (``Grade C``, ``C-level``, ``R&D``);
+4. a ``positive`` cue (or a built-in one: programming, language, framework...) within
+   ``window`` tokens keeps it;
+5. with ``neighbours``, another unambiguous mention within the window keeps it, unless the
+   form reads as a common noun (``a Spark of``, ``Java of``);
+6. otherwise the match is dropped (or, for a case-insensitive generic word, left to the
+   mention filter).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..models import ContextRule
+from .vocabulary import (
+    GENERIC_POSITIVE,
+    LETTER_NEGATIVE_AFTER,
+    LETTER_NEGATIVE_BEFORE,
+    NO_NEIGHBOUR_AFTER,
+    NO_NEIGHBOUR_BEFORE,
+)
+
+__all__ = ["ContextResolver", "Rule", "compile_rule", "still_tagged"]
+
+log = logging.getLogger(__name__)
+
+Match = tuple[int, int, int]  # (start token, end token, skill index)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A compiled context rule: everything as token hashes, compared with ``doc.to_array``."""
+
+    forms_exact: frozenset[tuple[int, ...]]  # ORTH hashes of the exact spellings
+    case_sensitive: bool
+    single: frozenset[int]  # LOWER hashes of one-token cues
+    multi: tuple[tuple[int, ...], ...]  # multi-token cues
+    # (LOWER hashes of the phrase, index of the form in it, number of form tokens)
+    negative: tuple[tuple[tuple[int, ...], int, int], ...]
+    # the same grouped by (offset of the form, form length, phrase length): one set lookup
+    # per group instead of one comparison per phrase (generated rules hold dozens)
+    negative_sets: tuple[tuple[int, int, int, frozenset[tuple[int, ...]]], ...]
+    window: int
+    neighbours: bool
+
+
+def compile_rule(
+    rule: ContextRule, tokenize: Callable[[str], list[str]], key: Callable[[str], int]
+) -> Rule:
+    """Compile a lexicon context rule into token hashes.
+
+    Args:
+        rule: the rule as loaded from the lexicon.
+        tokenize: the pipeline's tokenizer as a function of a string to token texts (cues,
+            phrases and forms are tokenised like the text: "objective-c" is three tokens).
+        key: string -> hash (the pipeline's ``vocab.strings.add``).
+
+    Returns:
+        The compiled :class:`Rule`. A negative phrase holding none of the forms is logged
+        at debug level and ignored.
+    """
+    exact: set[tuple[int, ...]] = set()
+    for f in rule.forms:
+        exact.add(tuple(key(t) for t in tokenize(f)))
+        if sum(c.isalpha() for c in f) >= 2:
+            exact.add(tuple(key(t) for t in tokenize(f.upper())))
+    cues = [tuple(key(t.lower()) for t in tokenize(c)) for c in rule.positive]
+    forms = [tuple(key(t.lower()) for t in tokenize(f)) for f in rule.forms]
+    negative: list[tuple[tuple[int, ...], int, int]] = []
+    for phrase in rule.negative:
+        toks = tuple(key(t.lower()) for t in tokenize(phrase))
+        found = _place_forms(toks, forms, negative)
+        if not found:
+            log.debug("negative phrase %r holds none of the forms %r", phrase, rule.forms)
+    return Rule(
+        forms_exact=frozenset(exact),
+        case_sensitive=rule.case_sensitive,
+        single=frozenset(c[0] for c in cues if len(c) == 1),
+        multi=tuple(c for c in cues if len(c) > 1),
+        negative=tuple(negative),
+        negative_sets=tuple(
+            (k, length, plen, frozenset(phrases))
+            for (k, length, plen), phrases in _group_negatives(negative).items()
+        ),
+        window=rule.window,
+        neighbours=rule.neighbours,
+    )
+
+
+def _place_forms(
+    toks: tuple[int, ...],
+    forms: list[tuple[int, ...]],
+    out: list[tuple[tuple[int, ...], int, int]],
+) -> bool:
+    """Append ``(phrase, index, length)`` for every place a form sits in a negative phrase."""
+    found = False
+    for form in forms:
+        k = len(form)
+        for j in range(len(toks) - k + 1):
+            if toks[j : j + k] == form:
+                out.append((toks, j, k))
+                found = True
+    return found
+
+
+def _group_negatives(
+    negative: list[tuple[tuple[int, ...], int, int]],
+) -> dict[tuple[int, int, int], set[tuple[int, ...]]]:
+    groups: dict[tuple[int, int, int], set[tuple[int, ...]]] = {}
+    for phrase, k, length in negative:
+        groups.setdefault((k, length, len(phrase)), set()).add(phrase)
+    return groups
+
+
+def _negative(low: list[int], s: int, e: int, rule: Rule) -> bool:
+    """Does one of the rule's negative phrases cover tokens ``s:e``?"""
+    for k, length, plen, phrases in rule.negative_sets:
+        if length != e - s:
+            continue
+        p0 = s - k
+        if p0 >= 0 and tuple(low[p0 : p0 + plen]) in phrases:
+            return True
+    return False
+
+
+def _has_sequence(words: list[int], seqs: tuple[tuple[int, ...], ...]) -> bool:
+    for seq in seqs:
+        k = len(seq)
+        for j in range(len(words) - k + 1):
+            if tuple(words[j : j + k]) == seq:
+                return True
+    return False
+
+
+class ContextResolver:
+    """Decides ambiguous matches with the compiled rules of a lexicon.
+
+    Args:
+        rules: one compiled rule (or ``None``) per lexicon skill, in lexicon order.
+        key: string -> hash (the pipeline's ``vocab.strings.add``).
+    """
+
+    def __init__(self, rules: Sequence[Rule | None], key: Callable[[str], int]) -> None:
+        self.rules = rules
+        self._generic_positive = frozenset(key(w) for w in GENERIC_POSITIVE)
+        self._letter_before = frozenset(key(w) for w in LETTER_NEGATIVE_BEFORE)
+        self._letter_after = frozenset(key(w) for w in LETTER_NEGATIVE_AFTER)
+        self._no_neighbour_before = frozenset(key(w) for w in NO_NEIGHBOUR_BEFORE)
+        self._no_neighbour_after = frozenset(key(w) for w in NO_NEIGHBOUR_AFTER)
+        self._letters = frozenset(key(c) for c in "abcdefghijklmnopqrstuvwxyz")
+        self._amp, self._dash = key("&"), key("-")
+
+    def resolve(
+        self,
+        orth: list[int],
+        low: list[int],
+        ambiguous: list[Match],
+        sure: list[Match],
+        soft: set[tuple[int, int]] | None = None,
+        tagged: set[Match] | None = None,
+    ) -> list[Match]:
+        """The ambiguous matches the context supports.
+
+        Args:
+            orth: ORTH hashes of the doc's tokens.
+            low: LOWER hashes of the doc's tokens.
+            ambiguous: ``(start, end, skill index)`` of the matches of a context rule.
+            sure: the unambiguous mentions (evidence for ``neighbours`` rules).
+            soft: a set, filled here: a match of a case-insensitive rule (generic words:
+                "design", "cloud") that found neither evidence for nor against it is kept
+                and its token range added; the trained filter decides it.
+            tagged: a set, filled here, of the lower-case matches accepted only because
+                they touch another mention in a tag list: they must still touch one after
+                the filter.
+
+        Returns:
+            The accepted matches.
+        """
+        kept: list[Match] = []
+        tags: list[Match] = []
+        for m in ambiguous:
+            s, e, i = m
+            rule = self.rules[i]
+            assert rule is not None
+            if rule.case_sensitive and tuple(orth[s:e]) not in rule.forms_exact:
+                if orth[s:e] == low[s:e]:
+                    tags.append(m)  # all lower case: kept only inside a tag list, below
+                continue
+            verdict = self.supported(low, s, e, rule, sure)
+            if verdict:
+                kept.append(m)
+            elif verdict is None and soft is not None and not rule.case_sensitive:
+                kept.append(m)
+                soft.add((s, e))
+        if tags:
+            self._tag_lists(low, tags, sure, kept, tagged)
+        return kept
+
+    def _tag_lists(
+        self,
+        low: list[int],
+        tags: list[Match],
+        sure: list[Match],
+        kept: list[Match],
+        tagged: set[Match] | None,
+    ) -> None:
+        """Tag lists ("Technologies java spring spring-mvc", "typescript node.js react go"):
+        a lower-case spelling of a case-sensitive form passes the case step when it touches
+        another mention with nothing in between (then the usual steps decide). Repeated so
+        that "java spring spring-mvc" reaches java through spring. Appends to ``kept``."""
+        while tags:
+            found = sure + kept
+            ends = {fe for _, fe, _ in found}
+            starts = {fs for fs, _, _ in found}
+            touching = [m for m in tags if m[0] in ends or m[1] in starts]
+            if not touching:
+                break
+            tags = [m for m in tags if m not in touching]
+            for s, e, i in touching:
+                rule = self.rules[i]
+                assert rule is not None
+                if self.supported(low, s, e, rule, found):
+                    kept.append((s, e, i))
+                    if tagged is not None:
+                        tagged.add((s, e, i))
+
+    def supported(
+        self, low: list[int], s: int, e: int, rule: Rule, sure: list[Match]
+    ) -> bool | None:
+        """Steps 3-6 for a match that passed the case step.
+
+        Args:
+            low: LOWER hashes of the doc's tokens.
+            s: first token of the match.
+            e: end token of the match.
+            rule: the skill's compiled rule.
+            sure: the other mentions (evidence for ``neighbours`` rules).
+
+        Returns:
+            ``True`` keep, ``False`` rejected by evidence against it, ``None`` no evidence
+            either way.
+        """
+        n = len(low)
+        if rule.negative and _negative(low, s, e, rule):
+            return False
+        before = low[s - 1] if s > 0 else 0
+        after = low[e] if e < n else 0
+        if e - s == 1 and low[s] in self._letters and self._letter_negative(low, e, before):
+            return False
+        lo, hi = max(0, s - rule.window), min(n, e + rule.window)
+        window = [*low[lo:s], 0, *low[e:hi]]
+        single, generic = rule.single, self._generic_positive
+        if any(w in single or w in generic for w in window):
+            return True
+        if rule.multi and _has_sequence(window, rule.multi):
+            return True
+        if not rule.neighbours:
+            return None
+        if before in self._no_neighbour_before or after in self._no_neighbour_after:
+            return False
+        return any(ks < hi and ke > lo for ks, ke, _ in sure) or None
+
+    def _letter_negative(self, low: list[int], e: int, before: int) -> bool:
+        """Built-in negatives of a one-letter form: "Grade C", "R&D", "C-level"."""
+        n = len(low)
+        after = low[e] if e < n else 0
+        if before in self._letter_before or after == self._amp:
+            return True
+        return after == self._dash and e + 1 < n and low[e + 1] in self._letter_after
+
+
+def still_tagged(kept: list[Match], tagged: set[Match]) -> list[Match]:
+    """Drop the tag-list matches (lower-case "go", "can") that no longer touch a kept mention
+    ("developer experience can trigger": the filter dropped "developer experience").
+
+    Args:
+        kept: the mentions after the filter, sorted.
+        tagged: the matches accepted only through a tag list.
+
+    Returns:
+        ``kept`` without the lone tag-list matches.
+    """
+    while True:
+        ends = {e for _, e, _ in kept}
+        starts = {s for s, _, _ in kept}
+        lone = [m for m in kept if m in tagged and m[0] not in ends and m[1] not in starts]
+        if not lone:
+            return kept
+        gone = set(lone)
+        kept = [m for m in kept if m not in gone]

@@ -1,0 +1,197 @@
+"""Build the pipeline once, extract skills from many texts.
+
+:func:`make_nlp` is ``spacy.blank("en")`` plus the ``jobmatch_skills`` component;
+:class:`SkillExtractor` wraps it for texts in and :class:`~jobmatch.models.SkillMention`
+lists out; :func:`extract_skills` uses one process-wide extractor (:func:`default_extractor`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import cast
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..models import Lexicon, SkillMention
+from .component import SkillComponent, live_component
+
+__all__ = ["SkillExtractor", "default_extractor", "extract_skills", "make_nlp"]
+
+
+def make_nlp(
+    lexicon: Lexicon | str | Path | None = None,
+    *,
+    filter: bool = True,
+    filter_path: str | Path | None = None,
+    filter_scope: str = "generic",
+) -> Language:
+    """``spacy.blank("en")`` plus the ``jobmatch_skills`` component.
+
+    Args:
+        lexicon: a loaded :class:`Lexicon`, a lexicon folder, or ``None`` for the shipped one.
+        filter: ``False`` turns the trained mention filter off.
+        filter_path: weights written by ``benchmarks/train_mention_filter.py``.
+        filter_scope: the component's (``"generic"`` or ``"all"``).
+
+    Returns:
+        The pipeline (a lexicon folder is loaded on first use or ``initialize``).
+
+    Raises:
+        ValueError: an unknown ``filter_scope``.
+    """
+    import spacy
+
+    nlp = spacy.blank("en")
+    path = None if filter_path is None else str(filter_path)
+    if isinstance(lexicon, Lexicon):
+        comp = SkillComponent(
+            nlp,
+            "jobmatch_skills",
+            lexicon=lexicon,
+            filter=filter,
+            filter_path=path,
+            filter_scope=filter_scope,
+        )
+        _add_instance(nlp, comp)
+    else:
+        nlp.add_pipe(
+            "jobmatch_skills",
+            config={
+                "lexicon_path": None if lexicon is None else str(lexicon),
+                "filter": filter,
+                "filter_path": path,
+                "filter_scope": filter_scope,
+            },
+        )
+    return nlp
+
+
+def _add_instance(nlp: Language, comp: SkillComponent) -> None:
+    """Add an already built component (a lexicon object cannot go through the config)."""
+    factory_name = "jobmatch_skills_instance"
+    if not Language.has_factory(factory_name):
+
+        @Language.factory(factory_name, default_config={"key": ""})
+        def _instance(nlp: Language, name: str, key: str) -> SkillComponent:
+            found = live_component(key)
+            if found is None:
+                raise ValueError(f"no live jobmatch_skills component {key!r}")
+            return found
+
+    nlp.add_pipe(factory_name, name="jobmatch_skills", config={"key": comp.key})
+
+
+class SkillExtractor:
+    """Build the pipeline once, extract skills from many texts.
+
+    Args:
+        lexicon: a loaded :class:`Lexicon`, a lexicon folder, or ``None`` for the shipped one.
+        filter: ``False`` turns the trained mention filter off.
+        filter_path: weights written by ``benchmarks/train_mention_filter.py``.
+        filter_scope: ``"generic"`` or ``"all"``.
+        batch_size: texts per ``nlp.pipe`` batch.
+
+    Raises:
+        LexiconError: the lexicon cannot be loaded (the pipeline is built here, not mid-batch).
+        ValueError: an unknown ``filter_scope``.
+
+    >>> ex = SkillExtractor()
+    >>> [m.skill_id for m in ex.extract("PyTorch and R")]
+    ['pytorch', 'r']
+    """
+
+    def __init__(
+        self,
+        *,
+        lexicon: Lexicon | str | Path | None = None,
+        filter: bool = True,
+        filter_path: str | Path | None = None,
+        filter_scope: str = "generic",
+        batch_size: int = 64,
+    ):
+        self.nlp = make_nlp(
+            lexicon, filter=filter, filter_path=filter_path, filter_scope=filter_scope
+        )
+        self.component = cast(SkillComponent, self.nlp.get_pipe("jobmatch_skills"))
+        self.component.initialize()  # build now: a bad lexicon fails here, not mid-batch
+        self.batch_size = batch_size
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The component's lexicon."""
+        return self.component.lexicon
+
+    def extract(self, text: str) -> list[SkillMention]:
+        """The skill mentions of one text, in text order.
+
+        Args:
+            text: the text (never a path).
+
+        Returns:
+            The mentions; offsets are character offsets into ``text``.
+        """
+        return self.component.mentions(self.nlp(text), text)
+
+    def pipe(
+        self, texts: Iterable[str], *, batch_size: int | None = None
+    ) -> Iterator[list[SkillMention]]:
+        """Mentions for each text, lazily, with ``nlp.pipe`` batching.
+
+        Args:
+            texts: the texts.
+            batch_size: overrides the extractor's.
+
+        Returns:
+            An iterator of mention lists, one per text, in order.
+        """
+        for doc, text in self.nlp.pipe(
+            ((t, t) for t in texts), batch_size=batch_size or self.batch_size, as_tuples=True
+        ):
+            yield self.component.mentions(doc, text)
+
+    def pipe_docs(
+        self, texts: Iterable[str], *, batch_size: int | None = None
+    ) -> Iterator[tuple[Doc, list[SkillMention]]]:
+        """``(Doc, mentions)`` for each text: reuse the tokens (TF-IDF) without re-tokenising.
+
+        Args:
+            texts: the texts.
+            batch_size: overrides the extractor's.
+
+        Returns:
+            An iterator of ``(doc, mentions)``, one per text, in order.
+        """
+        for doc, text in self.nlp.pipe(
+            ((t, t) for t in texts), batch_size=batch_size or self.batch_size, as_tuples=True
+        ):
+            yield doc, self.component.mentions(doc, text)
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> SkillExtractor:
+    """The process-wide extractor over the shipped lexicon (built on first use).
+
+    Returns:
+        The shared :class:`SkillExtractor`.
+    """
+    return SkillExtractor()
+
+
+def extract_skills(text: str) -> list[SkillMention]:
+    """The skill mentions in ``text`` (shipped lexicon), in text order.
+
+    Args:
+        text: the text (a ``str`` is always text, never a path).
+
+    Returns:
+        The mentions; offsets are character offsets into ``text``.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_skills() needs a str, not {type(text).__name__}")
+    return default_extractor().extract(text)

@@ -1,0 +1,256 @@
+"""The mention filter applied to a doc: features of mentions and their scores.
+
+:class:`FilterScorer` scores the component's mentions with a
+:class:`~jobmatch.extract.mention_filter.MentionFilter` in two equal ways: :meth:`features`
+gives the string features (what the training script fits on) and :meth:`scores` the same
+sums on token hashes (what the component runs).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc
+
+from ..models import Skill
+from .columns import Columns
+from .mention_filter import (
+    FilterTables,
+    LineInfo,
+    MentionFilter,
+    is_title_line,
+    mention_features,
+    static_features,
+)
+from .vocabulary import CUE_WORDS, LINE_END, TITLE_MAX_TOKENS, TITLE_WORDS
+
+__all__ = ["FilterScorer"]
+
+Match = tuple[int, int, int]  # (start token, end token, skill index)
+Soft = set[tuple[int, int]] | frozenset[tuple[int, int]]
+
+
+class FilterScorer:
+    """Scores mentions with a trained filter.
+
+    Args:
+        filt: the filter weights (``None``: :meth:`features` only).
+        skills: the lexicon's skills, in lexicon order (a mention's skill index).
+        key: string -> hash (the pipeline's ``vocab.strings.add``).
+    """
+
+    def __init__(
+        self, filt: MentionFilter | None, skills: Sequence[Skill], key: Callable[[str], int]
+    ) -> None:
+        self._filt = filt
+        self.skills = skills
+        self._tables = None if filt is None else FilterTables(filt, key)
+        self._cue_words = frozenset(key(w) for w in CUE_WORDS)
+        self._title_words = frozenset(key(w) for w in TITLE_WORDS)
+        self._line_end = frozenset(key(w) for w in LINE_END)
+        # surface-dependent part of the score per (skill, tokens, spaces), filled lazily
+        self._static: dict[tuple[int, ...], float] = {}
+
+    def line_info(self, low: list[int], lo: int, hi: int, n_mentions: int) -> LineInfo:
+        """What the features need to know of the line of tokens ``lo:hi``.
+
+        Args:
+            low: LOWER hashes of the doc's tokens.
+            lo: first token of the line.
+            hi: end token of the line.
+            n_mentions: mentions on the line.
+
+        Returns:
+            The line's :class:`LineInfo`.
+        """
+        words = low[lo:hi]
+        return LineInfo(
+            n_tokens=hi - lo,
+            n_mentions=n_mentions,
+            ends_with_period=bool(words) and words[-1] in self._line_end,
+            has_cue=not self._cue_words.isdisjoint(words),
+            has_title_word=not self._title_words.isdisjoint(words),
+        )
+
+    def _lines(self, cols: Columns, found: list[Match]) -> list[tuple[int, int, LineInfo]]:
+        """(start, end, info) of each mention's line."""
+        low, breaks = cols.low, cols.breaks
+        n = len(low)
+        line_of = [bisect_right(breaks, s) for s, _, _ in found]
+        per_line = _count(line_of)
+        lines: dict[int, tuple[int, int, LineInfo]] = {}
+        out: list[tuple[int, int, LineInfo]] = []
+        for k in line_of:
+            line = lines.get(k)
+            if line is None:
+                lo = breaks[k - 1] + 1 if k > 0 else 0
+                hi = breaks[k] if k < len(breaks) else n
+                line = lines[k] = (lo, hi, self.line_info(low, lo, hi, per_line[k]))
+            out.append(line)
+        return out
+
+    def features(self, doc: Doc, found: list[Match], soft: Soft = frozenset()) -> list[list[str]]:
+        """The filter features of ``(start, end, skill index)`` token ranges, sorted.
+
+        Args:
+            doc: the processed doc.
+            found: the mentions, sorted.
+            soft: token ranges of generic words whose context rule found no evidence.
+
+        Returns:
+            One feature list per mention.
+        """
+        strings = doc.vocab.strings
+        cols = Columns(doc)
+        low = cols.low
+        out: list[list[str]] = []
+        for (s, e, i), (lo, hi, info) in zip(found, self._lines(cols, found), strict=True):
+            skill = self.skills[i]
+            surface = doc[s].text if e - s == 1 else doc[s:e].text
+            out.append(
+                mention_features(
+                    surface=surface,
+                    skill_id=skill.id,
+                    category=skill.category,
+                    prev=strings[low[s - 1]] if s > lo else "<s>",
+                    next=strings[low[e]] if e < hi else "</s>",
+                    n_tokens=e - s,
+                    line=info,
+                    soft=(s, e) in soft,
+                )
+            )
+        return out
+
+    def _protected(self, low: list[int], lo: int, hi: int, skill: Skill) -> bool:
+        """A name as written on a line that is no title (too long, no title word, or a
+        certification: "AWS Certified Solutions Architect")."""
+        return (
+            hi - lo > TITLE_MAX_TOKENS
+            or self._title_words.isdisjoint(low[lo:hi])
+            or skill.category == "certification"
+        )
+
+    @property
+    def filter(self) -> MentionFilter:
+        """The filter weights.
+
+        Raises:
+            ValueError: the scorer has none (the mention filter is off).
+        """
+        if self._filt is None:
+            raise ValueError("the mention filter is off")
+        return self._filt
+
+    @property
+    def tables(self) -> FilterTables:
+        """The filter's weights keyed by token hashes.
+
+        Raises:
+            ValueError: the scorer has none (the mention filter is off).
+        """
+        if self._tables is None:
+            raise ValueError("the mention filter is off")
+        return self._tables
+
+    def _static_score(self, doc: Doc, cols: Columns, s: int, e: int, i: int) -> float:
+        """Bias plus the weights of the features of the mention alone (cached)."""
+        # the tokens and the spaces between them ("scikit-learn" vs "scikit - learn")
+        key = (i, *cols.orth[s:e], *cols.spaces[s : e - 1])
+        base = self._static.get(key)
+        if base is None:
+            skill = self.skills[i]
+            surface = doc[s].text if e - s == 1 else doc[s:e].text
+            w = self.filter.weights
+            base = self._static[key] = self.filter.bias + sum(
+                w.get(f, 0.0)
+                for f in static_features(
+                    surface=surface, skill_id=skill.id, category=skill.category, n_tokens=e - s
+                )
+            )
+        return base
+
+    def _context_score(
+        self, score: float, low: list[int], s: int, e: int, lo: int, hi: int
+    ) -> float:
+        """``score`` plus the weights of the tokens around the mention within its line
+        (added in the order the filter's sum uses, so the float result is the same)."""
+        t = self.tables
+        prev = low[s - 1] if s > lo else 0
+        nxt = low[e] if e < hi else 0
+        score = score + t.prev.get(prev, 0.0) + t.next.get(nxt, 0.0)
+        before, after = prev in t.list_before, nxt in t.list_after
+        if before:
+            score += t.list_before_w + t.list_after_w + t.list_both_w if after else t.list_before_w
+        elif after:
+            score += t.list_after_w
+        return score
+
+    def scores(
+        self,
+        doc: Doc,
+        found: list[Match],
+        soft: Soft = frozenset(),
+        *,
+        scope: str = "all",
+        cols: Columns | None = None,
+    ) -> list[float]:
+        """The filter's score (logit) of each mention, on token hashes.
+
+        Args:
+            doc: the processed doc.
+            found: ``(start, end, skill index)`` of the mentions, sorted.
+            soft: token ranges of generic words whose context rule found no evidence.
+            scope: ``"all"`` scores every mention; ``"generic"`` only generic ones (all
+                lower case, ``soft``, or on a job-title line): every other mention (a name
+                as written: "Python", "Git") gets ``inf``.
+            cols: the doc's columns when the caller has them.
+
+        Returns:
+            One score per mention: ``MentionFilter.score(features(...))``.
+
+        Raises:
+            ValueError: the mention filter is off.
+        """
+        tables = self.tables
+        cols = cols or Columns(doc)
+        orth, low, breaks = cols.orth, cols.low, cols.breaks
+        n, n_breaks = len(doc), len(breaks)
+        line_of = [bisect_right(breaks, s) for s, _, _ in found]
+        per_line = _count(line_of)
+        infos: dict[int, LineInfo] = {}
+        line_scores: dict[int, float] = {}
+        out: list[float] = []
+        generic_only = scope == "generic"
+        for (s, e, i), k in zip(found, line_of, strict=True):
+            lo = breaks[k - 1] + 1 if k > 0 else 0
+            hi = breaks[k] if k < n_breaks else n
+            protected = generic_only and (s, e) not in soft and orth[s:e] != low[s:e]
+            if protected and self._protected(low, lo, hi, self.skills[i]):
+                out.append(math.inf)  # a name as written, on a line that is no title
+                continue
+            info = infos.get(k)
+            if info is None:
+                info = infos[k] = self.line_info(low, lo, hi, per_line[k])
+            if protected and not is_title_line(info):
+                out.append(math.inf)
+                continue
+            base = self._static_score(doc, cols, s, e, i)
+            score = self._context_score(base, low, s, e, lo, hi)
+            line = line_scores.get(k)
+            if line is None:
+                line = line_scores[k] = tables.line_base(info)
+            category = self.skills[i].category
+            score += line + tables.category(info, category)
+            if soft and (s, e) in soft:
+                score += tables.soft(category)
+            out.append(score)
+        return out
+
+
+def _count(keys: list[int]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    return counts

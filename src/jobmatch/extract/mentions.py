@@ -1,0 +1,86 @@
+"""From a processed doc's token ranges to :class:`~jobmatch.models.SkillMention` objects.
+
+Offsets are character offsets into the text the caller passed in (the doc's text). Each
+mention carries the section it sits in (:func:`jobmatch.extract.sections.detect_sections`).
+The filter's dropped mentions that are items of a list in a Skills section come back: the
+filter learned from posting sentences, not from resumes' skill lists.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc
+
+from ..models import Skill, SkillMention
+from .sections import detect_sections
+from .vocabulary import LIST_AFTER, LIST_BEFORE
+
+__all__ = ["build_mentions", "is_list_item"]
+
+
+def is_list_item(doc: Doc, s: int, e: int) -> bool:
+    """Whether tokens ``s:e`` are one item of a list: a separator (or the line's edge) on
+    each side ("Skills: Tax, Payroll", "• Teamwork", "Agile | Scrum").
+
+    Args:
+        doc: the doc.
+        s: first token.
+        e: end token.
+
+    Returns:
+        ``True`` for a list item.
+    """
+    before = doc[s - 1] if s > 0 else None
+    after = doc[e] if e < len(doc) else None
+    ok_before = before is None or "\n" in before.text or before.lower_ in LIST_BEFORE
+    ok_after = (
+        after is None or "\n" in after.text or after.lower_ in LIST_AFTER or after.text == "."
+    )
+    return ok_before and ok_after
+
+
+def build_mentions(
+    doc: Doc,
+    text: str,
+    found: Iterable[tuple[int, int, Skill]],
+    dropped: Sequence[tuple[int, int, Skill]],
+) -> list[SkillMention]:
+    """The mentions of a doc, with their sections.
+
+    Args:
+        doc: the processed doc.
+        text: its text.
+        found: ``(start char, end char, skill)`` of the kept mentions, in text order.
+        dropped: ``(start token, end token, skill)`` of the mentions the filter dropped.
+
+    Returns:
+        The mentions in text order.
+    """
+    sections = detect_sections(text)
+    starts = [sec[0] for sec in sections]
+
+    def section_of(start: int) -> str:
+        k = bisect_right(starts, start) - 1
+        return sections[k][2] if k >= 0 else "other"
+
+    out = list(found)
+    for s, e, skill in dropped:
+        start = doc[s].idx
+        if section_of(start) == "skills" and is_list_item(doc, s, e):
+            out.append((start, doc[e - 1].idx + len(doc[e - 1].text), skill))
+    if dropped:
+        out.sort(key=lambda f: f[0])
+    return [
+        SkillMention(
+            skill_id=skill.id,
+            name=skill.name,
+            category=skill.category,
+            start=start,
+            end=end,
+            text=text[start:end],
+            section=section_of(start),
+        )
+        for start, end, skill in out
+    ]

@@ -1,0 +1,267 @@
+"""The PhraseMatcher patterns of a lexicon: surface variants, plurals, match kinds.
+
+Every surface form of a skill is matched with its generated spellings
+(:func:`surface_variants`); real names and aliases own their normalised key first, then
+generated variants take the keys still free (first in lexicon order wins). Each pattern gets
+a :class:`MatchKind`: plain, ambiguous (decided by a context rule) or exact case (short
+ALL-CAPS acronyms: "IT" must not match "it").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..lexicon.loader import is_proper_name, normalise_form
+from ..models import Skill
+from .columns import Columns
+from .context import Rule
+from .tokenizer import split_affixes, split_letter_periods, split_library_paths
+from .vocabulary import COMMON_WORDS
+
+__all__ = ["MatchKind", "PatternSet", "build_patterns", "surface_variants", "wrapped_matches"]
+
+_SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{0,3}$")
+
+
+class MatchKind(IntEnum):
+    """How a match of a pattern is accepted."""
+
+    PLAIN = 0  # as found
+    AMBIGUOUS = 1  # when the skill's context rule supports it
+    EXACT = 2  # when the text is one of the skill's exact spellings
+
+
+def _plural(word: str) -> str | None:
+    """English plural of the last word of a form, or ``None`` when it makes no sense."""
+    if len(word) < 2 or not word.isalpha() or word[-1] in "sS":
+        return None
+    if not word.isupper() and not word[1:].islower():
+        return None  # mixed case (DoE, PyTorch, iOS): a name, not a countable noun
+    if word.isupper():
+        return word + "s" if len(word) >= 2 else None  # APIs, LLMs, GPUs
+    if len(word) < 3:
+        return None
+    if word.endswith(("x", "z", "ch", "sh")):
+        return word + "es"
+    if word[-1] == "y" and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def surface_variants(form: str, *, plurals: bool = True) -> list[str]:
+    """The spellings a surface form is matched under, the form itself first.
+
+    Hyphens become spaces or disappear (``scikit-learn`` -> ``scikit learn``,
+    ``scikitlearn``); two- and three-word names also match hyphenated; an inner ``.`` or ``/``
+    becomes a space or disappears (``Node.js`` -> ``Node js``, ``Nodejs``; ``CI/CD`` ->
+    ``CI CD``, ``CICD``); then the plural of the last word of each (``APIs``,
+    ``neural networks``), except for a one-word capitalised name (``Envoy``, ``Docker``).
+
+    Args:
+        form: a surface form of the lexicon.
+        plurals: add the plurals.
+
+    Returns:
+        The spellings, without duplicates, ``form`` first.
+
+    >>> surface_variants("scikit-learn")
+    ['scikit-learn', 'scikit learn', 'scikitlearn']
+    >>> surface_variants("CI/CD")
+    ['CI/CD', 'CI CD', 'CICD']
+    >>> surface_variants("neural network")
+    ['neural network', 'neural-network', 'neural networks', 'neural-networks']
+    >>> surface_variants("API")
+    ['API', 'APIs']
+    >>> surface_variants("Envoy")
+    ['Envoy']
+    """
+    out: dict[str, None] = {form: None}
+    if "-" in form and not form.startswith("-") and not form.endswith("-"):
+        out[form.replace("-", " ")] = None
+        if " " not in form:
+            out[form.replace("-", "")] = None
+    words = form.split()
+    if 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
+        out["-".join(words)] = None
+    for sep in (".", "/"):
+        if sep in form[1:-1] and " " not in form:
+            out[form.replace(sep, " ")] = None
+            out[form.replace(sep, "")] = None
+    if plurals and not is_proper_name(form) and all(w.isalpha() for w in words):
+        # plural of the last word only for plain word names ("neural networks", "APIs")
+        for v in [form, "-".join(words)] if len(words) > 1 else [form]:
+            head, sep, last = v.rpartition(" " if " " in v else "-")
+            p = _plural(last)
+            if p:
+                out[f"{head}{sep}{p}"] = None
+    return list(out)
+
+
+@dataclass(frozen=True, eq=False)
+class PatternSet:
+    """The built matcher and what a match key means.
+
+    ``info`` maps a match key hash to ``(skill index, kind)``; ``exact`` holds the accepted
+    spellings of the :attr:`MatchKind.EXACT` skills; ``join_pairs`` the LOWER hash pairs of
+    adjacent tokens inside plain multi-word patterns (a line break between them may be a
+    wrap); ``max_tokens`` the longest plain pattern.
+    """
+
+    matcher: PhraseMatcher
+    info: dict[int, tuple[int, MatchKind]]
+    exact: dict[int, frozenset[str]]
+    join_pairs: frozenset[tuple[int, int]]
+    max_tokens: int
+    n_patterns: int
+
+
+def _surface_owners(
+    skills: Sequence[Skill],
+) -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """(owner, every): who owns each normalised surface key. Real names/aliases first
+    (validated unique), generated variants only where the key is still free."""
+    owner: dict[str, tuple[int, str]] = {}
+    for i, s in enumerate(skills):
+        for form in s.surface_forms:
+            owner.setdefault(normalise_form(form), (i, form))
+    variants: dict[str, tuple[int, str]] = {}
+    for i, s in enumerate(skills):
+        ambiguous = {normalise_form(f) for f in s.context.forms} if s.context is not None else set()
+        for form in s.surface_forms:
+            if normalise_form(form) in ambiguous:
+                continue
+            for v in surface_variants(form)[1:]:
+                key = normalise_form(v)
+                if key not in owner and key not in variants:
+                    variants[key] = (i, v)
+    return owner, {**variants, **owner}
+
+
+def _kinds(
+    skills: Sequence[Skill],
+    rules: Sequence[Rule | None],
+    owner: dict[str, tuple[int, str]],
+    every: dict[str, tuple[int, str]],
+) -> tuple[dict[tuple[int, MatchKind], list[str]], dict[int, frozenset[str]]]:
+    """The forms grouped by (skill index, kind), and the exact spellings per skill."""
+    by_key: dict[tuple[int, MatchKind], list[str]] = {}
+    exact_forms: dict[int, set[str]] = {}
+    for key, (i, form) in every.items():
+        ctx = skills[i].context
+        if (
+            rules[i] is not None
+            and ctx is not None
+            and key in {normalise_form(f) for f in ctx.forms}
+        ):
+            kind = MatchKind.AMBIGUOUS
+        elif _SHORT_ACRONYM.match(form.removesuffix("s")) and any(c.isupper() for c in form):
+            kind = MatchKind.EXACT
+            exact_forms.setdefault(i, set()).add(form)
+            low = form.lower()
+            # lower case accepted ("aws", "gcp" in tag lists) only for a real name or
+            # alias of 3+ letters that is no English word: never for a generated plural
+            # ("HAs" -> "has", "MEANs" -> "means")
+            if key in owner and len(low) >= 3 and low not in COMMON_WORDS:
+                exact_forms[i].add(low)
+        else:
+            kind = MatchKind.PLAIN
+        by_key.setdefault((i, kind), []).append(form)
+    return by_key, {i: frozenset(f) for i, f in exact_forms.items()}
+
+
+def build_patterns(
+    nlp: Language, skills: Sequence[Skill], rules: Sequence[Rule | None]
+) -> PatternSet:
+    """Build the PhraseMatcher (attribute ``LOWER``) of a lexicon.
+
+    Adds the tokenizer rules the patterns need to ``nlp.tokenizer`` first (patterns are
+    tokenised by the same tokenizer as the texts, so "C++," and "Node.js," match).
+
+    Args:
+        nlp: the pipeline (its vocab and tokenizer).
+        skills: the lexicon's skills, in lexicon order.
+        rules: the compiled context rule of each skill (or ``None``).
+
+    Returns:
+        The :class:`PatternSet`.
+    """
+    vocab = nlp.vocab
+    tokenizer: Any = nlp.tokenizer  # spacy.tokenizer.Tokenizer (Cython, untyped)
+    owner, every = _surface_owners(skills)
+    split_letter_periods(tokenizer, (form for _i, form in every.values()))
+    split_affixes(tokenizer)
+    split_library_paths(tokenizer)
+    by_key, exact = _kinds(skills, rules, owner, every)
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    info: dict[int, tuple[int, MatchKind]] = {}
+    forms_all = [f for fs in by_key.values() for f in fs]
+    docs = dict(zip(forms_all, tokenizer.pipe(forms_all), strict=True))
+    join_pairs: set[tuple[int, int]] = set()
+    max_tokens = 1
+    for (i, kind), forms in by_key.items():
+        mkey = f"{skills[i].id}\x1f{int(kind)}"
+        info[vocab.strings.add(mkey)] = (i, kind)
+        matcher.add(mkey, [docs[f] for f in forms])
+        if kind == MatchKind.PLAIN:
+            for f in forms:
+                lows = [t.lower for t in docs[f]]
+                max_tokens = max(max_tokens, len(lows))
+                join_pairs.update(zip(lows, lows[1:], strict=False))
+    # Tokenising ~20k pattern strings leaves the tokenizer cache in a state that makes
+    # it 2-3x slower on running text (measured); re-setting the rules gives a fresh cache.
+    tokenizer.rules = tokenizer.rules
+    return PatternSet(
+        matcher=matcher,
+        info=info,
+        exact=exact,
+        join_pairs=frozenset(join_pairs),
+        max_tokens=max_tokens,
+        n_patterns=len(forms_all),
+    )
+
+
+def wrapped_matches(doc: Doc, cols: Columns, patterns: PatternSet) -> list[tuple[int, int, int]]:
+    """Plain multi-word matches broken by one line break ("conflict\\nresolution", a PDF
+    line wrapped mid-phrase).
+
+    Only a single line break (not a blank line) between two tokens that sit side by side
+    in some pattern is tried; the tokens around it are matched again without it.
+
+    Args:
+        doc: the tokenised doc.
+        cols: its columns.
+        patterns: the lexicon's patterns.
+
+    Returns:
+        ``(match key, start, end)`` of each such match, the break token inside.
+    """
+    pairs = patterns.join_pairs
+    if not pairs:
+        return []
+    strings = doc.vocab.strings
+    low = cols.low
+    n = len(low)
+    out: list[tuple[int, int, int]] = []
+    for k in cols.space_idx:
+        if not 0 < k < n - 1 or (low[k - 1], low[k + 1]) not in pairs:
+            continue
+        if strings[low[k]].strip(" \t\r") != "\n":
+            continue  # a blank line or more ends the phrase
+        w = patterns.max_tokens
+        idx = [j for j in range(max(0, k - w), min(n, k + w + 1)) if j != k]
+        words = [doc[j].text for j in idx]
+        spaces = [bool(doc[j].whitespace_) or j == k - 1 for j in idx]
+        mini = Doc(doc.vocab, words=words, spaces=spaces)
+        left = idx.index(k - 1)
+        for h, ms, me in patterns.matcher(mini):
+            if ms <= left < me - 1 and patterns.info[h][1] == MatchKind.PLAIN:
+                out.append((h, idx[ms], idx[me - 1] + 1))
+    return out
