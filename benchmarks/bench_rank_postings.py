@@ -8,7 +8,7 @@ Research Engineer profile. Printed, in one run:
   rest, for the jobmatch score, its two parts (coverage, TF-IDF cosine) and a baseline that
   counts 19 ML keywords (reference figures from the issue: 0.89 and 0.75);
 * throughput (postings/s) of the spaCy tokenizer alone, of skill extraction (``pipe_docs``),
-  and of extraction + scoring (``Scorer.score_doc`` reusing the tokens), best of two runs.
+  and of extraction + scoring (``Scorer.score_parsed`` reusing the tokens), best of two runs.
 
 Run: ``python benchmarks/bench_rank_postings.py [--data DIR]``
 """
@@ -101,7 +101,7 @@ def main() -> None:
 
     def score_all() -> None:
         reports[:] = [
-            scorer.score_doc(doc, mentions, source=r["id"], text=r["text"])
+            scorer.score_parsed(doc, mentions, source=r["id"], text=r["text"])
             for r, (doc, mentions) in zip(recs, scorer.extractor.pipe_docs(texts), strict=True)
         ]
 

@@ -246,13 +246,13 @@ def count_scored(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from jobmatch.scoring.scorer import Scorer
 
     scored: list[str] = []
-    original = Scorer.score_doc
+    original = Scorer.score_parsed
 
     def counting(self: Scorer, *args: Any, **kwargs: Any) -> Any:
         scored.append(kwargs["record_id"])
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Scorer, "score_doc", counting)
+    monkeypatch.setattr(Scorer, "score_parsed", counting)
     return scored
 
 

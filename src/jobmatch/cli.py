@@ -467,7 +467,7 @@ def profile_show(name: str, fmt: str) -> None:
 )
 def profile_build(seed: str, background: tuple[str, ...], name: str, output: str) -> None:
     """Rebuild a profile's generated TF-IDF part (deterministic JSON)."""
-    from .scoring.profiles import build_profile
+    from .scoring.profile_build import build_profile
 
     result = build_profile(seed, background, profile=name, output=output)
     click.echo(

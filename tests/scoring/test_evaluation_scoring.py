@@ -91,7 +91,7 @@ def test_ml_postings_rank_first(scorer: Scorer, shared_data: Path) -> None:
     recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     texts = [r["text"] for r in recs]
     scores = [
-        scorer.score_doc(doc, mentions, text=text).score
+        scorer.score_parsed(doc, mentions, text=text).score
         for text, (doc, mentions) in zip(texts, scorer.extractor.pipe_docs(texts), strict=True)
     ]
     labels = [r["role_group"] for r in recs]

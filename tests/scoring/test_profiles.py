@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from jobmatch.cli import main
 from jobmatch.errors import ProfileError
 from jobmatch.lexicon.loader import load_lexicon
-from jobmatch.scoring.profiles import analyze, build_profile, list_profiles, load_profile
+from jobmatch.scoring.profile_build import build_profile
+from jobmatch.scoring.profiles import analyze, list_profiles, load_profile
 
 
 def test_shipped_profile_loads_and_validates() -> None:

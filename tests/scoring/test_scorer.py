@@ -14,15 +14,12 @@ from hypothesis import strategies as st
 from jobmatch.errors import DocumentNotFoundError, EmptyDocumentError, ProfileError
 from jobmatch.lexicon.loader import load_lexicon
 from jobmatch.models import Document
+from jobmatch.scoring.explain import snippet
+from jobmatch.scoring.formula import calibrate
+from jobmatch.scoring.posting_profile import posting_id, posting_profile
 from jobmatch.scoring.profiles import ScoringParams, TermModel, load_profile
-from jobmatch.scoring.scorer import (
-    Scorer,
-    as_document,
-    calibrate,
-    posting_id,
-    posting_profile,
-    snippet,
-)
+from jobmatch.scoring.resume_scorer import ResumeScorer
+from jobmatch.scoring.scorer import Scorer, as_document
 
 TINY_CATEGORIES = {
     "programming_language": ("Programming languages", "knowledge"),
@@ -221,7 +218,7 @@ def test_same_input_same_dict(tiny: Scorer) -> None:
 
 def test_score_doc_reuses_the_tokens(tiny: Scorer) -> None:
     doc, mentions = next(tiny.extractor.pipe_docs([TEXT]))
-    assert tiny.score_doc(doc, mentions, source="<text>") == tiny.score_text(TEXT)
+    assert tiny.score_parsed(doc, mentions, source="<text>") == tiny.score_text(TEXT)
 
 
 def test_document_warnings_reach_the_report(tiny: Scorer) -> None:
@@ -350,7 +347,9 @@ def test_posting_prior_is_the_only_shrinkage(tiny: Scorer) -> None:
 
 def test_thin_posting_is_weak_evidence(tiny: Scorer) -> None:
     """Two found requirements, both met, are not a full match: the prior keeps it low."""
-    scorer = Scorer(tiny.profile, extractor=tiny.extractor, resume="SKILLS\nPython, PyTorch\n")
+    scorer = ResumeScorer(
+        tiny.profile, extractor=tiny.extractor, resume="SKILLS\nPython, PyTorch\n"
+    )
     r = scorer.score_text("Requirements\n- Python\n- PyTorch\n", source="job-1")
     assert r.source == "job-1" and r.coverage == round(4 / 12, 4) == 0.3333
     assert r.profile == "posting:job-1"
@@ -381,7 +380,7 @@ def test_posting_id_of_a_document_is_its_file_name(tiny: Scorer, tmp_path: Path)
     r = tiny.match("SKILLS\nPython\n", posting)
     assert r.profile == "posting:acme-ml.txt"
     assert r.to_dict()["profile"] == "posting:acme-ml.txt"
-    scorer = Scorer(tiny.profile, extractor=tiny.extractor, resume="SKILLS\nPython\n")
+    scorer = ResumeScorer(tiny.profile, extractor=tiny.extractor, resume="SKILLS\nPython\n")
     assert scorer.score_document(as_document(posting)).profile == "posting:acme-ml.txt"
 
 

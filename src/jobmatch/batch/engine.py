@@ -225,10 +225,15 @@ class ScoringEngine:
             self.scorer = config.scorer
         else:
             from ..extract.component import default_extractor
+            from ..scoring.resume_scorer import ResumeScorer
             from ..scoring.scorer import Scorer
 
-            self.scorer = Scorer(
-                config.profile, resume=config.resume, extractor=default_extractor()
+            self.scorer = (
+                Scorer(config.profile, extractor=default_extractor())
+                if config.resume is None
+                else ResumeScorer(
+                    config.profile, resume=config.resume, extractor=default_extractor()
+                )
             )
         self.extractor = self.scorer.extractor
         self._limits: Limits | None = None
@@ -343,7 +348,7 @@ class ScoringEngine:
         # a posting (resume mode) is named by its record id, a document file by its file name
         record_id = rec.id if rec.path is None else None
         # ``text`` given: rebuilding doc.text from its tokens cost ~18 % of a record's time
-        report = self.scorer.score_doc(
+        report = self.scorer.score_parsed(
             doc, mentions, source=rec.source, warnings=warnings, record_id=record_id, text=text
         )
         return compact_result(

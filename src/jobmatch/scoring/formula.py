@@ -1,0 +1,161 @@
+"""The scoring formula as pure functions: credits, weights, coverage, calibration, gains.
+
+1. Each requirement ``r`` gets a credit ``c_r`` (:func:`credit_of`): 1 when a skill among
+   its alternatives is mentioned; ``partial_credit`` (0.5) when one is only *implied* by a
+   mentioned skill through the lexicon's ``implies`` (Keras -> deep learning); for
+   education, 1 when the detected degree reaches the level / the field is accepted; else 0.
+2. Its weight is ``w_r = (required_weight if required else preferred_weight) * tfidf_r``
+   (:func:`requirement_weight`).
+3. Category coverage ``cov_k = sum(w_r c_r) / sum(w_r)``; overall coverage
+   ``C = sum(W_k cov_k) / (sum(W_k) + evidence_prior)``.
+4. ``S = min(1, cos / cosine_ref)`` (the caller computes the cosine).
+5. ``raw = (1 - similarity_weight) * C + similarity_weight * S``.
+6. :func:`calibrate`: a logistic curve rescaled to [0, 100].
+
+:func:`compute` runs steps 3, 5 and 6 and the gains of "what to add" (the score with a
+requirement's credit set to 1, minus the score, the similarity held fixed).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..models import Education, SkillMention
+from .profile_types import DEGREE_LEVELS, Profile, Requirement, ScoringParams
+
+__all__ = ["Credit", "Breakdown", "calibrate", "credit_of", "requirement_weight", "compute"]
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """The credit of one requirement and the mention that earned it.
+
+    ``skill_id`` is the alternative met; ``via`` the mentioned skill implying it (partial
+    credit); ``mention`` the first mention (the evidence); ``count`` how many mentions.
+    """
+
+    credit: float
+    skill_id: str | None = None
+    via: str | None = None
+    mention: SkillMention | None = None
+    count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """What :func:`compute` returns (unrounded).
+
+    ``score`` is the calibrated 0-100 score, ``coverage`` the overall coverage ``C``,
+    ``similarity`` the capped similarity ``S``, ``categories`` each category's coverage by
+    id, ``gains`` the score gained by fully meeting each requirement not fully met.
+    """
+
+    score: float
+    coverage: float
+    similarity: float
+    categories: Mapping[str, float]
+    gains: Mapping[str, float]
+
+
+def calibrate(raw: float, params: ScoringParams) -> float:
+    """Map ``raw`` in [0, 1] to the calibrated 0-100 score (unrounded).
+
+    ``score = 100 * (L(raw) - L(0)) / (L(1) - L(0))`` with the logistic
+    ``L(x) = 1 / (1 + exp(-k (x - m)))``, ``k = steepness``, ``m = midpoint``; strictly
+    increasing, so rankings are those of ``raw``. ``raw`` is clipped to [0, 1].
+    """
+    k, m = params.steepness, params.midpoint
+
+    def logistic(x: float) -> float:
+        return 1.0 / (1.0 + math.exp(-k * (x - m)))
+
+    lo, hi = logistic(0.0), logistic(1.0)
+    return 100.0 * (logistic(min(1.0, max(0.0, raw))) - lo) / (hi - lo)
+
+
+def requirement_weight(req: Requirement, params: ScoringParams) -> float:
+    """``w_r``: the required or preferred weight times the requirement's TF-IDF factor."""
+    return (params.required_weight if req.required else params.preferred_weight) * req.tfidf
+
+
+def credit_of(
+    req: Requirement,
+    by_skill: Mapping[str, list[SkillMention]],
+    implied: Mapping[str, tuple[str, SkillMention]],
+    education: Education,
+    params: ScoringParams,
+) -> Credit:
+    """The credit of ``req`` given a document's mentions and education.
+
+    Args:
+        req: the requirement.
+        by_skill: the document's mentions by skill id, in text order.
+        implied: skill id -> (the mentioned skill implying it, its first mention).
+        education: the education read from the document.
+        params: the profile's constants (``partial_credit``).
+
+    Returns:
+        The :class:`Credit` (0 when nothing meets it).
+    """
+    if req.degree is not None:
+        ok = education.level is not None and DEGREE_LEVELS.index(
+            education.level
+        ) >= DEGREE_LEVELS.index(req.degree)
+        return Credit(1.0 if ok else 0.0)
+    if req.fields:
+        ok = education.field is not None and any(
+            f in education.field or education.field in f for f in req.fields
+        )
+        return Credit(1.0 if ok else 0.0)
+    for sid in req.skills:
+        if sid in by_skill:
+            ms = by_skill[sid]
+            return Credit(1.0, sid, None, ms[0], len(ms))
+    for sid in req.skills:
+        if sid in implied:
+            via, m = implied[sid]
+            return Credit(params.partial_credit, sid, via, m, len(by_skill.get(via, ())))
+    return Credit(0.0)
+
+
+def compute(profile: Profile, credits: Mapping[str, float], cosine: float) -> Breakdown:
+    """Coverage, calibrated score and gains of a profile's requirement credits.
+
+    Args:
+        profile: the profile (its categories, weights and ``scoring`` constants).
+        credits: each requirement id's credit in [0, 1].
+        cosine: the TF-IDF cosine of the document with the profile's term vector.
+
+    Returns:
+        The :class:`Breakdown`.
+    """
+    params = profile.scoring
+    sim = min(1.0, cosine / params.cosine_ref)
+    # the evidence prior stands for requirements the profile does not list (ad-hoc
+    # profiles of postings): few found requirements cannot make a full match
+    total_w = math.fsum(c.weight for c in profile.categories) + params.evidence_prior or 1.0
+    weight = {r.id: requirement_weight(r, params) for _, r in profile.requirements()}
+    cat_w = {c.id: math.fsum(weight[r.id] for r in c.requirements) for c in profile.categories}
+    covs = {
+        c.id: math.fsum(weight[r.id] * credits[r.id] for r in c.requirements) / cat_w[c.id]
+        if cat_w[c.id]
+        else 0.0
+        for c in profile.categories
+    }
+
+    def raw_of(coverage: float) -> float:
+        return (1 - params.similarity_weight) * coverage + params.similarity_weight * sim
+
+    coverage = math.fsum(c.weight * covs[c.id] for c in profile.categories) / total_w
+    score = calibrate(raw_of(coverage), params)
+    gains: dict[str, float] = {}
+    for cat in profile.categories:
+        for req in cat.requirements:
+            if credits[req.id] < 1.0:
+                # meeting it raises this category's coverage by w_r (1 - c_r) / sum(w)
+                lift = weight[req.id] * (1.0 - credits[req.id]) / cat_w[cat.id]
+                after = calibrate(raw_of(coverage + cat.weight * lift / total_w), params)
+                gains[req.id] = after - score
+    return Breakdown(score=score, coverage=coverage, similarity=sim, categories=covs, gains=gains)

@@ -1,0 +1,163 @@
+"""The profile data model: requirements, categories, ladder, salary figures, scoring constants.
+
+Frozen dataclasses only; :mod:`jobmatch.scoring.profile_parse` builds them from TOML and
+:mod:`jobmatch.scoring.posting_profile` from a posting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .terms import TermModel
+
+__all__ = [
+    "DEGREE_LEVELS",
+    "Requirement",
+    "ProfileCategory",
+    "LadderLevel",
+    "SalaryFigure",
+    "ScoringParams",
+    "Profile",
+    "top_terms",
+]
+
+#: degree levels, lowest first (``resume_facts`` reads these from the text)
+DEGREE_LEVELS = ("high_school", "associate", "bachelor", "master", "phd")
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One requirement: any one of ``skills`` meets it (or a degree level, or a field)."""
+
+    id: str
+    label: str
+    required: bool
+    skills: tuple[str, ...] = ()
+    #: education requirements: the lowest degree level, or the accepted fields of study
+    degree: str | None = None
+    fields: tuple[str, ...] = ()
+    #: TF-IDF factor in [0.5, 1] from the generated file (1.0 when there is none)
+    tfidf: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileCategory:
+    id: str
+    label: str
+    weight: float
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LadderLevel:
+    id: str
+    label: str
+    titles: tuple[str, ...]
+    min_years: float
+    salary: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryFigure:
+    role: str
+    item: str
+    #: one figure, or a (low, high) range, in US dollars
+    usd: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringParams:
+    """The constants of the scoring formula (README "Scoring")."""
+
+    required_weight: float = 2.0
+    preferred_weight: float = 1.0
+    partial_credit: float = 0.5
+    similarity_weight: float = 0.5
+    cosine_ref: float = 0.20
+    midpoint: float = 0.32
+    steepness: float = 9.0
+    #: weight of requirements the profile does not list: coverage divides by the category
+    #: weights plus this. 0 for a curated profile; ``posting_prior`` of them for a posting.
+    evidence_prior: float = 0.0
+    #: requirements' worth of evidence_prior given to a posting's ad-hoc profile: a posting
+    #: in which the lexicon finds two soft skills is weak evidence, not a 50 % match
+    posting_prior: float = 4.0
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    version: str
+    description: str
+    categories: tuple[ProfileCategory, ...]
+    ladder: tuple[LadderLevel, ...] = ()
+    salary: tuple[SalaryFigure, ...] = ()
+    scoring: ScoringParams = field(default_factory=ScoringParams)
+    terms: TermModel | None = field(default=None, repr=False)
+    source: str = ""
+
+    def requirements(self) -> Iterable[tuple[ProfileCategory, Requirement]]:
+        for cat in self.categories:
+            for req in cat.requirements:
+                yield cat, req
+
+    def skill_ids(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for _, req in self.requirements():
+            for s in req.skills:
+                seen.setdefault(s, None)
+        return tuple(seen)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary (``jobmatch profile show``); omits the term vector."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "version": self.version,
+            "description": self.description,
+            "source": self.source,
+            "scoring": {k: getattr(self.scoring, k) for k in ScoringParams.__dataclass_fields__},
+            "categories": [
+                {
+                    "id": c.id,
+                    "label": c.label,
+                    "weight": c.weight,
+                    "requirements": [
+                        {
+                            "id": r.id,
+                            "label": r.label,
+                            "required": r.required,
+                            "skills": list(r.skills),
+                            "degree": r.degree,
+                            "fields": list(r.fields),
+                            "tfidf": r.tfidf,
+                        }
+                        for r in c.requirements
+                    ],
+                }
+                for c in self.categories
+            ],
+            "ladder": [
+                {
+                    "id": lv.id,
+                    "label": lv.label,
+                    "titles": list(lv.titles),
+                    "min_years": lv.min_years,
+                    "salary": lv.salary,
+                }
+                for lv in self.ladder
+            ],
+            "salary": [{"role": s.role, "item": s.item, "usd": list(s.usd)} for s in self.salary],
+            "top_terms": top_terms(self.terms),
+        }
+
+
+def top_terms(terms: TermModel | None, n: int = 25) -> list[list[Any]]:
+    """The ``n`` heaviest terms of a profile vector as ``[term, weight]`` (none without one)."""
+    if terms is None:
+        return []
+    ranked = sorted(terms.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return [[t, round(w, 4)] for t, w in ranked]

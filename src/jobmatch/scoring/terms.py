@@ -1,0 +1,130 @@
+"""The TF-IDF side of scoring: terms of a text and the stored term model of a profile.
+
+:func:`analyze` turns token texts into terms (words and bigrams); :class:`TermModel` holds a
+background vocabulary's idf and a profile's term vector and computes the cosine of a document
+with it. spaCy is imported only when a text must be tokenised here (:func:`text_terms`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..models import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["TermModel", "analyze", "text_terms", "doc_words", "skill_terms"]
+
+
+@dataclass(frozen=True)
+class TermModel:
+    """Stored TF-IDF model: vocabulary idf and the L2-normalised profile term vector."""
+
+    idf: dict[str, float] = field(repr=False)
+    vector: dict[str, float] = field(repr=False)
+    background: str = ""
+    #: the vocabulary terms that are skill vocabulary (lexicon names and aliases)
+    skill_terms: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def weights(self, terms: Iterable[str]) -> dict[str, float]:
+        """Raw tf x idf of ``terms`` over the stored vocabulary (not normalised).
+
+        Raw, not sublinear, term frequency: how often a document repeats a profile term is
+        evidence of fit (measured: ranking postings, README "Scoring")."""
+        idf = self.idf
+        return {t: n * idf[t] for t, n in Counter(terms).items() if t in idf}
+
+    def cosine(self, terms: Iterable[str]) -> float:
+        """Cosine similarity of the document ``terms`` with the profile vector.
+
+        One pass over the distinct terms (the hot path of batch scoring); the sums run in
+        order of first occurrence, so the same terms always give the same float.
+        """
+        idf, vec = self.idf, self.vector
+        dot = sq = 0.0
+        for t, n in Counter(terms).items():
+            w = idf.get(t)
+            if w is None:
+                continue
+            v = n * w
+            sq += v * v
+            p = vec.get(t)
+            if p is not None:
+                dot += v * p
+        return dot / math.sqrt(sq) if sq > 0.0 else 0.0
+
+    def vector_of(self, terms: Iterable[str]) -> dict[str, float]:
+        """The L2-normalised TF-IDF vector of ``terms`` (for ad-hoc profiles).
+
+        Like the shipped profile vector it keeps skill vocabulary only (``skill_terms``),
+        when the model has it.
+        """
+        w = self.weights(terms)
+        if self.skill_terms:
+            w = {t: v for t, v in w.items() if t in self.skill_terms}
+        norm = math.sqrt(math.fsum(v * v for v in w.values()))
+        return {t: v / norm for t, v in sorted(w.items())} if norm else {}
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def analyze(tokens: Iterable[str]) -> list[str]:
+    """TF-IDF terms from lower-cased token texts (spaCy ``Token.lower_``).
+
+    Keeps tokens with a letter, of two characters or more, that are not English stop words,
+    followed by the bigrams of consecutive kept tokens.
+    The same function serves the build and the scorer, so both see the same terms.
+    """
+    stop = _stop_words()
+    tokens = list(tokens)
+    # decide once per distinct token (a text repeats most of its tokens)
+    keep = {t for t in set(tokens) if len(t) > 1 and t not in stop and any(map(str.isalpha, t))}
+    words = [t for t in tokens if t in keep]
+    # bigrams of consecutive kept words ("machine learning", "computer vision") are far more
+    # specific to a role than their parts (as sklearn builds n-grams after stop words)
+    return words + list(map(" ".join, zip(words, words[1:], strict=False)))
+
+
+def text_terms(texts: Sequence[str]) -> list[list[str]]:
+    """Terms of whole texts, tokenised with ``spacy.blank("en")`` (build time, ad-hoc profiles)."""
+    tokenizer = _tokenizer()
+    return [analyze(t.lower_ for t in doc) for doc in tokenizer.pipe(texts)]
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+_SKILL_TERMS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def skill_terms(lexicon: Lexicon) -> frozenset[str]:
+    """The lexicon's surface forms as terms: a one-word form's word, a longer form's bigrams."""
+    key = (id(lexicon), lexicon.version)
+    if key not in _SKILL_TERMS:
+        terms: set[str] = set()
+        for ts in text_terms([f for s in lexicon.skills for f in s.surface_forms]):
+            words = [t for t in ts if " " not in t]
+            terms.update(words if len(words) == 1 else (t for t in ts if " " in t))
+        _SKILL_TERMS[key] = frozenset(terms)
+    return _SKILL_TERMS[key]
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """The lower-cased token texts of a spaCy ``Doc`` (array access: no Token objects)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array("LOWER").tolist()]
