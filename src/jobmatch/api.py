@@ -65,7 +65,7 @@ def read_document(
         The document.
 
     Raises:
-        DocumentNotFoundError: no such file (also for names no file system can hold).
+        DocumentNotFoundError: no such file (also a name with NUL or a lone surrogate).
         DocumentError: any other subclass (encrypted, no text layer, too large, corrupt,
             unsupported format, parse limit...) when the file cannot be read into text.
         TypeError: ``path`` is neither a ``str`` nor an ``os.PathLike``.

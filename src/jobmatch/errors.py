@@ -57,7 +57,7 @@ class DocumentError(JobmatchError):
 
 
 class DocumentNotFoundError(DocumentError):
-    """No file at the path given (also a name no file system can hold: NUL, too long)."""
+    """No file at the path given (also a name with a NUL character or a lone surrogate)."""
 
     code = "not_found"
 

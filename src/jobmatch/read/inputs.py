@@ -88,9 +88,9 @@ def read_file(
     """Read the file at ``path`` (a ``str`` or ``pathlib.Path``: here both are file names).
 
     Like :func:`jobmatch.read.documents.read_document`, and a name no file system can hold
-    (a NUL character, a lone surrogate, too long) is a
-    :class:`~jobmatch.errors.DocumentNotFoundError` instead of a ``ValueError``,
-    ``UnicodeEncodeError`` or ``OSError``.
+    (a NUL character, a lone surrogate) is a :class:`~jobmatch.errors.DocumentNotFoundError`
+    instead of a ``ValueError`` or ``UnicodeEncodeError``; a name too long is a
+    :class:`~jobmatch.errors.DocumentError` ("File name too long"), never an ``OSError``.
 
     Args:
         path: the file to read.
