@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import string
 from pathlib import Path
 
@@ -203,6 +204,17 @@ def test_a_bad_lexicon_folder_is_a_lexicon_error(name: str, reason: str) -> None
     for call in (jobmatch.load_lexicon, jobmatch.check_lexicon):
         with pytest.raises(LexiconError, match=reason):
             call(name)
+
+
+def test_the_library_docs_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ```python block of docs/library.md runs, in order, in one namespace."""
+    monkeypatch.chdir(tmp_path)  # the examples do not depend on the working directory
+    page = (ROOT / "docs" / "library.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", page, re.S)
+    assert len(blocks) == 5
+    namespace: dict[str, object] = {"__name__": "library_md"}
+    for i, block in enumerate(blocks, start=1):
+        exec(compile(block, f"docs/library.md python block {i}", "exec"), namespace)  # noqa: S102
 
 
 def test_match_kinds_keep_their_values() -> None:
