@@ -3,6 +3,10 @@
 Importing this package is cheap: spaCy, scikit-learn and pdfminer are imported only by
 the functions that need them. The public names below are resolved lazily on first access
 (module-level ``__getattr__``), so ``import jobmatch`` never imports spaCy.
+
+The path/text rule (:mod:`jobmatch.api`): a ``pathlib.Path`` or a :class:`Document` is a
+file, a ``str`` is text. ``jobmatch.score("...")`` scores the text; ``score_file(path)``
+and ``score(Path(...))`` read the file.
 """
 
 from __future__ import annotations
@@ -10,11 +14,11 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # public name -> submodule that defines it (imported on first access)
 _LAZY: dict[str, str] = {
-    "extract_skills": "extract.component",
+    "extract_skills": "api",
     "make_nlp": "extract.component",
     "SkillExtractor": "extract.component",
     "extract_documents": "extract.documents",
@@ -39,12 +43,16 @@ _LAZY: dict[str, str] = {
     "RecordError": "errors",
     "LexiconError": "errors",
     "ProfileError": "errors",
-    "read_document": "read.documents",
+    "read_document": "api",
     "read_text": "read.documents",
     "read_bytes": "read.documents",
     "Limits": "read.documents",
-    "score": "scoring.scorer",
-    "match": "scoring.scorer",
+    "score": "api",
+    "score_text": "api",
+    "score_file": "api",
+    "match": "api",
+    "match_texts": "api",
+    "match_files": "api",
     "Scorer": "scoring.scorer",
     "load_profile": "scoring.profiles",
     "list_profiles": "scoring.profiles",
@@ -56,6 +64,14 @@ _LAZY: dict[str, str] = {
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:
+    from .api import extract_skills as extract_skills
+    from .api import match as match
+    from .api import match_files as match_files
+    from .api import match_texts as match_texts
+    from .api import read_document as read_document
+    from .api import score as score
+    from .api import score_file as score_file
+    from .api import score_text as score_text
     from .batch.stream import score_many as score_many
     from .errors import CorruptDocumentError as CorruptDocumentError
     from .errors import DocumentError as DocumentError
@@ -71,7 +87,6 @@ if TYPE_CHECKING:
     from .errors import RecordError as RecordError
     from .errors import UnsupportedFormatError as UnsupportedFormatError
     from .extract.component import SkillExtractor as SkillExtractor
-    from .extract.component import extract_skills as extract_skills
     from .extract.component import make_nlp as make_nlp
     from .extract.documents import DocumentSkills as DocumentSkills
     from .extract.documents import extract_documents as extract_documents
@@ -86,13 +101,10 @@ if TYPE_CHECKING:
     from .models import SkillMention as SkillMention
     from .read.documents import Limits as Limits
     from .read.documents import read_bytes as read_bytes
-    from .read.documents import read_document as read_document
     from .read.documents import read_text as read_text
     from .scoring.profiles import list_profiles as list_profiles
     from .scoring.profiles import load_profile as load_profile
     from .scoring.scorer import Scorer as Scorer
-    from .scoring.scorer import match as match
-    from .scoring.scorer import score as score
 
 
 def __getattr__(name: str) -> Any:

@@ -260,7 +260,7 @@ def score(path: str, profile: str, fmt: str, output: str | None, password: str |
     PATH is a PDF, DOCX, TXT, Markdown or HTML file, or - for standard input. Exit codes:
     0 scored, 1 the input could not be read or scored, 2 usage error.
     """
-    from .scoring.scorer import score as score_document
+    from .api import score as score_document
 
     report = score_document(_read_input(path, password), profile=profile)
     _write_report(report, fmt, output)
@@ -276,7 +276,7 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
     Either RESUME or POSTING may be - for standard input. Exit codes: 0 scored, 1 an input
     could not be read or scored, 2 usage error.
     """
-    from .scoring.scorer import match as match_documents
+    from .api import match as match_documents
 
     if resume == "-" and posting == "-":
         raise click.UsageError("only one of RESUME and POSTING can be - (standard input)")

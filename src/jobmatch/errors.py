@@ -2,7 +2,9 @@
 
 Every failure caused by *input* (a document, a record, the lexicon, a profile) is a
 :class:`JobmatchError`. Misuse of the API stays a builtin ``TypeError``/``ValueError``.
-This module imports nothing of ours so every other module may import it.
+No other exception (``OSError``, ``UnicodeError``, a parser's own errors) escapes a public
+function for any ``str`` argument: readers catch them where they arise and raise one of
+these ``from`` them. This module imports nothing of ours so every other module may import it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,17 @@ __all__ = [
 
 
 class JobmatchError(Exception):
-    """Base of every error caused by input. ``str(err)`` is one line: ``source: reason``."""
+    """Base of every error caused by input. ``str(err)`` is one line: ``source: reason``.
+
+    Args:
+        reason: what went wrong; white space is folded so the message is one line.
+        source: the file, record or profile concerned (``None`` if there is none).
+
+    Attributes:
+        reason: the folded reason.
+        source: the ``source`` given.
+        code: a short machine-readable reason code (batch ``error_code``).
+    """
 
     #: short machine-readable reason code, used in batch ``error`` records
     code = "error"
@@ -45,30 +57,44 @@ class DocumentError(JobmatchError):
 
 
 class DocumentNotFoundError(DocumentError):
+    """No file at the path given (also a name with a NUL character or a lone surrogate)."""
+
     code = "not_found"
 
 
 class EmptyDocumentError(DocumentError):
+    """The document (or the text given) has no non-space character: nothing to score."""
+
     code = "empty"
 
 
 class UnsupportedFormatError(DocumentError):
+    """The file is no PDF, DOCX, HTML, Markdown or text (an image, a spreadsheet, a pipe...)."""
+
     code = "unsupported_format"
 
 
 class EncryptedDocumentError(DocumentError):
+    """The PDF is encrypted and no (or a wrong) password was given."""
+
     code = "encrypted"
 
 
 class NoTextLayerError(DocumentError):
+    """The PDF has no usable text layer (a scan, or glyphs without a Unicode mapping)."""
+
     code = "no_text_layer"
 
 
 class DocumentTooLargeError(DocumentError):
+    """The file is larger than ``Limits.max_bytes``."""
+
     code = "too_large"
 
 
 class CorruptDocumentError(DocumentError):
+    """The file claims a format (PDF, DOCX) but cannot be parsed as one."""
+
     code = "corrupt"
 
 
@@ -85,7 +111,16 @@ class RecordError(JobmatchError):
 
 
 class LexiconError(JobmatchError):
-    """The skill lexicon is invalid. ``problems`` lists every problem as ``file:line: message``."""
+    """The skill lexicon cannot be read or is invalid.
+
+    Args:
+        reason: what went wrong (one line).
+        source: the lexicon folder.
+        problems: every problem found, as ``file:line: message``.
+
+    Attributes:
+        problems: the ``problems`` given, as a tuple.
+    """
 
     code = "bad_lexicon"
 

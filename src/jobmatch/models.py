@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import IntEnum
 from typing import Any
 
 __all__ = [
+    "MatchKind",
     "Category",
     "ContextRule",
     "Skill",
@@ -20,6 +22,20 @@ __all__ = [
     "CareerEstimate",
     "ScoreReport",
 ]
+
+
+class MatchKind(IntEnum):
+    """How a surface form of a skill is matched by the extraction component.
+
+    The values are stable (they are part of the component's match keys).
+    """
+
+    #: matched case-insensitively wherever it occurs ("PyTorch", "pytorch")
+    PLAIN = 0
+    #: an ambiguous form ("R", "Go", "Spark"): kept only when its context rule accepts it
+    AMBIGUOUS = 1
+    #: a short all-caps acronym ("IT", "AWS"): matched only as written, so "it" is no skill
+    EXACT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +109,7 @@ class Lexicon:
         return skill_id in self.by_id
 
     def get(self, skill_id: str) -> Skill | None:
+        """The skill with id ``skill_id``, or ``None`` if the lexicon has none."""
         return self.by_id.get(skill_id)
 
     def implied(self, skill_id: str) -> tuple[str, ...]:
@@ -124,12 +141,18 @@ class SkillMention:
     section: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The mention as a JSON-ready dict (field names as keys)."""
         return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A document read into text by :func:`jobmatch.read_document`."""
+    """A document read into text by :func:`jobmatch.read_document`.
+
+    The public functions treat a Document as a file already read: its ``text`` is used as
+    it is (a ``str`` passed instead is the text itself; a ``pathlib.Path`` is read).
+    ``source`` is the file name, or ``"<text>"`` / ``"<stdin>"`` for a text without a file.
+    """
 
     text: str
     source: str
@@ -141,6 +164,7 @@ class Document:
     encoding: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The document as a JSON-ready dict (field names as keys)."""
         return asdict(self)
 
 
@@ -277,6 +301,7 @@ class ScoreReport:
     warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data: nested dicts and lists, ``score`` first."""
         out: dict[str, Any] = _jsonable(asdict(self))
         return out
 
@@ -308,9 +333,11 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
+        """Whether the record was scored (``status == "ok"``)."""
         return self.status == "ok"
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as one JSON-ready batch output record (a JSON line)."""
         return {
             "id": self.id,
             "source": self.source,
@@ -327,6 +354,11 @@ class BatchResult:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BatchResult:
+        """The result of a batch output record made by :meth:`to_dict`.
+
+        Raises:
+            KeyError: ``data`` lacks ``id``, ``source`` or ``status``.
+        """
         return cls(
             id=data["id"],
             source=data["source"],

@@ -47,7 +47,10 @@ _MAX_MISSING = 15
 
 
 def render(report: ScoreReport, fmt: str, *, color: bool = False) -> str:
-    """Render ``report`` in ``fmt`` (one of :data:`FORMATS`); ``color`` only affects text."""
+    """Render ``report`` in ``fmt`` (one of :data:`FORMATS`); ``color`` only affects text.
+
+    Returns the rendered string. Raises ``ValueError`` for an unknown ``fmt``.
+    """
     if fmt == "text":
         return render_text(report, color=color)
     renderers: dict[str, Callable[[ScoreReport], str]] = {
@@ -140,7 +143,7 @@ def _bar(fraction: float, width: int = 20) -> str:
 
 
 def render_text(report: ScoreReport, *, color: bool = False) -> str:
-    """A readable terminal report; ANSI colour only when ``color`` is true."""
+    """``report`` as a terminal report (str); ANSI colour only when ``color`` is true."""
 
     def head(s: str) -> str:
         return _paint(s, color, bold=True)
@@ -203,7 +206,7 @@ def _md(s: str) -> str:
 
 
 def render_markdown(report: ScoreReport) -> str:
-    """A Markdown report (GitHub-flavoured tables)."""
+    """``report`` as Markdown (str; GitHub-flavoured tables, document text escaped)."""
     labels = _labels(report)
     out = [
         f"# jobmatch score: {report.score:.1f}/100 ({_score_band(report.score)} match)",
@@ -312,7 +315,7 @@ def _html_missing(m: MissingSkill, labels: dict[str, str]) -> str:
 
 
 def render_html(report: ScoreReport) -> str:
-    """One self-contained HTML page: inline CSS, no script, no external asset."""
+    """``report`` as one self-contained HTML page (str): inline CSS, no script or asset."""
     labels = _labels(report)
     band = _score_band(report.score)
     title = f"jobmatch: {report.source}"
@@ -385,5 +388,5 @@ def render_html(report: ScoreReport) -> str:
 
 
 def render_json(report: ScoreReport) -> str:
-    """``report.to_dict()`` as indented JSON (``score`` is a top-level key)."""
+    """``report.to_dict()`` as an indented JSON str (``score`` is the first key)."""
     return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"

@@ -397,11 +397,11 @@ def test_empty_text_is_never_scored(tiny: Scorer, text: str) -> None:
         tiny.match(text, "Requirements: Python")
 
 
-def test_missing_file_path_is_a_document_error() -> None:
-    from jobmatch.scoring.scorer import as_document
-
+def test_a_path_is_a_file_and_a_str_is_text() -> None:
+    # 0.2.0: no guessing; a str that reads like a file name is text (was DocumentNotFoundError)
     with pytest.raises(DocumentNotFoundError):
-        as_document("no/such/resume.pdf")
+        as_document(Path("no/such/resume.pdf"))
+    assert as_document("no/such/resume.pdf").text == "no/such/resume.pdf"
     assert as_document("Python and SQL").source == "<text>"
 
 

@@ -14,6 +14,7 @@ A record is a JSON object: ``id``, ``name``, ``category``, optional ``aliases`` 
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from collections.abc import Iterable
@@ -85,33 +86,86 @@ def _load_cached(root_key: str) -> Lexicon:
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Load and validate the lexicon (the shipped one unless ``path`` names a folder).
+    """Load and validate the lexicon: the shipped one, or the one in the folder ``path``.
 
-    The result is cached per folder. Raises :class:`LexiconError` listing every problem.
+    ``path`` is a folder name (``str`` or ``Path``) holding ``lexicon.toml`` and
+    ``skills/*.jsonl``. The result is cached per folder.
+
+    Args:
+        path: the lexicon folder; ``None`` for the lexicon shipped with jobmatch.
+
+    Returns:
+        The validated lexicon.
+
+    Raises:
+        LexiconError: the folder or its files cannot be read, or the lexicon is invalid
+            (``problems`` lists every problem as ``file:line: message``).
+        TypeError: ``path`` is neither ``None``, a ``str`` nor an ``os.PathLike``.
     """
-    return _load_cached("" if path is None else str(Path(path).resolve()))
+    if path is None:
+        return _load_cached("")
+    folder = _folder(path)
+    try:
+        key = str(folder.resolve())
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
+        raise LexiconError(f"cannot open the lexicon folder: {exc}", source=str(path)) from exc
+    return _load_cached(key)
 
 
 def check_lexicon(path: str | Path | None = None) -> list[str]:
-    """Validate without raising: every problem as ``file:line: message`` (empty if valid)."""
-    root: Traversable = data_root() if path is None else Path(path)
+    """Validate a lexicon without raising for its content: every problem, or ``[]``.
+
+    Args:
+        path: the lexicon folder (``str`` or ``Path``); ``None`` for the shipped lexicon.
+
+    Returns:
+        Every problem as ``file:line: message``; empty if the lexicon is valid.
+
+    Raises:
+        LexiconError: the folder has no readable, valid ``lexicon.toml`` (nothing to check).
+        TypeError: ``path`` is neither ``None``, a ``str`` nor an ``os.PathLike``.
+    """
+    root: Traversable = data_root() if path is None else _folder(path)
     return _read(root)[1]
 
 
-def _read(root: Traversable) -> tuple[Lexicon, list[str]]:
-    problems: list[str] = []
+def _folder(path: str | Path) -> Path:
+    """``path`` as a Path; a name no file system can hold is a LexiconError, not a ValueError."""
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"expected a folder path, not {type(path).__name__}")
+    name = os.fspath(path)
+    if not isinstance(name, str):
+        raise TypeError(f"expected a str folder path, not {type(name).__name__}")
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError as exc:
+        raise LexiconError("no such folder (the name cannot be encoded)", source=name) from exc
+    if "\x00" in name:
+        raise LexiconError("no such folder (the name has a NUL character)", source=name)
+    return Path(name)
+
+
+def _read_meta(root: Traversable) -> dict[str, Any]:
+    """The parsed ``lexicon.toml`` of ``root``."""
     meta_file = root / "lexicon.toml"
     try:
-        meta = tomllib.loads(meta_file.read_text(encoding="utf-8"))
+        return tomllib.loads(meta_file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise LexiconError("lexicon.toml is missing", source=str(root)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LexiconError(f"lexicon.toml is not valid TOML: {exc}", source=str(root)) from exc
-    version = str(meta.get("version", "")).strip()
-    if not version:
-        problems.append("lexicon.toml: 'version' is missing or empty")
+    except OSError as exc:  # not a folder, a name too long, no permission...
+        reason = exc.strerror or str(exc)
+        raise LexiconError(f"cannot read lexicon.toml: {reason}", source=str(root)) from exc
+
+
+def _read_categories(meta: dict[str, Any], problems: list[str]) -> dict[str, Category]:
+    raw = meta.get("categories") or {}
+    if not isinstance(raw, dict):
+        problems.append("lexicon.toml: 'categories' must be a table")
+        raw = {}
     categories: dict[str, Category] = {}
-    for cid, cat in (meta.get("categories") or {}).items():
+    for cid, cat in raw.items():
         label = str(cat.get("label", "")).strip() if isinstance(cat, dict) else ""
         layer = cat.get("layer", "knowledge") if isinstance(cat, dict) else ""
         if not label:
@@ -121,11 +175,24 @@ def _read(root: Traversable) -> tuple[Lexicon, list[str]]:
         categories[cid] = Category(id=cid, label=label, layer=str(layer))
     if not categories:
         problems.append("lexicon.toml: no categories")
+    return categories
 
-    skills_dir = root / "skills"
-    files = sorted(
-        (f for f in skills_dir.iterdir() if f.name.endswith(".jsonl")), key=lambda f: f.name
-    )
+
+def _read(root: Traversable) -> tuple[Lexicon, list[str]]:
+    problems: list[str] = []
+    meta = _read_meta(root)
+    version = str(meta.get("version", "")).strip()
+    if not version:
+        problems.append("lexicon.toml: 'version' is missing or empty")
+    categories = _read_categories(meta, problems)
+    try:
+        files = sorted(
+            (f for f in (root / "skills").iterdir() if f.name.endswith(".jsonl")),
+            key=lambda f: f.name,
+        )
+    except OSError as exc:
+        problems.append(f"skills/: cannot list the folder ({exc.strerror or exc})")
+        files = []
     skills: list[Skill] = []
     for f in files:
         skills.extend(_read_records(f, categories, problems))
@@ -140,7 +207,12 @@ def _read_records(
     f: Traversable, categories: dict[str, Category], problems: list[str]
 ) -> Iterable[Skill]:
     rel = f"skills/{f.name}"
-    for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        lines = f.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{rel}: cannot read the file ({exc})")
+        return
+    for lineno, line in enumerate(lines, start=1):
         where = f"{rel}:{lineno}"
         if not line.strip():
             continue

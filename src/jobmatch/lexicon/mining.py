@@ -111,6 +111,7 @@ class Candidate:
     example: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The candidate as a JSON-ready lexicon-style record (for review)."""
         return {
             "id": self.id,
             "name": self.name,
@@ -128,7 +129,8 @@ def iter_texts(paths: Iterable[str | Path]) -> Iterator[tuple[str, str]]:
     """Yield ``(source, text)`` for each document under ``paths``.
 
     A path is a ``.txt``/``.md`` file (one document), a ``.jsonl`` file (one document per line,
-    its ``text`` field) or a folder (those files, recursively, in sorted order).
+    its ``text`` field) or a folder (those files, recursively, in sorted order). Raises
+    ``DocumentNotFoundError`` for a missing path, ``EmptyDocumentError`` for an empty folder.
     """
     for raw in paths:
         path = Path(raw)
@@ -264,6 +266,7 @@ def mine_candidates(
 
     Terms occurring fewer than ``min_count`` times, or already in ``lexicon`` (the shipped one by
     default), are dropped. Returns at most ``top`` candidates, best first (ties by name).
+    Raises ``ValueError`` if ``top``, ``min_count`` or ``max_words`` is below 1.
     """
     if top < 1 or min_count < 1 or max_words < 1:
         raise ValueError("top, min_count and max_words must be positive")
@@ -372,6 +375,7 @@ class LexiconStats:
     categories: dict[str, tuple[str, str, int]]
 
     def to_dict(self) -> dict[str, Any]:
+        """The counts as JSON-ready data (what ``jobmatch lexicon show`` prints as JSON)."""
         return {
             "version": self.version,
             "skills": self.skills,
@@ -404,7 +408,8 @@ def find_skills(
 ) -> list[Skill]:
     """Skills matching ``query``: the skill with that id, else the skills one of whose surface
     forms equals the query (case/space-insensitive), else those with a form containing it.
-    ``category`` restricts the result; with neither, every skill of the category (or all)."""
+    ``category`` restricts the result; with neither, every skill of the category (or all).
+    Raises ``ValueError`` for an unknown ``category``."""
     lex = lexicon if lexicon is not None else load_lexicon()
     if category is not None and category not in lex.categories:
         raise ValueError(f"unknown category {category!r}")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,8 +52,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Scorer",
-    "score",
-    "match",
     "as_document",
     "posting_profile",
     "posting_id",
@@ -328,49 +325,16 @@ def _profile_terms(profile: Profile, lexicon: Lexicon, default: TermModel) -> Te
 
 
 def as_document(x: str | Path | Document) -> Document:
-    """A Document from a Document (returned as is), a file path (read), or a text.
+    """A Document from a Document (as is), a ``pathlib.Path`` (read) or a ``str`` (the text).
 
-    A ``str`` is taken for a path when it names an existing file, or when it is one line
-    of at most three words ending in a document extension (``.pdf``, ``.docx``,
-    ``.txt``...), so that a mistyped path is a :class:`~jobmatch.errors.DocumentNotFoundError`
-    rather than scored as text; any other ``str`` is the text itself (source ``"<text>"``).
-    Raises :class:`TypeError` for anything else.
+    The rule of the public API, without guessing: a ``str`` is always text, even when it
+    looks like a file name (see :func:`jobmatch.read.inputs.as_document`; the top-level
+    ``score`` and ``match`` are in :mod:`jobmatch.api`).
+
+    Raises:
+        DocumentError: any subclass, when a path cannot be read into text.
+        TypeError: ``x`` is neither a ``str``, an ``os.PathLike`` nor a Document.
     """
-    if isinstance(x, Document):
-        return x
-    if isinstance(x, Path) or (isinstance(x, str) and _looks_like_path(x)):
-        from ..read.documents import read_document
+    from ..read.inputs import as_document as read_as_document
 
-        return read_document(x)
-    if isinstance(x, str):
-        return Document(text=x, source="<text>", format="text")
-    raise TypeError(f"expected a path, a text or a Document, not {type(x).__name__}")
-
-
-_EXTENSIONS = (".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm", ".text")
-
-
-def _looks_like_path(s: str) -> bool:
-    if "\n" in s or len(s) > 4096:
-        return False
-    if Path(s).is_file():
-        return True
-    return s.lower().endswith(_EXTENSIONS) and len(s.split()) <= 3
-
-
-@lru_cache(maxsize=4)
-def _scorer(profile: str) -> Scorer:
-    return Scorer(profile)
-
-
-def score(
-    document: str | Path | Document, *, profile: str | Path | Profile = DEFAULT_PROFILE
-) -> ScoreReport:
-    """Score a document (a :class:`Document`, a file path or a text) against ``profile``."""
-    scorer = Scorer(profile) if isinstance(profile, Profile) else _scorer(str(profile))
-    return scorer.score_document(as_document(document))
-
-
-def match(resume: str | Path | Document, posting: str | Path | Document) -> ScoreReport:
-    """Score ``resume`` against the ad-hoc profile of ``posting`` (Documents, paths or texts)."""
-    return _scorer(DEFAULT_PROFILE).match(resume, posting)
+    return read_as_document(x)
