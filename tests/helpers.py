@@ -1,15 +1,24 @@
-"""Build small, odd PDFs from raw PDF syntax for the reader tests (no binaries in the repo).
+"""Shared test helpers: the one module tests import helpers from (never conftest or a test).
 
-``build_pdf(pages)`` writes a valid PDF (catalog, page tree, Helvetica, one content stream
-per page, correct xref). The helpers on top make the hostile variants: image-only pages, an
-unmapped CID font, thousands of pages, and a Flate "decompression bomb".
+* Odd PDFs and DOCX files built from raw syntax for the reader tests (no binaries in the repo):
+  ``build_pdf(pages)`` writes a valid PDF (catalog, page tree, Helvetica, one content stream
+  per page, correct xref); the helpers on top make the hostile variants: image-only pages, an
+  unmapped CID font, thousands of pages, and a Flate "decompression bomb".
+* A small, fixed lexicon (``MINI_RECORDS``, ``write_lexicon``) for tests that must not move
+  when the shipped data is tuned.
+* The score report's JSON Schema (``load_schema``) and a validator (``schema_errors``).
 """
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
 
 __all__ = [
     "write",
@@ -22,6 +31,11 @@ __all__ = [
     "bomb_pdf",
     "docx_bytes",
     "filtered_pdf",
+    "MINI_CATEGORIES",
+    "MINI_RECORDS",
+    "write_lexicon",
+    "load_schema",
+    "schema_errors",
 ]
 
 
@@ -236,3 +250,64 @@ def filtered_pdf(encoded_content: bytes, filter_name: str) -> bytes:
         _stream(encoded_content, f" /Filter /{filter_name}"),
     ]
     return _assemble(objects)
+
+
+# ------------------------------------------------------------------ a small fixed lexicon
+
+# The ambiguous names with context rules (their semantics: docs/lexicon.md, "Context rules")
+# and a few unambiguous neighbours; one record per line in tests/data/mini_lexicon.jsonl.
+MINI_CATEGORIES: dict[str, tuple[str, str]] = {
+    "programming_language": ("Programming languages", "knowledge"),
+    "ml_framework": ("ML frameworks", "knowledge"),
+    "library": ("Libraries", "knowledge"),
+    "data_tool": ("Data tools", "knowledge"),
+    "devops": ("DevOps", "knowledge"),
+    "tool": ("Tools", "knowledge"),
+    "platform": ("Platforms", "knowledge"),
+    "ml_method": ("ML methods", "knowledge"),
+    "ai_domain": ("AI domains", "knowledge"),
+    "soft_skill": ("Soft skills", "skill"),
+}
+
+_MINI_JSONL = Path(__file__).resolve().parent / "data" / "mini_lexicon.jsonl"
+MINI_RECORDS: list[dict[str, Any]] = [
+    json.loads(line) for line in _MINI_JSONL.read_text(encoding="utf-8").splitlines() if line
+]
+
+
+def write_lexicon(
+    folder: Path,
+    records: list[dict[str, Any]],
+    categories: dict[str, tuple[str, str]] | None = None,
+    *,
+    version: str = "test",
+) -> Path:
+    """Write a lexicon folder (lexicon.toml + skills/test.jsonl) and return it."""
+    cats = MINI_CATEGORIES if categories is None else categories
+    (folder / "skills").mkdir(parents=True, exist_ok=True)
+    lines = [f'version = "{version}"']
+    for cid, (label, layer) in cats.items():
+        lines += [f"[categories.{cid}]", f'label = "{label}"', f'layer = "{layer}"']
+    (folder / "lexicon.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    body = "".join(json.dumps(r) + "\n" for r in records)
+    (folder / "skills" / "test.jsonl").write_text(body, encoding="utf-8")
+    return folder
+
+
+# ------------------------------------------------------------------ the report's JSON Schema
+
+
+def load_schema() -> dict[str, Any]:
+    """The score report's schema as shipped in the package (importlib.resources: works
+    from a wheel)."""
+    text = resources.files("jobmatch").joinpath("schemas/score_report.schema.json").read_text()
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def schema_errors(value: Any, schema: dict[str, Any]) -> list[str]:
+    """Every way ``value`` breaks ``schema`` (JSON Schema draft 2020-12, checked by
+    ``jsonschema``), as ``"<json path>: <message>"`` lines in a stable order."""
+    validator = Draft202012Validator(schema)
+    found = sorted(validator.iter_errors(value), key=lambda e: (e.json_path, e.message))
+    return [f"{error.json_path}: {error.message}" for error in found]

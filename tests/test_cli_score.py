@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from jobmatch.cli import REPORT_FORMATS, main
 from jobmatch.errors import DocumentNotFoundError
 from jobmatch.report import FORMATS
-from tests.test_report import load_schema, schema_errors
+from tests.helpers import load_schema, schema_errors
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 RESUME_TXT = SAMPLES / "research_engineer_resume.txt"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
-from importlib import resources
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from jobmatch.models import (
     CareerEstimate,
@@ -19,6 +19,7 @@ from jobmatch.models import (
     ScoreReport,
 )
 from jobmatch.report import FORMATS, render, render_html, render_json, render_markdown, render_text
+from tests.helpers import load_schema, schema_errors
 
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_ATTR = '"><img src=x onerror=alert(2)>'
@@ -277,57 +278,6 @@ def test_html_bar_chart_and_sections() -> None:
 # ------------------------------------------------------------------------------ json
 
 
-def load_schema() -> dict[str, Any]:
-    """The schema as shipped in the package (importlib.resources: works from a wheel)."""
-    text = resources.files("jobmatch").joinpath("schemas/score_report.schema.json").read_text()
-    schema: dict[str, Any] = json.loads(text)
-    return schema
-
-
-_TYPES: dict[str, tuple[type, ...]] = {
-    "object": (dict,),
-    "array": (list,),
-    "string": (str,),
-    "integer": (int,),
-    "number": (int, float),
-    "boolean": (bool,),
-    "null": (type(None),),
-}
-
-
-def schema_errors(value: Any, schema: dict[str, Any], path: str = "$") -> list[str]:
-    """A tiny JSON Schema validator for the keywords our schema uses."""
-    errors: list[str] = []
-    if "type" in schema:
-        names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-        ok = any(
-            isinstance(value, _TYPES[n])
-            and not (isinstance(value, bool) and n in ("integer", "number"))
-            for n in names
-        )
-        if not ok:
-            return [f"{path}: {value!r} is not of type {names}"]
-    if "enum" in schema and value not in schema["enum"]:
-        errors.append(f"{path}: {value!r} not in {schema['enum']}")
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if "minimum" in schema and value < schema["minimum"]:
-            errors.append(f"{path}: {value} < {schema['minimum']}")
-        if "maximum" in schema and value > schema["maximum"]:
-            errors.append(f"{path}: {value} > {schema['maximum']}")
-    if isinstance(value, dict):
-        props = schema.get("properties", {})
-        errors += [f"{path}: missing {k!r}" for k in schema.get("required", []) if k not in value]
-        if schema.get("additionalProperties") is False:
-            errors += [f"{path}: unexpected {k!r}" for k in value if k not in props]
-        for k, v in value.items():
-            if k in props:
-                errors += schema_errors(v, props[k], f"{path}.{k}")
-    if isinstance(value, list) and "items" in schema:
-        for i, v in enumerate(value):
-            errors += schema_errors(v, schema["items"], f"{path}[{i}]")
-    return errors
-
-
 def test_json_is_the_report_dict_with_score_on_top() -> None:
     report = make_report()
     data = json.loads(render_json(report))
@@ -350,20 +300,26 @@ def test_schema_lists_every_report_field() -> None:
     assert schema["required"] == list(make_report().to_dict())
 
 
+def test_the_shipped_schema_is_a_valid_draft_2020_12_schema() -> None:
+    schema = load_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)  # raises SchemaError if it is not
+
+
 @pytest.mark.parametrize(
     ("mutate", "error"),
     [
-        (lambda d: d.pop("score"), "$: missing 'score'"),
-        (lambda d: d.update(extra=1), "$: unexpected 'extra'"),
-        (lambda d: d.update(score=101), "$.score: 101 > 100"),
-        (lambda d: d.update(score="72"), "$.score: '72' is not of type ['number']"),
-        (lambda d: d["matched"][0].update(match="half"), "$.matched[0].match: 'half' not in"),
+        (lambda d: d.pop("score"), "$: 'score' is a required property"),
+        (lambda d: d.update(extra=1), "$: Additional properties are not allowed ('extra' was"),
+        (lambda d: d.update(score=101), "$.score: 101 is greater than the maximum of 100"),
+        (lambda d: d.update(score="72"), "$.score: '72' is not of type 'number'"),
+        (lambda d: d["matched"][0].update(match="half"), "$.matched[0].match: 'half' is not one"),
         (lambda d: d["education"].update(level="doctorate"), "$.education.level: 'doctorate'"),
         (lambda d: d["career"].update(years=True), "$.career.years: True is not of type"),
     ],
 )
-def test_validator_catches_bad_reports(mutate: Any, error: str) -> None:
+def test_schema_catches_bad_reports(mutate: Any, error: str) -> None:
     data = make_report().to_dict()
     mutate(data)
     errors = schema_errors(data, load_schema())
-    assert len(errors) == 1 and errors[0].startswith(error)
+    assert len(errors) == 1 and errors[0].startswith(error), errors

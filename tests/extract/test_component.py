@@ -106,7 +106,7 @@ def test_longest_match_wins(mini_extractor: SkillExtractor) -> None:
 
 
 def test_overlap_resolution_is_deterministic(tmp_path: Path) -> None:
-    from tests.conftest import write_lexicon
+    from tests.helpers import write_lexicon
 
     folder = write_lexicon(
         tmp_path,
@@ -222,7 +222,7 @@ def test_shipped_extractor_fixture(extractor: SkillExtractor) -> None:
 def test_saved_pipeline_does_not_need_the_original_lexicon(tmp_path: Path) -> None:
     import shutil
 
-    from tests.conftest import MINI_RECORDS, write_lexicon
+    from tests.helpers import MINI_RECORDS, write_lexicon
 
     folder = write_lexicon(tmp_path / "lex", MINI_RECORDS[:3])
     nlp = spacy.blank("en")

@@ -129,7 +129,7 @@ min_years = 5.0
 
 
 def write_tiny_lexicon(folder: Path) -> Path:
-    from tests.conftest import write_lexicon
+    from tests.helpers import write_lexicon
 
     return write_lexicon(folder, TINY_RECORDS, TINY_CATEGORIES, version="tiny-1")
 

@@ -1,0 +1,71 @@
+"""The documentation is the truth: the Python examples of README.md and docs/*.md run, the
+README's test command is what CI runs, and the API reference lists every public name.
+
+A fenced ```` ```python ```` block is executed; an example that cannot run in the tests (it
+needs a Spark cluster, a server, a file of yours) is fenced as ```` ```py ```` instead.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import jobmatch
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+DOCS = ROOT / "docs"
+PAGES = [README, *sorted(DOCS.glob("*.md"))]
+_BLOCK = re.compile(r"^```python\n(.*?)^```\s*$", re.S | re.M)
+
+
+def python_blocks(page: Path) -> list[str]:
+    """The ```python blocks of a Markdown page, in order."""
+    return _BLOCK.findall(page.read_text(encoding="utf-8"))
+
+
+def test_readme_has_python_examples() -> None:
+    assert len(python_blocks(README)) >= 2
+
+
+def test_the_docs_pages_have_python_examples() -> None:
+    assert python_blocks(DOCS / "index.md") != []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_python_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ```python block of a page runs, in order, in one namespace per page, from the
+    checkout root (so ``samples/...`` paths work).
+
+    The blocks carry their own ``assert`` lines, so a changed result fails here.
+    """
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
+    for i, block in enumerate(python_blocks(page)):
+        code = compile(block, f"{page.relative_to(ROOT)} python block {i + 1}", "exec")
+        exec(code, namespace)  # noqa: S102 - executing our own documentation on purpose
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = README.read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    match = re.search(r"```sh\n# install and run the tests\n(.+?)\n```", readme, re.S)
+    assert match, "README must show the test command under '# install and run the tests'"
+    command = match.group(1).strip()
+    assert command in ci.splitlines(), f".ci/run must run exactly: {command}"
+
+
+def test_ci_fails_on_any_failing_step() -> None:
+    """`set -e` makes every failing step fail CI, pytest's exit code 5 (no tests) included."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "set -euo pipefail" in ci.splitlines()
+    assert "mkdocs build --strict" in ci
+
+
+def test_the_api_reference_lists_every_public_name() -> None:
+    api = (DOCS / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^::: jobmatch\.(\w+)\s*$", api, re.M))
+    public = set(jobmatch.__all__) - {"__version__"}
+    assert sorted(public - documented) == []
