@@ -137,9 +137,10 @@ def test_match_follows_the_rule_for_both_arguments() -> None:
     )
     doc = jobmatch.read_document(RESUME)
     assert jobmatch.match(doc, POSTING).to_dict() == by_path.to_dict()
-    # the posting's file name is the posting text (it names a skill: "research")
-    digest = hashlib.sha256(str(POSTING).encode()).hexdigest()[:12]
-    assert jobmatch.match(RESUME, str(POSTING)).profile == f"posting:text-{digest}"
+    # a str that looks like a file name is the posting text (it names a skill: "python")
+    text = "Python developer, resume.pdf"
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    assert jobmatch.match(RESUME, text).profile == f"posting:text-{digest}"
 
 
 @pytest.mark.parametrize(

@@ -210,7 +210,9 @@ def test_public_api_is_lazy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "ok\n"
-    assert jobmatch.read_document is read_document
+    from jobmatch import api
+
+    assert jobmatch.read_document is api.read_document
 
 
 # ---------------------------------------------------------------------------- real documents
