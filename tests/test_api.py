@@ -65,7 +65,7 @@ def test_a_long_one_line_text_is_scored_not_opened(length: int) -> None:
 
 def test_a_text_ending_in_a_file_extension_is_text() -> None:
     # was DocumentNotFoundError: Python developer, resume.pdf: no such file
-    text = "Python developer, resume.pdf"
+    text = "Python, SQL and Docker; see resume.pdf"
     assert jobmatch.score(text).to_dict() == jobmatch.score_text(text).to_dict()
     assert jobmatch.score(text).source == "<text>"
 
@@ -137,8 +137,8 @@ def test_match_follows_the_rule_for_both_arguments() -> None:
     )
     doc = jobmatch.read_document(RESUME)
     assert jobmatch.match(doc, POSTING).to_dict() == by_path.to_dict()
-    # a str that looks like a file name is the posting text (it names a skill: "python")
-    text = "Python developer, resume.pdf"
+    # a str that looks like a file name is the posting text (it names skills)
+    text = "Python, SQL and Docker; see resume.pdf"
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     assert jobmatch.match(RESUME, text).profile == f"posting:text-{digest}"
 
