@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from .errors import ProfileError
 from .models import Document, ScoreReport, SkillMention
 from .read.inputs import as_document, read_file, text_document
+from .scoring.profiles import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
     from .read.documents import Limits
@@ -40,8 +41,6 @@ __all__ = [
     "DEFAULT_PROFILE",
 ]
 
-#: the profile scored against when none is given (the shipped Research Engineer profile)
-DEFAULT_PROFILE = "research-engineer"
 
 Profiled: TypeAlias = "str | os.PathLike[str] | Profile"
 
