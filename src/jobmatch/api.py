@@ -3,7 +3,7 @@
 The rule, everywhere: a ``pathlib.Path`` (any ``os.PathLike``) or a
 :class:`~jobmatch.models.Document` is a *file*; a ``str`` is *text*. A ``str`` is never
 looked up in the file system, even when it reads like a file name (``"resume.pdf"``); if
-it names an existing file a warning is logged saying to pass a ``Path``. Functions whose
+it names an existing file or folder a warning is logged saying to pass a ``Path``. Functions whose
 argument can only be a file (:func:`read_document`, :func:`score_file`) take its name as a
 ``str`` or a ``Path``.
 
