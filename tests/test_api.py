@@ -98,12 +98,19 @@ def test_an_empty_text_is_an_error_not_a_score(text: str) -> None:
             call(text)
 
 
-def test_a_folder_is_an_error_as_a_path_and_text_as_a_str(tmp_path: Path) -> None:
+def test_a_folder_is_an_error_as_a_path_and_text_as_a_str(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     with pytest.raises(DocumentError, match=r": is a directory, not a file$"):
         jobmatch.score(tmp_path)
     with pytest.raises(DocumentError, match=r": is a directory, not a file$"):
         jobmatch.score_file(str(tmp_path))
-    assert jobmatch.score(str(tmp_path)).source == "<text>"
+    with caplog.at_level(logging.WARNING, logger="jobmatch.read.inputs"):
+        assert jobmatch.score(str(tmp_path)).source == "<text>"
+    assert caplog.messages == [
+        f"the str {str(tmp_path)!r} is scored as text, not read as a file;"
+        " pass a pathlib.Path to read it"
+    ]
 
 
 def test_extract_skills_reads_a_path_and_takes_a_str_as_text(

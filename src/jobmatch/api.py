@@ -3,9 +3,9 @@
 The rule, everywhere: a ``pathlib.Path`` (any ``os.PathLike``) or a
 :class:`~jobmatch.models.Document` is a *file*; a ``str`` is *text*. A ``str`` is never
 looked up in the file system, even when it reads like a file name (``"resume.pdf"``); if
-it names an existing file a warning is logged saying to pass a ``Path``. Functions whose
-argument can only be a file (:func:`read_document`, :func:`score_file`) take its name as a
-``str`` or a ``Path``.
+it names an existing file or folder a warning is logged saying to pass a ``Path``.
+Functions whose argument can only be a file (:func:`read_document`, :func:`score_file`,
+:func:`match_files`) take its name as a ``str`` or a ``Path``.
 
 Every failure caused by the input is a :class:`~jobmatch.errors.JobmatchError`; a
 wrong argument type is a ``TypeError``. No ``OSError``, ``UnicodeError``, ``ValueError``
@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, TypeAlias
 from .errors import ProfileError
 from .models import Document, ScoreReport, SkillMention
 from .read.inputs import as_document, read_file, text_document
+from .scoring.profiles import DEFAULT_PROFILE, Profile, load_profile
+from .scoring.scorer import Scorer
 
 if TYPE_CHECKING:
     from .read.documents import Limits
-    from .scoring.profiles import Profile
-    from .scoring.scorer import Scorer
 
 __all__ = [
     "read_document",
@@ -40,10 +40,9 @@ __all__ = [
     "DEFAULT_PROFILE",
 ]
 
-#: the profile scored against when none is given (the shipped Research Engineer profile)
-DEFAULT_PROFILE = "research-engineer"
 
-Profiled: TypeAlias = "str | os.PathLike[str] | Profile"
+#: what a ``profile=`` argument takes: a shipped id, a TOML file name, or a loaded Profile
+Profiled: TypeAlias = str | os.PathLike[str] | Profile
 
 
 def read_document(
@@ -226,9 +225,6 @@ def match_files(resume: str | os.PathLike[str], posting: str | os.PathLike[str])
 
 def _scorer(profile: Profiled) -> Scorer:
     """The scorer of ``profile``: built once per profile name (the pipeline is shared)."""
-    from .scoring.profiles import Profile
-    from .scoring.scorer import Scorer
-
     if isinstance(profile, Profile):
         return Scorer(profile)
     if not isinstance(profile, str | os.PathLike):
@@ -241,9 +237,6 @@ def _scorer(profile: Profiled) -> Scorer:
 
 @lru_cache(maxsize=4)
 def _named_scorer(name: str) -> Scorer:
-    from .scoring.profiles import load_profile
-    from .scoring.scorer import Scorer
-
     try:
         loaded = load_profile(name)
     except (OSError, ValueError, UnicodeError) as exc:

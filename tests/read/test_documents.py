@@ -210,6 +210,8 @@ def test_public_api_is_lazy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "ok\n"
+    # 0.2.0: the public read_document is jobmatch.api's (file names no file system can hold
+    # are DocumentNotFoundError there); it reads through this module's read_document
     from jobmatch import api
 
     assert jobmatch.read_document is api.read_document

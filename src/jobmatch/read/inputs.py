@@ -48,7 +48,7 @@ def text_document(text: str, *, source: str = TEXT_SOURCE) -> Document:
 
     The text is never read as a path. Lone surrogates (``"\\ud800"``, which no encoder
     accepts) are replaced by U+FFFD, one for one, so offsets into the text stay valid; the
-    document then carries a warning saying so. If ``text`` names an existing file, a
+    document then carries a warning saying so. If ``text`` names an existing file or folder, a
     warning is logged ("pass a pathlib.Path to read the file"); the file is not read.
 
     Args:
@@ -64,7 +64,7 @@ def text_document(text: str, *, source: str = TEXT_SOURCE) -> Document:
     if not isinstance(text, str):
         raise TypeError(f"expected a str of text, not {type(text).__name__}")
     text, warnings = replace_surrogates(text)
-    if _names_a_file(text):
+    if _names_a_path(text):
         log.warning(
             "the str %r is scored as text, not read as a file; pass a pathlib.Path to read it",
             text,
@@ -72,12 +72,12 @@ def text_document(text: str, *, source: str = TEXT_SOURCE) -> Document:
     return Document(text=text, source=source, format="text", warnings=warnings)
 
 
-def _names_a_file(text: str) -> bool:
-    """Whether ``text`` is the name of an existing file (only ever used for a warning)."""
+def _names_a_path(text: str) -> bool:
+    """Whether ``text`` names an existing file or folder (only ever used for a warning)."""
     if not text.strip() or len(text) > _MAX_NAME or "\n" in text or "\x00" in text:
         return False
     try:
-        return Path(text).is_file()
+        return Path(text).exists()
     except (OSError, ValueError):  # a name too long for the file system, or not encodable
         return False
 
