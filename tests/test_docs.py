@@ -69,3 +69,16 @@ def test_the_api_reference_lists_every_public_name() -> None:
     documented = set(re.findall(r"^::: jobmatch\.(\w+)\s*$", api, re.M))
     public = set(jobmatch.__all__) - {"__version__"}
     assert sorted(public - documented) == []
+
+
+def test_every_page_is_in_the_nav_and_every_nav_entry_is_a_page() -> None:
+    """mkdocs build --strict checks this too; here it fails fast, in the test run."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = config[config.index("\nnav:\n") : config.index("\nmarkdown_extensions:")]
+    in_nav = set(re.findall(r"^\s+- (?:[^:\n]+: )?(\S+\.md)$", nav, re.M))
+    pages = {p.name for p in DOCS.glob("*.md")}
+    assert (sorted(pages - in_nav), sorted(in_nav - pages)) == ([], [])
+
+
+def test_the_readme_stays_short() -> None:
+    assert len(README.read_text(encoding="utf-8").splitlines()) <= 200
