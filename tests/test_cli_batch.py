@@ -1,4 +1,4 @@
-"""``jobmatch batch``: formats, exit codes, CSV injection, stdin, resume after a kill."""
+"""``jobmatch batch``: formats, exit codes, CSV injection, stdin, continuing an interrupted run."""
 
 from __future__ import annotations
 
@@ -6,10 +6,6 @@ import csv
 import io
 import json
 import re
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -186,7 +182,12 @@ def test_stdin_and_csv_input(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--profile", "x", "--resume", "r.txt"], "use --profile or --resume, not both"),
-        (["--top", "3", "--resume-from", "o.jsonl"], "--resume-from needs a streamed output"),
+        (["--top", "3", "--continue-from", "o.jsonl"], "--continue-from needs a streamed output"),
+        (
+            ["--resume-from", "o.jsonl"],
+            "Error: --resume-from was renamed --continue-from (--resume is the resume, a CV)",
+        ),
+        (["-o", "a.jsonl", "--continue-from", "b.jsonl"], "name different files"),
         (["--jobs", "0"], "0 is not in the range x>=1"),
     ],
 )
@@ -196,11 +197,11 @@ def test_usage_errors_exit_2(postings: Path, args: list[str], message: str) -> N
     assert message in err
 
 
-def test_resume_skips_done_ids_and_repairs_a_torn_line(postings: Path, tmp_path: Path) -> None:
+def test_continue_skips_done_ids_and_repairs_a_torn_line(postings: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     first = json.dumps({"id": "ml", "source": "x", "status": "ok"})
     out.write_text(first + '\n{"id": "nurse", "sta', encoding="utf-8")  # killed mid-line
-    code, stdout, err = run(str(postings), "--resume-from", str(out))
+    code, stdout, err = run(str(postings), "--continue-from", str(out))
     assert (code, stdout) == (1, "")
     ids = [json.loads(x)["id"] for x in out.read_text().splitlines()]
     assert ids == ["ml", "nurse", "=HYPERLINK(1)", "empty", f"{postings}:5"]
@@ -210,30 +211,77 @@ def test_resume_skips_done_ids_and_repairs_a_torn_line(postings: Path, tmp_path:
     assert len(out.read_text().splitlines()) == 5
 
 
-def test_killed_run_resumes_to_exactly_one_record_each(tmp_path: Path) -> None:
-    n = 400
+def _many(tmp_path: Path, n: int, text: Any = lambda i: f"{ML} {i}") -> Path:
     src = tmp_path / "many.jsonl"
-    src.write_text(
-        "".join(json.dumps({"id": f"p{i}", "text": f"{ML} {i}"}) + "\n" for i in range(n))
-    )
+    src.write_text("".join(json.dumps({"id": f"p{i}", "text": text(i)}) + "\n" for i in range(n)))
+    return src
+
+
+@pytest.fixture()
+def interrupt_after(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """``interrupt_after(k)``: Ctrl-C (KeyboardInterrupt) when record ``k + 1`` is scored.
+
+    Deterministic stand-in for a user's Ctrl-C or a kill: with ``--jobs 1`` the records of
+    every chunk finished before it are in the output, the rest are not.
+    """
+    from jobmatch.batch import engine
+
+    original = engine.compact_result
+    calls = [0]
+
+    def arm(k: int) -> None:
+        calls[0] = 0
+
+        def compact(*args: Any, **kwargs: Any) -> Any:
+            calls[0] += 1
+            if calls[0] > k:
+                raise KeyboardInterrupt
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(engine, "compact_result", compact)
+
+    yield arm
+    monkeypatch.setattr(engine, "compact_result", original)
+
+
+def test_interrupted_run_exits_130_and_continues_to_exactly_one_record_each(
+    tmp_path: Path, interrupt_after: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n = 300  # chunks of 128: interrupted in the second, after the first was written
+    src = _many(tmp_path, n)
+    reference = tmp_path / "reference.jsonl"
+    assert run(str(src), "-o", str(reference), "-q")[0] == 0
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "jobmatch", "batch", str(src), "-o", str(out), "-q"]
-    with (tmp_path / "stderr.txt").open("wb") as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and proc.poll() is None:
-            if out.exists() and out.stat().st_size > 0:
-                break  # the first chunk is written: kill it mid-run
-            time.sleep(0.005)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-    done_before = out.read_bytes().count(b"\n")
-    assert 0 < done_before < n, "the run finished before it could be killed"
+    interrupt_after(200)
+    code, _, err = run(str(src), "-o", str(out))
+    assert code == 130
+    assert err == (
+        f"interrupted after 128 records (128 written to {out}); run the same command again"
+        f" to continue: the records already in {out} are skipped\n"
+    )
+    assert out.read_bytes().count(b"\n") == 128
     with out.open("ab") as f:
         f.write(b'{"id": "p')  # and as if killed in the middle of a line
-    subprocess.run(cmd, check=True, capture_output=True)
-    ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
-    assert ids == [f"p{i}" for i in range(n)]
+    from jobmatch.batch import engine
+
+    monkeypatch.undo()  # no more interruptions
+    assert engine.compact_result.__name__ == "compact_result"
+    code, _, err = run(str(src), "-o", str(out))
+    assert code == 0
+    assert ", 128 already done," in err
+    assert out.read_text() == reference.read_text()
+
+
+def test_interrupting_a_run_to_stdout_says_how_to_make_it_continuable(
+    postings: Path, interrupt_after: Any
+) -> None:
+    interrupt_after(1)
+    code, out, err = run(str(postings))
+    assert (code, out) == (130, "")
+    assert err == (
+        "interrupted after 0 records; the output went to standard output:"
+        " use -o FILE to be able to continue\n"
+    )
 
 
 def _dropped_ids(path: Path) -> list[str]:
@@ -243,63 +291,64 @@ def _dropped_ids(path: Path) -> list[str]:
 @pytest.fixture()
 def count_scored(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the records scored in this process from now on (``--jobs 1``)."""
-    from jobmatch.scoring.scorer import Scorer
+    from jobmatch.batch import engine
 
     scored: list[str] = []
-    original = Scorer.score_doc
+    original = engine.compact_result
 
-    def counting(self: Scorer, *args: Any, **kwargs: Any) -> Any:
-        scored.append(kwargs["record_id"])
-        return original(self, *args, **kwargs)
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        scored.append(kwargs["id"])
+        return original(*args, **kwargs)
 
-    monkeypatch.setattr(Scorer, "score_doc", counting)
+    monkeypatch.setattr(engine, "compact_result", counting)
     return scored
 
 
-def test_killed_min_score_run_resumes_without_rescoring_dropped_records(
-    tmp_path: Path, count_scored: list[str]
+def test_interrupted_min_score_run_continues_without_rescoring_dropped_records(
+    tmp_path: Path, count_scored: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Records --min-score left out before the kill are not scored again on resume, and the
-    output (and its .dropped sidecar) ends up exactly as that of an uninterrupted run."""
-    n = 400
-    src = tmp_path / "many.jsonl"
-    texts = [f"{ML} {i}" if i % 2 else f"{NURSE} {i}" for i in range(n)]
-    src.write_text(
-        "".join(json.dumps({"id": f"p{i}", "text": t}) + "\n" for i, t in enumerate(texts))
-    )
+    """Records --min-score left out before the interruption are not scored again when the
+    run continues, and the output (and its .dropped sidecar) ends up exactly as that of an
+    uninterrupted run."""
+    n = 300
+    src = _many(tmp_path, n, lambda i: f"{ML} {i}" if i % 2 else f"{NURSE} {i}")
     # a threshold between the two kinds of posting: every other record is dropped
     two = tmp_path / "two.jsonl"
     two.write_text("".join(src.read_text().splitlines(keepends=True)[:2]))
     _, out, _ = run(str(two), "-q")
     low, high = (json.loads(line)["score"] for line in out.splitlines())
-    threshold = (low + high) / 2
-    assert low < threshold < high
+    threshold = str((low + high) / 2)
+    assert low < float(threshold) < high
 
     reference = tmp_path / "reference.jsonl"
-    assert run(str(src), "-o", str(reference), "--min-score", str(threshold), "-q")[0] == 0
+    assert run(str(src), "-o", str(reference), "--min-score", threshold, "-q")[0] == 0
     assert _dropped_ids(tmp_path / "reference.jsonl.dropped") == [f"p{i}" for i in range(0, n, 2)]
 
     out_file = tmp_path / "out.jsonl"
     sidecar = tmp_path / "out.jsonl.dropped"
-    cmd = [sys.executable, "-m", "jobmatch", "batch", str(src), "-o", str(out_file), "-q"]
-    cmd += ["--min-score", str(threshold)]
-    with (tmp_path / "stderr.txt").open("wb") as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and proc.poll() is None:
-            if out_file.exists() and out_file.stat().st_size and sidecar.exists():
-                break  # records written and dropped: kill it mid-run
-            time.sleep(0.005)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+    count_scored.clear()
+    calls = len(count_scored)
+    from jobmatch.batch import engine
+
+    counting = engine.compact_result
+
+    def interrupting(*args: Any, **kwargs: Any) -> Any:
+        if len(count_scored) - calls >= 200:
+            raise KeyboardInterrupt
+        return counting(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "compact_result", interrupting)
+    code, _, _ = run(str(src), "-o", str(out_file), "--min-score", threshold, "-q")
+    assert code == 130
     written = [json.loads(line)["id"] for line in out_file.read_text().splitlines()]
     dropped = _dropped_ids(sidecar)
-    assert dropped and 0 < len(written) + len(dropped) < n, "not killed midway"
+    assert (len(written), len(dropped)) == (64, 64)  # the first chunk of 128
     with sidecar.open("ab") as f:
         f.write(b'{"id": "p')  # and as if killed in the middle of a sidecar line
 
+    monkeypatch.setattr(engine, "compact_result", counting)
     count_scored.clear()
-    code, _, err = run(str(src), "-o", str(out_file), "--min-score", str(threshold))
+    code, _, err = run(str(src), "-o", str(out_file), "--min-score", threshold)
     assert code == 0
     assert f", {len(written) + len(dropped)} already done," in err
     assert not set(count_scored) & set(dropped)  # the dropped records were not scored again
@@ -353,11 +402,11 @@ def test_a_fresh_run_replaces_a_stale_dropped_sidecar(postings: Path, tmp_path: 
     assert not sidecar.exists()
 
 
-def test_unwritable_output_and_missing_resume_file(postings: Path, tmp_path: Path) -> None:
+def test_unwritable_output_and_a_missing_file_to_continue(postings: Path, tmp_path: Path) -> None:
     code, _, err = run(str(postings), "-o", str(tmp_path), "-q")
     assert (code, err) == (1, f"Error: {tmp_path}: cannot write the output: Is a directory\n")
     out = tmp_path / "new.jsonl"
-    code, _, _ = run(str(postings), "--resume-from", str(out), "-q")  # nothing to resume yet
+    code, _, _ = run(str(postings), "--continue-from", str(out), "-q")  # nothing there yet
     assert code == 1 and len(out.read_text().splitlines()) == 5
 
 
@@ -384,16 +433,47 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_line_on_a_terminal(postings: Path) -> None:
-    from jobmatch.batch.output import run_batch
+def test_progress_bar_on_a_terminal_moves_per_record_and_is_cleared(postings: Path) -> None:
+    from jobmatch.batch.run import run_batch
+    from jobmatch.cli_progress import TerminalProgress
 
     err, out = _Terminal(), io.StringIO()
-    summary = run_batch([str(postings)], stdout=out, stderr=err)
+    progress = TerminalProgress(err, min_interval=0)
+    summary = run_batch([str(postings)], stream=out, progress=progress)
     assert (summary.ok, summary.failed, summary.written, summary.skipped) == (3, 2, 5, 0)
     shown = err.getvalue()
-    # done/total (lines in the file), rate, ETA
-    assert re.match(r"\r1/5 records  [0-9.]+/s  ETA 0:\d\d:\d\d\x1b\[K", shown)
-    assert shown.endswith("\r\x1b[K" + summary.line() + "\n")
+    # done/total (lines in the file), one step per record, then the line is cleared
+    counts = re.findall(r"\| (\d)/5 \[", shown)
+    # shown; clock restarted at the first done; the 2 error records, then per scored record
+    assert counts == ["0", "0", "2", "3", "4", "5"]
+    assert shown.endswith("\r") and shown.rstrip("\r").split("\r")[-1].strip() == ""
+    assert progress.bar is None
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(postings: Path) -> None:
+    from jobmatch.batch.run import run_batch
+    from jobmatch.cli_progress import TerminalProgress
+
+    err = io.StringIO()
+    run_batch([str(postings)], stream=io.StringIO(), progress=TerminalProgress(err))
+    assert err.getvalue() == ""
+
+
+def test_the_bar_is_cleared_before_output_to_the_same_terminal() -> None:
+    from jobmatch.cli_progress import TerminalProgress
+
+    err = _Terminal()
+    progress = TerminalProgress(err, min_interval=0)
+    progress.start(3)
+    progress.update(1)
+    stream = progress.wrap(err)  # stdout and stderr the same terminal
+    before = len(err.getvalue())
+    stream.write('{"id": 1}\n')
+    written = err.getvalue()[before:]
+    cleared, rest = written.split('{"id": 1}\n')
+    assert cleared.startswith("\r") and cleared.strip() == ""  # the bar line is blanked first
+    assert "1/3" in rest  # and drawn again below the output
+    progress.close()
 
 
 def test_help_documents_the_exit_codes() -> None:

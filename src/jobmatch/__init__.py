@@ -49,14 +49,14 @@ _LAZY: dict[str, str] = {
     "load_profile": "scoring.profiles",
     "list_profiles": "scoring.profiles",
     "ScoreReport": "models",
-    "score_many": "batch.engine",
+    "score_many": "batch.stream",
     "BatchResult": "models",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:
-    from .batch.engine import score_many as score_many
+    from .batch.stream import score_many as score_many
     from .errors import CorruptDocumentError as CorruptDocumentError
     from .errors import DocumentError as DocumentError
     from .errors import DocumentNotFoundError as DocumentNotFoundError

@@ -284,6 +284,14 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
     _write_report(report, fmt, output)
 
 
+def _renamed_option(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """The callback of a hidden, renamed option: a usage error naming the new one."""
+    if value is not None:
+        raise click.UsageError(
+            "--resume-from was renamed --continue-from (--resume is the resume, a CV)", ctx=ctx
+        )
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--profile", metavar="NAME|PATH", help="Role profile (default research-engineer).")
@@ -300,7 +308,7 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
     "-o",
     "--output",
     metavar="OUT",
-    help="Write here (default stdout); an existing jsonl/csv OUT is resumed.",
+    help="Write here (default stdout); an existing jsonl/csv OUT is continued.",
 )
 @click.option(
     "--jobs",
@@ -317,7 +325,7 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
     "--min-score",
     type=float,
     metavar="X",
-    help="Leave out scored records below X (listed in OUT.dropped, so a resume skips them).",
+    help="Leave out scored records below X (listed in OUT.dropped: a continued run skips them).",
 )
 @click.option(
     "--text-column", default="text", show_default=True, help="CSV column holding the text."
@@ -331,7 +339,12 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
 @click.option(
     "--id-field", default="id", show_default=True, help="JSONL field holding the id (if present)."
 )
-@click.option("--resume-from", metavar="OUT", help="Skip ids already in OUT and append to it.")
+@click.option(
+    "--continue-from",
+    metavar="OUT",
+    help="Continue an interrupted run: skip the ids already in OUT and append to it.",
+)
+@click.option("--resume-from", hidden=True, callback=_renamed_option, expose_value=False)
 @click.option(
     "--max-bytes", type=click.IntRange(min=1), help="Per-document size limit (default 10 MB)."
 )
@@ -365,7 +378,7 @@ def batch(
     id_column: str,
     text_field: str,
     id_field: str,
-    resume_from: str | None,
+    continue_from: str | None,
     max_bytes: int | None,
     timeout: float | None,
     quiet: bool,
@@ -380,7 +393,7 @@ def batch(
     """
     from pathlib import Path
 
-    from .batch.output import run_batch
+    from .batch.run import run_batch
 
     if profile and resume_path:
         raise click.UsageError("use --profile or --resume, not both")
@@ -394,8 +407,7 @@ def batch(
         "jobs": jobs,
         "top": top,
         "min_score": min_score,
-        "resume_from": resume_from,
-        "quiet": quiet,
+        "continue_from": continue_from,
         "record_options": {
             "text_column": text_column,
             "id_column": id_column,
@@ -409,14 +421,65 @@ def batch(
         from .batch.spark import run_batch as run_spark_batch
 
         options["master"] = master
+        options["quiet"] = quiet
         runner: Callable[..., Any] = run_spark_batch
     else:
         runner = run_batch
+    _run_batch_command(ctx, runner, inputs, options, quiet=quiet, command="batch")
+
+
+#: the exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it
+EXIT_INTERRUPTED = 130
+
+
+def _run_batch_command(
+    ctx: click.Context,
+    runner: Callable[..., Any],
+    inputs: tuple[str, ...],
+    options: dict[str, Any],
+    *,
+    quiet: bool,
+    command: str,
+) -> None:
+    """Run ``runner`` with a progress bar; print the summary; exit 0, 1, 2 or 130."""
+    from .batch.summary import BatchInterrupted
+    from .cli_progress import TerminalProgress
+
+    if not quiet and "master" not in options:  # Spark draws its own progress
+        progress = TerminalProgress(sys.stderr)
+        options["progress"] = progress
+        options["stream"] = progress.wrap(sys.stdout)
     try:
         summary = runner(inputs, **options)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
+    except BatchInterrupted as exc:
+        click.echo(_interrupted_message(exc.summary, command), err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    if not quiet:
+        if (
+            summary.failed
+            and summary.written < summary.ok + summary.failed - summary.below_min_score
+        ):
+            # a ranked output leaves the failures out: say which they were
+            for source, reason in summary.failures:
+                click.echo(f"failed: {source}: {reason}", err=True)
+            if summary.failed > len(summary.failures):
+                click.echo(
+                    f"failed: ... and {summary.failed - len(summary.failures):,} more", err=True
+                )
+        click.echo(summary.line(command), err=True)
     ctx.exit(EXIT_INPUT_ERROR if summary.failed else EXIT_OK)
+
+
+def _interrupted_message(summary: Any, command: str) -> str:
+    done = f"interrupted after {summary.ok + summary.failed:,} records"
+    if summary.output is None:
+        return f"{done}; the output went to standard output: use -o FILE to be able to continue"
+    return (
+        f"{done} ({summary.written:,} written to {summary.output}); run the same command"
+        f" again to continue: the records already in {summary.output} are skipped"
+    )
 
 
 # --------------------------------------------------------------- profile

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from jobmatch.batch.engine import score_many
 from jobmatch.batch.records import Record
+from jobmatch.batch.stream import score_many
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.models import BatchResult
 from jobmatch.scoring.scorer import Scorer

@@ -27,9 +27,9 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 
 from pyspark.sql import DataFrame, SparkSession  # noqa: E402
 
-from jobmatch.batch.engine import score_many  # noqa: E402
 from jobmatch.batch.records import Record  # noqa: E402
 from jobmatch.batch.spark import RESULT_COLUMNS, score_postings, spark_session  # noqa: E402
+from jobmatch.batch.stream import score_many  # noqa: E402
 from jobmatch.cli import main  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -1,121 +1,71 @@
-"""Streaming, parallel, resumable scoring of many records: :func:`score_many`.
+"""The per-record scoring engine shared by every way of running a batch.
 
-Records flow through in chunks. With ``jobs=1`` they are scored in this process; with
-``jobs=N`` by N forked worker processes, each building the pipeline once (at start) and
-exchanging only texts and compact result dicts with the parent, never spaCy ``Doc``s.
-Results come back in input order: finished chunks wait in a bounded window until every
-earlier chunk is done, so memory stays flat however long the input.
-
-Nothing is lost: a record that cannot be read or scored becomes a ``status="error"``
-:class:`~jobmatch.models.BatchResult`. A document that takes longer than ``timeout``
-seconds is interrupted (``SIGALRM`` in the process scoring it); a worker that hangs
-beyond that, or dies, is killed and replaced, its chunk is retried one record at a time,
-and only the record that caused it fails.
+:class:`ScoringEngine` reads, checks and scores records in whichever process it lives in
+(this one with ``jobs=1``, each worker of :mod:`jobmatch.batch.pool`, each Spark executor);
+:func:`compact_result` turns a :class:`~jobmatch.models.ScoreReport` into the compact
+:class:`~jobmatch.models.BatchResult` a batch writes. A record that cannot be read or scored
+becomes an error result, never an exception; a document that takes longer than the time
+limit is interrupted (``SIGALRM`` in the process scoring it).
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import signal
 import threading
-import time
-from collections import Counter, deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing.connection import Connection, wait
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentTooLargeError, EmptyDocumentError, JobmatchError
 from ..models import BatchResult, ScoreReport
-from .records import DEFAULT_MAX_BYTES, Record, iter_records
+from .records import Record
 
 if TYPE_CHECKING:
     from ..read.documents import Limits
     from ..scoring.scorer import Scorer
 
 __all__ = [
-    "score_many",
-    "compact_result",
-    "ScoringEngine",
-    "EngineConfig",
     "DEFAULT_TIMEOUT",
-    "DEFAULT_MAX_BYTES",
+    "TOP_SKILLS",
+    "RecordHook",
+    "EngineConfig",
+    "ScoringEngine",
+    "compact_result",
+    "error_result",
+    "input_error_result",
 ]
 
 log = logging.getLogger(__name__)
 
 #: default per-document time limit, seconds
 DEFAULT_TIMEOUT = 60.0
-#: records per chunk sent to a worker (and per ``nlp.pipe`` batch)
-CHUNK_SIZE = 128
 #: how many top matched / missing skills a result keeps
 TOP_SKILLS = 10
 
 #: called with ``(record id, text)`` just before a text is scored, in the scoring process;
-#: for instrumentation and tests (a hook that hangs or exits stands for a bad document)
+#: for instrumentation and tests (a hook that hangs, exits or raises stands for a bad
+#: document, a crash or a Ctrl-C)
 RecordHook = Callable[[str, str], None]
-
-
-def score_many(
-    items: Iterable[Any],
-    *,
-    profile: Any = "research-engineer",
-    resume: Any = None,
-    jobs: int = 1,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    timeout: float | None = DEFAULT_TIMEOUT,
-    skip: Mapping[str, int] | Collection[str] | None = None,
-    top_skills: int = TOP_SKILLS,
-    chunk_size: int = CHUNK_SIZE,
-    on_record: RecordHook | None = None,
-    scorer: Scorer | None = None,
-) -> Iterator[BatchResult]:
-    """Score every item against ``profile`` (or ``resume``); yield one result per record.
-
-    ``items`` is consumed lazily and may mix texts (``str``, id ``text:N``), paths
-    (``pathlib.Path``: documents, CSV, JSONL or directories, as :func:`iter_records`),
-    ``(id, text)`` pairs and :class:`~jobmatch.batch.records.Record` objects. Results come in
-    input order. ``max_bytes`` and ``timeout`` bound each document; ``skip`` holds ids
-    already done (resume: each listed occurrence of an id is skipped once). ``jobs > 1``
-    scores in that many worker processes. A ready ``scorer`` replaces ``profile`` and
-    ``resume`` (forked workers inherit it instead of building their own pipeline).
-    """
-    if jobs < 1:
-        raise ValueError("jobs must be at least 1")
-    if chunk_size < 1 or max_bytes < 1:
-        raise ValueError("chunk_size and max_bytes must be positive")
-    if timeout is not None and timeout <= 0:
-        raise ValueError("timeout must be positive (or None for no limit)")
-    if scorer is None:
-        # fail fast on a bad profile, before any worker starts; forked workers also
-        # inherit the loaded lexicon and profile caches
-        from ..scoring.profiles import Profile, load_profile
-
-        if not isinstance(profile, Profile):
-            load_profile(profile)
-        if isinstance(resume, os.PathLike):
-            from ..read.documents import read_document
-
-            resume = read_document(resume)  # read once, not once per worker
-    config = EngineConfig(profile, resume, max_bytes, timeout, top_skills, on_record, scorer)
-    records = _as_records(items, max_bytes)
-    if skip:
-        records = _skipping(records, Counter(skip))
-    chunks = _chunked(records, chunk_size)
-    if jobs == 1:
-        return _run_here(chunks, config)
-    return _run_pool(chunks, config, jobs)
 
 
 def compact_result(
     report: ScoreReport, *, id: str, source: str, top_skills: int = TOP_SKILLS
 ) -> BatchResult:
-    """The compact batch form of a :class:`~jobmatch.models.ScoreReport`."""
+    """The compact batch form of a :class:`~jobmatch.models.ScoreReport`.
+
+    Args:
+        report: the full report of one record.
+        id: the record id.
+        source: where the record came from (a path, or ``file:line``).
+        top_skills: how many matched / missing skill ids to keep (best first).
+
+    Returns:
+        A ``status="ok"`` :class:`~jobmatch.models.BatchResult`.
+    """
     matched = dict.fromkeys(m.skill_id for m in report.matched)
     missing = dict.fromkeys(m.skill_id for m in report.missing)  # ranked by gain
     return BatchResult(
@@ -131,54 +81,14 @@ def compact_result(
     )
 
 
-# --- input ------------------------------------------------------------------------------
-
-
-def _as_records(items: Iterable[Any], max_bytes: int) -> Iterator[Record]:
-    for n, item in enumerate(items, 1):
-        if isinstance(item, Record):
-            yield item
-        elif isinstance(item, str):
-            yield Record(id=f"text:{n}", source=f"text:{n}", text=item)
-        elif isinstance(item, os.PathLike):
-            yield from iter_records([item], max_bytes=max_bytes)
-        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
-            yield Record(id=str(item[0]), source=str(item[0]), text=item[1])
-        else:
-            raise TypeError(
-                "score_many() items must be texts, paths, (id, text) pairs or Records,"
-                f" not {type(item).__name__}"
-            )
-
-
-def _skipping(records: Iterator[Record], done: Counter[str]) -> Iterator[Record]:
-    for rec in records:
-        if done[rec.id] > 0:
-            done[rec.id] -= 1
-            continue
-        yield rec
-
-
-def _chunked(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
-    chunk: list[Record] = []
-    for rec in records:
-        chunk.append(rec)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _error(rec: Record, reason: str, code: str) -> BatchResult:
+def error_result(rec: Record, reason: str, code: str) -> BatchResult:
+    """The ``status="error"`` result of ``rec`` with a one-line ``reason`` and short ``code``."""
     return BatchResult(id=rec.id, source=rec.source, status="error", error=reason, error_code=code)
 
 
-def _input_error(rec: Record) -> BatchResult:
-    return _error(rec, rec.error or "unusable record", rec.error_code or "bad_record")
-
-
-# --- scoring (in whichever process) --------------------------------------------------------
+def input_error_result(rec: Record) -> BatchResult:
+    """The error result of a record that was unusable as read (``rec.error`` is set)."""
+    return error_result(rec, rec.error or "unusable record", rec.error_code or "bad_record")
 
 
 class _Timeout(BaseException):
@@ -260,18 +170,26 @@ class ScoringEngine:
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
-    def run(self, records: list[Record], progress: Any = None) -> list[BatchResult]:
+    def run(
+        self, records: list[Record], on_done: Callable[[], None] | None = None
+    ) -> list[BatchResult]:
         """Score ``records`` (none an error record): one result each, in the same order.
 
-        ``progress`` (a shared counter) is incremented per record done, so the parent
-        can tell a slow worker from a hung one.
+        Args:
+            records: records with a text or a path (not error records).
+            on_done: called after each record is done (for progress, and so that a pool
+                can tell a slow worker from a hung one).
+
+        Returns:
+            One result per record; a failure is an error result, never an exception
+            (a ``BaseException`` such as ``KeyboardInterrupt`` raised by a hook passes).
         """
         results: list[BatchResult | None] = [None] * len(records)
 
         def done(i: int, result: BatchResult) -> None:
             results[i] = result
-            if progress is not None:
-                progress.value += 1
+            if on_done is not None:
+                on_done()
 
         # SIGALRM only reaches the main thread: elsewhere there is no per-document clock
         self._armed = self._alarm and threading.current_thread() is threading.main_thread()
@@ -287,7 +205,7 @@ class ScoringEngine:
             if previous is not None:
                 signal.signal(signal.SIGALRM, previous)
         return [
-            r if r is not None else _error(records[i], "not scored", "internal")
+            r if r is not None else error_result(records[i], "not scored", "internal")
             for i, r in enumerate(results)
         ]
 
@@ -307,10 +225,10 @@ class ScoringEngine:
         except _Timeout:
             done(i, _timeout_error(rec, timeout))
         except JobmatchError as exc:
-            done(i, _error(rec, exc.reason, exc.code))
+            done(i, error_result(rec, exc.reason, exc.code))
         except Exception as exc:  # a bug on one record must not end a long run
             log.exception("scoring %s failed", rec.source)
-            done(i, _error(rec, f"{type(exc).__name__}: {exc}", "internal"))
+            done(i, error_result(rec, f"{type(exc).__name__}: {exc}", "internal"))
         return None
 
     def _prepare(self, rec: Record) -> tuple[str, tuple[str, ...]]:
@@ -342,6 +260,7 @@ class ScoringEngine:
     ) -> BatchResult:
         # a posting (resume mode) is named by its record id, a document file by its file name
         record_id = rec.id if rec.path is None else None
+        # the one call of the Scorer in batch (a rename there is a rename here only).
         # ``text`` given: rebuilding doc.text from its tokens cost ~18 % of a record's time
         report = self.scorer.score_doc(
             doc, mentions, source=rec.source, warnings=warnings, record_id=record_id, text=text
@@ -385,214 +304,4 @@ class ScoringEngine:
 
 
 def _timeout_error(rec: Record, timeout: float | None) -> BatchResult:
-    return _error(rec, f"took longer than the time limit of {timeout:g} s", "timeout")
-
-
-def _run_here(chunks: Iterator[list[Record]], config: EngineConfig) -> Iterator[BatchResult]:
-    engine: ScoringEngine | None = None
-    for chunk in chunks:
-        work = [r for r in chunk if r.error is None]
-        if work and engine is None:
-            engine = ScoringEngine(config)  # only once there is something to score
-        scored = iter(engine.run(work) if engine is not None and work else [])
-        for rec in chunk:
-            yield _input_error(rec) if rec.error is not None else next(scored)
-
-
-# --- the worker pool -----------------------------------------------------------------------
-
-
-def _worker_main(conn: Connection, progress: Any, config: EngineConfig) -> None:  # pragma: no cover
-    """A worker process: build the engine once, then score chunks until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    parent = os.getppid()
-    try:
-        engine = ScoringEngine(config)
-    except BaseException as exc:
-        try:
-            conn.send(("init_error", exc))
-        except Exception:  # an unpicklable error: send its text
-            conn.send(("init_error", RuntimeError(str(exc))))
-        return
-    conn.send(("ready", None))
-    while True:
-        if not conn.poll(1.0):
-            if os.getppid() != parent:  # the parent was killed: do not linger
-                return
-            continue
-        try:
-            records = conn.recv()
-        except (EOFError, OSError):
-            return
-        if records is None:
-            return
-        results = engine.run(records, progress)
-        try:
-            conn.send(("results", [r.to_dict() for r in results]))
-        except OSError:  # the parent is gone
-            return
-
-
-class _Chunk:
-    """A chunk in the output window: results fill in as workers report."""
-
-    def __init__(self, records: list[Record]) -> None:
-        self.records = records
-        self.results: list[BatchResult | None] = [
-            _input_error(r) if r.error is not None else None for r in records
-        ]
-        self.pending = sum(1 for r in self.results if r is None)
-
-    def set(self, i: int, result: BatchResult) -> None:
-        if self.results[i] is None:
-            self.pending -= 1
-        self.results[i] = result
-
-
-@dataclass
-class _Task:
-    chunk: _Chunk
-    indices: list[int]
-
-
-class _Worker:
-    def __init__(self, ctx: Any, config: EngineConfig) -> None:
-        self.progress = ctx.RawValue("Q", 0)
-        self.conn, child = ctx.Pipe(duplex=True)
-        # not daemonic: read_document forks its own parser children
-        self.proc = ctx.Process(
-            target=_worker_main, args=(child, self.progress, config), name="jobmatch-batch"
-        )
-        self.proc.start()
-        child.close()
-        self.ready = False
-        self.task: _Task | None = None
-        self.seen = 0
-        self.since = 0.0
-
-    def send(self, task: _Task) -> None:
-        self.task = task
-        self.seen = self.progress.value
-        self.since = time.monotonic()
-        self.conn.send([task.chunk.records[i] for i in task.indices])
-
-    def stalled(self, now: float) -> float:
-        """Seconds since this busy worker last finished a record."""
-        value = self.progress.value
-        if value != self.seen:
-            self.seen, self.since = value, now
-        return now - self.since
-
-    def ask_to_stop(self) -> None:
-        with suppress(OSError):  # already gone: nothing to ask
-            self.conn.send(None)
-
-    def kill(self) -> None:
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join(timeout=5)
-        self.conn.close()
-
-
-def _run_pool(
-    chunks: Iterator[list[Record]], config: EngineConfig, jobs: int
-) -> Iterator[BatchResult]:
-    ctx = multiprocessing.get_context("fork")
-    # a worker stuck this long is beyond its own alarm (C code, blocked signal): kill it.
-    # Past 2x timeout because a document read runs on a 2x backstop clock.
-    hard_limit = config.timeout * 2 + 1 if config.timeout else None
-    window: deque[_Chunk] = deque()
-    queue: deque[_Task] = deque()
-    max_window = jobs * 4
-    exhausted = False
-    start_failures = 0
-    workers: list[_Worker] = []
-    try:
-        workers = [_Worker(ctx, config) for _ in range(jobs)]
-        while True:
-            while not exhausted and len(window) < max_window:
-                records = next(chunks, None)
-                if records is None:
-                    exhausted = True
-                    break
-                chunk = _Chunk(records)
-                window.append(chunk)
-                work = [i for i, r in enumerate(chunk.results) if r is None]
-                if work:
-                    queue.append(_Task(chunk, work))
-            if window and window[0].pending == 0:
-                head = window.popleft()
-                yield from (r for r in head.results if r is not None)
-                continue
-            if not window:
-                return
-            for w in workers:
-                if w.ready and w.task is None and queue:
-                    # if it died meanwhile, it is found dead below and its task retried
-                    with suppress(OSError):
-                        w.send(queue.popleft())
-            ready = wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], 0.5)
-            now = time.monotonic()
-            for n, w in enumerate(workers):
-                failure: tuple[str, str] | None = None
-                if w.conn in ready or w.proc.sentinel in ready:
-                    failure = _drain(w)
-                    if failure is None and not w.proc.is_alive():
-                        failure = _died(w)
-                elif w.task is not None and hard_limit and w.stalled(now) > hard_limit:
-                    failure = (
-                        f"the worker hung for over {hard_limit:g} s and was killed",
-                        "timeout",
-                    )
-                if failure is None:
-                    continue
-                if not w.ready:
-                    start_failures += 1
-                    if start_failures > 3:
-                        raise RuntimeError("batch worker processes keep dying while starting")
-                task = w.task
-                w.kill()
-                workers[n] = _Worker(ctx, config)
-                if task is None:
-                    continue
-                if len(task.indices) > 1:
-                    # retry one record per task, so only the culprit fails
-                    queue.extendleft(_Task(task.chunk, [i]) for i in reversed(task.indices))
-                else:
-                    i = task.indices[0]
-                    log.warning("%s: %s", task.chunk.records[i].source, failure[0])
-                    task.chunk.set(i, _error(task.chunk.records[i], *failure))
-    finally:
-        # idle workers exit at once; busy ones (the consumer stopped early) are killed
-        for w in workers:
-            w.ask_to_stop()
-        deadline = time.monotonic() + 1.0
-        for w in workers:
-            w.proc.join(timeout=max(0.0, deadline - time.monotonic()))
-            w.kill()
-
-
-def _drain(w: _Worker) -> tuple[str, str] | None:
-    """Read every message waiting from ``w``; a failure (reason, code) if it died."""
-    while True:
-        try:
-            if not w.conn.poll():
-                return None
-            kind, payload = w.conn.recv()
-        except (EOFError, OSError):
-            return _died(w)
-        if kind == "ready":
-            w.ready = True
-        elif kind == "init_error":
-            raise payload  # the worker could not build its pipeline: no worker will
-        elif kind == "results" and w.task is not None:
-            for i, data in zip(w.task.indices, payload, strict=True):
-                w.task.chunk.set(i, BatchResult.from_dict(data))
-            w.task = None
-
-
-def _died(w: _Worker) -> tuple[str, str]:
-    w.proc.join(timeout=5)
-    code = w.proc.exitcode
-    how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-    return f"the worker process died ({how})", "crashed"
+    return error_result(rec, f"took longer than the time limit of {timeout:g} s", "timeout")

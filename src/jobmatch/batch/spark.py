@@ -33,13 +33,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from .engine import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from .output import BatchSummary
+from .engine import DEFAULT_TIMEOUT
+from .records import DEFAULT_MAX_BYTES
+from .summary import BatchSummary
 
 if TYPE_CHECKING:
-    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql import DataFrame, SparkSession  # type: ignore[import-not-found,unused-ignore]
 
     from ..models import Document
     from ..scoring.profiles import Profile
@@ -199,7 +200,7 @@ def score_postings(
     and ``timeout`` are the per-record limits of ``jobmatch batch``. Lazy, like any Spark
     transformation; an unknown profile or unreadable resume raises here, on the driver.
     """
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as F  # type: ignore[import-not-found,unused-ignore]
 
     missing = [c for c in (id_col, text_col) if c is not None and c not in df.columns]
     if missing:
@@ -225,7 +226,7 @@ def spark_session(
     In local mode Spark starts its Python workers with ``PYSPARK_PYTHON`` (default
     ``python3``, which may not have jobmatch), so it is set to ``sys.executable`` unless set.
     """
-    from pyspark.sql import SparkSession
+    from pyspark.sql import SparkSession  # type: ignore[import-not-found,unused-ignore]
 
     builder = SparkSession.builder.appName(app_name)
     if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:
@@ -319,17 +320,17 @@ def run_batch(
     max_bytes: int | None = None,
     timeout: float | None = None,
     quiet: bool = False,
-    stderr: TextIO | None = None,
     **unsupported: Any,
 ) -> BatchSummary:
     """``jobmatch batch --engine spark``: read INPUTs, score every row, write OUTPUT_DIR.
 
     Options of the local engine that make no sense on Spark (``top``, ``min_score``,
-    ``resume_from``, ``jobs``: set by ``--master``) raise ``ValueError`` when given. A running
+    ``continue_from``, ``jobs``: set by ``--master``) raise ``ValueError`` when given. A running
     SparkSession is reused (and left running); one created here is stopped at the end. The
-    ok/failed counts are read back from the written output.
+    ok/failed counts are read back from the written output and returned (nothing is
+    printed; ``quiet`` turns off Spark's own console progress).
     """
-    from pyspark.sql import SparkSession
+    from pyspark.sql import SparkSession  # type: ignore[import-not-found,unused-ignore]
 
     given = sorted(k for k, v in unsupported.items() if v not in (None, False, 1))
     if given:
@@ -372,21 +373,21 @@ def run_batch(
             spark.stop()
     ok = counts.get("ok", 0)
     failed = sum(counts.values()) - ok
-    summary = BatchSummary(
-        ok=ok, failed=failed, written=ok + failed, skipped=0, seconds=time.perf_counter() - started
+    return BatchSummary(
+        ok=ok,
+        failed=failed,
+        written=ok + failed,
+        skipped=0,
+        seconds=time.perf_counter() - started,
+        output=output,
     )
-    if not quiet:
-        err = stderr or sys.stderr
-        err.write(summary.line() + "\n")
-        err.flush()
-    return summary
 
 
 def _spread(df: DataFrame, parallelism: int) -> DataFrame:
     """Split an input read as fewer partitions than cores (a whole CSV file), keeping order."""
     if df.rdd.getNumPartitions() >= parallelism:
         return df
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as F  # type: ignore[import-not-found,unused-ignore]
 
     order = "__jobmatch_order"
     ordered = df.withColumn(order, F.monotonically_increasing_id())

@@ -1,0 +1,156 @@
+"""Continuing a batch run: what an existing output already holds, and its sidecars.
+
+A streamed output (JSON lines or CSV) is continued by appending to it: the ids it holds
+are skipped, and so are those its ``OUT.dropped`` sidecar lists as below ``--min-score``.
+A torn last line (a run killed mid-write) is cut first, and that record is redone.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections import Counter
+from typing import IO
+
+from ..errors import JobmatchError
+from ..models import BatchResult
+from .writers import FORMULA_START
+
+__all__ = [
+    "repair_tail",
+    "read_csv_header",
+    "read_done_ids",
+    "dropped_path",
+    "DroppedLog",
+    "read_dropped_ids",
+    "done_ids",
+]
+
+
+def repair_tail(path: str | os.PathLike[str]) -> int:
+    """Cut a torn last line (a run killed mid-write); return the bytes removed."""
+    with open(path, "r+b") as f:
+        size = f.seek(0, os.SEEK_END)
+        if size == 0:
+            return 0
+        f.seek(size - 1)
+        if f.read(1) == b"\n":
+            return 0
+        pos = size
+        while pos > 0:
+            step = min(65536, pos)
+            f.seek(pos - step)
+            block = f.read(step)
+            nl = block.rfind(b"\n")
+            if nl >= 0:
+                keep = pos - step + nl + 1
+                f.truncate(keep)
+                return size - keep
+            pos -= step
+        f.truncate(0)
+        return size
+
+
+def read_csv_header(path: str | os.PathLike[str]) -> tuple[str, ...] | None:
+    """The header of an existing CSV batch output (``None`` if it has none, or is JSONL)."""
+    with open(path, newline="", encoding="utf-8", errors="replace") as f:
+        header = next(csv.reader(f), None)
+    return tuple(header) if header and "id" in header else None
+
+
+def read_done_ids(path: str | os.PathLike[str]) -> Counter[str]:
+    """Ids already written to a JSONL or CSV batch output, with how often each occurs.
+
+    Unparseable lines (a torn last line) are ignored: those records are simply redone.
+    """
+    done: Counter[str] = Counter()
+    with open(path, "rb") as f:
+        head = f.read(4096).lstrip()
+    if head.startswith(b"{") or not head:
+        with open(path, "rb") as f:
+            for raw in f:
+                try:
+                    obj = json.loads(raw)
+                except ValueError:
+                    continue
+                if isinstance(obj, dict) and isinstance(obj.get("id"), str):
+                    done[obj["id"]] += 1
+        return done
+    with open(path, newline="", encoding="utf-8", errors="replace") as f:
+        reader = csv.reader(f)
+        header = next(reader, [])
+        if "id" not in header:
+            return done
+        at = header.index("id")
+        for row in reader:
+            if len(row) == len(header):
+                cell = row[at]
+                # undo the formula neutralisation of the writer
+                if cell.startswith("'") and cell[1:].startswith(FORMULA_START):
+                    cell = cell[1:]
+                done[cell] += 1
+    return done
+
+
+def dropped_path(output: str | os.PathLike[str]) -> str:
+    """The sidecar of a batch output listing the records ``--min-score`` left out of it."""
+    return os.fspath(output) + ".dropped"
+
+
+class DroppedLog:
+    """Appends ``{"id": ..., "score": ...}`` lines to a ``.dropped`` sidecar, one per record
+    left out by ``--min-score``, flushed like the output (opened at the first one)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stream: IO[str] | None = None
+
+    def write(self, result: BatchResult) -> None:
+        if self.stream is None:
+            try:
+                self.stream = open(self.path, "a", encoding="utf-8")
+            except OSError as exc:
+                raise JobmatchError(
+                    f"cannot write the list of records below --min-score: {exc.strerror or exc}",
+                    source=self.path,
+                ) from exc
+        line = {"id": result.id, "score": result.score}
+        self.stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+
+
+def read_dropped_ids(path: str | os.PathLike[str], min_score: float | None) -> Counter[str]:
+    """Ids in a ``.dropped`` sidecar that ``min_score`` leaves out again, with their counts.
+
+    A record dropped earlier that ``min_score`` would keep (a lower threshold, or none) is
+    not listed: it is scored again and written. A missing sidecar lists nothing; a torn
+    last line (no line end) and unparseable lines are ignored (those records are redone).
+    """
+    dropped: Counter[str] = Counter()
+    if min_score is None or not os.path.isfile(path):
+        return dropped
+    with open(path, "rb") as f:
+        for raw in f:
+            if not raw.endswith(b"\n"):
+                continue  # torn: cut off by repair_tail before the sidecar is appended to
+            try:
+                obj = json.loads(raw)
+            except ValueError:
+                continue
+            if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
+                continue
+            score = obj.get("score")
+            if isinstance(score, int | float) and score < min_score:
+                dropped[obj["id"]] += 1
+    return dropped
+
+
+def done_ids(path: str | os.PathLike[str], min_score: float | None) -> Counter[str]:
+    """What a run continuing ``path`` skips: the ids written to it, and those its
+    ``.dropped`` sidecar lists as below ``min_score``."""
+    return read_done_ids(path) + read_dropped_ids(dropped_path(path), min_score)

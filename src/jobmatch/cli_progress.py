@@ -1,0 +1,96 @@
+"""The progress bar of ``jobmatch batch`` and ``jobmatch rank`` (used by ``cli.py`` only).
+
+A :class:`~jobmatch.batch.summary.BatchProgress` drawn with tqdm on a terminal. The library
+only reports counts; drawing is the command line's business, so this module belongs to it
+(it does not import click, so that it can be tested without a terminal).
+"""
+
+from __future__ import annotations
+
+from typing import IO, Any, cast
+
+__all__ = ["TerminalProgress", "BarSafeStream"]
+
+
+class TerminalProgress:
+    """A tqdm bar on ``stream`` (stderr), or nothing when ``stream`` is not a terminal.
+
+    The bar appears when the run starts; its clock restarts when the first record is
+    done, so that building the pipeline (seconds) does not distort the rate and ETA. It
+    moves per record and is cleared (not left behind) when the run ends or is interrupted.
+
+    Args:
+        stream: where to draw (the bar is drawn only if ``stream.isatty()``).
+        unit: what is counted, for the rate (``record``).
+        min_interval: redraw at most this often, seconds.
+    """
+
+    def __init__(self, stream: IO[str], *, unit: str = "record", min_interval: float = 0.1) -> None:
+        self.stream = stream
+        self.unit = unit
+        self.min_interval = min_interval
+        self.enabled = stream.isatty()
+        self.bar: Any = None
+        self.total: int | None = None
+        self.timed = False
+
+    def start(self, total: int | None) -> None:
+        """Show the bar with ``total`` records to do (``None``: a counter without ETA)."""
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        self.total = total
+        self.bar = tqdm(
+            total=total,
+            file=self.stream,
+            unit=self.unit,
+            leave=False,
+            dynamic_ncols=True,
+            mininterval=self.min_interval,
+            miniters=1,
+        )
+
+    def update(self, done: int) -> None:
+        """``done`` more records finished."""
+        if self.bar is None:
+            return
+        if not self.timed:
+            # the first record: restart the clock (the pipeline build is not per record)
+            self.bar.reset(total=self.total)
+            self.timed = True
+        self.bar.update(done)
+
+    def close(self) -> None:
+        """Clear the bar (idempotent)."""
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+    def wrap(self, output: IO[str]) -> IO[str]:
+        """``output``, writing around the bar when both go to a terminal."""
+        if not self.enabled or not output.isatty():
+            return output
+        return cast(IO[str], BarSafeStream(output))
+
+
+class BarSafeStream:
+    """A text stream that clears the progress bar before each write and redraws it after."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` with the bar cleared; the number of characters written."""
+        from tqdm import tqdm
+
+        with tqdm.external_write_mode(file=self.stream):
+            return self.stream.write(text)
+
+    def flush(self) -> None:
+        """Flush the underlying stream."""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        """Whether the underlying stream is a terminal."""
+        return self.stream.isatty()
