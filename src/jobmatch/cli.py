@@ -444,6 +444,37 @@ def batch(
     _run_batch_command(ctx, run_batch, inputs, options, quiet=quiet, command="batch", bar=True)
 
 
+@main.command()
+@click.argument("resumes", nargs=-1, required=True, metavar="RESUMES...")
+@click.option(
+    "--posting", required=True, metavar="POSTING", help="The job posting to rank candidates for."
+)
+@_run_options
+@click.pass_context
+def rank(
+    ctx: click.Context,
+    /,
+    resumes: tuple[str, ...],
+    posting: str,
+    quiet: bool,
+    **run_options: Any,
+) -> None:
+    """Rank resumes (files or folders of PDF, DOCX, TXT...) against one job posting.
+
+    Each resume gets the score ``jobmatch match RESUME POSTING`` gives it, with the same
+    explanations and outputs as batch; the default output is a table, best first. Runs in
+    parallel (--jobs) and can be continued (-o). Exit codes: 0 all resumes scored, 1 some
+    failed, 2 usage error, 130 interrupted.
+    """
+    from .batch.rank import rank_resumes
+
+    options = _library_options(run_options)
+    if options["format"] is None and options["output"] is None:
+        options["format"] = "table"
+    options["posting"] = _read_input(posting)
+    _run_batch_command(ctx, rank_resumes, resumes, options, quiet=quiet, command="rank", bar=True)
+
+
 def _library_options(run_options: dict[str, Any]) -> dict[str, Any]:
     """The shared command options under the names of the library's keywords."""
     options = dict(run_options)
