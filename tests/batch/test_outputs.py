@@ -201,3 +201,12 @@ def test_keep_fields_may_not_repeat_a_column(postings_csv: Path) -> None:
     code, _, err = run(str(postings_csv), "--keep-fields", "title,score")
     assert code == 2
     assert "--keep-fields: score would repeat a column of the output" in err
+
+
+def test_kept_fields_survive_the_worker_pool(postings_csv: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    keep = ["--keep-fields", "title,company", "-q"]
+    assert run(str(postings_csv), "-o", str(one), *keep)[0] == 1
+    assert run(str(postings_csv), "-o", str(two), "--jobs", "2", *keep)[0] == 1
+    assert two.read_text() == one.read_text()
+    assert "ML Engineer,Acme," in one.read_text()
