@@ -51,11 +51,15 @@ _LAZY: dict[str, str] = {
     "ScoreReport": "models",
     "score_many": "batch.stream",
     "BatchResult": "models",
+    "run_batch": "batch.run",
+    "rank_resumes": "batch.rank",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:
+    from .batch.rank import rank_resumes as rank_resumes
+    from .batch.run import run_batch as run_batch
     from .batch.stream import score_many as score_many
     from .errors import CorruptDocumentError as CorruptDocumentError
     from .errors import DocumentError as DocumentError
