@@ -94,6 +94,7 @@ def run_batch(src: Path, jobs: int) -> tuple[float, float, int, int, int]:
     with out.open("rb") as f:
         lines = sum(1 for _ in f)
     out.unlink()
+    Path(f"{out}.settings.json").unlink(missing_ok=True)  # the settings record beside it
     return seconds, children_cpu() - cpu, peak, max(hwm.values(), default=0), lines
 
 

@@ -59,6 +59,8 @@ _LAZY: dict[str, str] = {
     "ScoreReport": "models",
     "score_many": "batch.stream",
     "BatchResult": "models",
+    "run_batch": "batch.run",
+    "rank_resumes": "batch.rank",
 }
 
 __all__ = ["__version__", *_LAZY]
@@ -72,6 +74,8 @@ if TYPE_CHECKING:
     from .api import score as score
     from .api import score_file as score_file
     from .api import score_text as score_text
+    from .batch.rank import rank_resumes as rank_resumes
+    from .batch.run import run_batch as run_batch
     from .batch.stream import score_many as score_many
     from .errors import CorruptDocumentError as CorruptDocumentError
     from .errors import DocumentError as DocumentError

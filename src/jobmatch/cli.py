@@ -284,6 +284,9 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
     _write_report(report, fmt, output)
 
 
+# --------------------------------------------------------------- batch and rank
+
+
 def _renamed_option(ctx: click.Context, param: click.Parameter, value: Any) -> None:
     """The callback of a hidden, renamed option: a usage error naming the new one."""
     if value is not None:
@@ -292,41 +295,76 @@ def _renamed_option(ctx: click.Context, param: click.Parameter, value: Any) -> N
         )
 
 
+def _run_options(f: Any) -> Any:
+    """The options ``batch`` and ``rank`` share: output, parallelism, limits, continuing."""
+    options = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["jsonl", "csv", "table"]),
+            help="Output format (default: from the -o name: .jsonl or .csv).",
+        ),
+        click.option(
+            "-o",
+            "--output",
+            metavar="OUT",
+            help="Write here (default stdout); an existing jsonl/csv OUT is continued.",
+        ),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            help="Worker processes.",
+        ),
+        click.option(
+            "--top",
+            type=click.IntRange(min=1),
+            metavar="K",
+            help="Only the K best records, best first.",
+        ),
+        click.option(
+            "--min-score",
+            type=float,
+            metavar="X",
+            help="Leave out scored records below X (listed in OUT.dropped: a continued run"
+            " skips them).",
+        ),
+        click.option(
+            "--continue-from",
+            metavar="OUT",
+            help="Continue an interrupted run: skip the ids already in OUT and append to it.",
+        ),
+        click.option("--resume-from", hidden=True, callback=_renamed_option, expose_value=False),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            help="Per-document size limit (default 10 MB).",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            help="Per-document time limit, seconds (default 60).",
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _keep_fields(value: str | None) -> tuple[str, ...]:
+    return tuple(k.strip() for k in (value or "").split(",") if k.strip())
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--profile", metavar="NAME|PATH", help="Role profile (default research-engineer).")
 @click.option(
     "--resume", "resume_path", metavar="RESUME", help="Rank postings against this resume."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "csv", "table"]),
-    help="Output format (default: from -o, else jsonl).",
-)
-@click.option(
-    "-o",
-    "--output",
-    metavar="OUT",
-    help="Write here (default stdout); an existing jsonl/csv OUT is continued.",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes.",
-)
-@click.option(
-    "--top", type=click.IntRange(min=1), metavar="K", help="Only the K best records, best first."
-)
-@click.option(
-    "--min-score",
-    type=float,
-    metavar="X",
-    help="Leave out scored records below X (listed in OUT.dropped: a continued run skips them).",
-)
+@_run_options
 @click.option(
     "--text-column", default="text", show_default=True, help="CSV column holding the text."
 )
@@ -340,20 +378,10 @@ def _renamed_option(ctx: click.Context, param: click.Parameter, value: Any) -> N
     "--id-field", default="id", show_default=True, help="JSONL field holding the id (if present)."
 )
 @click.option(
-    "--continue-from",
-    metavar="OUT",
-    help="Continue an interrupted run: skip the ids already in OUT and append to it.",
+    "--keep-fields",
+    metavar="A,B,...",
+    help="Input columns / fields to carry into the output (e.g. title,company,location).",
 )
-@click.option("--resume-from", hidden=True, callback=_renamed_option, expose_value=False)
-@click.option(
-    "--max-bytes", type=click.IntRange(min=1), help="Per-document size limit (default 10 MB)."
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    help="Per-document time limit, seconds (default 60).",
-)
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.option(
     "--engine",
     type=click.Choice(["local", "spark"]),
@@ -366,66 +394,92 @@ def _renamed_option(ctx: click.Context, param: click.Parameter, value: Any) -> N
 @click.pass_context
 def batch(
     ctx: click.Context,
+    /,
     inputs: tuple[str, ...],
     profile: str | None,
     resume_path: str | None,
-    fmt: str | None,
-    output: str | None,
-    jobs: int,
-    top: int | None,
-    min_score: float | None,
     text_column: str,
     id_column: str,
     text_field: str,
     id_field: str,
-    continue_from: str | None,
-    max_bytes: int | None,
-    timeout: float | None,
-    quiet: bool,
+    keep_fields: str | None,
     engine: str,
     master: str | None,
+    quiet: bool,
+    **run_options: Any,
 ) -> None:
     """Score many postings (files, folders, CSV, JSONL, - for JSONL on stdin).
 
     Writes one record per input record, in input order (jsonl, csv), or the best first
     (--top, table). A record that fails is written with status "error" and the run goes
-    on. Exit codes: 0 all records scored, 1 some failed, 2 usage error.
+    on. Ctrl-C stops the run; the same command continues it. Exit codes: 0 all records
+    scored, 1 some failed, 2 usage error, 130 interrupted.
     """
     from pathlib import Path
-
-    from .batch.run import run_batch
 
     if profile and resume_path:
         raise click.UsageError("use --profile or --resume, not both")
     if master and engine != "spark":
         raise click.UsageError("--master needs --engine spark")
-    options: dict[str, Any] = {
-        "output": output,
-        "format": fmt,
-        "profile": profile or "research-engineer",
-        "resume": Path(resume_path) if resume_path else None,
-        "jobs": jobs,
-        "top": top,
-        "min_score": min_score,
-        "continue_from": continue_from,
-        "record_options": {
-            "text_column": text_column,
-            "id_column": id_column,
-            "text_field": text_field,
-            "id_field": id_field,
-        },
-        "max_bytes": max_bytes,
-        "timeout": timeout,
+    options = _library_options(run_options)
+    options["profile"] = profile or "research-engineer"
+    options["resume"] = Path(resume_path) if resume_path else None
+    options["record_options"] = {
+        "text_column": text_column,
+        "id_column": id_column,
+        "text_field": text_field,
+        "id_field": id_field,
     }
     if engine == "spark":
         from .batch.spark import run_batch as run_spark_batch
 
-        options["master"] = master
-        options["quiet"] = quiet
-        runner: Callable[..., Any] = run_spark_batch
-    else:
-        runner = run_batch
-    _run_batch_command(ctx, runner, inputs, options, quiet=quiet, command="batch")
+        if keep_fields:
+            options["keep_fields"] = _keep_fields(keep_fields)  # refused by the Spark engine
+        options.update(master=master, quiet=quiet)
+        _run_batch_command(ctx, run_spark_batch, inputs, options, quiet=quiet, command="batch")
+        return
+    from .batch.run import run_batch
+
+    options["keep_fields"] = _keep_fields(keep_fields)
+    _run_batch_command(ctx, run_batch, inputs, options, quiet=quiet, command="batch", bar=True)
+
+
+@main.command()
+@click.argument("resumes", nargs=-1, required=True, metavar="RESUMES...")
+@click.option(
+    "--posting", required=True, metavar="POSTING", help="The job posting to rank candidates for."
+)
+@_run_options
+@click.pass_context
+def rank(
+    ctx: click.Context,
+    /,
+    resumes: tuple[str, ...],
+    posting: str,
+    quiet: bool,
+    **run_options: Any,
+) -> None:
+    """Rank resumes (files or folders of PDF, DOCX, TXT...) against one job posting.
+
+    Each resume gets the score ``jobmatch match RESUME POSTING`` gives it, with the same
+    explanations and outputs as batch; the default output is a table, best first. Runs in
+    parallel (--jobs) and can be continued (-o). Exit codes: 0 all resumes scored, 1 some
+    failed, 2 usage error, 130 interrupted.
+    """
+    from .batch.rank import rank_resumes
+
+    options = _library_options(run_options)
+    if options["format"] is None and options["output"] is None:
+        options["format"] = "table"
+    options["posting"] = _read_input(posting)
+    _run_batch_command(ctx, rank_resumes, resumes, options, quiet=quiet, command="rank", bar=True)
+
+
+def _library_options(run_options: dict[str, Any]) -> dict[str, Any]:
+    """The shared command options under the names of the library's keywords."""
+    options = dict(run_options)
+    options["format"] = options.pop("fmt")
+    return options
 
 
 #: the exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it
@@ -440,12 +494,13 @@ def _run_batch_command(
     *,
     quiet: bool,
     command: str,
+    bar: bool = False,
 ) -> None:
     """Run ``runner`` with a progress bar; print the summary; exit 0, 1, 2 or 130."""
     from .batch.summary import BatchInterrupted
     from .cli_progress import TerminalProgress
 
-    if not quiet and "master" not in options:  # Spark draws its own progress
+    if bar and not quiet:
         progress = TerminalProgress(sys.stderr)
         options["progress"] = progress
         options["stream"] = progress.wrap(sys.stdout)
@@ -454,20 +509,11 @@ def _run_batch_command(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     except BatchInterrupted as exc:
-        click.echo(_interrupted_message(exc.summary, command), err=True)
+        click.echo(exc.summary.interrupted_line(), err=True)
         ctx.exit(EXIT_INTERRUPTED)
     if not quiet:
-        if (
-            summary.failed
-            and summary.written < summary.ok + summary.failed - summary.below_min_score
-        ):
-            # a ranked output leaves the failures out: say which they were
-            for source, reason in summary.failures:
-                click.echo(f"failed: {source}: {reason}", err=True)
-            if summary.failed > len(summary.failures):
-                click.echo(
-                    f"failed: ... and {summary.failed - len(summary.failures):,} more", err=True
-                )
+        for line in summary.failure_lines():
+            click.echo(line, err=True)
         click.echo(summary.line(command), err=True)
     ctx.exit(EXIT_INPUT_ERROR if summary.failed else EXIT_OK)
 

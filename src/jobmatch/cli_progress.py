@@ -7,6 +7,7 @@ only reports counts; drawing is the command line's business, so this module belo
 
 from __future__ import annotations
 
+import os
 from typing import IO, Any, cast
 
 __all__ = ["TerminalProgress", "BarSafeStream"]
@@ -15,9 +16,10 @@ __all__ = ["TerminalProgress", "BarSafeStream"]
 class TerminalProgress:
     """A tqdm bar on ``stream`` (stderr), or nothing when ``stream`` is not a terminal.
 
-    The bar appears when the run starts; its clock restarts when the first record is
-    done, so that building the pipeline (seconds) does not distort the rate and ETA. It
-    moves per record and is cleared (not left behind) when the run ends or is interrupted.
+    The bar appears when the run starts; its clock restarts when the first records are
+    done, so that building the pipeline (seconds) does not distort the rate and ETA (shown
+    from the next records on). It moves per record and is cleared (not left behind) when
+    the run ends or is interrupted.
 
     Args:
         stream: where to draw (the bar is drawn only if ``stream.isatty()``).
@@ -41,12 +43,18 @@ class TerminalProgress:
         from tqdm import tqdm
 
         self.total = total
+        # follow the terminal's width, unless it reports none (a bare pty): then 80 columns,
+        # since tqdm would draw a bar of width 0; and a fixed height, since for a terminal of
+        # 0 rows it hides every bar (one bar needs no more)
+        dynamic = _columns(self.stream) > 0
         self.bar = tqdm(
             total=total,
             file=self.stream,
             unit=self.unit,
             leave=False,
-            dynamic_ncols=True,
+            dynamic_ncols=dynamic,
+            ncols=None if dynamic else 80,
+            nrows=24,
             mininterval=self.min_interval,
             miniters=1,
         )
@@ -56,9 +64,13 @@ class TerminalProgress:
         if self.bar is None:
             return
         if not self.timed:
-            # the first record: restart the clock (the pipeline build is not per record)
-            self.bar.reset(total=self.total)
+            # the first records done: the clock starts now (building the pipeline took the
+            # time before), and they set no rate: the rate and ETA come from what follows
             self.timed = True
+            self.bar.reset(total=self.total)
+            self.bar.initial = self.bar.n = self.bar.last_print_n = done
+            self.bar.refresh()
+            return
         self.bar.update(done)
 
     def close(self) -> None:
@@ -72,6 +84,14 @@ class TerminalProgress:
         if not self.enabled or not output.isatty():
             return output
         return cast(IO[str], BarSafeStream(output))
+
+
+def _columns(stream: IO[str]) -> int:
+    """The width of the terminal ``stream`` writes to (0 when it reports none)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 0
 
 
 class BarSafeStream:

@@ -330,6 +330,8 @@ class BatchResult:
     #: the id of the profile scored against: a profile id (``research-engineer``), or with
     #: ``--resume`` the posting's ``posting:<record id or file name>``; ``None`` for errors
     profile: str | None = None
+    #: input fields carried through (``--keep-fields``); in JSON only when there are some
+    fields: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -350,7 +352,7 @@ class BatchResult:
             "error_code": self.error_code,
             "warnings": list(self.warnings),
             "profile": self.profile,
-        }
+        } | ({"fields": dict(self.fields)} if self.fields else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BatchResult:
@@ -371,4 +373,5 @@ class BatchResult:
             error_code=data.get("error_code"),
             warnings=tuple(data.get("warnings") or ()),
             profile=data.get("profile"),
+            fields=dict(data.get("fields") or {}),
         )

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jobmatch.batch.records import Record, count_records, iter_records
+from jobmatch.batch.records import Record, iter_records
+from jobmatch.batch.survey import count_records
 
 
 def recs(*inputs: str | Path, **kw: object) -> list[tuple[str, str, str | None, str | None]]:
@@ -127,7 +128,7 @@ def test_csv_bad_rows_become_error_records(tmp_path: Path) -> None:
     out = recs(f)
     assert out == [
         ("1", f"{f}:2", "fine", None),
-        (f"{f}:3", f"{f}:3", None, "bad_record"),
+        (f"{f}:2", f"{f}:3", None, "bad_record"),  # id: the 2nd data row; source: line 3
         ("3", f"{f}:4", "also fine", None),
         ("4", f"{f}:5", None, "bad_record"),
         ("5", f"{f}:6", None, "empty"),
@@ -208,3 +209,48 @@ def test_records_are_lazy(tmp_path: Path) -> None:
     f.write_text('{"text": "a"}\n' * 3)
     it = iter_records([str(f), str(tmp_path / "missing.txt")])
     assert next(it).text == "a"  # nothing beyond the first line had to be read
+
+
+def test_csv_ids_without_an_id_column_are_data_row_numbers(tmp_path: Path) -> None:
+    """Not physical lines: a quoted field over two lines and a blank line do not count."""
+    f = tmp_path / "p.csv"
+    f.write_text('text,title\n"line one\nline two",A\n\n"third",B\n', encoding="utf-8")
+    assert recs(f) == [
+        (f"{f}:1", f"{f}:2", "line one\nline two", None),
+        (f"{f}:2", f"{f}:5", "third", None),
+    ]
+
+
+def test_keep_fields_are_carried_from_csv_and_jsonl(tmp_path: Path) -> None:
+    c = tmp_path / "p.csv"
+    c.write_text("id,text,title,company\n1,SQL,Analyst,=cmd\n2,,Nurse,Clinic\n", encoding="utf-8")
+    j = tmp_path / "p.jsonl"
+    j.write_text('{"id": "a", "text": "SQL", "title": "Dev", "pay": 5}\n', encoding="utf-8")
+    keep = ("title", "company", "pay")
+    got = [(r.id, r.fields) for r in iter_records([c, j], keep_fields=keep)]
+    assert got == [
+        ("1", (("title", "Analyst"), ("company", "=cmd"), ("pay", ""))),
+        ("2", (("title", "Nurse"), ("company", "Clinic"), ("pay", ""))),  # an error record too
+        ("a", (("title", "Dev"), ("company", ""), ("pay", "5"))),
+    ]
+
+
+def test_a_text_column_or_field_absent_everywhere_is_a_value_error(tmp_path: Path) -> None:
+    from jobmatch.batch.survey import check_text_source
+
+    c = tmp_path / "p.csv"
+    c.write_text("ref,body\nr1,SQL\n", encoding="utf-8")
+    j = tmp_path / "p.jsonl"
+    j.write_text('{"id": "a", "body": "SQL"}\n{oops\n', encoding="utf-8")
+    with pytest.raises(ValueError) as err:
+        check_text_source([c])
+    assert str(err.value) == (
+        "no CSV input has the text column 'text' (--text-column);"
+        f" {c}: no column 'text' (columns: ref, body)"
+    )
+    with pytest.raises(ValueError) as err:
+        check_text_source([j])
+    assert str(err.value) == f"no JSON line has the text field 'text' (--text-field), in {j}"
+    check_text_source([c, j], text_column="body", text_field="body")  # both fine
+    check_text_source([tmp_path], text_field="body")  # the CSV of the folder lacks it: fine
+    check_text_source(["-"])  # stdin is not read ahead

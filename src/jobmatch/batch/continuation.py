@@ -3,6 +3,10 @@
 A streamed output (JSON lines or CSV) is continued by appending to it: the ids it holds
 are skipped, and so are those its ``OUT.dropped`` sidecar lists as below ``--min-score``.
 A torn last line (a run killed mid-write) is cut first, and that record is redone.
+
+A run records its settings (profile, resume, record options...) in ``OUT.settings.json``;
+continuing ``OUT`` with other settings would mix stale results with new ones, so it is
+refused with the list of what differs (:func:`check_settings`).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import csv
 import json
 import os
 from collections import Counter
+from collections.abc import Mapping
 from typing import IO
 
 from ..errors import JobmatchError
@@ -25,7 +30,13 @@ __all__ = [
     "DroppedLog",
     "read_dropped_ids",
     "done_ids",
+    "settings_path",
+    "write_settings",
+    "check_settings",
 ]
+
+#: the settings of a run, as recorded beside its output: name -> value (``None``: unset)
+Settings = Mapping[str, "str | None"]
 
 
 def repair_tail(path: str | os.PathLike[str]) -> int:
@@ -154,3 +165,61 @@ def done_ids(path: str | os.PathLike[str], min_score: float | None) -> Counter[s
     """What a run continuing ``path`` skips: the ids written to it, and those its
     ``.dropped`` sidecar lists as below ``min_score``."""
     return read_done_ids(path) + read_dropped_ids(dropped_path(path), min_score)
+
+
+def settings_path(output: str | os.PathLike[str]) -> str:
+    """The sidecar of a batch output recording the settings it was written with."""
+    return os.fspath(output) + ".settings.json"
+
+
+def write_settings(output: str | os.PathLike[str], settings: Settings) -> None:
+    """Record ``settings`` beside ``output`` (replacing an earlier record).
+
+    Raises:
+        JobmatchError: the sidecar cannot be written.
+    """
+    path = settings_path(output)
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(dict(settings), f, indent=1, sort_keys=True, ensure_ascii=False)
+            f.write("\n")
+    except OSError as exc:
+        raise JobmatchError(
+            f"cannot write the settings of the run: {exc.strerror or exc}", source=path
+        ) from exc
+
+
+def check_settings(output: str | os.PathLike[str], settings: Settings) -> None:
+    """Check that continuing ``output`` uses the ``settings`` it was written with.
+
+    Raises:
+        ValueError: the recorded settings differ (the message lists each difference, old
+            and new value), or there is no record of them (an output of an older version
+            or of another program: jobmatch cannot tell what it holds).
+    """
+    path = settings_path(output)
+    out = os.fspath(output)
+    fix = f"continue with the same settings, or write to another -o (or delete {out})"
+    try:
+        with open(path, encoding="utf-8") as f:
+            old = json.load(f)
+    except FileNotFoundError:
+        raise ValueError(
+            f"{out} exists but there is no record of the settings it was written with"
+            f" ({path}), so it cannot be continued safely: {fix}"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"cannot read {path} ({exc}): {fix}") from exc
+    if not isinstance(old, dict):
+        raise ValueError(f"{path} is not a settings record: {fix}")
+    diffs = [
+        f"{key} was {_shown(old.get(key))}, now {_shown(settings.get(key))}"
+        for key in sorted(set(old) | set(settings))
+        if old.get(key) != settings.get(key)
+    ]
+    if diffs:
+        raise ValueError(f"{out} was written with other settings: {'; '.join(diffs)}. {fix}")
+
+
+def _shown(value: object) -> str:
+    return "(none)" if value in (None, "") else repr(value)

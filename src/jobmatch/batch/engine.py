@@ -53,7 +53,12 @@ RecordHook = Callable[[str, str], None]
 
 
 def compact_result(
-    report: ScoreReport, *, id: str, source: str, top_skills: int = TOP_SKILLS
+    report: ScoreReport,
+    *,
+    id: str,
+    source: str,
+    top_skills: int = TOP_SKILLS,
+    fields: tuple[tuple[str, str], ...] = (),
 ) -> BatchResult:
     """The compact batch form of a :class:`~jobmatch.models.ScoreReport`.
 
@@ -62,6 +67,7 @@ def compact_result(
         id: the record id.
         source: where the record came from (a path, or ``file:line``).
         top_skills: how many matched / missing skill ids to keep (best first).
+        fields: input fields carried through (``keep_fields``).
 
     Returns:
         A ``status="ok"`` :class:`~jobmatch.models.BatchResult`.
@@ -78,12 +84,20 @@ def compact_result(
         matched=tuple(matched)[:top_skills],
         missing=tuple(missing)[:top_skills],
         warnings=tuple(report.warnings),
+        fields=dict(fields),
     )
 
 
 def error_result(rec: Record, reason: str, code: str) -> BatchResult:
     """The ``status="error"`` result of ``rec`` with a one-line ``reason`` and short ``code``."""
-    return BatchResult(id=rec.id, source=rec.source, status="error", error=reason, error_code=code)
+    return BatchResult(
+        id=rec.id,
+        source=rec.source,
+        status="error",
+        error=reason,
+        error_code=code,
+        fields=dict(rec.fields),
+    )
 
 
 def input_error_result(rec: Record) -> BatchResult:
@@ -135,15 +149,10 @@ class ScoringEngine:
             self.scorer = config.scorer
         else:
             from ..extract.component import default_extractor
-            from ..scoring.resume_scorer import ResumeScorer
             from ..scoring.scorer import Scorer
 
-            self.scorer = (
-                Scorer(config.profile, extractor=default_extractor())
-                if config.resume is None
-                else ResumeScorer(
-                    config.profile, resume=config.resume, extractor=default_extractor()
-                )
+            self.scorer = Scorer(
+                config.profile, resume=config.resume, extractor=default_extractor()
             )
         self.extractor = self.scorer.extractor
         self._limits: Limits | None = None
@@ -230,7 +239,7 @@ class ScoringEngine:
         except _Timeout:
             done(i, _timeout_error(rec, timeout))
         except JobmatchError as exc:
-            done(i, error_result(rec, exc.reason, exc.code))
+            done(i, error_result(rec, _batch_reason(exc), exc.code))
         except Exception as exc:  # a bug on one record must not end a long run
             log.exception("scoring %s failed", rec.source)
             done(i, error_result(rec, f"{type(exc).__name__}: {exc}", "internal"))
@@ -267,11 +276,15 @@ class ScoringEngine:
         record_id = rec.id if rec.path is None else None
         # the one call of the Scorer in batch (a rename there is a rename here only).
         # ``text`` given: rebuilding doc.text from its tokens cost ~18 % of a record's time
-        report = self.scorer.score_parsed(
+        report = self.scorer.score_doc(
             doc, mentions, source=rec.source, warnings=warnings, record_id=record_id, text=text
         )
         return compact_result(
-            report, id=rec.id, source=rec.source, top_skills=self.config.top_skills
+            report,
+            id=rec.id,
+            source=rec.source,
+            top_skills=self.config.top_skills,
+            fields=rec.fields,
         )
 
     def _score(
@@ -310,3 +323,13 @@ class ScoringEngine:
 
 def _timeout_error(rec: Record, timeout: float | None) -> BatchResult:
     return error_result(rec, f"took longer than the time limit of {timeout:g} s", "timeout")
+
+
+def _batch_reason(exc: JobmatchError) -> str:
+    """The reason of ``exc`` as a batch reports it: batch has no ``--password``."""
+    if exc.code == "encrypted" and "(--password)" in exc.reason:
+        return (
+            "encrypted PDF: it needs a password; batch does not open encrypted PDFs"
+            " (score it alone: jobmatch score --password PW FILE)"
+        )
+    return exc.reason

@@ -17,9 +17,8 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Any
 
 __all__ = [
@@ -43,6 +42,8 @@ DEFAULT_MAX_BYTES = 10_000_000
 _SNIFF_BYTES = 64 * 1024
 _DELIMITERS = ",;\t|"
 _STDIN_NAME = "<stdin>"
+#: how the reason of a record without its text column / field starts
+_MISSING_TEXT = ("no column ", "no field ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +62,28 @@ class Record:
     error: str | None = None
     #: short reason code (the ``.code`` of the matching :class:`~jobmatch.errors.JobmatchError`)
     error_code: str | None = None
+    #: input fields carried through to the output (``keep_fields``), as ``(name, value)``
+    fields: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def failed(cls, id: str, source: str, reason: str, code: str) -> Record:
-        return cls(id=id, source=source, error=" ".join(reason.split()), error_code=code)
+    def failed(
+        cls,
+        id: str,
+        source: str,
+        reason: str,
+        code: str,
+        fields: tuple[tuple[str, str], ...] = (),
+    ) -> Record:
+        """An error record: ``reason`` on one line, ``code`` as for a JobmatchError."""
+        return cls(
+            id=id, source=source, error=" ".join(reason.split()), error_code=code, fields=fields
+        )
+
+    @property
+    def missing_text(self) -> bool:
+        """Whether this error record is a CSV file without the text column, or a JSON line
+        without the text field (the options may name the wrong one)."""
+        return self.error is not None and self.error.startswith(_MISSING_TEXT)
 
 
 def iter_records(
@@ -76,6 +95,7 @@ def iter_records(
     id_field: str | None = "id",
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: IO[bytes] | None = None,
+    keep_fields: Sequence[str] = (),
 ) -> Iterator[Record]:
     """Yield one :class:`Record` per input record, lazily, in input order.
 
@@ -84,9 +104,12 @@ def iter_records(
     ``text_field``), directories (walked recursively, sorted, by extension; symlink loops
     are reported, not followed) or ``"-"`` for JSON lines on ``stdin``. The id comes from
     ``id_column``/``id_field`` when the record has a non-empty value there, else it is the
-    path (documents) or ``file:line``.
+    path (documents), ``file:line`` (JSON lines) or ``file:row`` (CSV: the data row number,
+    1 for the row after the header, whatever the lines quoted fields span). ``keep_fields``
+    are CSV columns / JSON fields copied into each record's ``fields`` (``""`` when absent;
+    a JSON value that is not a string as JSON text).
     """
-    opts = _Options(text_column, id_column, text_field, id_field, max_bytes)
+    opts = _Options(text_column, id_column, text_field, id_field, max_bytes, tuple(keep_fields))
     for item in inputs:
         name = os.fspath(item)
         if name == "-":
@@ -103,6 +126,7 @@ class _Options:
     text_field: str
     id_field: str | None
     max_bytes: int
+    keep_fields: tuple[str, ...] = ()
 
 
 def _os_error(name: str, exc: OSError) -> Record:
@@ -231,14 +255,21 @@ def _jsonl_record(raw: bytes, where: str, opts: _Options) -> Record:
     if not isinstance(obj, dict):
         return Record.failed(where, where, "line is not a JSON object", "bad_record")
     rid = (_clean_id(obj.get(opts.id_field)) if opts.id_field else None) or where
+    kept = tuple((k, _json_cell(obj.get(k))) for k in opts.keep_fields)
     if opts.text_field not in obj:
-        return Record.failed(rid, where, f"no field {opts.text_field!r}", "bad_record")
+        return Record.failed(rid, where, f"no field {opts.text_field!r}", "bad_record", kept)
     text, reason, code = _check_text(
         obj[opts.text_field], f"field {opts.text_field!r}", opts.max_bytes
     )
     if text is None:
-        return Record.failed(rid, where, reason or "", code or "bad_record")
-    return Record(id=rid, source=where, text=text)
+        return Record.failed(rid, where, reason or "", code or "bad_record", kept)
+    return Record(id=rid, source=where, text=text, fields=kept)
+
+
+def _json_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 # --- CSV --------------------------------------------------------------------------------
@@ -310,66 +341,45 @@ def _csv_rows(f: IO[str], name: str, delimiter: str, opts: _Options) -> Iterator
         return
     text_at = header.index(opts.text_column)
     id_at = header.index(opts.id_column) if opts.id_column in header else None
+    keep_at = [(k, header.index(k) if k in header else None) for k in opts.keep_fields]
     start = reader.line_num + 1
+    number = 0  # the data row number: what a spreadsheet user counts, not physical lines
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
+            number += 1
             where = f"{name}:{start}"
             code = "too_large" if "field larger" in str(exc) else "bad_record"
-            yield Record.failed(where, where, f"malformed CSV row: {exc}", code)
+            yield Record.failed(f"{name}:{number}", where, f"malformed CSV row: {exc}", code)
             start = reader.line_num + 1
             continue
         where = f"{name}:{start}"
         start = reader.line_num + 1
         if not row:
             continue  # blank line
-        rid = (_clean_id(row[id_at]) if id_at is not None and id_at < len(row) else None) or where
-        if len(row) != len(header):
-            yield Record.failed(
-                rid,
-                where,
-                f"malformed CSV row: {len(row)} fields, header has {len(header)}",
-                "bad_record",
-            )
-            continue
-        value, reason, kind = _check_text(
-            row[text_at], f"column {opts.text_column!r}", opts.max_bytes
-        )
-        if value is None:
-            yield Record.failed(rid, where, reason or "", kind or "bad_record")
-        else:
-            yield Record(id=rid, source=where, text=value)
+        number += 1
+        yield _csv_record(row, header, where, f"{name}:{number}", text_at, id_at, keep_at, opts)
 
 
-def count_records(inputs: Iterable[str | os.PathLike[str]]) -> int | None:
-    """A quick upper estimate of the number of records (for a progress ETA), or None.
-
-    Counts lines of CSV/JSONL files and one per document; None when an input is stdin.
-    """
-    total = 0
-    for item in inputs:
-        name = os.fspath(item)
-        if name == "-":
-            return None
-        path = Path(name)
-        if path.is_dir():
-            # os.walk does not follow directory symlinks: no loops while counting
-            for root, _dirs, files in os.walk(path):
-                total += count_records(os.path.join(root, f) for f in files if _known(Path(f))) or 0
-        elif path.suffix.lower() in CSV_EXTENSIONS | JSONL_EXTENSIONS:
-            try:
-                with open(path, "rb") as f:
-                    while block := f.read(1 << 20):
-                        total += block.count(b"\n")
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return total
-
-
-def _known(path: Path) -> bool:
-    return path.suffix.lower() in DOCUMENT_EXTENSIONS | CSV_EXTENSIONS | JSONL_EXTENSIONS
+def _csv_record(
+    row: list[str],
+    header: list[str],
+    where: str,
+    number: str,
+    text_at: int,
+    id_at: int | None,
+    keep_at: list[tuple[str, int | None]],
+    opts: _Options,
+) -> Record:
+    rid = (_clean_id(row[id_at]) if id_at is not None and id_at < len(row) else None) or number
+    kept = tuple((k, row[i] if i is not None and i < len(row) else "") for k, i in keep_at)
+    if len(row) != len(header):
+        malformed = f"malformed CSV row: {len(row)} fields, header has {len(header)}"
+        return Record.failed(rid, where, malformed, "bad_record", kept)
+    value, reason, kind = _check_text(row[text_at], f"column {opts.text_column!r}", opts.max_bytes)
+    if value is None:
+        return Record.failed(rid, where, reason or "", kind or "bad_record", kept)
+    return Record(id=rid, source=where, text=value, fields=kept)

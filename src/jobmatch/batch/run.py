@@ -19,15 +19,36 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any, TextIO
 
 from ..errors import JobmatchError
-from ..models import BatchResult
-from .continuation import DroppedLog, done_ids, dropped_path, read_csv_header, repair_tail
+from ..models import BatchResult, Document
+from .continuation import (
+    DroppedLog,
+    check_settings,
+    done_ids,
+    dropped_path,
+    read_csv_header,
+    repair_tail,
+    write_settings,
+)
+from .settings import coverage_categories, run_settings, skill_names
 from .summary import BatchInterrupted, BatchProgress, BatchSummary
-from .writers import CSV_COLUMNS, FORMATS, TABLE_DEFAULT_TOP, make_writer, top_results, write_table
+from .survey import check_text_source, count_records
+from .writers import (
+    FORMATS,
+    TABLE_DEFAULT_TOP,
+    CsvLayout,
+    make_writer,
+    top_results,
+    write_table,
+)
 
-__all__ = ["run_batch"]
+__all__ = ["run_batch", "OUTPUT_EXTENSIONS"]
+
+#: the file name extensions of the streamed formats (``-o`` names the format)
+OUTPUT_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".csv": "csv"}
 
 #: failures kept in the summary (listed by the CLI when a ranked output leaves them out)
 KEEP_FAILURES = 20
@@ -41,6 +62,8 @@ class _Plan:
     ranked: bool
     output: str | None
     append: bool
+    settings: Mapping[str, str | None]
+    layout: CsvLayout = CsvLayout()
     done: Counter[str] = field(default_factory=Counter)
 
 
@@ -51,6 +74,8 @@ def _plan(
     top: int | None,
     min_score: float | None,
     continue_from: str | None,
+    settings: Mapping[str, str | None],
+    layout: CsvLayout,
 ) -> _Plan:
     fmt = fmt or _format_from_name(output or continue_from)
     if fmt not in FORMATS:
@@ -68,9 +93,10 @@ def _plan(
     )
     done: Counter[str] = Counter()
     if append and output is not None:
+        check_settings(output, settings)  # before touching it
         repair_tail(output)  # a torn last line is redone, not kept
         done = done_ids(output, min_score)
-    return _Plan(fmt=fmt, ranked=ranked, output=output, append=append, done=done)
+    return _Plan(fmt, ranked, output, append, settings, layout, done)
 
 
 def run_batch(
@@ -85,11 +111,13 @@ def run_batch(
     min_score: float | None = None,
     continue_from: str | None = None,
     record_options: Mapping[str, Any] | None = None,
+    keep_fields: Sequence[str] = (),
     max_bytes: int | None = None,
     timeout: float | None = None,
     progress: BatchProgress | None = None,
     stream: IO[str] | None = None,
     stdin: IO[bytes] | None = None,
+    settings: Mapping[str, str] | None = None,
 ) -> BatchSummary:
     """Score ``inputs`` and write the results; what ``jobmatch batch`` does.
 
@@ -105,12 +133,21 @@ def run_batch(
         top: write only the ``top`` best records, best first.
         min_score: leave out scored records below it (listed in ``OUT.dropped``).
         continue_from: continue this output (the same as ``output`` naming an existing one).
-        record_options: options of :func:`~jobmatch.batch.records.iter_records`.
+        record_options: options of :func:`~jobmatch.batch.records.iter_records` (the text
+            and id columns / fields); a text column or field that no CSV / JSONL input has
+            is a ``ValueError``.
+        keep_fields: input fields carried through to the output (JSON ``fields``; CSV
+            columns after ``id``; table columns).
         max_bytes: per-record size limit (default 10 MB).
         timeout: per-record time limit, seconds (default 60).
         progress: told the expected total and each record done.
         stream: where to write without ``output`` (default ``sys.stdout``).
         stdin: the byte stream read for ``"-"`` (default ``sys.stdin.buffer``).
+        settings: more settings to record in the fingerprint (``rank``: the posting).
+
+    A file output gets a sidecar ``OUT.settings.json`` recording the settings that decide
+    what it holds (profile, resume, record options, jobmatch version...); continuing it with
+    other settings is a ``ValueError`` listing what differs.
 
     Returns:
         The counts of the run.
@@ -120,18 +157,42 @@ def run_batch(
         JobmatchError: the output cannot be written; an unknown profile; an unreadable resume.
         BatchInterrupted: Ctrl-C; every record finished before it is in the output.
     """
+    from .engine import TOP_SKILLS
     from .records import DEFAULT_MAX_BYTES, iter_records
     from .stream import DEFAULT_TIMEOUT, score_many
 
-    plan = _plan(
-        output=output, fmt=format, top=top, min_score=min_score, continue_from=continue_from
-    )
+    opts = dict(record_options or {})
     limit = max_bytes or DEFAULT_MAX_BYTES
-    records = iter_records(inputs, max_bytes=limit, stdin=stdin, **(record_options or {}))
+    resume_doc = _resume_document(resume)
+    plan = _plan(
+        output=output,
+        fmt=format,
+        top=top,
+        min_score=min_score,
+        continue_from=continue_from,
+        settings=run_settings(
+            profile=profile,
+            resume=resume_doc,
+            record_options=opts,
+            keep_fields=keep_fields,
+            max_bytes=limit,
+            top_skills=TOP_SKILLS,
+            extra=settings,
+        ),
+        layout=_layout(profile, resume_doc is not None, keep_fields),
+    )
+    check_text_source(
+        inputs,
+        text_column=opts.get("text_column", "text"),
+        text_field=opts.get("text_field", "text"),
+    )
+    records = iter_records(
+        inputs, max_bytes=limit, stdin=stdin, keep_fields=tuple(keep_fields), **opts
+    )
     results = score_many(
         records,
         profile=profile,
-        resume=resume,
+        resume=resume_doc,
         jobs=jobs,
         max_bytes=limit,
         timeout=timeout or DEFAULT_TIMEOUT,
@@ -140,8 +201,6 @@ def run_batch(
     )
     skipped = sum(plan.done.values())
     if progress is not None:
-        from .records import count_records
-
         total = count_records(inputs)
         progress.start(None if total is None else max(total - skipped, 0))
     counts = _Counts(skipped=skipped, output=plan.output, start=time.monotonic())
@@ -153,6 +212,28 @@ def run_batch(
         if progress is not None:
             progress.close()
     return counts.summary()
+
+
+def _resume_document(resume: Any) -> Document | None:
+    """The resume, read once here (its digest goes into the settings; workers inherit it)."""
+    if resume is None:
+        return None
+    from ..scoring.scorer import as_document
+
+    return as_document(Path(resume) if isinstance(resume, os.PathLike) else resume)
+
+
+def _layout(profile: Any, resume: bool, keep_fields: Sequence[str]) -> CsvLayout:
+    categories = coverage_categories(profile, resume=resume)
+    layout = CsvLayout(keep_fields=tuple(keep_fields), categories=categories)
+    standard = set(CsvLayout(categories=categories).columns())
+    clash = [k for k in keep_fields if k in standard]
+    if clash or len(set(keep_fields)) < len(keep_fields):
+        raise ValueError(
+            f"--keep-fields: {', '.join(clash) or 'a field given twice'} would repeat a column"
+            " of the output"
+        )
+    return layout
 
 
 class _Counts:
@@ -230,6 +311,7 @@ def _open_output(plan: _Plan) -> TextIO:
         # it described the output just overwritten
         with suppress(FileNotFoundError):
             os.remove(sidecar)
+        write_settings(plan.output, plan.settings)
     elif os.path.isfile(sidecar):
         repair_tail(sidecar)
     return out
@@ -253,9 +335,16 @@ def _write_ranked(
         progress.close()  # scoring is over: clear the bar before the output appears
     counts.written = len(best)
     if plan.fmt == "table":
-        write_table(target, best, scored=counts.ok, failed=counts.failed)
+        write_table(
+            target,
+            best,
+            scored=counts.ok,
+            failed=counts.failed,
+            names=skill_names(),
+            keep_fields=plan.layout.keep_fields,
+        )
         return
-    writer = make_writer(plan.fmt, target, header=True)
+    writer = make_writer(plan.fmt, target, header=True, layout=plan.layout)
     for r in best:
         writer.write(r)
 
@@ -272,7 +361,7 @@ def _write_streamed(
     if plan.output and plan.append and plan.fmt == "csv":
         old_header = read_csv_header(plan.output)
     writer = make_writer(
-        plan.fmt, target, header=not plan.append, columns=old_header or CSV_COLUMNS
+        plan.fmt, target, header=not plan.append, layout=plan.layout, columns=old_header
     )
     for r in results:
         if min_score is not None and r.ok and (r.score or 0.0) < min_score:
@@ -285,6 +374,12 @@ def _write_streamed(
 
 
 def _format_from_name(name: str | None) -> str:
-    if name and name.lower().endswith(".csv"):
-        return "csv"
-    return "jsonl"
+    if not name:
+        return "jsonl"
+    ext = os.path.splitext(name)[1].lower()
+    if not ext:
+        return "jsonl"
+    if ext not in OUTPUT_EXTENSIONS:
+        known = ", ".join(OUTPUT_EXTENSIONS)
+        raise ValueError(f"cannot tell what to write to {name}: name it {known}, or give --format")
+    return OUTPUT_EXTENSIONS[ext]

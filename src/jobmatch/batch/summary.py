@@ -56,6 +56,29 @@ class BatchSummary:
         parts += [f"{self.seconds:.1f} s", f"{self.rate:,.1f} records/s"]
         return f"{command}: " + ", ".join(parts)
 
+    def failure_lines(self) -> list[str]:
+        """``failed: SOURCE: REASON`` lines when the output leaves failures out (``top``,
+        table); none when every failure is written as an error record."""
+        if not self.failed or self.written >= self.ok + self.failed - self.below_min_score:
+            return []
+        lines = [f"failed: {source}: {reason}" for source, reason in self.failures]
+        more = self.failed - len(self.failures)
+        if more > 0:
+            lines.append(f"failed: ... and {more:,} more")
+        return lines
+
+    def interrupted_line(self) -> str:
+        """What to tell the user after Ctrl-C: how far the run got and how to continue."""
+        done = f"interrupted after {self.ok + self.failed:,} records"
+        if self.output is None:
+            return f"{done}; the output went to standard output: use -o FILE to be able to continue"
+        if not self.written:
+            return f"{done}; nothing was written to {self.output}"
+        return (
+            f"{done} ({self.written:,} written to {self.output}); run the same command"
+            f" again to continue: the records already in {self.output} are skipped"
+        )
+
 
 class BatchInterrupted(KeyboardInterrupt):
     """Ctrl-C stopped a batch run; the output holds every record finished before it.

@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import heapq
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import IO
 
 from ..models import BatchResult
@@ -21,6 +22,8 @@ __all__ = [
     "TABLE_DEFAULT_TOP",
     "JsonlWriter",
     "CsvWriter",
+    "CsvLayout",
+    "coverage_column",
     "neutralise_cell",
     "top_results",
     "write_table",
@@ -52,25 +55,58 @@ def neutralise_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def _coverage_text(coverage: dict[str, float]) -> str:
-    return "; ".join(f"{k}={v:.2f}" for k, v in coverage.items())
+def coverage_column(label: str) -> str:
+    """The CSV column of a category's coverage, named for a person: ``Programming coverage``."""
+    return f"{label} coverage"
 
 
-def _csv_row(r: BatchResult, columns: Sequence[str] = CSV_COLUMNS) -> list[str]:
-    cells = {
-        "id": r.id,
-        "source": r.source,
-        "status": r.status,
-        "score": "" if r.score is None else f"{r.score:g}",
-        "coverage": _coverage_text(r.coverage),
-        "matched": "; ".join(r.matched),
-        "missing": "; ".join(r.missing),
-        "error": r.error or "",
-        "error_code": r.error_code or "",
-        "warnings": " | ".join(r.warnings),
-        "profile": r.profile or "",
-    }
-    return [neutralise_cell(cells.get(c, "")) for c in columns]
+@dataclass(frozen=True)
+class CsvLayout:
+    """The columns of a CSV output.
+
+    Attributes:
+        keep_fields: input fields carried through, as columns right after ``id``.
+        categories: ``(id, label)`` of the profile's categories: one coverage column each
+            (:func:`coverage_column`), in profile order; none: one ``coverage`` column of
+            ``id=value`` pairs.
+    """
+
+    keep_fields: tuple[str, ...] = ()
+    categories: tuple[tuple[str, str], ...] = ()
+
+    def columns(self) -> tuple[str, ...]:
+        """The header of a new CSV output."""
+        coverage = tuple(coverage_column(label) for _, label in self.categories)
+        at = CSV_COLUMNS.index("coverage")
+        return (
+            "id",
+            *self.keep_fields,
+            *CSV_COLUMNS[1:at],
+            *(coverage or ("coverage",)),
+            *CSV_COLUMNS[at + 1 :],
+        )
+
+    def row(self, r: BatchResult, columns: Sequence[str]) -> list[str]:
+        """The cells of ``r`` under ``columns`` (those of the file's header), formula-safe."""
+        cells = {
+            "id": r.id,
+            "source": r.source,
+            "status": r.status,
+            "score": "" if r.score is None else f"{r.score:g}",
+            "coverage": "; ".join(f"{k}={v:.2f}" for k, v in r.coverage.items()),
+            "matched": "; ".join(r.matched),
+            "missing": "; ".join(r.missing),
+            "error": r.error or "",
+            "error_code": r.error_code or "",
+            "warnings": " | ".join(r.warnings),
+            "profile": r.profile or "",
+        }
+        for cid, label in self.categories:
+            value = r.coverage.get(cid)
+            cells[coverage_column(label)] = "" if value is None else f"{value:.2f}"
+        for name in self.keep_fields:
+            cells[name] = r.fields.get(name, "")
+        return [neutralise_cell(cells.get(c, "")) for c in columns]
 
 
 class JsonlWriter:
@@ -80,6 +116,7 @@ class JsonlWriter:
         self.stream = stream
 
     def write(self, result: BatchResult) -> None:
+        """Write one line and flush."""
         self.stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         self.stream.flush()
 
@@ -87,22 +124,29 @@ class JsonlWriter:
 class CsvWriter:
     """CSV with a header (unless appending), formula-injection-safe cells, flushed per row.
 
-    ``columns`` are those of the file's header: appending to a file written by an earlier
-    version (without the ``profile`` column) keeps its columns, so every row fits the header.
+    ``columns`` are those of the file's header (default: ``layout.columns()``): appending to
+    a file written by an earlier version keeps its columns, so every row fits the header.
     """
 
     def __init__(
-        self, stream: IO[str], *, header: bool = True, columns: Sequence[str] = CSV_COLUMNS
+        self,
+        stream: IO[str],
+        *,
+        header: bool = True,
+        layout: CsvLayout | None = None,
+        columns: Sequence[str] | None = None,
     ) -> None:
         self.stream = stream
-        self.columns = tuple(columns)
+        self.layout = layout or CsvLayout()
+        self.columns = tuple(columns or self.layout.columns())
         self.writer = csv.writer(stream, lineterminator="\n")
         if header:
             self.writer.writerow(self.columns)
             stream.flush()
 
     def write(self, result: BatchResult) -> None:
-        self.writer.writerow(_csv_row(result, self.columns))
+        """Write one row and flush."""
+        self.writer.writerow(self.layout.row(result, self.columns))
         self.stream.flush()
 
 
@@ -124,17 +168,42 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _clip_left(text: str, width: int) -> str:
+    """Keep the end (of an id that is a path: the file name is what tells rows apart)."""
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
 def write_table(
-    stream: IO[str], ranked: Sequence[BatchResult], *, scored: int, failed: int, skills: int = 4
+    stream: IO[str],
+    ranked: Sequence[BatchResult],
+    *,
+    scored: int,
+    failed: int,
+    skills: int = 4,
+    names: Mapping[str, str] | None = None,
+    keep_fields: Sequence[str] = (),
 ) -> None:
-    """A readable ranked summary: rank, score, id, top matched and missing skills."""
-    stream.write(f"{'#':>4}  {'score':>5}  {'id':<36}  {'matched':<40}  missing\n")
+    """A readable ranked summary: rank, score, id, kept fields, top matched and missing skills.
+
+    Args:
+        stream: where to write.
+        ranked: the results to show, best first.
+        scored: how many records were scored (for the last line).
+        failed: how many failed (for the last line).
+        skills: matched / missing skills shown per row.
+        names: skill id -> name (a person reads names; an unknown id is shown as is).
+        keep_fields: input fields shown after the id (``--keep-fields``).
+    """
+    names = names or {}
+    extra = "".join(f"  {_clip(k, 20):<20}" for k in keep_fields)
+    stream.write(f"{'#':>4}  {'score':>5}  {'id':<36}{extra}  {'matched':<40}  missing\n")
     for n, r in enumerate(ranked, 1):
-        matched = ", ".join(r.matched[:skills]) or "-"
-        missing = ", ".join(r.missing[:skills]) or "-"
+        matched = ", ".join(names.get(s, s) for s in r.matched[:skills]) or "-"
+        missing = ", ".join(names.get(s, s) for s in r.missing[:skills]) or "-"
         score = f"{r.score:5.1f}" if r.score is not None else "    -"
-        rid, matched, missing = _clip(r.id, 36), _clip(matched, 40), _clip(missing, 40)
-        stream.write(f"{n:>4}  {score}  {rid:<36}  {matched:<40}  {missing}\n")
+        rid, matched, missing = _clip_left(r.id, 36), _clip(matched, 40), _clip(missing, 40)
+        kept = "".join(f"  {_clip(r.fields.get(k, ''), 20):<20}" for k in keep_fields)
+        stream.write(f"{n:>4}  {score}  {rid:<36}{kept}  {matched:<40}  {missing}\n")
     tail = f"{len(ranked):,} of {scored:,} scored records shown"
     if failed:
         tail += f"; {failed:,} failed (see the jsonl or csv output for reasons)"
@@ -143,9 +212,14 @@ def write_table(
 
 
 def make_writer(
-    fmt: str, stream: IO[str], *, header: bool, columns: Sequence[str] = CSV_COLUMNS
+    fmt: str,
+    stream: IO[str],
+    *,
+    header: bool,
+    layout: CsvLayout | None = None,
+    columns: Sequence[str] | None = None,
 ) -> JsonlWriter | CsvWriter:
     """The streamed writer of ``fmt`` (``"csv"``, else JSON lines) over ``stream``."""
     if fmt == "csv":
-        return CsvWriter(stream, header=header, columns=columns)
+        return CsvWriter(stream, header=header, layout=layout, columns=columns)
     return JsonlWriter(stream)

@@ -1,0 +1,85 @@
+"""``jobmatch rank``: many resumes against one posting, the scores ``match`` gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jobmatch.cli import main
+from jobmatch.scoring.scorer import match
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+POSTING = SAMPLES / "posting_research_engineer.txt"
+RESUMES = [SAMPLES / f"{n}_resume.txt" for n in ("nurse", "research_engineer", "software_engineer")]
+
+
+def rank(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["rank", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_rank_is_a_table_best_first_by_default() -> None:
+    code, out, err = rank(*map(str, RESUMES), "--posting", str(POSTING))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["#", "score", "id", "matched", "missing"]
+    assert [line.split()[1] for line in lines[1:4]] == ["99.7", "75.7", "0.2"]
+    # ids are paths, clipped on the left to 36 characters (wherever the checkout is)
+    shown = [str(p) if len(str(p)) <= 36 else "…" + str(p)[-35:] for p in RESUMES]
+    assert [line.split()[2] for line in lines[1:4]] == [shown[1], shown[2], shown[0]]
+    assert lines[4] == "3 of 3 scored records shown"
+    assert err.startswith("rank: 3 ok, 0 failed, ")
+
+
+def test_rank_scores_equal_match_and_name_the_posting(tmp_path: Path) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for r in RESUMES:
+        (folder / r.name).write_bytes(r.read_bytes())
+    out = tmp_path / "ranked.jsonl"
+    code, _, _ = rank(str(folder), "--posting", str(POSTING), "-o", str(out), "-j", "2", "-q")
+    assert code == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [Path(r["id"]).name for r in rows] == sorted(r.name for r in RESUMES)
+    for row in rows:
+        report = match(Path(row["id"]), POSTING)
+        assert row["score"] == report.score
+        assert row["profile"] == report.profile == "posting:posting_research_engineer.txt"
+        assert row["coverage"] == {c.id: c.coverage for c in report.categories}
+    # continuing the finished output does nothing; another posting is refused
+    assert rank(str(folder), "--posting", str(POSTING), "-o", str(out), "-q")[0] == 0
+    other = SAMPLES / "posting_data_analyst.txt"
+    code, _, err = rank(str(folder), "--posting", str(other), "-o", str(out))
+    assert code == 2
+    assert "was written with other settings: posting was 'sha256:" in " ".join(err.split())
+
+
+def test_rank_usage_and_input_errors(tmp_path: Path) -> None:
+    code, _, err = rank(str(RESUMES[0]))
+    assert code == 2 and "Missing option '--posting'" in err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("nothing here\n", encoding="utf-8")
+    code, _, err = rank(str(RESUMES[0]), "--posting", str(empty))
+    assert code == 1
+    assert err == f"Error: {empty}: no skills from the lexicon were found in the posting\n"
+
+
+@pytest.mark.evaluation
+def test_rank_over_the_shared_resumes_equals_match_for_each_pair(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    posting = shared_data / "postings" / "resume_matcher" / "e2e_ml-eng.txt"
+    resumes = shared_data / "resumes" / "resume_matcher"
+    out = tmp_path / "ranked.csv"
+    code, _, _ = rank(str(resumes), "--posting", str(posting), "-o", str(out), "-j", "2", "-q")
+    assert code == 0
+    import csv
+
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len([p for p in resumes.iterdir() if p.suffix in (".pdf", ".txt")])
+    for row in rows:
+        assert float(row["score"]) == match(Path(row["id"]), posting).score, row["id"]
