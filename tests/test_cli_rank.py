@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from jobmatch.api import match
 from jobmatch.cli import main
-from jobmatch.scoring.scorer import match
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 POSTING = SAMPLES / "posting_research_engineer.txt"

@@ -149,11 +149,17 @@ class ScoringEngine:
             self.scorer = config.scorer
         else:
             from ..extract.component import default_extractor
-            from ..scoring.scorer import Scorer
 
-            self.scorer = Scorer(
-                config.profile, resume=config.resume, extractor=default_extractor()
-            )
+            if config.resume is None:
+                from ..scoring.scorer import Scorer
+
+                self.scorer = Scorer(config.profile, extractor=default_extractor())
+            else:
+                from ..scoring.resume_scorer import ResumeScorer
+
+                self.scorer = ResumeScorer(
+                    config.profile, resume=config.resume, extractor=default_extractor()
+                )
         self.extractor = self.scorer.extractor
         self._limits: Limits | None = None
         self._alarm = bool(config.timeout) and hasattr(signal, "setitimer")
@@ -276,7 +282,7 @@ class ScoringEngine:
         record_id = rec.id if rec.path is None else None
         # the one call of the Scorer in batch (a rename there is a rename here only).
         # ``text`` given: rebuilding doc.text from its tokens cost ~18 % of a record's time
-        report = self.scorer.score_doc(
+        report = self.scorer.score_parsed(
             doc, mentions, source=rec.source, warnings=warnings, record_id=record_id, text=text
         )
         return compact_result(

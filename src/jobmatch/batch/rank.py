@@ -39,8 +39,9 @@ def posting_as_profile(posting: str | Path | Document) -> Profile:
     """
     from ..errors import EmptyDocumentError
     from ..extract.component import default_extractor
+    from ..scoring.posting_profile import posting_profile
     from ..scoring.profiles import DEFAULT_PROFILE, load_profile
-    from ..scoring.scorer import as_document, posting_profile
+    from ..scoring.scorer import as_document
 
     document = as_document(posting)
     if not document.text.strip():
