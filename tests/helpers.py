@@ -22,6 +22,7 @@ __all__ = [
     "bomb_pdf",
     "docx_bytes",
     "filtered_pdf",
+    "encrypted_pdf",
 ]
 
 
@@ -236,3 +237,16 @@ def filtered_pdf(encoded_content: bytes, filter_name: str) -> bytes:
         _stream(encoded_content, f" /Filter /{filter_name}"),
     ]
     return _assemble(objects)
+
+
+def encrypted_pdf(*lines: str, password: str = "secret") -> bytes:
+    """A one-page PDF showing ``lines``, encrypted (AES-256) with the user ``password``."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(simple_pdf(list(lines or ["Python"])))))
+    writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -24,7 +24,7 @@ __all__ = ["InputError", "Inputs", "read_inputs", "request_body_schema"]
 
 #: the longest pasted text or option value accepted in a form field, in bytes
 MAX_FIELD_BYTES = 2 * 1024 * 1024
-_OPTIONS = ("profile", "format")
+_OPTIONS = ("profile", "format", "password")
 
 
 class InputError(Exception):
@@ -50,7 +50,8 @@ class Inputs:
         """
         if role in self.files:
             filename, data = self.files[role]
-            return Upload(role=role, data=data, filename=filename)
+            password = self.texts.get("password") if role == "resume" else None
+            return Upload(role=role, data=data, filename=filename, password=password or None)
         text = self.texts.get(f"{role}_text", "")
         if text.strip():
             return Upload(role=role, text=text)
@@ -151,6 +152,7 @@ def request_body_schema(roles: Sequence[str], *, description: str) -> dict[str, 
             "enum": ["json", "html", "markdown", "text"],
             "description": "json (default), or a rendered report",
         },
+        "password": {"type": "string", "description": "the password of an encrypted resume PDF"},
     }
     return {
         "requestBody": {

@@ -93,6 +93,8 @@ def _form(profiles: Sequence[tuple[str, str, str]], selected: str) -> str:
 <input type="file" id="resume" name="resume" required accept="{_ACCEPT}"
  aria-describedby="resume-hint">
 <p id="resume-hint" class="hint">Choose a file, or drop it on this box.</p>
+<label for="password">PDF password <span class="hint">(only for an encrypted PDF)</span></label>
+<input type="password" id="password" name="password" autocomplete="off">
 </div>
 <fieldset><legend>Job posting (optional)</legend>
 <label for="posting">Posting file</label>

@@ -57,6 +57,8 @@ class Upload:
     #: the client's file name (a hint for the extension and the report's source only)
     filename: str | None = None
     text: str | None = None
+    #: the password of an encrypted PDF
+    password: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +121,7 @@ def _read(upload: Upload) -> Document:
 
     if upload.data is not None:
         name = safe_name(upload.filename, upload.role)
-        return read_bytes(upload.data, source=name, name=name)
+        return read_bytes(upload.data, source=name, name=name, password=upload.password)
     return read_text(upload.text or "", source=f"<{upload.role}>")
 
 
