@@ -9,6 +9,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
+
+from jobmatch import __version__
+from jobmatch.cli import main
+from jobmatch.scoring.profiles import list_profiles
+from jobmatch.serve.guards import CSP
 from tests.helpers import (
     bomb_pdf,
     encrypted_pdf,
@@ -16,11 +21,6 @@ from tests.helpers import (
     many_pages_pdf,
     simple_pdf,
 )
-
-from jobmatch import __version__
-from jobmatch.cli import main
-from jobmatch.scoring.profiles import list_profiles
-from jobmatch.serve.guards import CSP
 
 PDF = "research_engineer_resume.pdf"
 POSTING = "posting_research_engineer.txt"

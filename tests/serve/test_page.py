@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from starlette.testclient import TestClient
-from tests.helpers import encrypted_pdf
 
 from jobmatch.report import render_html, render_markdown
+from tests.helpers import encrypted_pdf
 
 PDF = "research_engineer_resume.pdf"
 

@@ -41,7 +41,8 @@ def docs_page(spec: dict[str, Any]) -> str:
             '<html lang="en"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{_h(info.get('title', 'API'))} API</title>",
-            '<link rel="stylesheet" href="/static/app.css"></head><body>',
+            '<link rel="stylesheet" href="/static/app.css">',
+            '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head><body>',
             f"<header><h1>{_h(info.get('title', 'API'))} {_h(info.get('version', ''))} API</h1>",
             f"<p>{_h(info.get('description', ''))}</p>",
             '<p>Machine-readable: <a href="/openapi.json">/openapi.json</a>.'

@@ -68,6 +68,7 @@ def page(
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             "<title>jobmatch: score a resume</title>",
             '<link rel="stylesheet" href="/static/app.css">',
+            '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">',
             '<script src="/static/app.js" defer></script></head><body>',
             '<a class="skip" href="#main">Skip to the form</a>',
             "<header><h1>jobmatch</h1><p>Score a resume against a role profile or a job"
