@@ -172,3 +172,11 @@ def test_an_unexpected_error_is_a_500_without_traceback(caplog: pytest.LogCaptur
     }
     assert "secret internals" not in response.text
     assert "unexpected error on POST /api/score" in caplog.text
+
+
+def test_only_the_allowed_host_names_are_answered() -> None:
+    app = create_app(pool=StubPool(_busy), allowed_hosts=["127.0.0.1"])  # type: ignore[arg-type]
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/health").status_code == 200
+        rebound = c.get("/api/health", headers={"host": "attacker.example:8000"})
+    assert (rebound.status_code, rebound.text) == (400, "Invalid host header")

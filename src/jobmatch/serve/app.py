@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from . import service
@@ -53,6 +54,7 @@ def create_app(
     queue: int | None = None,
     pool: WorkerPool | None = None,
     profile_ids: Sequence[str] | None = None,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """Build the app; the worker processes start with it (lifespan) and stop with it.
 
@@ -61,6 +63,9 @@ def create_app(
         queue: requests that may wait for a worker (default ``8 * workers``); more get 503.
         pool: a ready pool to use instead (tests inject one).
         profile_ids: profiles each worker loads at start (default: every shipped profile).
+        allowed_hosts: the only ``Host`` headers answered (others get 400), e.g. the
+            loopback names, so that a web page cannot reach the server through DNS
+            rebinding; ``None`` answers any.
 
     Returns:
         The FastAPI application.
@@ -95,6 +100,8 @@ def create_app(
     _add_api_routes(app)
     _add_page_routes(app)
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app
 

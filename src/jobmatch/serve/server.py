@@ -59,7 +59,9 @@ def run(
             " CPU; there is no authentication and no TLS",
             host,
         )
-    app = create_app(workers=workers, queue=queue)
+    # on loopback, only answer requests addressed to this machine's names (DNS rebinding)
+    hosts = [host, "127.0.0.1", "localhost", "::1", "[::1]"] if is_loopback(host) else None
+    app = create_app(workers=workers, queue=queue, allowed_hosts=hosts)
     capacity = app.state.pool.capacity
     uvicorn.run(
         app,
