@@ -5,7 +5,7 @@ else), measures the single-request time of a two-page resume first (the baseline
 then sends ``--requests`` uploads from ``--clients`` threads, cycling through a fixed mix of
 kinds: good resumes (two-page PDF, one-page PDF, TXT, DOCX), a resume against a posting, and
 hostile files (a decompression bomb, a 2,000-page PDF, an encrypted PDF, a truncated PDF).
-The server's resident memory (its process and all descendants) is sampled every 50 ms; the
+The server's resident memory (its process and all descendants) is sampled every 0.25 s; the
 peak is reported after ``--checkpoint`` requests and at the end. The run stops by itself.
 
     python benchmarks/bench_serve.py [--requests 1000] [--checkpoint 200] [--clients 16]
@@ -156,7 +156,10 @@ def tree_memory_kb(root: int) -> tuple[int, int]:
 
 
 class MemorySampler(threading.Thread):
-    """Samples the server tree's memory every 50 ms; ``peak`` is the largest (RSS, PSS) seen."""
+    """Samples the server tree's memory every 0.25 s; ``peak`` is the largest (RSS, PSS) seen.
+
+    Not more often: reading every process's smaps takes CPU from the server being measured.
+    """
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -168,7 +171,7 @@ class MemorySampler(threading.Thread):
         while not self.stop.is_set():
             rss, pss = tree_memory_kb(self.pid)
             self.peak = (max(self.peak[0], rss), max(self.peak[1], pss))
-            self.stop.wait(0.05)
+            self.stop.wait(0.25)
 
 
 # ---------------------------------------------------------------------------- the load

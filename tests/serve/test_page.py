@@ -84,6 +84,7 @@ def test_an_encrypted_pdf_shows_the_error_on_the_page(client: TestClient) -> Non
     assert '<section id="result" class="error" role="alert"' in response.text
     assert (
         '<p id="error-message">cv.pdf: encrypted PDF: it needs a password (--password)</p>'
+        '<p>Type its password in the "PDF password" field and score it again.</p>'
         in response.text
     )
 
@@ -118,6 +119,7 @@ def test_docs_page_lists_every_operation(client: TestClient) -> None:
     for path in spec["paths"]:
         assert f"{path}</code></h2>" in docs.text
     assert "<script" not in docs.text
+    assert "The JSON is that of <code>jobmatch score --format json</code>." in docs.text
     assert "cdn" not in docs.text.lower()
     body = spec["paths"]["/api/score"]["post"]["requestBody"]["content"]
     assert sorted(body) == ["application/json", "multipart/form-data"]

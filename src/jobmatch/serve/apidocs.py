@@ -8,6 +8,7 @@ description, its request body fields and its responses. No script is needed.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -16,6 +17,11 @@ __all__ = ["docs_page"]
 
 def _h(value: object) -> str:
     return escape(str(value), quote=True)
+
+
+def _prose(value: object) -> str:
+    """Escaped text whose `backticked` words become <code>."""
+    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", _h(value))
 
 
 def docs_page(spec: dict[str, Any]) -> str:
@@ -44,7 +50,7 @@ def docs_page(spec: dict[str, Any]) -> str:
             '<link rel="stylesheet" href="/static/app.css">',
             '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head><body>',
             f"<header><h1>{_h(info.get('title', 'API'))} {_h(info.get('version', ''))} API</h1>",
-            f"<p>{_h(info.get('description', ''))}</p>",
+            f"<p>{_prose(info.get('description', ''))}</p>",
             '<p>Machine-readable: <a href="/openapi.json">/openapi.json</a>.'
             ' Back to <a href="/">the page</a>.</p></header>',
             '<main id="main"><nav aria-label="Operations"><ul>',
@@ -63,7 +69,7 @@ def _operation(anchor: str, method: str, path: str, op: dict[str, Any]) -> str:
         f"<p><strong>{_h(op.get('summary', ''))}</strong></p>",
     ]
     if op.get("description"):
-        parts.append(f'<p class="desc">{_h(op["description"])}</p>')
+        parts.append(f'<p class="desc">{_prose(op["description"])}</p>')
     params = op.get("parameters", [])
     if params:
         rows = "".join(

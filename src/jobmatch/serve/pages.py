@@ -113,10 +113,15 @@ profile; with one, against the posting's requirements.</p>
 
 
 def _problem(problem: Problem) -> str:
+    hint = (
+        '<p>Type its password in the "PDF password" field and score it again.</p>'
+        if problem.error == "encrypted"
+        else ""
+    )
     return (
         '<section id="result" class="error" role="alert" aria-labelledby="result-heading">'
         '<h2 id="result-heading" tabindex="-1">The file could not be scored</h2>'
-        f'<p id="error-message">{_h(problem.message)}</p>'
+        f'<p id="error-message">{_h(problem.message)}</p>{hint}'
         f'<p class="hint">Error code: <code>{_h(problem.error)}</code> (HTTP {problem.status})</p>'
         "</section>"
     )
