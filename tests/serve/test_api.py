@@ -236,3 +236,25 @@ def test_an_encrypted_pdf_with_its_password_is_scored(client: TestClient) -> Non
     matched = sorted(m["skill_id"] for m in response.json()["matched"])
     # deep learning and machine learning: implied by PyTorch (partial matches)
     assert matched == ["deep_learning", "machine_learning", "python", "pytorch"]
+
+
+def test_an_upload_leaves_no_file_behind(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a part over 1 MB is spooled to a temporary file: it must be anonymous and gone
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    data = b"Skills: Python, SQL.\n" * 45_000  # 945 KB of text, 1.4 MB with the form
+    response = client.post("/api/extract", files={"document": ("big.txt", data)})
+    assert response.status_code == 200
+    assert response.json()["counts"] == {"python": 45_000, "sql": 45_000}
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_text_longer_than_the_pipeline_takes_is_413(client: TestClient) -> None:
+    data = b"Skills: Python, SQL.\n" * 50_000  # 1,049,999 characters once checked
+    response = client.post("/api/score", files={"resume": ("big.txt", data)})
+    assert response.status_code == 413
+    assert response.json() == {
+        "error": "too_large",
+        "message": "big.txt: text too long (1049999 characters > 1000000 the pipeline takes)",
+    }

@@ -84,8 +84,7 @@ def test_an_encrypted_pdf_shows_the_error_on_the_page(client: TestClient) -> Non
     assert '<section id="result" class="error" role="alert"' in response.text
     assert (
         '<p id="error-message">cv.pdf: encrypted PDF: it needs a password (--password)</p>'
-        '<p>Type its password in the "PDF password" field and score it again.</p>'
-        in response.text
+        '<p>Type its password in the "PDF password" field and score it again.</p>' in response.text
     )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..errors import JobmatchError
+from ..errors import DocumentTooLargeError, JobmatchError
 from .problems import Problem, problem_of
 
 if TYPE_CHECKING:
@@ -121,8 +121,23 @@ def _read(upload: Upload) -> Document:
 
     if upload.data is not None:
         name = safe_name(upload.filename, upload.role)
-        return read_bytes(upload.data, source=name, name=name, password=upload.password)
-    return read_text(upload.text or "", source=f"<{upload.role}>")
+        document = read_bytes(upload.data, source=name, name=name, password=upload.password)
+    else:
+        document = read_text(upload.text or "", source=f"<{upload.role}>")
+    _check_length(document)
+    return document
+
+
+def _check_length(document: Document) -> None:
+    """Refuse a text longer than the spaCy pipeline takes (it raises a bare ValueError)."""
+    from ..extract.component import default_extractor
+
+    limit = int(default_extractor().nlp.max_length)
+    if len(document.text) > limit:
+        raise DocumentTooLargeError(
+            f"text too long ({len(document.text)} characters > {limit} the pipeline takes)",
+            source=document.source,
+        )
 
 
 def _evidence(report: ScoreReport, text: str) -> dict[str, str]:
