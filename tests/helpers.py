@@ -36,6 +36,7 @@ __all__ = [
     "write_lexicon",
     "load_schema",
     "schema_errors",
+    "encrypted_pdf",
 ]
 
 
@@ -311,3 +312,14 @@ def schema_errors(value: Any, schema: dict[str, Any]) -> list[str]:
     validator = Draft202012Validator(schema)
     found = sorted(validator.iter_errors(value), key=lambda e: (e.json_path, e.message))
     return [f"{error.json_path}: {error.message}" for error in found]
+def encrypted_pdf(*lines: str, password: str = "secret") -> bytes:
+    """A one-page PDF showing ``lines``, encrypted (AES-256) with the user ``password``."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(simple_pdf(list(lines or ["Python"])))))
+    writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,231 @@
+"""The server-rendered page: the form, and the report or the error under it.
+
+Every value that comes from a document or a client goes through :func:`html.escape`. The
+page works without JavaScript (a plain multipart form post); ``/static/app.js`` only adds
+drag and drop, a busy message and focus on the result. Styles and the script are files
+of this origin, so the Content-Security-Policy needs no ``unsafe-inline``; the category
+chart is made of ``<meter>`` elements (no inline style).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from ..models import ScoreReport
+from .problems import Problem
+from .service import Scored
+
+__all__ = ["page"]
+
+_ACCEPT = ".pdf,.docx,.txt,.text,.md,.markdown,.html,.htm"
+_DEGREES = {
+    "high_school": "high school",
+    "associate": "associate degree",
+    "bachelor": "bachelor's degree",
+    "master": "master's degree",
+    "phd": "PhD",
+}
+
+
+def _h(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _band(score: float) -> str:
+    return "strong" if score >= 70 else "partial" if score >= 40 else "weak"
+
+
+def page(
+    *,
+    profiles: Sequence[tuple[str, str, str]],
+    selected: str,
+    scored: Scored | None = None,
+    problem: Problem | None = None,
+    token: str | None = None,
+) -> str:
+    """The whole page: the form, then the report of ``scored`` or the ``problem``.
+
+    Args:
+        profiles: ``(id, name, version)`` of the shipped profiles, for the select box.
+        selected: the profile id selected in the form.
+        scored: a report to show, with its evidence.
+        problem: an error to show instead.
+        token: the download token of the report (links to HTML, Markdown, JSON).
+
+    Returns:
+        A complete HTML document.
+    """
+    result = ""
+    if problem is not None:
+        result = _problem(problem)
+    elif scored is not None:
+        result = _report(scored, token)
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            "<title>jobmatch: score a resume</title>",
+            '<link rel="stylesheet" href="/static/app.css">',
+            '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">',
+            '<script src="/static/app.js" defer></script></head><body>',
+            '<a class="skip" href="#main">Skip to the form</a>',
+            "<header><h1>jobmatch</h1><p>Score a resume against a role profile or a job"
+            " posting. Files are read in memory on this server and not kept.</p></header>",
+            '<main id="main">',
+            _form(profiles, selected),
+            result,
+            '</main><footer><a href="/docs">API documentation</a></footer>',
+            "</body></html>",
+        ]
+    )
+
+
+def _form(profiles: Sequence[tuple[str, str, str]], selected: str) -> str:
+    options = "".join(
+        f'<option value="{_h(pid)}"{" selected" if pid == selected else ""}>'
+        f"{_h(name or pid)} ({_h(pid)} {_h(version)})</option>"
+        for pid, name, version in profiles
+    )
+    return f"""<form method="post" action="/" enctype="multipart/form-data" id="score-form">
+<div class="drop" id="drop">
+<label for="resume">Resume <span class="hint">(PDF, DOCX, TXT, Markdown or HTML)</span></label>
+<input type="file" id="resume" name="resume" required accept="{_ACCEPT}"
+ aria-describedby="resume-hint">
+<p id="resume-hint" class="hint">Choose a file, or drop it on this box.</p>
+<label for="password">PDF password <span class="hint">(only for an encrypted PDF)</span></label>
+<input type="password" id="password" name="password" autocomplete="off">
+</div>
+<fieldset><legend>Job posting (optional)</legend>
+<label for="posting">Posting file</label>
+<input type="file" id="posting" name="posting" accept="{_ACCEPT}">
+<label for="posting_text">or paste the posting text</label>
+<textarea id="posting_text" name="posting_text" rows="5"></textarea>
+</fieldset>
+<label for="profile">Role profile</label>
+<select id="profile" name="profile" aria-describedby="profile-hint">{options}</select>
+<p id="profile-hint" class="hint">Without a posting the resume is scored against this
+profile; with one, against the posting's requirements.</p>
+<button type="submit" id="submit">Score</button>
+<p id="status" role="status" aria-live="polite"></p>
+</form>"""
+
+
+def _problem(problem: Problem) -> str:
+    hint = (
+        '<p>Type its password in the "PDF password" field and score it again.</p>'
+        if problem.error == "encrypted"
+        else ""
+    )
+    return (
+        '<section id="result" class="error" role="alert" aria-labelledby="result-heading">'
+        '<h2 id="result-heading" tabindex="-1">The file could not be scored</h2>'
+        f'<p id="error-message">{_h(problem.message)}</p>{hint}'
+        f'<p class="hint">Error code: <code>{_h(problem.error)}</code> (HTTP {problem.status})</p>'
+        "</section>"
+    )
+
+
+def _report(scored: Scored, token: str | None) -> str:
+    r = scored.report
+    band = _band(r.score)
+    parts = [
+        '<section id="result" aria-labelledby="result-heading">',
+        f'<h2 id="result-heading" tabindex="-1">Report for {_h(r.source)}</h2>',
+        f'<p class="meta">Profile {_h(r.profile)} {_h(r.profile_version)}</p>',
+        f'<p class="score-line"><span class="score {band}" id="score">{r.score:.1f}</span>'
+        f' <span class="of">/ 100, {band} match</span></p>',
+        f'<p class="meta">coverage {r.coverage:.4f}, TF-IDF similarity {r.similarity:.4f}</p>',
+    ]
+    if token:
+        links = ", ".join(
+            f'<a href="/download/{_h(token)}/report.{ext}" download>{label}</a>'
+            for ext, label in (("html", "HTML"), ("md", "Markdown"), ("json", "JSON"))
+        )
+        parts.append(f'<p class="downloads">Download the report: {links}</p>')
+    parts += [_categories(r), _matched(scored), _missing(r), _facts(r), _warnings(r)]
+    parts.append("</section>")
+    return "\n".join(p for p in parts if p)
+
+
+def _categories(r: ScoreReport) -> str:
+    if not r.categories:
+        return ""
+    rows = "".join(
+        f'<tr><th scope="row">{_h(c.label)}</th><td><meter min="0" max="1" low="0.4"'
+        f' high="0.7" optimum="1" value="{c.coverage:.4f}">{c.coverage:.0%}</meter></td>'
+        f'<td class="num">{c.coverage:.0%}</td></tr>'
+        for c in r.categories
+    )
+    return (
+        '<h3 id="coverage">Coverage by category</h3><table class="chart">'
+        "<thead><tr><th>Category</th><th>Coverage</th>"
+        f'<th class="num">%</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
+
+
+def _highlight(snippet: str, surface: str | None) -> str:
+    at = snippet.lower().find(surface.lower()) if surface else -1
+    if surface is None or at < 0:
+        return _h(snippet)
+    end = at + len(surface)
+    return f"{_h(snippet[:at])}<mark>{_h(snippet[at:end])}</mark>{_h(snippet[end:])}"
+
+
+def _matched(scored: Scored) -> str:
+    matched = scored.report.matched
+    if not matched:
+        return '<h3 id="matched">Matched skills</h3><p>No skill of the profile was found.</p>'
+    items = "".join(
+        f'<li><span class="skill">{_h(m.name)}</span>'
+        + (f' <span class="tag">partial, implied by {_h(m.via)}</span>' if m.via else "")
+        + f' <span class="where">in {_h(m.section)}</span>'
+        f'<br><q class="snippet">{_highlight(m.snippet, scored.evidence.get(m.skill_id))}</q></li>'
+        for m in matched
+    )
+    return f'<h3 id="matched">Matched skills ({len(matched)})</h3><ul class="skills">{items}</ul>'
+
+
+def _missing(r: ScoreReport) -> str:
+    if not r.missing:
+        return ""
+    items = "".join(
+        f'<li><span class="skill">{_h(m.name)}</span>'
+        + (f" or {_h(', '.join(m.alternatives))}" if m.alternatives else "")
+        + f' <span class="tag{" req" if m.required else ""}">'
+        f"{'required' if m.required else 'preferred'}</span> +{m.gain:.1f} points</li>"
+        for m in r.missing
+    )
+    return f'<h3 id="missing">What to add</h3><ol class="missing">{items}</ol>'
+
+
+def _facts(r: ScoreReport) -> str:
+    edu = r.education
+    degree = _DEGREES.get(edu.level or "", edu.level) if edu.level else "none detected"
+    if edu.field:
+        degree += f" in {edu.field}"
+    if edu.required_level:
+        verdict = "meets" if edu.meets_requirement else "below"
+        degree += f" ({verdict} the required {_DEGREES.get(edu.required_level, '')})"
+    car = r.career
+    years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
+    level = f"career level {car.level_label or car.level}" if car.level else "level not determined"
+    roles = "".join(
+        f"<li>{_h(x.title)}, {_h(x.start)} to {_h(x.end)} ({x.years:.1f} years)</li>"
+        for x in car.roles
+    )
+    salary = f"<p>Salary reference: {_h(car.salary_reference)}</p>" if car.salary_reference else ""
+    return (
+        '<h3 id="facts">Education and experience</h3>'
+        f"<p>Education: {_h(degree)}</p><p>Experience: {_h(years)}; {_h(level)}</p>"
+        + (f"<ul>{roles}</ul>" if roles else "")
+        + salary
+    )
+
+
+def _warnings(r: ScoreReport) -> str:
+    if not r.warnings:
+        return ""
+    items = "".join(f"<li>{_h(w)}</li>" for w in r.warnings)
+    return f'<h3 id="warnings">Warnings</h3><ul class="warn">{items}</ul>'

@@ -1,0 +1,124 @@
+"""The server-rendered page, the downloads and /docs, through the ASGI test client."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from starlette.testclient import TestClient
+
+from jobmatch.report import render_html, render_markdown
+from tests.helpers import encrypted_pdf
+
+PDF = "research_engineer_resume.pdf"
+
+
+def test_the_form_has_a_label_for_every_control(client: TestClient) -> None:
+    html = client.get("/").text
+    controls = re.findall(r'<(?:input|select|textarea) [^>]*id="([^"]+)"', html)
+    assert controls == ["resume", "password", "posting", "posting_text", "profile"]
+    for cid in controls:
+        assert f'<label for="{cid}">' in html
+    assert '<html lang="en">' in html
+    assert '<script src="/static/app.js" defer></script>' in html
+    assert "http://" not in html and "https://" not in html  # nothing from elsewhere
+
+
+def test_posting_a_resume_shows_the_report(client: TestClient, samples: Path) -> None:
+    data = (samples / PDF).read_bytes()
+    response = client.post(
+        "/", files={"resume": (PDF, data)}, data={"profile": "research-engineer"}
+    )
+    assert response.status_code == 200
+    html = response.text
+    assert '<span class="score strong" id="score">99.5</span>' in html
+    assert (
+        '<h2 id="result-heading" tabindex="-1">Report for research_engineer_resume.pdf</h2>' in html
+    )
+    assert '<span class="skill">PyTorch</span>' in html
+    assert "<mark>PyTorch</mark>" in html
+    assert '<meter min="0" max="1"' in html
+    tokens = re.findall(r'href="/download/([^/"]+)/report\.(html|md|json)"', html)
+    assert [ext for _, ext in tokens] == ["html", "md", "json"]
+    token = tokens[0][0]
+    json_report = client.get(f"/download/{token}/report.json")
+    assert json_report.json()["score"] == 99.5
+    assert json_report.headers["content-disposition"] == (
+        'attachment; filename="jobmatch-report.json"'
+    )
+    md = client.get(f"/download/{token}/report.md")
+    assert md.headers["content-type"] == "text/markdown; charset=utf-8"
+    assert md.text.startswith("# jobmatch score: 99.5/100")
+
+
+def test_downloads_are_the_report_renderers(client: TestClient, samples: Path) -> None:
+    from jobmatch.scoring.scorer import score
+
+    data = (samples / PDF).read_bytes()
+    html = client.post("/", files={"resume": (PDF, data)}).text
+    token = re.findall(r'href="/download/([^/"]+)/report\.html"', html)[0]
+    from jobmatch.read.documents import read_bytes
+
+    report = score(read_bytes(data, source=PDF, name=PDF))
+    assert client.get(f"/download/{token}/report.html").text == render_html(report)
+    assert client.get(f"/download/{token}/report.md").text == render_markdown(report)
+
+
+def test_an_unknown_download(client: TestClient) -> None:
+    response = client.get("/download/nope/report.html")
+    assert (response.status_code, response.json()["error"]) == (404, "not_found")
+
+
+def test_posting_with_a_posting_text_matches(client: TestClient, samples: Path) -> None:
+    data = (samples / PDF).read_bytes()
+    posting = (samples / "posting_research_engineer.txt").read_text(encoding="utf-8")
+    response = client.post("/", files={"resume": (PDF, data)}, data={"posting_text": posting})
+    assert response.status_code == 200
+    assert '<span class="score strong" id="score">99.7</span>' in response.text
+    assert "Profile posting:text-" in response.text
+
+
+def test_an_encrypted_pdf_shows_the_error_on_the_page(client: TestClient) -> None:
+    response = client.post("/", files={"resume": ("cv.pdf", encrypted_pdf("Python"))})
+    assert response.status_code == 422
+    assert '<section id="result" class="error" role="alert"' in response.text
+    assert (
+        '<p id="error-message">cv.pdf: encrypted PDF: it needs a password (--password)</p>'
+        '<p>Type its password in the "PDF password" field and score it again.</p>' in response.text
+    )
+
+
+def test_document_text_is_escaped_on_the_page(client: TestClient) -> None:
+    files = {"resume": ("<img src=x>.txt", b"Skills: Python <script>alert(1)</script>")}
+    html = client.post("/", files=files).text
+    assert "<script>alert" not in html and "<img" not in html
+    assert "Report for &lt;img src=x&gt;.txt" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # the evidence snippet
+
+
+def test_static_files(client: TestClient) -> None:
+    js = client.get("/static/app.js")
+    css = client.get("/static/app.css")
+    assert js.headers["content-type"].startswith("text/javascript")
+    assert css.headers["content-type"].startswith("text/css")
+    assert "http" not in js.text and "url(" not in css.text  # no fetch, no font, no CDN
+
+
+def test_docs_page_lists_every_operation(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert sorted(spec["paths"]) == [
+        "/api/extract",
+        "/api/health",
+        "/api/match",
+        "/api/profiles",
+        "/api/score",
+    ]
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    for path in spec["paths"]:
+        assert f"{path}</code></h2>" in docs.text
+    assert "<script" not in docs.text
+    assert "The JSON is that of <code>jobmatch score --format json</code>." in docs.text
+    assert "cdn" not in docs.text.lower()
+    body = spec["paths"]["/api/score"]["post"]["requestBody"]["content"]
+    assert sorted(body) == ["application/json", "multipart/form-data"]
