@@ -52,7 +52,7 @@ def test_posting_a_resume_shows_the_report(client: TestClient, samples: Path) ->
 
 
 def test_downloads_are_the_report_renderers(client: TestClient, samples: Path) -> None:
-    from jobmatch.scoring.scorer import score
+    from jobmatch.api import score
 
     data = (samples / PDF).read_bytes()
     html = client.post("/", files={"resume": (PDF, data)}).text
