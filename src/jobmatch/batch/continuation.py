@@ -40,7 +40,14 @@ Settings = Mapping[str, "str | None"]
 
 
 def repair_tail(path: str | os.PathLike[str]) -> int:
-    """Cut a torn last line (a run killed mid-write); return the bytes removed."""
+    """Cut a torn last line (a run killed mid-write) of the file at ``path``.
+
+    Returns:
+        The number of bytes removed (0 when the file ends with a line end, or is empty).
+
+    Raises:
+        OSError: the file cannot be opened for update.
+    """
     with open(path, "r+b") as f:
         size = f.seek(0, os.SEEK_END)
         if size == 0:
@@ -64,7 +71,14 @@ def repair_tail(path: str | os.PathLike[str]) -> int:
 
 
 def read_csv_header(path: str | os.PathLike[str]) -> tuple[str, ...] | None:
-    """The header of an existing CSV batch output (``None`` if it has none, or is JSONL)."""
+    """The header of the existing CSV batch output at ``path``.
+
+    Returns:
+        Its column names, or ``None`` when it has no header with an ``id`` column (JSONL).
+
+    Raises:
+        OSError: the file cannot be read.
+    """
     with open(path, newline="", encoding="utf-8", errors="replace") as f:
         header = next(csv.reader(f), None)
     return tuple(header) if header and "id" in header else None
@@ -74,6 +88,15 @@ def read_done_ids(path: str | os.PathLike[str]) -> Counter[str]:
     """Ids already written to a JSONL or CSV batch output, with how often each occurs.
 
     Unparseable lines (a torn last line) are ignored: those records are simply redone.
+
+    Args:
+        path: the output (JSON lines, or CSV with an ``id`` column).
+
+    Returns:
+        Id -> occurrences (an id may repeat in the input).
+
+    Raises:
+        OSError: the file cannot be read.
     """
     done: Counter[str] = Counter()
     with open(path, "rb") as f:
@@ -105,7 +128,11 @@ def read_done_ids(path: str | os.PathLike[str]) -> Counter[str]:
 
 
 def dropped_path(output: str | os.PathLike[str]) -> str:
-    """The sidecar of a batch output listing the records ``--min-score`` left out of it."""
+    """The sidecar of the batch ``output`` listing the records ``--min-score`` left out of it.
+
+    Returns:
+        ``OUT.dropped``.
+    """
     return os.fspath(output) + ".dropped"
 
 
@@ -141,6 +168,16 @@ def read_dropped_ids(path: str | os.PathLike[str], min_score: float | None) -> C
     A record dropped earlier that ``min_score`` would keep (a lower threshold, or none) is
     not listed: it is scored again and written. A missing sidecar lists nothing; a torn
     last line (no line end) and unparseable lines are ignored (those records are redone).
+
+    Args:
+        path: the ``.dropped`` sidecar.
+        min_score: the threshold of the run continuing (``None``: nothing is left out).
+
+    Returns:
+        Id -> occurrences.
+
+    Raises:
+        OSError: the sidecar exists but cannot be read.
     """
     dropped: Counter[str] = Counter()
     if min_score is None or not os.path.isfile(path):
@@ -163,17 +200,32 @@ def read_dropped_ids(path: str | os.PathLike[str], min_score: float | None) -> C
 
 def done_ids(path: str | os.PathLike[str], min_score: float | None) -> Counter[str]:
     """What a run continuing ``path`` skips: the ids written to it, and those its
-    ``.dropped`` sidecar lists as below ``min_score``."""
+    ``.dropped`` sidecar lists as below ``min_score``.
+
+    Returns:
+        Id -> occurrences (:func:`read_done_ids` plus :func:`read_dropped_ids`).
+
+    Raises:
+        OSError: a file cannot be read.
+    """
     return read_done_ids(path) + read_dropped_ids(dropped_path(path), min_score)
 
 
 def settings_path(output: str | os.PathLike[str]) -> str:
-    """The sidecar of a batch output recording the settings it was written with."""
+    """The sidecar of the batch ``output`` recording the settings it was written with.
+
+    Returns:
+        ``OUT.settings.json``.
+    """
     return os.fspath(output) + ".settings.json"
 
 
 def write_settings(output: str | os.PathLike[str], settings: Settings) -> None:
     """Record ``settings`` beside ``output`` (replacing an earlier record).
+
+    Args:
+        output: the batch output.
+        settings: setting name -> value (:func:`~jobmatch.batch.settings.run_settings`).
 
     Raises:
         JobmatchError: the sidecar cannot be written.
@@ -191,6 +243,10 @@ def write_settings(output: str | os.PathLike[str], settings: Settings) -> None:
 
 def check_settings(output: str | os.PathLike[str], settings: Settings) -> None:
     """Check that continuing ``output`` uses the ``settings`` it was written with.
+
+    Args:
+        output: the existing batch output.
+        settings: the settings of the run that would continue it.
 
     Raises:
         ValueError: the recorded settings differ (the message lists each difference, old

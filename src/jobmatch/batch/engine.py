@@ -89,7 +89,16 @@ def compact_result(
 
 
 def error_result(rec: Record, reason: str, code: str) -> BatchResult:
-    """The ``status="error"`` result of ``rec`` with a one-line ``reason`` and short ``code``."""
+    """The ``status="error"`` result of a record.
+
+    Args:
+        rec: the record (its id, source and kept fields are carried).
+        reason: the one-line reason.
+        code: the short reason code (``timeout``, ``too_large``...).
+
+    Returns:
+        The error result.
+    """
     return BatchResult(
         id=rec.id,
         source=rec.source,
@@ -101,7 +110,14 @@ def error_result(rec: Record, reason: str, code: str) -> BatchResult:
 
 
 def input_error_result(rec: Record) -> BatchResult:
-    """The error result of a record that was unusable as read (``rec.error`` is set)."""
+    """The error result of a record that was unusable as read.
+
+    Args:
+        rec: an error record (``rec.error`` is set).
+
+    Returns:
+        Its error result (its reason and code, ``bad_record`` by default).
+    """
     return error_result(rec, rec.error or "unusable record", rec.error_code or "bad_record")
 
 

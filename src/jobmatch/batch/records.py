@@ -105,9 +105,20 @@ def iter_records(
     are reported, not followed) or ``"-"`` for JSON lines on ``stdin``. The id comes from
     ``id_column``/``id_field`` when the record has a non-empty value there, else it is the
     path (documents), ``file:line`` (JSON lines) or ``file:row`` (CSV: the data row number,
-    1 for the row after the header, whatever the lines quoted fields span). ``keep_fields``
-    are CSV columns / JSON fields copied into each record's ``fields`` (``""`` when absent;
-    a JSON value that is not a string as JSON text).
+    1 for the row after the header, whatever the lines quoted fields span).
+
+    Args:
+        inputs: paths, folders, or ``"-"``.
+        text_column: the CSV column holding the text; ``id_column`` the one of the id.
+        text_field: the JSON field holding the text; ``id_field`` the one of the id.
+        max_bytes: a text over this many bytes of UTF-8 becomes an error record.
+        stdin: the byte stream read for ``"-"`` (default ``sys.stdin.buffer``).
+        keep_fields: CSV columns / JSON fields copied into each record's ``fields``
+            (``""`` when absent; a JSON value that is not a string as JSON text).
+
+    Returns:
+        A lazy iterator of records; an unusable input record (missing file, malformed
+        row, empty text...) is an error record, never an exception.
     """
     opts = _Options(text_column, id_column, text_field, id_field, max_bytes, tuple(keep_fields))
     for item in inputs:

@@ -20,7 +20,14 @@ _DIGEST_CHARS = 16
 
 
 def text_key(text: str) -> str:
-    """A short content digest of a text: ``sha256:`` and 16 hex digits."""
+    """A short content digest of a text.
+
+    Args:
+        text: any text.
+
+    Returns:
+        ``sha256:`` and the first 16 hex digits of the SHA-256 of its UTF-8.
+    """
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return "sha256:" + digest[:_DIGEST_CHARS]
 
@@ -99,6 +106,16 @@ def coverage_categories(profile: Any, *, resume: bool) -> tuple[tuple[str, str],
     Against a profile, its categories. With a resume each posting is its own profile, whose
     categories are the lexicon's (those of the skills it mentions) and ``education``: all of
     them, in lexicon order.
+
+    Args:
+        profile: a profile id, path or Profile.
+        resume: whether a resume is scored against each posting.
+
+    Returns:
+        ``(id, label)`` pairs.
+
+    Raises:
+        ProfileError: an unknown profile.
     """
     from ..lexicon.loader import load_lexicon
     from ..scoring.profiles import Profile, load_profile

@@ -26,9 +26,14 @@ _PRESENT = ("field ", "column ", "text is ")
 
 
 def count_records(inputs: Iterable[str | os.PathLike[str]]) -> int | None:
-    """A quick upper estimate of the number of records (for a progress ETA), or None.
+    """A quick upper estimate of the number of records (for a progress ETA).
 
-    Counts lines of CSV/JSONL files and one per document; None when an input is stdin.
+    Args:
+        inputs: the inputs of a run.
+
+    Returns:
+        The lines of the CSV/JSONL files and one per document; ``None`` when an input is
+        stdin (it cannot be read ahead).
     """
     total = 0
     for item in inputs:

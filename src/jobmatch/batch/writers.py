@@ -51,12 +51,27 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value: str) -> str:
-    """Make a CSV cell inert in spreadsheets: prefix ``'`` if it starts like a formula."""
+    """Make a CSV cell inert in spreadsheets.
+
+    Args:
+        value: the cell.
+
+    Returns:
+        ``value``, prefixed with ``'`` if it starts like a formula (``=``, ``+``, ``-``,
+        ``@``, tab, carriage return).
+    """
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def coverage_column(label: str) -> str:
-    """The CSV column of a category's coverage, named for a person: ``Programming coverage``."""
+    """The CSV column of a category's coverage, named for a person.
+
+    Args:
+        label: the category's label (``Programming languages``).
+
+    Returns:
+        ``Programming languages coverage``.
+    """
     return f"{label} coverage"
 
 
@@ -151,7 +166,15 @@ class CsvWriter:
 
 
 def top_results(results: Iterable[BatchResult], k: int) -> list[BatchResult]:
-    """The ``k`` best scored results, best first (ties: input order), in O(k) memory."""
+    """The ``k`` best scored results, in O(k) memory.
+
+    Args:
+        results: results in input order (error results are skipped).
+        k: how many to keep.
+
+    Returns:
+        Best first; among equal scores the earlier record first.
+    """
     heap: list[tuple[float, int, BatchResult]] = []
     for seq, r in enumerate(results):
         if r.score is None:
@@ -219,7 +242,18 @@ def make_writer(
     layout: CsvLayout | None = None,
     columns: Sequence[str] | None = None,
 ) -> JsonlWriter | CsvWriter:
-    """The streamed writer of ``fmt`` (``"csv"``, else JSON lines) over ``stream``."""
+    """The streamed writer of a format.
+
+    Args:
+        fmt: ``"csv"``, else JSON lines.
+        stream: where to write.
+        header: write the CSV header (not when appending).
+        layout: the CSV columns (kept fields, coverage per category).
+        columns: the header of an existing CSV appended to (default: ``layout``'s).
+
+    Returns:
+        A :class:`CsvWriter` or a :class:`JsonlWriter`.
+    """
     if fmt == "csv":
         return CsvWriter(stream, header=header, layout=layout, columns=columns)
     return JsonlWriter(stream)
