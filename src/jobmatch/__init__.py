@@ -42,7 +42,7 @@ _LAZY: dict[str, str] = {
     "read_document": "read.documents",
     "read_text": "read.documents",
     "read_bytes": "read.documents",
-    "Limits": "read.documents",
+    "Limits": "models",
     "score": "scoring.scorer",
     "match": "scoring.scorer",
     "Scorer": "scoring.scorer",
@@ -81,10 +81,10 @@ if TYPE_CHECKING:
     from .models import BatchResult as BatchResult
     from .models import Document as Document
     from .models import Lexicon as Lexicon
+    from .models import Limits as Limits
     from .models import ScoreReport as ScoreReport
     from .models import Skill as Skill
     from .models import SkillMention as SkillMention
-    from .read.documents import Limits as Limits
     from .read.documents import read_bytes as read_bytes
     from .read.documents import read_document as read_document
     from .read.documents import read_text as read_text
