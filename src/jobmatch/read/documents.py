@@ -32,13 +32,14 @@ from .docx import docx_text, zip_kind
 from .encodings import read_text_bytes
 from .html import html_to_text
 from .normalize import check_text
-from .pdf_result import PDF_ENGINES, ExtractedPDF, check_engine
+from .pdf_result import PDF_ENGINES, ExtractedPDF, check_engine, default_pdf_engine
 from .sniff import describe, sniff_format
 
 __all__ = [
     "Limits",
     "DEFAULT_LIMITS",
     "PDF_ENGINES",
+    "default_pdf_engine",
     "read_document",
     "read_bytes",
     "read_text",
@@ -63,7 +64,7 @@ def read_document(
     *,
     password: str | None = None,
     limits: Limits | None = None,
-    pdf_engine: str = "pdfminer",
+    pdf_engine: str | None = None,
 ) -> Document:
     """Read the document at ``path`` into a checked :class:`~jobmatch.models.Document`.
 
@@ -73,8 +74,11 @@ def read_document(
         password: opens a PDF encrypted with a user password.
         limits: bounds size, pages, time, memory and decompression (see
             :class:`~jobmatch.models.Limits`); the defaults when ``None``.
-        pdf_engine: ``"pdfminer"`` (the default and the reference) or ``"pdfium"`` (the
-            ``jobmatch[pdfium]`` extra, many times faster).
+        pdf_engine: ``"pdfminer"`` (the reference) or ``"pdfium"`` (the
+            ``jobmatch[pdfium]`` extra, many times faster); ``None`` means
+            :func:`~jobmatch.read.pdf_result.default_pdf_engine` (the environment variable
+            ``JOBMATCH_PDF_ENGINE``, else ``"pdfminer"``), which is how every library
+            function that reads files (``jobmatch.score``, batch workers) is switched.
 
     Returns:
         The :class:`~jobmatch.models.Document`; its ``text`` is the repaired text that
@@ -86,7 +90,7 @@ def read_document(
         ValueError: an unknown ``pdf_engine``.
     """
     limits = limits or DEFAULT_LIMITS
-    check_engine(pdf_engine)
+    pdf_engine = check_engine(pdf_engine)
     source = os.fspath(path)
     data = _read_file(Path(source), source=source, limits=limits)
     return read_bytes(
@@ -149,7 +153,7 @@ def read_bytes(
     name: str | None = None,
     password: str | None = None,
     limits: Limits | None = None,
-    pdf_engine: str = "pdfminer",
+    pdf_engine: str | None = None,
 ) -> Document:
     """Read a document held in memory.
 
@@ -169,7 +173,7 @@ def read_bytes(
         ValueError: an unknown ``pdf_engine``.
     """
     limits = limits or DEFAULT_LIMITS
-    check_engine(pdf_engine)
+    pdf_engine = check_engine(pdf_engine)
     if len(data) > limits.max_bytes:
         raise DocumentTooLargeError(_too_large(len(data), limits), source=source)
     if not data:
@@ -221,7 +225,9 @@ def _extract_pdf(
 ) -> ExtractedPDF:
     # the engines are imported only when a PDF is read
     if engine == "pdfium":
-        raise DocumentError("the pdfium engine is not built yet", source=source)
+        from .pdfium import extract_pdf as pdfium_extract
+
+        return pdfium_extract(data, source=source, password=password, limits=limits)
     from .pdf import extract_pdf as pdfminer_extract
 
     return pdfminer_extract(data, source=source, password=password, limits=limits)

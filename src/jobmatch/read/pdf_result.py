@@ -8,6 +8,7 @@ the errors are the same, so they live here.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from ..errors import CorruptDocumentError, EmptyDocumentError, NoTextLayerError, ParseLimitError
@@ -18,6 +19,8 @@ __all__ = [
     "ExtractedPDF",
     "PageText",
     "check_engine",
+    "default_pdf_engine",
+    "PDF_ENGINE_VARIABLE",
     "page_limit_reason",
     "timeout_reason",
     "assemble",
@@ -26,6 +29,8 @@ __all__ = [
 
 #: the PDF text engines :func:`jobmatch.read_document` accepts; the first is the default
 PDF_ENGINES = ("pdfminer", "pdfium")
+#: the environment variable naming the engine used when none is passed
+PDF_ENGINE_VARIABLE = "JOBMATCH_PDF_ENGINE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,17 +56,34 @@ class PageText:
     images: int
 
 
-def check_engine(engine: str) -> None:
-    """Refuse an unknown PDF engine name.
+def default_pdf_engine() -> str:
+    """The engine used when none is passed: ``$JOBMATCH_PDF_ENGINE``, else ``"pdfminer"``.
+
+    The command line's ``--pdf-engine`` sets the variable for the run, so forked batch
+    workers and every library function that reads a file use the same engine.
+
+    Returns:
+        The engine name (not checked; see :func:`check_engine`).
+    """
+    return os.environ.get(PDF_ENGINE_VARIABLE) or PDF_ENGINES[0]
+
+
+def check_engine(engine: str | None) -> str:
+    """The engine to use: ``engine``, or the default when ``None``; refuse unknown names.
 
     Args:
-        engine: the name given by the caller.
+        engine: the name given by the caller, or ``None``.
+
+    Returns:
+        One of :data:`PDF_ENGINES`.
 
     Raises:
-        ValueError: ``engine`` is not one of :data:`PDF_ENGINES`.
+        ValueError: the name is not one of :data:`PDF_ENGINES`.
     """
-    if engine not in PDF_ENGINES:
-        raise ValueError(f"unknown PDF engine {engine!r} (choose from {', '.join(PDF_ENGINES)})")
+    name = default_pdf_engine() if engine is None else engine
+    if name not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine {name!r} (choose from {', '.join(PDF_ENGINES)})")
+    return name
 
 
 def page_limit_reason(n: int, limits: Limits, *, at_least: bool = False) -> str:
