@@ -16,6 +16,7 @@ Encrypted, image-only, empty and corrupt files get the same one-line errors as w
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import time
 from collections.abc import Callable, Iterator
@@ -38,6 +39,8 @@ __all__ = ["extract_pdf", "parse_pdf", "available"]
 #: pdfminer's LAParams defaults, which the pdfminer engine uses
 _CHAR_MARGIN = 2.0
 _LINE_MARGIN = 0.5
+_WORD_MARGIN = 0.1
+_OVERHANG_MARGIN = 0.02
 _FPDF_ERR_PASSWORD = 4
 _FPDF_ERR_SECURITY = 5
 #: PDFium marks a hyphen it took for a word break at a line end with U+FFFE
@@ -182,12 +185,30 @@ def _page_text(doc: Any, index: int, *, source: str) -> PageText:
             lines = _lines(textpage)
         finally:
             textpage.close()
-        images = sum(
-            1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=15)
-        )
+        text = lines_text(_blocks(lines))
+        # images matter only on pages without text (a scan); counting costs a call per object
+        images = 0 if text.strip() else _count_images(pdfium_c, page.raw)
     finally:
         page.close()
-    return PageText(lines_text(_blocks(lines)), images)
+    return PageText(text, images)
+
+
+def _count_images(raw: Any, page: Any, depth: int = 0) -> int:
+    """Image objects on a page, in form XObjects too (pdfminer's count of LTImage)."""
+    count_objects, get_object = (
+        (raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject)
+        if depth == 0
+        else (raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject)
+    )
+    images = 0
+    for i in range(count_objects(page)):
+        obj = get_object(page, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 15:
+            images += _count_images(raw, obj, depth + 1)
+    return images
 
 
 # ---------------------------------------------------------------------------- lines
@@ -196,16 +217,26 @@ def _page_text(doc: Any, index: int, *, source: str) -> PageText:
 class _Line:
     """A line being built from characters: text and box."""
 
-    __slots__ = ("chars", "x0", "y0", "x1", "y1", "width")
+    __slots__ = ("chars", "x0", "y0", "x1", "y1", "width", "right", "overhang")
 
     def __init__(self) -> None:
         self.chars: list[str] = []
         self.x0 = self.y0 = float("inf")
         self.x1 = self.y1 = float("-inf")
         self.width = 0.0  # the last glyph's width, for the gap rule
+        self.right = float("-inf")  # the last glyph's right edge
+        self.overhang = False  # the last glyph's box is wider than its advance
 
-    def add(self, ch: str, box: tuple[float, float, float, float]) -> None:
+    def add(self, ch: str, box: _Box, overhang: bool) -> None:
         left, bottom, right, top = box
+        # pdfminer's word_margin: a gap wider than 0.1 of the glyph's size is a space; after
+        # an overhanging glyph the box hides most of the gap (PDFium drops the space char
+        # there: "of what" would read "ofwhat"), so any clear gap counts
+        margin = _OVERHANG_MARGIN if self.overhang else _WORD_MARGIN
+        if self.chars and self.chars[-1] != " " and ch != " ":
+            if left - self.right > margin * max(right - left, top - bottom):
+                self.chars.append(" ")
+        self.right, self.overhang = right, overhang
         self.chars.append(ch)
         self.x0, self.y0 = min(self.x0, left), min(self.y0, bottom)
         self.x1, self.y1 = max(self.x1, right), max(self.y1, top)
@@ -227,21 +258,40 @@ class _Line:
         return "".join(self.chars).strip()
 
 
-def _chars(textpage: Any) -> Iterator[tuple[str, tuple[float, float, float, float] | None]]:
+_Box = tuple[float, float, float, float]
+
+
+def _chars(textpage: Any) -> Iterator[tuple[str, _Box | None, bool]]:
+    """Each character of the page with its box (font bounds, as pdfminer's; ``None`` for
+    spaces and the line breaks PDFium generates) and whether its ink reaches the box's
+    right edge (an overhanging glyph such as a Times "f", whose box is wider than its
+    advance)."""
+    raw = _pypdfium2("pypdfium2.raw")
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
-    for i, ch in enumerate(text):
-        box = textpage.get_charbox(i, loose=True) if i < count else None
-        if box is None or box[2] <= box[0] or box[3] <= box[1]:
-            yield ch, None  # generated spaces and line breaks have no area
-        else:
-            yield ch, box
+    rect = raw.FS_RECTF()
+    ink = [ctypes.c_double() for _ in range(4)]
+    loose_box, tight_box, handle = (
+        raw.FPDFText_GetLooseCharBox,
+        raw.FPDFText_GetCharBox,
+        textpage.raw,
+    )
+    for i, ch in enumerate(text[:count]):
+        if ch.isspace() or ch == _SOFT_BREAK or not loose_box(handle, i, rect):
+            yield ch, None, False
+            continue
+        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+        if right <= left or top <= bottom:
+            yield ch, None, False
+            continue
+        overhang = bool(tight_box(handle, i, *ink)) and ink[1].value >= right - 0.01
+        yield ch, (left, bottom, right, top), overhang
 
 
 def _lines(textpage: Any) -> list[_Line]:
     lines: list[_Line] = []
     line = _Line()
-    for ch, box in _chars(textpage):
+    for ch, box, overhang in _chars(textpage):
         if ch in "\r\n" or ch == _SOFT_BREAK:
             if ch == _SOFT_BREAK:
                 line.chars.append("-")
@@ -251,12 +301,12 @@ def _lines(textpage: Any) -> list[_Line]:
             continue
         if box is None:
             if line.chars:
-                line.chars.append(ch)
+                line.chars.append(" " if ch.isspace() else ch)
             continue
         if not line.continues(box):
             lines.append(line)
             line = _Line()
-        line.add(ch, box)
+        line.add(ch, box, overhang)
     if line.chars:
         lines.append(line)
     return [ln for ln in lines if ln.text() and ln.x0 < ln.x1]
