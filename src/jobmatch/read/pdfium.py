@@ -284,7 +284,10 @@ def _chars(textpage: Any) -> Iterator[tuple[str, _Box | None, bool]]:
         if right <= left or top <= bottom:
             yield ch, None, False
             continue
-        overhang = bool(tight_box(handle, i, *ink)) and ink[1].value >= right - 0.01
+        # lower case only: letter-spaced capitals ("SOFTWARE") have gaps after every glyph
+        overhang = (
+            ch.islower() and bool(tight_box(handle, i, *ink)) and ink[1].value >= right - 0.01
+        )
         yield ch, (left, bottom, right, top), overhang
 
 
