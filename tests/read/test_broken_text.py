@@ -25,7 +25,7 @@ CASES: list[dict[str, Any]] = [
 
 def test_the_case_set_covers_both_kinds() -> None:
     kinds = [c["kind"] for c in CASES]
-    assert (len(CASES), kinds.count("hyphenation"), kinds.count("mojibake")) == (43, 28, 15)
+    assert (len(CASES), kinds.count("hyphenation"), kinds.count("mojibake")) == (44, 28, 16)
     assert len({c["id"] for c in CASES}) == len(CASES)
 
 

@@ -16,7 +16,10 @@ damage; two unambiguous leftovers are repaired after it:
   text; it is decoded back with ftfy's ``sloppy-windows-1252`` codec;
 - an "Â" directly before a space, a no-break space or a Latin-1 sign (U+00A1-U+00BF) is the
   lead byte of such a character ("Â·" is "·", "5Â years" had a no-break space) and is
-  dropped; in real text "Â" stands before a letter.
+  dropped; in real text "Â" stands before a letter;
+- "ï¼" or "ï½" not followed by a third sign is a fullwidth form (U+FF00-U+FF5F, "，")
+  whose last byte was lost on the way: which one cannot be known, so it becomes U+FFFD
+  (and the quality gate's warning on replacement characters says so).
 """
 
 from __future__ import annotations
@@ -67,6 +70,10 @@ _SEQUENCE = re.compile(f"[{_LEAD2}][{_CONT}]|[{_LEAD3}][{_CONT}]{{2}}|[{_LEAD4}]
 _LONG_SEQUENCE = re.compile(f"[{_LEAD3}][{_CONT}]{{2}}|[{_LEAD4}][{_CONT}]{{3}}")
 
 
+# the first two bytes of a fullwidth form whose third byte was lost
+_LOST_FULLWIDTH = re.compile(f"\u00ef[\u00bc\u00bd](?![{_CONT}])")
+
+
 def _decode_sequence(m: re.Match[str]) -> str:
     try:
         return m.group().encode("sloppy-windows-1252").decode("utf-8")
@@ -86,6 +93,8 @@ def _repair_line(line: str) -> tuple[str, int]:
         fixed = _LONG_SEQUENCE.sub(_decode_sequence, fixed)
         repaired = repaired or fixed != before
     fixed, lone = _LONE_A_CIRCUMFLEX.subn("", fixed)
+    fixed, lost = _LOST_FULLWIDTH.subn("\ufffd", fixed)
+    lone += lost
     if not (repaired or lone):
         return fixed, 0
     counted = len(_SEQUENCE.findall(line)) - len(_SEQUENCE.findall(fixed))
