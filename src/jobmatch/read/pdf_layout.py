@@ -93,9 +93,11 @@ def _find_gutter(lines: list[TextLine]) -> float | None:
     # (a corrupt PDF may put a line at x = 1e12)
     steps = min(300, int(0.7 * width / 2.0) + 1)
     best: tuple[float, float] | None = None  # (crossing height, x)
+    spans = [(ln.x0, ln.x1, ln.height) for ln in lines]  # heights computed once
     for k in range(steps):
         x = left_edge + 0.15 * width + k * 0.7 * width / steps
-        crossing = sum(ln.height for ln in lines if ln.x0 < x - 1 and ln.x1 > x + 1)
+        lo, hi = x - 1, x + 1
+        crossing = sum([h for x0, x1, h in spans if x0 < lo and x1 > hi])
         if best is None or crossing < best[0]:
             best = (crossing, x)
     if best is None or best[0] > 0.2 * total:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import ctypes
 import importlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import (
@@ -215,104 +215,121 @@ def _count_images(raw: Any, page: Any, depth: int = 0) -> int:
 
 
 class _Line:
-    """A line being built from characters: text and box."""
+    """A line built from characters: its text and box."""
 
-    __slots__ = ("chars", "x0", "y0", "x1", "y1", "width", "right", "overhang")
+    __slots__ = ("chars", "x0", "y0", "x1", "y1")
 
-    def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.x0 = self.y0 = float("inf")
-        self.x1 = self.y1 = float("-inf")
-        self.width = 0.0  # the last glyph's width, for the gap rule
-        self.right = float("-inf")  # the last glyph's right edge
-        self.overhang = False  # the last glyph's box is wider than its advance
-
-    def add(self, ch: str, box: _Box, overhang: bool) -> None:
-        left, bottom, right, top = box
-        # pdfminer's word_margin: a gap wider than 0.1 of the glyph's size is a space; after
-        # an overhanging glyph the box hides most of the gap (PDFium drops the space char
-        # there: "of what" would read "ofwhat"), so any clear gap counts
-        margin = _OVERHANG_MARGIN if self.overhang else _WORD_MARGIN
-        if self.chars and self.chars[-1] != " " and ch != " ":
-            if left - self.right > margin * max(right - left, top - bottom):
-                self.chars.append(" ")
-        self.right, self.overhang = right, overhang
-        self.chars.append(ch)
-        self.x0, self.y0 = min(self.x0, left), min(self.y0, bottom)
-        self.x1, self.y1 = max(self.x1, right), max(self.y1, top)
-        self.width = right - left
-
-    def continues(self, box: tuple[float, float, float, float]) -> bool:
-        """A glyph at ``box`` belongs to this line: it overlaps it vertically and follows it
-        within two glyph widths (pdfminer's ``char_margin``)."""
-        if not self.chars:
-            return True
-        left, bottom, right, top = box
-        overlap = min(self.y1, top) - max(self.y0, bottom)
-        if overlap < 0.5 * min(self.y1 - self.y0, top - bottom):
-            return False
-        margin = _CHAR_MARGIN * max(self.width, right - left, 1.0)
-        return -margin < left - self.x1 < margin
+    def __init__(self, chars: list[str], box: tuple[float, float, float, float]) -> None:
+        self.chars = chars
+        self.x0, self.y0, self.x1, self.y1 = box
 
     def text(self) -> str:
         return "".join(self.chars).strip()
 
 
-_Box = tuple[float, float, float, float]
+class _Page:
+    """Reads a text page's characters into lines (the hot loop: one pass, plain floats).
+
+    A glyph continues the current line when it overlaps it vertically by half the smaller
+    height and starts within two glyph widths of the last one (pdfminer's ``char_margin``).
+    A space is inserted where the gap exceeds pdfminer's ``word_margin`` (0.1 of the glyph's
+    size); after a lower-case glyph whose ink reaches its box's right edge (a Times "f",
+    whose box is wider than its advance) any clear gap counts, because PDFium drops the
+    space character there ("of what" would read "ofwhat").
+    """
+
+    def __init__(self, textpage: Any) -> None:
+        raw = _pypdfium2("pypdfium2.raw")
+        self.handle = textpage.raw
+        self.count = textpage.count_chars()
+        self.text = textpage.get_text_range(0, self.count) if self.count else ""
+        self.loose, self.tight = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharBox
+        self.rect = raw.FS_RECTF()
+        self.ink = [ctypes.c_double() for _ in range(4)]
+
+    def overhangs(self, index: int, right: float) -> bool:
+        """The glyph at ``index`` has ink up to its box's right edge ``right``."""
+        return bool(self.tight(self.handle, index, *self.ink)) and self.ink[1].value >= right - 0.01
+
+    def word_gap(self, gap: float, width: float, height: float, last: int) -> bool:
+        """A gap of ``gap`` before a glyph of this size, after glyph ``last``, is a space."""
+        size = max(width, height)
+        if gap <= _OVERHANG_MARGIN * size:
+            return False
+        if gap > _WORD_MARGIN * size:
+            return True
+        return self.text[last].islower() and self.overhangs(last, self.right_of(last))
+
+    def right_of(self, index: int) -> float:
+        """The right edge of glyph ``index``'s box."""
+        self.loose(self.handle, index, self.rect)
+        return float(self.rect.right)
+
+    def lines(self) -> list[_Line]:
+        out: list[_Line] = []
+        chars: list[str] = []
+        x0 = y0 = x1 = y1 = right = width = 0.0
+        last = -1  # index of the line's last glyph
+        rect, loose, handle = self.rect, self.loose, self.handle
+        for i, ch in enumerate(self.text[: self.count]):
+            if ch in "\r\n" or ch == _SOFT_BREAK:
+                if ch == _SOFT_BREAK and chars:
+                    chars.append("-")
+                if chars:
+                    out.append(_Line(chars, (x0, y0, x1, y1)))
+                chars = []
+                continue
+            if ch.isspace():
+                if chars and chars[-1] != " ":
+                    chars.append(" ")
+                continue
+            if not loose(handle, i, rect):
+                if chars:
+                    chars.append(ch)
+                continue
+            left, bottom, r, top = rect.left, rect.bottom, rect.right, rect.top
+            if r <= left or top <= bottom:
+                if chars:
+                    chars.append(ch)
+                continue
+            if chars and _breaks(left, bottom, r, top, (x0, y0, x1, y1), width):
+                out.append(_Line(chars, (x0, y0, x1, y1)))
+                chars = []
+            if chars:
+                if chars[-1] != " " and self.word_gap(left - right, r - left, top - bottom, last):
+                    chars.append(" ")
+                x0, y0 = min(x0, left), min(y0, bottom)
+                x1, y1 = max(x1, r), max(y1, top)
+            else:
+                x0, y0, x1, y1 = left, bottom, r, top
+            chars.append(ch)
+            right, width, last = r, r - left, i
+        if chars:
+            out.append(_Line(chars, (x0, y0, x1, y1)))
+        return [ln for ln in out if ln.text() and ln.x0 < ln.x1]
 
 
-def _chars(textpage: Any) -> Iterator[tuple[str, _Box | None, bool]]:
-    """Each character of the page with its box (font bounds, as pdfminer's; ``None`` for
-    spaces and the line breaks PDFium generates) and whether its ink reaches the box's
-    right edge (an overhanging glyph such as a Times "f", whose box is wider than its
-    advance)."""
-    raw = _pypdfium2("pypdfium2.raw")
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count) if count else ""
-    rect = raw.FS_RECTF()
-    ink = [ctypes.c_double() for _ in range(4)]
-    loose_box, tight_box, handle = (
-        raw.FPDFText_GetLooseCharBox,
-        raw.FPDFText_GetCharBox,
-        textpage.raw,
-    )
-    for i, ch in enumerate(text[:count]):
-        if ch.isspace() or ch == _SOFT_BREAK or not loose_box(handle, i, rect):
-            yield ch, None, False
-            continue
-        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-        if right <= left or top <= bottom:
-            yield ch, None, False
-            continue
-        # lower case only: letter-spaced capitals ("SOFTWARE") have gaps after every glyph
-        overhang = (
-            ch.islower() and bool(tight_box(handle, i, *ink)) and ink[1].value >= right - 0.01
-        )
-        yield ch, (left, bottom, right, top), overhang
+def _breaks(
+    left: float,
+    bottom: float,
+    right: float,
+    top: float,
+    line: tuple[float, float, float, float],
+    width: float,
+) -> bool:
+    """A glyph at this box starts a new line after ``line`` (whose last glyph is ``width``
+    wide): it overlaps the line vertically by less than half the smaller height, or starts
+    more than two glyph widths away from the line's end."""
+    x0, y0, x1, y1 = line
+    overlap = min(y1, top) - max(y0, bottom)
+    if overlap < 0.5 * min(y1 - y0, top - bottom):
+        return True
+    margin = _CHAR_MARGIN * max(width, right - left, 1.0)
+    return not -margin < left - x1 < margin
 
 
 def _lines(textpage: Any) -> list[_Line]:
-    lines: list[_Line] = []
-    line = _Line()
-    for ch, box, overhang in _chars(textpage):
-        if ch in "\r\n" or ch == _SOFT_BREAK:
-            if ch == _SOFT_BREAK:
-                line.chars.append("-")
-            if line.chars:
-                lines.append(line)
-            line = _Line()
-            continue
-        if box is None:
-            if line.chars:
-                line.chars.append(" " if ch.isspace() else ch)
-            continue
-        if not line.continues(box):
-            lines.append(line)
-            line = _Line()
-        line.add(ch, box, overhang)
-    if line.chars:
-        lines.append(line)
-    return [ln for ln in lines if ln.text() and ln.x0 < ln.x1]
+    return _Page(textpage).lines()
 
 
 # ---------------------------------------------------------------------------- blocks
