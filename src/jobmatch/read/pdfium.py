@@ -41,6 +41,9 @@ _CHAR_MARGIN = 2.0
 _LINE_MARGIN = 0.5
 _WORD_MARGIN = 0.1
 _OVERHANG_MARGIN = 0.02
+#: glyphs whose box may be wider than their advance; others ("r" in a justified line)
+#: have real small gaps that are no word break
+_OVERHANGING = frozenset("f")
 _FPDF_ERR_PASSWORD = 4
 _FPDF_ERR_SECURITY = 5
 #: PDFium marks a hyphen it took for a word break at a line end with U+FFFE
@@ -233,7 +236,7 @@ class _Page:
     A glyph continues the current line when it overlaps it vertically by half the smaller
     height and starts within two glyph widths of the last one (pdfminer's ``char_margin``).
     A space is inserted where the gap exceeds pdfminer's ``word_margin`` (0.1 of the glyph's
-    size); after a lower-case glyph whose ink reaches its box's right edge (a Times "f",
+    size); after an "f" whose ink reaches its box's right edge (a Times "f",
     whose box is wider than its advance) any clear gap counts, because PDFium drops the
     space character there ("of what" would read "ofwhat").
     """
@@ -258,7 +261,7 @@ class _Page:
             return False
         if gap > _WORD_MARGIN * size:
             return True
-        return self.text[last].islower() and self.overhangs(last, self.right_of(last))
+        return self.text[last] in _OVERHANGING and self.overhangs(last, self.right_of(last))
 
     def right_of(self, index: int) -> float:
         """The right edge of glyph ``index``'s box."""
