@@ -92,7 +92,6 @@ def extract_pdf(
         raise DocumentError(
             "the pdfium engine needs pypdfium2: pip install 'jobmatch[pdfium]'", source=source
         )
-    check_inflated_size(data, source=source, limits=limits)
     if limits.isolate and guard.can_isolate():
         result = guard.run_isolated(
             lambda: _to_json(parse_pdf(data, source=source, password=password, limits=limits)),
@@ -127,7 +126,7 @@ def parse_pdf(
         data: the PDF's bytes.
         source: the name used in errors.
         password: the user password of an encrypted PDF.
-        limits: the page and time (between pages) limits.
+        limits: the inflation, page and time (between pages) limits.
         clock: the clock the time limit is measured with.
 
     Returns:
@@ -138,6 +137,8 @@ def parse_pdf(
     """
     pdfium = _pypdfium2()
     deadline = clock() + limits.timeout_s
+    # under the isolation's time and memory limits, like the parse itself
+    check_inflated_size(data, source=source, limits=limits)
     warnings: list[str] = []
     if not data.rstrip().endswith(b"%%EOF") and b"%%EOF" not in data[-2048:]:
         warnings.append("the PDF looks truncated (no %%EOF at the end); text may be incomplete")
