@@ -17,9 +17,10 @@ damage; two unambiguous leftovers are repaired after it:
 - an "Â" directly before a space, a no-break space or a Latin-1 sign (U+00A1-U+00BF) is the
   lead byte of such a character ("Â·" is "·", "5Â years" had a no-break space) and is
   dropped; in real text "Â" stands before a letter;
-- "ï¼" or "ï½" not followed by a third sign is a fullwidth form (U+FF00-U+FF5F, "，")
-  whose last byte was lost on the way: which one cannot be known, so it becomes U+FFFD
-  (and the quality gate's warning on replacement characters says so).
+- "â€", "ï¼" or "ï½" not followed by a third sign is a punctuation mark (U+2000-U+203F:
+  often "”", whose last byte 0x9D CP-1252 leaves undefined) or a fullwidth form
+  (U+FF00-U+FF5F, "，") whose last byte was lost on the way: which one cannot be known, so
+  it becomes U+FFFD (and the quality gate's warning on replacement characters says so).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ _CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
     remove_terminal_escapes=False,
     fix_encoding=True,
-    restore_byte_a0=True,
+    restore_byte_a0=False,  # "â€ " is more often a lost "”" than a dagger: see below
     replace_lossy_sequences=True,
     decode_inconsistent_utf8=True,
     fix_c1_controls=False,
@@ -70,8 +71,8 @@ _SEQUENCE = re.compile(f"[{_LEAD2}][{_CONT}]|[{_LEAD3}][{_CONT}]{{2}}|[{_LEAD4}]
 _LONG_SEQUENCE = re.compile(f"[{_LEAD3}][{_CONT}]{{2}}|[{_LEAD4}][{_CONT}]{{3}}")
 
 
-# the first two bytes of a fullwidth form whose third byte was lost
-_LOST_FULLWIDTH = re.compile(f"\u00ef[\u00bc\u00bd](?![{_CONT}])")
+# the first two bytes of a punctuation mark or a fullwidth form whose third byte was lost
+_LOST_THIRD_BYTE = re.compile(f"(?:\u00e2\u20ac|\u00ef[\u00bc\u00bd])(?![{_CONT}])")
 
 
 def _decode_sequence(m: re.Match[str]) -> str:
@@ -93,7 +94,7 @@ def _repair_line(line: str) -> tuple[str, int]:
         fixed = _LONG_SEQUENCE.sub(_decode_sequence, fixed)
         repaired = repaired or fixed != before
     fixed, lone = _LONE_A_CIRCUMFLEX.subn("", fixed)
-    fixed, lost = _LOST_FULLWIDTH.subn("\ufffd", fixed)
+    fixed, lost = _LOST_THIRD_BYTE.subn("\ufffd", fixed)
     lone += lost
     if not (repaired or lone):
         return fixed, 0
