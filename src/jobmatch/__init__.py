@@ -46,7 +46,7 @@ _LAZY: dict[str, str] = {
     "read_document": "api",
     "read_text": "read.documents",
     "read_bytes": "read.documents",
-    "Limits": "read.documents",
+    "Limits": "models",
     "score": "api",
     "score_text": "api",
     "score_file": "api",
@@ -100,10 +100,10 @@ if TYPE_CHECKING:
     from .models import BatchResult as BatchResult
     from .models import Document as Document
     from .models import Lexicon as Lexicon
+    from .models import Limits as Limits
     from .models import ScoreReport as ScoreReport
     from .models import Skill as Skill
     from .models import SkillMention as SkillMention
-    from .read.documents import Limits as Limits
     from .read.documents import read_bytes as read_bytes
     from .read.documents import read_text as read_text
     from .scoring.profiles import list_profiles as list_profiles

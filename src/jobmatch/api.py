@@ -46,7 +46,11 @@ Profiled: TypeAlias = str | os.PathLike[str] | Profile
 
 
 def read_document(
-    path: str | os.PathLike[str], *, password: str | None = None, limits: Limits | None = None
+    path: str | os.PathLike[str],
+    *,
+    password: str | None = None,
+    limits: Limits | None = None,
+    pdf_engine: str | None = None,
 ) -> Document:
     """Read the file at ``path`` into a checked :class:`~jobmatch.models.Document`.
 
@@ -59,6 +63,8 @@ def read_document(
         path: the file to read.
         password: the password of an encrypted PDF.
         limits: size, page, time and memory bounds (default ``jobmatch.Limits()``).
+        pdf_engine: ``"pdfminer"`` (the reference) or ``"pdfium"`` (the ``jobmatch[pdfium]``
+            extra); default ``$JOBMATCH_PDF_ENGINE``, else ``"pdfminer"``.
 
     Returns:
         The document.
@@ -68,8 +74,9 @@ def read_document(
         DocumentError: any other subclass (encrypted, no text layer, too large, corrupt,
             unsupported format, parse limit...) when the file cannot be read into text.
         TypeError: ``path`` is neither a ``str`` nor an ``os.PathLike``.
+        ValueError: an unknown ``pdf_engine``.
     """
-    return read_file(path, password=password, limits=limits)
+    return read_file(path, password=password, limits=limits, pdf_engine=pdf_engine)
 
 
 def extract_skills(source: str | os.PathLike[str] | Document) -> list[SkillMention]:
@@ -155,6 +162,7 @@ def score_file(
     *,
     profile: Profiled = DEFAULT_PROFILE,
     password: str | None = None,
+    pdf_engine: str | None = None,
 ) -> ScoreReport:
     """Read the file at ``path`` (a ``str`` or ``Path`` file name) and score it.
 
@@ -162,6 +170,7 @@ def score_file(
         path: the file to read (PDF, DOCX, HTML, Markdown or text).
         profile: a shipped profile id, a profile TOML file, or a ``Profile``.
         password: the password of an encrypted PDF.
+        pdf_engine: ``"pdfminer"`` or ``"pdfium"`` (see :func:`read_document`).
 
     Returns:
         The explained score; its ``source`` is ``path``.
@@ -171,7 +180,7 @@ def score_file(
         ProfileError: the profile is unknown or invalid.
         TypeError: ``path`` is neither a ``str`` nor an ``os.PathLike``.
     """
-    doc = read_file(path, password=password)
+    doc = read_file(path, password=password, pdf_engine=pdf_engine)
     return _scorer(profile).score_document(doc)
 
 

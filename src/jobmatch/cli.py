@@ -213,6 +213,35 @@ def _report_options(f: Any) -> Any:
     )(f)
 
 
+def _set_pdf_engine(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """--pdf-engine: set $JOBMATCH_PDF_ENGINE for this command (workers inherit it)."""
+    import os
+
+    from .read.pdf_result import PDF_ENGINE_VARIABLE
+
+    if value is None:
+        return
+    before = os.environ.get(PDF_ENGINE_VARIABLE)
+    os.environ[PDF_ENGINE_VARIABLE] = value
+
+    def restore() -> None:
+        if before is None:
+            os.environ.pop(PDF_ENGINE_VARIABLE, None)
+        else:
+            os.environ[PDF_ENGINE_VARIABLE] = before
+
+    ctx.call_on_close(restore)
+
+
+_pdf_engine_option = click.option(
+    "--pdf-engine",
+    type=click.Choice(("pdfminer", "pdfium")),
+    expose_value=False,
+    callback=_set_pdf_engine,
+    help="PDF text engine: pdfminer (default, the reference) or pdfium (jobmatch[pdfium]).",
+)
+
+
 def _read_input(path: str, password: str | None = None) -> Document:
     """The document at PATH, or standard input for ``-``."""
     from .read.documents import DEFAULT_LIMITS, read_bytes, read_document
@@ -254,6 +283,7 @@ def _write_report(report: ScoreReport, fmt: str, output: str | None) -> None:
 )
 @_report_options
 @click.option("--password", metavar="PW", help="Password of an encrypted PDF.")
+@_pdf_engine_option
 def score(path: str, profile: str, fmt: str, output: str | None, password: str | None) -> None:
     """Score a resume against a role profile: score, coverage, what to add.
 
@@ -270,6 +300,7 @@ def score(path: str, profile: str, fmt: str, output: str | None, password: str |
 @click.argument("resume")
 @click.argument("posting")
 @_report_options
+@_pdf_engine_option
 def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
     """Score a resume against one job posting (its requirements become the profile).
 
@@ -391,6 +422,7 @@ def _keep_fields(value: str | None) -> tuple[str, ...]:
     "CSV/JSONL/Parquet in, a folder of Parquet or JSONL (-o *.jsonl) out.",
 )
 @click.option("--master", metavar="URL", help="Spark master (default local[2], or spark-submit's).")
+@_pdf_engine_option
 @click.pass_context
 def batch(
     ctx: click.Context,

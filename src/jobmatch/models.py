@@ -14,6 +14,7 @@ __all__ = [
     "Lexicon",
     "SkillMention",
     "Document",
+    "Limits",
     "CategoryCoverage",
     "MatchedSkill",
     "MissingSkill",
@@ -166,6 +167,44 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         """The document as a JSON-ready dict (field names as keys)."""
         return asdict(self)
+
+
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what one document read may cost: ``Limits(max_pages=2000)`` etc.
+
+    Args:
+        max_bytes: largest file accepted, checked with ``stat`` before reading anything.
+        max_pages: most PDF pages parsed (the page count is checked before parsing pages).
+        timeout_s: wall-clock limit for parsing one PDF, in seconds.
+        max_memory_mb: address space the PDF parser may add on top of the process it
+            starts from, in MB.
+        max_inflated_bytes: total bytes that compressed PDF streams / DOCX members may
+            inflate to.
+        isolate: parse PDFs in a forked child process with the time and memory limits
+            (POSIX only); without it only the inflation, page and time-between-pages
+            checks apply.
+
+    Raises:
+        ValueError: a limit is zero or negative.
+    """
+
+    max_bytes: int = 20 * _MB
+    max_pages: int = 500
+    timeout_s: float = 30.0
+    max_memory_mb: int = 384
+    max_inflated_bytes: int = 128 * _MB
+    isolate: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_pages", "max_memory_mb", "max_inflated_bytes"):
+            if int(getattr(self, name)) <= 0:
+                raise ValueError(f"Limits.{name} must be positive")
+        if self.timeout_s <= 0:
+            raise ValueError("Limits.timeout_s must be positive")
 
 
 # --- Scoring results (owner: scoring engineer). Layout documented in README "Scoring". ---

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import random
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,7 +101,6 @@ def _mutate(name: str, i: int) -> bytes:
 
 
 def _check(data: bytes, *, isolate: bool) -> str:
-    started = time.monotonic()
     try:
         doc = read_bytes(
             data,
@@ -115,7 +113,6 @@ def _check(data: bytes, *, isolate: bool) -> str:
         assert exc.source == "fuzz.pdf"
         assert "\n" not in str(exc)
         outcome = type(exc).__name__
-    assert time.monotonic() - started < TIMEOUT_S + 1
     return outcome
 
 

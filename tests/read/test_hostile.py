@@ -198,13 +198,20 @@ def test_html_script_and_style_never_reach_text(tmp_path: Path) -> None:
     assert read_document(write(tmp_path, "post.html", page)).text == "Python\n\nSQL"
 
 
-def test_hundred_mb_text_file_refused_by_size(tmp_path: Path) -> None:
+def test_hundred_mb_text_file_refused_by_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "huge.txt"
     with open(path, "wb") as fh:  # sparse: costs no disk and no time
         fh.truncate(100 * MB)
-    started = time.monotonic()
+
+    def never_opened(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the file was opened: its size must be refused from stat()")
+
+    from jobmatch.read import documents
+
+    monkeypatch.setattr(documents, "open", never_opened, raising=False)
     reason = fails(path, DocumentTooLargeError)
-    assert time.monotonic() - started < 0.5
     assert reason == (
         "too large (104857600 bytes > limit 20971520 bytes; raise Limits.max_bytes to read it)"
     )
@@ -285,13 +292,18 @@ def test_pdf_without_text_or_images(tmp_path: Path) -> None:
     assert fails(path, EmptyDocumentError) == "no text in 2 page(s)"
 
 
-def test_two_thousand_pages(tmp_path: Path) -> None:
+def test_two_thousand_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    def never_parsed(*args: object) -> None:
+        raise AssertionError("a page was parsed: the declared count must be refused first")
+
+    # the forked parser child inherits the patch: no page may be parsed there either
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", never_parsed)
     path = write(tmp_path, "long.pdf", many_pages_pdf(2000))
-    started = time.monotonic()
     assert fails(path, ParseLimitError) == (
         "too many pages (2000 > limit 500; raise Limits.max_pages to read it)"
     )
-    assert time.monotonic() - started < 2
 
 
 def test_page_limit_configurable_and_count_cannot_lie(tmp_path: Path) -> None:
@@ -309,12 +321,10 @@ def test_page_limit_configurable_and_count_cannot_lie(tmp_path: Path) -> None:
 def test_decompression_bomb_small(isolate: bool) -> None:
     # 64 MB of spaces in a 70 KB PDF, against a 16 MB inflation budget
     data = bomb_pdf(64 * MB)
-    started = time.monotonic()
     with pytest.raises(ParseLimitError) as err:
         read_bytes(
             data, source="bomb.pdf", limits=Limits(max_inflated_bytes=16 * MB, isolate=isolate)
         )
-    assert time.monotonic() - started < 2
     assert str(err.value) == (
         "bomb.pdf: decompression bomb: PDF streams inflate to more than 16777216 bytes"
         " (Limits.max_inflated_bytes)"
@@ -324,19 +334,17 @@ def test_decompression_bomb_small(isolate: bool) -> None:
 def test_decompression_bomb_one_gigabyte(tmp_path: Path) -> None:
     """The realistic case of issue 6: a 1 MB PDF inflating to 1 GB, default limits.
 
-    Unguarded, pdfminer needs ~19 s and 2.1 GB for it. Here the isolated parse must stop
-    within seconds and neither this process nor the parser child may pass 500 MB.
+    Unguarded, pdfminer needs ~19 s and 2.1 GB for it. Here the budget stops the isolated
+    parse (the time it takes is measured by ``benchmarks/bench_hostile.py``; the memory by
+    the next test).
     """
     path = write(tmp_path, "bomb.pdf", bomb_pdf(1024 * MB))
     assert 1 * MB < path.stat().st_size < 2 * MB
-    started = time.monotonic()
     reason = fails(path, ParseLimitError)
-    elapsed = time.monotonic() - started
     assert reason == (
         "decompression bomb: PDF streams inflate to more than 134217728 bytes"
         " (Limits.max_inflated_bytes)"
     )
-    assert elapsed < 5
 
 
 @pytest.mark.parametrize("isolate", [True, False])
@@ -378,17 +386,56 @@ def test_memory_limit_stops_runaway_parser() -> None:
     assert err.value.reason == ("parsing needed more memory than the limit (Limits.max_memory_mb)")
 
 
-def test_time_limit_kills_slow_parser() -> None:
-    # 100 MB of spaces (under the 128 MiB inflation limit) take pdfminer about 1 s here; allow
-    # 0.2 s. (60 MB against 0.5 s was measured at 0.78 s: too thin a margin, a quick moment
-    # of the machine let the parse finish and the test fail.)
-    data = bomb_pdf(100 * MB)
-    limits = Limits(timeout_s=0.2)
-    started = time.monotonic()
+class FakeClock:
+    """A clock that moves ``step`` seconds each time it is read (deterministic time)."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def test_time_limit_kills_isolated_parser_past_the_deadline() -> None:
+    # the clock passes the 5 s deadline at its second reading: the parent stops waiting at
+    # once and kills the child whatever the parse is doing (it would take about 1 s)
+    from jobmatch.read import pdf
+
     with pytest.raises(ParseLimitError) as err:
-        read_bytes(data, source="slow.pdf", limits=limits)
-    assert time.monotonic() - started < 2
+        pdf.extract_pdf(
+            bomb_pdf(100 * MB), source="slow.pdf", limits=Limits(timeout_s=5), clock=FakeClock(10)
+        )
+    assert err.value.reason == "parsing took longer than 5 s (Limits.timeout_s); stopped"
+
+
+def test_time_limit_reaches_the_isolated_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a parse that never ends (the forked child inherits the patch) against a 0.2 s limit
+    from jobmatch.read import pdf
+
+    def hangs(*args: object, **kwargs: object) -> None:
+        time.sleep(60)
+
+    monkeypatch.setattr(pdf, "parse_pdf", hangs)
+    with pytest.raises(ParseLimitError) as err:
+        read_bytes(simple_pdf(["Python"]), source="slow.pdf", limits=Limits(timeout_s=0.2))
     assert err.value.reason == "parsing took longer than 0.2 s (Limits.timeout_s); stopped"
+
+
+def test_time_limit_between_pages_in_process() -> None:
+    # the clock moves 1 s per reading: deadline 1 + 1.5; page 1 read at 2, page 2 at 3 > 2.5
+    from jobmatch.read import pdf
+
+    with pytest.raises(ParseLimitError) as err:
+        pdf.extract_pdf(
+            many_pages_pdf(3),
+            source="slow.pdf",
+            limits=Limits(timeout_s=1.5, isolate=False),
+            clock=FakeClock(1),
+        )
+    assert err.value.reason == (
+        "parsing took longer than 1.5 s (Limits.timeout_s); stopped at page 2"
+    )
 
 
 def test_guard_works_inside_a_daemonic_pool_worker(tmp_path: Path) -> None:
@@ -494,10 +541,15 @@ def test_guard_kills_a_child_that_blocks_past_the_deadline() -> None:
     # sleeping uses no CPU, so only the parent's deadline (not RLIMIT_CPU) can stop it
     from jobmatch.read.isolation import run_isolated
 
-    started = time.monotonic()
+    # the fake clock is past the deadline at its second reading: no real waiting
     with pytest.raises(ParseLimitError) as err:
-        run_isolated(lambda: time.sleep(30), source="s.pdf", timeout_s=0.3, max_memory_mb=100)
-    assert time.monotonic() - started < 2
+        run_isolated(
+            lambda: time.sleep(30),
+            source="s.pdf",
+            timeout_s=0.3,
+            max_memory_mb=100,
+            clock=FakeClock(1),
+        )
     assert str(err.value) == "s.pdf: parsing took longer than 0.3 s (Limits.timeout_s); stopped"
 
 
@@ -521,9 +573,7 @@ def test_far_away_coordinates_do_not_stall_layout() -> None:
         for i, x in enumerate([72] * 9 + [999999999999])
     ]
     data = build_pdf(["\n".join(lines).encode()])
-    started = time.monotonic()
     doc = read_bytes(data, source="far.pdf", limits=Limits(isolate=False))
-    assert time.monotonic() - started < 2
     assert doc.text.splitlines()[:2] == ["Python 0", "Python 1"]
 
 
@@ -533,7 +583,7 @@ def test_corrupt_stream_fallback_matches_pdfminer_and_is_linear(damage: str) -> 
 
     from pdfminer import pdftypes
 
-    from jobmatch.read import pdf
+    from jobmatch.read import pdf_inflate
 
     raw = (b"BT /F1 11 Tf (Python) Tj ET\n" * 2000) + bytes(range(256)) * 40
     data = bytearray(zlib.compress(raw))
@@ -543,8 +593,8 @@ def test_corrupt_stream_fallback_matches_pdfminer_and_is_linear(damage: str) -> 
         del data[-6:]
     elif damage == "middle":
         data[len(data) // 2] ^= 0xFF
-    reference = pdf._pdfminer_decompress_corrupted
-    assert pdftypes.decompress_corrupted is pdf._decompress_corrupted
+    reference = pdf_inflate.PDFMINER_DECOMPRESS_CORRUPTED
+    assert pdftypes.decompress_corrupted is pdf_inflate.decompress_corrupted
 
     def outcome(fn: object) -> bytes | str:
         try:
@@ -552,22 +602,21 @@ def test_corrupt_stream_fallback_matches_pdfminer_and_is_linear(damage: str) -> 
         except zlib.error:
             return "zlib.error"
 
-    ours = outcome(pdf._decompress_corrupted)
+    ours = outcome(pdf_inflate.decompress_corrupted)
     assert ours == outcome(reference)
     if damage in ("checksum", "none"):
         assert ours == raw
-    # a 16 MB stream with a broken checksum: pdfminer's byte-at-a-time original takes minutes
+    # a 16 MB stream with a broken checksum (pdfminer's byte-at-a-time original takes
+    # minutes; ours is timed by benchmarks/bench_hostile.py)
     big = bytearray(zlib.compress(b" " * (16 * MB)))
     big[-2:] = b"\x00\x00"
-    started = time.monotonic()
-    assert len(pdf._decompress_corrupted(bytes(big))) == 16 * MB
-    assert time.monotonic() - started < 2
+    assert pdf_inflate.decompress_corrupted(bytes(big)) == b" " * (16 * MB)
 
 
 def test_runlength_decoder_matches_pdfminer() -> None:
     from pdfminer.runlength import rldecode
 
-    from jobmatch.read import pdf
+    from jobmatch.read import pdf_inflate
 
     rng = random.Random(5)
     runs = []
@@ -578,7 +627,7 @@ def test_runlength_decoder_matches_pdfminer() -> None:
         else:
             runs.append(bytes([rng.randint(129, 255), rng.randrange(256)]))
     data = b"".join(runs) + b"\x80" + b"ignored after EOD"
-    assert pdf._rldecode(data) == rldecode(data)
+    assert pdf_inflate.rldecode(data) == rldecode(data)
 
 
 def test_runlength_bomb_refused() -> None:
@@ -592,16 +641,16 @@ def test_runlength_bomb_refused() -> None:
 
 
 def test_lzw_decoding_is_budgeted() -> None:
-    from jobmatch.read import pdf
+    from jobmatch.read import pdf_inflate
 
     sample = b"\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01"  # the example of the PDF reference
-    assert pdf._lzwdecode(sample) == b"\x2d\x2d\x2d\x2d\x2d\x41\x2d\x2d\x2d\x42"
-    pdf._budget.remaining = 5
+    assert pdf_inflate.lzwdecode(sample) == b"\x2d\x2d\x2d\x2d\x2d\x41\x2d\x2d\x2d\x42"
+    pdf_inflate.budget.remaining = 5
     try:
-        with pytest.raises(pdf._InflateLimit):
-            pdf._lzwdecode(sample)
+        with pytest.raises(pdf_inflate.InflateLimit):
+            pdf_inflate.lzwdecode(sample)
     finally:
-        pdf._budget.remaining = None
+        pdf_inflate.budget.remaining = None
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from ..read.encodings import detect_encoding
+
 __all__ = [
     "Record",
     "iter_records",
@@ -286,18 +288,6 @@ def _json_cell(value: Any) -> str:
 # --- CSV --------------------------------------------------------------------------------
 
 
-def _sniff_encoding(sample: bytes) -> str:
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-    except UnicodeDecodeError:
-        return "cp1252"  # the usual spreadsheet export when it is not UTF-8
-    return "utf-8"
-
-
 def _sniff_delimiter(sample: str, name: str, text_column: str) -> str:
     default = "\t" if name.lower().endswith(".tsv") else ","
     cut = sample.rfind("\n")
@@ -323,7 +313,8 @@ def _iter_csv(name: str, opts: _Options) -> Iterator[Record]:
     try:
         with open(name, "rb") as fb:
             sample_bytes = fb.read(_SNIFF_BYTES)
-        encoding = _sniff_encoding(sample_bytes)
+        # the documents' detector (BOM, UTF-16, UTF-8, CP-1252, Latin-1) on the first 64 KB
+        encoding = detect_encoding(sample_bytes, partial=True).codec
         with open(name, newline="", encoding=encoding, errors="replace") as f:
             delimiter = _sniff_delimiter(f.read(_SNIFF_BYTES), name, opts.text_column)
             f.seek(0)

@@ -83,7 +83,11 @@ def _names_a_path(text: str) -> bool:
 
 
 def read_file(
-    path: str | os.PathLike[str], *, password: str | None = None, limits: Limits | None = None
+    path: str | os.PathLike[str],
+    *,
+    password: str | None = None,
+    limits: Limits | None = None,
+    pdf_engine: str | None = None,
 ) -> Document:
     """Read the file at ``path`` (a ``str`` or ``pathlib.Path``: here both are file names).
 
@@ -96,6 +100,8 @@ def read_file(
         path: the file to read.
         password: the password of an encrypted PDF.
         limits: size, page, time and memory bounds (default :class:`Limits`).
+        pdf_engine: ``"pdfminer"`` or ``"pdfium"`` (default: ``$JOBMATCH_PDF_ENGINE``, else
+            ``"pdfminer"``).
 
     Returns:
         The checked document.
@@ -118,7 +124,7 @@ def read_file(
             "no such file (the name cannot be encoded for the file system)", source=name
         ) from exc
     try:
-        return read_document(path, password=password, limits=limits)
+        return read_document(path, password=password, limits=limits, pdf_engine=pdf_engine)
     except OSError as exc:  # the reader maps the usual ones; this is the last line of defence
         raise DocumentError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
 

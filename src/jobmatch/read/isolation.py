@@ -72,12 +72,26 @@ def run_isolated(
     timeout_s: float,
     max_memory_mb: int,
     max_result_bytes: int = 256 * MB,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Any:
     """Run ``func()`` in a forked child and return its (JSON-able) result.
 
-    A ``DocumentError`` raised by ``func`` is raised again here, same class and reason.
-    Passing the time limit, or the memory limit, raises ``ParseLimitError``; a child that
-    crashes raises ``CorruptDocumentError``.
+    Args:
+        func: what to run; it returns JSON-able data.
+        source: the name used in errors.
+        timeout_s: the wall-clock deadline (the child is killed when it passes), also the
+            child's CPU-time limit.
+        max_memory_mb: address space the child may add to what it has at fork time.
+        max_result_bytes: the most the child may send back.
+        clock: the clock the deadline is measured with (tests pass a fake one).
+
+    Returns:
+        ``func()``'s result, through JSON.
+
+    Raises:
+        DocumentError: the one ``func`` raised, same class and reason.
+        ParseLimitError: the time limit, the memory limit or the result size was passed.
+        CorruptDocumentError: the child crashed or sent garbage.
     """
     budget = _vm_size() + max_memory_mb * MB
     read_fd, write_fd = os.pipe()
@@ -90,10 +104,14 @@ def run_isolated(
         os.close(read_fd)
         _child(func, write_fd, budget=budget, cpu_s=timeout_s)
     os.close(write_fd)
-    started = time.monotonic()
+    started = clock()
     try:
         payload = _collect(
-            read_fd, pid, deadline=started + timeout_s, limit=max_result_bytes, source=source
+            read_fd,
+            pid,
+            deadline=(clock, started + timeout_s),
+            limit=max_result_bytes,
+            source=source,
         )
     except BaseException:
         _kill(pid)
@@ -106,9 +124,7 @@ def run_isolated(
             f"parsing took longer than {timeout_s:g} s (Limits.timeout_s); stopped", source=source
         )
     status = _reap(pid)
-    log.debug(
-        "isolated parse of %s: %.2f s, exit status %s", source, time.monotonic() - started, status
-    )
+    log.debug("isolated parse of %s: %.2f s, exit status %s", source, clock() - started, status)
     if not payload:
         sig = -status if status < 0 else 0
         if sig in (signal.SIGXCPU, signal.SIGKILL):
@@ -178,12 +194,15 @@ def _child(func: Callable[[], Any], fd: int, *, budget: int, cpu_s: float) -> No
         os._exit(code)
 
 
-def _collect(fd: int, pid: int, *, deadline: float, limit: int, source: str) -> bytes | None:
+def _collect(
+    fd: int, pid: int, *, deadline: tuple[Callable[[], float], float], limit: int, source: str
+) -> bytes | None:
     """Read the child's output until EOF; ``None`` when the deadline passes first."""
     chunks: list[bytes] = []
     total = 0
+    clock, until = deadline
     while True:
-        left = deadline - time.monotonic()
+        left = until - clock()
         if left <= 0:
             return None
         ready, _, _ = select.select([fd], [], [], left)

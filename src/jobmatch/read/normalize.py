@@ -1,0 +1,103 @@
+"""The extraction-quality gate: every text read passes :func:`check_text` before scoring.
+
+It normalises the text (mojibake repair, ligatures, spaces, control characters, words
+hyphenated across line breaks) and lists what looks wrong with it. The text it returns is
+``Document.text``: the offsets of skill mentions refer to this repaired text, not to the
+bytes of the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import EmptyDocumentError, NoTextLayerError
+from .encodings import C1, CONTROL
+from .hyphens import dehyphenate
+from .mojibake import repair_mojibake
+
+__all__ = ["check_text"]
+
+_CID = re.compile(r"\(cid:\d+\)")
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+     "\ufb05": "st", "\ufb06": "st", "\u00ad": None, "\u200b": None, "\ufeff": None}
+)  # fmt: skip
+_SPACES = re.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BREAKS = re.compile(r"[\r\f\v\x1c-\x1e\x85\u2028\u2029]")
+
+
+def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
+    """Normalise ``text`` and list what looks wrong with it.
+
+    In order: UTF-8-read-as-CP-1252 mojibake is repaired (ftfy, see
+    :mod:`jobmatch.read.mojibake`) and counted; ligatures (``ﬁ``) are expanded and soft
+    hyphens dropped; odd line breaks become ``\\n`` and Unicode spaces a space; control
+    characters are dropped and counted; unmapped PDF glyphs ``(cid:NN)`` are removed and
+    counted; U+FFFD replacement characters are counted; words hyphenated across line
+    breaks are rejoined (see :mod:`jobmatch.read.hyphens`); trailing spaces and runs of
+    blank lines go.
+
+    Args:
+        text: the decoded text.
+        source: the name used in errors.
+
+    Returns:
+        ``(text, warnings)``: the text that becomes ``Document.text`` and one-line warnings.
+
+    Raises:
+        EmptyDocumentError: no text is left.
+        NoTextLayerError: only unmapped glyphs were there.
+    """
+    warnings: list[str] = []
+    # before any character clean-up: mojibake uses NBSP and C1 characters ("Ã\xa0" is "à")
+    text, fixed = repair_mojibake(text.replace("\r\n", "\n"))
+    text = text.translate(_LIGATURES)
+    text = _BREAKS.sub("\n", text)
+    text = _SPACES.sub(" ", text)  # no-break and other Unicode spaces: "Machine\xa0Learning"
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    controls = len(CONTROL.findall(text)) + len(C1.findall(text))
+    if controls:
+        text = C1.sub("", CONTROL.sub("", text))
+        warnings.append(f"removed {controls} control character(s)")
+    text = _drop_unmapped_glyphs(text, source=source, warnings=warnings)
+    if fixed:
+        warnings.append(f"mojibake: repaired {fixed} UTF-8 sequence(s) read as CP-1252 (Ã© -> é)")
+    replacements = text.count("\ufffd")
+    if replacements:
+        warnings.append(
+            f"{replacements} replacement character(s) (U+FFFD): some characters were lost"
+            " before jobmatch saw the text"
+        )
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = dehyphenate(re.sub(r"\n{3,}", "\n\n", text).strip())
+    if not text:
+        raise EmptyDocumentError("no text (empty or whitespace only)", source=source)
+    visible = re.sub(r"\s", "", text)
+    letters = sum(ch.isalpha() for ch in visible)
+    if len(visible) >= 200 and letters < 0.5 * len(visible):
+        warnings.append(
+            f"text looks garbled: only {100 * letters // len(visible)}% of its characters"
+            " are letters"
+        )
+    return text, warnings
+
+
+def _drop_unmapped_glyphs(text: str, *, source: str, warnings: list[str]) -> str:
+    cids = len(_CID.findall(text))
+    if not cids:
+        return text
+    text = _CID.sub("", text)
+    if not text.strip():
+        raise NoTextLayerError(
+            f"no usable text layer: all {cids} glyphs lack a Unicode mapping ((cid:NN));"
+            " OCR is not supported",
+            source=source,
+        )
+    if cids >= 3 or cids >= 0.01 * len(text):  # one or two are usually icons (LinkedIn...)
+        warnings.append(
+            f"garbled font encoding: {cids} glyph(s) without a Unicode mapping ((cid:NN))"
+            " were dropped; some words may be missing"
+        )
+    return text

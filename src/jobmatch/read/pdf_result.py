@@ -1,0 +1,174 @@
+"""What both PDF engines share: their result, their engine names and their one-line errors.
+
+The pdfminer.six engine (:mod:`jobmatch.read.pdf`) and the pypdfium2 engine
+(:mod:`jobmatch.read.pdfium`) differ in how they get text out of a page; the checks on
+what comes out (page limits, time limit, empty or image-only documents) and the words of
+the errors are the same, so they live here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from ..errors import CorruptDocumentError, EmptyDocumentError, NoTextLayerError, ParseLimitError
+from ..models import Limits
+
+__all__ = [
+    "PDF_ENGINES",
+    "ExtractedPDF",
+    "PageText",
+    "check_engine",
+    "default_pdf_engine",
+    "PDF_ENGINE_VARIABLE",
+    "page_limit_reason",
+    "timeout_reason",
+    "assemble",
+    "bomb_error",
+]
+
+#: the PDF text engines :func:`jobmatch.read_document` accepts; the first is the default
+PDF_ENGINES = ("pdfminer", "pdfium")
+#: the environment variable naming the engine used when none is passed
+PDF_ENGINE_VARIABLE = "JOBMATCH_PDF_ENGINE"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedPDF:
+    """The text of a PDF as an engine extracted it (before the quality gate).
+
+    Attributes:
+        text: the pages' text, pages separated by a blank line.
+        pages: the number of pages.
+        warnings: one-line warnings (truncated file, scanned pages).
+    """
+
+    text: str
+    pages: int
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """The text of one page in reading order and the number of images on it."""
+
+    text: str
+    images: int
+
+
+def default_pdf_engine() -> str:
+    """The engine used when none is passed: ``$JOBMATCH_PDF_ENGINE``, else ``"pdfminer"``.
+
+    The command line's ``--pdf-engine`` sets the variable for the run, so forked batch
+    workers and every library function that reads a file use the same engine.
+
+    Returns:
+        The engine name (not checked; see :func:`check_engine`).
+    """
+    return os.environ.get(PDF_ENGINE_VARIABLE) or PDF_ENGINES[0]
+
+
+def check_engine(engine: str | None) -> str:
+    """The engine to use: ``engine``, or the default when ``None``; refuse unknown names.
+
+    Args:
+        engine: the name given by the caller, or ``None``.
+
+    Returns:
+        One of :data:`PDF_ENGINES`.
+
+    Raises:
+        ValueError: the name is not one of :data:`PDF_ENGINES`.
+    """
+    name = default_pdf_engine() if engine is None else engine
+    if name not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine {name!r} (choose from {', '.join(PDF_ENGINES)})")
+    return name
+
+
+def page_limit_reason(n: int, limits: Limits, *, at_least: bool = False) -> str:
+    """The reason given when a PDF has more than ``limits.max_pages`` pages.
+
+    Args:
+        n: the page count declared, or (``at_least``) the number of the page reached.
+        limits: the limits in force.
+        at_least: the count was found while parsing (the declared count lied).
+
+    Returns:
+        The one-line reason.
+    """
+    return (
+        f"too many pages ({'more than ' + str(n - 1) if at_least else n} > limit"
+        f" {limits.max_pages}; raise Limits.max_pages to read it)"
+    )
+
+
+def timeout_reason(limits: Limits, page: int) -> str:
+    """The reason given when the time limit passes between two pages.
+
+    Args:
+        limits: the limits in force.
+        page: the page that was about to be parsed.
+
+    Returns:
+        The one-line reason.
+    """
+    return (
+        f"parsing took longer than {limits.timeout_s:g} s (Limits.timeout_s); stopped"
+        f" at page {page}"
+    )
+
+
+def bomb_error(source: str, limits: Limits) -> ParseLimitError:
+    """The error for a PDF whose streams inflate past ``limits.max_inflated_bytes``.
+
+    Args:
+        source: the name used in errors.
+        limits: the limits in force.
+
+    Returns:
+        The :class:`~jobmatch.errors.ParseLimitError` to raise.
+    """
+    return ParseLimitError(
+        f"decompression bomb: PDF streams inflate to more than {limits.max_inflated_bytes} bytes"
+        " (Limits.max_inflated_bytes)",
+        source=source,
+    )
+
+
+def assemble(pages: list[PageText], *, source: str, warnings: list[str]) -> ExtractedPDF:
+    """Join the pages' texts and refuse documents without text.
+
+    Args:
+        pages: each page's text and image count, in order.
+        source: the name used in errors.
+        warnings: warnings found so far (a warning on scanned pages is added).
+
+    Returns:
+        The :class:`ExtractedPDF`.
+
+    Raises:
+        CorruptDocumentError: no pages.
+        NoTextLayerError: no text, but images (a scan).
+        EmptyDocumentError: no text and no images.
+    """
+    count = len(pages)
+    if count == 0:
+        raise CorruptDocumentError("corrupt PDF: no pages found", source=source)
+    text = "\n\n".join(p.text for p in pages if p.text.strip())
+    images = sum(p.images for p in pages)
+    if not text.strip():
+        if images:
+            raise NoTextLayerError(
+                f"no text layer: {count} page(s) with {images} image(s) and no text (a scan?);"
+                " OCR is not supported",
+                source=source,
+            )
+        raise EmptyDocumentError(f"no text in {count} page(s)", source=source)
+    scanned = sum(1 for p in pages if p.images and not p.text.strip())
+    if scanned:
+        warnings.append(
+            f"{scanned} of {count} page(s) are images without text (scanned?); their content"
+            " is not read (no OCR)"
+        )
+    return ExtractedPDF(text=text, pages=count, warnings=tuple(warnings))

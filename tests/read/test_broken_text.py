@@ -1,0 +1,79 @@
+"""Broken text repaired in the read stage (issue 12): mojibake and words hyphenated
+across line breaks. The labelled cases live in ``data/broken_text.jsonl``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import jobmatch
+from jobmatch.read.hyphens import dehyphenate
+from jobmatch.read.mojibake import repair_mojibake
+from jobmatch.read.normalize import check_text
+
+CASES: list[dict[str, Any]] = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "broken_text.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip()
+]
+
+
+def test_the_case_set_covers_both_kinds() -> None:
+    kinds = [c["kind"] for c in CASES]
+    assert (len(CASES), kinds.count("hyphenation"), kinds.count("mojibake")) == (44, 28, 16)
+    assert len({c["id"] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_broken_text_is_repaired_and_the_skill_found(case: dict[str, Any]) -> None:
+    text, warnings = check_text(case["broken"], source="x")
+    assert text == case["repaired"]
+    for leftover in ("Ã", "Â", "â€", "ï¼", "\n"):
+        assert leftover not in text
+    if case["kind"] == "mojibake":
+        assert any(w.startswith("mojibake: repaired") for w in warnings)
+    found = [m.skill_id for m in jobmatch.extract_skills(text)]
+    assert case["skill"] in found
+    mention = next(m for m in jobmatch.extract_skills(text) if m.skill_id == case["skill"])
+    # offsets refer to the repaired text
+    assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("broken", "joined"),
+    [
+        ("language mod-\neling", "language modeling"),  # rule 5: the typesetter's hyphen
+        ("Scikit-\nLearn", "Scikit-Learn"),  # rule 1: a capital follows
+        ("COVID-\n19", "COVID-19"),  # rule 1: a digit follows
+        ("state-of-\nthe-art", "state-of-the-art"),  # rule 2: already a compound
+        ("end-to-\nend", "end-to-end"),
+        ("open-source code; open-\nsource", "open-source code; open-source"),  # rule 3
+        ("modeling; mod-\neling", "modeling; modeling"),  # rule 3, the other way
+        ("cross-\nfunctional", "cross-functional"),  # rule 4: a compound's first half
+        ("results-\ndriven", "results-driven"),
+        ("team-\noriented", "team-oriented"),  # rule 4: a compound's second half
+        ("experi-\nments", "experiments"),
+        ("mod-\n\neling", "mod-\n\neling"),  # a paragraph break is not a line break
+        ("Python -\nSQL", "Python -\nSQL"),  # a dash after a space is no hyphen
+        ("2019-\n2021", "2019-\n2021"),  # nor one after a digit
+        ("- Python\n- SQL", "- Python\n- SQL"),  # list bullets
+        ("mod\u2010\neling", "modeling"),  # U+2010 HYPHEN
+    ],
+)
+def test_dehyphenation_rules(broken: str, joined: str) -> None:
+    assert dehyphenate(broken) == joined
+
+
+def test_mojibake_count_and_untouched_text() -> None:
+    assert repair_mojibake("ÃƒÂ©cole") == ("école", 2)  # two layers of mangling
+    assert repair_mojibake("plain ASCII - nothing to do") == ("plain ASCII - nothing to do", 0)
+    legit = "SÃO PAULO, Ångström, « déjà vu », naïve, “quotes” &amp; ＰＹ"
+    assert repair_mojibake(legit) == (
+        "SÃO PAULO, Ångström, « déjà vu », naïve, “quotes” &amp; PY",
+        0,
+    )

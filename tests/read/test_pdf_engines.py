@@ -1,0 +1,203 @@
+"""Both PDF engines (pdfminer.six, the reference, and pypdfium2) under the same guards.
+
+Each case runs with each engine and expects the same answer: the same text on simple
+files, the same one-line errors for encrypted, image-only, empty, oversized and bomb files.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jobmatch.errors import (
+    CorruptDocumentError,
+    DocumentError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    NoTextLayerError,
+    ParseLimitError,
+)
+from jobmatch.models import Limits
+from jobmatch.read import pdfium
+from jobmatch.read.documents import read_bytes, read_document
+from tests.helpers import bomb_pdf, image_only_pdf, many_pages_pdf, simple_pdf, write
+
+MB = 1024 * 1024
+ENGINES = ["pdfminer", "pdfium"]
+
+
+class FakeClock:
+    """A clock that moves ``step`` seconds each time it is read."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def fails(data: bytes, cls: type[DocumentError], engine: str, **kw: object) -> str:
+    with pytest.raises(DocumentError) as err:
+        read_bytes(data, source="cv.pdf", pdf_engine=engine, **kw)  # type: ignore[arg-type]
+    assert type(err.value) is cls, repr(err.value)
+    assert "\n" not in str(err.value)
+    return err.value.reason
+
+
+def encrypt(data: bytes, *, user: str, owner: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user, owner_password=owner, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("isolate", [True, False])
+def test_same_text_and_pages(engine: str, isolate: bool) -> None:
+    data = simple_pdf(["Jane Doe", "Python developer", "SQL and Docker"], ["Page two: Kubernetes"])
+    doc = read_bytes(data, source="cv.pdf", pdf_engine=engine, limits=Limits(isolate=isolate))
+    assert (doc.text, doc.pages, doc.warnings) == (
+        "Jane Doe\nPython developer\nSQL and Docker\n\nPage two: Kubernetes",
+        2,
+        (),
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_encrypted(engine: str) -> None:
+    data = encrypt(simple_pdf(["Python"]), user="s3cret", owner="own")
+    assert fails(data, EncryptedDocumentError, engine) == (
+        "encrypted PDF: it needs a password (--password)"
+    )
+    assert fails(data, EncryptedDocumentError, engine, password="guess") == (
+        "wrong password for this encrypted PDF"
+    )
+    assert read_bytes(data, source="x", password="s3cret", pdf_engine=engine).text == "Python"
+    owner_only = encrypt(simple_pdf(["Python"]), user="", owner="own")
+    assert read_bytes(owner_only, source="x", pdf_engine=engine).text == "Python"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_image_only_and_empty(engine: str) -> None:
+    assert fails(image_only_pdf(3), NoTextLayerError, engine) == (
+        "no text layer: 3 page(s) with 3 image(s) and no text (a scan?); OCR is not supported"
+    )
+    assert fails(simple_pdf([], []), EmptyDocumentError, engine) == "no text in 2 page(s)"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_corrupt(engine: str) -> None:
+    data = simple_pdf(["Python developer"] * 30)
+    reason = fails(data[: len(data) // 3], CorruptDocumentError, engine)
+    assert reason.startswith("corrupt PDF")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_page_limit(engine: str) -> None:
+    assert fails(many_pages_pdf(2000), ParseLimitError, engine) == (
+        "too many pages (2000 > limit 500; raise Limits.max_pages to read it)"
+    )
+    assert read_bytes(many_pages_pdf(12), source="x", pdf_engine=engine).pages == 12
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("isolate", [True, False])
+def test_decompression_bomb(engine: str, isolate: bool) -> None:
+    limits = Limits(max_inflated_bytes=16 * MB, isolate=isolate)
+    assert fails(bomb_pdf(64 * MB), ParseLimitError, engine, limits=limits) == (
+        "decompression bomb: PDF streams inflate to more than 16777216 bytes"
+        " (Limits.max_inflated_bytes)"
+    )
+
+
+@pytest.mark.parametrize("module", ["pdf", "pdfium"])
+def test_time_limits_with_a_fake_clock(module: str) -> None:
+    import importlib
+
+    engine = importlib.import_module(f"jobmatch.read.{module}")
+    with pytest.raises(ParseLimitError) as err:
+        engine.extract_pdf(
+            many_pages_pdf(3),
+            source="slow.pdf",
+            limits=Limits(timeout_s=1.5, isolate=False),
+            clock=FakeClock(1),
+        )
+    assert err.value.reason == (
+        "parsing took longer than 1.5 s (Limits.timeout_s); stopped at page 2"
+    )
+    with pytest.raises(ParseLimitError) as err:
+        engine.extract_pdf(
+            many_pages_pdf(3), source="slow.pdf", limits=Limits(timeout_s=5), clock=FakeClock(10)
+        )
+    assert err.value.reason == "parsing took longer than 5 s (Limits.timeout_s); stopped"
+
+
+def test_memory_limit_of_the_isolated_pdfium_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a parse that allocates far past the child's address-space limit
+    def greedy(*args: object, **kwargs: object) -> None:
+        b"x" * (1024 * MB)
+
+    monkeypatch.setattr(pdfium, "parse_pdf", greedy)
+    limits = Limits(max_memory_mb=200, timeout_s=20)
+    assert fails(simple_pdf(["Python"]), ParseLimitError, "pdfium", limits=limits) == (
+        "parsing needed more memory than the limit (Limits.max_memory_mb)"
+    )
+
+
+def test_unknown_engine_and_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ValueError, match="unknown PDF engine 'mupdf'"):
+        read_bytes(simple_pdf(["Python"]), source="x", pdf_engine="mupdf")
+    monkeypatch.setattr(pdfium, "available", lambda: False)
+    assert fails(simple_pdf(["Python"]), DocumentError, "pdfium") == (
+        "the pdfium engine needs pypdfium2: pip install 'jobmatch[pdfium]'"
+    )
+
+
+def test_environment_variable_chooses_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdfium, "available", lambda: False)  # proves pdfium was chosen
+    monkeypatch.setenv("JOBMATCH_PDF_ENGINE", "pdfium")
+    with pytest.raises(DocumentError, match="needs pypdfium2"):
+        read_bytes(simple_pdf(["Python"]), source="x")
+    assert read_bytes(simple_pdf(["Python"]), source="x", pdf_engine="pdfminer").text == "Python"
+
+
+@pytest.mark.parametrize("command", ["score", "match"])
+def test_cli_pdf_engine_option(tmp_path: Path, command: str) -> None:
+    from jobmatch.cli import main
+
+    cv = write(tmp_path, "cv.pdf", simple_pdf(["Python developer", "PyTorch, SQL, Docker"]))
+    posting = write(tmp_path, "job.txt", b"We need Python, PyTorch and Kubernetes.")
+    args = [command, str(cv)] + ([str(posting)] if command == "match" else [])
+    outputs = []
+    for engine in ENGINES:
+        result = CliRunner().invoke(main, [*args, "--pdf-engine", engine, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    bad = CliRunner().invoke(main, [*args, "--pdf-engine", "mupdf"])
+    assert bad.exit_code == 2
+
+
+def test_cli_option_does_not_leak(tmp_path: Path) -> None:
+    import os
+
+    from jobmatch.cli import main
+
+    cv = write(tmp_path, "cv.pdf", simple_pdf(["Python developer"]))
+    assert CliRunner().invoke(main, ["score", str(cv), "--pdf-engine", "pdfium"]).exit_code == 0
+    assert "JOBMATCH_PDF_ENGINE" not in os.environ
+
+
+@pytest.mark.evaluation
+def test_two_column_template_in_column_order_with_both(shared_data: Path) -> None:
+    path = shared_data / "resumes" / "resume_matcher" / "template_two_column.pdf"
+    texts = [read_document(path, pdf_engine=e).text for e in ENGINES]
+    heads = [[ln for ln in t.splitlines() if ln.isupper()][:8] for t in texts]
+    assert heads[0] == heads[1]
