@@ -537,3 +537,80 @@ def profile_build(seed: str, background: tuple[str, ...], name: str, output: str
         f"wrote {output}: {len(result['vector'])} profile terms, "
         f"{len(result['idf'])} vocabulary terms, {len(result['requirements'])} requirements"
     )
+
+
+# --------------------------------------------------------------- market
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--profile", default="research-engineer", show_default=True, metavar="NAME|PATH")
+@click.option(
+    "--resume", "resume_path", metavar="RESUME", help="Score this resume against each posting."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("html", "markdown", "json")),
+    help="Output format (default: from -o's extension, else markdown).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--text-column", default="text", show_default=True, help="CSV text column.")
+@click.option("--id-column", default="id", show_default=True, help="CSV id column.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL text field.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL id field.")
+@click.option(
+    "--salary-field", default="salary_estimate", show_default=True, help="JSONL salary field."
+)
+@click.option(
+    "--match-score",
+    type=click.FloatRange(0, 100),
+    default=70.0,
+    show_default=True,
+    help="With --resume: the score a missing skill 'unlocks' a posting at.",
+)
+def market(
+    inputs: tuple[str, ...],
+    profile: str,
+    resume_path: str | None,
+    fmt: str | None,
+    output: str | None,
+    match_score: float,
+    salary_field: str,
+    text_column: str,
+    id_column: str,
+    text_field: str,
+    id_field: str,
+) -> None:
+    """What postings ask for, what a resume lacks, what they pay (files, folders, CSV, JSONL, -).
+
+    Demand per skill and category (required vs preferred, co-occurring skills), overall and
+    in the top quartile by score; with --resume the skills to learn next; pay quartiles.
+    Exit codes: 0 written, 1 an input error (profile, resume), 2 usage error.
+    """
+    from pathlib import Path
+
+    from .market import iter_postings, market_report, render_market
+
+    suffixes = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json"}
+    if fmt is None and output is not None and Path(output).suffix.lower() not in suffixes:
+        raise click.UsageError(f"-o {output}: use .html, .md or .json, or give --format")
+    fmt = fmt or suffixes.get(Path(output).suffix.lower(), "") if output else fmt
+    postings = iter_postings(
+        inputs,
+        salary_field=salary_field or None,
+        text_column=text_column,
+        id_column=id_column,
+        text_field=text_field,
+        id_field=id_field,
+    )
+    resume = Path(resume_path) if resume_path else None
+    report = market_report(postings, resume=resume, profile=profile, match_score=match_score)
+    text = render_market(report, fmt or "markdown")
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise click.FileError(output, hint=exc.strerror or str(exc)) from exc

@@ -1,0 +1,236 @@
+"""``market_report``: one lazy pass over the postings, a report built from counts.
+
+Each posting is read, scored (:class:`~jobmatch.market.postings.PostingScorer`) and counted
+in the :class:`~jobmatch.market.counts.ScoreBin` of its score; nothing of it is kept. The
+views are then read off the bins: every posting, and the top quartile by score (the bins
+from :func:`~jobmatch.market.counts.top_quartile_start` up).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import JobmatchError
+from .counts import (
+    PAY_BIN,
+    SCORE_BINS,
+    ScoreBin,
+    histogram_quantile,
+    score_bin,
+    top_quartile_start,
+)
+from .model import (
+    CategoryDemand,
+    CoSkill,
+    DemandView,
+    LevelSalary,
+    MarketReport,
+    ProfileSalary,
+    SalaryStats,
+    SalaryView,
+    SkillDemand,
+    SkillGap,
+)
+from .postings import Posting, PostingScorer, as_postings
+
+if TYPE_CHECKING:
+    from ..models import Lexicon
+    from ..scoring.profiles import Profile
+
+__all__ = ["market_report", "MATCH_SCORE", "TOP_SKILLS", "TOP_COOCCURRING"]
+
+log = logging.getLogger(__name__)
+
+#: a posting "matches" from this score on (the "strong" band of the score report)
+MATCH_SCORE = 70.0
+#: skills listed per view, most demanded first
+TOP_SKILLS = 50
+#: co-occurring skills listed per skill
+TOP_COOCCURRING = 5
+
+
+class _Market:
+    """The bins of one report and the counts of postings that could not be read."""
+
+    def __init__(self, scorer: PostingScorer, match_score: float) -> None:
+        self.scorer = scorer
+        self.match_score = match_score
+        self.bins = [ScoreBin() for _ in range(SCORE_BINS)]
+        self.failed = 0
+        self.no_skills = 0
+        self.gap_names: dict[str, str] = {}
+
+    def readable(self, postings: Iterable[Posting]) -> Iterator[tuple[Posting, str]]:
+        for posting in postings:
+            if posting.error is not None:
+                self.failed += 1
+                continue
+            try:
+                text = self.scorer.read(posting)
+            except JobmatchError as exc:
+                log.info("posting %s not read: %s", posting.id, exc)
+                self.failed += 1
+                continue
+            if not text.strip():
+                self.failed += 1
+                continue
+            yield posting, text
+
+    def count(self, postings: Iterable[Posting]) -> None:
+        for _posting, facts in self.scorer.facts(self.readable(postings)):
+            if not facts.skills:
+                self.no_skills += 1
+            self.bins[score_bin(facts.score)].add(facts, match_score=self.match_score)
+
+
+def market_report(
+    records: Iterable[Any],
+    *,
+    resume: Any = None,
+    profile: str | Path | Profile = "research-engineer",
+    match_score: float = MATCH_SCORE,
+    top_skills: int = TOP_SKILLS,
+) -> MarketReport:
+    """What postings ask for and pay, overall and among those that fit best.
+
+    Args:
+        records: the postings, read lazily and once: texts (``str``), files
+            (``pathlib.Path``), ``(id, text)`` pairs, :class:`~jobmatch.market.Posting` or
+            batch ``Record`` objects (:func:`~jobmatch.market.iter_postings` reads the
+            inputs of ``jobmatch market``, salary field included).
+        resume: score this resume against each posting (a ``Path`` or Document is a
+            file, a ``str`` its text) instead of each posting against ``profile``.
+        profile: the profile: a shipped id, a TOML path or a Profile (with a resume, its
+            scoring constants; always its salary figures).
+        match_score: with a resume, the score at which a posting counts as matched (a gap
+            "unlocks" a posting when adding it alone lifts the score across it).
+        top_skills: skills listed per view, most demanded first.
+
+    Returns:
+        The :class:`~jobmatch.market.MarketReport`.
+
+    Raises:
+        ProfileError: the profile cannot be loaded.
+        DocumentError: the resume cannot be read. A posting that cannot be read is
+            counted in ``failed``, never raised.
+        TypeError: a record of an unknown type.
+    """
+    scorer = PostingScorer(profile, resume=resume)
+    market = _Market(scorer, match_score)
+    market.count(as_postings(records))
+    return _report(market, top_skills)
+
+
+def _report(market: _Market, top_skills: int) -> MarketReport:
+    everything = ScoreBin.total(market.bins)
+    start = top_quartile_start([b.postings for b in market.bins])
+    best = ScoreBin.total(market.bins[start:] if start is not None else [])
+    lexicon = market.scorer.lexicon
+    profile = market.scorer.profile
+    resume = market.scorer.resume
+    return MarketReport(
+        profile=profile.id,
+        resume=resume.source if resume is not None else None,
+        postings=everything.postings,
+        failed=market.failed,
+        no_skills=market.no_skills,
+        match_score=market.match_score,
+        best_min_score=start,
+        overall=_view(everything, lexicon, top_skills),
+        best=_view(best, lexicon, top_skills),
+        learn_next=_learn_next(best, everything, lexicon)[:top_skills] if resume else (),
+        levels=tuple(LevelSalary(lv.id, lv.label, lv.salary) for lv in profile.ladder),
+        profile_salary=tuple(ProfileSalary(s.role, s.item, s.usd) for s in profile.salary),
+    )
+
+
+def _view(counts: ScoreBin, lexicon: Lexicon, top_skills: int) -> DemandView:
+    n = counts.postings
+    names = _names(lexicon)
+    categories_of = {s.id: s.category for s in lexicon.skills}
+    partners = _partners(counts)
+    ranked = sorted(counts.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:top_skills]
+    skills = tuple(
+        SkillDemand(
+            skill=sid,
+            name=names.get(sid, sid),
+            category=categories_of.get(sid, "other"),
+            postings=c,
+            share=round(c / n, 4),
+            required=counts.required[sid],
+            preferred=c - counts.required[sid],
+            cooccurring=tuple(CoSkill(o, names.get(o, o), k) for o, k in partners.get(sid, ())),
+        )
+        for sid, c in ranked
+    )
+    labels = {cid: c.label for cid, c in lexicon.categories.items()}
+    categories = tuple(
+        CategoryDemand(
+            category=cid,
+            label=labels.get(cid, cid),
+            postings=c,
+            share=round(c / n, 4),
+            required=counts.categories_required[cid],
+            preferred=c - counts.categories_required[cid],
+        )
+        for cid, c in sorted(counts.categories.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    stated = sum(sum(h.values()) for h in counts.pay.values())
+    salary = SalaryView(
+        stated=stated,
+        coverage=round(stated / n, 4) if n else 0.0,
+        currencies=tuple(_salary_stats(cur, h) for cur, h in sorted(counts.pay.items())),
+    )
+    return DemandView(postings=n, skills=skills, categories=categories, salary=salary)
+
+
+def _names(lexicon: Lexicon) -> dict[str, str]:
+    return {s.id: s.name for s in lexicon.skills}
+
+
+def _partners(counts: ScoreBin) -> dict[str, list[tuple[str, int]]]:
+    by_skill: dict[str, list[tuple[str, int]]] = {}
+    for (a, b), n in counts.pairs.items():
+        by_skill.setdefault(a, []).append((b, n))
+        by_skill.setdefault(b, []).append((a, n))
+    return {
+        s: sorted(ps, key=lambda p: (-p[1], p[0]))[:TOP_COOCCURRING] for s, ps in by_skill.items()
+    }
+
+
+def _salary_stats(currency: str, hist: dict[int, int]) -> SalaryStats:
+    return SalaryStats(
+        currency=currency,
+        postings=sum(hist.values()),
+        low=float(min(hist) * PAY_BIN),
+        q1=float(histogram_quantile(hist, 0.25) * PAY_BIN),
+        median=float(histogram_quantile(hist, 0.5) * PAY_BIN),
+        q3=float(histogram_quantile(hist, 0.75) * PAY_BIN),
+        high=float(max(hist) * PAY_BIN),
+    )
+
+
+def _learn_next(best: ScoreBin, everything: ScoreBin, lexicon: Lexicon) -> tuple[SkillGap, ...]:
+    """The resume's gaps: demand among its best fits x the mean points each adds there."""
+    if not best.postings:
+        return ()
+    names = _names(lexicon)
+    gaps = []
+    for sid, n in best.lacking.items():
+        share = n / best.postings
+        mean_gain = best.gain[sid] / n
+        gaps.append(
+            SkillGap(
+                skill=sid,
+                name=names.get(sid, sid),
+                postings=n,
+                share=round(share, 4),
+                mean_gain=round(mean_gain, 2),
+                value=round(share * mean_gain, 2),
+                unlocks=everything.unlocks[sid],
+            )
+        )
+    return tuple(sorted(gaps, key=lambda g: (-g.value, -g.postings, g.skill)))
