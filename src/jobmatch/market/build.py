@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +41,15 @@ if TYPE_CHECKING:
     from ..models import Lexicon
     from ..scoring.profiles import Profile
 
-__all__ = ["market_report", "MATCH_SCORE", "TOP_SKILLS", "TOP_COOCCURRING"]
+__all__ = [
+    "market_report",
+    "MarketCounts",
+    "count_postings",
+    "build_report",
+    "MATCH_SCORE",
+    "TOP_SKILLS",
+    "TOP_COOCCURRING",
+]
 
 log = logging.getLogger(__name__)
 
@@ -52,38 +61,66 @@ TOP_SKILLS = 50
 TOP_COOCCURRING = 5
 
 
-class _Market:
-    """The bins of one report and the counts of postings that could not be read."""
+@dataclass
+class MarketCounts:
+    """Everything a market report is built from: per score point counts, and failures.
 
-    def __init__(self, scorer: PostingScorer, match_score: float) -> None:
-        self.scorer = scorer
-        self.match_score = match_score
-        self.bins = [ScoreBin() for _ in range(SCORE_BINS)]
-        self.failed = 0
-        self.no_skills = 0
-        self.gap_names: dict[str, str] = {}
+    Plain data (picklable): partial counts made elsewhere (worker processes, Spark
+    executors) add up with :meth:`merge`.
+    """
 
-    def readable(self, postings: Iterable[Posting]) -> Iterator[tuple[Posting, str]]:
+    bins: list[ScoreBin] = field(default_factory=lambda: [ScoreBin() for _ in range(SCORE_BINS)])
+    failed: int = 0
+    no_skills: int = 0
+
+    def merge(self, other: MarketCounts) -> None:
+        """Add ``other``'s counts to these."""
+        for mine, theirs in zip(self.bins, other.bins, strict=True):
+            mine.merge(theirs)
+        self.failed += other.failed
+        self.no_skills += other.no_skills
+
+
+def count_postings(
+    postings: Iterable[Posting],
+    scorer: PostingScorer,
+    *,
+    match_score: float = MATCH_SCORE,
+    counts: MarketCounts | None = None,
+) -> MarketCounts:
+    """Score and count ``postings`` (lazily, once) into ``counts`` (default: new ones).
+
+    A posting that cannot be read, or has no text, is counted in ``failed``.
+
+    Returns:
+        The counts.
+    """
+    counts = counts if counts is not None else MarketCounts()
+
+    def readable() -> Iterator[tuple[Posting, str]]:
         for posting in postings:
-            if posting.error is not None:
-                self.failed += 1
-                continue
-            try:
-                text = self.scorer.read(posting)
-            except JobmatchError as exc:
-                log.info("posting %s not read: %s", posting.id, exc)
-                self.failed += 1
-                continue
-            if not text.strip():
-                self.failed += 1
-                continue
-            yield posting, text
+            text = _text(posting, scorer)
+            if text is None:
+                counts.failed += 1
+            else:
+                yield posting, text
 
-    def count(self, postings: Iterable[Posting]) -> None:
-        for _posting, facts in self.scorer.facts(self.readable(postings)):
-            if not facts.skills:
-                self.no_skills += 1
-            self.bins[score_bin(facts.score)].add(facts, match_score=self.match_score)
+    for _posting, facts in scorer.facts(readable()):
+        if not facts.skills:
+            counts.no_skills += 1
+        counts.bins[score_bin(facts.score)].add(facts, match_score=match_score)
+    return counts
+
+
+def _text(posting: Posting, scorer: PostingScorer) -> str | None:
+    if posting.error is not None:
+        return None
+    try:
+        text = scorer.read(posting)
+    except JobmatchError as exc:
+        log.info("posting %s not read: %s", posting.id, exc)
+        return None
+    return text if text.strip() else None
 
 
 def market_report(
@@ -119,25 +156,35 @@ def market_report(
         TypeError: a record of an unknown type.
     """
     scorer = PostingScorer(profile, resume=resume)
-    market = _Market(scorer, match_score)
-    market.count(as_postings(records))
-    return _report(market, top_skills)
+    counts = count_postings(as_postings(records), scorer, match_score=match_score)
+    return build_report(counts, scorer, match_score=match_score, top_skills=top_skills)
 
 
-def _report(market: _Market, top_skills: int) -> MarketReport:
-    everything = ScoreBin.total(market.bins)
-    start = top_quartile_start([b.postings for b in market.bins])
-    best = ScoreBin.total(market.bins[start:] if start is not None else [])
-    lexicon = market.scorer.lexicon
-    profile = market.scorer.profile
-    resume = market.scorer.resume
+def build_report(
+    counts: MarketCounts,
+    scorer: PostingScorer,
+    *,
+    match_score: float = MATCH_SCORE,
+    top_skills: int = TOP_SKILLS,
+) -> MarketReport:
+    """The report read off ``counts`` (names, labels and salary figures from ``scorer``).
+
+    Returns:
+        The :class:`~jobmatch.market.MarketReport`.
+    """
+    everything = ScoreBin.total(counts.bins)
+    start = top_quartile_start([b.postings for b in counts.bins])
+    best = ScoreBin.total(counts.bins[start:] if start is not None else [])
+    lexicon = scorer.lexicon
+    profile = scorer.profile
+    resume = scorer.resume
     return MarketReport(
         profile=profile.id,
         resume=resume.source if resume is not None else None,
         postings=everything.postings,
-        failed=market.failed,
-        no_skills=market.no_skills,
-        match_score=market.match_score,
+        failed=counts.failed,
+        no_skills=counts.no_skills,
+        match_score=match_score,
         best_min_score=start,
         overall=_view(everything, lexicon, top_skills),
         best=_view(best, lexicon, top_skills),
