@@ -569,6 +569,14 @@ def profile_build(seed: str, background: tuple[str, ...], name: str, output: str
     show_default=True,
     help="With --resume: the score a missing skill 'unlocks' a posting at.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="Count here, or on Apache Spark (jobmatch[spark], Java): CSV/JSONL/Parquet in.",
+)
+@click.option("--master", metavar="URL", help="Spark master (default local[2], or spark-submit's).")
 def market(
     inputs: tuple[str, ...],
     profile: str,
@@ -581,6 +589,8 @@ def market(
     id_column: str,
     text_field: str,
     id_field: str,
+    engine: str,
+    master: str | None,
 ) -> None:
     """What postings ask for, what a resume lacks, what they pay (files, folders, CSV, JSONL, -).
 
@@ -596,16 +606,31 @@ def market(
     if fmt is None and output is not None and Path(output).suffix.lower() not in suffixes:
         raise click.UsageError(f"-o {output}: use .html, .md or .json, or give --format")
     fmt = fmt or suffixes.get(Path(output).suffix.lower(), "") if output else fmt
-    postings = iter_postings(
-        inputs,
-        salary_field=salary_field or None,
-        text_column=text_column,
-        id_column=id_column,
-        text_field=text_field,
-        id_field=id_field,
-    )
+    if master and engine != "spark":
+        raise click.UsageError("--master needs --engine spark")
+    columns = {"text_column": text_column, "id_column": id_column}
+    fields = {"text_field": text_field, "id_field": id_field}
     resume = Path(resume_path) if resume_path else None
-    report = market_report(postings, resume=resume, profile=profile, match_score=match_score)
+    options: dict[str, Any] = {"resume": resume, "profile": profile, "match_score": match_score}
+    if engine == "spark":
+        from .market.spark import market_report_spark_files
+
+        try:
+            report = market_report_spark_files(
+                inputs, master=master, salary_field=salary_field, **columns, **fields, **options
+            )
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
+    else:
+        postings = iter_postings(
+            inputs,
+            salary_field=salary_field or None,
+            text_column=text_column,
+            id_column=id_column,
+            text_field=text_field,
+            id_field=id_field,
+        )
+        report = market_report(postings, **options)
     text = render_market(report, fmt or "markdown")
     if output is None:
         click.echo(text, nl=False)

@@ -180,3 +180,8 @@ def test_cli_market_formats_and_errors(tmp_path: Path) -> None:
     assert res.output.startswith("Error: ")
     res = runner.invoke(main, ["market", str(f), "--text-field", "body"])
     assert res.output.startswith("# jobmatch market report\n")
+
+
+def test_the_report_names_the_resume_without_its_folders() -> None:
+    resume = Document(text=RESUME, source="/home/someone/private/cv.txt", format="text")
+    assert market_report([ML], resume=resume).resume == "cv.txt"

@@ -56,3 +56,25 @@ def test_a_missing_column_is_a_value_error(spark: Any) -> None:
     df = spark.createDataFrame(ROWS, "id string, text string, pay string")
     with pytest.raises(ValueError, match="no column"):
         market_report_spark(df, salary_col="salary")
+
+
+def test_cli_engine_spark(spark: Any, tmp_path: Any) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from jobmatch.cli import main
+
+    f = tmp_path / "p.jsonl"
+    f.write_text(
+        "\n".join(json.dumps({"id": i, "body": t, "salary_estimate": s}) for i, t, s in ROWS[:4]),
+        encoding="utf-8",
+    )
+    args = ["market", str(f), "--engine", "spark", "--text-field", "body", "--format", "json"]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert (data["postings"], data["overall"]["salary"]["stated"]) == (4, 3)
+    res = CliRunner().invoke(main, ["market", "-", "--engine", "spark"])
+    assert res.exit_code == 2
+    assert "cannot read stdin" in res.output

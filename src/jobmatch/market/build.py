@@ -9,6 +9,7 @@ from :func:`~jobmatch.market.counts.top_quartile_start` up).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,7 +181,7 @@ def build_report(
     resume = scorer.resume
     return MarketReport(
         profile=profile.id,
-        resume=resume.source if resume is not None else None,
+        resume=_file_name(resume.source) if resume is not None else None,
         postings=everything.postings,
         failed=counts.failed,
         no_skills=counts.no_skills,
@@ -192,6 +193,11 @@ def build_report(
         levels=tuple(LevelSalary(lv.id, lv.label, lv.salary) for lv in profile.ladder),
         profile_salary=tuple(ProfileSalary(s.role, s.item, s.usd) for s in profile.salary),
     )
+
+
+def _file_name(source: str) -> str:
+    """A source without its folders: the report shows nothing of the reader's file system."""
+    return re.split(r"[/\\]", source.rstrip("/\\"))[-1] or source
 
 
 def _view(counts: ScoreBin, lexicon: Lexicon, top_skills: int) -> DemandView:

@@ -150,7 +150,7 @@ class MarketReport:
 
     Attributes:
         profile: the id of the profile the postings are scored against.
-        resume: the resume's source when a resume was scored against each posting.
+        resume: the file name (no folders) of the resume scored against each posting.
         postings: postings read and counted; ``failed``: those that could not be read.
         no_skills: counted postings in which the lexicon found no skill.
         match_score: a posting "matches" at this score (the report's "strong" band).

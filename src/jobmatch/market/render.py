@@ -167,12 +167,17 @@ def _md_profile(report: MarketReport) -> list[str]:
 
 # ---------------------------------------------------------------------------------- HTML
 
-_BAR_W, _ROW_H, _LABEL_W = 360, 18, 170
+_BAR_W, _ROW_H, _LABEL_W = 360, 18, 215
+_LABEL_CHARS = 30
 _EXTRA_CSS = """
 svg{display:block;margin:.4rem 0 1rem}svg text{font:12px system-ui,sans-serif;fill:#1d2330}
 .all{fill:#9db7e8}.best{fill:#2f6fdb}.box{fill:#cfe0fb;stroke:#2f6fdb}.whisk{stroke:#566070}
 .legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem}
 """
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "\u2026"
 
 
 def _svg_bars(rows: Sequence[tuple[str, float, float | None]], title: str) -> str:
@@ -184,7 +189,7 @@ def _svg_bars(rows: Sequence[tuple[str, float, float | None]], title: str) -> st
     ]
     for i, (label, share, best) in enumerate(rows):
         y = i * _ROW_H
-        parts.append(f'<text x="0" y="{y + 13}">{escape_html(label[:28])}</text>')
+        parts.append(f'<text x="0" y="{y + 13}">{escape_html(_short(label))}</text>')
         parts.append(
             f'<rect class="all" x="{_LABEL_W}" y="{y + 2}" width="{share * _BAR_W:.1f}"'
             f' height="{_ROW_H // 2 - 1}"/>'

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ..scoring.profiles import Profile
     from .model import MarketReport
 
-__all__ = ["market_report_spark", "COUNTS_SCHEMA"]
+__all__ = ["market_report_spark", "market_report_spark_files", "COUNTS_SCHEMA"]
 
 #: the schema of the partial counts: one pickled MarketCounts per partition
 COUNTS_SCHEMA = "counts binary"
@@ -134,3 +134,54 @@ def market_report_spark(
     for row in partials.toLocalIterator():  # one small row per partition
         counts.merge(pickle.loads(row["counts"]))  # noqa: S301 - our own executors' counts
     return build_report(counts, scorer, match_score=match_score, top_skills=top_skills)
+
+
+def market_report_spark_files(
+    inputs: Iterable[str],
+    *,
+    master: str | None = None,
+    text_column: str = "text",
+    id_column: str = "id",
+    text_field: str = "text",
+    id_field: str = "id",
+    salary_field: str | None = None,
+    **options: Any,
+) -> MarketReport:
+    """:func:`market_report_spark` over CSV, JSONL or Parquet files (``market --engine spark``).
+
+    Args:
+        inputs: the files or folders (one format; not ``-``).
+        master: the Spark master (default: ``local[2]`` or spark-submit's).
+        text_column, id_column: CSV columns; ``text_field``, ``id_field``: JSON fields.
+        salary_field: the field / column of the pay, when present in the data.
+        options: ``profile``, ``resume``, ``match_score``, ``top_skills``.
+
+    Returns:
+        The :class:`~jobmatch.market.MarketReport`. A session started here is stopped.
+
+    Raises:
+        ValueError: stdin as an input, or the text column is missing.
+    """
+    from pyspark.sql import SparkSession  # type: ignore[import-not-found,unused-ignore]
+
+    from ..batch.spark import read_postings, spark_session
+
+    names = list(inputs)
+    if "-" in names:
+        raise ValueError("--engine spark cannot read stdin: give CSV, JSONL or Parquet files")
+    existing = SparkSession.getActiveSession()
+    spark = existing or spark_session(master)
+    try:
+        df = read_postings(spark, names)
+        csv = names[0].lower().endswith((".csv", ".tsv"))
+        id_col = id_column if csv else id_field
+        return market_report_spark(
+            df,
+            text_col=text_column if csv else text_field,
+            id_col=id_col if id_col in df.columns else None,
+            salary_col=salary_field if salary_field in df.columns else None,
+            **options,
+        )
+    finally:
+        if existing is None:
+            spark.stop()
