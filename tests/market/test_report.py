@@ -185,3 +185,14 @@ def test_cli_market_formats_and_errors(tmp_path: Path) -> None:
 def test_the_report_names_the_resume_without_its_folders() -> None:
     resume = Document(text=RESUME, source="/home/someone/private/cv.txt", format="text")
     assert market_report([ML], resume=resume).resume == "cv.txt"
+
+
+def test_batch_records_paths_and_pairs_are_postings(tmp_path: Path) -> None:
+    from jobmatch.batch.records import Record
+
+    doc = tmp_path / "ml.txt"
+    doc.write_text(ML, encoding="utf-8")
+    failed = Record.failed("bad", "bad", "malformed JSON", "bad_record")
+    r = market_report([Record(id="r", source="r", text=DATA), doc, ("p", CUDA), failed])
+    assert (r.postings, r.failed) == (3, 1)
+    assert r.overall.skills[0].skill == "python"

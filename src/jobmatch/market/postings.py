@@ -73,7 +73,7 @@ class _FieldReader:
 
     def value(self, lineno: int) -> str | None:
         if self.fh is None:
-            self.fh = open(self.name, "rb")  # noqa: SIM115 - closed by close()
+            self.fh = open(self.name, "rb")  # closed by close(), at the end of the input
         raw = b""
         while self.lineno < lineno:
             raw = self.fh.readline()
@@ -120,6 +120,7 @@ def iter_postings(
     tap = _Tap(stdin if stdin is not None else sys.stdin.buffer)
     readers: dict[str, _FieldReader] = {}
     try:
+        # the tap is read like the binary stream iter_records expects (readline only)
         for rec in iter_records(inputs, stdin=tap, **record_options):  # type: ignore[arg-type]
             salary = None
             if salary_field is not None and rec.error is None and rec.text is not None:
@@ -157,6 +158,8 @@ def as_postings(items: Iterable[Any]) -> Iterator[Posting]:
     Raises:
         TypeError: for an item of another type.
     """
+    from ..batch.records import Record
+
     for i, item in enumerate(items, start=1):
         if isinstance(item, Posting):
             yield item
@@ -166,7 +169,7 @@ def as_postings(items: Iterable[Any]) -> Iterator[Posting]:
             yield Posting(id=os.fspath(item), path=os.fspath(item))
         elif isinstance(item, tuple) and len(item) == 2:
             yield Posting(id=str(item[0]), text=str(item[1]))
-        elif hasattr(item, "id") and hasattr(item, "text") and hasattr(item, "error"):
+        elif isinstance(item, Record):
             yield Posting(id=item.id, text=item.text, path=item.path, error=item.error)
         else:
             raise TypeError(f"a posting is a str, Path, (id, text) or Posting, not {item!r:.60}")
