@@ -184,7 +184,7 @@ def _svg_bars(rows: Sequence[tuple[str, float, float | None]], title: str) -> st
     """Horizontal bars: share of all postings (light) and of the best fits (dark)."""
     h = _ROW_H * len(rows) + 4
     parts = [
-        f'<svg width="{_LABEL_W + _BAR_W + 60}" height="{h}" role="img"'
+        f'<svg width="{_LABEL_W + _BAR_W + 110}" height="{h}" role="img"'
         f' aria-label="{escape_html(title)}">'
     ]
     for i, (label, share, best) in enumerate(rows):
