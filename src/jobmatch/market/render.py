@@ -63,7 +63,7 @@ def _counts_line(report: MarketReport) -> str:
     if report.failed:
         extra.append(f"{report.failed:,} could not be read")
     if report.no_skills:
-        extra.append(f"{report.no_skills:,} name no skill of the lexicon")
+        extra.append(f"{report.no_skills:,} without any skill of the lexicon")
     return "; ".join(extra)
 
 
