@@ -577,6 +577,9 @@ def profile_build(seed: str, background: tuple[str, ...], name: str, output: str
     help="Count here, or on Apache Spark (jobmatch[spark], Java): CSV/JSONL/Parquet in.",
 )
 @click.option("--master", metavar="URL", help="Spark master (default local[2], or spark-submit's).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Processes."
+)
 def market(
     inputs: tuple[str, ...],
     profile: str,
@@ -591,6 +594,7 @@ def market(
     id_field: str,
     engine: str,
     master: str | None,
+    jobs: int,
 ) -> None:
     """What postings ask for, what a resume lacks, what they pay (files, folders, CSV, JSONL, -).
 
@@ -608,6 +612,8 @@ def market(
     fmt = fmt or suffixes.get(Path(output).suffix.lower(), "") if output else fmt
     if master and engine != "spark":
         raise click.UsageError("--master needs --engine spark")
+    if jobs > 1 and engine == "spark":
+        raise click.UsageError("--jobs is for the local engine (Spark has its own parallelism)")
     columns = {"text_column": text_column, "id_column": id_column}
     fields = {"text_field": text_field, "id_field": id_field}
     resume = Path(resume_path) if resume_path else None
@@ -630,7 +636,7 @@ def market(
             text_field=text_field,
             id_field=id_field,
         )
-        report = market_report(postings, **options)
+        report = market_report(postings, jobs=jobs, **options)
     text = render_market(report, fmt or "markdown")
     if output is None:
         click.echo(text, nl=False)

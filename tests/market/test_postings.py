@@ -43,3 +43,21 @@ def test_a_document_path_is_read(tmp_path: Path) -> None:
     f.write_text(POSTINGS[0], encoding="utf-8")
     scorer = PostingScorer("research-engineer")
     assert scorer.read(Posting(id="f", path=str(f))) == POSTINGS[0]
+
+
+def test_worker_processes_give_the_same_report() -> None:
+    from jobmatch.market import market_report
+    from jobmatch.market.build import count_postings
+    from jobmatch.market.parallel import count_parallel
+
+    postings = [*POSTINGS, "  ", "Salary: $120K-$150K. Python and Spark.", *POSTINGS]
+    one = market_report(postings, resume=RESUME)
+    two = market_report(postings, resume=RESUME, jobs=2)
+    assert two.to_dict() == one.to_dict()
+    assert (two.postings, two.failed) == (7, 1)
+    scorer = PostingScorer("research-engineer")
+    items = [Posting(id=str(i), text=t) for i, t in enumerate(postings)]
+    small = count_parallel(items, scorer, jobs=2, match_score=70.0, chunk_size=2)
+    assert small == count_postings(items, scorer)
+    with pytest.raises(ValueError, match="at least 1"):
+        count_parallel(items, scorer, jobs=0, match_score=70.0)

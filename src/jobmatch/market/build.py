@@ -131,6 +131,7 @@ def market_report(
     profile: str | Path | Profile = "research-engineer",
     match_score: float = MATCH_SCORE,
     top_skills: int = TOP_SKILLS,
+    jobs: int = 1,
 ) -> MarketReport:
     """What postings ask for and pay, overall and among those that fit best.
 
@@ -146,18 +147,26 @@ def market_report(
         match_score: with a resume, the score at which a posting counts as matched (a gap
             "unlocks" a posting when adding it alone lifts the score across it).
         top_skills: skills listed per view, most demanded first.
+        jobs: worker processes (1: count in this process); the report is the same.
 
     Returns:
         The :class:`~jobmatch.market.MarketReport`.
 
     Raises:
+        ValueError: ``jobs`` below 1.
         ProfileError: the profile cannot be loaded.
         DocumentError: the resume cannot be read. A posting that cannot be read is
             counted in ``failed``, never raised.
         TypeError: a record of an unknown type.
     """
     scorer = PostingScorer(profile, resume=resume)
-    counts = count_postings(as_postings(records), scorer, match_score=match_score)
+    if jobs == 1:
+        counts = count_postings(as_postings(records), scorer, match_score=match_score)
+    else:
+        from .parallel import count_parallel
+
+        postings = as_postings(records)
+        counts = count_parallel(postings, scorer, jobs=jobs, match_score=match_score)
     return build_report(counts, scorer, match_score=match_score, top_skills=top_skills)
 
 
