@@ -61,6 +61,8 @@ _LAZY: dict[str, str] = {
     "BatchResult": "models",
     "run_batch": "batch.run",
     "rank_resumes": "batch.rank",
+    "market_report": "market.build",
+    "MarketReport": "market.model",
 }
 
 __all__ = ["__version__", *_LAZY]
@@ -97,6 +99,8 @@ if TYPE_CHECKING:
     from .extract.sections import detect_sections as detect_sections
     from .lexicon.loader import check_lexicon as check_lexicon
     from .lexicon.loader import load_lexicon as load_lexicon
+    from .market.build import market_report as market_report
+    from .market.model import MarketReport as MarketReport
     from .models import BatchResult as BatchResult
     from .models import Document as Document
     from .models import Lexicon as Lexicon

@@ -651,3 +651,111 @@ def serve(host: str, port: int, workers: int, queue: int | None) -> None:
             f"Warning: serving on {host}: reachable from the network, unauthenticated.", err=True
         )
     run(host=host, port=port, workers=workers, queue=queue)
+
+
+# --------------------------------------------------------------- market
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--profile", default="research-engineer", show_default=True, metavar="NAME|PATH")
+@click.option(
+    "--resume", "resume_path", metavar="RESUME", help="Score this resume against each posting."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("html", "markdown", "json")),
+    help="Output format (default: from -o's extension, else markdown).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--text-column", default="text", show_default=True, help="CSV text column.")
+@click.option("--id-column", default="id", show_default=True, help="CSV id column.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL text field.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL id field.")
+@click.option(
+    "--salary-field", default="salary_estimate", show_default=True, help="JSONL salary field."
+)
+@click.option(
+    "--match-score",
+    type=click.FloatRange(0, 100),
+    default=70.0,
+    show_default=True,
+    help="With --resume: the score a missing skill 'unlocks' a posting at.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="Count here, or on Apache Spark (jobmatch[spark], Java): CSV/JSONL/Parquet in.",
+)
+@click.option("--master", metavar="URL", help="Spark master (default local[2], or spark-submit's).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Processes."
+)
+def market(
+    inputs: tuple[str, ...],
+    profile: str,
+    resume_path: str | None,
+    fmt: str | None,
+    output: str | None,
+    match_score: float,
+    salary_field: str,
+    text_column: str,
+    id_column: str,
+    text_field: str,
+    id_field: str,
+    engine: str,
+    master: str | None,
+    jobs: int,
+) -> None:
+    """What postings ask for, what a resume lacks, what they pay (files, folders, CSV, JSONL, -).
+
+    Demand per skill and category (required vs preferred, co-occurring skills), overall and
+    in the top quartile by score; with --resume the skills to learn next; pay quartiles.
+    Exit codes: 0 written, 1 an input error (profile, resume), 2 usage error.
+    """
+    from pathlib import Path
+
+    from .market import iter_postings, market_report, render_market
+
+    suffixes = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json"}
+    if fmt is None and output is not None and Path(output).suffix.lower() not in suffixes:
+        raise click.UsageError(f"-o {output}: use .html, .md or .json, or give --format")
+    fmt = fmt or suffixes.get(Path(output).suffix.lower(), "") if output else fmt
+    if master and engine != "spark":
+        raise click.UsageError("--master needs --engine spark")
+    if jobs > 1 and engine == "spark":
+        raise click.UsageError("--jobs is for the local engine (Spark has its own parallelism)")
+    columns = {"text_column": text_column, "id_column": id_column}
+    fields = {"text_field": text_field, "id_field": id_field}
+    resume = Path(resume_path) if resume_path else None
+    options: dict[str, Any] = {"resume": resume, "profile": profile, "match_score": match_score}
+    if engine == "spark":
+        from .market.spark import market_report_spark_files
+
+        try:
+            report = market_report_spark_files(
+                inputs, master=master, salary_field=salary_field, **columns, **fields, **options
+            )
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
+    else:
+        postings = iter_postings(
+            inputs,
+            salary_field=salary_field or None,
+            text_column=text_column,
+            id_column=id_column,
+            text_field=text_field,
+            id_field=id_field,
+        )
+        report = market_report(postings, jobs=jobs, **options)
+    text = render_market(report, fmt or "markdown")
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise click.FileError(output, hint=exc.strerror or str(exc)) from exc

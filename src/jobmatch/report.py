@@ -26,6 +26,10 @@ __all__ = [
     "render_markdown",
     "render_html",
     "render_json",
+    "HTML_CSP",
+    "HTML_CSS",
+    "escape_html",
+    "escape_markdown",
 ]
 
 FORMATS = ("text", "json", "markdown", "html")
@@ -390,3 +394,19 @@ def render_html(report: ScoreReport) -> str:
 def render_json(report: ScoreReport) -> str:
     """``report.to_dict()`` as an indented JSON str (``score`` is the first key)."""
     return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+# ---------------------------------------------------------- shared with other renderers
+#: the Content-Security-Policy and style of every jobmatch HTML page (the market report's too)
+HTML_CSP = _CSP
+HTML_CSS = _CSS
+
+
+def escape_html(s: object) -> str:
+    """``s`` made inert in HTML text and attribute values (quotes included)."""
+    return _h(s)
+
+
+def escape_markdown(s: str) -> str:
+    """Posting or document text made inert in Markdown: one line, entities, escapes."""
+    return _md(s)

@@ -1,0 +1,149 @@
+"""``jobmatch market`` against ``jobmatch batch`` on the same postings, and market's memory.
+
+All figures come from one run, each in a fresh process:
+
+* run time: ``jobmatch batch IN -o OUT.jsonl -q`` and ``jobmatch market IN -o OUT.json`` on
+  the same JSON lines (the shared Glassdoor postings, repeated ``--repeat`` times with
+  distinct ids), alternating, best of ``--rounds`` each: wall and CPU seconds, the ratio;
+* peak RSS (``ru_maxrss`` of the process) of ``market_report`` over N and 10 N postings
+  (``--sizes``; default 10,000 and 100,000, ``--quick`` 1,000 and 10,000), the Glassdoor
+  postings cycled with distinct ids and fed lazily, so only the report's counts can grow.
+
+Usage::
+
+    python benchmarks/bench_market.py [--quick] [--rounds R] [--repeat K] [--sizes N,M]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+GLASSDOOR = Path("postings") / "glassdoor_ds_2020" / "glassdoor_public.jsonl"
+
+
+def shared_data() -> Path:
+    """The shared data folder (``JOBMATCH_SHARED_DATA`` or ``../shared/data``)."""
+    env = os.environ.get("JOBMATCH_SHARED_DATA")
+    here = Path(__file__).resolve().parents[2] / "shared" / "data"
+    path = Path(env) if env else here
+    if not path.is_dir():
+        sys.exit(f"shared data not found at {path} (set JOBMATCH_SHARED_DATA)")
+    return path
+
+
+def glassdoor_rows() -> list[dict[str, str]]:
+    lines = (shared_data() / GLASSDOOR).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def write_input(path: Path, rows: list[dict[str, str]], repeat: int) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for k in range(repeat):
+            for r in rows:
+                f.write(json.dumps({**r, "id": f"{r['id']}#{k}"}) + "\n")
+
+
+def timed(argv: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one command, CPU of the child only."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def compare(rounds: int, repeat: int) -> None:
+    rows = glassdoor_rows()
+    jobmatch = [sys.executable, "-m", "jobmatch"]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "postings.jsonl"
+        write_input(src, rows, repeat)
+        n = len(rows) * repeat
+        best: dict[str, tuple[float, float]] = {}
+        for _ in range(rounds):
+            out = Path(tmp) / "out.jsonl"
+            out.unlink(missing_ok=True)  # a fresh batch run, not a continued one
+            for name, argv in (
+                ("batch", [*jobmatch, "batch", str(src), "-o", str(out), "-q"]),
+                ("market", [*jobmatch, "market", str(src), "-o", str(Path(tmp) / "m.json")]),
+            ):
+                wall, cpu = timed(argv)
+                old = best.get(name)
+                best[name] = (min(wall, old[0]), min(cpu, old[1])) if old else (wall, cpu)
+                if name == "batch":
+                    out.unlink()
+    print(f"\nrun time on {n:,} Glassdoor postings (best of {rounds}, fresh processes)")
+    print(f"{'command':10} {'wall s':>8} {'CPU s':>8}")
+    for name in ("batch", "market"):
+        print(f"{name:10} {best[name][0]:8.1f} {best[name][1]:8.1f}")
+    print(
+        f"market / batch: wall {best['market'][0] / best['batch'][0]:.2f}x,"
+        f" CPU {best['market'][1] / best['batch'][1]:.2f}x (target <= 1.2x)"
+    )
+
+
+_CHILD = """
+import json, resource, sys
+from jobmatch import market_report
+rows = [json.loads(x) for x in open(sys.argv[1], encoding="utf-8") if x.strip()]
+n = int(sys.argv[2])
+def postings():
+    for i in range(n):
+        r = rows[i % len(rows)]
+        yield (f"{r['id']}#{i // len(rows)}", r["text"])
+rep = market_report(postings())
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"postings": rep.postings, "peak_kb": peak}))
+"""
+
+
+def memory(sizes: list[int]) -> None:
+    src = shared_data() / GLASSDOOR
+    results = []
+    for n in sizes:
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(src), str(n)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        got = json.loads(proc.stdout.splitlines()[-1])
+        results.append((n, got["postings"], got["peak_kb"], time.perf_counter() - start))
+    print("\npeak RSS of market_report (one fresh process per size)")
+    print(f"{'postings':>9} {'counted':>9} {'peak MB':>9} {'wall s':>8}")
+    for n, counted, kb, wall in results:
+        print(f"{n:9,} {counted:9,} {kb / 1024:9.1f} {wall:8.0f}")
+    base = results[0][2]
+    for n, _, kb, _ in results[1:]:
+        print(f"{n:,} vs {results[0][0]:,}: {100 * (kb - base) / base:+.1f} % (target within 10 %)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="memory at 1,000 and 10,000 postings")
+    ap.add_argument("--rounds", type=int, default=2, help="timing rounds (best of)")
+    ap.add_argument("--repeat", type=int, default=1, help="times the 245 postings are repeated")
+    ap.add_argument("--sizes", help="comma-separated posting counts for the memory runs")
+    ap.add_argument("--skip-timing", action="store_true")
+    args = ap.parse_args()
+    sizes = [1000, 10_000] if args.quick else [10_000, 100_000]
+    if args.sizes:
+        sizes = [int(s) for s in args.sizes.split(",")]
+    if not args.skip_timing:
+        compare(args.rounds, args.repeat)
+    memory(sizes)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,284 @@
+"""Postings in, facts out: the market's reading of its inputs and its one call into scoring.
+
+:func:`iter_postings` reads what ``jobmatch batch`` reads (folders, documents, CSV, JSON
+lines, ``-`` for JSON lines on stdin) through :func:`jobmatch.batch.records.iter_records`
+and adds the value of a salary field of JSON lines. :class:`PostingScorer` scores postings
+against a profile (or a resume against each posting) and returns the few
+:class:`~jobmatch.market.counts.PostingFacts` a market report counts; every call into
+:mod:`jobmatch.scoring` is in :meth:`PostingScorer.facts_of`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from ..errors import ProfileError
+from .counts import PostingFacts
+from .salary import Salary, parse_salary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..models import Document, SkillMention
+    from ..scoring.profiles import Profile
+
+__all__ = ["Posting", "iter_postings", "as_postings", "PostingScorer", "SALARY_FIELD"]
+
+#: the JSON field read as a posting's salary by default (the Glassdoor exports' name)
+SALARY_FIELD = "salary_estimate"
+_JSONL = (".jsonl", ".ndjson", ".jsonlines")
+_WHERE = re.compile(r"^(?P<name>.+):(?P<line>\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """One posting to count: a text, a document path, or the reason it is unusable.
+
+    ``salary`` is the value of its salary field, when the input has one.
+    """
+
+    id: str
+    text: str | None = None
+    path: str | None = None
+    salary: str | None = None
+    error: str | None = None
+
+
+class _Tap:
+    """A binary stream that remembers the last line read (JSON lines on stdin)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.last = b""
+
+    def readline(self, size: int = -1) -> bytes:
+        self.last = self.stream.readline(size)
+        return self.last
+
+
+class _FieldReader:
+    """Reads one field of the JSON lines of a file, forward only (record order)."""
+
+    def __init__(self, name: str, field: str) -> None:
+        self.name, self.field, self.lineno = name, field, 0
+        self.fh: IO[bytes] | None = None
+
+    def value(self, lineno: int) -> str | None:
+        if self.fh is None:
+            self.fh = open(self.name, "rb")  # closed by close(), at the end of the input
+        raw = b""
+        while self.lineno < lineno:
+            raw = self.fh.readline()
+            if not raw:
+                return None
+            self.lineno += 1
+        return _field_of(raw, self.field)
+
+    def close(self) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+
+def _field_of(raw: bytes, field: str) -> str | None:
+    try:
+        obj = json.loads(raw)
+    except ValueError:
+        return None
+    value = obj.get(field) if isinstance(obj, dict) else None
+    return None if value is None else str(value)
+
+
+def iter_postings(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    salary_field: str | None = SALARY_FIELD,
+    stdin: IO[bytes] | None = None,
+    **record_options: Any,
+) -> Iterator[Posting]:
+    """Yield one :class:`Posting` per input record, lazily, in input order.
+
+    Args:
+        inputs: as for :func:`~jobmatch.batch.records.iter_records` (``-`` is stdin).
+        salary_field: the JSON field holding the pay (``None``: only the text is read).
+        stdin: the stream ``-`` reads (default: the process's standard input).
+        record_options: ``text_field``, ``id_field``, ``text_column``, ``id_column``,
+            ``max_bytes`` of :func:`~jobmatch.batch.records.iter_records`.
+
+    Returns:
+        An iterator of postings; an unusable record is a posting with ``error`` set.
+    """
+    from ..batch.records import iter_records
+
+    tap = _Tap(stdin if stdin is not None else sys.stdin.buffer)
+    readers: dict[str, _FieldReader] = {}
+    try:
+        # the tap is read like the binary stream iter_records expects (readline only)
+        for rec in iter_records(inputs, stdin=tap, **record_options):  # type: ignore[arg-type]
+            salary = None
+            if salary_field is not None and rec.error is None and rec.text is not None:
+                salary = _salary_value(rec.source, salary_field, tap, readers)
+            yield Posting(id=rec.id, text=rec.text, path=rec.path, salary=salary, error=rec.error)
+    finally:
+        for reader in readers.values():
+            reader.close()
+
+
+def _salary_value(
+    source: str, field: str, tap: _Tap, readers: dict[str, _FieldReader]
+) -> str | None:
+    where = _WHERE.match(source)
+    if where is None:
+        return None
+    name = where.group("name")
+    if name == "<stdin>":
+        return _field_of(tap.last, field)
+    if not name.lower().endswith(_JSONL):
+        return None  # CSV: the text only (a salary column needs batch's keep_fields)
+    reader = readers.get(name)
+    if reader is None:
+        reader = readers[name] = _FieldReader(name, field)
+    try:
+        return reader.value(int(where.group("line")))
+    except OSError:
+        return None
+
+
+def as_postings(items: Iterable[Any]) -> Iterator[Posting]:
+    """Postings from texts (``str``), files (``pathlib.Path``), ``(id, text)`` pairs,
+    :class:`Posting` or batch ``Record`` objects; ids default to the position (``1``...).
+
+    Raises:
+        TypeError: for an item of another type.
+    """
+    from ..batch.records import Record
+
+    for i, item in enumerate(items, start=1):
+        if isinstance(item, Posting):
+            yield item
+        elif isinstance(item, str):
+            yield Posting(id=str(i), text=item)
+        elif isinstance(item, os.PathLike):
+            yield Posting(id=os.fspath(item), path=os.fspath(item))
+        elif isinstance(item, tuple) and len(item) == 2:
+            yield Posting(id=str(item[0]), text=str(item[1]))
+        elif isinstance(item, Record):
+            yield Posting(id=item.id, text=item.text, path=item.path, error=item.error)
+        else:
+            raise TypeError(f"a posting is a str, Path, (id, text) or Posting, not {item!r:.60}")
+
+
+class PostingScorer:
+    """Scores postings for a market report: against a profile, or a resume against each.
+
+    Args:
+        profile: a shipped profile id, a TOML path or a Profile.
+        resume: the resume (a ``pathlib.Path`` or Document is a file, a ``str`` its text);
+            ``None`` scores each posting against the profile.
+
+    Raises:
+        ProfileError: the profile cannot be loaded.
+        DocumentError: the resume cannot be read (``EmptyDocumentError`` when it is empty).
+    """
+
+    def __init__(self, profile: str | Path | Profile, *, resume: Any = None) -> None:
+        from ..scoring.scorer import Scorer, as_document
+
+        self.scorer = Scorer(profile)
+        self.profile = self.scorer.profile
+        self.lexicon = self.scorer.lexicon
+        self.category_of = {s.id: s.category for s in self.lexicon.skills}
+        self.resume: Document | None = None
+        self._resume_parsed: tuple[Doc, list[SkillMention]] | None = None
+        if resume is not None:
+            from ..errors import EmptyDocumentError
+
+            doc = as_document(resume)
+            if not doc.text.strip():
+                raise EmptyDocumentError("the document has no text to score", source=doc.source)
+            self.resume = doc
+            self._resume_parsed = next(self.scorer.extractor.pipe_docs([doc.text]))
+
+    def read(self, posting: Posting) -> str:
+        """The text of ``posting`` (a document path is read).
+
+        Raises:
+            DocumentError: the document cannot be read.
+        """
+        if posting.text is not None:
+            return posting.text
+        from ..read.documents import read_document
+
+        assert posting.path is not None
+        return read_document(posting.path).text
+
+    def facts(self, items: Iterable[tuple[Posting, str]]) -> Iterator[tuple[Posting, PostingFacts]]:
+        """The facts of each ``(posting, text)``, in order; the texts go through ``nlp.pipe``."""
+        pairs = iter(items)
+        kept: deque[tuple[Posting, str]] = deque()
+
+        def texts() -> Iterator[str]:
+            for posting, text in pairs:
+                kept.append((posting, text))
+                yield text
+
+        for doc, mentions in self.scorer.extractor.pipe_docs(texts()):
+            posting, text = kept.popleft()
+            yield posting, self.facts_of(posting, text, doc, mentions)
+
+    def facts_of(
+        self, posting: Posting, text: str, doc: Doc, mentions: list[SkillMention]
+    ) -> PostingFacts:
+        """Score one parsed posting: every call of the market into scoring is here.
+
+        The required/preferred marks are those of the posting's ad-hoc profile
+        (:func:`~jobmatch.scoring.posting_profile.posting_profile`); the score is the one
+        ``jobmatch batch`` gives (with a resume: the resume against that profile); the gaps
+        are the report's "what to add" (the largest gain per skill).
+        """
+        try:
+            prof = self.scorer.posting_profile(text, mentions, source=posting.id, doc=doc)
+        except ProfileError:  # no lexicon skill in the posting
+            prof = None
+        skills: dict[str, bool] = {}
+        if prof is not None:
+            for cat, req in prof.requirements():
+                if cat.id != "education":
+                    skills.update((sid, req.required) for sid in req.skills)
+        gaps: dict[str, float] = {}
+        if self._resume_parsed is None:
+            report = self.scorer.score_parsed(doc, mentions, source=posting.id, text=text)
+            score = report.score
+        elif prof is None:
+            score = 0.0
+        else:
+            assert self.resume is not None
+            rdoc, rmentions = self._resume_parsed
+            report = self.scorer.score_against(prof, self.resume, rdoc, rmentions, warnings=())
+            score = report.score
+            for m in report.missing:
+                if m.skill_id in skills:
+                    gaps[m.skill_id] = max(gaps.get(m.skill_id, 0.0), m.gain)
+        return PostingFacts(
+            score=score,
+            skills=skills,
+            categories={sid: self.category_of.get(sid, "other") for sid in skills},
+            gaps=gaps,
+            salary=_salary(posting, text),
+        )
+
+
+def _salary(posting: Posting, text: str) -> Salary | None:
+    """The pay of a posting: its salary field, else (no field, ``-1``, ``n/a``) its text."""
+    if posting.salary is not None and posting.salary.strip():
+        found = parse_salary(posting.salary, field=True)
+        if found is not None:
+            return found
+    return parse_salary(text)
