@@ -464,3 +464,15 @@ def test_profile_without_generated_part_gets_a_term_vector(tiny: Scorer) -> None
     # built from its labels and skill names over the shipped vocabulary, skill terms only
     assert {"python", "pytorch", "tensorflow", "keras"} <= set(tiny.terms.vector)
     assert tiny.score_text(TEXT).similarity > 0.0
+
+
+def test_coverage_ceiling_keeps_similarity_from_carrying_a_score() -> None:
+    from jobmatch.scoring.formula import ceiling
+
+    params = ScoringParams()
+    assert ceiling(0.0, params) == 30.0
+    assert ceiling(0.2, params) == 30.0
+    assert ceiling(0.25, params) == pytest.approx(80.0)
+    assert ceiling(0.5, params) == 100.0
+    # similarity at its cap and a coverage of 0.1: the calibrated score would be far higher
+    assert calibrate(0.4 * 0.1 + 0.6 * 1.0, params) > 60

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import EmptyDocumentError
 from ..models import Document, Lexicon, SkillMention
+from .posting_alternatives import alternatives
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -51,7 +52,7 @@ from .profile_types import DEGREE_LEVELS
 if TYPE_CHECKING:
     from ..extract.component import SkillExtractor
 
-__all__ = ["read_posting", "read_requirements", "alternatives", "GENERIC", "SOFT_CATEGORIES"]
+__all__ = ["read_posting", "read_requirements", "GENERIC", "SOFT_CATEGORIES"]
 
 #: lexicon categories that are education, not skills
 _EDUCATION_CATEGORIES = frozenset({"degree", "field_of_study"})
@@ -82,29 +83,11 @@ _NEVER_SECTIONS = frozenset({"benefits"})
 _CONTEXT_SECTIONS = frozenset({"about", "other", "summary"})
 _REQUIRED_CUE = re.compile(
     r"\bmust\b|\brequired\b|\brequires?\b|\bwill have\b|\byears?\b|\bexperience (?:with|in)\b"
-    r"|\bproficien|\bexpertise\b|\bstrong\b|\bhands-on\b",
-    re.IGNORECASE,
-)
-_GAP = re.compile(
-    r"^(?:[\s,/(]|\band/or\b|\bor\b|\band\b|&|\be\.\s?g\.?|\bsuch as\b|\blike\b|\bincluding\b"
-    r"|\bi\.\s?e\.?|\bespecially\b)*$",
-    re.IGNORECASE,
-)
-_EXAMPLE_BEFORE = re.compile(
-    r"(?:\be\.\s?g\.?|\bsuch as|\blike|\bincluding|\bi\.\s?e\.?|\bespecially)[\s,:]*$",
-    re.IGNORECASE,
-)
-_LIST_GAP = re.compile(
-    r"^(?:[\s,/]|\band\b|\bor\b|[\w.+#-]+)*,(?:[\s,/]|\band\b|\bor\b|[\w.+#-]+)*$"
-)
-_LEAD_EXAMPLE = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}\(\s*(?:e\.\s?g\.?|such as|incl\w*\.?|i\.\s?e\.?)[\s,:]*$",
+    r"|\bproficien|\bexpertise\b|\bstrong\b|\bhands-on\b|\byou will\b|\byou'll\b"
+    r"|\bwork involves\b|\bday-to-day\b",
     re.IGNORECASE,
 )
 _EVIDENCE_BULLET = re.compile(r"^[-\u2022*\u00b7\u25aa\u25cf\u2023]\s+")
-_OR = re.compile(r"/|\bor\b", re.IGNORECASE)
-_AND = re.compile(r"\band\b(?!/)|&", re.IGNORECASE)
-_EXAMPLE = re.compile(r"\(|\be\.\s?g\b|\bsuch as\b|\blike\b|\bincluding\b|\bi\.\s?e\b", re.I)
 
 
 def read_posting(
@@ -217,6 +200,7 @@ class _Reading:
         self.ignored: dict[str, PostingSkill] = {}
         self.degree_clauses: list[tuple[str, bool]] = []
         self.years: tuple[float, str] | None = None
+        self.years_preferred = False
 
     def run(
         self, clause_list: Sequence[tuple[str, str, list[SkillMention]]], *, lenient: bool
@@ -236,8 +220,10 @@ class _Reading:
         if degree_levels(clause):
             self.degree_clauses.append((clause, prefer))
             fields = set(field_names(clause))
-        if self.years is None and not prefer and (value := years_asked(clause)) is not None:
-            self.years = (value, clause)
+        value = years_asked(clause)
+        if value is not None and (self.years is None or (self.years_preferred and not prefer)):
+            # the first years a required clause asks; those of a preferred one if no other
+            self.years, self.years_preferred = (value, clause), prefer
         skills = [
             m
             for m in ms
@@ -252,7 +238,11 @@ class _Reading:
 def _counts(clause: str, section: str) -> bool:
     if section in _NEVER_SECTIONS:
         return False
-    return section not in _CONTEXT_SECTIONS or bool(CANDIDATE.search(clause))
+    return (
+        section not in _CONTEXT_SECTIONS
+        or bool(CANDIDATE.search(clause))
+        or bool(degree_levels(clause))
+    )
 
 
 def _skill(skill_id: str, lexicon: Lexicon) -> PostingSkill:
@@ -267,22 +257,19 @@ def _add(
     evidence: str,
     lexicon: Lexicon,
 ) -> None:
-    """Add a requirement, or merge it with one naming the same skills (the smaller set wins:
-    "Python" required and "Python or R" elsewhere is "Python")."""
+    """Add a requirement, or merge it with one naming the same skills (required if either
+    is). "Mixpanel" and "Amplitude, Mixpanel or Looker" stay two requirements."""
     new = set(ids)
     for i, r in enumerate(reqs):
-        old = {s.skill_id for s in r.skills}
-        if new <= old or old <= new:
-            keep = r if len(old) <= len(new) else None
-            skills = r.skills if keep is not None else tuple(_skill(s, lexicon) for s in ids)
-            better = required and not r.required
-            reqs[i] = PostingRequirement(
-                skills=skills,
-                required=r.required or required,
-                evidence=evidence if better else r.evidence,
-                category=r.category if keep is not None else _category(ids[0], lexicon),
-                soft=r.soft,
-            )
+        if new == {s.skill_id for s in r.skills}:
+            if required and not r.required:
+                reqs[i] = PostingRequirement(
+                    skills=r.skills,
+                    required=True,
+                    evidence=evidence,
+                    category=r.category,
+                    soft=r.soft,
+                )
             return
     category = _category(ids[0], lexicon)
     reqs.append(
@@ -299,71 +286,6 @@ def _add(
 def _category(skill_id: str, lexicon: Lexicon) -> str:
     s = lexicon.get(skill_id)
     return s.category if s is not None else "other"
-
-
-def _link(gap: str, *, in_parens: bool) -> str | None:
-    """The kind of link between two mentions: ``and``, ``or``, ``example``, ``comma``, or
-    ``None`` when the gap is prose (or closes a parenthesis).
-
-    Inside a parenthesis a list of unknown names also links ("(JSF, Wicket, GWT)").
-    """
-    if ")" in gap:
-        return None
-    if _LEAD_EXAMPLE.match(gap):  # "cloud experience (e.g., AWS": the skill and examples
-        return "example"
-    if in_parens and len(gap) <= 40 and _LIST_GAP.match(gap):
-        return "example"
-    if len(gap) > 24 or not _GAP.match(gap):
-        return None
-    if _OR.search(gap):
-        return "or"
-    if _EXAMPLE.search(gap):
-        return "example"
-    if _AND.search(gap):
-        return "and"
-    return "comma"
-
-
-def _in_parens(text: str, at: int) -> bool:
-    opened = text.rfind("(", max(0, at - 80), at)
-    return opened != -1 and text.rfind(")", opened, at) == -1
-
-
-def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]:
-    """Group the skill mentions of one clause into requirements (lists of skill ids).
-
-    Mentions form a chain when only separators stand between them; a chain is cut at
-    "and"; a piece with an "or", "/" or an example marker, or that starts after "e.g.",
-    "such as" or "(", is one requirement of alternatives; otherwise each skill is its own.
-    """
-    ms = sorted(mentions, key=lambda m: (m.start, -m.end))
-    chains: list[list[tuple[SkillMention, str | None]]] = []
-    prev: SkillMention | None = None
-    for m in ms:
-        if prev is not None and m.start < prev.end:
-            continue  # nested in the previous mention
-        link = (
-            _link(text[prev.end : m.start], in_parens=_in_parens(text, m.start))
-            if prev is not None
-            else None
-        )
-        # "Spark or Ray, MLflow": a comma after an "or" ends the alternatives
-        after_or = bool(chains) and chains[-1][-1][1] == "or" and link == "comma"
-        if link is None or link == "and" or after_or:
-            chains.append([(m, None)])
-        else:
-            chains[-1].append((m, link))
-        prev = m
-    groups: list[list[str]] = []
-    for chain in chains:
-        first = chain[0][0]
-        before = text[max(0, first.start - 16) : first.start]
-        example = bool(_EXAMPLE_BEFORE.search(before)) or _in_parens(text, first.start)
-        if example or any(link in ("or", "example") for _, link in chain):
-            groups.append(list(dict.fromkeys(m.skill_id for m, _ in chain)))
-        else:
-            groups.extend([m.skill_id] for m, _ in chain)
-    return groups
 
 
 def education_requirement(found: Sequence[tuple[str, bool]]) -> EducationRequirement | None:

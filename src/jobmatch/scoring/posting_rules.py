@@ -38,7 +38,7 @@ PREFER = re.compile(
 )
 #: a clause about the candidate (outside a requirements section it makes skills count)
 CANDIDATE = re.compile(
-    r"\bexperience\b|\bexperienced\b|\bknowledge\b|\bproficien|\bfamiliar|\bexpertise\b"
+    r"\bexperiences?\b|\bexperienced\b|\bknowledge\b|\bproficien|\bfamiliar|\bexpertise\b"
     r"|\bskills?\b|\bbackground\b|\bability to\b|\byou will\b|\byou'll\b|\byou have\b"
     r"|\bcandidate\b|\bmust\b|\brequired\b|\brequires?\b|\bhands-on\b|\bworking with\b"
     r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b",
@@ -58,7 +58,8 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bmaster'?s?\b|\bmaster\u2019s\b|\bm\.\s?sc?\b\.?|\bmsc\b|\bmba\b|\bm\.?eng\b"
             r"|\b(?:graduate|advanced|post-?graduate)\s+degree\b"
-            r"|(?-i:\bMS)(?=\s*(?:/|,|or\b|in\b|degree\b|\)))|\bm\.s\.",
+            r"|(?-i:\bMS)(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)|\.|;|$))"
+            r"|\bm\.s\.",
             re.IGNORECASE,
         ),
     ),
@@ -66,7 +67,8 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "bachelor",
         re.compile(
             r"\bbachelor'?s?\b|\bbachelor\u2019s\b|\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.s\.|\bb\.a\."
-            r"|(?-i:\bB[SA])(?=\s*(?:/|,|or\b|in\b|degree\b|\)))|\bundergraduate degree\b"
+            r"|(?-i:\bB[SA])(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)))"
+            r"|\bundergraduate degree\b"
             r"|\b(?:4|four)[- ]year (?:college |university )?degree\b"
             r"|\b(?:college|university|academic) degree\b|\bb\.?\s?tech\b|\bb\.?\s?eng\b",
             re.IGNORECASE,
@@ -98,7 +100,7 @@ _NUMBER_WORDS = {
 }
 _YEARS = re.compile(
     r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\(\d{1,2}\)\s*)?\+?\s*"
-    r"(?:(?:-|\u2013|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b"
+    r"(?:(?:-|\u2013|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?-?(?:years?|yrs?)\b"
     r"(?!\s+(?:old|ago))",
     re.IGNORECASE,
 )
@@ -176,9 +178,9 @@ def years_asked(clause: str) -> float | None:
     """The smallest number of years of experience ``clause`` asks for, or ``None``."""
     values = []
     for m in _YEARS.finditer(clause):
-        tail = clause[m.end() : m.end() + 60].lower()
-        if not re.match(r"\s*(?:of\b|in\b|with\b|\(|,|\.|;|$|[a-z ]{0,30}experience)", tail):
-            continue
+        before = clause[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"\b(?:last|past|over|within|for)\s*$", before):
+            continue  # "in the last 3 years": a time span, not experience asked
         word = m.group(1).lower()
         values.append(float(_NUMBER_WORDS.get(word) or int(word)))
     return min(values) if values else None
