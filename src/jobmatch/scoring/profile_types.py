@@ -46,6 +46,8 @@ class Requirement:
 
 @dataclass(frozen=True, slots=True)
 class ProfileCategory:
+    """A category of a profile: its weight in the coverage and its requirements."""
+
     id: str
     label: str
     weight: float
@@ -54,6 +56,8 @@ class ProfileCategory:
 
 @dataclass(frozen=True, slots=True)
 class LadderLevel:
+    """A career level: the title words that name it and the years it starts from."""
+
     id: str
     label: str
     titles: tuple[str, ...]
@@ -63,6 +67,8 @@ class LadderLevel:
 
 @dataclass(frozen=True, slots=True)
 class SalaryFigure:
+    """A salary reference of the profile's role (US dollars)."""
+
     role: str
     item: str
     #: one figure, or a (low, high) range, in US dollars
@@ -103,6 +109,9 @@ class ScoringParams:
 
 @dataclass(frozen=True)
 class Profile:
+    """A role profile: categories of requirements, ladder, salaries, scoring constants and
+    the TF-IDF term model (``None`` for a profile without a generated file)."""
+
     id: str
     name: str
     version: str
@@ -115,11 +124,13 @@ class Profile:
     source: str = ""
 
     def requirements(self) -> Iterable[tuple[ProfileCategory, Requirement]]:
+        """Every requirement with its category, in profile order."""
         for cat in self.categories:
             for req in cat.requirements:
                 yield cat, req
 
     def skill_ids(self) -> tuple[str, ...]:
+        """The skill ids the requirements name, first occurrence order, no repeats."""
         seen: dict[str, None] = {}
         for _, req in self.requirements():
             for s in req.skills:
