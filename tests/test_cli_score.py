@@ -41,8 +41,9 @@ def test_score_text_report() -> None:
     result = run("score", str(RESUME_TXT))
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Score ")
-    assert f"  {RESUME_TXT} against profile research-engineer\n" in result.stdout
-    for heading in ("\nCategories\n", "\nMatched skills (", "\nEducation  ", "\nExperience "):
+    # the title shows the file name, not the absolute path
+    assert f"  {RESUME_TXT.name} against profile research-engineer\n" in result.stdout
+    for heading in ("\nCategories (", "\nMatched skills (", "\nEducation  ", "\nExperience "):
         assert heading in result.stdout
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
     assert result.stderr == ""

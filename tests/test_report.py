@@ -16,6 +16,7 @@ from jobmatch.models import (
     MatchedSkill,
     MissingSkill,
     Role,
+    ScoreParts,
     ScoreReport,
 )
 from jobmatch.report import FORMATS, render, render_html, render_json, render_markdown, render_text
@@ -47,7 +48,9 @@ def make_report(
                 partial=("deep_learning",),
                 missing=("jax",),
             ),
-            CategoryCoverage(id="cloud", label="Cloud and MLOps", weight=1.0, coverage=0.0),
+            CategoryCoverage(
+                id="cloud", label="Cloud and MLOps", weight=1.0, coverage=0.0, missing=("cloud",)
+            ),
         ),
         matched=(
             MatchedSkill(
@@ -62,6 +65,7 @@ def make_report(
                 start=16,
                 end=23,
                 mentions=2,
+                highlight=(16, 23),
             ),
             MatchedSkill(
                 skill_id="deep_learning",
@@ -74,6 +78,7 @@ def make_report(
                 snippet=text,
                 start=16,
                 end=23,
+                via_name="PyTorch",
             ),
         ),
         missing=(
@@ -94,6 +99,22 @@ def make_report(
                 required=False,
                 gain=1.5,
             ),
+            MissingSkill(
+                requirement="deep_learning",
+                skill_id="deep_learning",
+                name="deep learning",
+                category="frameworks",
+                required=True,
+                gain=1.2,
+            ),
+            MissingSkill(
+                requirement="onnx",
+                skill_id="onnx",
+                name="ONNX",
+                category="frameworks",
+                required=False,
+                gain=0.0,
+            ),
         ),
         education=Education(
             level="master",
@@ -112,6 +133,19 @@ def make_report(
             salary_reference="$120k-$160k",
         ),
         warnings=(f"page 2: {text}",),
+        parts=ScoreParts(
+            similarity_weight=0.6,
+            similarity=1.0,
+            raw=0.8605,
+            calibrated=72.5,
+            ceiling=100.0,
+            required_met=1,
+            required_partial=1,
+            required_total=3,
+            preferred_met=0,
+            preferred_partial=0,
+            preferred_total=2,
+        ),
     )
 
 
@@ -120,21 +154,26 @@ def make_report(
 EXPECTED_TEXT = """\
 Score 72.5/100 (strong match)
   cv.pdf against profile research-engineer
-  coverage 0.6512, TF-IDF similarity 0.4021
+  = calibrate(0.40 x coverage 0.65 + 0.60 x similarity 1.00 = 0.86) = 72.5
+  required 1 of 3 met (1 more partly); preferred 0 of 2
 
-Categories
+Categories (colour: what each requires)
    75% ###############.....  Frameworks and libraries (weight 2)
     0% ....................  Cloud and MLOps (weight 1)
 
 Matched skills (2)
   + PyTorch (Frameworks and libraries)
-      experience: Built models in PyTorch for vision.
-  ~ deep learning (Frameworks and libraries) [partial, implied by pytorch]
+      experience: Built models in *PyTorch* for vision.
+  ~ deep learning (Frameworks and libraries) [partial, implied by PyTorch]
       skills: Built models in PyTorch for vision.
 
 What to add (points each would add)
-   +6.2 AWS (Cloud and MLOps; required; or gcp, azure)
+   +6.2 AWS (Cloud and MLOps; required)
    +1.5 JAX (Frameworks and libraries; preferred)
+
+Upgrades (partly met: name the skill itself)
+   +1.2 deep learning (Frameworks and libraries; required)
+  (1 more would add less than 0.1 point each: already strong there)
 
 Education  master's degree in computer science (meets the required bachelor's degree)
 Experience 4.5 years in dated roles; career level mid (Mid-level), read from years
@@ -197,9 +236,9 @@ def test_markdown_tables() -> None:
     assert "| Frameworks and libraries | 75% | 2 |" in md
     assert (
         "| PyTorch | Frameworks and libraries | full | experience | "
-        "Built models in PyTorch for vision. |" in md
+        "Built models in **PyTorch** for vision. |" in md
     )
-    assert "| AWS | Cloud and MLOps | required; or gcp, azure | +6.2 |" in md
+    assert "| AWS | Cloud and MLOps | required | +6.2 |" in md
 
 
 def test_markdown_escapes_document_text() -> None:
@@ -231,7 +270,7 @@ class _Tags(HTMLParser):
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "span", "table",
-    "thead", "tbody", "tr", "th", "td", "div", "ul", "li", "footer",
+    "thead", "tbody", "tr", "th", "td", "div", "ul", "li", "footer", "mark",
 }  # fmt: skip
 
 
@@ -267,10 +306,12 @@ def test_html_is_self_contained() -> None:
 
 def test_html_bar_chart_and_sections() -> None:
     page = render_html(make_report())
-    assert '<div class="fill strong" style="width:75.0%"></div>' in page
+    # bar colours follow what is required: a required skill only partly met, one missing
+    assert '<div class="fill partial" style="width:75.0%"></div>' in page
     assert '<div class="fill weak" style="width:0.0%"></div>' in page
     assert "<h2>Matched skills (2)</h2>" in page
-    assert '<td class="snippet">Built models in PyTorch for vision.</td>' in page
+    assert '<td class="snippet">Built models in <mark>PyTorch</mark> for vision.</td>' in page
+    assert "<h2>Upgrades (partly met)</h2>" in page and "+0.0" not in page
     assert '<span class="tag req">required</span>' in page
     assert '<td class="num">+6.2</td>' in page
 

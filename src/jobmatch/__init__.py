@@ -58,6 +58,8 @@ _LAZY: dict[str, str] = {
     "list_profiles": "scoring.profiles",
     "ScoreReport": "models",
     "score_many": "batch.stream",
+    "read_posting": "scoring.posting_reader",
+    "PostingRequirements": "scoring.posting_model",
     "BatchResult": "models",
     "run_batch": "batch.run",
     "rank_resumes": "batch.rank",
@@ -110,6 +112,8 @@ if TYPE_CHECKING:
     from .models import SkillMention as SkillMention
     from .read.documents import read_bytes as read_bytes
     from .read.documents import read_text as read_text
+    from .scoring.posting_model import PostingRequirements as PostingRequirements
+    from .scoring.posting_reader import read_posting as read_posting
     from .scoring.profiles import list_profiles as list_profiles
     from .scoring.profiles import load_profile as load_profile
     from .scoring.scorer import Scorer as Scorer

@@ -390,6 +390,29 @@ def _keep_fields(value: str | None) -> tuple[str, ...]:
 
 
 @main.command()
+@click.argument("path")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def posting(path: str, fmt: str) -> None:
+    """Show what jobmatch reads from a job posting: required and preferred skills
+    (alternatives together), the degree and the years asked.
+
+    PATH is a PDF, DOCX, TXT, Markdown or HTML file, or - for standard input. Exit codes:
+    0 read, 1 the input could not be read, 2 usage error.
+    """
+    from .posting_report import render_posting
+    from .scoring.posting_reader import read_posting
+
+    click.echo(render_posting(read_posting(_read_input(path)), fmt), nl=False)
+
+
+@main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--profile", metavar="NAME|PATH", help="Role profile (default research-engineer).")
 @click.option(

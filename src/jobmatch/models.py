@@ -258,6 +258,10 @@ class MatchedSkill:
     end: int
     #: how many mentions support it
     mentions: int = 1
+    #: the evidence mention's offsets in ``snippet`` (to highlight it); (0, 0) if unknown
+    highlight: tuple[int, int] = (0, 0)
+    #: the name of ``via`` (partial matches), else ``None``
+    via_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,11 +342,34 @@ class ScoreReport:
     education: Education = field(default_factory=lambda: Education(level=None))
     career: CareerEstimate = field(default_factory=lambda: CareerEstimate(years=None, level=None))
     warnings: tuple[str, ...] = ()
+    #: what the score is made of (the arithmetic a reader can check), when known
+    parts: ScoreParts | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data: nested dicts and lists, ``score`` first."""
         out: dict[str, Any] = _jsonable(asdict(self))
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreParts:
+    """What a score is made of: ``score = min(calibrate(raw), ceiling)`` with
+    ``raw = (1 - similarity_weight) * coverage + similarity_weight * similarity``."""
+
+    #: the weight of the similarity in ``raw``, and the similarity min(1, cosine / cosine_ref)
+    similarity_weight: float
+    similarity: float
+    raw: float
+    #: the logistic calibration of ``raw`` (0-100) and the coverage ceiling (0-100)
+    calibrated: float
+    ceiling: float
+    #: requirements met (fully / partly) and listed, required and preferred
+    required_met: int
+    required_partial: int
+    required_total: int
+    preferred_met: int
+    preferred_partial: int
+    preferred_total: int
 
 
 @dataclass(frozen=True, slots=True)

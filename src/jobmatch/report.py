@@ -18,6 +18,17 @@ import re
 from collections.abc import Callable
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
+from .report_parts import (
+    category_band,
+    file_name,
+    highlight,
+    made_of,
+    mark_html,
+    mark_md,
+    md_piece,
+    small_note,
+    split_missing,
+)
 
 __all__ = [
     "FORMATS",
@@ -105,15 +116,13 @@ def _career_line(report: ScoreReport) -> str:
 
 def _match_note(m: MatchedSkill) -> str:
     if m.match == "partial":
-        return f"partial, implied by {m.via}" if m.via else "partial"
+        via = m.via_name or (m.via or "").replace("_", " ")
+        return f"partial, implied by {via}" if via else "partial"
     return "full"
 
 
 def _missing_note(m: MissingSkill) -> str:
-    note = "required" if m.required else "preferred"
-    if m.alternatives:
-        note += "; or " + ", ".join(m.alternatives)
-    return note
+    return "required" if m.required else "preferred"
 
 
 def _score_band(score: float) -> str:
@@ -146,6 +155,9 @@ def _bar(fraction: float, width: int = 20) -> str:
     return "#" * filled + "." * (width - filled)
 
 
+_BAND_COLOR = {"strong": "green", "partial": "yellow", "weak": "red", "optional": "cyan"}
+
+
 def render_text(report: ScoreReport, *, color: bool = False) -> str:
     """``report`` as a terminal report (str); ANSI colour only when ``color`` is true."""
 
@@ -156,12 +168,12 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
     out: list[str] = []
     score = _paint(f"{report.score:.1f}/100", color, _band_color(report.score), bold=True)
     out.append(f"{head('Score')} {score} ({_score_band(report.score)} match)")
-    out.append(f"  {_term(report.source)} against profile {_term(report.profile)}")
-    out.append(f"  coverage {report.coverage:.4f}, TF-IDF similarity {report.similarity:.4f}")
+    out.append(f"  {_term(file_name(report.source))} against profile {_term(report.profile)}")
+    out += [f"  {line}" for line in made_of(report)]
     if report.categories:
-        out += ["", head("Categories")]
+        out += ["", head("Categories (colour: what each requires)")]
         for c in report.categories:
-            bar = _paint(_bar(c.coverage), color, _band_color(c.coverage * 100))
+            bar = _paint(_bar(c.coverage), color, _BAND_COLOR[category_band(report, c)])
             out.append(f"  {_pct(c.coverage):>4} {bar}  {_term(c.label)} (weight {c.weight:g})")
     if report.matched:
         out += ["", head(f"Matched skills ({len(report.matched)})")]
@@ -174,17 +186,31 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
             extra = f" [{_match_note(m)}]" if m.match == "partial" else ""
             cat = _term(labels.get(m.category, m.category))
             out.append(f"  {mark} {_term(m.name)} ({cat}){extra}")
-            out.append(f"      {_term(m.section)}: {_term(m.snippet)}")
+            text = highlight(
+                m.snippet,
+                m.highlight,
+                lambda t: _paint(t, color, "cyan", bold=True) if color else f"*{t}*",
+                lambda t: _CONTROL.sub("", t),
+            )
+            out.append(f"      {_term(m.section)}: {text}")
         if len(report.matched) > _MAX_MATCHED:
             out.append(f"  ... and {len(report.matched) - _MAX_MATCHED} more (see --format json)")
-    if report.missing:
-        out += ["", head("What to add (points each would add)")]
-        for ms in report.missing[:_MAX_MISSING]:
+    to_add, upgrades, small = split_missing(report)
+    for title, items in (
+        ("What to add (points each would add)", to_add),
+        ("Upgrades (partly met: name the skill itself)", upgrades),
+    ):
+        if not items:
+            continue
+        out += ["", head(title)]
+        for ms in items[:_MAX_MISSING]:
             gain = _paint(f"+{ms.gain:.1f}", color, "red" if ms.required else "yellow")
             cat = _term(labels.get(ms.category, ms.category))
             out.append(f"  {gain:>5} {_term(ms.name)} ({cat}; {_term(_missing_note(ms))})")
-        if len(report.missing) > _MAX_MISSING:
-            out.append(f"  ... and {len(report.missing) - _MAX_MISSING} more (see --format json)")
+        if len(items) > _MAX_MISSING:
+            out.append(f"  ... and {len(items) - _MAX_MISSING} more (see --format json)")
+    if small:
+        out.append(f"  ({small_note(small)})")
     out += ["", f"{head('Education')}  {_term(_education_line(report))}"]
     out.append(f"{head('Experience')} {_term(_career_line(report))}")
     if report.career.salary_reference:
@@ -215,8 +241,9 @@ def render_markdown(report: ScoreReport) -> str:
     out = [
         f"# jobmatch score: {report.score:.1f}/100 ({_score_band(report.score)} match)",
         "",
-        f"- Document: {_md(report.source)}",
+        f"- Document: {_md(file_name(report.source))}",
         f"- Profile: {_md(report.profile)} {_md(report.profile_version)}",
+        *(f"- {_md(line.strip())}" for line in (made_of(report) if report.parts else [])),
         f"- Coverage: {report.coverage:.4f}; TF-IDF similarity: {report.similarity:.4f}",
         f"- Education: {_md(_education_line(report))}",
         f"- Experience: {_md(_career_line(report))}",
@@ -237,13 +264,17 @@ def render_markdown(report: ScoreReport) -> str:
         ]
         out += [
             f"| {_md(m.name)} | {_md(labels.get(m.category, m.category))} | "
-            f"{_md(_match_note(m))} | {_md(m.section)} | {_md(m.snippet)} |"
+            f"{_md(_match_note(m))} | {_md(m.section)} | "
+            f"{highlight(m.snippet, m.highlight, mark_md, md_piece)} |"
             for m in report.matched
         ]
-    if report.missing:
+    to_add, upgrades, small = split_missing(report)
+    for title, items in (("What to add", to_add), ("Upgrades (partly met)", upgrades)):
+        if not items:
+            continue
         out += [
             "",
-            "## What to add",
+            f"## {title}",
             "",
             "| Skill | Category | Requirement | Points |",
             "|---|---|---|---:|",
@@ -251,8 +282,10 @@ def render_markdown(report: ScoreReport) -> str:
         out += [
             f"| {_md(m.name)} | {_md(labels.get(m.category, m.category))} | "
             f"{_md(_missing_note(m))} | +{m.gain:.1f} |"
-            for m in report.missing
+            for m in items
         ]
+    if small:
+        out += ["", f"_{_md(small_note(small))}_"]
     if report.warnings:
         out += ["", "## Warnings", ""] + [f"- {_md(w)}" for w in report.warnings]
     return "\n".join(out) + "\n"
@@ -275,6 +308,7 @@ td.num,th.num{text-align:right;white-space:nowrap}
 .bar{background:#eceff3;border-radius:3px;height:.9rem;min-width:8rem;position:relative}
 .fill{height:100%;border-radius:3px;background:#2f6fdb}
 .fill.weak{background:#d9534f}.fill.partial{background:#e0a030}.fill.strong{background:#2e9e5b}
+.fill.optional{background:#8a9ab0}mark{background:#fff1a8}
 .snippet{color:#3a4250;font-size:.9rem}.tag{font-size:.8rem;padding:0 .35rem;
 border-radius:3px;background:#eceff3}.tag.req{background:#fde2e1}.tag.partial{background:#fff1cc}
 ul.warn li{color:#8a5a00}footer{margin-top:2rem;color:#7a8494;font-size:.85rem}
@@ -286,8 +320,7 @@ def _h(s: object) -> str:
     return html.escape(str(s), quote=True)
 
 
-def _html_category(c: CategoryCoverage) -> str:
-    band = _score_band(c.coverage * 100)
+def _html_category(c: CategoryCoverage, band: str) -> str:
     width = f"{max(0.0, min(1.0, c.coverage)) * 100:.1f}"
     return (
         f"<tr><td>{_h(c.label)}</td>"
@@ -301,7 +334,8 @@ def _html_matched(m: MatchedSkill, labels: dict[str, str]) -> str:
     tag = f' <span class="tag partial">{_h(_match_note(m))}</span>' if m.match == "partial" else ""
     return (
         f"<tr><td>{_h(m.name)}{tag}</td><td>{_h(labels.get(m.category, m.category))}</td>"
-        f'<td>{_h(m.section)}</td><td class="snippet">{_h(m.snippet)}</td></tr>'
+        f'<td>{_h(m.section)}</td><td class="snippet">'
+        f"{highlight(m.snippet, m.highlight, mark_html, _h)}</td></tr>"
     )
 
 
@@ -311,9 +345,8 @@ def _html_missing(m: MissingSkill, labels: dict[str, str]) -> str:
         if m.required
         else '<span class="tag">preferred</span>'
     )
-    alts = f" or {_h(', '.join(m.alternatives))}" if m.alternatives else ""
     return (
-        f"<tr><td>{_h(m.name)}{alts}</td><td>{_h(labels.get(m.category, m.category))}</td>"
+        f"<tr><td>{_h(m.name)}</td><td>{_h(labels.get(m.category, m.category))}</td>"
         f'<td>{kind}</td><td class="num">+{m.gain:.1f}</td></tr>'
     )
 
@@ -322,26 +355,25 @@ def render_html(report: ScoreReport) -> str:
     """``report`` as one self-contained HTML page (str): inline CSS, no script or asset."""
     labels = _labels(report)
     band = _score_band(report.score)
-    title = f"jobmatch: {report.source}"
+    title = f"jobmatch: {file_name(report.source)}"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{_h(report.source)}</h1>",
+        f"<h1>{_h(file_name(report.source))}</h1>",
         f'<p class="meta">against profile {_h(report.profile)} {_h(report.profile_version)}</p>',
         f'<p><span class="score {band}">{report.score:.1f}</span> / 100 '
         f'<span class="{band}">({band} match)</span></p>',
-        f'<p class="meta">coverage {report.coverage:.4f} &middot; '
-        f"TF-IDF similarity {report.similarity:.4f}</p>",
+        *(f'<p class="meta">{_h(line.strip())}</p>' for line in made_of(report)),
     ]
     if report.categories:
         parts += [
             "<h2>Coverage by category</h2>",
             '<table><thead><tr><th>Category</th><th>Coverage</th><th class="num">%</th>'
             '<th class="num">Weight</th></tr></thead><tbody>',
-            *(_html_category(c) for c in report.categories),
+            *(_html_category(c, category_band(report, c)) for c in report.categories),
             "</tbody></table>",
         ]
     if report.matched:
@@ -352,14 +384,18 @@ def render_html(report: ScoreReport) -> str:
             *(_html_matched(m, labels) for m in report.matched),
             "</tbody></table>",
         ]
-    if report.missing:
-        parts += [
-            "<h2>What to add</h2>",
-            "<table><thead><tr><th>Skill</th><th>Category</th><th>Requirement</th>"
-            '<th class="num">Points</th></tr></thead><tbody>',
-            *(_html_missing(m, labels) for m in report.missing),
-            "</tbody></table>",
-        ]
+    to_add, upgrades, small = split_missing(report)
+    for title, items in (("What to add", to_add), ("Upgrades (partly met)", upgrades)):
+        if items:
+            parts += [
+                f"<h2>{title}</h2>",
+                "<table><thead><tr><th>Skill</th><th>Category</th><th>Requirement</th>"
+                '<th class="num">Points</th></tr></thead><tbody>',
+                *(_html_missing(m, labels) for m in items),
+                "</tbody></table>",
+            ]
+    if small:
+        parts.append(f'<p class="meta">{_h(small_note(small))}</p>')
     parts += [
         "<h2>Education and experience</h2>",
         f"<p>Education: {_h(_education_line(report))}</p>",

@@ -89,7 +89,7 @@ def test_table_shows_skill_names_and_kept_fields(postings_csv: Path) -> None:
     code, out, err = run(str(postings_csv), "--format", "table", "--keep-fields", "title")
     lines = out.splitlines()
     assert lines[0].split() == ["#", "score", "id", "title", "matched", "missing"]
-    assert lines[1].split()[:2] == ["1", "32.8"]
+    assert lines[1].split()[:2] == ["1", "28.6"]
     assert lines[1].index("ML Engineer") == lines[0].index("title")
     assert "Python, machine learning, deep learning" in lines[1]  # names, not ids
     assert "machine_learning" not in out

@@ -99,3 +99,14 @@ def test_ml_postings_rank_first(scorer: Scorer, shared_data: Path) -> None:
             if lab in ("ml_ai", "other", "data_analyst")]  # fmt: skip
     assert roc_auc_score([y for y, _ in near], [s for _, s in near]) >= 0.95
     assert roc_auc_score([lab == "ml_ai" for lab in labels], scores) >= 0.85
+
+
+def test_livecareer_resumes_covering_under_a_fifth_are_no_match(
+    scorer: Scorer, shared_data: Path
+) -> None:
+    """58 resumes of all occupations: under coverage 0.2 the score stays <= 30."""
+    files = sorted((shared_data / "resumes").glob("livecareer*/*.pdf"))
+    assert len(files) == 58
+    low = [r for r in (score_file(scorer, f) for f in files) if r.coverage < 0.2]
+    assert len(low) >= 40
+    assert max(r.score for r in low) <= 30

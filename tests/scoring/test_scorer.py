@@ -296,7 +296,8 @@ def test_posting_profile_required_from_sections(tiny: Scorer) -> None:
         posting, mentions, lexicon=tiny.lexicon, base=tiny.profile, terms=terms, doc=doc
     )
     reqs = {r.id: r.required for _, r in prof.requirements()}
-    assert reqs == {"python": False, "pytorch": True, "sql": True, "keras": False}
+    # "About us" describes the company: its Python is no requirement
+    assert reqs == {"pytorch": True, "sql": True, "keras": False}
     assert [c.id for c in prof.categories] == ["ml_framework", "programming_language"]
 
 
@@ -315,7 +316,7 @@ def test_match_resume_against_posting(tiny: Scorer) -> None:
     ]
     r2 = tiny.match("SKILLS\nSQL\n", posting)
     # equal gains (each adds 2/13 of coverage): ties go by id
-    assert [(m.requirement, m.gain) for m in r2.missing] == [("python", 10.2), ("pytorch", 10.2)]
+    assert [(m.requirement, m.gain) for m in r2.missing] == [("python", 20.7), ("pytorch", 20.7)]
 
 
 def test_posting_match_keeps_levels_not_the_role_labels_and_salaries(tiny: Scorer) -> None:
@@ -463,3 +464,15 @@ def test_profile_without_generated_part_gets_a_term_vector(tiny: Scorer) -> None
     # built from its labels and skill names over the shipped vocabulary, skill terms only
     assert {"python", "pytorch", "tensorflow", "keras"} <= set(tiny.terms.vector)
     assert tiny.score_text(TEXT).similarity > 0.0
+
+
+def test_coverage_ceiling_keeps_similarity_from_carrying_a_score() -> None:
+    from jobmatch.scoring.formula import ceiling
+
+    params = ScoringParams()
+    assert ceiling(0.0, params) == 30.0
+    assert ceiling(0.2, params) == 30.0
+    assert ceiling(0.25, params) == pytest.approx(80.0)
+    assert ceiling(0.5, params) == 100.0
+    # similarity at its cap and a coverage of 0.1: the calibrated score would be far higher
+    assert calibrate(0.4 * 0.1 + 0.6 * 1.0, params) > 60

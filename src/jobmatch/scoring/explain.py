@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..models import CategoryCoverage, Lexicon, MatchedSkill, MissingSkill
+from ..models import CategoryCoverage, Lexicon, MatchedSkill, MissingSkill, ScoreParts
 from .formula import Breakdown, Credit
 from .profile_types import Profile, ProfileCategory, Requirement
 
-__all__ = ["explain", "snippet"]
+__all__ = ["explain", "score_parts", "snippet", "highlighted_snippet"]
 
 _SNIPPET = 60
 
@@ -69,6 +69,7 @@ def _matched(
     assert cr.mention is not None and cr.skill_id is not None
     m = cr.mention
     skill = lexicon.get(cr.skill_id)
+    body, where = highlighted_snippet(text, m.start, m.end)
     return MatchedSkill(
         skill_id=cr.skill_id,
         name=skill.name if skill is not None else cr.skill_id,
@@ -77,20 +78,21 @@ def _matched(
         match="full" if cr.credit >= 1.0 else "partial",
         via=cr.via,
         section=m.section,
-        snippet=snippet(text, m.start, m.end),
+        snippet=body,
         start=m.start,
         end=m.end,
         mentions=cr.count,
+        highlight=where,
+        via_name=_name(cr.via, lexicon) if cr.via is not None else None,
     )
 
 
 def _missing(cat: ProfileCategory, req: Requirement, gain: float, lexicon: Lexicon) -> MissingSkill:
     first = req.skills[0] if req.skills else req.id
-    skill = lexicon.get(first) if req.skills else None
     return MissingSkill(
         requirement=req.id,
         skill_id=first,
-        name=skill.name if skill is not None and len(req.skills) == 1 else req.label,
+        name=_requirement_name(req, lexicon),
         category=cat.id,
         required=req.required,
         gain=round(gain, 1),
@@ -109,3 +111,59 @@ def snippet(text: str, start: int, end: int, width: int = _SNIPPET) -> str:
         b = sp if sp != -1 else b
     body = " ".join(text[a:b].split())
     return ("\u2026" if a > 0 else "") + body + ("\u2026" if b < len(text) else "")
+
+
+def highlighted_snippet(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """:func:`snippet` and the offsets of ``text[start:end]`` in it ((0, 0) if not found)."""
+    body = snippet(text, start, end)
+    a = max(0, start - _SNIPPET)
+    if a > 0:
+        sp = text.find(" ", a, start)
+        a = sp + 1 if sp != -1 else a
+    pre = text[a:start]
+    folded = " ".join(pre.split()) + (" " if pre.strip() and pre[-1].isspace() else "")
+    term = " ".join(text[start:end].split())
+    at = (1 if a > 0 else 0) + len(folded)
+    if not term or body[at : at + len(term)] != term:
+        return body, (0, 0)
+    return body, (at, at + len(term))
+
+
+def _name(skill_id: str, lexicon: Lexicon) -> str:
+    skill = lexicon.get(skill_id)
+    return skill.name if skill is not None else skill_id.replace("_", " ")
+
+
+def _requirement_name(req: Requirement, lexicon: Lexicon) -> str:
+    """A requirement as a reader names it: the skill, or its alternatives' names."""
+    if len(req.skills) == 1:
+        return _name(req.skills[0], lexicon)
+    if not req.skills:
+        return req.label
+    names = [_name(s, lexicon) for s in req.skills]
+    alts = ", ".join(names[:-1]) + " or " + names[-1]
+    return alts if req.label in (alts, req.id) else f"{req.label} ({alts})"
+
+
+def score_parts(profile: Profile, credits: Mapping[str, Credit], result: Breakdown) -> ScoreParts:
+    """What the score is made of (:class:`~jobmatch.models.ScoreParts`), rounded for display."""
+    counts = {True: [0, 0, 0], False: [0, 0, 0]}
+    for _, req in profile.requirements():
+        c = credits[req.id].credit
+        row = counts[req.required]
+        row[0] += c >= 1.0
+        row[1] += 0.0 < c < 1.0
+        row[2] += 1
+    return ScoreParts(
+        similarity_weight=profile.scoring.similarity_weight,
+        similarity=round(result.similarity, 4),
+        raw=round(result.raw, 4),
+        calibrated=round(result.calibrated, 1),
+        ceiling=round(result.ceiling, 1),
+        required_met=counts[True][0],
+        required_partial=counts[True][1],
+        required_total=counts[True][2],
+        preferred_met=counts[False][0],
+        preferred_partial=counts[False][1],
+        preferred_total=counts[False][2],
+    )

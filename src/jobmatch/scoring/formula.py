@@ -11,6 +11,9 @@
 4. ``S = min(1, cos / cosine_ref)`` (the caller computes the cosine).
 5. ``raw = (1 - similarity_weight) * C + similarity_weight * S``.
 6. :func:`calibrate`: a logistic curve rescaled to [0, 100].
+7. The coverage ceiling (:func:`ceiling`): ``score = min(calibrated, 30 + 1000 * max(0,
+   C - 0.2))`` with the defaults; a document covering less than a fifth of the profile
+   scores at most 30 however similar its words are.
 
 :func:`compute` runs steps 3, 5 and 6 and the gains of "what to add" (the score with a
 requirement's credit set to 1, minus the score, the similarity held fixed).
@@ -25,7 +28,15 @@ from dataclasses import dataclass
 from ..models import Education, SkillMention
 from .profile_types import DEGREE_LEVELS, Profile, Requirement, ScoringParams
 
-__all__ = ["Credit", "Breakdown", "calibrate", "credit_of", "requirement_weight", "compute"]
+__all__ = [
+    "Credit",
+    "Breakdown",
+    "calibrate",
+    "ceiling",
+    "credit_of",
+    "requirement_weight",
+    "compute",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +68,10 @@ class Breakdown:
     similarity: float
     categories: Mapping[str, float]
     gains: Mapping[str, float]
+    #: ``raw`` of step 5, ``calibrate(raw)`` and the coverage ceiling of step 7
+    raw: float = 0.0
+    calibrated: float = 0.0
+    ceiling: float = 100.0
 
 
 def calibrate(raw: float, params: ScoringParams) -> float:
@@ -75,6 +90,12 @@ def calibrate(raw: float, params: ScoringParams) -> float:
     return 100.0 * (logistic(min(1.0, max(0.0, raw))) - lo) / (hi - lo)
 
 
+def ceiling(coverage: float, params: ScoringParams) -> float:
+    """The highest score a document with this ``coverage`` can get (step 7)."""
+    over = max(0.0, coverage - params.min_coverage)
+    return min(100.0, params.low_coverage_score + params.ceiling_slope * over)
+
+
 def requirement_weight(req: Requirement, params: ScoringParams) -> float:
     """``w_r``: the required or preferred weight times the requirement's TF-IDF factor."""
     return (params.required_weight if req.required else params.preferred_weight) * req.tfidf
@@ -86,6 +107,8 @@ def credit_of(
     implied: Mapping[str, tuple[str, SkillMention]],
     education: Education,
     params: ScoringParams,
+    *,
+    years: float | None = None,
 ) -> Credit:
     """The credit of ``req`` given a document's mentions and education.
 
@@ -95,10 +118,14 @@ def credit_of(
         implied: skill id -> (the mentioned skill implying it, its first mention).
         education: the education read from the document.
         params: the profile's constants (``partial_credit``).
+        years: the document's years of experience (for a ``years`` requirement: credit
+            ``years / asked``, at most 1).
 
     Returns:
         The :class:`Credit` (0 when nothing meets it).
     """
+    if req.years is not None:
+        return Credit(min(1.0, (years or 0.0) / req.years) if req.years > 0 else 1.0)
     if req.degree is not None:
         ok = education.level is not None and DEGREE_LEVELS.index(
             education.level
@@ -148,14 +175,25 @@ def compute(profile: Profile, credits: Mapping[str, float], cosine: float) -> Br
     def raw_of(coverage: float) -> float:
         return (1 - params.similarity_weight) * coverage + params.similarity_weight * sim
 
+    def score_of(coverage: float) -> float:
+        return min(calibrate(raw_of(coverage), params), ceiling(coverage, params))
+
     coverage = math.fsum(c.weight * covs[c.id] for c in profile.categories) / total_w
-    score = calibrate(raw_of(coverage), params)
+    score = score_of(coverage)
     gains: dict[str, float] = {}
     for cat in profile.categories:
         for req in cat.requirements:
             if credits[req.id] < 1.0:
                 # meeting it raises this category's coverage by w_r (1 - c_r) / sum(w)
                 lift = weight[req.id] * (1.0 - credits[req.id]) / cat_w[cat.id]
-                after = calibrate(raw_of(coverage + cat.weight * lift / total_w), params)
-                gains[req.id] = after - score
-    return Breakdown(score=score, coverage=coverage, similarity=sim, categories=covs, gains=gains)
+                gains[req.id] = score_of(coverage + cat.weight * lift / total_w) - score
+    return Breakdown(
+        score=score,
+        coverage=coverage,
+        similarity=sim,
+        categories=covs,
+        gains=gains,
+        raw=raw_of(coverage),
+        calibrated=calibrate(raw_of(coverage), params),
+        ceiling=ceiling(coverage, params),
+    )

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from ..errors import ProfileError
 from ..models import Lexicon, SkillMention
 from .formula import requirement_weight
-from .profile_types import Profile, ProfileCategory, Requirement
-from .resume_facts import degree_requirements
+from .posting_model import PostingRequirements
+from .posting_reader import read_requirements
+from .profile_types import Profile, ProfileCategory, Requirement, ScoringParams
 from .terms import TermModel, analyze, doc_words, text_terms
 
 if TYPE_CHECKING:
@@ -36,76 +37,47 @@ def posting_profile(
     source: str = "<posting>",
     doc: Doc | None = None,
     record_id: str | None = None,
+    requirements: PostingRequirements | None = None,
 ) -> Profile:
     """The ad-hoc profile of a posting; its id is :func:`posting_id` (source, record id).
 
-    Each skill mentioned becomes a requirement in the category of its lexicon category: required
-    if mentioned in a ``requirements`` section, preferred if in ``preferred`` (and never in
-    requirements), otherwise required when mentioned at least twice, preferred once. Category
-    weight = the sum of its requirements' base weights, so every requirement counts the same
-    wherever it sits. The lowest degree the posting asks for is a required education
-    requirement, a higher one it prefers a preferred one (:func:`degree_requirements`).
-    Scoring constants and the ladder's levels come from ``base`` (without its level labels and
-    salary figures, which belong to that role); the term vector is the posting's own TF-IDF
-    vector over the stored vocabulary.
+    The posting is read by :func:`~.posting_reader.read_requirements` (or ``requirements``
+    when the caller has read it): each requirement (a skill and its alternatives) goes to
+    the category of its first skill, required or preferred as the posting says; the category
+    weight is the sum of its requirements' weights, so every requirement counts the same
+    wherever it sits, except soft skills, whose category weighs at most ``soft_cap`` of the
+    other categories together. The education requirement becomes a required minimum degree,
+    a preferred higher degree and the fields of study (preferred when "or a related field"
+    widens them); the years asked a required ``years`` requirement. Scoring constants and
+    the ladder's levels come from ``base`` (without its level labels and salary figures);
+    the term vector is the posting's own TF-IDF vector over the stored vocabulary.
+
+    Raises:
+        ProfileError: when the posting names no skill of the lexicon and no degree.
     """
     params = base.scoring
-    info: dict[str, list[SkillMention]] = {}
-    for m in mentions:
-        info.setdefault(m.skill_id, []).append(m)
-    if not info:
+    read = requirements or read_requirements(text, mentions, lexicon=lexicon, source=source)
+    if not read.requirements and read.education is None:
         raise ProfileError("no skills from the lexicon were found in the posting", source=source)
-    groups: dict[str, list[Requirement]] = {}
-    for sid, ms in info.items():
-        sections = {m.section for m in ms}
-        if "requirements" in sections:
-            required = True
-        elif "preferred" in sections:
-            required = False
-        else:
-            required = len(ms) >= 2
-        skill = lexicon.get(sid)
-        cat = skill.category if skill is not None else "other"
-        groups.setdefault(cat, []).append(
-            Requirement(
-                id=sid, label=skill.name if skill else sid, required=required, skills=(sid,)
-            )
-        )
-    categories = []
-    for cid in sorted(groups):
-        reqs = tuple(groups[cid])
-        weight = math.fsum(requirement_weight(r, params) for r in reqs)
-        label = lexicon.categories[cid].label if cid in lexicon.categories else cid
-        categories.append(ProfileCategory(id=cid, label=label, weight=weight, requirements=reqs))
-    from ..extract.sections import detect_sections
-
-    need, nice = degree_requirements(text, detect_sections(text))
-    degrees = []
-    if need is not None:
-        degrees.append(
-            Requirement(id="degree", label=f"Degree: {need}", required=True, degree=need)
-        )
-    if nice is not None:
-        degrees.append(
-            Requirement(id="degree_preferred", label=f"Degree: {nice}", required=False, degree=nice)
-        )
-    if degrees:
-        weight = math.fsum(requirement_weight(r, params) for r in degrees)
-        categories.append(
-            ProfileCategory(
-                id="education", label="Education", weight=weight, requirements=tuple(degrees)
-            )
-        )
+    categories = _skill_categories(read, lexicon, params)
+    for cid, label, extra in _education_requirements(read):
+        weight = math.fsum(requirement_weight(r, params) for r in extra)
+        categories.append(ProfileCategory(id=cid, label=label, weight=weight, requirements=extra))
     if doc is not None:
         words = analyze(doc_words(doc))
     else:
         (words,) = text_terms([text])
     # a posting's requirements are only what the lexicon found in it: shrink its coverage
     # towards 0 by `posting_prior` required requirements' worth of unlisted evidence
-    params = replace(params, evidence_prior=params.posting_prior * params.required_weight)
+    params = replace(
+        params,
+        evidence_prior=params.posting_prior * params.required_weight,
+        similarity_weight=params.posting_similarity_weight,
+        steepness=params.posting_steepness,
+    )
     return Profile(
         id=posting_id(source, text, record_id=record_id),
-        name=f"posting {source}",
+        name=f"posting {_file_name(source)}",
         version="adhoc",
         description="",
         categories=tuple(categories),
@@ -122,6 +94,93 @@ def posting_profile(
         ),
         source=source,
     )
+
+
+def _skill_categories(
+    read: PostingRequirements, lexicon: Lexicon, params: ScoringParams
+) -> list[ProfileCategory]:
+    groups: dict[str, list[Requirement]] = {}
+    used: set[str] = set()
+    for r in read.requirements:
+        rid = r.skills[0].skill_id
+        n = 2
+        while rid in used:  # a skill in two requirements ("Python", "Java or Python")
+            rid, n = f"{r.skills[0].skill_id}-{n}", n + 1
+        used.add(rid)
+        cat = "soft_skill" if r.soft else r.category
+        groups.setdefault(cat, []).append(
+            Requirement(
+                id=rid,
+                label=r.name,
+                required=r.required,
+                skills=tuple(s.skill_id for s in r.skills),
+            )
+        )
+    weights = {
+        cid: math.fsum(requirement_weight(q, params) for q in reqs) for cid, reqs in groups.items()
+    }
+    if "soft_skill" in weights:
+        # soft skills and competencies cannot dominate: at most soft_cap of the rest
+        hard = math.fsum(w for cid, w in weights.items() if cid != "soft_skill")
+        weights["soft_skill"] = min(weights["soft_skill"], params.soft_cap * hard) or (
+            params.soft_cap * params.required_weight
+        )
+    categories = []
+    for cid in sorted(groups):
+        label = lexicon.categories[cid].label if cid in lexicon.categories else cid
+        categories.append(
+            ProfileCategory(
+                id=cid, label=label, weight=weights[cid], requirements=tuple(groups[cid])
+            )
+        )
+    return categories
+
+
+def _education_requirements(
+    read: PostingRequirements,
+) -> list[tuple[str, str, tuple[Requirement, ...]]]:
+    """The ``education`` and ``experience`` categories: ``(id, label, requirements)``."""
+    out: list[Requirement] = []
+    edu = read.education
+    if edu is not None and edu.min_level is not None:
+        out.append(
+            Requirement(
+                id="degree", label=f"Degree: {edu.min_level}", required=True, degree=edu.min_level
+            )
+        )
+    if edu is not None and edu.preferred_level is not None:
+        out.append(
+            Requirement(
+                id="degree_preferred",
+                label=f"Degree: {edu.preferred_level}",
+                required=False,
+                degree=edu.preferred_level,
+            )
+        )
+    if edu is not None and edu.fields:
+        label = " or ".join(edu.fields) + (" or a related field" if edu.related_fields else "")
+        out.append(
+            Requirement(
+                id="field",
+                label=f"Field: {label}",
+                required=not edu.related_fields,
+                fields=edu.fields,
+            )
+        )
+    cats = [("education", "Education", tuple(out))] if out else []
+    if read.years_min is not None:
+        years = Requirement(
+            id="years",
+            label=f"{read.years_min:g}+ years of experience",
+            required=True,
+            years=read.years_min,
+        )
+        cats.append(("experience", "Experience", (years,)))
+    return cats
+
+
+def _file_name(source: str) -> str:
+    return re.split(r"[/\\]", source.rstrip("/\\"))[-1] or source
 
 
 #: the prefix of the id of a posting's ad-hoc profile (``ScoreReport.profile``)

@@ -136,8 +136,18 @@ def _scoring(sraw: Any, probs: list[str]) -> ScoringParams:
             for k in ScoringParams.__dataclass_fields__
         }
     )
-    if not 0.0 <= scoring.similarity_weight <= 1.0 or not 0.0 <= scoring.partial_credit <= 1.0:
-        probs.append("[scoring]: similarity_weight and partial_credit must lie in [0, 1]")
+    if not all(
+        0.0 <= x <= 1.0
+        for x in (
+            scoring.similarity_weight,
+            scoring.partial_credit,
+            scoring.posting_similarity_weight,
+        )
+    ):
+        probs.append(
+            "[scoring]: similarity_weight, posting_similarity_weight and partial_credit "
+            "must lie in [0, 1]"
+        )
     if scoring.cosine_ref <= 0 or scoring.steepness <= 0:
         probs.append("[scoring]: cosine_ref and steepness must be > 0")
     if scoring.evidence_prior < 0 or scoring.posting_prior < 0:

@@ -38,12 +38,16 @@ class Requirement:
     #: education requirements: the lowest degree level, or the accepted fields of study
     degree: str | None = None
     fields: tuple[str, ...] = ()
+    #: experience requirements: the years asked (met in proportion below)
+    years: float | None = None
     #: TF-IDF factor in [0.5, 1] from the generated file (1.0 when there is none)
     tfidf: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
 class ProfileCategory:
+    """A category of a profile: its weight in the coverage and its requirements."""
+
     id: str
     label: str
     weight: float
@@ -52,6 +56,8 @@ class ProfileCategory:
 
 @dataclass(frozen=True, slots=True)
 class LadderLevel:
+    """A career level: the title words that name it and the years it starts from."""
+
     id: str
     label: str
     titles: tuple[str, ...]
@@ -61,6 +67,8 @@ class LadderLevel:
 
 @dataclass(frozen=True, slots=True)
 class SalaryFigure:
+    """A salary reference of the profile's role (US dollars)."""
+
     role: str
     item: str
     #: one figure, or a (low, high) range, in US dollars
@@ -74,20 +82,36 @@ class ScoringParams:
     required_weight: float = 2.0
     preferred_weight: float = 1.0
     partial_credit: float = 0.5
-    similarity_weight: float = 0.5
+    similarity_weight: float = 0.6
     cosine_ref: float = 0.20
-    midpoint: float = 0.32
-    steepness: float = 9.0
+    midpoint: float = 0.38
+    steepness: float = 7.5
+    #: the score of a document covering less than ``min_coverage`` of the profile is at most
+    #: ``low_coverage_score``; above it the ceiling rises ``ceiling_slope`` points per unit of
+    #: coverage (10 per 0.01), so similarity cannot carry a score on its own
+    min_coverage: float = 0.2
+    low_coverage_score: float = 30.0
+    ceiling_slope: float = 1000.0
     #: weight of requirements the profile does not list: coverage divides by the category
     #: weights plus this. 0 for a curated profile; ``posting_prior`` of them for a posting.
     evidence_prior: float = 0.0
     #: requirements' worth of evidence_prior given to a posting's ad-hoc profile: a posting
     #: in which the lexicon finds two soft skills is weak evidence, not a 50 % match
     posting_prior: float = 4.0
+    #: the largest weight of a posting's soft skills, as a share of its other categories
+    soft_cap: float = 0.1
+    #: ``similarity_weight`` and ``steepness`` of a posting's ad-hoc profile: its
+    #: requirements are read from the posting, so coverage leads (calibrated on labelled
+    #: resume x posting pairs, docs/scoring.md)
+    posting_similarity_weight: float = 0.3
+    posting_steepness: float = 9.0
 
 
 @dataclass(frozen=True)
 class Profile:
+    """A role profile: categories of requirements, ladder, salaries, scoring constants and
+    the TF-IDF term model (``None`` for a profile without a generated file)."""
+
     id: str
     name: str
     version: str
@@ -100,11 +124,13 @@ class Profile:
     source: str = ""
 
     def requirements(self) -> Iterable[tuple[ProfileCategory, Requirement]]:
+        """Every requirement with its category, in profile order."""
         for cat in self.categories:
             for req in cat.requirements:
                 yield cat, req
 
     def skill_ids(self) -> tuple[str, ...]:
+        """The skill ids the requirements name, first occurrence order, no repeats."""
         seen: dict[str, None] = {}
         for _, req in self.requirements():
             for s in req.skills:

@@ -25,7 +25,7 @@ from ..models import (
     ScoreReport,
     SkillMention,
 )
-from .explain import explain, snippet
+from .explain import explain, score_parts, snippet
 from .formula import Credit, calibrate, compute, credit_of
 from .posting_profile import posting_id, posting_profile
 from .profiles import (
@@ -211,7 +211,11 @@ class Scorer:
 
     # -- the formula's inputs and the report
     def _credits(
-        self, profile: Profile, text: str, mentions: Sequence[SkillMention]
+        self,
+        profile: Profile,
+        text: str,
+        mentions: Sequence[SkillMention],
+        years: float | None,
     ) -> tuple[Education, dict[str, Credit]]:
         params = profile.scoring
         education = find_education(text)
@@ -223,7 +227,7 @@ class Scorer:
             for sid in self.lexicon.implied(m.skill_id):
                 implied.setdefault(sid, (m.skill_id, m))
         credits = {
-            req.id: credit_of(req, by_skill, implied, education, params)
+            req.id: credit_of(req, by_skill, implied, education, params, years=years)
             for _, req in profile.requirements()
         }
         return education, credits
@@ -239,7 +243,8 @@ class Scorer:
         source: str,
         warnings: Sequence[str],
     ) -> ScoreReport:
-        education, credits = self._credits(profile, text, mentions)
+        career = self._career(text, profile)
+        education, credits = self._credits(profile, text, mentions, career.years)
         cos = terms.cosine(analyze(doc_words(doc)))
         result = compute(profile, {k: c.credit for k, c in credits.items()}, cos)
         categories, matched, missing = explain(profile, text, credits, result, self.lexicon)
@@ -258,8 +263,9 @@ class Scorer:
             matched=matched,
             missing=missing,
             education=_education(education, profile),
-            career=self._career(text, profile),
+            career=career,
             warnings=tuple(own_warnings),
+            parts=score_parts(profile, credits, result),
         )
 
     def _career(self, text: str, profile: Profile) -> CareerEstimate:

@@ -1,0 +1,83 @@
+"""Render :class:`~jobmatch.scoring.posting_model.PostingRequirements` (``jobmatch posting``).
+
+Pure functions ``PostingRequirements -> str``. The text comes from a posting (a stranger's
+document), so control characters are dropped from the terminal output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .scoring.posting_model import PostingRequirement, PostingRequirements
+
+__all__ = ["POSTING_FORMATS", "render_posting"]
+
+POSTING_FORMATS = ("text", "json")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_DEGREES = {
+    "high_school": "high school",
+    "associate": "associate degree",
+    "bachelor": "bachelor's degree",
+    "master": "master's degree",
+    "phd": "PhD",
+}
+_EVIDENCE = 110
+
+
+def render_posting(read: PostingRequirements, fmt: str = "text") -> str:
+    """Render what was read from a posting as ``text`` (for a person) or ``json``.
+
+    Raises:
+        ValueError: for an unknown ``fmt``.
+    """
+    if fmt == "json":
+        return json.dumps(read.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    if fmt != "text":
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(POSTING_FORMATS)}")
+    name = re.split(r"[/\\]", read.source.rstrip("/\\"))[-1] or read.source
+    lines = [f"Posting: {_clean(name)}", ""]
+    for title, reqs in (("Required", read.required), ("Preferred", read.preferred)):
+        lines.append(f"{title} ({len(reqs)}):")
+        lines.extend(_requirement(r) for r in reqs)
+        if not reqs:
+            lines.append("  (none)")
+        lines.append("")
+    lines.append("Education: " + _education(read))
+    years = f"{read.years_min:g}+ years" if read.years_min is not None else "not stated"
+    lines.append(f"Experience: {years}")
+    if read.years_evidence:
+        lines.append(f'  "{_short(read.years_evidence)}"')
+    if read.ignored:
+        names = ", ".join(_clean(s.name) for s in read.ignored)
+        lines += ["", f"Not requirements (company description, benefits, generic words): {names}"]
+    return "\n".join(lines) + "\n"
+
+
+def _requirement(r: PostingRequirement) -> str:
+    soft = "  [soft skill: weight capped]" if r.soft else ""
+    return f'  - {_clean(r.name)}{soft}\n    "{_short(r.evidence)}"'
+
+
+def _education(read: PostingRequirements) -> str:
+    edu = read.education
+    if edu is None:
+        return "no degree asked"
+    parts = []
+    if edu.min_level is not None:
+        parts.append(f"at least a {_DEGREES.get(edu.min_level, edu.min_level)}")
+    if edu.preferred_level is not None:
+        parts.append(f"{_DEGREES.get(edu.preferred_level, edu.preferred_level)} preferred")
+    if edu.fields:
+        fields = " or ".join(edu.fields) + (" or a related field" if edu.related_fields else "")
+        parts.append(f"in {fields}")
+    return ", ".join(parts) + f'\n  "{_short(edu.evidence)}"'
+
+
+def _short(text: str) -> str:
+    text = _clean(" ".join(text.split()))
+    return text if len(text) <= _EVIDENCE else text[: _EVIDENCE - 1] + "\u2026"
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", text)

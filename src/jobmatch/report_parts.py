@@ -1,0 +1,130 @@
+"""The explanation of a score as the renderers show it (shared by :mod:`jobmatch.report`).
+
+Pure helpers over a :class:`~jobmatch.models.ScoreReport`: the file name of its source,
+what the score is made of (the arithmetic in words), the colour band of a category (from
+what it requires, not the raw percentage of optional skills), "what to add" split into new
+skills, upgrades of partial matches and the items too small to matter, and the evidence
+term highlighted in a snippet.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from .models import CategoryCoverage, MissingSkill, ScoreReport
+
+__all__ = [
+    "MIN_GAIN",
+    "file_name",
+    "made_of",
+    "category_band",
+    "split_missing",
+    "highlight",
+    "small_note",
+    "mark_md",
+    "mark_html",
+    "md_piece",
+]
+
+#: a "what to add" item whose gain rounds below this is not listed (an "already strong" note)
+MIN_GAIN = 0.05
+
+
+def file_name(source: str) -> str:
+    """The file name of a source path (``/home/me/cv.pdf`` gives ``cv.pdf``); ``<text>`` as is."""
+    return re.split(r"[/\\]", source.rstrip("/\\"))[-1] or source
+
+
+def made_of(report: ScoreReport) -> list[str]:
+    """Lines saying what the score is made of, so that the arithmetic can be checked."""
+    p = report.parts
+    if p is None:
+        return [f"coverage {report.coverage:.4f}, TF-IDF similarity {report.similarity:.4f}"]
+    w = p.similarity_weight
+    lines = [
+        f"= calibrate({1 - w:.2f} x coverage {report.coverage:.2f} + {w:.2f} x similarity "
+        f"{p.similarity:.2f} = {p.raw:.2f}) = {p.calibrated:.1f}"
+    ]
+    if p.ceiling < p.calibrated:
+        lines.append(
+            f"  capped at {p.ceiling:.1f}: the document covers only {report.coverage:.0%} of "
+            "the profile (similar words alone do not make a match)"
+        )
+    req = f"required {p.required_met} of {p.required_total} met"
+    if p.required_partial:
+        req += f" ({p.required_partial} more partly)"
+    pref = f"preferred {p.preferred_met} of {p.preferred_total}"
+    if p.preferred_partial:
+        pref += f" ({p.preferred_partial} more partly)"
+    lines.append(f"{req}; {pref}")
+    return lines
+
+
+def category_band(report: ScoreReport, category: CategoryCoverage) -> str:
+    """``weak`` when a required requirement of the category is missing, ``partial`` when one
+    is only partly met, ``strong`` when all are met, ``optional`` when it requires nothing and
+    misses only preferred ones."""
+    missing = [m for m in report.missing if m.category == category.id]
+    if any(m.required and m.requirement in category.missing for m in missing):
+        return "weak"
+    if any(m.required for m in missing):
+        return "partial"
+    return "optional" if missing else "strong"
+
+
+def split_missing(
+    report: ScoreReport,
+) -> tuple[list[MissingSkill], list[MissingSkill], int]:
+    """``(to_add, upgrades, small)``: requirements not met worth at least :data:`MIN_GAIN`
+    points, requirements partly met (upgrades: what would complete them), and how many items
+    were left out because they would add less (the document is already strong there)."""
+    partial = {m.requirement for m in report.matched if m.match == "partial"}
+    partial |= {r for c in report.categories for r in c.partial}
+    to_add: list[MissingSkill] = []
+    upgrades: list[MissingSkill] = []
+    small = 0
+    for m in report.missing:
+        if m.gain < MIN_GAIN:
+            small += 1
+        elif m.requirement in partial:
+            upgrades.append(m)
+        else:
+            to_add.append(m)
+    return to_add, upgrades, small
+
+
+def highlight(
+    snippet: str, span: tuple[int, int], mark: Callable[[str], str], plain: Callable[[str], str]
+) -> str:
+    """``snippet`` with ``plain`` applied to the text and ``mark`` to the evidence term."""
+    a, b = span
+    if not 0 <= a < b <= len(snippet):
+        return plain(snippet)
+    return plain(snippet[:a]) + mark(plain(snippet[a:b])) + plain(snippet[b:])
+
+
+def small_note(small: int) -> str:
+    """The "already strong" note for the items left out of "what to add"."""
+    return f"{small} more would add less than 0.1 point each: already strong there"
+
+
+def mark_md(s: str) -> str:
+    """The evidence term in a Markdown snippet (bold)."""
+    return f"**{s}**"
+
+
+def mark_html(s: str) -> str:
+    """The evidence term in an HTML snippet (already escaped)."""
+    return f"<mark>{s}</mark>"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md_piece(s: str) -> str:
+    """A piece of document text made inert in Markdown, spaces at its ends kept."""
+    flat = re.sub(r"\s+", " ", _CONTROL.sub("", s))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))

@@ -1,0 +1,101 @@
+"""Alternatives: which skill mentions of one clause form one requirement.
+
+"Python or R", "AWS, GCP or Azure", "PyTorch/TensorFlow", "feature stores (Feast or
+Tecton)", "cloud experience (e.g., AWS, GCP or Azure)" are each one requirement met by any
+of their skills; "PyTorch, scikit-learn, and Hugging Face" are three.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..models import SkillMention
+
+__all__ = ["alternatives"]
+
+_GAP = re.compile(
+    r"^(?:[\s,/(]|\band/or\b|\bor\b|\band\b|&|\be\.\s?g\.?|\bsuch as\b|\blike\b|\bincluding\b"
+    r"|\bi\.\s?e\.?|\bespecially\b)*$",
+    re.IGNORECASE,
+)
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:\be\.\s?g\.?|\bsuch as|\blike|\bincluding|\bi\.\s?e\.?|\bespecially)[\s,:]*$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(
+    r"^(?:[\s,/]|\band\b|\bor\b|[\w.+#-]+)*,(?:[\s,/]|\band\b|\bor\b|[\w.+#-]+)*$"
+)
+_LEAD_EXAMPLE = re.compile(
+    r"^\s*(?:(?!and\b|or\b)[\w-]+\s+){0,2}\(\s*(?:e\.\s?g\.?|such as|incl\w*\.?|i\.\s?e\.?)?"
+    r"[\s,:]*$",
+    re.IGNORECASE,
+)
+_OR = re.compile(r"/|\bor\b", re.IGNORECASE)
+_AND = re.compile(r"\band\b(?!/)|&", re.IGNORECASE)
+_EXAMPLE = re.compile(r"\(|\be\.\s?g\b|\bsuch as\b|\blike\b|\bincluding\b|\bi\.\s?e\b", re.I)
+
+
+def _link(gap: str, *, in_parens: bool) -> str | None:
+    """The kind of link between two mentions: ``and``, ``or``, ``example``, ``comma``, or
+    ``None`` when the gap is prose (or closes a parenthesis).
+
+    Inside a parenthesis a list of unknown names also links ("(JSF, Wicket, GWT)").
+    """
+    if ")" in gap:
+        return None
+    if _LEAD_EXAMPLE.match(gap):  # "cloud experience (e.g., AWS": the skill and examples
+        return "example"
+    if in_parens and len(gap) <= 40 and _LIST_GAP.match(gap):
+        return "example"
+    if len(gap) > 24 or not _GAP.match(gap):
+        return None
+    if _OR.search(gap):
+        return "or"
+    if _EXAMPLE.search(gap):
+        return "example"
+    if _AND.search(gap):
+        return "and"
+    return "comma"
+
+
+def _in_parens(text: str, at: int) -> bool:
+    opened = text.rfind("(", max(0, at - 80), at)
+    return opened != -1 and text.rfind(")", opened, at) == -1
+
+
+def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]:
+    """Group the skill mentions of one clause into requirements (lists of skill ids).
+
+    Mentions form a chain when only separators stand between them; a chain is cut at
+    "and"; a piece with an "or", "/" or an example marker, or that starts after "e.g.",
+    "such as" or "(", is one requirement of alternatives; otherwise each skill is its own.
+    """
+    ms = sorted(mentions, key=lambda m: (m.start, -m.end))
+    chains: list[list[tuple[SkillMention, str | None]]] = []
+    prev: SkillMention | None = None
+    for m in ms:
+        if prev is not None and m.start < prev.end:
+            continue  # nested in the previous mention
+        link = (
+            _link(text[prev.end : m.start], in_parens=_in_parens(text, m.start))
+            if prev is not None
+            else None
+        )
+        # "Spark or Ray, MLflow": a comma after an "or" ends the alternatives
+        after_or = bool(chains) and chains[-1][-1][1] == "or" and link == "comma"
+        if link is None or link == "and" or after_or:
+            chains.append([(m, None)])
+        else:
+            chains[-1].append((m, link))
+        prev = m
+    groups: list[list[str]] = []
+    for chain in chains:
+        first = chain[0][0]
+        before = text[max(0, first.start - 16) : first.start]
+        example = bool(_EXAMPLE_BEFORE.search(before)) or _in_parens(text, first.start)
+        if example or any(link in ("or", "example") for _, link in chain):
+            groups.append(list(dict.fromkeys(m.skill_id for m, _ in chain)))
+        else:
+            groups.extend([m.skill_id] for m, _ in chain)
+    return groups

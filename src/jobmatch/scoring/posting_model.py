@@ -1,0 +1,97 @@
+"""What :func:`jobmatch.read_posting` returns: a posting's requirements, typed and frozen.
+
+These names are a contract other tools call: ``PostingRequirements.requirements[i]`` has
+``.skills`` (each ``.skill_id``, ``.name``), ``.required`` and ``.evidence``;
+``.education`` (``None`` or ``.min_level``, ``.preferred_level``, ``.fields``,
+``.related_fields``) and ``.years_min``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+__all__ = ["PostingSkill", "PostingRequirement", "EducationRequirement", "PostingRequirements"]
+
+
+@dataclass(frozen=True, slots=True)
+class PostingSkill:
+    """One lexicon skill a requirement names."""
+
+    skill_id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PostingRequirement:
+    """One requirement of a posting; any one of ``skills`` (its alternatives) meets it.
+
+    ``required`` is false for what the posting prefers ("is a plus", "nice to have", a
+    "Preferred" heading...); ``evidence`` is the sentence it was read from; ``category`` the
+    lexicon category of its first skill; ``soft`` true for a soft skill or competency (their
+    weight in a profile is capped).
+    """
+
+    skills: tuple[PostingSkill, ...]
+    required: bool
+    evidence: str
+    category: str
+    soft: bool = False
+
+    @property
+    def name(self) -> str:
+        """The names of the alternatives: ``"PyTorch or TensorFlow"``."""
+        names = [s.name for s in self.skills]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class EducationRequirement:
+    """The degree a posting asks for, as one requirement.
+
+    ``min_level`` and ``preferred_level`` are ``bachelor``, ``master``, ``phd`` (or
+    ``associate``, ``high_school``), ``None`` when not stated; ``fields`` the accepted fields
+    of study (lower case); ``related_fields`` true when "or a related field" widens them.
+    """
+
+    min_level: str | None
+    preferred_level: str | None
+    fields: tuple[str, ...]
+    related_fields: bool
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class PostingRequirements:
+    """A posting as read by :func:`jobmatch.read_posting`.
+
+    ``requirements`` are in text order (required and preferred); ``education`` is ``None``
+    when no degree is asked; ``years_min`` the years of experience asked ("5+ years"), or
+    ``None``; ``ignored`` the skills found only in the company description, the benefits or
+    generic prose, which are no requirement.
+    """
+
+    source: str
+    requirements: tuple[PostingRequirement, ...]
+    education: EducationRequirement | None
+    years_min: float | None
+    years_evidence: str | None = None
+    ignored: tuple[PostingSkill, ...] = ()
+
+    @property
+    def required(self) -> tuple[PostingRequirement, ...]:
+        """The required requirements."""
+        return tuple(r for r in self.requirements if r.required)
+
+    @property
+    def preferred(self) -> tuple[PostingRequirement, ...]:
+        """The preferred requirements."""
+        return tuple(r for r in self.requirements if not r.required)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (``jobmatch posting --format json``)."""
+        out = asdict(self)
+        for r, d in zip(self.requirements, out["requirements"], strict=True):
+            d["name"] = r.name
+        out["ignored"] = [asdict(s) for s in self.ignored]
+        return out

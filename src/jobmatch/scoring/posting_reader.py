@@ -1,0 +1,331 @@
+"""Read a posting's requirements: skills (with alternatives), required or preferred,
+the degree asked, the years of experience asked.
+
+The rules (``docs/postings.md``):
+
+* The posting is cut into clauses (:func:`~.posting_rules.clauses`). A clause under a
+  *Benefits* heading is never a requirement; one under *About*, a summary or no heading
+  counts only when it speaks of the candidate (:data:`~.posting_rules.CANDIDATE`: "experience",
+  "knowledge of", "you will", "must"...), so company descriptions and generic prose are
+  left out.
+* A clause states a preference when it is under a *Preferred*/*Nice to have* heading or says
+  so itself ("is a plus", "nice to have", "ideally", "bonus", "preferred", "desired", "an
+  advantage"...); otherwise its skills are required.
+* Alternatives are one requirement: skills joined by "or" or "/" ("Python or R", "AWS, GCP
+  or Azure", "PyTorch/TensorFlow"), and examples ("e.g. ...", "such as ...", a list in
+  parentheses, with the general skill before it). Skills joined by "and" or a bare comma are
+  separate requirements.
+* Degrees and fields of study are not skills: the degree clauses make one education
+  requirement (lowest level asked, a higher preferred level, the fields, "or a related
+  field"). A few words too generic to be a requirement (:data:`GENERIC`) are dropped.
+* The years asked are the first "N+ years" of a required clause.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import EmptyDocumentError
+from ..models import Document, Lexicon, SkillMention
+from .posting_alternatives import alternatives
+from .posting_model import (
+    EducationRequirement,
+    PostingRequirement,
+    PostingRequirements,
+    PostingSkill,
+)
+from .posting_rules import (
+    CANDIDATE,
+    PREFER,
+    RELATED,
+    clauses,
+    degree_levels,
+    field_names,
+    years_asked,
+)
+from .profile_types import DEGREE_LEVELS
+
+if TYPE_CHECKING:
+    from ..extract.component import SkillExtractor
+
+__all__ = ["read_posting", "read_requirements", "GENERIC", "SOFT_CATEGORIES"]
+
+#: lexicon categories that are education, not skills
+_EDUCATION_CATEGORIES = frozenset({"degree", "field_of_study"})
+#: soft skills and competencies: requirements, but their weight in a profile is capped
+SOFT_CATEGORIES = frozenset({"soft_skill", "competency"})
+#: skills too generic to be a requirement of a posting (they name the job, not a skill)
+GENERIC = frozenset(
+    {
+        "design",
+        "software_development",
+        "programming",
+        "programming_languages",
+        "software_engineering",
+        "artificial_intelligence",
+        "research",
+        "hiring",
+        "recruiting",
+        "passion",
+        "self_motivation",
+        "technology",
+        "engineering",
+        "computer_science",
+        "web_technologies",
+        "data_analytics",
+    }
+)
+_NEVER_SECTIONS = frozenset({"benefits"})
+_CONTEXT_SECTIONS = frozenset({"about", "other", "summary"})
+_REQUIRED_CUE = re.compile(
+    r"\bmust\b|\brequired\b|\brequires?\b|\bwill have\b|\byears?\b|\bexperience (?:with|in)\b"
+    r"|\bproficien|\bexpertise\b|\bstrong\b|\bhands-on\b|\byou will\b|\byou'll\b"
+    r"|\bwork involves\b|\bday-to-day\b",
+    re.IGNORECASE,
+)
+_EVIDENCE_BULLET = re.compile(r"^[-\u2022*\u00b7\u25aa\u25cf\u2023]\s+")
+
+
+def read_posting(
+    posting: str | Path | Document, *, extractor: SkillExtractor | None = None
+) -> PostingRequirements:
+    """Read what a posting asks for.
+
+    Args:
+        posting: a :class:`~pathlib.Path` or a :class:`~jobmatch.models.Document` is a file
+            (read with :func:`jobmatch.read_document`); a ``str`` is the posting's text
+            itself, never a path.
+        extractor: the skill extractor (default: the shared default one).
+
+    Returns:
+        The :class:`PostingRequirements`: requirements (alternatives, required or
+        preferred, evidence), the education asked and the years asked.
+
+    Raises:
+        TypeError: for any other type.
+        DocumentError: when the file cannot be read (not found, unsupported, corrupt...).
+        EmptyDocumentError: when the posting has no text.
+    """
+    if isinstance(posting, Path):
+        from ..read.documents import read_document
+
+        posting = read_document(posting)
+    elif isinstance(posting, str):
+        posting = Document(text=posting, source="<text>", format="text")
+    elif not isinstance(posting, Document):
+        raise TypeError(
+            f"read_posting() needs a Path, a Document or a str, not {type(posting).__name__}"
+        )
+    if not posting.text.strip():
+        raise EmptyDocumentError("the posting has no text", source=posting.source)
+    if extractor is None:
+        from ..extract.component import default_extractor
+
+        extractor = default_extractor()
+    _, mentions = next(extractor.pipe_docs([posting.text]))
+    return read_requirements(
+        posting.text, mentions, lexicon=extractor.lexicon, source=posting.source
+    )
+
+
+def read_requirements(
+    text: str,
+    mentions: Sequence[SkillMention],
+    *,
+    lexicon: Lexicon,
+    source: str = "<posting>",
+) -> PostingRequirements:
+    """Read the requirements of a posting from its text and its skill mentions.
+
+    Args:
+        text: the posting's text.
+        mentions: the skill mentions the extractor found in it (with their sections).
+        lexicon: the lexicon (skill names and categories).
+        source: the posting's file name or ``<text>``.
+
+    Returns:
+        The :class:`PostingRequirements` (rules in the module docstring).
+    """
+    from ..extract.sections import detect_sections
+
+    sections = detect_sections(text)
+    starts = [a for a, _, _ in sections]
+    spans = clauses(text)
+    by_clause: list[list[SkillMention]] = [[] for _ in spans]
+    clause_starts = [a for a, _ in spans]
+    for m in mentions:
+        i = bisect_right(clause_starts, m.start) - 1
+        if i >= 0 and m.start < spans[i][1]:
+            by_clause[i].append(m)
+    clause_list = [
+        (
+            _EVIDENCE_BULLET.sub("", " ".join(text[a:b].split())),
+            sections[bisect_right(starts, a) - 1][2] if sections else "other",
+            ms,
+        )
+        for (a, b), ms in zip(spans, by_clause, strict=True)
+    ]
+    read = _Reading(text, lexicon)
+    read.run(clause_list, lenient=False)
+    if not read.reqs and not read.degree_clauses:
+        # a terse posting without headings or cue words ("Research engineer: Python, PyTorch
+        # and CUDA"): every clause but the benefits counts
+        read = _Reading(text, lexicon)
+        read.run(clause_list, lenient=True)
+    for r in read.reqs:
+        for sk in r.skills:
+            read.ignored.pop(sk.skill_id, None)
+    years = read.years
+    return PostingRequirements(
+        source=source,
+        requirements=tuple(read.reqs),
+        education=education_requirement(read.degree_clauses),
+        years_min=years[0] if years else None,
+        years_evidence=years[1] if years else None,
+        ignored=tuple(read.ignored.values()),
+    )
+
+
+class _Reading:
+    """The state of one pass over a posting's clauses."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.reqs: list[PostingRequirement] = []
+        self.ignored: dict[str, PostingSkill] = {}
+        self.degree_clauses: list[tuple[str, bool]] = []
+        self.years: tuple[float, str] | None = None
+        self.years_preferred = False
+
+    def run(
+        self, clause_list: Sequence[tuple[str, str, list[SkillMention]]], *, lenient: bool
+    ) -> None:
+        for clause, section, ms in clause_list:
+            if section in _NEVER_SECTIONS or not (lenient or _counts(clause, section)):
+                self.ignored.update((m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms)
+                continue
+            self.clause(clause, section, ms, lenient=lenient)
+
+    def clause(self, clause: str, section: str, ms: list[SkillMention], *, lenient: bool) -> None:
+        prefer = section == "preferred" or bool(PREFER.search(clause))
+        required = not prefer and (
+            lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
+        )
+        fields: set[str] = set()
+        if degree_levels(clause):
+            self.degree_clauses.append((clause, prefer))
+            fields = set(field_names(clause))
+        value = years_asked(clause)
+        if value is not None and (self.years is None or (self.years_preferred and not prefer)):
+            # the first years a required clause asks; those of a preferred one if no other
+            self.years, self.years_preferred = (value, clause), prefer
+        skills = [
+            m
+            for m in ms
+            if m.category not in _EDUCATION_CATEGORIES
+            and m.skill_id not in GENERIC
+            and " ".join(m.text.lower().split()) not in fields  # a field of study, not a skill
+        ]
+        for group in alternatives(self.text, skills):
+            _add(self.reqs, group, required, clause, self.lexicon)
+
+
+def _counts(clause: str, section: str) -> bool:
+    if section in _NEVER_SECTIONS:
+        return False
+    return (
+        section not in _CONTEXT_SECTIONS
+        or bool(CANDIDATE.search(clause))
+        or bool(degree_levels(clause))
+    )
+
+
+def _skill(skill_id: str, lexicon: Lexicon) -> PostingSkill:
+    s = lexicon.get(skill_id)
+    return PostingSkill(skill_id=skill_id, name=s.name if s is not None else skill_id)
+
+
+def _add(
+    reqs: list[PostingRequirement],
+    ids: Sequence[str],
+    required: bool,
+    evidence: str,
+    lexicon: Lexicon,
+) -> None:
+    """Add a requirement, or merge it with one naming the same skills (required if either
+    is). "Mixpanel" and "Amplitude, Mixpanel or Looker" stay two requirements."""
+    new = set(ids)
+    for i, r in enumerate(reqs):
+        if new == {s.skill_id for s in r.skills}:
+            if required and not r.required:
+                reqs[i] = PostingRequirement(
+                    skills=r.skills,
+                    required=True,
+                    evidence=evidence,
+                    category=r.category,
+                    soft=r.soft,
+                )
+            return
+    category = _category(ids[0], lexicon)
+    reqs.append(
+        PostingRequirement(
+            skills=tuple(_skill(s, lexicon) for s in ids),
+            required=required,
+            evidence=evidence,
+            category=category,
+            soft=category in SOFT_CATEGORIES,
+        )
+    )
+
+
+def _category(skill_id: str, lexicon: Lexicon) -> str:
+    s = lexicon.get(skill_id)
+    return s.category if s is not None else "other"
+
+
+def education_requirement(found: Sequence[tuple[str, bool]]) -> EducationRequirement | None:
+    """One education requirement from the degree clauses ``(clause, preferred)``.
+
+    The lowest level of a required clause is the minimum; the highest level of a preferred
+    clause (or of a clause that requires one level and prefers another) is the preferred
+    level when it is above the minimum. Fields are those of all the degree clauses.
+    """
+    if not found:
+        return None
+    need: list[str] = []
+    nice: list[str] = []
+    fields: dict[str, None] = {}
+    related = False
+    evidence = ""
+    for clause, prefer in found:
+        levels = degree_levels(clause)
+        if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
+            need.append(min(levels, key=DEGREE_LEVELS.index))
+            nice.append(max(levels, key=DEGREE_LEVELS.index))
+        elif prefer:
+            nice.extend(levels)
+        else:
+            need.extend(levels)
+        if not evidence or (not prefer and not need[:-1]):
+            evidence = clause
+        fields.update(dict.fromkeys(field_names(clause)))
+        related = related or bool(RELATED.search(clause))
+    order = DEGREE_LEVELS.index
+    low = min(need, key=order) if need else None
+    high = max(nice, key=order) if nice else None
+    if low is None and nice:
+        high = min(nice, key=order)
+    if low is not None and high is not None and order(high) <= order(low):
+        high = None
+    return EducationRequirement(
+        min_level=low,
+        preferred_level=high,
+        fields=tuple(fields),
+        related_fields=related,
+        evidence=evidence,
+    )

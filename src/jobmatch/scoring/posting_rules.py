@@ -1,0 +1,186 @@
+"""The text rules of the posting reader: clauses, preference cues, degrees, years asked.
+
+Pure functions over text (standard library only):
+
+* :func:`clauses` cuts a posting into the units a requirement is read from: a bullet, a
+  sentence, or a clause of a sentence cut at ``;`` (wrapped lines are joined).
+* :data:`PREFER` is the cue that a clause states a preference ("is a plus", "nice to
+  have", "ideally", "bonus", "preferred", "desired", "an advantage"...).
+* :func:`degree_levels` finds the degree levels a clause names; :func:`field_names` the
+  fields of study; :data:`RELATED` "or a related field".
+* :func:`years_asked` reads "5+ years of ...", "3-5 years", "five years".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .resume_facts import KNOWN_FIELDS
+
+__all__ = [
+    "PREFER",
+    "RELATED",
+    "CANDIDATE",
+    "clauses",
+    "degree_levels",
+    "field_names",
+    "years_asked",
+]
+
+PREFER = re.compile(
+    r"\b(?:is|are|would be|will be)?\s*(?:a|an)\s+(?:big\s+|huge\s+|definite\s+|strong\s+)?"
+    r"(?:plus|bonus|advantage|asset)\b|\bpluses\b|\bnice[- ]to[- ]haves?\b|\bideally\b"
+    r"|\bideal\b|\bbonus\b|\bpreferred\b|\bprefer(?:ably|ence)?\b|\bdesired\b|\bdesirable\b"
+    r"|\badvantageous\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b"
+    r"|\bnot required\b|\boptional\b",
+    re.IGNORECASE,
+)
+#: a clause about the candidate (outside a requirements section it makes skills count)
+CANDIDATE = re.compile(
+    r"\bexperiences?\b|\bexperienced\b|\bknowledge\b|\bproficien|\bfamiliar|\bexpertise\b"
+    r"|\bskills?\b|\bbackground\b|\bability to\b|\byou will\b|\byou'll\b|\byou have\b"
+    r"|\bcandidate\b|\bmust\b|\brequired\b|\brequires?\b|\bhands-on\b|\bworking with\b"
+    r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b",
+    re.IGNORECASE,
+)
+RELATED = re.compile(
+    r"\brelated\s+(?:\w+\s+)?(?:fields?|disciplines?|areas?|subjects?|majors?|degrees?)\b"
+    r"|\bsimilar\s+fields?\b|\bquantitative\s+(?:fields?|disciplines?)\b|\bequivalent\b"
+    r"|\brelevant\s+(?:\w+\s+)?(?:fields?|disciplines?|degrees?)\b|\bSTEM\b"
+    r"|\btechnical\s+(?:fields?|disciplines?)\b",
+    re.IGNORECASE,
+)
+_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("phd", re.compile(r"\bph\.?\s?d\b|\bdoctorate\b|\bdoctoral\b|\bdphil\b", re.IGNORECASE)),
+    (
+        "master",
+        re.compile(
+            r"\bmaster'?s?\b|\bmaster\u2019s\b|\bm\.\s?sc?\b\.?|\bmsc\b|\bmba\b|\bm\.?eng\b"
+            r"|\b(?:graduate|advanced|post-?graduate)\s+degree\b"
+            r"|(?-i:\bMS)(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)|\.|;|$))"
+            r"|\bm\.s\.",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "bachelor",
+        re.compile(
+            r"\bbachelor'?s?\b|\bbachelor\u2019s\b|\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.s\.|\bb\.a\."
+            r"|(?-i:\bB[SA])(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)))"
+            r"|\bundergraduate degree\b"
+            r"|\b(?:4|four)[- ]year (?:college |university )?degree\b"
+            r"|\b(?:college|university|academic) degree\b|\bb\.?\s?tech\b|\bb\.?\s?eng\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("associate", re.compile(r"\bassociate'?s?\s+degree\b", re.IGNORECASE)),
+    (
+        "high_school",
+        re.compile(r"\bhigh school\b|\bg\.?e\.?d\b(?=\s|$)|\bsecondary school\b", re.IGNORECASE),
+    ),
+)
+_BARE_DEGREE = re.compile(r"\bdegree\s+in\b|\bdegree\b(?=.{0,40}\b(?:in|of)\b)", re.IGNORECASE)
+_FIELD_RE = re.compile(
+    r"\b(" + "|".join(re.escape(f) for f in KNOWN_FIELDS) + r"|operations research|cs|ee)\b",
+    re.IGNORECASE,
+)
+_FIELD_ALIASES = {"cs": "computer science", "ee": "electrical engineering"}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_YEARS = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\(\d{1,2}\)\s*)?\+?\s*"
+    r"(?:(?:-|\u2013|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?-?(?:years?|yrs?)\b"
+    r"(?!\s+(?:old|ago))",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+)")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+")
+
+
+def _segments(text: str) -> Iterator[tuple[int, int]]:
+    """Paragraphs and bullets as offsets: a line break is kept when it ends a sentence or a
+    heading-like short line, or when the next line is a bullet; otherwise a wrap."""
+    start = 0
+    lines = text.split("\n")
+    pos = 0
+    for i, line in enumerate(lines):
+        end = pos + len(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        stripped = line.rstrip()
+        breaks = (
+            not stripped
+            or not nxt.strip()
+            or stripped.endswith((".", ":", ";", "!", "?"))
+            or len(stripped) < 60
+            or bool(_BULLET.match(nxt))
+        )
+        if breaks:
+            if text[start:end].strip():
+                yield start, end
+            start = end + 1
+        pos = end + 1
+    if start < len(text) and text[start:].strip():
+        yield start, len(text)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of ``text`` as ``(start, end)`` offsets, in text order.
+
+    A clause is a bullet or a sentence (wrapped lines joined), cut again at ``;``.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in _segments(text):
+        seg = text[a:b]
+        cut = a
+        for m in _SENTENCE_END.finditer(seg):
+            if text[cut : a + m.start()].strip():
+                out.append((cut, a + m.start()))
+            cut = a + m.end()
+        if text[cut:b].strip():
+            out.append((cut, b))
+    return out
+
+
+def degree_levels(clause: str) -> list[str]:
+    """The degree levels ``clause`` names (``phd``, ``master``, ``bachelor``...).
+
+    A bare "degree in X" without a level counts as a bachelor's degree.
+    """
+    found = [level for level, rx in _LEVELS if rx.search(clause)]
+    if not found and _BARE_DEGREE.search(clause) and field_names(clause):
+        found.append("bachelor")
+    return found
+
+
+def field_names(clause: str) -> list[str]:
+    """The known fields of study ``clause`` names, lower case, in text order, no repeats."""
+    out: dict[str, None] = {}
+    for m in _FIELD_RE.finditer(clause):
+        word = m.group(1)
+        if word in ("cs", "ee", "Cs", "Ee"):  # only the upper-case abbreviations
+            continue
+        out.setdefault(_FIELD_ALIASES.get(word.lower(), word.lower()), None)
+    return list(out)
+
+
+def years_asked(clause: str) -> float | None:
+    """The smallest number of years of experience ``clause`` asks for, or ``None``."""
+    values = []
+    for m in _YEARS.finditer(clause):
+        before = clause[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"\b(?:last|past|over|within|for)\s*$", before):
+            continue  # "in the last 3 years": a time span, not experience asked
+        word = m.group(1).lower()
+        values.append(float(_NUMBER_WORDS.get(word) or int(word)))
+    return min(values) if values else None

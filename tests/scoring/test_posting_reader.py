@@ -1,0 +1,175 @@
+"""The posting reader: requirements with alternatives, required or preferred, education, years."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jobmatch import read_posting
+from jobmatch.cli import main
+from jobmatch.errors import DocumentNotFoundError, EmptyDocumentError
+from jobmatch.extract.component import SkillExtractor
+from jobmatch.models import Document
+from jobmatch.scoring.posting_model import PostingRequirements
+from jobmatch.scoring.posting_rules import clauses, degree_levels, years_asked
+
+POSTING = """Machine Learning Engineer
+
+About us
+We build models with Python for publishers.
+
+Requirements
+- 3+ years of experience building ML models in Python or R
+- Experience with PyTorch/TensorFlow
+- Master's or Ph.D. in Computer Science, Statistics, or a related field
+- Excellent communication skills
+
+Nice to have
+- Cloud experience (e.g., AWS, GCP or Azure)
+- Familiarity with Docker is a plus
+
+Benefits
+- Free lunch and a SQL training budget
+"""
+
+
+@pytest.fixture(scope="module")
+def read(extractor: SkillExtractor) -> PostingRequirements:
+    return read_posting(POSTING, extractor=extractor)
+
+
+def ids(read: PostingRequirements) -> list[tuple[tuple[str, ...], bool]]:
+    return [(tuple(s.skill_id for s in r.skills), r.required) for r in read.requirements]
+
+
+def test_requirements_alternatives_and_preference(read: PostingRequirements) -> None:
+    assert ids(read) == [
+        (("machine_learning",), True),
+        (("python", "r"), True),
+        (("pytorch", "tensorflow"), True),
+        (("communication",), True),
+        (("cloud_computing", "aws", "gcp", "azure"), False),
+        (("docker",), False),
+    ]
+    assert read.requirements[2].name == "PyTorch or TensorFlow"
+    assert read.requirements[2].evidence == "Experience with PyTorch/TensorFlow"
+    assert read.requirements[3].soft and not read.requirements[1].soft
+    assert [r.skills[0].skill_id for r in read.preferred] == ["cloud_computing", "docker"]
+
+
+def test_company_description_and_benefits_are_no_requirement(read: PostingRequirements) -> None:
+    # "We build models with Python" (About us) and SQL (Benefits) are not asked of the reader
+    assert [s.skill_id for s in read.ignored] == ["sql"]
+    assert all(
+        r.evidence != "We build models with Python for publishers." for r in read.requirements
+    )
+
+
+def test_one_education_requirement_and_years(read: PostingRequirements) -> None:
+    edu = read.education
+    assert edu is not None
+    assert (edu.min_level, edu.preferred_level) == ("master", None)
+    assert edu.fields == ("computer science", "statistics") and edu.related_fields
+    # the degree's fields are not skill requirements
+    assert not any(s.skill_id == "computer_science" for r in read.requirements for s in r.skills)
+    assert read.years_min == 3.0
+    assert read.years_evidence == "3+ years of experience building ML models in Python or R"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "required"),
+    [
+        ("Experience with Kubernetes is a plus.", False),
+        ("Kubernetes experience is nice to have.", False),
+        ("Ideally you know Kubernetes.", False),
+        ("Kubernetes knowledge is a bonus.", False),
+        ("Kubernetes experience preferred.", False),
+        ("Kubernetes experience desired.", False),
+        ("Familiarity with Kubernetes is an advantage.", False),
+        ("Strong experience with Kubernetes.", True),
+    ],
+)
+def test_preference_inside_sentences(
+    extractor: SkillExtractor, sentence: str, required: bool
+) -> None:
+    read = read_posting(f"Requirements\n- {sentence}\n", extractor=extractor)
+    assert ids(read) == [(("kubernetes",), required)]
+
+
+def test_degree_required_and_preferred(extractor: SkillExtractor) -> None:
+    read = read_posting(
+        "Requirements\n- BS in Computer Science required; MS preferred.\n- 5-7 years with SQL.\n",
+        extractor=extractor,
+    )
+    assert read.education is not None
+    assert (read.education.min_level, read.education.preferred_level) == ("bachelor", "master")
+    assert not read.education.related_fields
+    assert read.years_min == 5.0
+
+
+def test_terse_posting_without_headings_still_has_requirements(
+    extractor: SkillExtractor,
+) -> None:
+    read = read_posting(
+        "Research engineer: Python, PyTorch and CUDA; Kubernetes a plus.", extractor=extractor
+    )
+    assert ids(read) == [(("python",), True), (("pytorch",), True), (("cuda",), True),
+                         (("kubernetes",), False)]  # fmt: skip
+
+
+def test_path_is_a_file_and_str_is_text(extractor: SkillExtractor, tmp_path: Path) -> None:
+    f = tmp_path / "job.txt"
+    f.write_text("Requirements\n- Python\n", encoding="utf-8")
+    assert read_posting(f, extractor=extractor).source == str(f)
+    assert read_posting(Document(text="Python", source="x", format="text"), extractor=extractor)
+    with pytest.raises(DocumentNotFoundError):
+        read_posting(tmp_path / "nope.txt", extractor=extractor)
+    # a str is always the text, even when it names a file
+    assert read_posting(str(f), extractor=extractor).source == "<text>"
+    with pytest.raises(EmptyDocumentError):
+        read_posting("  \n", extractor=extractor)
+    with pytest.raises(TypeError):
+        read_posting(42, extractor=extractor)  # type: ignore[arg-type]
+
+
+def test_rules() -> None:
+    text = (
+        "Requirements: Python; strong SQL.\n- Docker\n"
+        "- Experience with distributed data processing frameworks such as Apache\n"
+        "Spark or Flink.\n"
+    )
+    assert [text[a:b] for a, b in clauses(text)] == [
+        "Requirements: Python",
+        "strong SQL.",
+        "- Docker",
+        "- Experience with distributed data processing frameworks such as Apache\nSpark or Flink.",
+    ]
+    assert degree_levels("MS Office and Excel") == []
+    assert degree_levels("BS/MS degree in Computer Science") == ["master", "bachelor"]
+    assert years_asked("3-5 years of experience; 10+ yrs in total") == 3.0
+    assert years_asked("grew 20% in the last 3 years") is None
+
+
+def test_cli_posting_text_and_json(tmp_path: Path) -> None:
+    f = tmp_path / "job.txt"
+    f.write_text(POSTING, encoding="utf-8")
+    result = CliRunner().invoke(main, ["posting", str(f)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Posting: job.txt\n\nRequired (4):\n  - machine learning\n")
+    assert "  - Python or R\n" in result.stdout
+    assert "Education: at least a master's degree, in computer science or statistics or a " \
+        "related field\n" in result.stdout  # fmt: skip
+    assert "Experience: 3+ years\n" in result.stdout
+    result = CliRunner().invoke(main, ["posting", str(f), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["requirements"][1]["name"] == "Python or R"
+    assert data["requirements"][1]["skills"] == [
+        {"skill_id": "python", "name": "Python"},
+        {"skill_id": "r", "name": "R"},
+    ]
+    assert data["education"]["min_level"] == "master" and data["years_min"] == 3.0
+    missing = CliRunner().invoke(main, ["posting", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 1
