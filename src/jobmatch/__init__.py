@@ -51,6 +51,8 @@ _LAZY: dict[str, str] = {
     "ScoreReport": "models",
     "score_many": "batch.engine",
     "BatchResult": "models",
+    "read_resume": "scoring.resume_reader",
+    "ResumeFacts": "models",
 }
 
 __all__ = ["__version__", *_LAZY]
@@ -81,6 +83,7 @@ if TYPE_CHECKING:
     from .models import BatchResult as BatchResult
     from .models import Document as Document
     from .models import Lexicon as Lexicon
+    from .models import ResumeFacts as ResumeFacts
     from .models import ScoreReport as ScoreReport
     from .models import Skill as Skill
     from .models import SkillMention as SkillMention
@@ -90,6 +93,7 @@ if TYPE_CHECKING:
     from .read.documents import read_text as read_text
     from .scoring.profiles import list_profiles as list_profiles
     from .scoring.profiles import load_profile as load_profile
+    from .scoring.resume_reader import read_resume as read_resume
     from .scoring.scorer import Scorer as Scorer
     from .scoring.scorer import match as match
     from .scoring.scorer import score as score
