@@ -175,6 +175,9 @@ class Profile:
     ladder: tuple[LadderLevel, ...] = ()
     salary: tuple[SalaryFigure, ...] = ()
     scoring: ScoringParams = field(default_factory=ScoringParams)
+    #: title words of the role's job family (``[profile] family``); a resume whose titles
+    #: hold none is outside the ladder (no level, no salary reference). Empty: no check
+    family: tuple[str, ...] = ()
     terms: TermModel | None = field(default=None, repr=False)
     source: str = ""
 
@@ -230,6 +233,7 @@ class Profile:
                 for lv in self.ladder
             ],
             "salary": [{"role": s.role, "item": s.item, "usd": list(s.usd)} for s in self.salary],
+            "family": list(self.family),
             "top_terms": _top_terms(self.terms),
         }
 
@@ -250,6 +254,8 @@ def describe_profile(profile: Profile, fmt: str = "text") -> str:
             lines.append(f"  {kind}  {r.id:<24} {what}  (tf-idf {r.tfidf:.2f})")
     if profile.ladder:
         lines += ["", "Career ladder:"]
+        if profile.family:
+            lines.append(f"  for the family of titles with: {', '.join(profile.family)}")
         for lv in profile.ladder:
             lines.append(
                 f"  {lv.id:<10} {lv.label} (from {lv.min_years:g} years; titles: "
@@ -418,6 +424,7 @@ def parse_profile(
     name = _str(meta, "name", "[profile]", probs)
     version = _str(meta, "version", "[profile]", probs)
     description = str(meta.get("description", "")).strip()
+    family = _strlist(meta, "family", "[profile]", probs) if "family" in meta else ()
 
     sraw = raw.get("scoring", {})
     scoring = ScoringParams()
@@ -547,6 +554,7 @@ def parse_profile(
         scoring=scoring,
         terms=terms,
         source=source,
+        family=family,
     )
 
 

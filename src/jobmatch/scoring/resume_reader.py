@@ -35,8 +35,16 @@ _OTHER_HEADING = re.compile(
     r"|talks|writing|program committees?|community|affiliations|memberships?|on campus)\b",
     re.IGNORECASE,
 )
-_VOLUNTEER_HEADING = re.compile(r"^volunteer(?:ing)?(?:\s+(?:experience|work))?\s*:?$", re.I)
+_VOLUNTEER_HEADING = re.compile(
+    r"^volunteer(?:ing)?(?:\s+(?:experience|work|activities))?\s*:?$", re.IGNORECASE
+)
 _JOINED = re.compile(r"(?<=\S)\n(?=[ \t]{2,}\S)")
+# a range over three lines ("October 2009" / "to" / "March 2015")
+_THREE = re.compile(
+    r"((?:19|20)\d\d)[ \t]*\n[ \t]*(to|-|–|—|until)[ \t]*\n[ \t]*"
+    r"(?=[A-Za-z]+\.?\s*\d{4}|\d|present|current)",
+    re.IGNORECASE,
+)
 # a range broken after its dash ("June 2020 –" / "Present")
 _DANGLING = re.compile(
     r"((?:19|20)\d\d[ \t]*[-–—])[ \t]*\n[ \t]*(?=present|current|now|today|[a-z]+\.?\s*\d{4}|\d)",
@@ -90,10 +98,10 @@ def facts_from_text(
     from ..extract.sections import detect_sections
 
     today = as_of or date.today()
-    text = _DANGLING.sub(r"\1 ", _JOINED.sub(" ", text))
+    text = _DANGLING.sub(r"\1 ", _THREE.sub(r"\1 \2 ", _JOINED.sub(" ", text)))
     lines = text.split("\n")
-    names = _line_sections(text, lines, detect_sections(text))
-    areas = _role_areas(lines, names)
+    names, starts = _line_sections(lines, detect_sections(text))
+    areas = _role_areas(lines, names, starts)
     raw, unsure = read_roles(lines, areas)
     notes = list(warnings) + unsure
     roles = [_role(r, today, notes) for r in raw]
@@ -117,45 +125,47 @@ def facts_from_text(
 
 
 def _line_sections(
-    text: str, lines: Sequence[str], sections: Sequence[tuple[int, int, str]]
-) -> list[str]:
-    names, offset, k = [], 0, 0
-    for line in lines:
+    lines: Sequence[str], sections: Sequence[tuple[int, int, str]]
+) -> tuple[list[str], set[int]]:
+    """The section name of each line, and the lines that open a section (its heading)."""
+    names: list[str] = []
+    starts: set[int] = set()
+    offset, k = 0, 0
+    for i, line in enumerate(lines):
         while k + 1 < len(sections) and offset >= sections[k][1]:
             k += 1
+        if sections and sections[k][0] == offset and (offset > 0 or classify_heading(line)):
+            starts.add(i)
         names.append(sections[k][2] if sections else "other")
         offset += len(line) + 1
-    return names
+    return names, starts
 
 
-def _role_areas(lines: Sequence[str], names: Sequence[str]) -> list[tuple[list[int], str]]:
+def _role_areas(
+    lines: Sequence[str], names: Sequence[str], starts: set[int]
+) -> list[tuple[list[int], str]]:
     """The lines roles are read from, by section, with the kind of their roles."""
     areas: list[tuple[list[int], str]] = []
-    prev = None
     for i, name in enumerate(names):
         s = " ".join(lines[i].split())
-        if name != prev:
-            prev = name
-            kind = "job" if name == "experience" else None
-            if name == "other" and _VOLUNTEER_HEADING.match(s.replace(" ", " ")):
-                kind = "volunteer"
-            if kind is not None and "volunteer" in s.lower() and len(s.split()) <= 4:
-                kind = "volunteer"
-            areas.append(([], kind or ""))
+        if name in {"experience", "other"} and _VOLUNTEER_HEADING.match(s):
+            areas.append(([], "volunteer"))  # also inside Interests... (one "other" section)
             continue
-        if areas and areas[-1][1] == "job" and _OTHER_HEADING.match(s) and len(s.split()) <= 4:
+        if i in starts:
+            areas.append(([], "job" if name == "experience" else ""))
+            continue
+        if areas and areas[-1][1] and _OTHER_HEADING.match(s) and len(s.split()) <= 4:
             areas.append(([], "other"))
         if areas and s and classify_heading(s) is not None:
             continue  # a heading inside the section ("Work History" after "Experience")
         if areas:
             areas[-1][0].append(i)
     found = [(a, k) for a, k in areas if k]
-    if not any(k == "job" for _, k in found) and names and names[0] == "other":
-        # no experience heading: the text before the first heading (all of a resume
-        # without headings); text under Awards, Interests... headings holds no jobs
-        first = [i for i, n in enumerate(names) if n == "other"]
-        end = next((i for i, n in enumerate(names) if n != "other"), len(names))
-        found.append(([i for i in first if i < end], "job"))
+    if names and names[0] == "other":
+        # the text before the first heading (all of a resume without headings) may hold
+        # jobs; text under Awards, Interests... headings does not
+        end = min(starts, default=len(names))
+        found.insert(0, (list(range(end)), "job"))
     return found
 
 

@@ -51,7 +51,12 @@ _COMPANY = re.compile(
     r"|technologies|solutions|university|college|hospital|bank)\b\.?",
     re.IGNORECASE,
 )
-_PLACEHOLDER = re.compile(r"\bcompany name\b.*$", re.IGNORECASE)
+# the anonymised employer and place of some resume sites ("Company Name ï¼ City , State")
+_PLACEHOLDER = re.compile(
+    r"\bcompany name\b(?:\s*(?:ï¼|[-–,:/])?\s*(?:city\s*,\s*)?state\b)?"
+    r"(?:\s*,\s*(?:usa|india|[A-Z][a-z]+))?|(?:^|\s)city\s*,\s*state\b",
+    re.IGNORECASE,
+)
 _STATES = r"(?:[A-Z]{2}|State|USA|U\.S\.A\.?|US|UK|S\.Korea|Korea|India|Canada|Germany|France)"
 _PLACE = re.compile(
     rf"^(?:(?:[A-Z][\w.'’-]*\.?\s?){{1,4}},\s*)?(?:[A-Z][\w.'’-]*\s?){{1,4}},\s*{_STATES}\.?"
@@ -64,8 +69,23 @@ _PAGE = re.compile(r"^(?:\d{1,2}|\d{1,2}\s*/\s*\d{1,2}|page \d+(?: of \d+)?)$", 
 _TRIM = " \t,;:|/–—-•·*()[]ï¼"
 _VERB_CUT = re.compile(r"\s+[A-Z][a-z]+(?:ed|ly|ing)\b.*$")
 _INTERN = re.compile(
-    r"\b(?:intern|interns|internship|trainee|apprentice|co-?op|student"
-    r"|graduate student|teaching assistant|research assistant|summer)\b",
+    r"\b(?:intern|interns|internship|trainee|apprentice|co-?op|summer"
+    r"|student(?!\s+(?:advis|servic|affair|success|counsel|develop|life|activit|recruit))"
+    r"|teaching assistant|research assistant)\b",
+    re.IGNORECASE,
+)
+# a line opening with a verb is a duty, not a title ("Create dashboards ...", "Managed a
+# team"); the -ed words that open titles (Registered Nurse) are exceptions
+_VERB_START = re.compile(
+    r"^(?!(?:registered|licensed|certified|chartered|qualified|advanced|accomplished"
+    r"|dedicated|experienced|seasoned|skilled|talented|motivated|detailed)\b)"
+    r"(?:[A-Z][a-z]+ed|(?:create|build|develop|manage|provide|assist|support|maintain"
+    r"|prepare|perform|ensure|coordinate|work|handle|conduct|monitor|review|oversee"
+    r"|implement|design|analy[sz]e|train|process|answer|greet|schedule|operate|organi[sz]e"
+    r"|plan|serve|use|utili[sz]e|help|drive|deliver|collaborate|communicate|responsible"
+    r"|establish|identify|resolve|track|update|write|negotiate|recruit|supervise|lead"
+    r"|participate|increase|reduce|improve|respond|deep|strong|excellent|proven|ability"
+    r"|knowledge|proficient|familiar|duties|responsibilities)s?)\b",
     re.IGNORECASE,
 )
 _CERTIFICATION = re.compile(r"\bcertifi(?:ed|cate|cation)\b", re.IGNORECASE)
@@ -120,12 +140,12 @@ def _has_role_word(text: str) -> bool:
 
 
 def _is_description(s: str) -> bool:
-    if _BULLET.match(s) or s[0].islower():
+    if _BULLET.match(s) or s[0].islower() or not s[0].isalnum():
         return True
     words = s.split()
-    if len(words) > 14:
+    if len(words) > 14 or _VERB_START.match(s):
         return True
-    return s.endswith(".") and len(words) > 3 and _ABBREV_END.search(s) is None
+    return s.endswith(".") and _ABBREV_END.search(s) is None
 
 
 def _rest(line: str, dates: Sequence[DateRange]) -> str:
@@ -159,7 +179,11 @@ def _blocks(lines: Sequence[str], area: Sequence[int], skip: set[int]) -> list[_
     cur: _Block | None = None
     for i in area:
         s = " ".join(lines[i].split())
-        if not s or i in skip:
+        if not s:
+            if cur is not None and cur.dates and any(_has_role_word(t) for _, t in cur.heads):
+                cur = None  # a complete entry: what follows a blank line is another
+            continue
+        if i in skip:
             continue
         kind, dates, rest = _classify(s)
         if kind == "desc":
@@ -283,7 +307,7 @@ def _kind(title: str, block_text: str, period: DateRange, default: str) -> str:
         return "volunteer"
     if re.search(r"\bundergraduate\b", block_text, re.IGNORECASE):
         return "other"
-    if _INTERN.search(title) or _INTERN.search(block_text):
+    if _INTERN.search(title):
         return "internship"
     if period.single and period.start.precision == "season":
         return "internship"

@@ -37,20 +37,20 @@ from typing import TYPE_CHECKING
 
 from ..errors import EmptyDocumentError, ProfileError
 from ..models import (
-    CareerEstimate,
     CategoryCoverage,
     Document,
     Education,
     Lexicon,
     MatchedSkill,
     MissingSkill,
+    ResumeFacts,
     ScoreReport,
     SkillMention,
 )
+from .career import career_estimate, education_of
 from .profiles import (
     DEFAULT_PROFILE,
     DEGREE_LEVELS,
-    LadderLevel,
     Profile,
     ProfileCategory,
     Requirement,
@@ -59,13 +59,8 @@ from .profiles import (
     analyze,
     load_profile,
 )
-from .resume_facts import (
-    career_level,
-    degree_requirements,
-    find_education,
-    find_roles,
-    years_of_experience,
-)
+from .resume_facts import degree_requirements, find_education
+from .resume_reader import facts_from_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -247,7 +242,8 @@ class Scorer:
         warnings: Sequence[str],
     ) -> ScoreReport:
         params = profile.scoring
-        education = find_education(text)
+        facts = facts_from_text(text, source=source, as_of=self.as_of)
+        education = _education(facts, profile, text)
         by_skill: dict[str, list[SkillMention]] = {}
         for m in mentions:
             by_skill.setdefault(m.skill_id, []).append(m)
@@ -324,8 +320,8 @@ class Scorer:
             categories=tuple(categories),
             matched=tuple(matched),
             missing=tuple(m for _, m in missing),
-            education=_education(education, profile),
-            career=self._career(text, profile),
+            education=education,
+            career=career_estimate(facts, profile),
             warnings=tuple(own_warnings),
         )
 
@@ -360,33 +356,6 @@ class Scorer:
             required=req.required,
             gain=round(gain, 1),
             alternatives=req.skills[1:],
-        )
-
-    def _career(self, text: str, profile: Profile) -> CareerEstimate:
-        from ..extract.sections import detect_sections
-
-        roles = find_roles(text, as_of=self.as_of)
-        if roles:  # only then is it worth finding the sections whose dates are not roles
-            # an ``other`` range after the first heading is under an Interests, Awards,
-            # Volunteering... heading: its dates (a fraternity office) are no employment
-            skip = [
-                (a, b)
-                for a, b, name in detect_sections(text)
-                if name in _SKIP_SECTIONS or (name == "other" and a > 0)
-            ]
-            roles = find_roles(text, as_of=self.as_of, skip=skip)
-        years = years_of_experience(roles)
-        ladder = [(lv.id, lv.titles, lv.min_years) for lv in profile.ladder]
-        level, level_from = career_level(roles, years, ladder)
-        lv: LadderLevel | None = next((x for x in profile.ladder if x.id == level), None)
-        return CareerEstimate(
-            years=years,
-            level=level,
-            level_label=lv.label if lv is not None else None,
-            level_from=level_from,
-            ladder=tuple(x.id for x in profile.ladder),
-            roles=tuple(r.to_role() for r in roles),
-            salary_reference=lv.salary if lv is not None else None,
         )
 
 
@@ -428,19 +397,11 @@ def _weight(req: Requirement, params: ScoringParams) -> float:
     return (params.required_weight if req.required else params.preferred_weight) * req.tfidf
 
 
-def _education(edu: Education, profile: Profile) -> Education:
-    levels = [r.degree for _, r in profile.requirements() if r.degree is not None and r.required]
-    if not levels:
-        return edu
-    need = min(levels, key=DEGREE_LEVELS.index)
-    meets = edu.level is not None and DEGREE_LEVELS.index(edu.level) >= DEGREE_LEVELS.index(need)
-    return Education(
-        level=edu.level,
-        field=edu.field,
-        evidence=edu.evidence,
-        required_level=need,
-        meets_requirement=meets,
-    )
+def _education(facts: ResumeFacts, profile: Profile, text: str) -> Education:
+    """The resume's highest degree against the profile; the evidence is its line."""
+    found = find_education(text)
+    top = facts.highest_degree
+    return education_of(facts, profile, evidence=found.evidence if found.level == top else None)
 
 
 def snippet(text: str, start: int, end: int, width: int = _SNIPPET) -> str:
