@@ -303,8 +303,11 @@ def test_help_imports_no_heavy_module() -> None:
 
 
 def test_every_command_is_in_the_readme() -> None:
-    """Each command and subcommand appears as `jobmatch <command>` in README.md."""
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    """Each command and subcommand appears as `jobmatch <command>` in README.md or docs/."""
+    root = Path(__file__).resolve().parents[1]
+    readme = "\n".join(
+        p.read_text(encoding="utf-8") for p in [root / "README.md", *root.glob("docs/**/*.md")]
+    )
     missing = [
         f"jobmatch {name}" for name, _ in _commands(main) if f"jobmatch {name}" not in readme
     ]

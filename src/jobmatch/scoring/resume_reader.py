@@ -165,7 +165,7 @@ def _role_areas(
         # the text before the first heading (all of a resume without headings) may hold
         # jobs; text under Awards, Interests... headings does not
         end = min(starts, default=len(names))
-        found.insert(0, (list(range(end)), "job"))
+        found.insert(0, (list(range(end)), "header"))
     return found
 
 

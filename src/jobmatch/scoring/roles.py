@@ -88,6 +88,9 @@ _VERB_START = re.compile(
     r"|knowledge|proficient|familiar|duties|responsibilities)s?)\b",
     re.IGNORECASE,
 )
+# what looks like a date the patterns could not read ("13/2019", "2019 - 45")
+_DATEISH = re.compile(r"\b\d{1,2}\s*/\s*\d{2,4}\b|\b(?:19|20)\d\d\s*[-–]\s*\d+\b")
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _CERTIFICATION = re.compile(r"\bcertifi(?:ed|cate|cation)\b", re.IGNORECASE)
 _VOLUNTEER = re.compile(r"\bvolunteer", re.IGNORECASE)
 
@@ -143,7 +146,7 @@ def _is_description(s: str) -> bool:
     if _BULLET.match(s) or s[0].islower() or not s[0].isalnum():
         return True
     words = s.split()
-    if len(words) > 14 or _VERB_START.match(s):
+    if len(words) > 14 or _VERB_START.match(s) or _SENTENCE_END.search(s):
         return True
     return s.endswith(".") and _ABBREV_END.search(s) is None
 
@@ -173,7 +176,9 @@ def _classify(s: str) -> tuple[str, list[DateRange], str]:
     return "head", dates, rest
 
 
-def _blocks(lines: Sequence[str], area: Sequence[int], skip: set[int]) -> list[_Block]:
+def _blocks(
+    lines: Sequence[str], area: Sequence[int], skip: set[int], unsure: list[str]
+) -> list[_Block]:
     """Header blocks in reading order; a date line alone between descriptions is a block."""
     blocks: list[_Block] = []
     cur: _Block | None = None
@@ -186,6 +191,8 @@ def _blocks(lines: Sequence[str], area: Sequence[int], skip: set[int]) -> list[_
         if i in skip:
             continue
         kind, dates, rest = _classify(s)
+        if not dates and kind != "desc" and _DATEISH.search(s):
+            unsure.append(f"unreadable date: {s[:80]!r}")
         if kind == "desc":
             if cur is not None and cur.lead is None:
                 cur.lead = s
@@ -206,7 +213,9 @@ def _blocks(lines: Sequence[str], area: Sequence[int], skip: set[int]) -> list[_
     return blocks
 
 
-def _pair(blocks: list[_Block], unsure: list[str]) -> list[tuple[_Block, list[DateRange]]]:
+def _pair(
+    blocks: list[_Block], unsure: list[str], *, report_undated: bool = True
+) -> list[tuple[_Block, list[DateRange]]]:
     """Dates for each block with a header line (see the module docstring)."""
     out: list[tuple[_Block, list[DateRange]]] = []
     pending: list[list[DateRange]] = []  # date-only blocks waiting for dateless entries
@@ -230,6 +239,8 @@ def _pair(blocks: list[_Block], unsure: list[str]) -> list[tuple[_Block, list[Da
             out.append((b, own))
             pending.extend(column)
             waiting = None
+        elif not _has_role_word(_cut(_title_head(b)[1])):
+            continue  # a stray line (a wrapped sentence), not an entry waiting for dates
         elif pending:
             out.append((b, pending.pop(0)))
         else:
@@ -237,10 +248,8 @@ def _pair(blocks: list[_Block], unsure: list[str]) -> list[tuple[_Block, list[Da
             undated.append(b)
     for ranges in pending:
         unsure.append("dates without an entry: " + ", ".join(_show(d) for d in ranges))
-    for b in undated:
-        title = _cut(_title_head(b)[1])
-        if _has_role_word(title):
-            unsure.append(f"entry without dates: {title!r}")
+    for b in undated if report_undated else ():
+        unsure.append(f"entry without dates: {_cut(_title_head(b)[1])!r}")
     return out
 
 
@@ -322,7 +331,9 @@ def read_roles(
     Args:
         lines: the resume's lines.
         areas: the lines of each role section, with the kind its roles have by default
-            (``job`` for experience, ``volunteer`` for a volunteering section...).
+            (``job`` for experience, ``volunteer`` for a volunteering section...;
+            ``header`` for the lines above the first heading: jobs, but a line there
+            without dates is no entry to warn about).
 
     Returns:
         ``(roles, warnings)``: one :class:`RawRole` per date range paired with an entry, in
@@ -333,7 +344,11 @@ def read_roles(
     unsure: list[str] = []
     seen: set[tuple[str, DatePoint, DatePoint | None]] = set()
     for area, default in areas:
-        for block, ranges in _pair(_blocks(lines, area, skip), unsure):
+        # the lines above the first heading (name, headline) hold no entry without dates
+        top = default == "header"
+        default = "job" if top else default
+        blocks = _blocks(lines, area, skip, unsure)
+        for block, ranges in _pair(blocks, unsure, report_undated=not top):
             line, text = _title_head(block)
             title = _cut(text)
             if (not title or not _has_role_word(title)) and block.lead is not None:
@@ -349,6 +364,8 @@ def read_roles(
             if employer is None and block.extras:
                 cand = _PLACEHOLDER.sub("", block.extras[0]).strip(_TRIM)
                 employer = cand if cand and not is_place(cand) else None
+            if employer is not None and re.search(r"company name", employer, re.IGNORECASE):
+                employer = None  # the placeholder of an anonymised resume
             block_text = " ".join(t for _, t in block.heads)
             for period in ranges:
                 key = (title.lower(), period.start, period.end)
