@@ -26,7 +26,8 @@ _DEGREE = re.compile(
     r"|\bm\.?\s?sc?\b\.?|\bm\.?\s?eng\b\.?|\bm\.?\s?tech\b\.?|\bmba\b|\bm\.s\.|\bms\b|\bm\.a\.|\bmasters?'?s?\b"
     r"|\bmaster’s\b|\bb\.?\s?sc?\b\.?|\bb\.?\s?eng\b\.?|\bb\.?\s?tech\b\.?|\bb\.s\.|\bbs\b|\bb\.a\.|\bba\b"
     r"|\bbachelors?'?s?\b|\bbachelor’s\b|\bb\.\s?e\b\.?|\bbsn\b|\bassociate'?s?\b|\ba\.a\.s?\.|\basn\b"
-    r"|\badn\b|\ba\.\s?s\b\.?|\bhigh school\b|\bhs\b|\bged\b|\bundergraduate degree\b",
+    r"|\badn\b|\ba\.\s?s\b\.?|\bhigh school\b|\bhs\b|\bged\b|\bundergraduate degree\b"
+    r"|\baos\b|\baas\b|^s\.\s?e\b\.?",
     re.IGNORECASE,
 )
 _NAME_TAIL = re.compile(
@@ -47,14 +48,52 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _CERTIFICATE = re.compile(r"^(?:graduate |professional )?(?:certificate|diploma)\b", re.I)
-_KNOWN_PREFIX = re.compile(
-    r"^(" + "|".join(re.escape(f) for f in KNOWN_FIELDS) + r")\b(?!\s*(?:and|&|\())", re.I
+# words of fields of study: a field runs while its words are these ("Anthropology Hunter
+# College" is anthropology, "Interior Design Miami International" interior design)
+_FIELD_WORDS = frozenset(
+    """
+    science sciences studies study management administration education arts art design
+    business accounting finance financial economics psychology sociology biology chemistry
+    physics mathematics math statistics nursing health healthcare computer computing
+    information technology systems communication communications marketing law legal
+    criminal justice history english literature political politics relations international
+    public policy social work music fine graphic interior painting anthropology linguistics
+    philosophy theology religious architecture agriculture agricultural environmental
+    resource resources natural hospitality culinary tourism human development kinesiology
+    exercise sports medicine medical pharmacy dental electrical electronics electronic
+    mechanical civil chemical industrial aerospace software data analytics network networks
+    networking telecommunication telecommunications journalism media film photography
+    fiction writing creative secondary elementary early childhood special teaching
+    counseling liberal general applied operations supply chain logistics project forensic
+    adult family clinical behavioral bioinformatics informatics engineering control
+    drafting advanced visual performing theatre theater dance geography geology
+    biochemistry biomedical neuroscience cognitive machine learning artificial intelligence
+    robotics cybersecurity security mass nutrition dietetics food public-relations
+    professional sales office research quantitative economic policy government languages
+    spanish french german chinese management-information hotel restaurant pre-law pre-med
+    """.split()
 )
+_JOINERS = frozenset({"and", "&", "of", "in", "with", "/"})
+
+
+# degree forms the shared patterns leave out (they also read postings): "Masters : Education",
+# "AOS : Culinary Arts", "S.E : Accounting" (Sarjana Ekonomi, an Indonesian bachelor)
+_EXTRA_LEVELS = (
+    ("master", re.compile(r"\bmasters?\s*[:,]", re.IGNORECASE)),
+    ("associate", re.compile(r"\b(?:aos|aas|a\.o\.s\.?|a\.a\.s\.?)\b", re.IGNORECASE)),
+    ("bachelor", re.compile(r"^s\.\s?e\b\.?\s*:", re.IGNORECASE)),
+)
+
+
+def _level_of(line: str) -> str | None:
+    found = [degree_level(line), *(lvl for lvl, rx in _EXTRA_LEVELS if rx.search(line))]
+    levels = [x for x in found if x is not None]
+    return max(levels, key=LEVEL_ORDER.index) if levels else None
 
 
 def degree_line(line: str) -> str | None:
     """The degree level of a line that names a degree near its start, else ``None``."""
-    level = degree_level(line)
+    level = _level_of(line)
     if level is None:
         return None
     m = _DEGREE.search(line)
@@ -90,8 +129,15 @@ def _clean(value: str) -> str | None:
     value = re.sub(r"\s+(?:and|in|of|&)$", "", value, flags=re.IGNORECASE)
     if not value or len(value.split()) > 6 or degree_level(value) or len(value) < 3:
         return None
-    k = _KNOWN_PREFIX.match(value)
-    return (k.group(1) if k else value).lower()
+    words = value.split()
+    keep = 0
+    for i, w in enumerate(words):
+        low = w.lower().strip(",.;:")
+        if low in _FIELD_WORDS:
+            keep = i + 1
+        elif low not in _JOINERS:
+            break
+    return " ".join(words[:keep] if keep else words).lower()
 
 
 def _institution(lines: Sequence[str]) -> str | None:

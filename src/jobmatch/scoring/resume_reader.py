@@ -38,6 +38,9 @@ _OTHER_HEADING = re.compile(
 _VOLUNTEER_HEADING = re.compile(
     r"^volunteer(?:ing)?(?:\s+(?:experience|work|activities))?\s*:?$", re.IGNORECASE
 )
+# headings of postings found inside a resume's experience are role lines misread
+# ("Benefits Administrator", "PLUS (Laboratory ...)"): the experience goes on
+_POSTING = frozenset({"about", "responsibilities", "requirements", "preferred", "benefits"})
 _JOINED = re.compile(r"(?<=\S)\n(?=[ \t]{2,}\S)")
 # a range over three lines ("October 2009" / "to" / "March 2015")
 _THREE = re.compile(
@@ -151,7 +154,7 @@ def _role_areas(
         if name in {"experience", "other"} and _VOLUNTEER_HEADING.match(s):
             areas.append(([], "volunteer"))  # also inside Interests... (one "other" section)
             continue
-        if i in starts:
+        if i in starts and not (name in _POSTING and areas and areas[-1][1] == "job"):
             areas.append(([], "job" if name == "experience" else ""))
             continue
         if areas and areas[-1][1] and _OTHER_HEADING.match(s) and len(s.split()) <= 4:

@@ -43,7 +43,9 @@ ROLE_WORDS = frozenset(
     coach trainer operator mechanic electrician technologist executive strategist
     planner buyer sales salesperson marketer recruiter secretary receptionist host
     hostess server bartender attendant aide tester maintainer creator contractor
-    freelancer principal staff head medic paralegal attorney lawyer pharmacist
+    freelancer principal staff head medic paralegal attorney lawyer pharmacist generalist
+    landscaper estimator inspector investigator adjuster provider advocate worker painter
+    dishwasher porter housekeeper janitor guard soldier sergeant nanny caregiver
     """.split()
 )
 _COMPANY = re.compile(
@@ -83,9 +85,10 @@ _VERB_START = re.compile(
     r"|prepare|perform|ensure|coordinate|work|handle|conduct|monitor|review|oversee"
     r"|implement|design|analy[sz]e|train|process|answer|greet|schedule|operate|organi[sz]e"
     r"|plan|serve|use|utili[sz]e|help|drive|deliver|collaborate|communicate|responsible"
-    r"|establish|identify|resolve|track|update|write|negotiate|recruit|supervise|lead"
+    r"|establish|identify|resolve|track|update|write|negotiate|recruit|supervise"
     r"|participate|increase|reduce|improve|respond|deep|strong|excellent|proven|ability"
-    r"|knowledge|proficient|familiar|duties|responsibilities)s?)\b",
+    r"|knowledge|proficient|familiar|duties|responsibilities|evaluate|represent|administer"
+    r"|report|assess|hire|file|compile|recruitment|hiring|served|serving)s?)\b",
     re.IGNORECASE,
 )
 # what looks like a date the patterns could not read ("13/2019", "2019 - 45")
@@ -121,6 +124,8 @@ class _Block:
 def is_place(text: str) -> bool:
     """``Seoul, S.Korea``, ``San Francisco, CA``, ``City , State``, ``Online``."""
     s = " ".join(text.replace("ï¼", " ").split()).strip(_TRIM)
+    if re.search(r"\w.*\bcompany name\b", s, re.IGNORECASE):
+        return False  # "Landscaper Company Name, City , State": a title before the employer
     return bool(s) and _PLACE.match(s) is not None
 
 
@@ -198,7 +203,8 @@ def _blocks(
                 cur.lead = s
             cur = None
             continue
-        if cur is None or (kind == "head" and dates and cur.dated_head):
+        complete = cur is not None and bool(cur.dates) and bool(cur.heads)
+        if cur is None or (dates and complete) or (kind == "head" and dates and cur.dated_head):
             cur = _Block()
             blocks.append(cur)
         cur.lines.append(i)
@@ -279,13 +285,19 @@ def _own_dates(b: _Block) -> tuple[list[DateRange], list[list[DateRange]]]:
 
 
 def _title_head(b: _Block) -> tuple[int, str]:
-    for i, text in b.heads:
+    """The header line that holds the title: one with a job-title word, not an employer's
+    name, preferred; else the first that is neither a placeholder, a place nor a company."""
+    named = [(i, t) for i, t in b.heads if _cut(t) and not is_place(_cut(t))]
+    for i, text in named:
         if _has_role_word(_cut(text)) and not _COMPANY.search(text.split(",")[0]):
             return i, text
-    for i, text in b.heads:
+    for i, text in named:
         if _has_role_word(_cut(text)):
             return i, text
-    return b.heads[-1] if len(b.heads) > 1 else b.heads[0]
+    for i, text in named:
+        if not _COMPANY.search(text):
+            return i, text
+    return named[0] if named else b.heads[0]
 
 
 def _cut(text: str) -> str:
@@ -351,7 +363,7 @@ def read_roles(
         for block, ranges in _pair(blocks, unsure, report_undated=not top):
             line, text = _title_head(block)
             title = _cut(text)
-            if (not title or not _has_role_word(title)) and block.lead is not None:
+            if not title and block.lead is not None:
                 lead = _VERB_CUT.sub("", block.lead)
                 if _has_role_word(lead) and len(lead.split()) <= 8:
                     title = lead.strip(_TRIM)
