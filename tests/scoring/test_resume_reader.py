@@ -238,6 +238,71 @@ def test_dates_paired_with_entries_by_layout(
     assert roles(text) == expected
 
 
+# one research job since mid-2023 and four summer internships, in three layouts
+AI_TITLE_EMPLOYER_PLACE_DATE = """\
+EXPERIENCE
+Research Scientist
+Google DeepMind
+London, UK
+Jul 2023 – Present
+Research Intern
+Meta AI
+Menlo Park, CA
+Jun 2022 – Sep 2022
+Research Intern
+NVIDIA
+Santa Clara, CA
+Jun 2020 – Sep 2020
+PUBLICATIONS
+Doe, J. Scaling laws for things. NeurIPS 2022.
+FELLOWSHIPS
+NSF Graduate Research Fellowship, machine learning, 2019 – 2022
+Jane Doe – 1/2
+"""
+AI_COLUMN_AFTER = """\
+Experience
+Research Scientist, Google DeepMind
+Research Intern, Meta AI
+Research Intern, NVIDIA
+London, UK
+Jul 2023 – Present
+Menlo Park, CA
+Jun 2022 – Sep 2022
+Santa Clara, CA
+Jun 2020 – Sep 2020
+4 months
+Education
+PhD
+Princeton University, Computer Science
+"""
+AI_EMPLOYER_FIRST = """\
+EXPERIENCE
+Google DeepMind — Research Scientist (Jul 2023 – present)
+Meta AI — Research Intern (Summer 2022)
+NVIDIA — Research Intern (Summer 2020)
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "internships"),
+    [(AI_TITLE_EMPLOYER_PLACE_DATE, 0.7), (AI_COLUMN_AFTER, 0.7), (AI_EMPLOYER_FIRST, 0.5)],
+    ids=["title-employer-place-date", "column-after", "employer-first"],
+)
+def test_a_research_cv_in_three_layouts(text: str, internships: float) -> None:
+    f = facts(text)
+    assert (f.years, f.internship_years, f.most_recent_title) == (
+        3.3,
+        internships,
+        "Research Scientist",
+    )
+    assert [(r.title, r.employer, r.kind) for r in f.roles] == [
+        ("Research Scientist", "Google DeepMind", "job"),
+        ("Research Intern", "Meta AI", "internship"),
+        ("Research Intern", "NVIDIA", "internship"),
+    ]
+    assert not any(w.startswith("dates without") for w in f.warnings), f.warnings
+
+
 def test_employers_and_the_entry_left_without_dates() -> None:
     f = facts(DATE_COLUMN)
     assert [r.employer for r in f.roles] == ["OpenAI", "Uber"]

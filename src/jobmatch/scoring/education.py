@@ -39,7 +39,7 @@ _NAME_TAIL = re.compile(
 _MBA = re.compile(r"\bmba\b|\bmaster'?s? of business administration\b", re.IGNORECASE)
 _FIELD = re.compile(
     r"^(?:in|of|:|,|-|–)?\s*(?:in\s+|of\s+)?([A-Za-z][A-Za-z&/ .'-]*?)"
-    r"(?=\s*(?:[,;:|(\u2013\u2014]|\s-\s|\bfrom\b|\bat\b|\bgpa\b|\d|ï¼|$"
+    r"(?=\s*(?:[,;:|(\u2013\u2014]|\s-\s|-\s|\bfrom\b|\bat\b|(?i:\bgpa\b)|\d|ï¼|$"
     r"|(?i:\b(?:university|college|institute|school|academy|polytechnic)\b)|\b[A-Z]{2,}\b))",
 )
 _INSTITUTION = re.compile(
@@ -71,8 +71,10 @@ _FIELD_WORDS = frozenset(
     robotics cybersecurity security mass nutrition dietetics food public-relations
     professional sales office research quantitative economic policy government languages
     spanish french german chinese management-information hotel restaurant pre-law pre-med
+    programming
     """.split()
 )
+_SEPARATED = re.compile(r"(?:in|of)\b|[:,\-–]", re.IGNORECASE)
 _JOINERS = frozenset({"and", "&", "of", "in", "with", "/"})
 
 
@@ -112,10 +114,12 @@ def _field(line: str, level: str) -> str | None:
     m = _DEGREE.search(line)
     if m is not None:
         after = line[m.end() :]
-        after = after[_NAME_TAIL.match(after).end() :]  # type: ignore[union-attr]
-        f = _FIELD.match(after.strip())
+        after = after[_NAME_TAIL.match(after).end() :].strip()  # type: ignore[union-attr]
+        f = _FIELD.match(after)
         if f is not None:
-            value = _clean(f.group(1))
+            # without "in", "of", ":" or "," the words after a degree may be a school's
+            # name ("Bachelor of Arts Bennett College"): only field words are taken then
+            value = _clean(f.group(1), named=_SEPARATED.match(after) is not None)
             if value:
                 return value
     known = re.search(
@@ -124,7 +128,7 @@ def _field(line: str, level: str) -> str | None:
     return known.group(1).lower() if known else None
 
 
-def _clean(value: str) -> str | None:
+def _clean(value: str, *, named: bool = True) -> str | None:
     value = " ".join(value.split()).strip(" .-&/'")
     value = re.sub(r"\s+(?:and|in|of|&)$", "", value, flags=re.IGNORECASE)
     if not value or len(value.split()) > 6 or degree_level(value) or len(value) < 3:
@@ -137,6 +141,8 @@ def _clean(value: str) -> str | None:
             keep = i + 1
         elif low not in _JOINERS:
             break
+    if not keep and not named:
+        return None
     return " ".join(words[:keep] if keep else words).lower()
 
 

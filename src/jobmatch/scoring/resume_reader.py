@@ -101,6 +101,7 @@ def facts_from_text(
     from ..extract.sections import detect_sections
 
     today = as_of or date.today()
+    text = text.replace("\u00c2\u00a0", " ").replace("\u00c2 ", " ")  # a mis-decoded no-break space
     text = _DANGLING.sub(r"\1 ", _THREE.sub(r"\1 \2 ", _JOINED.sub(" ", text)))
     lines = text.split("\n")
     names, starts = _line_sections(lines, detect_sections(text))

@@ -93,6 +93,13 @@ _VERB_START = re.compile(
 )
 # what looks like a date the patterns could not read ("13/2019", "2019 - 45")
 _DATEISH = re.compile(r"\b\d{1,2}\s*/\s*\d{2,4}\b|\b(?:19|20)\d\d\s*[-–]\s*\d+\b")
+# the tail of "Title, Employer, City, ST, USA": a state or country is no employer
+_PLACE_WORD = re.compile(r"^(?:[A-Z]{2}|USA|U\.S\.A\.?|UK|India|Canada)$")
+# a duration printed in a date column ("4 months", "2 yrs 3 mos"): neither title nor date
+_DURATION = re.compile(
+    r"^\(?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)(?:\s+\d+\s*(?:months?|mos?))?\)?$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _CERTIFICATION = re.compile(r"\bcertifi(?:ed|cate|cation)\b", re.IGNORECASE)
 _VOLUNTEER = re.compile(r"\bvolunteer", re.IGNORECASE)
@@ -148,9 +155,12 @@ def _has_role_word(text: str) -> bool:
 
 
 def _is_description(s: str) -> bool:
-    if _BULLET.match(s) or s[0].islower() or not s[0].isalnum():
-        return True
     words = s.split()
+    if s[0].islower():
+        # a wrapped sentence, unless a short title written in lower case ("site lead")
+        return len(words) > 5 or s.endswith(".") or not _has_role_word(s)
+    if _BULLET.match(s) or not s[0].isalnum():
+        return True
     if len(words) > 14 or _VERB_START.match(s) or _SENTENCE_END.search(s):
         return True
     return s.endswith(".") and _ABBREV_END.search(s) is None
@@ -174,7 +184,7 @@ def _classify(s: str) -> tuple[str, list[DateRange], str]:
         return "date", dates, rest
     if dates and not _has_role_word(bare) and dates[0].begin == 0:
         return "date", dates, rest
-    if not dates and is_place(s):
+    if not dates and (is_place(s) or _DURATION.match(s)):
         return "place", dates, rest
     if _is_description(bare or s):
         return "desc", dates, rest
@@ -203,8 +213,27 @@ def _blocks(
                 cur.lead = s
             cur = None
             continue
-        complete = cur is not None and bool(cur.dates) and bool(cur.heads)
-        if cur is None or (dates and complete) or (kind == "head" and dates and cur.dated_head):
+        # complete: as many date lines as titles (a column of dates may follow the titles)
+        complete = (
+            cur is not None
+            and bool(cur.dates)
+            and bool(cur.heads)
+            and len({i for i, _ in cur.dates})
+            >= max(1, sum(_has_role_word(_cut(t)) for _, t in cur.heads))
+        )
+        ended = (
+            cur is not None
+            and bool(cur.dates)
+            and kind == "head"
+            and _has_role_word(_cut(rest))
+            and any(_has_role_word(_cut(t)) and h < cur.dates[-1][0] for h, t in cur.heads)
+        )
+        if (
+            cur is None
+            or (dates and complete)
+            or ended
+            or (kind == "head" and dates and cur.dated_head)
+        ):
             cur = _Block()
             blocks.append(cur)
         cur.lines.append(i)
@@ -240,6 +269,11 @@ def _pair(
                 waiting = None
             pending.extend(lines)
             continue
+        split = _column_after(b)
+        if split:
+            out.extend(split)
+            waiting = None
+            continue
         own, column = _own_dates(b)
         if own:
             out.append((b, own))
@@ -262,6 +296,23 @@ def _pair(
 def _show(d: DateRange) -> str:
     end = "present" if d.end is None else d.end.iso()
     return d.start.iso() if d.single else f"{d.start.iso()} to {end}"
+
+
+def _column_after(b: _Block) -> list[tuple[_Block, list[DateRange]]]:
+    """Titles printed one per line, then their dates, one line each, in the same order (a
+    right-hand column emitted after the entries): each title with its date line."""
+    titles = [(i, t) for i, t in b.heads if _has_role_word(_cut(t))]
+    if len(titles) < 2 or not b.dates or b.dates[0][0] < titles[-1][0]:
+        return []
+    groups: dict[int, list[DateRange]] = {}
+    for i, d in b.dates:
+        groups.setdefault(i, []).append(d)
+    if len(groups) != len(titles):
+        return []
+    return [
+        (_Block(lines=[i], heads=[(i, t)]), ranges)
+        for (i, t), ranges in zip(titles, groups.values(), strict=True)
+    ]
 
 
 def _own_dates(b: _Block) -> tuple[list[DateRange], list[list[DateRange]]]:
@@ -300,21 +351,33 @@ def _title_head(b: _Block) -> tuple[int, str]:
     return named[0] if named else b.heads[0]
 
 
+_PARTS = re.compile(r"\s+[/|•·@]\s+|\s+(?:at|chez|bei)\s+|\s+[–—]\s+|\s+-\s+|\s*,\s*")
+
+
+def _parts(text: str) -> list[str]:
+    """A header line split at its separators (``Title, Employer — City``), no parentheses."""
+    s = _PLACEHOLDER.sub("", text).strip(_TRIM)
+    s = re.sub(r"\s*\([^)]*\b(?:19|20)\d\d[^)]*\)", "", s)  # "(Jul 2023 - present)"
+    return [p.strip(_TRIM.replace("()", "")) for p in _PARTS.split(s) if p.strip(_TRIM)]
+
+
 def _cut(text: str) -> str:
-    """The title part of a header line: before the employer, the place or the description."""
-    s = _PLACEHOLDER.sub("", text)
-    s = re.split(r"\s+[/|•·@]\s+|\s+(?:at|chez|bei)\s+|\s+[–—]\s+|\s+-\s+", s)[0]
-    head, *rest = [p.strip() for p in s.split(",")]
-    if _has_role_word(head) or not rest:
-        s = head
+    """The title part of a header line: the part with a job-title word (else the first),
+    without the employer, the place or a description run on after it."""
+    parts = _parts(text)
+    if not parts:
+        return ""
+    strong = [p for p in parts if _has_role_word(p) and p.split()[-1].lower() != "research"]
+    s = next(iter(strong), next((p for p in parts if _has_role_word(p)), parts[0]))
     s = _VERB_CUT.sub("", s) if len(s.split()) > 6 else s
     return s.strip(_TRIM.replace("()", ""))
 
 
 def _employer(b: _Block, title_line: int, title_text: str) -> str | None:
-    parts = [p.strip(_TRIM) for p in _PLACEHOLDER.sub("", title_text).split(",")]
-    if len(parts) > 1 and parts[1] and not is_place(parts[1]) and not _has_role_word(parts[1]):
-        return parts[1]
+    title = _cut(title_text)
+    for p in _parts(title_text):
+        if p != title and not is_place(p) and not _has_role_word(p) and not _PLACE_WORD.match(p):
+            return p
     for i, text in b.heads:
         if i != title_line and not is_place(text) and not _has_role_word(_cut(text)):
             return re.split(r",|\s[•|·]\s", text)[0].strip(_TRIM) or None
