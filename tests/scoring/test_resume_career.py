@@ -17,7 +17,7 @@ from jobmatch.cli import main
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.read.documents import read_document
 from jobmatch.report import render
-from jobmatch.scoring.career import in_family
+from jobmatch.scoring.career import career_estimate, in_family
 from jobmatch.scoring.profiles import load_profile
 from jobmatch.scoring.resume_reader import read_resume
 from jobmatch.scoring.scorer import Scorer
@@ -65,6 +65,24 @@ def test_in_family(text: str, expected: bool) -> None:
     facts = read_resume(text, as_of=AS_OF)
     assert in_family(facts, load_profile("research-engineer").family) is expected
     assert in_family(facts, ()) is None  # a profile without a family checks nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "basis"),
+    [
+        ("Machine Learning Intern, Acme 2023 - 2023", "intern", "title"),
+        ("Junior Data Engineer, Acme 2022 - 2023", "junior", "title"),
+        ("Research Engineer, Acme 2021 - Present", "mid", "title"),
+        ("Senior Research Engineer, Acme 2015 - Present", "senior", "title"),
+        ("Director of AI, Acme 2010 - Present", "principal", "title"),
+        ("Machine Learning Specialist, Acme 2012 - 2020", "senior", "years"),
+        ("Machine Learning Specialist, Acme 2023 - 2024", "junior", "years"),
+    ],
+)
+def test_level_from_the_latest_title_else_the_years(text: str, level: str, basis: str) -> None:
+    facts = read_resume("EXPERIENCE\n" + text + "\n", as_of=AS_OF)
+    c = career_estimate(facts, load_profile("research-engineer"))
+    assert (c.in_family, c.level, c.level_from) == (True, level, basis)
 
 
 def test_outside_the_family_no_level_and_no_salary(scorer: Scorer) -> None:
