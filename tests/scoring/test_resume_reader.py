@@ -46,6 +46,10 @@ def roles(text: str) -> list[tuple[str, str, str, str]]:
         ("März 2018 bis heute", "2018-03", None),
         ("septiembre 2017 - actualidad", "2017-09", None),
         ("December2015", "2015-12", "2015-12"),
+        ("Mar '19 – Jun '21", "2019-03", "2021-06"),
+        ("since 2019", "2019", None),
+        ("seit Mai 2020", "2020-05", None),
+        ("2019.03 - 2021.05", "2019-03", "2021-05"),
     ],
 )
 def test_date_ranges(line: str, start: str, end: str | None) -> None:

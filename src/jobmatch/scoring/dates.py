@@ -58,11 +58,13 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # one date; the alternatives are named (``@`` is the group prefix) to tell the precision
 _POINT = (
     rf"(?:(?P<@mon>{_NAMES})\.?\s*(?:(?P<@day>\d{{1,2}}),?\s*)?'?,?\s*(?P<@my>{_YEAR})"
+    rf"|(?P<@mon2>{_NAMES})\.?\s*['’](?P<@yy>\d\d)"  # Mar '19
     rf"|(?P<@season>{_SEASON_NAMES})\s+(?P<@sy>{_YEAR})"
     rf"|(?<![\d/.])(?P<@num>0?[1-9]|1[0-2])\s*[/.-]\s*(?P<@ny>{_YEAR})"
     rf"|(?P<@iy>{_YEAR})[/.-](?P<@inum>0[1-9]|1[0-2])(?![\d/.])"
     rf"|(?P<@y>{_YEAR}))(?![\d])"
 )
+_SINCE = re.compile(r"\b(?:since|seit|depuis|desde|dal|sinds)\s*$", re.IGNORECASE)
 _EXPECTED = r"(?:exp(?:ected)?\.?\s*(?:graduation:?\s*)?)?"
 _SEP = r"\s*(?:-|‐|–|—|~|to|until|till|through|thru|bis|au|à|a|al|hasta|until)\s*"
 _RANGE_RE = re.compile(
@@ -109,6 +111,10 @@ def _point(m: re.Match[str], p: str) -> DatePoint | None:
             return None
         precision = "day" if g[f"{p}day"] else "month"
         return DatePoint(int(g[f"{p}my"]), mon, mon, precision)
+    if g[f"{p}mon2"]:
+        mon = MONTHS.get(g[f"{p}mon2"].lower().rstrip("."))
+        yy = int(g[f"{p}yy"])
+        return DatePoint(2000 + yy if yy < 50 else 1900 + yy, mon, mon, "month") if mon else None
     if g[f"{p}season"]:
         first, last = _SEASONS[g[f"{p}season"].lower()]
         return DatePoint(int(g[f"{p}sy"]), first, last, "season")
@@ -142,7 +148,9 @@ def find_ranges(line: str) -> list[DateRange]:
             found.append(DateRange(start, None, False, m.start(), m.end()))
             continue
         end = _point(m, "b")
-        if end is None:
+        if end is None and _SINCE.search(line, 0, m.start()):  # "since 2019": open
+            found.append(DateRange(start, None, False, m.start(), m.end()))
+        elif end is None:
             found.append(DateRange(start, start, True, m.start(), m.end()))
         else:
             found.append(DateRange(start, end, False, m.start(), m.end()))
