@@ -112,7 +112,7 @@ def test_inside_the_family_the_level_and_its_salary_figure(scorer: Scorer) -> No
         True,
         "senior",
         "title",
-        7.2,
+        7.3,
         0.3,
     )
     # the figure of the seed document for experienced engineers (7+ years)
@@ -156,7 +156,7 @@ def test_cli_facts_text() -> None:
         "  years in jobs: 4.2; in internships: 0.0 (as of 2026-11-01)\n"
         "  most recent title: Software Engineer\n"
         "  roles:\n"
-        "    - Software Engineer, Parcelwise: 2024-06 to present (2.4 years, job)\n"
+        "    - Software Engineer, Parcelwise: 2024-06 to present (2.5 years, job)\n"
         "    - Junior Software Engineer, Tiller Payments: 2022-09 to 2024-05 (1.8 years, job)\n"
         "  education:\n"
         "    - bachelor's degree, computer engineering, University of Porto, 2022\n"

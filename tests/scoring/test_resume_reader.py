@@ -73,7 +73,7 @@ def test_no_dates(line: str) -> None:
         ("Jun 2018 - Sep 2018", 4),  # both end months count
         ("06/2016", 1),  # a lone month
         ("Summer 2022", 3),
-        ("Jun 2022 - Present", 53),  # to as_of (2026-11-01)
+        ("Jun 2022 - Present", 54),  # to the month of as_of (2026-11-01)
     ],
 )
 def test_span_months(line: str, months: int) -> None:
@@ -295,7 +295,7 @@ NVIDIA — Research Intern (Summer 2020)
 def test_a_research_cv_in_three_layouts(text: str, internships: float) -> None:
     f = facts(text)
     assert (f.years, f.internship_years, f.most_recent_title) == (
-        3.3,
+        3.4,
         internships,
         "Research Scientist",
     )
@@ -333,7 +333,7 @@ def test_kinds_and_separate_internship_years() -> None:
     )
     f = facts(text)
     assert [r.kind for r in f.roles] == ["job", "internship", "internship", "volunteer"]
-    assert (f.years, f.internship_years, f.most_recent_title) == (3.5, 0.5, "Software Engineer")
+    assert (f.years, f.internship_years, f.most_recent_title) == (3.6, 0.5, "Software Engineer")
 
 
 def test_most_recent_title_is_the_latest_job_not_the_first_listed() -> None:
@@ -349,7 +349,7 @@ def test_overlapping_jobs_are_counted_once() -> None:
         "EXPERIENCE\nInstructor, College — 01/2014 to Current\n"
         "Teacher, High School — 11/2011 to Current\nAgent, Geek Squad — 04/2007 to 09/2010\n"
     )
-    assert facts(text).years == 18.5  # 11/2011-10/2026 (15.0) + 04/2007-09/2010 (3.5)
+    assert facts(text).years == 18.6  # 11/2011-11/2026 (15.1) + 04/2007-09/2010 (3.5)
 
 
 # ------------------------------------------------------------------------------ education

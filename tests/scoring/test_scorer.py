@@ -241,15 +241,15 @@ def test_career_from_dated_roles(tiny: Scorer) -> None:
     )
     c = scorer.score_text(text).career
     # a year-only range counts from the middle of its first year to the middle of its last
-    # (2016-2019: 3.0 years); Jan 2020 to June 2024: 53 months
+    # (2016-2019: 3.0 years); Jan 2020 to June 2024 (the month of as_of): 54 months
     assert (c.years, c.level, c.level_from, c.ladder) == (
-        7.4,
+        7.5,
         "senior",
         "title",
         ("junior", "mid", "senior"),
     )
     assert [(x.title, x.employer, x.start, x.end, x.years) for x in c.roles] == [
-        ("Senior ML Engineer", "Acme", "2020-01", "present", 4.4),
+        ("Senior ML Engineer", "Acme", "2020-01", "present", 4.5),
         ("Data Engineer", "Initech", "2016", "2019", 3.0),
     ]
 

@@ -5,7 +5,8 @@ A :class:`DatePoint` keeps the precision the resume gives (month, season or year
 become month intervals for counting years (:func:`span_months`): a month-precise range counts
 both end months; a year-only start or end is the middle of that year, so ``2018 - 2021`` is
 three years; a year-only range within one year, a lone month and a season count 6, 1 and 3
-months. Only the standard library; pure functions over text.
+months; an open range ends with the month of ``as_of`` (both end months count). Only the
+standard library; pure functions over text.
 """
 
 from __future__ import annotations
@@ -164,19 +165,20 @@ def _index(year: int, month: int) -> int:
 def span_months(rng: DateRange, *, as_of: date) -> tuple[int, int] | None:
     """The months ``[a, b)`` (month indices, year * 12 + month - 1) a range covers.
 
-    Returns ``None`` when the range ends before it starts or starts after ``as_of``.
+    An open range ends with the month of ``as_of``, counted like any end month. Returns
+    ``None`` when the range ends before it starts or starts after ``as_of``.
     """
     s, e = rng.start, rng.end
     a = _index(s.year, 7) if s.precision == "year" else _index(s.year, s.first_month)
+    now = _index(as_of.year, as_of.month) + 1
     if e is None:
-        b = _index(as_of.year, as_of.month)
+        b = now
     elif e.precision == "year":
         b = _index(e.year, 7)
         if s.precision == "year" and e.year == s.year:
             a, b = _index(s.year, 4), _index(s.year, 10)
     else:
         b = _index(e.year, e.last_month) + 1
-    now = _index(as_of.year, as_of.month)
     if a >= now or b <= a:
         return None
     return a, min(b, now)

@@ -189,8 +189,9 @@ def _education(
     entries = read_education(lines, rest)
     if entries:
         return entries
-    # a degree written inside a sentence or after an institution: the highest one anywhere
-    edu = find_education("\n".join(lines))
+    # a degree written inside a sentence or after an institution: the highest one outside
+    # the jobs ("Teacher, High School" is no diploma)
+    edu = find_education("\n".join(x for i, x in enumerate(lines) if i not in taken))
     return [EducationEntry(level=edu.level, field=edu.field)] if edu.level else []
 
 
