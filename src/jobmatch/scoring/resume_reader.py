@@ -41,6 +41,7 @@ _VOLUNTEER_HEADING = re.compile(
 # headings of postings found inside a resume's experience are role lines misread
 # ("Benefits Administrator", "PLUS (Laboratory ...)"): the experience goes on
 _POSTING = frozenset({"about", "responsibilities", "requirements", "preferred", "benefits"})
+_WORKPLACE = re.compile(r"\bhigh school\b(?!.*\b(?:diploma|ged|graduat))", re.IGNORECASE)
 _JOINED = re.compile(r"(?<=\S)\n(?=[ \t]{2,}\S)")
 # a range over three lines ("October 2009" / "to" / "March 2015")
 _THREE = re.compile(
@@ -189,9 +190,11 @@ def _education(
     entries = read_education(lines, rest)
     if entries:
         return entries
-    # a degree written inside a sentence or after an institution: the highest one outside
-    # the jobs ("Teacher, High School" is no diploma)
-    edu = find_education("\n".join(x for i, x in enumerate(lines) if i not in taken))
+    # a degree written inside a sentence or after an institution: the highest one anywhere,
+    # but a high school named on a job line is a workplace ("Teacher, High School")
+    edu = find_education(
+        "\n".join(x for i, x in enumerate(lines) if i not in taken or not _WORKPLACE.search(x))
+    )
     return [EducationEntry(level=edu.level, field=edu.field)] if edu.level else []
 
 
