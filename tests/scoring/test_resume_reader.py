@@ -373,7 +373,7 @@ def test_overlapping_jobs_are_counted_once() -> None:
             "EDUCATION\nBSc (Hons) Adult Nursing, University of Leeds — 2015 – 2018\n",
             "bachelor",
             "adult nursing",
-        ),  # fmt: skip
+        ),
         (
             "EDUCATION\nM.Tech : Control Systems , 1988 Indian Institute of Technology\n"
             "Course : Machine learning , 2016 Coursera - Stanford USA\n",
@@ -470,3 +470,28 @@ def test_schema_refuses_what_the_reader_never_writes() -> None:
     data["roles"][0]["kind"] = "hobby"
     with pytest.raises(jsonschema.ValidationError, match="'hobby' is not one of"):
         jsonschema.validate(data, facts_schema())
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "EXPERIENCE\nCook, Denny's — 2019 - 2021\nLine Cook, IHOP 2016 - 2019\n",
+            ["Cook", "Line Cook"],
+        ),
+        (
+            "EXPERIENCE\nsite lead/process analyst\n"
+            "City , State Company Name / Sep 2013 to Current\n",
+            ["site lead/process analyst"],
+        ),
+        # a wrapped line of a duty is no title, even with a title word in it
+        (
+            "EXPERIENCE\nTeacher, Oak School 2015 - 2016\ntheir SERVICE CENTRE MANAGER\n",
+            ["Teacher"],
+        ),
+    ],
+)
+def test_titles_that_look_like_duties_and_duties_that_look_like_titles(
+    text: str, titles: list[str]
+) -> None:
+    assert [r.title for r in facts(text).roles] == titles

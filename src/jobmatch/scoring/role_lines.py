@@ -90,7 +90,8 @@ _VERB_START = re.compile(
     r"|establish|identify|resolve|track|update|write|negotiate|recruit|supervise"
     r"|participate|increase|reduce|improve|respond|deep|strong|excellent|proven|ability"
     r"|knowledge|proficient|familiar|duties|responsibilities|evaluate|represent|administer"
-    r"|report|assess|hire|file|compile|recruitment|hiring|served|serving)s?)\b",
+    r"|report|assess|hire|file|compile|recruitment|hiring|served|serving|do|make|teach"
+    r"|sell|greet|clean|answer)s?)\b",
     re.IGNORECASE,
 )
 # what looks like a date the patterns could not read ("13/2019", "2019 - 45")
@@ -138,7 +139,27 @@ def _is_description(s: str) -> bool:
     words = s.split()
     if s[0].islower():
         # a wrapped sentence, unless a short title written in lower case ("site lead")
-        return len(words) > 5 or s.endswith(".") or not has_role_word(s)
+        function_word = words[0] in {
+            "the",
+            "their",
+            "and",
+            "to",
+            "for",
+            "of",
+            "with",
+            "in",
+            "a",
+            "an",
+            "our",
+            "my",
+            "his",
+            "her",
+            "as",
+            "by",
+            "on",
+            "or",
+        }
+        return len(words) > 5 or s.endswith(".") or function_word or not has_role_word(s)
     if _BULLET.match(s) or not s[0].isalnum():
         return True
     if len(words) > 14 or _VERB_START.match(s) or _SENTENCE_END.search(s):
