@@ -1,22 +1,26 @@
 """Dated roles of a resume's experience sections, with dates paired to entries by layout.
 
 PDF readers emit a right-hand column of dates and places before or after the entries it sits
-beside, so a date is not simply the date of the line above. The text of the role sections is
-read as lines of four kinds: *header* lines (short, title-like: a job title, an employer, both),
-*date* lines (a date range, maybe with a place or the employer), *place* lines and
-*description* lines (bullets, sentences). Consecutive header, date and place lines make an
-entry's header block. Then:
+beside, so a date is not simply the date of the line above. The lines of the role sections
+are read as *header* lines (short, title-like: a job title, an employer, both), *date* lines
+(a range, maybe with a place or the employer), *place* lines and *description* lines
+(bullets, sentences, duties) (:mod:`jobmatch.scoring.role_lines`). Consecutive header, date
+and place lines make an entry's block; a new block starts after a description, after a blank
+line that ends a complete entry (a title and its date), and at a title or date line that
+follows a complete entry. Then:
 
-1. a date on a header line, or a date line inside a block, belongs to that block; when a
-   block holds dates both before and after its title line, the ones before belong to the
-   entry above (a displaced column) and are dropped;
-2. a run of date lines standing alone (a date column) goes, in order, to the blocks without
-   a date that follow it; one printed among a block's description goes to that block.
+1. a date on a header line, or a date line in a block, belongs to that block; dates after
+   its title line win; a date between two place lines above the title belongs to the entry
+   above (its right-hand column, displaced) and is dropped;
+2. a block of k title lines followed by k date lines (a column printed after the entries)
+   pairs them in order;
+3. a run of date lines standing alone (a date column) goes, in order, to the blocks without
+   a date that follow it; one printed among an entry's bullets goes to that entry.
 
-Each block gives one :class:`RawRole` per date range: its
-title is the header line with a job-title word (else the first header line that is not a
-place or an employer), cut at the employer (``Title, Employer, City``, ``Title / Company``).
-Page footers (lines repeated near page numbers) and place lines are never titles.
+Each block gives one :class:`RawRole` per date range: its title is the header line with a
+job-title word (else the first that is no placeholder, place or company), cut at the
+employer (``Title, Employer, City``, ``Employer — Title``, ``Title / Company``). Page footers,
+places, durations and certifications are never titles.
 """
 
 from __future__ import annotations
