@@ -381,6 +381,19 @@ def test_overlapping_jobs_are_counted_once() -> None:
             "control systems",
         ),
         ("EDUCATION\nHigh School Diploma : General Pennsauken High School\n", "high_school", None),
+        # an address after the field, a school right after the degree's name
+        (
+            "EDUCATION\nMaster of Urban and Regional Planning Indiana University, IN\n",
+            "master",
+            "urban and regional planning",
+        ),
+        ("EDUCATION\nBachelor of Arts Bennett College - City , State\n", "bachelor", None),
+        (
+            "EDUCATION\nPh.D., Computer Science — Princeton University, 2023\n"
+            "FELLOWSHIPS\nGraduate Fellowship in machine learning, 2019 - 2022\n",
+            "phd",
+            "computer science",
+        ),
         ("Summary\nI hold a PhD in Physics.\n", "phd", "physics"),  # only in a sentence
         ("no degree at all", "none", None),
     ],

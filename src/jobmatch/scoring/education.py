@@ -71,9 +71,10 @@ _FIELD_WORDS = frozenset(
     robotics cybersecurity security mass nutrition dietetics food public-relations
     professional sales office research quantitative economic policy government languages
     spanish french german chinese management-information hotel restaurant pre-law pre-med
-    programming
+    programming urban regional planning community rural development studies
     """.split()
 )
+_OF_FIELD = re.compile(r"\s*(?:'s|’s)?\s*(?:degree\s*)?(?:of|in)\s+", re.IGNORECASE)
 _SEPARATED = re.compile(r"(?:in|of)\b|[:,\-–]", re.IGNORECASE)
 _JOINERS = frozenset({"and", "&", "of", "in", "with", "/"})
 
@@ -114,12 +115,17 @@ def _field(line: str, level: str) -> str | None:
     m = _DEGREE.search(line)
     if m is not None:
         after = line[m.end() :]
-        after = after[_NAME_TAIL.match(after).end() :].strip()  # type: ignore[union-attr]
+        tail = _NAME_TAIL.match(after)
+        assert tail is not None  # every part of the pattern is optional
+        # "Master of Urban Planning": the "of" names the field itself
+        of_field = _OF_FIELD.fullmatch(tail.group(0)) is not None
+        after = after[tail.end() :].strip()
         f = _FIELD.match(after)
         if f is not None:
             # without "in", "of", ":" or "," the words after a degree may be a school's
             # name ("Bachelor of Arts Bennett College"): only field words are taken then
-            value = _clean(f.group(1), named=_SEPARATED.match(after) is not None)
+            named = of_field or _SEPARATED.match(after) is not None
+            value = _clean(f.group(1), named=named)
             if value:
                 return value
     known = re.search(
