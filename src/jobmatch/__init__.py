@@ -65,6 +65,8 @@ _LAZY: dict[str, str] = {
     "rank_resumes": "batch.rank",
     "market_report": "market.build",
     "MarketReport": "market.model",
+    "read_resume": "scoring.resume_reader",
+    "ResumeFacts": "models",
 }
 
 __all__ = ["__version__", *_LAZY]
@@ -107,6 +109,7 @@ if TYPE_CHECKING:
     from .models import Document as Document
     from .models import Lexicon as Lexicon
     from .models import Limits as Limits
+    from .models import ResumeFacts as ResumeFacts
     from .models import ScoreReport as ScoreReport
     from .models import Skill as Skill
     from .models import SkillMention as SkillMention
@@ -116,6 +119,7 @@ if TYPE_CHECKING:
     from .scoring.posting_reader import read_posting as read_posting
     from .scoring.profiles import list_profiles as list_profiles
     from .scoring.profiles import load_profile as load_profile
+    from .scoring.resume_reader import read_resume as read_resume
     from .scoring.scorer import Scorer as Scorer
 
 

@@ -189,6 +189,46 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     click.echo(render_skills(extract_documents(documents), fmt), nl=False)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="text (readable), json (an array of objects, see the schema).",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="The date open ranges (Present) end at (default today).",
+)
+def facts(paths: tuple[str, ...], fmt: str, as_of: Any) -> None:
+    """Read resumes the way a recruiter does: roles, degrees, years, latest title.
+
+    PATH is a TXT, Markdown, HTML, PDF or DOCX file, or - for standard input. Every input
+    is read before anything is printed. Exit codes: 0 success, 1 an input could not be
+    read, 2 usage error.
+    """
+    import json
+
+    from .report_facts import render_facts
+    from .scoring.resume_reader import read_resume
+
+    if paths.count("-") > 1:
+        raise click.UsageError("- (standard input) can be given only once")
+    day = as_of.date() if as_of is not None else None
+    found = [read_resume(_read_input(p), as_of=day) for p in paths]
+    if fmt == "json":
+        body = [f.to_dict() for f in found]
+        click.echo(json.dumps(body, indent=2, ensure_ascii=False))
+        return
+    click.echo("\n".join(render_facts(f, "text") for f in found), nl=False)
+
+
 # --------------------------------------------------------------- score and match
 
 #: the formats of jobmatch.report.FORMATS (spelt out so that --help does not import it)

@@ -20,6 +20,8 @@ __all__ = [
     "MissingSkill",
     "Education",
     "Role",
+    "EducationEntry",
+    "ResumeFacts",
     "CareerEstimate",
     "ScoreReport",
 ]
@@ -302,6 +304,46 @@ class Role:
     start: str
     end: str
     years: float
+    #: the employer when the resume names it on the entry, else ``None``
+    employer: str | None = None
+    #: ``job``, ``internship``, ``volunteer`` or ``other``
+    kind: str = "job"
+
+
+@dataclass(frozen=True, slots=True)
+class EducationEntry:
+    """One degree of a resume: ``level`` (``high_school`` ... ``phd``, ``certificate``,
+    ``other``), its field of study, institution and year when the resume gives them."""
+
+    level: str
+    field: str | None = None
+    institution: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeFacts:
+    """What a resume says about a career (:func:`jobmatch.read_resume`)."""
+
+    source: str
+    #: dated roles in reading order (``start``/``end``: ``YYYY-MM``, ``YYYY`` or ``present``)
+    roles: tuple[Role, ...]
+    education: tuple[EducationEntry, ...]
+    #: the highest level in ``education``, or ``"none"``
+    highest_degree: str
+    highest_degree_field: str | None
+    #: years in jobs (overlaps merged; open ranges end at ``as_of``); 0.0 without jobs
+    years: float
+    internship_years: float
+    #: the title of the latest job, else of the latest internship, else ``None``
+    most_recent_title: str | None
+    #: the date open ranges end at (ISO ``YYYY-MM-DD``)
+    as_of: str
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = _jsonable(asdict(self))
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +362,12 @@ class CareerEstimate:
     roles: tuple[Role, ...] = ()
     #: the profile's salary reference for this level, if it gives one (free text)
     salary_reference: str | None = None
+    #: years in internships, apart from ``years``
+    internship_years: float | None = None
+    most_recent_title: str | None = None
+    #: whether the resume's titles belong to the profile's family (``None``: the profile
+    #: declares no family); outside it, no level and no salary reference are given
+    in_family: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

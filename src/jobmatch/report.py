@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
+from .report_facts import career_line, role_line
 from .report_parts import (
     category_band,
     file_name,
@@ -105,13 +106,7 @@ def _education_line(report: ScoreReport) -> str:
 
 
 def _career_line(report: ScoreReport) -> str:
-    car = report.career
-    years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
-    if car.level is None:
-        return f"{years}; career level not determined"
-    label = f" ({car.level_label})" if car.level_label and car.level_label != car.level else ""
-    basis = f", read from {car.level_from}" if car.level_from else ""
-    return f"{years}; career level {car.level}{label}{basis}"
+    return career_line(report.career)
 
 
 def _match_note(m: MatchedSkill) -> str:
@@ -286,6 +281,8 @@ def render_markdown(report: ScoreReport) -> str:
         ]
     if small:
         out += ["", f"_{_md(small_note(small))}_"]
+    if report.career.roles:
+        out += ["", "## Roles", ""] + [f"- {_md(role_line(r))}" for r in report.career.roles]
     if report.warnings:
         out += ["", "## Warnings", ""] + [f"- {_md(w)}" for w in report.warnings]
     return "\n".join(out) + "\n"
@@ -405,10 +402,7 @@ def render_html(report: ScoreReport) -> str:
     parts.append(f"<p>Experience: {_h(_career_line(report))}</p>")
     if report.career.roles:
         parts.append("<ul>")
-        parts += [
-            f"<li>{_h(r.title)}, {_h(r.start)} to {_h(r.end)} ({r.years:.1f} years)</li>"
-            for r in report.career.roles
-        ]
+        parts += [f"<li>{_h(role_line(r))}</li>" for r in report.career.roles]
         parts.append("</ul>")
     if report.career.salary_reference:
         parts.append(f"<p>Salary reference: {_h(report.career.salary_reference)}</p>")

@@ -237,15 +237,17 @@ def test_career_from_dated_roles(tiny: Scorer) -> None:
         "EDUCATION\nB.Sc. Physics 2012 - 2016\n"
     )
     c = scorer.score_text(text).career
+    # a year-only range counts from the middle of its first year to the middle of its last
+    # (2016-2019: 3.0 years); Jan 2020 to June 2024 (the month of as_of): 54 months
     assert (c.years, c.level, c.level_from, c.ladder) == (
-        8.5,
+        7.5,
         "senior",
         "title",
         ("junior", "mid", "senior"),
     )
-    assert [(x.title, x.start, x.end, x.years) for x in c.roles] == [
-        ("Senior ML Engineer, Acme", "2020-01", "present", 4.5),
-        ("Data Engineer, Initech", "2016-01", "2019-12", 4.0),
+    assert [(x.title, x.employer, x.start, x.end, x.years) for x in c.roles] == [
+        ("Senior ML Engineer", "Acme", "2020-01", "present", 4.5),
+        ("Data Engineer", "Initech", "2016", "2019", 3.0),
     ]
 
 
@@ -260,11 +262,13 @@ def test_career_skips_dates_under_interests_and_volunteering(tiny: Scorer) -> No
         "VOLUNTEER EXPERIENCE\nSwim Coach 2012-2014\n"
     )
     c = scorer.score_text(text).career
-    assert [(x.title, x.start) for x in c.roles] == [
-        ("Data Engineer, Initech", "2021-01"),
-        ("ML Engineer, Acme", "2016-01"),
+    # the volunteering is a role of its own kind, not counted in the years
+    assert [(x.title, x.start, x.kind) for x in c.roles] == [
+        ("Data Engineer", "2021", "job"),
+        ("ML Engineer", "2016", "job"),
+        ("Swim Coach", "2012", "volunteer"),
     ]
-    assert c.years == 7.0
+    assert c.years == 5.0
 
 
 def test_calibration_curve() -> None:

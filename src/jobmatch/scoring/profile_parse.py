@@ -100,6 +100,7 @@ def parse_profile(
     name = _str(meta, "name", "[profile]", probs)
     version = _str(meta, "version", "[profile]", probs)
     description = str(meta.get("description", "")).strip()
+    family = _strlist(meta, "family", "[profile]", probs) if "family" in meta else ()
     scoring = _scoring(raw.get("scoring", {}), probs)
     factors, terms = _generated(generated, probs)
     categories = _categories(raw.get("categories"), lexicon, probs, factors)
@@ -120,6 +121,7 @@ def parse_profile(
         scoring=scoring,
         terms=terms,
         source=source,
+        family=family,
     )
 
 

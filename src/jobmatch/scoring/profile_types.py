@@ -120,6 +120,9 @@ class Profile:
     ladder: tuple[LadderLevel, ...] = ()
     salary: tuple[SalaryFigure, ...] = ()
     scoring: ScoringParams = field(default_factory=ScoringParams)
+    #: title words of the role's job family (``[profile] family``); a resume whose titles
+    #: hold none is outside the ladder (no level, no salary reference). Empty: no check
+    family: tuple[str, ...] = ()
     terms: TermModel | None = field(default=None, repr=False)
     source: str = ""
 
@@ -177,6 +180,7 @@ class Profile:
                 for lv in self.ladder
             ],
             "salary": [{"role": s.role, "item": s.item, "usd": list(s.usd)} for s in self.salary],
+            "family": list(self.family),
             "top_terms": top_terms(self.terms),
         }
 

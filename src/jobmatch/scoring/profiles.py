@@ -79,6 +79,8 @@ def describe_profile(profile: Profile, fmt: str = "text") -> str:
             lines.append(f"  {kind}  {r.id:<24} {what}  (tf-idf {r.tfidf:.2f})")
     if profile.ladder:
         lines += ["", "Career ladder:"]
+        if profile.family:
+            lines.append(f"  for the family of titles with: {', '.join(profile.family)}")
         for lv in profile.ladder:
             lines.append(
                 f"  {lv.id:<10} {lv.label} (from {lv.min_years:g} years; titles: "

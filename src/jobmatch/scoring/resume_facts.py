@@ -1,41 +1,24 @@
-"""Facts read from a resume's text: education, dated roles, years of experience, career level.
+"""Degree patterns: the highest degree a text names, and the degrees a posting asks for.
 
-Rules, in short (README "Scoring"):
+* :func:`degree_level`: the highest degree level a line names (``Ph.D.``, ``M.Sc.``, ``Master
+  of Science in ...``, ``B.S. in ...``, ``Bachelor's``, ``high school diploma``...).
+* :func:`find_education`: the highest degree of a text and its field (a known field of study
+  on the same line, else the words after ``in``/``of``), with the line it was read from.
+* :func:`degree_requirements`: the lowest degree a posting requires and a higher one it
+  prefers.
 
-* **Education**: every degree mention (``Ph.D.``, ``M.Sc.``, ``Master of Science in ...``,
-  ``B.S. in ...``, ``Bachelor's``, ``high school diploma``...) is found; the highest level
-  wins. The field is a known field of study on the same line, else the words after
-  ``in``/``of`` up to punctuation, a date or ``from``/``at``.
-* **Dated roles**: a date range (``Jan 2019 – Present``, ``2015-2018``, ``03/2020 - 05/2021``)
-  on a line that is not about a degree. The role's title is the rest of that line, or the
-  previous non-empty line when the date stands alone. Years = the union of the role
-  intervals (overlaps merged), in months / 12. An open range ends at ``as_of``.
-* **Career level** on a profile's ladder: from the most recent role's title; a title naming
-  an entry level (a ladder level with ``min_years == 0``: intern, junior) wins, otherwise the
-  highest matching level. Without a title signal, the highest level whose ``min_years`` the
-  years reach.
-
-Only the standard library; pure functions over text.
+A resume's degrees, each with field, institution and year, are read by
+:mod:`jobmatch.scoring.education`, which uses these patterns. Only the standard library.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 
-from ..extract.sections import classify_heading
-from ..models import Education, Role
+from ..models import Education
 
-__all__ = [
-    "DatedRole",
-    "find_education",
-    "degree_requirements",
-    "find_roles",
-    "years_of_experience",
-    "career_level",
-]
+__all__ = ["KNOWN_FIELDS", "degree_level", "find_education", "degree_requirements"]
 
 _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
@@ -66,7 +49,6 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
 _LEVEL_RES = tuple((lvl, re.compile(p, re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS)
 _ANY_DEGREE = re.compile("|".join(f"(?:{p})" for _, p in _LEVEL_PATTERNS), re.IGNORECASE)
 _ANY_DEGREE_LOWER = re.compile(_ANY_DEGREE.pattern)
-_YEAR = re.compile(r"(?:19|20)\d\d")
 #: degree levels, lowest first
 DEGREE_ORDER = tuple(lvl for lvl, _ in reversed(_LEVEL_PATTERNS))
 _ORDER = {lvl: i for i, (lvl, _) in enumerate(reversed(_LEVEL_PATTERNS))}
@@ -115,50 +97,6 @@ _DEGREE_NAME = re.compile(
 )
 _INSTITUTION = re.compile(r"\b(?:university|college|institute|school|academy)\b", re.IGNORECASE)
 _FIELD_TAIL = re.compile(r"[:,\u2013\u2014]\s*([A-Z][A-Za-z&/ ]{2,40}?)\s*$")
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE = rf"(?:(?P<{{m}}>{_MONTH})\s+|(?P<{{n}}>0?[1-9]|1[0-2])\s*[/.]\s*)?(?P<{{y}}>(?:19|20)\d\d)"
-_RANGE_RE = re.compile(
-    _DATE.format(m="m1", n="n1", y="y1")
-    + r"\s*(?:-|\u2013|\u2014|to|until|till)\s*(?:"
-    + _DATE.format(m="m2", n="n2", y="y2")
-    + r"|(?P<open>present|current(?:ly)?|now|today|date|ongoing))",
-    re.IGNORECASE,
-)
-_DANGLING = re.compile(r"(?:19|20)\d\d\s*(?:-|\u2013|\u2014|to)$", re.IGNORECASE)
-_DATEISH = re.compile(
-    rf"^(?:{_MONTH}|present|current(?:ly)?|now|today|\d+|[\s/.,\u2013\u2014-])+$", re.IGNORECASE
-)
-_EDU_LINE = re.compile(
-    r"\b(?:university|college|school|institute|academy|thesis|gpa)\b", re.IGNORECASE
-)
-_TITLE_STRIP = " \t,;:|\u2013\u2014-\u2022*()[]"
-
-
-@dataclass(frozen=True, slots=True)
-class DatedRole:
-    title: str
-    start: tuple[int, int]
-    end: tuple[int, int]
-    open_ended: bool
-
-    @property
-    def months(self) -> int:
-        return max(0, (self.end[0] - self.start[0]) * 12 + self.end[1] - self.start[1] + 1)
-
-    def to_role(self) -> Role:
-        return Role(
-            title=self.title,
-            start=f"{self.start[0]:04d}-{self.start[1]:02d}",
-            end="present" if self.open_ended else f"{self.end[0]:04d}-{self.end[1]:02d}",
-            years=round(self.months / 12, 1),
-        )
 
 
 def degree_level(line: str) -> str | None:
@@ -201,6 +139,7 @@ def find_education(text: str) -> Education:
     return Education(level=best[1], field=best[3], evidence=best[2])
 
 
+_TITLE_STRIP = " \t,;:|\u2013\u2014-\u2022*()[]"
 _PREFER = re.compile(r"\bprefer|\bplus\b|\bbonus\b|\bideal|\bnice to have\b|\bdesir", re.I)
 
 
@@ -254,128 +193,3 @@ def _field(line: str) -> str | None:
         value = m2.group(1).strip(_TITLE_STRIP + ".").lower()
         return value or None
     return None
-
-
-def _ym(m: re.Match[str], k: str, default_month: int) -> tuple[int, int]:
-    year = int(m.group(f"y{k}"))
-    month = default_month
-    if m.group(f"m{k}"):
-        month = _MONTHS[m.group(f"m{k}")[:3].lower()]
-    elif m.group(f"n{k}"):
-        month = int(m.group(f"n{k}"))
-    return year, month
-
-
-def find_roles(
-    text: str,
-    *,
-    as_of: date | None = None,
-    skip: Sequence[tuple[int, int]] = (),
-) -> list[DatedRole]:
-    """Dated roles in ``text``, in order of appearance.
-
-    ``skip`` holds character ranges to ignore (e.g. the education and publications sections).
-    Ranges on degree or school lines are ignored too. A year-only start counts from January,
-    a year-only end to December.
-    """
-    today = as_of or date.today()
-    roles: list[DatedRole] = []
-    lines = text.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    joined: set[int] = set()
-    for i, line in enumerate(lines):
-        if i in joined:
-            continue
-        stripped = line.strip()
-        if _DANGLING.search(stripped) and i + 1 < len(lines):
-            # a range broken over two lines ("June 2020 –" / "Present"): read them as one
-            line = stripped + " " + lines[i + 1]
-            joined.add(i + 1)
-        # cheap prefilter: most lines hold no year at all
-        m = _RANGE_RE.search(line) if stripped and _YEAR.search(line) else None
-        if m is None or any(a <= offsets[i] < b for a, b in skip):
-            continue
-        if degree_level(line) or _EDU_LINE.search(line):
-            continue
-        start = _ym(m, "1", 1)
-        if m.group("open"):
-            end, open_ended = (today.year, today.month), True
-        else:
-            end, open_ended = _ym(m, "2", 12), False
-        if end < start or start > (today.year, today.month):
-            continue
-        title = (line[: m.start()] + " " + line[m.end() :]).strip(_TITLE_STRIP + "\n")
-        title = " ".join(title.split()).strip(_TITLE_STRIP)
-        if not _looks_like_title(title):
-            title = _neighbour_title(lines, i)
-        roles.append(DatedRole(title=title[:120], start=start, end=end, open_ended=open_ended))
-    return roles
-
-
-def _looks_like_title(line: str) -> bool:
-    """A short line with letters, not a sentence, a bullet or a section heading."""
-    s = line.strip()
-    if len(re.findall(r"[A-Za-z]", s)) < 3 or len(s.split()) > 12 or s.endswith("."):
-        return False
-    if _DATEISH.match(s):  # "Present", "May 2020": the other half of a date range
-        return False
-    return s[0] not in "-*\u2022\u25cf\u25aa" and classify_heading(s) is None
-
-
-def _neighbour_title(lines: Sequence[str], i: int) -> str:
-    """The title of a date standing alone: the nearest non-empty line above, else below."""
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(lines) and not lines[j].strip():
-            j += step
-        if 0 <= j < len(lines):
-            cand = " ".join(lines[j].split()).strip(_TITLE_STRIP)
-            if _looks_like_title(cand) and not _RANGE_RE.search(cand):
-                return cand
-    return ""
-
-
-def years_of_experience(roles: Sequence[DatedRole]) -> float | None:
-    """Years covered by ``roles``, overlapping intervals merged; ``None`` without roles."""
-    if not roles:
-        return None
-    spans = sorted((r.start[0] * 12 + r.start[1] - 1, r.end[0] * 12 + r.end[1]) for r in roles)
-    total = 0
-    cur_a, cur_b = spans[0]
-    for a, b in spans[1:]:
-        if a <= cur_b:
-            cur_b = max(cur_b, b)
-        else:
-            total += cur_b - cur_a
-            cur_a, cur_b = a, b
-    total += cur_b - cur_a
-    return round(total / 12, 1)
-
-
-def _title_matches(title: str, signal: str) -> bool:
-    return re.search(rf"(?<![a-z]){re.escape(signal.lower())}(?![a-z])", title.lower()) is not None
-
-
-def career_level(
-    roles: Sequence[DatedRole],
-    years: float | None,
-    ladder: Sequence[tuple[str, Sequence[str], float]],
-) -> tuple[str | None, str | None]:
-    """``(level id, "title" | "years")`` on ``ladder`` ``[(id, titles, min_years)]``, low first."""
-    if roles:
-        latest = max(roles, key=lambda r: (r.end, r.start))
-        hits = [
-            i
-            for i, (_, titles, _) in enumerate(ladder)
-            if any(_title_matches(latest.title, t) for t in titles)
-        ]
-        if hits:
-            entry = [i for i in hits if ladder[i][2] == 0.0]
-            return ladder[entry[0] if entry else hits[-1]][0], "title"
-    if years is not None:
-        reached = [lid for lid, _, min_years in ladder if years >= min_years]
-        if reached:
-            return reached[-1], "years"
-    return None, None

@@ -18,31 +18,26 @@ from typing import TYPE_CHECKING
 
 from ..errors import EmptyDocumentError
 from ..models import (
-    CareerEstimate,
     Document,
     Education,
     Lexicon,
+    ResumeFacts,
     ScoreReport,
     SkillMention,
 )
+from .career import career_estimate, education_of
 from .explain import explain, score_parts, snippet
 from .formula import Credit, calibrate, compute, credit_of
 from .posting_profile import posting_id, posting_profile
 from .profiles import (
     DEFAULT_PROFILE,
-    DEGREE_LEVELS,
-    LadderLevel,
     Profile,
     TermModel,
     analyze,
     load_profile,
 )
-from .resume_facts import (
-    career_level,
-    find_education,
-    find_roles,
-    years_of_experience,
-)
+from .resume_facts import find_education
+from .resume_reader import facts_from_text
 from .terms import doc_words, text_terms
 
 if TYPE_CHECKING:
@@ -60,8 +55,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-_SKIP_SECTIONS = frozenset({"education", "publications", "certifications"})
 
 
 class Scorer:
@@ -213,12 +206,11 @@ class Scorer:
     def _credits(
         self,
         profile: Profile,
-        text: str,
+        education: Education,
         mentions: Sequence[SkillMention],
         years: float | None,
-    ) -> tuple[Education, dict[str, Credit]]:
+    ) -> dict[str, Credit]:
         params = profile.scoring
-        education = find_education(text)
         by_skill: dict[str, list[SkillMention]] = {}
         for m in mentions:
             by_skill.setdefault(m.skill_id, []).append(m)
@@ -230,7 +222,7 @@ class Scorer:
             req.id: credit_of(req, by_skill, implied, education, params, years=years)
             for _, req in profile.requirements()
         }
-        return education, credits
+        return credits
 
     def _evaluate(
         self,
@@ -243,8 +235,10 @@ class Scorer:
         source: str,
         warnings: Sequence[str],
     ) -> ScoreReport:
-        career = self._career(text, profile)
-        education, credits = self._credits(profile, text, mentions, career.years)
+        facts = facts_from_text(text, source=source, as_of=self.as_of)
+        career = career_estimate(facts, profile)
+        education = _education(facts, profile, text)
+        credits = self._credits(profile, education, mentions, career.years)
         cos = terms.cosine(analyze(doc_words(doc)))
         result = compute(profile, {k: c.credit for k, c in credits.items()}, cos)
         categories, matched, missing = explain(profile, text, credits, result, self.lexicon)
@@ -262,53 +256,18 @@ class Scorer:
             categories=categories,
             matched=matched,
             missing=missing,
-            education=_education(education, profile),
+            education=education,
             career=career,
             warnings=tuple(own_warnings),
             parts=score_parts(profile, credits, result),
         )
 
-    def _career(self, text: str, profile: Profile) -> CareerEstimate:
-        from ..extract.sections import detect_sections
 
-        roles = find_roles(text, as_of=self.as_of)
-        if roles:  # only then is it worth finding the sections whose dates are not roles
-            # an ``other`` range after the first heading is under an Interests, Awards,
-            # Volunteering... heading: its dates (a fraternity office) are no employment
-            skip = [
-                (a, b)
-                for a, b, name in detect_sections(text)
-                if name in _SKIP_SECTIONS or (name == "other" and a > 0)
-            ]
-            roles = find_roles(text, as_of=self.as_of, skip=skip)
-        years = years_of_experience(roles)
-        ladder = [(lv.id, lv.titles, lv.min_years) for lv in profile.ladder]
-        level, level_from = career_level(roles, years, ladder)
-        lv: LadderLevel | None = next((x for x in profile.ladder if x.id == level), None)
-        return CareerEstimate(
-            years=years,
-            level=level,
-            level_label=lv.label if lv is not None else None,
-            level_from=level_from,
-            ladder=tuple(x.id for x in profile.ladder),
-            roles=tuple(r.to_role() for r in roles),
-            salary_reference=lv.salary if lv is not None else None,
-        )
-
-
-def _education(edu: Education, profile: Profile) -> Education:
-    levels = [r.degree for _, r in profile.requirements() if r.degree is not None and r.required]
-    if not levels:
-        return edu
-    need = min(levels, key=DEGREE_LEVELS.index)
-    meets = edu.level is not None and DEGREE_LEVELS.index(edu.level) >= DEGREE_LEVELS.index(need)
-    return Education(
-        level=edu.level,
-        field=edu.field,
-        evidence=edu.evidence,
-        required_level=need,
-        meets_requirement=meets,
-    )
+def _education(facts: ResumeFacts, profile: Profile, text: str) -> Education:
+    """The resume's highest degree against the profile; the evidence is its line."""
+    found = find_education(text)
+    top = facts.highest_degree
+    return education_of(facts, profile, evidence=found.evidence if found.level == top else None)
 
 
 def _profile_terms(profile: Profile, lexicon: Lexicon, default: TermModel) -> TermModel:

@@ -1,0 +1,104 @@
+"""Render resume facts: the experience line of score reports and ``jobmatch facts``.
+
+:func:`career_line` is the one sentence every score report gives about a career (years in
+jobs and internships, the latest title, the level on the ladder or why there is none);
+:func:`render_facts` renders :class:`~jobmatch.models.ResumeFacts` as text or JSON. Pure
+functions; document text is cleaned of control characters for the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .models import CareerEstimate, ResumeFacts, Role
+
+__all__ = ["FACTS_FORMATS", "career_line", "role_line", "render_facts"]
+
+FACTS_FORMATS = ("text", "json")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_DEGREES = {
+    "high_school": "high school",
+    "associate": "associate degree",
+    "bachelor": "bachelor's degree",
+    "master": "master's degree",
+    "phd": "PhD",
+    "certificate": "certificate",
+    "none": "none detected",
+}
+
+
+def _clean(s: str) -> str:
+    return " ".join(_CONTROL.sub("", s).split())
+
+
+def career_line(car: CareerEstimate) -> str:
+    """``"4.5 years in dated roles; career level mid (Mid-level), read from years"``.
+
+    Args:
+        car: the career estimate of a score report.
+
+    Returns:
+        One line: the years, the internship years when there are any, then the level, or
+        that the resume is outside the profile's ladder (``in_family`` false).
+    """
+    years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
+    if car.internship_years:
+        years += f" (and {car.internship_years:.1f} in internships)"
+    if car.in_family is False:
+        latest = f" (latest title: {car.most_recent_title})" if car.most_recent_title else ""
+        return f"{years}; outside this profile's ladder{latest}, so no level or salary reference"
+    if car.level is None:
+        return f"{years}; career level not determined"
+    label = f" ({car.level_label})" if car.level_label and car.level_label != car.level else ""
+    basis = f", read from {car.level_from}" if car.level_from else ""
+    return f"{years}; career level {car.level}{label}{basis}"
+
+
+def role_line(role: Role) -> str:
+    """``"Data Engineer, Initech: 2016 to 2019 (3.0 years, job)"``."""
+    at = f", {role.employer}" if role.employer else ""
+    return f"{role.title}{at}: {role.start} to {role.end} ({role.years:.1f} years, {role.kind})"
+
+
+def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:
+    """Resume facts as readable text or as the JSON of ``facts.to_dict()``.
+
+    Args:
+        facts: what :func:`jobmatch.read_resume` returned.
+        fmt: ``text`` or ``json`` (:data:`FACTS_FORMATS`).
+
+    Returns:
+        The rendered facts, ending with a newline.
+
+    Raises:
+        ValueError: an unknown ``fmt``.
+    """
+    if fmt == "json":
+        return json.dumps(facts.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    if fmt != "text":
+        raise ValueError(f"unknown facts format {fmt!r}; expected one of {FACTS_FORMATS}")
+    degree = _DEGREES.get(facts.highest_degree, facts.highest_degree)
+    if facts.highest_degree_field:
+        degree += f" in {facts.highest_degree_field}"
+    out = [
+        _clean(facts.source),
+        f"  highest degree: {_clean(degree)}",
+        f"  years in jobs: {facts.years:.1f}; in internships: {facts.internship_years:.1f}"
+        f" (as of {facts.as_of})",
+        f"  most recent title: {_clean(facts.most_recent_title or 'none')}",
+    ]
+    if facts.roles:
+        out.append("  roles:")
+        out += [f"    - {_clean(role_line(r))}" for r in facts.roles]
+    if facts.education:
+        out.append("  education:")
+        for e in facts.education:
+            parts = [_DEGREES.get(e.level, e.level)]
+            parts += [x for x in (e.field, e.institution) if x]
+            parts += [str(e.year)] if e.year else []
+            out.append(f"    - {_clean(', '.join(parts))}")
+    if facts.warnings:
+        out.append("  warnings:")
+        out += [f"    - {_clean(w)}" for w in facts.warnings]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,118 @@
+"""Place a resume's facts on a profile's career ladder, and its degree against the profile.
+
+A level is given only when the resume belongs to the profile's job family: the profile lists
+its family's title words (``[profile] family``), and the latest job's title, or most of the
+job titles, must hold one. Outside the family the estimate says so (``in_family`` false) and
+gives no level, no label and no salary reference: a teacher is not a "principal scientist".
+A profile without a family places every resume, as before.
+
+On the ladder, the latest title decides when it names a level (an entry level such as intern
+or junior wins over others, else the highest level named); otherwise the years do (the
+highest level whose ``min_years`` they reach).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..models import CareerEstimate, Education, ResumeFacts
+from .profiles import DEGREE_LEVELS, LadderLevel, Profile
+
+__all__ = ["career_estimate", "education_of", "in_family"]
+
+
+def _has(title: str, word: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])", title.lower()) is not None
+
+
+def in_family(facts: ResumeFacts, family: Sequence[str]) -> bool | None:
+    """Whether the resume's titles belong to a family of title words (``None``: no family).
+
+    Args:
+        facts: the resume's facts.
+        family: the title words of the profile's family (empty: the profile has none).
+
+    Returns:
+        ``None`` without a family; else true when the latest title holds a family word, or
+        more than half of the job titles do.
+    """
+    if not family:
+        return None
+    latest = facts.most_recent_title or ""
+    if any(_has(latest, w) for w in family):
+        return True
+    titles = [r.title for r in facts.roles if r.kind == "job"]
+    hits = sum(any(_has(t, w) for w in family) for t in titles)
+    return bool(titles) and hits * 2 > len(titles)
+
+
+def _level(title: str | None, years: float, ladder: Sequence[LadderLevel]) -> tuple[int, str]:
+    if title:
+        hits = [i for i, lv in enumerate(ladder) if any(_has(title, t) for t in lv.titles)]
+        if hits:
+            entry = [i for i in hits if ladder[i].min_years == 0.0]
+            return (entry[0] if entry else hits[-1]), "title"
+    reached = [i for i, lv in enumerate(ladder) if years >= lv.min_years]
+    return (reached[-1], "years") if reached else (-1, "")
+
+
+def career_estimate(facts: ResumeFacts, profile: Profile) -> CareerEstimate:
+    """The career estimate of a resume on ``profile``'s ladder.
+
+    Args:
+        facts: the resume's facts (:func:`jobmatch.read_resume`).
+        profile: the profile whose ladder, family and salary figures apply.
+
+    Returns:
+        A :class:`~jobmatch.models.CareerEstimate`; ``level``, ``level_label`` and
+        ``salary_reference`` are ``None`` outside the profile's family.
+    """
+    family = in_family(facts, profile.family)
+    level: LadderLevel | None = None
+    basis: str | None = None
+    if family is not False and profile.ladder:
+        i, how = _level(facts.most_recent_title, facts.years, profile.ladder)
+        if i >= 0:
+            level, basis = profile.ladder[i], how
+    return CareerEstimate(
+        years=facts.years,
+        level=level.id if level is not None else None,
+        level_label=level.label if level is not None else None,
+        level_from=basis,
+        ladder=tuple(x.id for x in profile.ladder),
+        roles=facts.roles,
+        salary_reference=level.salary if level is not None else None,
+        internship_years=facts.internship_years,
+        most_recent_title=facts.most_recent_title,
+        in_family=family,
+    )
+
+
+def education_of(facts: ResumeFacts, profile: Profile, *, evidence: str | None) -> Education:
+    """The highest degree of ``facts`` against the lowest degree ``profile`` requires.
+
+    Args:
+        facts: the resume's facts.
+        profile: the profile whose required degree applies.
+        evidence: the line the degree was read from, if known.
+
+    Returns:
+        An :class:`~jobmatch.models.Education` (certificates are no degree level here).
+    """
+    degrees = [e for e in facts.education if e.level in DEGREE_LEVELS]
+    top = max(degrees, key=lambda e: DEGREE_LEVELS.index(e.level), default=None)
+    level = top.level if top is not None else None
+    field = top.field if top is not None else None
+    needs = [r.degree for _, r in profile.requirements() if r.degree is not None and r.required]
+    if not needs:
+        return Education(level=level, field=field, evidence=evidence)
+    need = min(needs, key=DEGREE_LEVELS.index)
+    meets = level is not None and DEGREE_LEVELS.index(level) >= DEGREE_LEVELS.index(need)
+    return Education(
+        level=level,
+        field=field,
+        evidence=evidence,
+        required_level=need,
+        meets_requirement=meets,
+    )

@@ -1,0 +1,221 @@
+"""The degrees of a resume: level, field of study, institution and year of each.
+
+A degree line is a line that names a degree within its first 40 characters (so a summary's
+"I hold a PhD in ..." is none). The field is the text after the degree's name (``in``, ``of``,
+``:``, ``,``) up to a separator, a date, an institution word or an acronym; when the degree
+line has none, the line below (or above) may give it ("PhD" / "Princeton University, Computer
+Science"). A high-school diploma has no field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..models import EducationEntry
+from .dates import find_ranges
+from .resume_facts import KNOWN_FIELDS, degree_level
+
+__all__ = ["LEVEL_ORDER", "read_education", "degree_line"]
+
+#: every education level, lowest first
+LEVEL_ORDER = ("other", "certificate", "high_school", "associate", "bachelor", "master", "phd")
+
+_DEGREE = re.compile(
+    r"\bph\.?\s?d\b\.?|\bd\.?\s?phil\b|\bdoctor(?:ate| of philosophy)\b|\bdoctoral degree\b"
+    r"|\bm\.?\s?sc?\b\.?|\bm\.?\s?eng\b\.?|\bm\.?\s?tech\b\.?|\bmba\b|\bm\.s\.|\bms\b|\bm\.a\.|\bmasters?'?s?\b"
+    r"|\bmaster’s\b|\bb\.?\s?sc?\b\.?|\bb\.?\s?eng\b\.?|\bb\.?\s?tech\b\.?|\bb\.s\.|\bbs\b|\bb\.a\.|\bba\b"
+    r"|\bbachelors?'?s?\b|\bbachelor’s\b|\bb\.\s?e\b\.?|\bbsn\b|\bassociate'?s?\b|\ba\.a\.s?\.|\basn\b"
+    r"|\badn\b|\ba\.\s?s\b\.?|\bhigh school\b|\bhs\b|\bged\b|\bundergraduate degree\b"
+    r"|\baos\b|\baas\b|^s\.\s?e\b\.?",
+    re.IGNORECASE,
+)
+_NAME_TAIL = re.compile(
+    r"^\s*(?:'s|’s)?\s*(?:degree\s*)?(?:(?:of|in)\s+)?(?:applied\s+)?"
+    r"(?:(?:science|arts|philosophy|engineering|technology|commerce|laws|fine arts)\b)?\s*"
+    r"(?:\((?:hons?|honou?rs)\)|\bhons\b\.?|\bdegree\b|\bdiploma\b)?\s*",
+    re.IGNORECASE,
+)
+_MBA = re.compile(r"\bmba\b|\bmaster'?s? of business administration\b", re.IGNORECASE)
+_FIELD = re.compile(
+    r"^(?:in|of|:|,|-|–)?\s*(?:in\s+|of\s+)?([A-Za-z][A-Za-z&/ .'-]*?)"
+    r"(?=\s*(?:[,;:|(\u2013\u2014]|\s-\s|-\s|\bfrom\b|\bat\b|(?i:\bgpa\b)|\d|ï¼|\ufffd|$"
+    r"|(?i:\b(?:university|college|institute|school|academy|polytechnic)\b)|\b[A-Z]{2,}\b))",
+)
+_INSTITUTION = re.compile(
+    r"[^,;|ï¼\ufffd\d:]*\b(?:university|college|institute|school|academy|polytechnic|universit[éäà]"
+    r"|hochschule|école|ecole)\b[^,;|ï¼\ufffd\d]*",
+    re.IGNORECASE,
+)
+_CERTIFICATE = re.compile(r"^(?:graduate |professional )?(?:certificate|diploma)\b", re.I)
+# words of fields of study: a field runs while its words are these ("Anthropology Hunter
+# College" is anthropology, "Interior Design Miami International" interior design)
+_FIELD_WORDS = frozenset(
+    """
+    science sciences studies study management administration education arts art design
+    business accounting finance financial economics psychology sociology biology chemistry
+    physics mathematics math statistics nursing health healthcare computer computing
+    information technology systems communication communications marketing law legal
+    criminal justice history english literature political politics relations international
+    public policy social work music fine graphic interior painting anthropology linguistics
+    philosophy theology religious architecture agriculture agricultural environmental
+    resource resources natural hospitality culinary tourism human development kinesiology
+    exercise sports medicine medical pharmacy dental electrical electronics electronic
+    mechanical civil chemical industrial aerospace software data analytics network networks
+    networking telecommunication telecommunications journalism media film photography
+    fiction writing creative secondary elementary early childhood special teaching
+    counseling liberal general applied operations supply chain logistics project forensic
+    adult family clinical behavioral bioinformatics informatics engineering control
+    drafting advanced visual performing theatre theater dance geography geology
+    biochemistry biomedical neuroscience cognitive machine learning artificial intelligence
+    robotics cybersecurity security mass nutrition dietetics food public-relations
+    professional sales office research quantitative economic policy government languages
+    spanish french german chinese management-information hotel restaurant pre-law pre-med
+    programming urban regional planning community rural development studies
+    """.split()
+)
+_OF_FIELD = re.compile(r"\s*(?:'s|’s)?\s*(?:degree\s*)?(?:of|in)\s+", re.IGNORECASE)
+_SEPARATED = re.compile(r"(?:in|of)\b|[:,\-–]", re.IGNORECASE)
+_JOINERS = frozenset({"and", "&", "of", "in", "with", "/"})
+
+
+# degree forms the shared patterns leave out (they also read postings): "Masters : Education",
+# "AOS : Culinary Arts", "S.E : Accounting" (Sarjana Ekonomi, an Indonesian bachelor)
+_EXTRA_LEVELS = (
+    ("master", re.compile(r"\bmasters?\s*[:,]", re.IGNORECASE)),
+    ("associate", re.compile(r"\b(?:aos|aas|a\.o\.s\.?|a\.a\.s\.?)\b", re.IGNORECASE)),
+    ("bachelor", re.compile(r"^s\.\s?e\b\.?\s*:", re.IGNORECASE)),
+)
+
+
+def _level_of(line: str) -> str | None:
+    found = [degree_level(line), *(lvl for lvl, rx in _EXTRA_LEVELS if rx.search(line))]
+    levels = [x for x in found if x is not None]
+    return max(levels, key=LEVEL_ORDER.index) if levels else None
+
+
+def degree_line(line: str) -> str | None:
+    """The degree level of a line that names a degree near its start, else ``None``."""
+    level = _level_of(line)
+    if level is None:
+        return None
+    m = _DEGREE.search(line)
+    if m is None or m.start() > 40:
+        return None
+    return level
+
+
+def _field(line: str, level: str) -> str | None:
+    if level == "high_school":
+        return None
+    if _MBA.search(line):
+        return "business administration"
+    for d in reversed(find_ranges(line)):  # a date ends the field like a separator
+        line = line[: d.begin] + " | " + line[d.stop :]
+    m = _DEGREE.search(line)
+    if m is not None:
+        after = line[m.end() :]
+        tail = _NAME_TAIL.match(after)
+        assert tail is not None  # every part of the pattern is optional
+        # "Master of Urban Planning": the "of" names the field itself
+        of_field = _OF_FIELD.fullmatch(tail.group(0)) is not None
+        after = after[tail.end() :].strip()
+        f = _FIELD.match(after)
+        if f is not None:
+            # without "in", "of", ":" or "," the words after a degree may be a school's
+            # name ("Bachelor of Arts Bennett College"): only field words are taken then
+            named = of_field or _SEPARATED.match(after) is not None
+            value = _clean(f.group(1), named=named)
+            if value:
+                return value
+    known = re.search(
+        r"\b(" + "|".join(re.escape(k) for k in KNOWN_FIELDS) + r")\b", line, re.IGNORECASE
+    )
+    return known.group(1).lower() if known else None
+
+
+def _clean(value: str, *, named: bool = True) -> str | None:
+    value = " ".join(value.split()).strip(" .-&/'")
+    value = re.sub(r"\s+(?:and|in|of|&)$", "", value, flags=re.IGNORECASE)
+    if not value or len(value.split()) > 6 or degree_level(value) or len(value) < 3:
+        return None
+    words = value.split()
+    keep = 0
+    for i, w in enumerate(words):
+        low = w.lower().strip(",.;:")
+        if low in _FIELD_WORDS:
+            keep = i + 1
+        elif low not in _JOINERS:
+            break
+    if not keep and not named:
+        return None
+    return " ".join(words[:keep] if keep else words).lower()
+
+
+def _institution(lines: Sequence[str]) -> str | None:
+    for line in lines:
+        m = _INSTITUTION.search(line)
+        if m is not None:
+            value = " ".join(m.group(0).split()).strip(" .-:–—")
+            value = re.sub(r"^(?:.*?\b(?:in|at)\s+)", "", value) if " in " in value else value
+            if value and degree_level(value) is None and len(value.split()) <= 8:
+                return value
+    return None
+
+
+def _year(lines: Sequence[str]) -> int | None:
+    for line in lines:
+        ranges = find_ranges(line)
+        if ranges:
+            last = ranges[-1]
+            return (last.end or last.start).year
+    return None
+
+
+def read_education(lines: Sequence[str], candidates: Sequence[int]) -> list[EducationEntry]:
+    """The degrees on the lines ``candidates`` (indices into ``lines``), in reading order.
+
+    Args:
+        lines: the resume's lines.
+        candidates: the indices of the lines to look at (the education sections, or the
+            whole resume but its experience when those have no degree).
+
+    Returns:
+        One :class:`~jobmatch.models.EducationEntry` per degree line.
+    """
+    entries: list[EducationEntry] = []
+    allowed = set(candidates)
+    for i in candidates:
+        line = " ".join(lines[i].split())
+        level = degree_line(line)
+        if level is None and _CERTIFICATE.match(line):
+            level = "certificate"
+        if level is None:
+            continue
+        near = [j for j in (i + 1, i - 1) if j in allowed and lines[j].strip()]
+        field = _field(line, level)
+        for j in near:
+            if field is not None or level == "high_school":
+                break
+            if degree_line(lines[j]) is None:
+                field = _known_or_tail(lines[j])
+        around = [line] + [lines[j] for j in near]
+        entries.append(
+            EducationEntry(
+                level=level, field=field, institution=_institution(around), year=_year(around)
+            )
+        )
+    return entries
+
+
+def _known_or_tail(line: str) -> str | None:
+    """A field on a line next to a bare degree: a known field, or ``Institution, Field``."""
+    m = re.search(
+        r"\b(" + "|".join(re.escape(k) for k in KNOWN_FIELDS) + r")\b", line, re.IGNORECASE
+    )
+    if m:
+        return m.group(1).lower()
+    parts = [p.strip() for p in line.split(",")]
+    if len(parts) == 2 and _INSTITUTION.search(parts[0]) and not _INSTITUTION.search(parts[1]):
+        return _clean(parts[1])
+    return None

@@ -1,0 +1,251 @@
+"""Read a resume the way a recruiter does: roles, dates, degrees, years and the latest title.
+
+:func:`read_resume` takes a file (a :class:`pathlib.Path` or a :class:`~jobmatch.Document`)
+or a text (a ``str``) and returns :class:`~jobmatch.models.ResumeFacts`:
+
+* roles from the experience sections, dates paired with entries by layout
+  (:mod:`jobmatch.scoring.roles`), each a job, an internship, volunteering or other;
+  education, projects, publications, awards and courses never give roles;
+* the degrees (:mod:`jobmatch.scoring.education`), the highest one and its field;
+* years in jobs and in internships, each the union of the roles' months (overlaps merged, an
+  open range ends at ``as_of``), and the latest job's title;
+* warnings where the reader was unsure: dates without an entry, entries without dates,
+  dates that end before they start. Bad input never raises: no dated role gives 0 years.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from ..extract.sections import classify_heading
+from ..models import Document, EducationEntry, ResumeFacts, Role
+from .dates import DateRange, span_months
+from .education import LEVEL_ORDER, degree_line, read_education
+from .resume_facts import find_education
+from .roles import RawRole, read_roles
+
+__all__ = ["read_resume", "facts_from_text", "merged_years"]
+
+# headings inside an experience section after which entries are no employment
+_OTHER_HEADING = re.compile(
+    r"^(?:extra[- ]?curricular|activities|involvement|leadership|honou?rs|awards|presentations?"
+    r"|talks|writing|program committees?|community|affiliations|memberships?|on campus)\b",
+    re.IGNORECASE,
+)
+_VOLUNTEER_HEADING = re.compile(
+    r"^volunteer(?:ing)?(?:\s+(?:experience|work|activities))?\s*:?$", re.IGNORECASE
+)
+# headings of postings found inside a resume's experience are role lines misread
+# ("Benefits Administrator", "PLUS (Laboratory ...)"): the experience goes on
+_POSTING = frozenset({"about", "responsibilities", "requirements", "preferred", "benefits"})
+_WORKPLACE = re.compile(r"\bhigh school\b(?!.*\b(?:diploma|ged|graduat))", re.IGNORECASE)
+_JOINED = re.compile(r"(?<=\S)\n(?=[ \t]{2,}\S)")
+# a range over three lines ("October 2009" / "to" / "March 2015")
+_THREE = re.compile(
+    r"((?:19|20)\d\d)[ \t]*\n[ \t]*(to|-|–|—|until)[ \t]*\n[ \t]*"
+    r"(?=[A-Za-z]+\.?\s*\d{4}|\d|present|current)",
+    re.IGNORECASE,
+)
+# a range broken after its dash ("June 2020 –" / "Present")
+_DANGLING = re.compile(
+    r"((?:19|20)\d\d[ \t]*[-–—])[ \t]*\n[ \t]*(?=present|current|now|today|[a-z]+\.?\s*\d{4}|\d)",
+    re.IGNORECASE,
+)
+
+
+def read_resume(resume: Path | Document | str, *, as_of: date | None = None) -> ResumeFacts:
+    """The facts of a resume: its roles, degrees, years of experience and latest title.
+
+    Args:
+        resume: a :class:`pathlib.Path` or a :class:`~jobmatch.Document` is a file (read with
+            :func:`jobmatch.read_document`); a ``str`` is the resume's text itself.
+        as_of: the date an open range ("Present") ends at; today when ``None``.
+
+    Returns:
+        :class:`~jobmatch.models.ResumeFacts`. A resume without dated roles has ``years``
+        0.0 and a warning; dates that cannot be read are warnings, never errors.
+
+    Raises:
+        jobmatch.DocumentError: a file that cannot be read (missing, unsupported, corrupt).
+        TypeError: ``resume`` is none of the above.
+    """
+    if isinstance(resume, Path):
+        from ..read.documents import read_document
+
+        resume = read_document(resume)
+    if isinstance(resume, Document):
+        return facts_from_text(
+            resume.text, source=resume.source, as_of=as_of, warnings=resume.warnings
+        )
+    if isinstance(resume, str):
+        return facts_from_text(resume, source="<text>", as_of=as_of)
+    raise TypeError(f"read_resume() needs a Path, a Document or a str, not {type(resume).__name__}")
+
+
+def facts_from_text(
+    text: str, *, source: str = "<text>", as_of: date | None = None, warnings: Iterable[str] = ()
+) -> ResumeFacts:
+    """:func:`read_resume` of a text already read (the scorer's entry point).
+
+    Args:
+        text: the resume's text.
+        source: the name reported in ``ResumeFacts.source``.
+        as_of: the date an open range ends at; today when ``None``.
+        warnings: warnings of the reading to keep (a PDF's, for example).
+
+    Returns:
+        :class:`~jobmatch.models.ResumeFacts`.
+    """
+    from ..extract.sections import detect_sections
+
+    today = as_of or date.today()
+    text = text.replace("\u00c2\u00a0", " ").replace("\u00c2 ", " ")  # a mis-decoded no-break space
+    text = _DANGLING.sub(r"\1 ", _THREE.sub(r"\1 \2 ", _JOINED.sub(" ", text)))
+    lines = text.split("\n")
+    names, starts = _line_sections(lines, detect_sections(text))
+    areas = _role_areas(lines, names, starts)
+    raw, unsure = read_roles(lines, areas)
+    notes = list(warnings) + unsure
+    roles = [_role(r, today, notes) for r in raw]
+    edu = _education(lines, names, areas)
+    top = max(edu, key=lambda e: LEVEL_ORDER.index(e.level), default=None)
+    jobs = [r for r in raw if r.kind == "job"]
+    if not jobs:
+        notes.append("no dated job found: years of experience 0")
+    return ResumeFacts(
+        source=source,
+        roles=tuple(roles),
+        education=tuple(edu),
+        highest_degree=top.level if top is not None else "none",
+        highest_degree_field=top.field if top is not None else None,
+        years=merged_years((r.period for r in jobs), today),
+        internship_years=merged_years((r.period for r in raw if r.kind == "internship"), today),
+        most_recent_title=_latest(raw, today),
+        as_of=today.isoformat(),
+        warnings=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _line_sections(
+    lines: Sequence[str], sections: Sequence[tuple[int, int, str]]
+) -> tuple[list[str], set[int]]:
+    """The section name of each line, and the lines that open a section (its heading)."""
+    names: list[str] = []
+    starts: set[int] = set()
+    offset, k = 0, 0
+    for i, line in enumerate(lines):
+        while k + 1 < len(sections) and offset >= sections[k][1]:
+            k += 1
+        if sections and sections[k][0] == offset and (offset > 0 or classify_heading(line)):
+            starts.add(i)
+        names.append(sections[k][2] if sections else "other")
+        offset += len(line) + 1
+    return names, starts
+
+
+def _role_areas(
+    lines: Sequence[str], names: Sequence[str], starts: set[int]
+) -> list[tuple[list[int], str]]:
+    """The lines roles are read from, by section, with the kind of their roles."""
+    areas: list[tuple[list[int], str]] = []
+    for i, name in enumerate(names):
+        s = " ".join(lines[i].split())
+        if name in {"experience", "other"} and _VOLUNTEER_HEADING.match(s):
+            areas.append(([], "volunteer"))  # also inside Interests... (one "other" section)
+            continue
+        if i in starts and not (name in _POSTING and areas and areas[-1][1] == "job"):
+            areas.append(([], "job" if name == "experience" else ""))
+            continue
+        if areas and areas[-1][1] and _OTHER_HEADING.match(s) and len(s.split()) <= 4:
+            areas.append(([], "other"))
+        if areas and s and classify_heading(s) is not None:
+            continue  # a heading inside the section ("Work History" after "Experience")
+        if areas:
+            areas[-1][0].append(i)
+    found = [(a, k) for a, k in areas if k]
+    if names and names[0] == "other":
+        # the text before the first heading (all of a resume without headings) may hold
+        # jobs; text under Awards, Interests... headings does not
+        end = min(starts, default=len(names))
+        found.insert(0, (list(range(end)), "header"))
+    return found
+
+
+def _education(
+    lines: Sequence[str], names: Sequence[str], areas: Sequence[tuple[list[int], str]]
+) -> list[EducationEntry]:
+    in_edu = [i for i, n in enumerate(names) if n == "education"]
+    entries = read_education(lines, in_edu)
+    if entries:
+        return entries
+    taken = {i for a, k in areas if k == "job" for i in a}
+    rest = [
+        i
+        for i, n in enumerate(names)
+        if i not in taken and n not in {"projects", "publications"} and degree_line(lines[i])
+    ]
+    entries = read_education(lines, rest)
+    if entries:
+        return entries
+    # a degree written inside a sentence or after an institution: the highest one anywhere,
+    # but a high school named on a job line is a workplace ("Teacher, High School")
+    edu = find_education(
+        "\n".join(x for i, x in enumerate(lines) if i not in taken or not _WORKPLACE.search(x))
+    )
+    return [EducationEntry(level=edu.level, field=edu.field)] if edu.level else []
+
+
+def _iso_end(rng: DateRange) -> str:
+    e = rng.end
+    if e is None:
+        return "present"
+    return (
+        e.iso() if e.precision in {"year", "month", "day"} else f"{e.year:04d}-{e.last_month:02d}"
+    )
+
+
+def _role(raw: RawRole, today: date, notes: list[str]) -> Role:
+    span = span_months(raw.period, as_of=today)
+    if span is None:
+        notes.append(f"dates of {raw.title!r} end before they start or lie ahead: not counted")
+    months = span[1] - span[0] if span else 0
+    return Role(
+        title=raw.title,
+        start=raw.period.start.iso(),
+        end=_iso_end(raw.period),
+        years=round(months / 12, 1),
+        employer=raw.employer,
+        kind=raw.kind,
+    )
+
+
+def merged_years(periods: Iterable[DateRange], as_of: date) -> float:
+    """Years covered by ``periods``, overlapping months counted once (one decimal)."""
+    spans = sorted(s for p in periods if (s := span_months(p, as_of=as_of)) is not None)
+    total, cur_a, cur_b = 0, None, None
+    for a, b in spans:
+        if cur_b is not None and a <= cur_b:
+            cur_b = max(cur_b, b)
+            continue
+        if cur_a is not None and cur_b is not None:
+            total += cur_b - cur_a
+        cur_a, cur_b = a, b
+    if cur_a is not None and cur_b is not None:
+        total += cur_b - cur_a
+    return round(total / 12, 1)
+
+
+def _latest(raw: Sequence[RawRole], today: date) -> str | None:
+    for kind in ("job", "internship"):
+        spans = [
+            (span, -n, r.title)
+            for n, r in enumerate(raw)
+            if r.kind == kind and (span := span_months(r.period, as_of=today)) is not None
+        ]
+        if spans:
+            (_, _), _, title = max(spans, key=lambda t: (t[0][1], t[0][0], t[1]))
+            return title
+    return None

@@ -1,0 +1,269 @@
+"""The lines of a resume's role sections: header, date, place or description, and the title,
+employer and kind a header line gives.
+
+Vocabulary and patterns only (job-title words, anonymised placeholders, places, page footers,
+durations, the verbs that open duties); :mod:`jobmatch.scoring.roles` pairs the lines into
+entries. Pure functions over text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .dates import DateRange, find_ranges
+
+__all__ = [
+    "ROLE_WORDS",
+    "TRIM",
+    "classify_line",
+    "footer_lines",
+    "has_role_word",
+    "is_company",
+    "is_place",
+    "lead_title",
+    "line_parts",
+    "looks_like_date",
+    "role_kind",
+    "strip_placeholder",
+    "title_part",
+    "is_certification",
+    "is_state",
+]
+
+# head words of job titles (singular; a trailing "s" is allowed by the check)
+ROLE_WORDS = frozenset(
+    """
+    developer engineer architect manager lead leader head senior junior intern internship
+    trainee apprentice consultant specialist administrator admin analyst scientist
+    researcher research director officer technician coordinator associate assistant
+    representative programmer designer teacher lecturer professor instructor tutor
+    supervisor agent accountant auditor nurse physician doctor chef cook clerk cashier
+    driver editor writer founder cofounder co-founder owner partner president vp chief
+    member volunteer fellow postdoc student advisor adviser counselor therapist
+    coach trainer operator mechanic electrician technologist executive strategist
+    planner buyer sales salesperson marketer recruiter secretary receptionist host
+    hostess server bartender attendant aide tester maintainer creator contractor
+    freelancer principal staff head medic paralegal attorney lawyer pharmacist generalist
+    landscaper estimator inspector investigator adjuster provider advocate worker painter
+    dishwasher porter housekeeper janitor guard soldier sergeant nanny caregiver
+    """.split()
+)
+_COMPANY = re.compile(
+    r"\b(?:inc|corp|corporation|co|ltd|llc|gmbh|plc|company|group|organization|labs?"
+    r"|technologies|solutions|university|college|hospital|bank)\b\.?",
+    re.IGNORECASE,
+)
+# the anonymised employer and place of some resume sites ("Company Name ï¼ City , State")
+_PLACEHOLDER = re.compile(
+    r"\bcompany name\b(?:\s*(?:ï¼|\ufffd|[-–,:/])?\s*(?:city\s*,\s*)?state\b)?"
+    r"(?:\s*,\s*(?:usa|india|[A-Z][a-z]+))?|(?:^|\s)city\s*,\s*state\b",
+    re.IGNORECASE,
+)
+_STATES = r"(?:[A-Z]{2}|State|USA|U\.S\.A\.?|US|UK|S\.Korea|Korea|India|Canada|Germany|France)"
+# up to four capitalised words, one space between them (no optional separator: "\s?" between
+# words made the pattern backtrack exponentially on a long run of letters)
+_PLACE_WORDS = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?"
+_PLACE = re.compile(
+    rf"^(?:{_PLACE_WORDS},\s*)?{_PLACE_WORDS},\s*{_STATES}\.?"
+    rf"(?:\s*&\s*.+)?$|^city\s*,\s*state$|^(?:online|remote|[A-Z]\.?\s?Korea|S\.Korea)$",
+    re.IGNORECASE,
+)
+_PLACE_MAX = 120
+_BULLET = re.compile(r"^[•\-*●▪◦‣–·]\s*")
+_ABBREV_END = re.compile(r"\b(?:inc|corp|co|ltd|jr|sr|st|dept|u\.s\.a|a\.i)\.$", re.IGNORECASE)
+_PAGE = re.compile(r"^(?:\d{1,2}|\d{1,2}\s*/\s*\d{1,2}|page \d+(?: of \d+)?)$", re.IGNORECASE)
+TRIM = " \t,;:|/–—-•·*()[]ï¼\ufffd"
+_VERB_CUT = re.compile(r"\s+[A-Z][a-z]+(?:ed|ly|ing)\b.*$")
+_INTERN = re.compile(
+    r"\b(?:intern|interns|internship|trainee|apprentice|co-?op|summer"
+    r"|student(?!\s+(?:advis|servic|affair|success|counsel|develop|life|activit|recruit))"
+    r"|teaching assistant|research assistant)\b",
+    re.IGNORECASE,
+)
+# a line opening with a verb is a duty, not a title ("Create dashboards ...", "Managed a
+# team"); the -ed words that open titles (Registered Nurse) are exceptions
+_VERB_START = re.compile(
+    r"^(?!(?:registered|licensed|certified|chartered|qualified|advanced|accomplished"
+    r"|dedicated|experienced|seasoned|skilled|talented|motivated|detailed)\b)"
+    r"(?:[A-Z][a-z]+ed|(?:create|build|develop|manage|provide|assist|support|maintain"
+    r"|prepare|perform|ensure|coordinate|work|handle|conduct|monitor|review|oversee"
+    r"|implement|design|analy[sz]e|train|process|answer|greet|schedule|operate|organi[sz]e"
+    r"|plan|serve|use|utili[sz]e|help|drive|deliver|collaborate|communicate|responsible"
+    r"|establish|identify|resolve|track|update|write|negotiate|recruit|supervise"
+    r"|participate|increase|reduce|improve|respond|deep|strong|excellent|proven|ability"
+    r"|knowledge|proficient|familiar|duties|responsibilities|evaluate|represent|administer"
+    r"|report|assess|hire|file|compile|recruitment|hiring|served|serving|do|make|teach"
+    r"|sell|greet|clean|answer)s?)\b",
+    re.IGNORECASE,
+)
+# what looks like a date the patterns could not read ("13/2019", "2019 - 45")
+_DATEISH = re.compile(r"\b\d{1,2}\s*/\s*\d{2,4}\b|\b(?:19|20)\d\d\s*[-–]\s*\d+\b")
+# the tail of "Title, Employer, City, ST, USA": a state or country is no employer
+_PLACE_WORD = re.compile(r"^(?:[A-Z]{2}|USA|U\.S\.A\.?|UK|India|Canada)$")
+# a duration printed in a date column ("4 months", "2 yrs 3 mos"): neither title nor date
+_DURATION = re.compile(
+    r"^\(?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)(?:\s+\d+\s*(?:months?|mos?))?\)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_CERTIFICATION = re.compile(r"\bcertifi(?:ed|cate|cation)\b", re.IGNORECASE)
+_VOLUNTEER = re.compile(r"\bvolunteer", re.IGNORECASE)
+
+
+def is_place(text: str) -> bool:
+    """``Seoul, S.Korea``, ``San Francisco, CA``, ``City , State``, ``Online``."""
+    s = " ".join(text.replace("ï¼", " ").replace("\ufffd", " ").split()).strip(TRIM)
+    if len(s) > _PLACE_MAX:  # a place is a short line; this also bounds the regex work
+        return False
+    if re.search(r"\w.*\bcompany name\b", s, re.IGNORECASE):
+        return False  # "Landscaper Company Name, City , State": a title before the employer
+    return bool(s) and _PLACE.match(s) is not None
+
+
+def footer_lines(lines: Sequence[str]) -> set[int]:
+    """Indices of page-footer lines: page numbers, and lines repeated next to one."""
+    stripped = [" ".join(x.split()) for x in lines]
+    counts = Counter(s for s in stripped if s)
+    pages = [i for i, s in enumerate(stripped) if _PAGE.match(s)]
+    out = set(pages)
+    for p in pages:
+        for j in range(max(0, p - 6), min(len(lines), p + 7)):
+            if counts[stripped[j]] >= 2 and not is_place(stripped[j]):
+                out.add(j)
+    return out
+
+
+def has_role_word(text: str) -> bool:
+    """Whether ``text`` holds a job-title word (engineer, nurse, intern...)."""
+    words = re.findall(r"[a-z][a-z-]*", text.lower())
+    return any(w in ROLE_WORDS or (w.endswith("s") and w[:-1] in ROLE_WORDS) for w in words)
+
+
+def _is_description(s: str) -> bool:
+    words = s.split()
+    if s[0].islower():
+        # a wrapped sentence, unless a short title written in lower case ("site lead")
+        function_word = words[0] in {
+            "the",
+            "their",
+            "and",
+            "to",
+            "for",
+            "of",
+            "with",
+            "in",
+            "a",
+            "an",
+            "our",
+            "my",
+            "his",
+            "her",
+            "as",
+            "by",
+            "on",
+            "or",
+        }
+        return len(words) > 5 or s.endswith(".") or function_word or not has_role_word(s)
+    if _BULLET.match(s) or not s[0].isalnum():
+        return True
+    if len(words) > 14 or _VERB_START.match(s) or _SENTENCE_END.search(s):
+        return True
+    return s.endswith(".") and _ABBREV_END.search(s) is None
+
+
+def _rest(line: str, dates: Sequence[DateRange]) -> str:
+    out, last = [], 0
+    for d in dates:
+        out.append(line[last : d.begin])
+        last = d.stop
+    out.append(line[last:])
+    return " ".join(" ".join(out).split()).strip(TRIM)
+
+
+def classify_line(s: str) -> tuple[str, list[DateRange], str]:
+    """``(kind, dates, rest)`` of a stripped line: head, date, place or desc."""
+    dates = [d for d in find_ranges(s) if d.start.precision != "day"]
+    rest = _rest(s, dates)
+    bare = _PLACEHOLDER.sub("", rest).strip(TRIM)
+    if dates and (not bare or is_place(bare)):
+        return "date", dates, rest
+    if dates and not has_role_word(bare) and dates[0].begin == 0:
+        return "date", dates, rest
+    if not dates and (is_place(s) or _DURATION.match(s)):
+        return "place", dates, rest
+    if _is_description(bare or s):
+        return "desc", dates, rest
+    return "head", dates, rest
+
+
+_PARTS = re.compile(r"\s+[/|•·@]\s+|\s+(?:at|chez|bei)\s+|\s+[–—]\s+|\s+-\s+|\s*,\s*")
+
+
+def line_parts(text: str) -> list[str]:
+    """A header line split at its separators (``Title, Employer — City``), no parentheses."""
+    s = _PLACEHOLDER.sub("", text).strip(TRIM)
+    s = re.sub(r"\s*\([^)]*\b(?:19|20)\d\d[^)]*\)", "", s)  # "(Jul 2023 - present)"
+    return [p.strip(TRIM.replace("()", "")) for p in _PARTS.split(s) if p.strip(TRIM)]
+
+
+def title_part(text: str) -> str:
+    """The title part of a header line: the part with a job-title word (else the first),
+    without the employer, the place or a description run on after it."""
+    parts = line_parts(text)
+    if not parts:
+        return ""
+    strong = [p for p in parts if has_role_word(p) and p.split()[-1].lower() != "research"]
+    s = next(iter(strong), next((p for p in parts if has_role_word(p)), parts[0]))
+    s = _VERB_CUT.sub("", s) if len(s.split()) > 6 else s
+    return s.strip(TRIM.replace("()", ""))
+
+
+def role_kind(title: str, block_text: str, period: DateRange, default: str) -> str:
+    """The kind of a role: ``default`` outside jobs; else volunteer, internship (an intern
+    title, or a season alone) or job. ``block_text`` is the entry's header text."""
+    if default != "job":
+        return default
+    if _VOLUNTEER.search(title):
+        return "volunteer"
+    if re.search(r"\bundergraduate\b", block_text, re.IGNORECASE):
+        return "other"
+    if _INTERN.search(title):
+        return "internship"
+    if period.single and period.start.precision == "season":
+        return "internship"
+    return "job"
+
+
+def strip_placeholder(text: str) -> str:
+    """``text`` without an anonymised employer and place (``Company Name ï¼ City , State``)."""
+    return _PLACEHOLDER.sub("", text).strip(TRIM)
+
+
+def is_company(text: str) -> bool:
+    """Whether ``text`` names a company or a school (Inc., Ltd., University...)."""
+    return _COMPANY.search(text) is not None
+
+
+def is_certification(title: str) -> bool:
+    """A certification dated like a role ("AWS Certified Solutions Architect")."""
+    return _CERTIFICATION.search(title) is not None
+
+
+def is_state(text: str) -> bool:
+    """A state or country ending ``Title, Employer, City, ST``."""
+    return _PLACE_WORD.match(text) is not None
+
+
+def looks_like_date(line: str) -> bool:
+    """Whether ``line`` holds something date-like the date patterns did not read."""
+    return _DATEISH.search(line) is not None
+
+
+def lead_title(line: str) -> str | None:
+    """The title opening a description line ("Lecturer in X Effectively engaged ..."), if any."""
+    lead = _VERB_CUT.sub("", line)
+    if has_role_word(lead) and len(lead.split()) <= 8:
+        return lead.strip(TRIM)
+    return None

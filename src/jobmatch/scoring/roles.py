@@ -1,0 +1,296 @@
+"""Dated roles of a resume's experience sections, with dates paired to entries by layout.
+
+PDF readers emit a right-hand column of dates and places before or after the entries it sits
+beside, so a date is not simply the date of the line above. The lines of the role sections
+are read as *header* lines (short, title-like: a job title, an employer, both), *date* lines
+(a range, maybe with a place or the employer), *place* lines and *description* lines
+(bullets, sentences, duties) (:mod:`jobmatch.scoring.role_lines`). Consecutive header, date
+and place lines make an entry's block; a new block starts after a description, after a blank
+line that ends a complete entry (a title and its date), and at a title or date line that
+follows a complete entry. Then:
+
+1. a date on a header line, or a date line in a block, belongs to that block; dates after
+   its title line win; a date between two place lines above the title belongs to the entry
+   above (its right-hand column, displaced) and is dropped;
+2. a block of k title lines followed by k date lines (a column printed after the entries)
+   pairs them in order;
+3. a run of date lines standing alone (a date column) goes, in order, to the blocks without
+   a date that follow it; one printed among an entry's bullets goes to that entry.
+
+Each block gives one :class:`RawRole` per date range: its title is the header line with a
+job-title word (else the first that is no placeholder, place or company), cut at the
+employer (``Title, Employer, City``, ``Employer — Title``, ``Title / Company``). Page footers,
+places, durations and certifications are never titles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .dates import DatePoint, DateRange
+from .role_lines import (
+    TRIM,
+    classify_line,
+    footer_lines,
+    has_role_word,
+    is_certification,
+    is_company,
+    is_place,
+    is_state,
+    lead_title,
+    line_parts,
+    looks_like_date,
+    role_kind,
+    strip_placeholder,
+    title_part,
+)
+
+__all__ = ["RawRole", "read_roles"]
+
+
+@dataclass
+class RawRole:
+    """A role as read: title, employer, its date range and its kind."""
+
+    title: str
+    employer: str | None
+    period: DateRange
+    kind: str
+    line: int
+
+
+@dataclass
+class _Block:
+    lines: list[int] = field(default_factory=list)
+    heads: list[tuple[int, str]] = field(default_factory=list)
+    dates: list[tuple[int, DateRange]] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
+    dated_head: bool = False
+    #: the first description line after the block (a title may open it)
+    lead: str | None = None
+
+
+def _blocks(
+    lines: Sequence[str], area: Sequence[int], skip: set[int], unsure: list[str]
+) -> list[_Block]:
+    """Header blocks in reading order; a date line alone between descriptions is a block."""
+    blocks: list[_Block] = []
+    cur: _Block | None = None
+    for i in area:
+        s = " ".join(lines[i].split())
+        if not s:
+            if cur is not None and cur.dates and any(has_role_word(t) for _, t in cur.heads):
+                cur = None  # a complete entry: what follows a blank line is another
+            continue
+        if i in skip:
+            continue
+        kind, dates, rest = classify_line(s)
+        if not dates and kind != "desc" and looks_like_date(s):
+            unsure.append(f"unreadable date: {s[:80]!r}")
+        if kind == "desc":
+            if cur is not None and cur.lead is None:
+                cur.lead = s
+            cur = None
+            continue
+        # complete: as many date lines as titles (a column of dates may follow the titles)
+        complete = (
+            cur is not None
+            and bool(cur.dates)
+            and bool(cur.heads)
+            and len({i for i, _ in cur.dates})
+            >= max(1, sum(has_role_word(title_part(t)) for _, t in cur.heads))
+        )
+        ended = (
+            cur is not None
+            and bool(cur.dates)
+            and kind == "head"
+            and has_role_word(title_part(rest))
+            and any(has_role_word(title_part(t)) and h < cur.dates[-1][0] for h, t in cur.heads)
+        )
+        if (
+            cur is None
+            or (dates and complete)
+            or ended
+            or (kind == "head" and dates and cur.dated_head)
+        ):
+            cur = _Block()
+            blocks.append(cur)
+        cur.lines.append(i)
+        if kind == "place":
+            cur.places.append(i)
+        if kind == "head":
+            cur.heads.append((i, rest))
+            cur.dated_head = cur.dated_head or bool(dates)
+        elif kind == "date" and rest and not is_place(rest):
+            cur.extras.append(rest)
+        cur.dates.extend((i, d) for d in dates)
+    return blocks
+
+
+def _pair(
+    blocks: list[_Block], unsure: list[str], *, report_undated: bool = True
+) -> list[tuple[_Block, list[DateRange]]]:
+    """Dates for each block with a header line (see the module docstring)."""
+    out: list[tuple[_Block, list[DateRange]]] = []
+    pending: list[list[DateRange]] = []  # date-only blocks waiting for dateless entries
+    waiting: _Block | None = None  # the last dateless entry, for a date among its bullets
+    undated: list[_Block] = []
+    for b in blocks:
+        if not b.heads:
+            # one entry's dates per line: a column of dates is a line per entry
+            groups: dict[int, list[DateRange]] = {}
+            for i, d in b.dates:
+                groups.setdefault(i, []).append(d)
+            lines = list(groups.values())
+            if waiting is not None and not pending and lines:
+                out.append((waiting, lines.pop(0)))
+                undated.remove(waiting)
+                waiting = None
+            pending.extend(lines)
+            continue
+        split = _column_after(b)
+        if split:
+            out.extend(split)
+            waiting = None
+            continue
+        own, column = _own_dates(b)
+        if own:
+            out.append((b, own))
+            pending.extend(column)
+            waiting = None
+        elif not has_role_word(title_part(_title_head(b)[1])):
+            continue  # a stray line (a wrapped sentence), not an entry waiting for dates
+        elif pending:
+            out.append((b, pending.pop(0)))
+        else:
+            waiting = b
+            undated.append(b)
+    for ranges in pending:
+        unsure.append("dates without an entry: " + ", ".join(_show(d) for d in ranges))
+    for b in undated if report_undated else ():
+        unsure.append(f"entry without dates: {title_part(_title_head(b)[1])!r}")
+    return out
+
+
+def _show(d: DateRange) -> str:
+    end = "present" if d.end is None else d.end.iso()
+    return d.start.iso() if d.single else f"{d.start.iso()} to {end}"
+
+
+def _column_after(b: _Block) -> list[tuple[_Block, list[DateRange]]]:
+    """Titles printed one per line, then their dates, one line each, in the same order (a
+    right-hand column emitted after the entries): each title with its date line."""
+    titles = [(i, t) for i, t in b.heads if has_role_word(title_part(t))]
+    if len(titles) < 2 or not b.dates or b.dates[0][0] < titles[-1][0]:
+        return []
+    groups: dict[int, list[DateRange]] = {}
+    for i, d in b.dates:
+        groups.setdefault(i, []).append(d)
+    if len(groups) != len(titles):
+        return []
+    return [
+        (_Block(lines=[i], heads=[(i, t)]), ranges)
+        for (i, t), ranges in zip(titles, groups.values(), strict=True)
+    ]
+
+
+def _own_dates(b: _Block) -> tuple[list[DateRange], list[list[DateRange]]]:
+    """A block's dates, and the lines of a date column above its title that are not its own.
+
+    Dates after the title line win. Above it, a date between two place lines belongs to the
+    entry above (its right-hand column, displaced); of a column of date lines, the first is
+    this entry's and the others wait for the dateless entries below.
+    """
+    title_line = _title_head(b)[0]
+    after = [d for i, d in b.dates if i >= title_line]
+    if after:
+        return after, []
+    lines: dict[int, list[DateRange]] = {}
+    for i, d in b.dates:
+        displaced = any(p < i for p in b.places) and any(i < p < title_line for p in b.places)
+        if not displaced:
+            lines.setdefault(i, []).append(d)
+    groups = list(lines.values())
+    return (groups[0], groups[1:]) if groups else ([], [])
+
+
+def _title_head(b: _Block) -> tuple[int, str]:
+    """The header line that holds the title: one with a job-title word, not an employer's
+    name, preferred; else the first that is neither a placeholder, a place nor a company."""
+    named = [(i, t) for i, t in b.heads if title_part(t) and not is_place(title_part(t))]
+    for i, text in named:
+        if has_role_word(title_part(text)) and not is_company(text.split(",")[0]):
+            return i, text
+    for i, text in named:
+        if has_role_word(title_part(text)):
+            return i, text
+    for i, text in named:
+        if not is_company(text):
+            return i, text
+    return named[0] if named else b.heads[0]
+
+
+def _employer(b: _Block, title_line: int, title_text: str) -> str | None:
+    title = title_part(title_text)
+    for p in line_parts(title_text):
+        if p != title and not is_place(p) and not has_role_word(p) and not is_state(p):
+            return p
+    for i, text in b.heads:
+        if i != title_line and not is_place(text) and not has_role_word(title_part(text)):
+            return re.split(r",|\s[•|·]\s", text)[0].strip(TRIM) or None
+    return None
+
+
+def read_roles(
+    lines: Sequence[str], areas: Sequence[tuple[Sequence[int], str]]
+) -> tuple[list[RawRole], list[str]]:
+    """The dated roles of the line ``areas`` ``[(line indices, default kind)]``.
+
+    Args:
+        lines: the resume's lines.
+        areas: the lines of each role section, with the kind its roles have by default
+            (``job`` for experience, ``volunteer`` for a volunteering section...;
+            ``header`` for the lines above the first heading: jobs, but a line there
+            without dates is no entry to warn about).
+
+    Returns:
+        ``(roles, warnings)``: one :class:`RawRole` per date range paired with an entry, in
+        reading order, and a warning for each date without an entry and entry without dates.
+    """
+    skip = footer_lines(lines)
+    roles: list[RawRole] = []
+    unsure: list[str] = []
+    seen: set[tuple[str, DatePoint, DatePoint | None]] = set()
+    for area, default in areas:
+        # the lines above the first heading (name, headline) hold no entry without dates
+        top = default == "header"
+        default = "job" if top else default
+        blocks = _blocks(lines, area, skip, unsure)
+        for block, ranges in _pair(blocks, unsure, report_undated=not top):
+            line, text = _title_head(block)
+            title = title_part(text)
+            if not title and block.lead is not None:
+                title = lead_title(block.lead) or ""
+            if is_certification(title):
+                continue
+            if not title or is_place(title):
+                unsure.append("dates without an entry: " + ", ".join(_show(d) for d in ranges))
+                continue
+            employer = _employer(block, line, text)
+            if employer is None and block.extras:
+                cand = strip_placeholder(block.extras[0])
+                employer = cand if cand and not is_place(cand) else None
+            if employer is not None and re.search(r"company name", employer, re.IGNORECASE):
+                employer = None  # the placeholder of an anonymised resume
+            block_text = " ".join(t for _, t in block.heads)
+            for period in ranges:
+                key = (title.lower(), period.start, period.end)
+                if key in seen:  # the same entry twice (a resume repeating its history)
+                    continue
+                seen.add(key)
+                kind = role_kind(title, block_text, period, default)
+                roles.append(RawRole(title[:120], employer, period, kind, line))
+    return roles, unsure
