@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import cast
 
+import numpy as np
 from spacy.tokens import Doc
 
 __all__ = ["Columns"]
@@ -48,3 +49,20 @@ class Columns:
         "\\n" its own token)."""
         strings, low = self._strings, self.low
         return [k for k in self.space_idx if "\n" in strings[low[k]]]
+
+    def where(self, column: str, hashes: np.ndarray) -> list[int]:
+        """Indices of the tokens whose ``column`` ("orth" or "low") is one of ``hashes``
+        (one vectorised lookup; ``hashes`` a sorted ``uint64`` array).
+
+        Args:
+            column: "orth" or "low".
+            hashes: the hashes to look for.
+
+        Returns:
+            The token indices, in order.
+        """
+        if not len(hashes):
+            return []
+        col = self._arr[:, 0 if column == "orth" else 1]
+        found: list[int] = np.isin(col, hashes).nonzero()[0].tolist()
+        return found

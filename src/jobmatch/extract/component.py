@@ -31,7 +31,9 @@ from ..lexicon.loader import load_lexicon
 from ..models import Lexicon, SkillMention
 from .columns import Columns
 from .context import ContextResolver, compile_rule, still_tagged
+from .evidence import EvidenceFinder, load_evidence, non_overlapping
 from .filtering import FilterScorer
+from .line_roles import LineRoles
 from .mention_filter import MentionFilter, load_mention_filter
 from .mentions import build_mentions
 from .patterns import MatchKind, PatternSet, build_patterns, surface_variants, wrapped_matches
@@ -112,6 +114,9 @@ class SkillComponent:
         self._scorer: FilterScorer | None = None
         # the shipped filter weights belong to the shipped lexicon (they know its skill ids)
         self._own_lexicon = lexicon is not None or lexicon_path is not None
+        # the evidence phrases of the lexicon folder (or the shipped ones); none for a
+        # lexicon object, whose skill ids they may not know
+        self._evidence_file = lexicon is None
         self.key = f"{name}:{id(self)}"
         register_component(self.key, self)
         self._lexicon: Lexicon | None = None
@@ -149,6 +154,9 @@ class SkillComponent:
         # evidence-less generic words go to the filter only when there is one (or when the
         # training script asks for them)
         self.soft_rules = self._filter is not None
+        # line roles and evidence phrases after the filter (the training script turns them
+        # off: its candidates are what the filter sees)
+        self.read_lines = True
         skills = lexicon.skills
         self._skills = skills
         self._labels = [vocab.strings.add(s.id) for s in skills]
@@ -167,7 +175,17 @@ class SkillComponent:
             None if s.context is None else compile_rule(s.context, tokenize, vocab.strings.add)
             for s in skills
         ]
-        self._context = ContextResolver(rules, vocab.strings.add)
+        self._context = ContextResolver(rules, vocab.strings.add, [s.category for s in skills])
+        evidence = load_evidence(self.lexicon_path) if self._evidence_file else None
+        index = {s.id: i for i, s in enumerate(skills)}
+        self._evidence = None
+        if evidence is not None:
+            self._evidence = EvidenceFinder(evidence, index, tokenize, vocab.strings.add)
+        venues = evidence.venues.names if evidence is not None and evidence.venues else ()
+        self._roles = LineRoles(vocab.strings.add, (vocab.strings.add(v) for v in venues))
+        self._publishing = (
+            index.get(evidence.venues.skill) if evidence and evidence.venues else None
+        )
         self._patterns: PatternSet = build_patterns(self.nlp, skills, rules)
         self._matcher = self._patterns.matcher
         self._info = self._patterns.info
@@ -217,8 +235,32 @@ class SkillComponent:
                 doc.user_data[_SOFT_KEY] = soft  # for the training script
             if kept and self._filter is not None:
                 kept = self._apply_filter(doc, cols, kept, soft or set(), tagged)
+        if self.read_lines:
+            kept = self._read_lines(doc, cols, kept)
         self._annotate(doc, kept)
         return doc
+
+    def _read_lines(self, doc: Doc, cols: Columns, kept: list[Match]) -> list[Match]:
+        """Drop the mentions in employer names, citation lines and thesis titles; add the
+        evidence phrases ("ran experiments", "Led a team", a venue) and the citation lines
+        as evidence of publishing. A mention on a phrase's verb or object gives way to it;
+        one between them stays ("Led hiring for a team": hiring)."""
+        strings = doc.vocab.strings
+        found = self._evidence.find(strings, cols) if self._evidence is not None else []
+        if kept:
+            prose = [s for s, e, _, _ in found if e - s > 1]
+            kept, citations = self._roles.wrong_senses(strings, cols, kept, prose)
+            if self._publishing is not None:
+                found += [(lo, hi, self._publishing, lo) for lo, hi in citations if hi > lo]
+        if not found:
+            return kept
+        found = non_overlapping(found)
+        core = bytearray(len(doc))
+        for s, e, _, obj in found:
+            core[s : s + 1] = b"\x01"
+            core[obj:e] = b"\x01" * (e - obj)
+        kept = [m for m in kept if 1 not in core[m[0] : m[1]]]
+        return sorted(kept + [(s, e, i) for s, e, i, _ in found])
 
     def _match(self, doc: Doc, cols: Columns) -> list[tuple[int, int, int]]:
         """Every raw match ``(key, start, end)``, line-wrapped multi-word ones included."""

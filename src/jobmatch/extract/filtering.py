@@ -20,11 +20,10 @@ from .mention_filter import (
     FilterTables,
     LineInfo,
     MentionFilter,
-    is_title_line,
     mention_features,
     static_features,
 )
-from .vocabulary import CUE_WORDS, LINE_END, TITLE_MAX_TOKENS, TITLE_WORDS
+from .vocabulary import ACTION_VERBS, CUE_WORDS, LINE_END, TITLE_WORDS
 
 __all__ = ["FilterScorer"]
 
@@ -50,6 +49,7 @@ class FilterScorer:
         self._cue_words = frozenset(key(w) for w in CUE_WORDS)
         self._title_words = frozenset(key(w) for w in TITLE_WORDS)
         self._line_end = frozenset(key(w) for w in LINE_END)
+        self._action = frozenset(key(w) for w in ACTION_VERBS)
         # surface-dependent part of the score per (skill, tokens, spaces), filled lazily
         self._static: dict[tuple[int, ...], float] = {}
 
@@ -123,15 +123,6 @@ class FilterScorer:
             )
         return out
 
-    def _protected(self, low: list[int], lo: int, hi: int, skill: Skill) -> bool:
-        """A name as written on a line that is no title (too long, no title word, or a
-        certification: "AWS Certified Solutions Architect")."""
-        return (
-            hi - lo > TITLE_MAX_TOKENS
-            or self._title_words.isdisjoint(low[lo:hi])
-            or skill.category == "certification"
-        )
-
     @property
     def filter(self) -> MentionFilter:
         """The filter weights.
@@ -153,6 +144,10 @@ class FilterScorer:
         if self._tables is None:
             raise ValueError("the mention filter is off")
         return self._tables
+
+    def _acted(self, low: list[int], s: int, lo: int) -> bool:
+        """Does a past-tense verb of a bullet come right before ``s`` on its line?"""
+        return any(low[j] in self._action for j in range(max(lo, s - 2), s))
 
     def _static_score(self, doc: Doc, cols: Columns, s: int, e: int, i: int) -> float:
         """Bias plus the weights of the features of the mention alone (cached)."""
@@ -226,16 +221,18 @@ class FilterScorer:
         for (s, e, i), k in zip(found, line_of, strict=True):
             lo = breaks[k - 1] + 1 if k > 0 else 0
             hi = breaks[k] if k < n_breaks else n
-            protected = generic_only and (s, e) not in soft and orth[s:e] != low[s:e]
-            if protected and self._protected(low, lo, hi, self.skills[i]):
-                out.append(math.inf)  # a name as written, on a line that is no title
+            if (
+                generic_only
+                and (s, e) not in soft
+                and (orth[s:e] != low[s:e] or self._acted(low, s, lo))
+            ):
+                # a name as written ("Python", "Senior Java Developer") or a word right after
+                # a bullet's verb ("Trained diffusion models"): not judged
+                out.append(math.inf)
                 continue
             info = infos.get(k)
             if info is None:
                 info = infos[k] = self.line_info(low, lo, hi, per_line[k])
-            if protected and not is_title_line(info):
-                out.append(math.inf)
-                continue
             base = self._static_score(doc, cols, s, e, i)
             score = self._context_score(base, low, s, e, lo, hi)
             line = line_scores.get(k)
