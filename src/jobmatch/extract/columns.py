@@ -5,14 +5,13 @@ from __future__ import annotations
 from functools import cached_property
 from typing import cast
 
-import numpy as np
 from spacy.tokens import Doc
 
 __all__ = ["Columns"]
 
 
 class Columns:
-    """ORTH, LOWER, IS_SPACE and SPACY of a doc's tokens from one ``doc.to_array`` call,
+    """ORTH, LOWER, IS_SPACE, SPACY and SHAPE of a doc's tokens from one ``doc.to_array`` call,
     shared by the steps of one component call (each list is built on first use).
 
     Args:
@@ -20,7 +19,7 @@ class Columns:
     """
 
     def __init__(self, doc: Doc) -> None:
-        self._arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY"])
+        self._arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY", "SHAPE"])
         self._strings = doc.vocab.strings
 
     @cached_property
@@ -39,6 +38,11 @@ class Columns:
         return cast(list[int], self._arr[:, 3].tolist())
 
     @cached_property
+    def shape(self) -> list[int]:
+        """SHAPE hashes ("dddd" for "2021", "X." for "J.")."""
+        return cast(list[int], self._arr[:, 4].tolist())
+
+    @cached_property
     def space_idx(self) -> list[int]:
         """Indices of the whitespace tokens (line breaks among them)."""
         return self._arr[:, 2].nonzero()[0].tolist()
@@ -50,9 +54,8 @@ class Columns:
         strings, low = self._strings, self.low
         return [k for k in self.space_idx if "\n" in strings[low[k]]]
 
-    def where(self, column: str, hashes: np.ndarray) -> list[int]:
-        """Indices of the tokens whose ``column`` ("orth" or "low") is one of ``hashes``
-        (one vectorised lookup; ``hashes`` a sorted ``uint64`` array).
+    def where(self, column: str, hashes: frozenset[int]) -> list[int]:
+        """Indices of the tokens whose ``column`` ("orth" or "low") is one of ``hashes``.
 
         Args:
             column: "orth" or "low".
@@ -61,8 +64,7 @@ class Columns:
         Returns:
             The token indices, in order.
         """
-        if not len(hashes):
+        values = self.orth if column == "orth" else self.low
+        if not hashes or hashes.isdisjoint(values):
             return []
-        col = self._arr[:, 0 if column == "orth" else 1]
-        found: list[int] = np.isin(col, hashes).nonzero()[0].tolist()
-        return found
+        return [k for k, h in enumerate(values) if h in hashes]

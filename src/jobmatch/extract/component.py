@@ -243,8 +243,7 @@ class SkillComponent:
     def _read_lines(self, doc: Doc, cols: Columns, kept: list[Match]) -> list[Match]:
         """Drop the mentions in employer names, citation lines and thesis titles; add the
         evidence phrases ("ran experiments", "Led a team", a venue) and the citation lines
-        as evidence of publishing. A mention on a phrase's verb or object gives way to it;
-        one between them stays ("Led hiring for a team": hiring)."""
+        as evidence of publishing."""
         strings = doc.vocab.strings
         found = self._evidence.find(strings, cols) if self._evidence is not None else []
         if kept:
@@ -255,11 +254,17 @@ class SkillComponent:
         if not found:
             return kept
         found = non_overlapping(found)
-        core = bytearray(len(doc))
-        for s, e, _, obj in found:
-            core[s : s + 1] = b"\x01"
-            core[obj:e] = b"\x01" * (e - obj)
-        kept = [m for m in kept if 1 not in core[m[0] : m[1]]]
+        verbs = bytearray(len(doc))
+        for s, _, _, _ in found:
+            verbs[s] = 1
+        kept = [m for m in kept if 1 not in verbs[m[0] : m[1]]]
+        # a mention on the object stays and the phrase shrinks to its verb ("Leading
+        # cross-functional teams": cross-functional teamwork, and team leadership on
+        # "Leading"); one between them stays too ("Led hiring for a team": hiring)
+        taken = bytearray(len(doc))
+        for s, e, _ in kept:
+            taken[s:e] = b"\x01" * (e - s)
+        found = [(s, e if 1 not in taken[o:e] else s + 1, i, o) for s, e, i, o in found]
         return sorted(kept + [(s, e, i) for s, e, i, _ in found])
 
     def _match(self, doc: Doc, cols: Columns) -> list[tuple[int, int, int]]:

@@ -3,7 +3,7 @@ engineers", "Published at NeurIPS") rather than by name.
 
 The rules live in ``skill_lexicon/evidence.toml`` (format described there): verb + object
 rules and a list of venue names. :class:`EvidenceFinder` compiles them into token hashes and
-finds them on a doc with one vectorised lookup of the object and venue tokens, then a short
+finds them on a doc with set lookups of the object and venue tokens, then a short
 backward scan for the verb (nearest verb wins, within ``gap`` tokens, never across a line
 break or a sentence end). It returns :data:`Phrase` tuples ``(start, end, skill index,
 object start)``: the phrase runs from the verb to the end of the object.
@@ -19,8 +19,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from ..errors import LexiconError
 from ..lexicon.loader import data_root
 from .columns import Columns
@@ -33,6 +31,8 @@ EVIDENCE_FILE = "evidence.toml"
 # (start token, end token, skill index, first token of the object)
 Phrase = tuple[int, int, int, int]
 _SENTENCE_END = (".", ";", "!", "?")
+# a "verb" after one of these is a noun: "takes the lead", "Our mentor developer"
+_DETERMINERS = ("the", "a", "an", "our", "your", "their", "his", "her", "my", "its")
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,9 +216,12 @@ class EvidenceFinder:
             self._venue_cues = frozenset(key(c) for c in v.cues)
             self._venue_window = v.window
         self._stops = frozenset(key(t) for t in _SENTENCE_END)
+        self._determiners = frozenset(key(t) for t in _DETERMINERS)
         self._max_verb = max((len(v) for vs in self._verbs for v in vs), default=1)
-        self._low_anchors = np.array(sorted(self._phrases), dtype=np.uint64)
-        self._orth_anchors = np.array(sorted(self._venue_names), dtype=np.uint64)
+        self._verb_ends = frozenset(v[-1] for vs in self._verbs for v in vs)
+        self._max_gap = max(self._gaps, default=0)
+        self._low_anchors = frozenset(self._phrases)
+        self._orth_anchors = self._venue_names
 
     @property
     def active(self) -> bool:
@@ -239,7 +242,11 @@ class EvidenceFinder:
         out: list[Phrase] = []
         low, orth = cols.low, cols.orth
         breaks = frozenset(cols.breaks)
-        for k in cols.where("low", self._low_anchors):
+        # no verb anywhere, no verb + object phrase: skip the objects
+        objects = cols.where("low", self._low_anchors) if self._verb_ends.intersection(low) else []
+        for k in objects:
+            if self._verb_ends.isdisjoint(low[max(0, k - self._max_gap - 1) : k]):
+                continue
             for phrase in self._phrases[low[k]]:
                 end = k + len(phrase.tokens)
                 if tuple(low[k:end]) == phrase.tokens:
@@ -268,8 +275,11 @@ class EvidenceFinder:
                 if k - j - 1 > self._gaps[r]:
                     continue
                 for n in range(1, self._max_verb + 1):
-                    if j - n + 1 >= 0 and tuple(low[j - n + 1 : j + 1]) in self._verbs[r]:
-                        return j - n + 1, r
+                    v = j - n + 1
+                    if v >= 0 and tuple(low[v : j + 1]) in self._verbs[r]:
+                        if v > 0 and low[v - 1] in self._determiners:
+                            return None  # a noun: "the lead", "our mentor"
+                        return v, r
         return None
 
     def _venue_ok(self, strings: Any, low: list[int], orth: list[int], k: int) -> bool:

@@ -20,10 +20,11 @@ from .mention_filter import (
     FilterTables,
     LineInfo,
     MentionFilter,
+    is_title_line,
     mention_features,
     static_features,
 )
-from .vocabulary import ACTION_VERBS, CUE_WORDS, LINE_END, TITLE_WORDS
+from .vocabulary import ACTION_VERBS, CUE_WORDS, LINE_END, NAMED_TECHNOLOGY, TITLE_WORDS
 
 __all__ = ["FilterScorer"]
 
@@ -145,10 +146,6 @@ class FilterScorer:
             raise ValueError("the mention filter is off")
         return self._tables
 
-    def _acted(self, low: list[int], s: int, lo: int) -> bool:
-        """Does a past-tense verb of a bullet come right before ``s`` on its line?"""
-        return any(low[j] in self._action for j in range(max(lo, s - 2), s))
-
     def _static_score(self, doc: Doc, cols: Columns, s: int, e: int, i: int) -> float:
         """Bias plus the weights of the features of the mention alone (cached)."""
         # the tokens and the spaces between them ("scikit-learn" vs "scikit - learn")
@@ -218,21 +215,30 @@ class FilterScorer:
         line_scores: dict[int, float] = {}
         out: list[float] = []
         generic_only = scope == "generic"
+        action = self._action  # a bullet's verb right before: "Trained diffusion models"
         for (s, e, i), k in zip(found, line_of, strict=True):
             lo = breaks[k - 1] + 1 if k > 0 else 0
             hi = breaks[k] if k < n_breaks else n
-            if (
+            named = (
                 generic_only
                 and (s, e) not in soft
-                and (orth[s:e] != low[s:e] or self._acted(low, s, lo))
-            ):
-                # a name as written ("Python", "Senior Java Developer") or a word right after
-                # a bullet's verb ("Trained diffusion models"): not judged
-                out.append(math.inf)
+                and (
+                    orth[s:e] != low[s:e]
+                    or (s > lo and low[s - 1] in action)
+                    or (s - 1 > lo and low[s - 2] in action)
+                )
+            )
+            if named and self.skills[i].category in NAMED_TECHNOLOGY:
+                out.append(math.inf)  # a technology as written ("Python", "Java Developer")
                 continue
             info = infos.get(k)
             if info is None:
                 info = infos[k] = self.line_info(low, lo, hi, per_line[k])
+            if named and not is_title_line(info):
+                # any other name as written, or a word after a bullet's verb; on a title
+                # line ("AI Engineer", "QA/Test Developer") the filter judges it
+                out.append(math.inf)
+                continue
             base = self._static_score(doc, cols, s, e, i)
             score = self._context_score(base, low, s, e, lo, hi)
             line = line_scores.get(k)

@@ -10,7 +10,8 @@ a citation line is itself evidence of publishing.
 * employer name: the mention is followed by a company word ("Therapeutics", "Inc.",
   "Health", "International"...), or by "AI" at the end of a name ("Nexus AI, San
   Francisco"), or it follows "at" after a job-title or employment word ("Engineer at
-  Oracle", "Interned at CNN") and ends the name (line end, comma, "in", a year...);
+  Oracle", "Interned at CNN"), or a comma after a job title ("MERN Stack Developer,
+  OpenAI, San Francisco"), and ends the name (line end, comma, "in", a year...);
 * citation line: a year and a citation marker (an initial "J.", "et al.", quotes, a
   venue, "Journal", "Proceedings"...), or "Proceedings" / "arXiv" / "et al." / "doi"
   alone, on a line without a verb of the writer's (checked by the caller: evidence
@@ -54,6 +55,8 @@ class LineRoles:
         self._org_end = frozenset(key(w) for w in ORG_END)
         self._employ = frozenset(key(w) for w in EMPLOYMENT_WORDS | TITLE_WORDS)
         self._at = frozenset({key("at"), key("@")})
+        self._comma = key(",")
+        self._segment_edge = frozenset(key(w) for w in ", | : ; ( ) - – —".split())
         self._markers = frozenset(key(w) for w in CITATION_MARKERS)
         self._strong = frozenset(key(w) for w in CITATION_STRONG)
         self._quotes = frozenset(key(q) for q in ('"', "“", "”", "``", "''"))
@@ -61,6 +64,11 @@ class LineRoles:
         self._colon = key(":")
         self._et, self._al = key("et"), frozenset({key("al"), key("al.")})
         self._venues = frozenset(venues)
+        self._four_digits, self._initial = key("dddd"), key("X.")  # SHAPE: "2021", "J."
+        # a doc without any of these has no employer name, citation or thesis title
+        self._triggers_orth = self._suffix | self._weak
+        self._triggers_low = self._at | self._thesis | self._strong | {self._et}
+        self._triggers_low |= self._employ
 
     def wrong_senses(
         self, strings: Any, cols: Columns, kept: list[Match], prose: Iterable[int] = ()
@@ -79,7 +87,10 @@ class LineRoles:
         """
         breaks = cols.breaks
         n = len(cols.low)
+        if not self._may_apply(cols):
+            return kept, []
         prose_lines = {bisect_right(breaks, t) for t in prose}
+        shapes, orth, low = cols.shape, cols.orth, cols.low
         roles: dict[int, tuple[bool, int]] = {}  # line -> (citation, thesis title start)
         out: list[Match] = []
         citations: list[tuple[int, int]] = []
@@ -90,49 +101,71 @@ class LineRoles:
             hi = breaks[k] if k < len(breaks) else n
             role = roles.get(k)
             if role is None:
-                role = self._line_role(strings, cols, lo, hi)
+                role = self._line_role(strings, cols, shapes, lo, hi)
                 if k in prose_lines:
                     role = (False, role[1])
                 roles[k] = role
                 if role[0]:
                     citations.append((lo, hi))
             citation, title_from = role
-            if citation or s >= title_from or self._employer(cols, s, e, lo, hi):
+            if citation or s >= title_from:
+                continue
+            if orth[s] != low[s] and self._employer(cols, s, e, lo, hi):
                 continue
             out.append(m)
         return out, citations
 
-    def _line_role(self, strings: Any, cols: Columns, lo: int, hi: int) -> tuple[bool, int]:
+    def _may_apply(self, cols: Columns) -> bool:
+        """Whether the doc holds any trigger of a role (one set operation each)."""
+        orth, low = cols.orth, cols.low
+        return (
+            not self._triggers_orth.isdisjoint(orth)
+            or not self._triggers_low.isdisjoint(low)
+            or self._four_digits in cols.shape
+        )
+
+    def _line_role(
+        self, strings: Any, cols: Columns, shapes: list[int], lo: int, hi: int
+    ) -> tuple[bool, int]:
         """(is a citation line, first token of a thesis title or a large number)."""
         low, orth = cols.low, cols.orth
         words = low[lo:hi]
         title_from = 1 << 62
-        for j in range(lo, min(hi - 1, lo + 6)):
-            if low[j] in self._thesis and self._colon in low[j + 1 : j + 4]:
-                title_from = low.index(self._colon, j + 1, hi) + 1
-                break
+        if not self._thesis.isdisjoint(words[:6]):
+            for j in range(lo, min(hi - 1, lo + 6)):
+                if low[j] in self._thesis and self._colon in low[j + 1 : j + 4]:
+                    title_from = low.index(self._colon, j + 1, hi) + 1
+                    break
         if not self._strong.isdisjoint(words) or self._et_al(words):
             return True, title_from
+        line_shapes = shapes[lo:hi]
+        if self._four_digits not in line_shapes:
+            return False, title_from
+        marks = orth[lo:hi]
         has_marker = (
-            not self._markers.isdisjoint(orth[lo:hi])
-            or not self._quotes.isdisjoint(orth[lo:hi])
-            or not self._venues.isdisjoint(orth[lo:hi])
-            or any(_is_initial(strings[h]) for h in orth[lo : min(hi, lo + 12)])
+            not self._markers.isdisjoint(marks)
+            or not self._quotes.isdisjoint(marks)
+            or not self._venues.isdisjoint(marks)
+            or self._initial in line_shapes[:12]
         )
-        has_year = has_marker and any(_is_year(strings[h]) for h in orth[lo:hi])
+        has_year = has_marker and any(
+            _is_year(strings[h])
+            for h, sh in zip(marks, line_shapes, strict=True)
+            if sh == self._four_digits
+        )
         return has_year, title_from
 
     def _et_al(self, words: list[int]) -> bool:
+        if self._et not in words:
+            return False
         return any(
             w == self._et and j + 1 < len(words) and words[j + 1] in self._al
             for j, w in enumerate(words)
         )
 
     def _employer(self, cols: Columns, s: int, e: int, lo: int, hi: int) -> bool:
-        """Is the mention ``s:e`` (capitalised) part of a company name?"""
+        """Is the mention ``s:e`` (capitalised: the caller checks) part of a company name?"""
         orth, low = cols.orth, cols.low
-        if orth[s] == low[s]:
-            return False  # a company name is capitalised
         nxt = orth[e] if e < hi else 0
         if nxt in self._suffix:
             return True
@@ -140,16 +173,18 @@ class LineRoles:
         before = low[s - 1] if s > lo else 0
         if nxt in self._weak and (e + 1 >= hi or after in self._org_end):
             return True
+        ends = e >= hi or low[e] in self._org_end or nxt in self._weak
         if before in self._at and s - 1 > lo:
-            ends = e >= hi or low[e] in self._org_end or nxt in self._weak
             return ends and not self._employ.isdisjoint(low[lo : s - 1])
+        if before == self._comma and s - 1 > lo and ends:
+            # "MERN Stack Developer, OpenAI, San Francisco": the segment before the comma
+            # is a job title, the name after it the employer
+            j = s - 2
+            while j > lo and low[j] not in self._segment_edge:
+                j -= 1
+            return not self._employ.isdisjoint(low[j : s - 1])
         return False
 
 
 def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
-
-
-def _is_initial(text: str) -> bool:
-    """An author's initial as spaCy tokenises it ("J.")."""
-    return len(text) == 2 and text[0].isupper() and text[1] == "."

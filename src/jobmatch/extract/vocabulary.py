@@ -25,6 +25,7 @@ __all__ = [
     "LINE_END",
     "LIST_AFTER",
     "LIST_BEFORE",
+    "NAMED_TECHNOLOGY",
     "NO_NEIGHBOUR_AFTER",
     "NO_NEIGHBOUR_BEFORE",
     "TITLE_MAX_TOKENS",
@@ -56,13 +57,22 @@ ACTION_VERBS = frozenset(
     "prototyped benchmarked evaluated scaled refactored modelled modeled".split()
 )
 
+# Categories of named technologies: on a job-title line such a name is a skill of the person
+# ("Senior Java Developer", "React Native Developer"); a concept named in a title ("AI
+# Engineer", "QA/Test Developer", "Social Engineering Lead") is left to the mention filter.
+NAMED_TECHNOLOGY = frozenset(
+    "programming_language ml_framework library data_tool database cloud devops tool platform "
+    "certification".split()
+)
+
 # --- line roles (line_roles.py) ------------------------------------------------------------
-# words that end a company name, as written ("Spark Therapeutics", "Snowflake Inc.")
+# words that end a company name, as written ("Spark Therapeutics", "Snowflake Inc."); not
+# "Technologies", "Networks", "Group", "Media": "Java EE Technologies", "Neural Networks"
 ORG_SUFFIXES = frozenset(
     "Therapeutics Pharmaceuticals Pharma Biosciences Biotech Inc Inc. LLC Ltd Ltd. Corp Corp. "
-    "Corporation Labs Laboratories Health Healthcare International Networks Technologies "
-    "Group Holdings Capital Partners Ventures Consulting GmbH AG Bank Foundation Institute "
-    "University Hospital Media Studios Co. Company Incorporated Limited PLC plc".split()
+    "Corporation Labs Laboratories Health Healthcare International Holdings Capital Partners "
+    "Ventures GmbH AG Bank Foundation Institute University Hospital Studios Co. Company "
+    "Incorporated Limited PLC plc".split()
 )
 # "AI" ends a company name only at the end of the name ("Nexus AI, San Francisco")
 ORG_WEAK_SUFFIXES = frozenset({"AI"})
