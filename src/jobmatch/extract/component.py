@@ -31,7 +31,7 @@ from ..lexicon.loader import load_lexicon
 from ..models import Lexicon, SkillMention
 from .columns import Columns
 from .context import ContextResolver, compile_rule, still_tagged
-from .evidence import EvidenceFinder, load_evidence, non_overlapping
+from .evidence import EvidenceFinder, Phrase, load_evidence, non_overlapping
 from .filtering import FilterScorer
 from .line_roles import LineRoles
 from .mention_filter import MentionFilter, load_mention_filter
@@ -258,13 +258,12 @@ class SkillComponent:
         for s, _, _, _ in found:
             verbs[s] = 1
         kept = [m for m in kept if 1 not in verbs[m[0] : m[1]]]
-        # a mention on the object stays and the phrase shrinks to its verb ("Leading
-        # cross-functional teams": cross-functional teamwork, and team leadership on
-        # "Leading"); one between them stays too ("Led hiring for a team": hiring)
-        taken = bytearray(len(doc))
-        for s, e, _ in kept:
-            taken[s:e] = b"\x01" * (e - s)
-        found = [(s, e if 1 not in taken[o:e] else s + 1, i, o) for s, e, i, o in found]
+        # mentions inside a phrase stay (see _on_object)
+        taken = [-1] * len(doc)  # skill index of the kept mention on each token
+        for s, e, i in kept:
+            taken[s:e] = [i] * (e - s)
+        found = [_on_object(f, taken) for f in found]
+        found = [f for f in found if f is not None]
         return sorted(kept + [(s, e, i) for s, e, i, _ in found])
 
     def _match(self, doc: Doc, cols: Columns) -> list[tuple[int, int, int]]:
@@ -408,6 +407,19 @@ class SkillComponent:
         """
         self._load(load_lexicon(ensure_path(path)))
         return self
+
+
+def _on_object(phrase: Phrase, taken: list[int]) -> Phrase | None:
+    """The phrase; ``None`` when a mention of its own skill sits on its object ("ran
+    ablation studies": the mention suffices); shrunk to its verb when other mentions sit
+    inside it ("Leading cross-functional teams", "Led hiring for a team": team leadership
+    on the verb, the mentions stay), so that mentions never overlap."""
+    s, e, i, obj = phrase
+    if i in taken[obj:e]:
+        return None
+    if any(k >= 0 for k in taken[s + 1 : e]):
+        return (s, s + 1, i, obj)
+    return phrase
 
 
 @Language.factory(

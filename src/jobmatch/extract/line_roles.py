@@ -174,6 +174,11 @@ class LineRoles:
         if nxt in self._weak and (e + 1 >= hi or after in self._org_end):
             return True
         ends = e >= hi or low[e] in self._org_end or nxt in self._weak
+        if e == s + 1 and orth[s] in self._weak and e > lo + 1 and ends:
+            # "Nexus AI, San Francisco": "AI" ends a capitalised name standing alone
+            before_name = low[s - 2] if s - 2 >= lo else self._comma
+            if orth[s - 1] != low[s - 1] and before_name in self._segment_edge | self._at:
+                return True
         if before in self._at and s - 1 > lo:
             return ends and not self._employ.isdisjoint(low[lo : s - 1])
         if before == self._comma and s - 1 > lo and ends:
