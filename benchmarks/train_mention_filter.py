@@ -16,9 +16,10 @@ neighbours on each side of the 0.025 grid, so that the middle of the flat top wi
 its noisiest point) the mean of strict and overlap F1 on tech /
 Knowledge plus a quarter of the overlap precision against both layers (counted up to
 0.85). The model is fitted only on the candidates the component will hand it under the
-chosen ``--scope`` (for "generic": lower-case mentions not right after a bullet's verb, and
-generic words without evidence); a name as written ("Java", on a job-title line too) is never
-judged at run time, so it does not pull the weights either. Then the model is fitted on the
+chosen ``--scope`` (for "generic": lower-case mentions not right after a bullet's verb,
+generic words without evidence, and the names of concepts on job-title lines); a
+technology's name as written ("Java", on a job-title line too) is never judged at run time,
+so it does not pull the weights either. Then the model is fitted on the
 whole train split and written as plain JSON (feature -> weight, bias, threshold): the
 component applies it with dict lookups, scikit-learn is needed only here. Dev is only
 reported (``--dev``), never used to choose anything; the test split is not read.
@@ -38,7 +39,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extract import Score, overlaps, shared_data  # noqa: E402
 from jobmatch.extract.component import SkillComponent, SkillExtractor  # noqa: E402
-from jobmatch.extract.vocabulary import ACTION_VERBS  # noqa: E402
+from jobmatch.extract.vocabulary import ACTION_VERBS, NAMED_TECHNOLOGY  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "skill_lexicon" / "models" / "mention_filter.json"
 C_GRID = (0.1, 0.3, 1.0)
@@ -109,10 +110,13 @@ def in_scope(feats: Sequence[str], scope: str) -> bool:
     if "rule:none" in feats:
         return True
     # lower case, unless right after a bullet's verb ("Trained diffusion models": the
-    # component looks two tokens back, the features hold one); a name as written never
-    return bool({"case:lower", "case:none"}.intersection(feats)) and not any(
-        f"p:{verb}" in feats for verb in ACTION_VERBS
-    )
+    # component looks two tokens back, the features hold one)
+    lower = bool({"case:lower", "case:none"}.intersection(feats))
+    if lower and not any(f"p:{verb}" in feats for verb in ACTION_VERBS):
+        return True
+    # a name as written only on a job-title line, and never a technology's name
+    category = next((f[4:] for f in feats if f.startswith("cat:")), "")
+    return "title" in feats and category not in NAMED_TECHNOLOGY
 
 
 def objective(tk: Score, ta: Score) -> float:

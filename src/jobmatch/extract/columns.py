@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import cast
 
+import numpy as np
 from spacy.tokens import Doc
 
 __all__ = ["Columns"]
@@ -65,6 +66,11 @@ class Columns:
             The token indices, in order.
         """
         values = self.orth if column == "orth" else self.low
-        if not hashes or hashes.isdisjoint(values):
+        present = hashes.intersection(values)
+        if not present:
             return []
-        return [k for k, h in enumerate(values) if h in hashes]
+        col = self._arr[:, 0 if column == "orth" else 1]
+        if len(present) == 1:
+            found: list[int] = np.flatnonzero(col == next(iter(present))).tolist()
+            return found
+        return sorted(k for h in present for k in np.flatnonzero(col == h).tolist())

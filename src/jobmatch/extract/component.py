@@ -31,9 +31,9 @@ from ..lexicon.loader import load_lexicon
 from ..models import Lexicon, SkillMention
 from .columns import Columns
 from .context import ContextResolver, compile_rule, still_tagged
-from .evidence import EvidenceFinder, Phrase, load_evidence, non_overlapping
+from .evidence import load_evidence
 from .filtering import FilterScorer
-from .line_roles import LineRoles
+from .line_reader import LineReader
 from .mention_filter import MentionFilter, load_mention_filter
 from .mentions import build_mentions
 from .patterns import MatchKind, PatternSet, build_patterns, surface_variants, wrapped_matches
@@ -178,14 +178,7 @@ class SkillComponent:
         self._context = ContextResolver(rules, vocab.strings.add, [s.category for s in skills])
         evidence = load_evidence(self.lexicon_path) if self._evidence_file else None
         index = {s.id: i for i, s in enumerate(skills)}
-        self._evidence = None
-        if evidence is not None:
-            self._evidence = EvidenceFinder(evidence, index, tokenize, vocab.strings.add)
-        venues = evidence.venues.names if evidence is not None and evidence.venues else ()
-        self._roles = LineRoles(vocab.strings.add, (vocab.strings.add(v) for v in venues))
-        self._publishing = (
-            index.get(evidence.venues.skill) if evidence and evidence.venues else None
-        )
+        self._reader = LineReader(evidence, index, tokenize, vocab.strings.add)
         self._patterns: PatternSet = build_patterns(self.nlp, skills, rules)
         self._matcher = self._patterns.matcher
         self._info = self._patterns.info
@@ -236,35 +229,9 @@ class SkillComponent:
             if kept and self._filter is not None:
                 kept = self._apply_filter(doc, cols, kept, soft or set(), tagged)
         if self.read_lines:
-            kept = self._read_lines(doc, cols, kept)
+            kept = self._reader.read(doc, cols, kept)
         self._annotate(doc, kept)
         return doc
-
-    def _read_lines(self, doc: Doc, cols: Columns, kept: list[Match]) -> list[Match]:
-        """Drop the mentions in employer names, citation lines and thesis titles; add the
-        evidence phrases ("ran experiments", "Led a team", a venue) and the citation lines
-        as evidence of publishing."""
-        strings = doc.vocab.strings
-        found = self._evidence.find(strings, cols) if self._evidence is not None else []
-        if kept:
-            prose = [s for s, e, _, _ in found if e - s > 1]
-            kept, citations = self._roles.wrong_senses(strings, cols, kept, prose)
-            if self._publishing is not None:
-                found += [(lo, hi, self._publishing, lo) for lo, hi in citations if hi > lo]
-        if not found:
-            return kept
-        found = non_overlapping(found)
-        verbs = bytearray(len(doc))
-        for s, _, _, _ in found:
-            verbs[s] = 1
-        kept = [m for m in kept if 1 not in verbs[m[0] : m[1]]]
-        # mentions inside a phrase stay (see _on_object)
-        taken = [-1] * len(doc)  # skill index of the kept mention on each token
-        for s, e, i in kept:
-            taken[s:e] = [i] * (e - s)
-        found = [_on_object(f, taken) for f in found]
-        found = [f for f in found if f is not None]
-        return sorted(kept + [(s, e, i) for s, e, i, _ in found])
 
     def _match(self, doc: Doc, cols: Columns) -> list[tuple[int, int, int]]:
         """Every raw match ``(key, start, end)``, line-wrapped multi-word ones included."""
@@ -407,19 +374,6 @@ class SkillComponent:
         """
         self._load(load_lexicon(ensure_path(path)))
         return self
-
-
-def _on_object(phrase: Phrase, taken: list[int]) -> Phrase | None:
-    """The phrase; ``None`` when a mention of its own skill sits on its object ("ran
-    ablation studies": the mention suffices); shrunk to its verb when other mentions sit
-    inside it ("Leading cross-functional teams", "Led hiring for a team": team leadership
-    on the verb, the mentions stay), so that mentions never overlap."""
-    s, e, i, obj = phrase
-    if i in taken[obj:e]:
-        return None
-    if any(k >= 0 for k in taken[s + 1 : e]):
-        return (s, s + 1, i, obj)
-    return phrase
 
 
 @Language.factory(

@@ -237,9 +237,9 @@ class ContextResolver:
         evidence too ("Skills: Java, R, Go, Scala": R's neighbours are Java and Go, accepted
         by their own cues), repeated while it accepts more. The rest of a case-insensitive
         rule go to the filter (``soft``). Appends to ``kept``."""
-        while undecided:
-            found = sure + kept
-            newly = [m for m in undecided if self._neighbour_rule(m) and self._near(m, found)]
+        # the first pass looked at the sure mentions: only accepted ambiguous ones are new
+        while undecided and kept:
+            newly = [m for m in undecided if self._neighbour_rule(m) and self._near(m, kept)]
             if not newly:
                 break
             kept.extend(newly)

@@ -23,7 +23,16 @@ from ..errors import LexiconError
 from ..lexicon.loader import data_root
 from .columns import Columns
 
-__all__ = ["EvidenceFinder", "EvidenceRules", "Phrase", "VerbObject", "Venues", "load_evidence"]
+__all__ = [
+    "EvidenceFinder",
+    "EvidenceRules",
+    "Phrase",
+    "VerbObject",
+    "Venues",
+    "load_evidence",
+    "non_overlapping",
+    "parse_evidence",
+]
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,14 @@ from .mention_filter import (
     mention_features,
     static_features,
 )
-from .vocabulary import ACTION_VERBS, CUE_WORDS, LINE_END, NAMED_TECHNOLOGY, TITLE_WORDS
+from .vocabulary import (
+    ACTION_VERBS,
+    CUE_WORDS,
+    LINE_END,
+    NAMED_TECHNOLOGY,
+    TITLE_MAX_TOKENS,
+    TITLE_WORDS,
+)
 
 __all__ = ["FilterScorer"]
 
@@ -51,6 +58,7 @@ class FilterScorer:
         self._title_words = frozenset(key(w) for w in TITLE_WORDS)
         self._line_end = frozenset(key(w) for w in LINE_END)
         self._action = frozenset(key(w) for w in ACTION_VERBS)
+        self._technology = [s.category in NAMED_TECHNOLOGY for s in skills]
         # surface-dependent part of the score per (skill, tokens, spaces), filled lazily
         self._static: dict[tuple[int, ...], float] = {}
 
@@ -228,15 +236,21 @@ class FilterScorer:
                     or (s - 1 > lo and low[s - 2] in action)
                 )
             )
-            if named and self.skills[i].category in NAMED_TECHNOLOGY:
-                out.append(math.inf)  # a technology as written ("Python", "Java Developer")
+            if named and (
+                self._technology[i]
+                or hi - lo > TITLE_MAX_TOKENS
+                or self._title_words.isdisjoint(low[lo:hi])
+            ):
+                # a technology as written ("Python", "Senior Java Developer"), or any name
+                # (or word after a bullet's verb) on a line that is no title
+                out.append(math.inf)
                 continue
             info = infos.get(k)
             if info is None:
                 info = infos[k] = self.line_info(low, lo, hi, per_line[k])
             if named and not is_title_line(info):
-                # any other name as written, or a word after a bullet's verb; on a title
-                # line ("AI Engineer", "QA/Test Developer") the filter judges it
+                # on a title line ("AI Engineer", "QA/Test Developer") the filter judges a
+                # concept's name; on a title-like line that ends a sentence it does not
                 out.append(math.inf)
                 continue
             base = self._static_score(doc, cols, s, e, i)

@@ -56,6 +56,7 @@ class LineRoles:
         self._employ = frozenset(key(w) for w in EMPLOYMENT_WORDS | TITLE_WORDS)
         self._at = frozenset({key("at"), key("@")})
         self._comma = key(",")
+        self._slot = self._at | {self._comma}
         self._segment_edge = frozenset(key(w) for w in ", | : ; ( ) - – —".split())
         self._markers = frozenset(key(w) for w in CITATION_MARKERS)
         self._strong = frozenset(key(w) for w in CITATION_STRONG)
@@ -65,10 +66,10 @@ class LineRoles:
         self._et, self._al = key("et"), frozenset({key("al"), key("al.")})
         self._venues = frozenset(venues)
         self._four_digits, self._initial = key("dddd"), key("X.")  # SHAPE: "2021", "J."
-        # a doc without any of these has no employer name, citation or thesis title
-        self._triggers_orth = self._suffix | self._weak
-        self._triggers_low = self._at | self._thesis | self._strong | {self._et}
-        self._triggers_low |= self._employ
+        # a doc without any of these has no citation line or thesis title, and without
+        # these no employer name
+        self._cite_low = self._thesis | self._strong | {self._et}
+        self._company = self._suffix | self._weak
 
     def wrong_senses(
         self, strings: Any, cols: Columns, kept: list[Match], prose: Iterable[int] = ()
@@ -85,12 +86,13 @@ class LineRoles:
         Returns:
             (the mentions kept, the token range of each citation line found).
         """
-        breaks = cols.breaks
-        n = len(cols.low)
-        if not self._may_apply(cols):
+        breaks, orth, low = cols.breaks, cols.orth, cols.low
+        n = len(low)
+        lines = self._may_cite(cols)
+        if not lines and self._no_employer(orth, low):
             return kept, []
         prose_lines = {bisect_right(breaks, t) for t in prose}
-        shapes, orth, low = cols.shape, cols.orth, cols.low
+        no_role = (False, 1 << 62)
         roles: dict[int, tuple[bool, int]] = {}  # line -> (citation, thesis title start)
         out: list[Match] = []
         citations: list[tuple[int, int]] = []
@@ -99,36 +101,32 @@ class LineRoles:
             k = bisect_right(breaks, s)
             lo = breaks[k - 1] + 1 if k > 0 else 0
             hi = breaks[k] if k < len(breaks) else n
-            role = roles.get(k)
+            role = roles.get(k) if lines else no_role
             if role is None:
-                role = self._line_role(strings, cols, shapes, lo, hi)
+                role = self._line_role(strings, cols, lo, hi)
                 if k in prose_lines:
                     role = (False, role[1])
                 roles[k] = role
                 if role[0]:
                     citations.append((lo, hi))
-            citation, title_from = role
-            if citation or s >= title_from:
+            if role[0] or s >= role[1]:
                 continue
             if orth[s] != low[s] and self._employer(cols, s, e, lo, hi):
                 continue
             out.append(m)
         return out, citations
 
-    def _may_apply(self, cols: Columns) -> bool:
-        """Whether the doc holds any trigger of a role (one set operation each)."""
-        orth, low = cols.orth, cols.low
-        return (
-            not self._triggers_orth.isdisjoint(orth)
-            or not self._triggers_low.isdisjoint(low)
-            or self._four_digits in cols.shape
-        )
+    def _may_cite(self, cols: Columns) -> bool:
+        """Whether the doc may hold a citation line or a thesis title (set operations)."""
+        return self._four_digits in cols.shape or not self._cite_low.isdisjoint(cols.low)
 
-    def _line_role(
-        self, strings: Any, cols: Columns, shapes: list[int], lo: int, hi: int
-    ) -> tuple[bool, int]:
+    def _no_employer(self, orth: list[int], low: list[int]) -> bool:
+        """Whether the doc lacks every trigger of an employer name (set operations)."""
+        return self._company.isdisjoint(orth) and self._employ.isdisjoint(low)
+
+    def _line_role(self, strings: Any, cols: Columns, lo: int, hi: int) -> tuple[bool, int]:
         """(is a citation line, first token of a thesis title or a large number)."""
-        low, orth = cols.low, cols.orth
+        low, orth, shapes = cols.low, cols.orth, cols.shape
         words = low[lo:hi]
         title_from = 1 << 62
         if not self._thesis.isdisjoint(words[:6]):
@@ -167,10 +165,12 @@ class LineRoles:
         """Is the mention ``s:e`` (capitalised: the caller checks) part of a company name?"""
         orth, low = cols.orth, cols.low
         nxt = orth[e] if e < hi else 0
+        before = low[s - 1] if s > lo else 0
+        if nxt not in self._company and before not in self._slot and orth[s] not in self._weak:
+            return False  # the common case: no company word after, no "at" or comma before
         if nxt in self._suffix:
             return True
         after = low[e + 1] if e + 1 < hi else 0
-        before = low[s - 1] if s > lo else 0
         if nxt in self._weak and (e + 1 >= hi or after in self._org_end):
             return True
         ends = e >= hi or low[e] in self._org_end or nxt in self._weak
