@@ -29,6 +29,7 @@ from .columns import Columns
 from .vocabulary import (
     CITATION_MARKERS,
     CITATION_STRONG,
+    EMPLOYMENT_TITLES,
     EMPLOYMENT_WORDS,
     ORG_END,
     ORG_SUFFIXES,
@@ -54,6 +55,7 @@ class LineRoles:
         self._weak = frozenset(key(w) for w in ORG_WEAK_SUFFIXES)
         self._org_end = frozenset(key(w) for w in ORG_END)
         self._employ = frozenset(key(w) for w in EMPLOYMENT_WORDS | TITLE_WORDS)
+        self._titles = frozenset(key(w) for w in EMPLOYMENT_TITLES | TITLE_WORDS)
         self._at = frozenset({key("at"), key("@")})
         self._comma = key(",")
         self._slot = self._at | {self._comma}
@@ -182,12 +184,11 @@ class LineRoles:
         if before in self._at and s - 1 > lo:
             return ends and not self._employ.isdisjoint(low[lo : s - 1])
         if before == self._comma and s - 1 > lo and ends:
-            # "MERN Stack Developer, OpenAI, San Francisco": the segment before the comma
-            # is a job title, the name after it the employer
-            j = s - 2
-            while j > lo and low[j] not in self._segment_edge:
-                j -= 1
-            return not self._employ.isdisjoint(low[j : s - 1])
+            # "MERN Stack Developer, OpenAI, San Francisco": the line opens with a job
+            # title, then a comma, then the employer (not an item of a list: "Oil,
+            # developer, Physics")
+            head = low[lo : s - 1]
+            return self._segment_edge.isdisjoint(head) and not self._titles.isdisjoint(head)
         return False
 
 

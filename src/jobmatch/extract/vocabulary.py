@@ -13,6 +13,7 @@ __all__ = [
     "CATEGORY_POSITIVE",
     "CITATION_MARKERS",
     "CITATION_STRONG",
+    "EMPLOYMENT_TITLES",
     "EMPLOYMENT_WORDS",
     "ORG_END",
     "ORG_SUFFIXES",
@@ -78,11 +79,14 @@ ORG_SUFFIXES = frozenset(
 ORG_WEAK_SUFFIXES = frozenset({"AI"})
 # tokens after a company name (LOWER): the name is over
 ORG_END = frozenset(", | ( ) - – — : ; in since from . /".split())
-# words before "at <company>" in an employment line ("Research Scientist at Nexus AI")
-EMPLOYMENT_WORDS = frozenset(
-    "scientist scientists researcher researchers intern interned interning worked working "
-    "employed joined join engineer officer director head producer designer nurse "
-    "postdoc fellow professor associate assistant".split()
+# words before "at <company>" in an employment line ("Research Scientist at Nexus AI",
+# "Interned at CNN"); the job-title nouns alone (and TITLE_WORDS) before a comma
+EMPLOYMENT_TITLES = frozenset(
+    "scientist scientists researcher researchers intern engineer officer director head "
+    "producer designer nurse postdoc fellow professor associate assistant".split()
+)
+EMPLOYMENT_WORDS = EMPLOYMENT_TITLES | frozenset(
+    "interned interning worked working employed joined join".split()
 )
 # a citation line holds one of these (ORTH) and a year ...
 CITATION_MARKERS = frozenset(
