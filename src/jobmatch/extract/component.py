@@ -5,7 +5,9 @@ every surface form and its generated variants (:mod:`.patterns`), keeps the long
 where matches overlap (then the leftmost, then lexicon order), checks ambiguous names (R, Go,
 Spark, Excel...) against the lexicon's context rules (:mod:`.context`) and lets a small
 trained filter (:mod:`.mention_filter`, :mod:`.filtering`) drop the mentions an annotator
-would not mark. Results:
+would not mark; then it reads each line (:mod:`.line_reader`): mentions in employer names,
+citation lines and thesis titles go, evidence phrases ("ran experiments", "Led a team of 5
+engineers", a venue) come. Results:
 
 * ``doc.spans["skills"]``: one :class:`~spacy.tokens.Span` per mention, ``label_`` = skill id;
 * ``doc._.skill_mentions``: the same as :class:`~jobmatch.models.SkillMention` objects with
@@ -208,7 +210,8 @@ class SkillComponent:
 
     # -- running --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        """Match, resolve the context, filter, annotate ``doc.spans["skills"]``."""
+        """Match, resolve the context, filter, read the lines, annotate
+        ``doc.spans["skills"]``."""
         if self._lexicon is None:
             self.initialize()
         cols = Columns(doc)
