@@ -44,6 +44,21 @@ class Columns:
         return cast(list[int], self._arr[:, 4].tolist())
 
     @cached_property
+    def low_set(self) -> frozenset[int]:
+        """The distinct LOWER hashes (doc-level set tests: "has the doc any of these?")."""
+        return frozenset(self.low)
+
+    @cached_property
+    def orth_set(self) -> frozenset[int]:
+        """The distinct ORTH hashes."""
+        return frozenset(self.orth)
+
+    @cached_property
+    def shape_set(self) -> frozenset[int]:
+        """The distinct SHAPE hashes."""
+        return frozenset(self.shape)
+
+    @cached_property
     def space_idx(self) -> list[int]:
         """Indices of the whitespace tokens (line breaks among them)."""
         return self._arr[:, 2].nonzero()[0].tolist()
@@ -65,8 +80,7 @@ class Columns:
         Returns:
             The token indices, in order.
         """
-        values = self.orth if column == "orth" else self.low
-        present = hashes.intersection(values)
+        present = hashes & (self.orth_set if column == "orth" else self.low_set)
         if not present:
             return []
         col = self._arr[:, 0 if column == "orth" else 1]

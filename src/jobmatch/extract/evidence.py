@@ -252,7 +252,8 @@ class EvidenceFinder:
         low, orth = cols.low, cols.orth
         breaks = frozenset(cols.breaks)
         # no verb anywhere, no verb + object phrase: skip the objects
-        objects = cols.where("low", self._low_anchors) if self._verb_ends.intersection(low) else []
+        has_verb = not self._verb_ends.isdisjoint(cols.low_set)
+        objects = cols.where("low", self._low_anchors) if has_verb else []
         for k in objects:
             if self._verb_ends.isdisjoint(low[max(0, k - self._max_gap - 1) : k]):
                 continue

@@ -91,7 +91,7 @@ class LineRoles:
         breaks, orth, low = cols.breaks, cols.orth, cols.low
         n = len(low)
         lines = self._may_cite(cols)
-        if not lines and self._no_employer(orth, low):
+        if not lines and self._no_employer(cols):
             return kept, []
         prose_lines = {bisect_right(breaks, t) for t in prose}
         no_role = (False, 1 << 62)
@@ -120,11 +120,11 @@ class LineRoles:
 
     def _may_cite(self, cols: Columns) -> bool:
         """Whether the doc may hold a citation line or a thesis title (set operations)."""
-        return self._four_digits in cols.shape or not self._cite_low.isdisjoint(cols.low)
+        return self._four_digits in cols.shape_set or not self._cite_low.isdisjoint(cols.low_set)
 
-    def _no_employer(self, orth: list[int], low: list[int]) -> bool:
+    def _no_employer(self, cols: Columns) -> bool:
         """Whether the doc lacks every trigger of an employer name (set operations)."""
-        return self._company.isdisjoint(orth) and self._employ.isdisjoint(low)
+        return self._company.isdisjoint(cols.orth_set) and self._employ.isdisjoint(cols.low_set)
 
     def _line_role(self, strings: Any, cols: Columns, lo: int, hi: int) -> tuple[bool, int]:
         """(is a citation line, first token of a thesis title or a large number)."""
