@@ -16,12 +16,13 @@ neighbours on each side of the 0.025 grid, so that the middle of the flat top wi
 its noisiest point) the mean of strict and overlap F1 on tech /
 Knowledge plus a quarter of the overlap precision against both layers (counted up to
 0.85). The model is fitted only on the candidates the component will hand it under the
-chosen ``--scope`` (for "generic": lower-case mentions, generic words without evidence,
-job-title lines); a name as written ("Java") is never judged at run time, so it does not
-pull the weights either. Then the model is fitted on the whole train split and written as plain JSON
-(feature -> weight, bias, threshold): the component applies it with dict lookups,
-scikit-learn is needed only here. Dev is only reported (``--dev``), never used to choose
-anything; the test split is not read.
+chosen ``--scope`` (for "generic": lower-case mentions not right after a bullet's verb,
+generic words without evidence, and the names of concepts on job-title lines); a
+technology's name as written ("Java", on a job-title line too) is never judged at run time,
+so it does not pull the weights either. Then the model is fitted on the
+whole train split and written as plain JSON (feature -> weight, bias, threshold): the
+component applies it with dict lookups, scikit-learn is needed only here. Dev is only
+reported (``--dev``), never used to choose anything; the test split is not read.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extract import Score, overlaps, shared_data  # noqa: E402
 from jobmatch.extract.component import SkillComponent, SkillExtractor  # noqa: E402
+from jobmatch.extract.vocabulary import ACTION_VERBS, NAMED_TECHNOLOGY  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "skill_lexicon" / "models" / "mention_filter.json"
 C_GRID = (0.1, 0.3, 1.0)
@@ -51,6 +53,7 @@ class Candidates:
     def __init__(self, ex: SkillExtractor, rows: list[dict]) -> None:
         comp: SkillComponent = ex.component
         comp.soft_rules = True  # generic words without evidence are candidates too
+        comp.read_lines = False  # line roles and evidence phrases come after the filter
         index = {s.id: i for i, s in enumerate(ex.lexicon.skills)}
         layer = {c.id: c.layer for c in ex.lexicon.categories.values()}
         self.rows = rows
@@ -104,10 +107,16 @@ def in_scope(feats: Sequence[str], scope: str) -> bool:
     """Does the filter judge this candidate under ``filter_scope`` (see pipeline.py)?"""
     if scope == "all":
         return True
-    if {"case:lower", "case:none", "rule:none"}.intersection(feats):
+    if "rule:none" in feats:
         return True
-    # a name as written only on a job-title line, and never a certification's name
-    return "title" in feats and "cat:certification" not in feats
+    # lower case, unless right after a bullet's verb ("Trained diffusion models": the
+    # component looks two tokens back, the features hold one)
+    lower = bool({"case:lower", "case:none"}.intersection(feats))
+    if lower and not any(f"p:{verb}" in feats for verb in ACTION_VERBS):
+        return True
+    # a name as written only on a job-title line, and never a technology's name
+    category = next((f[4:] for f in feats if f.startswith("cat:")), "")
+    return "title" in feats and category not in NAMED_TECHNOLOGY
 
 
 def objective(tk: Score, ta: Score) -> float:

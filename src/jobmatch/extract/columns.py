@@ -5,13 +5,14 @@ from __future__ import annotations
 from functools import cached_property
 from typing import cast
 
+import numpy as np
 from spacy.tokens import Doc
 
 __all__ = ["Columns"]
 
 
 class Columns:
-    """ORTH, LOWER, IS_SPACE and SPACY of a doc's tokens from one ``doc.to_array`` call,
+    """ORTH, LOWER, IS_SPACE, SPACY and SHAPE of a doc's tokens from one ``doc.to_array`` call,
     shared by the steps of one component call (each list is built on first use).
 
     Args:
@@ -19,7 +20,7 @@ class Columns:
     """
 
     def __init__(self, doc: Doc) -> None:
-        self._arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY"])
+        self._arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY", "SHAPE"])
         self._strings = doc.vocab.strings
 
     @cached_property
@@ -38,6 +39,26 @@ class Columns:
         return cast(list[int], self._arr[:, 3].tolist())
 
     @cached_property
+    def shape(self) -> list[int]:
+        """SHAPE hashes ("dddd" for "2021", "X." for "J.")."""
+        return cast(list[int], self._arr[:, 4].tolist())
+
+    @cached_property
+    def low_set(self) -> frozenset[int]:
+        """The distinct LOWER hashes (doc-level set tests: "has the doc any of these?")."""
+        return frozenset(self.low)
+
+    @cached_property
+    def orth_set(self) -> frozenset[int]:
+        """The distinct ORTH hashes."""
+        return frozenset(self.orth)
+
+    @cached_property
+    def shape_set(self) -> frozenset[int]:
+        """The distinct SHAPE hashes."""
+        return frozenset(self.shape)
+
+    @cached_property
     def space_idx(self) -> list[int]:
         """Indices of the whitespace tokens (line breaks among them)."""
         return self._arr[:, 2].nonzero()[0].tolist()
@@ -48,3 +69,22 @@ class Columns:
         "\\n" its own token)."""
         strings, low = self._strings, self.low
         return [k for k in self.space_idx if "\n" in strings[low[k]]]
+
+    def where(self, column: str, hashes: frozenset[int]) -> list[int]:
+        """Indices of the tokens whose ``column`` ("orth" or "low") is one of ``hashes``.
+
+        Args:
+            column: "orth" or "low".
+            hashes: the hashes to look for.
+
+        Returns:
+            The token indices, in order.
+        """
+        present = hashes & (self.orth_set if column == "orth" else self.low_set)
+        if not present:
+            return []
+        col = self._arr[:, 0 if column == "orth" else 1]
+        if len(present) == 1:
+            found: list[int] = np.flatnonzero(col == next(iter(present))).tolist()
+            return found
+        return sorted(k for h in present for k in np.flatnonzero(col == h).tolist())

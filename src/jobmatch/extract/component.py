@@ -5,7 +5,9 @@ every surface form and its generated variants (:mod:`.patterns`), keeps the long
 where matches overlap (then the leftmost, then lexicon order), checks ambiguous names (R, Go,
 Spark, Excel...) against the lexicon's context rules (:mod:`.context`) and lets a small
 trained filter (:mod:`.mention_filter`, :mod:`.filtering`) drop the mentions an annotator
-would not mark. Results:
+would not mark; then it reads each line (:mod:`.line_reader`): mentions in employer names,
+citation lines and thesis titles go, evidence phrases ("ran experiments", "Led a team of 5
+engineers", a venue) come. Results:
 
 * ``doc.spans["skills"]``: one :class:`~spacy.tokens.Span` per mention, ``label_`` = skill id;
 * ``doc._.skill_mentions``: the same as :class:`~jobmatch.models.SkillMention` objects with
@@ -31,7 +33,9 @@ from ..lexicon.loader import load_lexicon
 from ..models import Lexicon, SkillMention
 from .columns import Columns
 from .context import ContextResolver, compile_rule, still_tagged
+from .evidence import load_evidence
 from .filtering import FilterScorer
+from .line_reader import LineReader
 from .mention_filter import MentionFilter, load_mention_filter
 from .mentions import build_mentions
 from .patterns import MatchKind, PatternSet, build_patterns, surface_variants, wrapped_matches
@@ -112,6 +116,9 @@ class SkillComponent:
         self._scorer: FilterScorer | None = None
         # the shipped filter weights belong to the shipped lexicon (they know its skill ids)
         self._own_lexicon = lexicon is not None or lexicon_path is not None
+        # the evidence phrases of the lexicon folder (or the shipped ones); none for a
+        # lexicon object, whose skill ids they may not know
+        self._evidence_file = lexicon is None
         self.key = f"{name}:{id(self)}"
         register_component(self.key, self)
         self._lexicon: Lexicon | None = None
@@ -149,6 +156,9 @@ class SkillComponent:
         # evidence-less generic words go to the filter only when there is one (or when the
         # training script asks for them)
         self.soft_rules = self._filter is not None
+        # line roles and evidence phrases after the filter (the training script turns them
+        # off: its candidates are what the filter sees)
+        self.read_lines = True
         skills = lexicon.skills
         self._skills = skills
         self._labels = [vocab.strings.add(s.id) for s in skills]
@@ -167,7 +177,10 @@ class SkillComponent:
             None if s.context is None else compile_rule(s.context, tokenize, vocab.strings.add)
             for s in skills
         ]
-        self._context = ContextResolver(rules, vocab.strings.add)
+        self._context = ContextResolver(rules, vocab.strings.add, [s.category for s in skills])
+        evidence = load_evidence(self.lexicon_path) if self._evidence_file else None
+        index = {s.id: i for i, s in enumerate(skills)}
+        self._reader = LineReader(evidence, index, tokenize, vocab.strings.add)
         self._patterns: PatternSet = build_patterns(self.nlp, skills, rules)
         self._matcher = self._patterns.matcher
         self._info = self._patterns.info
@@ -197,7 +210,8 @@ class SkillComponent:
 
     # -- running --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        """Match, resolve the context, filter, annotate ``doc.spans["skills"]``."""
+        """Match, resolve the context, filter, read the lines, annotate
+        ``doc.spans["skills"]``."""
         if self._lexicon is None:
             self.initialize()
         cols = Columns(doc)
@@ -217,6 +231,8 @@ class SkillComponent:
                 doc.user_data[_SOFT_KEY] = soft  # for the training script
             if kept and self._filter is not None:
                 kept = self._apply_filter(doc, cols, kept, soft or set(), tagged)
+        if self.read_lines:
+            kept = self._reader.read(doc, cols, kept)
         self._annotate(doc, kept)
         return doc
 

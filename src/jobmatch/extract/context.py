@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..models import ContextRule
 from .vocabulary import (
+    CATEGORY_POSITIVE,
     GENERIC_POSITIVE,
     LETTER_NEGATIVE_AFTER,
     LETTER_NEGATIVE_BEFORE,
@@ -150,11 +151,25 @@ class ContextResolver:
     Args:
         rules: one compiled rule (or ``None``) per lexicon skill, in lexicon order.
         key: string -> hash (the pipeline's ``vocab.strings.add``).
+        categories: the category of each skill, in lexicon order (built-in cues per
+            category, :data:`~jobmatch.extract.vocabulary.CATEGORY_POSITIVE`).
     """
 
-    def __init__(self, rules: Sequence[Rule | None], key: Callable[[str], int]) -> None:
+    def __init__(
+        self,
+        rules: Sequence[Rule | None],
+        key: Callable[[str], int],
+        categories: Sequence[str] = (),
+    ) -> None:
         self.rules = rules
-        self._generic_positive = frozenset(key(w) for w in GENERIC_POSITIVE)
+        generic = frozenset(key(w) for w in GENERIC_POSITIVE)
+        self._generic_positive = generic
+        by_category = {
+            cat: generic | frozenset(key(w) for w in words)
+            for cat, words in CATEGORY_POSITIVE.items()
+        }
+        # the built-in cues of each skill: the generic ones plus its category's
+        self._builtin = [by_category.get(c, generic) for c in categories] or None
         self._letter_before = frozenset(key(w) for w in LETTER_NEGATIVE_BEFORE)
         self._letter_after = frozenset(key(w) for w in LETTER_NEGATIVE_AFTER)
         self._no_neighbour_before = frozenset(key(w) for w in NO_NEIGHBOUR_BEFORE)
@@ -190,6 +205,7 @@ class ContextResolver:
         """
         kept: list[Match] = []
         tags: list[Match] = []
+        undecided: list[Match] = []
         for m in ambiguous:
             s, e, i = m
             rule = self.rules[i]
@@ -198,15 +214,53 @@ class ContextResolver:
                 if orth[s:e] == low[s:e]:
                     tags.append(m)  # all lower case: kept only inside a tag list, below
                 continue
-            verdict = self.supported(low, s, e, rule, sure)
+            verdict = self.supported(low, s, e, rule, sure, i)
             if verdict:
                 kept.append(m)
-            elif verdict is None and soft is not None and not rule.case_sensitive:
-                kept.append(m)
-                soft.add((s, e))
+            elif verdict is None:
+                undecided.append(m)
+        if undecided:
+            self._settle(low, undecided, sure, kept, soft)
         if tags:
             self._tag_lists(low, tags, sure, kept, tagged)
         return kept
+
+    def _settle(
+        self,
+        low: list[int],
+        undecided: list[Match],
+        sure: list[Match],
+        kept: list[Match],
+        soft: set[tuple[int, int]] | None,
+    ) -> None:
+        """Matches without evidence of their own: an accepted ambiguous neighbour counts as
+        evidence too ("Skills: Java, R, Go, Scala": R's neighbours are Java and Go, accepted
+        by their own cues), repeated while it accepts more. The rest of a case-insensitive
+        rule go to the filter (``soft``). Appends to ``kept``."""
+        # the first pass looked at the sure mentions: only accepted ambiguous ones are new
+        while undecided and kept:
+            newly = [m for m in undecided if self._neighbour_rule(m) and self._near(m, kept)]
+            if not newly:
+                break
+            kept.extend(newly)
+            undecided = [m for m in undecided if m not in newly]
+        for s, e, i in undecided:
+            rule = self.rules[i]
+            assert rule is not None
+            if soft is not None and not rule.case_sensitive:
+                kept.append((s, e, i))
+                soft.add((s, e))
+
+    def _neighbour_rule(self, m: Match) -> bool:
+        rule = self.rules[m[2]]
+        return rule is not None and rule.neighbours
+
+    def _near(self, m: Match, found: list[Match]) -> bool:
+        s, e, i = m
+        rule = self.rules[i]
+        assert rule is not None
+        lo, hi = s - rule.window, e + rule.window
+        return any(ks < hi and ke > lo for ks, ke, _ in found)
 
     def _tag_lists(
         self,
@@ -231,13 +285,13 @@ class ContextResolver:
             for s, e, i in touching:
                 rule = self.rules[i]
                 assert rule is not None
-                if self.supported(low, s, e, rule, found):
+                if self.supported(low, s, e, rule, found, i):
                     kept.append((s, e, i))
                     if tagged is not None:
                         tagged.add((s, e, i))
 
     def supported(
-        self, low: list[int], s: int, e: int, rule: Rule, sure: list[Match]
+        self, low: list[int], s: int, e: int, rule: Rule, sure: list[Match], skill: int = -1
     ) -> bool | None:
         """Steps 3-6 for a match that passed the case step.
 
@@ -247,6 +301,7 @@ class ContextResolver:
             e: end token of the match.
             rule: the skill's compiled rule.
             sure: the other mentions (evidence for ``neighbours`` rules).
+            skill: the skill's index (its category's built-in cues), -1 for none.
 
         Returns:
             ``True`` keep, ``False`` rejected by evidence against it, ``None`` no evidence
@@ -261,7 +316,8 @@ class ContextResolver:
             return False
         lo, hi = max(0, s - rule.window), min(n, e + rule.window)
         window = [*low[lo:s], 0, *low[e:hi]]
-        single, generic = rule.single, self._generic_positive
+        single = rule.single
+        generic = self._builtin[skill] if self._builtin and skill >= 0 else self._generic_positive
         if any(w in single or w in generic for w in window):
             return True
         if rule.multi and _has_sequence(window, rule.multi):

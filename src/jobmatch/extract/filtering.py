@@ -24,7 +24,14 @@ from .mention_filter import (
     mention_features,
     static_features,
 )
-from .vocabulary import CUE_WORDS, LINE_END, TITLE_MAX_TOKENS, TITLE_WORDS
+from .vocabulary import (
+    ACTION_VERBS,
+    CUE_WORDS,
+    LINE_END,
+    NAMED_TECHNOLOGY,
+    TITLE_MAX_TOKENS,
+    TITLE_WORDS,
+)
 
 __all__ = ["FilterScorer"]
 
@@ -50,6 +57,8 @@ class FilterScorer:
         self._cue_words = frozenset(key(w) for w in CUE_WORDS)
         self._title_words = frozenset(key(w) for w in TITLE_WORDS)
         self._line_end = frozenset(key(w) for w in LINE_END)
+        self._action = frozenset(key(w) for w in ACTION_VERBS)
+        self._technology = [s.category in NAMED_TECHNOLOGY for s in skills]
         # surface-dependent part of the score per (skill, tokens, spaces), filled lazily
         self._static: dict[tuple[int, ...], float] = {}
 
@@ -122,15 +131,6 @@ class FilterScorer:
                 )
             )
         return out
-
-    def _protected(self, low: list[int], lo: int, hi: int, skill: Skill) -> bool:
-        """A name as written on a line that is no title (too long, no title word, or a
-        certification: "AWS Certified Solutions Architect")."""
-        return (
-            hi - lo > TITLE_MAX_TOKENS
-            or self._title_words.isdisjoint(low[lo:hi])
-            or skill.category == "certification"
-        )
 
     @property
     def filter(self) -> MentionFilter:
@@ -223,17 +223,34 @@ class FilterScorer:
         line_scores: dict[int, float] = {}
         out: list[float] = []
         generic_only = scope == "generic"
+        action = self._action  # a bullet's verb right before: "Trained diffusion models"
         for (s, e, i), k in zip(found, line_of, strict=True):
             lo = breaks[k - 1] + 1 if k > 0 else 0
             hi = breaks[k] if k < n_breaks else n
-            protected = generic_only and (s, e) not in soft and orth[s:e] != low[s:e]
-            if protected and self._protected(low, lo, hi, self.skills[i]):
-                out.append(math.inf)  # a name as written, on a line that is no title
+            named = (
+                generic_only
+                and (s, e) not in soft
+                and (
+                    orth[s:e] != low[s:e]
+                    or (s > lo and low[s - 1] in action)
+                    or (s - 1 > lo and low[s - 2] in action)
+                )
+            )
+            if named and (
+                self._technology[i]
+                or hi - lo > TITLE_MAX_TOKENS
+                or self._title_words.isdisjoint(low[lo:hi])
+            ):
+                # a technology as written ("Python", "Senior Java Developer"), or any name
+                # (or word after a bullet's verb) on a line that is no title
+                out.append(math.inf)
                 continue
             info = infos.get(k)
             if info is None:
                 info = infos[k] = self.line_info(low, lo, hi, per_line[k])
-            if protected and not is_title_line(info):
+            if named and not is_title_line(info):
+                # on a title line ("AI Engineer", "QA/Test Developer") the filter judges a
+                # concept's name; on a title-like line that ends a sentence it does not
                 out.append(math.inf)
                 continue
             base = self._static_score(doc, cols, s, e, i)

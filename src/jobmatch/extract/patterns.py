@@ -111,8 +111,8 @@ class PatternSet:
 
     ``info`` maps a match key hash to ``(skill index, kind)``; ``exact`` holds the accepted
     spellings of the :attr:`MatchKind.EXACT` skills; ``join_pairs`` the LOWER hash pairs of
-    adjacent tokens inside plain multi-word patterns (a line break between them may be a
-    wrap); ``max_tokens`` the longest plain pattern.
+    adjacent tokens inside multi-word patterns that are not exact-case (a line break between
+    them may be a wrap); ``max_tokens`` the longest such pattern.
     """
 
     matcher: PhraseMatcher
@@ -210,7 +210,7 @@ def build_patterns(
         mkey = f"{skills[i].id}\x1f{int(kind)}"
         info[vocab.strings.add(mkey)] = (i, kind)
         matcher.add(mkey, [docs[f] for f in forms])
-        if kind == MatchKind.PLAIN:
+        if kind != MatchKind.EXACT:
             for f in forms:
                 lows = [t.lower for t in docs[f]]
                 max_tokens = max(max_tokens, len(lows))
@@ -229,8 +229,8 @@ def build_patterns(
 
 
 def wrapped_matches(doc: Doc, cols: Columns, patterns: PatternSet) -> list[tuple[int, int, int]]:
-    """Plain multi-word matches broken by one line break ("conflict\\nresolution", a PDF
-    line wrapped mid-phrase).
+    """Multi-word matches (plain or ambiguous) broken by one line break
+    ("conflict\\nresolution", a PDF line wrapped mid-phrase).
 
     Only a single line break (not a blank line) between two tokens that sit side by side
     in some pattern is tried; the tokens around it are matched again without it.
@@ -262,6 +262,6 @@ def wrapped_matches(doc: Doc, cols: Columns, patterns: PatternSet) -> list[tuple
         mini = Doc(doc.vocab, words=words, spaces=spaces)
         left = idx.index(k - 1)
         for h, ms, me in patterns.matcher(mini):
-            if ms <= left < me - 1 and patterns.info[h][1] == MatchKind.PLAIN:
+            if ms <= left < me - 1 and patterns.info[h][1] != MatchKind.EXACT:
                 out.append((h, idx[ms], idx[me - 1] + 1))
     return out

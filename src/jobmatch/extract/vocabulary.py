@@ -9,6 +9,15 @@ must not be taken for.
 from __future__ import annotations
 
 __all__ = [
+    "ACTION_VERBS",
+    "CATEGORY_POSITIVE",
+    "CITATION_MARKERS",
+    "CITATION_STRONG",
+    "EMPLOYMENT_TITLES",
+    "EMPLOYMENT_WORDS",
+    "ORG_END",
+    "ORG_SUFFIXES",
+    "ORG_WEAK_SUFFIXES",
     "COMMON_WORDS",
     "CUE_WORDS",
     "GENERIC_POSITIVE",
@@ -17,6 +26,7 @@ __all__ = [
     "LINE_END",
     "LIST_AFTER",
     "LIST_BEFORE",
+    "NAMED_TECHNOLOGY",
     "NO_NEIGHBOUR_AFTER",
     "NO_NEIGHBOUR_BEFORE",
     "TITLE_MAX_TOKENS",
@@ -38,6 +48,53 @@ TITLE_WORDS = frozenset(
     "junior intern internship consultant specialist administrator analyst scientist "
     "m/f/d m/w/d f/m/d m/f (m/f/d) full-time part-time remote".split()
 )
+# Verbs of a resume's bullets, in the past tense ("Trained diffusion models", "Led hiring"):
+# a lower-case mention right after one (LOWER, within 2 tokens on its line) is something the
+# writer did, and the mention filter (fitted on posting sentences) does not judge it.
+ACTION_VERBS = frozenset(
+    "trained tuned finetuned pretrained pre-trained built implemented developed deployed "
+    "designed led owned managed wrote created architected engineered optimized optimised "
+    "automated migrated integrated conducted ran applied introduced shipped maintained "
+    "prototyped benchmarked evaluated scaled refactored modelled modeled".split()
+)
+
+# Categories of named technologies: on a job-title line such a name is a skill of the person
+# ("Senior Java Developer", "React Native Developer"); a concept named in a title ("AI
+# Engineer", "QA/Test Developer", "Social Engineering Lead") is left to the mention filter.
+NAMED_TECHNOLOGY = frozenset(
+    "programming_language ml_framework library data_tool database cloud devops tool platform "
+    "certification".split()
+)
+
+# --- line roles (line_roles.py) ------------------------------------------------------------
+# words that end a company name, as written ("Spark Therapeutics", "Snowflake Inc."); not
+# "Technologies", "Networks", "Group", "Media": "Java EE Technologies", "Neural Networks"
+ORG_SUFFIXES = frozenset(
+    "Therapeutics Pharmaceuticals Pharma Biosciences Biotech Inc Inc. LLC Ltd Ltd. Corp Corp. "
+    "Corporation Labs Laboratories Health Healthcare International Holdings Capital Partners "
+    "Ventures GmbH AG Bank Foundation Institute University Hospital Studios Co. Company "
+    "Incorporated Limited PLC plc".split()
+)
+# "AI" ends a company name only at the end of the name ("Nexus AI, San Francisco")
+ORG_WEAK_SUFFIXES = frozenset({"AI"})
+# tokens after a company name (LOWER): the name is over
+ORG_END = frozenset(", | ( ) - – — : ; in since from . /".split())
+# words before "at <company>" in an employment line ("Research Scientist at Nexus AI",
+# "Interned at CNN"); the job-title nouns alone (and TITLE_WORDS) before a comma
+EMPLOYMENT_TITLES = frozenset(
+    "scientist scientists researcher researchers intern engineer officer director head "
+    "producer designer nurse postdoc fellow professor associate assistant".split()
+)
+EMPLOYMENT_WORDS = EMPLOYMENT_TITLES | frozenset(
+    "interned interning worked working employed joined join".split()
+)
+# a citation line holds one of these (ORTH) and a year ...
+CITATION_MARKERS = frozenset(
+    "Journal Proceedings Transactions Conference Symposium Workshop Press Review Letters "
+    "vol vol. pp pp.".split()
+)
+# ... or one of these (LOWER) alone
+CITATION_STRONG = frozenset({"proceedings", "arxiv", "doi", "preprint", "arxiv:"})
 # a line of at most this many tokens holding a title word (and no sentence end) is a title
 TITLE_MAX_TOKENS = 10
 # tokens that end a sentence at the end of a line
@@ -60,6 +117,14 @@ GENERIC_POSITIVE = frozenset(
         "sdk",
     }
 )
+# built-in cues of one category on top of GENERIC_POSITIVE: a programming language is
+# written in ("Wrote Java services", "Python scripts") and named in job titles ("Rust Engineer")
+CATEGORY_POSITIVE: dict[str, frozenset[str]] = {
+    "programming_language": frozenset(
+        "wrote write writes writing written coded code scripts script services microservices "
+        "programs programmer programmers engineer engineers".split()
+    ),
+}
 LETTER_NEGATIVE_BEFORE = frozenset(
     "grade grades vitamin type class plan tier level phase part section size mr mrs ms dr "
     "category option appendix schedule form article block unit step hepatitis b a".split()

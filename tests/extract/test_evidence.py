@@ -1,0 +1,100 @@
+"""Evidence phrases (skill_lexicon/evidence.toml, jobmatch.extract.evidence)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobmatch.errors import LexiconError
+from jobmatch.extract.evidence import load_evidence
+from jobmatch.extract.extractor import SkillExtractor
+
+
+def found(ex: SkillExtractor, text: str) -> list[tuple[str, int, int, str]]:
+    return [(m.skill_id, m.start, m.end, m.text) for m in ex.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mentored 3 junior engineers and led a team of 5.",
+            [
+                ("mentoring", 0, 27, "Mentored 3 junior engineers"),
+                ("team_leadership", 32, 42, "led a team"),
+            ],
+        ),
+        # the nearest verb decides between rules sharing an object
+        ("Designed and ran experiments.", [("experimentation", 13, 28, "ran experiments")]),
+        ("Designed experiments.", [("experimental_design", 0, 20, "Designed experiments")]),
+        ("Presented a paper at CVPR.", [("conference_presentations", 0, 17, "Presented a paper")]),
+        ("Published 5 papers at NeurIPS", [("publishing_research", 0, 18, "Published 5 papers")]),
+        # a venue alone; an ambiguous one only with a year or a paper word
+        ("Paper accepted at ACL 2022.", [("publishing_research", 6, 21, "accepted at ACL")]),
+        ("Configured ACLs on Cisco routers.", [("cisco", 19, 32, "Cisco routers")]),
+        # a mention of the phrase's own skill on the object suffices; another skill's
+        # stays and the phrase shrinks to its verb
+        ("Designed and ran ablation studies.", [("experimentation", 17, 33, "ablation studies")]),
+        (
+            "Leading cross-functional teams to design products.",
+            [
+                ("team_leadership", 0, 7, "Leading"),
+                ("cross-functional_teamwork", 8, 30, "cross-functional teams"),
+            ],
+        ),
+        # a "verb" after a determiner is a noun; no object, no phrase
+        ("Takes the lead where needed in the team.", []),
+        ("Our mentor developer will help you.", []),
+        ("Mentored by Prof. Smith.", []),
+        # never across a sentence end or a line break
+        ("Led the migration. The team grew.", []),
+        ("Managed\nteam calendars", []),
+    ],
+)
+def test_phrases(
+    extractor: SkillExtractor, text: str, expected: list[tuple[str, int, int, str]]
+) -> None:
+    assert found(extractor, text) == expected
+
+
+def test_shipped_rules_name_lexicon_skills(extractor: SkillExtractor) -> None:
+    rules = load_evidence()
+    assert rules is not None
+    skills = {r.skill for r in rules.verb_object}
+    assert skills == {
+        "experimentation",
+        "experimental_design",
+        "publishing_research",
+        "conference_presentations",
+        "team_leadership",
+        "mentoring",
+    }
+    assert rules.venues is not None and "NeurIPS" in rules.venues.names
+    assert skills | {rules.venues.skill} <= set(extractor.lexicon.by_id)
+
+
+def test_lexicon_folder_without_evidence_file(mini_lexicon_dir: Path) -> None:
+    assert load_evidence(mini_lexicon_dir) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[[verb_object]\n", "evidence.toml: "),
+        ('[[verb_object]]\nverbs = ["ran"]\nobjects = ["tests"]\n', "'skill' must be a skill id"),
+        (
+            '[[verb_object]]\nskill = "x"\nverbs = "ran"\nobjects = []\n',
+            "'verbs' must be a list of non-empty strings",
+        ),
+        (
+            '[[verb_object]]\nskill = "x"\nverbs = ["ran"]\nobjects = ["a"]\ngap = 99\n',
+            "'gap' must be an integer from 0 to 20",
+        ),
+        ('[venues]\nskill = "x"\nnames = [1]\n', "'names' must be a list of non-empty strings"),
+    ],
+)
+def test_bad_evidence_file(tmp_path: Path, body: str, message: str) -> None:
+    (tmp_path / "evidence.toml").write_text(body, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load_evidence(tmp_path)
