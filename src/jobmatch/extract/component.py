@@ -29,14 +29,22 @@ from spacy.util import ensure_path
 
 from ..lexicon.loader import load_lexicon
 from ..models import Lexicon, SkillMention
+from .cache import PatternCache, PatternTokens, shipped_cache, stale_reason
 from .columns import Columns
 from .context import ContextResolver, compile_rule, still_tagged
 from .filtering import FilterScorer
 from .mention_filter import MentionFilter, load_mention_filter
 from .mentions import build_mentions
-from .patterns import MatchKind, PatternSet, build_patterns, surface_variants, wrapped_matches
+from .nlp_tokenizer import tokenizer_hash
+from .patterns import (
+    MatchKind,
+    PatternSet,
+    build_patterns,
+    surface_variants,
+    wrapped_matches,
+)
 from .registry import ATTR_KEY, SPANS_KEY, live_component, register_component
-from .serialise import write_lexicon
+from .serialise import SavedParts, parts_from_bytes, parts_to_bytes, read_parts, write_parts
 
 if TYPE_CHECKING:
     from .extractor import SkillExtractor as SkillExtractor
@@ -83,6 +91,7 @@ class SkillComponent:
         filter: run the trained mention filter.
         filter_path: filter weights written by ``benchmarks/train_mention_filter.py``.
         filter_scope: ``"generic"`` or ``"all"`` (the mentions the filter judges).
+        use_cache: build the matcher from a fitting compiled cache (:mod:`.cache`).
 
     Raises:
         ValueError: an unknown ``filter_scope``.
@@ -99,6 +108,7 @@ class SkillComponent:
         filter: bool = True,
         filter_path: str | None = None,
         filter_scope: str = "generic",
+        use_cache: bool = True,
     ) -> None:
         if filter_scope not in _FILTER_SCOPES:
             raise ValueError(f"filter_scope must be one of {_FILTER_SCOPES}, not {filter_scope!r}")
@@ -108,6 +118,8 @@ class SkillComponent:
         self.filter = filter
         self.filter_path = filter_path
         self.filter_scope = filter_scope
+        self.use_cache = use_cache
+        self._cache: PatternCache | None = None
         self._filter: MentionFilter | None = None
         self._scorer: FilterScorer | None = None
         # the shipped filter weights belong to the shipped lexicon (they know its skill ids)
@@ -133,19 +145,38 @@ class SkillComponent:
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
+        lexicon: Any = None,  # Lexicon | Callable[[], Lexicon] | None (see .serialise)
     ) -> None:
         """spaCy's initialisation hook: build the matcher now (errors surface here).
 
+        Args:
+            get_examples: unused (spaCy's signature).
+            nlp: unused (spaCy's signature).
+            lexicon: the lexicon to use, or a function returning it (the registered
+                ``jobmatch.shipped_lexicon.v1`` / ``jobmatch.lexicon_folder.v1`` in the
+                config's ``[initialize.components.jobmatch_skills.lexicon]``); ``None`` keeps
+                the configured one.
+
         Raises:
             LexiconError: the lexicon cannot be loaded.
+            TypeError: ``lexicon`` is not a :class:`Lexicon`.
         """
+        if callable(lexicon):
+            lexicon = lexicon()
+        if lexicon is not None:
+            if not isinstance(lexicon, Lexicon):
+                raise TypeError(f"lexicon must be a Lexicon, not {type(lexicon).__name__}")
+            self._own_lexicon = True
+            self._load(lexicon)
         _ = self.lexicon
 
     # -- building -------------------------------------------------------------------------
-    def _load(self, lexicon: Lexicon) -> None:
+    def _load(self, lexicon: Lexicon, saved: SavedParts | None = None) -> None:
         self._lexicon = lexicon
         vocab = self.nlp.vocab
         self._filter = self._load_filter(lexicon)
+        if saved is not None and self.filter and saved.mention_filter is not None:
+            self._filter = saved.mention_filter
         # evidence-less generic words go to the filter only when there is one (or when the
         # training script asks for them)
         self.soft_rules = self._filter is not None
@@ -153,25 +184,45 @@ class SkillComponent:
         self._skills = skills
         self._labels = [vocab.strings.add(s.id) for s in skills]
         self._scorer = FilterScorer(self._filter, skills, vocab.strings.add)
-        tokenizer: Any = self.nlp.tokenizer  # spacy.tokenizer.Tokenizer (Cython, untyped)
-        token_cache: dict[str, list[str]] = {}
-
-        def tokenize(text: str) -> list[str]:
-            # cues repeat across rules ("programming", "python"): tokenise each once
-            toks = token_cache.get(text)
-            if toks is None:
-                toks = token_cache[text] = [t.text for t in tokenizer(text)]
-            return toks
-
+        digest = tokenizer_hash(self.nlp.tokenizer)
+        tokens = PatternTokens(self.nlp.tokenizer, self._fitting_cache(lexicon, digest, saved))
         rules = [
-            None if s.context is None else compile_rule(s.context, tokenize, vocab.strings.add)
+            None if s.context is None else compile_rule(s.context, tokens.one, vocab.strings.add)
             for s in skills
         ]
         self._context = ContextResolver(rules, vocab.strings.add)
-        self._patterns: PatternSet = build_patterns(self.nlp, skills, rules)
+        self._patterns: PatternSet = build_patterns(self.nlp, skills, rules, tokens)
+        self._cache = tokens.finish(lexicon, digest)
         self._matcher = self._patterns.matcher
         self._info = self._patterns.info
         self.n_patterns = self._patterns.n_patterns
+
+    def _fitting_cache(
+        self, lexicon: Lexicon, digest: str, saved: SavedParts | None
+    ) -> PatternCache | None:
+        """The saved or shipped pattern cache when it fits (see :mod:`.cache`)."""
+        if not self.use_cache:
+            return None
+        for cache in (None if saved is None else saved.patterns, shipped_cache()):
+            if cache is not None:
+                reason = stale_reason(cache, lexicon, digest)
+                if reason is None:
+                    return cache
+                log.info("pattern cache not used: %s", reason)
+        return None
+
+    @property
+    def pattern_cache(self) -> PatternCache:
+        """The token lists the matcher was built from (what :mod:`.cache` ships)."""
+        _ = self.lexicon
+        assert self._cache is not None
+        return self._cache
+
+    @property
+    def mention_filter(self) -> MentionFilter | None:
+        """The mention filter in use, or ``None``."""
+        _ = self.lexicon
+        return self._filter
 
     @property
     def filter_active(self) -> bool:
@@ -336,18 +387,18 @@ class SkillComponent:
             [(s, e, skills[i]) for s, e, i in dropped],
         )
 
-    # -- serialisation --------------------------------------------------------------------
+    # -- serialisation (the files and their format: .serialise) ---------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write the lexicon the component uses (lexicon.toml + skills/skills.jsonl).
+        """Write the lexicon, the mention filter's weights and the pattern cache.
 
         Args:
             path: the folder to write (created).
             exclude: unused (spaCy's signature).
         """
-        write_lexicon(self.lexicon, ensure_path(path))
+        write_parts(self._parts(), ensure_path(path))
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillComponent:
-        """Load the lexicon written by :meth:`to_disk` and rebuild the matcher.
+        """Load what :meth:`to_disk` wrote and build the matcher (from its cache if it fits).
 
         Args:
             path: the folder :meth:`to_disk` wrote.
@@ -359,8 +410,31 @@ class SkillComponent:
         Raises:
             LexiconError: the folder holds no valid lexicon.
         """
-        self._load(load_lexicon(ensure_path(path)))
+        parts = read_parts(ensure_path(path))
+        self._load(parts.lexicon, parts)
         return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The same as :meth:`to_disk`, as msgpack bytes (``exclude``: unused)."""
+        return parts_to_bytes(self._parts())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> SkillComponent:
+        """Load :meth:`to_bytes`'s data (``exclude``: unused).
+
+        Returns:
+            This component.
+
+        Raises:
+            LexiconError: the data holds no valid lexicon.
+        """
+        parts = parts_from_bytes(data)
+        self._load(parts.lexicon, parts)
+        return self
+
+    def _parts(self) -> SavedParts:
+        return SavedParts(
+            lexicon=self.lexicon, mention_filter=self._filter, patterns=self.pattern_cache
+        )
 
 
 @Language.factory(
@@ -370,6 +444,7 @@ class SkillComponent:
         "filter": True,
         "filter_path": None,
         "filter_scope": "generic",
+        "use_cache": True,
     },
     assigns=["doc.spans", "doc._.skill_mentions"],
 )
@@ -380,12 +455,14 @@ def make_skill_component(
     filter: bool,
     filter_path: str | None,
     filter_scope: str,
+    use_cache: bool,
 ) -> SkillComponent:
     """spaCy factory: ``nlp.add_pipe("jobmatch_skills")`` (shipped lexicon and mention
     filter), ``config={"lexicon_path": "/folder"}`` for a lexicon folder of the same layout,
     ``{"filter": False}`` for the lexicon and context rules alone, ``{"filter_path": ...}``
     for filter weights written by ``benchmarks/train_mention_filter.py``, ``{"filter_scope":
-    "all"}`` to let the filter judge every mention, not only generic ones.
+    "all"}`` to let the filter judge every mention, not only generic ones, ``{"use_cache":
+    False}`` to build the matcher without the compiled cache.
 
     Returns:
         The :class:`SkillComponent` (its lexicon is loaded on first use).
@@ -400,6 +477,7 @@ def make_skill_component(
         filter=filter,
         filter_path=filter_path,
         filter_scope=filter_scope,
+        use_cache=use_cache,
     )
 
 
