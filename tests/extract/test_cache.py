@@ -95,7 +95,7 @@ def test_the_tokenizer_hash_sees_a_rule_change() -> None:
 
 
 def test_a_stale_cache_is_not_used(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.INFO, logger="jobmatch.extract.component")
+    caplog.set_level(logging.INFO, logger="jobmatch.extract.cache")
     lexicon = load_lexicon()
     cache = _shipped()
     # a cache of another lexicon version whose tokens are wrong: it must not be used
@@ -115,7 +115,7 @@ def test_a_stale_cache_is_not_used(caplog: pytest.LogCaptureFixture) -> None:
 def test_a_missing_shipped_cache_is_rebuilt(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr("jobmatch.extract.component.shipped_cache", lambda: None)
+    monkeypatch.setattr("jobmatch.extract.cache.shipped_cache", lambda: None)
     caplog.set_level(logging.INFO, logger="jobmatch.extract.cache")
     nlp = blank_pipeline()
     comp = SkillComponent(nlp, lexicon=load_lexicon())

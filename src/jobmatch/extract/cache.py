@@ -40,6 +40,7 @@ __all__ = [
     "PatternCache",
     "PatternTokens",
     "build_cache",
+    "fitting_cache",
     "lexicon_hash",
     "read_cache",
     "shipped_cache",
@@ -144,6 +145,31 @@ def stale_reason(cache: PatternCache, lexicon: Lexicon, tokenizer_digest: str) -
         return "the lexicon's content changed"
     if cache.tokenizer_hash != tokenizer_digest:
         return "the tokenizer's rules differ"
+    return None
+
+
+def fitting_cache(
+    lexicon: Lexicon, tokenizer_digest: str, saved: PatternCache | None, *, use: bool = True
+) -> PatternCache | None:
+    """The saved or else the shipped cache, when it fits the lexicon and the tokenizer.
+
+    Args:
+        lexicon: the lexicon the matcher is built from.
+        tokenizer_digest: the pipeline tokenizer's hash.
+        saved: the cache of a saved pipeline, or ``None``.
+        use: ``False`` for no cache at all.
+
+    Returns:
+        The cache, or ``None`` (each unfit one is logged with its reason).
+    """
+    if not use:
+        return None
+    for cache in (saved, shipped_cache()):
+        if cache is not None:
+            reason = stale_reason(cache, lexicon, tokenizer_digest)
+            if reason is None:
+                return cache
+            log.info("pattern cache not used: %s", reason)
     return None
 
 

@@ -20,16 +20,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
 
 from ..lexicon.loader import load_lexicon
 from ..models import Lexicon, SkillMention
-from .cache import PatternCache, PatternTokens, shipped_cache, stale_reason
+from .cache import PatternCache, PatternTokens, fitting_cache
 from .columns import Columns
 from .context import ContextResolver, compile_rule, still_tagged
 from .filtering import FilterScorer
@@ -44,7 +42,7 @@ from .patterns import (
     wrapped_matches,
 )
 from .registry import ATTR_KEY, SPANS_KEY, live_component, register_component
-from .serialise import SavedParts, parts_from_bytes, parts_to_bytes, read_parts, write_parts
+from .serialise import SavedParts, SerializedComponent
 
 if TYPE_CHECKING:
     from .extractor import SkillExtractor as SkillExtractor
@@ -80,7 +78,7 @@ _EXTRACTOR_NAMES = frozenset({"SkillExtractor", "default_extractor", "extract_sk
 Match = tuple[int, int, int]  # (start token, end token, skill index)
 
 
-class SkillComponent:
+class SkillComponent(SerializedComponent):
     """Finds lexicon skills in a Doc: ``doc.spans["skills"]`` and ``doc._.skill_mentions``.
 
     Args:
@@ -185,7 +183,12 @@ class SkillComponent:
         self._labels = [vocab.strings.add(s.id) for s in skills]
         self._scorer = FilterScorer(self._filter, skills, vocab.strings.add)
         digest = tokenizer_hash(self.nlp.tokenizer)
-        tokens = PatternTokens(self.nlp.tokenizer, self._fitting_cache(lexicon, digest, saved))
+        tokens = PatternTokens(
+            self.nlp.tokenizer,
+            fitting_cache(
+                lexicon, digest, None if saved is None else saved.patterns, use=self.use_cache
+            ),
+        )
         rules = [
             None if s.context is None else compile_rule(s.context, tokens.one, vocab.strings.add)
             for s in skills
@@ -196,20 +199,6 @@ class SkillComponent:
         self._matcher = self._patterns.matcher
         self._info = self._patterns.info
         self.n_patterns = self._patterns.n_patterns
-
-    def _fitting_cache(
-        self, lexicon: Lexicon, digest: str, saved: SavedParts | None
-    ) -> PatternCache | None:
-        """The saved or shipped pattern cache when it fits (see :mod:`.cache`)."""
-        if not self.use_cache:
-            return None
-        for cache in (None if saved is None else saved.patterns, shipped_cache()):
-            if cache is not None:
-                reason = stale_reason(cache, lexicon, digest)
-                if reason is None:
-                    return cache
-                log.info("pattern cache not used: %s", reason)
-        return None
 
     @property
     def pattern_cache(self) -> PatternCache:
@@ -387,54 +376,16 @@ class SkillComponent:
             [(s, e, skills[i]) for s, e, i in dropped],
         )
 
-    # -- serialisation (the files and their format: .serialise) ---------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write the lexicon, the mention filter's weights and the pattern cache.
-
-        Args:
-            path: the folder to write (created).
-            exclude: unused (spaCy's signature).
-        """
-        write_parts(self._parts(), ensure_path(path))
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillComponent:
-        """Load what :meth:`to_disk` wrote and build the matcher (from its cache if it fits).
-
-        Args:
-            path: the folder :meth:`to_disk` wrote.
-            exclude: unused (spaCy's signature).
-
-        Returns:
-            This component.
-
-        Raises:
-            LexiconError: the folder holds no valid lexicon.
-        """
-        parts = read_parts(ensure_path(path))
-        self._load(parts.lexicon, parts)
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """The same as :meth:`to_disk`, as msgpack bytes (``exclude``: unused)."""
-        return parts_to_bytes(self._parts())
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> SkillComponent:
-        """Load :meth:`to_bytes`'s data (``exclude``: unused).
-
-        Returns:
-            This component.
-
-        Raises:
-            LexiconError: the data holds no valid lexicon.
-        """
-        parts = parts_from_bytes(data)
-        self._load(parts.lexicon, parts)
-        return self
-
-    def _parts(self) -> SavedParts:
+    # -- serialisation: to_disk, from_disk, to_bytes, from_bytes (.serialise) --------------
+    def saved_parts(self) -> SavedParts:
+        """The state ``to_disk``/``to_bytes`` write: lexicon, filter weights, pattern cache."""
         return SavedParts(
             lexicon=self.lexicon, mention_filter=self._filter, patterns=self.pattern_cache
         )
+
+    def load_parts(self, parts: SavedParts) -> None:
+        """Use a saved state (``from_disk``/``from_bytes``): build the matcher from it."""
+        self._load(parts.lexicon, parts)
 
 
 @Language.factory(

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import srsly  # type: ignore[import-untyped]
-from spacy.util import registry
+from spacy.util import ensure_path, registry
 
 from ..errors import LexiconError
 from ..lexicon.loader import lexicon_from_records, load_lexicon, skill_record
@@ -29,6 +29,7 @@ from .mention_filter import MentionFilter
 
 __all__ = [
     "SavedParts",
+    "SerializedComponent",
     "lexicon_folder",
     "parts_from_bytes",
     "parts_to_bytes",
@@ -51,6 +52,66 @@ class SavedParts:
     lexicon: Lexicon
     mention_filter: MentionFilter | None
     patterns: PatternCache | None
+
+
+class SerializedComponent:
+    """spaCy's serialisation methods over ``saved_parts()`` / ``load_parts()`` (a mixin)."""
+
+    def saved_parts(self) -> SavedParts:
+        """The state to write."""
+        raise NotImplementedError
+
+    def load_parts(self, parts: SavedParts) -> None:
+        """Use a state read back."""
+        raise NotImplementedError
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the lexicon, the mention filter's weights and the pattern cache.
+
+        Args:
+            path: the folder to write (created).
+            exclude: unused (spaCy's signature).
+
+        Raises:
+            OSError: the folder cannot be written.
+        """
+        write_parts(self.saved_parts(), ensure_path(path))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
+        """Load what :meth:`to_disk` wrote and build the matcher (from its cache if it fits).
+
+        Args:
+            path: the folder :meth:`to_disk` wrote.
+            exclude: unused (spaCy's signature).
+
+        Returns:
+            This component.
+
+        Raises:
+            LexiconError: the folder holds no valid lexicon or filter.
+        """
+        self.load_parts(read_parts(ensure_path(path)))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The same as :meth:`to_disk`, as msgpack bytes (``exclude``: unused).
+
+        Returns:
+            The bytes :meth:`from_bytes` reads.
+        """
+        return parts_to_bytes(self.saved_parts())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> Self:
+        """Load :meth:`to_bytes`'s data (``exclude``: unused).
+
+        Returns:
+            This component.
+
+        Raises:
+            LexiconError: the data holds no valid lexicon or filter.
+        """
+        self.load_parts(parts_from_bytes(data))
+        return self
 
 
 # The readers return a loader, not the Lexicon: spaCy validates [initialize] settings with a
