@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+from spacy.util import registry
 
-from .tokenizer import split_affixes, split_letter_periods, split_library_paths
+from .tokenizer import affix_pattern, split_letter_periods, url_pattern
 
 __all__ = [
     "TOKENIZER_NAME",
@@ -61,18 +62,20 @@ def create_jobmatch_tokenizer(
 
     def factory(nlp: Language) -> Tokenizer:
         defaults: Any = nlp.Defaults
+        # spaCy's English regexes (as spacy.util.compile_*_regex joins them) with the jobmatch
+        # branches, each compiled once
+        prefix = "|".join("^" + p for p in defaults.prefixes if p.strip())
+        suffix = "|".join(p + "$" for p in defaults.suffixes if p.strip())
+        infix = "|".join(p for p in defaults.infixes if p.strip())
         tokenizer = Tokenizer(
             nlp.vocab,
-            rules=None,  # added last, once: every affix change reloads the special cases
-            prefix_search=compile_prefix_regex(defaults.prefixes).search,
-            suffix_search=compile_suffix_regex(defaults.suffixes).search,
-            infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=re.compile(affix_pattern("prefix_search", prefix)).search,
+            suffix_search=re.compile(affix_pattern("suffix_search", suffix)).search,
+            infix_finditer=re.compile(affix_pattern("infix_finditer", infix)).finditer,
             token_match=defaults.token_match,
-            url_match=defaults.url_match,
+            url_match=re.compile(url_pattern(defaults.url_match.__self__.pattern)).match,
         )
-        split_affixes(tokenizer)
-        split_library_paths(tokenizer)
-        tokenizer.rules = defaults.tokenizer_exceptions
         letters = letter_periods
         if letters is None:
             from .cache import shipped_letters
