@@ -34,13 +34,7 @@ from .filtering import FilterScorer
 from .mention_filter import MentionFilter, load_mention_filter
 from .mentions import build_mentions
 from .nlp_tokenizer import tokenizer_hash
-from .patterns import (
-    MatchKind,
-    PatternSet,
-    build_patterns,
-    surface_variants,
-    wrapped_matches,
-)
+from .patterns import MatchKind, PatternSet, build_patterns, surface_variants, wrapped_matches
 from .registry import ATTR_KEY, SPANS_KEY, live_component, register_component
 from .serialise import SavedParts, SerializedComponent
 
