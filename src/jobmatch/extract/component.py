@@ -22,15 +22,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
 
 from ..lexicon.loader import load_lexicon
 from ..models import Lexicon, SkillMention
+from .cache import PatternCache, PatternTokens, fitting_cache
 from .columns import Columns
 from .context import ContextResolver, compile_rule, still_tagged
 from .evidence import load_evidence
@@ -38,9 +37,10 @@ from .filtering import FilterScorer
 from .line_reader import LineReader
 from .mention_filter import MentionFilter, load_mention_filter
 from .mentions import build_mentions
+from .nlp_tokenizer import tokenizer_hash
 from .patterns import MatchKind, PatternSet, build_patterns, surface_variants, wrapped_matches
 from .registry import ATTR_KEY, SPANS_KEY, live_component, register_component
-from .serialise import write_lexicon
+from .serialise import SavedParts, SerializedComponent
 
 if TYPE_CHECKING:
     from .extractor import SkillExtractor as SkillExtractor
@@ -76,7 +76,7 @@ _EXTRACTOR_NAMES = frozenset({"SkillExtractor", "default_extractor", "extract_sk
 Match = tuple[int, int, int]  # (start token, end token, skill index)
 
 
-class SkillComponent:
+class SkillComponent(SerializedComponent):
     """Finds lexicon skills in a Doc: ``doc.spans["skills"]`` and ``doc._.skill_mentions``.
 
     Args:
@@ -87,6 +87,7 @@ class SkillComponent:
         filter: run the trained mention filter.
         filter_path: filter weights written by ``benchmarks/train_mention_filter.py``.
         filter_scope: ``"generic"`` or ``"all"`` (the mentions the filter judges).
+        use_cache: build the matcher from a fitting compiled cache (:mod:`.cache`).
 
     Raises:
         ValueError: an unknown ``filter_scope``.
@@ -103,6 +104,7 @@ class SkillComponent:
         filter: bool = True,
         filter_path: str | None = None,
         filter_scope: str = "generic",
+        use_cache: bool = True,
     ) -> None:
         if filter_scope not in _FILTER_SCOPES:
             raise ValueError(f"filter_scope must be one of {_FILTER_SCOPES}, not {filter_scope!r}")
@@ -112,6 +114,8 @@ class SkillComponent:
         self.filter = filter
         self.filter_path = filter_path
         self.filter_scope = filter_scope
+        self.use_cache = use_cache
+        self._cache: PatternCache | None = None
         self._filter: MentionFilter | None = None
         self._scorer: FilterScorer | None = None
         # the shipped filter weights belong to the shipped lexicon (they know its skill ids)
@@ -140,19 +144,38 @@ class SkillComponent:
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
+        lexicon: Any = None,  # Lexicon | Callable[[], Lexicon] | None (see .serialise)
     ) -> None:
         """spaCy's initialisation hook: build the matcher now (errors surface here).
 
+        Args:
+            get_examples: unused (spaCy's signature).
+            nlp: unused (spaCy's signature).
+            lexicon: the lexicon to use, or a function returning it (the registered
+                ``jobmatch.shipped_lexicon.v1`` / ``jobmatch.lexicon_folder.v1`` in the
+                config's ``[initialize.components.jobmatch_skills.lexicon]``); ``None`` keeps
+                the configured one.
+
         Raises:
             LexiconError: the lexicon cannot be loaded.
+            TypeError: ``lexicon`` is not a :class:`Lexicon`.
         """
+        if callable(lexicon):
+            lexicon = lexicon()
+        if lexicon is not None:
+            if not isinstance(lexicon, Lexicon):
+                raise TypeError(f"lexicon must be a Lexicon, not {type(lexicon).__name__}")
+            self._own_lexicon = True
+            self._load(lexicon)
         _ = self.lexicon
 
     # -- building -------------------------------------------------------------------------
-    def _load(self, lexicon: Lexicon) -> None:
+    def _load(self, lexicon: Lexicon, saved: SavedParts | None = None) -> None:
         self._lexicon = lexicon
         vocab = self.nlp.vocab
         self._filter = self._load_filter(lexicon)
+        if saved is not None and self.filter and saved.mention_filter is not None:
+            self._filter = saved.mention_filter
         # evidence-less generic words go to the filter only when there is one (or when the
         # training script asks for them)
         self.soft_rules = self._filter is not None
@@ -163,28 +186,46 @@ class SkillComponent:
         self._skills = skills
         self._labels = [vocab.strings.add(s.id) for s in skills]
         self._scorer = FilterScorer(self._filter, skills, vocab.strings.add)
-        tokenizer: Any = self.nlp.tokenizer  # spacy.tokenizer.Tokenizer (Cython, untyped)
-        token_cache: dict[str, list[str]] = {}
-
-        def tokenize(text: str) -> list[str]:
-            # cues repeat across rules ("programming", "python"): tokenise each once
-            toks = token_cache.get(text)
-            if toks is None:
-                toks = token_cache[text] = [t.text for t in tokenizer(text)]
-            return toks
-
+        digest = tokenizer_hash(self.nlp.tokenizer)
+        tokens = PatternTokens(
+            self.nlp.tokenizer,
+            fitting_cache(
+                lexicon, digest, None if saved is None else saved.patterns, use=self.use_cache
+            ),
+        )
         rules = [
-            None if s.context is None else compile_rule(s.context, tokenize, vocab.strings.add)
+            None if s.context is None else compile_rule(s.context, tokens.one, vocab.strings.add)
             for s in skills
         ]
         self._context = ContextResolver(rules, vocab.strings.add, [s.category for s in skills])
         evidence = load_evidence(self.lexicon_path) if self._evidence_file else None
         index = {s.id: i for i, s in enumerate(skills)}
+        # the evidence phrases are tokenised here, outside the pattern cache (which holds the
+        # lexicon's texts only: its staleness check hashes the lexicon)
+        tokenizer: Any = self.nlp.tokenizer
+
+        def tokenize(text: str) -> list[str]:
+            return [tok.text for tok in tokenizer(text)]
+
         self._reader = LineReader(evidence, index, tokenize, vocab.strings.add)
-        self._patterns: PatternSet = build_patterns(self.nlp, skills, rules)
+        self._patterns: PatternSet = build_patterns(self.nlp, skills, rules, tokens)
+        self._cache = tokens.finish(lexicon, digest)
         self._matcher = self._patterns.matcher
         self._info = self._patterns.info
         self.n_patterns = self._patterns.n_patterns
+
+    @property
+    def pattern_cache(self) -> PatternCache:
+        """The token lists the matcher was built from (what :mod:`.cache` ships)."""
+        _ = self.lexicon
+        assert self._cache is not None
+        return self._cache
+
+    @property
+    def mention_filter(self) -> MentionFilter | None:
+        """The mention filter in use, or ``None``."""
+        _ = self.lexicon
+        return self._filter
 
     @property
     def filter_active(self) -> bool:
@@ -352,31 +393,16 @@ class SkillComponent:
             [(s, e, skills[i]) for s, e, i in dropped],
         )
 
-    # -- serialisation --------------------------------------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write the lexicon the component uses (lexicon.toml + skills/skills.jsonl).
+    # -- serialisation: to_disk, from_disk, to_bytes, from_bytes (.serialise) --------------
+    def saved_parts(self) -> SavedParts:
+        """The state ``to_disk``/``to_bytes`` write: lexicon, filter weights, pattern cache."""
+        return SavedParts(
+            lexicon=self.lexicon, mention_filter=self._filter, patterns=self.pattern_cache
+        )
 
-        Args:
-            path: the folder to write (created).
-            exclude: unused (spaCy's signature).
-        """
-        write_lexicon(self.lexicon, ensure_path(path))
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillComponent:
-        """Load the lexicon written by :meth:`to_disk` and rebuild the matcher.
-
-        Args:
-            path: the folder :meth:`to_disk` wrote.
-            exclude: unused (spaCy's signature).
-
-        Returns:
-            This component.
-
-        Raises:
-            LexiconError: the folder holds no valid lexicon.
-        """
-        self._load(load_lexicon(ensure_path(path)))
-        return self
+    def load_parts(self, parts: SavedParts) -> None:
+        """Use a saved state (``from_disk``/``from_bytes``): build the matcher from it."""
+        self._load(parts.lexicon, parts)
 
 
 @Language.factory(
@@ -386,6 +412,7 @@ class SkillComponent:
         "filter": True,
         "filter_path": None,
         "filter_scope": "generic",
+        "use_cache": True,
     },
     assigns=["doc.spans", "doc._.skill_mentions"],
 )
@@ -396,12 +423,14 @@ def make_skill_component(
     filter: bool,
     filter_path: str | None,
     filter_scope: str,
+    use_cache: bool,
 ) -> SkillComponent:
     """spaCy factory: ``nlp.add_pipe("jobmatch_skills")`` (shipped lexicon and mention
     filter), ``config={"lexicon_path": "/folder"}`` for a lexicon folder of the same layout,
     ``{"filter": False}`` for the lexicon and context rules alone, ``{"filter_path": ...}``
     for filter weights written by ``benchmarks/train_mention_filter.py``, ``{"filter_scope":
-    "all"}`` to let the filter judge every mention, not only generic ones.
+    "all"}`` to let the filter judge every mention, not only generic ones, ``{"use_cache":
+    False}`` to build the matcher without the compiled cache.
 
     Returns:
         The :class:`SkillComponent` (its lexicon is loaded on first use).
@@ -416,6 +445,7 @@ def make_skill_component(
         filter=filter,
         filter_path=filter_path,
         filter_scope=filter_scope,
+        use_cache=use_cache,
     )
 
 

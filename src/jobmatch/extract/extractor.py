@@ -15,8 +15,11 @@ from typing import cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicon.loader import load_lexicon
 from ..models import Lexicon, SkillMention
 from .component import SkillComponent, live_component
+from .nlp_tokenizer import blank_pipeline, letter_forms
+from .patterns import pattern_forms
 
 __all__ = ["SkillExtractor", "default_extractor", "extract_skills", "make_nlp"]
 
@@ -28,7 +31,11 @@ def make_nlp(
     filter_path: str | Path | None = None,
     filter_scope: str = "generic",
 ) -> Language:
-    """``spacy.blank("en")`` plus the ``jobmatch_skills`` component.
+    """``spacy.blank("en")`` with the jobmatch tokenizer, plus the ``jobmatch_skills`` component.
+
+    The tokenizer is ``jobmatch.Tokenizer.v1`` (:mod:`.nlp_tokenizer`): spaCy's English one
+    with the splits skill names need ("C#/.NET", "•Python", "Node.js/Express", "R."). It is
+    named in the pipeline's config, so ``nlp.to_disk`` / ``spacy.load`` keep it.
 
     Args:
         lexicon: a loaded :class:`Lexicon`, a lexicon folder, or ``None`` for the shipped one.
@@ -37,14 +44,18 @@ def make_nlp(
         filter_scope: the component's (``"generic"`` or ``"all"``).
 
     Returns:
-        The pipeline (a lexicon folder is loaded on first use or ``initialize``).
+        The pipeline.
 
     Raises:
+        LexiconError: a lexicon folder cannot be loaded (its one-letter names shape the
+            tokenizer).
         ValueError: an unknown ``filter_scope``.
     """
-    import spacy
-
-    nlp = spacy.blank("en")
+    letters = None  # None: the shipped lexicon's, known to the tokenizer factory
+    if lexicon is not None:
+        lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+        letters = letter_forms(pattern_forms(lex.skills))
+    nlp = blank_pipeline(letters)
     path = None if filter_path is None else str(filter_path)
     if isinstance(lexicon, Lexicon):
         comp = SkillComponent(

@@ -10,10 +10,9 @@ ALL-CAPS acronyms: "IT" must not match "it").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -23,10 +22,20 @@ from ..lexicon.loader import is_proper_name, normalise_form
 from ..models import Skill
 from .columns import Columns
 from .context import Rule
-from .tokenizer import split_affixes, split_letter_periods, split_library_paths
 from .vocabulary import COMMON_WORDS
 
-__all__ = ["MatchKind", "PatternSet", "build_patterns", "surface_variants", "wrapped_matches"]
+__all__ = [
+    "MatchKind",
+    "PatternSet",
+    "TokenizeMany",
+    "build_patterns",
+    "pattern_forms",
+    "surface_variants",
+    "wrapped_matches",
+]
+
+# texts -> the token texts of each (the pipeline's tokenizer, or its cached output)
+TokenizeMany = Callable[[Sequence[str]], Sequence[Sequence[str]]]
 
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{0,3}$")
 
@@ -177,47 +186,63 @@ def _kinds(
     return by_key, {i: frozenset(f) for i, f in exact_forms.items()}
 
 
+def pattern_forms(skills: Sequence[Skill]) -> list[str]:
+    """Every spelling the matcher of ``skills`` holds (surface forms and generated variants).
+
+    Args:
+        skills: the lexicon's skills, in lexicon order.
+
+    Returns:
+        The spellings, in build order.
+    """
+    return [form for _i, form in _surface_owners(skills)[1].values()]
+
+
 def build_patterns(
-    nlp: Language, skills: Sequence[Skill], rules: Sequence[Rule | None]
+    nlp: Language,
+    skills: Sequence[Skill],
+    rules: Sequence[Rule | None],
+    tokenize: TokenizeMany,
 ) -> PatternSet:
     """Build the PhraseMatcher (attribute ``LOWER``) of a lexicon.
 
-    Adds the tokenizer rules the patterns need to ``nlp.tokenizer`` first (patterns are
-    tokenised by the same tokenizer as the texts, so "C++," and "Node.js," match).
+    Patterns are token lists from the pipeline's tokenizer (so "C++," and "Node.js," match
+    as the texts are split); they are added as LOWER hashes, without building a Doc each.
+    The tokenizer is not changed: its rules come from :func:`jobmatch.make_nlp`.
 
     Args:
-        nlp: the pipeline (its vocab and tokenizer).
+        nlp: the pipeline (its vocab).
         skills: the lexicon's skills, in lexicon order.
         rules: the compiled context rule of each skill (or ``None``).
+        tokenize: texts -> token texts (the tokenizer or its cache, see :mod:`.cache`).
 
     Returns:
         The :class:`PatternSet`.
     """
     vocab = nlp.vocab
-    tokenizer: Any = nlp.tokenizer  # spacy.tokenizer.Tokenizer (Cython, untyped)
+    key = vocab.strings.add
     owner, every = _surface_owners(skills)
-    split_letter_periods(tokenizer, (form for _i, form in every.values()))
-    split_affixes(tokenizer)
-    split_library_paths(tokenizer)
     by_key, exact = _kinds(skills, rules, owner, every)
     matcher = PhraseMatcher(vocab, attr="LOWER")
     info: dict[int, tuple[int, MatchKind]] = {}
     forms_all = [f for fs in by_key.values() for f in fs]
-    docs = dict(zip(forms_all, tokenizer.pipe(forms_all), strict=True))
+    # LOWER of a token is the hash of its lower-cased text (spaCy's lexeme attribute)
+    lows = {
+        f: [key(t.lower()) for t in toks]
+        for f, toks in zip(forms_all, tokenize(forms_all), strict=True)
+    }
     join_pairs: set[tuple[int, int]] = set()
     max_tokens = 1
     for (i, kind), forms in by_key.items():
         mkey = f"{skills[i].id}\x1f{int(kind)}"
-        info[vocab.strings.add(mkey)] = (i, kind)
-        matcher.add(mkey, [docs[f] for f in forms])
+        info[key(mkey)] = (i, kind)
+        # spaCy's stub says Docs; add() takes lists of attribute ids as well
+        matcher.add(mkey, [lows[f] for f in forms])  # type: ignore[misc]
         if kind != MatchKind.EXACT:
             for f in forms:
-                lows = [t.lower for t in docs[f]]
-                max_tokens = max(max_tokens, len(lows))
-                join_pairs.update(zip(lows, lows[1:], strict=False))
-    # Tokenising ~20k pattern strings leaves the tokenizer cache in a state that makes
-    # it 2-3x slower on running text (measured); re-setting the rules gives a fresh cache.
-    tokenizer.rules = tokenizer.rules
+                low = lows[f]
+                max_tokens = max(max_tokens, len(low))
+                join_pairs.update(zip(low, low[1:], strict=False))
     return PatternSet(
         matcher=matcher,
         info=info,

@@ -12,7 +12,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["split_affixes", "split_library_paths", "split_letter_periods"]
+__all__ = [
+    "affix_pattern",
+    "split_affixes",
+    "split_library_paths",
+    "split_letter_periods",
+    "url_pattern",
+]
 
 # spaCy splits "Python/R" but keeps a slash beside "#", "+" or "." inside one token
 # ("C#/.NET", "C++/Qt", "Net/.Net") and keeps a trailing one ("HTML/ CSS", "Python/"): a
@@ -33,6 +39,42 @@ _SLASH_SUFFIX = r"(?<=[\w#+])[/\-–—]$"
 _NOT_A_URL = r"(?!(?!www\.)[^\s/:@]*\.(?:[jJ][sS]|[nN][eE][tT])/)"
 
 
+_AFFIX_EXTRAS = {
+    "infix_finditer": _SLASH_INFIX,
+    "suffix_search": _SLASH_SUFFIX,
+    "prefix_search": _BULLET_PREFIX,
+}
+
+
+def affix_pattern(attr: str, pattern: str) -> str:
+    """A tokenizer's affix regex with the jobmatch branch added (once).
+
+    Args:
+        attr: ``"prefix_search"``, ``"suffix_search"`` or ``"infix_finditer"``.
+        pattern: the regex source of that attribute.
+
+    Returns:
+        The extended regex source.
+    """
+    extra = _AFFIX_EXTRAS[attr]
+    return pattern if extra in pattern else f"{pattern}|{extra}"
+
+
+def url_pattern(pattern: str) -> str:
+    """A tokenizer's ``url_match`` regex that refuses "Name.js/..." and "Name.NET/..." (once).
+
+    Args:
+        pattern: the regex source of ``url_match``.
+
+    Returns:
+        The changed regex source.
+    """
+    if _NOT_A_URL in pattern:
+        return pattern
+    head = "(?u)^" if pattern.startswith("(?u)^") else ""
+    return head + _NOT_A_URL + pattern[len(head) :]
+
+
 def split_affixes(tokenizer: Any) -> None:
     """Add the slash infix/suffix, the bullet prefix and the trailing-dash suffix.
 
@@ -40,16 +82,12 @@ def split_affixes(tokenizer: Any) -> None:
         tokenizer: a spaCy tokenizer; changed in place, once (a no-op for a tokenizer
             without regex-based affixes or one that has them already).
     """
-    for attr, extra in (
-        ("infix_finditer", _SLASH_INFIX),
-        ("suffix_search", _SLASH_SUFFIX),
-        ("prefix_search", _BULLET_PREFIX),
-    ):
+    for attr, extra in _AFFIX_EXTRAS.items():
         current = getattr(tokenizer, attr, None)
         pattern = getattr(getattr(current, "__self__", None), "pattern", None)
         if not isinstance(pattern, str) or extra in pattern:
             continue
-        compiled = re.compile(f"{pattern}|{extra}")
+        compiled = re.compile(affix_pattern(attr, pattern))
         setattr(tokenizer, attr, getattr(compiled, attr.split("_")[1]))
 
 
@@ -64,8 +102,7 @@ def split_library_paths(tokenizer: Any) -> None:
     pattern = getattr(getattr(current, "__self__", None), "pattern", None)
     if not isinstance(pattern, str) or _NOT_A_URL in pattern:
         return
-    head = "(?u)^" if pattern.startswith("(?u)^") else ""
-    tokenizer.url_match = re.compile(head + _NOT_A_URL + pattern[len(head) :]).match
+    tokenizer.url_match = re.compile(url_pattern(pattern)).match
 
 
 def split_letter_periods(tokenizer: Any, forms: Iterable[str]) -> None:

@@ -27,7 +27,14 @@ from typing import Any
 from ..errors import LexiconError
 from ..models import Category, ContextRule, Lexicon, Skill
 
-__all__ = ["load_lexicon", "check_lexicon", "normalise_form", "skill_record", "DATA_PACKAGE"]
+__all__ = [
+    "load_lexicon",
+    "check_lexicon",
+    "lexicon_from_records",
+    "normalise_form",
+    "skill_record",
+    "DATA_PACKAGE",
+]
 
 DATA_PACKAGE = "jobmatch.skill_lexicon"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.+#-]*$")
@@ -127,6 +134,44 @@ def check_lexicon(path: str | Path | None = None) -> list[str]:
     """
     root: Traversable = data_root() if path is None else _folder(path)
     return _read(root)[1]
+
+
+def lexicon_from_records(
+    meta: dict[str, Any], records: list[Any], *, source: str = "<records>"
+) -> Lexicon:
+    """Build and validate a lexicon from the parsed ``lexicon.toml`` and skill records.
+
+    Args:
+        meta: ``version`` and ``categories`` as in ``lexicon.toml``.
+        records: the skill records (the JSON objects of ``skills/*.jsonl``).
+        source: named in the error.
+
+    Returns:
+        The validated lexicon.
+
+    Raises:
+        LexiconError: the lexicon is invalid (``problems`` lists every problem).
+    """
+    problems: list[str] = []
+    version = str(meta.get("version", "")).strip()
+    if not version:
+        problems.append("lexicon: 'version' is missing or empty")
+    categories = _read_categories(meta, problems)
+    skills: list[Skill] = []
+    for n, rec in enumerate(records, start=1):
+        if not isinstance(rec, dict):
+            problems.append(f"record {n}: a record must be a JSON object")
+        elif (skill := _to_skill(rec, f"record {n}", categories, problems)) is not None:
+            skills.append(skill)
+    _cross_check(skills, problems)
+    _implies_cycles(skills, problems)
+    if problems:
+        raise LexiconError(
+            f"{len(problems)} problem(s) in the lexicon; first: {problems[0]}",
+            source=source,
+            problems=problems,
+        )
+    return Lexicon(version=version, categories=categories, skills=tuple(skills))
 
 
 def _folder(path: str | Path) -> Path:

@@ -1,0 +1,311 @@
+"""The compiled pattern cache: the token lists of every text the skill matcher is built from.
+
+Building the ``jobmatch_skills`` matcher means tokenising ~20,000 pattern spellings and the
+cues of ~800 context rules; that was ~80 % of jobmatch's start-up. The tokenizer's output for
+those texts ships prebuilt in ``compiled_patterns.msgpack`` (msgpack via ``srsly``: plain
+strings and lists, nothing unpickled), written by::
+
+    python -m jobmatch.extract.cache build    # after any change to the lexicon or tokenizer
+    python -m jobmatch.extract.cache check    # exit 1 when the shipped cache is stale
+
+A cache is used only when it was built from the same lexicon (version and a content hash of
+every record) *and* the same tokenizer rules (:func:`.nlp_tokenizer.tokenizer_hash`); a
+missing, unreadable or stale cache is logged and the token lists are computed in memory, as
+without a cache. A text the cache lacks is tokenised on the spot, so a cache can make the
+build slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import srsly  # type: ignore[import-untyped]
+
+from ..lexicon.loader import load_lexicon, skill_record
+from ..models import Lexicon
+
+__all__ = [
+    "CACHE_FORMAT",
+    "CACHE_RESOURCE",
+    "PatternCache",
+    "PatternTokens",
+    "build_cache",
+    "fitting_cache",
+    "lexicon_hash",
+    "read_cache",
+    "shipped_cache",
+    "shipped_letters",
+    "stale_reason",
+]
+
+log = logging.getLogger(__name__)
+
+CACHE_FORMAT = 1
+CACHE_RESOURCE = "compiled_patterns.msgpack"
+
+
+@dataclass(frozen=True)
+class PatternCache:
+    """Token lists of a lexicon's pattern texts, with what they were built from."""
+
+    lexicon_version: str
+    lexicon_hash: str
+    tokenizer_hash: str
+    letters: tuple[str, ...]  # the one-letter names the tokenizer splits from a period
+    tokens: Mapping[str, Sequence[str]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The cache as plain msgpack-able data."""
+        return {
+            "format": CACHE_FORMAT,
+            "lexicon_version": self.lexicon_version,
+            "lexicon_hash": self.lexicon_hash,
+            "tokenizer_hash": self.tokenizer_hash,
+            "letters": list(self.letters),
+            "tokens": {k: list(v) for k, v in self.tokens.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PatternCache:
+        """Read :meth:`to_dict`'s data back.
+
+        Raises:
+            ValueError: not a cache of this format.
+        """
+        if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+            raise ValueError(f"not a pattern cache of format {CACHE_FORMAT}")
+        tokens = data.get("tokens")
+        meta = [data.get(k) for k in ("lexicon_version", "lexicon_hash", "tokenizer_hash")]
+        if not isinstance(tokens, dict) or not all(isinstance(m, str) for m in meta):
+            raise ValueError("pattern cache: bad header or token table")
+        return cls(
+            lexicon_version=str(meta[0]),
+            lexicon_hash=str(meta[1]),
+            tokenizer_hash=str(meta[2]),
+            letters=tuple(str(c) for c in data.get("letters") or ()),
+            tokens=tokens,
+        )
+
+
+def lexicon_hash(lexicon: Lexicon) -> str:
+    """A content hash of a lexicon: its version, categories and every skill record.
+
+    Args:
+        lexicon: a loaded lexicon (shipped, from a folder or passed as an object).
+
+    Returns:
+        A hex SHA-256 digest.
+    """
+    state = {
+        "version": lexicon.version,
+        "categories": [[c.id, c.label, c.layer] for c in lexicon.categories.values()],
+        "skills": [skill_record(s) for s in lexicon.skills],
+    }
+    blob = json.dumps(state, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+# id -> (lexicon, hash): the lexicon is kept so that its id is not reused; a few entries
+_HASHES: dict[int, tuple[Lexicon, str]] = {}
+
+
+def _hash_of(lexicon: Lexicon) -> str:
+    found = _HASHES.get(id(lexicon))
+    if found is None or found[0] is not lexicon:
+        if len(_HASHES) >= 8:
+            _HASHES.clear()
+        found = _HASHES[id(lexicon)] = (lexicon, lexicon_hash(lexicon))
+    return found[1]
+
+
+def stale_reason(cache: PatternCache, lexicon: Lexicon, tokenizer_digest: str) -> str | None:
+    """Why ``cache`` does not fit a lexicon and a tokenizer, or ``None`` when it does.
+
+    Args:
+        cache: the cache.
+        lexicon: the lexicon the matcher is built from.
+        tokenizer_digest: :func:`.nlp_tokenizer.tokenizer_hash` of the pipeline's tokenizer.
+
+    Returns:
+        A short reason ("lexicon version 1 != 2"...), or ``None``.
+    """
+    if cache.lexicon_version != lexicon.version:
+        return f"lexicon version {cache.lexicon_version} != {lexicon.version}"
+    if cache.lexicon_hash != _hash_of(lexicon):
+        return "the lexicon's content changed"
+    if cache.tokenizer_hash != tokenizer_digest:
+        return "the tokenizer's rules differ"
+    return None
+
+
+def fitting_cache(
+    lexicon: Lexicon, tokenizer_digest: str, saved: PatternCache | None, *, use: bool = True
+) -> PatternCache | None:
+    """The saved or else the shipped cache, when it fits the lexicon and the tokenizer.
+
+    Args:
+        lexicon: the lexicon the matcher is built from.
+        tokenizer_digest: the pipeline tokenizer's hash.
+        saved: the cache of a saved pipeline, or ``None``.
+        use: ``False`` for no cache at all.
+
+    Returns:
+        The cache, or ``None`` (each unfit one is logged with its reason).
+    """
+    if not use:
+        return None
+    for cache in (saved, shipped_cache()):
+        if cache is not None:
+            reason = stale_reason(cache, lexicon, tokenizer_digest)
+            if reason is None:
+                return cache
+            log.info("pattern cache not used: %s", reason)
+    return None
+
+
+def read_cache(path: Path | Any) -> PatternCache | None:
+    """Read a cache file (a ``Path`` or an ``importlib.resources`` file).
+
+    Returns:
+        The cache, or ``None`` (logged) when it is missing or unreadable.
+    """
+    try:
+        return PatternCache.from_dict(srsly.msgpack_loads(path.read_bytes()))
+    except FileNotFoundError:
+        log.info("no pattern cache at %s", path)
+    except (OSError, ValueError) as exc:  # srsly raises ValueError subclasses on bad data
+        log.warning("pattern cache %s is unreadable (%s): building in memory", path, exc)
+    return None
+
+
+@lru_cache(maxsize=1)
+def shipped_cache() -> PatternCache | None:
+    """The cache shipped in the package, or ``None`` (read once per process)."""
+    return read_cache(resources.files(__package__).joinpath(CACHE_RESOURCE))
+
+
+def shipped_letters() -> list[str]:
+    """The shipped lexicon's one-letter names (from the cache when it fits the lexicon)."""
+    cache = shipped_cache()
+    lexicon = load_lexicon()
+    if cache is not None and cache.lexicon_hash == _hash_of(lexicon):
+        return list(cache.letters)
+    from .nlp_tokenizer import letter_forms
+    from .patterns import pattern_forms
+
+    return letter_forms(pattern_forms(lexicon.skills))
+
+
+class PatternTokens:
+    """Texts -> token texts for a matcher build: from a fitting cache, else the tokenizer.
+
+    Args:
+        tokenizer: the pipeline's tokenizer.
+        cache: a cache that fits the lexicon and the tokenizer (see :func:`stale_reason`),
+            or ``None``.
+    """
+
+    def __init__(self, tokenizer: Any, cache: PatternCache | None) -> None:
+        self._tokenizer = tokenizer
+        self._cache = cache
+        self._cached: Mapping[str, Sequence[str]] = {} if cache is None else cache.tokens
+        self.seen: dict[str, Sequence[str]] = {}
+        self.live = 0  # texts tokenised here (not found in the cache)
+
+    def one(self, text: str) -> list[str]:
+        """The token texts of ``text``."""
+        toks = self.seen.get(text)
+        if toks is None:
+            toks = self._cached.get(text)
+            if toks is None:
+                toks = [t.text for t in self._tokenizer(text)]
+                self.live += 1
+            self.seen[text] = toks
+        return list(toks)
+
+    def __call__(self, texts: Sequence[str]) -> list[list[str]]:
+        """The token texts of each text."""
+        return [self.one(t) for t in texts]
+
+    def finish(self, lexicon: Lexicon, tokenizer_digest: str) -> PatternCache:
+        """End the build: a fresh tokenizer cache if texts were tokenised here.
+
+        Args:
+            lexicon: the lexicon built from.
+            tokenizer_digest: the tokenizer's hash.
+
+        Returns:
+            The cache of every text the build used (what :func:`build_cache` writes).
+        """
+        if self._cache is not None and not self.live:
+            return self._cache
+        if self.live and hasattr(self._tokenizer, "rules"):
+            # tokenising ~20k pattern strings leaves the tokenizer's cache in a state that
+            # makes it 2-3x slower on running text (measured); re-setting the rules resets it
+            self._tokenizer.rules = self._tokenizer.rules
+            log.info("tokenised %d pattern texts (no fitting cache)", self.live)
+        from .nlp_tokenizer import letter_forms
+        from .patterns import pattern_forms
+
+        return PatternCache(
+            lexicon_version=lexicon.version,
+            lexicon_hash=_hash_of(lexicon),
+            tokenizer_hash=tokenizer_digest,
+            letters=tuple(letter_forms(pattern_forms(lexicon.skills))),
+            tokens=self.seen,
+        )
+
+
+def build_cache(lexicon: Lexicon | None = None) -> PatternCache:
+    """Build the cache of a lexicon for the jobmatch tokenizer, without any cache.
+
+    Args:
+        lexicon: the lexicon; ``None`` for the shipped one.
+
+    Returns:
+        The cache.
+
+    Raises:
+        LexiconError: the shipped lexicon cannot be loaded.
+    """
+    from .component import SkillComponent
+    from .nlp_tokenizer import blank_pipeline, letter_forms
+    from .patterns import pattern_forms
+
+    lex = load_lexicon() if lexicon is None else lexicon
+    nlp = blank_pipeline(letter_forms(pattern_forms(lex.skills)))
+    comp = SkillComponent(nlp, lexicon=lex, filter=False, use_cache=False)
+    return comp.pattern_cache
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m jobmatch.extract.cache build|check`` (a build tool, not the library)."""
+    parser = argparse.ArgumentParser(prog="python -m jobmatch.extract.cache")
+    parser.add_argument("action", choices=["build", "check"])
+    parser.add_argument("--output", type=Path, default=Path(__file__).with_name(CACHE_RESOURCE))
+    args = parser.parse_args(argv)
+    fresh = build_cache()
+    if args.action == "build":
+        args.output.write_bytes(srsly.msgpack_dumps(fresh.to_dict()))
+        sys.stdout.write(f"wrote {args.output} ({len(fresh.tokens)} texts)\n")
+        return 0
+    found = read_cache(args.output)
+    if found is None or found.to_dict() != fresh.to_dict():
+        sys.stdout.write(f"{args.output} is stale: run python -m jobmatch.extract.cache build\n")
+        return 1
+    sys.stdout.write(f"{args.output} is up to date\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,137 @@
+"""The jobmatch tokenizer, registered as ``jobmatch.Tokenizer.v1``.
+
+spaCy's English tokenizer plus the rules of :mod:`.tokenizer` (slashes, bullets, trailing
+dashes, library paths) and the "R." special cases of the lexicon's one-letter names. It is
+named in the pipeline's config (``[nlp.tokenizer] @tokenizers = "jobmatch.Tokenizer.v1"``),
+so a pipeline saved with ``nlp.to_disk`` names it too and ``spacy.load`` rebuilds it (the
+``spacy_tokenizers`` entry point finds it without importing jobmatch first).
+:func:`jobmatch.make_nlp` uses it; the ``jobmatch_skills`` component never changes the
+tokenizer of the pipeline it is added to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
+from spacy.util import registry
+
+from .tokenizer import affix_pattern, split_letter_periods, url_pattern
+
+__all__ = [
+    "TOKENIZER_NAME",
+    "blank_pipeline",
+    "create_jobmatch_tokenizer",
+    "letter_forms",
+    "tokenizer_hash",
+]
+
+TOKENIZER_NAME = "jobmatch.Tokenizer.v1"
+
+
+def letter_forms(forms: Iterable[str]) -> list[str]:
+    """The one-letter alphabetic forms among ``forms`` (they get the "R." special case).
+
+    Args:
+        forms: pattern spellings.
+
+    Returns:
+        The letters, upper case, sorted, without duplicates.
+    """
+    return sorted({f.upper() for f in forms if len(f) == 1 and f.isalpha()})
+
+
+def create_jobmatch_tokenizer(
+    letter_periods: list[str] | None = None,
+) -> Callable[[Language], Tokenizer]:
+    """spaCy's tokenizer factory for the jobmatch tokenizer.
+
+    Args:
+        letter_periods: the one-letter names split from a following period ("R." -> "R",
+            "."); ``None`` for the shipped lexicon's (read from the compiled cache, or from
+            the lexicon when the cache is stale).
+
+    Returns:
+        A function of the pipeline to its tokenizer.
+    """
+
+    def factory(nlp: Language) -> Tokenizer:
+        defaults: Any = nlp.Defaults
+        # spaCy's English regexes (as spacy.util.compile_*_regex joins them) with the jobmatch
+        # branches, each compiled once
+        prefix = "|".join("^" + p for p in defaults.prefixes if p.strip())
+        suffix = "|".join(p + "$" for p in defaults.suffixes if p.strip())
+        infix = "|".join(p for p in defaults.infixes if p.strip())
+        tokenizer = Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=re.compile(affix_pattern("prefix_search", prefix)).search,
+            suffix_search=re.compile(affix_pattern("suffix_search", suffix)).search,
+            infix_finditer=re.compile(affix_pattern("infix_finditer", infix)).finditer,
+            token_match=defaults.token_match,
+            url_match=re.compile(url_pattern(defaults.url_match.__self__.pattern)).match,
+        )
+        letters = letter_periods
+        if letters is None:
+            from .cache import shipped_letters
+
+            letters = shipped_letters()
+        split_letter_periods(tokenizer, letters)
+        return tokenizer
+
+    return factory
+
+
+# registered by a call, not a decorator: catalogue's decorator is untyped
+registry.tokenizers.register(TOKENIZER_NAME, func=create_jobmatch_tokenizer)
+
+
+def blank_pipeline(letter_periods: list[str] | None = None) -> Language:
+    """``spacy.blank("en")`` with the jobmatch tokenizer (named in its config).
+
+    Args:
+        letter_periods: see :func:`create_jobmatch_tokenizer`.
+
+    Returns:
+        The empty pipeline.
+    """
+    import spacy
+
+    tokenizer = {"@tokenizers": TOKENIZER_NAME, "letter_periods": letter_periods}
+    return spacy.blank("en", config={"nlp": {"tokenizer": tokenizer}})
+
+
+def _pattern(func: Any) -> str | None:
+    found = getattr(getattr(func, "__self__", None), "pattern", None)
+    return found if isinstance(found, str) else None
+
+
+def tokenizer_hash(tokenizer: Any) -> str:
+    """A content hash of a tokenizer's rules: affix and URL patterns and special cases.
+
+    Two tokenizers with the same hash split every text the same way, so token lists cached
+    for one are valid for the other.
+
+    Args:
+        tokenizer: a spaCy tokenizer.
+
+    Returns:
+        A hex SHA-256 digest (a tokenizer of another kind hashes its type name).
+    """
+    if not isinstance(tokenizer, Tokenizer):
+        return hashlib.sha256(repr(type(tokenizer)).encode()).hexdigest()
+    state: dict[str, Any] = {
+        attr: _pattern(getattr(tokenizer, attr))
+        for attr in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")
+    }
+    state["rules"] = sorted(
+        (k, [sorted(t.items()) for t in v]) for k, v in (tokenizer.rules or {}).items()
+    )
+    state["faster_heuristics"] = tokenizer.faster_heuristics
+    blob = json.dumps(state, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()

@@ -1,0 +1,166 @@
+"""The compiled pattern cache: shipped fresh, used only when it fits, same mentions as without."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import cast
+
+import pytest
+import srsly
+
+from jobmatch.extract.cache import (
+    CACHE_RESOURCE,
+    PatternCache,
+    build_cache,
+    lexicon_hash,
+    read_cache,
+    shipped_cache,
+    stale_reason,
+)
+from jobmatch.extract.component import SkillComponent, SkillExtractor
+from jobmatch.extract.nlp_tokenizer import blank_pipeline, tokenizer_hash
+from jobmatch.lexicon.loader import load_lexicon
+from tests.helpers import MINI_RECORDS, write_lexicon
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+
+
+def _without_cache() -> SkillComponent:
+    nlp = blank_pipeline()
+    nlp.add_pipe("jobmatch_skills", config={"use_cache": False})
+    comp = cast(SkillComponent, nlp.get_pipe("jobmatch_skills"))
+    comp.initialize()
+    return comp
+
+
+def _shipped() -> PatternCache:
+    cache = shipped_cache()
+    assert cache is not None
+    return cache
+
+
+def test_the_committed_cache_is_not_stale() -> None:
+    # fails when the lexicon or the tokenizer rules change without
+    # `python -m jobmatch.extract.cache build`
+    assert _shipped().to_dict() == build_cache().to_dict()
+
+
+def test_the_cache_ships_as_package_data() -> None:
+    assert resources.files("jobmatch.extract").joinpath(CACHE_RESOURCE).is_file()
+    setup = (ROOT / "setup.cfg").read_text(encoding="utf-8")
+    assert "jobmatch.extract = compiled_patterns.msgpack" in setup
+
+
+def test_the_default_pipeline_builds_from_the_shipped_cache(extractor: SkillExtractor) -> None:
+    assert extractor.component.pattern_cache is _shipped()
+    assert _shipped().letters == ("C", "R")
+
+
+def test_same_mentions_with_and_without_the_cache(extractor: SkillExtractor) -> None:
+    plain = _without_cache()
+    assert plain.pattern_cache is not _shipped()  # built by tokenising every text
+    assert len(SAMPLES) == 5
+    for path in SAMPLES:
+        text = path.read_text(encoding="utf-8")
+        cached = [(m.skill_id, m.start, m.end, m.section) for m in extractor.extract(text)]
+        fresh = [
+            (m.skill_id, m.start, m.end, m.section) for m in plain.mentions(plain.nlp(text), text)
+        ]
+        assert cached == fresh, path.name
+        assert cached  # every sample names skills
+
+
+def test_stale_reasons() -> None:
+    lexicon = load_lexicon()
+    cache = _shipped()
+    digest = cache.tokenizer_hash
+    assert stale_reason(cache, lexicon, digest) is None
+    older = replace(cache, lexicon_version="2000.1.1")
+    assert stale_reason(older, lexicon, digest) == f"lexicon version 2000.1.1 != {lexicon.version}"
+    edited = replace(lexicon, skills=lexicon.skills[:-1])
+    assert stale_reason(cache, edited, digest) == "the lexicon's content changed"
+    assert stale_reason(cache, lexicon, "0" * 64) == "the tokenizer's rules differ"
+
+
+def test_the_tokenizer_hash_sees_a_rule_change() -> None:
+    nlp = blank_pipeline()
+    before = tokenizer_hash(nlp.tokenizer)
+    assert before == _shipped().tokenizer_hash
+    nlp.tokenizer.add_special_case("C.", [{"ORTH": "C."}])
+    assert tokenizer_hash(nlp.tokenizer) != before
+
+
+def test_a_stale_cache_is_not_used(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="jobmatch.extract.cache")
+    lexicon = load_lexicon()
+    cache = _shipped()
+    # a cache of another lexicon version whose tokens are wrong: it must not be used
+    wrong = replace(cache, lexicon_version="1999.1.1", tokens={"Python": ["Py", "thon"]})
+    nlp = blank_pipeline()
+    comp = SkillComponent(nlp, lexicon=lexicon)
+    comp.from_bytes(
+        srsly.msgpack_dumps({**srsly.msgpack_loads(comp.to_bytes()), "patterns": wrong.to_dict()})
+    )
+    assert "pattern cache not used: lexicon version 1999.1.1" in caplog.text
+    assert [m.skill_id for m in comp.mentions(comp(nlp.make_doc("Python and R")))] == [
+        "python",
+        "r",
+    ]
+
+
+def test_a_missing_shipped_cache_is_rebuilt(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr("jobmatch.extract.cache.shipped_cache", lambda: None)
+    caplog.set_level(logging.INFO, logger="jobmatch.extract.cache")
+    nlp = blank_pipeline()
+    comp = SkillComponent(nlp, lexicon=load_lexicon())
+    n_texts = len(_shipped().tokens)  # 24,245 for lexicon 2026.11.4
+    assert f"tokenised {n_texts} pattern texts (no fitting cache)" in caplog.text
+    assert comp.pattern_cache.to_dict() == _shipped().to_dict()
+    assert [m.skill_id for m in comp.mentions(comp(nlp.make_doc("PyTorch, C++ and R.")))] == [
+        "pytorch",
+        "c++",
+        "r",
+    ]
+
+
+def test_a_custom_lexicon_does_not_use_the_shipped_cache(tmp_path: Path) -> None:
+    folder = write_lexicon(tmp_path / "lex", MINI_RECORDS)
+    ex = SkillExtractor(lexicon=folder)
+    cache = ex.component.pattern_cache
+    assert cache is not _shipped()
+    assert cache.lexicon_version == "test"
+    assert cache.lexicon_hash == lexicon_hash(load_lexicon(folder))
+
+
+@pytest.mark.parametrize(
+    ("content", "level"),
+    [
+        (None, "INFO"),
+        (b"\x00not msgpack", "WARNING"),
+        (srsly.msgpack_dumps({"format": 99}), "WARNING"),
+    ],
+)
+def test_read_cache_of_a_missing_or_bad_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, content: bytes | None, level: str
+) -> None:
+    caplog.set_level(logging.INFO, logger="jobmatch.extract.cache")
+    path = tmp_path / CACHE_RESOURCE
+    if content is not None:
+        path.write_bytes(content)
+    assert read_cache(path) is None
+    assert [r.levelname for r in caplog.records] == [level]
+
+
+def test_cache_round_trips_as_a_dict() -> None:
+    cache = _shipped()
+    again = PatternCache.from_dict(srsly.msgpack_loads(srsly.msgpack_dumps(cache.to_dict())))
+    assert again == replace(cache, tokens=again.tokens)
+    assert again.tokens["C++"] == ["C++"]
+    with pytest.raises(ValueError, match="not a pattern cache of format 1"):
+        PatternCache.from_dict({"format": 2})
