@@ -72,7 +72,9 @@ def read_document(
     return read_file(path, password=password, limits=limits)
 
 
-def extract_skills(source: str | os.PathLike[str] | Document) -> list[SkillMention]:
+def extract_skills(
+    source: str | os.PathLike[str] | Document, *, accurate: bool = False
+) -> list[SkillMention]:
     """The skills of the shipped lexicon mentioned in a text or a file, in text order.
 
     A ``str`` is the text itself; a ``pathlib.Path`` is read first (:func:`read_document`);
@@ -81,6 +83,8 @@ def extract_skills(source: str | os.PathLike[str] | Document) -> list[SkillMenti
 
     Args:
         source: the text, a file path, or a document.
+        accurate: merge in the shipped span model's mentions (skills the lexicon does not
+            list get ids ``unlisted:<form>``); slower, off by default.
 
     Returns:
         The mentions, in text order (empty when no skill is found, or for an empty text).
@@ -98,7 +102,7 @@ def extract_skills(source: str | os.PathLike[str] | Document) -> list[SkillMenti
         )
     text = (text_document(source) if isinstance(source, str) else as_document(source)).text
     original = source if isinstance(source, str) else getattr(source, "text", text)
-    mentions = default_extractor().extract(text)
+    mentions = default_extractor(accurate=accurate).extract(text)
     if text is not original:  # lone surrogates were replaced: give back the caller's text
         mentions = [replace(m, text=original[m.start : m.end]) for m in mentions]
     return mentions

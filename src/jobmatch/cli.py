@@ -163,6 +163,13 @@ def lexicon_build(
 
 # --------------------------------------------------------------- extract
 
+#: one shared --accurate option for the commands that extract skills
+_accurate_option = click.option(
+    "--accurate",
+    is_flag=True,
+    help="Also run the shipped span model (finds skills the lexicon does not list; slower).",
+)
+
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
@@ -174,7 +181,8 @@ def lexicon_build(
     show_default=True,
     help="text (one line per skill), json (one array), jsonl (one object per document).",
 )
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+@_accurate_option
+def extract(paths: tuple[str, ...], fmt: str, accurate: bool) -> None:
     """List the skills found in documents, with their sections.
 
     PATH is a TXT, Markdown, HTML, PDF or DOCX file, or - for standard input. Every input
@@ -182,11 +190,13 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     read, 2 usage error.
     """
     from .extract.documents import extract_documents, render_skills
+    from .extract.extractor import default_extractor
 
     if paths.count("-") > 1:
         raise click.UsageError("- (standard input) can be given only once")
     documents = [_read_input(p) for p in paths]
-    click.echo(render_skills(extract_documents(documents), fmt), nl=False)
+    found = extract_documents(documents, extractor=default_extractor(accurate=accurate))
+    click.echo(render_skills(found, fmt), nl=False)
 
 
 # --------------------------------------------------------------- score and match
