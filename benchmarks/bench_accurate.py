@@ -6,11 +6,14 @@ three systems measured in the same run:
 * lexicon = the default pipeline; a mention's layer is its lexicon category's layer;
 * model = the span model's spans alone; the layer is the model's label;
 * merged = ``SkillExtractor(accurate=True)``; a lexicon mention keeps its category's layer,
-  an unlisted one takes the model's label.
+  an unlisted one takes the model's label;
+* lex+new = the other boundary rule, for comparison: the lexicon's mentions with their own
+  boundaries, plus merged's unlisted mentions.
 
 Strict = exact character offsets, tokens = exact on SkillSpan's tokens (predictions widened
 to the tokens they touch), overlap = any overlap; the scoring is ``bench_extract.Score``.
-"P any" is the precision of all predictions against the gold spans of both layers (tokens).
+"Pany t" / "Pany o" is the precision of all predictions against the gold spans of both
+layers, on tokens / by overlap.
 
 Then throughput in one run (bare tokenizer, fast pipeline, accurate pipeline; docs per
 CPU-second, the ratio taken within each round), the peak memory of this process and the
@@ -38,12 +41,13 @@ from pathlib import Path
 
 from bench_extract import Score, Tokens, posting_texts, shared_data
 from jobmatch.extract import SkillExtractor
-from jobmatch.extract.span_model import UNLISTED_CATEGORY, merge_mentions, model_spans
+from jobmatch.extract.span_model import UNLISTED_CATEGORY as UNLISTED
+from jobmatch.extract.span_model import merge_mentions, model_spans
 
 Pred = list[tuple[int, int, str]]  # (start, end, layer)
 SOURCES = ("tech", "house", "all")
 LAYERS = ("knowledge", "skill")
-SYSTEMS = ("lexicon", "model", "merged")
+SYSTEMS = ("lexicon", "model", "merged", "lex+new")
 
 
 def predictions(ex: SkillExtractor, rows: list[dict]) -> Iterable[dict[str, Pred]]:
@@ -55,19 +59,19 @@ def predictions(ex: SkillExtractor, rows: list[dict]) -> Iterable[dict[str, Pred
         spans = model_spans(doc)
         label = {(s.start, s.end): s.label.lower() for s in spans}
         merged = merge_mentions(lex, spans, text)
+        new = [(m.start, m.end, label[m.start, m.end]) for m in merged if m.category == UNLISTED]
+        lex_pred = [(m.start, m.end, layer.get(m.category, "skill")) for m in lex]
         yield {
-            "lexicon": [(m.start, m.end, layer.get(m.category, "skill")) for m in lex],
+            "lexicon": lex_pred,
             "model": [(s.start, s.end, s.label.lower()) for s in spans],
             "merged": [
-                (
-                    m.start,
-                    m.end,
-                    label[(m.start, m.end)]
-                    if m.category == UNLISTED_CATEGORY
-                    else layer.get(m.category, "skill"),
-                )
+                (m.start, m.end, layer.get(m.category, "skill"))
                 for m in merged
-            ],
+                if m.category != UNLISTED
+            ]
+            + new,
+            # the other boundary rule: lexicon mentions as they are, plus the unlisted ones
+            "lex+new": lex_pred + new,
         }
 
 
@@ -90,18 +94,19 @@ def accuracy(ex: SkillExtractor, path: Path) -> None:
                 anyl[src, sy].add([(a, b) for a, b, _ in pred], [(a, b) for a, b, _ in gold], toks)
     print(f"\nAccuracy on {path.name}: {len(rows)} sentences ({time.perf_counter() - t0:.1f} s)")
     head = f"{'source':<7}{'layer':<11}{'system':<9}{'pred':>6}{'gold':>6}"
-    print(f"\n{head}{'P str':>7}{'R str':>7}{'F1 str':>8}{'F1 tok':>8}{'F1 ovl':>8}{'P any':>7}")
-    print("-" * 84)
+    head += f"{'P str':>7}{'R str':>7}{'F1 str':>8}{'F1 tok':>8}{'F1 ovl':>8}"
+    print(f"\n{head}{'Pany t':>7}{'Pany o':>7}")
+    print("-" * 91)
     for src in SOURCES:
         for lay in LAYERS:
             for sy in SYSTEMS:
                 sc = scores[src, lay, sy]
                 p, r, f = sc.prf("strict")
                 ft, fo = sc.prf("tokens")[2], sc.prf("overlap")[2]
-                pa = anyl[src, sy].prf("tokens")[0]
+                pa, po = anyl[src, sy].prf("tokens")[0], anyl[src, sy].prf("overlap")[0]
                 print(
                     f"{src:<7}{lay:<11}{sy:<9}{sc.n_pred:>6}{sc.n_gold:>6}"
-                    f"{p:>7.3f}{r:>7.3f}{f:>8.3f}{ft:>8.3f}{fo:>8.3f}{pa:>7.3f}"
+                    f"{p:>7.3f}{r:>7.3f}{f:>8.3f}{ft:>8.3f}{fo:>8.3f}{pa:>7.3f}{po:>7.3f}"
                 )
         print()
 

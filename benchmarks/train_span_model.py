@@ -16,6 +16,7 @@ Usage::
     python benchmarks/train_span_model.py                  # all three steps
     python benchmarks/train_span_model.py --work /tmp/sm   # where corpora and checkpoints go
     python benchmarks/train_span_model.py --no-install     # train, do not replace the shipped model
+    python benchmarks/train_span_model.py --training.dropout 0.3   # a config override
 
 The SkillSpan test split is held out: it is never read here.
 """
@@ -111,14 +112,14 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--work", default="/tmp/jobmatch_span_model", help="corpora and checkpoints")
     ap.add_argument("--no-install", action="store_true", help="do not replace the shipped model")
-    ap.add_argument("overrides", nargs="*", help="extra `spacy train` overrides (--x.y value)")
-    args = ap.parse_args(None if argv is None else list(argv))
+    # anything else is passed to `spacy train` as config overrides (--training.dropout 0.3)
+    args, overrides = ap.parse_known_args(None if argv is None else list(argv))
     work = Path(args.work)
     gold = shared_data() / "gold" / "skillspan"
     for split in ("train", "dev"):
         n, s, d = convert(gold / f"skillspan_{split}.jsonl", work / f"{split}.spacy")
         print(f"{split}: {n} sentences, {s} spans ({d} overlapping spans dropped)", flush=True)
-    best = train(work, args.overrides)
+    best = train(work, overrides)
     if not args.no_install:
         install(best)
 

@@ -13,8 +13,9 @@ Merging (:func:`merge_mentions`), for each model span:
   canonical names, not how far a mention reaches);
 * it overlaps several lexicon mentions ("Java and Python" as one span): the lexicon mentions
   stay as they are (one id each), the model span adds nothing;
-* it overlaps none: a new mention with id ``unlisted:<normalised form>`` (lower case, single
-  spaces, no edge punctuation), the text as its name, category ``unlisted``.
+* it overlaps none and has a letter or digit (a lone "," is dropped): a new mention with
+  id ``unlisted:<normalised form>`` (lower case, single spaces, no edge punctuation), the
+  text as its name, category ``unlisted``.
 
 Lexicon mentions that no model span overlaps are kept unchanged: the lexicon is precise.
 """
@@ -130,6 +131,10 @@ def unlisted_id(text: str) -> str:
     return f"unlisted:{form or text.strip().lower()}"
 
 
+def _has_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
@@ -171,7 +176,7 @@ def merge_mentions(
                 text=text[sp.start : sp.end],
                 section=m.section,
             )
-        elif not hits[i]:
+        elif not hits[i] and _has_word(text[sp.start : sp.end]):
             if sections is None:
                 sections = detect_sections(text)
             out.append(_unlisted(sp, text, sections))
