@@ -102,7 +102,8 @@ def extract_skills(
         )
     text = (text_document(source) if isinstance(source, str) else as_document(source)).text
     original = source if isinstance(source, str) else getattr(source, "text", text)
-    mentions = default_extractor(accurate=accurate).extract(text)
+    extractor = default_extractor(accurate=True) if accurate else default_extractor()
+    mentions = extractor.extract(text)
     if text is not original:  # lone surrogates were replaced: give back the caller's text
         mentions = [replace(m, text=original[m.start : m.end]) for m in mentions]
     return mentions

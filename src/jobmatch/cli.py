@@ -195,7 +195,8 @@ def extract(paths: tuple[str, ...], fmt: str, accurate: bool) -> None:
     if paths.count("-") > 1:
         raise click.UsageError("- (standard input) can be given only once")
     documents = [_read_input(p) for p in paths]
-    found = extract_documents(documents, extractor=default_extractor(accurate=accurate))
+    extractor = default_extractor(accurate=True) if accurate else None  # None: the default
+    found = extract_documents(documents, extractor=extractor)
     click.echo(render_skills(found, fmt), nl=False)
 
 

@@ -219,4 +219,5 @@ def extract_skills(text: str, *, accurate: bool = False) -> list[SkillMention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_skills() needs a str, not {type(text).__name__}")
-    return default_extractor(accurate=accurate).extract(text)
+    extractor = default_extractor(accurate=True) if accurate else default_extractor()
+    return extractor.extract(text)
