@@ -15,7 +15,8 @@ to the tokens they touch), overlap = any overlap; the scoring is ``bench_extract
 "Pany t" / "Pany o" is the precision of all predictions against the gold spans of both
 layers, on tokens / by overlap.
 
-Then throughput in one run (bare tokenizer, fast pipeline, accurate pipeline; docs per
+Then the scores of the shared resumes and the samples (default profile) with either
+extractor, the throughput in one run (bare tokenizer, fast pipeline, accurate pipeline; docs per
 CPU-second, the ratio taken within each round), the peak memory of this process and the
 size of the wheel (``--wheel DIR`` builds it there).
 
@@ -144,6 +145,39 @@ def throughput(fast: SkillExtractor, acc: SkillExtractor, limit: int, repeats: i
         print(f"{label:<42}{max(res[key]):>12.0f}{vs_tok:>13.1%}{vs_fast:>9.0%}")
 
 
+RESUMES = (
+    "resumes/resume_matcher/harvey_dent_mle.pdf",
+    "resumes/resume_matcher/john_smith_python_ml.pdf",
+    "resumes/resume_matcher/bruce_wayne_fullstack.pdf",
+    "resumes/livecareer/HEALTHCARE_14062078.pdf",
+    "resumes/livecareer/ACCOUNTANT_10674770.pdf",
+    "resumes/livecareer/SALES_10138632.pdf",
+    "resumes/livecareer/CHEF_10001727.pdf",
+    "resumes/open_resume/laverne-resume.pdf",
+)
+
+
+def resume_scores(fast: SkillExtractor, acc: SkillExtractor) -> None:
+    """Scores (default profile) of the shared resumes and the samples, fast vs accurate."""
+    from jobmatch import read_document
+    from jobmatch.scoring.scorer import Scorer
+
+    root = Path(__file__).resolve().parents[1]
+    data = shared_data()
+    paths = [data / r for r in RESUMES] + sorted((root / "samples").glob("*_resume.txt"))
+    scorers = Scorer(extractor=fast), Scorer(extractor=acc)
+    print(f"\n{'resume (default profile)':<52}{'fast':>7}{'accurate':>10}  unlisted")
+    print("-" * 80)
+    for path in paths:
+        if not path.is_file():
+            continue
+        doc = read_document(path)
+        a, b = (sc.score_document(doc) for sc in scorers)
+        n_new = sum(1 for m in acc.extract(doc.text) if m.category == UNLISTED)
+        name = str(path.relative_to(root if path.is_relative_to(root) else data))
+        print(f"{name:<52}{a.score:>7.1f}{b.score:>10.1f}  {n_new}")
+
+
 def wheel_size(out: Path) -> None:
     root = Path(__file__).resolve().parents[1]
     cmd = [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(root)]
@@ -158,6 +192,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--repeats", type=int, default=3, help="throughput rounds (median ratio)")
     ap.add_argument("--no-accuracy", action="store_true", help="skip the accuracy part")
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput part")
+    ap.add_argument("--no-resumes", action="store_true", help="skip the resume scores")
     ap.add_argument("--wheel", default=None, help="build the wheel into DIR and print its size")
     args = ap.parse_args(None if argv is None else list(argv))
     t0 = time.perf_counter()
@@ -166,6 +201,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     print(f"fast and accurate extractors built in {time.perf_counter() - t0:.1f} s")
     if not args.no_accuracy:
         accuracy(acc, shared_data() / "gold" / "skillspan" / "skillspan_dev.jsonl")
+    if not args.no_resumes:
+        resume_scores(fast, acc)
     if not args.no_speed:
         throughput(fast, acc, args.limit, args.repeats)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
