@@ -265,7 +265,10 @@ def _write_report(report: ScoreReport, fmt: str, output: str | None) -> None:
 )
 @_report_options
 @click.option("--password", metavar="PW", help="Password of an encrypted PDF.")
-def score(path: str, profile: str, fmt: str, output: str | None, password: str | None) -> None:
+@_accurate_option
+def score(
+    path: str, profile: str, fmt: str, output: str | None, password: str | None, accurate: bool
+) -> None:
     """Score a resume against a role profile: score, coverage, what to add.
 
     PATH is a PDF, DOCX, TXT, Markdown or HTML file, or - for standard input. Exit codes:
@@ -273,7 +276,7 @@ def score(path: str, profile: str, fmt: str, output: str | None, password: str |
     """
     from .api import score as score_document
 
-    report = score_document(_read_input(path, password), profile=profile)
+    report = score_document(_read_input(path, password), profile=profile, accurate=accurate)
     _write_report(report, fmt, output)
 
 
@@ -281,7 +284,8 @@ def score(path: str, profile: str, fmt: str, output: str | None, password: str |
 @click.argument("resume")
 @click.argument("posting")
 @_report_options
-def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
+@_accurate_option
+def match(resume: str, posting: str, fmt: str, output: str | None, accurate: bool) -> None:
     """Score a resume against one job posting (its requirements become the profile).
 
     Either RESUME or POSTING may be - for standard input. Exit codes: 0 scored, 1 an input
@@ -291,7 +295,7 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
 
     if resume == "-" and posting == "-":
         raise click.UsageError("only one of RESUME and POSTING can be - (standard input)")
-    report = match_documents(_read_input(resume), _read_input(posting))
+    report = match_documents(_read_input(resume), _read_input(posting), accurate=accurate)
     _write_report(report, fmt, output)
 
 

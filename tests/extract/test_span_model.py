@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from spacy.language import Language
 
+import jobmatch
 from jobmatch import extract_skills, make_nlp
 from jobmatch.cli import main
 from jobmatch.extract import SkillExtractor
@@ -171,3 +173,38 @@ def test_cli_extract_accurate_shows_unlisted_skills(tmp_path: Path) -> None:
         "  reporting [reporting] data_tool x1 (other)\n"
         "  month-end closing [unlisted:month-end closing] unlisted x1 (other)\n"
     )
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_score_accurate_keeps_the_sample_score_and_changes_match() -> None:
+    """A shipped profile weighs lexicon ids, which the accurate pipeline keeps."""
+    resume = SAMPLES / "research_engineer_resume.txt"
+    assert jobmatch.score(resume).score == 99.5
+    assert jobmatch.score(resume, accurate=True).score == 99.5
+    posting = SAMPLES / "posting_research_engineer.txt"
+    fast = jobmatch.match(resume, posting)
+    accurate = jobmatch.match(resume, posting, accurate=True)
+    # in match mode the posting's unlisted mentions become requirements (category "other")
+    # that only the same normalised form in the resume meets: coverage drops a little
+    assert (fast.score, fast.coverage) == (99.7, 0.8235)
+    assert (accurate.score, accurate.coverage) == (99.5, 0.7568)
+    other = next(c for c in accurate.categories if c.id == "other")
+    assert sorted(other.missing) == [
+        "unlisted:building machine learning systems",
+        "unlisted:clear",
+        "unlisted:large-scale data processing",
+        "unlisted:write up results for internal reviews",
+    ]
+
+
+@pytest.mark.parametrize("command", ["score", "match"])
+def test_cli_score_and_match_take_accurate(command: str) -> None:
+    paths = [str(SAMPLES / "nurse_resume.txt")]
+    if command == "match":
+        paths.append(str(SAMPLES / "posting_research_engineer.txt"))
+    fast = CliRunner().invoke(main, [command, "--format", "json", *paths])
+    accurate = CliRunner().invoke(main, [command, "--accurate", "--format", "json", *paths])
+    assert (fast.exit_code, accurate.exit_code) == (0, 0), accurate.output
+    assert json.loads(accurate.output)["score"] == json.loads(fast.output)["score"]
