@@ -79,7 +79,9 @@ def read_document(
     return read_file(path, password=password, limits=limits, pdf_engine=pdf_engine)
 
 
-def extract_skills(source: str | os.PathLike[str] | Document) -> list[SkillMention]:
+def extract_skills(
+    source: str | os.PathLike[str] | Document, *, accurate: bool = False
+) -> list[SkillMention]:
     """The skills of the shipped lexicon mentioned in a text or a file, in text order.
 
     A ``str`` is the text itself; a ``pathlib.Path`` is read first (:func:`read_document`);
@@ -88,6 +90,8 @@ def extract_skills(source: str | os.PathLike[str] | Document) -> list[SkillMenti
 
     Args:
         source: the text, a file path, or a document.
+        accurate: merge in the shipped span model's mentions (skills the lexicon does not
+            list get ids ``unlisted:<form>``); slower, off by default.
 
     Returns:
         The mentions, in text order (empty when no skill is found, or for an empty text).
@@ -105,14 +109,18 @@ def extract_skills(source: str | os.PathLike[str] | Document) -> list[SkillMenti
         )
     text = (text_document(source) if isinstance(source, str) else as_document(source)).text
     original = source if isinstance(source, str) else getattr(source, "text", text)
-    mentions = default_extractor().extract(text)
+    extractor = default_extractor(accurate=True) if accurate else default_extractor()
+    mentions = extractor.extract(text)
     if text is not original:  # lone surrogates were replaced: give back the caller's text
         mentions = [replace(m, text=original[m.start : m.end]) for m in mentions]
     return mentions
 
 
 def score(
-    document: str | os.PathLike[str] | Document, *, profile: Profiled = DEFAULT_PROFILE
+    document: str | os.PathLike[str] | Document,
+    *,
+    profile: Profiled = DEFAULT_PROFILE,
+    accurate: bool = False,
 ) -> ScoreReport:
     """Score a document against a role profile: a ``str`` is text, a ``Path`` a file.
 
@@ -125,6 +133,7 @@ def score(
         document: the text, a file path, or a document.
         profile: a shipped profile id, a profile TOML file (``str`` or ``Path``), or a
             :class:`~jobmatch.scoring.profiles.Profile`.
+        accurate: extract with the accurate pipeline (lexicon + span model); slower.
 
     Returns:
         The explained score (0-100) with coverage, matched and missing skills.
@@ -136,7 +145,7 @@ def score(
         TypeError: ``document`` is not a ``str``, an ``os.PathLike`` or a Document.
     """
     doc = as_document(document)
-    return _scorer(profile).score_document(doc)
+    return _scorer(profile, accurate=accurate).score_document(doc)
 
 
 def score_text(text: str, *, profile: Profiled = DEFAULT_PROFILE) -> ScoreReport:
@@ -185,7 +194,10 @@ def score_file(
 
 
 def match(
-    resume: str | os.PathLike[str] | Document, posting: str | os.PathLike[str] | Document
+    resume: str | os.PathLike[str] | Document,
+    posting: str | os.PathLike[str] | Document,
+    *,
+    accurate: bool = False,
 ) -> ScoreReport:
     """Score a resume against the requirements of one job posting (its ad-hoc profile).
 
@@ -197,6 +209,7 @@ def match(
     Args:
         resume: the resume (text, path or document).
         posting: the job posting (text, path or document).
+        accurate: extract with the accurate pipeline (lexicon + span model); slower.
 
     Returns:
         The explained score of the resume against the posting.
@@ -207,7 +220,8 @@ def match(
         ProfileError: no skill of the lexicon was found in the posting.
         TypeError: an argument is not a ``str``, an ``os.PathLike`` or a Document.
     """
-    return _scorer(DEFAULT_PROFILE).match(as_document(resume), as_document(posting))
+    scorer = _scorer(DEFAULT_PROFILE, accurate=accurate)
+    return scorer.match(as_document(resume), as_document(posting))
 
 
 def match_texts(resume: str, posting: str) -> ScoreReport:
@@ -232,8 +246,12 @@ def match_files(resume: str | os.PathLike[str], posting: str | os.PathLike[str])
     return _scorer(DEFAULT_PROFILE).match(read_file(resume), read_file(posting))
 
 
-def _scorer(profile: Profiled) -> Scorer:
+def _scorer(profile: Profiled, *, accurate: bool = False) -> Scorer:
     """The scorer of ``profile``: built once per profile name (the pipeline is shared)."""
+    if accurate:  # the same profile over the shared accurate extractor
+        from .extract.extractor import default_extractor
+
+        return Scorer(_scorer(profile).profile, extractor=default_extractor(accurate=True))
     if isinstance(profile, Profile):
         return Scorer(profile)
     if not isinstance(profile, str | os.PathLike):

@@ -163,6 +163,13 @@ def lexicon_build(
 
 # --------------------------------------------------------------- extract
 
+#: one shared --accurate option for the commands that extract skills
+_accurate_option = click.option(
+    "--accurate",
+    is_flag=True,
+    help="Also run the shipped span model (finds skills the lexicon does not list; slower).",
+)
+
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
@@ -174,7 +181,8 @@ def lexicon_build(
     show_default=True,
     help="text (one line per skill), json (one array), jsonl (one object per document).",
 )
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+@_accurate_option
+def extract(paths: tuple[str, ...], fmt: str, accurate: bool) -> None:
     """List the skills found in documents, with their sections.
 
     PATH is a TXT, Markdown, HTML, PDF or DOCX file, or - for standard input. Every input
@@ -182,11 +190,14 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     read, 2 usage error.
     """
     from .extract.documents import extract_documents, render_skills
+    from .extract.extractor import default_extractor
 
     if paths.count("-") > 1:
         raise click.UsageError("- (standard input) can be given only once")
     documents = [_read_input(p) for p in paths]
-    click.echo(render_skills(extract_documents(documents), fmt), nl=False)
+    extractor = default_extractor(accurate=True) if accurate else None  # None: the default
+    found = extract_documents(documents, extractor=extractor)
+    click.echo(render_skills(found, fmt), nl=False)
 
 
 @main.command()
@@ -324,7 +335,10 @@ def _write_report(report: ScoreReport, fmt: str, output: str | None) -> None:
 @_report_options
 @click.option("--password", metavar="PW", help="Password of an encrypted PDF.")
 @_pdf_engine_option
-def score(path: str, profile: str, fmt: str, output: str | None, password: str | None) -> None:
+@_accurate_option
+def score(
+    path: str, profile: str, fmt: str, output: str | None, password: str | None, accurate: bool
+) -> None:
     """Score a resume against a role profile: score, coverage, what to add.
 
     PATH is a PDF, DOCX, TXT, Markdown or HTML file, or - for standard input. Exit codes:
@@ -332,7 +346,7 @@ def score(path: str, profile: str, fmt: str, output: str | None, password: str |
     """
     from .api import score as score_document
 
-    report = score_document(_read_input(path, password), profile=profile)
+    report = score_document(_read_input(path, password), profile=profile, accurate=accurate)
     _write_report(report, fmt, output)
 
 
@@ -341,7 +355,8 @@ def score(path: str, profile: str, fmt: str, output: str | None, password: str |
 @click.argument("posting")
 @_report_options
 @_pdf_engine_option
-def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
+@_accurate_option
+def match(resume: str, posting: str, fmt: str, output: str | None, accurate: bool) -> None:
     """Score a resume against one job posting (its requirements become the profile).
 
     Either RESUME or POSTING may be - for standard input. Exit codes: 0 scored, 1 an input
@@ -351,7 +366,7 @@ def match(resume: str, posting: str, fmt: str, output: str | None) -> None:
 
     if resume == "-" and posting == "-":
         raise click.UsageError("only one of RESUME and POSTING can be - (standard input)")
-    report = match_documents(_read_input(resume), _read_input(posting))
+    report = match_documents(_read_input(resume), _read_input(posting), accurate=accurate)
     _write_report(report, fmt, output)
 
 

@@ -20,6 +20,7 @@ from ..models import Lexicon, SkillMention
 from .component import SkillComponent, live_component
 from .nlp_tokenizer import blank_pipeline, letter_forms
 from .patterns import pattern_forms
+from .span_model import add_span_model, merge_mentions, model_spans
 
 __all__ = ["SkillExtractor", "default_extractor", "extract_skills", "make_nlp"]
 
@@ -30,6 +31,7 @@ def make_nlp(
     filter: bool = True,
     filter_path: str | Path | None = None,
     filter_scope: str = "generic",
+    accurate: bool = False,
 ) -> Language:
     """``spacy.blank("en")`` with the jobmatch tokenizer, plus the ``jobmatch_skills`` component.
 
@@ -42,6 +44,8 @@ def make_nlp(
         filter: ``False`` turns the trained mention filter off.
         filter_path: weights written by ``benchmarks/train_mention_filter.py``.
         filter_scope: the component's (``"generic"`` or ``"all"``).
+        accurate: also run the shipped span model (:mod:`.span_model`), which writes
+            ``doc.ents``; slower, off by default.
 
     Returns:
         The pipeline.
@@ -50,6 +54,7 @@ def make_nlp(
         LexiconError: a lexicon folder cannot be loaded (its one-letter names shape the
             tokenizer).
         ValueError: an unknown ``filter_scope``.
+        LexiconError: ``accurate`` and the span model cannot be loaded.
     """
     letters = None  # None: the shipped lexicon's, known to the tokenizer factory
     if lexicon is not None:
@@ -77,6 +82,8 @@ def make_nlp(
                 "filter_scope": filter_scope,
             },
         )
+    if accurate:
+        add_span_model(nlp)
     return nlp
 
 
@@ -104,9 +111,12 @@ class SkillExtractor:
         filter_path: weights written by ``benchmarks/train_mention_filter.py``.
         filter_scope: ``"generic"`` or ``"all"``.
         batch_size: texts per ``nlp.pipe`` batch.
+        accurate: merge the mentions of the shipped span model with the lexicon's
+            (:func:`~jobmatch.extract.span_model.merge_mentions`); slower, off by default.
 
     Raises:
-        LexiconError: the lexicon cannot be loaded (the pipeline is built here, not mid-batch).
+        LexiconError: the lexicon (or, with ``accurate``, the span model) cannot be loaded
+            (the pipeline is built here, not mid-batch).
         ValueError: an unknown ``filter_scope``.
 
     >>> ex = SkillExtractor()
@@ -122,10 +132,16 @@ class SkillExtractor:
         filter_path: str | Path | None = None,
         filter_scope: str = "generic",
         batch_size: int = 64,
+        accurate: bool = False,
     ):
         self.nlp = make_nlp(
-            lexicon, filter=filter, filter_path=filter_path, filter_scope=filter_scope
+            lexicon,
+            filter=filter,
+            filter_path=filter_path,
+            filter_scope=filter_scope,
+            accurate=accurate,
         )
+        self.accurate = accurate
         self.component = cast(SkillComponent, self.nlp.get_pipe("jobmatch_skills"))
         self.component.initialize()  # build now: a bad lexicon fails here, not mid-batch
         self.batch_size = batch_size
@@ -144,7 +160,7 @@ class SkillExtractor:
         Returns:
             The mentions; offsets are character offsets into ``text``.
         """
-        return self.component.mentions(self.nlp(text), text)
+        return self._mentions(self.nlp(text), text)
 
     def pipe(
         self, texts: Iterable[str], *, batch_size: int | None = None
@@ -161,7 +177,7 @@ class SkillExtractor:
         for doc, text in self.nlp.pipe(
             ((t, t) for t in texts), batch_size=batch_size or self.batch_size, as_tuples=True
         ):
-            yield self.component.mentions(doc, text)
+            yield self._mentions(doc, text)
 
     def pipe_docs(
         self, texts: Iterable[str], *, batch_size: int | None = None
@@ -178,24 +194,33 @@ class SkillExtractor:
         for doc, text in self.nlp.pipe(
             ((t, t) for t in texts), batch_size=batch_size or self.batch_size, as_tuples=True
         ):
-            yield doc, self.component.mentions(doc, text)
+            yield doc, self._mentions(doc, text)
+
+    def _mentions(self, doc: Doc, text: str) -> list[SkillMention]:
+        """The lexicon's mentions, merged with the span model's when accurate."""
+        found = self.component.mentions(doc, text)
+        return merge_mentions(found, model_spans(doc), text) if self.accurate else found
 
 
-@lru_cache(maxsize=1)
-def default_extractor() -> SkillExtractor:
+@lru_cache(maxsize=2)
+def default_extractor(*, accurate: bool = False) -> SkillExtractor:
     """The process-wide extractor over the shipped lexicon (built on first use).
+
+    Args:
+        accurate: the accurate one (lexicon + span model), a second shared extractor.
 
     Returns:
         The shared :class:`SkillExtractor`.
     """
-    return SkillExtractor()
+    return SkillExtractor(accurate=accurate)
 
 
-def extract_skills(text: str) -> list[SkillMention]:
+def extract_skills(text: str, *, accurate: bool = False) -> list[SkillMention]:
     """The skill mentions in ``text`` (shipped lexicon), in text order.
 
     Args:
         text: the text (a ``str`` is always text, never a path).
+        accurate: also use the shipped span model (see :class:`SkillExtractor`).
 
     Returns:
         The mentions; offsets are character offsets into ``text``.
@@ -205,4 +230,5 @@ def extract_skills(text: str) -> list[SkillMention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_skills() needs a str, not {type(text).__name__}")
-    return default_extractor().extract(text)
+    extractor = default_extractor(accurate=True) if accurate else default_extractor()
+    return extractor.extract(text)

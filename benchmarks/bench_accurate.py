@@ -1,0 +1,215 @@
+"""The accurate pipeline (lexicon + trained span model) against the lexicon alone (issue 18).
+
+Accuracy on SkillSpan dev, per source (tech, house, all) and layer (Knowledge, Skill), for
+three systems measured in the same run:
+
+* lexicon = the default pipeline; a mention's layer is its lexicon category's layer;
+* model = the span model's spans alone; the layer is the model's label;
+* merged = ``SkillExtractor(accurate=True)``; a lexicon mention keeps its category's layer,
+  an unlisted one takes the model's label;
+* lex+new = the other boundary rule, for comparison: the lexicon's mentions with their own
+  boundaries, plus merged's unlisted mentions.
+
+Strict = exact character offsets, tokens = exact on SkillSpan's tokens (predictions widened
+to the tokens they touch), overlap = any overlap; the scoring is ``bench_extract.Score``.
+"Pany t" / "Pany o" is the precision of all predictions against the gold spans of both
+layers, on tokens / by overlap.
+
+Then the scores of the shared resumes and the samples (default profile) with either
+extractor, the throughput in one run (bare tokenizer, fast pipeline, accurate pipeline; docs per
+CPU-second, the ratio taken within each round), the peak memory of this process and the
+size of the wheel (``--wheel DIR`` builds it there).
+
+Usage::
+
+    python benchmarks/bench_accurate.py                   # accuracy + throughput (500 docs)
+    python benchmarks/bench_accurate.py --no-speed --limit 200 --repeats 3 --wheel /tmp/w
+
+Tune on train/dev only: the SkillSpan test split is held out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from bench_extract import Score, Tokens, posting_texts, shared_data
+from jobmatch.extract import SkillExtractor
+from jobmatch.extract.span_model import UNLISTED_CATEGORY as UNLISTED
+from jobmatch.extract.span_model import merge_mentions, model_spans
+
+Pred = list[tuple[int, int, str]]  # (start, end, layer)
+SOURCES = ("tech", "house", "all")
+LAYERS = ("knowledge", "skill")
+SYSTEMS = ("lexicon", "model", "merged", "lex+new")
+
+
+def predictions(ex: SkillExtractor, rows: list[dict]) -> Iterable[dict[str, Pred]]:
+    """The three systems' predictions for each row (one accurate pass per row)."""
+    layer = {c.id: c.layer for c in ex.lexicon.categories.values()}
+    for row, doc in zip(rows, ex.nlp.pipe(r["text"] for r in rows), strict=True):
+        text = row["text"]
+        lex = ex.component.mentions(doc, text)
+        spans = model_spans(doc)
+        label = {(s.start, s.end): s.label.lower() for s in spans}
+        merged = merge_mentions(lex, spans, text)
+        new = [(m.start, m.end, label[m.start, m.end]) for m in merged if m.category == UNLISTED]
+        lex_pred = [(m.start, m.end, layer.get(m.category, "skill")) for m in lex]
+        yield {
+            "lexicon": lex_pred,
+            "model": [(s.start, s.end, s.label.lower()) for s in spans],
+            "merged": [
+                (m.start, m.end, layer.get(m.category, "skill"))
+                for m in merged
+                if m.category != UNLISTED
+            ]
+            + new,
+            # the other boundary rule: lexicon mentions as they are, plus the unlisted ones
+            "lex+new": lex_pred + new,
+        }
+
+
+def accuracy(ex: SkillExtractor, path: Path) -> None:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    scores = {(src, lay, sy): Score() for src in SOURCES for lay in LAYERS for sy in SYSTEMS}
+    anyl = {(src, sy): Score() for src in SOURCES for sy in SYSTEMS}
+    t0 = time.perf_counter()
+    for row, preds in zip(rows, predictions(ex, rows), strict=True):
+        toks = Tokens(row["text"])
+        gold = [(s["start"], s["end"], s["type"].lower()) for s in row.get("spans") or []]
+        for src in (row["source"], "all"):
+            for sy, pred in preds.items():
+                for lay in LAYERS:
+                    scores[src, lay, sy].add(
+                        [(a, b) for a, b, la in pred if la == lay],
+                        [(a, b) for a, b, la in gold if la == lay],
+                        toks,
+                    )
+                anyl[src, sy].add([(a, b) for a, b, _ in pred], [(a, b) for a, b, _ in gold], toks)
+    print(f"\nAccuracy on {path.name}: {len(rows)} sentences ({time.perf_counter() - t0:.1f} s)")
+    head = f"{'source':<7}{'layer':<11}{'system':<9}{'pred':>6}{'gold':>6}"
+    head += f"{'P str':>7}{'R str':>7}{'F1 str':>8}{'F1 tok':>8}{'F1 ovl':>8}"
+    print(f"\n{head}{'Pany t':>7}{'Pany o':>7}")
+    print("-" * 91)
+    for src in SOURCES:
+        for lay in LAYERS:
+            for sy in SYSTEMS:
+                sc = scores[src, lay, sy]
+                p, r, f = sc.prf("strict")
+                ft, fo = sc.prf("tokens")[2], sc.prf("overlap")[2]
+                pa, po = anyl[src, sy].prf("tokens")[0], anyl[src, sy].prf("overlap")[0]
+                print(
+                    f"{src:<7}{lay:<11}{sy:<9}{sc.n_pred:>6}{sc.n_gold:>6}"
+                    f"{p:>7.3f}{r:>7.3f}{f:>8.3f}{ft:>8.3f}{fo:>8.3f}{pa:>7.3f}{po:>7.3f}"
+                )
+        print()
+
+
+def _rate(n: int, items: Iterable[object]) -> float:
+    # CPU time of this process: the machine is shared, wall time would measure the neighbours
+    t0 = time.process_time()
+    for _ in items:
+        pass
+    return n / (time.process_time() - t0)
+
+
+def throughput(fast: SkillExtractor, acc: SkillExtractor, limit: int, repeats: int) -> None:
+    import spacy
+
+    base = posting_texts(shared_data())
+    texts = (base * (limit // len(base) + 1))[:limit]
+    bare = spacy.blank("en")
+    list(acc.pipe(texts[:20]))  # warm up
+    res: dict[str, list[float]] = {"tok": [], "fast": [], "acc": []}
+    for _ in range(repeats):
+        res["tok"].append(_rate(len(texts), bare.tokenizer.pipe(texts, batch_size=64)))
+        res["fast"].append(_rate(len(texts), fast.pipe(texts)))
+        res["acc"].append(_rate(len(texts), acc.pipe(texts)))
+    print(f"\nThroughput: {len(texts)} postings, {repeats} rounds, docs per CPU-second\n")
+    print(f"{'':<42}{'best docs/s':>12}{'vs tokenizer':>14}{'vs fast':>9}")
+    print("-" * 77)
+    for key, label in (
+        ("tok", "spaCy blank('en') tokenizer only"),
+        ("fast", "SkillExtractor.pipe (default, lexicon)"),
+        ("acc", "SkillExtractor(accurate=True).pipe"),
+    ):
+        vs_tok = statistics.median(r / t for r, t in zip(res[key], res["tok"], strict=True))
+        vs_fast = statistics.median(r / t for r, t in zip(res[key], res["fast"], strict=True))
+        print(f"{label:<42}{max(res[key]):>12.0f}{vs_tok:>13.1%}{vs_fast:>9.0%}")
+
+
+RESUMES = (
+    "resumes/resume_matcher/harvey_dent_mle.pdf",
+    "resumes/resume_matcher/john_smith_python_ml.pdf",
+    "resumes/resume_matcher/bruce_wayne_fullstack.pdf",
+    "resumes/livecareer/HEALTHCARE_14062078.pdf",
+    "resumes/livecareer/ACCOUNTANT_10674770.pdf",
+    "resumes/livecareer/SALES_10138632.pdf",
+    "resumes/livecareer/CHEF_10001727.pdf",
+    "resumes/open_resume/laverne-resume.pdf",
+)
+
+
+def resume_scores(fast: SkillExtractor, acc: SkillExtractor) -> None:
+    """Scores (default profile) of the shared resumes and the samples, fast vs accurate."""
+    from jobmatch import read_document
+    from jobmatch.scoring.scorer import Scorer
+
+    root = Path(__file__).resolve().parents[1]
+    data = shared_data()
+    paths = [data / r for r in RESUMES] + sorted((root / "samples").glob("*_resume.txt"))
+    scorers = Scorer(extractor=fast), Scorer(extractor=acc)
+    print(f"\n{'resume (default profile)':<52}{'fast':>7}{'accurate':>10}  unlisted")
+    print("-" * 80)
+    for path in paths:
+        if not path.is_file():
+            continue
+        doc = read_document(path)
+        a, b = (sc.score_document(doc) for sc in scorers)
+        n_new = sum(1 for m in acc.extract(doc.text) if m.category == UNLISTED)
+        name = str(path.relative_to(root if path.is_relative_to(root) else data))
+        print(f"{name:<52}{a.score:>7.1f}{b.score:>10.1f}  {n_new}")
+
+
+def wheel_size(out: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    cmd = [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(root)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    for whl in sorted(out.glob("jobmatch-*.whl")):
+        print(f"\nwheel {whl.name}: {whl.stat().st_size / 1e6:.1f} MB")
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--limit", type=int, default=500, help="postings for throughput")
+    ap.add_argument("--repeats", type=int, default=3, help="throughput rounds (median ratio)")
+    ap.add_argument("--no-accuracy", action="store_true", help="skip the accuracy part")
+    ap.add_argument("--no-speed", action="store_true", help="skip the throughput part")
+    ap.add_argument("--no-resumes", action="store_true", help="skip the resume scores")
+    ap.add_argument("--wheel", default=None, help="build the wheel into DIR and print its size")
+    args = ap.parse_args(None if argv is None else list(argv))
+    t0 = time.perf_counter()
+    fast = SkillExtractor()
+    acc = SkillExtractor(accurate=True)
+    print(f"fast and accurate extractors built in {time.perf_counter() - t0:.1f} s")
+    if not args.no_accuracy:
+        accuracy(acc, shared_data() / "gold" / "skillspan" / "skillspan_dev.jsonl")
+    if not args.no_resumes:
+        resume_scores(fast, acc)
+    if not args.no_speed:
+        throughput(fast, acc, args.limit, args.repeats)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory (max RSS of this process, both pipelines): {peak:.0f} MB")
+    if args.wheel:
+        wheel_size(Path(args.wheel))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""Train the accurate pipeline's span model on the SkillSpan train split (issue 18).
+
+Three steps, one command (CPU only, fixed seed, one thread, ``nice``):
+
+1. convert ``skillspan_train.jsonl`` and ``skillspan_dev.jsonl`` (from the shared data) into
+   spaCy ``DocBin`` files, tokenised by :func:`jobmatch.make_nlp`'s tokenizer (the tokens the
+   model sees at inference) with the gold spans as entities ``KNOWLEDGE`` / ``SKILL``
+   (where a Knowledge and a Skill span overlap, the longer one is kept);
+2. ``spacy train training/span_model.cfg`` (dev is used for model selection only: the best
+   checkpoint by dev entity F1);
+3. copy the best pipeline into ``skill_lexicon/models/span_model/`` (package data), without
+   its training-only files.
+
+Usage::
+
+    python benchmarks/train_span_model.py                  # all three steps
+    python benchmarks/train_span_model.py --work /tmp/sm   # where corpora and checkpoints go
+    python benchmarks/train_span_model.py --no-install     # train, do not replace the shipped model
+    python benchmarks/train_span_model.py --training.dropout 0.3   # a config override
+
+The SkillSpan test split is held out: it is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "training" / "span_model.cfg"
+TARGET = ROOT / "skill_lexicon" / "models" / "span_model"
+
+
+def shared_data() -> Path:
+    env = os.environ.get("JOBMATCH_SHARED_DATA")
+    if env and Path(env).is_dir():
+        return Path(env)
+    here = ROOT.parent / "shared" / "data"
+    if here.is_dir():
+        return here
+    sys.exit("shared data not found: set JOBMATCH_SHARED_DATA")
+
+
+def convert(src: Path, dest: Path) -> tuple[int, int, int]:
+    """Write ``src`` (SkillSpan JSONL) as a DocBin; returns (sentences, spans, dropped)."""
+    from spacy.tokens import DocBin, Span
+    from spacy.util import filter_spans
+
+    from jobmatch import make_nlp
+
+    nlp = make_nlp()
+    db = DocBin(store_user_data=False)
+    n_rows = n_spans = n_dropped = 0
+    for line in src.open(encoding="utf-8"):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        doc = nlp.make_doc(row["text"])
+        spans: list[Span] = []
+        for s in row.get("spans") or []:
+            span = doc.char_span(s["start"], s["end"], label=s["type"].upper())
+            if span is None:  # a gold edge inside a token: widen to the token edges
+                span = doc.char_span(
+                    s["start"], s["end"], label=s["type"].upper(), alignment_mode="expand"
+                )
+            if span is not None:
+                spans.append(span)
+        kept = filter_spans(spans)
+        n_spans += len(kept)
+        n_dropped += len(spans) - len(kept)
+        doc.ents = kept
+        db.add(doc)
+        n_rows += 1
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(dest)
+    return n_rows, n_spans, n_dropped
+
+
+def train(work: Path, extra: Iterable[str]) -> Path:
+    """Run ``spacy train`` (nice, one thread); returns the best checkpoint's folder."""
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    cmd = [
+        "nice", "-n", "19", sys.executable, "-m", "spacy", "train", str(CONFIG),
+        "--output", str(work / "output"),
+        "--paths.train", str(work / "train.spacy"),
+        "--paths.dev", str(work / "dev.spacy"),
+        *extra,
+    ]  # fmt: skip
+    print(" ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, env=env)
+    return work / "output" / "model-best"
+
+
+def install(best: Path) -> None:
+    """Copy the best pipeline into the package data (replacing the shipped one)."""
+    if TARGET.exists():
+        shutil.rmtree(TARGET)
+    shutil.copytree(best, TARGET)
+    for name in ("tokenizer",):  # the pipeline's own tokenizer is never used (sourced NER)
+        (TARGET / name).unlink(missing_ok=True)
+    size = sum(p.stat().st_size for p in TARGET.rglob("*") if p.is_file())
+    print(f"installed {best} -> {TARGET} ({size / 1e6:.1f} MB)")
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--work", default="/tmp/jobmatch_span_model", help="corpora and checkpoints")
+    ap.add_argument("--no-install", action="store_true", help="do not replace the shipped model")
+    # anything else is passed to `spacy train` as config overrides (--training.dropout 0.3)
+    args, overrides = ap.parse_known_args(None if argv is None else list(argv))
+    work = Path(args.work)
+    gold = shared_data() / "gold" / "skillspan"
+    for split in ("train", "dev"):
+        n, s, d = convert(gold / f"skillspan_{split}.jsonl", work / f"{split}.spacy")
+        print(f"{split}: {n} sentences, {s} spans ({d} overlapping spans dropped)", flush=True)
+    best = train(work, overrides)
+    if not args.no_install:
+        install(best)
+
+
+if __name__ == "__main__":
+    main()

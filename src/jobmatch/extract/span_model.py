@@ -1,0 +1,204 @@
+"""The accurate pipeline: a trained span model beside the lexicon, and how their mentions merge.
+
+The span model is a small spaCy NER (CNN tok2vec with hash embeddings + transition-based
+parser, labels ``KNOWLEDGE`` and ``SKILL``) trained on the SkillSpan train split by
+``benchmarks/train_span_model.py`` and shipped as package data in
+``jobmatch/skill_lexicon/models/span_model/``; nothing is downloaded.
+
+Merging (:func:`merge_mentions`), for each model span:
+
+* it overlaps exactly one lexicon mention, and that mention overlaps no other model span: the
+  mention keeps the lexicon's skill id, name and category and takes the model's boundary (the
+  model learned SkillSpan's boundaries, "Python programming", "Java 8"; the lexicon knows
+  canonical names, not how far a mention reaches);
+* it overlaps several lexicon mentions ("Java and Python" as one span): the lexicon mentions
+  stay as they are (one id each), the model span adds nothing;
+* it overlaps none and has a letter or digit (a lone "," is dropped): a new mention with
+  id ``unlisted:<normalised form>`` (lower case, single spaces, no edge punctuation), the
+  text as its name, category ``unlisted``.
+
+Lexicon mentions that no model span overlaps are kept unchanged: the lexicon is precise.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import LexiconError
+from ..models import SkillMention
+from .sections import detect_sections
+
+__all__ = [
+    "SPAN_MODEL_PIPE",
+    "UNLISTED_CATEGORY",
+    "ModelSpan",
+    "add_span_model",
+    "load_span_model",
+    "merge_mentions",
+    "model_spans",
+    "unlisted_id",
+]
+
+log = logging.getLogger(__name__)
+
+#: the name of the span model's component in an accurate pipeline
+SPAN_MODEL_PIPE = "jobmatch_span_model"
+#: the category of the mentions only the model found
+UNLISTED_CATEGORY = "unlisted"
+
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_SPACES = re.compile(r"\s+")
+
+
+class ModelSpan(NamedTuple):
+    """A span the model found: character offsets and its label (``KNOWLEDGE`` or ``SKILL``)."""
+
+    start: int
+    end: int
+    label: str
+
+
+@lru_cache(maxsize=1)
+def load_span_model() -> Language:
+    """The shipped span model as a spaCy pipeline (loaded once per process).
+
+    Returns:
+        The pipeline (its ``ner`` component is the model).
+
+    Raises:
+        LexiconError: the model files are missing or cannot be loaded.
+    """
+    import spacy
+
+    ref = resources.files("jobmatch.skill_lexicon") / "models" / "span_model"
+    try:
+        with resources.as_file(ref) as path:
+            return spacy.load(path, exclude=["tokenizer"])
+    except (OSError, ValueError) as exc:
+        raise LexiconError(f"cannot load the span model: {exc}", source=str(ref)) from exc
+
+
+def add_span_model(nlp: Language) -> None:
+    """Add the shipped span model to ``nlp`` as the component ``jobmatch_span_model``.
+
+    The model runs on the pipeline's own tokens (it was trained on the tokens of
+    :func:`jobmatch.make_nlp`) and writes ``doc.ents``.
+
+    Args:
+        nlp: the pipeline (changed in place; a no-op if the model is there already).
+
+    Raises:
+        LexiconError: the model cannot be loaded.
+    """
+    if SPAN_MODEL_PIPE in nlp.pipe_names:
+        return
+    first = nlp.pipe_names[0] if nlp.pipe_names else None
+    nlp.add_pipe("ner", name=SPAN_MODEL_PIPE, source=load_span_model(), before=first)
+
+
+def model_spans(doc: Doc) -> list[ModelSpan]:
+    """The spans the model wrote on ``doc``, in text order.
+
+    Args:
+        doc: a doc processed by a pipeline with :func:`add_span_model`.
+
+    Returns:
+        ``ModelSpan`` tuples (character offsets into the doc's text).
+    """
+    return [ModelSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def unlisted_id(text: str) -> str:
+    """The id of a mention only the model found: ``unlisted:`` + its normalised form.
+
+    Args:
+        text: the mention's text.
+
+    Returns:
+        ``"unlisted:"`` + the text in lower case, single spaces, no edge punctuation
+        (``"Stakeholder  Management."`` → ``"unlisted:stakeholder management"``).
+    """
+    form = _EDGE_PUNCT.sub("", _SPACES.sub(" ", text.lower()))
+    return f"unlisted:{form or text.strip().lower()}"
+
+
+def _has_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def merge_mentions(
+    mentions: Sequence[SkillMention],
+    spans: Sequence[ModelSpan],
+    text: str,
+) -> list[SkillMention]:
+    """Merge the lexicon's mentions and the model's spans (rules in the module docstring).
+
+    Args:
+        mentions: the lexicon's mentions, in text order.
+        spans: the model's spans, in text order.
+        text: the text both came from (unlisted mentions get their section from it).
+
+    Returns:
+        The merged mentions, in text order.
+    """
+    hits: list[list[int]] = [[] for _ in spans]  # lexicon mentions overlapping each span
+    spans_of: list[list[int]] = [[] for _ in mentions]  # spans overlapping each mention
+    for i, sp in enumerate(spans):
+        for j, m in enumerate(mentions):
+            if _overlap(sp.start, sp.end, m.start, m.end):
+                hits[i].append(j)
+                spans_of[j].append(i)
+    out = list(mentions)
+    sections: list[tuple[int, int, str]] | None = None
+    for i, sp in enumerate(spans):
+        if len(hits[i]) == 1 and len(spans_of[hits[i][0]]) == 1:
+            j = hits[i][0]
+            m = mentions[j]
+            out[j] = SkillMention(
+                skill_id=m.skill_id,
+                name=m.name,
+                category=m.category,
+                start=sp.start,
+                end=sp.end,
+                text=text[sp.start : sp.end],
+                section=m.section,
+            )
+        elif not hits[i] and _has_word(text[sp.start : sp.end]):
+            if sections is None:
+                sections = detect_sections(text)
+            out.append(_unlisted(sp, text, sections))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _unlisted(
+    sp: ModelSpan,
+    text: str,
+    sections: Sequence[tuple[int, int, str]],
+) -> SkillMention:
+    """A mention only the model found, in the section it starts in."""
+    surface = text[sp.start : sp.end]
+    k = bisect_right([s[0] for s in sections], sp.start) - 1
+    section = sections[k][2] if k >= 0 else "other"
+    return SkillMention(
+        skill_id=unlisted_id(surface),
+        name=surface,
+        category=UNLISTED_CATEGORY,
+        start=sp.start,
+        end=sp.end,
+        text=surface,
+        section=section,
+    )

@@ -1,0 +1,210 @@
+"""The accurate pipeline: the shipped span model and how its spans merge with the lexicon's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from spacy.language import Language
+
+import jobmatch
+from jobmatch import extract_skills, make_nlp
+from jobmatch.cli import main
+from jobmatch.extract import SkillExtractor
+from jobmatch.extract.span_model import (
+    SPAN_MODEL_PIPE,
+    UNLISTED_CATEGORY,
+    ModelSpan,
+    load_span_model,
+    merge_mentions,
+    unlisted_id,
+)
+from jobmatch.models import SkillMention
+
+TEXT = "Skills: Python programming, Java and SQL, stakeholder engagement."
+
+
+def _mention(sub: str, skill_id: str, category: str = "programming_language") -> SkillMention:
+    start = TEXT.index(sub)
+    return SkillMention(
+        skill_id=skill_id,
+        name=sub,
+        category=category,
+        start=start,
+        end=start + len(sub),
+        text=sub,
+        section="skills",
+    )
+
+
+def _span(sub: str, label: str = "KNOWLEDGE") -> ModelSpan:
+    start = TEXT.index(sub)
+    return ModelSpan(start, start + len(sub), label)
+
+
+# -- merging rules on constructed mentions ---------------------------------------------------
+
+
+def test_one_lexicon_mention_keeps_its_id_and_takes_the_model_boundary() -> None:
+    merged = merge_mentions([_mention("Python", "python")], [_span("Python programming")], TEXT)
+    assert [(m.skill_id, m.name, m.text, m.start, m.end) for m in merged] == [
+        ("python", "Python", "Python programming", 8, 26)
+    ]
+    assert merged[0].category == "programming_language"
+    assert merged[0].section == "skills"
+
+
+def test_a_span_over_several_lexicon_mentions_leaves_them_unchanged() -> None:
+    lex = [_mention("Java", "java"), _mention("SQL", "sql")]
+    merged = merge_mentions(lex, [_span("Java and SQL")], TEXT)
+    assert merged == lex
+
+
+def test_a_mention_over_several_spans_keeps_its_boundary() -> None:
+    lex = [_mention("Java and SQL", "java_sql")]
+    merged = merge_mentions(lex, [_span("Java"), _span("SQL")], TEXT)
+    assert merged == lex
+
+
+def test_a_span_the_lexicon_missed_becomes_an_unlisted_mention() -> None:
+    lex = [_mention("Python", "python")]
+    merged = merge_mentions(lex, [_span("stakeholder engagement", "SKILL")], TEXT)
+    assert [(m.skill_id, m.category, m.text, m.start, m.end, m.section) for m in merged] == [
+        ("python", "programming_language", "Python", 8, 14, "skills"),
+        (
+            "unlisted:stakeholder engagement",
+            UNLISTED_CATEGORY,
+            "stakeholder engagement",
+            42,
+            64,
+            "skills",
+        ),
+    ]
+    assert merged[1].name == "stakeholder engagement"
+
+
+def test_a_span_without_a_letter_or_digit_is_dropped() -> None:
+    assert merge_mentions([], [ModelSpan(26, 27, "KNOWLEDGE")], TEXT) == []
+
+
+def test_lexicon_mentions_without_a_span_are_kept() -> None:
+    lex = [_mention("Python", "python"), _mention("SQL", "sql")]
+    assert merge_mentions(lex, [], TEXT) == lex
+
+
+def test_merged_mentions_are_in_text_order() -> None:
+    lex = [_mention("SQL", "sql")]
+    merged = merge_mentions(lex, [_span("Python programming")], TEXT)
+    assert [m.start for m in merged] == [8, 37]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stakeholder  Management.", "unlisted:stakeholder management"),
+        ("(Wound care)", "unlisted:wound care"),
+        ("C++", "unlisted:c"),
+        ("...", "unlisted:..."),
+    ],
+)
+def test_unlisted_id(text: str, expected: str) -> None:
+    assert unlisted_id(text) == expected
+
+
+# -- the shipped model -----------------------------------------------------------------------
+
+
+def test_the_model_loads_from_package_data() -> None:
+    nlp = load_span_model()
+    assert nlp.pipe_names == ["ner"]
+    assert sorted(nlp.get_pipe("ner").labels) == ["KNOWLEDGE", "SKILL"]
+
+
+def test_make_nlp_accurate_adds_the_model_before_the_lexicon() -> None:
+    nlp: Language = make_nlp(accurate=True)
+    assert nlp.pipe_names == [SPAN_MODEL_PIPE, "jobmatch_skills"]
+
+
+def test_the_default_pipeline_is_unchanged() -> None:
+    assert make_nlp().pipe_names == ["jobmatch_skills"]
+    assert SkillExtractor().accurate is False
+    assert [(m.skill_id, m.start, m.end) for m in extract_skills(TEXT)] == [
+        ("python", 8, 26),
+        ("java", 28, 32),
+        ("sql", 37, 40),
+        ("stakeholder_management", 42, 64),
+    ]
+
+
+def test_accurate_finds_an_unlisted_skill_and_keeps_lexicon_ids() -> None:
+    text = "Familiarity with IFRS reporting and month-end closing."
+    found = extract_skills(text, accurate=True)
+    assert [(m.skill_id, m.category, m.text, m.start, m.end) for m in found] == [
+        ("ifrs", "business_domain", "IFRS", 17, 21),
+        ("reporting", "data_tool", "reporting", 22, 31),
+        ("unlisted:month-end closing", UNLISTED_CATEGORY, "month-end closing", 36, 53),
+    ]
+    assert [m.skill_id for m in extract_skills(text)] == ["ifrs", "reporting"]
+
+
+def test_accurate_takes_the_model_boundary_for_a_lexicon_skill() -> None:
+    text = "You have experience in budget forecasting and vendor negotiations."
+    found = SkillExtractor(accurate=True).extract(text)
+    assert [(m.skill_id, m.text, m.start, m.end) for m in found] == [
+        ("forecasting", "budget forecasting", 23, 41),
+        ("vendor_negotiation", "vendor negotiations", 46, 65),
+    ]
+    assert [(m.skill_id, m.text, m.start, m.end) for m in extract_skills(text)] == [
+        ("forecasting", "forecasting", 30, 41),
+        ("vendor_negotiation", "vendor negotiations", 46, 65),
+    ]
+
+
+def test_cli_extract_accurate_shows_unlisted_skills(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text("Familiarity with IFRS reporting and month-end closing.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--accurate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"{path}: 3 skills, 3 mentions\n"
+        "  IFRS [ifrs] business_domain x1 (other)\n"
+        "  reporting [reporting] data_tool x1 (other)\n"
+        "  month-end closing [unlisted:month-end closing] unlisted x1 (other)\n"
+    )
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_score_accurate_keeps_the_sample_score_and_changes_match() -> None:
+    """A shipped profile weighs lexicon ids, which the accurate pipeline keeps."""
+    resume = SAMPLES / "research_engineer_resume.txt"
+    assert jobmatch.score(resume).score == 99.5
+    assert jobmatch.score(resume, accurate=True).score == 99.5
+    posting = SAMPLES / "posting_research_engineer.txt"
+    fast = jobmatch.match(resume, posting)
+    accurate = jobmatch.match(resume, posting, accurate=True)
+    # in match mode the posting's unlisted mentions become requirements (category "other")
+    # that only the same normalised form in the resume meets: coverage drops a little
+    assert (fast.score, fast.coverage) == (99.7, 0.8235)
+    assert (accurate.score, accurate.coverage) == (99.5, 0.7568)
+    other = next(c for c in accurate.categories if c.id == "other")
+    assert sorted(other.missing) == [
+        "unlisted:building machine learning systems",
+        "unlisted:clear",
+        "unlisted:large-scale data processing",
+        "unlisted:write up results for internal reviews",
+    ]
+
+
+@pytest.mark.parametrize("command", ["score", "match"])
+def test_cli_score_and_match_take_accurate(command: str) -> None:
+    paths = [str(SAMPLES / "nurse_resume.txt")]
+    if command == "match":
+        paths.append(str(SAMPLES / "posting_research_engineer.txt"))
+    fast = CliRunner().invoke(main, [command, "--format", "json", *paths])
+    accurate = CliRunner().invoke(main, [command, "--accurate", "--format", "json", *paths])
+    assert (fast.exit_code, accurate.exit_code) == (0, 0), accurate.output
+    assert json.loads(accurate.output)["score"] == json.loads(fast.output)["score"]
