@@ -18,7 +18,7 @@ from ..models import Lexicon, SkillMention
 from .formula import requirement_weight
 from .profile_types import Profile, ProfileCategory, Requirement
 from .resume_facts import degree_requirements
-from .terms import TermModel, analyze, doc_words, text_terms
+from .terms import TermModel, doc_terms, text_terms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -97,7 +97,7 @@ def posting_profile(
             )
         )
     if doc is not None:
-        words = analyze(doc_words(doc))
+        words = doc_terms(doc)
     else:
         (words,) = text_terms([text])
     # a posting's requirements are only what the lexicon found in it: shrink its coverage

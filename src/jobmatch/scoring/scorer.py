@@ -34,7 +34,6 @@ from .profiles import (
     LadderLevel,
     Profile,
     TermModel,
-    analyze,
     load_profile,
 )
 from .resume_facts import (
@@ -43,7 +42,7 @@ from .resume_facts import (
     find_roles,
     years_of_experience,
 )
-from .terms import doc_words, text_terms
+from .terms import doc_terms, text_terms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -240,7 +239,7 @@ class Scorer:
         warnings: Sequence[str],
     ) -> ScoreReport:
         education, credits = self._credits(profile, text, mentions)
-        cos = terms.cosine(analyze(doc_words(doc)))
+        cos = terms.cosine(doc_terms(doc))
         result = compute(profile, {k: c.credit for k, c in credits.items()}, cos)
         categories, matched, missing = explain(profile, text, credits, result, self.lexicon)
         own_warnings = list(warnings)

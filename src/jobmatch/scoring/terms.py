@@ -19,7 +19,7 @@ from ..models import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["TermModel", "analyze", "text_terms", "doc_words", "skill_terms"]
+__all__ = ["TermModel", "analyze", "text_terms", "doc_words", "doc_terms", "skill_terms"]
 
 
 @dataclass(frozen=True)
@@ -48,11 +48,10 @@ class TermModel:
         """
         idf, vec = self.idf, self.vector
         dot = sq = 0.0
-        for t, n in Counter(terms).items():
-            w = idf.get(t)
-            if w is None:
-                continue
-            v = n * w
+        # terms outside the vocabulary are dropped before counting (most bigrams are): the
+        # kept ones keep their order of first occurrence
+        for t, n in Counter([t for t in terms if t in idf]).items():
+            v = n * idf[t]
             sq += v * v
             p = vec.get(t)
             if p is not None:
@@ -128,3 +127,38 @@ def doc_words(doc: Doc) -> list[str]:
     """The lower-cased token texts of a spaCy ``Doc`` (array access: no Token objects)."""
     strings = doc.vocab.strings
     return [strings[h] for h in doc.to_array("LOWER").tolist()]
+
+
+#: lower-case string hash -> its text if :func:`analyze` keeps it as a term, else ``None``.
+#: A hash names the same text in every vocab, and whether a word is kept depends on its text
+#: only, so one table serves every Doc (cleared when it grows past ``_KEPT_MAX``)
+_KEPT: dict[int, str | None] = {}
+_KEPT_MAX = 500_000
+#: the last Doc given to :func:`doc_terms` and its terms (a resume scored against many
+#: postings is the same Doc every time)
+_LAST: list[Any] = [None, ()]
+
+
+def doc_terms(doc: Doc) -> list[str]:
+    """``analyze(doc_words(doc))``, without re-deciding each distinct word for every Doc.
+
+    The result is equal to that of :func:`analyze` on :func:`doc_words` (same terms, same
+    order); the last Doc's terms are remembered (do not change a Doc after scoring it).
+    """
+    if _LAST[0] is doc:
+        return list(_LAST[1])
+    hashes = doc.to_array("LOWER").tolist()
+    kept = _KEPT
+    if len(kept) > _KEPT_MAX:
+        kept.clear()
+    new = set(hashes).difference(kept)
+    if new:
+        strings, stop = doc.vocab.strings, _stop_words()
+        for h in new:
+            t = strings[h]
+            keep = len(t) > 1 and t not in stop and any(map(str.isalpha, t))
+            kept[h] = t if keep else None
+    words = [w for w in map(kept.__getitem__, hashes) if w is not None]
+    terms = words + list(map(" ".join, zip(words, words[1:], strict=False)))
+    _LAST[0], _LAST[1] = doc, tuple(terms)
+    return terms
