@@ -39,3 +39,12 @@ def test_cosine_ignores_terms_outside_the_vocabulary() -> None:
     # python: 2 x 2.0 = 4.0, ml: 1.0 -> cos = 4 / sqrt(17)
     assert model.cosine(["python", "zzz", "ml", "python", "zzz zzz"]) == 4.0 / 17**0.5
     assert model.cosine(["zzz"]) == 0.0
+
+
+def test_doc_terms_in_a_vocabulary_keeps_the_order_of_analyze() -> None:
+    doc = spacy.blank("en")(TEXT)
+    vocabulary = {"machine learning", "python", "team", "learning team", "zzz zzz"}
+    expected = [t for t in analyze(doc_words(doc)) if t in vocabulary]
+    assert doc_terms(doc, vocabulary=vocabulary) == expected
+    assert expected == ["python", "team", "machine learning", "machine learning", "learning team"]
+    assert doc_terms(doc) == analyze(doc_words(doc))  # the same Doc, no vocabulary

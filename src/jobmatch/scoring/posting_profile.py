@@ -97,7 +97,7 @@ def posting_profile(
             )
         )
     if doc is not None:
-        words = doc_terms(doc)
+        words = doc_terms(doc, vocabulary=terms.idf)
     else:
         (words,) = text_terms([text])
     # a posting's requirements are only what the lexicon found in it: shrink its coverage

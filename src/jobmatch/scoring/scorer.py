@@ -239,7 +239,7 @@ class Scorer:
         warnings: Sequence[str],
     ) -> ScoreReport:
         education, credits = self._credits(profile, text, mentions)
-        cos = terms.cosine(doc_terms(doc))
+        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
         result = compute(profile, {k: c.credit for k, c in credits.items()}, cos)
         categories, matched, missing = explain(profile, text, credits, result, self.lexicon)
         own_warnings = list(warnings)

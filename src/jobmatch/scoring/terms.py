@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -134,19 +134,28 @@ def doc_words(doc: Doc) -> list[str]:
 #: only, so one table serves every Doc (cleared when it grows past ``_KEPT_MAX``)
 _KEPT: dict[int, str | None] = {}
 _KEPT_MAX = 500_000
-#: the last Doc given to :func:`doc_terms` and its terms (a resume scored against many
-#: postings is the same Doc every time)
-_LAST: list[Any] = [None, ()]
+#: id of a vocabulary -> (it, the first words of its bigrams, their second words)
+_PAIRS: dict[int, tuple[Collection[str], frozenset[str], frozenset[str]]] = {}
+#: the last Doc given to :func:`doc_terms`, the id of the vocabulary and the terms (a resume
+#: scored against many postings is the same Doc every time)
+_LAST: list[Any] = [None, None, ()]
 
 
-def doc_terms(doc: Doc) -> list[str]:
+def doc_terms(doc: Doc, *, vocabulary: Collection[str] | None = None) -> list[str]:
     """``analyze(doc_words(doc))``, without re-deciding each distinct word for every Doc.
 
-    The result is equal to that of :func:`analyze` on :func:`doc_words` (same terms, same
-    order); the last Doc's terms are remembered (do not change a Doc after scoring it).
+    Args:
+        doc: a tokenised Doc.
+        vocabulary: when given, only the terms in it are returned (the others count for
+            nothing in a :class:`TermModel`), and bigrams that cannot be in it are not built.
+
+    Returns:
+        The terms of :func:`analyze` (same terms, same order), those in ``vocabulary`` only
+        if it is given. The last Doc's terms are remembered: do not change a Doc after it.
     """
-    if _LAST[0] is doc:
-        return list(_LAST[1])
+    key = None if vocabulary is None else id(vocabulary)
+    if _LAST[0] is doc and _LAST[1] == key:
+        return list(_LAST[2])
     hashes = doc.to_array("LOWER").tolist()
     kept = _KEPT
     if len(kept) > _KEPT_MAX:
@@ -159,6 +168,26 @@ def doc_terms(doc: Doc) -> list[str]:
             keep = len(t) > 1 and t not in stop and any(map(str.isalpha, t))
             kept[h] = t if keep else None
     words = [w for w in map(kept.__getitem__, hashes) if w is not None]
-    terms = words + list(map(" ".join, zip(words, words[1:], strict=False)))
-    _LAST[0], _LAST[1] = doc, tuple(terms)
+    pairs = zip(words, words[1:], strict=False)
+    if vocabulary is None:
+        terms = words + list(map(" ".join, pairs))
+    else:
+        firsts, seconds = _bigram_parts(vocabulary)
+        bigrams = [f"{a} {b}" for a, b in pairs if a in firsts and b in seconds]
+        terms = [t for t in words if t in vocabulary]
+        terms += [t for t in bigrams if t in vocabulary]
+    _LAST[:] = doc, key, tuple(terms)
     return terms
+
+
+def _bigram_parts(vocabulary: Collection[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the second words of the bigrams of ``vocabulary`` (cached by identity)."""
+    cached = _PAIRS.get(id(vocabulary))
+    if cached is not None and cached[0] is vocabulary:
+        return cached[1], cached[2]
+    pairs = [t.split(" ", 1) for t in vocabulary if " " in t]
+    parts = frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)
+    if len(_PAIRS) > 16:  # ad-hoc vocabularies come and go; the shipped one stays
+        _PAIRS.clear()
+    _PAIRS[id(vocabulary)] = (vocabulary, *parts)  # holding it keeps its id unique
+    return parts
