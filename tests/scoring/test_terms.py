@@ -17,11 +17,12 @@ def test_doc_terms_equals_analyze_of_doc_words() -> None:
     assert "x2" in expected and "42" not in expected and "b" not in expected
 
 
-def test_doc_terms_remembers_the_last_doc_and_is_not_changed_by_callers() -> None:
+def test_doc_terms_remembers_recent_docs_and_is_not_changed_by_callers() -> None:
     nlp = spacy.blank("en")
     doc = nlp("machine learning engineer")
     first = doc_terms(doc)
     first.append("mutated")
+    assert doc_terms(nlp("deep learning")) == ["deep", "learning", "deep learning"]
     assert doc_terms(doc) == [
         "machine",
         "learning",

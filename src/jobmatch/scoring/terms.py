@@ -136,9 +136,10 @@ _KEPT: dict[int, str | None] = {}
 _KEPT_MAX = 500_000
 #: id of a vocabulary -> (it, the first words of its bigrams, their second words)
 _PAIRS: dict[int, tuple[Collection[str], frozenset[str], frozenset[str]]] = {}
-#: the last Doc given to :func:`doc_terms`, the id of the vocabulary and the terms (a resume
-#: scored against many postings is the same Doc every time)
-_LAST: list[Any] = [None, None, ()]
+#: (id of a Doc, id of the vocabulary) -> (the Doc, its terms) of the last two Docs given to
+#: :func:`doc_terms`, least recently used first: a resume scored against many postings is
+#: the same Doc every time, between the postings' own Docs
+_RECENT: dict[tuple[int, int | None], tuple[Any, tuple[str, ...]]] = {}
 
 
 def doc_terms(doc: Doc, *, vocabulary: Collection[str] | None = None) -> list[str]:
@@ -151,11 +152,14 @@ def doc_terms(doc: Doc, *, vocabulary: Collection[str] | None = None) -> list[st
 
     Returns:
         The terms of :func:`analyze` (same terms, same order), those in ``vocabulary`` only
-        if it is given. The last Doc's terms are remembered: do not change a Doc after it.
+        if it is given. The last two Docs' terms are remembered: do not change a Doc after
+        asking for its terms.
     """
-    key = None if vocabulary is None else id(vocabulary)
-    if _LAST[0] is doc and _LAST[1] == key:
-        return list(_LAST[2])
+    key = (id(doc), None if vocabulary is None else id(vocabulary))
+    hit = _RECENT.pop(key, None)
+    if hit is not None and hit[0] is doc:
+        _RECENT[key] = hit  # the most recently used now
+        return list(hit[1])
     hashes = doc.to_array("LOWER").tolist()
     kept = _KEPT
     if len(kept) > _KEPT_MAX:
@@ -176,7 +180,9 @@ def doc_terms(doc: Doc, *, vocabulary: Collection[str] | None = None) -> list[st
         bigrams = [f"{a} {b}" for a, b in pairs if a in firsts and b in seconds]
         terms = [t for t in words if t in vocabulary]
         terms += [t for t in bigrams if t in vocabulary]
-    _LAST[:] = doc, key, tuple(terms)
+    while len(_RECENT) >= 2:
+        del _RECENT[next(iter(_RECENT))]
+    _RECENT[key] = doc, tuple(terms)  # holding the Doc keeps its id unique
     return terms
 
 
