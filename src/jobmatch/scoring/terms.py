@@ -8,6 +8,7 @@ with it. spaCy is imported only when a text must be tokenised here (:func:`text_
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -140,6 +141,8 @@ _PAIRS: dict[int, tuple[Collection[str], frozenset[str], frozenset[str]]] = {}
 #: :func:`doc_terms`, least recently used first: a resume scored against many postings is
 #: the same Doc every time, between the postings' own Docs
 _RECENT: dict[tuple[int, int | None], tuple[Any, tuple[str, ...]]] = {}
+#: the tables are shared by the threads of a server; the work is GIL-bound anyway
+_LOCK = threading.Lock()
 
 
 def doc_terms(doc: Doc, *, vocabulary: Collection[str] | None = None) -> list[str]:
@@ -156,10 +159,19 @@ def doc_terms(doc: Doc, *, vocabulary: Collection[str] | None = None) -> list[st
         asking for its terms.
     """
     key = (id(doc), None if vocabulary is None else id(vocabulary))
-    hit = _RECENT.pop(key, None)
-    if hit is not None and hit[0] is doc:
-        _RECENT[key] = hit  # the most recently used now
-        return list(hit[1])
+    with _LOCK:
+        hit = _RECENT.pop(key, None)
+        if hit is not None and hit[0] is doc:
+            _RECENT[key] = hit  # the most recently used now
+            return list(hit[1])
+        terms = _terms(doc, vocabulary)
+        while len(_RECENT) >= 2:
+            del _RECENT[next(iter(_RECENT))]
+        _RECENT[key] = doc, tuple(terms)  # holding the Doc keeps its id unique
+    return terms
+
+
+def _terms(doc: Doc, vocabulary: Collection[str] | None) -> list[str]:
     hashes = doc.to_array("LOWER").tolist()
     kept = _KEPT
     if len(kept) > _KEPT_MAX:
@@ -174,15 +186,11 @@ def doc_terms(doc: Doc, *, vocabulary: Collection[str] | None = None) -> list[st
     words = [w for w in map(kept.__getitem__, hashes) if w is not None]
     pairs = zip(words, words[1:], strict=False)
     if vocabulary is None:
-        terms = words + list(map(" ".join, pairs))
-    else:
-        firsts, seconds = _bigram_parts(vocabulary)
-        bigrams = [f"{a} {b}" for a, b in pairs if a in firsts and b in seconds]
-        terms = [t for t in words if t in vocabulary]
-        terms += [t for t in bigrams if t in vocabulary]
-    while len(_RECENT) >= 2:
-        del _RECENT[next(iter(_RECENT))]
-    _RECENT[key] = doc, tuple(terms)  # holding the Doc keeps its id unique
+        return words + list(map(" ".join, pairs))
+    firsts, seconds = _bigram_parts(vocabulary)
+    bigrams = [f"{a} {b}" for a, b in pairs if a in firsts and b in seconds]
+    terms = [t for t in words if t in vocabulary]
+    terms += [t for t in bigrams if t in vocabulary]
     return terms
 
 
