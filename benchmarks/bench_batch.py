@@ -8,9 +8,11 @@ which leaves out start-up), and the peak memory of whole runs over 10k and 100k 
 RSS over the process tree (parent + workers), both sampled from /proc every 50 ms.
 
 Postings come from ``../shared/data/postings`` (Glassdoor, SkillSpan, Resume-Matcher JSONL),
-repeated to volume with distinct ids. Usage::
+repeated to volume with distinct ids. ``--baseline-src DIR`` also runs the throughput runs
+with another version of jobmatch (``DIR`` is its ``src`` folder, e.g. from ``git archive``),
+alternating with this one, and prints both rows: a before/after measured in one run. Usage::
 
-    python benchmarks/bench_batch.py [--quick] [--throughput N]
+    python benchmarks/bench_batch.py [--quick] [--throughput N] [--baseline-src DIR]
 """
 
 from __future__ import annotations
@@ -76,13 +78,19 @@ def tree_memory_kb(pid: int, hwm: dict[int, int]) -> int:
     return total
 
 
-def run_batch(src: Path, jobs: int) -> tuple[float, float, int, int, int]:
-    """(seconds, CPU seconds, peak tree RSS kB, largest process kB, lines) of one run."""
+def run_batch(
+    src: Path, jobs: int, pythonpath: str | None = None
+) -> tuple[float, float, int, int, int]:
+    """(seconds, CPU seconds, peak tree RSS kB, largest process kB, lines) of one run.
+
+    ``pythonpath``: run the jobmatch found there (a baseline version) instead of this one.
+    """
     out = src.with_suffix(f".out{jobs}.jsonl")
     cmd = [sys.executable, "-m", "jobmatch", "batch", str(src), "-o", str(out), "-q"]
     cmd += ["--jobs", str(jobs)]
     start, cpu = time.perf_counter(), children_cpu()
-    proc = subprocess.Popen(cmd)
+    env = dict(os.environ, PYTHONPATH=pythonpath) if pythonpath else None
+    proc = subprocess.Popen(cmd, env=env)
     peak = 0
     hwm: dict[int, int] = {}
     while proc.poll() is None:
@@ -98,11 +106,24 @@ def run_batch(src: Path, jobs: int) -> tuple[float, float, int, int, int]:
     return seconds, children_cpu() - cpu, peak, max(hwm.values(), default=0), lines
 
 
+def steady_rates(
+    short: Path, long: Path, jobs: int, n: int, pythonpath: str | None
+) -> tuple[float, float, float]:
+    """(steady docs/s, steady docs per CPU-s, end-to-end docs/s) from a short and a long run."""
+    t_short, c_short, _, _, _ = run_batch(short, jobs, pythonpath)
+    t_long, c_long, _, _, lines = run_batch(long, jobs, pythonpath)
+    assert lines == n, f"{lines} lines written for {n} postings"
+    steady = (n - n // 4) / max(t_long - t_short, 1e-9)
+    steady_cpu = (n - n // 4) / max(c_long - c_short, 1e-9)
+    return steady, steady_cpu, n / t_long
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="2k/20k postings instead of 10k/100k")
     ap.add_argument("--throughput", type=int, default=None, help="postings per throughput run")
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory runs")
+    ap.add_argument("--baseline-src", help="src folder of a baseline jobmatch to compare with")
     args = ap.parse_args()
     small, large = (2_000, 20_000) if args.quick else (10_000, 100_000)
     n = args.throughput or (1_500 if args.quick else 4_000)
@@ -123,25 +144,28 @@ def main() -> None:
         write_jsonl(short, texts, n // 4)
         write_jsonl(long, texts, n)
         print(f"\njobmatch batch, {n:,} postings (steady = marginal rate over {n - n // 4:,} more)")
-        print("jobs  end-to-end docs/s  steady docs/s  % of tokenizer/process  docs/CPU-s  % (CPU)")
-        measured: dict[int, tuple[float, float, float]] = {}
+        print(
+            "jobs  version   end-to-end docs/s  steady docs/s  % of tokenizer/process"
+            "  docs/CPU-s  % (CPU)"
+        )
+        versions = [("this", None)]
+        if args.baseline_src:
+            versions.insert(0, ("baseline", str(Path(args.baseline_src).resolve())))
+        measured: dict[tuple[int, str], tuple[float, float, float]] = {}
         for jobs in (1, 2):
             if jobs > 1:
                 tok_runs.append(tokenizer_rate(texts, max(n, 2000)))
-            t_short, c_short, _, _, _ = run_batch(short, jobs)
-            t_long, c_long, _, _, lines = run_batch(long, jobs)
-            assert lines == n, f"{lines} lines written for {n} postings"
-            steady = (n - n // 4) / max(t_long - t_short, 1e-9)
-            steady_cpu = (n - n // 4) / max(c_long - c_short, 1e-9)
-            rates[jobs] = steady, steady_cpu
-            measured[jobs] = n / t_long, steady, steady_cpu
+            for name, path in versions:
+                steady, steady_cpu, end_to_end = steady_rates(short, long, jobs, n, path)
+                rates[jobs] = steady, steady_cpu  # this version's (it runs last)
+                measured[jobs, name] = end_to_end, steady, steady_cpu
         tok_runs.append(tokenizer_rate(texts, max(n, 2000)))
         tok = statistics.median(r[0] for r in tok_runs)
         tok_cpu = statistics.median(r[1] for r in tok_runs)
-        for jobs, (end_to_end, steady, steady_cpu) in measured.items():
+        for (jobs, name), (end_to_end, steady, steady_cpu) in measured.items():
             share, share_cpu = 100 * steady / jobs / tok, 100 * steady_cpu / tok_cpu
             print(
-                f"{jobs:>4}  {end_to_end:>17,.0f}  {steady:>13,.0f}  {share:>21.0f}%"
+                f"{jobs:>4}  {name:<8}  {end_to_end:>17,.0f}  {steady:>13,.0f}  {share:>21.0f}%"
                 f"  {steady_cpu:>10,.0f}  {share_cpu:>6.0f}%"
             )
         lo, hi = min(r[1] for r in tok_runs), max(r[1] for r in tok_runs)

@@ -19,7 +19,7 @@ from .formula import requirement_weight
 from .posting_model import PostingRequirements
 from .posting_reader import read_requirements
 from .profile_types import Profile, ProfileCategory, Requirement, ScoringParams
-from .terms import TermModel, analyze, doc_words, text_terms
+from .terms import TermModel, doc_terms, text_terms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,7 +64,7 @@ def posting_profile(
         weight = math.fsum(requirement_weight(r, params) for r in extra)
         categories.append(ProfileCategory(id=cid, label=label, weight=weight, requirements=extra))
     if doc is not None:
-        words = analyze(doc_words(doc))
+        words = doc_terms(doc, vocabulary=terms.idf)
     else:
         (words,) = text_terms([text])
     # a posting's requirements are only what the lexicon found in it: shrink its coverage

@@ -33,12 +33,11 @@ from .profiles import (
     DEFAULT_PROFILE,
     Profile,
     TermModel,
-    analyze,
     load_profile,
 )
 from .resume_facts import find_education
 from .resume_reader import facts_from_text
-from .terms import doc_words, text_terms
+from .terms import doc_terms, text_terms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -239,7 +238,7 @@ class Scorer:
         career = career_estimate(facts, profile)
         education = _education(facts, profile, text)
         credits = self._credits(profile, education, mentions, career.years)
-        cos = terms.cosine(analyze(doc_words(doc)))
+        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
         result = compute(profile, {k: c.credit for k, c in credits.items()}, cos)
         categories, matched, missing = explain(profile, text, credits, result, self.lexicon)
         own_warnings = list(warnings)

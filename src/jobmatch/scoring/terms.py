@@ -8,8 +8,9 @@ with it. spaCy is imported only when a text must be tokenised here (:func:`text_
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from ..models import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["TermModel", "analyze", "text_terms", "doc_words", "skill_terms"]
+__all__ = ["TermModel", "analyze", "text_terms", "doc_words", "doc_terms", "skill_terms"]
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,10 @@ class TermModel:
         """
         idf, vec = self.idf, self.vector
         dot = sq = 0.0
-        for t, n in Counter(terms).items():
-            w = idf.get(t)
-            if w is None:
-                continue
-            v = n * w
+        # terms outside the vocabulary are dropped before counting (most bigrams are): the
+        # kept ones keep their order of first occurrence
+        for t, n in Counter([t for t in terms if t in idf]).items():
+            v = n * idf[t]
             sq += v * v
             p = vec.get(t)
             if p is not None:
@@ -128,3 +128,80 @@ def doc_words(doc: Doc) -> list[str]:
     """The lower-cased token texts of a spaCy ``Doc`` (array access: no Token objects)."""
     strings = doc.vocab.strings
     return [strings[h] for h in doc.to_array("LOWER").tolist()]
+
+
+#: lower-case string hash -> its text if :func:`analyze` keeps it as a term, else ``None``.
+#: A hash names the same text in every vocab, and whether a word is kept depends on its text
+#: only, so one table serves every Doc (cleared when it grows past ``_KEPT_MAX``)
+_KEPT: dict[int, str | None] = {}
+_KEPT_MAX = 500_000
+#: id of a vocabulary -> (it, the first words of its bigrams, their second words)
+_PAIRS: dict[int, tuple[Collection[str], frozenset[str], frozenset[str]]] = {}
+#: (id of a Doc, id of the vocabulary) -> (the Doc, its terms) of the last two Docs given to
+#: :func:`doc_terms`, least recently used first: a resume scored against many postings is
+#: the same Doc every time, between the postings' own Docs
+_RECENT: dict[tuple[int, int | None], tuple[Any, tuple[str, ...]]] = {}
+#: the tables are shared by the threads of a server; the work is GIL-bound anyway
+_LOCK = threading.Lock()
+
+
+def doc_terms(doc: Doc, *, vocabulary: Collection[str] | None = None) -> list[str]:
+    """``analyze(doc_words(doc))``, without re-deciding each distinct word for every Doc.
+
+    Args:
+        doc: a tokenised Doc.
+        vocabulary: when given, only the terms in it are returned (the others count for
+            nothing in a :class:`TermModel`), and bigrams that cannot be in it are not built.
+
+    Returns:
+        The terms of :func:`analyze` (same terms, same order), those in ``vocabulary`` only
+        if it is given. The last two Docs' terms are remembered: do not change a Doc after
+        asking for its terms.
+    """
+    key = (id(doc), None if vocabulary is None else id(vocabulary))
+    with _LOCK:
+        hit = _RECENT.pop(key, None)
+        if hit is not None and hit[0] is doc:
+            _RECENT[key] = hit  # the most recently used now
+            return list(hit[1])
+        terms = _terms(doc, vocabulary)
+        while len(_RECENT) >= 2:
+            del _RECENT[next(iter(_RECENT))]
+        _RECENT[key] = doc, tuple(terms)  # holding the Doc keeps its id unique
+    return terms
+
+
+def _terms(doc: Doc, vocabulary: Collection[str] | None) -> list[str]:
+    hashes = doc.to_array("LOWER").tolist()
+    kept = _KEPT
+    if len(kept) > _KEPT_MAX:
+        kept.clear()
+    new = set(hashes).difference(kept)
+    if new:
+        strings, stop = doc.vocab.strings, _stop_words()
+        for h in new:
+            t = strings[h]
+            keep = len(t) > 1 and t not in stop and any(map(str.isalpha, t))
+            kept[h] = t if keep else None
+    words = [w for w in map(kept.__getitem__, hashes) if w is not None]
+    pairs = zip(words, words[1:], strict=False)
+    if vocabulary is None:
+        return words + list(map(" ".join, pairs))
+    firsts, seconds = _bigram_parts(vocabulary)
+    bigrams = [f"{a} {b}" for a, b in pairs if a in firsts and b in seconds]
+    terms = [t for t in words if t in vocabulary]
+    terms += [t for t in bigrams if t in vocabulary]
+    return terms
+
+
+def _bigram_parts(vocabulary: Collection[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the second words of the bigrams of ``vocabulary`` (cached by identity)."""
+    cached = _PAIRS.get(id(vocabulary))
+    if cached is not None and cached[0] is vocabulary:
+        return cached[1], cached[2]
+    pairs = [t.split(" ", 1) for t in vocabulary if " " in t]
+    parts = frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)
+    if len(_PAIRS) > 16:  # ad-hoc vocabularies come and go; the shipped one stays
+        _PAIRS.clear()
+    _PAIRS[id(vocabulary)] = (vocabulary, *parts)  # holding it keeps its id unique
+    return parts
