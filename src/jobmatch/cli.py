@@ -34,8 +34,18 @@ class JobmatchGroup(click.Group):
         except JobmatchError as exc:
             if ctx.meta.get("jobmatch.debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {self.error_line(ctx, exc)}", err=True)
             ctx.exit(EXIT_INPUT_ERROR)
+
+    def error_line(self, ctx: click.Context, exc: JobmatchError) -> str:
+        """``exc`` on one line; an encrypted PDF names --password where the command has it."""
+        from .errors import EncryptedDocumentError
+
+        command = self.commands.get(ctx.invoked_subcommand or "")
+        has_password = command is not None and any(p.name == "password" for p in command.params)
+        if has_password and exc.reason == EncryptedDocumentError.NEEDS_PASSWORD:
+            return f"{exc} (--password PW)"
+        return " ".join(str(exc).split())
 
 
 @click.group(cls=JobmatchGroup, context_settings={"help_option_names": ["-h", "--help"]})
