@@ -171,6 +171,10 @@ class Document:
 
 _MB = 1024 * 1024
 
+#: the longest text the pipeline takes, in characters (spaCy's ``nlp.max_length``); a longer
+#: one is refused with ``DocumentTooLargeError`` (measured: ~50 MB of memory per million)
+MAX_TEXT_CHARS = 1_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:

@@ -15,8 +15,9 @@ from typing import cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..models import Lexicon, SkillMention
+from ..models import MAX_TEXT_CHARS, Lexicon, SkillMention
 from .component import SkillComponent, live_component
+from .text_guard import guard_text
 
 __all__ = ["SkillExtractor", "default_extractor", "extract_skills", "make_nlp"]
 
@@ -40,11 +41,17 @@ def make_nlp(
         The pipeline (a lexicon folder is loaded on first use or ``initialize``).
 
     Raises:
+        LexiconError: ``lexicon`` names a folder that cannot be loaded.
         ValueError: an unknown ``filter_scope``.
     """
     import spacy
 
+    if isinstance(lexicon, str | Path):
+        from ..lexicon.loader import load_lexicon
+
+        load_lexicon(lexicon)  # a bad folder name raises LexiconError here (and is cached)
     nlp = spacy.blank("en")
+    nlp.max_length = MAX_TEXT_CHARS  # guard_text refuses longer texts with our error
     path = None if filter_path is None else str(filter_path)
     if isinstance(lexicon, Lexicon):
         comp = SkillComponent(
@@ -132,7 +139,11 @@ class SkillExtractor:
 
         Returns:
             The mentions; offsets are character offsets into ``text``.
+
+        Raises:
+            DocumentTooLargeError: ``text`` is longer than ``MAX_TEXT_CHARS`` characters.
         """
+        text = guard_text(text)
         return self.component.mentions(self.nlp(text), text)
 
     def pipe(
@@ -148,7 +159,9 @@ class SkillExtractor:
             An iterator of mention lists, one per text, in order.
         """
         for doc, text in self.nlp.pipe(
-            ((t, t) for t in texts), batch_size=batch_size or self.batch_size, as_tuples=True
+            ((t, t) for t in map(guard_text, texts)),
+            batch_size=batch_size or self.batch_size,
+            as_tuples=True,
         ):
             yield self.component.mentions(doc, text)
 
@@ -165,7 +178,9 @@ class SkillExtractor:
             An iterator of ``(doc, mentions)``, one per text, in order.
         """
         for doc, text in self.nlp.pipe(
-            ((t, t) for t in texts), batch_size=batch_size or self.batch_size, as_tuples=True
+            ((t, t) for t in map(guard_text, texts)),
+            batch_size=batch_size or self.batch_size,
+            as_tuples=True,
         ):
             yield doc, self.component.mentions(doc, text)
 
