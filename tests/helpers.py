@@ -312,6 +312,8 @@ def schema_errors(value: Any, schema: dict[str, Any]) -> list[str]:
     validator = Draft202012Validator(schema)
     found = sorted(validator.iter_errors(value), key=lambda e: (e.json_path, e.message))
     return [f"{error.json_path}: {error.message}" for error in found]
+
+
 def encrypted_pdf(*lines: str, password: str = "secret") -> bytes:
     """A one-page PDF showing ``lines``, encrypted (AES-256) with the user ``password``."""
     import io

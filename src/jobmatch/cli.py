@@ -724,7 +724,8 @@ def market(
 
     Demand per skill and category (required vs preferred, co-occurring skills), overall and
     in the top quartile by score; with --resume the skills to learn next; pay quartiles.
-    Exit codes: 0 written, 1 an input error (profile, resume), 2 usage error.
+    Exit codes: 0 written, 1 an input error (profile, resume) or some postings could not
+    be read (the report is written, counting them), 2 usage error.
     """
     from pathlib import Path
 
@@ -764,8 +765,14 @@ def market(
     text = render_market(report, fmt or "markdown")
     if output is None:
         click.echo(text, nl=False)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise click.FileError(output, hint=exc.strerror or str(exc)) from exc
+    else:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.FileError(output, hint=exc.strerror or str(exc)) from exc
+    if report.failed:  # the report is written; the unread postings are logged (--debug)
+        click.echo(
+            f"Error: {report.failed:,} posting(s) could not be read (--debug lists them)",
+            err=True,
+        )
+        click.get_current_context().exit(EXIT_INPUT_ERROR)
