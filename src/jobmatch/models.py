@@ -193,6 +193,7 @@ class Limits:
             checks apply.
 
     Raises:
+        TypeError: a limit is not a number.
         ValueError: a limit is zero or negative.
     """
 
@@ -205,8 +206,12 @@ class Limits:
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_pages", "max_memory_mb", "max_inflated_bytes"):
+            if not isinstance(getattr(self, name), int | float):  # misuse: not a number
+                raise TypeError(f"Limits.{name} must be a number")
             if int(getattr(self, name)) <= 0:
                 raise ValueError(f"Limits.{name} must be positive")
+        if not isinstance(self.timeout_s, int | float):
+            raise TypeError("Limits.timeout_s must be a number")
         if self.timeout_s <= 0:
             raise ValueError("Limits.timeout_s must be positive")
 
