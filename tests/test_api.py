@@ -328,3 +328,69 @@ def test_text_helpers_never_raise_a_raw_error(text: str) -> None:
     assert all(0 <= a <= b <= len(text) for a, b, _ in sections)
     results = list(jobmatch.score_many([text]))  # a str item is text: one result per item
     assert len(results) == 1 and results[0].source == "text:1"
+
+
+# ------------------------------------------------- every public name, one str argument
+
+#: public names taking many items: called with ``[value]`` (a str would be one item per
+#: character: thousands of records for a long one-liner)
+_MANY = {"run_batch", "rank_resumes", "market_report", "extract_documents", "score_many"}
+_EVERY_PUBLIC = sorted(n for n in jobmatch.__all__ if callable(getattr(jobmatch, n)))
+
+
+def _call_all(value: str) -> None:
+    """``value`` as the first argument, and as each text / name keyword, of every public name."""
+    for name in _EVERY_PUBLIC:
+        fn = getattr(jobmatch, name)
+        arg = [value] if name in _MANY else value
+        result = _only_ours_or_type_error(lambda fn=fn, arg=arg: fn(arg))
+        if hasattr(result, "__next__"):
+            _only_ours_or_type_error(lambda result=result: list(result))
+    extractor_and_scorer = [
+        lambda: jobmatch.Scorer(value),
+        lambda: jobmatch.Scorer().score_text(value),
+        lambda: jobmatch.make_nlp(value),
+        lambda: jobmatch.SkillExtractor(lexicon=value),
+        lambda: list(jobmatch.score_many(["Python"], profile=value)),
+        lambda: jobmatch.read_bytes(value.encode("utf-8", "surrogatepass"), source=value),
+    ]
+    for call in extractor_and_scorer:
+        _only_ours_or_type_error(call)
+    # a str item is text: a result, never an "internal" error record
+    [result] = score_many_one(value)
+    assert result.error_code in (None, "empty", "too_large")
+
+
+def score_many_one(value: str) -> list[jobmatch.BatchResult]:
+    return list(jobmatch.score_many([value]))
+
+
+def _only_ours_or_type_error(call: object) -> object:
+    try:
+        return _only_ours(call)
+    except TypeError:
+        return None
+
+
+@pytest.fixture(scope="module")
+def in_empty_folder(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """Run in an empty folder: a one-word str must not find a file (run_batch reads paths)."""
+    import os
+
+    before = os.getcwd()
+    os.chdir(tmp_path_factory.mktemp("cwd"))
+    yield
+    os.chdir(before)
+
+
+@settings(SETTINGS, max_examples=10)
+@given(value=hostile_strings())
+@pytest.mark.usefixtures("in_empty_folder")
+def test_no_public_name_raises_a_raw_error_on_a_str(value: str) -> None:
+    _call_all(value)
+
+
+@pytest.mark.parametrize("value", ["x" * 300, "Python \ud800 SQL", "\ud800", "a\x00b", "."])
+@pytest.mark.usefixtures("in_empty_folder")
+def test_known_traps_give_our_errors(value: str) -> None:
+    _call_all(value)

@@ -34,8 +34,18 @@ class JobmatchGroup(click.Group):
         except JobmatchError as exc:
             if ctx.meta.get("jobmatch.debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {self.error_line(ctx, exc)}", err=True)
             ctx.exit(EXIT_INPUT_ERROR)
+
+    def error_line(self, ctx: click.Context, exc: JobmatchError) -> str:
+        """``exc`` on one line; an encrypted PDF names --password where the command has it."""
+        from .errors import EncryptedDocumentError
+
+        command = self.commands.get(ctx.invoked_subcommand or "")
+        has_password = command is not None and any(p.name == "password" for p in command.params)
+        if has_password and exc.reason == EncryptedDocumentError.NEEDS_PASSWORD:
+            return f"{exc} (--password PW)"
+        return " ".join(str(exc).split())
 
 
 @click.group(cls=JobmatchGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -792,7 +802,8 @@ def market(
 
     Demand per skill and category (required vs preferred, co-occurring skills), overall and
     in the top quartile by score; with --resume the skills to learn next; pay quartiles.
-    Exit codes: 0 written, 1 an input error (profile, resume), 2 usage error.
+    Exit codes: 0 written, 1 an input error (profile, resume) or some postings could not
+    be read (the report is written, counting them), 2 usage error.
     """
     from pathlib import Path
 
@@ -832,8 +843,14 @@ def market(
     text = render_market(report, fmt or "markdown")
     if output is None:
         click.echo(text, nl=False)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise click.FileError(output, hint=exc.strerror or str(exc)) from exc
+    else:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.FileError(output, hint=exc.strerror or str(exc)) from exc
+    if report.failed:  # the report is written; the unread postings are logged (--debug)
+        click.echo(
+            f"Error: {report.failed:,} posting(s) could not be read (--debug lists them)",
+            err=True,
+        )
+        click.get_current_context().exit(EXIT_INPUT_ERROR)

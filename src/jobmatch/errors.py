@@ -78,6 +78,9 @@ class EncryptedDocumentError(DocumentError):
     """The PDF is encrypted and no (or a wrong) password was given."""
 
     code = "encrypted"
+    #: the reason when no password was given; neutral, as the library, the CLI and the web
+    #: page show it (the CLI adds its option name)
+    NEEDS_PASSWORD = "encrypted PDF: pass its password to read it"
 
 
 class NoTextLayerError(DocumentError):

@@ -173,6 +173,10 @@ class Document:
 
 _MB = 1024 * 1024
 
+#: the longest text the pipeline takes, in characters (spaCy's ``nlp.max_length``); a longer
+#: one is refused with ``DocumentTooLargeError`` (measured: ~50 MB of memory per million)
+MAX_TEXT_CHARS = 1_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:
@@ -191,6 +195,7 @@ class Limits:
             checks apply.
 
     Raises:
+        TypeError: a limit is not a number.
         ValueError: a limit is zero or negative.
     """
 
@@ -203,8 +208,12 @@ class Limits:
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_pages", "max_memory_mb", "max_inflated_bytes"):
+            if not isinstance(getattr(self, name), int | float):  # misuse: not a number
+                raise TypeError(f"Limits.{name} must be a number")
             if int(getattr(self, name)) <= 0:
                 raise ValueError(f"Limits.{name} must be positive")
+        if not isinstance(self.timeout_s, int | float):
+            raise TypeError("Limits.timeout_s must be a number")
         if self.timeout_s <= 0:
             raise ValueError("Limits.timeout_s must be positive")
 

@@ -181,7 +181,7 @@ def test_the_encrypted_pdf_reason_does_not_name_an_option_batch_lacks(
 
     def encrypted(path: object, **kwargs: object) -> None:
         raise EncryptedDocumentError(
-            "encrypted PDF: it needs a password (--password)", source=str(path)
+            "encrypted PDF: pass its password to read it", source=str(path)
         )
 
     monkeypatch.setattr(documents, "read_document", encrypted)

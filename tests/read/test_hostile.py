@@ -267,7 +267,7 @@ def encrypt(data: bytes, *, user: str, owner: str) -> bytes:
 
 def test_encrypted_pdf_needs_password(tmp_path: Path) -> None:
     path = write(tmp_path, "cv.pdf", encrypt(simple_pdf(["Python"]), user="s3cret", owner="own"))
-    assert fails(path, EncryptedDocumentError) == "encrypted PDF: it needs a password (--password)"
+    assert fails(path, EncryptedDocumentError) == "encrypted PDF: pass its password to read it"
     assert fails(path, EncryptedDocumentError, password="guess") == (
         "wrong password for this encrypted PDF"
     )

@@ -74,7 +74,7 @@ def test_same_text_and_pages(engine: str, isolate: bool) -> None:
 def test_encrypted(engine: str) -> None:
     data = encrypt(simple_pdf(["Python"]), user="s3cret", owner="own")
     assert fails(data, EncryptedDocumentError, engine) == (
-        "encrypted PDF: it needs a password (--password)"
+        "encrypted PDF: pass its password to read it"
     )
     assert fails(data, EncryptedDocumentError, engine, password="guess") == (
         "wrong password for this encrypted PDF"

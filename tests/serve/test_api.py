@@ -193,7 +193,7 @@ HOSTILE = [
         encrypted_pdf("Python developer"),
         422,
         "encrypted",
-        "cv.pdf: encrypted PDF: it needs a password (--password)",
+        "cv.pdf: encrypted PDF: pass its password to read it",
         id="encrypted",
     ),
     pytest.param(
@@ -256,5 +256,5 @@ def test_a_text_longer_than_the_pipeline_takes_is_413(client: TestClient) -> Non
     assert response.status_code == 413
     assert response.json() == {
         "error": "too_large",
-        "message": "big.txt: text too long (1049999 characters > 1000000 the pipeline takes)",
+        "message": "big.txt: text too long: 1,049,999 characters, over the limit of 1,000,000",
     }

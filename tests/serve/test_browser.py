@@ -160,7 +160,7 @@ def test_an_encrypted_pdf_shows_its_error(page: Page, server: str, tmp_path: Pat
     page.wait_for_selector("#error-message")
     assert page.get_by_role("alert").is_visible()
     assert page.inner_text("#error-message") == (
-        "locked.pdf: encrypted PDF: it needs a password (--password)"
+        "locked.pdf: encrypted PDF: pass its password to read it"
     )
     # the same file with its password is scored
     page.get_by_label("Resume").set_input_files(str(locked))

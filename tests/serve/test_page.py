@@ -83,7 +83,7 @@ def test_an_encrypted_pdf_shows_the_error_on_the_page(client: TestClient) -> Non
     assert response.status_code == 422
     assert '<section id="result" class="error" role="alert"' in response.text
     assert (
-        '<p id="error-message">cv.pdf: encrypted PDF: it needs a password (--password)</p>'
+        '<p id="error-message">cv.pdf: encrypted PDF: pass its password to read it</p>'
         '<p>Type its password in the "PDF password" field and score it again.</p>' in response.text
     )
 

@@ -20,7 +20,12 @@ from functools import partial
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DocumentTooLargeError, EmptyDocumentError, JobmatchError
+from ..errors import (
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    JobmatchError,
+)
 from ..models import BatchResult, ScoreReport
 from .records import Record
 
@@ -349,7 +354,7 @@ def _timeout_error(rec: Record, timeout: float | None) -> BatchResult:
 
 def _batch_reason(exc: JobmatchError) -> str:
     """The reason of ``exc`` as a batch reports it: batch has no ``--password``."""
-    if exc.code == "encrypted" and "(--password)" in exc.reason:
+    if exc.reason == EncryptedDocumentError.NEEDS_PASSWORD:
         return (
             "encrypted PDF: it needs a password; batch does not open encrypted PDFs"
             " (score it alone: jobmatch score --password PW FILE)"

@@ -160,6 +160,9 @@ def _iter_path(
     except OSError as exc:
         yield _os_error(name, exc)
         return
+    except ValueError:  # a NUL character or a lone surrogate: no file can have that name
+        yield Record.failed(name, name, "no such file (invalid name)", "not_found")
+        return
     if stat.S_ISDIR(st.st_mode):
         yield from _walk(name, st, opts, seen)
         return

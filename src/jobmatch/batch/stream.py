@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..models import BatchResult
+from ..read.inputs import replace_surrogates
 from .engine import (
     DEFAULT_TIMEOUT,
     TOP_SKILLS,
@@ -126,7 +127,8 @@ def _as_records(items: Iterable[Any], max_bytes: int) -> Iterator[Record]:
         if isinstance(item, Record):
             yield item
         elif isinstance(item, str):
-            yield Record(id=f"text:{n}", source=f"text:{n}", text=item)
+            # lone surrogates -> U+FFFD (offsets unchanged): no encoder takes them
+            yield Record(id=f"text:{n}", source=f"text:{n}", text=replace_surrogates(item)[0])
         elif isinstance(item, os.PathLike):
             yield from iter_records([item], max_bytes=max_bytes)
         elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):

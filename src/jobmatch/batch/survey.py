@@ -67,7 +67,11 @@ def _tabular_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
         path = Path(os.fspath(item))
         if os.fspath(item) == "-":
             continue
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # a name too long to be a file: the records report it, one by one
+            continue
+        if is_dir:
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for f in sorted(files):

@@ -70,11 +70,17 @@ class DocumentSkills:
 def extract_documents(
     documents: Iterable[Document], *, extractor: SkillExtractor | None = None
 ) -> Iterator[DocumentSkills]:
-    """The skills of each document, lazily (one ``nlp.pipe`` pass over the texts)."""
+    """The skills of each document, lazily (one ``nlp.pipe`` pass over the texts).
+
+    Raises:
+        TypeError: an item is not a :class:`~jobmatch.models.Document` (when iterated).
+    """
     from .extractor import default_extractor
 
     ex = extractor if extractor is not None else default_extractor()
     docs = list(documents)
+    if isinstance(documents, str) or not all(isinstance(d, Document) for d in docs):
+        raise TypeError("extract_documents() needs Document objects (see read_document)")
     for document, mentions in zip(docs, ex.pipe(d.text for d in docs), strict=True):
         yield DocumentSkills(
             source=document.source,

@@ -16,11 +16,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon.loader import load_lexicon
-from ..models import Lexicon, SkillMention
+from ..models import MAX_TEXT_CHARS, Lexicon, SkillMention
 from .component import SkillComponent, live_component
 from .nlp_tokenizer import blank_pipeline, letter_forms
 from .patterns import pattern_forms
 from .span_model import add_span_model, merge_mentions, model_spans
+from .text_guard import guard_text
 
 __all__ = ["SkillExtractor", "default_extractor", "extract_skills", "make_nlp"]
 
@@ -61,6 +62,7 @@ def make_nlp(
         lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
         letters = letter_forms(pattern_forms(lex.skills))
     nlp = blank_pipeline(letters)
+    nlp.max_length = MAX_TEXT_CHARS  # guard_text refuses longer texts with our error
     path = None if filter_path is None else str(filter_path)
     if isinstance(lexicon, Lexicon):
         comp = SkillComponent(
@@ -159,7 +161,11 @@ class SkillExtractor:
 
         Returns:
             The mentions; offsets are character offsets into ``text``.
+
+        Raises:
+            DocumentTooLargeError: ``text`` is longer than ``MAX_TEXT_CHARS`` characters.
         """
+        text = guard_text(text)
         return self._mentions(self.nlp(text), text)
 
     def pipe(
@@ -175,7 +181,9 @@ class SkillExtractor:
             An iterator of mention lists, one per text, in order.
         """
         for doc, text in self.nlp.pipe(
-            ((t, t) for t in texts), batch_size=batch_size or self.batch_size, as_tuples=True
+            ((t, t) for t in map(guard_text, texts)),
+            batch_size=batch_size or self.batch_size,
+            as_tuples=True,
         ):
             yield self._mentions(doc, text)
 
@@ -192,7 +200,9 @@ class SkillExtractor:
             An iterator of ``(doc, mentions)``, one per text, in order.
         """
         for doc, text in self.nlp.pipe(
-            ((t, t) for t in texts), batch_size=batch_size or self.batch_size, as_tuples=True
+            ((t, t) for t in map(guard_text, texts)),
+            batch_size=batch_size or self.batch_size,
+            as_tuples=True,
         ):
             yield doc, self._mentions(doc, text)
 

@@ -115,6 +115,7 @@ def count_postings(
 
 def _text(posting: Posting, scorer: PostingScorer) -> str | None:
     if posting.error is not None:
+        log.info("posting %s not read: %s", posting.id, posting.error)
         return None
     try:
         text = scorer.read(posting)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
-from ..errors import EmptyDocumentError, NoTextLayerError
+from ..errors import DocumentTooLargeError, EmptyDocumentError, NoTextLayerError
+from ..models import MAX_TEXT_CHARS
 from .encodings import C1, CONTROL
 from .hyphens import dehyphenate
 from .mojibake import repair_mojibake
 
-__all__ = ["check_text"]
+__all__ = ["check_text", "check_length"]
 
 _CID = re.compile(r"\(cid:\d+\)")
 _LIGATURES = str.maketrans(
@@ -48,6 +49,7 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
     Raises:
         EmptyDocumentError: no text is left.
         NoTextLayerError: only unmapped glyphs were there.
+        DocumentTooLargeError: the text is longer than ``MAX_TEXT_CHARS``.
     """
     warnings: list[str] = []
     # before any character clean-up: mojibake uses NBSP and C1 characters ("Ã\xa0" is "à")
@@ -74,6 +76,7 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
     text = dehyphenate(re.sub(r"\n{3,}", "\n\n", text).strip())
     if not text:
         raise EmptyDocumentError("no text (empty or whitespace only)", source=source)
+    check_length(text, source=source)
     visible = re.sub(r"\s", "", text)
     letters = sum(ch.isalpha() for ch in visible)
     if len(visible) >= 200 and letters < 0.5 * len(visible):
@@ -101,3 +104,20 @@ def _drop_unmapped_glyphs(text: str, *, source: str, warnings: list[str]) -> str
             " were dropped; some words may be missing"
         )
     return text
+
+
+def check_length(text: str, *, source: str | None) -> None:
+    """Refuse a text longer than the pipeline takes (spaCy would raise a bare ValueError).
+
+    Args:
+        text: the text to be extracted or scored.
+        source: the name used in the error (``None``: none).
+
+    Raises:
+        DocumentTooLargeError: ``text`` has more than ``MAX_TEXT_CHARS`` characters.
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentTooLargeError(
+            f"text too long: {len(text):,} characters, over the limit of {MAX_TEXT_CHARS:,}",
+            source=source,
+        )

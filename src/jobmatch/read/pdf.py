@@ -146,7 +146,7 @@ def _translate(
         reason = (
             "wrong password for this encrypted PDF"
             if password
-            else "encrypted PDF: it needs a password (--password)"
+            else EncryptedDocumentError.NEEDS_PASSWORD
         )
         return EncryptedDocumentError(reason, source=source)
     if isinstance(exc, PDFEncryptionError):

@@ -166,7 +166,7 @@ def _open_error(exc: Exception, *, source: str, password: str | None) -> Documen
         reason = (
             "wrong password for this encrypted PDF"
             if password
-            else "encrypted PDF: it needs a password (--password)"
+            else EncryptedDocumentError.NEEDS_PASSWORD
         )
         return EncryptedDocumentError(reason, source=source)
     if code == _FPDF_ERR_SECURITY:

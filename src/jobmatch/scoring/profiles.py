@@ -127,14 +127,22 @@ def profile_path(name_or_path: str | Path) -> Traversable:
     text = str(name_or_path)
     if isinstance(name_or_path, Path) or text.endswith(".toml") or "/" in text or "\\" in text:
         path = Path(text)
-        if not path.is_file():
+        if not _is_file(path, text):
             raise ProfileError("profile file not found", source=text)
         return path
     candidate = _profiles_dir() / f"{text}.toml"
-    if not candidate.is_file():
+    if not _is_file(candidate, text):
         known = ", ".join(p[0] for p in list_profiles())
         raise ProfileError(f"unknown profile {text!r} (shipped: {known})", source=text)
     return candidate
+
+
+def _is_file(path: Traversable, source: str) -> bool:
+    """``path.is_file()``; a name the OS refuses (too long, NUL...) is a ProfileError."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError) as exc:
+        raise ProfileError(f"bad profile name or path: {exc}", source=source[:120]) from exc
 
 
 def load_profile(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EmptyDocumentError
+from ..extract.text_guard import guard_text
 from ..models import (
     Document,
     Education,
@@ -95,9 +96,11 @@ class Scorer:
         Raises:
             TypeError: when ``text`` is not a ``str``.
             EmptyDocumentError: when the text has no non-space character.
+            DocumentTooLargeError: when the text is longer than ``MAX_TEXT_CHARS``.
         """
         if not isinstance(text, str):
             raise TypeError(f"score_text() needs a str, not {type(text).__name__}")
+        text = guard_text(text, source=source)  # lone surrogates -> U+FFFD; length checked
         doc, mentions = next(self.extractor.pipe_docs([text]))
         return self.score_parsed(doc, mentions, source=source, text=text)
 
