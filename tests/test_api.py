@@ -50,9 +50,9 @@ def test_a_path_is_read_and_a_str_naming_the_file_is_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from_path = jobmatch.score(RESUME)
-    assert (from_path.score, from_path.source) == (98.9, str(RESUME))
+    assert (from_path.score, from_path.source) == (99.1, str(RESUME))
     assert jobmatch.score_file(str(RESUME)).to_dict() == from_path.to_dict()
-    assert jobmatch.score_text(RESUME.read_text(encoding="utf-8")).score == 98.9
+    assert jobmatch.score_text(RESUME.read_text(encoding="utf-8")).score == 99.1
     # the file name itself is scored, not the file (relative: the checkout's own path may
     # name a skill, e.g. a folder called "market")
     monkeypatch.chdir(RESUME.parents[1])
@@ -134,7 +134,7 @@ def test_extract_skills_reads_a_path_and_takes_a_str_as_text(
 def test_match_follows_the_rule_for_both_arguments() -> None:
     by_path = jobmatch.match(RESUME, POSTING)
     assert (by_path.score, by_path.profile, by_path.source) == (
-        98.9,
+        98.8,
         "posting:posting_research_engineer.txt",
         str(RESUME),
     )
@@ -143,7 +143,7 @@ def test_match_follows_the_rule_for_both_arguments() -> None:
     by_text = jobmatch.match_texts(RESUME.read_text(encoding="utf-8"), posting)
     digest = hashlib.sha256(posting.encode()).hexdigest()[:12]
     assert (by_text.score, by_text.profile, by_text.source) == (
-        98.9,
+        98.8,
         f"posting:text-{digest}",
         "<text>",
     )

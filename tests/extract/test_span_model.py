@@ -181,15 +181,15 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 def test_score_accurate_keeps_the_sample_score_and_changes_match() -> None:
     """A shipped profile weighs lexicon ids, which the accurate pipeline keeps."""
     resume = SAMPLES / "research_engineer_resume.txt"
-    assert jobmatch.score(resume).score == 99.5
-    assert jobmatch.score(resume, accurate=True).score == 99.5
+    assert jobmatch.score(resume).score == 99.1
+    assert jobmatch.score(resume, accurate=True).score == 99.1
     posting = SAMPLES / "posting_research_engineer.txt"
     fast = jobmatch.match(resume, posting)
     accurate = jobmatch.match(resume, posting, accurate=True)
     # in match mode the posting's unlisted mentions become requirements (category "other")
     # that only the same normalised form in the resume meets: coverage drops a little
-    assert (fast.score, fast.coverage) == (99.7, 0.8235)
-    assert (accurate.score, accurate.coverage) == (99.5, 0.7568)
+    assert (fast.score, fast.coverage) == (98.8, 0.7727)
+    assert (accurate.score, accurate.coverage) == (97.8, 0.6986)
     other = next(c for c in accurate.categories if c.id == "other")
     assert sorted(other.missing) == [
         "unlisted:building machine learning systems",
@@ -207,4 +207,7 @@ def test_cli_score_and_match_take_accurate(command: str) -> None:
     fast = CliRunner().invoke(main, [command, "--format", "json", *paths])
     accurate = CliRunner().invoke(main, [command, "--accurate", "--format", "json", *paths])
     assert (fast.exit_code, accurate.exit_code) == (0, 0), accurate.output
-    assert json.loads(accurate.output)["score"] == json.loads(fast.output)["score"]
+    scores = (json.loads(fast.output)["score"], json.loads(accurate.output)["score"])
+    # score: the profile weighs lexicon ids only; match: the posting's unlisted mentions
+    # become requirements the nurse does not meet
+    assert scores == ((1.2, 1.2) if command == "score" else (1.6, 1.4))

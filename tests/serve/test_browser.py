@@ -124,7 +124,7 @@ def test_upload_a_resume_and_a_posting(page: Page, server: str, tmp_path: Path) 
     page.get_by_label("or paste the posting text").fill(POSTING.read_text(encoding="utf-8"))
     page.get_by_role("button", name="Score").click()
     page.wait_for_selector("#score")
-    assert page.inner_text("#score") == "98.9"
+    assert page.inner_text("#score") == "98.8"
     assert page.get_by_role("heading", level=2).inner_text() == (
         "Report for research_engineer_resume.pdf"
     )
@@ -143,12 +143,12 @@ def test_the_report_can_be_downloaded(page: Page, server: str) -> None:
     page.get_by_label("Resume").set_input_files(str(RESUME))
     page.get_by_role("button", name="Score").click()
     page.wait_for_selector("#score")
-    assert page.inner_text("#score") == "98.9"
+    assert page.inner_text("#score") == "99.1"
     with page.expect_download() as info:
         page.get_by_role("link", name="JSON").click()
     download = info.value
     assert download.suggested_filename == "jobmatch-report.json"
-    assert '"score": 98.9' in Path(download.path()).read_text(encoding="utf-8")
+    assert '"score": 99.1' in Path(download.path()).read_text(encoding="utf-8")
 
 
 def test_an_encrypted_pdf_shows_its_error(page: Page, server: str, tmp_path: Path) -> None:
@@ -192,7 +192,7 @@ def test_keyboard_only(page: Page, server: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_selector("#score")
     assert _focused_id(page) == "result-heading"  # the report is read out first
-    assert page.inner_text("#score") == "98.9"
+    assert page.inner_text("#score") == "99.1"
 
 
 def test_phone_width(browser: Browser, server: str, tmp_path: Path) -> None:
