@@ -436,7 +436,7 @@ class _Terminal(io.StringIO):
 
 def test_progress_bar_on_a_terminal_moves_per_record_and_is_cleared(postings: Path) -> None:
     from jobmatch.batch.run import run_batch
-    from jobmatch.cli_progress import TerminalProgress
+    from jobmatch.cli.progress import TerminalProgress
 
     err, out = _Terminal(), io.StringIO()
     progress = TerminalProgress(err, min_interval=0)
@@ -453,7 +453,7 @@ def test_progress_bar_on_a_terminal_moves_per_record_and_is_cleared(postings: Pa
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(postings: Path) -> None:
     from jobmatch.batch.run import run_batch
-    from jobmatch.cli_progress import TerminalProgress
+    from jobmatch.cli.progress import TerminalProgress
 
     err = io.StringIO()
     run_batch([str(postings)], stream=io.StringIO(), progress=TerminalProgress(err))
@@ -461,7 +461,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(postings: Path) -> None:
 
 
 def test_the_bar_is_cleared_before_output_to_the_same_terminal() -> None:
-    from jobmatch.cli_progress import TerminalProgress
+    from jobmatch.cli.progress import TerminalProgress
 
     err = _Terminal()
     progress = TerminalProgress(err, min_interval=0)

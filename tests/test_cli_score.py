@@ -11,7 +11,8 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from jobmatch.cli import REPORT_FORMATS, main
+from jobmatch.cli import main
+from jobmatch.cli.options import REPORT_FORMATS
 from jobmatch.errors import DocumentNotFoundError
 from jobmatch.report import FORMATS
 from tests.helpers import load_schema, schema_errors

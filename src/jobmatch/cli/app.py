@@ -1,0 +1,62 @@
+"""The ``jobmatch`` command: a thin click layer over the library.
+
+Each command makes one library call and formats its result. Exactly one place maps
+:class:`~jobmatch.errors.JobmatchError` to exit code 1 (``JobmatchGroup.invoke``); usage
+errors exit 2 (click). Heavy libraries are imported inside the commands, never here.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..errors import JobmatchError
+
+EXIT_OK = 0
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class JobmatchGroup(click.Group):
+    """Maps jobmatch's input errors to one stderr line and exit code 1 (traceback with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except JobmatchError as exc:
+            if ctx.meta.get("jobmatch.debug"):
+                raise
+            click.echo(f"Error: {self.error_line(ctx, exc)}", err=True)
+            ctx.exit(EXIT_INPUT_ERROR)
+
+    def error_line(self, ctx: click.Context, exc: JobmatchError) -> str:
+        """``exc`` on one line; an encrypted PDF names --password where the command has it."""
+        from ..errors import EncryptedDocumentError
+
+        command = self.commands.get(ctx.invoked_subcommand or "")
+        has_password = command is not None and any(p.name == "password" for p in command.params)
+        if has_password and exc.reason == EncryptedDocumentError.NEEDS_PASSWORD:
+            return f"{exc} (--password PW)"
+        return " ".join(str(exc).split())
+
+
+@click.group(cls=JobmatchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="jobmatch")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Extract skills from resumes and job postings and score them against a role profile.
+
+    Exit codes: 0 success, 1 an input could not be read or scored (batch: some records
+    failed), 2 usage error.
+    """
+    ctx.meta["jobmatch.debug"] = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
