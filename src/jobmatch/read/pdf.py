@@ -19,7 +19,6 @@ import io
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
 
 from pdfminer import pdftypes
 from pdfminer.converter import PDFPageAggregator
@@ -32,7 +31,6 @@ from pdfminer.psexceptions import PSException
 
 from ..errors import CorruptDocumentError, DocumentError, EncryptedDocumentError, ParseLimitError
 from ..models import Limits
-from . import isolation as guard
 from . import pdf_inflate
 from .pdf_layout import TextLine, lines_text
 from .pdf_result import (
@@ -41,6 +39,7 @@ from .pdf_result import (
     assemble,
     bomb_error,
     page_limit_reason,
+    run_parser,
     timeout_reason,
 )
 
@@ -82,20 +81,7 @@ def extract_pdf(
         DocumentError: a subclass of it for an encrypted, corrupt, image-only, empty or
             too large PDF, or one that passes a limit.
     """
-    if limits.isolate and guard.can_isolate():
-        result = guard.run_isolated(
-            lambda: _to_json(parse_pdf(data, source=source, password=password, limits=limits)),
-            source=source,
-            timeout_s=limits.timeout_s,
-            max_memory_mb=limits.max_memory_mb,
-            clock=clock,
-        )
-        text, pages, warnings = result
-        return ExtractedPDF(text=text, pages=pages, warnings=tuple(warnings))
-    try:
-        return parse_pdf(data, source=source, password=password, limits=limits, clock=clock)
-    except MemoryError as exc:
-        raise ParseLimitError("parsing ran out of memory", source=source) from exc
+    return run_parser(parse_pdf, data, source=source, password=password, limits=limits, clock=clock)
 
 
 def parse_pdf(
@@ -173,10 +159,6 @@ def short_reason(exc: BaseException) -> str:
     """
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 120 else text[:117] + "..."
-
-
-def _to_json(result: ExtractedPDF) -> list[Any]:
-    return [result.text, result.pages, list(result.warnings)]
 
 
 def _parse_unguarded(

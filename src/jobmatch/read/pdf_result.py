@@ -9,10 +9,13 @@ the errors are the same, so they live here.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..errors import CorruptDocumentError, EmptyDocumentError, NoTextLayerError, ParseLimitError
 from ..models import Limits
+from . import isolation
 
 __all__ = [
     "PDF_ENGINES",
@@ -25,6 +28,8 @@ __all__ = [
     "timeout_reason",
     "assemble",
     "bomb_error",
+    "Parser",
+    "run_parser",
 ]
 
 #: the PDF text engines :func:`jobmatch.read_document` accepts; the first is the default
@@ -172,3 +177,66 @@ def assemble(pages: list[PageText], *, source: str, warnings: list[str]) -> Extr
             " is not read (no OCR)"
         )
     return ExtractedPDF(text=text, pages=count, warnings=tuple(warnings))
+
+
+class Parser(Protocol):
+    """An engine's in-process parse (``parse_pdf`` of :mod:`.pdf` or :mod:`.pdfium`)."""
+
+    def __call__(
+        self,
+        data: bytes,
+        *,
+        source: str,
+        password: str | None,
+        limits: Limits,
+        clock: Callable[[], float] = ...,
+    ) -> ExtractedPDF: ...
+
+
+def run_parser(
+    parse: Parser,
+    data: bytes,
+    *,
+    source: str,
+    password: str | None,
+    limits: Limits,
+    clock: Callable[[], float],
+) -> ExtractedPDF:
+    """Run an engine's ``parse`` under the guards both engines share.
+
+    With ``limits.isolate`` (where the platform can), the parse runs in a forked child with
+    the address-space and wall-clock limits of :mod:`.isolation`; otherwise in this process,
+    where running out of memory is a :class:`ParseLimitError`.
+
+    Args:
+        parse: the engine's in-process parse.
+        data: the PDF's bytes.
+        source: the name used in errors.
+        password: the user password of an encrypted PDF.
+        limits: the guards.
+        clock: the clock the time limits are measured with.
+
+    Returns:
+        The extracted text, page count and warnings.
+
+    Raises:
+        DocumentError: a subclass of it, from the parse or from the isolation's limits.
+    """
+    if limits.isolate and isolation.can_isolate():
+
+        def parse_to_json() -> list[object]:
+            result = parse(data, source=source, password=password, limits=limits)
+            return [result.text, result.pages, list(result.warnings)]
+
+        text, pages, warnings = isolation.run_isolated(
+            parse_to_json,
+            source=source,
+            timeout_s=limits.timeout_s,
+            max_memory_mb=limits.max_memory_mb,
+            clock=clock,
+        )
+        return ExtractedPDF(text=text, pages=pages, warnings=tuple(warnings))
+    try:
+        return parse(data, source=source, password=password, limits=limits, clock=clock)
+    except MemoryError as exc:
+        raise ParseLimitError("parsing ran out of memory", source=source) from exc

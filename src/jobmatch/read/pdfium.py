@@ -29,10 +29,16 @@ from ..errors import (
     ParseLimitError,
 )
 from ..models import Limits
-from . import isolation as guard
 from .pdf_inflate import check_inflated_size
 from .pdf_layout import TextLine, lines_text
-from .pdf_result import ExtractedPDF, PageText, assemble, page_limit_reason, timeout_reason
+from .pdf_result import (
+    ExtractedPDF,
+    PageText,
+    assemble,
+    page_limit_reason,
+    run_parser,
+    timeout_reason,
+)
 
 __all__ = ["extract_pdf", "parse_pdf", "available"]
 
@@ -92,24 +98,7 @@ def extract_pdf(
         raise DocumentError(
             "the pdfium engine needs pypdfium2: pip install 'jobmatch[pdfium]'", source=source
         )
-    if limits.isolate and guard.can_isolate():
-        result = guard.run_isolated(
-            lambda: _to_json(parse_pdf(data, source=source, password=password, limits=limits)),
-            source=source,
-            timeout_s=limits.timeout_s,
-            max_memory_mb=limits.max_memory_mb,
-            clock=clock,
-        )
-        text, pages, warnings = result
-        return ExtractedPDF(text=text, pages=pages, warnings=tuple(warnings))
-    try:
-        return parse_pdf(data, source=source, password=password, limits=limits, clock=clock)
-    except MemoryError as exc:
-        raise ParseLimitError("parsing ran out of memory", source=source) from exc
-
-
-def _to_json(result: ExtractedPDF) -> list[Any]:
-    return [result.text, result.pages, list(result.warnings)]
+    return run_parser(parse_pdf, data, source=source, password=password, limits=limits, clock=clock)
 
 
 def parse_pdf(
