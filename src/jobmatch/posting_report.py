@@ -9,19 +9,12 @@ from __future__ import annotations
 import json
 import re
 
+from .report_parts import CONTROL, DEGREE_LABELS
 from .scoring.posting_model import PostingRequirement, PostingRequirements
 
 __all__ = ["POSTING_FORMATS", "render_posting"]
 
 POSTING_FORMATS = ("text", "json")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_DEGREES = {
-    "high_school": "high school",
-    "associate": "associate degree",
-    "bachelor": "bachelor's degree",
-    "master": "master's degree",
-    "phd": "PhD",
-}
 _EVIDENCE = 110
 
 
@@ -65,9 +58,9 @@ def _education(read: PostingRequirements) -> str:
         return "no degree asked"
     parts = []
     if edu.min_level is not None:
-        parts.append(f"at least a {_DEGREES.get(edu.min_level, edu.min_level)}")
+        parts.append(f"at least a {DEGREE_LABELS.get(edu.min_level, edu.min_level)}")
     if edu.preferred_level is not None:
-        parts.append(f"{_DEGREES.get(edu.preferred_level, edu.preferred_level)} preferred")
+        parts.append(f"{DEGREE_LABELS.get(edu.preferred_level, edu.preferred_level)} preferred")
     if edu.fields:
         fields = " or ".join(edu.fields) + (" or a related field" if edu.related_fields else "")
         parts.append(f"in {fields}")
@@ -80,4 +73,4 @@ def _short(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return _CONTROL.sub("", text)
+    return CONTROL.sub("", text)

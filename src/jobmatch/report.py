@@ -20,6 +20,8 @@ from collections.abc import Callable
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
 from .report_facts import career_line, role_line
 from .report_parts import (
+    CONTROL,
+    DEGREE_LABELS,
     category_band,
     file_name,
     highlight,
@@ -29,6 +31,7 @@ from .report_parts import (
     md_piece,
     small_note,
     split_missing,
+    terminal_line,
 )
 
 __all__ = [
@@ -46,15 +49,6 @@ __all__ = [
 
 FORMATS = ("text", "json", "markdown", "html")
 
-_DEGREES = {
-    "high_school": "high school",
-    "associate": "associate degree",
-    "bachelor": "bachelor's degree",
-    "master": "master's degree",
-    "phd": "PhD",
-}
-# C0 and C1 control characters (ESC among them) except tab and newline
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # inline Markdown syntax; text never starts a line, so block markers (#, -, 1.) are inert,
 # and with [ escaped no link or image can form
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -91,7 +85,7 @@ def _labels(report: ScoreReport) -> dict[str, str]:
 
 
 def _degree(level: str | None) -> str:
-    return _DEGREES.get(level, level) if level else "none detected"
+    return DEGREE_LABELS.get(level, level) if level else "none detected"
 
 
 def _education_line(report: ScoreReport) -> str:
@@ -129,11 +123,6 @@ def _score_band(score: float) -> str:
 _ANSI = {"red": 31, "green": 32, "yellow": 33, "cyan": 36}
 
 
-def _term(s: str) -> str:
-    """Document text made safe for a terminal: no control characters, one line."""
-    return " ".join(_CONTROL.sub("", s).split())
-
-
 def _paint(s: str, color: bool, fg: str | None = None, bold: bool = False) -> str:
     if not color:
         return s
@@ -163,13 +152,16 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
     out: list[str] = []
     score = _paint(f"{report.score:.1f}/100", color, _band_color(report.score), bold=True)
     out.append(f"{head('Score')} {score} ({_score_band(report.score)} match)")
-    out.append(f"  {_term(file_name(report.source))} against profile {_term(report.profile)}")
+    source, profile = terminal_line(file_name(report.source)), terminal_line(report.profile)
+    out.append(f"  {source} against profile {profile}")
     out += [f"  {line}" for line in made_of(report)]
     if report.categories:
         out += ["", head("Categories (colour: what each requires)")]
         for c in report.categories:
             bar = _paint(_bar(c.coverage), color, _BAND_COLOR[category_band(report, c)])
-            out.append(f"  {_pct(c.coverage):>4} {bar}  {_term(c.label)} (weight {c.weight:g})")
+            out.append(
+                f"  {_pct(c.coverage):>4} {bar}  {terminal_line(c.label)} (weight {c.weight:g})"
+            )
     if report.matched:
         out += ["", head(f"Matched skills ({len(report.matched)})")]
         for m in report.matched[:_MAX_MATCHED]:
@@ -179,15 +171,15 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
                 "yellow" if m.match == "partial" else "green",
             )
             extra = f" [{_match_note(m)}]" if m.match == "partial" else ""
-            cat = _term(labels.get(m.category, m.category))
-            out.append(f"  {mark} {_term(m.name)} ({cat}){extra}")
+            cat = terminal_line(labels.get(m.category, m.category))
+            out.append(f"  {mark} {terminal_line(m.name)} ({cat}){extra}")
             text = highlight(
                 m.snippet,
                 m.highlight,
                 lambda t: _paint(t, color, "cyan", bold=True) if color else f"*{t}*",
-                lambda t: _CONTROL.sub("", t),
+                lambda t: CONTROL.sub("", t),
             )
-            out.append(f"      {_term(m.section)}: {text}")
+            out.append(f"      {terminal_line(m.section)}: {text}")
         if len(report.matched) > _MAX_MATCHED:
             out.append(f"  ... and {len(report.matched) - _MAX_MATCHED} more (see --format json)")
     to_add, upgrades, small = split_missing(report)
@@ -200,23 +192,25 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
         out += ["", head(title)]
         for ms in items[:_MAX_MISSING]:
             gain = _paint(f"+{ms.gain:.1f}", color, "red" if ms.required else "yellow")
-            cat = _term(labels.get(ms.category, ms.category))
-            out.append(f"  {gain:>5} {_term(ms.name)} ({cat}; {_term(_missing_note(ms))})")
+            cat = terminal_line(labels.get(ms.category, ms.category))
+            out.append(
+                f"  {gain:>5} {terminal_line(ms.name)} ({cat}; {terminal_line(_missing_note(ms))})"
+            )
         if len(items) > _MAX_MISSING:
             out.append(f"  ... and {len(items) - _MAX_MISSING} more (see --format json)")
     if small:
         out.append(f"  ({small_note(small)})")
-    out += ["", f"{head('Education')}  {_term(_education_line(report))}"]
-    out.append(f"{head('Experience')} {_term(_career_line(report))}")
+    out += ["", f"{head('Education')}  {terminal_line(_education_line(report))}"]
+    out.append(f"{head('Experience')} {terminal_line(_career_line(report))}")
     if report.career.salary_reference:
-        out.append(f"  salary reference: {_term(report.career.salary_reference)}")
+        out.append(f"  salary reference: {terminal_line(report.career.salary_reference)}")
     if report.warnings:
         out += ["", _paint("Warnings", color, "yellow", bold=True)]
-        out += [f"  - {_term(w)}" for w in report.warnings]
+        out += [f"  - {terminal_line(w)}" for w in report.warnings]
     out += [
         "",
-        f"profile {_term(report.profile)} {_term(report.profile_version)}, "
-        f"lexicon {_term(report.lexicon_version)}",
+        f"profile {terminal_line(report.profile)} {terminal_line(report.profile_version)}, "
+        f"lexicon {terminal_line(report.lexicon_version)}",
     ]
     return "\n".join(out) + "\n"
 
@@ -226,7 +220,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
 
 def _md(s: str) -> str:
     """Document text made inert in Markdown: one line, HTML entities, punctuation escaped."""
-    flat = " ".join(_CONTROL.sub("", s).split())
+    flat = " ".join(CONTROL.sub("", s).split())
     return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
 
 

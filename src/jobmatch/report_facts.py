@@ -9,27 +9,18 @@ functions; document text is cleaned of control characters for the terminal.
 from __future__ import annotations
 
 import json
-import re
 
 from .models import CareerEstimate, ResumeFacts, Role
+from .report_parts import DEGREE_LABELS, terminal_line
 
 __all__ = ["FACTS_FORMATS", "career_line", "role_line", "render_facts"]
 
 FACTS_FORMATS = ("text", "json")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _DEGREES = {
-    "high_school": "high school",
-    "associate": "associate degree",
-    "bachelor": "bachelor's degree",
-    "master": "master's degree",
-    "phd": "PhD",
+    **DEGREE_LABELS,
     "certificate": "certificate",
     "none": "none detected",
 }
-
-
-def _clean(s: str) -> str:
-    return " ".join(_CONTROL.sub("", s).split())
 
 
 def career_line(car: CareerEstimate) -> str:
@@ -82,23 +73,23 @@ def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:
     if facts.highest_degree_field:
         degree += f" in {facts.highest_degree_field}"
     out = [
-        _clean(facts.source),
-        f"  highest degree: {_clean(degree)}",
+        terminal_line(facts.source),
+        f"  highest degree: {terminal_line(degree)}",
         f"  years in jobs: {facts.years:.1f}; in internships: {facts.internship_years:.1f}"
         f" (as of {facts.as_of})",
-        f"  most recent title: {_clean(facts.most_recent_title or 'none')}",
+        f"  most recent title: {terminal_line(facts.most_recent_title or 'none')}",
     ]
     if facts.roles:
         out.append("  roles:")
-        out += [f"    - {_clean(role_line(r))}" for r in facts.roles]
+        out += [f"    - {terminal_line(role_line(r))}" for r in facts.roles]
     if facts.education:
         out.append("  education:")
         for e in facts.education:
             parts = [_DEGREES.get(e.level, e.level)]
             parts += [x for x in (e.field, e.institution) if x]
             parts += [str(e.year)] if e.year else []
-            out.append(f"    - {_clean(', '.join(parts))}")
+            out.append(f"    - {terminal_line(', '.join(parts))}")
     if facts.warnings:
         out.append("  warnings:")
-        out += [f"    - {_clean(w)}" for w in facts.warnings]
+        out += [f"    - {terminal_line(w)}" for w in facts.warnings]
     return "\n".join(out) + "\n"

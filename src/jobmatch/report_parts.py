@@ -26,7 +26,27 @@ __all__ = [
     "mark_md",
     "mark_html",
     "md_piece",
+    "CONTROL",
+    "DEGREE_LABELS",
+    "terminal_line",
 ]
+
+#: C0 and C1 control characters (ESC among them) except tab and newline
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: how a degree level reads in a report
+DEGREE_LABELS = {
+    "high_school": "high school",
+    "associate": "associate degree",
+    "bachelor": "bachelor's degree",
+    "master": "master's degree",
+    "phd": "PhD",
+}
+
+
+def terminal_line(s: str) -> str:
+    """Document text made safe for a terminal: no control characters, one line."""
+    return " ".join(CONTROL.sub("", s).split())
+
 
 #: a "what to add" item whose gain rounds below this is not listed (an "already strong" note)
 MIN_GAIN = 0.05
@@ -120,11 +140,10 @@ def mark_html(s: str) -> str:
     return f"<mark>{s}</mark>"
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def md_piece(s: str) -> str:
     """A piece of document text made inert in Markdown, spaces at its ends kept."""
-    flat = re.sub(r"\s+", " ", _CONTROL.sub("", s))
+    flat = re.sub(r"\s+", " ", CONTROL.sub("", s))
     return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))

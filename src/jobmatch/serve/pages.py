@@ -13,19 +13,13 @@ from collections.abc import Sequence
 from html import escape
 
 from ..models import ScoreReport
+from ..report_parts import DEGREE_LABELS
 from .problems import Problem
 from .service import Scored
 
 __all__ = ["page"]
 
 _ACCEPT = ".pdf,.docx,.txt,.text,.md,.markdown,.html,.htm"
-_DEGREES = {
-    "high_school": "high school",
-    "associate": "associate degree",
-    "bachelor": "bachelor's degree",
-    "master": "master's degree",
-    "phd": "PhD",
-}
 
 
 def _h(value: object) -> str:
@@ -202,12 +196,12 @@ def _missing(r: ScoreReport) -> str:
 
 def _facts(r: ScoreReport) -> str:
     edu = r.education
-    degree = _DEGREES.get(edu.level or "", edu.level) if edu.level else "none detected"
+    degree = DEGREE_LABELS.get(edu.level or "", edu.level) if edu.level else "none detected"
     if edu.field:
         degree += f" in {edu.field}"
     if edu.required_level:
         verdict = "meets" if edu.meets_requirement else "below"
-        degree += f" ({verdict} the required {_DEGREES.get(edu.required_level, '')})"
+        degree += f" ({verdict} the required {DEGREE_LABELS.get(edu.required_level, '')})"
     car = r.career
     years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
     level = f"career level {car.level_label or car.level}" if car.level else "level not determined"
