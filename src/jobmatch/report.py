@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Callable
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
@@ -49,9 +48,6 @@ __all__ = [
 
 FORMATS = ("text", "json", "markdown", "html")
 
-# inline Markdown syntax; text never starts a line, so block markers (#, -, 1.) are inert,
-# and with [ escaped no link or image can form
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _MAX_MATCHED = 40
 _MAX_MISSING = 15
 
@@ -220,8 +216,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
 
 def _md(s: str) -> str:
     """Document text made inert in Markdown: one line, HTML entities, punctuation escaped."""
-    flat = " ".join(CONTROL.sub("", s).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+    return md_piece(terminal_line(s))
 
 
 def render_markdown(report: ScoreReport) -> str:

@@ -140,6 +140,8 @@ def mark_html(s: str) -> str:
     return f"<mark>{s}</mark>"
 
 
+# inline Markdown syntax; text never starts a line, so block markers (#, -, 1.) are inert,
+# and with [ escaped no link or image can form
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
