@@ -56,6 +56,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+#: what the scorer reads from a resume text: its facts and its degree line
+_Reading = tuple[ResumeFacts, Education]
+
 
 class Scorer:
     """Score many documents against one profile; the pipeline and profile are built once.
@@ -88,6 +91,9 @@ class Scorer:
         self._default_terms = default.terms
         self.terms = self.profile.terms or _profile_terms(self.profile, self.lexicon, default.terms)
         self.as_of = as_of
+        # the last text read for facts: a ResumeScorer scores one resume against every
+        # posting, and reading its roles and degrees is most of a posting's scoring time
+        self._last_reading: tuple[tuple[str, str], _Reading] | None = None
 
     # -- public entry points
     def score_text(self, text: str, *, source: str = "<text>") -> ScoreReport:
@@ -226,6 +232,16 @@ class Scorer:
         }
         return credits
 
+    def _read(self, text: str, source: str) -> _Reading:
+        """The facts of ``text`` and its degree line, read once for the same text in a row."""
+        key = (text, source)
+        last = self._last_reading  # one read of the attribute: safe beside other threads
+        if last is not None and last[0] == key:
+            return last[1]
+        reading = (facts_from_text(text, source=source, as_of=self.as_of), find_education(text))
+        self._last_reading = (key, reading)
+        return reading
+
     def _evaluate(
         self,
         profile: Profile,
@@ -237,9 +253,11 @@ class Scorer:
         source: str,
         warnings: Sequence[str],
     ) -> ScoreReport:
-        facts = facts_from_text(text, source=source, as_of=self.as_of)
+        facts, found = self._read(text, source)
         career = career_estimate(facts, profile)
-        education = _education(facts, profile, text)
+        top = facts.highest_degree
+        evidence = found.evidence if found.level == top else None
+        education = education_of(facts, profile, evidence=evidence)
         credits = self._credits(profile, education, mentions, career.years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
         result = compute(profile, {k: c.credit for k, c in credits.items()}, cos)
@@ -263,13 +281,6 @@ class Scorer:
             warnings=tuple(own_warnings),
             parts=score_parts(profile, credits, result),
         )
-
-
-def _education(facts: ResumeFacts, profile: Profile, text: str) -> Education:
-    """The resume's highest degree against the profile; the evidence is its line."""
-    found = find_education(text)
-    top = facts.highest_degree
-    return education_of(facts, profile, evidence=found.evidence if found.level == top else None)
 
 
 def _profile_terms(profile: Profile, lexicon: Lexicon, default: TermModel) -> TermModel:
