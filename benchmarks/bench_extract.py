@@ -302,7 +302,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     t0 = time.perf_counter()
     ex = SkillExtractor(
         lexicon=args.lexicon,
-        filter=not args.no_filter,
+        use_filter=not args.no_filter,
         filter_path=args.filter_path,
         filter_scope=args.filter_scope,
     )

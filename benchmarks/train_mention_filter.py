@@ -157,7 +157,7 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.perf_counter()
     data = shared_data() / "gold" / "skillspan"
-    ex = SkillExtractor(filter=False)
+    ex = SkillExtractor(use_filter=False)
     rows = [json.loads(x) for x in (data / "skillspan_train.jsonl").open(encoding="utf-8")]
     train = Candidates(ex, rows)
     y = np.array(train.labels)

@@ -298,7 +298,7 @@ def count_scored(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     original = engine.compact_result
 
     def counting(*args: Any, **kwargs: Any) -> Any:
-        scored.append(kwargs["id"])
+        scored.append(kwargs["record_id"])
         return original(*args, **kwargs)
 
     monkeypatch.setattr(engine, "compact_result", counting)

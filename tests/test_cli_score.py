@@ -23,8 +23,8 @@ RESUME_PDF = SAMPLES / "research_engineer_resume.pdf"
 POSTING_TXT = SAMPLES / "posting_research_engineer.txt"
 
 
-def run(*args: str, input: str | bytes | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), input=input)
+def run(*args: str, stdin: str | bytes | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), input=stdin)
 
 
 def assert_input_error(result: Result, message: str) -> None:
@@ -74,7 +74,7 @@ def test_score_pdf_same_as_text_layer() -> None:
 
 
 def test_score_reads_stdin() -> None:
-    result = run("score", "-", "--format", "json", input=RESUME_TXT.read_bytes())
+    result = run("score", "-", "--format", "json", stdin=RESUME_TXT.read_bytes())
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["source"] == "<stdin>"
@@ -123,9 +123,9 @@ def test_match_report_names_the_posting_by_file_name(fmt: str) -> None:
 
 def test_match_posting_on_stdin_is_named_by_a_digest_of_its_text() -> None:
     text = POSTING_TXT.read_bytes()
-    first = run("match", str(RESUME_TXT), "-", "--format", "json", input=text)
-    again = run("match", str(RESUME_TXT), "-", "--format", "json", input=text)
-    other = run("match", str(RESUME_TXT), "-", "--format", "json", input=text + b"\nSQL\n")
+    first = run("match", str(RESUME_TXT), "-", "--format", "json", stdin=text)
+    again = run("match", str(RESUME_TXT), "-", "--format", "json", stdin=text)
+    other = run("match", str(RESUME_TXT), "-", "--format", "json", stdin=text + b"\nSQL\n")
     ids = [json.loads(r.stdout)["profile"] for r in (first, again, other)]
     assert ids[0] == ids[1] != ids[2]
     assert all(len(i) == len("posting:text-") + 12 and i.startswith("posting:text-") for i in ids)
@@ -157,7 +157,7 @@ def test_match_html_escapes_hostile_documents(tmp_path: Path) -> None:
 
 
 def test_match_stdin_for_one_side() -> None:
-    result = run("match", "-", str(POSTING_TXT), input=RESUME_TXT.read_bytes())
+    result = run("match", "-", str(POSTING_TXT), stdin=RESUME_TXT.read_bytes())
     assert result.exit_code == 0, result.output
     assert "  <stdin> against profile " in result.stdout
 
@@ -219,7 +219,7 @@ def test_profile_file_errors(tmp_path: Path) -> None:
 
 
 def test_pdf_on_stdin() -> None:
-    result = run("score", "-", "--format", "json", input=RESUME_PDF.read_bytes())
+    result = run("score", "-", "--format", "json", stdin=RESUME_PDF.read_bytes())
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["source"] == "<stdin>"

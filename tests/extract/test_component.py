@@ -293,7 +293,7 @@ def test_filter_config_flag(
         "jobmatch_skills",
         config={
             "lexicon_path": str(mini_lexicon_dir),
-            "filter": use_filter,
+            "use_filter": use_filter,
             "filter_path": str(weights),
         },
     )

@@ -119,7 +119,7 @@ def test_the_filter_weights_travel_with_the_pipeline(
 
 
 def test_a_pipeline_without_filter_saves_none(tmp_path: Path) -> None:
-    nlp = make_nlp(filter=False)
+    nlp = make_nlp(use_filter=False)
     nlp.to_disk(tmp_path / "model")
     assert not (tmp_path / "model" / "jobmatch_skills" / "mention_filter.msgpack").exists()
     comp = cast(SkillComponent, spacy.load(tmp_path / "model").get_pipe("jobmatch_skills"))

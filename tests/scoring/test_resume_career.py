@@ -143,8 +143,8 @@ def test_the_facts_in_every_report_format(scorer: Scorer) -> None:
 # ------------------------------------------------------------------------------ CLI
 
 
-def run(*args: str, input: str | None = None) -> Any:
-    return CliRunner().invoke(main, list(args), input=input)
+def run(*args: str, stdin: str | None = None) -> Any:
+    return CliRunner().invoke(main, list(args), input=stdin)
 
 
 def test_cli_facts_text() -> None:
@@ -165,7 +165,7 @@ def test_cli_facts_text() -> None:
 
 def test_cli_facts_json_is_an_array_following_the_schema() -> None:
     paths = [str(SAMPLES / "nurse_resume.txt"), "-"]
-    res = run("facts", "--format", "json", "--as-of", "2026-11-01", *paths, input=TEACHER)
+    res = run("facts", "--format", "json", "--as-of", "2026-11-01", *paths, stdin=TEACHER)
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     schema = json.loads(
@@ -184,4 +184,4 @@ def test_cli_facts_errors() -> None:
     assert (res.exit_code, res.output.startswith("Error: ")) == (1, True)
     assert run("facts").exit_code == 2
     assert run("facts", "--as-of", "tomorrow", "x.txt").exit_code == 2
-    assert run("facts", "-", "-", input="x").exit_code == 2
+    assert run("facts", "-", "-", stdin="x").exit_code == 2

@@ -60,7 +60,7 @@ RecordHook = Callable[[str, str], None]
 def compact_result(
     report: ScoreReport,
     *,
-    id: str,
+    record_id: str,
     source: str,
     top_skills: int = TOP_SKILLS,
     fields: tuple[tuple[str, str], ...] = (),
@@ -69,7 +69,7 @@ def compact_result(
 
     Args:
         report: the full report of one record.
-        id: the record id.
+        record_id: the record id.
         source: where the record came from (a path, or ``file:line``).
         top_skills: how many matched / missing skill ids to keep (best first).
         fields: input fields carried through (``keep_fields``).
@@ -80,7 +80,7 @@ def compact_result(
     matched = dict.fromkeys(m.skill_id for m in report.matched)
     missing = dict.fromkeys(m.skill_id for m in report.missing)  # ranked by gain
     return BatchResult(
-        id=id,
+        id=record_id,
         source=source,
         status="ok",
         score=report.score,
@@ -308,7 +308,7 @@ class ScoringEngine:
         )
         return compact_result(
             report,
-            id=rec.id,
+            record_id=rec.id,
             source=rec.source,
             top_skills=self.config.top_skills,
             fields=rec.fields,

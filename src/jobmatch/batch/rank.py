@@ -71,8 +71,8 @@ def rank_resumes(
             resume texts.
         posting: the posting (a Document, a path or a text).
         **options: the options of :func:`~jobmatch.batch.run.run_batch` (``output``,
-            ``format``, ``jobs``, ``top``, ``min_score``, ``continue_from``, ``progress``...),
-            except ``profile`` and ``resume``.
+            ``output_format``, ``jobs``, ``top``, ``min_score``, ``continue_from``,
+            ``progress``...), except ``profile`` and ``resume``.
 
     Returns:
         The counts of the run; each written record's ``profile`` is the posting's id.

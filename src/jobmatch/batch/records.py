@@ -70,7 +70,7 @@ class Record:
     @classmethod
     def failed(
         cls,
-        id: str,
+        record_id: str,
         source: str,
         reason: str,
         code: str,
@@ -78,7 +78,11 @@ class Record:
     ) -> Record:
         """An error record: ``reason`` on one line, ``code`` as for a JobmatchError."""
         return cls(
-            id=id, source=source, error=" ".join(reason.split()), error_code=code, fields=fields
+            id=record_id,
+            source=source,
+            error=" ".join(reason.split()),
+            error_code=code,
+            fields=fields,
         )
 
     @property

@@ -103,7 +103,7 @@ def run_batch(
     inputs: Sequence[str],
     *,
     output: str | None = None,
-    format: str | None = None,
+    output_format: str | None = None,
     profile: Any = "research-engineer",
     resume: Any = None,
     jobs: int = 1,
@@ -126,7 +126,7 @@ def run_batch(
         output: the file to write (``None``: ``stream``). An existing non-empty JSONL or CSV
             ``output`` is continued: appended to, skipping the ids it already holds and those
             its ``.dropped`` sidecar lists as below ``min_score``.
-        format: ``jsonl``, ``csv`` or ``table`` (default: from the name of ``output``).
+        output_format: ``jsonl``, ``csv`` or ``table`` (default: from the name of ``output``).
         profile: a shipped profile id, a TOML path or a Profile.
         resume: a resume (path, text or Document): each record is then a posting.
         jobs: worker processes.
@@ -166,7 +166,7 @@ def run_batch(
     resume_doc = _resume_document(resume)
     plan = _plan(
         output=output,
-        fmt=format,
+        fmt=output_format,
         top=top,
         min_score=min_score,
         continue_from=continue_from,

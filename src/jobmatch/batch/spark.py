@@ -312,7 +312,7 @@ def run_batch(
     inputs: Sequence[str],
     *,
     output: str | None,
-    format: str | None = None,
+    output_format: str | None = None,
     master: str | None = None,
     profile: str | os.PathLike[str] | Profile = DEFAULT_PROFILE,
     resume: str | os.PathLike[str] | Document | None = None,
@@ -341,8 +341,10 @@ def run_batch(
         raise ValueError("--engine spark cannot read stdin: give CSV, JSONL or Parquet files")
     if "://" not in output and Path(output).exists():
         raise ValueError(f"output {output} already exists (Spark writes a new folder)")
-    if format not in (None, *OUTPUT_FORMATS):
-        raise ValueError(f"--engine spark writes {' or '.join(OUTPUT_FORMATS)}, not {format}")
+    if output_format not in (None, *OUTPUT_FORMATS):
+        raise ValueError(
+            f"--engine spark writes {' or '.join(OUTPUT_FORMATS)}, not {output_format}"
+        )
     started = time.perf_counter()
     existing = SparkSession.getActiveSession()
     conf = {"spark.ui.showConsoleProgress": "false"} if quiet else None
@@ -365,7 +367,7 @@ def run_batch(
             max_bytes=max_bytes or DEFAULT_MAX_BYTES,
             timeout=timeout or DEFAULT_TIMEOUT,
         )
-        fmt = write_results(scored, output, fmt=format)
+        fmt = write_results(scored, output, fmt=output_format)
         written = spark.read.parquet(output) if fmt == "parquet" else spark.read.json(output)
         counts = {r["status"]: r["count"] for r in written.groupBy("status").count().collect()}
     finally:

@@ -204,8 +204,8 @@ def rank(
     from ..batch.rank import rank_resumes
 
     options = _library_options(run_options)
-    if options["format"] is None and options["output"] is None:
-        options["format"] = "table"
+    if options["output_format"] is None and options["output"] is None:
+        options["output_format"] = "table"
     options["posting"] = read_input(posting)
     _run_batch_command(ctx, rank_resumes, resumes, options, quiet=quiet, command="rank", bar=True)
 
@@ -213,7 +213,7 @@ def rank(
 def _library_options(run_options: dict[str, Any]) -> dict[str, Any]:
     """The shared command options under the names of the library's keywords."""
     options = dict(run_options)
-    options["format"] = options.pop("fmt")
+    options["output_format"] = options.pop("fmt")
     return options
 
 

@@ -284,7 +284,7 @@ def build_cache(lexicon: Lexicon | None = None) -> PatternCache:
 
     lex = load_lexicon() if lexicon is None else lexicon
     nlp = blank_pipeline(letter_forms(pattern_forms(lex.skills)))
-    comp = SkillComponent(nlp, lexicon=lex, filter=False, use_cache=False)
+    comp = SkillComponent(nlp, lexicon=lex, use_filter=False, use_cache=False)
     return comp.pattern_cache
 
 

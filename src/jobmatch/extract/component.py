@@ -84,7 +84,7 @@ class SkillComponent(SerializedComponent):
         name: the component's name.
         lexicon: a loaded lexicon; or
         lexicon_path: a lexicon folder (``None`` for the shipped lexicon).
-        filter: run the trained mention filter.
+        use_filter: run the trained mention filter.
         filter_path: filter weights written by ``benchmarks/train_mention_filter.py``.
         filter_scope: ``"generic"`` or ``"all"`` (the mentions the filter judges).
         use_cache: build the matcher from a fitting compiled cache (:mod:`.cache`).
@@ -101,7 +101,7 @@ class SkillComponent(SerializedComponent):
         *,
         lexicon: Lexicon | None = None,
         lexicon_path: str | None = None,
-        filter: bool = True,
+        use_filter: bool = True,
         filter_path: str | None = None,
         filter_scope: str = "generic",
         use_cache: bool = True,
@@ -111,7 +111,7 @@ class SkillComponent(SerializedComponent):
         self.nlp = nlp
         self.name = name
         self.lexicon_path = lexicon_path
-        self.filter = filter
+        self.use_filter = use_filter
         self.filter_path = filter_path
         self.filter_scope = filter_scope
         self.use_cache = use_cache
@@ -174,7 +174,7 @@ class SkillComponent(SerializedComponent):
         self._lexicon = lexicon
         vocab = self.nlp.vocab
         self._filter = self._load_filter(lexicon)
-        if saved is not None and self.filter and saved.mention_filter is not None:
+        if saved is not None and self.use_filter and saved.mention_filter is not None:
             self._filter = saved.mention_filter
         # evidence-less generic words go to the filter only when there is one (or when the
         # training script asks for them)
@@ -234,7 +234,7 @@ class SkillComponent(SerializedComponent):
         return self._filter is not None
 
     def _load_filter(self, lexicon: Lexicon) -> MentionFilter | None:
-        if not self.filter:
+        if not self.use_filter:
             return None
         found = load_mention_filter(self.filter_path)
         trained_for = found.meta.get("lexicon_version")
@@ -409,7 +409,7 @@ class SkillComponent(SerializedComponent):
     "jobmatch_skills",
     default_config={
         "lexicon_path": None,
-        "filter": True,
+        "use_filter": True,
         "filter_path": None,
         "filter_scope": "generic",
         "use_cache": True,
@@ -420,14 +420,14 @@ def make_skill_component(
     nlp: Language,
     name: str,
     lexicon_path: str | None,
-    filter: bool,
+    use_filter: bool,
     filter_path: str | None,
     filter_scope: str,
     use_cache: bool,
 ) -> SkillComponent:
     """spaCy factory: ``nlp.add_pipe("jobmatch_skills")`` (shipped lexicon and mention
     filter), ``config={"lexicon_path": "/folder"}`` for a lexicon folder of the same layout,
-    ``{"filter": False}`` for the lexicon and context rules alone, ``{"filter_path": ...}``
+    ``{"use_filter": False}`` for the lexicon and context rules alone, ``{"filter_path": ...}``
     for filter weights written by ``benchmarks/train_mention_filter.py``, ``{"filter_scope":
     "all"}`` to let the filter judge every mention, not only generic ones, ``{"use_cache":
     False}`` to build the matcher without the compiled cache.
@@ -442,7 +442,7 @@ def make_skill_component(
         nlp,
         name,
         lexicon_path=lexicon_path,
-        filter=filter,
+        use_filter=use_filter,
         filter_path=filter_path,
         filter_scope=filter_scope,
         use_cache=use_cache,

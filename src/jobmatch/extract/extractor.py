@@ -29,7 +29,7 @@ __all__ = ["SkillExtractor", "default_extractor", "extract_skills", "make_nlp"]
 def make_nlp(
     lexicon: Lexicon | str | Path | None = None,
     *,
-    filter: bool = True,
+    use_filter: bool = True,
     filter_path: str | Path | None = None,
     filter_scope: str = "generic",
     accurate: bool = False,
@@ -42,7 +42,7 @@ def make_nlp(
 
     Args:
         lexicon: a loaded :class:`Lexicon`, a lexicon folder, or ``None`` for the shipped one.
-        filter: ``False`` turns the trained mention filter off.
+        use_filter: ``False`` turns the trained mention filter off.
         filter_path: weights written by ``benchmarks/train_mention_filter.py``.
         filter_scope: the component's (``"generic"`` or ``"all"``).
         accurate: also run the shipped span model (:mod:`.span_model`), which writes
@@ -69,7 +69,7 @@ def make_nlp(
             nlp,
             "jobmatch_skills",
             lexicon=lexicon,
-            filter=filter,
+            use_filter=use_filter,
             filter_path=path,
             filter_scope=filter_scope,
         )
@@ -79,7 +79,7 @@ def make_nlp(
             "jobmatch_skills",
             config={
                 "lexicon_path": None if lexicon is None else str(lexicon),
-                "filter": filter,
+                "use_filter": use_filter,
                 "filter_path": path,
                 "filter_scope": filter_scope,
             },
@@ -109,7 +109,7 @@ class SkillExtractor:
 
     Args:
         lexicon: a loaded :class:`Lexicon`, a lexicon folder, or ``None`` for the shipped one.
-        filter: ``False`` turns the trained mention filter off.
+        use_filter: ``False`` turns the trained mention filter off.
         filter_path: weights written by ``benchmarks/train_mention_filter.py``.
         filter_scope: ``"generic"`` or ``"all"``.
         batch_size: texts per ``nlp.pipe`` batch.
@@ -130,7 +130,7 @@ class SkillExtractor:
         self,
         *,
         lexicon: Lexicon | str | Path | None = None,
-        filter: bool = True,
+        use_filter: bool = True,
         filter_path: str | Path | None = None,
         filter_scope: str = "generic",
         batch_size: int = 64,
@@ -138,7 +138,7 @@ class SkillExtractor:
     ):
         self.nlp = make_nlp(
             lexicon,
-            filter=filter,
+            use_filter=use_filter,
             filter_path=filter_path,
             filter_scope=filter_scope,
             accurate=accurate,

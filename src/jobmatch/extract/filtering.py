@@ -124,7 +124,7 @@ class FilterScorer:
                     skill_id=skill.id,
                     category=skill.category,
                     prev=strings[low[s - 1]] if s > lo else "<s>",
-                    next=strings[low[e]] if e < hi else "</s>",
+                    next_token=strings[low[e]] if e < hi else "</s>",
                     n_tokens=e - s,
                     line=info,
                     soft=(s, e) in soft,

@@ -123,23 +123,24 @@ def mention_features(
     skill_id: str,
     category: str,
     prev: str,
-    next: str,
+    next_token: str,
     n_tokens: int,
     line: LineInfo,
     soft: bool = False,
 ) -> list[str]:
-    """The features of one mention. ``prev``/``next`` are lower-case tokens or ``<s>``/``</s>``
-    at the line's edges; ``surface`` is the matched text as written; ``soft``: a generic word
-    whose context rule found no evidence either way (the filter decides it)."""
+    """The features of one mention. ``prev``/``next_token`` are lower-case tokens or
+    ``<s>``/``</s>`` at the line's edges; ``surface`` is the matched text as written;
+    ``soft``: a generic word whose context rule found no evidence either way (the filter
+    decides it)."""
     feats = static_features(
         surface=surface, skill_id=skill_id, category=category, n_tokens=n_tokens
     )
-    feats += [f"p:{prev}", f"n:{next}"]
+    feats += [f"p:{prev}", f"n:{next_token}"]
     if prev in LIST_BEFORE:
         feats.append("list:before")
-    if next in LIST_AFTER:
+    if next_token in LIST_AFTER:
         feats.append("list:after")
-    if prev in LIST_BEFORE and next in LIST_AFTER:
+    if prev in LIST_BEFORE and next_token in LIST_AFTER:
         feats.append("list:both")
     if soft:
         feats += ["rule:none", f"rule:none|cat:{category}"]

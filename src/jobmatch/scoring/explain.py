@@ -20,7 +20,7 @@ _SNIPPET = 60
 def explain(
     profile: Profile,
     text: str,
-    credits: Mapping[str, Credit],
+    req_credits: Mapping[str, Credit],
     result: Breakdown,
     lexicon: Lexicon,
 ) -> tuple[tuple[CategoryCoverage, ...], tuple[MatchedSkill, ...], tuple[MissingSkill, ...]]:
@@ -29,7 +29,7 @@ def explain(
     Args:
         profile: the profile scored against.
         text: the scored document's text (for the snippets).
-        credits: each requirement's :class:`Credit`.
+        req_credits: each requirement's :class:`Credit`.
         result: the formula's breakdown (coverages, gains).
         lexicon: the lexicon (skill names).
 
@@ -47,13 +47,13 @@ def explain(
                 label=cat.label,
                 weight=cat.weight,
                 coverage=round(result.categories[cat.id], 4),
-                matched=tuple(r.id for r in reqs if credits[r.id].credit >= 1.0),
-                partial=tuple(r.id for r in reqs if 0.0 < credits[r.id].credit < 1.0),
-                missing=tuple(r.id for r in reqs if credits[r.id].credit == 0.0),
+                matched=tuple(r.id for r in reqs if req_credits[r.id].credit >= 1.0),
+                partial=tuple(r.id for r in reqs if 0.0 < req_credits[r.id].credit < 1.0),
+                missing=tuple(r.id for r in reqs if req_credits[r.id].credit == 0.0),
             )
         )
         for req in reqs:
-            cr = credits[req.id]
+            cr = req_credits[req.id]
             if cr.mention is not None and cr.skill_id is not None:
                 matched.append(_matched(text, cat, req, cr, lexicon))
             if cr.credit < 1.0:
@@ -145,11 +145,13 @@ def _requirement_name(req: Requirement, lexicon: Lexicon) -> str:
     return alts if req.label in (alts, req.id) else f"{req.label} ({alts})"
 
 
-def score_parts(profile: Profile, credits: Mapping[str, Credit], result: Breakdown) -> ScoreParts:
+def score_parts(
+    profile: Profile, req_credits: Mapping[str, Credit], result: Breakdown
+) -> ScoreParts:
     """What the score is made of (:class:`~jobmatch.models.ScoreParts`), rounded for display."""
     counts = {True: [0, 0, 0], False: [0, 0, 0]}
     for _, req in profile.requirements():
-        c = credits[req.id].credit
+        c = req_credits[req.id].credit
         row = counts[req.required]
         row[0] += c >= 1.0
         row[1] += 0.0 < c < 1.0

@@ -147,12 +147,12 @@ def credit_of(
     return Credit(0.0)
 
 
-def compute(profile: Profile, credits: Mapping[str, float], cosine: float) -> Breakdown:
+def compute(profile: Profile, req_credits: Mapping[str, float], cosine: float) -> Breakdown:
     """Coverage, calibrated score and gains of a profile's requirement credits.
 
     Args:
         profile: the profile (its categories, weights and ``scoring`` constants).
-        credits: each requirement id's credit in [0, 1].
+        req_credits: each requirement id's credit in [0, 1].
         cosine: the TF-IDF cosine of the document with the profile's term vector.
 
     Returns:
@@ -166,7 +166,7 @@ def compute(profile: Profile, credits: Mapping[str, float], cosine: float) -> Br
     weight = {r.id: requirement_weight(r, params) for _, r in profile.requirements()}
     cat_w = {c.id: math.fsum(weight[r.id] for r in c.requirements) for c in profile.categories}
     covs = {
-        c.id: math.fsum(weight[r.id] * credits[r.id] for r in c.requirements) / cat_w[c.id]
+        c.id: math.fsum(weight[r.id] * req_credits[r.id] for r in c.requirements) / cat_w[c.id]
         if cat_w[c.id]
         else 0.0
         for c in profile.categories
@@ -183,9 +183,9 @@ def compute(profile: Profile, credits: Mapping[str, float], cosine: float) -> Br
     gains: dict[str, float] = {}
     for cat in profile.categories:
         for req in cat.requirements:
-            if credits[req.id] < 1.0:
+            if req_credits[req.id] < 1.0:
                 # meeting it raises this category's coverage by w_r (1 - c_r) / sum(w)
-                lift = weight[req.id] * (1.0 - credits[req.id]) / cat_w[cat.id]
+                lift = weight[req.id] * (1.0 - req_credits[req.id]) / cat_w[cat.id]
                 gains[req.id] = score_of(coverage + cat.weight * lift / total_w) - score
     return Breakdown(
         score=score,

@@ -226,11 +226,11 @@ class Scorer:
         for m in mentions:  # text order: the first implying mention is the evidence
             for sid in self.lexicon.implied(m.skill_id):
                 implied.setdefault(sid, (m.skill_id, m))
-        credits = {
+        req_credits = {
             req.id: credit_of(req, by_skill, implied, education, params, years=years)
             for _, req in profile.requirements()
         }
-        return credits
+        return req_credits
 
     def _read(self, text: str, source: str) -> _Reading:
         """The facts of ``text`` and its degree line, read once for the same text in a row."""
@@ -258,10 +258,10 @@ class Scorer:
         top = facts.highest_degree
         evidence = found.evidence if found.level == top else None
         education = education_of(facts, profile, evidence=evidence)
-        credits = self._credits(profile, education, mentions, career.years)
+        req_credits = self._credits(profile, education, mentions, career.years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
-        result = compute(profile, {k: c.credit for k, c in credits.items()}, cos)
-        categories, matched, missing = explain(profile, text, credits, result, self.lexicon)
+        result = compute(profile, {k: c.credit for k, c in req_credits.items()}, cos)
+        categories, matched, missing = explain(profile, text, req_credits, result, self.lexicon)
         own_warnings = list(warnings)
         if not mentions:
             own_warnings.append("no skills from the lexicon were found in the document")
@@ -279,7 +279,7 @@ class Scorer:
             education=education,
             career=career,
             warnings=tuple(own_warnings),
-            parts=score_parts(profile, credits, result),
+            parts=score_parts(profile, req_credits, result),
         )
 
 
