@@ -20,7 +20,6 @@ engineers", a venue) come. Results:
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -35,10 +34,10 @@ from .context import ContextResolver, compile_rule, still_tagged
 from .evidence import load_evidence
 from .filtering import FilterScorer
 from .line_reader import LineReader
-from .mention_filter import MentionFilter, load_mention_filter
+from .mention_filter import MentionFilter, filter_for_lexicon
 from .mentions import build_mentions
 from .nlp_tokenizer import tokenizer_hash
-from .patterns import MatchKind, PatternSet, build_patterns, surface_variants, wrapped_matches
+from .patterns import PatternSet, build_patterns, surface_variants, wrapped_matches
 from .registry import ATTR_KEY, SPANS_KEY, live_component, register_component
 from .serialise import SavedParts, SerializedComponent
 
@@ -60,7 +59,6 @@ __all__ = [
     "surface_variants",
 ]
 
-log = logging.getLogger(__name__)
 
 _SOFT_KEY = "jobmatch_soft_mentions"
 # (start, end, skill index) of the mentions the filter dropped: mentions() gives back the
@@ -173,7 +171,11 @@ class SkillComponent(SerializedComponent):
     def _load(self, lexicon: Lexicon, saved: SavedParts | None = None) -> None:
         self._lexicon = lexicon
         vocab = self.nlp.vocab
-        self._filter = self._load_filter(lexicon)
+        self._filter = (
+            filter_for_lexicon(lexicon, self.filter_path, own_lexicon=self._own_lexicon)
+            if self.use_filter
+            else None
+        )
         if saved is not None and self.use_filter and saved.mention_filter is not None:
             self._filter = saved.mention_filter
         # evidence-less generic words go to the filter only when there is one (or when the
@@ -233,22 +235,6 @@ class SkillComponent(SerializedComponent):
         _ = self.lexicon
         return self._filter is not None
 
-    def _load_filter(self, lexicon: Lexicon) -> MentionFilter | None:
-        if not self.use_filter:
-            return None
-        found = load_mention_filter(self.filter_path)
-        trained_for = found.meta.get("lexicon_version")
-        if self.filter_path is None and self._own_lexicon and lexicon.version != trained_for:
-            # weights keyed by another lexicon's skill ids would judge every mention by its
-            # context alone: a lexicon of your own gets the filter only with its own weights
-            log.info(
-                "mention filter off: shipped weights are for lexicon %s, not %s",
-                trained_for,
-                lexicon.version,
-            )
-            return None
-        return found
-
     # -- running --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         """Match, resolve the context, filter, read the lines, annotate
@@ -259,7 +245,7 @@ class SkillComponent(SerializedComponent):
         matches = self._match(doc, cols)
         kept: list[Match] = []
         if matches:
-            sure, ambiguous = self._longest_first(doc, matches)
+            sure, ambiguous = self._patterns.longest_first(doc, matches)
             soft: set[tuple[int, int]] | None = set() if self.soft_rules else None
             tagged: set[Match] = set()
             kept = sure
@@ -282,32 +268,6 @@ class SkillComponent(SerializedComponent):
         matches: list[tuple[int, int, int]] = self._matcher(doc)
         matches += wrapped_matches(doc, cols, self._patterns)
         return matches
-
-    def _longest_first(
-        self, doc: Doc, matches: list[tuple[int, int, int]]
-    ) -> tuple[list[Match], list[Match]]:
-        """(sure, ambiguous): the non-overlapping matches, longest first, then leftmost,
-        then lexicon order; exact-case matches kept only as one of their spellings."""
-        info, exact = self._info, self._patterns.exact
-        # sorting plain tuples is far cheaper than filter_spans over Span objects
-        cand = sorted((s - e, s, info[h], e) for h, s, e in matches)
-        occupied = bytearray(len(doc))
-        sure: list[Match] = []
-        ambiguous: list[Match] = []
-        for neg_len, s, (i, kind), e in cand:
-            if 1 in occupied[s:e]:
-                continue
-            occupied[s:e] = b"\x01" * -neg_len
-            if kind == MatchKind.PLAIN:
-                sure.append((s, e, i))
-            elif kind == MatchKind.AMBIGUOUS:
-                ambiguous.append((s, e, i))
-            else:
-                # never doc.text here: it rebuilds the whole text from Token objects
-                surface = doc[s].text if e - s == 1 else doc[s:e].text
-                if surface in exact[i]:
-                    sure.append((s, e, i))
-        return sure, ambiguous
 
     def _apply_filter(
         self,

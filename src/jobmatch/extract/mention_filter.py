@@ -17,14 +17,18 @@ no pickle. Features are strings (``"s:java"``, ``"p:,"``, ``"case:lower"``) comp
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .vocabulary import CUE_WORDS, LIST_AFTER, LIST_BEFORE, TITLE_MAX_TOKENS, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from ..models import Lexicon
 
 __all__ = [
     "CUE_WORDS",
@@ -35,11 +39,14 @@ __all__ = [
     "FilterTables",
     "LineInfo",
     "MentionFilter",
+    "filter_for_lexicon",
     "load_mention_filter",
     "is_title_line",
     "mention_features",
     "static_features",
 ]
+
+log = logging.getLogger(__name__)
 
 _RESOURCE = "models/mention_filter.json"
 
@@ -238,3 +245,22 @@ def load_mention_filter(path: str | Path | None = None) -> MentionFilter:
     else:
         text = Path(path).read_text(encoding="utf-8")
     return MentionFilter.from_dict(json.loads(text))
+
+
+def filter_for_lexicon(
+    lexicon: Lexicon, path: str | Path | None = None, *, own_lexicon: bool = False
+) -> MentionFilter | None:
+    """The filter to run over ``lexicon``'s mentions: the weights at ``path``, or the shipped
+    ones; ``None`` when the shipped weights belong to another lexicon version than a lexicon
+    of the caller's own (``own_lexicon``). Weights keyed by another lexicon's skill ids would
+    judge every mention by its context alone."""
+    found = load_mention_filter(path)
+    trained_for = found.meta.get("lexicon_version")
+    if path is None and own_lexicon and lexicon.version != trained_for:
+        log.info(
+            "mention filter off: shipped weights are for lexicon %s, not %s",
+            trained_for,
+            lexicon.version,
+        )
+        return None
+    return found

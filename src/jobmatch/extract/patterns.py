@@ -131,6 +131,33 @@ class PatternSet:
     max_tokens: int
     n_patterns: int
 
+    def longest_first(
+        self, doc: Doc, matches: list[tuple[int, int, int]]
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """(sure, ambiguous) ``(start, end, skill index)`` of the matcher's raw ``(key, start,
+        end)`` matches: the non-overlapping ones, longest first, then leftmost, then lexicon
+        order; exact-case matches kept only as one of their spellings."""
+        info, exact = self.info, self.exact
+        # sorting plain tuples is far cheaper than filter_spans over Span objects
+        cand = sorted((s - e, s, info[h], e) for h, s, e in matches)
+        occupied = bytearray(len(doc))
+        sure: list[tuple[int, int, int]] = []
+        ambiguous: list[tuple[int, int, int]] = []
+        for neg_len, s, (i, kind), e in cand:
+            if 1 in occupied[s:e]:
+                continue
+            occupied[s:e] = b"\x01" * -neg_len
+            if kind == MatchKind.PLAIN:
+                sure.append((s, e, i))
+            elif kind == MatchKind.AMBIGUOUS:
+                ambiguous.append((s, e, i))
+            else:
+                # never doc.text here: it rebuilds the whole text from Token objects
+                surface = doc[s].text if e - s == 1 else doc[s:e].text
+                if surface in exact[i]:
+                    sure.append((s, e, i))
+        return sure, ambiguous
+
 
 def _surface_owners(
     skills: Sequence[Skill],
