@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass, field
 from enum import IntEnum
 from typing import Any
 
+from .facts import CareerEstimate, Education, EducationEntry, ResumeFacts, Role
+from .jsondata import jsonable
+
 __all__ = [
     "MatchKind",
     "Category",
@@ -218,16 +221,7 @@ class Limits:
             raise ValueError("Limits.timeout_s must be positive")
 
 
-# --- Scoring results (owner: scoring engineer). Layout documented in README "Scoring". ---
-
-
-def _jsonable(value: Any) -> Any:
-    """``asdict`` output with tuples turned into lists (JSON-ready, stable key order)."""
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value
+# --- Scoring results (the report layout: docs/scoring.md) ---
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,94 +286,6 @@ class MissingSkill:
 
 
 @dataclass(frozen=True, slots=True)
-class Education:
-    """The highest degree detected in the document."""
-
-    #: ``high_school``, ``associate``, ``bachelor``, ``master``, ``phd`` or ``None``
-    level: str | None
-    field: str | None = None
-    #: the line the degree was read from
-    evidence: str | None = None
-    #: the lowest level the profile requires, and whether the document meets it
-    required_level: str | None = None
-    meets_requirement: bool | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """A dated role (``start``/``end`` as ``YYYY-MM``; ``end`` is ``"present"`` if open)."""
-
-    title: str
-    start: str
-    end: str
-    years: float
-    #: the employer when the resume names it on the entry, else ``None``
-    employer: str | None = None
-    #: ``job``, ``internship``, ``volunteer`` or ``other``
-    kind: str = "job"
-
-
-@dataclass(frozen=True, slots=True)
-class EducationEntry:
-    """One degree of a resume: ``level`` (``high_school`` ... ``phd``, ``certificate``,
-    ``other``), its field of study, institution and year when the resume gives them."""
-
-    level: str
-    field: str | None = None
-    institution: str | None = None
-    year: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ResumeFacts:
-    """What a resume says about a career (:func:`jobmatch.read_resume`)."""
-
-    source: str
-    #: dated roles in reading order (``start``/``end``: ``YYYY-MM``, ``YYYY`` or ``present``)
-    roles: tuple[Role, ...]
-    education: tuple[EducationEntry, ...]
-    #: the highest level in ``education``, or ``"none"``
-    highest_degree: str
-    highest_degree_field: str | None
-    #: years in jobs (overlaps merged; open ranges end at ``as_of``); 0.0 without jobs
-    years: float
-    internship_years: float
-    #: the title of the latest job, else of the latest internship, else ``None``
-    most_recent_title: str | None
-    #: the date open ranges end at (ISO ``YYYY-MM-DD``)
-    as_of: str
-    warnings: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = _jsonable(asdict(self))
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class CareerEstimate:
-    """Years of experience from dated roles and the career level, on the profile's ladder."""
-
-    #: total years covered by dated roles (overlaps merged), ``None`` if no dated role
-    years: float | None
-    #: ladder level id (``intern``, ``junior``, ``mid``, ``senior``, ``principal``) or ``None``
-    level: str | None
-    level_label: str | None = None
-    #: what the level was read from: ``"title"``, ``"years"`` or ``None``
-    level_from: str | None = None
-    #: the profile's ladder, lowest first (level ids)
-    ladder: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = ()
-    #: the profile's salary reference for this level, if it gives one (free text)
-    salary_reference: str | None = None
-    #: years in internships, apart from ``years``
-    internship_years: float | None = None
-    most_recent_title: str | None = None
-    #: whether the resume's titles belong to the profile's family (``None``: the profile
-    #: declares no family); outside it, no level and no salary reference are given
-    in_family: bool | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class ScoreReport:
     """The explained score of one document against one profile. ``to_dict()`` is JSON-ready."""
 
@@ -404,7 +310,7 @@ class ScoreReport:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data: nested dicts and lists, ``score`` first."""
-        out: dict[str, Any] = _jsonable(asdict(self))
+        out: dict[str, Any] = jsonable(asdict(self))
         return out
 
 

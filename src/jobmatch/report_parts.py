@@ -13,9 +13,16 @@ import html
 import re
 from collections.abc import Callable
 
-from .models import CategoryCoverage, MissingSkill, ScoreReport
+from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
 
 __all__ = [
+    "category_labels",
+    "degree_label",
+    "education_line",
+    "match_note",
+    "missing_note",
+    "pct",
+    "score_band",
     "MIN_GAIN",
     "file_name",
     "made_of",
@@ -149,3 +156,48 @@ def md_piece(s: str) -> str:
     """A piece of document text made inert in Markdown, spaces at its ends kept."""
     flat = re.sub(r"\s+", " ", CONTROL.sub("", s))
     return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def pct(fraction: float) -> str:
+    """``0.42`` as ``"42%"``."""
+    return f"{fraction * 100:.0f}%"
+
+
+def category_labels(report: ScoreReport) -> dict[str, str]:
+    """Category id -> the label a person reads."""
+    return {c.id: c.label for c in report.categories}
+
+
+def degree_label(level: str | None) -> str:
+    """How a degree level reads (``"none detected"`` for none)."""
+    return DEGREE_LABELS.get(level, level) if level else "none detected"
+
+
+def education_line(report: ScoreReport) -> str:
+    """The education line: degree, field, and the verdict against the requirement."""
+    edu = report.education
+    line = degree_label(edu.level)
+    if edu.field:
+        line += f" in {edu.field}"
+    if edu.required_level:
+        verdict = "meets" if edu.meets_requirement else "below"
+        line += f" ({verdict} the required {degree_label(edu.required_level)})"
+    return line
+
+
+def match_note(m: MatchedSkill) -> str:
+    """``"full"``, or ``"partial, implied by X"``."""
+    if m.match == "partial":
+        via = m.via_name or (m.via or "").replace("_", " ")
+        return f"partial, implied by {via}" if via else "partial"
+    return "full"
+
+
+def missing_note(m: MissingSkill) -> str:
+    """``"required"`` or ``"preferred"``."""
+    return "required" if m.required else "preferred"
+
+
+def score_band(score: float) -> str:
+    """``"strong"`` (70+), ``"partial"`` (40+) or ``"weak"``."""
+    return "strong" if score >= 70 else "partial" if score >= 40 else "weak"

@@ -10,11 +10,10 @@ from click.testing import CliRunner
 
 from jobmatch.cli import main
 from jobmatch.errors import DocumentNotFoundError, EmptyDocumentError, UnsupportedFormatError
+from jobmatch.lexicon.browse import find_skills, lexicon_stats
 from jobmatch.lexicon.mining import (
     Candidate,
-    find_skills,
     iter_texts,
-    lexicon_stats,
     mine_candidates,
     write_candidates,
 )

@@ -45,7 +45,7 @@ def lexicon_show(query: str | None, category: str | None, fmt: str) -> None:
     """
     import json
 
-    from ..lexicon.mining import find_skills, lexicon_stats, skill_record
+    from ..lexicon.browse import find_skills, lexicon_stats, skill_record
 
     if query is None and category is None:
         stats = lexicon_stats()

@@ -26,11 +26,14 @@ from typing import Any
 
 from ..errors import LexiconError
 from ..models import Category, ContextRule, Lexicon, Skill
+from .checks import skill_problems
+from .forms import is_proper_name, normalise_form
 
 __all__ = [
     "load_lexicon",
     "check_lexicon",
     "lexicon_from_records",
+    "is_proper_name",
     "normalise_form",
     "skill_record",
     "DATA_PACKAGE",
@@ -41,17 +44,6 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.+#-]*$")
 _RECORD_KEYS = {"id", "name", "category", "aliases", "implies", "context", "note"}
 _CONTEXT_KEYS = {"forms", "case_sensitive", "positive", "negative", "window", "neighbours"}
 _LAYERS = {"knowledge", "skill"}
-
-
-def normalise_form(form: str) -> str:
-    """The key two surface forms collide on: lower case, white space folded."""
-    return " ".join(form.lower().split())
-
-
-def is_proper_name(form: str) -> bool:
-    """A one-word capitalised form ("Docker", "Envoy", "Greek"): a product, a language or a
-    place, not a countable noun, so the matcher makes no plural of it ("envoys")."""
-    return len(form.split()) == 1 and form[:1].isupper() and form[1:].islower()
 
 
 def skill_record(skill: Skill) -> dict[str, Any]:
@@ -163,8 +155,7 @@ def lexicon_from_records(
             problems.append(f"record {n}: a record must be a JSON object")
         elif (skill := _to_skill(rec, f"record {n}", categories, problems)) is not None:
             skills.append(skill)
-    _cross_check(skills, problems)
-    _implies_cycles(skills, problems)
+    problems.extend(skill_problems(skills))
     if problems:
         raise LexiconError(
             f"{len(problems)} problem(s) in the lexicon; first: {problems[0]}",
@@ -243,8 +234,7 @@ def _read(root: Traversable) -> tuple[Lexicon, list[str]]:
         skills.extend(_read_records(f, categories, problems))
     if not skills:
         problems.append("skills/: no skill records")
-    _cross_check(skills, problems)
-    _implies_cycles(skills, problems)
+    problems.extend(skill_problems(skills))
     return Lexicon(version=version, categories=categories, skills=tuple(skills)), problems
 
 
@@ -346,62 +336,3 @@ def _to_context(raw: Any, where: str, problems: list[str]) -> ContextRule | None
         window=window,
         neighbours=bool(raw.get("neighbours", True)),
     )
-
-
-def _cross_check(skills: list[Skill], problems: list[str]) -> None:
-    ids: dict[str, str] = {}
-    for s in skills:
-        if s.id in ids:
-            problems.append(f"{s.origin}: duplicate id {s.id!r} (first at {ids[s.id]})")
-        else:
-            ids[s.id] = s.origin
-    owner: dict[str, Skill] = {}
-    for s in skills:
-        for form in s.surface_forms:
-            key = normalise_form(form)
-            other = owner.get(key)
-            if other is not None and other.id != s.id:
-                problems.append(
-                    f"{s.origin}: alias {form!r} of {s.id!r} is already claimed by "
-                    f"{other.id!r} ({other.origin})"
-                )
-            else:
-                owner[key] = s
-        for target in s.implies:
-            if target not in ids:
-                problems.append(f"{s.origin}: implies unknown skill {target!r}")
-            elif target == s.id:
-                problems.append(f"{s.origin}: a skill cannot imply itself")
-        if s.context is not None:
-            forms = {normalise_form(f) for f in s.surface_forms}
-            for form in s.context.forms:
-                if normalise_form(form) not in forms:
-                    problems.append(
-                        f"{s.origin}: context form {form!r} is not a name or alias of {s.id!r}"
-                    )
-
-
-def _implies_cycles(skills: list[Skill], problems: list[str]) -> None:
-    """Report each ``implies`` cycle once, at the first skill of it in file order."""
-    edges = {s.id: tuple(t for t in s.implies if t != s.id) for s in skills}  # self: elsewhere
-    origin = {s.id: s.origin for s in skills}
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for start in edges:
-        if start in state:
-            continue
-        path: list[str] = [start]
-        todo: list[list[str]] = [[t for t in edges[start] if t in edges]]
-        state[start] = 1
-        while todo:
-            if not todo[-1]:
-                state[path.pop()] = 2
-                todo.pop()
-                continue
-            nxt = todo[-1].pop(0)
-            if state.get(nxt) == 1:
-                loop = path[path.index(nxt) :] + [nxt]
-                problems.append(f"{origin[nxt]}: implies cycle {' -> '.join(loop)}")
-            elif nxt not in state:
-                state[nxt] = 1
-                path.append(nxt)
-                todo.append([t for t in edges[nxt] if t in edges])
