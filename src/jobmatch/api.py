@@ -227,6 +227,13 @@ def match(
 def match_texts(resume: str, posting: str) -> ScoreReport:
     """:func:`match` for two texts (both ``str``; neither is ever read as a file name).
 
+    Args:
+        resume: the resume's text.
+        posting: the posting's text.
+
+    Returns:
+        The resume's :class:`~jobmatch.models.ScoreReport` against the posting's requirements.
+
     Raises:
         EmptyDocumentError: a text has no non-space character.
         ProfileError: no skill of the lexicon was found in the posting.
@@ -237,6 +244,13 @@ def match_texts(resume: str, posting: str) -> ScoreReport:
 
 def match_files(resume: str | os.PathLike[str], posting: str | os.PathLike[str]) -> ScoreReport:
     """:func:`match` for two files, given as ``str`` or ``Path`` file names.
+
+    Args:
+        resume: the resume file (PDF, DOCX, TXT, Markdown, HTML).
+        posting: the posting file (same formats).
+
+    Returns:
+        The resume's :class:`~jobmatch.models.ScoreReport` against the posting's requirements.
 
     Raises:
         DocumentError: any subclass, when a file cannot be read into text.

@@ -75,13 +75,20 @@ class ContextRule:
 
 @dataclass(frozen=True, slots=True)
 class Skill:
-    """One lexicon record."""
+    """One lexicon record: a skill with its canonical id, the forms that name it and the
+    skills it implies (a line of ``skill_lexicon/skills/*.jsonl``)."""
 
+    #: canonical id (lower case, e.g. ``pytorch``); reports and batch outputs use it
     id: str
+    #: the display name (``PyTorch``)
     name: str
+    #: a category id of the lexicon (``lexicon.toml``)
     category: str
+    #: other surface forms that name the skill
     aliases: tuple[str, ...] = ()
+    #: ids of skills this one implies (knowing PyTorch implies deep learning, partly)
     implies: tuple[str, ...] = ()
+    #: the context rule of an ambiguous name (R, Go, Spark), else ``None``
     context: ContextRule | None = None
     #: where the record was read from, ``file:line`` (for error messages)
     origin: str = ""
@@ -97,7 +104,8 @@ class Skill:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The validated skill lexicon."""
+    """The validated skill lexicon: its version, categories and skills (see
+    :func:`jobmatch.load_lexicon`)."""
 
     version: str
     categories: dict[str, Category]

@@ -72,6 +72,13 @@ def extract_documents(
 ) -> Iterator[DocumentSkills]:
     """The skills of each document, lazily (one ``nlp.pipe`` pass over the texts).
 
+    Args:
+        documents: documents already read (:func:`jobmatch.read_document`).
+        extractor: the pipeline to use (default: the shared fast one).
+
+    Returns:
+        An iterator of :class:`DocumentSkills`, one per document, in input order.
+
     Raises:
         TypeError: an item is not a :class:`~jobmatch.models.Document` (when iterated).
     """

@@ -251,9 +251,22 @@ def detect_sections(text: str) -> list[tuple[int, int, str]]:
 
     Adjacent ranges with the same name are merged. An empty text gives ``[]``.
 
+    Args:
+        text: the document text (any ``str``; no error is raised for any text).
+
+    Returns:
+        ``(start, end, section)`` character ranges in text order; ``section`` is one of the
+        section names of :mod:`jobmatch.extract.sections` (``skills``, ``experience``,
+        ``education``, ``requirements``, ... or ``other``).
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+
     >>> detect_sections("Acme builds robots.\\nRequirements:\\n- Python\\n")
     [(0, 20, 'other'), (20, 44, 'requirements')]
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
     if not text:
         return []
     out: list[tuple[int, int, str]] = []

@@ -107,7 +107,13 @@ def _profiles_dir() -> Traversable:
 
 
 def list_profiles() -> list[tuple[str, str, str]]:
-    """The shipped profiles as ``(id, name, version)``, sorted by id."""
+    """The shipped profiles as ``(id, name, version)``, sorted by id.
+
+    Returns:
+        One ``(id, name, version)`` tuple per shipped profile.
+
+    Raises:
+        ProfileError: a shipped profile file cannot be read (a broken installation)."""
     out = []
     for f in sorted(_profiles_dir().iterdir(), key=lambda f: f.name):
         if f.name.endswith(".toml"):
@@ -150,8 +156,18 @@ def load_profile(
 ) -> Profile:
     """Load and validate a profile (a shipped id or a TOML file path).
 
-    Raises :class:`ProfileError` listing every problem (unknown skill ids included).
     Shipped profiles are cached.
+
+    Args:
+        name_or_path: a shipped profile id (:func:`list_profiles`) or a TOML file.
+        lexicon: the lexicon the profile's skill ids are checked against (default: shipped).
+
+    Returns:
+        The validated :class:`Profile`.
+
+    Raises:
+        ProfileError: listing every problem (unknown skill ids included), or an unknown id
+            or unreadable file.
     """
     f = profile_path(name_or_path)
     if lexicon is None and not isinstance(f, Path):
