@@ -55,9 +55,9 @@ class JobmatchTokenizer(Tokenizer):  # type: ignore[misc]
     """
 
     def __call__(self, text: str) -> Doc:
+        tokenize: Callable[[str], Doc] = super().__call__
         if len(text) < LONG_RUN or max(map(len, text.split()), default=0) < LONG_RUN:
-            return super().__call__(text)
-        tokenize = super().__call__
+            return tokenize(text)
         docs: list[Doc] = []
         pos = 0
         for m in _LONG_RUN.finditer(text):
