@@ -701,3 +701,16 @@ def test_pdf_with_some_scanned_pages_warns() -> None:
     assert doc.warnings == (
         "1 of 2 page(s) are images without text (scanned?); their content is not read (no OCR)",
     )
+
+
+def test_isolated_child_keeps_the_inherited_heap_out_of_the_collector() -> None:
+    # the child freezes what it inherits, so a collection there never walks (and so
+    # copies on write) the parent's heap, e.g. a loaded pipeline
+    import gc
+
+    from jobmatch.read.isolation import run_isolated
+
+    before = gc.get_freeze_count()
+    frozen = run_isolated(gc.get_freeze_count, source="x", timeout_s=10, max_memory_mb=256)
+    assert frozen > before + 1000
+    assert gc.get_freeze_count() == before  # the parent itself is left as it was

@@ -52,6 +52,16 @@ def test_score_a_pdf_gives_the_cli_report(client: TestClient, in_samples: Path) 
     assert response.headers["content-type"] == "application/json"
     assert response.json() == _cli_json("score", PDF)
     assert response.json()["score"] == 99.1
+    # the very bytes of the CLI's output, rendered in the worker process
+    cli = CliRunner().invoke(main, ["score", PDF, "--format", "json"], catch_exceptions=False)
+    assert response.text == cli.output
+
+
+def test_a_worker_keeps_its_loaded_pipeline_out_of_the_collector(client: TestClient) -> None:
+    import gc
+
+    pool = client.app.state.pool  # type: ignore[attr-defined]
+    assert pool._executor.submit(gc.get_freeze_count).result(timeout=60) > 10_000
 
 
 def test_score_a_text_file_with_the_profile_named(client: TestClient, in_samples: Path) -> None:

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 #: two documents of the reader's 20 MB limit, plus the form's overhead
 MAX_BODY_BYTES = 41 * 1024 * 1024
 _STATIC = Path(__file__).with_name("static")
+#: the report formats a page offers for download (rendered by the worker)
+_DOWNLOADS = tuple(fmt for fmt, _ in DOWNLOAD_TYPES.values())
 _ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"description": "too large: the body, the file, or its pages or inflated streams"},
     415: {"description": "unsupported file type or content type"},
@@ -159,10 +161,10 @@ def _profile(inputs: Inputs) -> str:
 def _report_response(outcome: service.Scored | Problem, fmt: str) -> Response:
     if isinstance(outcome, Problem):
         return _problem_response(outcome)
-    if fmt == "json":
-        return JSONResponse(outcome.report.to_dict())
+    if fmt == "json":  # the bytes of `jobmatch score --format json`, rendered in the worker
+        return Response(outcome.renderings[fmt], media_type="application/json")
     media = {"html": "text/html", "markdown": "text/markdown", "text": "text/plain"}[fmt]
-    return Response(service.render(outcome.report, fmt), media_type=f"{media}; charset=utf-8")
+    return Response(outcome.renderings[fmt], media_type=f"{media}; charset=utf-8")
 
 
 def _format(inputs: Inputs) -> str:
@@ -193,7 +195,7 @@ def _add_api_routes(app: FastAPI) -> None:
     async def api_score(request: Request) -> Response:
         inputs = await read_inputs(request, roles=["resume"])
         resume, pid, fmt = inputs.upload("resume"), _profile(inputs), _format(inputs)
-        return _report_response(await pool.run(service.score, resume, pid), fmt)
+        return _report_response(await pool.run(service.score, resume, pid, (fmt,)), fmt)
 
     @app.post(
         "/api/match",
@@ -207,7 +209,8 @@ def _add_api_routes(app: FastAPI) -> None:
         inputs = await read_inputs(request, roles=["resume", "posting"])
         resume, posting = inputs.upload("resume"), inputs.upload("posting")
         pid, fmt = _profile(inputs), _format(inputs)
-        return _report_response(await pool.run(service.match, resume, posting, pid), fmt)
+        outcome = await pool.run(service.match, resume, posting, pid, (fmt,))
+        return _report_response(outcome, fmt)
 
     @app.post(
         "/api/extract",
@@ -258,9 +261,9 @@ def _add_page_routes(app: FastAPI) -> None:
             selected = _profile(inputs)
             resume, posting = inputs.upload("resume"), inputs.upload("posting", required=False)
             if posting is None:
-                outcome = await pool.run(service.score, resume, selected)
+                outcome = await pool.run(service.score, resume, selected, _DOWNLOADS)
             else:
-                outcome = await pool.run(service.match, resume, posting, selected)
+                outcome = await pool.run(service.match, resume, posting, selected, _DOWNLOADS)
         except InputError as exc:
             outcome = exc.problem
         except (Busy, BodyTooLarge) as exc:
@@ -270,9 +273,7 @@ def _add_page_routes(app: FastAPI) -> None:
             html = page(profiles=service.profiles(), selected=selected, problem=outcome)
             retry = {"Retry-After": str(pool.retry_after)} if outcome.status == 503 else None
             return HTMLResponse(html, status_code=outcome.status, headers=retry)
-        token = store.put(
-            {fmt: service.render(outcome.report, fmt) for fmt in ("html", "markdown", "json")}
-        )
+        token = store.put(outcome.renderings)
         html = page(profiles=service.profiles(), selected=selected, scored=outcome, token=token)
         return HTMLResponse(html)
 

@@ -12,6 +12,7 @@ no path from a client is ever opened.
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from collections.abc import Sequence
@@ -63,10 +64,14 @@ class Upload:
 
 @dataclass(frozen=True, slots=True)
 class Scored:
-    """A report and, per matched skill id, the text of its evidence mention (to highlight)."""
+    """A report, per matched skill id the text of its evidence mention (to highlight), and
+    the report rendered in the formats the caller asked for (rendered in the worker, so
+    that the server's event loop never spends its time on it)."""
 
     report: ScoreReport
     evidence: dict[str, str] = field(default_factory=dict)
+    #: report format (:data:`REPORT_FORMATS`) -> the report in it, as ``jobmatch.report``
+    renderings: dict[str, str] = field(default_factory=dict)
 
 
 def safe_name(filename: str | None, role: str) -> str:
@@ -98,6 +103,10 @@ def init_worker(profile_ids: Sequence[str] = (DEFAULT_PROFILE,)) -> None:
     """
     for pid in profile_ids:
         _scorer(pid)
+    # what is loaded now lives as long as the process: keep it out of the collector's
+    # reach, so that no collection during a request walks the whole pipeline again
+    gc.collect()
+    gc.freeze()
     log.info("worker ready: %d profile(s) loaded", len(profile_ids))
 
 
@@ -140,19 +149,21 @@ def _check_length(document: Document) -> None:
         )
 
 
-def _evidence(report: ScoreReport, text: str) -> dict[str, str]:
-    return {m.skill_id: text[m.start : m.end] for m in report.matched if 0 <= m.start < m.end}
+def _scored(report: ScoreReport, text: str, formats: Sequence[str]) -> Scored:
+    evidence = {m.skill_id: text[m.start : m.end] for m in report.matched if 0 <= m.start < m.end}
+    return Scored(report, evidence, {fmt: render(report, fmt) for fmt in formats})
 
 
 # ------------------------------------------------------------------------ the calls
 
 
-def score(upload: Upload, profile_id: str) -> Scored | Problem:
+def score(upload: Upload, profile_id: str, formats: Sequence[str] = ()) -> Scored | Problem:
     """Score a resume against a shipped profile, as ``jobmatch score`` does.
 
     Args:
         upload: the resume.
         profile_id: a shipped profile id (the caller checked it against :func:`profiles`).
+        formats: report formats (:data:`REPORT_FORMATS`) to render into ``renderings``.
 
     Returns:
         The report with its evidence, or the :class:`Problem` of an input error.
@@ -162,16 +173,22 @@ def score(upload: Upload, profile_id: str) -> Scored | Problem:
         report = _scorer(profile_id).score_document(document)
     except JobmatchError as exc:
         return problem_of(exc)
-    return Scored(report, _evidence(report, document.text))
+    return _scored(report, document.text, formats)
 
 
-def match(resume: Upload, posting: Upload, profile_id: str = DEFAULT_PROFILE) -> Scored | Problem:
+def match(
+    resume: Upload,
+    posting: Upload,
+    profile_id: str = DEFAULT_PROFILE,
+    formats: Sequence[str] = (),
+) -> Scored | Problem:
     """Score a resume against the requirements of one posting, as ``jobmatch match`` does.
 
     Args:
         resume: the resume.
         posting: the job posting.
         profile_id: the shipped profile whose scoring settings and ladder the match uses.
+        formats: report formats (:data:`REPORT_FORMATS`) to render into ``renderings``.
 
     Returns:
         The report with its evidence, or the :class:`Problem` of an input error.
@@ -181,7 +198,7 @@ def match(resume: Upload, posting: Upload, profile_id: str = DEFAULT_PROFILE) ->
         report = _scorer(profile_id).match(rdoc, pdoc)
     except JobmatchError as exc:
         return problem_of(exc)
-    return Scored(report, _evidence(report, rdoc.text))
+    return _scored(report, rdoc.text, formats)
 
 
 def extract(upload: Upload) -> dict[str, Any] | Problem:
