@@ -1,7 +1,8 @@
 """The ASGI app of ``jobmatch serve``: the page, the JSON API and their error answers.
 
-A thin web layer: each route reads its inputs (:mod:`.inputs`), hands one call of
-:mod:`.service` to the worker pool (:mod:`.pool`) and formats what comes back. Errors are
+A thin web layer: each route reads its inputs (:mod:`.inputs`), screens them for a
+decompression bomb in a thread (:mod:`.screen`), hands one call of :mod:`.service` to the
+worker pool (:mod:`.pool`) and sends what comes back (rendered in the worker). Errors are
 answered in one place each: an input error of the library is a 4xx ``{error, message}``
 (:mod:`.problems`), a full queue is ``503`` with ``Retry-After``, and anything unexpected is
 a ``500`` whose body carries no traceback (the traceback goes to the log).
@@ -9,8 +10,10 @@ a ``500`` whose body carries no traceback (the traceback goes to the log).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,8 @@ from .inputs import InputError, Inputs, read_inputs, request_body_schema
 from .pages import page
 from .pool import Busy, WorkerPool, process_executor
 from .problems import Problem
+from .screen import screen
+from .service import Upload
 
 __all__ = ["create_app", "MAX_BODY_BYTES"]
 
@@ -85,6 +90,7 @@ def create_app(
         log.info("jobmatch serve: %d worker process(es) ready: %s", len(pids), pids)
         yield
         pool.shutdown()
+        screener.shutdown(wait=True, cancel_futures=True)
 
     app = FastAPI(
         title="jobmatch",
@@ -95,7 +101,10 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
+    # screening (a bomb answered before the queue) runs in threads of this process
+    screener = ThreadPoolExecutor(max_workers=2, thread_name_prefix="jobmatch-screen")
     app.state.pool = pool
+    app.state.screener = screener
     app.state.store = ReportStore()
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     _add_error_handlers(app)
@@ -177,6 +186,18 @@ def _format(inputs: Inputs) -> str:
     return fmt
 
 
+async def _screened(app: FastAPI, *uploads: Upload | None) -> None:
+    """Raise the :class:`InputError` of a decompression bomb among ``uploads``, if any.
+
+    Runs :func:`.screen.screen` in the app's screening threads, off the event loop and
+    without taking a worker of the pool.
+    """
+    loop = asyncio.get_running_loop()
+    problem = await loop.run_in_executor(app.state.screener, screen, uploads)
+    if problem is not None:
+        raise InputError(problem)
+
+
 # ------------------------------------------------------------------------ the API
 
 
@@ -195,6 +216,7 @@ def _add_api_routes(app: FastAPI) -> None:
     async def api_score(request: Request) -> Response:
         inputs = await read_inputs(request, roles=["resume"])
         resume, pid, fmt = inputs.upload("resume"), _profile(inputs), _format(inputs)
+        await _screened(app, resume)
         return _report_response(await pool.run(service.score, resume, pid, (fmt,)), fmt)
 
     @app.post(
@@ -209,6 +231,7 @@ def _add_api_routes(app: FastAPI) -> None:
         inputs = await read_inputs(request, roles=["resume", "posting"])
         resume, posting = inputs.upload("resume"), inputs.upload("posting")
         pid, fmt = _profile(inputs), _format(inputs)
+        await _screened(app, resume, posting)
         outcome = await pool.run(service.match, resume, posting, pid, (fmt,))
         return _report_response(outcome, fmt)
 
@@ -222,7 +245,9 @@ def _add_api_routes(app: FastAPI) -> None:
     )
     async def api_extract(request: Request) -> Response:
         inputs = await read_inputs(request, roles=["document"])
-        outcome = await pool.run(service.extract, inputs.upload("document"))
+        document = inputs.upload("document")
+        await _screened(app, document)
+        outcome = await pool.run(service.extract, document)
         if isinstance(outcome, Problem):
             return _problem_response(outcome)
         return JSONResponse(outcome)
@@ -260,6 +285,7 @@ def _add_page_routes(app: FastAPI) -> None:
             inputs = await read_inputs(request, roles=["resume", "posting"])
             selected = _profile(inputs)
             resume, posting = inputs.upload("resume"), inputs.upload("posting", required=False)
+            await _screened(app, resume, posting)
             if posting is None:
                 outcome = await pool.run(service.score, resume, selected, _DOWNLOADS)
             else:
