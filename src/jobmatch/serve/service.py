@@ -26,6 +26,7 @@ from .problems import Problem, problem_of
 if TYPE_CHECKING:
     from ..models import Document, ScoreReport
     from ..scoring.scorer import Scorer
+    from .reader import ReaderProcess
 
 __all__ = [
     "DEFAULT_PROFILE",
@@ -91,6 +92,9 @@ def safe_name(filename: str | None, role: str) -> str:
 
 # ------------------------------------------------------------------------ worker state
 
+#: the worker's reader process (see :mod:`.reader`); ``None``: read in this process
+_reader: ReaderProcess | None = None
+
 
 def init_worker(profile_ids: Sequence[str] = (DEFAULT_PROFILE,)) -> None:
     """Load the pipeline and a scorer for each profile; run once in each worker process.
@@ -101,6 +105,10 @@ def init_worker(profile_ids: Sequence[str] = (DEFAULT_PROFILE,)) -> None:
     Raises:
         JobmatchError: the shipped lexicon or a profile is invalid (a broken install).
     """
+    global _reader
+    from .reader import ReaderProcess
+
+    _reader = ReaderProcess()  # first: forked while this process is still small
     for pid in profile_ids:
         _scorer(pid)
     # what is loaded now lives as long as the process: keep it out of the collector's
@@ -130,7 +138,10 @@ def _read(upload: Upload) -> Document:
 
     if upload.data is not None:
         name = safe_name(upload.filename, upload.role)
-        document = read_bytes(upload.data, source=name, name=name, password=upload.password)
+        if _reader is not None:
+            document = _reader.read(upload.data, source=name, name=name, password=upload.password)
+        else:
+            document = read_bytes(upload.data, source=name, name=name, password=upload.password)
     else:
         document = read_text(upload.text or "", source=f"<{upload.role}>")
     _check_length(document)
