@@ -54,7 +54,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], deadline_s: float = 120) -> None:
+def _wait_healthy(url: str, proc: subprocess.Popen[bytes], deadline_s: float = 300) -> None:
     end = time.monotonic() + deadline_s
     while time.monotonic() < end:
         if proc.poll() is not None:
@@ -187,7 +187,11 @@ def test_keyboard_only(page: Page, server: str) -> None:
     # test was flaky under load. A listener added before the page loads has interception
     # in place long before the key is pressed, so one press of Space is enough.
     choosers: list[FileChooser] = []
-    page.on("filechooser", choosers.append)
+
+    def record(chooser: FileChooser) -> None:
+        choosers.append(chooser)
+
+    page.on("filechooser", record)
     page.goto(server)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to the form"
@@ -227,6 +231,18 @@ def test_phone_width(browser: Browser, server: str, tmp_path: Path) -> None:
     page.screenshot(path=str(shot), full_page=True)
     print(f"screenshot of the report page at phone width: {shot}")
     context.close()
+
+
+def test_the_api_docs_load_from_this_server_alone(page: Page, server: str) -> None:
+    # /docs works offline: every request the browser makes stays on this server, and the
+    # page fixture fails the test on a CSP violation or a missing asset
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{server}/docs")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("jobmatch ")
+    operations = page.get_by_role("navigation", name="Operations").get_by_role("link")
+    assert "POST /api/score" in operations.all_inner_texts()
+    assert requested and all(url.startswith(server + "/") for url in requested)
 
 
 def _listening(port: int) -> list[str]:
