@@ -170,10 +170,15 @@ def _profile(inputs: Inputs) -> str:
 def _report_response(outcome: service.Scored | Problem, fmt: str) -> Response:
     if isinstance(outcome, Problem):
         return _problem_response(outcome)
-    if fmt == "json":  # the bytes of `jobmatch score --format json`, rendered in the worker
-        return Response(outcome.renderings[fmt], media_type="application/json")
+    if fmt == "json":  # that of `jobmatch score --format json`, without its indentation
+        return Response(outcome.renderings[service.COMPACT_JSON], media_type="application/json")
     media = {"html": "text/html", "markdown": "text/markdown", "text": "text/plain"}[fmt]
     return Response(outcome.renderings[fmt], media_type=f"{media}; charset=utf-8")
+
+
+def _rendered(fmt: str) -> tuple[str]:
+    """What the worker renders for an API call asking for ``fmt``."""
+    return (service.COMPACT_JSON if fmt == "json" else fmt,)
 
 
 def _format(inputs: Inputs) -> str:
@@ -217,7 +222,7 @@ def _add_api_routes(app: FastAPI) -> None:
         inputs = await read_inputs(request, roles=["resume"])
         resume, pid, fmt = inputs.upload("resume"), _profile(inputs), _format(inputs)
         await _screened(app, resume)
-        return _report_response(await pool.run(service.score, resume, pid, (fmt,)), fmt)
+        return _report_response(await pool.run(service.score, resume, pid, _rendered(fmt)), fmt)
 
     @app.post(
         "/api/match",
@@ -232,7 +237,7 @@ def _add_api_routes(app: FastAPI) -> None:
         resume, posting = inputs.upload("resume"), inputs.upload("posting")
         pid, fmt = _profile(inputs), _format(inputs)
         await _screened(app, resume, posting)
-        outcome = await pool.run(service.match, resume, posting, pid, (fmt,))
+        outcome = await pool.run(service.match, resume, posting, pid, _rendered(fmt))
         return _report_response(outcome, fmt)
 
     @app.post(

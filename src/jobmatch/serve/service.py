@@ -13,6 +13,7 @@ no path from a client is ever opened.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import re
 from collections.abc import Sequence
@@ -39,6 +40,7 @@ __all__ = [
     "extract",
     "render",
     "REPORT_FORMATS",
+    "COMPACT_JSON",
 ]
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,9 @@ log = logging.getLogger(__name__)
 DEFAULT_PROFILE = "research-engineer"
 #: the report formats a page or an API call may ask for (those of ``jobmatch.report``)
 REPORT_FORMATS = ("json", "html", "markdown", "text")
+#: the API's JSON: the report of ``--format json`` without its indentation (the C encoder
+#: makes it in a quarter of the time the indented one takes)
+COMPACT_JSON = "json-compact"
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -232,11 +237,16 @@ def extract(upload: Upload) -> dict[str, Any] | Problem:
 
 
 def render(report: ScoreReport, fmt: str) -> str:
-    """``report`` rendered by :func:`jobmatch.report.render` in ``fmt`` (no colour).
+    """``report`` rendered by :func:`jobmatch.report.render` in ``fmt`` (no colour), or
+    its JSON without indentation for :data:`COMPACT_JSON`.
 
     Raises:
-        ValueError: ``fmt`` is not one of :data:`REPORT_FORMATS`.
+        ValueError: ``fmt`` is neither one of :data:`REPORT_FORMATS` nor :data:`COMPACT_JSON`.
     """
     from ..report import render as render_report
 
+    if fmt == COMPACT_JSON:
+        return json.dumps(
+            report.to_dict(), ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        )
     return render_report(report, fmt)
