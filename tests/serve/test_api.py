@@ -269,3 +269,20 @@ def test_a_text_longer_than_the_pipeline_takes_is_413(client: TestClient) -> Non
         "error": "too_large",
         "message": "big.txt: text too long: 1,049,999 characters, over the limit of 1,000,000",
     }
+
+
+def _death_signal() -> int:
+    import ctypes
+
+    sig = ctypes.c_int(0)
+    ctypes.CDLL(None).prctl(2, ctypes.byref(sig))  # PR_GET_PDEATHSIG
+    return sig.value
+
+
+def test_a_worker_dies_with_the_server(client: TestClient) -> None:
+    # a worker holds its own task queue open: without a parent-death signal, the workers
+    # of a server that was killed outright would wait for ever
+    import signal
+
+    pool = client.app.state.pool  # type: ignore[attr-defined]
+    assert pool._executor.submit(_death_signal).result(timeout=60) == signal.SIGKILL

@@ -30,7 +30,7 @@ from ..errors import CorruptDocumentError, DocumentError
 if TYPE_CHECKING:
     from ..models import Document
 
-__all__ = ["ReaderProcess"]
+__all__ = ["ReaderProcess", "die_with_parent"]
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +99,18 @@ class ReaderProcess:
             self.pid = None
 
 
+def die_with_parent() -> None:
+    """Have the kernel stop this process when its parent ends (Linux; elsewhere nothing).
+
+    A worker blocks reading its task queue, whose writing end it holds itself: without
+    this, the workers of a server that was killed (not stopped) would wait for ever.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 def _unpack(answer: tuple[str, Any], source: str) -> Document:
     kind, value = answer
     if kind == "ok":
@@ -113,10 +125,7 @@ def _unpack(answer: tuple[str, Any], source: str) -> Document:
 
 def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the reader only
     """The reader's loop: read each upload sent, answer, stop when the worker is gone."""
-    with contextlib.suppress(OSError, AttributeError):
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: die with the worker
+    die_with_parent()  # and so with the worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops us
     from ..read.documents import read_bytes
 

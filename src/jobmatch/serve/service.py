@@ -111,8 +111,9 @@ def init_worker(profile_ids: Sequence[str] = (DEFAULT_PROFILE,)) -> None:
         JobmatchError: the shipped lexicon or a profile is invalid (a broken install).
     """
     global _reader
-    from .reader import ReaderProcess
+    from .reader import ReaderProcess, die_with_parent
 
+    die_with_parent()  # a server killed outright leaves no worker behind
     _reader = ReaderProcess()  # first: forked while this process is still small
     for pid in profile_ids:
         _scorer(pid)
