@@ -155,6 +155,33 @@ def tree_memory_kb(root: int) -> tuple[int, int]:
     return total_rss, total_pss
 
 
+def tree_cpu_s(root: int) -> float:
+    """CPU seconds (user + system) used so far by ``root`` and its live descendants,
+    including the children they have reaped (the forked parse children of the workers).
+
+    A measure that other programs on the machine barely move, unlike wall-clock times.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        parents[int(entry)] = int(fields[1])
+        used[int(entry)] = sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += used.get(pid, 0)
+        todo.extend(p for p, parent in parents.items() if parent == pid)
+    return total / tick
+
+
 class MemorySampler(threading.Thread):
     """Samples the server tree's memory every 0.25 s; ``peak`` is the largest (RSS, PSS) seen.
 
@@ -236,13 +263,16 @@ def report(
     single: float,
     memory: tuple[tuple[int, int], tuple[int, int], tuple[int, int]],
     args: argparse.Namespace,
+    cpu_s: float,
 ) -> None:
     by_kind: dict[str, list[Result]] = defaultdict(list)
     for r in results:
         by_kind[r.kind].append(r)
     print(
         f"\n{len(results)} requests, {args.clients} clients, --workers {args.workers}:"
-        f" {seconds:.1f} s, {len(results) / seconds:.2f} requests/s\n"
+        f" {seconds:.1f} s, {len(results) / seconds:.2f} requests/s; server CPU"
+        f" {cpu_s:.1f} s = {cpu_s / len(results):.3f} s per request (of {2 * seconds:.0f}"
+        f" core-seconds the 2 cores had)\n"
     )
     print(f"{'kind':14} {'n':>5} {'p50 s':>7} {'p95 s':>7} {'max s':>7}  statuses (expected)")
     for name, rs in by_kind.items():
@@ -274,6 +304,12 @@ def report(
         f" (target <= 2x)"
     )
     print(f"  PSS growth checkpoint -> end: {growth:+.1%} (target within 10 %)")
+    mean = statistics.mean(r.seconds for r in results)
+    print(
+        f"\nLittle's law: {args.clients} clients / {len(results) / seconds:.2f} requests/s ="
+        f" {args.clients * seconds / len(results):.2f} s mean latency (measured {mean:.2f} s);"
+        f" the p95 target needs about {args.clients / (2 * single):.1f} requests/s"
+    )
 
 
 def main() -> None:
@@ -293,6 +329,7 @@ def main() -> None:
         print(f"baseline: one two-page resume alone takes {single:.3f} s (median of 7)")
         sampler = MemorySampler(proc.pid)
         sampler.start()
+        cpu0 = tree_cpu_s(proc.pid)
         results, seconds, at_check = load(
             url,
             mix,
@@ -301,9 +338,10 @@ def main() -> None:
             checkpoint=min(args.checkpoint, args.requests),
             rss=sampler,
         )
+        cpu_s = tree_cpu_s(proc.pid) - cpu0
         sampler.stop.set()
         sampler.join()
-        report(results, seconds, single, (idle, at_check, sampler.peak), args)
+        report(results, seconds, single, (idle, at_check, sampler.peak), args, cpu_s)
     finally:
         proc.send_signal(signal.SIGINT)
         try:

@@ -701,3 +701,34 @@ def test_pdf_with_some_scanned_pages_warns() -> None:
     assert doc.warnings == (
         "1 of 2 page(s) are images without text (scanned?); their content is not read (no OCR)",
     )
+
+
+def test_isolated_child_keeps_the_inherited_heap_out_of_the_collector() -> None:
+    # the child freezes what it inherits, so a collection there never walks (and so
+    # copies on write) the parent's heap, e.g. a loaded pipeline
+    import gc
+
+    from jobmatch.read.isolation import run_isolated
+
+    before = gc.get_freeze_count()
+    frozen = run_isolated(gc.get_freeze_count, source="x", timeout_s=10, max_memory_mb=256)
+    assert frozen > before + 1000
+    assert gc.get_freeze_count() == before  # the parent itself is left as it was
+
+
+def test_the_inflation_precheck_counts_as_zlib_does() -> None:
+    # the count ahead of PDFium and of the serve workers uses zlib-ng where installed (the
+    # web extra, part of the test extra): its counts are those of zlib, bytes for bytes
+    import zlib
+
+    from jobmatch.read import pdf_inflate
+
+    assert pdf_inflate._counting_zlib is not zlib  # zlib-ng is what counts here
+    stream = zlib.compress(b"BT (Python) Tj ET\n" + b" " * (3 * MB + 17), 9)
+    counted = pdf_inflate._inflated(stream, 10 * MB)
+    assert counted == len(zlib.decompress(stream)) == 3 * MB + 35
+    assert pdf_inflate._inflated(stream[:-40], 10 * MB) < counted  # a cut stream: a part
+    limits = Limits(max_inflated_bytes=2 * MB)
+    with pytest.raises(ParseLimitError, match="decompression bomb"):
+        pdf_inflate.check_inflated_size(bomb_pdf(3 * MB), source="b.pdf", limits=limits)
+    pdf_inflate.check_inflated_size(bomb_pdf(1 * MB), source="b.pdf", limits=limits)

@@ -52,6 +52,17 @@ def test_score_a_pdf_gives_the_cli_report(client: TestClient, in_samples: Path) 
     assert response.headers["content-type"] == "application/json"
     assert response.json() == _cli_json("score", PDF)
     assert response.json()["score"] == 99.1
+    # rendered in the worker: the CLI's JSON without its indentation
+    cli = CliRunner().invoke(main, ["score", PDF, "--format", "json"], catch_exceptions=False)
+    compact = json.dumps(json.loads(cli.output), ensure_ascii=False, separators=(",", ":"))
+    assert response.text == compact
+
+
+def test_a_worker_keeps_its_loaded_pipeline_out_of_the_collector(client: TestClient) -> None:
+    import gc
+
+    pool = client.app.state.pool  # type: ignore[attr-defined]
+    assert pool._executor.submit(gc.get_freeze_count).result(timeout=60) > 10_000
 
 
 def test_score_a_text_file_with_the_profile_named(client: TestClient, in_samples: Path) -> None:
@@ -258,3 +269,20 @@ def test_a_text_longer_than_the_pipeline_takes_is_413(client: TestClient) -> Non
         "error": "too_large",
         "message": "big.txt: text too long: 1,049,999 characters, over the limit of 1,000,000",
     }
+
+
+def _death_signal() -> int:
+    import ctypes
+
+    sig = ctypes.c_int(0)
+    ctypes.CDLL(None).prctl(2, ctypes.byref(sig))  # PR_GET_PDEATHSIG
+    return sig.value
+
+
+def test_a_worker_dies_with_the_server(client: TestClient) -> None:
+    # a worker holds its own task queue open: without a parent-death signal, the workers
+    # of a server that was killed outright would wait for ever
+    import signal
+
+    pool = client.app.state.pool  # type: ignore[attr-defined]
+    assert pool._executor.submit(_death_signal).result(timeout=60) == signal.SIGKILL

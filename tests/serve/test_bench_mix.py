@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -29,3 +30,11 @@ def test_every_kind_gets_its_expected_status(client: TestClient) -> None:
 def test_percentile_is_a_nearest_rank() -> None:
     values = [float(v) for v in range(1, 21)]
     assert (pct(values, 0.5), pct(values, 0.95), pct(values, 1.0)) == (11.0, 19.0, 20.0)
+
+
+def test_tree_cpu_counts_this_process() -> None:
+    from bench_serve import tree_cpu_s
+
+    before = tree_cpu_s(os.getpid())
+    sum(i * i for i in range(2_000_000))  # some CPU of our own
+    assert tree_cpu_s(os.getpid()) > before > 0

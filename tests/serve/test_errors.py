@@ -180,3 +180,28 @@ def test_only_the_allowed_host_names_are_answered() -> None:
         assert c.get("/api/health").status_code == 200
         rebound = c.get("/api/health", headers={"host": "attacker.example:8000"})
     assert (rebound.status_code, rebound.text) == (400, "Invalid host header")
+
+
+def test_a_bomb_is_answered_before_it_takes_a_worker() -> None:
+    # the StubPool crashes if asked: a bomb must get its 413 from the screen alone, with the
+    # message the reader gives for it (same source name, same budget)
+    from jobmatch.errors import ParseLimitError
+    from jobmatch.read.documents import read_bytes
+    from tests.helpers import bomb_pdf
+
+    bomb = bomb_pdf(1 << 30)
+    with pytest.raises(ParseLimitError) as reader:
+        read_bytes(bomb, source="cv.pdf", name="cv.pdf")
+    app = create_app(pool=StubPool(_crash))  # type: ignore[arg-type]
+    with TestClient(app, raise_server_exceptions=False) as c:
+        api = c.post("/api/score", files={"resume": ("dir/cv.pdf", bomb)})
+        posting = c.post(
+            "/api/match", files={"resume": ("a.txt", b"Python"), "posting": ("cv.pdf", bomb)}
+        )
+        page = c.post("/", files={"resume": ("cv.pdf", bomb)})
+        good = c.post("/api/score", files={"resume": ("cv.pdf", bomb_pdf(1 << 20))})
+    expected = {"error": "limit_exceeded", "message": str(reader.value)}
+    assert (api.status_code, api.json()) == (413, expected)
+    assert (posting.status_code, posting.json()) == (413, expected)
+    assert page.status_code == 413 and str(reader.value) in page.text
+    assert good.status_code == 500  # a PDF within the budget went on to the (crashing) pool

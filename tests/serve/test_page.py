@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from jobmatch.report import render_html, render_markdown
-from tests.helpers import encrypted_pdf
+from tests.helpers import bomb_pdf, encrypted_pdf, image_only_pdf, many_pages_pdf, simple_pdf
 
 PDF = "research_engineer_resume.pdf"
 
@@ -38,6 +40,10 @@ def test_posting_a_resume_shows_the_report(client: TestClient, samples: Path) ->
     assert '<span class="skill">PyTorch</span>' in html
     assert "<mark>PyTorch</mark>" in html
     assert '<meter min="0" max="1"' in html
+    # each meter has a name of its own for a screen reader: the category it measures
+    meters = re.findall(r"<meter [^>]*>", html)
+    labels = re.findall(r'<meter [^>]*aria-label="Coverage of ([^"]+)"', html)
+    assert len(labels) == len(meters) > 0
     tokens = re.findall(r'href="/download/([^/"]+)/report\.(html|md|json)"', html)
     assert [ext for _, ext in tokens] == ["html", "md", "json"]
     token = tokens[0][0]
@@ -78,14 +84,67 @@ def test_posting_with_a_posting_text_matches(client: TestClient, samples: Path) 
     assert "Profile posting:text-" in response.text
 
 
+def _shown(html: str, element_id: str) -> str:
+    found = re.search(rf'<p id="{element_id}">(.*?)</p>', html)
+    return unescape(found.group(1)) if found else ""
+
+
+def _truncated() -> bytes:
+    data = simple_pdf(["Python developer"] * 40)
+    return data[: len(data) // 2]
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "error", "hint"),
+    [
+        (encrypted_pdf("Python"), 422, "encrypted", 'Type its password in the "PDF password"'),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), 415, "unsupported_format", "Choose a PDF, DOCX"),
+        (image_only_pdf(1), 422, "no_text_layer", "The PDF holds pictures of text (a scan)"),
+        (_truncated(), 422, "corrupt", "The file is damaged or incomplete"),
+        (b"", 422, "empty", "The file holds no text"),
+        (many_pages_pdf(2000), 413, "limit_exceeded", "more than 500 pages, streams that"),
+        (bomb_pdf(1 << 30), 413, "limit_exceeded", "inflate beyond 128 MB"),
+        (b"Python " * 3_000_000, 413, "too_large", "Each document may have up to 20 MB"),
+    ],
+    ids=["encrypted", "png", "image-only", "truncated", "empty", "2000-pages", "bomb", "21-MB"],
+)
+def test_each_refusal_says_what_to_do_on_the_page(
+    client: TestClient, data: bytes, status: int, error: str, hint: str
+) -> None:
+    response = client.post("/", files={"resume": ("cv.pdf", data)})
+    html = response.text
+    assert response.status_code == status
+    assert '<section id="result" class="error" role="alert"' in html
+    assert f"Error code: <code>{error}</code> (HTTP {status})" in html
+    assert _shown(html, "error-message").startswith("cv.pdf: ")
+    assert hint in _shown(html, "error-hint")
+    assert 'id="resume"' in html  # the form is there to try again
+
+
 def test_an_encrypted_pdf_shows_the_error_on_the_page(client: TestClient) -> None:
     response = client.post("/", files={"resume": ("cv.pdf", encrypted_pdf("Python"))})
     assert response.status_code == 422
-    assert '<section id="result" class="error" role="alert"' in response.text
-    assert (
-        '<p id="error-message">cv.pdf: encrypted PDF: pass its password to read it</p>'
-        '<p>Type its password in the "PDF password" field and score it again.</p>' in response.text
+    assert _shown(response.text, "error-message") == (
+        "cv.pdf: encrypted PDF: pass its password to read it"
     )
+    assert _shown(response.text, "error-hint") == (
+        'Type its password in the "PDF password" field and score it again.'
+    )
+
+
+def test_every_refusal_the_page_can_show_has_a_hint() -> None:
+    from jobmatch import errors
+    from jobmatch.serve.pages import _WHAT_TO_DO
+
+    codes = {
+        cls.code
+        for cls in vars(errors).values()
+        if isinstance(cls, type)
+        and issubclass(cls, errors.DocumentError)
+        and cls is not errors.DocumentError
+    }
+    missing = codes - set(_WHAT_TO_DO) - {"not_found"}  # no path from a client is opened
+    assert missing == set()
 
 
 def test_document_text_is_escaped_on_the_page(client: TestClient) -> None:

@@ -153,3 +153,30 @@ def test_cli_serve_warns_when_binding_beyond_localhost(monkeypatch: pytest.Monke
     assert result.stderr == (
         "Warning: serving on 0.0.0.0: reachable from the network, unauthenticated.\n"
     )
+
+
+def test_the_reader_process_reads_as_read_bytes_does(samples: Any) -> None:
+    import os
+
+    from jobmatch.read.documents import read_bytes
+    from jobmatch.serve.reader import ReaderProcess
+    from tests.helpers import encrypted_pdf, many_pages_pdf
+
+    data = (samples / "research_engineer_resume.pdf").read_bytes()
+    reader = ReaderProcess()
+    try:
+        assert reader.pid is not None and reader.pid != os.getpid()
+        document = reader.read(data, source="cv.pdf", name="cv.pdf")
+        assert document == read_bytes(data, source="cv.pdf", name="cv.pdf")
+        for bad in (encrypted_pdf("Python"), many_pages_pdf(600), b"", b"\x89PNG\r\n\x1a\n"):
+            with pytest.raises(errors.DocumentError) as there:
+                reader.read(bad, source="cv.pdf", name="cv.pdf")
+            with pytest.raises(errors.DocumentError) as here:
+                read_bytes(bad, source="cv.pdf", name="cv.pdf")
+            assert (type(there.value), str(there.value)) == (type(here.value), str(here.value))
+        # the reader gone, the worker reads in-process: same document
+        os.kill(reader.pid, 9)
+        assert reader.read(data, source="cv.pdf", name="cv.pdf") == document
+        assert reader.pid is None
+    finally:
+        reader.close()

@@ -15,6 +15,7 @@ loops in C code. Where fork is missing (Windows) the caller runs in-process inst
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -154,6 +155,10 @@ def _child(func: Callable[[], Any], fd: int, *, budget: int, cpu_s: float) -> No
     # runs in the child only (pragma: coverage cannot follow a fork)
     code = 0
     try:
+        # move every object inherited from the parent out of the collector's reach: a full
+        # collection in the child would otherwise walk (and so copy-on-write) the parent's
+        # whole heap, e.g. a loaded spaCy pipeline, costing more than the parse itself
+        gc.freeze()
         # die with the parent instead of lingering as an orphan (Linux only, best effort:
         # elsewhere the CPU limit below still ends a runaway child)
         with contextlib.suppress(OSError, AttributeError):

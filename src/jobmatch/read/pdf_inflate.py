@@ -9,7 +9,10 @@ fallback for corrupt Flate streams are replaced by linear-time versions under th
 budget. Importing this module installs the replacements.
 
 :func:`check_inflated_size` applies the same budget ahead of an engine that inflates in C
-(PDFium): it inflates every Flate stream of the file once, keeping nothing.
+(PDFium), and ahead of the workers of ``jobmatch serve``: it inflates every Flate stream of
+the file once, keeping nothing. It counts with zlib-ng where installed (the ``web`` extra
+brings it): inflated output is the same by definition, and zlib-ng inflates the long runs
+of a bomb some 30 times faster (0.012 s against 0.39 s for 128 MB of spaces).
 """
 
 from __future__ import annotations
@@ -26,6 +29,13 @@ from pdfminer.lzw import LZWDecoder
 
 from ..models import Limits
 from .pdf_result import bomb_error
+
+try:  # only counts bytes: any inflater that follows RFC 1950 gives the same count
+    from zlib_ng import zlib_ng as _counting_zlib
+except ImportError:  # pragma: no cover - the web extra installs it
+    _counting_zlib = zlib  # type: ignore[misc,unused-ignore]
+#: what a broken stream raises while counting (zlib-ng's stubs type its error loosely)
+_COUNTING_ERRORS: tuple[type[BaseException], ...] = (zlib.error, _counting_zlib.error)  # type: ignore[assignment,unused-ignore]
 
 __all__ = [
     "Budget",
@@ -244,12 +254,12 @@ def check_inflated_size(data: bytes, *, source: str, limits: Limits) -> None:
 
 def _inflated(stream: bytes, limit: int) -> int:
     """Bytes ``stream`` inflates to, counting no further than just past ``limit``."""
-    d = zlib.decompressobj()
+    d = _counting_zlib.decompressobj()
     total = 0
     try:
         total += len(d.decompress(stream, _STEP))
         while d.unconsumed_tail and not d.eof and total <= limit:
             total += len(d.decompress(d.unconsumed_tail, _STEP))
-    except zlib.error:
+    except _COUNTING_ERRORS:
         log.debug("broken Flate stream left to the engine")
     return total

@@ -1,7 +1,8 @@
 """The ASGI app of ``jobmatch serve``: the page, the JSON API and their error answers.
 
-A thin web layer: each route reads its inputs (:mod:`.inputs`), hands one call of
-:mod:`.service` to the worker pool (:mod:`.pool`) and formats what comes back. Errors are
+A thin web layer: each route reads its inputs (:mod:`.inputs`), screens them for a
+decompression bomb in a thread (:mod:`.screen`), hands one call of :mod:`.service` to the
+worker pool (:mod:`.pool`) and sends what comes back (rendered in the worker). Errors are
 answered in one place each: an input error of the library is a 4xx ``{error, message}``
 (:mod:`.problems`), a full queue is ``503`` with ``Retry-After``, and anything unexpected is
 a ``500`` whose body carries no traceback (the traceback goes to the log).
@@ -9,8 +10,10 @@ a ``500`` whose body carries no traceback (the traceback goes to the log).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,8 @@ from .inputs import InputError, Inputs, read_inputs, request_body_schema
 from .pages import page
 from .pool import Busy, WorkerPool, process_executor
 from .problems import Problem
+from .screen import screen
+from .service import Upload
 
 __all__ = ["create_app", "MAX_BODY_BYTES"]
 
@@ -39,6 +44,8 @@ log = logging.getLogger(__name__)
 #: two documents of the reader's 20 MB limit, plus the form's overhead
 MAX_BODY_BYTES = 41 * 1024 * 1024
 _STATIC = Path(__file__).with_name("static")
+#: the report formats a page offers for download (rendered by the worker)
+_DOWNLOADS = tuple(fmt for fmt, _ in DOWNLOAD_TYPES.values())
 _ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"description": "too large: the body, the file, or its pages or inflated streams"},
     415: {"description": "unsupported file type or content type"},
@@ -83,6 +90,7 @@ def create_app(
         log.info("jobmatch serve: %d worker process(es) ready: %s", len(pids), pids)
         yield
         pool.shutdown()
+        screener.shutdown(wait=True, cancel_futures=True)
 
     app = FastAPI(
         title="jobmatch",
@@ -93,7 +101,10 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
+    # screening (a bomb answered before the queue) runs in threads of this process
+    screener = ThreadPoolExecutor(max_workers=2, thread_name_prefix="jobmatch-screen")
     app.state.pool = pool
+    app.state.screener = screener
     app.state.store = ReportStore()
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     _add_error_handlers(app)
@@ -159,10 +170,15 @@ def _profile(inputs: Inputs) -> str:
 def _report_response(outcome: service.Scored | Problem, fmt: str) -> Response:
     if isinstance(outcome, Problem):
         return _problem_response(outcome)
-    if fmt == "json":
-        return JSONResponse(outcome.report.to_dict())
+    if fmt == "json":  # that of `jobmatch score --format json`, without its indentation
+        return Response(outcome.renderings[service.COMPACT_JSON], media_type="application/json")
     media = {"html": "text/html", "markdown": "text/markdown", "text": "text/plain"}[fmt]
-    return Response(service.render(outcome.report, fmt), media_type=f"{media}; charset=utf-8")
+    return Response(outcome.renderings[fmt], media_type=f"{media}; charset=utf-8")
+
+
+def _rendered(fmt: str) -> tuple[str]:
+    """What the worker renders for an API call asking for ``fmt``."""
+    return (service.COMPACT_JSON if fmt == "json" else fmt,)
 
 
 def _format(inputs: Inputs) -> str:
@@ -173,6 +189,18 @@ def _format(inputs: Inputs) -> str:
                     f"{', '.join(service.REPORT_FORMATS)}")
         )  # fmt: skip
     return fmt
+
+
+async def _screened(app: FastAPI, *uploads: Upload | None) -> None:
+    """Raise the :class:`InputError` of a decompression bomb among ``uploads``, if any.
+
+    Runs :func:`.screen.screen` in the app's screening threads, off the event loop and
+    without taking a worker of the pool.
+    """
+    loop = asyncio.get_running_loop()
+    problem = await loop.run_in_executor(app.state.screener, screen, uploads)
+    if problem is not None:
+        raise InputError(problem)
 
 
 # ------------------------------------------------------------------------ the API
@@ -193,7 +221,8 @@ def _add_api_routes(app: FastAPI) -> None:
     async def api_score(request: Request) -> Response:
         inputs = await read_inputs(request, roles=["resume"])
         resume, pid, fmt = inputs.upload("resume"), _profile(inputs), _format(inputs)
-        return _report_response(await pool.run(service.score, resume, pid), fmt)
+        await _screened(app, resume)
+        return _report_response(await pool.run(service.score, resume, pid, _rendered(fmt)), fmt)
 
     @app.post(
         "/api/match",
@@ -207,7 +236,9 @@ def _add_api_routes(app: FastAPI) -> None:
         inputs = await read_inputs(request, roles=["resume", "posting"])
         resume, posting = inputs.upload("resume"), inputs.upload("posting")
         pid, fmt = _profile(inputs), _format(inputs)
-        return _report_response(await pool.run(service.match, resume, posting, pid), fmt)
+        await _screened(app, resume, posting)
+        outcome = await pool.run(service.match, resume, posting, pid, _rendered(fmt))
+        return _report_response(outcome, fmt)
 
     @app.post(
         "/api/extract",
@@ -219,7 +250,9 @@ def _add_api_routes(app: FastAPI) -> None:
     )
     async def api_extract(request: Request) -> Response:
         inputs = await read_inputs(request, roles=["document"])
-        outcome = await pool.run(service.extract, inputs.upload("document"))
+        document = inputs.upload("document")
+        await _screened(app, document)
+        outcome = await pool.run(service.extract, document)
         if isinstance(outcome, Problem):
             return _problem_response(outcome)
         return JSONResponse(outcome)
@@ -257,10 +290,11 @@ def _add_page_routes(app: FastAPI) -> None:
             inputs = await read_inputs(request, roles=["resume", "posting"])
             selected = _profile(inputs)
             resume, posting = inputs.upload("resume"), inputs.upload("posting", required=False)
+            await _screened(app, resume, posting)
             if posting is None:
-                outcome = await pool.run(service.score, resume, selected)
+                outcome = await pool.run(service.score, resume, selected, _DOWNLOADS)
             else:
-                outcome = await pool.run(service.match, resume, posting, selected)
+                outcome = await pool.run(service.match, resume, posting, selected, _DOWNLOADS)
         except InputError as exc:
             outcome = exc.problem
         except (Busy, BodyTooLarge) as exc:
@@ -270,9 +304,7 @@ def _add_page_routes(app: FastAPI) -> None:
             html = page(profiles=service.profiles(), selected=selected, problem=outcome)
             retry = {"Retry-After": str(pool.retry_after)} if outcome.status == 503 else None
             return HTMLResponse(html, status_code=outcome.status, headers=retry)
-        token = store.put(
-            {fmt: service.render(outcome.report, fmt) for fmt in ("html", "markdown", "json")}
-        )
+        token = store.put(outcome.renderings)
         html = page(profiles=service.profiles(), selected=selected, scored=outcome, token=token)
         return HTMLResponse(html)
 

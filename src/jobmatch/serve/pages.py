@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from ..models import ScoreReport
+from ..models import Limits, ScoreReport
 from ..report_parts import DEGREE_LABELS
 from .problems import Problem
 from .service import Scored
@@ -20,6 +20,28 @@ from .service import Scored
 __all__ = ["page"]
 
 _ACCEPT = ".pdf,.docx,.txt,.text,.md,.markdown,.html,.htm"
+_LIMITS = Limits()  # the reader's defaults, which the workers use
+_MB = 1024 * 1024
+#: what a person at the page can do about each refusal (the message says what went wrong;
+#: its "raise Limits..." advice is for library users, who set the limits themselves)
+_WHAT_TO_DO = {
+    "encrypted": 'Type its password in the "PDF password" field and score it again.',
+    "no_text_layer": "The PDF holds pictures of text (a scan) and jobmatch does not read"
+    " pictures: save the resume as a PDF with text, or as DOCX, from the program that"
+    " made it.",
+    "unsupported_format": "Choose a PDF, DOCX, plain text, Markdown or HTML file.",
+    "too_large": f"Each document may have up to {_LIMITS.max_bytes // _MB} MB: choose a"
+    " smaller file.",
+    "limit_exceeded": "The file is too long or too complex to read safely here (more than"
+    f" {_LIMITS.max_pages} pages, streams that inflate beyond"
+    f" {_LIMITS.max_inflated_bytes // _MB} MB, or more than {_LIMITS.timeout_s:g} seconds"
+    " of parsing). A resume is a few pages: save only the resume as its own file.",
+    "corrupt": "The file is damaged or incomplete: save or download it again.",
+    "empty": "The file holds no text: check that you chose the right file.",
+    "missing_input": "Choose a resume file first.",
+    "unknown_profile": "Choose a role profile from the list.",
+    "busy": "Every worker is busy: wait a few seconds and score again.",
+}
 
 
 def _h(value: object) -> str:
@@ -107,11 +129,8 @@ profile; with one, against the posting's requirements.</p>
 
 
 def _problem(problem: Problem) -> str:
-    hint = (
-        '<p>Type its password in the "PDF password" field and score it again.</p>'
-        if problem.error == "encrypted"
-        else ""
-    )
+    todo = _WHAT_TO_DO.get(problem.error)
+    hint = f'<p id="error-hint">{_h(todo)}</p>' if todo else ""
     return (
         '<section id="result" class="error" role="alert" aria-labelledby="result-heading">'
         '<h2 id="result-heading" tabindex="-1">The file could not be scored</h2>'
@@ -148,7 +167,8 @@ def _categories(r: ScoreReport) -> str:
         return ""
     rows = "".join(
         f'<tr><th scope="row">{_h(c.label)}</th><td><meter min="0" max="1" low="0.4"'
-        f' high="0.7" optimum="1" value="{c.coverage:.4f}">{c.coverage:.0%}</meter></td>'
+        f' high="0.7" optimum="1" value="{c.coverage:.4f}"'
+        f' aria-label="Coverage of {_h(c.label)}">{c.coverage:.0%}</meter></td>'
         f'<td class="num">{c.coverage:.0%}</td></tr>'
         for c in r.categories
     )

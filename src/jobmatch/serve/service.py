@@ -12,6 +12,8 @@ no path from a client is ever opened.
 
 from __future__ import annotations
 
+import gc
+import json
 import logging
 import re
 from collections.abc import Sequence
@@ -25,6 +27,7 @@ from .problems import Problem, problem_of
 if TYPE_CHECKING:
     from ..models import Document, ScoreReport
     from ..scoring.scorer import Scorer
+    from .reader import ReaderProcess
 
 __all__ = [
     "DEFAULT_PROFILE",
@@ -37,6 +40,7 @@ __all__ = [
     "extract",
     "render",
     "REPORT_FORMATS",
+    "COMPACT_JSON",
 ]
 
 log = logging.getLogger(__name__)
@@ -44,6 +48,9 @@ log = logging.getLogger(__name__)
 DEFAULT_PROFILE = "research-engineer"
 #: the report formats a page or an API call may ask for (those of ``jobmatch.report``)
 REPORT_FORMATS = ("json", "html", "markdown", "text")
+#: the API's JSON: the report of ``--format json`` without its indentation (the C encoder
+#: makes it in a quarter of the time the indented one takes)
+COMPACT_JSON = "json-compact"
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -63,10 +70,14 @@ class Upload:
 
 @dataclass(frozen=True, slots=True)
 class Scored:
-    """A report and, per matched skill id, the text of its evidence mention (to highlight)."""
+    """A report, per matched skill id the text of its evidence mention (to highlight), and
+    the report rendered in the formats the caller asked for (rendered in the worker, so
+    that the server's event loop never spends its time on it)."""
 
     report: ScoreReport
     evidence: dict[str, str] = field(default_factory=dict)
+    #: report format (:data:`REPORT_FORMATS`) -> the report in it, as ``jobmatch.report``
+    renderings: dict[str, str] = field(default_factory=dict)
 
 
 def safe_name(filename: str | None, role: str) -> str:
@@ -86,6 +97,9 @@ def safe_name(filename: str | None, role: str) -> str:
 
 # ------------------------------------------------------------------------ worker state
 
+#: the worker's reader process (see :mod:`.reader`); ``None``: read in this process
+_reader: ReaderProcess | None = None
+
 
 def init_worker(profile_ids: Sequence[str] = (DEFAULT_PROFILE,)) -> None:
     """Load the pipeline and a scorer for each profile; run once in each worker process.
@@ -96,8 +110,17 @@ def init_worker(profile_ids: Sequence[str] = (DEFAULT_PROFILE,)) -> None:
     Raises:
         JobmatchError: the shipped lexicon or a profile is invalid (a broken install).
     """
+    global _reader
+    from .reader import ReaderProcess, die_with_parent
+
+    die_with_parent()  # a server killed outright leaves no worker behind
+    _reader = ReaderProcess()  # first: forked while this process is still small
     for pid in profile_ids:
         _scorer(pid)
+    # what is loaded now lives as long as the process: keep it out of the collector's
+    # reach, so that no collection during a request walks the whole pipeline again
+    gc.collect()
+    gc.freeze()
     log.info("worker ready: %d profile(s) loaded", len(profile_ids))
 
 
@@ -121,7 +144,10 @@ def _read(upload: Upload) -> Document:
 
     if upload.data is not None:
         name = safe_name(upload.filename, upload.role)
-        document = read_bytes(upload.data, source=name, name=name, password=upload.password)
+        if _reader is not None:
+            document = _reader.read(upload.data, source=name, name=name, password=upload.password)
+        else:
+            document = read_bytes(upload.data, source=name, name=name, password=upload.password)
     else:
         document = read_text(upload.text or "", source=f"<{upload.role}>")
     _check_length(document)
@@ -140,19 +166,21 @@ def _check_length(document: Document) -> None:
         )
 
 
-def _evidence(report: ScoreReport, text: str) -> dict[str, str]:
-    return {m.skill_id: text[m.start : m.end] for m in report.matched if 0 <= m.start < m.end}
+def _scored(report: ScoreReport, text: str, formats: Sequence[str]) -> Scored:
+    evidence = {m.skill_id: text[m.start : m.end] for m in report.matched if 0 <= m.start < m.end}
+    return Scored(report, evidence, {fmt: render(report, fmt) for fmt in formats})
 
 
 # ------------------------------------------------------------------------ the calls
 
 
-def score(upload: Upload, profile_id: str) -> Scored | Problem:
+def score(upload: Upload, profile_id: str, formats: Sequence[str] = ()) -> Scored | Problem:
     """Score a resume against a shipped profile, as ``jobmatch score`` does.
 
     Args:
         upload: the resume.
         profile_id: a shipped profile id (the caller checked it against :func:`profiles`).
+        formats: report formats (:data:`REPORT_FORMATS`) to render into ``renderings``.
 
     Returns:
         The report with its evidence, or the :class:`Problem` of an input error.
@@ -162,16 +190,22 @@ def score(upload: Upload, profile_id: str) -> Scored | Problem:
         report = _scorer(profile_id).score_document(document)
     except JobmatchError as exc:
         return problem_of(exc)
-    return Scored(report, _evidence(report, document.text))
+    return _scored(report, document.text, formats)
 
 
-def match(resume: Upload, posting: Upload, profile_id: str = DEFAULT_PROFILE) -> Scored | Problem:
+def match(
+    resume: Upload,
+    posting: Upload,
+    profile_id: str = DEFAULT_PROFILE,
+    formats: Sequence[str] = (),
+) -> Scored | Problem:
     """Score a resume against the requirements of one posting, as ``jobmatch match`` does.
 
     Args:
         resume: the resume.
         posting: the job posting.
         profile_id: the shipped profile whose scoring settings and ladder the match uses.
+        formats: report formats (:data:`REPORT_FORMATS`) to render into ``renderings``.
 
     Returns:
         The report with its evidence, or the :class:`Problem` of an input error.
@@ -181,7 +215,7 @@ def match(resume: Upload, posting: Upload, profile_id: str = DEFAULT_PROFILE) ->
         report = _scorer(profile_id).match(rdoc, pdoc)
     except JobmatchError as exc:
         return problem_of(exc)
-    return Scored(report, _evidence(report, rdoc.text))
+    return _scored(report, rdoc.text, formats)
 
 
 def extract(upload: Upload) -> dict[str, Any] | Problem:
@@ -204,11 +238,16 @@ def extract(upload: Upload) -> dict[str, Any] | Problem:
 
 
 def render(report: ScoreReport, fmt: str) -> str:
-    """``report`` rendered by :func:`jobmatch.report.render` in ``fmt`` (no colour).
+    """``report`` rendered by :func:`jobmatch.report.render` in ``fmt`` (no colour), or
+    its JSON without indentation for :data:`COMPACT_JSON`.
 
     Raises:
-        ValueError: ``fmt`` is not one of :data:`REPORT_FORMATS`.
+        ValueError: ``fmt`` is neither one of :data:`REPORT_FORMATS` nor :data:`COMPACT_JSON`.
     """
     from ..report import render as render_report
 
+    if fmt == COMPACT_JSON:
+        return json.dumps(
+            report.to_dict(), ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        )
     return render_report(report, fmt)
