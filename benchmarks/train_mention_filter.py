@@ -216,7 +216,12 @@ def main() -> None:
         "keep a mention when sigmoid(bias + sum of weights) >= threshold_probability",
         "trained_on": "SkillSpan train split (skillspan_train.jsonl)",
         "lexicon_version": ex.lexicon.version,
-        "command": "python benchmarks/train_mention_filter.py",
+        "command": " ".join(
+            ["python benchmarks/train_mention_filter.py"]
+            + ([] if args.C is None else ["--C", str(args.C)])
+            + ([] if args.threshold is None else ["--threshold", str(args.threshold)])
+            + (["--title-names"] if args.title_names else [])
+        ),
         "C": c,
         "n_candidates": int(len(y)),
         "threshold_probability": t,
