@@ -17,9 +17,11 @@ its noisiest point) the mean of strict and overlap F1 on tech /
 Knowledge plus a quarter of the overlap precision against both layers (counted up to
 0.85). The model is fitted only on the candidates the component will hand it under the
 chosen ``--scope`` (for "generic": lower-case mentions not right after a bullet's verb,
-generic words without evidence, and the names of concepts on job-title lines); a
-technology's name as written ("Java", on a job-title line too) is never judged at run time,
-so it does not pull the weights either. Then the model is fitted on the
+generic words without evidence, and the names on job-title lines); a technology's name as
+written ("Java") is never judged elsewhere at run time, so it does not pull the weights
+either. SkillSpan is posting text: a technology on a posting's title line ("Senior Java
+Developer") is judged (component ``title_names=False``; ``--title-names`` for the resume
+reading, where it is not). Then the model is fitted on the
 whole train split and written as plain JSON (feature -> weight, bias, threshold): the
 component applies it with dict lookups, scikit-learn is needed only here. Dev is only
 reported (``--dev``), never used to choose anything; the test split is not read.
@@ -39,7 +41,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extract import Score, overlaps, shared_data  # noqa: E402
 from jobmatch.extract.component import SkillComponent, SkillExtractor  # noqa: E402
-from jobmatch.extract.vocabulary import ACTION_VERBS, NAMED_TECHNOLOGY  # noqa: E402
+from jobmatch.extract.vocabulary import ACTION_VERBS, TITLE_FIELDS  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "skill_lexicon" / "models" / "mention_filter.json"
 C_GRID = (0.1, 0.3, 1.0)
@@ -103,8 +105,10 @@ class Candidates:
         return tk, ta, aa
 
 
-def in_scope(feats: Sequence[str], scope: str) -> bool:
-    """Does the filter judge this candidate under ``filter_scope`` (see pipeline.py)?"""
+def in_scope(feats: Sequence[str], scope: str, title_names: bool = False) -> bool:
+    """Does the filter judge this candidate under ``filter_scope`` (see filtering.py)?
+    ``title_names``: the component's; SkillSpan is posting text, where a technology on a
+    job-title line is judged like any name there (``title_names=False``)."""
     if scope == "all":
         return True
     if "rule:none" in feats:
@@ -114,9 +118,9 @@ def in_scope(feats: Sequence[str], scope: str) -> bool:
     lower = bool({"case:lower", "case:none"}.intersection(feats))
     if lower and not any(f"p:{verb}" in feats for verb in ACTION_VERBS):
         return True
-    # a name as written only on a job-title line, and never a technology's name
+    # a name as written only on a job-title line (a technology's name only in posting text)
     category = next((f[4:] for f in feats if f.startswith("cat:")), "")
-    return "title" in feats and category not in NAMED_TECHNOLOGY
+    return "title" in feats and not (title_names and category in TITLE_FIELDS)
 
 
 def objective(tk: Score, ta: Score) -> float:
@@ -154,6 +158,11 @@ def main() -> None:
         default="generic",
         help="the mentions the filter judges (component filter_scope) when choosing C/threshold",
     )
+    ap.add_argument(
+        "--title-names",
+        action="store_true",
+        help="technologies on job-title lines are not judged (the resume reading)",
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
     data = shared_data() / "gold" / "skillspan"
@@ -163,7 +172,7 @@ def main() -> None:
     y = np.array(train.labels)
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(f, 1) for f in train.feats])
-    judged = np.array([in_scope(f, args.scope) for f in train.feats])
+    judged = np.array([in_scope(f, args.scope, args.title_names) for f in train.feats])
     print(
         f"train: {len(rows)} sentences, {len(y)} candidates, {y.mean():.1%} positive; "
         f"{judged.sum()} judged under scope {args.scope} ({y[judged].mean():.1%} positive)"
@@ -207,11 +216,17 @@ def main() -> None:
         "keep a mention when sigmoid(bias + sum of weights) >= threshold_probability",
         "trained_on": "SkillSpan train split (skillspan_train.jsonl)",
         "lexicon_version": ex.lexicon.version,
-        "command": "python benchmarks/train_mention_filter.py",
+        "command": " ".join(
+            ["python benchmarks/train_mention_filter.py"]
+            + ([] if args.C is None else ["--C", str(args.C)])
+            + ([] if args.threshold is None else ["--threshold", str(args.threshold)])
+            + (["--title-names"] if args.title_names else [])
+        ),
         "C": c,
         "n_candidates": int(len(y)),
         "threshold_probability": t,
         "threshold_chosen_for_scope": args.scope,
+        "title_names": args.title_names,
         "fitted_on": f"the {int(judged.sum())} candidates that scope judges",
         "bias": round(float(model.intercept_[0]), 4),
         "weights": weights,
@@ -223,7 +238,7 @@ def main() -> None:
         dev_rows = [json.loads(x) for x in (data / "skillspan_dev.jsonl").open(encoding="utf-8")]
         dev = Candidates(ex, dev_rows)
         p = model.predict_proba(vec.transform([dict.fromkeys(f, 1) for f in dev.feats]))[:, 1]
-        dev_judged = np.array([in_scope(f, args.scope) for f in dev.feats])
+        dev_judged = np.array([in_scope(f, args.scope, args.title_names) for f in dev.feats])
         table("dev, no filter", dev.scores([True] * len(p)))
         table(f"dev, filter p>={t} ({args.scope})", dev.scores((p >= t) | ~dev_judged))
 

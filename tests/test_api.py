@@ -128,7 +128,9 @@ def test_extract_skills_reads_a_path_and_takes_a_str_as_text(
     assert found == [("python", 7, 13), ("pytorch", 15, 22)]
     assert jobmatch.extract_skills(str(cv)) == []  # the name, as text: no skill in it
     doc = Document(text="Go and Kubernetes", source="x", format="text")
-    assert [m.skill_id for m in jobmatch.extract_skills(doc)] == ["kubernetes"]
+    # "Go and Kubernetes": the negative phrase "go and" no longer vetoes Go before a list
+    # joiner and a sure mention (issue 12)
+    assert [m.skill_id for m in jobmatch.extract_skills(doc)] == ["go", "kubernetes"]
 
 
 def test_match_follows_the_rule_for_both_arguments() -> None:

@@ -155,6 +155,52 @@ TITLE_WORDS = [
     "role",
     "position",
 ]
+# other senses of a generic form, as phrases (negatives of its generated rule): the upkeep
+# of a plant, a building or a vehicle is no software maintenance ("preventive maintenance",
+# "Maintenance Technician", "trained plant maintenance personnel"), nor is the reliability
+# of machines software reliability ("Maintenance - Systems reliability")
+OTHER_SENSES: dict[str, list[str]] = {
+    "maintenance": [
+        f"{before} maintenance"
+        for before in (
+            "preventive preventative predictive corrective plant building buildings facility "
+            "facilities equipment aircraft vehicle vehicles fleet grounds machine machinery "
+            "mechanical electrical hvac routine scheduled lawn pool property home"
+        ).split()
+    ]
+    + [
+        f"maintenance {after}"
+        for after in (
+            "technician technicians personnel mechanic mechanics worker workers crew staff "
+            "supervisor parts supplies schedules schedule programs program practices "
+            "tasks work orders order request requests"
+        ).split()
+    ],
+    # the people who lead, as an audience ("present findings to senior leadership", "with
+    # leadership teams"), not the skill ("strong leadership", "senior leadership experience")
+    "leadership": [
+        "the leadership team",
+        "our leadership team",
+        "with leadership team",
+        "executive leadership team",
+        "leadership teams",
+        "leadership members",
+        "leadership group",
+        "leadership meetings",
+        "program leadership",
+        "company leadership",
+        "to leadership",
+        "to senior leadership",
+        "to executive leadership",
+        "with senior leadership",
+        "with executive leadership",
+        "senior leadership team",
+    ],
+    "reliability": [
+        f"{before} reliability"
+        for before in "equipment plant machine machinery asset mechanical".split()
+    ],
+}
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
     # single-word soft skills get the rule on every form
@@ -338,7 +384,8 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
                 "forms": forms,
                 "case_sensitive": False,
                 "positive": cues,
-                "negative": [f"{f} {w}" for f in marked if f in forms for w in TITLE_WORDS],
+                "negative": [f"{f} {w}" for f in marked if f in forms for w in TITLE_WORDS]
+                + [p for f in forms for p in OTHER_SENSES.get(f.lower(), [])],
                 "window": window,
                 "neighbours": neighbours,
             }

@@ -63,3 +63,39 @@ def found(ex: SkillExtractor, text: str) -> list[tuple[str, str]]:
 )
 def test_roles(extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "resume", "posting"),
+    [
+        # a technology named on a title line: the writer's skill in a resume; a posting's
+        # title names the job (SkillSpan leaves it unannotated) and the filter judges it
+        ("Senior Java Developer", {"java"}, set()),
+        ("Java Developer – Full-time job – Berlin", {"java"}, set()),
+        ("Machine Learning Engineer", {"machine_learning"}, set()),
+        # not a title line: the same either way
+        ("5+ years of Java and Spring Boot.", {"java", "spring_boot"}, {"java", "spring_boot"}),
+    ],
+)
+def test_title_names(
+    extractor: SkillExtractor, text: str, resume: set[str], posting: set[str]
+) -> None:
+    comp = extractor.component
+    assert comp.title_names  # the default: resume reading
+    assert {m.skill_id for m in extractor.extract(text)} == resume
+    comp.title_names = False
+    try:
+        assert {m.skill_id for m in extractor.extract(text)} == posting
+    finally:
+        comp.title_names = True
+
+
+def test_title_names_config() -> None:
+    import spacy
+
+    from jobmatch.extract.component import SkillComponent
+
+    nlp = spacy.blank("en")
+    comp = nlp.add_pipe("jobmatch_skills", config={"title_names": False})
+    assert isinstance(comp, SkillComponent) and comp.title_names is False
+    assert nlp.config["components"]["jobmatch_skills"]["title_names"] is False

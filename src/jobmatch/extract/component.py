@@ -86,6 +86,10 @@ class SkillComponent(SerializedComponent):
         filter_path: filter weights written by ``benchmarks/train_mention_filter.py``.
         filter_scope: ``"generic"`` or ``"all"`` (the mentions the filter judges).
         use_cache: build the matcher from a fitting compiled cache (:mod:`.cache`).
+        title_names: a technology named on a job-title line is a skill of the writer
+            ("Senior Java Developer" heading a resume's role); ``False`` for posting text
+            annotated as SkillSpan is, where the title names the job sought (and is no
+            requirement sentence): the mention filter judges those names.
 
     Raises:
         ValueError: an unknown ``filter_scope``.
@@ -103,6 +107,7 @@ class SkillComponent(SerializedComponent):
         filter_path: str | None = None,
         filter_scope: str = "generic",
         use_cache: bool = True,
+        title_names: bool = True,
     ) -> None:
         if filter_scope not in _FILTER_SCOPES:
             raise ValueError(f"filter_scope must be one of {_FILTER_SCOPES}, not {filter_scope!r}")
@@ -113,6 +118,7 @@ class SkillComponent(SerializedComponent):
         self.filter_path = filter_path
         self.filter_scope = filter_scope
         self.use_cache = use_cache
+        self.title_names = title_names
         self._cache: PatternCache | None = None
         self._filter: MentionFilter | None = None
         self._scorer: FilterScorer | None = None
@@ -280,7 +286,9 @@ class SkillComponent(SerializedComponent):
         """The mentions the trained filter keeps (the dropped ones go to ``user_data``)."""
         assert self._scorer is not None and self._filter is not None
         cut = self._filter.threshold
-        scores = self._scorer.scores(doc, kept, soft, scope=self.filter_scope, cols=cols)
+        scores = self._scorer.scores(
+            doc, kept, soft, scope=self.filter_scope, cols=cols, title_names=self.title_names
+        )
         dropped = [m for m, sc in zip(kept, scores, strict=True) if sc < cut]
         if dropped:
             kept = [m for m, sc in zip(kept, scores, strict=True) if sc >= cut]
@@ -373,6 +381,7 @@ class SkillComponent(SerializedComponent):
         "filter_path": None,
         "filter_scope": "generic",
         "use_cache": True,
+        "title_names": True,
     },
     assigns=["doc.spans", "doc._.skill_mentions"],
 )
@@ -384,13 +393,15 @@ def make_skill_component(
     filter_path: str | None,
     filter_scope: str,
     use_cache: bool,
+    title_names: bool = True,
 ) -> SkillComponent:
     """spaCy factory: ``nlp.add_pipe("jobmatch_skills")`` (shipped lexicon and mention
     filter), ``config={"lexicon_path": "/folder"}`` for a lexicon folder of the same layout,
     ``{"use_filter": False}`` for the lexicon and context rules alone, ``{"filter_path": ...}``
     for filter weights written by ``benchmarks/train_mention_filter.py``, ``{"filter_scope":
     "all"}`` to let the filter judge every mention, not only generic ones, ``{"use_cache":
-    False}`` to build the matcher without the compiled cache.
+    False}`` to build the matcher without the compiled cache, ``{"title_names": False}`` for
+    posting text, where a job title's technologies are no skills named (SkillSpan's view).
 
     Returns:
         The :class:`SkillComponent` (its lexicon is loaded on first use).
@@ -406,6 +417,7 @@ def make_skill_component(
         filter_path=filter_path,
         filter_scope=filter_scope,
         use_cache=use_cache,
+        title_names=title_names,
     )
 
 

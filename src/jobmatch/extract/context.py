@@ -176,6 +176,7 @@ class ContextResolver:
         self._no_neighbour_after = frozenset(key(w) for w in NO_NEIGHBOUR_AFTER)
         self._letters = frozenset(key(c) for c in "abcdefghijklmnopqrstuvwxyz")
         self._amp, self._dash = key("&"), key("-")
+        self._joiners = frozenset(key(w) for w in ("and", "or", "&", "/", ",", "+"))
 
     def resolve(
         self,
@@ -308,7 +309,7 @@ class ContextResolver:
             either way.
         """
         n = len(low)
-        if rule.negative and _negative(low, s, e, rule):
+        if rule.negative and _negative(low, s, e, rule) and not self._listed(low, e, sure):
             return False
         before = low[s - 1] if s > 0 else 0
         after = low[e] if e < n else 0
@@ -327,6 +328,13 @@ class ContextResolver:
         if before in self._no_neighbour_before or after in self._no_neighbour_after:
             return False
         return any(ks < hi and ke > lo for ks, ke, _ in sure) or None
+
+    def _listed(self, low: list[int], e: int, sure: list[Match]) -> bool:
+        """Whether a list joiner and a sure mention follow the match: a negative phrase
+        such as "go and" (to go and do) does not read "Go and Kubernetes"."""
+        if e + 1 >= len(low) or low[e] not in self._joiners:
+            return False
+        return any(ks == e + 1 for ks, _, _ in sure)
 
     def _letter_negative(self, low: list[int], e: int, before: int) -> bool:
         """Built-in negatives of a one-letter form: "Grade C", "R&D", "C-level"."""

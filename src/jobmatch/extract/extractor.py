@@ -33,6 +33,7 @@ def make_nlp(
     filter_path: str | Path | None = None,
     filter_scope: str = "generic",
     accurate: bool = False,
+    title_names: bool = True,
 ) -> Language:
     """``spacy.blank("en")`` with the jobmatch tokenizer, plus the ``jobmatch_skills`` component.
 
@@ -47,6 +48,7 @@ def make_nlp(
         filter_scope: the component's (``"generic"`` or ``"all"``).
         accurate: also run the shipped span model (:mod:`.span_model`), which writes
             ``doc.ents``; slower, off by default.
+        title_names: the component's (``False`` for posting text annotated as SkillSpan).
 
     Returns:
         The pipeline.
@@ -72,6 +74,7 @@ def make_nlp(
             use_filter=use_filter,
             filter_path=path,
             filter_scope=filter_scope,
+            title_names=title_names,
         )
         _add_instance(nlp, comp)
     else:
@@ -82,6 +85,7 @@ def make_nlp(
                 "use_filter": use_filter,
                 "filter_path": path,
                 "filter_scope": filter_scope,
+                "title_names": title_names,
             },
         )
     if accurate:
@@ -115,6 +119,10 @@ class SkillExtractor:
         batch_size: texts per ``nlp.pipe`` batch.
         accurate: merge the mentions of the shipped span model with the lexicon's
             (:func:`~jobmatch.extract.span_model.merge_mentions`); slower, off by default.
+        title_names: ``True`` (resumes): a technology named on a job-title line is a skill
+            of the writer ("Senior Java Developer"); ``False``: posting text annotated as
+            SkillSpan is, where a posting's title names the job and the mention filter
+            judges those names (``benchmarks/bench_extract.py`` on SkillSpan).
 
     Raises:
         LexiconError: the lexicon (or, with ``accurate``, the span model) cannot be loaded
@@ -135,6 +143,7 @@ class SkillExtractor:
         filter_scope: str = "generic",
         batch_size: int = 64,
         accurate: bool = False,
+        title_names: bool = True,
     ):
         self.nlp = make_nlp(
             lexicon,
@@ -142,6 +151,7 @@ class SkillExtractor:
             filter_path=filter_path,
             filter_scope=filter_scope,
             accurate=accurate,
+            title_names=title_names,
         )
         self.accurate = accurate
         self.component = cast(SkillComponent, self.nlp.get_pipe("jobmatch_skills"))

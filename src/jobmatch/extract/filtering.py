@@ -26,9 +26,10 @@ from .mention_filter import (
 )
 from .vocabulary import (
     ACTION_VERBS,
+    BULLET_GLYPHS,
     CUE_WORDS,
     LINE_END,
-    NAMED_TECHNOLOGY,
+    TITLE_FIELDS,
     TITLE_MAX_TOKENS,
     TITLE_WORDS,
 )
@@ -58,7 +59,8 @@ class FilterScorer:
         self._title_words = frozenset(key(w) for w in TITLE_WORDS)
         self._line_end = frozenset(key(w) for w in LINE_END)
         self._action = frozenset(key(w) for w in ACTION_VERBS)
-        self._technology = [s.category in NAMED_TECHNOLOGY for s in skills]
+        self._bullets = frozenset(key(w) for w in BULLET_GLYPHS)
+        self._technology = [s.category in TITLE_FIELDS for s in skills]
         # surface-dependent part of the score per (skill, tokens, spaces), filled lazily
         self._static: dict[tuple[int, ...], float] = {}
 
@@ -195,6 +197,7 @@ class FilterScorer:
         *,
         scope: str = "all",
         cols: Columns | None = None,
+        title_names: bool = True,
     ) -> list[float]:
         """The filter's score (logit) of each mention, on token hashes.
 
@@ -206,6 +209,9 @@ class FilterScorer:
                 lower case, ``soft``, or on a job-title line): every other mention (a name
                 as written: "Python", "Git") gets ``inf``.
             cols: the doc's columns when the caller has them.
+            title_names: a technology as written on a job-title line is kept unjudged
+                (resumes: "Senior Java Developer"); ``False``: the filter judges it, as any
+                name on a title line (posting titles, which SkillSpan leaves out).
 
         Returns:
             One score per mention: ``MentionFilter.score(features(...))``.
@@ -224,6 +230,8 @@ class FilterScorer:
         out: list[float] = []
         generic_only = scope == "generic"
         action = self._action  # a bullet's verb right before: "Trained diffusion models"
+        technology = self._technology
+        bullet_lines: dict[int, bool] = {}
         for (s, e, i), k in zip(found, line_of, strict=True):
             lo = breaks[k - 1] + 1 if k > 0 else 0
             hi = breaks[k] if k < n_breaks else n
@@ -234,10 +242,11 @@ class FilterScorer:
                     orth[s:e] != low[s:e]
                     or (s > lo and low[s - 1] in action)
                     or (s - 1 > lo and low[s - 2] in action)
+                    or self._bullet_line(low, lo, hi, k, bullet_lines)
                 )
             )
             if named and (
-                self._technology[i]
+                (title_names and technology[i])
                 or hi - lo > TITLE_MAX_TOKENS
                 or self._title_words.isdisjoint(low[lo:hi])
             ):
@@ -264,6 +273,15 @@ class FilterScorer:
                 score += tables.soft(category)
             out.append(score)
         return out
+
+    def _bullet_line(self, low: list[int], lo: int, hi: int, k: int, seen: dict[int, bool]) -> bool:
+        """Whether line ``k`` (tokens ``lo:hi``) opens with a bullet's past-tense verb
+        ("Worked on diffusion for ...", "- Coached juniors on ..."), cached in ``seen``."""
+        found = seen.get(k)
+        if found is None:
+            j = lo + 1 if lo < hi and low[lo] in self._bullets else lo
+            found = seen[k] = j < hi and low[j] in self._action
+        return found
 
 
 def _count(keys: list[int]) -> dict[int, int]:

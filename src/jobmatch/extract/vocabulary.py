@@ -9,6 +9,8 @@ must not be taken for.
 from __future__ import annotations
 
 __all__ = [
+    "TITLE_FIELDS",
+    "BULLET_GLYPHS",
     "ACTION_VERBS",
     "CATEGORY_POSITIVE",
     "CITATION_MARKERS",
@@ -49,14 +51,20 @@ TITLE_WORDS = frozenset(
     "m/f/d m/w/d f/m/d m/f (m/f/d) full-time part-time remote".split()
 )
 # Verbs of a resume's bullets, in the past tense ("Trained diffusion models", "Led hiring"):
-# a lower-case mention right after one (LOWER, within 2 tokens on its line) is something the
-# writer did, and the mention filter (fitted on posting sentences) does not judge it.
+# a lower-case mention right after one (LOWER, within 2 tokens on its line), or anywhere on a
+# line that opens with one ("Coached junior data scientists on experiment design"), is
+# something the writer did, and the mention filter (fitted on posting sentences, which
+# rarely open with a past tense) does not judge it.
 ACTION_VERBS = frozenset(
     "trained tuned finetuned pretrained pre-trained built implemented developed deployed "
     "designed led owned managed wrote created architected engineered optimized optimised "
     "automated migrated integrated conducted ran applied introduced shipped maintained "
-    "prototyped benchmarked evaluated scaled refactored modelled modeled".split()
+    "prototyped benchmarked evaluated scaled refactored modelled modeled worked coached "
+    "mentored supervised taught researched investigated explored studied analyzed analysed "
+    "contributed collaborated authored co-authored published presented".split()
 )
+# glyphs that open a bullet line before its verb ("• Worked on diffusion for ...")
+BULLET_GLYPHS = frozenset("• - * · – — ▪ ● ◦ ‣ ■ □ > o".split())
 
 # Categories of named technologies: on a job-title line such a name is a skill of the person
 # ("Senior Java Developer", "React Native Developer"); a concept named in a title ("AI
@@ -64,6 +72,12 @@ ACTION_VERBS = frozenset(
 NAMED_TECHNOLOGY = frozenset(
     "programming_language ml_framework library data_tool database cloud devops tool platform "
     "certification".split()
+)
+# ... and so is a field of machine learning named in a resume's title line ("Machine Learning
+# Engineer", "NLP Research Scientist", "Computer Vision Engineer"); not a generic practice
+# ("Senior Software Engineer" is no evidence of "software development")
+TITLE_FIELDS = NAMED_TECHNOLOGY | frozenset(
+    "ml_method deep_learning ai_domain generative_ai".split()
 )
 
 # --- line roles (line_roles.py) ------------------------------------------------------------
