@@ -36,11 +36,12 @@ Usage::
     python benchmarks/bench_extract.py --no-filter     # without the trained mention filter
     python benchmarks/bench_extract.py --filter-scope all --filter-path F.json
         # the filter judges every mention, with weights from train_mention_filter.py --scope all
-    python benchmarks/bench_extract.py --title-names   # as for a resume (the default extractor)
+    python benchmarks/bench_extract.py --posting-reading   # title_names=False
 
-SkillSpan is posting text: the extractor runs with ``title_names=False`` (a posting's title
-names the job; SkillSpan leaves it unannotated), unless ``--title-names`` asks for the default
-extractor's reading of resumes, where "Senior Java Developer" heading a role names a skill.
+The extractor runs as jobmatch runs it everywhere (``title_names=True``: "Senior Java
+Developer" heading a role names a skill). SkillSpan is posting text, whose title lines are
+left unannotated; ``--posting-reading`` runs the extractor with ``title_names=False``, a
+reading jobmatch itself does not use yet, for comparison.
 
 Tune on train/dev only: the SkillSpan test split is held out.
 """
@@ -301,9 +302,9 @@ def main(argv: Iterable[str] | None = None) -> None:
         help="filter weights written by train_mention_filter.py -o (default: shipped)",
     )
     ap.add_argument(
-        "--title-names",
+        "--posting-reading",
         action="store_true",
-        help="keep technologies on job-title lines (resume reading, the default extractor's)",
+        help="judge technologies on job-title lines (title_names=False; not jobmatch's default)",
     )
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput part")
     ap.add_argument("--no-accuracy", action="store_true", help="skip the accuracy part")
@@ -315,13 +316,13 @@ def main(argv: Iterable[str] | None = None) -> None:
         use_filter=not args.no_filter,
         filter_path=args.filter_path,
         filter_scope=args.filter_scope,
-        title_names=args.title_names,
+        title_names=not args.posting_reading,
     )
     filter_state = "off" if args.no_filter else f"on (scope {args.filter_scope})"
     print(
         f"lexicon {ex.lexicon.version}: {len(ex.lexicon)} skills, "
         f"{ex.component.n_patterns} patterns, mention filter {filter_state}, "
-        f"title names {'kept (resume reading)' if args.title_names else 'judged (posting text)'}, "
+        f"title names {'judged (posting reading)' if args.posting_reading else 'kept (default)'}, "
         f"built in {time.perf_counter() - t0:.2f} s"
     )
     if not args.no_accuracy:
