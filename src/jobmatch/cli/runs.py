@@ -284,7 +284,13 @@ def _interrupted_message(summary: Any, command: str) -> str:
 @click.option("--text-field", default="text", show_default=True, help="JSONL text field.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL id field.")
 @click.option(
-    "--salary-field", default="salary_estimate", show_default=True, help="JSONL salary field."
+    "--salary-column",
+    "--salary-field",
+    "salary_name",
+    metavar="NAME",
+    help="CSV column / JSONL field of the pay (default: the first of salary_estimate,"
+    " salary, salary_range, pay, pay_range, compensation, in any case, with spaces,"
+    " _ or -, present in a record; '' for none). It wins over pay in the text.",
 )
 @click.option(
     "--match-score",
@@ -311,7 +317,7 @@ def market(
     fmt: str | None,
     output: str | None,
     match_score: float,
-    salary_field: str,
+    salary_name: str | None,
     text_column: str,
     id_column: str,
     text_field: str,
@@ -329,6 +335,7 @@ def market(
     """
 
     from ..market import iter_postings, market_report, render_market
+    from ..market.postings import SALARY_NAMES
 
     suffixes = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json"}
     if fmt is None and output is not None and Path(output).suffix.lower() not in suffixes:
@@ -342,6 +349,7 @@ def market(
     fields = {"text_field": text_field, "id_field": id_field}
     resume = Path(resume_path) if resume_path else None
     options: dict[str, Any] = {"resume": resume, "profile": profile, "match_score": match_score}
+    salary_field = SALARY_NAMES if salary_name is None else salary_name
     if engine == "spark":
         from ..market.spark import market_report_spark_files
 
@@ -354,7 +362,7 @@ def market(
     else:
         postings = iter_postings(
             inputs,
-            salary_field=salary_field or None,
+            salary_field=salary_field,
             text_column=text_column,
             id_column=id_column,
             text_field=text_field,
@@ -369,6 +377,12 @@ def market(
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise click.FileError(output, hint=exc.strerror or str(exc)) from exc
+    if salary_name and not report.overall.salary.from_field:
+        click.echo(
+            f"Warning: no pay was read from a salary column/field {salary_name!r} (absent,"
+            " empty or not pay in every posting); pay was looked for in the texts",
+            err=True,
+        )
     if report.failed:  # the report is written; the unread postings are logged (--debug)
         click.echo(
             f"Error: {report.failed:,} posting(s) could not be read (--debug lists them)",
