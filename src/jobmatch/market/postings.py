@@ -38,6 +38,7 @@ __all__ = [
     "SALARY_WORDS",
     "salary_names",
     "salary_spellings",
+    "posting_salary",
 ]
 
 #: the words of the names a salary field / column is looked for under, in this order
@@ -247,12 +248,16 @@ class PostingScorer:
             skills=skills,
             categories={sid: self.category_of.get(sid, "other") for sid in skills},
             gaps=gaps,
-            salary=_salary(posting, text),
+            salary=posting_salary(posting, text),
         )
 
 
-def _salary(posting: Posting, text: str) -> Salary | None:
-    """The pay of a posting: its salary field, else (no field, ``-1``, ``n/a``) its text."""
+def posting_salary(posting: Posting, text: str) -> Salary | None:
+    """The pay of a posting: its salary field / column, else (none, ``-1``, ``n/a``) its text.
+
+    The column wins over the text: it is what the source states for the posting, where a
+    text can name other amounts (a bonus, a range for another level) first.
+    """
     if posting.salary is not None and posting.salary.strip():
         found = parse_salary(posting.salary, field=True)
         if found is not None:
