@@ -235,6 +235,7 @@ def _run_batch_command(
     from ..batch.summary import BatchInterrupted
     from .progress import TerminalProgress
 
+    progress: TerminalProgress | None = None
     if bar and not quiet:
         progress = TerminalProgress(sys.stderr)
         options["progress"] = progress
@@ -245,6 +246,15 @@ def _run_batch_command(
         raise click.UsageError(str(exc)) from exc
     except BatchInterrupted as exc:
         click.echo(exc.summary.interrupted_line(), err=True)
+        ahead = progress.done - exc.summary.ok - exc.summary.failed if progress else 0
+        if ahead > 0 and exc.summary.output is not None:
+            # the bar counts records as they are scored; the output is written in input
+            # order, so the ones scored after a gap were not written yet
+            more = " more" if exc.summary.written else ""
+            click.echo(
+                f"({ahead:,}{more} were scored but not written yet: the run scores them again)",
+                err=True,
+            )
         ctx.exit(EXIT_INTERRUPTED)
     if not quiet:
         for line in summary.failure_lines():
