@@ -154,20 +154,36 @@ def memory_cli(sizes: list[int], jobs: int) -> None:
         start = time.perf_counter()
         tree_peak = {n: 0 for n in sizes}
         results = {}
+        line_bytes = (Path(tmp) / f"postings-{sizes[-1]}.jsonl").stat().st_size / sizes[-1]
+        last_report = start
         while len(results) < len(procs):
+            report = time.perf_counter() - last_report >= 60
             for n, proc in procs:
                 if n in results:
                     continue
                 pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
                 if pid == 0:
                     tree_peak[n] = max(tree_peak[n], _tree_rss_kb(proc.pid))
+                    if report:  # how far it is, and its peak so far (a run can be stopped)
+                        read = _bytes_read(proc.pid, f"postings-{n}.jsonl") / line_bytes
+                        print(
+                            f"  {n:,}: about {read:,.0f} postings read,"
+                            f" peak RSS so far {_hwm_kb(proc.pid) / 1024:.1f} MB",
+                            flush=True,
+                        )
                     continue
                 if status != 0:
                     sys.exit(f"jobmatch market at {n} postings exited with status {status}")
                 proc.returncode = 0
                 results[n] = (usage.ru_maxrss, time.perf_counter() - start)
                 got = json.loads((Path(tmp) / f"m-{n}.json").read_text(encoding="utf-8"))
-                print(f"  {n:,} postings done: counted {got.get('postings')}", flush=True)
+                print(
+                    f"  {n:,} postings done: counted {got.get('postings')},"
+                    f" peak RSS {usage.ru_maxrss / 1024:.1f} MB",
+                    flush=True,
+                )
+            if report:
+                last_report = time.perf_counter()
             time.sleep(0.5)
     print(f"\npeak RSS of `jobmatch market FILE.jsonl -o OUT.json --jobs {jobs}`")
     print(f"{'postings':>9} {'peak MB':>9} {'tree MB':>9} {'wall s':>8}")
@@ -178,6 +194,30 @@ def memory_cli(sizes: list[int], jobs: int) -> None:
     for n in sizes[1:]:
         kb = results[n][0]
         print(f"{n:,} vs {sizes[0]:,}: {100 * (kb - base) / base:+.1f} % (target within 10 %)")
+
+
+def _bytes_read(pid: int, name: str) -> int:
+    """How far process ``pid`` has read the file ``name`` (its offset; 0 if not open)."""
+    fds = Path(f"/proc/{pid}/fd")
+    try:
+        for fd in fds.iterdir():
+            if os.readlink(fd).endswith(name):
+                info = (Path(f"/proc/{pid}/fdinfo") / fd.name).read_text()
+                return int(info.split("pos:", 1)[1].split()[0])
+    except (OSError, IndexError, ValueError):  # it exited meanwhile: nothing to tell
+        return 0
+    return 0
+
+
+def _hwm_kb(pid: int) -> int:
+    """The peak RSS so far (``VmHWM``, kB) of process ``pid``."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:  # it exited meanwhile
+        return 0
+    return 0
 
 
 def _tree_rss_kb(pid: int) -> int:

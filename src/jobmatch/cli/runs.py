@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .app import EXIT_INPUT_ERROR, EXIT_OK, main
+from .app import EXIT_INPUT_ERROR, EXIT_INTERRUPTED, EXIT_OK, main
 from .options import (
     pdf_engine_option,
     read_input,
@@ -217,10 +217,6 @@ def _library_options(run_options: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
-#: the exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it
-EXIT_INTERRUPTED = 130
-
-
 def _run_batch_command(
     ctx: click.Context,
     runner: Callable[..., Any],
@@ -341,7 +337,7 @@ def market(
     Demand per skill and category (required vs preferred, co-occurring skills), overall and
     in the top quartile by score; with --resume the skills to learn next; pay quartiles.
     Exit codes: 0 written, 1 an input error (profile, resume) or some postings could not
-    be read (the report is written, counting them), 2 usage error.
+    be read (the report is written, counting them), 2 usage error, 130 interrupted.
     """
 
     from ..market import iter_postings, market_report, render_market
@@ -378,7 +374,15 @@ def market(
             text_field=text_field,
             id_field=id_field,
         )
-        report = market_report(postings, jobs=jobs, **options)
+        try:
+            report = market_report(postings, jobs=jobs, **options)
+        except KeyboardInterrupt:
+            click.echo(
+                "\ninterrupted: the report is made once every posting is read, so nothing was"
+                " written; run the command again",
+                err=True,
+            )
+            click.get_current_context().exit(EXIT_INTERRUPTED)
     text = render_market(report, fmt or "markdown")
     if output is None:
         click.echo(text, nl=False)
