@@ -129,6 +129,122 @@ def memory(sizes: list[int]) -> None:
         print(f"{n:,} vs {results[0][0]:,}: {100 * (kb - base) / base:+.1f} % (target within 10 %)")
 
 
+def memory_cli(sizes: list[int], jobs: int) -> None:
+    """Peak RSS of the real ``jobmatch market FILE.jsonl -o OUT.json`` at each size.
+
+    The input files are written first (the Glassdoor postings cycled with distinct ids,
+    every field kept, so the salary field is read too); then one fresh ``jobmatch market``
+    process per size, all started together so that they share the host's load alike.
+    The peak is ``ru_maxrss`` from ``wait4`` of that process; with ``--jobs`` above 1 the
+    whole process tree is sampled from ``/proc`` every 0.5 s and its largest sum is given
+    too (each worker's own ``ru_maxrss`` is not visible from here).
+    """
+    rows = glassdoor_rows()
+    with tempfile.TemporaryDirectory() as tmp:
+        procs = []
+        for n in sizes:
+            src = Path(tmp) / f"postings-{n}.jsonl"
+            with src.open("w", encoding="utf-8") as f:
+                for i in range(n):
+                    r = rows[i % len(rows)]
+                    f.write(json.dumps({**r, "id": f"{r['id']}#{i // len(rows)}"}) + "\n")
+            argv = [sys.executable, "-m", "jobmatch", "market", str(src)]
+            argv += ["-o", str(Path(tmp) / f"m-{n}.json"), "--jobs", str(jobs)]
+            procs.append((n, subprocess.Popen(argv, stdout=subprocess.DEVNULL)))
+        start = time.perf_counter()
+        tree_peak = {n: 0 for n in sizes}
+        results = {}
+        line_bytes = (Path(tmp) / f"postings-{sizes[-1]}.jsonl").stat().st_size / sizes[-1]
+        last_report = start
+        while len(results) < len(procs):
+            report = time.perf_counter() - last_report >= 60
+            for n, proc in procs:
+                if n in results:
+                    continue
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid == 0:
+                    tree_peak[n] = max(tree_peak[n], _tree_rss_kb(proc.pid))
+                    if report:  # how far it is, and its peak so far (a run can be stopped)
+                        read = _bytes_read(proc.pid, f"postings-{n}.jsonl") / line_bytes
+                        print(
+                            f"  {n:,}: about {read:,.0f} postings read,"
+                            f" peak RSS so far {_hwm_kb(proc.pid) / 1024:.1f} MB",
+                            flush=True,
+                        )
+                    continue
+                if status != 0:
+                    sys.exit(f"jobmatch market at {n} postings exited with status {status}")
+                proc.returncode = 0
+                results[n] = (usage.ru_maxrss, time.perf_counter() - start)
+                got = json.loads((Path(tmp) / f"m-{n}.json").read_text(encoding="utf-8"))
+                print(
+                    f"  {n:,} postings done: counted {got.get('postings')},"
+                    f" peak RSS {usage.ru_maxrss / 1024:.1f} MB",
+                    flush=True,
+                )
+            if report:
+                last_report = time.perf_counter()
+            time.sleep(0.5)
+    print(f"\npeak RSS of `jobmatch market FILE.jsonl -o OUT.json --jobs {jobs}`")
+    print(f"{'postings':>9} {'peak MB':>9} {'tree MB':>9} {'wall s':>8}")
+    for n in sizes:
+        kb, wall = results[n]
+        print(f"{n:9,} {kb / 1024:9.1f} {tree_peak[n] / 1024:9.1f} {wall:8.0f}")
+    base = results[sizes[0]][0]
+    for n in sizes[1:]:
+        kb = results[n][0]
+        print(f"{n:,} vs {sizes[0]:,}: {100 * (kb - base) / base:+.1f} % (target within 10 %)")
+
+
+def _bytes_read(pid: int, name: str) -> int:
+    """How far process ``pid`` has read the file ``name`` (its offset; 0 if not open)."""
+    fds = Path(f"/proc/{pid}/fd")
+    try:
+        for fd in fds.iterdir():
+            if os.readlink(fd).endswith(name):
+                info = (Path(f"/proc/{pid}/fdinfo") / fd.name).read_text()
+                return int(info.split("pos:", 1)[1].split()[0])
+    except (OSError, IndexError, ValueError):  # it exited meanwhile: nothing to tell
+        return 0
+    return 0
+
+
+def _hwm_kb(pid: int) -> int:
+    """The peak RSS so far (``VmHWM``, kB) of process ``pid``."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:  # it exited meanwhile
+        return 0
+    return 0
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """The summed VmRSS (kB) of ``pid`` and its descendants, read from ``/proc``."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children.get(p, []))
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="memory at 1,000 and 10,000 postings")
@@ -136,13 +252,22 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="times the 245 postings are repeated")
     ap.add_argument("--sizes", help="comma-separated posting counts for the memory runs")
     ap.add_argument("--skip-timing", action="store_true")
+    ap.add_argument(
+        "--cli",
+        action="store_true",
+        help="memory of the `jobmatch market` command itself, the sizes run side by side",
+    )
+    ap.add_argument("--jobs", type=int, default=1, help="--jobs of the command (with --cli)")
     args = ap.parse_args()
     sizes = [1000, 10_000] if args.quick else [10_000, 100_000]
     if args.sizes:
         sizes = [int(s) for s in args.sizes.split(",")]
     if not args.skip_timing:
         compare(args.rounds, args.repeat)
-    memory(sizes)
+    if args.cli:
+        memory_cli(sizes, args.jobs)
+    else:
+        memory(sizes)
 
 
 if __name__ == "__main__":

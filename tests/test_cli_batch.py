@@ -259,6 +259,7 @@ def test_interrupted_run_exits_130_and_continues_to_exactly_one_record_each(
     assert err == (
         f"interrupted after 128 records (128 written to {out}); run the same command again"
         f" to continue: the records already in {out} are skipped\n"
+        "(72 more were scored but not written yet: the run scores them again)\n"
     )
     assert out.read_bytes().count(b"\n") == 128
     with out.open("ab") as f:
@@ -390,6 +391,27 @@ def test_dropped_records_on_resume_follow_the_new_min_score(
     assert len(out.read_text().splitlines()) == 5
 
 
+def test_a_higher_min_score_cannot_continue_an_output(postings: Path, tmp_path: Path) -> None:
+    """Records below the new threshold are in the output already: refused, not mixed in."""
+    out = tmp_path / "out.jsonl"
+    run(str(postings), "-o", str(out), "-q")
+    before = out.read_text()
+    code, _, err = run(str(postings), "-o", str(out), "--min-score", "40")
+    assert code == 2
+    assert (
+        f"{out} was written with other settings: min_score was (none), now '40.0' (records"
+        " below 40.0 are in it already; the same or a lower --min-score can continue it)."
+    ) in " ".join(err.split())
+    assert out.read_text() == before
+    out.unlink()
+    run(str(postings), "-o", str(out), "--min-score", "30", "-q")
+    assert run(str(postings), "-o", str(out), "--min-score", "31", "-q")[0] == 2
+    assert run(str(postings), "-o", str(out), "--min-score", "30", "-q")[0] == 0
+    assert json.loads((tmp_path / "out.jsonl.settings.json").read_text())["min_score"] == "30.0"
+    run(str(postings), "-o", str(out), "-q")  # lower: continues, and is recorded
+    assert json.loads((tmp_path / "out.jsonl.settings.json").read_text())["min_score"] is None
+
+
 def test_a_fresh_run_replaces_a_stale_dropped_sidecar(postings: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     sidecar = tmp_path / "out.jsonl.dropped"
@@ -447,7 +469,8 @@ def test_progress_bar_on_a_terminal_moves_per_record_and_is_cleared(postings: Pa
     counts = re.findall(r"\| (\d)/5 \[", shown)
     # shown; clock restarted at the first done; the 2 error records, then per scored record
     assert counts == ["0", "0", "2", "3", "4", "5"]
-    assert shown.endswith("\r") and shown.rstrip("\r").split("\r")[-1].strip() == ""
+    assert shown.endswith("\r\x1b[K")  # erased to the end of the line
+    assert shown.removesuffix("\x1b[K").rstrip("\r").split("\r")[-1].strip() == ""
     assert progress.bar is None
 
 
@@ -475,6 +498,26 @@ def test_the_bar_is_cleared_before_output_to_the_same_terminal() -> None:
     assert cleared.startswith("\r") and cleared.strip() == ""  # the bar line is blanked first
     assert "1/3" in rest  # and drawn again below the output
     progress.close()
+
+
+def test_the_bar_leaves_room_for_the_echo_of_ctrl_c(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full-width bar would wrap at the "^C" a terminal echoes, and its line would stay."""
+    import tqdm.utils
+
+    from jobmatch.cli import progress as progress_module
+
+    monkeypatch.setattr(progress_module, "_columns", lambda stream: 60)
+    monkeypatch.setattr(tqdm.utils, "_screen_shape_wrapper", lambda: lambda fp: (60, 24))
+    err = _Terminal()
+    progress = progress_module.TerminalProgress(err, min_interval=0)
+    progress.start(3)
+    progress.update(1)
+    progress.update(1)
+    lines = [x for x in err.getvalue().split("\r") if "/3" in x]
+    assert lines and {len(x) for x in lines} == {58}
+    progress.close()
+    shape = progress_module._leave_room(lambda fp: (None, None))
+    assert (shape(None), progress.done) == ((None, None), 2)
 
 
 def test_help_documents_the_exit_codes() -> None:

@@ -78,3 +78,22 @@ def test_cli_engine_spark(spark: Any, tmp_path: Any) -> None:
     res = CliRunner().invoke(main, ["market", "-", "--engine", "spark"])
     assert res.exit_code == 2
     assert "cannot read stdin" in res.output
+
+
+def test_spark_reads_a_csv_salary_column_as_locally(spark: Any, tmp_path: Any) -> None:
+    import csv
+
+    from jobmatch.market import iter_postings
+    from jobmatch.market.spark import market_report_spark_files
+
+    f = tmp_path / "jobs.csv"
+    with f.open("w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(["id", "text", "Salary Estimate", "pay"])
+        w.writerow(["a", ROWS[0][1], "$56K-$91K (Glassdoor est.)", ""])
+        w.writerow(["b", ROWS[1][1], "", "$25-$35 Per Hour"])
+        w.writerow(["c", ROWS[3][1], "-1", "$1M"])
+    got = market_report_spark_files([str(f)])
+    local = market_report(iter_postings([f]))
+    assert got.to_dict() == local.to_dict()
+    assert (got.overall.salary.stated, got.overall.salary.from_field) == (3, 2)

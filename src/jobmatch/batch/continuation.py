@@ -6,7 +6,9 @@ A torn last line (a run killed mid-write) is cut first, and that record is redon
 
 A run records its settings (profile, resume, record options...) in ``OUT.settings.json``;
 continuing ``OUT`` with other settings would mix stale results with new ones, so it is
-refused with the list of what differs (:func:`check_settings`).
+refused with the list of what differs (:func:`check_settings`). The one setting that may
+change is ``min_score``, and only downwards: a lower threshold adds records the output lacks,
+a higher one would leave in it records below it.
 """
 
 from __future__ import annotations
@@ -33,10 +35,13 @@ __all__ = [
     "settings_path",
     "write_settings",
     "check_settings",
+    "MIN_SCORE",
 ]
 
 #: the settings of a run, as recorded beside its output: name -> value (``None``: unset)
 Settings = Mapping[str, "str | None"]
+#: the settings key of ``--min-score`` (compared by :func:`check_settings` as a threshold)
+MIN_SCORE = "min_score"
 
 
 def repair_tail(path: str | os.PathLike[str]) -> int:
@@ -271,10 +276,26 @@ def check_settings(output: str | os.PathLike[str], settings: Settings) -> None:
     diffs = [
         f"{key} was {_shown(old.get(key))}, now {_shown(settings.get(key))}"
         for key in sorted(set(old) | set(settings))
-        if old.get(key) != settings.get(key)
+        if key != MIN_SCORE and old.get(key) != settings.get(key)
     ]
+    was, now = old.get(MIN_SCORE), settings.get(MIN_SCORE)
+    if _stricter(was, now):
+        diffs.append(
+            f"min_score was {_shown(was)}, now {_shown(now)} (records below {now} are in it"
+            " already; the same or a lower --min-score can continue it)"
+        )
     if diffs:
         raise ValueError(f"{out} was written with other settings: {'; '.join(diffs)}. {fix}")
+
+
+def _stricter(was: object, now: object) -> bool:
+    """Whether a threshold ``now`` leaves out records that ``was`` kept (``None``: none)."""
+    if now is None:
+        return False
+    try:
+        return was is None or float(str(now)) > float(str(was))
+    except ValueError:
+        return True
 
 
 def _shown(value: object) -> str:

@@ -25,6 +25,7 @@ from typing import IO, Any, TextIO
 from ..errors import JobmatchError
 from ..models import BatchResult, Document
 from .continuation import (
+    MIN_SCORE,
     DroppedLog,
     check_settings,
     done_ids,
@@ -170,15 +171,18 @@ def run_batch(
         top=top,
         min_score=min_score,
         continue_from=continue_from,
-        settings=run_settings(
-            profile=profile,
-            resume=resume_doc,
-            record_options=opts,
-            keep_fields=keep_fields,
-            max_bytes=limit,
-            top_skills=TOP_SKILLS,
-            extra=settings,
-        ),
+        settings={
+            **run_settings(
+                profile=profile,
+                resume=resume_doc,
+                record_options=opts,
+                keep_fields=keep_fields,
+                max_bytes=limit,
+                top_skills=TOP_SKILLS,
+                extra=settings,
+            ),
+            MIN_SCORE: None if min_score is None else str(float(min_score)),
+        },
         layout=_layout(profile, resume_doc is not None, keep_fields),
     )
     check_text_source(
@@ -312,8 +316,10 @@ def _open_output(plan: _Plan) -> TextIO:
         with suppress(FileNotFoundError):
             os.remove(sidecar)
         write_settings(plan.output, plan.settings)
-    elif os.path.isfile(sidecar):
-        repair_tail(sidecar)
+    else:
+        if os.path.isfile(sidecar):
+            repair_tail(sidecar)
+        write_settings(plan.output, plan.settings)  # the same, or a lower min_score
     return out
 
 

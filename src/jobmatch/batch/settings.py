@@ -81,7 +81,7 @@ def run_settings(
     Returns:
         Setting name -> value (``None`` when unset); equal settings give equal scores.
         Options that only change the speed (``jobs``, ``timeout``) are not included, nor
-        ``min_score`` (a continued run re-applies it with the ``.dropped`` sidecar).
+        ``min_score`` (``run_batch`` adds it: a continued run may lower it, not raise it).
     """
     from .. import __version__
 

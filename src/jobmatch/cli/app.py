@@ -19,6 +19,8 @@ from ..errors import JobmatchError
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
+#: Ctrl-C (128 + SIGINT), as shells report it
+EXIT_INTERRUPTED = 130
 
 
 class JobmatchGroup(click.Group):
@@ -32,6 +34,12 @@ class JobmatchGroup(click.Group):
                 raise
             click.echo(f"Error: {self.error_line(ctx, exc)}", err=True)
             ctx.exit(EXIT_INPUT_ERROR)
+        except KeyboardInterrupt:
+            # Ctrl-C: the shells' code for it, not click's "Aborted!" and 1 (an input error)
+            if ctx.meta.get("jobmatch.debug"):
+                raise
+            click.echo("\ninterrupted (Ctrl-C)", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
 
     def error_line(self, ctx: click.Context, exc: JobmatchError) -> str:
         """``exc`` on one line; an encrypted PDF names --password where the command has it."""

@@ -35,6 +35,8 @@ class TerminalProgress:
         self.bar: Any = None
         self.total: int | None = None
         self.timed = False
+        #: records reported done so far (the bar's count)
+        self.done = 0
 
     def start(self, total: int | None) -> None:
         """Show the bar with ``total`` records to do (``None``: a counter without ETA)."""
@@ -46,21 +48,30 @@ class TerminalProgress:
         # follow the terminal's width, unless it reports none (a bare pty): then 80 columns,
         # since tqdm would draw a bar of width 0; and a fixed height, since for a terminal of
         # 0 rows it hides every bar (one bar needs no more)
-        dynamic = _columns(self.stream) > 0
+        columns = _columns(self.stream)
         self.bar = tqdm(
             total=total,
             file=self.stream,
             unit=self.unit,
             leave=False,
-            dynamic_ncols=dynamic,
-            ncols=None if dynamic else 80,
+            ncols=max(columns - ECHO_ROOM, 1) if columns > 0 else 80,
             nrows=24,
             mininterval=self.min_interval,
             miniters=1,
         )
+        if columns > 0:
+            # then follow the terminal's width as it changes (tqdm's dynamic_ncols, which
+            # would draw the first line full width), ECHO_ROOM columns narrower
+            from tqdm import utils as tqdm_utils
+
+            wrapper = getattr(tqdm_utils, "_screen_shape_wrapper", None)
+            shape = wrapper() if wrapper is not None else None
+            if shape is not None:
+                self.bar.dynamic_ncols = _leave_room(shape)
 
     def update(self, done: int) -> None:
         """``done`` more records finished."""
+        self.done += done
         if self.bar is None:
             return
         if not self.timed:
@@ -78,12 +89,30 @@ class TerminalProgress:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+            # tqdm blanks the bar's width; a "^C" echoed after it stays unless erased too
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
     def wrap(self, output: IO[str]) -> IO[str]:
         """``output``, writing around the bar when both go to a terminal."""
         if not self.enabled or not output.isatty():
             return output
         return cast(IO[str], BarSafeStream(output))
+
+
+#: columns left free right of the bar: the terminal echoes Ctrl-C as "^C" after it, and
+#: a full-width bar would wrap there, leaving the bar's line behind when it is cleared
+ECHO_ROOM = 2
+
+
+def _leave_room(shape: Any) -> Any:
+    """tqdm's terminal-size function, ``ECHO_ROOM`` columns narrower."""
+
+    def narrower(fp: Any) -> tuple[int | None, int | None]:
+        cols, rows = shape(fp)
+        return (None if cols is None else max(cols - ECHO_ROOM, 1)), rows
+
+    return narrower
 
 
 def _columns(stream: IO[str]) -> int:

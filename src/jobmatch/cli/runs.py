@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .app import EXIT_INPUT_ERROR, EXIT_OK, main
+from .app import EXIT_INPUT_ERROR, EXIT_INTERRUPTED, EXIT_OK, main
 from .options import (
     pdf_engine_option,
     read_input,
@@ -217,10 +217,6 @@ def _library_options(run_options: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
-#: the exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it
-EXIT_INTERRUPTED = 130
-
-
 def _run_batch_command(
     ctx: click.Context,
     runner: Callable[..., Any],
@@ -235,6 +231,7 @@ def _run_batch_command(
     from ..batch.summary import BatchInterrupted
     from .progress import TerminalProgress
 
+    progress: TerminalProgress | None = None
     if bar and not quiet:
         progress = TerminalProgress(sys.stderr)
         options["progress"] = progress
@@ -245,6 +242,15 @@ def _run_batch_command(
         raise click.UsageError(str(exc)) from exc
     except BatchInterrupted as exc:
         click.echo(exc.summary.interrupted_line(), err=True)
+        ahead = progress.done - exc.summary.ok - exc.summary.failed if progress else 0
+        if ahead > 0 and exc.summary.output is not None:
+            # the bar counts records as they are scored; the output is written in input
+            # order, so the ones scored after a gap were not written yet
+            more = " more" if exc.summary.written else ""
+            click.echo(
+                f"({ahead:,}{more} were scored but not written yet: the run scores them again)",
+                err=True,
+            )
         ctx.exit(EXIT_INTERRUPTED)
     if not quiet:
         for line in summary.failure_lines():
@@ -284,7 +290,13 @@ def _interrupted_message(summary: Any, command: str) -> str:
 @click.option("--text-field", default="text", show_default=True, help="JSONL text field.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL id field.")
 @click.option(
-    "--salary-field", default="salary_estimate", show_default=True, help="JSONL salary field."
+    "--salary-column",
+    "--salary-field",
+    "salary_name",
+    metavar="NAME",
+    help="CSV column / JSONL field of the pay (default: the first of salary_estimate,"
+    " salary, salary_range, pay, pay_range, compensation, in any case, with spaces,"
+    " _ or -, present in a record; '' for none). It wins over pay in the text.",
 )
 @click.option(
     "--match-score",
@@ -311,7 +323,7 @@ def market(
     fmt: str | None,
     output: str | None,
     match_score: float,
-    salary_field: str,
+    salary_name: str | None,
     text_column: str,
     id_column: str,
     text_field: str,
@@ -325,10 +337,11 @@ def market(
     Demand per skill and category (required vs preferred, co-occurring skills), overall and
     in the top quartile by score; with --resume the skills to learn next; pay quartiles.
     Exit codes: 0 written, 1 an input error (profile, resume) or some postings could not
-    be read (the report is written, counting them), 2 usage error.
+    be read (the report is written, counting them), 2 usage error, 130 interrupted.
     """
 
     from ..market import iter_postings, market_report, render_market
+    from ..market.postings import SALARY_NAMES
 
     suffixes = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json"}
     if fmt is None and output is not None and Path(output).suffix.lower() not in suffixes:
@@ -342,6 +355,7 @@ def market(
     fields = {"text_field": text_field, "id_field": id_field}
     resume = Path(resume_path) if resume_path else None
     options: dict[str, Any] = {"resume": resume, "profile": profile, "match_score": match_score}
+    salary_field = SALARY_NAMES if salary_name is None else salary_name
     if engine == "spark":
         from ..market.spark import market_report_spark_files
 
@@ -354,13 +368,21 @@ def market(
     else:
         postings = iter_postings(
             inputs,
-            salary_field=salary_field or None,
+            salary_field=salary_field,
             text_column=text_column,
             id_column=id_column,
             text_field=text_field,
             id_field=id_field,
         )
-        report = market_report(postings, jobs=jobs, **options)
+        try:
+            report = market_report(postings, jobs=jobs, **options)
+        except KeyboardInterrupt:
+            click.echo(
+                "\ninterrupted: the report is made once every posting is read, so nothing was"
+                " written; run the command again",
+                err=True,
+            )
+            click.get_current_context().exit(EXIT_INTERRUPTED)
     text = render_market(report, fmt or "markdown")
     if output is None:
         click.echo(text, nl=False)
@@ -369,6 +391,12 @@ def market(
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise click.FileError(output, hint=exc.strerror or str(exc)) from exc
+    if salary_name and not report.overall.salary.from_field:
+        click.echo(
+            f"Warning: no pay was read from a salary column/field {salary_name!r} (absent,"
+            " empty or not pay in every posting); pay was looked for in the texts",
+            err=True,
+        )
     if report.failed:  # the report is written; the unread postings are logged (--debug)
         click.echo(
             f"Error: {report.failed:,} posting(s) could not be read (--debug lists them)",

@@ -246,6 +246,7 @@ def _view(counts: ScoreBin, lexicon: Lexicon, top_skills: int) -> DemandView:
         stated=stated,
         coverage=round(stated / n, 4) if n else 0.0,
         currencies=tuple(_salary_stats(cur, h) for cur, h in sorted(counts.pay.items())),
+        from_field=counts.pay_from_field,
     )
     return DemandView(postings=n, skills=skills, categories=categories, salary=salary)
 

@@ -69,6 +69,8 @@ class ScoreBin:
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
     #: currency -> annual pay bin (thousands) -> postings
     pay: dict[str, Counter[int]] = field(default_factory=dict)
+    #: postings whose pay was read from a salary field / column (the rest: from the text)
+    pay_from_field: int = 0
     #: with a resume: postings lacking each skill, the sum of its gains there, and the
     #: postings it alone would lift from below to at least the match score
     lacking: Counter[str] = field(default_factory=Counter)
@@ -92,6 +94,7 @@ class ScoreBin:
         if facts.salary is not None:
             per = self.pay.setdefault(facts.salary.currency, Counter())
             per[round(facts.salary.annual_mid / PAY_BIN)] += 1
+            self.pay_from_field += facts.salary.from_field
         for sid, gain in facts.gaps.items():
             self.lacking[sid] += 1
             self.gain[sid] = self.gain.get(sid, 0.0) + gain
@@ -101,6 +104,7 @@ class ScoreBin:
     def merge(self, other: ScoreBin) -> None:
         """Add ``other``'s counts to this bin's."""
         self.postings += other.postings
+        self.pay_from_field += other.pay_from_field
         for mine, theirs in (
             (self.skills, other.skills),
             (self.required, other.required),

@@ -87,11 +87,16 @@ class SalaryStats:
 
 @dataclass(frozen=True, slots=True)
 class SalaryView:
-    """Pay coverage of a view: postings stating pay, their share, and per currency."""
+    """Pay coverage of a view: postings stating pay, their share, and per currency.
+
+    ``from_field`` of the ``stated`` postings had their pay read from a salary field /
+    column; the others from their text.
+    """
 
     stated: int
     coverage: float
     currencies: tuple[SalaryStats, ...] = ()
+    from_field: int = 0
 
 
 @dataclass(frozen=True, slots=True)

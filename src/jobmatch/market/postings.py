@@ -2,20 +2,18 @@
 
 :func:`iter_postings` reads what ``jobmatch batch`` reads (folders, documents, CSV, JSON
 lines, ``-`` for JSON lines on stdin) through :func:`jobmatch.batch.records.iter_records`
-and adds the value of a salary field of JSON lines. :class:`PostingScorer` scores postings
-against a profile (or a resume against each posting) and returns the few
+and adds the value of a salary field / column (JSON lines, CSV, stdin alike).
+:class:`PostingScorer` scores postings against a profile (or a resume against each
+posting) and returns the few
 :class:`~jobmatch.market.counts.PostingFacts` a market report counts; every call into
 :mod:`jobmatch.scoring` is in :meth:`PostingScorer.facts_of`.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import re
-import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -30,19 +28,55 @@ if TYPE_CHECKING:
     from ..models import Document, SkillMention
     from ..scoring.profiles import Profile
 
-__all__ = ["Posting", "iter_postings", "as_postings", "PostingScorer", "SALARY_FIELD"]
+__all__ = [
+    "Posting",
+    "iter_postings",
+    "as_postings",
+    "PostingScorer",
+    "SALARY_FIELD",
+    "SALARY_NAMES",
+    "SALARY_WORDS",
+    "salary_names",
+    "salary_spellings",
+    "posting_salary",
+]
 
-#: the JSON field read as a posting's salary by default (the Glassdoor exports' name)
-SALARY_FIELD = "salary_estimate"
-_JSONL = (".jsonl", ".ndjson", ".jsonlines")
-_WHERE = re.compile(r"^(?P<name>.+):(?P<line>\d+)$")
+#: the words of the names a salary field / column is looked for under, in this order
+SALARY_WORDS = ("salary estimate", "salary", "salary range", "pay", "pay range", "compensation")
+
+
+def salary_spellings(words: Sequence[str]) -> tuple[str, ...]:
+    """The spellings a salary field / column name is recognised in, each of ``words`` in turn.
+
+    ``"salary estimate"`` gives ``salary estimate``, ``Salary estimate``, ``Salary Estimate``,
+    ``SALARY ESTIMATE``, the same joined by ``_``, ``-`` or nothing, and ``salaryEstimate``.
+    """
+    out: dict[str, None] = {}
+    for phrase in words:
+        parts = phrase.split()
+        for joiner in (" ", "_", "-", ""):
+            for cased in (
+                [w.lower() for w in parts],
+                [parts[0].capitalize(), *(w.lower() for w in parts[1:])],
+                [w.capitalize() for w in parts],
+                [w.upper() for w in parts],
+            ):
+                out[joiner.join(cased)] = None
+        out[parts[0].lower() + "".join(w.capitalize() for w in parts[1:])] = None
+    return tuple(out)
+
+
+#: the names tried, in order, when no salary field / column is named
+SALARY_NAMES = salary_spellings(SALARY_WORDS)
+#: the Glassdoor exports' salary field (the first of :data:`SALARY_NAMES`)
+SALARY_FIELD = SALARY_NAMES[0]
 
 
 @dataclass(frozen=True, slots=True)
 class Posting:
     """One posting to count: a text, a document path, or the reason it is unusable.
 
-    ``salary`` is the value of its salary field, when the input has one.
+    ``salary`` is the value of its salary field / column, when the input has one.
     """
 
     id: str
@@ -52,54 +86,22 @@ class Posting:
     error: str | None = None
 
 
-class _Tap:
-    """A binary stream that remembers the last line read (JSON lines on stdin)."""
+def salary_names(salary_field: str | Sequence[str] | None) -> tuple[str, ...]:
+    """The field / column names to read pay from: one name, several in order, or none.
 
-    def __init__(self, stream: IO[bytes]) -> None:
-        self.stream = stream
-        self.last = b""
-
-    def readline(self, size: int = -1) -> bytes:
-        self.last = self.stream.readline(size)
-        return self.last
-
-
-class _FieldReader:
-    """Reads one field of the JSON lines of a file, forward only (record order)."""
-
-    def __init__(self, name: str, field: str) -> None:
-        self.name, self.field, self.lineno = name, field, 0
-        self.fh: IO[bytes] | None = None
-
-    def value(self, lineno: int) -> str | None:
-        if self.fh is None:
-            self.fh = open(self.name, "rb")  # closed by close(), at the end of the input
-        raw = b""
-        while self.lineno < lineno:
-            raw = self.fh.readline()
-            if not raw:
-                return None
-            self.lineno += 1
-        return _field_of(raw, self.field)
-
-    def close(self) -> None:
-        if self.fh is not None:
-            self.fh.close()
-
-
-def _field_of(raw: bytes, field: str) -> str | None:
-    try:
-        obj = json.loads(raw)
-    except ValueError:
-        return None
-    value = obj.get(field) if isinstance(obj, dict) else None
-    return None if value is None else str(value)
+    ``None`` and ``""`` mean none (the text only); a ``str`` is that one name.
+    """
+    if salary_field is None or salary_field == "":
+        return ()
+    if isinstance(salary_field, str):
+        return (salary_field,)
+    return tuple(salary_field)
 
 
 def iter_postings(
     inputs: Iterable[str | os.PathLike[str]],
     *,
-    salary_field: str | None = SALARY_FIELD,
+    salary_field: str | Sequence[str] | None = SALARY_NAMES,
     stdin: IO[bytes] | None = None,
     **record_options: Any,
 ) -> Iterator[Posting]:
@@ -107,7 +109,9 @@ def iter_postings(
 
     Args:
         inputs: as for :func:`~jobmatch.batch.records.iter_records` (``-`` is stdin).
-        salary_field: the JSON field holding the pay (``None``: only the text is read).
+        salary_field: the JSON field or CSV column holding the pay; several names are
+            tried in order and the first with a value in a record is its pay (default:
+            :data:`SALARY_NAMES`); ``None`` or ``""``: only the text is read.
         stdin: the stream ``-`` reads (default: the process's standard input).
         record_options: ``text_field``, ``id_field``, ``text_column``, ``id_column``,
             ``max_bytes`` of :func:`~jobmatch.batch.records.iter_records`.
@@ -117,38 +121,11 @@ def iter_postings(
     """
     from ..batch.records import iter_records
 
-    tap = _Tap(stdin if stdin is not None else sys.stdin.buffer)
-    readers: dict[str, _FieldReader] = {}
-    try:
-        # the tap is read like the binary stream iter_records expects (readline only)
-        for rec in iter_records(inputs, stdin=tap, **record_options):  # type: ignore[arg-type]
-            salary = None
-            if salary_field is not None and rec.error is None and rec.text is not None:
-                salary = _salary_value(rec.source, salary_field, tap, readers)
-            yield Posting(id=rec.id, text=rec.text, path=rec.path, salary=salary, error=rec.error)
-    finally:
-        for reader in readers.values():
-            reader.close()
-
-
-def _salary_value(
-    source: str, field: str, tap: _Tap, readers: dict[str, _FieldReader]
-) -> str | None:
-    where = _WHERE.match(source)
-    if where is None:
-        return None
-    name = where.group("name")
-    if name == "<stdin>":
-        return _field_of(tap.last, field)
-    if not name.lower().endswith(_JSONL):
-        return None  # CSV: the text only (a salary column needs batch's keep_fields)
-    reader = readers.get(name)
-    if reader is None:
-        reader = readers[name] = _FieldReader(name, field)
-    try:
-        return reader.value(int(where.group("line")))
-    except OSError:
-        return None
+    names = salary_names(salary_field)
+    records = iter_records(inputs, stdin=stdin, keep_fields=names, **record_options)
+    for rec in records:
+        salary = next((v for _, v in rec.fields if v.strip()), None)
+        yield Posting(id=rec.id, text=rec.text, path=rec.path, salary=salary, error=rec.error)
 
 
 def as_postings(items: Iterable[Any]) -> Iterator[Posting]:
@@ -271,12 +248,16 @@ class PostingScorer:
             skills=skills,
             categories={sid: self.category_of.get(sid, "other") for sid in skills},
             gaps=gaps,
-            salary=_salary(posting, text),
+            salary=posting_salary(posting, text),
         )
 
 
-def _salary(posting: Posting, text: str) -> Salary | None:
-    """The pay of a posting: its salary field, else (no field, ``-1``, ``n/a``) its text."""
+def posting_salary(posting: Posting, text: str) -> Salary | None:
+    """The pay of a posting: its salary field / column, else (none, ``-1``, ``n/a``) its text.
+
+    The column wins over the text: it is what the source states for the posting, where a
+    text can name other amounts (a bonus, a range for another level) first.
+    """
     if posting.salary is not None and posting.salary.strip():
         found = parse_salary(posting.salary, field=True)
         if found is not None:

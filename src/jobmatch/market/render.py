@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from ..report import HTML_CSP, HTML_CSS, escape_html, escape_markdown
-from .model import DemandView, MarketReport, SalaryStats
+from .model import DemandView, MarketReport, SalaryStats, SalaryView
 
 __all__ = ["MARKET_FORMATS", "render_market", "render_market_markdown", "render_market_html"]
 
@@ -77,10 +77,17 @@ def _best_title(report: MarketReport) -> str:
 # ------------------------------------------------------------------------------ Markdown
 
 
+def _stated(s: SalaryView, *, of: int | None = None) -> str:
+    """``195 (79.6 %; 194 from a salary field)``, or ``of 245 postings`` after the count."""
+    where = f"; {s.from_field:,} from a salary field" if s.from_field else ""
+    total = f" of {of:,} postings" if of is not None else ""
+    return f"{s.stated:,}{total} ({_pct(s.coverage)}{where})"
+
+
 def _md_view(view: DemandView) -> list[str]:
     md = escape_markdown
     s = view.salary
-    lines = [f"{view.postings:,} postings; pay stated in {s.stated:,} ({_pct(s.coverage)}).", ""]
+    lines = [f"{view.postings:,} postings; pay stated in {_stated(s)}.", ""]
     if view.skills:
         lines += [
             "| skill | category | postings | share | required | preferred | often with |",
@@ -280,8 +287,8 @@ def _html_pay(report: MarketReport) -> list[str]:
     o, b = report.overall.salary, report.best.salary
     out = [
         "<h2>Pay</h2>",
-        f"<p>Pay stated in {o.stated:,} of {report.overall.postings:,} postings"
-        f" ({_pct(o.coverage)}); annual, the middle of each range; hourly x 2,080.</p>",
+        f"<p>Pay stated in {_stated(o, of=report.overall.postings)};"
+        " annual, the middle of each range; hourly x 2,080.</p>",
     ]
     rows = [(f"all, {p.currency}", p) for p in o.currencies]
     rows += [(f"best fits, {p.currency}", p) for p in b.currencies]

@@ -84,6 +84,8 @@ class Salary:
         period: ``hour``, ``day``, ``week``, ``month`` or ``year``.
         estimate: who estimated it (``glassdoor``, ``employer``), ``None`` when stated.
         text: the words it was read from.
+        from_field: read from a salary field / column (``parse_salary(..., field=True)``),
+            not found in a posting's text.
     """
 
     low: float
@@ -92,6 +94,7 @@ class Salary:
     period: str
     estimate: str | None = None
     text: str = ""
+    from_field: bool = False
 
     @property
     def annual_low(self) -> float:
@@ -164,6 +167,7 @@ def _salary(match: re.Match[str], text: str, *, field: bool) -> Salary | None:
         period=period,
         estimate=_estimate(text),
         text=match.group(0).strip(),
+        from_field=field,
     )
     lo, hi = _ANNUAL_RANGE
     if not (lo <= salary.annual_low and salary.annual_high <= hi):

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .build import MATCH_SCORE, TOP_SKILLS, MarketCounts, build_report, count_postings
-from .postings import Posting, PostingScorer
+from .postings import SALARY_NAMES, Posting, PostingScorer, salary_names
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame  # type: ignore[import-not-found,unused-ignore]
@@ -86,7 +86,7 @@ def market_report_spark(
     *,
     text_col: str = "text",
     id_col: str | None = "id",
-    salary_col: str | None = None,
+    salary_col: str | Sequence[str] | None = None,
     profile: str | Path | Profile = "research-engineer",
     resume: Any = None,
     match_score: float = MATCH_SCORE,
@@ -97,7 +97,8 @@ def market_report_spark(
     Args:
         df: the postings, one row each.
         text_col: the column of the posting text; ``id_col``: of its id (``None``: row
-            numbers); ``salary_col``: of its pay as written (``None``: the text only).
+            numbers); ``salary_col``: of its pay as written (``None``: the text only; several
+            columns: the first with a value in a row, as locally).
         profile, resume, match_score, top_skills: as for :func:`market_report`; the profile
             and resume are read here, on the driver, and their content ships with the job.
 
@@ -112,7 +113,9 @@ def market_report_spark(
 
     from ..scoring.profiles import Profile, load_profile
 
-    missing = [c for c in (text_col, id_col, salary_col) if c is not None and c not in df.columns]
+    pay_cols = salary_names(salary_col)
+    named = (text_col, id_col, *pay_cols)
+    missing = [c for c in named if c is not None and c not in df.columns]
     if missing:
         raise ValueError(f"no column(s) {missing} in the DataFrame (columns: {df.columns})")
     scorer = PostingScorer(profile, resume=resume)  # the driver's: fails early, names things
@@ -125,15 +128,21 @@ def market_report_spark(
     postings = df.select(
         (df[id_col].cast("string") if id_col else row_id).alias("id"),
         df[text_col].cast("string").alias("text"),
-        (df[salary_col].cast("string") if salary_col else F.lit(None).cast("string")).alias(
-            "salary"
-        ),
+        _first_value(F, df, pay_cols).alias("salary"),
     )
     partials = postings.mapInPandas(partial(_count_partition, job=job), COUNTS_SCHEMA)
     counts = MarketCounts()
     for row in partials.toLocalIterator():  # one small row per partition
         counts.merge(pickle.loads(row["counts"]))  # noqa: S301 - our own executors' counts
     return build_report(counts, scorer, match_score=match_score, top_skills=top_skills)
+
+
+def _first_value(F: Any, df: DataFrame, columns: Sequence[str]) -> Any:  # noqa: N803
+    """The first of ``columns`` with a (non-blank) value in each row, else null."""
+    values = [F.when(F.trim(df[c].cast("string")) != "", df[c].cast("string")) for c in columns]
+    if not values:
+        return F.lit(None).cast("string")
+    return values[0] if len(values) == 1 else F.coalesce(*values)
 
 
 def market_report_spark_files(
@@ -144,7 +153,7 @@ def market_report_spark_files(
     id_column: str = "id",
     text_field: str = "text",
     id_field: str = "id",
-    salary_field: str | None = None,
+    salary_field: str | Sequence[str] | None = SALARY_NAMES,
     **options: Any,
 ) -> MarketReport:
     """:func:`market_report_spark` over CSV, JSONL or Parquet files (``market --engine spark``).
@@ -153,7 +162,9 @@ def market_report_spark_files(
         inputs: the files or folders (one format; not ``-``).
         master: the Spark master (default: ``local[2]`` or spark-submit's).
         text_column, id_column: CSV columns; ``text_field``, ``id_field``: JSON fields.
-        salary_field: the field / column of the pay, when present in the data.
+        salary_field: the field / column of the pay, or several tried in order (default:
+            :data:`~jobmatch.market.postings.SALARY_NAMES`); those absent from the data are
+            ignored, as locally.
         options: ``profile``, ``resume``, ``match_score``, ``top_skills``.
 
     Returns:
@@ -179,7 +190,7 @@ def market_report_spark_files(
             df,
             text_col=text_column if csv else text_field,
             id_col=id_col if id_col in df.columns else None,
-            salary_col=salary_field if salary_field in df.columns else None,
+            salary_col=[c for c in salary_names(salary_field) if c in df.columns],
             **options,
         )
     finally:
