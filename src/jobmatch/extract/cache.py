@@ -8,6 +8,9 @@ strings and lists, nothing unpickled), written by::
     python -m jobmatch.extract.cache build    # after any change to the lexicon or tokenizer
     python -m jobmatch.extract.cache check    # exit 1 when the shipped cache is stale
 
+The cache also holds the compiled context rules and pattern plan (:mod:`.compiled`: token
+hashes, ready to add to the matcher), used when they were made by the same code.
+
 A cache is used only when it was built from the same lexicon (version and a content hash of
 every record) *and* the same tokenizer rules (:func:`.nlp_tokenizer.tokenizer_hash`); a
 missing, unreadable or stale cache is logged and the token lists are computed in memory, as
@@ -22,8 +25,8 @@ import hashlib
 import json
 import logging
 import sys
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,15 +36,20 @@ import srsly  # type: ignore[import-untyped]
 
 from ..lexicon.loader import load_lexicon, skill_record
 from ..models import Lexicon
+from .compiled import CompiledBuild, unfit_reason
+from .context import Rule, compile_rule
+from .patterns import PatternPlan, plan_patterns
 
 __all__ = [
     "CACHE_FORMAT",
     "CACHE_RESOURCE",
+    "MatcherInputs",
     "PatternCache",
     "PatternTokens",
     "build_cache",
     "fitting_cache",
     "lexicon_hash",
+    "matcher_inputs",
     "read_cache",
     "shipped_cache",
     "shipped_letters",
@@ -50,7 +58,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: with the compiled rules and patterns (:mod:`.compiled`)
 CACHE_RESOURCE = "compiled_patterns.msgpack"
 
 
@@ -63,6 +71,7 @@ class PatternCache:
     tokenizer_hash: str
     letters: tuple[str, ...]  # the one-letter names the tokenizer splits from a period
     tokens: Mapping[str, Sequence[str]]
+    compiled: CompiledBuild | None = None  # the rules and patterns compiled from the tokens
 
     def to_dict(self) -> dict[str, Any]:
         """The cache as plain msgpack-able data."""
@@ -73,6 +82,7 @@ class PatternCache:
             "tokenizer_hash": self.tokenizer_hash,
             "letters": list(self.letters),
             "tokens": {k: list(v) for k, v in self.tokens.items()},
+            "compiled": None if self.compiled is None else self.compiled.to_dict(),
         }
 
     @classmethod
@@ -88,12 +98,14 @@ class PatternCache:
         meta = [data.get(k) for k in ("lexicon_version", "lexicon_hash", "tokenizer_hash")]
         if not isinstance(tokens, dict) or not all(isinstance(m, str) for m in meta):
             raise ValueError("pattern cache: bad header or token table")
+        compiled = data.get("compiled")
         return cls(
             lexicon_version=str(meta[0]),
             lexicon_hash=str(meta[1]),
             tokenizer_hash=str(meta[2]),
             letters=tuple(str(c) for c in data.get("letters") or ()),
             tokens=tokens,
+            compiled=None if compiled is None else CompiledBuild.from_dict(compiled),
         )
 
 
@@ -264,6 +276,58 @@ class PatternTokens:
             letters=tuple(letter_forms(pattern_forms(lexicon.skills))),
             tokens=self.seen,
         )
+
+
+@dataclass(frozen=True)
+class MatcherInputs:
+    """What the skill matcher is built from: the compiled rules, the pattern plan and the
+    cache that holds both (the one read, or a fresh one when they were compiled here)."""
+
+    rules: tuple[Rule | None, ...]
+    plan: PatternPlan
+    cache: PatternCache
+
+
+def matcher_inputs(
+    tokenizer: Any,
+    lexicon: Lexicon,
+    saved: PatternCache | None,
+    *,
+    tokenizer_digest: str,
+    key: Callable[[str], int],
+    use: bool = True,
+) -> MatcherInputs:
+    """The compiled rules and patterns of a lexicon: read from a cache that fits, else compiled.
+
+    A cache that fits the lexicon and the tokenizer gives its compiled build when that was
+    made by this code (:func:`.compiled.unfit_reason`); else the rules and patterns are
+    compiled from its token lists (or from the tokenizer, without a fitting cache).
+
+    Args:
+        tokenizer: the pipeline's tokenizer.
+        lexicon: the lexicon.
+        saved: the cache of a saved pipeline, or ``None``.
+        tokenizer_digest: :func:`.nlp_tokenizer.tokenizer_hash` of ``tokenizer``.
+        key: string -> hash (the pipeline's ``vocab.strings.add``).
+        use: ``False`` for no cache at all.
+
+    Returns:
+        The :class:`MatcherInputs`.
+    """
+    cache = fitting_cache(lexicon, tokenizer_digest, saved, use=use)
+    if cache is not None and cache.compiled is not None:
+        reason = unfit_reason(cache.compiled, len(lexicon.skills))
+        if reason is None:
+            return MatcherInputs(cache.compiled.rules, cache.compiled.plan, cache)
+        log.info("compiled rules and patterns not used: %s", reason)
+    tokens = PatternTokens(tokenizer, cache)
+    rules = tuple(
+        None if s.context is None else compile_rule(s.context, tokens.one, key)
+        for s in lexicon.skills
+    )
+    plan = plan_patterns(lexicon.skills, rules, tokens, key)
+    fresh = tokens.finish(lexicon, tokenizer_digest)
+    return MatcherInputs(rules, plan, replace(fresh, compiled=CompiledBuild.of(rules, plan)))
 
 
 def build_cache(lexicon: Lexicon | None = None) -> PatternCache:
