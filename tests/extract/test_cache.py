@@ -13,7 +13,9 @@ import srsly
 
 from jobmatch.extract.cache import (
     CACHE_RESOURCE,
+    PackedTokens,
     PatternCache,
+    PatternTokens,
     build_cache,
     lexicon_hash,
     read_cache,
@@ -163,7 +165,7 @@ def test_cache_round_trips_as_a_dict() -> None:
     again = PatternCache.from_dict(srsly.msgpack_loads(srsly.msgpack_dumps(cache.to_dict())))
     assert again == replace(cache, tokens=again.tokens)
     assert again.tokens["C++"] == ["C++"]
-    with pytest.raises(ValueError, match="not a pattern cache of format 2"):
+    with pytest.raises(ValueError, match="not a pattern cache of format 3"):
         PatternCache.from_dict({"format": 1})  # the token lists alone: rebuilt in memory
     bad = {**cache.to_dict(), "compiled": {"rules": []}}
     with pytest.raises(ValueError, match="bad compiled build"):
@@ -217,3 +219,13 @@ def test_the_builder_hash_covers_the_compiling_modules() -> None:
     names = sorted(p.name for p in builder_sources() if p is not None)
     assert names == ["context.py", "loader.py", "patterns.py", "vocabulary.py"]
     assert len(builder_hash()) == 64
+
+
+def test_a_bad_packed_token_table_means_tokenising(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="jobmatch.extract.cache")
+    packed = PackedTokens(srsly.msgpack_dumps(["not", "a", "map"]))
+    cache = replace(_shipped(), tokens=packed)
+    tokens = PatternTokens(blank_pipeline().tokenizer, cache)
+    assert "token table unreadable" in caplog.text
+    assert tokens(["Node.js,", "C++"]) == [["Node.js", ","], ["C++"]]
+    assert tokens.live == 2

@@ -25,7 +25,7 @@ import hashlib
 import json
 import logging
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -44,6 +44,7 @@ __all__ = [
     "CACHE_FORMAT",
     "CACHE_RESOURCE",
     "MatcherInputs",
+    "PackedTokens",
     "PatternCache",
     "PatternTokens",
     "build_cache",
@@ -58,8 +59,52 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2  # 2: with the compiled rules and patterns (:mod:`.compiled`)
+CACHE_FORMAT = 3  # 3: compiled rules and patterns (:mod:`.compiled`), packed token table
 CACHE_RESOURCE = "compiled_patterns.msgpack"
+
+
+class PackedTokens(Mapping[str, Sequence[str]]):
+    """The token table as msgpack bytes, decoded on first use.
+
+    A start-up that finds a fitting compiled build (:mod:`.compiled`) never reads the
+    24,000 token lists; they are decoded only when rules and patterns are compiled again.
+
+    Args:
+        packed: ``srsly.msgpack_dumps`` of a ``{text: [token, ...]}`` map.
+    """
+
+    def __init__(self, packed: bytes) -> None:
+        self.packed = packed
+        self._table: dict[str, Sequence[str]] | None = None
+
+    def table(self) -> dict[str, Sequence[str]]:
+        """The decoded table.
+
+        Raises:
+            ValueError: the bytes are no msgpack map.
+        """
+        if self._table is None:
+            table = srsly.msgpack_loads(self.packed)
+            if not isinstance(table, dict):
+                raise ValueError("pattern cache: the token table is not a map")
+            self._table = table
+        return self._table
+
+    def __getitem__(self, text: str) -> Sequence[str]:
+        return self.table()[text]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.table())
+
+    def __len__(self) -> int:
+        return len(self.table())
+
+
+def _packed(tokens: Mapping[str, Sequence[str]]) -> bytes:
+    if isinstance(tokens, PackedTokens):
+        return tokens.packed
+    data: bytes = srsly.msgpack_dumps({k: list(v) for k, v in tokens.items()})
+    return data
 
 
 @dataclass(frozen=True)
@@ -81,7 +126,7 @@ class PatternCache:
             "lexicon_hash": self.lexicon_hash,
             "tokenizer_hash": self.tokenizer_hash,
             "letters": list(self.letters),
-            "tokens": {k: list(v) for k, v in self.tokens.items()},
+            "tokens": _packed(self.tokens),
             "compiled": None if self.compiled is None else self.compiled.to_dict(),
         }
 
@@ -96,7 +141,7 @@ class PatternCache:
             raise ValueError(f"not a pattern cache of format {CACHE_FORMAT}")
         tokens = data.get("tokens")
         meta = [data.get(k) for k in ("lexicon_version", "lexicon_hash", "tokenizer_hash")]
-        if not isinstance(tokens, dict) or not all(isinstance(m, str) for m in meta):
+        if not isinstance(tokens, bytes) or not all(isinstance(m, str) for m in meta):
             raise ValueError("pattern cache: bad header or token table")
         compiled = data.get("compiled")
         return cls(
@@ -104,7 +149,7 @@ class PatternCache:
             lexicon_hash=str(meta[1]),
             tokenizer_hash=str(meta[2]),
             letters=tuple(str(c) for c in data.get("letters") or ()),
-            tokens=tokens,
+            tokens=PackedTokens(tokens),
             compiled=None if compiled is None else CompiledBuild.from_dict(compiled),
         )
 
@@ -230,7 +275,14 @@ class PatternTokens:
     def __init__(self, tokenizer: Any, cache: PatternCache | None) -> None:
         self._tokenizer = tokenizer
         self._cache = cache
-        self._cached: Mapping[str, Sequence[str]] = {} if cache is None else cache.tokens
+        cached = {} if cache is None else cache.tokens
+        if isinstance(cached, PackedTokens):
+            try:
+                cached = cached.table()
+            except ValueError as exc:  # decoded only now: a bad table means no cache
+                log.warning("pattern cache token table unreadable (%s): tokenising", exc)
+                cached = {}
+        self._cached: Mapping[str, Sequence[str]] = cached
         self.seen: dict[str, Sequence[str]] = {}
         self.live = 0  # texts tokenised here (not found in the cache)
 
