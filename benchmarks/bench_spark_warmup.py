@@ -57,9 +57,10 @@ def main() -> None:
     if args.before is not None:
         runs["before (--before)"] = str(args.before.resolve())
     times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(args.rounds):
+    for r in range(args.rounds):
         for name, path in runs.items():
             times[name].append(warmup_once(path))
+            print(f"round {r + 1}: {name} {times[name][-1]:.1f} s", flush=True)
     print(f"Spark local[2] Python worker warm-up, median of {args.rounds} fresh drivers")
     for name, ts in times.items():
         med = statistics.median(ts)
