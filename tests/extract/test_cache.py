@@ -13,13 +13,16 @@ import srsly
 
 from jobmatch.extract.cache import (
     CACHE_RESOURCE,
+    PackedTokens,
     PatternCache,
+    PatternTokens,
     build_cache,
     lexicon_hash,
     read_cache,
     shipped_cache,
     stale_reason,
 )
+from jobmatch.extract.compiled import builder_hash, builder_sources, unfit_reason
 from jobmatch.extract.component import SkillComponent, SkillExtractor
 from jobmatch.extract.nlp_tokenizer import blank_pipeline, tokenizer_hash
 from jobmatch.lexicon.loader import load_lexicon
@@ -162,5 +165,67 @@ def test_cache_round_trips_as_a_dict() -> None:
     again = PatternCache.from_dict(srsly.msgpack_loads(srsly.msgpack_dumps(cache.to_dict())))
     assert again == replace(cache, tokens=again.tokens)
     assert again.tokens["C++"] == ["C++"]
-    with pytest.raises(ValueError, match="not a pattern cache of format 1"):
-        PatternCache.from_dict({"format": 2})
+    with pytest.raises(ValueError, match="not a pattern cache of format 3"):
+        PatternCache.from_dict({"format": 1})  # the token lists alone: rebuilt in memory
+    bad = {**cache.to_dict(), "compiled": {"rules": []}}
+    with pytest.raises(ValueError, match="bad compiled build"):
+        PatternCache.from_dict(bad)
+
+
+def test_the_shipped_cache_holds_the_compiled_build(extractor: SkillExtractor) -> None:
+    compiled = _shipped().compiled
+    assert compiled is not None
+    assert compiled.code_hash == builder_hash()
+    assert unfit_reason(compiled, len(load_lexicon().skills)) is None
+    # the component took its rules and patterns from it, not from compiling them again
+    assert extractor.component.pattern_cache is _shipped()
+    assert extractor.component.n_patterns == compiled.plan.n_patterns
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"code_hash": "0" * 64}, "the rule and pattern code changed"),
+        ({"code_hash": ""}, "the rule and pattern code changed"),
+        ({"probe": 1}, "spaCy hashes strings differently"),
+        ({"rules": ()}, "0 rules for"),
+    ],
+)
+def test_an_unfit_compiled_build_is_compiled_again(
+    caplog: pytest.LogCaptureFixture, change: dict[str, object], reason: str
+) -> None:
+    caplog.set_level(logging.INFO, logger="jobmatch.extract.cache")
+    lexicon = load_lexicon()
+    cache = _shipped()
+    assert cache.compiled is not None
+    # a build whose patterns are wrong: were it used, "Python" would not be found
+    wrong_plan = replace(cache.compiled.plan, groups=cache.compiled.plan.groups[:1])
+    wrong = replace(cache, compiled=replace(cache.compiled, plan=wrong_plan, **change))
+    nlp = blank_pipeline()
+    comp = SkillComponent(nlp, lexicon=lexicon)
+    comp.from_bytes(
+        srsly.msgpack_dumps({**srsly.msgpack_loads(comp.to_bytes()), "patterns": wrong.to_dict()})
+    )
+    assert f"compiled rules and patterns not used: {reason}" in caplog.text
+    assert "tokenised" not in caplog.text  # the cached token lists still fit
+    assert comp.pattern_cache.to_dict() == cache.to_dict()
+    assert [m.skill_id for m in comp.mentions(comp(nlp.make_doc("Python and R")))] == [
+        "python",
+        "r",
+    ]
+
+
+def test_the_builder_hash_covers_the_compiling_modules() -> None:
+    names = sorted(p.name for p in builder_sources() if p is not None)
+    assert names == ["context.py", "forms.py", "patterns.py", "vocabulary.py"]
+    assert len(builder_hash()) == 64
+
+
+def test_a_bad_packed_token_table_means_tokenising(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="jobmatch.extract.cache")
+    packed = PackedTokens(srsly.msgpack_dumps(["not", "a", "map"]))
+    cache = replace(_shipped(), tokens=packed)
+    tokens = PatternTokens(blank_pipeline().tokenizer, cache)
+    assert "token table unreadable" in caplog.text
+    assert tokens(["Node.js,", "C++"]) == [["Node.js", ","], ["C++"]]
+    assert tokens.live == 2

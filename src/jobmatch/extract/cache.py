@@ -8,6 +8,9 @@ strings and lists, nothing unpickled), written by::
     python -m jobmatch.extract.cache build    # after any change to the lexicon or tokenizer
     python -m jobmatch.extract.cache check    # exit 1 when the shipped cache is stale
 
+The cache also holds the compiled context rules and pattern plan (:mod:`.compiled`: token
+hashes, ready to add to the matcher), used when they were made by the same code.
+
 A cache is used only when it was built from the same lexicon (version and a content hash of
 every record) *and* the same tokenizer rules (:func:`.nlp_tokenizer.tokenizer_hash`); a
 missing, unreadable or stale cache is logged and the token lists are computed in memory, as
@@ -22,8 +25,8 @@ import hashlib
 import json
 import logging
 import sys
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,15 +36,21 @@ import srsly  # type: ignore[import-untyped]
 
 from ..lexicon.loader import load_lexicon, skill_record
 from ..models import Lexicon
+from .compiled import CompiledBuild, unfit_reason
+from .context import Rule, compile_rule
+from .patterns import PatternPlan, plan_patterns
 
 __all__ = [
     "CACHE_FORMAT",
     "CACHE_RESOURCE",
+    "MatcherInputs",
+    "PackedTokens",
     "PatternCache",
     "PatternTokens",
     "build_cache",
     "fitting_cache",
     "lexicon_hash",
+    "matcher_inputs",
     "read_cache",
     "shipped_cache",
     "shipped_letters",
@@ -50,8 +59,52 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 3  # 3: compiled rules and patterns (:mod:`.compiled`), packed token table
 CACHE_RESOURCE = "compiled_patterns.msgpack"
+
+
+class PackedTokens(Mapping[str, Sequence[str]]):
+    """The token table as msgpack bytes, decoded on first use.
+
+    A start-up that finds a fitting compiled build (:mod:`.compiled`) never reads the
+    24,000 token lists; they are decoded only when rules and patterns are compiled again.
+
+    Args:
+        packed: ``srsly.msgpack_dumps`` of a ``{text: [token, ...]}`` map.
+    """
+
+    def __init__(self, packed: bytes) -> None:
+        self.packed = packed
+        self._table: dict[str, Sequence[str]] | None = None
+
+    def table(self) -> dict[str, Sequence[str]]:
+        """The decoded table.
+
+        Raises:
+            ValueError: the bytes are no msgpack map.
+        """
+        if self._table is None:
+            table = srsly.msgpack_loads(self.packed)
+            if not isinstance(table, dict):
+                raise ValueError("pattern cache: the token table is not a map")
+            self._table = table
+        return self._table
+
+    def __getitem__(self, text: str) -> Sequence[str]:
+        return self.table()[text]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.table())
+
+    def __len__(self) -> int:
+        return len(self.table())
+
+
+def _packed(tokens: Mapping[str, Sequence[str]]) -> bytes:
+    if isinstance(tokens, PackedTokens):
+        return tokens.packed
+    data: bytes = srsly.msgpack_dumps({k: list(v) for k, v in tokens.items()})
+    return data
 
 
 @dataclass(frozen=True)
@@ -63,6 +116,7 @@ class PatternCache:
     tokenizer_hash: str
     letters: tuple[str, ...]  # the one-letter names the tokenizer splits from a period
     tokens: Mapping[str, Sequence[str]]
+    compiled: CompiledBuild | None = None  # the rules and patterns compiled from the tokens
 
     def to_dict(self) -> dict[str, Any]:
         """The cache as plain msgpack-able data."""
@@ -72,7 +126,8 @@ class PatternCache:
             "lexicon_hash": self.lexicon_hash,
             "tokenizer_hash": self.tokenizer_hash,
             "letters": list(self.letters),
-            "tokens": {k: list(v) for k, v in self.tokens.items()},
+            "tokens": _packed(self.tokens),
+            "compiled": None if self.compiled is None else self.compiled.to_dict(),
         }
 
     @classmethod
@@ -86,14 +141,16 @@ class PatternCache:
             raise ValueError(f"not a pattern cache of format {CACHE_FORMAT}")
         tokens = data.get("tokens")
         meta = [data.get(k) for k in ("lexicon_version", "lexicon_hash", "tokenizer_hash")]
-        if not isinstance(tokens, dict) or not all(isinstance(m, str) for m in meta):
+        if not isinstance(tokens, bytes) or not all(isinstance(m, str) for m in meta):
             raise ValueError("pattern cache: bad header or token table")
+        compiled = data.get("compiled")
         return cls(
             lexicon_version=str(meta[0]),
             lexicon_hash=str(meta[1]),
             tokenizer_hash=str(meta[2]),
             letters=tuple(str(c) for c in data.get("letters") or ()),
-            tokens=tokens,
+            tokens=PackedTokens(tokens),
+            compiled=None if compiled is None else CompiledBuild.from_dict(compiled),
         )
 
 
@@ -218,7 +275,14 @@ class PatternTokens:
     def __init__(self, tokenizer: Any, cache: PatternCache | None) -> None:
         self._tokenizer = tokenizer
         self._cache = cache
-        self._cached: Mapping[str, Sequence[str]] = {} if cache is None else cache.tokens
+        cached = {} if cache is None else cache.tokens
+        if isinstance(cached, PackedTokens):
+            try:
+                cached = cached.table()
+            except ValueError as exc:  # decoded only now: a bad table means no cache
+                log.warning("pattern cache token table unreadable (%s): tokenising", exc)
+                cached = {}
+        self._cached: Mapping[str, Sequence[str]] = cached
         self.seen: dict[str, Sequence[str]] = {}
         self.live = 0  # texts tokenised here (not found in the cache)
 
@@ -264,6 +328,58 @@ class PatternTokens:
             letters=tuple(letter_forms(pattern_forms(lexicon.skills))),
             tokens=self.seen,
         )
+
+
+@dataclass(frozen=True)
+class MatcherInputs:
+    """What the skill matcher is built from: the compiled rules, the pattern plan and the
+    cache that holds both (the one read, or a fresh one when they were compiled here)."""
+
+    rules: tuple[Rule | None, ...]
+    plan: PatternPlan
+    cache: PatternCache
+
+
+def matcher_inputs(
+    tokenizer: Any,
+    lexicon: Lexicon,
+    saved: PatternCache | None,
+    *,
+    tokenizer_digest: str,
+    key: Callable[[str], int],
+    use: bool = True,
+) -> MatcherInputs:
+    """The compiled rules and patterns of a lexicon: read from a cache that fits, else compiled.
+
+    A cache that fits the lexicon and the tokenizer gives its compiled build when that was
+    made by this code (:func:`.compiled.unfit_reason`); else the rules and patterns are
+    compiled from its token lists (or from the tokenizer, without a fitting cache).
+
+    Args:
+        tokenizer: the pipeline's tokenizer.
+        lexicon: the lexicon.
+        saved: the cache of a saved pipeline, or ``None``.
+        tokenizer_digest: :func:`.nlp_tokenizer.tokenizer_hash` of ``tokenizer``.
+        key: string -> hash (the pipeline's ``vocab.strings.add``).
+        use: ``False`` for no cache at all.
+
+    Returns:
+        The :class:`MatcherInputs`.
+    """
+    cache = fitting_cache(lexicon, tokenizer_digest, saved, use=use)
+    if cache is not None and cache.compiled is not None:
+        reason = unfit_reason(cache.compiled, len(lexicon.skills))
+        if reason is None:
+            return MatcherInputs(cache.compiled.rules, cache.compiled.plan, cache)
+        log.info("compiled rules and patterns not used: %s", reason)
+    tokens = PatternTokens(tokenizer, cache)
+    rules = tuple(
+        None if s.context is None else compile_rule(s.context, tokens.one, key)
+        for s in lexicon.skills
+    )
+    plan = plan_patterns(lexicon.skills, rules, tokens, key)
+    fresh = tokens.finish(lexicon, tokenizer_digest)
+    return MatcherInputs(rules, plan, replace(fresh, compiled=CompiledBuild.of(rules, plan)))
 
 
 def build_cache(lexicon: Lexicon | None = None) -> PatternCache:

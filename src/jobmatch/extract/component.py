@@ -28,16 +28,16 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon.loader import load_lexicon
 from ..models import Lexicon, SkillMention
-from .cache import PatternCache, PatternTokens, fitting_cache
+from .cache import PatternCache, matcher_inputs
 from .columns import Columns
-from .context import ContextResolver, compile_rule, still_tagged
+from .context import ContextResolver, still_tagged
 from .evidence import load_evidence
 from .filtering import FilterScorer
 from .line_reader import LineReader
 from .mention_filter import MentionFilter, filter_for_lexicon
 from .mentions import build_mentions
 from .nlp_tokenizer import tokenizer_hash
-from .patterns import PatternSet, build_patterns, surface_variants, wrapped_matches
+from .patterns import PatternSet, assemble_patterns, surface_variants, wrapped_matches
 from .registry import ATTR_KEY, SPANS_KEY, live_component, register_component
 from .serialise import SavedParts, SerializedComponent
 
@@ -194,17 +194,15 @@ class SkillComponent(SerializedComponent):
         self._skills = skills
         self._labels = [vocab.strings.add(s.id) for s in skills]
         self._scorer = FilterScorer(self._filter, skills, vocab.strings.add)
-        digest = tokenizer_hash(self.nlp.tokenizer)
-        tokens = PatternTokens(
+        inputs = matcher_inputs(
             self.nlp.tokenizer,
-            fitting_cache(
-                lexicon, digest, None if saved is None else saved.patterns, use=self.use_cache
-            ),
+            lexicon,
+            None if saved is None else saved.patterns,
+            tokenizer_digest=tokenizer_hash(self.nlp.tokenizer),
+            key=vocab.strings.add,
+            use=self.use_cache,
         )
-        rules = [
-            None if s.context is None else compile_rule(s.context, tokens.one, vocab.strings.add)
-            for s in skills
-        ]
+        rules = inputs.rules
         self._context = ContextResolver(rules, vocab.strings.add, [s.category for s in skills])
         evidence = load_evidence(self.lexicon_path) if self._evidence_file else None
         index = {s.id: i for i, s in enumerate(skills)}
@@ -216,8 +214,8 @@ class SkillComponent(SerializedComponent):
             return [tok.text for tok in tokenizer(text)]
 
         self._reader = LineReader(evidence, index, tokenize, vocab.strings.add)
-        self._patterns: PatternSet = build_patterns(self.nlp, skills, rules, tokens)
-        self._cache = tokens.finish(lexicon, digest)
+        self._patterns: PatternSet = assemble_patterns(skills, inputs.plan, vocab.strings.add)
+        self._cache = inputs.cache
         self._matcher = self._patterns.matcher
         self._info = self._patterns.info
         self.n_patterns = self._patterns.n_patterns

@@ -20,7 +20,7 @@ in order (see ``docs/extraction.md``):
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import ContextRule
@@ -33,7 +33,7 @@ from .vocabulary import (
     NO_NEIGHBOUR_BEFORE,
 )
 
-__all__ = ["ContextResolver", "Rule", "compile_rule", "still_tagged"]
+__all__ = ["ContextResolver", "Rule", "assemble_rule", "compile_rule", "still_tagged"]
 
 log = logging.getLogger(__name__)
 
@@ -85,18 +85,45 @@ def compile_rule(
         found = _place_forms(toks, forms, negative)
         if not found:
             log.debug("negative phrase %r holds none of the forms %r", phrase, rule.forms)
-    return Rule(
-        forms_exact=frozenset(exact),
+    return assemble_rule(
+        forms_exact=exact,
         case_sensitive=rule.case_sensitive,
-        single=frozenset(c[0] for c in cues if len(c) == 1),
-        multi=tuple(c for c in cues if len(c) > 1),
+        single=[c[0] for c in cues if len(c) == 1],
+        multi=[c for c in cues if len(c) > 1],
+        negative=negative,
+        window=rule.window,
+        neighbours=rule.neighbours,
+    )
+
+
+def assemble_rule(
+    *,
+    forms_exact: Iterable[tuple[int, ...]],
+    case_sensitive: bool,
+    single: Iterable[int],
+    multi: Iterable[tuple[int, ...]],
+    negative: Sequence[tuple[tuple[int, ...], int, int]],
+    window: int,
+    neighbours: bool,
+) -> Rule:
+    """A :class:`Rule` from its hashed parts (:func:`compile_rule`'s, or read back from
+    :mod:`.compiled`); the grouped negatives are derived here.
+
+    Returns:
+        The rule.
+    """
+    return Rule(
+        forms_exact=frozenset(forms_exact),
+        case_sensitive=case_sensitive,
+        single=frozenset(single),
+        multi=tuple(multi),
         negative=tuple(negative),
         negative_sets=tuple(
             (k, length, plen, frozenset(phrases))
             for (k, length, plen), phrases in _group_negatives(negative).items()
         ),
-        window=rule.window,
-        neighbours=rule.neighbours,
+        window=window,
+        neighbours=neighbours,
     )
 
 
@@ -117,7 +144,7 @@ def _place_forms(
 
 
 def _group_negatives(
-    negative: list[tuple[tuple[int, ...], int, int]],
+    negative: Sequence[tuple[tuple[int, ...], int, int]],
 ) -> dict[tuple[int, int, int], set[tuple[int, ...]]]:
     groups: dict[tuple[int, int, int], set[tuple[int, ...]]] = {}
     for phrase, k, length in negative:

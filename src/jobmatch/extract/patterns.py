@@ -17,6 +17,7 @@ from enum import IntEnum
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from ..lexicon.loader import is_proper_name, normalise_form
 from ..models import Skill
@@ -26,10 +27,13 @@ from .vocabulary import COMMON_WORDS
 
 __all__ = [
     "MatchKind",
+    "PatternPlan",
     "PatternSet",
     "TokenizeMany",
+    "assemble_patterns",
     "build_patterns",
     "pattern_forms",
+    "plan_patterns",
     "surface_variants",
     "wrapped_matches",
 ]
@@ -225,6 +229,100 @@ def pattern_forms(skills: Sequence[Skill]) -> list[str]:
     return [form for _i, form in _surface_owners(skills)[1].values()]
 
 
+@dataclass(frozen=True)
+class PatternPlan:
+    """What the matcher of a lexicon is built from, as plain data (what :mod:`.compiled` ships).
+
+    ``groups`` holds one ``(skill index, kind, patterns)`` per match key, each pattern the
+    LOWER hashes of its tokens, in build order; ``exact`` the accepted spellings of the
+    :attr:`MatchKind.EXACT` skills; ``join_pairs`` and ``max_tokens`` as in
+    :class:`PatternSet`.
+    """
+
+    groups: tuple[tuple[int, MatchKind, tuple[tuple[int, ...], ...]], ...]
+    exact: dict[int, frozenset[str]]
+    join_pairs: frozenset[tuple[int, int]]
+    max_tokens: int
+    n_patterns: int
+
+
+def plan_patterns(
+    skills: Sequence[Skill],
+    rules: Sequence[Rule | None],
+    tokenize: TokenizeMany,
+    key: Callable[[str], int],
+) -> PatternPlan:
+    """The patterns of a lexicon: every spelling, its kind and its LOWER token hashes.
+
+    Args:
+        skills: the lexicon's skills, in lexicon order.
+        rules: the compiled context rule of each skill (or ``None``).
+        tokenize: texts -> token texts (the tokenizer or its cache, see :mod:`.cache`).
+        key: string -> hash (the pipeline's ``vocab.strings.add``).
+
+    Returns:
+        The :class:`PatternPlan`.
+    """
+    owner, every = _surface_owners(skills)
+    by_key, exact = _kinds(skills, rules, owner, every)
+    forms_all = [f for fs in by_key.values() for f in fs]
+    # LOWER of a token is the hash of its lower-cased text (spaCy's lexeme attribute)
+    lows = {
+        f: tuple(key(t.lower()) for t in toks)
+        for f, toks in zip(forms_all, tokenize(forms_all), strict=True)
+    }
+    groups = tuple((i, kind, tuple(lows[f] for f in forms)) for (i, kind), forms in by_key.items())
+    join_pairs: set[tuple[int, int]] = set()
+    max_tokens = 1
+    for _i, kind, pats in groups:
+        if kind != MatchKind.EXACT:
+            for low in pats:
+                max_tokens = max(max_tokens, len(low))
+                join_pairs.update(zip(low, low[1:], strict=False))
+    return PatternPlan(
+        groups=groups,
+        exact=exact,
+        join_pairs=frozenset(join_pairs),
+        max_tokens=max_tokens,
+        n_patterns=len(forms_all),
+    )
+
+
+def assemble_patterns(
+    skills: Sequence[Skill], plan: PatternPlan, key: Callable[[str], int]
+) -> PatternSet:
+    """Build the PhraseMatcher (attribute ``LOWER``) of a :class:`PatternPlan`.
+
+    The matcher keeps its match keys in a vocab of its own, with no lexical attribute
+    getters: ``PhraseMatcher.add`` makes a lexeme of each key, and computing the shape,
+    ``like_num``... of 4,500 keys in the pipeline's vocab was a fifth of the start-up. Match
+    keys are hashes, the same in every vocab; the matcher reads only the doc's LOWER hashes.
+
+    Args:
+        skills: the lexicon's skills, in lexicon order.
+        plan: the patterns.
+        key: string -> hash (the pipeline's ``vocab.strings.add``).
+
+    Returns:
+        The :class:`PatternSet`.
+    """
+    matcher = PhraseMatcher(Vocab(), attr="LOWER")
+    info: dict[int, tuple[int, MatchKind]] = {}
+    for i, kind, lows in plan.groups:
+        mkey = f"{skills[i].id}\x1f{int(kind)}"
+        info[key(mkey)] = (i, kind)
+        # spaCy's stub says Docs; add() takes sequences of attribute ids as well
+        matcher.add(mkey, list(lows))  # type: ignore[arg-type]
+    return PatternSet(
+        matcher=matcher,
+        info=info,
+        exact=plan.exact,
+        join_pairs=plan.join_pairs,
+        max_tokens=plan.max_tokens,
+        n_patterns=plan.n_patterns,
+    )
+
+
 def build_patterns(
     nlp: Language,
     skills: Sequence[Skill],
@@ -246,38 +344,8 @@ def build_patterns(
     Returns:
         The :class:`PatternSet`.
     """
-    vocab = nlp.vocab
-    key = vocab.strings.add
-    owner, every = _surface_owners(skills)
-    by_key, exact = _kinds(skills, rules, owner, every)
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    info: dict[int, tuple[int, MatchKind]] = {}
-    forms_all = [f for fs in by_key.values() for f in fs]
-    # LOWER of a token is the hash of its lower-cased text (spaCy's lexeme attribute)
-    lows = {
-        f: [key(t.lower()) for t in toks]
-        for f, toks in zip(forms_all, tokenize(forms_all), strict=True)
-    }
-    join_pairs: set[tuple[int, int]] = set()
-    max_tokens = 1
-    for (i, kind), forms in by_key.items():
-        mkey = f"{skills[i].id}\x1f{int(kind)}"
-        info[key(mkey)] = (i, kind)
-        # spaCy's stub says Docs; add() takes lists of attribute ids as well
-        matcher.add(mkey, [lows[f] for f in forms])  # type: ignore[misc]
-        if kind != MatchKind.EXACT:
-            for f in forms:
-                low = lows[f]
-                max_tokens = max(max_tokens, len(low))
-                join_pairs.update(zip(low, low[1:], strict=False))
-    return PatternSet(
-        matcher=matcher,
-        info=info,
-        exact=exact,
-        join_pairs=frozenset(join_pairs),
-        max_tokens=max_tokens,
-        n_patterns=len(forms_all),
-    )
+    key = nlp.vocab.strings.add
+    return assemble_patterns(skills, plan_patterns(skills, rules, tokenize, key), key)
 
 
 def wrapped_matches(doc: Doc, cols: Columns, patterns: PatternSet) -> list[tuple[int, int, int]]:
