@@ -118,6 +118,7 @@ def run_batch(
     stream: IO[str] | None = None,
     stdin: IO[bytes] | None = None,
     settings: Mapping[str, str] | None = None,
+    accurate: bool = False,
 ) -> BatchSummary:
     """Score ``inputs`` and write the results; what ``jobmatch batch`` does.
 
@@ -144,6 +145,8 @@ def run_batch(
         stream: where to write without ``output`` (default ``sys.stdout``).
         stdin: the byte stream read for ``"-"`` (default ``sys.stdin.buffer``).
         settings: more settings to record in the fingerprint (``rank``: the posting).
+        accurate: extract with the accurate pipeline (lexicon + span model, slower); part of
+            the fingerprint (its scores differ).
 
     A file output gets a sidecar ``OUT.settings.json`` recording the settings that decide
     what it holds (profile, resume, record options, jobmatch version...); continuing it with
@@ -177,6 +180,7 @@ def run_batch(
             keep_fields=keep_fields,
             max_bytes=limit,
             top_skills=TOP_SKILLS,
+            accurate=accurate,
             extra=settings,
         ),
         layout=_layout(profile, resume_doc is not None, keep_fields),
@@ -198,6 +202,7 @@ def run_batch(
         timeout=timeout or DEFAULT_TIMEOUT,
         skip=plan.done,
         on_progress=progress.update if progress is not None else None,
+        accurate=accurate,
     )
     skipped = sum(plan.done.values())
     if progress is not None:
