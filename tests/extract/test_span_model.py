@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -89,9 +90,22 @@ def test_a_span_without_a_letter_or_digit_is_dropped() -> None:
     assert merge_mentions([], [ModelSpan(26, 27, "KNOWLEDGE")], TEXT) == []
 
 
-def test_lexicon_mentions_without_a_span_are_kept() -> None:
-    lex = [_mention("Python", "python"), _mention("SQL", "sql")]
+def test_lexicon_mentions_without_a_span_are_kept_in_a_skills_section() -> None:
+    lex = [_mention("Python", "python"), _mention("stakeholder engagement", "stakeholders")]
     assert merge_mentions(lex, [], TEXT) == lex
+
+
+def test_generic_mentions_the_model_left_out_go_outside_a_skills_section() -> None:
+    lex = [
+        replace(m, section="experience")
+        for m in (_mention("Python", "python"), _mention("stakeholder engagement", "sh"))
+    ]
+    # a name as written stays; an all-lower-case word the model did not mark goes
+    assert merge_mentions(lex, [], TEXT) == lex[:1]
+    assert merge_mentions(lex, [], TEXT, keep_unconfirmed=True) == lex
+    # a model span over the generic mention confirms it
+    spans = [_span("stakeholder engagement", "SKILL")]
+    assert [m.skill_id for m in merge_mentions(lex, spans, TEXT)] == ["python", "sh"]
 
 
 def test_merged_mentions_are_in_text_order() -> None:
@@ -122,9 +136,9 @@ def test_the_model_loads_from_package_data() -> None:
     assert sorted(nlp.get_pipe("ner").labels) == ["KNOWLEDGE", "SKILL"]
 
 
-def test_make_nlp_accurate_adds_the_model_before_the_lexicon() -> None:
+def test_make_nlp_accurate_adds_the_tags_and_the_model_after_the_lexicon() -> None:
     nlp: Language = make_nlp(accurate=True)
-    assert nlp.pipe_names == [SPAN_MODEL_PIPE, "jobmatch_skills"]
+    assert nlp.pipe_names == ["jobmatch_skills", "jobmatch_lexicon_tags", SPAN_MODEL_PIPE]
 
 
 def test_the_default_pipeline_is_unchanged() -> None:

@@ -19,10 +19,13 @@ Merging (:func:`merge_mentions`), for each model span:
   id ``unlisted:<normalised form>`` (lower case, single spaces, no edge punctuation), the
   text as its name, category ``unlisted``.
 
-A lexicon mention that no model span overlaps was seen by the model (it is one of its
-features) and left out: it is dropped, unless it sits in a Skills section, where a listed
-name is a skill whatever the model, trained on posting sentences, says of it (with
-``keep_unconfirmed=True`` every one is kept, the rule before the model read the lexicon).
+A lexicon mention that no model span overlaps was seen by the model (the lexicon's matches
+are one of its features) and left out. It is dropped when it is a generic word, all in
+lower case ("reporting", "communication"), outside a Skills section: the words SkillSpan's
+annotators leave out and the model learned to leave out. A name as written ("PyTorch",
+"CUDA", "Excel") and anything in a Skills section are kept whatever the model says: it was
+trained on posting sentences, whose lists of tools annotators often left unmarked. With
+``keep_unconfirmed=True`` every lexicon mention is kept.
 """
 
 from __future__ import annotations
@@ -147,6 +150,11 @@ def _has_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
+def _droppable(m: SkillMention) -> bool:
+    """A generic lexicon mention (all lower case) outside a Skills section."""
+    return m.section != _LISTED_SECTION and m.text == m.text.lower()
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
@@ -164,8 +172,8 @@ def merge_mentions(
         mentions: the lexicon's mentions, in text order.
         spans: the model's spans, in text order.
         text: the text both came from (unlisted mentions get their section from it).
-        keep_unconfirmed: keep the lexicon mentions no model span overlaps everywhere, not
-            only in Skills sections.
+        keep_unconfirmed: keep every lexicon mention no model span overlaps (by default
+            the generic ones outside a Skills section go).
 
     Returns:
         The merged mentions, in text order.
@@ -182,7 +190,7 @@ def merge_mentions(
                 spans_of[j].append(i)
             i += 1
     out: list[SkillMention | None] = [
-        m if keep_unconfirmed or spans_of[j] or m.section == _LISTED_SECTION else None
+        m if keep_unconfirmed or spans_of[j] or not _droppable(m) else None
         for j, m in enumerate(mentions)
     ]
     sections: list[tuple[int, int, str]] | None = None
