@@ -9,8 +9,8 @@ three systems measured in the same run:
   an unlisted one takes the model's label;
 * lex+new = the other boundary rule, for comparison: the lexicon's mentions with their own
   boundaries, plus merged's unlisted mentions;
-* keep-all = the merge that keeps every lexicon mention, also those the model leaves out
-  (``merge_mentions(keep_unconfirmed=True)``, the rule before the model read the lexicon).
+* drop = merged without the generic lexicon mentions the model leaves out
+  (``merge_mentions(drop_unconfirmed=True)``), for comparison.
 
 Strict = exact character offsets, tokens = exact on SkillSpan's tokens (predictions widened
 to the tokens they touch), overlap = any overlap; the scoring is ``bench_extract.Score``.
@@ -51,7 +51,7 @@ from jobmatch.models import SkillMention
 Pred = list[tuple[int, int, str]]  # (start, end, layer)
 SOURCES = ("tech", "house", "all")
 LAYERS = ("knowledge", "skill")
-SYSTEMS = ("lexicon", "model", "merged", "lex+new", "keep-all")
+SYSTEMS = ("lexicon", "model", "merged", "lex+new", "drop")
 
 
 def _layered(
@@ -77,7 +77,7 @@ def predictions(ex: SkillExtractor, rows: list[dict]) -> Iterable[dict[str, Pred
         merged = merge_mentions(lex, spans, text)
         new = [(m.start, m.end, label[m.start, m.end]) for m in merged if m.category == UNLISTED]
         lex_pred = [(m.start, m.end, layer.get(m.category, "skill")) for m in lex]
-        kept = merge_mentions(lex, spans, text, keep_unconfirmed=True)
+        dropped = merge_mentions(lex, spans, text, drop_unconfirmed=True)
 
         yield {
             "lexicon": lex_pred,
@@ -85,7 +85,7 @@ def predictions(ex: SkillExtractor, rows: list[dict]) -> Iterable[dict[str, Pred
             "merged": _layered(merged, label, layer),
             # the other boundary rule: lexicon mentions as they are, plus the unlisted ones
             "lex+new": lex_pred + new,
-            "keep-all": _layered(kept, label, layer),
+            "drop": _layered(dropped, label, layer),
         }
 
 
@@ -179,16 +179,19 @@ def resume_scores(fast: SkillExtractor, acc: SkillExtractor) -> None:
     data = shared_data()
     paths = [data / r for r in RESUMES] + sorted((root / "samples").glob("*_resume.txt"))
     scorers = Scorer(extractor=fast), Scorer(extractor=acc)
-    print(f"\n{'resume (default profile)':<52}{'fast':>7}{'accurate':>10}  unlisted")
-    print("-" * 80)
+    print(f"\n{'resume (default profile)':<52}{'fast':>7}{'accurate':>10}  unlisted  lost ids")
+    print("-" * 100)
     for path in paths:
         if not path.is_file():
             continue
         doc = read_document(path)
         a, b = (sc.score_document(doc) for sc in scorers)
-        n_new = sum(1 for m in acc.extract(doc.text) if m.category == UNLISTED)
+        found = acc.extract(doc.text)
+        n_new = sum(1 for m in found if m.category == UNLISTED)
+        # lexicon skills the accurate merge dropped everywhere in the document
+        lost = sorted({m.skill_id for m in fast.extract(doc.text)} - {m.skill_id for m in found})
         name = str(path.relative_to(root if path.is_relative_to(root) else data))
-        print(f"{name:<52}{a.score:>7.1f}{b.score:>10.1f}  {n_new}")
+        print(f"{name:<52}{a.score:>7.1f}{b.score:>10.1f}  {n_new:>8}  {', '.join(lost)}")
 
 
 def wheel_size(out: Path) -> None:

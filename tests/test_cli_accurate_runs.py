@@ -15,8 +15,9 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 RESUME = SAMPLES / "research_engineer_resume.txt"
 POSTING = SAMPLES / "posting_research_engineer.txt"
 TEXTS = {
-    "ml": "Research engineer: Python, PyTorch and CUDA; month-end closing and IFRS reporting.",
-    "finance": "Accountant: IFRS reporting, month-end closing, budget forecasting in Excel.",
+    "ml": "Research engineer: Python, PyTorch and CUDA; budget forecasting and IFRS reporting.",
+    "finance": "You will handle month-end closing, accounts payable and vendor reconciliations."
+    " Python is a plus.",
 }
 
 
@@ -55,7 +56,7 @@ def test_batch_accurate_with_a_resume_shows_unlisted_requirements(postings: Path
         return {s for s in ids if s.startswith("unlisted:")}
 
     assert unlisted(fast[1]) == set()
-    assert "unlisted:month-end closing" in unlisted(accurate[1])
+    assert "unlisted:handle month-end closing" in unlisted(accurate[1])
 
 
 def test_batch_accurate_is_part_of_the_settings(postings: Path, tmp_path: Path) -> None:
@@ -64,7 +65,7 @@ def test_batch_accurate_is_part_of_the_settings(postings: Path, tmp_path: Path) 
     assert json.loads(Path(f"{out}.settings.json").read_text())["accurate"] == "true"
     code, _, err = invoke("batch", str(postings), "-o", str(out), "-q")  # not accurate: refused
     assert code == 2
-    assert "accurate was 'true', now unset" in " ".join(err.split())
+    assert "accurate was 'true', now (none)" in " ".join(err.split())
 
 
 def test_batch_accurate_is_refused_on_spark(postings: Path, tmp_path: Path) -> None:
