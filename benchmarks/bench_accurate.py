@@ -8,7 +8,9 @@ three systems measured in the same run:
 * merged = ``SkillExtractor(accurate=True)``; a lexicon mention keeps its category's layer,
   an unlisted one takes the model's label;
 * lex+new = the other boundary rule, for comparison: the lexicon's mentions with their own
-  boundaries, plus merged's unlisted mentions.
+  boundaries, plus merged's unlisted mentions;
+* drop = merged without the generic lexicon mentions the model leaves out
+  (``merge_mentions(drop_unconfirmed=True)``), for comparison.
 
 Strict = exact character offsets, tokens = exact on SkillSpan's tokens (predictions widened
 to the tokens they touch), overlap = any overlap; the scoring is ``bench_extract.Score``.
@@ -44,15 +46,28 @@ from bench_extract import Score, Tokens, posting_texts, shared_data
 from jobmatch.extract import SkillExtractor
 from jobmatch.extract.span_model import UNLISTED_CATEGORY as UNLISTED
 from jobmatch.extract.span_model import merge_mentions, model_spans
+from jobmatch.models import SkillMention
 
 Pred = list[tuple[int, int, str]]  # (start, end, layer)
 SOURCES = ("tech", "house", "all")
 LAYERS = ("knowledge", "skill")
-SYSTEMS = ("lexicon", "model", "merged", "lex+new")
+SYSTEMS = ("lexicon", "model", "merged", "lex+new", "drop")
+
+
+def _layered(
+    mentions: list[SkillMention], label: dict[tuple[int, int], str], layer: dict[str, str]
+) -> Pred:
+    """A merge's mentions with their layer: the model's label for an unlisted one."""
+    return [
+        (m.start, m.end, label[m.start, m.end])
+        if m.category == UNLISTED
+        else (m.start, m.end, layer.get(m.category, "skill"))
+        for m in mentions
+    ]
 
 
 def predictions(ex: SkillExtractor, rows: list[dict]) -> Iterable[dict[str, Pred]]:
-    """The three systems' predictions for each row (one accurate pass per row)."""
+    """The systems' predictions for each row (one accurate pass per row)."""
     layer = {c.id: c.layer for c in ex.lexicon.categories.values()}
     for row, doc in zip(rows, ex.nlp.pipe(r["text"] for r in rows), strict=True):
         text = row["text"]
@@ -62,17 +77,15 @@ def predictions(ex: SkillExtractor, rows: list[dict]) -> Iterable[dict[str, Pred
         merged = merge_mentions(lex, spans, text)
         new = [(m.start, m.end, label[m.start, m.end]) for m in merged if m.category == UNLISTED]
         lex_pred = [(m.start, m.end, layer.get(m.category, "skill")) for m in lex]
+        dropped = merge_mentions(lex, spans, text, drop_unconfirmed=True)
+
         yield {
             "lexicon": lex_pred,
             "model": [(s.start, s.end, s.label.lower()) for s in spans],
-            "merged": [
-                (m.start, m.end, layer.get(m.category, "skill"))
-                for m in merged
-                if m.category != UNLISTED
-            ]
-            + new,
+            "merged": _layered(merged, label, layer),
             # the other boundary rule: lexicon mentions as they are, plus the unlisted ones
             "lex+new": lex_pred + new,
+            "drop": _layered(dropped, label, layer),
         }
 
 
@@ -94,10 +107,10 @@ def accuracy(ex: SkillExtractor, path: Path) -> None:
                     )
                 anyl[src, sy].add([(a, b) for a, b, _ in pred], [(a, b) for a, b, _ in gold], toks)
     print(f"\nAccuracy on {path.name}: {len(rows)} sentences ({time.perf_counter() - t0:.1f} s)")
-    head = f"{'source':<7}{'layer':<11}{'system':<9}{'pred':>6}{'gold':>6}"
+    head = f"{'source':<7}{'layer':<11}{'system':<10}{'pred':>6}{'gold':>6}"
     head += f"{'P str':>7}{'R str':>7}{'F1 str':>8}{'F1 tok':>8}{'F1 ovl':>8}"
     print(f"\n{head}{'Pany t':>7}{'Pany o':>7}")
-    print("-" * 91)
+    print("-" * 92)
     for src in SOURCES:
         for lay in LAYERS:
             for sy in SYSTEMS:
@@ -106,7 +119,7 @@ def accuracy(ex: SkillExtractor, path: Path) -> None:
                 ft, fo = sc.prf("tokens")[2], sc.prf("overlap")[2]
                 pa, po = anyl[src, sy].prf("tokens")[0], anyl[src, sy].prf("overlap")[0]
                 print(
-                    f"{src:<7}{lay:<11}{sy:<9}{sc.n_pred:>6}{sc.n_gold:>6}"
+                    f"{src:<7}{lay:<11}{sy:<10}{sc.n_pred:>6}{sc.n_gold:>6}"
                     f"{p:>7.3f}{r:>7.3f}{f:>8.3f}{ft:>8.3f}{fo:>8.3f}{pa:>7.3f}{po:>7.3f}"
                 )
         print()
@@ -166,16 +179,19 @@ def resume_scores(fast: SkillExtractor, acc: SkillExtractor) -> None:
     data = shared_data()
     paths = [data / r for r in RESUMES] + sorted((root / "samples").glob("*_resume.txt"))
     scorers = Scorer(extractor=fast), Scorer(extractor=acc)
-    print(f"\n{'resume (default profile)':<52}{'fast':>7}{'accurate':>10}  unlisted")
-    print("-" * 80)
+    print(f"\n{'resume (default profile)':<52}{'fast':>7}{'accurate':>10}  unlisted  lost ids")
+    print("-" * 100)
     for path in paths:
         if not path.is_file():
             continue
         doc = read_document(path)
         a, b = (sc.score_document(doc) for sc in scorers)
-        n_new = sum(1 for m in acc.extract(doc.text) if m.category == UNLISTED)
+        found = acc.extract(doc.text)
+        n_new = sum(1 for m in found if m.category == UNLISTED)
+        # lexicon skills the accurate merge dropped everywhere in the document
+        lost = sorted({m.skill_id for m in fast.extract(doc.text)} - {m.skill_id for m in found})
         name = str(path.relative_to(root if path.is_relative_to(root) else data))
-        print(f"{name:<52}{a.score:>7.1f}{b.score:>10.1f}  {n_new}")
+        print(f"{name:<52}{a.score:>7.1f}{b.score:>10.1f}  {n_new:>8}  {', '.join(lost)}")
 
 
 def wheel_size(out: Path) -> None:

@@ -3,11 +3,13 @@
 Three steps, one command (CPU only, fixed seed, one thread, ``nice``):
 
 1. convert ``skillspan_train.jsonl`` and ``skillspan_dev.jsonl`` (from the shared data) into
-   spaCy ``DocBin`` files, tokenised by :func:`jobmatch.make_nlp`'s tokenizer (the tokens the
-   model sees at inference) with the gold spans as entities ``KNOWLEDGE`` / ``SKILL``
-   (where a Knowledge and a Skill span overlap, the longer one is kept);
-2. ``spacy train training/span_model.cfg`` (dev is used for model selection only: the best
-   checkpoint by dev entity F1);
+   spaCy ``DocBin`` files, run through :func:`jobmatch.make_nlp`'s pipeline (its tokens are
+   the ones the model sees at inference, and its lexicon mentions become the tokens' tags,
+   :mod:`jobmatch.extract.lexicon_tags`, the model's ``TAG`` feature) with the gold spans as
+   entities ``KNOWLEDGE`` / ``SKILL`` (where a Knowledge and a Skill span overlap, the longer
+   one is kept) and all of them, overlaps included, in ``doc.spans["sc"]`` (for ``spancat``);
+2. ``spacy train training/span_model.cfg --code training/span_model_code.py`` (dev is used
+   for model selection only: the best checkpoint by dev entity F1);
 3. copy the best pipeline into ``skill_lexicon/models/span_model/`` (package data), without
    its training-only files.
 
@@ -34,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "training" / "span_model.cfg"
+CODE = ROOT / "training" / "span_model_code.py"
 TARGET = ROOT / "skill_lexicon" / "models" / "span_model"
 
 
@@ -53,15 +56,17 @@ def convert(src: Path, dest: Path) -> tuple[int, int, int]:
     from spacy.util import filter_spans
 
     from jobmatch import make_nlp
+    from jobmatch.extract.lexicon_tags import LexiconTagger
 
-    nlp = make_nlp()
+    nlp = make_nlp()  # the fast pipeline: tokens + lexicon mentions
+    tagger = LexiconTagger()
     db = DocBin(store_user_data=False)
     n_rows = n_spans = n_dropped = 0
     for line in src.open(encoding="utf-8"):
         if not line.strip():
             continue
         row = json.loads(line)
-        doc = nlp.make_doc(row["text"])
+        doc = tagger(nlp(row["text"]))
         spans: list[Span] = []
         for s in row.get("spans") or []:
             span = doc.char_span(s["start"], s["end"], label=s["type"].upper())
@@ -71,6 +76,8 @@ def convert(src: Path, dest: Path) -> tuple[int, int, int]:
                 )
             if span is not None:
                 spans.append(span)
+        del doc.spans["skills"]  # the tags carry what the model needs of the lexicon
+        doc.spans["sc"] = spans
         kept = filter_spans(spans)
         n_spans += len(kept)
         n_dropped += len(spans) - len(kept)
@@ -87,6 +94,7 @@ def train(work: Path, extra: Iterable[str]) -> Path:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     cmd = [
         "nice", "-n", "19", sys.executable, "-m", "spacy", "train", str(CONFIG),
+        "--code", str(CODE),
         "--output", str(work / "output"),
         "--paths.train", str(work / "train.spacy"),
         "--paths.dev", str(work / "dev.spacy"),

@@ -143,7 +143,8 @@ class EngineConfig:
     :class:`~jobmatch.models.Document`, or ``None``); ``max_bytes`` and ``timeout`` bound
     each document; ``top_skills`` is how many matched / missing skills a result keeps;
     ``hook`` is :func:`score_many`'s ``on_record``; a ready ``scorer`` replaces ``profile``
-    and ``resume``. ``hook`` and ``scorer`` take no part in equality.
+    and ``resume`` (and ``accurate``); ``accurate`` extracts with the accurate pipeline
+    (lexicon + span model). ``hook`` and ``scorer`` take no part in equality.
     """
 
     profile: Any
@@ -153,6 +154,7 @@ class EngineConfig:
     top_skills: int
     hook: RecordHook | None = field(default=None, compare=False)
     scorer: Scorer | None = field(default=None, compare=False)
+    accurate: bool = False
 
 
 class ScoringEngine:
@@ -171,15 +173,16 @@ class ScoringEngine:
         else:
             from ..extract.component import default_extractor
 
+            extractor = default_extractor(accurate=config.accurate)
             if config.resume is None:
                 from ..scoring.scorer import Scorer
 
-                self.scorer = Scorer(config.profile, extractor=default_extractor())
+                self.scorer = Scorer(config.profile, extractor=extractor)
             else:
                 from ..scoring.resume_scorer import ResumeScorer
 
                 self.scorer = ResumeScorer(
-                    config.profile, resume=config.resume, extractor=default_extractor()
+                    config.profile, resume=config.resume, extractor=extractor
                 )
         self.extractor = self.scorer.extractor
         self._limits: Limits | None = None

@@ -23,11 +23,12 @@ if TYPE_CHECKING:
 __all__ = ["posting_as_profile", "rank_resumes"]
 
 
-def posting_as_profile(posting: str | Path | Document) -> Profile:
+def posting_as_profile(posting: str | Path | Document, *, accurate: bool = False) -> Profile:
     """The ad-hoc profile of ``posting`` that resumes are scored against.
 
     Args:
         posting: a :class:`~jobmatch.models.Document`, a file path, or a text.
+        accurate: extract the posting's skills with the accurate pipeline.
 
     Returns:
         The profile :func:`jobmatch.match` builds from the posting (id ``posting:<file
@@ -46,7 +47,7 @@ def posting_as_profile(posting: str | Path | Document) -> Profile:
     document = as_document(posting)
     if not document.text.strip():
         raise EmptyDocumentError("the document has no text to score", source=document.source)
-    extractor = default_extractor()
+    extractor = default_extractor(accurate=accurate)
     doc, mentions = next(extractor.pipe_docs([document.text]))
     base = load_profile(DEFAULT_PROFILE)
     assert base.terms is not None  # the shipped default profile has its term model
@@ -62,7 +63,11 @@ def posting_as_profile(posting: str | Path | Document) -> Profile:
 
 
 def rank_resumes(
-    resumes: Sequence[str], *, posting: str | Path | Document, **options: Any
+    resumes: Sequence[str],
+    *,
+    posting: str | Path | Document,
+    accurate: bool = False,
+    **options: Any,
 ) -> BatchSummary:
     """Score ``resumes`` against ``posting`` and write them, as ``jobmatch rank`` does.
 
@@ -70,6 +75,7 @@ def rank_resumes(
         resumes: resume files, folders of them (PDF, DOCX, TXT, ...), or CSV / JSONL of
             resume texts.
         posting: the posting (a Document, a path or a text).
+        accurate: extract (the posting's skills and the resumes') with the accurate pipeline.
         **options: the options of :func:`~jobmatch.batch.run.run_batch` (``output``,
             ``output_format``, ``jobs``, ``top``, ``min_score``, ``continue_from``,
             ``progress``...), except ``profile`` and ``resume``.
@@ -87,7 +93,7 @@ def rank_resumes(
     if "profile" in options or "resume" in options:
         raise TypeError("rank_resumes() scores against the posting: no profile or resume")
     document = as_document(posting)
-    profile = posting_as_profile(document)
+    profile = posting_as_profile(document, accurate=accurate)
     # the posting's content is what the output depends on (its id is only its file name)
     settings = {"posting": text_key(document.text)}
-    return run_batch(resumes, profile=profile, settings=settings, **options)
+    return run_batch(resumes, profile=profile, settings=settings, accurate=accurate, **options)

@@ -119,6 +119,7 @@ def run_batch(
     stream: IO[str] | None = None,
     stdin: IO[bytes] | None = None,
     settings: Mapping[str, str] | None = None,
+    accurate: bool = False,
 ) -> BatchSummary:
     """Score ``inputs`` and write the results; what ``jobmatch batch`` does.
 
@@ -145,6 +146,8 @@ def run_batch(
         stream: where to write without ``output`` (default ``sys.stdout``).
         stdin: the byte stream read for ``"-"`` (default ``sys.stdin.buffer``).
         settings: more settings to record in the fingerprint (``rank``: the posting).
+        accurate: extract with the accurate pipeline (lexicon + span model, slower); part of
+            the fingerprint (its scores differ).
 
     A file output gets a sidecar ``OUT.settings.json`` recording the settings that decide
     what it holds (profile, resume, record options, jobmatch version...); continuing it with
@@ -179,6 +182,7 @@ def run_batch(
                 keep_fields=keep_fields,
                 max_bytes=limit,
                 top_skills=TOP_SKILLS,
+                accurate=accurate,
                 extra=settings,
             ),
             MIN_SCORE: None if min_score is None else str(float(min_score)),
@@ -202,6 +206,7 @@ def run_batch(
         timeout=timeout or DEFAULT_TIMEOUT,
         skip=plan.done,
         on_progress=progress.update if progress is not None else None,
+        accurate=accurate,
     )
     skipped = sum(plan.done.values())
     if progress is not None:

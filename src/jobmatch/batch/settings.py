@@ -65,6 +65,7 @@ def run_settings(
     keep_fields: Sequence[str],
     max_bytes: int,
     top_skills: int,
+    accurate: bool = False,
     extra: Mapping[str, str] | None = None,
 ) -> dict[str, str | None]:
     """The settings that decide what a batch output holds (its fingerprint).
@@ -76,6 +77,8 @@ def run_settings(
         keep_fields: the fields carried through.
         max_bytes: the per-record size limit.
         top_skills: matched / missing skills kept per record.
+        accurate: the accurate pipeline extracts (recorded only when on, so outputs of
+            earlier versions continue as before).
         extra: more settings of the caller (``rank``: the posting's digest).
 
     Returns:
@@ -92,6 +95,7 @@ def run_settings(
         "keep_fields": ",".join(keep_fields) or None,
         "max_bytes": str(max_bytes),
         "top_skills": str(top_skills),
+        "accurate": "true" if accurate else None,
     }
     for name in ("text_column", "id_column", "text_field", "id_field"):
         value = record_options.get(name, "id" if name.startswith("id") else "text")

@@ -58,6 +58,7 @@ def score_many(
     on_record: RecordHook | None = None,
     on_progress: ProgressHook | None = None,
     scorer: Scorer | None = None,
+    accurate: bool = False,
 ) -> Iterator[BatchResult]:
     """Score every item against ``profile`` (or ``resume``); yield one result per record.
 
@@ -80,6 +81,8 @@ def score_many(
         on_progress: called in this process with a number of records just finished.
         scorer: a ready :class:`~jobmatch.scoring.scorer.Scorer`; replaces ``profile`` and
             ``resume`` (forked workers inherit it instead of building their own pipeline).
+        accurate: extract with the accurate pipeline (lexicon + span model; each worker
+            loads it once); ignored with ``scorer``.
 
     Returns:
         A lazy iterator of :class:`~jobmatch.models.BatchResult`, one per record not
@@ -107,7 +110,9 @@ def score_many(
             from ..read.documents import read_document
 
             resume = read_document(resume)  # read once, not once per worker
-    config = EngineConfig(profile, resume, max_bytes, timeout, top_skills, on_record, scorer)
+    config = EngineConfig(
+        profile, resume, max_bytes, timeout, top_skills, on_record, scorer, accurate=accurate
+    )
     records = _as_records(items, max_bytes)
     if skip:
         records = _skipping(records, Counter(skip))

@@ -11,6 +11,7 @@ import click
 
 from .app import EXIT_INPUT_ERROR, EXIT_INTERRUPTED, EXIT_OK, main
 from .options import (
+    accurate_option,
     pdf_engine_option,
     read_input,
 )
@@ -83,6 +84,7 @@ def _run_options(f: Any) -> Any:
             help="Per-document time limit, seconds (default 60).",
         ),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line."),
+        accurate_option,
     ]
     for option in reversed(options):
         f = option(f)
@@ -156,6 +158,8 @@ def batch(
         raise click.UsageError("use --profile or --resume, not both")
     if master and engine != "spark":
         raise click.UsageError("--master needs --engine spark")
+    if engine == "spark" and run_options["accurate"]:
+        raise click.UsageError("--accurate works with --engine local only")
     options = _library_options(run_options)
     options["profile"] = profile or "research-engineer"
     options["resume"] = Path(resume_path) if resume_path else None
@@ -170,6 +174,7 @@ def batch(
 
         if keep_fields:
             options["keep_fields"] = _keep_fields(keep_fields)  # refused by the Spark engine
+        del options["accurate"]
         options.update(master=master, quiet=quiet)
         _run_batch_command(ctx, run_spark_batch, inputs, options, quiet=quiet, command="batch")
         return

@@ -3,7 +3,9 @@
 The span model is a small spaCy NER (CNN tok2vec with hash embeddings + transition-based
 parser, labels ``KNOWLEDGE`` and ``SKILL``) trained on the SkillSpan train split by
 ``benchmarks/train_span_model.py`` and shipped as package data in
-``jobmatch/skill_lexicon/models/span_model/``; nothing is downloaded.
+``jobmatch/skill_lexicon/models/span_model/``; nothing is downloaded. Besides each token's
+form it reads the lexicon's matches (:mod:`.lexicon_tags`), so it sees what the lexicon
+found and learns where SkillSpan's annotators put the boundaries around it.
 
 Merging (:func:`merge_mentions`), for each model span:
 
@@ -17,7 +19,12 @@ Merging (:func:`merge_mentions`), for each model span:
   id ``unlisted:<normalised form>`` (lower case, single spaces, no edge punctuation), the
   text as its name, category ``unlisted``.
 
-Lexicon mentions that no model span overlaps are kept unchanged: the lexicon is precise.
+A lexicon mention that no model span overlaps is kept as it is. The model saw it (the
+lexicon's matches are one of its features) and left it out, as SkillSpan's annotators leave
+out many generic words and lists of tools; but on resumes those are skills ("deep learning"
+in a bullet). ``drop_unconfirmed=True`` drops the generic ones (all lower case, outside a
+Skills section): on SkillSpan dev it changes Knowledge strict F1 by +0.003 and costs real
+resume skills (``docs/accurate.md``), so it is off by default.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from spacy.tokens import Doc
 
 from ..errors import LexiconError
 from ..models import SkillMention
+from .lexicon_tags import LEXICON_TAGS_PIPE
 from .sections import detect_sections
 
 __all__ = [
@@ -55,6 +63,8 @@ SPAN_MODEL_PIPE = "jobmatch_span_model"
 #: the category of the mentions only the model found
 UNLISTED_CATEGORY = "unlisted"
 
+# lexicon mentions in this section are kept even when the model leaves them out
+_LISTED_SECTION = "skills"
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 
@@ -91,18 +101,22 @@ def add_span_model(nlp: Language) -> None:
     """Add the shipped span model to ``nlp`` as the component ``jobmatch_span_model``.
 
     The model runs on the pipeline's own tokens (it was trained on the tokens of
-    :func:`jobmatch.make_nlp`) and writes ``doc.ents``.
+    :func:`jobmatch.make_nlp`) after ``jobmatch_skills`` and ``jobmatch_lexicon_tags``
+    (the lexicon's mentions are one of its features, :mod:`.lexicon_tags`), and writes
+    ``doc.ents``.
 
     Args:
-        nlp: the pipeline (changed in place; a no-op if the model is there already).
+        nlp: the pipeline with a ``jobmatch_skills`` component (changed in place; a no-op
+            if the model is there already).
 
     Raises:
         LexiconError: the model cannot be loaded.
     """
     if SPAN_MODEL_PIPE in nlp.pipe_names:
         return
-    first = nlp.pipe_names[0] if nlp.pipe_names else None
-    nlp.add_pipe("ner", name=SPAN_MODEL_PIPE, source=load_span_model(), before=first)
+    if LEXICON_TAGS_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(LEXICON_TAGS_PIPE, after="jobmatch_skills")
+    nlp.add_pipe("ner", name=SPAN_MODEL_PIPE, source=load_span_model(), after=LEXICON_TAGS_PIPE)
 
 
 def model_spans(doc: Doc) -> list[ModelSpan]:
@@ -135,6 +149,11 @@ def _has_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
+def _droppable(m: SkillMention) -> bool:
+    """A generic lexicon mention (all lower case) outside a Skills section."""
+    return m.section != _LISTED_SECTION and m.text == m.text.lower()
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
@@ -143,6 +162,8 @@ def merge_mentions(
     mentions: Sequence[SkillMention],
     spans: Sequence[ModelSpan],
     text: str,
+    *,
+    drop_unconfirmed: bool = False,
 ) -> list[SkillMention]:
     """Merge the lexicon's mentions and the model's spans (rules in the module docstring).
 
@@ -150,18 +171,27 @@ def merge_mentions(
         mentions: the lexicon's mentions, in text order.
         spans: the model's spans, in text order.
         text: the text both came from (unlisted mentions get their section from it).
+        drop_unconfirmed: drop the generic lexicon mentions (all lower case, outside a
+            Skills section) that no model span overlaps.
 
     Returns:
         The merged mentions, in text order.
     """
     hits: list[list[int]] = [[] for _ in spans]  # lexicon mentions overlapping each span
     spans_of: list[list[int]] = [[] for _ in mentions]  # spans overlapping each mention
-    for i, sp in enumerate(spans):
-        for j, m in enumerate(mentions):
-            if _overlap(sp.start, sp.end, m.start, m.end):
+    # the model's spans do not overlap each other: sorted by start, their ends are sorted too
+    ends = [sp.end for sp in spans]
+    for j, m in enumerate(mentions):
+        i = bisect_right(ends, m.start)  # the first span ending after the mention starts
+        while i < len(spans) and spans[i].start < m.end:
+            if _overlap(spans[i].start, spans[i].end, m.start, m.end):
                 hits[i].append(j)
                 spans_of[j].append(i)
-    out = list(mentions)
+            i += 1
+    out: list[SkillMention | None] = [
+        None if drop_unconfirmed and not spans_of[j] and _droppable(m) else m
+        for j, m in enumerate(mentions)
+    ]
     sections: list[tuple[int, int, str]] | None = None
     for i, sp in enumerate(spans):
         if len(hits[i]) == 1 and len(spans_of[hits[i][0]]) == 1:
@@ -180,8 +210,9 @@ def merge_mentions(
             if sections is None:
                 sections = detect_sections(text)
             out.append(_unlisted(sp, text, sections))
-    out.sort(key=lambda m: (m.start, m.end))
-    return out
+    merged = [m for m in out if m is not None]
+    merged.sort(key=lambda m: (m.start, m.end))
+    return merged
 
 
 def _unlisted(

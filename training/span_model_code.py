@@ -1,0 +1,37 @@
+"""Training-only code: ``spacy train training/span_model.cfg --code THIS_FILE``.
+
+``jobmatch.TaggedCorpus.v1`` is spaCy's ``Corpus.v1`` whose predicted docs keep the
+reference docs' ``token.tag_``: the lexicon's BIO tags that
+``benchmarks/train_span_model.py`` computed with the running pipeline
+(:mod:`jobmatch.extract.lexicon_tags`). With ``gold_preproc`` spaCy rebuilds the predicted
+doc from the words alone, which would drop them; at inference the
+``jobmatch_lexicon_tags`` component writes them before the model runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Corpus, Example
+from spacy.util import registry
+
+
+class TaggedCorpus(Corpus):
+    """``Corpus`` with gold tokens and the reference's tags on the predicted side."""
+
+    def _make_example(self, nlp: Language, reference: Doc, gold_preproc: bool) -> Example:
+        predicted = Doc(
+            nlp.vocab,
+            words=[t.text for t in reference],
+            spaces=[bool(t.whitespace_) for t in reference],
+            tags=[t.tag_ or "O" for t in reference],
+        )
+        return Example(predicted, reference)
+
+
+@registry.readers("jobmatch.TaggedCorpus.v1")
+def create_tagged_corpus(path: Path | None, limit: int = 0) -> TaggedCorpus:
+    """The reader the config names for both splits (gold tokens, shuffled by the trainer)."""
+    return TaggedCorpus(path, gold_preproc=True, limit=limit)  # type: ignore[arg-type]
