@@ -30,6 +30,8 @@ _DEGREE = re.compile(
     r"|\baos\b|\baas\b|^s\.\s?e\b\.?",
     re.IGNORECASE,
 )
+#: matches where ``_DEGREE.search`` would find a degree form starting at 40 or before
+_DEGREE_NEAR_START = re.compile(r"(?s).{0,40}?(?:" + _DEGREE.pattern + ")", re.IGNORECASE)
 _NAME_TAIL = re.compile(
     r"^\s*(?:'s|’s)?\s*(?:degree\s*)?(?:(?:of|in)\s+)?(?:applied\s+)?"
     r"(?:(?:science|arts|philosophy|engineering|technology|commerce|laws|fine arts)\b)?\s*"
@@ -45,6 +47,13 @@ _FIELD = re.compile(
 _INSTITUTION = re.compile(
     r"[^,;|ï¼\ufffd\d:]*\b(?:university|college|institute|school|academy|polytechnic|universit[éäà]"
     r"|hochschule|école|ecole)\b[^,;|ï¼\ufffd\d]*",
+    re.IGNORECASE,
+)
+# the word every match of _INSTITUTION holds: a line without it is not scanned (the
+# pattern's leading run makes a failed search quadratic in the length of the line)
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:university|college|institute|school|academy|polytechnic|universit[éäà]"
+    r"|hochschule|école|ecole)\b",
     re.IGNORECASE,
 )
 _CERTIFICATE = re.compile(r"^(?:graduate |professional )?(?:certificate|diploma)\b", re.I)
@@ -99,8 +108,9 @@ def degree_line(line: str) -> str | None:
     level = _level_of(line)
     if level is None:
         return None
-    m = _DEGREE.search(line)
-    if m is None or m.start() > 40:
+    # a degree form starting within the first 40 characters: tried there only, not at
+    # every position of a long line
+    if _DEGREE_NEAR_START.match(line) is None:
         return None
     return level
 
@@ -154,7 +164,7 @@ def _clean(value: str, *, named: bool = True) -> str | None:
 
 def _institution(lines: Sequence[str]) -> str | None:
     for line in lines:
-        m = _INSTITUTION.search(line)
+        m = _INSTITUTION.search(line) if _INSTITUTION_WORD.search(line) else None
         if m is not None:
             value = " ".join(m.group(0).split()).strip(" .-:–—")
             value = re.sub(r"^(?:.*?\b(?:in|at)\s+)", "", value) if " in " in value else value
