@@ -124,7 +124,8 @@ def is_place(text: str) -> bool:
     s = " ".join(text.replace("ï¼", " ").replace("\ufffd", " ").split()).strip(TRIM)
     if len(s) > _PLACE_MAX:  # a place is a short line; this also bounds the regex work
         return False
-    if re.search(r"\w.*\bcompany name\b", s, re.IGNORECASE):
+    # (the substring test first: the pattern backtracks over the whole line when it fails)
+    if "company name" in s.lower() and re.search(r"\w.*\bcompany name\b", s, re.IGNORECASE):
         return False  # "Landscaper Company Name, City , State": a title before the employer
     return bool(s) and _PLACE.match(s) is not None
 
