@@ -326,3 +326,12 @@ def test_real_resume_skill_highlights(shared_data: Path) -> None:
     path = shared_data / "resumes" / "livecareer" / "HEALTHCARE_14062078.pdf"
     text = read_document(path).text
     assert _section_of_line(text, "Microsoft Office, Word, Excel, PowerPoint") == "skills"
+
+
+def test_sections_of_the_same_text_again_are_a_fresh_list() -> None:
+    text = "Acme builds robots.\nRequirements:\n- Python\n"
+    first = detect_sections(text)
+    first.append((0, 0, "mutated"))
+    assert detect_sections(text) == [(0, 20, "other"), (20, 43, "requirements")]
+    assert detect_sections(text + "Benefits:\n- Lunch\n")[-1] == (43, 61, "benefits")
+    assert detect_sections(text) == [(0, 20, "other"), (20, 43, "requirements")]

@@ -85,3 +85,38 @@ def test_degree_requirements_of_a_posting(
     from jobmatch.scoring.resume_facts import degree_requirements
 
     assert degree_requirements(text, detect_sections(text)) == expected
+
+
+# the fast paths (a union scan before the five level patterns, a degree form looked for in
+# the first 40 characters only, a date scan only on lines with two digits in a row) must
+# answer as the patterns they stand in front of
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("PH.D. IN PHYSICS", "phd"),  # upper case: the ASCII lower-case path
+        ("Ph.D. in Physics, Universität Wien", "phd"),  # non-ASCII: the IGNORECASE path
+        ("Maſter of Science", "master"),  # IGNORECASE reads a long s as "s"; lower() does not
+        ("x" * 30 + " MSc Robotics", "master"),
+        ("x" * 39 + " MSc Robotics", "master"),  # the form starts at 40: still near the start
+        ("x" * 40 + " MSc Robotics", None),  # at 41: a sentence that mentions a degree
+    ],
+)
+def test_degree_line_fast_paths(line: str, level: str | None) -> None:
+    from jobmatch.scoring.education import degree_line
+
+    assert degree_line(line) == level
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Software Engineer, Acme", []),
+        ("Intern Mar '19", ["2019-03"]),  # only two digits in a row
+        ("Analyst 2017 - Present", ["2017"]),
+        ("Analyst ２０１７", []),  # full-width digits are digits, but no year
+    ],
+)
+def test_find_ranges_without_a_date(line: str, found: list[str]) -> None:
+    from jobmatch.scoring.dates import find_ranges
+
+    assert [r.start.iso() for r in find_ranges(line)] == found

@@ -49,3 +49,15 @@ def test_doc_terms_in_a_vocabulary_keeps_the_order_of_analyze() -> None:
     assert doc_terms(doc, vocabulary=vocabulary) == expected
     assert expected == ["python", "team", "machine learning", "machine learning", "learning team"]
     assert doc_terms(doc) == analyze(doc_words(doc))  # the same Doc, no vocabulary
+
+
+def test_doc_terms_in_a_vocabulary_with_a_word_holding_a_space() -> None:
+    # a token may hold a space (a special case, or a Doc built from words): its bigrams are
+    # still found by their text, whichever space splits them
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=["New York", "city", "hall"])
+    vocabulary = {"new york city", "city hall", "new york"}
+    expected = [t for t in analyze(doc_words(doc)) if t in vocabulary]
+    assert expected == ["new york", "new york city", "city hall"]
+    assert doc_terms(doc, vocabulary=vocabulary) == expected

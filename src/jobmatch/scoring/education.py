@@ -30,6 +30,8 @@ _DEGREE = re.compile(
     r"|\baos\b|\baas\b|^s\.\s?e\b\.?",
     re.IGNORECASE,
 )
+#: matches where ``_DEGREE.search`` would find a degree form starting at 40 or before
+_DEGREE_NEAR_START = re.compile(r"(?s).{0,40}?(?:" + _DEGREE.pattern + ")", re.IGNORECASE)
 _NAME_TAIL = re.compile(
     r"^\s*(?:'s|’s)?\s*(?:degree\s*)?(?:(?:of|in)\s+)?(?:applied\s+)?"
     r"(?:(?:science|arts|philosophy|engineering|technology|commerce|laws|fine arts)\b)?\s*"
@@ -102,8 +104,9 @@ def degree_line(line: str) -> str | None:
     level = _level_of(line)
     if level is None:
         return None
-    m = _DEGREE.search(line)
-    if m is None or m.start() > 40:
+    # a degree form starting within the first 40 characters: tried there only, not at
+    # every position of a long line
+    if _DEGREE_NEAR_START.match(line) is None:
         return None
     return level
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Education, SkillMention
 from .profile_types import DEGREE_LEVELS, Profile, Requirement, ScoringParams
@@ -82,12 +83,19 @@ def calibrate(raw: float, params: ScoringParams) -> float:
     increasing, so rankings are those of ``raw``. ``raw`` is clipped to [0, 1].
     """
     k, m = params.steepness, params.midpoint
+    lo, hi = _ends(k, m)
+    return 100.0 * (_logistic(k, m, min(1.0, max(0.0, raw))) - lo) / (hi - lo)
 
-    def logistic(x: float) -> float:
-        return 1.0 / (1.0 + math.exp(-k * (x - m)))
 
-    lo, hi = logistic(0.0), logistic(1.0)
-    return 100.0 * (logistic(min(1.0, max(0.0, raw))) - lo) / (hi - lo)
+def _logistic(k: float, m: float, x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-k * (x - m)))
+
+
+@lru_cache(maxsize=16)
+def _ends(k: float, m: float) -> tuple[float, float]:
+    """``(L(0), L(1))``: the same two numbers for every score of a profile (a report
+    calibrates once per requirement it lacks)."""
+    return _logistic(k, m, 0.0), _logistic(k, m, 1.0)
 
 
 def ceiling(coverage: float, params: ScoringParams) -> float:

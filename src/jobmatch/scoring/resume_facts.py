@@ -101,6 +101,13 @@ _FIELD_TAIL = re.compile(r"[:,\u2013\u2014]\s*([A-Z][A-Za-z&/ ]{2,40}?)\s*$")
 
 def degree_level(line: str) -> str | None:
     """The highest degree level named in ``line``, or ``None``."""
+    # most lines name no degree: one scan of the union first. On ASCII text, lower() then a
+    # case-sensitive match is the same test as IGNORECASE and about three times as fast
+    any_degree = (
+        _ANY_DEGREE_LOWER.search(line.lower()) if line.isascii() else _ANY_DEGREE.search(line)
+    )
+    if any_degree is None:
+        return None
     for lvl, rx in _LEVEL_RES:  # highest first
         if rx.search(line):
             return lvl

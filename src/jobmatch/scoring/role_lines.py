@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .dates import DateRange, find_ranges
 
@@ -112,12 +113,19 @@ _CERTIFICATION = re.compile(r"\bcertifi(?:ed|cate|cation)\b", re.IGNORECASE)
 _VOLUNTEER = re.compile(r"\bvolunteer", re.IGNORECASE)
 
 
+# pure functions of a string, asked again and again about the same header lines while an
+# entry is built (each new line re-checks the titles before it): remembered per process
+_MEMO = 4096
+
+
+@lru_cache(maxsize=_MEMO)
 def is_place(text: str) -> bool:
     """``Seoul, S.Korea``, ``San Francisco, CA``, ``City , State``, ``Online``."""
     s = " ".join(text.replace("ï¼", " ").replace("\ufffd", " ").split()).strip(TRIM)
     if len(s) > _PLACE_MAX:  # a place is a short line; this also bounds the regex work
         return False
-    if re.search(r"\w.*\bcompany name\b", s, re.IGNORECASE):
+    # (the substring test first: the pattern backtracks over the whole line when it fails)
+    if "company name" in s.lower() and re.search(r"\w.*\bcompany name\b", s, re.IGNORECASE):
         return False  # "Landscaper Company Name, City , State": a title before the employer
     return bool(s) and _PLACE.match(s) is not None
 
@@ -135,6 +143,7 @@ def footer_lines(lines: Sequence[str]) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=_MEMO)
 def has_role_word(text: str) -> bool:
     """Whether ``text`` holds a job-title word (engineer, nurse, intern...)."""
     words = re.findall(r"[a-z][a-z-]*", text.lower())
@@ -208,6 +217,7 @@ def line_parts(text: str) -> list[str]:
     return [p.strip(TRIM.replace("()", "")) for p in _PARTS.split(s) if p.strip(TRIM)]
 
 
+@lru_cache(maxsize=_MEMO)
 def title_part(text: str) -> str:
     """The title part of a header line: the part with a job-title word (else the first),
     without the employer, the place or a description run on after it."""

@@ -135,8 +135,8 @@ def doc_words(doc: Doc) -> list[str]:
 #: only, so one table serves every Doc (cleared when it grows past ``_KEPT_MAX``)
 _KEPT: dict[int, str | None] = {}
 _KEPT_MAX = 500_000
-#: id of a vocabulary -> (it, the first words of its bigrams, their second words)
-_PAIRS: dict[int, tuple[Collection[str], frozenset[str], frozenset[str]]] = {}
+#: id of a vocabulary -> (it, its bigrams as pairs of words)
+_PAIRS: dict[int, tuple[Collection[str], frozenset[tuple[str, str]]]] = {}
 #: (id of a Doc, id of the vocabulary) -> (the Doc, its terms) of the last two Docs given to
 #: :func:`doc_terms`, least recently used first: a resume scored against many postings is
 #: the same Doc every time, between the postings' own Docs
@@ -183,25 +183,30 @@ def _terms(doc: Doc, vocabulary: Collection[str] | None) -> list[str]:
             t = strings[h]
             keep = len(t) > 1 and t not in stop and any(map(str.isalpha, t))
             kept[h] = t if keep else None
-    words = [w for w in map(kept.__getitem__, hashes) if w is not None]
+    # kept words are non-empty strings: filter(None) drops exactly the Nones
+    words: list[str] = list(filter(None, map(kept.__getitem__, hashes)))
     pairs = zip(words, words[1:], strict=False)
     if vocabulary is None:
         return words + list(map(" ".join, pairs))
-    firsts, seconds = _bigram_parts(vocabulary)
-    bigrams = [f"{a} {b}" for a, b in pairs if a in firsts and b in seconds]
-    terms = [t for t in words if t in vocabulary]
-    terms += [t for t in bigrams if t in vocabulary]
+    # only the pairs that are vocabulary bigrams become strings (most pairs are not)
+    bigrams = [f"{a} {b}" for a, b in filter(_bigram_pairs(vocabulary).__contains__, pairs)]
+    terms = list(filter(vocabulary.__contains__, words))
+    terms += bigrams
     return terms
 
 
-def _bigram_parts(vocabulary: Collection[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the second words of the bigrams of ``vocabulary`` (cached by identity)."""
+def _bigram_pairs(vocabulary: Collection[str]) -> frozenset[tuple[str, str]]:
+    """``(a, b)`` for every split ``f"{a} {b}"`` of a term of ``vocabulary`` at a space, so
+    that ``(a, b)`` is in it exactly when ``f"{a} {b}"`` is a term (cached by identity)."""
     cached = _PAIRS.get(id(vocabulary))
     if cached is not None and cached[0] is vocabulary:
-        return cached[1], cached[2]
-    pairs = [t.split(" ", 1) for t in vocabulary if " " in t]
-    parts = frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)
+        return cached[1]
+    pairs = frozenset(
+        (" ".join(ws[:i]), " ".join(ws[i:]))
+        for ws in (t.split(" ") for t in vocabulary if " " in t)
+        for i in range(1, len(ws))
+    )
     if len(_PAIRS) > 16:  # ad-hoc vocabularies come and go; the shipped one stays
         _PAIRS.clear()
-    _PAIRS[id(vocabulary)] = (vocabulary, *parts)  # holding it keeps its id unique
-    return parts
+    _PAIRS[id(vocabulary)] = (vocabulary, pairs)  # holding it keeps its id unique
+    return pairs
