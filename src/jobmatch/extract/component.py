@@ -28,12 +28,13 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon.loader import load_lexicon
 from ..models import Lexicon, SkillMention
-from .cache import PatternCache, matcher_inputs
+from .cache import PatternCache
 from .columns import Columns
 from .context import ContextResolver, still_tagged
 from .evidence import load_evidence
 from .filtering import FilterScorer
 from .line_reader import LineReader
+from .matcher_inputs import matcher_inputs
 from .mention_filter import MentionFilter, filter_for_lexicon
 from .mentions import build_mentions
 from .nlp_tokenizer import tokenizer_hash
