@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 # sections, must not import spaCy)
 _LAZY = {
     "SkillComponent": "component",
-    "make_skill_component": "component",
+    "make_skill_component": "factory",
     "SkillExtractor": "extractor",
     "default_extractor": "extractor",
     "extract_skills": "extractor",
@@ -25,11 +25,11 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from .component import SkillComponent as SkillComponent
-    from .component import make_skill_component as make_skill_component
     from .extractor import SkillExtractor as SkillExtractor
     from .extractor import default_extractor as default_extractor
     from .extractor import extract_skills as extract_skills
     from .extractor import make_nlp as make_nlp
+    from .factory import make_skill_component as make_skill_component
 
 __all__ = [
     "SkillComponent",

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from .extractor import default_extractor as default_extractor
     from .extractor import extract_skills as extract_skills
     from .extractor import make_nlp as make_nlp
+    from .factory import make_skill_component as make_skill_component
 
 __all__ = [
     "SPANS_KEY",
@@ -372,54 +373,6 @@ class SkillComponent(SerializedComponent):
         self._load(parts.lexicon, parts)
 
 
-@Language.factory(
-    "jobmatch_skills",
-    default_config={
-        "lexicon_path": None,
-        "use_filter": True,
-        "filter_path": None,
-        "filter_scope": "generic",
-        "use_cache": True,
-        "title_names": True,
-    },
-    assigns=["doc.spans", "doc._.skill_mentions"],
-)
-def make_skill_component(
-    nlp: Language,
-    name: str,
-    lexicon_path: str | None,
-    use_filter: bool,
-    filter_path: str | None,
-    filter_scope: str,
-    use_cache: bool,
-    title_names: bool = True,
-) -> SkillComponent:
-    """spaCy factory: ``nlp.add_pipe("jobmatch_skills")`` (shipped lexicon and mention
-    filter), ``config={"lexicon_path": "/folder"}`` for a lexicon folder of the same layout,
-    ``{"use_filter": False}`` for the lexicon and context rules alone, ``{"filter_path": ...}``
-    for filter weights written by ``benchmarks/train_mention_filter.py``, ``{"filter_scope":
-    "all"}`` to let the filter judge every mention, not only generic ones, ``{"use_cache":
-    False}`` to build the matcher without the compiled cache, ``{"title_names": False}`` for
-    posting text, where a job title's technologies are no skills named (SkillSpan's view).
-
-    Returns:
-        The :class:`SkillComponent` (its lexicon is loaded on first use).
-
-    Raises:
-        ValueError: an unknown ``filter_scope``.
-    """
-    return SkillComponent(
-        nlp,
-        name,
-        lexicon_path=lexicon_path,
-        use_filter=use_filter,
-        filter_path=filter_path,
-        filter_scope=filter_scope,
-        use_cache=use_cache,
-        title_names=title_names,
-    )
-
-
 def __getattr__(name: str) -> Any:
     # SkillExtractor & co. moved to .extractor (which imports this module): imported on
     # first access so that ``from jobmatch.extract.component import SkillExtractor`` works
@@ -427,4 +380,8 @@ def __getattr__(name: str) -> Any:
         from . import extractor
 
         return getattr(extractor, name)
+    if name == "make_skill_component":  # the factory lives in .factory
+        from .factory import make_skill_component
+
+        return make_skill_component
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

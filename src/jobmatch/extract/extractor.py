@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..lexicon.loader import load_lexicon
 from ..models import MAX_TEXT_CHARS, Lexicon, SkillMention
+from . import factory  # noqa: F401  (registers the "jobmatch_skills" factory)
 from .component import SkillComponent, live_component
 from .nlp_tokenizer import blank_pipeline, letter_forms
 from .patterns import pattern_forms
