@@ -15,7 +15,6 @@ from jobmatch.extract.cache import (
     CACHE_RESOURCE,
     PackedTokens,
     PatternCache,
-    PatternTokens,
     build_cache,
     lexicon_hash,
     read_cache,
@@ -24,6 +23,7 @@ from jobmatch.extract.cache import (
 )
 from jobmatch.extract.compiled import builder_hash, builder_sources, unfit_reason
 from jobmatch.extract.component import SkillComponent, SkillExtractor
+from jobmatch.extract.matcher_inputs import PatternTokens
 from jobmatch.extract.nlp_tokenizer import blank_pipeline, tokenizer_hash
 from jobmatch.lexicon.loader import load_lexicon
 from tests.helpers import MINI_RECORDS, write_lexicon

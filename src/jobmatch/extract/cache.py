@@ -303,13 +303,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-
-def __getattr__(name: str) -> Any:
-    # PatternTokens, MatcherInputs and matcher_inputs live in .matcher_inputs (which imports
-    # this module): imported on first access so that the old import path keeps working
-    if name in ("PatternTokens", "MatcherInputs", "matcher_inputs"):
-        from . import matcher_inputs
-
-        return getattr(matcher_inputs, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
