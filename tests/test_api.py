@@ -396,3 +396,14 @@ def test_no_public_name_raises_a_raw_error_on_a_str(value: str) -> None:
 @pytest.mark.usefixtures("in_empty_folder")
 def test_known_traps_give_our_errors(value: str) -> None:
     _call_all(value)
+
+
+def test_preload_builds_the_scorer_score_then_uses() -> None:
+    from jobmatch import api
+
+    api.preload()
+    before = api._named_scorer.cache_info().hits
+    api.score("Python, PyTorch and SQL")
+    assert api._named_scorer.cache_info().hits == before + 1  # built already: a cache hit
+    with pytest.raises(ProfileError):
+        api.preload("no-such-profile")

@@ -312,3 +312,42 @@ def test_every_command_is_in_the_readme() -> None:
     text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
     missing = [f"jobmatch {name}" for name, _ in _commands(main) if f"jobmatch {name}" not in text]
     assert missing == []
+
+
+def test_the_console_script_exits_like_main_and_skips_the_last_collection(
+    tmp_path: Path,
+) -> None:
+    resume = tmp_path / "r.txt"
+    resume.write_text("Python, PyTorch and SQL; ran ablation studies.\n", encoding="utf-8")
+    ok = subprocess.run(
+        [sys.executable, "-m", "jobmatch", "score", str(resume), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert CliRunner().invoke(main, ["score", str(resume), "--format", "json"]).output == ok.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "jobmatch", "score", str(tmp_path / "none.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert missing.returncode == 1 and "none.pdf" in missing.stderr
+
+
+def test_run_freezes_the_collector_after_the_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobmatch.cli import app
+
+    calls: list[str] = []
+
+    def fake_main() -> None:
+        calls.append("main")
+        raise SystemExit(3)
+
+    monkeypatch.setattr(app, "main", fake_main)
+    monkeypatch.setattr(app.gc, "freeze", lambda: calls.append("freeze"))
+    with pytest.raises(SystemExit) as stop:
+        app.run()
+    assert stop.value.code == 3
+    assert calls == ["main", "freeze"]

@@ -1,3 +1,3 @@
-from jobmatch.cli import main
+from jobmatch.cli import run
 
-main()
+run()

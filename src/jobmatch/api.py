@@ -260,6 +260,24 @@ def match_files(resume: str | os.PathLike[str], posting: str | os.PathLike[str])
     return _scorer(DEFAULT_PROFILE).match(read_file(resume), read_file(posting))
 
 
+def preload(profile: Profiled = DEFAULT_PROFILE, *, accurate: bool = False) -> None:
+    """Build now, and remember, the scorer that :func:`score` and :func:`match` will use.
+
+    The pipeline and the profile are built once per process anyway; this only moves the
+    cost to a moment of your choice (a server's start, or while a PDF is being parsed:
+    see :func:`jobmatch.read.isolation.meanwhile`).
+
+    Args:
+        profile: as for :func:`score`.
+        accurate: also build the accurate pipeline.
+
+    Raises:
+        ProfileError: the profile cannot be read.
+        TypeError: ``profile`` is not a ``str``, a path or a Profile.
+    """
+    _scorer(profile, accurate=accurate)
+
+
 def _scorer(profile: Profiled, *, accurate: bool = False) -> Scorer:
     """The scorer of ``profile``: built once per profile name (the pipeline is shared)."""
     if accurate:  # the same profile over the shared accurate extractor

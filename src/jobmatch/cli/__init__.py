@@ -7,6 +7,6 @@ The commands are registered on :func:`main` by importing their modules here.
 """
 
 from . import data, documents, runs, web  # noqa: F401  (registers the commands)
-from .app import EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE, JobmatchGroup, main
+from .app import EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE, JobmatchGroup, main, run
 
-__all__ = ["EXIT_INPUT_ERROR", "EXIT_OK", "EXIT_USAGE", "JobmatchGroup", "main"]
+__all__ = ["EXIT_INPUT_ERROR", "EXIT_OK", "EXIT_USAGE", "JobmatchGroup", "main", "run"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..read.isolation import meanwhile
 from .app import main
 from .options import (
     accurate_option,
@@ -17,6 +19,13 @@ from .options import (
 
 if TYPE_CHECKING:
     pass
+
+
+def _preload(profile: str | None, accurate: bool) -> None:
+    """Build the scorer ``score``/``match`` will use (run while a PDF parses)."""
+    from ..api import DEFAULT_PROFILE, preload
+
+    preload(DEFAULT_PROFILE if profile is None else profile, accurate=accurate)
 
 
 #: one shared --accurate option for the commands that extract skills
@@ -110,9 +119,11 @@ def score(
     PATH is a PDF, DOCX, TXT, Markdown or HTML file, or - for standard input. Exit codes:
     0 scored, 1 the input could not be read or scored, 2 usage error.
     """
+    with meanwhile(partial(_preload, profile, accurate)):  # while a PDF parses
+        document = read_input(path, password)
     from ..api import score as score_document
 
-    report = score_document(read_input(path, password), profile=profile, accurate=accurate)
+    report = score_document(document, profile=profile, accurate=accurate)
     write_report(report, fmt, output)
 
 
@@ -128,11 +139,13 @@ def match(resume: str, posting: str, fmt: str, output: str | None, accurate: boo
     Either RESUME or POSTING may be - for standard input. Exit codes: 0 scored, 1 an input
     could not be read or scored, 2 usage error.
     """
-    from ..api import match as match_documents
-
     if resume == "-" and posting == "-":
         raise click.UsageError("only one of RESUME and POSTING can be - (standard input)")
-    report = match_documents(read_input(resume), read_input(posting), accurate=accurate)
+    with meanwhile(partial(_preload, None, accurate)):  # while a PDF parses
+        documents = read_input(resume), read_input(posting)
+    from ..api import match as match_documents
+
+    report = match_documents(*documents, accurate=accurate)
     write_report(report, fmt, output)
 
 

@@ -10,11 +10,16 @@ The child sets ``RLIMIT_AS`` (address space: what it has at fork time plus the b
 JSON, never pickle: the child has just parsed hostile input. The parent waits with a
 deadline and SIGKILLs the child when it passes, so time is bounded even if the parser
 loops in C code. Where fork is missing (Windows) the caller runs in-process instead.
+
+While the child parses, the parent has nothing to do but wait. :func:`meanwhile` gives it
+work: a command that will need the skill pipeline next (``jobmatch score`` on a PDF) builds
+it in the parent while the child parses, on the other core, instead of after.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import gc
 import json
 import logging
@@ -25,17 +30,64 @@ import sys
 import time
 import traceback
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .. import errors
 from ..errors import CorruptDocumentError, DocumentError, ParseLimitError
 
-__all__ = ["can_isolate", "run_isolated", "peak_rss_mb"]
+__all__ = ["can_isolate", "meanwhile", "run_isolated", "peak_rss_mb"]
 
 log = logging.getLogger(__name__)
 
 MB = 1024 * 1024
+
+# work for the parent to do while the next isolated parse runs (see meanwhile)
+_PENDING: contextvars.ContextVar[list[Callable[[], object]] | None] = contextvars.ContextVar(
+    "jobmatch_isolation_pending", default=None
+)
+
+
+@contextlib.contextmanager
+def meanwhile(work: Callable[[], object]) -> Iterator[None]:
+    """Run ``work()`` in this process while the next isolated parse in the block runs.
+
+    The first :func:`run_isolated` inside the ``with`` block forks its child, then calls
+    ``work()`` here before it waits for the child, so the two overlap on two cores. The
+    child's wall-clock deadline starts when ``work()`` returns. ``work`` should be a
+    warm-up whose result is remembered elsewhere (a cached pipeline): its return value is
+    dropped, and an ``Exception`` it raises is logged and dropped too, so the error shows
+    when the caller does the same thing again, in its usual order. When no isolated
+    parse starts in the block (text files, ``Limits(isolate=False)``, no ``fork``),
+    ``work`` is not called.
+
+    Args:
+        work: a function of no arguments.
+
+    Returns:
+        A context manager.
+
+    Raises:
+        TypeError: ``work`` is not callable.
+    """
+    if not callable(work):
+        raise TypeError(f"meanwhile() needs a callable, not {type(work).__name__}")
+    token = _PENDING.set([work])
+    try:
+        yield
+    finally:
+        _PENDING.reset(token)
+
+
+def _run_pending() -> None:
+    """Run (once) the work :func:`meanwhile` left for the parent of a parse."""
+    pending = _PENDING.get()
+    while pending:
+        work = pending.pop(0)
+        try:
+            work()
+        except Exception:  # noqa: BLE001 - a warm-up; the caller meets the error again
+            log.debug("work done during an isolated parse failed", exc_info=True)
 
 
 def can_isolate() -> bool:
@@ -105,8 +157,9 @@ def run_isolated(
         os.close(read_fd)
         _child(func, write_fd, budget=budget, cpu_s=timeout_s)
     os.close(write_fd)
-    started = clock()
     try:
+        _run_pending()
+        started = clock()
         payload = _collect(
             read_fd,
             pid,
