@@ -200,6 +200,18 @@ OTHER_SENSES: dict[str, list[str]] = {
         f"{before} reliability"
         for before in "equipment plant machine machinery asset mechanical".split()
     ],
+    # tests of hardware, materials or people ("Missile System Testing", "vibration testing",
+    # "drug testing"), not software testing
+    "testing": [
+        f"{before} testing"
+        for before in (
+            "missile weapon weapons flight vehicle engine vibration thermal structural "
+            "materials material soil water drug blood crash emissions destructive "
+            "non-destructive nondestructive environmental hydrostatic pressure leak "
+            "fatigue tensile shock"
+        ).split()
+    ]
+    + [f"{before} system testing" for before in "missile weapon weapons flight vehicle".split()],
 }
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
