@@ -212,6 +212,39 @@ OTHER_SENSES: dict[str, list[str]] = {
         ).split()
     ]
     + [f"{before} system testing" for before in "missile weapon weapons flight vehicle".split()],
+    # equipment, not the soft skill ("weapons and communications systems", "communications
+    # equipment", "SPI communication interfaces", "communications middleware"; "as a
+    # communication interface" is a role)
+    "communication": [
+        f"{head} {what}"
+        for head in ("communication", "communications")
+        for what in (
+            "system systems equipment interface interfaces bus buses network networks "
+            "stack hardware device devices link links satellite satellites electronics "
+            "middleware"
+        ).split()
+    ],
+    # what an employer offers ("Commitment to your training and development")
+    "training and development": [
+        "your training and development",
+        "training and development opportunities",
+    ],
+    # systems and firms that withstand failure, not a person's resilience
+    "resilient": [
+        f"resilient {what}"
+        for what in (
+            "systems system infrastructure architecture architectures services service "
+            "applications application software networks network platform platforms"
+        ).split()
+    ]
+    + ["resilient and scalable", "scalable and resilient", "stable and resilient"]
+    + ["resilient , scalable", "scalable , resilient"],
+    "resilience": [
+        f"{what} resilience"
+        for what in "system systems operational cyber network infrastructure service".split()
+    ],
+    # flexible working as a benefit ("Flexible and agile working"), not the methodology
+    "agile": ["flexible and agile working", "agile and flexible working", "agile working policy"],
 }
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
@@ -401,6 +434,24 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
                 "window": window,
                 "neighbours": neighbours,
             }
+    # plain forms with another sense ("communications equipment"): kept everywhere but inside
+    # the phrases of that sense
+    ruled = set(cast(list[str], context["forms"])) if context else set()
+    others = [f for f in [name, *aliases] if f.lower() in OTHER_SENSES and f not in ruled]
+    if others:
+        if not context:
+            context = {
+                "forms": [],
+                "case_sensitive": False,
+                "positive": [],
+                "negative": [],
+                "window": 4,
+                "neighbours": False,
+            }
+        context["plain_forms"] = others
+        context["negative"] = cast(list[str], context.get("negative", [])) + [
+            p for f in others for p in OTHER_SENSES[f.lower()]
+        ]
     if context:
         rec["context"] = context
     return rec
