@@ -163,9 +163,9 @@ OTHER_SENSES: dict[str, list[str]] = {
     "maintenance": [
         f"{before} maintenance"
         for before in (
-            "preventive preventative predictive corrective plant building buildings facility "
-            "facilities equipment aircraft vehicle vehicles fleet grounds machine machinery "
-            "mechanical electrical hvac routine scheduled lawn pool property home"
+            "preventive preventative predictive proactive corrective plant building buildings "
+            "facility facilities equipment aircraft vehicle vehicles fleet grounds machine "
+            "machinery mechanical electrical hvac routine scheduled lawn pool property home"
         ).split()
     ]
     + [
@@ -242,6 +242,11 @@ OTHER_SENSES: dict[str, list[str]] = {
     "resilience": [
         f"{what} resilience"
         for what in "system systems operational cyber network infrastructure service".split()
+    ],
+    # a process or a machine that anticipates ("proactive maintenance"), not a person
+    "proactive": [
+        f"proactive {what}"
+        for what in "maintenance monitoring detection alerting alerts scaling".split()
     ],
     # flexible working as a benefit ("Flexible and agile working"), not the methodology
     "agile": ["flexible and agile working", "agile and flexible working", "agile working policy"],
@@ -434,27 +439,36 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
                 "window": window,
                 "neighbours": neighbours,
             }
-    # plain forms with another sense ("communications equipment"): kept everywhere but inside
-    # the phrases of that sense
-    ruled = set(cast(list[str], context["forms"])) if context else set()
-    others = [f for f in [name, *aliases] if f.lower() in OTHER_SENSES and f not in ruled]
-    if others:
-        if not context:
-            context = {
-                "forms": [],
-                "case_sensitive": False,
-                "positive": [],
-                "negative": [],
-                "window": 4,
-                "neighbours": False,
-            }
-        context["plain_forms"] = others
-        context["negative"] = cast(list[str], context.get("negative", [])) + [
-            p for f in others for p in OTHER_SENSES[f.lower()]
-        ]
+    context = _plain_forms_rule(context, [name, *aliases])
     if context:
         rec["context"] = context
     return rec
+
+
+def _plain_forms_rule(
+    context: dict[str, object] | None, forms: list[str]
+) -> dict[str, object] | None:
+    """``context`` with the plain forms that have another sense (``OTHER_SENSES``:
+    "communications equipment") and their negative phrases: such a form is kept everywhere
+    but inside a phrase of that sense."""
+    ruled = set(cast(list[str], context["forms"])) if context else set()
+    others = [f for f in forms if f.lower() in OTHER_SENSES and f not in ruled]
+    if not others:
+        return context
+    if not context:
+        context = {
+            "forms": [],
+            "case_sensitive": False,
+            "positive": [],
+            "negative": [],
+            "window": 4,
+            "neighbours": False,
+        }
+    context["plain_forms"] = others
+    context["negative"] = cast(list[str], context.get("negative", [])) + [
+        p for f in others for p in OTHER_SENSES[f.lower()]
+    ]
+    return context
 
 
 def build_file(src: Path) -> list[dict[str, object]]:
