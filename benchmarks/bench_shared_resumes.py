@@ -11,6 +11,7 @@ Usage::
 
     python benchmarks/bench_shared_resumes.py --save /tmp/before.json   # on the base commit
     python benchmarks/bench_shared_resumes.py --against /tmp/before.json
+    python benchmarks/bench_shared_resumes.py --all ...   # + livecareer_more, awesome_cv
 """
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ from jobmatch import read_document
 from jobmatch.extract import SkillExtractor
 
 FOLDERS = ("resumes/resume_matcher", "resumes/open_resume", "resumes/livecareer")
+# --all: the other shared resumes too (48 livecareer_more, 2 Awesome-CV)
+MORE_FOLDERS = ("resumes/livecareer_more", "resumes/awesome_cv")
 Found = dict[str, dict[str, list[str]]]  # resume -> skill id -> texts of its mentions
 
 
-def skill_ids(ex: SkillExtractor, data: Path) -> Found:
+def skill_ids(ex: SkillExtractor, data: Path, folders: Iterable[str] = FOLDERS) -> Found:
     """Per resume (``folder/stem``), each skill id with the distinct texts of its mentions."""
     found: Found = {}
-    for folder in FOLDERS:
+    for folder in folders:
         for path in sorted((data / folder).glob("*.pdf")):
             doc = read_document(path)
             ids: dict[str, list[str]] = {}
@@ -68,8 +71,10 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--save", type=Path, default=None, help="write this run's ids (JSON)")
     ap.add_argument("--against", type=Path, default=None, help="compare with a saved run")
+    ap.add_argument("--all", action="store_true", help="also livecareer_more and awesome_cv")
     args = ap.parse_args(None if argv is None else list(argv))
-    after = skill_ids(SkillExtractor(), shared_data())
+    folders = FOLDERS + MORE_FOLDERS if args.all else FOLDERS
+    after = skill_ids(SkillExtractor(), shared_data(), folders)
     if args.save is not None:
         args.save.write_text(json.dumps(after, indent=1, ensure_ascii=False), encoding="utf-8")
         n = sum(len(v) for v in after.values())
