@@ -163,9 +163,9 @@ OTHER_SENSES: dict[str, list[str]] = {
     "maintenance": [
         f"{before} maintenance"
         for before in (
-            "preventive preventative predictive corrective plant building buildings facility "
-            "facilities equipment aircraft vehicle vehicles fleet grounds machine machinery "
-            "mechanical electrical hvac routine scheduled lawn pool property home"
+            "preventive preventative predictive proactive corrective plant building buildings "
+            "facility facilities equipment aircraft vehicle vehicles fleet grounds machine "
+            "machinery mechanical electrical hvac routine scheduled lawn pool property home"
         ).split()
     ]
     + [
@@ -200,6 +200,56 @@ OTHER_SENSES: dict[str, list[str]] = {
         f"{before} reliability"
         for before in "equipment plant machine machinery asset mechanical".split()
     ],
+    # tests of hardware, materials or people ("Missile System Testing", "vibration testing",
+    # "drug testing"), not software testing
+    "testing": [
+        f"{before} testing"
+        for before in (
+            "missile weapon weapons flight vehicle engine vibration thermal structural "
+            "materials material soil water drug blood crash emissions destructive "
+            "non-destructive nondestructive environmental hydrostatic pressure leak "
+            "fatigue tensile shock"
+        ).split()
+    ]
+    + [f"{before} system testing" for before in "missile weapon weapons flight vehicle".split()],
+    # equipment, not the soft skill ("weapons and communications systems", "communications
+    # equipment", "SPI communication interfaces", "communications middleware"; "as a
+    # communication interface" is a role)
+    "communication": [
+        f"{head} {what}"
+        for head in ("communication", "communications")
+        for what in (
+            "system systems equipment interface interfaces bus buses network networks "
+            "stack hardware device devices link links satellite satellites electronics "
+            "middleware"
+        ).split()
+    ],
+    # what an employer offers ("Commitment to your training and development")
+    "training and development": [
+        "your training and development",
+        "training and development opportunities",
+    ],
+    # systems and firms that withstand failure, not a person's resilience
+    "resilient": [
+        f"resilient {what}"
+        for what in (
+            "systems system infrastructure architecture architectures services service "
+            "applications application software networks network platform platforms"
+        ).split()
+    ]
+    + ["resilient and scalable", "scalable and resilient", "stable and resilient"]
+    + ["resilient , scalable", "scalable , resilient"],
+    "resilience": [
+        f"{what} resilience"
+        for what in "system systems operational cyber network infrastructure service".split()
+    ],
+    # a process or a machine that anticipates ("proactive maintenance"), not a person
+    "proactive": [
+        f"proactive {what}"
+        for what in "maintenance monitoring detection alerting alerts scaling".split()
+    ],
+    # flexible working as a benefit ("Flexible and agile working"), not the methodology
+    "agile": ["flexible and agile working", "agile and flexible working", "agile working policy"],
 }
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
@@ -389,9 +439,36 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
                 "window": window,
                 "neighbours": neighbours,
             }
+    context = _plain_forms_rule(context, [name, *aliases])
     if context:
         rec["context"] = context
     return rec
+
+
+def _plain_forms_rule(
+    context: dict[str, object] | None, forms: list[str]
+) -> dict[str, object] | None:
+    """``context`` with the plain forms that have another sense (``OTHER_SENSES``:
+    "communications equipment") and their negative phrases: such a form is kept everywhere
+    but inside a phrase of that sense."""
+    ruled = set(cast(list[str], context["forms"])) if context else set()
+    others = [f for f in forms if f.lower() in OTHER_SENSES and f not in ruled]
+    if not others:
+        return context
+    if not context:
+        context = {
+            "forms": [],
+            "case_sensitive": False,
+            "positive": [],
+            "negative": [],
+            "window": 4,
+            "neighbours": False,
+        }
+    context["plain_forms"] = others
+    context["negative"] = cast(list[str], context.get("negative", [])) + [
+        p for f in others for p in OTHER_SENSES[f.lower()]
+    ]
+    return context
 
 
 def build_file(src: Path) -> list[dict[str, object]]:

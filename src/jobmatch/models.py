@@ -62,6 +62,8 @@ class ContextRule:
     A mention of one of ``forms`` is kept only if no ``negative`` phrase covers it and
     either a ``positive`` cue or another unambiguous skill mention lies within ``window``
     tokens. With ``case_sensitive`` the form must match exactly as written in ``forms``.
+    A mention of one of ``plain_forms`` needs no cue: only a ``negative`` phrase covering
+    it rejects it (another sense of a plain name: "communications equipment").
     """
 
     forms: tuple[str, ...]
@@ -71,6 +73,8 @@ class ContextRule:
     window: int = 6
     #: accept when another (unambiguous) skill mention is inside the window
     neighbours: bool = True
+    #: forms kept everywhere except inside a ``negative`` phrase (spelling variants too)
+    plain_forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

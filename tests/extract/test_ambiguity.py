@@ -129,6 +129,12 @@ CASES: list[tuple[str, list[str]]] = [
     ("a puppet show for kids", []),
     ("sock puppet accounts", []),
     ("Puppet and Terraform", ["puppet", "terraform"]),
+    # a plain form with another sense: kept without a cue, except inside a negative phrase
+    ("Strong communication skills", ["communication"]),
+    ("Communication, Python", ["communication", "python"]),
+    ("Repaired radio communications equipment", []),  # the phrase covers a spelling too
+    ("Communication systems engineering and Python", ["python"]),
+    ("Launched two communication satellites", []),
 ]
 
 

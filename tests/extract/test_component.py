@@ -427,6 +427,7 @@ def test_url_tweak_survives_serialisation(extractor: SkillExtractor) -> None:
         ("•Python\n•Docker", ["python", "docker"]),
         ("-Java\n–Kotlin", ["java", "kotlin"]),
         ("Trello- Project management tool", ["trello", "project_management"]),
+        ("Languages such as;\noMATLAB\noPython", ["matlab", "python"]),
     ],
 )
 def test_glued_bullets_and_trailing_dashes_split(
@@ -434,6 +435,12 @@ def test_glued_bullets_and_trailing_dashes_split(
 ) -> None:
     # spaCy keeps "•Python", "-Java" and "Trello-" whole ("●", "▪" and "*" it splits)
     assert [m.skill_id for m in extractor.extract(text)] == expected
+
+
+def test_word_sub_bullet_split_only_before_a_capital(extractor: SkillExtractor) -> None:
+    # Word's "o" sub-bullet glued to an item; a lower-case word or "OK" keeps its "o"
+    tokens = [t.text for t in extractor.nlp.tokenizer("oMATLAB oPython of oak OK oK")]
+    assert tokens == ["o", "MATLAB", "o", "Python", "of", "oak", "OK", "oK"]
 
 
 def test_dash_rules_leave_numbers_and_compounds(extractor: SkillExtractor) -> None:

@@ -350,6 +350,21 @@ def _write(root: Path, records: list[object]) -> Path:
             ["skills/a.jsonl:1: implies cycle a -> b -> c -> a"],
         ),
         (
+            [
+                {
+                    "id": "git",
+                    "name": "Git",
+                    "category": "tool",
+                    "context": {"forms": [], "plain_forms": ["gitt"], "negative": ["gitt hub"]},
+                }
+            ],
+            ["skills/a.jsonl:1: context form 'gitt' is not a name or alias of 'git'"],
+        ),
+        (
+            [{"id": "git", "name": "Git", "category": "tool", "context": {"forms": []}}],
+            ["skills/a.jsonl:1: context.forms must name the ambiguous surface forms"],
+        ),
+        (
             ['{"id": "git",'],
             [
                 "skills/a.jsonl:1: not valid JSON "

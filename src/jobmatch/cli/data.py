@@ -77,7 +77,10 @@ def lexicon_show(query: str | None, category: str | None, fmt: str) -> None:
         click.echo(f"  implies: {', '.join(s.implies)}")
     if s.context is not None:
         ctx = s.context
-        click.echo(f"  context: forms {', '.join(ctx.forms)}; window {ctx.window}")
+        if ctx.forms:
+            click.echo(f"  context: forms {', '.join(ctx.forms)}; window {ctx.window}")
+        if ctx.plain_forms:
+            click.echo(f"  context: plain forms {', '.join(ctx.plain_forms)} (negatives only)")
     click.echo(f"  origin: {s.origin}")
 
 

@@ -75,13 +75,15 @@ def _rule_to_list(rule: Rule | None) -> list[Any] | None:
         [[list(p), k, n] for p, k, n in rule.negative],
         rule.window,
         rule.neighbours,
+        rule.plain,
+        sorted(list(f) for f in rule.cue_forms),
     ]
 
 
 def _rule_from_list(data: Any) -> Rule | None:
     if data is None:
         return None
-    exact, case_sensitive, single, multi, negative, window, neighbours = data
+    exact, case_sensitive, single, multi, negative, window, neighbours, plain, cue_forms = data
     return assemble_rule(
         forms_exact=map(tuple, exact),
         case_sensitive=bool(case_sensitive),
@@ -90,6 +92,8 @@ def _rule_from_list(data: Any) -> Rule | None:
         negative=[(tuple(p), int(k), int(n)) for p, k, n in negative],
         window=int(window),
         neighbours=bool(neighbours),
+        plain=bool(plain),
+        cue_forms=map(tuple, cue_forms),
     )
 
 

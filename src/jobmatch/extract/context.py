@@ -5,7 +5,10 @@ A lexicon skill's :class:`~jobmatch.models.ContextRule` is compiled once into to
 LOWER/ORTH hashes of the doc, with no Token objects and no string work per match. The steps,
 in order (see ``docs/extraction.md``):
 
-1. the rule applies only when the matched text is one of its ``forms``;
+1. the rule applies only when the matched text is one of its ``forms``; a match of one of
+   its ``plain_forms`` (or their spellings) is kept unless a negative phrase covers it
+   (step 3), with no cue or case check ("communication", but not in "communications
+   equipment");
 2. ``case_sensitive``: the text must be a form as written, or ALL CAPS for 2+ letters;
 3. a ``negative`` phrase holding the form and covering the match rejects it; so do
    built-in negatives for one-letter forms (``Grade C``, ``C-level``, ``R&D``);
@@ -55,6 +58,10 @@ class Rule:
     negative_sets: tuple[tuple[int, int, int, frozenset[tuple[int, ...]]], ...]
     window: int
     neighbours: bool
+    # with plain forms: the LOWER hashes of the cue forms (a match of the rule's skill that
+    # is none of them is one of its plain forms, kept unless a negative phrase covers it)
+    plain: bool = False
+    cue_forms: frozenset[tuple[int, ...]] = frozenset()
 
 
 def compile_rule(
@@ -82,6 +89,11 @@ def compile_rule(
     negative: list[tuple[tuple[int, ...], int, int]] = []
     for phrase in rule.negative:
         toks = tuple(key(t.lower()) for t in tokenize(phrase))
+        if rule.plain_forms:
+            # a plain form's spellings ("communications") are matched too: the phrase
+            # rejects any match of the skill that it covers
+            _place_everywhere(toks, negative)
+            continue
         found = _place_forms(toks, forms, negative)
         if not found:
             log.debug("negative phrase %r holds none of the forms %r", phrase, rule.forms)
@@ -93,6 +105,8 @@ def compile_rule(
         negative=negative,
         window=rule.window,
         neighbours=rule.neighbours,
+        plain=bool(rule.plain_forms),
+        cue_forms=forms,
     )
 
 
@@ -105,6 +119,8 @@ def assemble_rule(
     negative: Sequence[tuple[tuple[int, ...], int, int]],
     window: int,
     neighbours: bool,
+    plain: bool = False,
+    cue_forms: Iterable[tuple[int, ...]] = (),
 ) -> Rule:
     """A :class:`Rule` from its hashed parts (:func:`compile_rule`'s, or read back from
     :mod:`.compiled`); the grouped negatives are derived here.
@@ -124,7 +140,16 @@ def assemble_rule(
         ),
         window=window,
         neighbours=neighbours,
+        plain=plain,
+        cue_forms=frozenset(cue_forms),
     )
+
+
+def _place_everywhere(toks: tuple[int, ...], out: list[tuple[tuple[int, ...], int, int]]) -> None:
+    """Append ``(phrase, index, length)`` for every run of tokens of a negative phrase."""
+    for j in range(len(toks)):
+        for k in range(1, len(toks) - j + 1):
+            out.append((toks, j, k))
 
 
 def _place_forms(
@@ -238,6 +263,11 @@ class ContextResolver:
             s, e, i = m
             rule = self.rules[i]
             assert rule is not None
+            if rule.plain and tuple(low[s:e]) not in rule.cue_forms:
+                # a plain form: only another sense's phrase rejects it
+                if not (_negative(low, s, e, rule) and not self._listed(low, e, sure)):
+                    kept.append(m)
+                continue
             if rule.case_sensitive and tuple(orth[s:e]) not in rule.forms_exact:
                 if orth[s:e] == low[s:e]:
                     tags.append(m)  # all lower case: kept only inside a tag list, below

@@ -8,8 +8,9 @@ slots on the token hashes of the lines that hold mentions and drops the mentions
 a citation line is itself evidence of publishing.
 
 * employer name: the mention is followed by a company word ("Therapeutics", "Inc.",
-  "Health", "International"...), or by "AI" at the end of a name ("Nexus AI, San
-  Francisco"), or it follows "at" after a job-title or employment word ("Engineer at
+  "Health", "International", "Div"...), directly or after one or two capitalised words
+  that end the name ("Honeywell Defense Avionics Div"), or by "AI" at the end of a name
+  ("Nexus AI, San Francisco"), or it follows "at" after a job-title or employment word ("Engineer at
   Oracle", "Interned at CNN"), or a comma after a job title ("MERN Stack Developer,
   OpenAI, San Francisco"), and ends the name (line end, comma, "in", a year...);
 * citation line: a year and a citation marker (an initial "J.", "et al.", quotes, a
@@ -168,6 +169,8 @@ class LineRoles:
         orth, low = cols.orth, cols.low
         nxt = orth[e] if e < hi else 0
         before = low[s - 1] if s > lo else 0
+        if self._runs_to_suffix(cols, e, hi):
+            return True  # "Honeywell Defense Avionics Div", "Python Software Foundation"
         if nxt not in self._company and before not in self._slot and orth[s] not in self._weak:
             return False  # the common case: no company word after, no "at" or comma before
         if nxt in self._suffix:
@@ -189,6 +192,17 @@ class LineRoles:
             # developer, Physics")
             head = low[lo : s - 1]
             return self._segment_edge.isdisjoint(head) and not self._titles.isdisjoint(head)
+        return False
+
+    def _runs_to_suffix(self, cols: Columns, e: int, hi: int) -> bool:
+        """Whether one or two capitalised words after the mention lead to a company word
+        that ends the name ("Defense Avionics Div", "Python Software Foundation")."""
+        orth, low = cols.orth, cols.low
+        for j in range(e, min(hi, e + 3)):
+            if orth[j] in self._suffix:
+                return j > e and (j + 1 >= hi or low[j + 1] in self._org_end)
+            if orth[j] == low[j]:
+                return False  # lower case or punctuation: the name is over
         return False
 
 

@@ -194,6 +194,15 @@ def _kinds(
     """The forms grouped by (skill index, kind), and the exact spellings per skill."""
     by_key: dict[tuple[int, MatchKind], list[str]] = {}
     exact_forms: dict[int, set[str]] = {}
+    # a rule's plain forms and their spellings ("communications"): ambiguous, for the
+    # rule's negative phrases
+    plain = {
+        (i, normalise_form(v))
+        for i, s in enumerate(skills)
+        if s.context is not None and rules[i] is not None
+        for f in s.context.plain_forms
+        for v in surface_variants(f)
+    }
     for key, (i, form) in every.items():
         ctx = skills[i].context
         if (
@@ -201,6 +210,8 @@ def _kinds(
             and ctx is not None
             and key in {normalise_form(f) for f in ctx.forms}
         ):
+            kind = MatchKind.AMBIGUOUS
+        elif (i, key) in plain and not _SHORT_ACRONYM.match(form.removesuffix("s")):
             kind = MatchKind.AMBIGUOUS
         elif _SHORT_ACRONYM.match(form.removesuffix("s")) and any(c.isupper() for c in form):
             kind = MatchKind.EXACT

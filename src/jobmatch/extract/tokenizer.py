@@ -28,8 +28,10 @@ _SLASH_INFIX = r"(?<=[\w#+])/(?=[\w.#])|(?<=[A-Za-z])#(?=/)"
 # Bullets glued to the item ("•Negotiation", "-Java", "–Python") and a dash glued to the end
 # of a word ("Trello- Project management tool") are kept in the token by spaCy's English
 # rules ("●", "▪", "*" are split already): the skill would not match. The trailing slash and
-# the trailing dash share one suffix branch (suffix_search runs on every token).
-_BULLET_PREFIX = r"^[•‣⁃∙·]|^[-–—](?=[A-Za-z])"
+# the trailing dash share one suffix branch (suffix_search runs on every token). Word's
+# sub-bullet "o" glued to a capitalised item ("oMATLAB", "oPython" in a posting's list) is
+# split the same way; no lexicon name starts with a lower-case "o" and a capital.
+_BULLET_PREFIX = r"^[•‣⁃∙·]|^[-–—](?=[A-Za-z])|^o(?=[A-Z][A-Za-z])"
 _SLASH_SUFFIX = r"(?<=[\w#+])[/\-–—]$"
 
 # spaCy's URL rule takes "Node.js/Express" and "ASP.NET/MVC" whole, as a host ("node.js")

@@ -87,7 +87,7 @@ ORG_SUFFIXES = frozenset(
     "Therapeutics Pharmaceuticals Pharma Biosciences Biotech Inc Inc. LLC Ltd Ltd. Corp Corp. "
     "Corporation Labs Laboratories Health Healthcare International Holdings Capital Partners "
     "Ventures GmbH AG Bank Foundation Institute University Hospital Studios Co. Company "
-    "Incorporated Limited PLC plc".split()
+    "Incorporated Limited PLC plc Div Div. Division".split()
 )
 # "AI" ends a company name only at the end of the name ("Nexus AI, San Francisco")
 ORG_WEAK_SUFFIXES = frozenset({"AI"})

@@ -43,7 +43,7 @@ def _cross_check(skills: list[Skill], problems: list[str]) -> None:
                 problems.append(f"{s.origin}: a skill cannot imply itself")
         if s.context is not None:
             forms = {normalise_form(f) for f in s.surface_forms}
-            for form in s.context.forms:
+            for form in (*s.context.forms, *s.context.plain_forms):
                 if normalise_form(form) not in forms:
                     problems.append(
                         f"{s.origin}: context form {form!r} is not a name or alias of {s.id!r}"

@@ -42,7 +42,15 @@ __all__ = [
 DATA_PACKAGE = "jobmatch.skill_lexicon"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.+#-]*$")
 _RECORD_KEYS = {"id", "name", "category", "aliases", "implies", "context", "note"}
-_CONTEXT_KEYS = {"forms", "case_sensitive", "positive", "negative", "window", "neighbours"}
+_CONTEXT_KEYS = {
+    "forms",
+    "case_sensitive",
+    "positive",
+    "negative",
+    "window",
+    "neighbours",
+    "plain_forms",
+}
 _LAYERS = {"knowledge", "skill"}
 
 
@@ -63,6 +71,8 @@ def skill_record(skill: Skill) -> dict[str, Any]:
             "window": ctx.window,
             "neighbours": ctx.neighbours,
         }
+        if ctx.plain_forms:
+            rec["context"]["plain_forms"] = list(ctx.plain_forms)
     return rec
 
 
@@ -322,7 +332,8 @@ def _to_context(raw: Any, where: str, problems: list[str]) -> ContextRule | None
     if unknown:
         problems.append(f"{where}: unknown context field(s) {sorted(unknown)}")
     forms = _strings(raw.get("forms"), "context.forms", where, problems)
-    if not forms:
+    plain = _strings(raw.get("plain_forms"), "context.plain_forms", where, problems)
+    if not forms and not plain:
         problems.append(f"{where}: context.forms must name the ambiguous surface forms")
     window = raw.get("window", 6)
     if not isinstance(window, int) or not 1 <= window <= 50:
@@ -335,4 +346,5 @@ def _to_context(raw: Any, where: str, problems: list[str]) -> ContextRule | None
         negative=_strings(raw.get("negative"), "context.negative", where, problems),
         window=window,
         neighbours=bool(raw.get("neighbours", True)),
+        plain_forms=plain,
     )
