@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import itertools
 import re
 from itertools import repeat
 from typing import Any
@@ -138,20 +139,28 @@ class _Page:
         if not text:
             return []
         if bulk:
-            events = np.flatnonzero(~_continuing(self.kind, self.box))
+            continuing, spaced = _continuing(self.kind, self.box)
+            events = np.flatnonzero(~continuing)
         else:
-            events = np.arange(len(text))
+            events, spaced = np.arange(len(text)), np.zeros(len(text), dtype=bool)
         # the box of each run of continuing characters (white space counts for nothing)
         x0s, y0s, y1s = _run_boxes(self.kind, self.box, events)
+        # the glyphs a word gap separates from the one before, by run
+        gaps = np.flatnonzero(spaced)
+        ends = np.append(events[1:], len(text))
+        firsts = np.searchsorted(gaps, events + 1).tolist()
+        lasts = np.searchsorted(gaps, ends).tolist()
+        gap_list = gaps.tolist()
         self.kinds = self.kind.tolist()
-        ends = [*events[1:].tolist(), len(text)]
-        for n, (k, end) in enumerate(zip(events.tolist(), ends, strict=True)):
+        for n, (k, end) in enumerate(zip(events.tolist(), ends.tolist(), strict=True)):
             self.event(k)
             if end == k + 1:
                 continue
             # the glyphs (and spaces) up to the next event continue the line
             if self.x1 == self.rights[k]:
-                self.chars.append(_SPACE_RUN.sub(" ", text[k + 1 : end]))
+                cuts = [k + 1, *gap_list[firsts[n] : lasts[n]], end]
+                run = " ".join(text[a:b] for a, b in itertools.pairwise(cuts))
+                self.chars.append(_SPACE_RUN.sub(" ", run))
                 last = end - 1
                 self.x0, self.y0, self.y1 = (
                     min(self.x0, x0s[n]),
@@ -241,15 +250,17 @@ def _run_boxes(kind: Any, box: Any, events: Any) -> tuple[list[float], list[floa
     )
 
 
-def _continuing(kind: Any, box: Any) -> Any:
-    """Which characters just continue the line before them (no decision to make).
+def _continuing(kind: Any, box: Any) -> tuple[Any, Any]:
+    """Which characters just continue the line before them (no decision to make), and
+    which of those glyphs a word gap separates from the glyph before.
 
-    A glyph does when the glyph before it on the line (past white space only), which is
-    the line's rightmost so far, overlaps it vertically by half its height (so it overlaps
-    the line too), ends no further right, and the gap between them is within the line's
-    reach (two glyph widths) and, with no white space between, below the overhang margin
-    (no word break is possible). White space does when the glyph after it does. Each test
-    is the one :func:`_breaks` and :meth:`_Page.word_gap` make, on the same floats.
+    A glyph continues when the glyph before it on the line (past white space only), which
+    is the line's rightmost so far, overlaps it vertically by half its height (so it
+    overlaps the line too), ends no further right, and the gap between them is within the
+    line's reach (two glyph widths) and, with no white space between, either below the
+    overhang margin (no word break) or above the word margin (a word break, whatever the
+    glyph before). White space continues when the glyph after it does. Each test is the
+    one :func:`_breaks` and :meth:`_Page.word_gap` make, on the same floats.
     """
     n = len(kind)
     left, bottom, right, top = box
@@ -265,7 +276,9 @@ def _continuing(kind: Any, box: Any) -> Any:
     gap = left - right[p]
     reach = _CHAR_MARGIN * np.maximum(np.maximum(width[p], width), 1.0)
     overlap = np.minimum(top, top[p]) - np.maximum(bottom, bottom[p])
-    spaced = prev < index - 1
+    after_space = prev < index - 1
+    size = np.maximum(width, height)
+    word_gap = ~after_space & (gap > _WORD_MARGIN * size)
     ok = (
         glyph
         & (prev >= 0)
@@ -274,11 +287,11 @@ def _continuing(kind: Any, box: Any) -> Any:
         & (right >= right[p])
         & (-reach < gap)
         & (gap < reach)
-        & (spaced | (gap <= _OVERHANG_MARGIN * np.maximum(width, height)))
+        & (after_space | (gap <= _OVERHANG_MARGIN * size) | word_gap)
     )
     # white space continues when the next non-space character does
     after = np.minimum.accumulate(np.where(solid, index, n)[::-1])[::-1]
-    return ok | (~solid & np.append(ok, False)[after])
+    return ok | (~solid & np.append(ok, False)[after]), ok & word_gap
 
 
 def _breaks(box: Box, line: Box, width: float) -> bool:
