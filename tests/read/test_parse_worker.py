@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -112,6 +113,14 @@ def test_a_crash_is_a_corrupt_document() -> None:
         run("crash")
     assert err.value.reason == "the parser crashed (signal 11); the file is probably corrupt"
     assert run("echo", b"ok", kwargs={"suffix": ""}) == "ok"
+
+
+def test_a_child_killed_between_files_is_replaced_for_the_next() -> None:
+    first = run("pid")
+    os.kill(first, signal.SIGKILL)
+    os.waitid(os.P_PID, first, os.WEXITED | os.WNOWAIT)  # dead, not yet reaped
+    assert run("echo", b"x" * 200_000, kwargs={"suffix": ""}) == "x" * 200_000
+    assert parse_worker.child_pid() not in (None, first)
 
 
 def test_a_result_past_the_limit_is_refused() -> None:

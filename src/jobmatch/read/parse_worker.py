@@ -233,11 +233,19 @@ def run_in_worker(
     worker = _worker()
     started = clock()
     try:
-        worker.send(header, data)
+        try:
+            worker.send(header, data)
+        except BrokenPipeError:
+            # the child ended after its last file (killed from outside, say), before it
+            # saw this one: this file goes to a fresh child
+            _local.worker = None
+            worker.reap()
+            worker = _worker()
+            worker.send(header, data)
         payload = worker.receive(
             deadline=(clock, started + timeout_s), limit=max_result_bytes, source=source
         )
-    except BrokenPipeError:  # the child is gone: its status tells why
+    except BrokenPipeError:  # the fresh child is gone too: its status tells why
         payload = b""
     except BaseException:
         stop_worker()
