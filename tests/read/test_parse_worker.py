@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -121,6 +123,18 @@ def test_a_child_killed_between_files_is_replaced_for_the_next() -> None:
     os.waitid(os.P_PID, first, os.WEXITED | os.WNOWAIT)  # dead, not yet reaped
     assert run("echo", b"x" * 200_000, kwargs={"suffix": ""}) == "x" * 200_000
     assert parse_worker.child_pid() not in (None, first)
+
+
+def test_a_threads_child_ends_with_the_thread() -> None:
+    pids: list[int] = []
+    thread = threading.Thread(target=lambda: pids.append(run("pid")))
+    thread.start()
+    thread.join()
+    del thread
+    gc.collect()
+    assert pids and pids[0] != parse_worker.child_pid()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pids[0], 0)  # killed and reaped: no zombie left behind
 
 
 def test_a_result_past_the_limit_is_refused() -> None:

@@ -35,6 +35,7 @@ import struct
 import threading
 import time
 import warnings
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -97,6 +98,8 @@ class _Worker:
         os.close(down_r)
         os.close(up_w)
         self.pid, self.owner, self.files = pid, os.getpid(), 0
+        # a thread's worker goes with the thread (and at exit): stop its child then
+        self.finalizer = weakref.finalize(self, _release, pid, (self.down, self.up), self.owner)
 
     def send(self, header: bytes, data: bytes) -> None:
         for chunk in (_SIZE.pack(len(header)), header, data):
@@ -115,21 +118,33 @@ class _Worker:
         return _read_exactly(self.up, size, deadline)
 
     def close(self) -> None:
-        """Close this process's ends of the pipes (the child sees EOF and exits)."""
-        for fd in (self.down, self.up):
-            with contextlib.suppress(OSError):
-                os.close(fd)
+        """Close this process's ends of the pipes, and nothing else (for a worker inherited
+        through a fork, whose child is not ours)."""
+        self.finalizer.detach()
+        _close((self.down, self.up))
 
     def stop(self) -> None:
         """Close the pipes, kill the child and reap it."""
-        self.close()
-        isolation.kill(self.pid)
+        self.finalizer()
 
     def reap(self) -> int:
         """Close the pipes and wait for the child, which has ended or is ending; return its
         exit status."""
         self.close()
         return isolation.reap(self.pid)
+
+
+def _close(fds: tuple[int, ...]) -> None:
+    for fd in fds:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _release(pid: int, fds: tuple[int, ...], owner: int) -> None:
+    """Close a worker's pipes and, in the process that forked the child, kill and reap it."""
+    _close(fds)
+    if os.getpid() == owner:
+        isolation.kill(pid)
 
 
 _local = threading.local()
