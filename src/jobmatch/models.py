@@ -202,8 +202,9 @@ class Limits:
         max_inflated_bytes: total bytes that compressed PDF streams / DOCX members may
             inflate to.
         isolate: parse PDFs in a forked child process with the time and memory limits
-            (POSIX only); without it only the inflation, page and time-between-pages
-            checks apply.
+            (POSIX only; one child per thread parses file after file, each under its own
+            limits); without it only the inflation, page and time-between-pages checks
+            apply.
 
     Raises:
         TypeError: a limit is not a number.
