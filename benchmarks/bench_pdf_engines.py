@@ -27,6 +27,7 @@ from pathlib import Path
 
 import jobmatch
 from jobmatch.models import Limits
+from jobmatch.read import parse_worker
 from jobmatch.read.documents import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,10 +44,12 @@ class Outcome:
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process and its waited-for children (the isolated parses)."""
+    """CPU time of this process, its waited-for children (parser children that ended) and
+    the live parser child (not in RUSAGE_CHILDREN until it is reaped)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    live = parse_worker.child_cpu_seconds()
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime + live
 
 
 def pdf_files(shared: Path | None) -> list[Path]:

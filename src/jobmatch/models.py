@@ -208,6 +208,12 @@ class Limits:
         isolate: parse PDFs in a forked child process with the time and memory limits
             (POSIX only); without it only the inflation, page and time-between-pages
             checks apply.
+        reuse_parser: with ``isolate``, let one parser child per thread parse file after
+            file (each under its own limits, the child replaced after any error and every
+            64 files) instead of forking a child per file. Faster (a fork costs about as
+            much as a PDFium parse), but a file that exploited a parser bug without failing
+            could see the files parsed after it in the same child. ``jobmatch serve`` turns
+            it off: uploads from different clients never share a parser process.
 
     Raises:
         TypeError: a limit is not a number.
@@ -220,6 +226,7 @@ class Limits:
     max_memory_mb: int = 384
     max_inflated_bytes: int = 128 * _MB
     isolate: bool = True
+    reuse_parser: bool = True
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_pages", "max_memory_mb", "max_inflated_bytes"):

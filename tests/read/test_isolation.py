@@ -66,3 +66,25 @@ def test_the_childs_deadline_starts_after_the_work() -> None:
 def test_meanwhile_needs_a_callable() -> None:
     with pytest.raises(TypeError, match="callable"), meanwhile(3):  # type: ignore[arg-type]
         pass
+
+
+@pytest.mark.parametrize("reuse", [True, False])
+def test_work_runs_on_both_isolated_paths(reuse: bool) -> None:
+    from jobmatch.read import parse_worker
+
+    parse_worker.stop_worker()
+    calls: list[str] = []
+    with meanwhile(lambda: calls.append("warm")):
+        doc = read_document(SAMPLE_PDF, limits=Limits(reuse_parser=reuse))
+    assert calls == ["warm"]
+    assert "Python" in doc.text
+    # the warm parser child is used only when reuse is allowed
+    assert (parse_worker.child_pid() is not None) is reuse
+    parse_worker.stop_worker()
+
+
+def test_serve_reads_every_upload_in_a_fresh_parser_child() -> None:
+    from jobmatch.serve.reader import UPLOAD_LIMITS
+
+    assert UPLOAD_LIMITS.reuse_parser is False
+    assert UPLOAD_LIMITS.isolate is True

@@ -36,7 +36,22 @@ from typing import Any
 from .. import errors
 from ..errors import CorruptDocumentError, DocumentError, ParseLimitError
 
-__all__ = ["can_isolate", "meanwhile", "run_isolated", "peak_rss_mb"]
+__all__ = [
+    "can_isolate",
+    "meanwhile",
+    "run_meanwhile_work",
+    "run_isolated",
+    "peak_rss_mb",
+    "vm_size",
+    "child_setup",
+    "set_limits",
+    "outcome",
+    "raise_outcome",
+    "crash_error",
+    "timeout_error",
+    "kill",
+    "reap",
+]
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +94,12 @@ def meanwhile(work: Callable[[], object]) -> Iterator[None]:
         _PENDING.reset(token)
 
 
-def _run_pending() -> None:
-    """Run (once) the work :func:`meanwhile` left for the parent of a parse."""
+def run_meanwhile_work() -> None:
+    """Run (once) the work :func:`meanwhile` left for the parent of a parse.
+
+    Called by the parse runners right after the parse has started elsewhere (a forked
+    child, or the warm parser process of :mod:`.parse_worker`) and before they wait.
+    """
     pending = _PENDING.get()
     while pending:
         work = pending.pop(0)
@@ -107,7 +126,13 @@ def peak_rss_mb() -> tuple[float, float]:
     return own, kids
 
 
-def _vm_size() -> int:
+def vm_size() -> int:
+    """This process's address space in bytes (its peak resident memory where ``/proc`` is
+    missing).
+
+    Returns:
+        The size in bytes.
+    """
     try:
         with open("/proc/self/status", "rb") as fh:
             for line in fh:
@@ -146,7 +171,7 @@ def run_isolated(
         ParseLimitError: the time limit, the memory limit or the result size was passed.
         CorruptDocumentError: the child crashed or sent garbage.
     """
-    budget = _vm_size() + max_memory_mb * MB
+    budget = vm_size() + max_memory_mb * MB
     read_fd, write_fd = os.pipe()
     with warnings.catch_warnings():
         # Python 3.12+ warns about fork() in a threaded process; the child below only runs
@@ -158,7 +183,7 @@ def run_isolated(
         _child(func, write_fd, budget=budget, cpu_s=timeout_s)
     os.close(write_fd)
     try:
-        _run_pending()
+        run_meanwhile_work()
         started = clock()
         payload = _collect(
             read_fd,
@@ -168,28 +193,114 @@ def run_isolated(
             source=source,
         )
     except BaseException:
-        _kill(pid)
+        kill(pid)
         raise
     finally:
         os.close(read_fd)
     if payload is None:  # deadline passed: kill first, then reap
-        _kill(pid)
-        raise ParseLimitError(
-            f"parsing took longer than {timeout_s:g} s (Limits.timeout_s); stopped", source=source
-        )
-    status = _reap(pid)
+        kill(pid)
+        raise timeout_error(timeout_s, source=source)
+    status = reap(pid)
     log.debug("isolated parse of %s: %.2f s, exit status %s", source, clock() - started, status)
     if not payload:
-        sig = -status if status < 0 else 0
-        if sig in (signal.SIGXCPU, signal.SIGKILL):
-            raise ParseLimitError(
-                f"parsing passed the CPU time limit ({timeout_s:g} s)", source=source
-            )
-        raise CorruptDocumentError(
-            f"the parser crashed ({'signal ' + str(sig) if sig else 'exit ' + str(status)});"
-            " the file is probably corrupt",
-            source=source,
-        )
+        raise crash_error(status, timeout_s=timeout_s, source=source)
+    return raise_outcome(payload, source=source)
+
+
+def _child(func: Callable[[], Any], fd: int, *, budget: int, cpu_s: float) -> None:
+    # runs in the child only (pragma: coverage cannot follow a fork)
+    code = 0
+    try:
+        child_setup()
+        set_limits(address_space=budget, cpu_s=cpu_s)
+        data = json.dumps(outcome(func)).encode("utf-8")
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+    except BaseException:  # noqa: BLE001 - the child must reach os._exit whatever happens
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def child_setup() -> None:  # pragma: no cover - runs in forked children
+    """What a forked parser child does first: keep the inherited heap out of the collector
+    and die with its parent.
+
+    Move every object inherited from the parent out of the collector's reach: a full
+    collection in the child would otherwise walk (and so copy-on-write) the parent's whole
+    heap, e.g. a loaded spaCy pipeline, costing more than the parse itself. Die with the
+    parent instead of lingering as an orphan (Linux only, best effort: elsewhere the CPU
+    limit still ends a runaway child).
+    """
+    gc.freeze()
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def set_limits(*, address_space: int, cpu_s: float) -> None:  # pragma: no cover - in children
+    """Set this process's address-space limit to ``address_space`` bytes and its CPU-time
+    limit to ``cpu_s`` seconds more than it has used (never above the hard limits).
+
+    Args:
+        address_space: the ``RLIMIT_AS`` soft limit, in bytes.
+        cpu_s: CPU seconds allowed from now on.
+    """
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = int(usage.ru_utime + usage.ru_stime + cpu_s) + 1
+    for limit, value in ((resource.RLIMIT_AS, address_space), (resource.RLIMIT_CPU, cpu)):
+        _, hard = resource.getrlimit(limit)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)  # never above what this process may set
+        resource.setrlimit(limit, (value, hard))
+
+
+def outcome(func: Callable[[], Any]) -> dict[str, Any]:
+    """Run ``func()`` and describe what happened as JSON-able data for the parent.
+
+    Args:
+        func: the parse.
+
+    Returns:
+        ``{"result": ...}``, or ``{"error": class name, "reason": ...}`` (with the traceback
+        under ``"detail"`` for an unexpected exception).
+    """
+    try:
+        return {"result": func()}
+    except DocumentError as exc:
+        return {"error": type(exc).__name__, "reason": exc.reason}
+    except MemoryError:
+        return {
+            "error": "ParseLimitError",
+            "reason": "parsing needed more memory than the limit (Limits.max_memory_mb)",
+        }
+    except Exception as exc:  # noqa: BLE001 - anything else is reported, never lost
+        return {
+            "error": "CorruptDocumentError",
+            "reason": f"the parser failed ({type(exc).__name__})",
+            "detail": traceback.format_exc(),
+        }
+
+
+def raise_outcome(payload: bytes, *, source: str) -> Any:
+    """The result a child sent (see :func:`outcome`), or its error raised again here.
+
+    Args:
+        payload: the JSON the child wrote.
+        source: the name used in errors.
+
+    Returns:
+        The child's result.
+
+    Raises:
+        DocumentError: the one the child reported, same class and reason.
+        CorruptDocumentError: the payload is not what a child sends.
+    """
     try:
         message = json.loads(payload)
     except ValueError as exc:
@@ -204,52 +315,42 @@ def run_isolated(
     return message["result"]
 
 
-def _child(func: Callable[[], Any], fd: int, *, budget: int, cpu_s: float) -> None:
-    # runs in the child only (pragma: coverage cannot follow a fork)
-    code = 0
-    try:
-        # move every object inherited from the parent out of the collector's reach: a full
-        # collection in the child would otherwise walk (and so copy-on-write) the parent's
-        # whole heap, e.g. a loaded spaCy pipeline, costing more than the parse itself
-        gc.freeze()
-        # die with the parent instead of lingering as an orphan (Linux only, best effort:
-        # elsewhere the CPU limit below still ends a runaway child)
-        with contextlib.suppress(OSError, AttributeError):
-            import ctypes
+def crash_error(status: int, *, timeout_s: float, source: str) -> DocumentError:
+    """The error for a child that ended without a result.
 
-            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        import resource
+    Args:
+        status: its exit code, or minus the signal that killed it.
+        timeout_s: the time limit (the CPU limit is derived from it).
+        source: the name used in errors.
 
-        cpu = int(cpu_s) + 1
-        for limit, value in ((resource.RLIMIT_AS, budget), (resource.RLIMIT_CPU, cpu)):
-            _, hard = resource.getrlimit(limit)
-            if hard != resource.RLIM_INFINITY:
-                value = min(value, hard)  # never above what this process may set
-            resource.setrlimit(limit, (value, hard))
-        try:
-            message: dict[str, Any] = {"result": func()}
-        except DocumentError as exc:
-            message = {"error": type(exc).__name__, "reason": exc.reason}
-        except MemoryError:
-            message = {
-                "error": "ParseLimitError",
-                "reason": "parsing needed more memory than the limit (Limits.max_memory_mb)",
-            }
-        except Exception as exc:  # noqa: BLE001 - anything else is reported, never lost
-            message = {
-                "error": "CorruptDocumentError",
-                "reason": f"the parser failed ({type(exc).__name__})",
-                "detail": traceback.format_exc(),
-            }
-        data = json.dumps(message).encode("utf-8")
-        view = memoryview(data)
-        while view:
-            n = os.write(fd, view)
-            view = view[n:]
-    except BaseException:  # noqa: BLE001 - the child must reach os._exit whatever happens
-        code = 70
-    finally:
-        os._exit(code)
+    Returns:
+        A :class:`ParseLimitError` for the CPU limit, else a :class:`CorruptDocumentError`.
+    """
+    sig = -status if status < 0 else 0
+    if sig in (signal.SIGXCPU, signal.SIGKILL):
+        return ParseLimitError(
+            f"parsing passed the CPU time limit ({timeout_s:g} s)", source=source
+        )
+    return CorruptDocumentError(
+        f"the parser crashed ({'signal ' + str(sig) if sig else 'exit ' + str(status)});"
+        " the file is probably corrupt",
+        source=source,
+    )
+
+
+def timeout_error(timeout_s: float, *, source: str) -> ParseLimitError:
+    """The error for a parse stopped at the wall-clock deadline.
+
+    Args:
+        timeout_s: the time limit.
+        source: the name used in errors.
+
+    Returns:
+        The :class:`ParseLimitError`.
+    """
+    return ParseLimitError(
+        f"parsing took longer than {timeout_s:g} s (Limits.timeout_s); stopped", source=source
+    )
 
 
 def _collect(
@@ -271,21 +372,33 @@ def _collect(
             return b"".join(chunks)
         total += len(chunk)
         if total > limit:
-            _kill(pid)
+            kill(pid)
             raise ParseLimitError(f"extracted text larger than {limit} bytes", source=source)
         chunks.append(chunk)
 
 
-def _kill(pid: int) -> None:
+def kill(pid: int) -> None:
+    """SIGKILL the child ``pid`` (if it still runs) and reap it.
+
+    Args:
+        pid: the child.
+    """
     try:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
         return
-    _reap(pid)
+    reap(pid)
 
 
-def _reap(pid: int) -> int:
-    """Wait for the child; return its exit code, or minus the signal that killed it."""
+def reap(pid: int) -> int:
+    """Wait for the child ``pid`` to end.
+
+    Args:
+        pid: the child.
+
+    Returns:
+        Its exit code, or minus the signal that killed it (0 if it was reaped already).
+    """
     try:
         _, status = os.waitpid(pid, 0)
     except ChildProcessError:

@@ -78,7 +78,7 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
         raise EmptyDocumentError("no text (empty or whitespace only)", source=source)
     check_length(text, source=source)
     visible = re.sub(r"\s", "", text)
-    letters = sum(ch.isalpha() for ch in visible)
+    letters = sum(map(str.isalpha, visible))
     if len(visible) >= 200 and letters < 0.5 * len(visible):
         warnings.append(
             f"text looks garbled: only {100 * letters // len(visible)}% of its characters"

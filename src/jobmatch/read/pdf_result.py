@@ -8,14 +8,16 @@ the errors are the same, so they live here.
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..errors import CorruptDocumentError, EmptyDocumentError, NoTextLayerError, ParseLimitError
 from ..models import Limits
-from . import isolation
+from . import isolation, parse_worker
 
 __all__ = [
     "PDF_ENGINES",
@@ -30,6 +32,7 @@ __all__ = [
     "bomb_error",
     "Parser",
     "run_parser",
+    "parse_json",
 ]
 
 #: the PDF text engines :func:`jobmatch.read_document` accepts; the first is the default
@@ -223,6 +226,23 @@ def run_parser(
         DocumentError: a subclass of it, from the parse or from the isolation's limits.
     """
     if limits.isolate and isolation.can_isolate():
+        name = parse_worker.task_name(parse)
+        if name is not None and limits.reuse_parser:  # the warm child: no fork per file
+            text, pages, warnings = parse_worker.run_in_worker(
+                f"{__name__}:{parse_json.__name__}",
+                data,
+                kwargs={
+                    "parser": name,
+                    "source": source,
+                    "password": password,
+                    "limits": dataclasses.asdict(limits),
+                },
+                source=source,
+                timeout_s=limits.timeout_s,
+                max_memory_mb=limits.max_memory_mb,
+                clock=clock,
+            )
+            return ExtractedPDF(text=text, pages=pages, warnings=tuple(warnings))
 
         def parse_to_json() -> list[object]:
             result = parse(data, source=source, password=password, limits=limits)
@@ -240,3 +260,28 @@ def run_parser(
         return parse(data, source=source, password=password, limits=limits, clock=clock)
     except MemoryError as exc:
         raise ParseLimitError("parsing ran out of memory", source=source) from exc
+
+
+def parse_json(
+    data: bytes, *, parser: str, source: str, password: str | None, limits: dict[str, Any]
+) -> list[object]:
+    """Run an engine's parse named ``parser`` and return its result as JSON-able data (what
+    the isolated parser child runs for :func:`run_parser`).
+
+    Args:
+        data: the PDF's bytes.
+        parser: ``"module:function"`` of the engine's in-process parse.
+        source: the name used in errors.
+        password: the user password of an encrypted PDF.
+        limits: the fields of the :class:`~jobmatch.models.Limits` in force.
+
+    Returns:
+        ``[text, pages, warnings]``.
+
+    Raises:
+        DocumentError: as the engine's parse.
+    """
+    module, name = parser.split(":")
+    parse: Parser = getattr(importlib.import_module(module), name)
+    result = parse(data, source=source, password=password, limits=Limits(**limits))
+    return [result.text, result.pages, list(result.warnings)]

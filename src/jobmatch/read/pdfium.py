@@ -16,7 +16,6 @@ Encrypted, image-only, empty and corrupt files get the same one-line errors as w
 
 from __future__ import annotations
 
-import ctypes
 import importlib
 import time
 from collections.abc import Callable
@@ -39,21 +38,14 @@ from .pdf_result import (
     run_parser,
     timeout_reason,
 )
+from .pdfium_lines import Line, page_lines
 
 __all__ = ["extract_pdf", "parse_pdf", "available"]
 
-#: pdfminer's LAParams defaults, which the pdfminer engine uses
-_CHAR_MARGIN = 2.0
+#: pdfminer's LAParams default for grouping lines into text boxes
 _LINE_MARGIN = 0.5
-_WORD_MARGIN = 0.1
-_OVERHANG_MARGIN = 0.02
-#: glyphs whose box may be wider than their advance; others ("r" in a justified line)
-#: have real small gaps that are no word break
-_OVERHANGING = frozenset("f")
 _FPDF_ERR_PASSWORD = 4
 _FPDF_ERR_SECURITY = 5
-#: PDFium marks a hyphen it took for a word break at a line end with U+FFFE
-_SOFT_BREAK = "\ufffe"
 
 
 def available() -> bool:
@@ -175,7 +167,7 @@ def _page_text(doc: Any, index: int, *, source: str) -> PageText:
     try:
         textpage = page.get_textpage()
         try:
-            lines = _lines(textpage)
+            lines = page_lines(textpage, pdfium_c)
         finally:
             textpage.close()
         text = lines_text(_blocks(lines))
@@ -204,131 +196,10 @@ def _count_images(raw: Any, page: Any, depth: int = 0) -> int:
     return images
 
 
-# ---------------------------------------------------------------------------- lines
-
-
-class _Line:
-    """A line built from characters: its text and box."""
-
-    __slots__ = ("chars", "x0", "y0", "x1", "y1")
-
-    def __init__(self, chars: list[str], box: tuple[float, float, float, float]) -> None:
-        self.chars = chars
-        self.x0, self.y0, self.x1, self.y1 = box
-
-    def text(self) -> str:
-        return "".join(self.chars).strip()
-
-
-class _Page:
-    """Reads a text page's characters into lines (the hot loop: one pass, plain floats).
-
-    A glyph continues the current line when it overlaps it vertically by half the smaller
-    height and starts within two glyph widths of the last one (pdfminer's ``char_margin``).
-    A space is inserted where the gap exceeds pdfminer's ``word_margin`` (0.1 of the glyph's
-    size); after an "f" whose ink reaches its box's right edge (a Times "f",
-    whose box is wider than its advance) any clear gap counts, because PDFium drops the
-    space character there ("of what" would read "ofwhat").
-    """
-
-    def __init__(self, textpage: Any) -> None:
-        raw = _pypdfium2("pypdfium2.raw")
-        self.handle = textpage.raw
-        self.count = textpage.count_chars()
-        self.text = textpage.get_text_range(0, self.count) if self.count else ""
-        self.loose, self.tight = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharBox
-        self.rect = raw.FS_RECTF()
-        self.ink = [ctypes.c_double() for _ in range(4)]
-
-    def overhangs(self, index: int, right: float) -> bool:
-        """The glyph at ``index`` has ink up to its box's right edge ``right``."""
-        return bool(self.tight(self.handle, index, *self.ink)) and self.ink[1].value >= right - 0.01
-
-    def word_gap(self, gap: float, width: float, height: float, last: int) -> bool:
-        """A gap of ``gap`` before a glyph of this size, after glyph ``last``, is a space."""
-        size = max(width, height)
-        if gap <= _OVERHANG_MARGIN * size:
-            return False
-        if gap > _WORD_MARGIN * size:
-            return True
-        return self.text[last] in _OVERHANGING and self.overhangs(last, self.right_of(last))
-
-    def right_of(self, index: int) -> float:
-        """The right edge of glyph ``index``'s box."""
-        self.loose(self.handle, index, self.rect)
-        return float(self.rect.right)
-
-    def lines(self) -> list[_Line]:
-        out: list[_Line] = []
-        chars: list[str] = []
-        x0 = y0 = x1 = y1 = right = width = 0.0
-        last = -1  # index of the line's last glyph
-        rect, loose, handle = self.rect, self.loose, self.handle
-        for i, ch in enumerate(self.text[: self.count]):
-            if ch in "\r\n" or ch == _SOFT_BREAK:
-                if ch == _SOFT_BREAK and chars:
-                    chars.append("-")
-                if chars:
-                    out.append(_Line(chars, (x0, y0, x1, y1)))
-                chars = []
-                continue
-            if ch.isspace():
-                if chars and chars[-1] != " ":
-                    chars.append(" ")
-                continue
-            if not loose(handle, i, rect):
-                if chars:
-                    chars.append(ch)
-                continue
-            left, bottom, r, top = rect.left, rect.bottom, rect.right, rect.top
-            if r <= left or top <= bottom:
-                if chars:
-                    chars.append(ch)
-                continue
-            if chars and _breaks(left, bottom, r, top, (x0, y0, x1, y1), width):
-                out.append(_Line(chars, (x0, y0, x1, y1)))
-                chars = []
-            if chars:
-                if chars[-1] != " " and self.word_gap(left - right, r - left, top - bottom, last):
-                    chars.append(" ")
-                x0, y0 = min(x0, left), min(y0, bottom)
-                x1, y1 = max(x1, r), max(y1, top)
-            else:
-                x0, y0, x1, y1 = left, bottom, r, top
-            chars.append(ch)
-            right, width, last = r, r - left, i
-        if chars:
-            out.append(_Line(chars, (x0, y0, x1, y1)))
-        return [ln for ln in out if ln.text() and ln.x0 < ln.x1]
-
-
-def _breaks(
-    left: float,
-    bottom: float,
-    right: float,
-    top: float,
-    line: tuple[float, float, float, float],
-    width: float,
-) -> bool:
-    """A glyph at this box starts a new line after ``line`` (whose last glyph is ``width``
-    wide): it overlaps the line vertically by less than half the smaller height, or starts
-    more than two glyph widths away from the line's end."""
-    x0, y0, x1, y1 = line
-    overlap = min(y1, top) - max(y0, bottom)
-    if overlap < 0.5 * min(y1 - y0, top - bottom):
-        return True
-    margin = _CHAR_MARGIN * max(width, right - left, 1.0)
-    return not -margin < left - x1 < margin
-
-
-def _lines(textpage: Any) -> list[_Line]:
-    return _Page(textpage).lines()
-
-
 # ---------------------------------------------------------------------------- blocks
 
 
-def _neighbours(a: _Line, b: _Line) -> bool:
+def _neighbours(a: Line, b: Line) -> bool:
     """pdfminer's grouping of lines into a text box: vertically within half a line height
     and aligned on the left, the right or the centre (same tolerance)."""
     d = _LINE_MARGIN * max(a.y1 - a.y0, b.y1 - b.y0)
@@ -342,7 +213,7 @@ def _neighbours(a: _Line, b: _Line) -> bool:
     return aligned and min(a.x1, b.x1) > max(a.x0, b.x0)
 
 
-def _blocks(lines: list[_Line]) -> list[TextLine]:
+def _blocks(lines: list[Line]) -> list[TextLine]:
     """The page's lines in block order (blocks top-down, then left to right; lines of a
     block top-down), each tagged with its block id."""
     parent = list(range(len(lines)))

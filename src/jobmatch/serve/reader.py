@@ -26,13 +26,18 @@ from typing import TYPE_CHECKING, Any
 
 from .. import errors
 from ..errors import CorruptDocumentError, DocumentError
+from ..models import Limits
 
 if TYPE_CHECKING:
     from ..models import Document
 
-__all__ = ["ReaderProcess", "die_with_parent"]
+__all__ = ["ReaderProcess", "UPLOAD_LIMITS", "die_with_parent"]
 
 log = logging.getLogger(__name__)
+
+#: the default limits, with a fresh parser child per PDF: uploads from different clients
+#: never share a parser process (see ``Limits.reuse_parser``)
+UPLOAD_LIMITS = Limits(reuse_parser=False)
 
 
 class ReaderProcess:
@@ -85,7 +90,7 @@ class ReaderProcess:
                 return _unpack(answer, source)
         from ..read.documents import read_bytes
 
-        return read_bytes(data, source=source, name=name, password=password)
+        return read_bytes(data, source=source, name=name, password=password, limits=UPLOAD_LIMITS)
 
     def close(self) -> None:
         """Stop the reader process (it also stops by itself when this process ends)."""
@@ -137,7 +142,9 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the reader o
             except EOFError:
                 break
             try:
-                document = read_bytes(data, source=source, name=name, password=password)
+                document = read_bytes(
+                    data, source=source, name=name, password=password, limits=UPLOAD_LIMITS
+                )
                 answer: tuple[str, Any] = ("ok", document)
             except DocumentError as exc:
                 answer = ("error", (type(exc).__name__, exc.reason, exc.source))

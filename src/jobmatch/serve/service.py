@@ -141,13 +141,16 @@ def profiles() -> tuple[tuple[str, str, str], ...]:
 
 def _read(upload: Upload) -> Document:
     from ..read.documents import read_bytes, read_text
+    from .reader import UPLOAD_LIMITS
 
     if upload.data is not None:
         name = safe_name(upload.filename, upload.role)
         if _reader is not None:
             document = _reader.read(upload.data, source=name, name=name, password=upload.password)
         else:
-            document = read_bytes(upload.data, source=name, name=name, password=upload.password)
+            document = read_bytes(
+                upload.data, source=name, name=name, password=upload.password, limits=UPLOAD_LIMITS
+            )
     else:
         document = read_text(upload.text or "", source=f"<{upload.role}>")
     _check_length(document)

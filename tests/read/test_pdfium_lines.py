@@ -1,0 +1,107 @@
+"""The pdfium engine's line builder: the bulk path gives exactly the per-glyph answer.
+
+:func:`jobmatch.read.pdfium_lines.page_lines` lets glyphs that need no decision skip the
+per-glyph loop; with ``bulk=False`` every character goes through it (pdfminer's rules one
+glyph at a time, the reference). Both must give the same lines, boxes included, on odd
+geometry built here and on every shared resume.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import build_pdf
+
+pdfium = pytest.importorskip("pypdfium2")
+raw = pytest.importorskip("pypdfium2.raw")
+
+from jobmatch.read.pdfium_lines import page_lines  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def pages_lines(data: bytes, *, bulk: bool) -> list[list[tuple[str, float, float, float, float]]]:
+    doc = pdfium.PdfDocument(data)
+    try:
+        out = []
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            lines = page_lines(textpage, raw, bulk=bulk)
+            out.append([(ln.text(), ln.x0, ln.y0, ln.x1, ln.y1) for ln in lines])
+            textpage.close()
+            page.close()
+        return out
+    finally:
+        doc.close()
+
+
+def texts(data: bytes) -> list[str]:
+    fast, reference = pages_lines(data, bulk=True), pages_lines(data, bulk=False)
+    assert fast == reference
+    return [line[0] for page in fast for line in page]
+
+
+def stream(*ops: str) -> bytes:
+    return "\n".join(ops).encode("latin-1")
+
+
+@pytest.mark.parametrize(
+    ("ops", "expected"),
+    [
+        # each word placed on its own, PDFium writes no space between them; the gap is one
+        (
+            ["BT /F1 11 Tf 72 700 Td (Company) Tj ET", "BT /F1 11 Tf 121.5 700 Td (Name) Tj ET"],
+            ["Company Name"],
+        ),
+        # glyphs placed one by one, touching: one word
+        (
+            [
+                f"BT /F1 11 Tf {x} 700 Td ({c}) Tj ET"
+                for x, c in [
+                    (72, "P"),
+                    (79.337, "y"),
+                    (84.837, "t"),
+                    (87.893, "h"),
+                    (94.009, "o"),
+                    (100.125, "n"),
+                ]
+            ],
+            ["Python"],
+        ),
+        # letter-spaced heading and a kerned word gap inside one TJ
+        (
+            [
+                "BT /F1 11 Tf 72 700 Td 4 Tc (SKILLS) Tj ET",
+                "BT /F1 11 Tf 72 680 Td 0 Tc [(SQL,) -300 (Docker)] TJ ET",
+            ],
+            ["S K I L L S", "SQL, Docker"],
+        ),
+        # a raised glyph (PDFium itself starts a line there), a second column on the same baseline
+        (
+            [
+                "BT /F1 11 Tf 72 700 Td (x) Tj 3 Ts (2) Tj 0 Ts ( and more) Tj ET",
+                "BT /F1 11 Tf 350 700 Td (Right column) Tj ET",
+            ],
+            ["x", "2 and more", "Right column"],
+        ),
+        # text drawn right to left (PDFium sorts it), a glyph inside the one before
+        (
+            [f"BT /F1 11 Tf {x} 700 Td ({c}) Tj ET" for x, c in [(100, "c"), (90, "b"), (80, "a")]]
+            + ["BT /F1 11 Tf 72 650 Td (W) Tj ET", "BT /F1 11 Tf 74 650 Td (i) Tj ET"],
+            ["a b c", "Wi"],
+        ),
+    ],
+)
+def test_bulk_path_agrees_with_the_reference(ops: list[str], expected: list[str]) -> None:
+    assert texts(build_pdf([stream(*ops)])) == expected
+
+
+@pytest.mark.evaluation
+def test_bulk_path_agrees_on_every_shared_resume(shared_data: Path) -> None:
+    files = sorted(shared_data.glob("resumes/**/*.pdf")) + sorted((ROOT / "samples").glob("*.pdf"))
+    assert len(files) >= 70
+    differ = [f.name for f in files if not texts(f.read_bytes())]
+    assert differ == []
