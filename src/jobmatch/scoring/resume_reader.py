@@ -27,7 +27,7 @@ from .education import LEVEL_ORDER, degree_line, read_education
 from .resume_facts import find_education
 from .roles import RawRole, read_roles
 
-__all__ = ["read_resume", "facts_from_text", "merged_years"]
+__all__ = ["read_resume", "education_from_text", "facts_from_text", "merged_years"]
 
 # headings inside an experience section after which entries are no employment
 _OTHER_HEADING = re.compile(
@@ -99,14 +99,8 @@ def facts_from_text(
     Returns:
         :class:`~jobmatch.models.ResumeFacts`.
     """
-    from ..extract.sections import detect_sections
-
     today = as_of or date.today()
-    text = text.replace("\u00c2\u00a0", " ").replace("\u00c2 ", " ")  # a mis-decoded no-break space
-    text = _DANGLING.sub(r"\1 ", _THREE.sub(r"\1 \2 ", _JOINED.sub(" ", text)))
-    lines = text.split("\n")
-    names, starts = _line_sections(lines, detect_sections(text))
-    areas = _role_areas(lines, names, starts)
+    lines, names, areas = _layout(text)
     raw, unsure = read_roles(lines, areas)
     notes = list(warnings) + unsure
     roles = [_role(r, today, notes) for r in raw]
@@ -127,6 +121,31 @@ def facts_from_text(
         as_of=today.isoformat(),
         warnings=tuple(dict.fromkeys(notes)),
     )
+
+
+def education_from_text(text: str) -> tuple[EducationEntry, ...]:
+    """The degrees of a resume text alone: ``facts_from_text(text).education``, without
+    reading its roles (batch scoring against a profile without a years requirement).
+
+    Args:
+        text: the resume's text.
+
+    Returns:
+        The degrees, as in :attr:`ResumeFacts.education`.
+    """
+    lines, names, areas = _layout(text)
+    return tuple(_education(lines, names, areas))
+
+
+def _layout(text: str) -> tuple[list[str], list[str], list[tuple[list[int], str]]]:
+    """(lines, section name of each line, role areas) of a resume text, repaired."""
+    from ..extract.sections import detect_sections
+
+    text = text.replace("\u00c2\u00a0", " ").replace("\u00c2 ", " ")  # a mis-decoded no-break space
+    text = _DANGLING.sub(r"\1 ", _THREE.sub(r"\1 \2 ", _JOINED.sub(" ", text)))
+    lines = text.split("\n")
+    names, starts = _line_sections(lines, detect_sections(text))
+    return lines, names, _role_areas(lines, names, starts)
 
 
 def _line_sections(
