@@ -30,7 +30,7 @@ from ..models import (
 from .brief import ScoreBrief, brief
 from .career import career_estimate, education_against, education_of
 from .explain import explain, score_parts, snippet
-from .formula import Credit, calibrate, compute, credit_of
+from .formula import Breakdown, Credit, Weights, calibrate, compute, credit_of, profile_weights
 from .posting_profile import posting_id, posting_profile
 from .profiles import (
     DEFAULT_PROFILE,
@@ -93,6 +93,7 @@ class Scorer:
         self._default_terms = default.terms
         self.terms = self.profile.terms or _profile_terms(self.profile, self.lexicon, default.terms)
         self.as_of = as_of
+        self._weights: Weights | None = None  # the profile's, computed on first use
         # the last text read for facts: a ResumeScorer scores one resume against every
         # posting, and reading its roles and degrees is most of a posting's scoring time
         self._last_reading: tuple[tuple[str, str], _Reading] | None = None
@@ -275,6 +276,16 @@ class Scorer:
         self._last_reading = (key, reading)
         return reading
 
+    def _compute(self, profile: Profile, req_credits: dict[str, Credit], cos: float) -> Breakdown:
+        """:func:`compute`, with this scorer's profile's weights computed once."""
+        weights = None
+        if profile is self.profile:
+            if self._weights is None:
+                self._weights = profile_weights(profile)
+            weights = self._weights
+        values = {k: c.credit for k, c in req_credits.items()}
+        return compute(profile, values, cos, weights=weights)
+
     def _degrees(self, text: str, source: str) -> tuple[EducationEntry, ...]:
         """The degrees of ``text`` (``facts.education``), from a reading of it if there is one."""
         last = self._last_reading
@@ -308,7 +319,7 @@ class Scorer:
         education = education_against(degrees, profile, evidence=None)
         req_credits = self._credits(profile, education, mentions, years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
-        result = compute(profile, {k: c.credit for k, c in req_credits.items()}, cos)
+        result = self._compute(profile, req_credits, cos)
         return brief(profile, req_credits, result, _warnings(warnings, mentions))
 
     def _evaluate(
@@ -329,7 +340,7 @@ class Scorer:
         education = education_of(facts, profile, evidence=evidence)
         req_credits = self._credits(profile, education, mentions, career.years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
-        result = compute(profile, {k: c.credit for k, c in req_credits.items()}, cos)
+        result = self._compute(profile, req_credits, cos)
         categories, matched, missing = explain(profile, text, req_credits, result, self.lexicon)
         return ScoreReport(
             score=round(result.score, 1),
