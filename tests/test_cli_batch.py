@@ -227,7 +227,7 @@ def interrupt_after(monkeypatch: pytest.MonkeyPatch) -> Any:
     """
     from jobmatch.batch import engine
 
-    original = engine.compact_result
+    original = engine.brief_result
     calls = [0]
 
     def arm(k: int) -> None:
@@ -239,10 +239,10 @@ def interrupt_after(monkeypatch: pytest.MonkeyPatch) -> Any:
                 raise KeyboardInterrupt
             return original(*args, **kwargs)
 
-        monkeypatch.setattr(engine, "compact_result", compact)
+        monkeypatch.setattr(engine, "brief_result", compact)
 
     yield arm
-    monkeypatch.setattr(engine, "compact_result", original)
+    monkeypatch.setattr(engine, "brief_result", original)
 
 
 def test_interrupted_run_exits_130_and_continues_to_exactly_one_record_each(
@@ -267,7 +267,7 @@ def test_interrupted_run_exits_130_and_continues_to_exactly_one_record_each(
     from jobmatch.batch import engine
 
     monkeypatch.undo()  # no more interruptions
-    assert engine.compact_result.__name__ == "compact_result"
+    assert engine.brief_result.__name__ == "brief_result"
     code, _, err = run(str(src), "-o", str(out))
     assert code == 0
     assert ", 128 already done," in err
@@ -296,13 +296,13 @@ def count_scored(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from jobmatch.batch import engine
 
     scored: list[str] = []
-    original = engine.compact_result
+    original = engine.brief_result
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         scored.append(kwargs["record_id"])
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(engine, "compact_result", counting)
+    monkeypatch.setattr(engine, "brief_result", counting)
     return scored
 
 
@@ -332,14 +332,14 @@ def test_interrupted_min_score_run_continues_without_rescoring_dropped_records(
     calls = len(count_scored)
     from jobmatch.batch import engine
 
-    counting = engine.compact_result
+    counting = engine.brief_result
 
     def interrupting(*args: Any, **kwargs: Any) -> Any:
         if len(count_scored) - calls >= 200:
             raise KeyboardInterrupt
         return counting(*args, **kwargs)
 
-    monkeypatch.setattr(engine, "compact_result", interrupting)
+    monkeypatch.setattr(engine, "brief_result", interrupting)
     code, _, _ = run(str(src), "-o", str(out_file), "--min-score", threshold, "-q")
     assert code == 130
     written = [json.loads(line)["id"] for line in out_file.read_text().splitlines()]
@@ -348,7 +348,7 @@ def test_interrupted_min_score_run_continues_without_rescoring_dropped_records(
     with sidecar.open("ab") as f:
         f.write(b'{"id": "p')  # and as if killed in the middle of a sidecar line
 
-    monkeypatch.setattr(engine, "compact_result", counting)
+    monkeypatch.setattr(engine, "brief_result", counting)
     count_scored.clear()
     code, _, err = run(str(src), "-o", str(out_file), "--min-score", threshold)
     assert code == 0

@@ -2,8 +2,9 @@
 
 :class:`ScoringEngine` reads, checks and scores records in whichever process it lives in
 (this one with ``jobs=1``, each worker of :mod:`jobmatch.batch.pool`, each Spark executor);
-:func:`compact_result` turns a :class:`~jobmatch.models.ScoreReport` into the compact
-:class:`~jobmatch.models.BatchResult` a batch writes. A record that cannot be read or scored
+:func:`brief_result` turns the :class:`~jobmatch.scoring.brief.ScoreBrief` of a record into
+the compact :class:`~jobmatch.models.BatchResult` a batch writes (:func:`compact_result` gives
+the same from a full :class:`~jobmatch.models.ScoreReport`). A record that cannot be read or scored
 becomes an error result, never an exception; a document that takes longer than the time
 limit is interrupted (``SIGALRM`` in the process scoring it).
 """
@@ -31,6 +32,7 @@ from .records import Record
 
 if TYPE_CHECKING:
     from ..read.documents import Limits
+    from ..scoring.brief import ScoreBrief
     from ..scoring.scorer import Scorer
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "RecordHook",
     "EngineConfig",
     "ScoringEngine",
+    "brief_result",
     "compact_result",
     "error_result",
     "input_error_result",
@@ -89,6 +92,42 @@ def compact_result(
         matched=tuple(matched)[:top_skills],
         missing=tuple(missing)[:top_skills],
         warnings=tuple(report.warnings),
+        fields=dict(fields),
+    )
+
+
+def brief_result(
+    brief: ScoreBrief,
+    *,
+    record_id: str,
+    source: str,
+    top_skills: int = TOP_SKILLS,
+    fields: tuple[tuple[str, str], ...] = (),
+) -> BatchResult:
+    """:func:`compact_result` from a :class:`~jobmatch.scoring.brief.ScoreBrief` (what
+    :meth:`Scorer.score_brief <jobmatch.scoring.scorer.Scorer.score_brief>` returns): the
+    same result as from the full report.
+
+    Args:
+        brief: the brief score of one record.
+        record_id: the record id.
+        source: where the record came from (a path, or ``file:line``).
+        top_skills: how many matched / missing skill ids to keep (best first).
+        fields: input fields carried through (``keep_fields``).
+
+    Returns:
+        A ``status="ok"`` :class:`~jobmatch.models.BatchResult`.
+    """
+    return BatchResult(
+        id=record_id,
+        source=source,
+        status="ok",
+        score=brief.score,
+        profile=brief.profile,
+        coverage=dict(brief.coverage),
+        matched=brief.matched[:top_skills],
+        missing=brief.missing[:top_skills],
+        warnings=brief.warnings,
         fields=dict(fields),
     )
 
@@ -305,12 +344,14 @@ class ScoringEngine:
         # a posting (resume mode) is named by its record id, a document file by its file name
         record_id = rec.id if rec.path is None else None
         # the one call of the Scorer in batch (a rename there is a rename here only).
-        # ``text`` given: rebuilding doc.text from its tokens cost ~18 % of a record's time
-        report = self.scorer.score_parsed(
+        # ``text`` given: rebuilding doc.text from its tokens cost ~18 % of a record's time.
+        # The brief holds what a result keeps of the full report (built for nothing else:
+        # its snippets and career estimate were half of a record's scoring time)
+        brief = self.scorer.score_brief(
             doc, mentions, source=rec.source, warnings=warnings, record_id=record_id, text=text
         )
-        return compact_result(
-            report,
+        return brief_result(
+            brief,
             record_id=rec.id,
             source=rec.source,
             top_skills=self.config.top_skills,

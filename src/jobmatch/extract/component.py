@@ -195,6 +195,8 @@ class SkillComponent(SerializedComponent):
         skills = lexicon.skills
         self._skills = skills
         self._labels = [vocab.strings.add(s.id) for s in skills]
+        # a span's label hash -> its skill (no string lookup per span in mentions())
+        self._skill_of_label = dict(zip(self._labels, skills, strict=True))
         self._scorer = FilterScorer(self._filter, skills, vocab.strings.add)
         inputs = matcher_inputs(
             self.nlp.tokenizer,
@@ -352,8 +354,9 @@ class SkillComponent(SerializedComponent):
         dropped: list[Match] = doc.user_data.get(_DROPPED_KEY) or []
         if not group and not dropped:
             return []
-        by_id, skills = self.lexicon.by_id, self._skills
-        found = [(span.start_char, span.end_char, by_id[span.label_]) for span in group or ()]
+        _ = self.lexicon
+        skill_of, skills = self._skill_of_label, self._skills
+        found = [(span.start_char, span.end_char, skill_of[span.label]) for span in group or ()]
         return build_mentions(
             doc,
             doc.text if text is None else text,

@@ -373,12 +373,18 @@ class ContextResolver:
         if e - s == 1 and low[s] in self._letters and self._letter_negative(low, e, before):
             return False
         lo, hi = max(0, s - rule.window), min(n, e + rule.window)
-        window = [*low[lo:s], 0, *low[e:hi]]
+        left, right = low[lo:s], low[e:hi]
         single = rule.single
         generic = self._builtin[skill] if self._builtin and skill >= 0 else self._generic_positive
-        if any(w in single or w in generic for w in window):
+        # a cue on either side (set operations; 0 stands between the sides in the window)
+        if not (
+            single.isdisjoint(left)
+            and single.isdisjoint(right)
+            and generic.isdisjoint(left)
+            and generic.isdisjoint(right)
+        ) or (0 in single or 0 in generic):
             return True
-        if rule.multi and _has_sequence(window, rule.multi):
+        if rule.multi and _has_sequence([*left, 0, *right], rule.multi):
             return True
         if not rule.neighbours:
             return None

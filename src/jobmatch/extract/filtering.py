@@ -232,6 +232,7 @@ class FilterScorer:
         action = self._action  # a bullet's verb right before: "Trained diffusion models"
         technology = self._technology
         bullet_lines: dict[int, bool] = {}
+        title_free: dict[int, bool] = {}
         for (s, e, i), k in zip(found, line_of, strict=True):
             lo = breaks[k - 1] + 1 if k > 0 else 0
             hi = breaks[k] if k < n_breaks else n
@@ -248,7 +249,7 @@ class FilterScorer:
             if named and (
                 (title_names and technology[i])
                 or hi - lo > TITLE_MAX_TOKENS
-                or self._title_words.isdisjoint(low[lo:hi])
+                or self._no_title_word(low, lo, hi, k, title_free)
             ):
                 # a technology as written ("Python", "Senior Java Developer"), or any name
                 # (or word after a bullet's verb) on a line that is no title
@@ -273,6 +274,15 @@ class FilterScorer:
                 score += tables.soft(category)
             out.append(score)
         return out
+
+    def _no_title_word(
+        self, low: list[int], lo: int, hi: int, k: int, seen: dict[int, bool]
+    ) -> bool:
+        """Whether line ``k`` (tokens ``lo:hi``) holds no job-title word, cached in ``seen``."""
+        found = seen.get(k)
+        if found is None:
+            found = seen[k] = self._title_words.isdisjoint(low[lo:hi])
+        return found
 
     def _bullet_line(self, low: list[int], lo: int, hi: int, k: int, seen: dict[int, bool]) -> bool:
         """Whether line ``k`` (tokens ``lo:hi``) opens with a bullet's past-tense verb

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..models import CareerEstimate, Education, ResumeFacts
+from ..models import CareerEstimate, Education, EducationEntry, ResumeFacts
 from .profiles import DEGREE_LEVELS, LadderLevel, Profile
 
-__all__ = ["career_estimate", "education_of", "in_family"]
+__all__ = ["career_estimate", "education_against", "education_of", "in_family"]
 
 
 def _has(title: str, word: str) -> bool:
@@ -100,7 +100,23 @@ def education_of(facts: ResumeFacts, profile: Profile, *, evidence: str | None) 
     Returns:
         An :class:`~jobmatch.models.Education` (certificates are no degree level here).
     """
-    degrees = [e for e in facts.education if e.level in DEGREE_LEVELS]
+    return education_against(facts.education, profile, evidence=evidence)
+
+
+def education_against(
+    entries: Sequence[EducationEntry], profile: Profile, *, evidence: str | None
+) -> Education:
+    """:func:`education_of` from the degrees alone (``ResumeFacts.education``).
+
+    Args:
+        entries: the resume's degrees.
+        profile: the profile whose required degree applies.
+        evidence: the line the degree was read from, if known.
+
+    Returns:
+        An :class:`~jobmatch.models.Education`.
+    """
+    degrees = [e for e in entries if e.level in DEGREE_LEVELS]
     top = max(degrees, key=lambda e: DEGREE_LEVELS.index(e.level), default=None)
     level = top.level if top is not None else None
     field = top.field if top is not None else None

@@ -93,8 +93,22 @@ _EXTRA_LEVELS = (
 )
 
 
+# a word each extra form needs (lower case): on an ASCII line, one without it cannot match
+# (IGNORECASE on ASCII is lower-casing), so most lines skip the three case-blind searches
+_EXTRA_NEEDS = (("master",), ("aos", "aas", "a.o.s", "a.a.s"), ("s.",))
+
+
 def _level_of(line: str) -> str | None:
-    found = [degree_level(line), *(lvl for lvl, rx in _EXTRA_LEVELS if rx.search(line))]
+    if line.isascii():
+        low = line.lower()
+        extra = [
+            lvl
+            for (lvl, rx), needs in zip(_EXTRA_LEVELS, _EXTRA_NEEDS, strict=True)
+            if any(w in low for w in needs) and rx.search(line)
+        ]
+    else:
+        extra = [lvl for lvl, rx in _EXTRA_LEVELS if rx.search(line)]
+    found = [degree_level(line), *extra]
     levels = [x for x in found if x is not None]
     return max(levels, key=LEVEL_ORDER.index) if levels else None
 

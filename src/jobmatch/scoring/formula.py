@@ -37,6 +37,8 @@ __all__ = [
     "credit_of",
     "requirement_weight",
     "compute",
+    "profile_weights",
+    "Weights",
 ]
 
 
@@ -155,24 +157,60 @@ def credit_of(
     return Credit(0.0)
 
 
-def compute(profile: Profile, req_credits: Mapping[str, float], cosine: float) -> Breakdown:
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The weights of a profile (the same for every document scored against it).
+
+    ``total`` is the categories' total weight plus the evidence prior, ``requirement``
+    ``w_r`` by requirement id, ``category`` the summed ``w_r`` of each category by id.
+    """
+
+    total: float
+    requirement: Mapping[str, float]
+    category: Mapping[str, float]
+
+
+def profile_weights(profile: Profile) -> Weights:
+    """The :class:`Weights` of ``profile`` (:func:`compute` takes them, computed once).
+
+    Args:
+        profile: the profile.
+
+    Returns:
+        Its weights.
+    """
+    params = profile.scoring
+    # the evidence prior stands for requirements the profile does not list (ad-hoc
+    # profiles of postings): few found requirements cannot make a full match
+    total_w = math.fsum(c.weight for c in profile.categories) + params.evidence_prior or 1.0
+    weight = {r.id: requirement_weight(r, params) for _, r in profile.requirements()}
+    cat_w = {c.id: math.fsum(weight[r.id] for r in c.requirements) for c in profile.categories}
+    return Weights(total=total_w, requirement=weight, category=cat_w)
+
+
+def compute(
+    profile: Profile,
+    req_credits: Mapping[str, float],
+    cosine: float,
+    *,
+    weights: Weights | None = None,
+) -> Breakdown:
     """Coverage, calibrated score and gains of a profile's requirement credits.
 
     Args:
         profile: the profile (its categories, weights and ``scoring`` constants).
         req_credits: each requirement id's credit in [0, 1].
         cosine: the TF-IDF cosine of the document with the profile's term vector.
+        weights: ``profile_weights(profile)`` when the caller keeps them (a scorer scores
+            many documents against one profile); computed here when ``None``.
 
     Returns:
         The :class:`Breakdown`.
     """
     params = profile.scoring
     sim = min(1.0, cosine / params.cosine_ref)
-    # the evidence prior stands for requirements the profile does not list (ad-hoc
-    # profiles of postings): few found requirements cannot make a full match
-    total_w = math.fsum(c.weight for c in profile.categories) + params.evidence_prior or 1.0
-    weight = {r.id: requirement_weight(r, params) for _, r in profile.requirements()}
-    cat_w = {c.id: math.fsum(weight[r.id] for r in c.requirements) for c in profile.categories}
+    w = profile_weights(profile) if weights is None else weights
+    total_w, weight, cat_w = w.total, w.requirement, w.category
     covs = {
         c.id: math.fsum(weight[r.id] * req_credits[r.id] for r in c.requirements) / cat_w[c.id]
         if cat_w[c.id]

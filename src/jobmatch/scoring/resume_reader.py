@@ -16,7 +16,7 @@ or a text (a ``str``) and returns :class:`~jobmatch.models.ResumeFacts`:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from .education import LEVEL_ORDER, degree_line, read_education
 from .resume_facts import find_education
 from .roles import RawRole, read_roles
 
-__all__ = ["read_resume", "facts_from_text", "merged_years"]
+__all__ = ["read_resume", "education_from_text", "facts_from_text", "merged_years"]
 
 # headings inside an experience section after which entries are no employment
 _OTHER_HEADING = re.compile(
@@ -54,6 +54,10 @@ _DANGLING = re.compile(
     r"((?:19|20)\d\d[ \t]*[-–—])[ \t]*\n[ \t]*(?=present|current|now|today|[a-z]+\.?\s*\d{4}|\d)",
     re.IGNORECASE,
 )
+
+# a part of each pattern above: where it is not found, the pattern cannot match
+_THREE_HINT = re.compile(r"\n[ \t]*(?:to|-|–|—|until)[ \t]*\n", re.IGNORECASE)
+_DANGLING_HINT = re.compile(r"[-–—][ \t]*\n")
 
 
 def read_resume(resume: Path | Document | str, *, as_of: date | None = None) -> ResumeFacts:
@@ -99,18 +103,13 @@ def facts_from_text(
     Returns:
         :class:`~jobmatch.models.ResumeFacts`.
     """
-    from ..extract.sections import detect_sections
-
     today = as_of or date.today()
-    text = text.replace("\u00c2\u00a0", " ").replace("\u00c2 ", " ")  # a mis-decoded no-break space
-    text = _DANGLING.sub(r"\1 ", _THREE.sub(r"\1 \2 ", _JOINED.sub(" ", text)))
-    lines = text.split("\n")
-    names, starts = _line_sections(lines, detect_sections(text))
+    lines, names, starts = _layout(text)
     areas = _role_areas(lines, names, starts)
     raw, unsure = read_roles(lines, areas)
     notes = list(warnings) + unsure
     roles = [_role(r, today, notes) for r in raw]
-    edu = _education(lines, names, areas)
+    edu = _education(lines, names, lambda: _job_lines(areas))
     top = max(edu, key=lambda e: LEVEL_ORDER.index(e.level), default=None)
     jobs = [r for r in raw if r.kind == "job"]
     if not jobs:
@@ -127,6 +126,46 @@ def facts_from_text(
         as_of=today.isoformat(),
         warnings=tuple(dict.fromkeys(notes)),
     )
+
+
+def education_from_text(text: str) -> tuple[EducationEntry, ...]:
+    """The degrees of a resume text alone: ``facts_from_text(text).education``, without
+    reading its roles (batch scoring against a profile without a years requirement).
+
+    Args:
+        text: the resume's text.
+
+    Returns:
+        The degrees, as in :attr:`ResumeFacts.education`.
+    """
+    lines, names, starts = _layout(text)
+
+    def taken() -> set[int]:
+        # only an experience section gives job lines: without one, no areas to read
+        if "experience" not in names:
+            return set()
+        return _job_lines(_role_areas(lines, names, starts))
+
+    return tuple(_education(lines, names, taken))
+
+
+def _layout(text: str) -> tuple[list[str], list[str], set[int]]:
+    """(lines, section name of each line, lines opening a section) of a resume text,
+    repaired."""
+    from ..extract.sections import detect_sections
+
+    text = text.replace("\u00c2\u00a0", " ").replace("\u00c2 ", " ")  # a mis-decoded no-break space
+    # each repair only where its cheap hint (a part of its pattern) is found: most texts
+    # need none, and the full patterns scan slowly
+    if "\n " in text or "\n\t" in text:
+        text = _JOINED.sub(" ", text)
+    if _THREE_HINT.search(text):
+        text = _THREE.sub(r"\1 \2 ", text)
+    if _DANGLING_HINT.search(text):
+        text = _DANGLING.sub(r"\1 ", text)
+    lines = text.split("\n")
+    names, starts = _line_sections(lines, detect_sections(text))
+    return lines, names, starts
 
 
 def _line_sections(
@@ -174,14 +213,20 @@ def _role_areas(
     return found
 
 
+def _job_lines(areas: Sequence[tuple[list[int], str]]) -> set[int]:
+    return {i for a, k in areas if k == "job" for i in a}
+
+
 def _education(
-    lines: Sequence[str], names: Sequence[str], areas: Sequence[tuple[list[int], str]]
+    lines: Sequence[str], names: Sequence[str], job_lines: Callable[[], set[int]]
 ) -> list[EducationEntry]:
+    """The degrees; ``job_lines()`` gives the lines of the jobs (asked only when the
+    education sections hold no degree)."""
     in_edu = [i for i, n in enumerate(names) if n == "education"]
     entries = read_education(lines, in_edu)
     if entries:
         return entries
-    taken = {i for a, k in areas if k == "job" for i in a}
+    taken = job_lines()
     rest = [
         i
         for i, n in enumerate(names)

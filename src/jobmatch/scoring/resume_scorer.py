@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import EmptyDocumentError
 from ..models import Document, ScoreReport, SkillMention
+from .brief import ScoreBrief
 from .profiles import DEFAULT_PROFILE, Profile
 from .scorer import Scorer, as_document
 
@@ -87,3 +88,37 @@ class ResumeScorer(Scorer):
             posting, self.resume, rsdoc, rmentions, warnings=(*self.resume.warnings, *warnings)
         )
         return replace(report, source=source)
+
+    def score_brief(
+        self,
+        doc: Doc,
+        mentions: Sequence[SkillMention],
+        *,
+        source: str = "<text>",
+        warnings: Sequence[str] = (),
+        text: str | None = None,
+        record_id: str | None = None,
+    ) -> ScoreBrief:
+        """What a batch writes of :meth:`score_parsed` (the same values), without building
+        the report's explanations.
+
+        Raises:
+            EmptyDocumentError: for a posting without any non-space character.
+            ProfileError: when no skill of the lexicon is found in the posting.
+        """
+        if text is None:
+            text = doc.text
+        if not text.strip():
+            raise EmptyDocumentError("the document has no text to score", source=source)
+        posting = self.posting_profile(text, mentions, source=source, doc=doc, record_id=record_id)
+        assert posting.terms is not None
+        rsdoc, rmentions = self._parsed
+        return self._brief(
+            posting,
+            posting.terms,
+            self.resume.text,
+            rsdoc,
+            rmentions,
+            source=self.resume.source,
+            warnings=(*self.resume.warnings, *warnings),
+        )

@@ -21,14 +21,16 @@ from ..extract.text_guard import guard_text
 from ..models import (
     Document,
     Education,
+    EducationEntry,
     Lexicon,
     ResumeFacts,
     ScoreReport,
     SkillMention,
 )
-from .career import career_estimate, education_of
+from .brief import ScoreBrief, brief
+from .career import career_estimate, education_against, education_of
 from .explain import explain, score_parts, snippet
-from .formula import Credit, calibrate, compute, credit_of
+from .formula import Breakdown, Credit, Weights, calibrate, compute, credit_of, profile_weights
 from .posting_profile import posting_id, posting_profile
 from .profiles import (
     DEFAULT_PROFILE,
@@ -37,7 +39,7 @@ from .profiles import (
     load_profile,
 )
 from .resume_facts import find_education
-from .resume_reader import facts_from_text
+from .resume_reader import education_from_text, facts_from_text
 from .terms import doc_terms, text_terms
 
 if TYPE_CHECKING:
@@ -91,9 +93,12 @@ class Scorer:
         self._default_terms = default.terms
         self.terms = self.profile.terms or _profile_terms(self.profile, self.lexicon, default.terms)
         self.as_of = as_of
+        self._weights: Weights | None = None  # the profile's, computed on first use
         # the last text read for facts: a ResumeScorer scores one resume against every
         # posting, and reading its roles and degrees is most of a posting's scoring time
         self._last_reading: tuple[tuple[str, str], _Reading] | None = None
+        #: the last text whose degrees alone were read (:meth:`score_brief`)
+        self._last_degrees: tuple[str, tuple[EducationEntry, ...]] | None = None
 
     # -- public entry points
     def score_text(self, text: str, *, source: str = "<text>") -> ScoreReport:
@@ -149,6 +154,35 @@ class Scorer:
         if not text.strip():
             raise EmptyDocumentError("the document has no text to score", source=source)
         return self._evaluate(
+            self.profile, self.terms, text, doc, mentions, source=source, warnings=warnings
+        )
+
+    def score_brief(
+        self,
+        doc: Doc,
+        mentions: Sequence[SkillMention],
+        *,
+        source: str = "<text>",
+        warnings: Sequence[str] = (),
+        text: str | None = None,
+        record_id: str | None = None,
+    ) -> ScoreBrief:
+        """What a batch writes of :meth:`score_parsed`: the same score, coverages, skill ids
+        and warnings, without building the report's explanations (snippets, names, career).
+
+        Args and errors are those of :meth:`score_parsed`.
+
+        Returns:
+            The :class:`~jobmatch.scoring.brief.ScoreBrief`.
+
+        Raises:
+            EmptyDocumentError: for a text without any non-space character.
+        """
+        if text is None:
+            text = doc.text
+        if not text.strip():
+            raise EmptyDocumentError("the document has no text to score", source=source)
+        return self._brief(
             self.profile, self.terms, text, doc, mentions, source=source, warnings=warnings
         )
 
@@ -242,6 +276,52 @@ class Scorer:
         self._last_reading = (key, reading)
         return reading
 
+    def _compute(self, profile: Profile, req_credits: dict[str, Credit], cos: float) -> Breakdown:
+        """:func:`compute`, with this scorer's profile's weights computed once."""
+        weights = None
+        if profile is self.profile:
+            if self._weights is None:
+                self._weights = profile_weights(profile)
+            weights = self._weights
+        values = {k: c.credit for k, c in req_credits.items()}
+        return compute(profile, values, cos, weights=weights)
+
+    def _degrees(self, text: str, source: str) -> tuple[EducationEntry, ...]:
+        """The degrees of ``text`` (``facts.education``), from a reading of it if there is one."""
+        last = self._last_reading
+        if last is not None and last[0] == (text, source):
+            return last[1][0].education
+        degrees = self._last_degrees
+        if degrees is not None and degrees[0] == text:
+            return degrees[1]
+        found = education_from_text(text)
+        self._last_degrees = (text, found)
+        return found
+
+    def _brief(
+        self,
+        profile: Profile,
+        terms: TermModel,
+        text: str,
+        doc: Doc,
+        mentions: Sequence[SkillMention],
+        *,
+        source: str,
+        warnings: Sequence[str],
+    ) -> ScoreBrief:
+        """:meth:`_evaluate` reduced to what :class:`ScoreBrief` holds (the same values)."""
+        if any(req.years is not None for _, req in profile.requirements()):
+            facts = self._read(text, source)[0]
+            degrees, years = facts.education, facts.years
+        else:
+            # the roles give the years only, which no requirement asks for: not read
+            degrees, years = self._degrees(text, source), None
+        education = education_against(degrees, profile, evidence=None)
+        req_credits = self._credits(profile, education, mentions, years)
+        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
+        result = self._compute(profile, req_credits, cos)
+        return brief(profile, req_credits, result, _warnings(warnings, mentions))
+
     def _evaluate(
         self,
         profile: Profile,
@@ -260,11 +340,8 @@ class Scorer:
         education = education_of(facts, profile, evidence=evidence)
         req_credits = self._credits(profile, education, mentions, career.years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
-        result = compute(profile, {k: c.credit for k, c in req_credits.items()}, cos)
+        result = self._compute(profile, req_credits, cos)
         categories, matched, missing = explain(profile, text, req_credits, result, self.lexicon)
-        own_warnings = list(warnings)
-        if not mentions:
-            own_warnings.append("no skills from the lexicon were found in the document")
         return ScoreReport(
             score=round(result.score, 1),
             source=source,
@@ -278,9 +355,16 @@ class Scorer:
             missing=missing,
             education=education,
             career=career,
-            warnings=tuple(own_warnings),
+            warnings=_warnings(warnings, mentions),
             parts=score_parts(profile, req_credits, result),
         )
+
+
+def _warnings(warnings: Sequence[str], mentions: Sequence[SkillMention]) -> tuple[str, ...]:
+    """A report's warnings: the reading's, and one when no skill was found."""
+    if mentions:
+        return tuple(warnings)
+    return (*warnings, "no skills from the lexicon were found in the document")
 
 
 def _profile_terms(profile: Profile, lexicon: Lexicon, default: TermModel) -> TermModel:
