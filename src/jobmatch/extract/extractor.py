@@ -8,7 +8,9 @@ lists out; :func:`extract_skills` uses one process-wide extractor (:func:`defaul
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import cast
 
@@ -24,7 +26,11 @@ from .patterns import pattern_forms
 from .span_model import add_span_model, merge_mentions, model_spans
 from .text_guard import guard_text
 
-__all__ = ["SkillExtractor", "default_extractor", "extract_skills", "make_nlp"]
+__all__ = ["SkillExtractor", "default_extractor", "extract_skills", "make_nlp", "ZONE_TEXTS"]
+
+#: texts per memory zone in :meth:`SkillExtractor.pipe_zoned`: the strings of this many
+#: texts are held at most (a few MB), and a zone's exit is cheap next to their parsing
+ZONE_TEXTS = 256
 
 
 def make_nlp(
@@ -216,6 +222,54 @@ class SkillExtractor:
             as_tuples=True,
         ):
             yield doc, self._mentions(doc, text)
+
+    @contextmanager
+    def memory_zone(self) -> Iterator[None]:
+        """A block whose new vocabulary (token strings and lexemes) is freed at its end.
+
+        spaCy's StringStore keeps every string it has seen, about 20 kB per distinct
+        posting, so a long-running loop over distinct texts grows without bound; inside
+        ``nlp.memory_zone()`` new strings are transient and dropped on exit. A Doc, Token or
+        Span made inside the block, or a string hash of one of its new words, must not be
+        used after it: keep plain data only (mentions, reports). Zones do not nest in spaCy
+        (an inner exit would free the outer block's strings): inside a zone already, this
+        block is part of that one.
+
+        Returns:
+            A context manager.
+        """
+        # spaCy's stubs lack ``in_memory_zone`` (a property of Vocab since 3.8)
+        if getattr(self.nlp.vocab, "in_memory_zone", False):
+            yield
+            return
+        with self.nlp.memory_zone():
+            yield
+
+    def pipe_zoned(
+        self, texts: Iterable[str], *, zone_texts: int = ZONE_TEXTS
+    ) -> Iterator[tuple[Doc, list[SkillMention]]]:
+        """:meth:`pipe_docs` in memory zones of ``zone_texts`` texts (:meth:`memory_zone`).
+
+        For loops over any number of distinct texts: the vocabulary does not grow with them.
+        Each ``(doc, mentions)`` is valid until the next one is asked for; the Doc (and the
+        hashes of its words) must not be kept beyond, the mentions are plain data.
+
+        Args:
+            texts: the texts, read lazily (``zone_texts`` at a time).
+            zone_texts: texts per zone.
+
+        Returns:
+            An iterator of ``(doc, mentions)``, one per text, in order.
+
+        Raises:
+            ValueError: ``zone_texts`` below 1.
+        """
+        if zone_texts < 1:
+            raise ValueError(f"zone_texts must be at least 1, not {zone_texts}")
+        it = iter(texts)
+        while chunk := list(islice(it, zone_texts)):
+            with self.memory_zone():
+                yield from self.pipe_docs(chunk)
 
     def _mentions(self, doc: Doc, text: str) -> list[SkillMention]:
         """The lexicon's mentions, merged with the span model's when accurate."""

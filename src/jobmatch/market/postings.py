@@ -197,7 +197,11 @@ class PostingScorer:
         return read_document(posting.path).text
 
     def facts(self, items: Iterable[tuple[Posting, str]]) -> Iterator[tuple[Posting, PostingFacts]]:
-        """The facts of each ``(posting, text)``, in order; the texts go through ``nlp.pipe``."""
+        """The facts of each ``(posting, text)``, in order; the texts go through ``nlp.pipe``.
+
+        In memory zones (:meth:`~jobmatch.extract.SkillExtractor.pipe_zoned`): the facts
+        are plain data, so the vocabulary does not grow with the number of postings.
+        """
         pairs = iter(items)
         kept: deque[tuple[Posting, str]] = deque()
 
@@ -206,7 +210,7 @@ class PostingScorer:
                 kept.append((posting, text))
                 yield text
 
-        for doc, mentions in self.scorer.extractor.pipe_docs(texts()):
+        for doc, mentions in self.scorer.extractor.pipe_zoned(texts()):
             posting, text = kept.popleft()
             yield posting, self.facts_of(posting, text, doc, mentions)
 
