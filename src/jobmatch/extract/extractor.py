@@ -26,11 +26,23 @@ from .patterns import pattern_forms
 from .span_model import add_span_model, merge_mentions, model_spans
 from .text_guard import guard_text
 
-__all__ = ["SkillExtractor", "default_extractor", "extract_skills", "make_nlp", "ZONE_TEXTS"]
+__all__ = [
+    "SkillExtractor",
+    "default_extractor",
+    "extract_skills",
+    "make_nlp",
+    "ZONE_TEXTS",
+    "WARM_TEXTS",
+]
 
 #: texts per memory zone in :meth:`SkillExtractor.pipe_zoned`: the strings of this many
 #: texts are held at most (a few MB), and a zone's exit is cheap next to their parsing
 ZONE_TEXTS = 256
+#: texts an extractor reads outside memory zones first. Inside a zone spaCy neither caches
+#: tokenisations nor keeps lexemes, so every word is split and looked up afresh (a cold
+#: Glassdoor pass took 2.0 s zoned against 0.85 s with a warm cache); the words of the first
+#: texts (most of the common ones) stay, a bounded few MB, and the zones after reuse them
+WARM_TEXTS = 512
 
 
 def make_nlp(
@@ -130,6 +142,7 @@ class SkillExtractor:
             of the writer ("Senior Java Developer"); ``False``: posting text annotated as
             SkillSpan is, where a posting's title names the job and the mention filter
             judges those names (``benchmarks/bench_extract.py`` on SkillSpan).
+        warm_texts: texts read before :meth:`memory_zone` opens zones (:data:`WARM_TEXTS`).
 
     Raises:
         LexiconError: the lexicon (or, with ``accurate``, the span model) cannot be loaded
@@ -151,6 +164,7 @@ class SkillExtractor:
         batch_size: int = 64,
         accurate: bool = False,
         title_names: bool = True,
+        warm_texts: int = WARM_TEXTS,
     ):
         self.nlp = make_nlp(
             lexicon,
@@ -164,6 +178,8 @@ class SkillExtractor:
         self.component = cast(SkillComponent, self.nlp.get_pipe("jobmatch_skills"))
         self.component.initialize()  # build now: a bad lexicon fails here, not mid-batch
         self.batch_size = batch_size
+        self.warm_texts = warm_texts
+        self._texts_read = 0  # by pipe_docs: the zones start after warm_texts
 
     @property
     def lexicon(self) -> Lexicon:
@@ -221,6 +237,7 @@ class SkillExtractor:
             batch_size=batch_size or self.batch_size,
             as_tuples=True,
         ):
+            self._texts_read += 1
             yield doc, self._mentions(doc, text)
 
     @contextmanager
@@ -233,13 +250,14 @@ class SkillExtractor:
         Span made inside the block, or a string hash of one of its new words, must not be
         used after it: keep plain data only (mentions, reports). Zones do not nest in spaCy
         (an inner exit would free the outer block's strings): inside a zone already, this
-        block is part of that one.
+        block is part of that one. Until :meth:`pipe_docs` has read ``warm_texts`` texts
+        there is no zone (their words fill spaCy's caches, which zones cannot).
 
         Returns:
             A context manager.
         """
         # spaCy's stubs lack ``in_memory_zone`` (a property of Vocab since 3.8)
-        if getattr(self.nlp.vocab, "in_memory_zone", False):
+        if self._texts_read < self.warm_texts or getattr(self.nlp.vocab, "in_memory_zone", False):
             yield
             return
         with self.nlp.memory_zone():
