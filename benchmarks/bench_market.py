@@ -274,6 +274,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="times the 245 postings are repeated")
     ap.add_argument("--sizes", help="comma-separated posting counts for the memory runs")
     ap.add_argument("--skip-timing", action="store_true")
+    ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument(
         "--cli",
         action="store_true",
@@ -287,6 +288,8 @@ def main() -> None:
         sizes = [int(s) for s in args.sizes.split(",")]
     if not args.skip_timing:
         compare(args.rounds, args.repeat)
+    if args.skip_memory:
+        return
     if args.cli:
         memory_cli(sizes, args.jobs, zone=not args.no_zone)
     else:
