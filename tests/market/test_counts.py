@@ -123,3 +123,5 @@ def test_pair_counts_match_a_counter_through_flushes_pickles_and_merges(
         assert one.partners(names[:12], from_bin=start, top=5) == want
         assert left.partners(names[:12], from_bin=start, top=5) == want
     assert len(left) == len(one)
+    assert left == one and left.as_dict() == one.as_dict()
+    assert left != PairCounts()

@@ -53,6 +53,25 @@ class PairCounts:
         self._flush()
         return len(self._keys)
 
+    def __eq__(self, other: object) -> bool:
+        """The same counts (whatever the order the skills were indexed in)."""
+        if not isinstance(other, PairCounts):
+            return NotImplemented
+        return self.as_dict() == other.as_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def as_dict(self) -> dict[tuple[int, str, str], int]:
+        """Every count as ``(score bin, skill, skill) -> postings``, the skills in id order
+        (a Python object per pair: for tests and small counts)."""
+        self._flush()
+        out: dict[tuple[int, str, str], int] = {}
+        names = self.names
+        for key, n in zip(self._keys.tolist(), self._counts.tolist(), strict=True):
+            a, b = names[(key >> _SKILL_BITS) & _SKILL_MASK], names[key & _SKILL_MASK]
+            out[key >> _BIN_SHIFT, min(a, b), max(a, b)] = n
+        return out
+
     def __getstate__(self) -> dict[str, Any]:
         self._flush()
         return {"names": self.names, "keys": self._keys, "counts": self._counts}
