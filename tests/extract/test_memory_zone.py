@@ -8,6 +8,7 @@ serve workers) over distinct texts read them in zones (:meth:`SkillExtractor.pip
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -77,6 +78,22 @@ def test_zones_do_not_nest(cold: SkillExtractor) -> None:
         assert doc.text == "Kelbrin77x and Python"  # the inner block did not free it
         assert cold.nlp.vocab.in_memory_zone
     assert len(strings) == before
+
+
+def test_no_zone_outside_the_main_thread(cold: SkillExtractor) -> None:
+    # a zone frees the strings every thread added meanwhile: threads get none
+    seen: list[bool] = []
+
+    def work() -> None:
+        with cold.memory_zone():
+            seen.append(cold.nlp.vocab.in_memory_zone)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen == [False]
+    with cold.memory_zone():
+        assert cold.nlp.vocab.in_memory_zone
 
 
 def test_pipe_zoned_checks_its_zone_size(extractor: SkillExtractor) -> None:

@@ -7,6 +7,7 @@ lists out; :func:`extract_skills` uses one process-wide extractor (:func:`defaul
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -253,11 +254,22 @@ class SkillExtractor:
         block is part of that one. Until :meth:`pipe_docs` has read ``warm_texts`` texts
         there is no zone (their words fill spaCy's caches, which zones cannot).
 
+        A zone is the whole vocabulary's, not a thread's: the strings another thread adds
+        meanwhile are freed with it too. So zones open only in the main thread (batch and
+        market runs, each worker process of batch, market and ``serve``); called from
+        another thread this block is no zone, and a program that extracts in other threads
+        must not run zoned loops (``score_many``, ``market_report``) on the same extractor
+        at the same time.
+
         Returns:
             A context manager.
         """
         # spaCy's stubs lack ``in_memory_zone`` (a property of Vocab since 3.8)
-        if self._texts_read < self.warm_texts or getattr(self.nlp.vocab, "in_memory_zone", False):
+        if (
+            self._texts_read < self.warm_texts
+            or getattr(self.nlp.vocab, "in_memory_zone", False)
+            or threading.current_thread() is not threading.main_thread()
+        ):
             yield
             return
         with self.nlp.memory_zone():
