@@ -6,12 +6,17 @@ All figures come from one run, each in a fresh process:
   the same JSON lines (the shared Glassdoor postings, repeated ``--repeat`` times with
   distinct ids), alternating, best of ``--rounds`` each: wall and CPU seconds, the ratio;
 * peak RSS (``ru_maxrss`` of the process) of ``market_report`` over N and 10 N postings
-  (``--sizes``; default 10,000 and 100,000, ``--quick`` 1,000 and 10,000), the Glassdoor
-  postings cycled with distinct ids and fed lazily, so only the report's counts can grow.
+  (``--sizes``; default 10,000 and 100,000, ``--quick`` 1,000 and 10,000), fed lazily.
+  The postings are *distinct* (:mod:`distinct_postings`: Glassdoor lines, SkillSpan
+  sentences and unique ids, names and numbers, seeded): cycling the 245 Glassdoor postings
+  would hide what grows with new words (spaCy's vocabulary) and new skill pairs.
+  ``--no-zone`` runs without spaCy memory zones (the state before they were used), for
+  comparison.
 
 Usage::
 
     python benchmarks/bench_market.py [--quick] [--rounds R] [--repeat K] [--sizes N,M]
+        [--cli] [--no-zone] [--skip-timing]
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from distinct_postings import load_sources, posting  # noqa: E402
 
 GLASSDOOR = Path("postings") / "glassdoor_ds_2020" / "glassdoor_public.jsonl"
 
@@ -92,28 +100,39 @@ def compare(rounds: int, repeat: int) -> None:
     )
 
 
+#: run in a child before jobmatch: without memory zones (the state before they were used)
+_NO_ZONE = (
+    "import contextlib\n"
+    "from jobmatch.extract.extractor import SkillExtractor\n"
+    "SkillExtractor.memory_zone = lambda self: contextlib.nullcontext()\n"
+)
+
 _CHILD = """
 import json, resource, sys
+sys.path.insert(0, sys.argv[3])
+from distinct_postings import load_sources, posting
+from pathlib import Path
 from jobmatch import market_report
-rows = [json.loads(x) for x in open(sys.argv[1], encoding="utf-8") if x.strip()]
+src = load_sources(Path(sys.argv[1]))
 n = int(sys.argv[2])
 def postings():
     for i in range(n):
-        r = rows[i % len(rows)]
-        yield (f"{r['id']}#{i // len(rows)}", r["text"])
+        p = posting(src, i)
+        yield (p["id"], p["text"])
 rep = market_report(postings())
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"postings": rep.postings, "peak_kb": peak}))
 """
 
 
-def memory(sizes: list[int]) -> None:
-    src = shared_data() / GLASSDOOR
+def memory(sizes: list[int], zone: bool) -> None:
+    here = str(Path(__file__).resolve().parent)
     results = []
     for n in sizes:
         start = time.perf_counter()
+        code = _CHILD if zone else _NO_ZONE + _CHILD
         proc = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(src), str(n)],
+            [sys.executable, "-c", code, str(shared_data()), str(n), here],
             check=True,
             capture_output=True,
             text=True,
@@ -129,26 +148,27 @@ def memory(sizes: list[int]) -> None:
         print(f"{n:,} vs {results[0][0]:,}: {100 * (kb - base) / base:+.1f} % (target within 10 %)")
 
 
-def memory_cli(sizes: list[int], jobs: int) -> None:
+def memory_cli(sizes: list[int], jobs: int, zone: bool) -> None:
     """Peak RSS of the real ``jobmatch market FILE.jsonl -o OUT.json`` at each size.
 
-    The input files are written first (the Glassdoor postings cycled with distinct ids,
-    every field kept, so the salary field is read too); then one fresh ``jobmatch market``
+    The input files are written first (distinct postings, :mod:`distinct_postings`, with
+    a salary field); then one fresh ``jobmatch market``
     process per size, all started together so that they share the host's load alike.
     The peak is ``ru_maxrss`` from ``wait4`` of that process; with ``--jobs`` above 1 the
     whole process tree is sampled from ``/proc`` every 0.5 s and its largest sum is given
     too (each worker's own ``ru_maxrss`` is not visible from here).
     """
-    rows = glassdoor_rows()
+    sources = load_sources(shared_data())
+    main = "from jobmatch.cli import main\nmain()\n"
     with tempfile.TemporaryDirectory() as tmp:
         procs = []
         for n in sizes:
             src = Path(tmp) / f"postings-{n}.jsonl"
             with src.open("w", encoding="utf-8") as f:
                 for i in range(n):
-                    r = rows[i % len(rows)]
-                    f.write(json.dumps({**r, "id": f"{r['id']}#{i // len(rows)}"}) + "\n")
-            argv = [sys.executable, "-m", "jobmatch", "market", str(src)]
+                    f.write(json.dumps(posting(sources, i)) + "\n")
+            code = main if zone else _NO_ZONE + main
+            argv = [sys.executable, "-c", code, "market", str(src)]
             argv += ["-o", str(Path(tmp) / f"m-{n}.json"), "--jobs", str(jobs)]
             procs.append((n, subprocess.Popen(argv, stdout=subprocess.DEVNULL)))
         start = time.perf_counter()
@@ -168,7 +188,8 @@ def memory_cli(sizes: list[int], jobs: int) -> None:
                         read = _bytes_read(proc.pid, f"postings-{n}.jsonl") / line_bytes
                         print(
                             f"  {n:,}: about {read:,.0f} postings read,"
-                            f" peak RSS so far {_hwm_kb(proc.pid) / 1024:.1f} MB",
+                            f" peak RSS so far {_hwm_kb(proc.pid) / 1024:.1f} MB"
+                            f" (load {os.getloadavg()[0]:.1f})",
                             flush=True,
                         )
                     continue
@@ -179,13 +200,14 @@ def memory_cli(sizes: list[int], jobs: int) -> None:
                 got = json.loads((Path(tmp) / f"m-{n}.json").read_text(encoding="utf-8"))
                 print(
                     f"  {n:,} postings done: counted {got.get('postings')},"
-                    f" peak RSS {usage.ru_maxrss / 1024:.1f} MB",
+                    f" peak RSS {usage.ru_maxrss / 1024:.1f} MB (load {os.getloadavg()[0]:.1f})",
                     flush=True,
                 )
             if report:
                 last_report = time.perf_counter()
             time.sleep(0.5)
-    print(f"\npeak RSS of `jobmatch market FILE.jsonl -o OUT.json --jobs {jobs}`")
+    what = "" if zone else " (no memory zones)"
+    print(f"\npeak RSS of `jobmatch market FILE.jsonl -o OUT.json --jobs {jobs}`{what}")
     print(f"{'postings':>9} {'peak MB':>9} {'tree MB':>9} {'wall s':>8}")
     for n in sizes:
         kb, wall = results[n]
@@ -252,22 +274,26 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="times the 245 postings are repeated")
     ap.add_argument("--sizes", help="comma-separated posting counts for the memory runs")
     ap.add_argument("--skip-timing", action="store_true")
+    ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument(
         "--cli",
         action="store_true",
         help="memory of the `jobmatch market` command itself, the sizes run side by side",
     )
     ap.add_argument("--jobs", type=int, default=1, help="--jobs of the command (with --cli)")
+    ap.add_argument("--no-zone", action="store_true", help="without spaCy memory zones")
     args = ap.parse_args()
     sizes = [1000, 10_000] if args.quick else [10_000, 100_000]
     if args.sizes:
         sizes = [int(s) for s in args.sizes.split(",")]
     if not args.skip_timing:
         compare(args.rounds, args.repeat)
+    if args.skip_memory:
+        return
     if args.cli:
-        memory_cli(sizes, args.jobs)
+        memory_cli(sizes, args.jobs, zone=not args.no_zone)
     else:
-        memory(sizes)
+        memory(sizes, zone=not args.no_zone)
 
 
 if __name__ == "__main__":

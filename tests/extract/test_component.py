@@ -488,3 +488,9 @@ def test_multi_word_skill_wrapped_over_a_line_break(extractor: SkillExtractor) -
 def test_blank_line_ends_a_phrase(extractor: SkillExtractor) -> None:
     mentions = extractor.extract("We studied machine\n\nlearning is not joined across a blank line")
     assert "machine_learning" not in {m.skill_id for m in mentions}
+
+
+def test_one_shared_extractor_however_the_call_is_spelled() -> None:
+    from jobmatch.extract.extractor import default_extractor
+
+    assert default_extractor() is default_extractor(accurate=False)

@@ -283,7 +283,10 @@ class ScoringEngine:
                 prepared = self._guarded(rec, partial(self._prepare, rec), done, i)
                 if prepared is not None:
                     todo.append((i, *prepared))
-            self._score(records, todo, done)
+            # a zone per chunk: the vocabulary does not grow with distinct records (results
+            # are plain data; no Doc or string hash of a record outlives the block)
+            with self.extractor.memory_zone():
+                self._score(records, todo, done)
         finally:
             if previous is not None:
                 signal.signal(signal.SIGALRM, previous)

@@ -7,8 +7,11 @@ lists out; :func:`extract_skills` uses one process-wide extractor (:func:`defaul
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import cast
 
@@ -24,7 +27,23 @@ from .patterns import pattern_forms
 from .span_model import add_span_model, merge_mentions, model_spans
 from .text_guard import guard_text
 
-__all__ = ["SkillExtractor", "default_extractor", "extract_skills", "make_nlp"]
+__all__ = [
+    "SkillExtractor",
+    "default_extractor",
+    "extract_skills",
+    "make_nlp",
+    "ZONE_TEXTS",
+    "WARM_TEXTS",
+]
+
+#: texts per memory zone in :meth:`SkillExtractor.pipe_zoned`: the strings of this many
+#: texts are held at most (a few MB), and a zone's exit is cheap next to their parsing
+ZONE_TEXTS = 256
+#: texts an extractor reads outside memory zones first. Inside a zone spaCy neither caches
+#: tokenisations nor keeps lexemes, so every word is split and looked up afresh (a cold
+#: Glassdoor pass took 2.0 s zoned against 0.85 s with a warm cache); the words of the first
+#: texts (most of the common ones) stay, a bounded few MB, and the zones after reuse them
+WARM_TEXTS = 512
 
 
 def make_nlp(
@@ -124,6 +143,7 @@ class SkillExtractor:
             of the writer ("Senior Java Developer"); ``False``: posting text annotated as
             SkillSpan is, where a posting's title names the job and the mention filter
             judges those names (``benchmarks/bench_extract.py`` on SkillSpan).
+        warm_texts: texts read before :meth:`memory_zone` opens zones (:data:`WARM_TEXTS`).
 
     Raises:
         LexiconError: the lexicon (or, with ``accurate``, the span model) cannot be loaded
@@ -145,6 +165,7 @@ class SkillExtractor:
         batch_size: int = 64,
         accurate: bool = False,
         title_names: bool = True,
+        warm_texts: int = WARM_TEXTS,
     ):
         self.nlp = make_nlp(
             lexicon,
@@ -158,6 +179,8 @@ class SkillExtractor:
         self.component = cast(SkillComponent, self.nlp.get_pipe("jobmatch_skills"))
         self.component.initialize()  # build now: a bad lexicon fails here, not mid-batch
         self.batch_size = batch_size
+        self.warm_texts = warm_texts
+        self._texts_read = 0  # by pipe_docs: the zones start after warm_texts
 
     @property
     def lexicon(self) -> Lexicon:
@@ -215,7 +238,68 @@ class SkillExtractor:
             batch_size=batch_size or self.batch_size,
             as_tuples=True,
         ):
+            self._texts_read += 1
             yield doc, self._mentions(doc, text)
+
+    @contextmanager
+    def memory_zone(self) -> Iterator[None]:
+        """A block whose new vocabulary (token strings and lexemes) is freed at its end.
+
+        spaCy's StringStore keeps every string it has seen, about 20 kB per distinct
+        posting, so a long-running loop over distinct texts grows without bound; inside
+        ``nlp.memory_zone()`` new strings are transient and dropped on exit. A Doc, Token or
+        Span made inside the block, or a string hash of one of its new words, must not be
+        used after it: keep plain data only (mentions, reports). Zones do not nest in spaCy
+        (an inner exit would free the outer block's strings): inside a zone already, this
+        block is part of that one. Until :meth:`pipe_docs` has read ``warm_texts`` texts
+        there is no zone (their words fill spaCy's caches, which zones cannot).
+
+        A zone is the whole vocabulary's, not a thread's: the strings another thread adds
+        meanwhile are freed with it too. So zones open only in the main thread (batch and
+        market runs, each worker process of batch, market and ``serve``); called from
+        another thread this block is no zone, and a program that extracts in other threads
+        must not run zoned loops (``score_many``, ``market_report``) on the same extractor
+        at the same time.
+
+        Returns:
+            A context manager.
+        """
+        # spaCy's stubs lack ``in_memory_zone`` (a property of Vocab since 3.8)
+        if (
+            self._texts_read < self.warm_texts
+            or getattr(self.nlp.vocab, "in_memory_zone", False)
+            or threading.current_thread() is not threading.main_thread()
+        ):
+            yield
+            return
+        with self.nlp.memory_zone():
+            yield
+
+    def pipe_zoned(
+        self, texts: Iterable[str], *, zone_texts: int = ZONE_TEXTS
+    ) -> Iterator[tuple[Doc, list[SkillMention]]]:
+        """:meth:`pipe_docs` in memory zones of ``zone_texts`` texts (:meth:`memory_zone`).
+
+        For loops over any number of distinct texts: the vocabulary does not grow with them.
+        Each ``(doc, mentions)`` is valid until the next one is asked for; the Doc (and the
+        hashes of its words) must not be kept beyond, the mentions are plain data.
+
+        Args:
+            texts: the texts, read lazily (``zone_texts`` at a time).
+            zone_texts: texts per zone.
+
+        Returns:
+            An iterator of ``(doc, mentions)``, one per text, in order.
+
+        Raises:
+            ValueError: ``zone_texts`` below 1.
+        """
+        if zone_texts < 1:
+            raise ValueError(f"zone_texts must be at least 1, not {zone_texts}")
+        it = iter(texts)
+        while chunk := list(islice(it, zone_texts)):
+            with self.memory_zone():
+                yield from self.pipe_docs(chunk)
 
     def _mentions(self, doc: Doc, text: str) -> list[SkillMention]:
         """The lexicon's mentions, merged with the span model's when accurate."""
@@ -223,9 +307,11 @@ class SkillExtractor:
         return merge_mentions(found, model_spans(doc), text) if self.accurate else found
 
 
-@lru_cache(maxsize=2)
 def default_extractor(*, accurate: bool = False) -> SkillExtractor:
     """The process-wide extractor over the shipped lexicon (built on first use).
+
+    ``default_extractor()`` and ``default_extractor(accurate=False)`` are the same object
+    (one pipeline per process, however the caller spells the call).
 
     Args:
         accurate: the accurate one (lexicon + span model), a second shared extractor.
@@ -233,6 +319,11 @@ def default_extractor(*, accurate: bool = False) -> SkillExtractor:
     Returns:
         The shared :class:`SkillExtractor`.
     """
+    return _shared_extractor(bool(accurate))
+
+
+@lru_cache(maxsize=2)
+def _shared_extractor(accurate: bool) -> SkillExtractor:
     return SkillExtractor(accurate=accurate)
 
 

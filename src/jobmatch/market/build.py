@@ -36,6 +36,7 @@ from .model import (
     SkillDemand,
     SkillGap,
 )
+from .pairs import PairCounts
 from .postings import Posting, PostingScorer, as_postings
 
 if TYPE_CHECKING:
@@ -67,10 +68,12 @@ class MarketCounts:
     """Everything a market report is built from: per score point counts, and failures.
 
     Plain data (picklable): partial counts made elsewhere (worker processes, Spark
-    executors) add up with :meth:`merge`.
+    executors) add up with :meth:`merge`. The pairs of skills mentioned together are kept
+    apart, per score bin, in compact arrays (:class:`~jobmatch.market.pairs.PairCounts`).
     """
 
     bins: list[ScoreBin] = field(default_factory=lambda: [ScoreBin() for _ in range(SCORE_BINS)])
+    pairs: PairCounts = field(default_factory=PairCounts)
     failed: int = 0
     no_skills: int = 0
 
@@ -78,6 +81,7 @@ class MarketCounts:
         """Add ``other``'s counts to these."""
         for mine, theirs in zip(self.bins, other.bins, strict=True):
             mine.merge(theirs)
+        self.pairs.merge(other.pairs)
         self.failed += other.failed
         self.no_skills += other.no_skills
 
@@ -109,7 +113,9 @@ def count_postings(
     for _posting, facts in scorer.facts(readable()):
         if not facts.skills:
             counts.no_skills += 1
-        counts.bins[score_bin(facts.score)].add(facts, match_score=match_score)
+        at = score_bin(facts.score)
+        counts.bins[at].add(facts, match_score=match_score)
+        counts.pairs.add(at, facts.skills)
     return counts
 
 
@@ -197,8 +203,8 @@ def build_report(
         no_skills=counts.no_skills,
         match_score=match_score,
         best_min_score=start,
-        overall=_view(everything, lexicon, top_skills),
-        best=_view(best, lexicon, top_skills),
+        overall=_view(everything, lexicon, top_skills, counts.pairs, 0),
+        best=_view(best, lexicon, top_skills, counts.pairs, start),
         learn_next=_learn_next(best, everything, lexicon)[:top_skills] if resume else (),
         levels=tuple(LevelSalary(lv.id, lv.label, lv.salary) for lv in profile.ladder),
         profile_salary=tuple(ProfileSalary(s.role, s.item, s.usd) for s in profile.salary),
@@ -210,12 +216,15 @@ def _file_name(source: str) -> str:
     return re.split(r"[/\\]", source.rstrip("/\\"))[-1] or source
 
 
-def _view(counts: ScoreBin, lexicon: Lexicon, top_skills: int) -> DemandView:
+def _view(
+    counts: ScoreBin, lexicon: Lexicon, top_skills: int, pairs: PairCounts, start: int | None
+) -> DemandView:
+    """The demand of the postings counted in ``counts`` (the bins from ``start`` up)."""
     n = counts.postings
     names = _names(lexicon)
     categories_of = {s.id: s.category for s in lexicon.skills}
-    partners = _partners(counts)
     ranked = sorted(counts.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:top_skills]
+    partners = pairs.partners([sid for sid, _ in ranked], from_bin=start, top=TOP_COOCCURRING)
     skills = tuple(
         SkillDemand(
             skill=sid,
@@ -253,16 +262,6 @@ def _view(counts: ScoreBin, lexicon: Lexicon, top_skills: int) -> DemandView:
 
 def _names(lexicon: Lexicon) -> dict[str, str]:
     return {s.id: s.name for s in lexicon.skills}
-
-
-def _partners(counts: ScoreBin) -> dict[str, list[tuple[str, int]]]:
-    by_skill: dict[str, list[tuple[str, int]]] = {}
-    for (a, b), n in counts.pairs.items():
-        by_skill.setdefault(a, []).append((b, n))
-        by_skill.setdefault(b, []).append((a, n))
-    return {
-        s: sorted(ps, key=lambda p: (-p[1], p[0]))[:TOP_COOCCURRING] for s, ps in by_skill.items()
-    }
 
 
 def _salary_stats(currency: str, hist: dict[int, int]) -> SalaryStats:

@@ -66,7 +66,6 @@ class ScoreBin:
     required: Counter[str] = field(default_factory=Counter)
     categories: Counter[str] = field(default_factory=Counter)
     categories_required: Counter[str] = field(default_factory=Counter)
-    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
     #: currency -> annual pay bin (thousands) -> postings
     pay: dict[str, Counter[int]] = field(default_factory=dict)
     #: postings whose pay was read from a salary field / column (the rest: from the text)
@@ -89,8 +88,6 @@ class ScoreBin:
             cats[cat] = cats.get(cat, False) or req
         self.categories.update(cats.keys())
         self.categories_required.update(c for c, req in cats.items() if req)
-        ordered = sorted(skills)
-        self.pairs.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
         if facts.salary is not None:
             per = self.pay.setdefault(facts.salary.currency, Counter())
             per[round(facts.salary.annual_mid / PAY_BIN)] += 1
@@ -114,7 +111,6 @@ class ScoreBin:
             (self.unlocks, other.unlocks),
         ):
             mine.update(theirs)
-        self.pairs.update(other.pairs)
         for sid, gain in other.gain.items():
             self.gain[sid] = self.gain.get(sid, 0.0) + gain
         for cur, hist in other.pay.items():

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import ProfileError
+from ..scoring.posting_profile import skill_marks
+from ..scoring.posting_reader import read_requirements
 from .counts import PostingFacts
 from .salary import Salary, parse_salary
 
@@ -197,7 +199,11 @@ class PostingScorer:
         return read_document(posting.path).text
 
     def facts(self, items: Iterable[tuple[Posting, str]]) -> Iterator[tuple[Posting, PostingFacts]]:
-        """The facts of each ``(posting, text)``, in order; the texts go through ``nlp.pipe``."""
+        """The facts of each ``(posting, text)``, in order; the texts go through ``nlp.pipe``.
+
+        In memory zones (:meth:`~jobmatch.extract.SkillExtractor.pipe_zoned`): the facts
+        are plain data, so the vocabulary does not grow with the number of postings.
+        """
         pairs = iter(items)
         kept: deque[tuple[Posting, str]] = deque()
 
@@ -206,7 +212,7 @@ class PostingScorer:
                 kept.append((posting, text))
                 yield text
 
-        for doc, mentions in self.scorer.extractor.pipe_docs(texts()):
+        for doc, mentions in self.scorer.extractor.pipe_zoned(texts()):
             posting, text = kept.popleft()
             yield posting, self.facts_of(posting, text, doc, mentions)
 
@@ -220,20 +226,23 @@ class PostingScorer:
         ``jobmatch batch`` gives (with a resume: the resume against that profile); the gaps
         are the report's "what to add" (the largest gain per skill).
         """
+        gaps: dict[str, float] = {}
+        if self._resume_parsed is None:
+            # only the marks of the posting's profile are counted: not the profile itself
+            read = read_requirements(text, mentions, lexicon=self.lexicon, source=posting.id)
+            skills = skill_marks(read)
+            report = self.scorer.score_parsed(doc, mentions, source=posting.id, text=text)
+            return self._facts(posting, text, report.score, skills, gaps)
         try:
             prof = self.scorer.posting_profile(text, mentions, source=posting.id, doc=doc)
         except ProfileError:  # no lexicon skill in the posting
             prof = None
-        skills: dict[str, bool] = {}
+        skills = {}
         if prof is not None:
             for cat, req in prof.requirements():
                 if cat.id != "education":
                     skills.update((sid, req.required) for sid in req.skills)
-        gaps: dict[str, float] = {}
-        if self._resume_parsed is None:
-            report = self.scorer.score_parsed(doc, mentions, source=posting.id, text=text)
-            score = report.score
-        elif prof is None:
+        if prof is None:
             score = 0.0
         else:
             assert self.resume is not None
@@ -243,6 +252,16 @@ class PostingScorer:
             for m in report.missing:
                 if m.skill_id in skills:
                     gaps[m.skill_id] = max(gaps.get(m.skill_id, 0.0), m.gain)
+        return self._facts(posting, text, score, skills, gaps)
+
+    def _facts(
+        self,
+        posting: Posting,
+        text: str,
+        score: float,
+        skills: dict[str, bool],
+        gaps: dict[str, float],
+    ) -> PostingFacts:
         return PostingFacts(
             score=score,
             skills=skills,

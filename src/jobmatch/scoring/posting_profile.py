@@ -24,7 +24,7 @@ from .terms import TermModel, doc_terms, text_terms
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["POSTING_PREFIX", "posting_profile", "posting_id"]
+__all__ = ["POSTING_PREFIX", "posting_profile", "posting_id", "skill_marks"]
 
 
 def posting_profile(
@@ -94,6 +94,32 @@ def posting_profile(
         ),
         source=source,
     )
+
+
+def skill_marks(read: PostingRequirements) -> dict[str, bool]:
+    """Skill id -> required (``True``) or preferred, as the ad-hoc profile of ``read`` marks
+    them outside its ``education`` category: what :func:`posting_profile`'s requirements
+    say, without building the profile (its TF-IDF vector is most of its cost).
+
+    A skill in two requirements takes the mark of the last one in the profile's order
+    (categories by id, then as read).
+
+    Args:
+        read: the posting's requirements (:func:`~.posting_reader.read_requirements`).
+
+    Returns:
+        The marks (empty for a posting without requirements).
+    """
+    groups: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for r in read.requirements:
+        cat = "soft_skill" if r.soft else r.category
+        groups.setdefault(cat, []).append((tuple(s.skill_id for s in r.skills), r.required))
+    marks: dict[str, bool] = {}
+    for cid in sorted(groups):
+        if cid != "education":
+            for skills, required in groups[cid]:
+                marks.update((sid, required) for sid in skills)
+    return marks
 
 
 def _skill_categories(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .resume_facts import KNOWN_FIELDS
 
@@ -157,10 +158,17 @@ def degree_levels(clause: str) -> list[str]:
 
     A bare "degree in X" without a level counts as a bachelor's degree.
     """
+    return list(_degree_levels(clause))
+
+
+@lru_cache(maxsize=4096)
+def _degree_levels(clause: str) -> tuple[str, ...]:
+    # cached: a posting's reading asks twice for most clauses (does it count, what does it
+    # ask), a second reading (lenient) again, and boilerplate clauses recur across postings
     found = [level for level, rx in _LEVELS if rx.search(clause)]
     if not found and _BARE_DEGREE.search(clause) and field_names(clause):
         found.append("bachelor")
-    return found
+    return tuple(found)
 
 
 def field_names(clause: str) -> list[str]:

@@ -132,9 +132,11 @@ def doc_words(doc: Doc) -> list[str]:
 
 #: lower-case string hash -> its text if :func:`analyze` keeps it as a term, else ``None``.
 #: A hash names the same text in every vocab, and whether a word is kept depends on its text
-#: only, so one table serves every Doc (cleared when it grows past ``_KEPT_MAX``)
+#: only, so one table serves every Doc (cleared when it grows past ``_KEPT_MAX``: distinct
+#: postings bring ~7 new words each, and 500,000 entries held ~55 MB; refilling the common
+#: words after a clear costs a few Docs' worth of lookups)
 _KEPT: dict[int, str | None] = {}
-_KEPT_MAX = 500_000
+_KEPT_MAX = 50_000
 #: id of a vocabulary -> (it, its bigrams as pairs of words)
 _PAIRS: dict[int, tuple[Collection[str], frozenset[tuple[str, str]]]] = {}
 #: (id of a Doc, id of the vocabulary) -> (the Doc, its terms) of the last two Docs given to

@@ -16,7 +16,8 @@ import gc
 import json
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -169,6 +170,19 @@ def _check_length(document: Document) -> None:
         )
 
 
+@contextmanager
+def _zone() -> Iterator[None]:
+    """One request's spaCy memory zone: a worker's vocabulary does not grow with requests.
+
+    Only plain data (reports, mentions) leaves the block; the scorer is loaded before it,
+    so nothing that lives as long as the worker is made inside.
+    """
+    from ..extract.component import default_extractor
+
+    with default_extractor().memory_zone():
+        yield
+
+
 def _scored(report: ScoreReport, text: str, formats: Sequence[str]) -> Scored:
     evidence = {m.skill_id: text[m.start : m.end] for m in report.matched if 0 <= m.start < m.end}
     return Scored(report, evidence, {fmt: render(report, fmt) for fmt in formats})
@@ -190,7 +204,9 @@ def score(upload: Upload, profile_id: str, formats: Sequence[str] = ()) -> Score
     """
     try:
         document = _read(upload)
-        report = _scorer(profile_id).score_document(document)
+        scorer = _scorer(profile_id)
+        with _zone():
+            report = scorer.score_document(document)
     except JobmatchError as exc:
         return problem_of(exc)
     return _scored(report, document.text, formats)
@@ -215,7 +231,9 @@ def match(
     """
     try:
         rdoc, pdoc = _read(resume), _read(posting)
-        report = _scorer(profile_id).match(rdoc, pdoc)
+        scorer = _scorer(profile_id)
+        with _zone():
+            report = scorer.match(rdoc, pdoc)
     except JobmatchError as exc:
         return problem_of(exc)
     return _scored(report, rdoc.text, formats)
@@ -234,7 +252,8 @@ def extract(upload: Upload) -> dict[str, Any] | Problem:
 
     try:
         document = _read(upload)
-        (skills,) = extract_documents([document])
+        with _zone():
+            (skills,) = extract_documents([document])
     except JobmatchError as exc:
         return problem_of(exc)
     return skills.to_dict()
