@@ -325,3 +325,14 @@ def encrypted_pdf(*lines: str, password: str = "secret") -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+class FakeClock:
+    """A clock that moves ``step`` seconds each time it is read (deterministic time)."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now

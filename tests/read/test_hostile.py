@@ -27,6 +27,7 @@ from jobmatch.errors import (
 )
 from jobmatch.read.documents import Limits, read_bytes, read_document
 from tests.helpers import (
+    FakeClock,
     bomb_pdf,
     build_pdf,
     docx_bytes,
@@ -390,17 +391,6 @@ def test_memory_limit_stops_runaway_parser() -> None:
     with pytest.raises(ParseLimitError) as err:
         read_bytes(data, source="bomb.pdf", limits=limits)
     assert err.value.reason == ("parsing needed more memory than the limit (Limits.max_memory_mb)")
-
-
-class FakeClock:
-    """A clock that moves ``step`` seconds each time it is read (deterministic time)."""
-
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 0.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
 
 
 def test_time_limit_kills_isolated_parser_past_the_deadline() -> None:

@@ -17,7 +17,7 @@ from jobmatch.errors import CorruptDocumentError, ParseLimitError
 from jobmatch.models import Limits
 from jobmatch.read import parse_worker
 from jobmatch.read.documents import read_bytes
-from tests.helpers import bomb_pdf, simple_pdf
+from tests.helpers import FakeClock, bomb_pdf, simple_pdf
 from tests.read import worker_tasks
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="fork, /proc and rlimits")
@@ -31,17 +31,6 @@ def fresh_child() -> Iterator[None]:
     parse_worker.stop_worker()
     yield
     parse_worker.stop_worker()
-
-
-class FakeClock:
-    """A clock that moves ``step`` seconds each time it is read."""
-
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 0.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
 
 
 def run(task: str, data: bytes = b"", **options: Any) -> Any:

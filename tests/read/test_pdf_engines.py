@@ -23,21 +23,10 @@ from jobmatch.errors import (
 from jobmatch.models import Limits
 from jobmatch.read import pdfium
 from jobmatch.read.documents import read_bytes, read_document
-from tests.helpers import bomb_pdf, image_only_pdf, many_pages_pdf, simple_pdf, write
+from tests.helpers import FakeClock, bomb_pdf, image_only_pdf, many_pages_pdf, simple_pdf, write
 
 MB = 1024 * 1024
 ENGINES = ["pdfminer", "pdfium"]
-
-
-class FakeClock:
-    """A clock that moves ``step`` seconds each time it is read."""
-
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 0.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
 
 
 def fails(data: bytes, cls: type[DocumentError], engine: str, **kw: object) -> str:
