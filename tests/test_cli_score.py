@@ -347,7 +347,8 @@ def test_run_freezes_the_collector_after_the_command(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(app, "main", fake_main)
     monkeypatch.setattr(app.gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(app.gc, "set_threshold", lambda *t: calls.append(f"threshold {t}"))
     with pytest.raises(SystemExit) as stop:
         app.run()
     assert stop.value.code == 3
-    assert calls == ["main", "freeze"]
+    assert calls == ["threshold (10000, 10, 10)", "main", "freeze"]
