@@ -231,8 +231,9 @@ class PostingScorer:
             # only the marks of the posting's profile are counted: not the profile itself
             read = read_requirements(text, mentions, lexicon=self.lexicon, source=posting.id)
             skills = skill_marks(read)
-            report = self.scorer.score_parsed(doc, mentions, source=posting.id, text=text)
-            return self._facts(posting, text, report.score, skills, gaps)
+            # the score batch gives, without the report's explanations (as batch does)
+            brief = self.scorer.score_brief(doc, mentions, source=posting.id, text=text)
+            return self._facts(posting, text, brief.score, skills, gaps)
         try:
             prof = self.scorer.posting_profile(text, mentions, source=posting.id, doc=doc)
         except ProfileError:  # no lexicon skill in the posting
