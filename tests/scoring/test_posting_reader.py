@@ -173,3 +173,22 @@ def test_cli_posting_text_and_json(tmp_path: Path) -> None:
     assert data["education"]["min_level"] == "master" and data["years_min"] == 3.0
     missing = CliRunner().invoke(main, ["posting", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 1
+
+
+def test_reading_without_years_keeps_every_requirement() -> None:
+    from dataclasses import replace
+
+    from jobmatch.extract.extractor import default_extractor
+    from jobmatch.lexicon.loader import load_lexicon
+    from jobmatch.scoring.posting_reader import read_requirements
+
+    text = (
+        "Requirements:\n- 5+ years of experience with Python and SQL\n"
+        "- MS in Computer Science\nNice to have:\n- Kubernetes\n"
+    )
+    mentions = default_extractor().extract(text)
+    full = read_requirements(text, mentions, lexicon=load_lexicon())
+    lean = read_requirements(text, mentions, lexicon=load_lexicon(), years=False)
+    assert full.years_min == 5
+    assert lean.years_min is None and lean.years_evidence is None
+    assert lean == replace(full, years_min=None, years_evidence=None)

@@ -229,7 +229,9 @@ class PostingScorer:
         gaps: dict[str, float] = {}
         if self._resume_parsed is None:
             # only the marks of the posting's profile are counted: not the profile itself
-            read = read_requirements(text, mentions, lexicon=self.lexicon, source=posting.id)
+            read = read_requirements(
+                text, mentions, lexicon=self.lexicon, source=posting.id, years=False
+            )
             skills = skill_marks(read)
             # the score batch gives, without the report's explanations (as batch does)
             brief = self.scorer.score_brief(doc, mentions, source=posting.id, text=text)

@@ -138,6 +138,7 @@ def read_requirements(
     *,
     lexicon: Lexicon,
     source: str = "<posting>",
+    years: bool = True,
 ) -> PostingRequirements:
     """Read the requirements of a posting from its text and its skill mentions.
 
@@ -146,6 +147,9 @@ def read_requirements(
         mentions: the skill mentions the extractor found in it (with their sections).
         lexicon: the lexicon (skill names and categories).
         source: the posting's file name or ``<text>``.
+        years: also read the years of experience asked (``False``: ``years_min`` and
+            ``years_evidence`` are ``None``; the market, which counts only the skills'
+            marks, skips that search).
 
     Returns:
         The :class:`PostingRequirements` (rules in the module docstring).
@@ -169,23 +173,23 @@ def read_requirements(
         )
         for (a, b), ms in zip(spans, by_clause, strict=True)
     ]
-    read = _Reading(text, lexicon)
+    read = _Reading(text, lexicon, years=years)
     read.run(clause_list, lenient=False)
     if not read.reqs and not read.degree_clauses:
         # a terse posting without headings or cue words ("Research engineer: Python, PyTorch
         # and CUDA"): every clause but the benefits counts
-        read = _Reading(text, lexicon)
+        read = _Reading(text, lexicon, years=years)
         read.run(clause_list, lenient=True)
     for r in read.reqs:
         for sk in r.skills:
             read.ignored.pop(sk.skill_id, None)
-    years = read.years
+    asked = read.years
     return PostingRequirements(
         source=source,
         requirements=tuple(read.reqs),
         education=education_requirement(read.degree_clauses),
-        years_min=years[0] if years else None,
-        years_evidence=years[1] if years else None,
+        years_min=asked[0] if asked else None,
+        years_evidence=asked[1] if asked else None,
         ignored=tuple(read.ignored.values()),
     )
 
@@ -193,9 +197,10 @@ def read_requirements(
 class _Reading:
     """The state of one pass over a posting's clauses."""
 
-    def __init__(self, text: str, lexicon: Lexicon) -> None:
+    def __init__(self, text: str, lexicon: Lexicon, *, years: bool = True) -> None:
         self.text = text
         self.lexicon = lexicon
+        self.want_years = years
         self.reqs: list[PostingRequirement] = []
         self.ignored: dict[str, PostingSkill] = {}
         self.degree_clauses: list[tuple[str, bool]] = []
@@ -220,7 +225,7 @@ class _Reading:
         if degree_levels(clause):
             self.degree_clauses.append((clause, prefer))
             fields = set(field_names(clause))
-        value = years_asked(clause)
+        value = years_asked(clause) if self.want_years else None
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
             # the first years a required clause asks; those of a preferred one if no other
             self.years, self.years_preferred = (value, clause), prefer
