@@ -80,19 +80,18 @@ def compact_result(
     Returns:
         A ``status="ok"`` :class:`~jobmatch.models.BatchResult`.
     """
-    matched = dict.fromkeys(m.skill_id for m in report.matched)
-    missing = dict.fromkeys(m.skill_id for m in report.missing)  # ranked by gain
-    return BatchResult(
-        id=record_id,
-        source=source,
-        status="ok",
+    from ..scoring.brief import ScoreBrief
+
+    brief = ScoreBrief(
         score=report.score,
         profile=report.profile,
         coverage={c.id: c.coverage for c in report.categories},
-        matched=tuple(matched)[:top_skills],
-        missing=tuple(missing)[:top_skills],
+        matched=tuple(dict.fromkeys(m.skill_id for m in report.matched)),
+        missing=tuple(dict.fromkeys(m.skill_id for m in report.missing)),  # ranked by gain
         warnings=tuple(report.warnings),
-        fields=dict(fields),
+    )
+    return brief_result(
+        brief, record_id=record_id, source=source, top_skills=top_skills, fields=fields
     )
 
 
