@@ -107,16 +107,9 @@ def _no_zones(self: SkillExtractor) -> contextlib.AbstractContextManager[None]:
 
 @pytest.fixture
 def cold_default(monkeypatch: pytest.MonkeyPatch) -> SkillExtractor:
-    """The shared extractor (the market's), with zones from the first text."""
+    """The shared extractor (the market's and the batch engine's), with zones from the first
+    text."""
     ex = default_extractor()
-    monkeypatch.setattr(ex, "warm_texts", 0)
-    return ex
-
-
-@pytest.fixture
-def cold_batch(monkeypatch: pytest.MonkeyPatch) -> SkillExtractor:
-    """The batch engine's shared extractor (``accurate=False`` is its own cache entry)."""
-    ex = default_extractor(accurate=False)
     monkeypatch.setattr(ex, "warm_texts", 0)
     return ex
 
@@ -137,10 +130,10 @@ def test_market_in_zones_reports_the_same_and_keeps_the_vocabulary(
 
 
 def test_batch_in_zones_scores_the_same_and_keeps_the_vocabulary(
-    cold_batch: SkillExtractor, monkeypatch: pytest.MonkeyPatch
+    cold_default: SkillExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     texts = distinct_texts(150, seed=2_000)
-    strings = cold_batch.nlp.vocab.strings
+    strings = cold_default.nlp.vocab.strings
     before = len(strings)
     zoned = list(score_many(texts, jobs=1, chunk_size=32))
     assert len(strings) == before
