@@ -38,15 +38,13 @@ def posting_as_profile(posting: str | Path | Document, *, accurate: bool = False
         JobmatchError: the posting cannot be read, has no text, or no skill of the
             lexicon (``ProfileError``).
     """
-    from ..errors import EmptyDocumentError
     from ..extract.component import default_extractor
     from ..scoring.posting_profile import posting_profile
     from ..scoring.profiles import DEFAULT_PROFILE, load_profile
-    from ..scoring.scorer import as_document
+    from ..scoring.scorer import as_document, require_text
 
     document = as_document(posting)
-    if not document.text.strip():
-        raise EmptyDocumentError("the document has no text to score", source=document.source)
+    require_text(document.text, document.source)
     extractor = default_extractor(accurate=accurate)
     doc, mentions = next(extractor.pipe_docs([document.text]))
     base = load_profile(DEFAULT_PROFILE)

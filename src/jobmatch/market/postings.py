@@ -168,7 +168,7 @@ class PostingScorer:
     """
 
     def __init__(self, profile: str | Path | Profile, *, resume: Any = None) -> None:
-        from ..scoring.scorer import Scorer, as_document
+        from ..scoring.scorer import Scorer, as_document, require_text
 
         self.scorer = Scorer(profile)
         self.profile = self.scorer.profile
@@ -177,11 +177,8 @@ class PostingScorer:
         self.resume: Document | None = None
         self._resume_parsed: tuple[Doc, list[SkillMention]] | None = None
         if resume is not None:
-            from ..errors import EmptyDocumentError
-
             doc = as_document(resume)
-            if not doc.text.strip():
-                raise EmptyDocumentError("the document has no text to score", source=doc.source)
+            require_text(doc.text, doc.source)
             self.resume = doc
             self._resume_parsed = next(self.scorer.extractor.pipe_docs([doc.text]))
 

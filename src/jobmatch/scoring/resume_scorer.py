@@ -12,11 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import EmptyDocumentError
 from ..models import Document, ScoreReport, SkillMention
 from .brief import ScoreBrief
 from .profiles import DEFAULT_PROFILE, Profile
-from .scorer import Scorer, as_document
+from .scorer import Scorer, as_document, require_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,8 +51,7 @@ class ResumeScorer(Scorer):
     ) -> None:
         super().__init__(profile, extractor=extractor, as_of=as_of)
         rdoc = as_document(resume)
-        if not rdoc.text.strip():
-            raise EmptyDocumentError("the document has no text to score", source=rdoc.source)
+        require_text(rdoc.text, rdoc.source)
         sdoc, mentions = next(self.extractor.pipe_docs([rdoc.text]))
         self.resume = rdoc
         self._parsed = (sdoc, mentions)
@@ -78,11 +76,7 @@ class ResumeScorer(Scorer):
             EmptyDocumentError: for a posting without any non-space character.
             ProfileError: when no skill of the lexicon is found in the posting.
         """
-        if text is None:
-            text = doc.text
-        if not text.strip():
-            raise EmptyDocumentError("the document has no text to score", source=source)
-        posting = self.posting_profile(text, mentions, source=source, doc=doc, record_id=record_id)
+        posting = self._posting(doc, mentions, source, text, record_id)
         rsdoc, rmentions = self._parsed
         report = self.score_against(
             posting, self.resume, rsdoc, rmentions, warnings=(*self.resume.warnings, *warnings)
@@ -106,11 +100,7 @@ class ResumeScorer(Scorer):
             EmptyDocumentError: for a posting without any non-space character.
             ProfileError: when no skill of the lexicon is found in the posting.
         """
-        if text is None:
-            text = doc.text
-        if not text.strip():
-            raise EmptyDocumentError("the document has no text to score", source=source)
-        posting = self.posting_profile(text, mentions, source=source, doc=doc, record_id=record_id)
+        posting = self._posting(doc, mentions, source, text, record_id)
         assert posting.terms is not None
         rsdoc, rmentions = self._parsed
         return self._brief(
@@ -122,3 +112,15 @@ class ResumeScorer(Scorer):
             source=self.resume.source,
             warnings=(*self.resume.warnings, *warnings),
         )
+
+    def _posting(
+        self,
+        doc: Doc,
+        mentions: Sequence[SkillMention],
+        source: str,
+        text: str | None,
+        record_id: str | None,
+    ) -> Profile:
+        """The ad-hoc profile of the posting ``doc`` (its text must not be empty)."""
+        text = require_text(doc.text if text is None else text, source)
+        return self.posting_profile(text, mentions, source=source, doc=doc, record_id=record_id)

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Scorer",
     "as_document",
+    "require_text",
     "posting_profile",
     "posting_id",
     "calibrate",
@@ -149,10 +150,7 @@ class Scorer:
             EmptyDocumentError: for a text without any non-space character: a score is never
                 produced from an empty document.
         """
-        if text is None:
-            text = doc.text
-        if not text.strip():
-            raise EmptyDocumentError("the document has no text to score", source=source)
+        text = require_text(doc.text if text is None else text, source)
         return self._evaluate(
             self.profile, self.terms, text, doc, mentions, source=source, warnings=warnings
         )
@@ -178,10 +176,7 @@ class Scorer:
         Raises:
             EmptyDocumentError: for a text without any non-space character.
         """
-        if text is None:
-            text = doc.text
-        if not text.strip():
-            raise EmptyDocumentError("the document has no text to score", source=source)
+        text = require_text(doc.text if text is None else text, source)
         return self._brief(
             self.profile, self.terms, text, doc, mentions, source=source, warnings=warnings
         )
@@ -190,8 +185,7 @@ class Scorer:
         """Score ``resume`` against the ad-hoc profile of ``posting``."""
         rdoc, pdoc = as_document(resume), as_document(posting)
         for d in (rdoc, pdoc):
-            if not d.text.strip():
-                raise EmptyDocumentError("the document has no text to score", source=d.source)
+            require_text(d.text, d.source)
         (psdoc, pmentions), (rsdoc, rmentions) = self.extractor.pipe_docs([pdoc.text, rdoc.text])
         prof = self.posting_profile(pdoc.text, pmentions, source=pdoc.source, doc=psdoc)
         return self.score_against(
@@ -384,6 +378,24 @@ def _profile_terms(profile: Profile, lexicon: Lexicon, default: TermModel) -> Te
 
 
 # -------------------------------------------------------------------------- functions
+
+
+def require_text(text: str, source: str) -> str:
+    """``text``, when it has a non-space character: a score is never made of an empty text.
+
+    Args:
+        text: the text to score.
+        source: its name, for the error.
+
+    Returns:
+        ``text``.
+
+    Raises:
+        EmptyDocumentError: ``text`` is empty or white space only.
+    """
+    if not text.strip():
+        raise EmptyDocumentError("the document has no text to score", source=source)
+    return text
 
 
 def as_document(x: str | Path | Document) -> Document:
