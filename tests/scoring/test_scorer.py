@@ -14,12 +14,13 @@ from hypothesis import strategies as st
 from jobmatch.errors import DocumentNotFoundError, EmptyDocumentError, ProfileError
 from jobmatch.lexicon.loader import load_lexicon
 from jobmatch.models import Document
+from jobmatch.read.inputs import as_document
 from jobmatch.scoring.explain import snippet
 from jobmatch.scoring.formula import calibrate
 from jobmatch.scoring.posting_profile import posting_id, posting_profile
 from jobmatch.scoring.profiles import ScoringParams, TermModel, load_profile
 from jobmatch.scoring.resume_scorer import ResumeScorer
-from jobmatch.scoring.scorer import Scorer, as_document
+from jobmatch.scoring.scorer import Scorer
 
 TINY_CATEGORIES = {
     "programming_language": ("Programming languages", "knowledge"),

@@ -39,9 +39,10 @@ def posting_as_profile(posting: str | Path | Document, *, accurate: bool = False
             lexicon (``ProfileError``).
     """
     from ..extract.component import default_extractor
+    from ..read.inputs import as_document
     from ..scoring.posting_profile import posting_profile
     from ..scoring.profiles import DEFAULT_PROFILE, load_profile
-    from ..scoring.scorer import as_document, require_text
+    from ..scoring.text import require_text
 
     document = as_document(posting)
     require_text(document.text, document.source)
@@ -85,7 +86,7 @@ def rank_resumes(
         TypeError: ``profile`` or ``resume`` given.
         ValueError, JobmatchError, BatchInterrupted: as :func:`~jobmatch.batch.run.run_batch`.
     """
-    from ..scoring.scorer import as_document
+    from ..read.inputs import as_document
     from .run import run_batch
 
     if "profile" in options or "resume" in options:

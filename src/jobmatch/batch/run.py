@@ -227,7 +227,7 @@ def _resume_document(resume: Any) -> Document | None:
     """The resume, read once here (its digest goes into the settings; workers inherit it)."""
     if resume is None:
         return None
-    from ..scoring.scorer import as_document
+    from ..read.inputs import as_document
 
     return as_document(Path(resume) if isinstance(resume, os.PathLike) else resume)
 

@@ -156,8 +156,8 @@ def _resolve_job(
     timeout: float | None,
 ) -> _Job:
     """Read a profile file and the resume on the driver: their content travels with the job."""
+    from ..read.inputs import as_document
     from ..scoring.profiles import Profile, load_profile
-    from ..scoring.scorer import as_document
 
     shipped: str | Profile
     if isinstance(profile, Profile):

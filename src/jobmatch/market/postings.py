@@ -168,7 +168,9 @@ class PostingScorer:
     """
 
     def __init__(self, profile: str | Path | Profile, *, resume: Any = None) -> None:
-        from ..scoring.scorer import Scorer, as_document, require_text
+        from ..read.inputs import as_document
+        from ..scoring.scorer import Scorer
+        from ..scoring.text import require_text
 
         self.scorer = Scorer(profile)
         self.profile = self.scorer.profile

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..models import Document, ScoreReport, SkillMention
+from ..read.inputs import as_document
 from .brief import ScoreBrief
 from .profiles import DEFAULT_PROFILE, Profile
-from .scorer import Scorer, as_document, require_text
+from .scorer import Scorer
+from .text import require_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,7 +33,7 @@ class ResumeScorer(Scorer):
     Args:
         profile: the base profile (its scoring constants and ladder), as for :class:`Scorer`.
         resume: the resume: a :class:`~pathlib.Path` or :class:`Document` (a file), or a
-            ``str`` (see :func:`~jobmatch.scoring.scorer.as_document`).
+            ``str`` (see :func:`~jobmatch.read.inputs.as_document`).
         extractor: the skill extractor to use (default: the shared default one).
         as_of: the date an open role range ends at (default: today).
 

@@ -16,7 +16,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import EmptyDocumentError
 from ..extract.text_guard import guard_text
 from ..models import (
     Document,
@@ -41,6 +40,7 @@ from .profiles import (
 from .resume_facts import find_education
 from .resume_reader import education_from_text, facts_from_text
 from .terms import doc_terms, text_terms
+from .text import require_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,8 +49,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Scorer",
-    "as_document",
-    "require_text",
     "posting_profile",
     "posting_id",
     "calibrate",
@@ -183,6 +181,8 @@ class Scorer:
 
     def match(self, resume: str | Path | Document, posting: str | Path | Document) -> ScoreReport:
         """Score ``resume`` against the ad-hoc profile of ``posting``."""
+        from ..read.inputs import as_document
+
         rdoc, pdoc = as_document(resume), as_document(posting)
         for d in (rdoc, pdoc):
             require_text(d.text, d.source)
@@ -375,40 +375,3 @@ def _profile_terms(profile: Profile, lexicon: Lexicon, default: TermModel) -> Te
         background=default.background,
         skill_terms=default.skill_terms,
     )
-
-
-# -------------------------------------------------------------------------- functions
-
-
-def require_text(text: str, source: str) -> str:
-    """``text``, when it has a non-space character: a score is never made of an empty text.
-
-    Args:
-        text: the text to score.
-        source: its name, for the error.
-
-    Returns:
-        ``text``.
-
-    Raises:
-        EmptyDocumentError: ``text`` is empty or white space only.
-    """
-    if not text.strip():
-        raise EmptyDocumentError("the document has no text to score", source=source)
-    return text
-
-
-def as_document(x: str | Path | Document) -> Document:
-    """A Document from a Document (as is), a ``pathlib.Path`` (read) or a ``str`` (the text).
-
-    The rule of the public API, without guessing: a ``str`` is always text, even when it
-    looks like a file name (see :func:`jobmatch.read.inputs.as_document`; the top-level
-    ``score`` and ``match`` are in :mod:`jobmatch.api`).
-
-    Raises:
-        DocumentError: any subclass, when a path cannot be read into text.
-        TypeError: ``x`` is neither a ``str``, an ``os.PathLike`` nor a Document.
-    """
-    from ..read.inputs import as_document as read_as_document
-
-    return read_as_document(x)
