@@ -10,7 +10,13 @@ process and its isolated parser children: fairer on a shared, loaded machine), a
 pdfium's speed-up.
 
     JOBMATCH_SHARED_DATA=../shared/data python benchmarks/bench_pdf_engines.py [--runs 1]
-        [--in-process]
+        [--in-process] [--floor]
+
+``--floor`` also times, in this process and the same run, what no change to jobmatch can
+remove: PDFium's own C work on the same pages (opening each file, loading each page and
+its text page, closing them), then that plus one box call per glyph (what pdfminer's word
+and line rules need); pdfminer's pages per second divided by each gives the speed-up the
+pdfium engine could reach with nothing else left (CPU time, best of ``--runs``).
 
 Targets (issue 15): pdfium >= 20x pdfminer's pages per second; a score difference of at
 most 2 points on every shared resume; identical skill sets on most.
@@ -19,10 +25,12 @@ most 2 points on every shared resume; identical skill sets on most.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import resource
 import time
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import jobmatch
@@ -71,11 +79,55 @@ def measure(path: Path, engine: str, scorer: jobmatch.Scorer, runs: int, limits:
     return Outcome(doc.pages or 0, skills, report.score, best, best_cpu)
 
 
+def pdfium_floor(datas: list[bytes], *, boxes: bool) -> float:
+    """CPU seconds PDFium takes to open every file, load each page and its text page and
+    close them (with ``boxes``, plus the loose box of every character, one call each: white
+    space included, a few more calls than the engine makes)."""
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    # the engine's binding: plain addresses, every box written into one array
+    address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+    box = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(address)
+    started = time.process_time()
+    for data in datas:
+        doc = pypdfium2.PdfDocument(data)
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            if boxes:
+                n = textpage.count_chars()
+                rects = (ctypes.c_float * (4 * n))()
+                handle, base = (
+                    ctypes.cast(textpage.raw, ctypes.c_void_p).value,
+                    ctypes.addressof(rects),
+                )
+                list(map(box, repeat(handle), range(n), range(base, base + 16 * n, 16)))
+            textpage.close()
+            page.close()
+        doc.close()
+    return time.process_time() - started
+
+
+def print_floor(files: list[Path], pages: int, pdfminer_cpu: float, runs: int) -> None:
+    """What the pdfium engine could reach with nothing but PDFium's work left (CPU)."""
+    datas = [path.read_bytes() for path in files]
+    for label, boxes in (("PDFium C alone", False), ("PDFium C + a box call per char", True)):
+        cpu = min(pdfium_floor(datas, boxes=boxes) for _ in range(max(runs, 2)))
+        print(
+            f"floor: {label:32} {cpu:6.2f} s CPU = {pages / cpu:7.1f} pages/s;"
+            f" pdfminer / floor = {pdfminer_cpu / cpu:.1f}x"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="reads per file and engine")
     parser.add_argument(
         "--in-process", action="store_true", help="parse without the isolated child (engines only)"
+    )
+    parser.add_argument(
+        "--floor", action="store_true", help="also time PDFium's own work (the ceiling)"
     )
     args = parser.parse_args()
     limits = Limits(isolate=not args.in_process)
@@ -118,6 +170,8 @@ def main() -> None:
     wall_ratio = rates["pdfium"] / rates["pdfminer"]
     cpu_ratio = cpu_rates["pdfium"] / cpu_rates["pdfminer"]
     print(f"pdfium speed-up: {wall_ratio:.1f}x wall, {cpu_ratio:.1f}x CPU (target >= 20x)")
+    if args.floor:
+        print_floor(files, pages["pdfium"], cpu["pdfminer"], args.runs)
 
 
 if __name__ == "__main__":

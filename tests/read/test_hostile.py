@@ -722,3 +722,32 @@ def test_the_inflation_precheck_counts_as_zlib_does() -> None:
     with pytest.raises(ParseLimitError, match="decompression bomb"):
         pdf_inflate.check_inflated_size(bomb_pdf(3 * MB), source="b.pdf", limits=limits)
     pdf_inflate.check_inflated_size(bomb_pdf(1 * MB), source="b.pdf", limits=limits)
+
+
+def test_a_file_too_small_to_pass_the_inflation_budget_is_not_inflated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Deflate's densest stream (zeros at level 9) stays under 1032 bytes out per byte in,
+    # so a file of at most budget / 1032 bytes is let through without inflating anything
+    import zlib
+
+    from jobmatch.read import pdf_inflate
+
+    dense = zlib.compress(bytes(64 * MB), 9)
+    assert 1000 * len(dense) < 64 * MB <= pdf_inflate.MAX_INFLATE_RATIO * len(dense)
+    bomb = bomb_pdf(3 * MB)
+    inflated: list[int] = []
+    real = pdf_inflate._inflated
+    monkeypatch.setattr(
+        pdf_inflate, "_inflated", lambda s, limit: inflated.append(len(s)) or real(s, limit)
+    )
+    roomy = Limits(max_inflated_bytes=len(bomb) * pdf_inflate.MAX_INFLATE_RATIO)
+    pdf_inflate.check_inflated_size(bomb, source="b.pdf", limits=roomy)
+    assert inflated == []
+    tight = Limits(max_inflated_bytes=len(bomb) * pdf_inflate.MAX_INFLATE_RATIO - 1)
+    pdf_inflate.check_inflated_size(bomb, source="b.pdf", limits=tight)  # 3 MB: within
+    assert inflated  # one byte less of budget: the streams are counted
+    with pytest.raises(ParseLimitError, match="decompression bomb"):
+        pdf_inflate.check_inflated_size(
+            bomb, source="b.pdf", limits=Limits(max_inflated_bytes=2 * MB)
+        )

@@ -47,6 +47,11 @@ _SPACES = np.array(
 _SPACE_RUN = re.compile(r"\s+")
 #: what a character is: a glyph with a box, white space, a line break, a glyph without one
 _GLYPH, _SPACE, _BREAK, _BOXLESS = 0, 1, 2, 3
+#: the kind of each code point of the Basic Multilingual Plane (the last, U+FFFF, a
+#: non-character, stands for those above it: glyphs), looked up for a whole page at once
+_KINDS = np.full(0x10000, _GLYPH, dtype=np.int8)
+_KINDS[_SPACES] = _SPACE
+_KINDS[[ord(ch) for ch in _BREAKS]] = _BREAK
 
 Box = tuple[float, float, float, float]
 
@@ -119,9 +124,7 @@ class _Page:
         """Each character's kind and loose box (left, bottom, right, top columns)."""
         n = len(self.text)
         codes = np.frombuffer(self.text.encode("utf-32-le"), dtype=np.uint32)
-        kind = np.where(np.isin(codes, _SPACES), _SPACE, _GLYPH).astype(np.int8)
-        for ch in _BREAKS:
-            kind[codes == ord(ch)] = _BREAK
+        kind = _KINDS[np.minimum(codes, 0xFFFF)]
         glyphs = np.flatnonzero(kind == _GLYPH)
         rects = np.zeros((n, 4), dtype=np.float32)  # FS_RECTF: left, top, right, bottom
         base, step = rects.ctypes.data, rects.strides[0]
