@@ -280,6 +280,23 @@ OTHER_SENSES: dict[str, list[str]] = {
         + [f"{who} {form}" for who in ("a", "our", "the")]
         for form in ("team building", "team-building")
     },
+    # what an employer offers ("We promote continuous learning", "opportunities for
+    # continuous learning"), not the reader's habit ("committed to continuous learning")
+    **{
+        form: [
+            f"{before} {form}"
+            for before in (
+                "promote",
+                "promotes",
+                "we promote",
+                "opportunities for",
+                "culture of",
+                "a culture of",
+            )
+        ]
+        + [f"{form} {what}" for what in "opportunities opportunity culture budget".split()]
+        for form in ("continuous learning", "lifelong learning", "life-long learning")
+    },
     # a place or a unit ("<ORGANIZATION> R&D Center in <LOCATION>"), not the practice
     **{
         form: [
