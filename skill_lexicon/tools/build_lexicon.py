@@ -221,9 +221,13 @@ OTHER_SENSES: dict[str, list[str]] = {
         for what in (
             "system systems equipment interface interfaces bus buses network networks "
             "stack hardware device devices link links satellite satellites electronics "
-            "middleware"
+            "middleware technician technicians"
         ).split()
-    ],
+    ]
+    # a line of business or a firm ("Integrated Communications Mission Support", "Digital
+    # Communications Services")
+    + ["integrated communications", "communications services", "communications provider"]
+    + ["communications providers"],
     # what an employer offers ("Commitment to your training and development")
     "training and development": [
         "your training and development",
@@ -250,6 +254,69 @@ OTHER_SENSES: dict[str, list[str]] = {
     ],
     # flexible working as a benefit ("Flexible and agile working"), not the methodology
     "agile": ["flexible and agile working", "agile and flexible working", "agile working policy"],
+    # systems that do not fail ("highly reliable systems", "delivering reliable services"),
+    # not a person one can rely on
+    "reliable": [
+        f"reliable {what}"
+        for what in (
+            "systems system services service infrastructure software applications "
+            "application networks network platform platforms data solutions products "
+            "pipelines"
+        ).split()
+    ],
+    # what an employer offers ("Team building activities : escape games", "team-building
+    # events"), and a team that builds something ("part of a team building the next
+    # generation data platform", "join our team building advanced BI"), not the skill of
+    # building a team ("leadership, team building and management skills")
+    **{
+        form: [
+            f"{form} {what}"
+            for what in (
+                "events event activities activity days day trips trip outings retreats "
+                "exercises the a an our"
+            ).split()
+        ]
+        + [f"{form} and company events"]
+        + [f"{who} {form}" for who in ("a", "our", "the")]
+        for form in ("team building", "team-building")
+    },
+    # what an employer offers ("We promote continuous learning", "opportunities for
+    # continuous learning"), not the reader's habit ("committed to continuous learning")
+    **{
+        form: [
+            f"{before} {form}"
+            for before in (
+                "promote",
+                "promotes",
+                "we promote",
+                "opportunities for",
+                "culture of",
+                "a culture of",
+            )
+        ]
+        + [f"{form} {what}" for what in "opportunities opportunity culture budget".split()]
+        for form in ("continuous learning", "lifelong learning", "life-long learning")
+    },
+    # a place or a unit ("<ORGANIZATION> R&D Center in <LOCATION>"), not the practice
+    **{
+        form: [
+            f"{form} {what}"
+            for what in (
+                "center centre centers centres site sites facility facilities campus"
+            ).split()
+        ]
+        for form in ("r&d", "r & d", "research and development")
+    },
+    # the telecom line, not domain-specific languages ("one of the largest DSL and mobile
+    # service providers", "complete DSL packages")
+    "dsl": [
+        f"dsl {what}"
+        for what in (
+            "packages package provider providers internet modem modems line lines "
+            "connection connections broadband service services subscription"
+        ).split()
+    ]
+    + ["dsl and mobile"],
 }
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
@@ -327,6 +394,15 @@ LANGUAGE_NEGATIVE = [
     "English Channel",
     "Tamil Nadu",
 ]
+# language classes an employer offers ("German Language Classes", "free English classes"):
+# a benefit, not a language the reader speaks
+LANGUAGE_CLASSES = [
+    "classes",
+    "lessons",
+    "language classes",
+    "language lessons",
+    "language courses",
+]
 
 
 def language_rules(records: list[dict[str, object]]) -> None:
@@ -348,7 +424,8 @@ def language_rules(records: list[dict[str, object]]) -> None:
                 "forms": forms,
                 "case_sensitive": True,
                 "positive": LANGUAGE_CUES + [n for n in names if n not in own],
-                "negative": [p for p in LANGUAGE_NEGATIVE if p.split()[0] in forms],
+                "negative": [p for p in LANGUAGE_NEGATIVE if p.split()[0] in forms]
+                + [f"{f} {what}" for f in forms for what in LANGUAGE_CLASSES],
                 "window": 6,
                 "neighbours": False,
             }

@@ -42,6 +42,9 @@ Phrase = tuple[int, int, int, int]
 _SENTENCE_END = (".", ";", "!", "?")
 # a "verb" after one of these is a noun: "takes the lead", "Our mentor developer"
 _DETERMINERS = ("the", "a", "an", "our", "your", "their", "his", "her", "my", "its")
+# a verb after a hyphen is part of an adjective ("employee-led workshops", "industry-leading
+# team", "self-managed teams"), unless the first part is one of these prefixes ("co-led")
+_VERB_PREFIXES = ("co", "re")
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +229,8 @@ class EvidenceFinder:
             self._venue_window = v.window
         self._stops = frozenset(key(t) for t in _SENTENCE_END)
         self._determiners = frozenset(key(t) for t in _DETERMINERS)
+        self._hyphen = key("-")
+        self._prefixes = frozenset(key(t) for t in _VERB_PREFIXES)
         self._max_verb = max((len(v) for vs in self._verbs for v in vs), default=1)
         self._verb_ends = frozenset(v[-1] for vs in self._verbs for v in vs)
         self._max_gap = max(self._gaps, default=0)
@@ -260,11 +265,11 @@ class EvidenceFinder:
             for phrase in self._phrases[low[k]]:
                 end = k + len(phrase.tokens)
                 if tuple(low[k:end]) == phrase.tokens:
-                    found = self._verb_before(low, breaks, k, phrase.rules)
+                    found = self._verb_before(cols, breaks, k, phrase.rules)
                     if found is not None:
                         out.append((found[0], end, self._skills[found[1]], k))
         for k in cols.where("orth", self._orth_anchors):
-            found = self._verb_before(low, breaks, k, self._venue_rules)
+            found = self._verb_before(cols, breaks, k, self._venue_rules)
             if found is not None:
                 out.append((found[0], k + 1, self._skills[found[1]], k))
             elif self._venue is not None and self._venue_ok(doc_strings, low, orth, k):
@@ -272,11 +277,12 @@ class EvidenceFinder:
         return non_overlapping(out)
 
     def _verb_before(
-        self, low: list[int], breaks: frozenset[int], k: int, rules: Sequence[int]
+        self, cols: Columns, breaks: frozenset[int], k: int, rules: Sequence[int]
     ) -> tuple[int, int] | None:
         """(verb start, rule) of the verb nearest before token ``k`` among ``rules``."""
         if not rules:
             return None
+        low = cols.low
         gap = max(self._gaps[r] for r in rules)
         for j in range(k - 1, max(-1, k - gap - 2), -1):
             if j in breaks or low[j] in self._stops:
@@ -289,8 +295,18 @@ class EvidenceFinder:
                     if v >= 0 and tuple(low[v : j + 1]) in self._verbs[r]:
                         if v > 0 and low[v - 1] in self._determiners:
                             return None  # a noun: "the lead", "our mentor"
+                        if self._in_compound(cols, breaks, v):
+                            continue  # "employee-led"; a longer verb may hold the prefix
                         return v, r
         return None
+
+    def _in_compound(self, cols: Columns, breaks: frozenset[int], v: int) -> bool:
+        """Whether the verb at ``v`` ends a hyphenated adjective ("industry-leading"): a
+        hyphen glued to a word on both sides, not a bullet ("- Lead a team")."""
+        if v < 2 or cols.low[v - 1] != self._hyphen or (v - 2) in breaks:
+            return False
+        spaces = cols.spaces
+        return not spaces[v - 2] and not spaces[v - 1] and cols.low[v - 2] not in self._prefixes
 
     def _venue_ok(self, strings: Any, low: list[int], orth: list[int], k: int) -> bool:
         """An unambiguous venue, or an ambiguous one with a year or a cue nearby."""

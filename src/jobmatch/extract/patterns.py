@@ -211,7 +211,11 @@ def _kinds(
             and key in {normalise_form(f) for f in ctx.forms}
         ):
             kind = MatchKind.AMBIGUOUS
-        elif (i, key) in plain and not _SHORT_ACRONYM.match(form.removesuffix("s")):
+        elif (i, key) in plain and (
+            not _SHORT_ACRONYM.match(form.removesuffix("s")) or _any_case(form)
+        ):
+            # a short acronym too ("DSL packages", "R&D Center") when its lower case would
+            # be accepted anyway: the resolver does not check the case of a plain form
             kind = MatchKind.AMBIGUOUS
         elif _SHORT_ACRONYM.match(form.removesuffix("s")) and any(c.isupper() for c in form):
             kind = MatchKind.EXACT
@@ -226,6 +230,12 @@ def _kinds(
             kind = MatchKind.PLAIN
         by_key.setdefault((i, kind), []).append(form)
     return by_key, {i: frozenset(f) for i, f in exact_forms.items()}
+
+
+def _any_case(form: str) -> bool:
+    """Whether an exact-case acronym is accepted in lower case as well ("dsl", not "it")."""
+    low = form.lower()
+    return len(low) >= 3 and low not in COMMON_WORDS
 
 
 def pattern_forms(skills: Sequence[Skill]) -> list[str]:
