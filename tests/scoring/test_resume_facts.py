@@ -120,3 +120,27 @@ def test_find_ranges_without_a_date(line: str, found: list[str]) -> None:
     from jobmatch.scoring.dates import find_ranges
 
     assert [r.start.iso() for r in find_ranges(line)] == found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Masters: Education",
+        "MASTERS , Fine Arts",
+        "master's degree",
+        "AOS : Culinary Arts",
+        "A.A.S. in Nursing",
+        "a.o.s, baking",
+        "S.E : Accounting",
+        "s.e: accounting",
+        "S. E. : Accounting",
+        "BS, MS, PhD",
+        "Requirements: 5 years. Skills: Python.",
+        "Maſters: Education",  # not ASCII: every form is searched
+        "ſ.E : Accounting",
+    ],
+)
+def test_extra_degree_forms_are_found_as_by_their_patterns(line: str) -> None:
+    from jobmatch.scoring.education import _EXTRA_LEVELS, _extra_levels
+
+    assert _extra_levels(line) == [lvl for lvl, rx in _EXTRA_LEVELS if rx.search(line)]

@@ -159,7 +159,7 @@ class FilterScorer:
     def _static_score(self, doc: Doc, cols: Columns, s: int, e: int, i: int) -> float:
         """Bias plus the weights of the features of the mention alone (cached)."""
         # the tokens and the spaces between them ("scikit-learn" vs "scikit - learn")
-        key = (i, *cols.orth[s:e], *cols.spaces[s : e - 1])
+        key = (i, cols.orth[s]) if e - s == 1 else (i, *cols.orth[s:e], *cols.spaces[s : e - 1])
         base = self._static.get(key)
         if base is None:
             skill = self.skills[i]
@@ -172,22 +172,6 @@ class FilterScorer:
                 )
             )
         return base
-
-    def _context_score(
-        self, score: float, low: list[int], s: int, e: int, lo: int, hi: int
-    ) -> float:
-        """``score`` plus the weights of the tokens around the mention within its line
-        (added in the order the filter's sum uses, so the float result is the same)."""
-        t = self.tables
-        prev = low[s - 1] if s > lo else 0
-        nxt = low[e] if e < hi else 0
-        score = score + t.prev.get(prev, 0.0) + t.next.get(nxt, 0.0)
-        before, after = prev in t.list_before, nxt in t.list_after
-        if before:
-            score += t.list_before_w + t.list_after_w + t.list_both_w if after else t.list_before_w
-        elif after:
-            score += t.list_after_w
-        return score
 
     def scores(
         self,
@@ -225,14 +209,19 @@ class FilterScorer:
         n, n_breaks = len(doc), len(breaks)
         line_of = [bisect_right(breaks, s) for s, _, _ in found]
         per_line = _count(line_of)
+        # per line: its LineInfo, its line weights, whether it opens with a bullet's verb,
+        # whether it holds no job-title word (each computed on first need)
         infos: dict[int, LineInfo] = {}
         line_scores: dict[int, float] = {}
+        bullet_lines: dict[int, bool] = {}
+        title_free: dict[int, bool] = {}
         out: list[float] = []
         generic_only = scope == "generic"
         action = self._action  # a bullet's verb right before: "Trained diffusion models"
         technology = self._technology
-        bullet_lines: dict[int, bool] = {}
-        title_free: dict[int, bool] = {}
+        skills = self.skills
+        prev_w, next_w = tables.prev, tables.next
+        list_before, list_after = tables.list_before, tables.list_after
         for (s, e, i), k in zip(found, line_of, strict=True):
             lo = breaks[k - 1] + 1 if k > 0 else 0
             hi = breaks[k] if k < n_breaks else n
@@ -240,7 +229,7 @@ class FilterScorer:
                 generic_only
                 and (s, e) not in soft
                 and (
-                    orth[s:e] != low[s:e]
+                    (orth[s] != low[s] if e - s == 1 else orth[s:e] != low[s:e])
                     or (s > lo and low[s - 1] in action)
                     or (s - 1 > lo and low[s - 2] in action)
                     or self._bullet_line(low, lo, hi, k, bullet_lines)
@@ -263,12 +252,24 @@ class FilterScorer:
                 # concept's name; on a title-like line that ends a sentence it does not
                 out.append(math.inf)
                 continue
-            base = self._static_score(doc, cols, s, e, i)
-            score = self._context_score(base, low, s, e, lo, hi)
+            score = self._static_score(doc, cols, s, e, i)
+            # the weights of the tokens around the mention within its line, added in the
+            # order the filter's sum uses, so the float result is the same
+            prev = low[s - 1] if s > lo else 0
+            nxt = low[e] if e < hi else 0
+            score = score + prev_w.get(prev, 0.0) + next_w.get(nxt, 0.0)
+            if prev in list_before:
+                score += (
+                    tables.list_before_w + tables.list_after_w + tables.list_both_w
+                    if nxt in list_after
+                    else tables.list_before_w
+                )
+            elif nxt in list_after:
+                score += tables.list_after_w
             line = line_scores.get(k)
             if line is None:
                 line = line_scores[k] = tables.line_base(info)
-            category = self.skills[i].category
+            category = skills[i].category
             score += line + tables.category(info, category)
             if soft and (s, e) in soft:
                 score += tables.soft(category)

@@ -17,7 +17,11 @@ from ..models import Skill, SkillMention
 from .sections import detect_sections
 from .vocabulary import LIST_AFTER, LIST_BEFORE
 
-__all__ = ["build_mentions", "is_list_item"]
+__all__ = ["SECTIONS_KEY", "build_mentions", "doc_sections", "is_list_item"]
+
+#: ``doc.user_data`` key of the sections :func:`build_mentions` found for a doc's text:
+#: ``(len(text), sections)``; the readers of scoring take them from there
+SECTIONS_KEY = "jobmatch_sections"
 
 
 def is_list_item(doc: Doc, s: int, e: int) -> bool:
@@ -41,6 +45,23 @@ def is_list_item(doc: Doc, s: int, e: int) -> bool:
     return ok_before and ok_after
 
 
+def doc_sections(doc: Doc, text: str) -> list[tuple[int, int, str]]:
+    """The sections of ``text``, the text of ``doc``: those found when its mentions were
+    built (:func:`build_mentions`), else found now.
+
+    Args:
+        doc: a doc the ``jobmatch_skills`` component processed.
+        text: its text.
+
+    Returns:
+        :func:`~jobmatch.extract.sections.detect_sections` of ``text`` (a new list).
+    """
+    stored = doc.user_data.get(SECTIONS_KEY)
+    if stored is not None and stored[0] == len(text):
+        return list(stored[1])
+    return detect_sections(text)
+
+
 def build_mentions(
     doc: Doc,
     text: str,
@@ -59,6 +80,7 @@ def build_mentions(
         The mentions in text order.
     """
     sections = detect_sections(text)
+    doc.user_data[SECTIONS_KEY] = (len(text), sections)
     starts = [sec[0] for sec in sections]
 
     def section_of(start: int) -> str:

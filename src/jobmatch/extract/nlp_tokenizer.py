@@ -28,6 +28,7 @@ __all__ = [
     "TOKENIZER_NAME",
     "JobmatchTokenizer",
     "blank_pipeline",
+    "cacheable_rules",
     "create_jobmatch_tokenizer",
     "letter_forms",
     "tokenizer_hash",
@@ -38,6 +39,7 @@ TOKENIZER_NAME = "jobmatch.Tokenizer.v1"
 #: a run of this many characters without white space is tokenised in pieces
 LONG_RUN = 256
 _PIECE = 64
+_BLOCK = LONG_RUN // 2
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}\s*")
 _CUT_AFTER = ",;/|"
 
@@ -56,7 +58,7 @@ class JobmatchTokenizer(Tokenizer):  # type: ignore[misc]
 
     def __call__(self, text: str) -> Doc:
         tokenize: Callable[[str], Doc] = super().__call__
-        if len(text) < LONG_RUN or max(map(len, text.split()), default=0) < LONG_RUN:
+        if not _has_long_run(text):
             return tokenize(text)
         docs: list[Doc] = []
         pos = 0
@@ -84,6 +86,45 @@ def _pieces(run: str) -> list[str]:
         start = end
     out.append(run[start:])
     return out
+
+
+def cacheable_rules(rules: dict[str, list[dict[Any, str]]]) -> dict[str, list[dict[Any, str]]]:
+    """``rules`` without the special cases of white space that only name themselves.
+
+    spaCy remembers how it split a run of text only while no special case has matched in
+    the document so far (the flag is the document's, not the run's), and its English
+    exceptions make ``"\\n"``, ``" "`` and ``"\\t"`` special cases: after a document's first
+    line break, every run it meets is split again from scratch, each time. A white-space
+    run is always one token, its own text, so these cases change no token; without them
+    the runs of most documents are looked up, not split. A case that sets more than the
+    text (``"\\xa0"`` sets its norm) stays.
+
+    Args:
+        rules: special cases (``{text: [token attributes, ...]}``).
+
+    Returns:
+        The special cases to give the tokenizer.
+    """
+    return {
+        text: tokens
+        for text, tokens in rules.items()
+        if not (text.isspace() and len(tokens) == 1 and list(tokens[0].values()) == [text])
+    }
+
+
+def _has_long_run(text: str) -> bool:
+    """Whether ``text`` holds :data:`LONG_RUN` or more characters without white space.
+
+    Such a run holds a whole aligned block of half that length with no white space at all,
+    so only a text with a block lacking both a space and a line break is split to be sure
+    (``str.split`` of every text cost about 3 % of the tokenizer's time).
+    """
+    if len(text) < LONG_RUN:
+        return False
+    for i in range(0, len(text) - _BLOCK + 1, _BLOCK):
+        if text.find(" ", i, i + _BLOCK) < 0 and text.find("\n", i, i + _BLOCK) < 0:
+            return max(map(len, text.split()), default=0) >= LONG_RUN
+    return False
 
 
 def letter_forms(forms: Iterable[str]) -> list[str]:
@@ -121,7 +162,7 @@ def create_jobmatch_tokenizer(
         infix = "|".join(p for p in defaults.infixes if p.strip())
         tokenizer = JobmatchTokenizer(
             nlp.vocab,
-            rules=defaults.tokenizer_exceptions,
+            rules=cacheable_rules(defaults.tokenizer_exceptions),
             prefix_search=re.compile(affix_pattern("prefix_search", prefix)).search,
             suffix_search=re.compile(affix_pattern("suffix_search", suffix)).search,
             infix_finditer=re.compile(affix_pattern("infix_finditer", infix)).finditer,

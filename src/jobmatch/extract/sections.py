@@ -246,11 +246,6 @@ def _looks_like_heading(head: str) -> bool:
     return capitalised == len(words) or len(words) <= 4
 
 
-#: the last text given to :func:`detect_sections` and its sections: the extractor (for the
-#: mentions' sections) and the resume reader ask for the same text's sections in a row
-_LAST: tuple[str, tuple[tuple[int, int, str], ...]] | None = None
-
-
 def detect_sections(text: str) -> list[tuple[int, int, str]]:
     """Split ``text`` into contiguous ``(start, end, section)`` ranges covering all of it.
 
@@ -270,17 +265,11 @@ def detect_sections(text: str) -> list[tuple[int, int, str]]:
     >>> detect_sections("Acme builds robots.\\nRequirements:\\n- Python\\n")
     [(0, 20, 'other'), (20, 44, 'requirements')]
     """
-    global _LAST
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if not text:
         return []
-    last = _LAST  # one read of the global: safe beside other threads
-    if last is not None and last[0] == text:
-        return list(last[1])
-    out = _sections(text)
-    _LAST = (text, tuple(out))
-    return out
+    return _sections(text)
 
 
 def _sections(text: str) -> list[tuple[int, int, str]]:

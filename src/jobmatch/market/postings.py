@@ -228,8 +228,15 @@ class PostingScorer:
         gaps: dict[str, float] = {}
         if self._resume_parsed is None:
             # only the marks of the posting's profile are counted: not the profile itself
+            from ..extract.mentions import doc_sections
+
             read = read_requirements(
-                text, mentions, lexicon=self.lexicon, source=posting.id, years=False
+                text,
+                mentions,
+                lexicon=self.lexicon,
+                source=posting.id,
+                years=False,
+                sections=doc_sections(doc, text),
             )
             skills = skill_marks(read)
             # the score batch gives, without the report's explanations (as batch does)

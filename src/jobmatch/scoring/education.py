@@ -93,24 +93,31 @@ _EXTRA_LEVELS = (
 )
 
 
-# a word each extra form needs (lower case): on an ASCII line, one without it cannot match
-# (IGNORECASE on ASCII is lower-casing), so most lines skip the three case-blind searches
-_EXTRA_NEEDS = (("master",), ("aos", "aas", "a.o.s", "a.a.s"), ("s.",))
+def _extra_levels(line: str) -> list[str]:
+    """The levels of the extra forms in ``line``, in the order of :data:`_EXTRA_LEVELS`."""
+    if not line.isascii():
+        return [lvl for lvl, rx in _EXTRA_LEVELS if rx.search(line)]
+    # on an ASCII line (where IGNORECASE is lower-casing) a form cannot match without its
+    # word, and the third is anchored at the start: most lines skip the three searches
+    low = line.lower()
+    (master, master_rx), (assoc, assoc_rx), (bachelor, bachelor_rx) = _EXTRA_LEVELS
+    found = []
+    if "master" in low and master_rx.search(line):
+        found.append(master)
+    if ("aos" in low or "aas" in low or "a.o.s" in low or "a.a.s" in low) and assoc_rx.search(line):
+        found.append(assoc)
+    if low.startswith("s.") and bachelor_rx.search(line):
+        found.append(bachelor)
+    return found
 
 
 def _level_of(line: str) -> str | None:
-    if line.isascii():
-        low = line.lower()
-        extra = [
-            lvl
-            for (lvl, rx), needs in zip(_EXTRA_LEVELS, _EXTRA_NEEDS, strict=True)
-            if any(w in low for w in needs) and rx.search(line)
-        ]
-    else:
-        extra = [lvl for lvl, rx in _EXTRA_LEVELS if rx.search(line)]
-    found = [degree_level(line), *extra]
-    levels = [x for x in found if x is not None]
-    return max(levels, key=LEVEL_ORDER.index) if levels else None
+    level = degree_level(line)
+    extra = _extra_levels(line)
+    if not extra:
+        return level
+    levels = [x for x in (level, *extra) if x is not None]
+    return max(levels, key=LEVEL_ORDER.index)
 
 
 def degree_line(line: str) -> str | None:

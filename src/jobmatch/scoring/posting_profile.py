@@ -56,7 +56,14 @@ def posting_profile(
         ProfileError: when the posting names no skill of the lexicon and no degree.
     """
     params = base.scoring
-    read = requirements or read_requirements(text, mentions, lexicon=lexicon, source=source)
+    if requirements is None:
+        from ..extract.mentions import doc_sections
+
+        sections = None if doc is None else doc_sections(doc, text)
+        requirements = read_requirements(
+            text, mentions, lexicon=lexicon, source=source, sections=sections
+        )
+    read = requirements
     if not read.requirements and read.education is None:
         raise ProfileError("no skills from the lexicon were found in the posting", source=source)
     categories = _skill_categories(read, lexicon, params)

@@ -126,9 +126,15 @@ def read_posting(
         from ..extract.component import default_extractor
 
         extractor = default_extractor()
-    _, mentions = next(extractor.pipe_docs([posting.text]))
+    from ..extract.mentions import doc_sections
+
+    doc, mentions = next(extractor.pipe_docs([posting.text]))
     return read_requirements(
-        posting.text, mentions, lexicon=extractor.lexicon, source=posting.source
+        posting.text,
+        mentions,
+        lexicon=extractor.lexicon,
+        source=posting.source,
+        sections=doc_sections(doc, posting.text),
     )
 
 
@@ -139,6 +145,7 @@ def read_requirements(
     lexicon: Lexicon,
     source: str = "<posting>",
     years: bool = True,
+    sections: Sequence[tuple[int, int, str]] | None = None,
 ) -> PostingRequirements:
     """Read the requirements of a posting from its text and its skill mentions.
 
@@ -150,13 +157,16 @@ def read_requirements(
         years: also read the years of experience asked (``False``: ``years_min`` and
             ``years_evidence`` are ``None``; the market, which counts only the skills'
             marks, skips that search).
+        sections: :func:`~jobmatch.extract.sections.detect_sections` of ``text`` when the
+            caller has them (the extractor found them for the mentions).
 
     Returns:
         The :class:`PostingRequirements` (rules in the module docstring).
     """
     from ..extract.sections import detect_sections
 
-    sections = detect_sections(text)
+    if sections is None:
+        sections = detect_sections(text)
     starts = [a for a, _, _ in sections]
     spans = clauses(text)
     by_clause: list[list[SkillMention]] = [[] for _ in spans]

@@ -90,7 +90,12 @@ def read_resume(resume: Path | Document | str, *, as_of: date | None = None) -> 
 
 
 def facts_from_text(
-    text: str, *, source: str = "<text>", as_of: date | None = None, warnings: Iterable[str] = ()
+    text: str,
+    *,
+    source: str = "<text>",
+    as_of: date | None = None,
+    warnings: Iterable[str] = (),
+    sections: Sequence[tuple[int, int, str]] | None = None,
 ) -> ResumeFacts:
     """:func:`read_resume` of a text already read (the scorer's entry point).
 
@@ -99,12 +104,14 @@ def facts_from_text(
         source: the name reported in ``ResumeFacts.source``.
         as_of: the date an open range ends at; today when ``None``.
         warnings: warnings of the reading to keep (a PDF's, for example).
+        sections: :func:`~jobmatch.extract.sections.detect_sections` of ``text`` when the
+            caller has them (the extractor found them for the mentions).
 
     Returns:
         :class:`~jobmatch.models.ResumeFacts`.
     """
     today = as_of or date.today()
-    lines, names, starts = _layout(text)
+    lines, names, starts = _layout(text, sections)
     areas = _role_areas(lines, names, starts)
     raw, unsure = read_roles(lines, areas)
     notes = list(warnings) + unsure
@@ -128,17 +135,20 @@ def facts_from_text(
     )
 
 
-def education_from_text(text: str) -> tuple[EducationEntry, ...]:
+def education_from_text(
+    text: str, *, sections: Sequence[tuple[int, int, str]] | None = None
+) -> tuple[EducationEntry, ...]:
     """The degrees of a resume text alone: ``facts_from_text(text).education``, without
     reading its roles (batch scoring against a profile without a years requirement).
 
     Args:
         text: the resume's text.
+        sections: as for :func:`facts_from_text`.
 
     Returns:
         The degrees, as in :attr:`ResumeFacts.education`.
     """
-    lines, names, starts = _layout(text)
+    lines, names, starts = _layout(text, sections)
 
     def taken() -> set[int]:
         # only an experience section gives job lines: without one, no areas to read
@@ -149,12 +159,17 @@ def education_from_text(text: str) -> tuple[EducationEntry, ...]:
     return tuple(_education(lines, names, taken))
 
 
-def _layout(text: str) -> tuple[list[str], list[str], set[int]]:
+def _layout(
+    original: str, sections: Sequence[tuple[int, int, str]] | None = None
+) -> tuple[list[str], list[str], set[int]]:
     """(lines, section name of each line, lines opening a section) of a resume text,
-    repaired."""
+    repaired; ``sections`` are those of the text before the repairs (found again when a
+    repair changed it)."""
     from ..extract.sections import detect_sections
 
-    text = text.replace("\u00c2\u00a0", " ").replace("\u00c2 ", " ")  # a mis-decoded no-break space
+    text = original.replace("\u00c2\u00a0", " ").replace(
+        "\u00c2 ", " "
+    )  # a mis-decoded no-break space
     # each repair only where its cheap hint (a part of its pattern) is found: most texts
     # need none, and the full patterns scan slowly
     if "\n " in text or "\n\t" in text:
@@ -163,8 +178,10 @@ def _layout(text: str) -> tuple[list[str], list[str], set[int]]:
         text = _THREE.sub(r"\1 \2 ", text)
     if _DANGLING_HINT.search(text):
         text = _DANGLING.sub(r"\1 ", text)
+    if sections is None or text != original:
+        sections = detect_sections(text)
     lines = text.split("\n")
-    names, starts = _line_sections(lines, detect_sections(text))
+    names, starts = _line_sections(lines, sections)
     return lines, names, starts
 
 

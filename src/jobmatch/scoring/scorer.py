@@ -260,13 +260,17 @@ class Scorer:
         }
         return req_credits
 
-    def _read(self, text: str, source: str) -> _Reading:
-        """The facts of ``text`` and its degree line, read once for the same text in a row."""
+    def _read(self, text: str, source: str, doc: Doc) -> _Reading:
+        """The facts of ``text`` (the text of ``doc``) and its degree line, read once for the
+        same text in a row."""
         key = (text, source)
         last = self._last_reading  # one read of the attribute: safe beside other threads
         if last is not None and last[0] == key:
             return last[1]
-        reading = (facts_from_text(text, source=source, as_of=self.as_of), find_education(text))
+        facts = facts_from_text(
+            text, source=source, as_of=self.as_of, sections=_sections(doc, text)
+        )
+        reading = (facts, find_education(text))
         self._last_reading = (key, reading)
         return reading
 
@@ -280,15 +284,16 @@ class Scorer:
         values = {k: c.credit for k, c in req_credits.items()}
         return compute(profile, values, cos, weights=weights)
 
-    def _degrees(self, text: str, source: str) -> tuple[EducationEntry, ...]:
-        """The degrees of ``text`` (``facts.education``), from a reading of it if there is one."""
+    def _degrees(self, text: str, source: str, doc: Doc) -> tuple[EducationEntry, ...]:
+        """The degrees of ``text``, the text of ``doc`` (``facts.education``), from a reading
+        of it if there is one."""
         last = self._last_reading
         if last is not None and last[0] == (text, source):
             return last[1][0].education
         degrees = self._last_degrees
         if degrees is not None and degrees[0] == text:
             return degrees[1]
-        found = education_from_text(text)
+        found = education_from_text(text, sections=_sections(doc, text))
         self._last_degrees = (text, found)
         return found
 
@@ -305,11 +310,11 @@ class Scorer:
     ) -> ScoreBrief:
         """:meth:`_evaluate` reduced to what :class:`ScoreBrief` holds (the same values)."""
         if any(req.years is not None for _, req in profile.requirements()):
-            facts = self._read(text, source)[0]
+            facts = self._read(text, source, doc)[0]
             degrees, years = facts.education, facts.years
         else:
             # the roles give the years only, which no requirement asks for: not read
-            degrees, years = self._degrees(text, source), None
+            degrees, years = self._degrees(text, source, doc), None
         education = education_against(degrees, profile, evidence=None)
         req_credits = self._credits(profile, education, mentions, years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
@@ -327,7 +332,7 @@ class Scorer:
         source: str,
         warnings: Sequence[str],
     ) -> ScoreReport:
-        facts, found = self._read(text, source)
+        facts, found = self._read(text, source, doc)
         career = career_estimate(facts, profile)
         top = facts.highest_degree
         evidence = found.evidence if found.level == top else None
@@ -352,6 +357,13 @@ class Scorer:
             warnings=_warnings(warnings, mentions),
             parts=score_parts(profile, req_credits, result),
         )
+
+
+def _sections(doc: Doc, text: str) -> list[tuple[int, int, str]]:
+    """The sections of ``text`` the extractor found for ``doc`` (found again if none)."""
+    from ..extract.mentions import doc_sections  # spaCy's Doc: imported on first use
+
+    return doc_sections(doc, text)
 
 
 def _warnings(warnings: Sequence[str], mentions: Sequence[SkillMention]) -> tuple[str, ...]:

@@ -1,0 +1,88 @@
+"""The jobmatch tokenizer keeps spaCy's English tokens while letting spaCy cache more runs.
+
+spaCy caches the split of a run of text only while no special case has matched in the
+document; its white-space special cases ("\\n", " ", "\\t") matched in almost every
+document. They are left out of the jobmatch tokenizer: the tokens must not change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from jobmatch.extract.nlp_tokenizer import (
+    LONG_RUN,
+    _has_long_run,
+    blank_pipeline,
+    cacheable_rules,
+)
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_only_white_space_naming_itself_is_left_out() -> None:
+    rules = spacy.blank("en").tokenizer.rules
+    kept = cacheable_rules(rules)
+    assert sorted(set(rules) - set(kept)) == ["\t", "\n", " "]
+    assert kept["\xa0"] == rules["\xa0"]  # it sets a norm: kept
+
+
+def _tokens(nlp: spacy.language.Language, text: str) -> list[tuple[str, str, str, int]]:
+    return [(t.text, t.whitespace_, t.norm_, t.is_space) for t in nlp.make_doc(text)]
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> tuple[spacy.language.Language, spacy.language.Language]:
+    """The jobmatch tokenizer, and the same with spaCy's full English special cases."""
+    ours = blank_pipeline()
+    full = blank_pipeline()
+    full.tokenizer.rules = {**spacy.blank("en").tokenizer.rules, **full.tokenizer.rules}
+    assert len(full.tokenizer.rules) == len(ours.tokenizer.rules) + 3
+    return ours, full
+
+
+TEXTS = [
+    "Python\nSQL\n\nR.\tGo  Java \n \t Scala\xa0Spark",
+    "  leading\n\n\n\ttabs\t\t and  double  spaces \n",
+    "e.g. don't\nC++ /  C#/.NET\n\u2022Negotiation \n-Java\n",
+    "\n",
+    " ",
+    "\t\n ",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_tokens_as_with_the_white_space_cases(
+    pipelines: tuple[spacy.language.Language, spacy.language.Language], text: str
+) -> None:
+    ours, full = pipelines
+    assert _tokens(ours, text) == _tokens(full, text)
+
+
+def test_same_tokens_on_every_sample(
+    pipelines: tuple[spacy.language.Language, spacy.language.Language],
+) -> None:
+    ours, full = pipelines
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    assert texts
+    for text in texts:
+        assert _tokens(ours, text) == _tokens(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x" * (LONG_RUN - 1), False),
+        ("x" * LONG_RUN, True),
+        ("word " * 200, False),
+        ("a " * 100 + "y" * LONG_RUN + "\n", True),
+        ("a\n" * 100 + "y" * (LONG_RUN - 1) + "\n" + "z" * (LONG_RUN - 1), False),
+        ("\t".join(["q" * 200] * 5), False),  # tabs only: every block is checked in full
+        ("é" * (LONG_RUN + 1) + " end", True),
+    ],
+)
+def test_long_runs_are_found_as_by_splitting(text: str, expected: bool) -> None:
+    assert (max(map(len, text.split()), default=0) >= LONG_RUN) is expected
+    assert _has_long_run(text) is expected
