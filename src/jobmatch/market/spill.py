@@ -14,7 +14,7 @@ Counts are exact; the memory held is the skill index (bounded by the lexicon) an
 The file is made with :func:`tempfile.TemporaryFile` in :func:`tempfile.gettempdir`: it has
 no name (it is unlinked as soon as it is created), so it is gone when it is closed
 (:meth:`SkillSpill.close`), when the object is collected, and when the process ends in any
-way. On disk it takes 2 bytes a skill mention (4 beyond 65,536 distinct skills) and 9 bytes
+way. On disk it takes 2 bytes a skill mention (4 beyond 65,536 distinct skills) and 5 bytes
 a posting.
 """
 
