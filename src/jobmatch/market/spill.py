@@ -33,7 +33,7 @@ __all__ = ["SkillSpill", "FLUSH", "View"]
 #: skill mentions buffered in memory before they are written to the file as one chunk
 FLUSH = 1 << 15
 #: pairs (ranked mention x the skills of its posting) expanded at a time when counting
-_EXPAND = 1 << 18
+_EXPAND = 1 << 16
 #: chunk header: postings, mentions, bytes per skill index
 _HEADER = np.dtype("<i8")
 
@@ -261,10 +261,14 @@ def _top_partners(
     table = counts.reshape(len(rows), -1)
     out: dict[str, list[tuple[str, int]]] = {}
     for r, sid in enumerate(rows):
-        table[r, sid] = 0  # a skill is not its own partner
-        found = np.flatnonzero(table[r])
+        row = table[r]
+        row[sid] = 0  # a skill is not its own partner
+        found = np.flatnonzero(row)
+        if len(found) > top:  # only those at or above the top-th count can be in the top
+            least = np.partition(row[found], len(found) - top)[len(found) - top]
+            found = found[row[found] >= least]
         if len(found):
-            hits = table[r, found].tolist()
+            hits = row[found].tolist()
             pairs = [(names[j], n) for j, n in zip(found.tolist(), hits, strict=True)]
             out[names[sid]] = sorted(pairs, key=lambda p: (-p[1], p[0]))[:top]
     return out
