@@ -11,7 +11,10 @@ to snapshot another version, e.g. one unpacked with ``git archive``):
   and of 100 postings (profile mode), and ``resume_mode.jsonl`` those of a sample resume
   against 100 postings (``--resume`` mode), with a fixed ``as_of`` date;
 * ``batch_*``: ``jobmatch batch`` outputs (JSON lines, CSV, table, ``--resume``,
-  ``--min-score``, ``--jobs 2``) over up to 600 shared postings and the resume texts.
+  ``--min-score``, ``--jobs 2``) over up to 600 shared postings and the resume texts;
+* ``market_*``: ``jobmatch market`` reports (JSON, Markdown, HTML, ``--resume``,
+  ``--jobs 2``) over the shared Glassdoor postings and over 1,500 distinct postings
+  (:mod:`distinct_postings`); ``--market-only`` writes only these.
 
 ``diff A B`` compares two snapshot folders file by file and prints the first differing
 records. Usage::
@@ -37,10 +40,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extract import posting_texts, shared_data  # noqa: E402
+from distinct_postings import load_sources, posting  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 6, 1)
 N_BATCH = 600
+N_DISTINCT = 1500
+GLASSDOOR = Path("postings") / "glassdoor_ds_2020" / "glassdoor_public.jsonl"
 
 
 def resume_texts(data: Path, cache: Path | None) -> list[tuple[str, str]]:
@@ -80,13 +86,18 @@ def write_jsonl(path: Path, rows: list[Any]) -> None:
             f.write(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n")
 
 
-def snapshot(out: Path, cache: Path | None, batch_only: bool = False) -> None:
+def snapshot(
+    out: Path, cache: Path | None, batch_only: bool = False, market_only: bool = False
+) -> None:
     from jobmatch.extract.component import SkillExtractor
     from jobmatch.scoring.resume_scorer import ResumeScorer
     from jobmatch.scoring.scorer import Scorer
 
     data = shared_data()
     out.mkdir(parents=True, exist_ok=True)
+    if market_only:
+        market_outputs(out, data)
+        return
     resumes = resume_texts(data, cache)
     postings = [(f"posting{i}", t) for i, t in enumerate(posting_texts(data))]
     corpus = sample_texts() + resumes + postings + sentences(data)
@@ -115,6 +126,7 @@ def snapshot(out: Path, cache: Path | None, batch_only: bool = False) -> None:
         [[k, dataclasses.asdict(rs.score_text(t, source=k))] for k, t in postings[:100]],
     )
     batch_outputs(out, [t for _, t in postings], resumes)
+    market_outputs(out, data)
     print(f"snapshot written to {out}")
 
 
@@ -156,6 +168,34 @@ def batch_outputs(out: Path, postings: list[str], resumes: list[tuple[str, str]]
         print(f"  {name}", flush=True)
 
 
+def market_outputs(out: Path, data: Path) -> None:
+    """``jobmatch market`` reports over the Glassdoor postings and distinct ones."""
+    src = out / "inputs"
+    src.mkdir(exist_ok=True)
+    distinct = Path("inputs") / "distinct.jsonl"
+    sources = load_sources(data)
+    with (out / distinct).open("w", encoding="utf-8") as f:
+        for i in range(N_DISTINCT):
+            f.write(json.dumps(posting(sources, i)) + "\n")
+    glassdoor = str(data / GLASSDOOR)
+    resume = str(REPO / "samples" / "research_engineer_resume.txt")
+    runs: list[tuple[str, list[str]]] = [
+        ("market_glassdoor.json", [glassdoor]),
+        ("market_glassdoor.md", [glassdoor]),
+        ("market_glassdoor.html", [glassdoor]),
+        ("market_glassdoor_resume.json", [glassdoor, "--resume", resume]),
+        ("market_glassdoor_resume.md", [glassdoor, "--resume", resume]),
+        ("market_glassdoor_j2.json", [glassdoor, "--jobs", "2"]),
+        ("market_distinct.json", [str(distinct)]),
+        ("market_distinct_resume.json", [str(distinct), "--resume", resume]),
+    ]
+    for name, args in runs:
+        (out / name).unlink(missing_ok=True)
+        cmd = [sys.executable, "-m", "jobmatch", "market", *args, "-o", name]
+        subprocess.run(cmd, check=False, cwd=out)
+        print(f"  {name}", flush=True)
+
+
 def diff(a: Path, b: Path) -> int:
     names = sorted(
         {p.name for p in a.iterdir() if p.is_file()} | {p.name for p in b.iterdir() if p.is_file()}
@@ -188,12 +228,13 @@ def main() -> None:
     sp.add_argument("out", type=Path)
     sp.add_argument("--resume-cache", type=Path, default=None, help="resume texts (JSONL)")
     sp.add_argument("--batch-only", action="store_true", help="only the batch outputs")
+    sp.add_argument("--market-only", action="store_true", help="only the market reports")
     dp = sub.add_parser("diff", help="compare two snapshot folders")
     dp.add_argument("a", type=Path)
     dp.add_argument("b", type=Path)
     args = ap.parse_args()
     if args.cmd == "snapshot":
-        snapshot(args.out.resolve(), args.resume_cache, args.batch_only)
+        snapshot(args.out.resolve(), args.resume_cache, args.batch_only, args.market_only)
     else:
         sys.exit(diff(args.a, args.b))
 

@@ -38,6 +38,7 @@ from .model import (
 )
 from .pairs import PairCounts
 from .postings import Posting, PostingScorer, as_postings
+from .spill import SkillSpill
 
 if TYPE_CHECKING:
     from ..models import Lexicon
@@ -68,12 +69,16 @@ class MarketCounts:
     """Everything a market report is built from: per score point counts, and failures.
 
     Plain data (picklable): partial counts made elsewhere (worker processes, Spark
-    executors) add up with :meth:`merge`. The pairs of skills mentioned together are kept
-    apart, per score bin, in compact arrays (:class:`~jobmatch.market.pairs.PairCounts`).
+    executors) add up with :meth:`merge`. The skills mentioned together are kept apart:
+    by default each posting's skills are spilled to an anonymous temporary file and paired
+    at the end for the ranked skills only (:class:`~jobmatch.market.spill.SkillSpill`);
+    Spark partitions count every pair per score bin instead
+    (:class:`~jobmatch.market.pairs.PairCounts`). :meth:`close` (or ``with``) removes the
+    file.
     """
 
     bins: list[ScoreBin] = field(default_factory=lambda: [ScoreBin() for _ in range(SCORE_BINS)])
-    pairs: PairCounts = field(default_factory=PairCounts)
+    pairs: SkillSpill | PairCounts = field(default_factory=SkillSpill)
     failed: int = 0
     no_skills: int = 0
 
@@ -81,9 +86,19 @@ class MarketCounts:
         """Add ``other``'s counts to these."""
         for mine, theirs in zip(self.bins, other.bins, strict=True):
             mine.merge(theirs)
-        self.pairs.merge(other.pairs)
+        self.pairs.merge(other.pairs)  # type: ignore[arg-type]  # each checks the other's type
         self.failed += other.failed
         self.no_skills += other.no_skills
+
+    def close(self) -> None:
+        """Release the postings' skills (the spilled file); the other counts stay."""
+        self.pairs.close()
+
+    def __enter__(self) -> MarketCounts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def count_postings(
@@ -98,10 +113,21 @@ def count_postings(
     A posting that cannot be read, or has no text, is counted in ``failed``.
 
     Returns:
-        The counts.
+        The counts. Those made here are closed if counting fails (interrupted too).
     """
-    counts = counts if counts is not None else MarketCounts()
+    if counts is not None:
+        return _count_into(counts, postings, scorer, match_score)
+    counts = MarketCounts()
+    try:
+        return _count_into(counts, postings, scorer, match_score)
+    except BaseException:  # KeyboardInterrupt too: the spilled file goes now
+        counts.close()
+        raise
 
+
+def _count_into(
+    counts: MarketCounts, postings: Iterable[Posting], scorer: PostingScorer, match_score: float
+) -> MarketCounts:
     def readable() -> Iterator[tuple[Posting, str]]:
         for posting in postings:
             text = _text(posting, scorer)
@@ -174,7 +200,8 @@ def market_report(
 
         postings = as_postings(records)
         counts = count_parallel(postings, scorer, jobs=jobs, match_score=match_score)
-    return build_report(counts, scorer, match_score=match_score, top_skills=top_skills)
+    with counts:
+        return build_report(counts, scorer, match_score=match_score, top_skills=top_skills)
 
 
 def build_report(
@@ -195,6 +222,10 @@ def build_report(
     lexicon = scorer.lexicon
     profile = scorer.profile
     resume = scorer.resume
+    # the ranked skills of both views are known now: their partners, in one read
+    ranked = [_ranked(everything, top_skills), _ranked(best, top_skills)]
+    views = [([sid for sid, _ in ranked[0]], 0), ([sid for sid, _ in ranked[1]], start)]
+    partners = counts.pairs.cooccurring(views, top=TOP_COOCCURRING)
     return MarketReport(
         profile=profile.id,
         resume=_file_name(resume.source) if resume is not None else None,
@@ -203,8 +234,8 @@ def build_report(
         no_skills=counts.no_skills,
         match_score=match_score,
         best_min_score=start,
-        overall=_view(everything, lexicon, top_skills, counts.pairs, 0),
-        best=_view(best, lexicon, top_skills, counts.pairs, start),
+        overall=_view(everything, lexicon, ranked[0], partners[0]),
+        best=_view(best, lexicon, ranked[1], partners[1]),
         learn_next=_learn_next(best, everything, lexicon)[:top_skills] if resume else (),
         levels=tuple(LevelSalary(lv.id, lv.label, lv.salary) for lv in profile.ladder),
         profile_salary=tuple(ProfileSalary(s.role, s.item, s.usd) for s in profile.salary),
@@ -216,15 +247,22 @@ def _file_name(source: str) -> str:
     return re.split(r"[/\\]", source.rstrip("/\\"))[-1] or source
 
 
+def _ranked(counts: ScoreBin, top_skills: int) -> list[tuple[str, int]]:
+    """The ``top_skills`` most demanded skills, with their postings (ties by id)."""
+    return sorted(counts.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:top_skills]
+
+
 def _view(
-    counts: ScoreBin, lexicon: Lexicon, top_skills: int, pairs: PairCounts, start: int | None
+    counts: ScoreBin,
+    lexicon: Lexicon,
+    ranked: list[tuple[str, int]],
+    partners: dict[str, list[tuple[str, int]]],
 ) -> DemandView:
-    """The demand of the postings counted in ``counts`` (the bins from ``start`` up)."""
+    """The demand of the postings counted in ``counts``: ``ranked`` skills and their
+    ``partners`` (read off the pairs for the same bins)."""
     n = counts.postings
     names = _names(lexicon)
     categories_of = {s.id: s.category for s in lexicon.skills}
-    ranked = sorted(counts.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:top_skills]
-    partners = pairs.partners([sid for sid, _ in ranked], from_bin=start, top=TOP_COOCCURRING)
     skills = tuple(
         SkillDemand(
             skill=sid,

@@ -1,11 +1,12 @@
 """The counts a market report is built from: one :class:`ScoreBin` per score point.
 
 Every posting adds to the bin of its score (0-100, to the point): the skills and
-categories it mentions (required or preferred), the pairs of skills it mentions together,
-its annual pay in 1,000-wide bins per currency and, with a resume, the resume's gaps. The
-memory a bin takes grows with the lexicon and the range of pay, never with the number of
-postings; bins add up (:meth:`ScoreBin.merge`), so partial counts made elsewhere (other
-processes, Spark executors) merge into the same report.
+categories it mentions (required or preferred), its annual pay in 1,000-wide bins per
+currency and, with a resume, the resume's gaps (the skills it mentions together are kept
+apart: :mod:`jobmatch.market.spill`). The memory a bin takes grows with the lexicon and
+the range of pay, never with the number of postings; bins add up (:meth:`ScoreBin.merge`),
+so partial counts made elsewhere (other processes, Spark executors) merge into the same
+report.
 """
 
 from __future__ import annotations

@@ -1,5 +1,9 @@
 """How many postings mention each pair of skills together, per score bin, in compact arrays.
 
+The Spark engine's partial counts: each partition's pairs are aggregated here, bounded by
+the lexicon and the score points, and merged on the driver (locally the postings' skills
+are spilled to a file instead, :mod:`jobmatch.market.spill`, whose memory does not grow).
+
 A posting with k skills adds k(k-1)/2 pairs, and on distinct postings new (score point,
 pair) combinations keep coming for long (3,447 skills, 101 score points): as a ``Counter``
 of tuples they took about 110 bytes each, some 10 MB per 1,000 distinct postings. Here a
@@ -11,7 +15,7 @@ exact; the co-occurring skills of a view are read without building a Python obje
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -171,3 +175,13 @@ class PairCounts:
             if wanted[y]:
                 by_skill.setdefault(names[y], []).append((names[x], n))
         return {s: sorted(ps, key=lambda p: (-p[1], p[0]))[:top] for s, ps in by_skill.items()}
+
+    def cooccurring(
+        self, views: Sequence[tuple[Collection[str], int | None]], *, top: int
+    ) -> list[dict[str, list[tuple[str, int]]]]:
+        """:meth:`partners` of each ``(skills, from_bin)`` view (as
+        :meth:`jobmatch.market.spill.SkillSpill.cooccurring`)."""
+        return [self.partners(skills, from_bin=start, top=top) for skills, start in views]
+
+    def close(self) -> None:
+        """Nothing to release (the counts are in memory); as ``SkillSpill.close``."""

@@ -3,8 +3,10 @@
 The parent reads the postings lazily and sends them in chunks to ``jobs`` worker
 processes; each worker builds its :class:`~jobmatch.market.postings.PostingScorer` once and
 returns the :class:`~jobmatch.market.build.MarketCounts` of each chunk, which the parent
-merges. At most two chunks per worker are in flight, so memory stays bounded whatever the
-number of postings. Counts add up, so the report is the same as with one process.
+merges: the skills of a chunk's postings come back in memory (a chunk is small) and the
+parent spills them to its own file (:class:`~jobmatch.market.spill.SkillSpill`). At most
+two chunks per worker are in flight, so memory stays bounded whatever the number of
+postings. Counts add up, so the report is the same as with one process.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 from .build import MarketCounts, count_postings
 from .postings import Posting, PostingScorer
+from .spill import SkillSpill
 
 __all__ = ["count_parallel", "CHUNK_SIZE"]
 
@@ -32,7 +35,11 @@ def _init(profile: Any, resume: Any, match_score: float) -> None:
 
 
 def _count(chunk: list[Posting]) -> MarketCounts:
-    return count_postings(chunk, _WORKER["scorer"], match_score=_WORKER["match_score"])
+    # a chunk's postings stay in memory (no file in the worker): they go back pickled
+    counts = MarketCounts(pairs=SkillSpill(in_memory=True))
+    return count_postings(
+        chunk, _WORKER["scorer"], match_score=_WORKER["match_score"], counts=counts
+    )
 
 
 def _chunks(postings: Iterable[Posting], size: int) -> Iterator[list[Posting]]:
@@ -60,6 +67,21 @@ def count_parallel(
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     counts = MarketCounts()
+    try:
+        return _count_in_pool(counts, postings, scorer, jobs, match_score, chunk_size)
+    except BaseException:  # KeyboardInterrupt too: the spilled file goes now
+        counts.close()
+        raise
+
+
+def _count_in_pool(
+    counts: MarketCounts,
+    postings: Iterable[Posting],
+    scorer: PostingScorer,
+    jobs: int,
+    match_score: float,
+    chunk_size: int,
+) -> MarketCounts:
     # fork: the workers start without re-importing spaCy (as batch's pool does)
     ctx = multiprocessing.get_context("fork")
     args = (scorer.profile, scorer.resume, match_score)

@@ -4,8 +4,12 @@
 pickled :class:`~jobmatch.market.build.MarketCounts` of its postings (``mapInPandas``; each
 executor Python process builds the pipeline and scorer once). The driver collects those
 partial counts (one small row per partition, bounded by the lexicon and the pay range) and
-merges them; the report is then built exactly as :func:`~jobmatch.market.market_report`
-builds it, so both give the same report for the same postings.
+merges them. The skills mentioned together are counted per (score bin, pair) in each
+partition (:class:`~jobmatch.market.pairs.PairCounts`, bounded by the lexicon and the
+score points, not by the postings), not spilled to a file as locally: a file on an
+executor is not the driver's to read. The report is then built exactly as
+:func:`~jobmatch.market.market_report` builds it, so both give the same report for the same
+postings.
 
 pyspark (``pip install 'jobmatch[spark]'``, Java 17+) is imported by these functions only.
 """
@@ -21,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .build import MATCH_SCORE, TOP_SKILLS, MarketCounts, build_report, count_postings
+from .pairs import PairCounts
 from .postings import SALARY_NAMES, Posting, PostingScorer, salary_names
 
 if TYPE_CHECKING:
@@ -76,7 +81,8 @@ def _count_partition(batches: Iterable[Any], *, job: _Job) -> Iterator[Any]:
     """The ``mapInPandas`` function: a partition's postings in, one row of counts out."""
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
-    counts = count_postings(_postings(batches), _scorer(job), match_score=job.match_score)
+    counts = MarketCounts(pairs=PairCounts())
+    count_postings(_postings(batches), _scorer(job), match_score=job.match_score, counts=counts)
     blob = pickle.dumps(counts, protocol=pickle.HIGHEST_PROTOCOL)
     yield pd.DataFrame({"counts": [blob]})
 
@@ -131,7 +137,7 @@ def market_report_spark(
         _first_value(F, df, pay_cols).alias("salary"),
     )
     partials = postings.mapInPandas(partial(_count_partition, job=job), COUNTS_SCHEMA)
-    counts = MarketCounts()
+    counts = MarketCounts(pairs=PairCounts())
     for row in partials.toLocalIterator():  # one small row per partition
         counts.merge(pickle.loads(row["counts"]))  # noqa: S301 - our own executors' counts
     return build_report(counts, scorer, match_score=match_score, top_skills=top_skills)
