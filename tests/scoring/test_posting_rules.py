@@ -1,15 +1,16 @@
-"""The degree-level reader's pre-test: it never hides a degree the full patterns find."""
+"""The posting reader's pre-tests: they never hide a degree or a preference the patterns find."""
 
 from __future__ import annotations
 
 import json
 import re
+import string
 from pathlib import Path
 
 import pytest
 
 from jobmatch.scoring import posting_rules
-from jobmatch.scoring.posting_rules import clauses, degree_levels
+from jobmatch.scoring.posting_rules import PREFER, clauses, degree_levels, states_preference
 
 SPELLINGS = [
     ("PhD in Computer Science", ["phd"]),
@@ -27,6 +28,15 @@ SPELLINGS = [
     ("associate's degree", ["associate"]),
     ("High school diploma or G.E.D", ["high_school"]),
     ("degree in chemistry", ["bachelor"]),
+    ("B\u00a0Tech in CS", ["bachelor"]),
+    ("B\ttech or b eng", ["bachelor"]),
+    ("M.S. or MS in Physics", ["master"]),
+    ("Master\u2019s preferred", ["master"]),
+    ("advanced\ndegree", ["master"]),
+    ("4-year degree", ["bachelor"]),
+    ("Associate\u2019s degree", []),
+    ("GED required", ["high_school"]),
+    ("\u017fecondary \u017fchool", ["high_school"]),
     ("Strong Python and SQL", []),
 ]
 
@@ -34,7 +44,8 @@ SPELLINGS = [
 def _full_levels(clause: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """degree_levels without the pre-test (a hint that matches every clause)."""
     with monkeypatch.context() as m:
-        m.setattr(posting_rules, "DEGREE_HINT", re.compile(""))
+        m.setattr(posting_rules, "_degree_hint", lambda clause: True)
+        m.setattr(posting_rules, "_LEVEL_WORDS", ((("",), ()),) * len(posting_rules._LEVELS))
         posting_rules._degree_levels.cache_clear()
         found = degree_levels(clause)
     posting_rules._degree_levels.cache_clear()
@@ -60,10 +71,93 @@ def test_the_pre_test_changes_nothing_on_real_postings(
     posting_rules._degree_levels.cache_clear()
     fast = [degree_levels(c) for c in found]
     with monkeypatch.context() as m:
-        m.setattr(posting_rules, "DEGREE_HINT", re.compile(""))
+        m.setattr(posting_rules, "_degree_hint", lambda clause: True)
+        m.setattr(posting_rules, "_LEVEL_WORDS", ((("",), ()),) * len(posting_rules._LEVELS))
         posting_rules._degree_levels.cache_clear()
         full = [degree_levels(c) for c in found]
     posting_rules._degree_levels.cache_clear()
     assert fast == full
     assert sum(map(bool, full)) > 100  # the sample does hold degrees
     assert sum(1 for c in found if not posting_rules.DEGREE_HINT.search(c)) > len(found) / 2
+
+
+def _real_clauses(shared_data: Path) -> list[str]:
+    glassdoor = shared_data / "postings" / "glassdoor_ds_2020" / "glassdoor_public.jsonl"
+    texts = [json.loads(line)["text"] for line in glassdoor.read_text("utf-8").splitlines()]
+    found = [t[a:b] for t in texts for a, b in clauses(t)]
+    dev = shared_data / "gold" / "skillspan" / "skillspan_dev.jsonl"
+    return found + [json.loads(line)["text"] for line in dev.read_text("utf-8").splitlines()]
+
+
+def test_the_folding_maps_every_ignorecase_lookalike_of_an_ascii_letter() -> None:
+    """What re.IGNORECASE matches to an ASCII letter, _folded turns into that letter: so a
+    literal search in the folded text is a necessary condition of a case-blind match."""
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    lookalikes = [
+        chr(cp)
+        for cp in range(0x80, 0x110000)
+        if not 0xD800 <= cp < 0xE000 and any_letter.fullmatch(chr(cp))
+    ]
+    assert lookalikes  # the Kelvin sign, the long s, the dotted and dotless i
+    for ch in lookalikes:
+        letter = next(c for c in string.ascii_lowercase if re.fullmatch(c, ch, re.IGNORECASE))
+        assert posting_rules._folded(ch) == letter, hex(ord(ch))
+    for letter in string.ascii_letters:
+        assert posting_rules._folded(letter) == letter.lower()
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Kubernetes IS A PLUS",
+        "Go would be an asset",
+        "Nice-to-have: Rust",
+        "Ideally 3 years of Scala",
+        "PREFERABLY a PhD",
+        "Spark experience desirable",
+        "dbt is good to have",
+        "Airflow would be great",
+        "Terraform is helpful",
+        "Helm is beneficial",
+        "Java (not required)",
+        "Optional: C++",
+        "R is a plu\u017f",  # the long s, which IGNORECASE reads as s
+        "Python and SQL",
+        "experience with pluses and minuses",
+    ],
+)
+def test_the_preference_pre_test_gives_the_pattern_s_answer(clause: str) -> None:
+    assert states_preference(clause) == (PREFER.search(clause) is not None)
+
+
+def test_the_preference_pre_test_changes_nothing_on_real_postings(shared_data: Path) -> None:
+    found = _real_clauses(shared_data)
+    fast = [states_preference(c) for c in found]
+    assert fast == [PREFER.search(c) is not None for c in found]
+    assert sum(fast) > 100  # the sample does hold preferences
+
+
+def test_every_preference_word_is_needed() -> None:
+    """Each literal of the pre-test stands for an alternative of PREFER: dropping one loses a
+    cue the pattern finds (so the list cannot silently go stale the other way)."""
+    examples = {
+        "plus": "is a plus",
+        "bonus": "a bonus",
+        "advantage": "an advantage",
+        "asset": "an asset",
+        "nice": "nice to have",
+        "ideal": "ideal",
+        "prefer": "preferred",
+        "desir": "desired",
+        "good to have": "good to have",
+        "would be great": "would be great",
+        "helpful": "helpful",
+        "beneficial": "beneficial",
+        "not required": "not required",
+        "optional": "optional",
+    }
+    assert set(examples) == set(posting_rules._PREFER_WORDS)
+    for word, text in examples.items():
+        assert PREFER.search(text)
+        others = tuple(w for w in posting_rules._PREFER_WORDS if w != word)
+        assert not any(w in posting_rules._folded(text) for w in others), word

@@ -40,11 +40,11 @@ from .posting_model import (
 )
 from .posting_rules import (
     CANDIDATE,
-    PREFER,
     RELATED,
     clauses,
     degree_levels,
     field_names,
+    states_preference,
     years_asked,
 )
 from .profile_types import DEGREE_LEVELS
@@ -227,7 +227,7 @@ class _Reading:
             self.clause(clause, section, ms, lenient=lenient)
 
     def clause(self, clause: str, section: str, ms: list[SkillMention], *, lenient: bool) -> None:
-        prefer = section == "preferred" or bool(PREFER.search(clause))
+        prefer = section == "preferred" or states_preference(clause)
         required = not prefer and (
             lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
         )

@@ -5,7 +5,8 @@ Pure functions over text (standard library only):
 * :func:`clauses` cuts a posting into the units a requirement is read from: a bullet, a
   sentence, or a clause of a sentence cut at ``;`` (wrapped lines are joined).
 * :data:`PREFER` is the cue that a clause states a preference ("is a plus", "nice to
-  have", "ideally", "bonus", "preferred", "desired", "an advantage"...).
+  have", "ideally", "bonus", "preferred", "desired", "an advantage"...);
+  :func:`states_preference` answers the same, testing literals first.
 * :func:`degree_levels` finds the degree levels a clause names; :func:`field_names` the
   fields of study; :data:`RELATED` "or a related field".
 * :func:`years_asked` reads "5+ years of ...", "3-5 years", "five years".
@@ -21,6 +22,7 @@ from .resume_facts import KNOWN_FIELDS
 
 __all__ = [
     "PREFER",
+    "states_preference",
     "RELATED",
     "CANDIDATE",
     "clauses",
@@ -161,6 +163,83 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: the characters Python's ``re.IGNORECASE`` takes for an ASCII letter, besides the letter's
+#: two cases (tests/scoring/test_posting_rules.py derives the set from ``re`` itself)
+_ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: every match of :data:`PREFER` holds one of these, under the same case rules
+_PREFER_WORDS = (
+    "plus",
+    "bonus",
+    "advantage",
+    "asset",
+    "nice",
+    "ideal",
+    "prefer",
+    "desir",
+    "good to have",
+    "would be great",
+    "helpful",
+    "beneficial",
+    "not required",
+    "optional",
+)
+#: every match of :data:`DEGREE_HINT`'s case-blind part holds one of these
+_DEGREE_WORDS = (
+    "ph",
+    "doctor",
+    "master",
+    "m.",
+    "msc",
+    "mba",
+    "eng",
+    "degree",
+    "bachelor",
+    "b.",
+    "bsc",
+    "tech",
+    "school",
+    "ged",
+    "g.ed",
+    "ge.d",
+    "g.e.d",
+)
+
+#: per level of :data:`_LEVELS`, literals one of which every match holds: case-blind ones (in
+#: the folded text, white space made single blanks) and ones as written (``MS``, ``BS``...)
+_LEVEL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("ph", "doctor"), ()),
+    (("master", "m.", "msc", "mba", "meng", "degree"), ("MS",)),
+    (("bachelor", "b.", "bsc", "degree", "btech", "b tech", "beng", "b eng"), ("BS", "BA")),
+    (("associate",), ()),
+    (("school", "ged", "g.ed", "ge.d", "g.e.d"), ()),
+)
+
+
+def _folded(text: str) -> str:
+    """``text`` in lower case, with what ``re.IGNORECASE`` reads as an ASCII letter made it.
+
+    A literal search in it is a cheap necessary condition for a case-blind pattern: Python's
+    ``re`` cannot skip ahead to a pattern that may start anywhere (:data:`PREFER`'s first
+    alternative, with its optional words before "a"), ``str.__contains__`` can.
+    """
+    return (text if text.isascii() else text.translate(_ASCII_LOOKALIKES)).lower()
+
+
+def states_preference(clause: str) -> bool:
+    """Whether ``clause`` holds a :data:`PREFER` cue (the same answer, five times faster)."""
+    folded = _folded(clause)
+    return any(w in folded for w in _PREFER_WORDS) and PREFER.search(clause) is not None
+
+
+def _degree_hint(clause: str) -> bool:
+    """Whether ``clause`` may name a degree (:data:`DEGREE_HINT`), literals tested first."""
+    if not ("MS" in clause or "BS" in clause or "BA" in clause):
+        folded = _folded(clause)
+        if not any(w in folded for w in _DEGREE_WORDS):
+            return False
+    return DEGREE_HINT.search(clause) is not None
+
+
 def degree_levels(clause: str) -> list[str]:
     """The degree levels ``clause`` names (``phd``, ``master``, ``bachelor``...).
 
@@ -173,9 +252,14 @@ def degree_levels(clause: str) -> list[str]:
 def _degree_levels(clause: str) -> tuple[str, ...]:
     # cached: a posting's reading asks twice for most clauses (does it count, what does it
     # ask), a second reading (lenient) again, and boilerplate clauses recur across postings
-    if not DEGREE_HINT.search(clause):
+    if not _degree_hint(clause):
         return ()
-    found = [level for level, rx in _LEVELS if rx.search(clause)]
+    words = " ".join(_folded(clause).split())  # white space as \s sees it, one blank a run
+    found = [
+        level
+        for (level, rx), (folded, raw) in zip(_LEVELS, _LEVEL_WORDS, strict=True)
+        if (any(w in words for w in folded) or any(w in clause for w in raw)) and rx.search(clause)
+    ]
     if not found and _BARE_DEGREE.search(clause) and field_names(clause):
         found.append("bachelor")
     return tuple(found)
