@@ -35,8 +35,17 @@ def extractor() -> SkillExtractor:
 def test_the_doc_keeps_the_sections_of_its_mentions(extractor: SkillExtractor, text: str) -> None:
     doc, mentions = next(extractor.pipe_docs([text]))
     assert mentions
-    assert doc.user_data[SECTIONS_KEY] == (len(text), detect_sections(text))
+    assert doc.user_data[SECTIONS_KEY] == (text, detect_sections(text))
     assert doc_sections(doc, text) == detect_sections(text)
+
+
+def test_another_text_of_the_same_length_gets_its_own_sections(
+    extractor: SkillExtractor,
+) -> None:
+    doc, _ = next(extractor.pipe_docs([POSTING]))
+    other = "Benefits:\n" + "x" * (len(POSTING) - len("Benefits:\n"))
+    assert len(other) == len(POSTING)
+    assert doc_sections(doc, other) == detect_sections(other) != detect_sections(POSTING)
 
 
 def test_a_doc_without_mentions_finds_its_sections(extractor: SkillExtractor) -> None:

@@ -20,7 +20,7 @@ from .vocabulary import LIST_AFTER, LIST_BEFORE
 __all__ = ["SECTIONS_KEY", "build_mentions", "doc_sections", "is_list_item"]
 
 #: ``doc.user_data`` key of the sections :func:`build_mentions` found for a doc's text:
-#: ``(len(text), sections)``; the readers of scoring take them from there
+#: ``(text, sections)``; the readers of scoring take them from there
 SECTIONS_KEY = "jobmatch_sections"
 
 
@@ -57,7 +57,7 @@ def doc_sections(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         :func:`~jobmatch.extract.sections.detect_sections` of ``text`` (a new list).
     """
     stored = doc.user_data.get(SECTIONS_KEY)
-    if stored is not None and stored[0] == len(text):
+    if stored is not None and stored[0] == text:  # the same text, not one of its length
         return list(stored[1])
     return detect_sections(text)
 
@@ -80,7 +80,7 @@ def build_mentions(
         The mentions in text order.
     """
     sections = detect_sections(text)
-    doc.user_data[SECTIONS_KEY] = (len(text), sections)
+    doc.user_data[SECTIONS_KEY] = (text, sections)
     starts = [sec[0] for sec in sections]
 
     def section_of(start: int) -> str:
