@@ -44,7 +44,7 @@ SPELLINGS = [
 def _full_levels(clause: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """degree_levels without the pre-test (a hint that matches every clause)."""
     with monkeypatch.context() as m:
-        m.setattr(posting_rules, "_degree_hint", lambda clause: True)
+        m.setattr(posting_rules, "_degree_hint", lambda clause, folded: True)
         m.setattr(posting_rules, "_LEVEL_WORDS", ((("",), ()),) * len(posting_rules._LEVELS))
         posting_rules._degree_levels.cache_clear()
         found = degree_levels(clause)
@@ -71,7 +71,7 @@ def test_the_pre_test_changes_nothing_on_real_postings(
     posting_rules._degree_levels.cache_clear()
     fast = [degree_levels(c) for c in found]
     with monkeypatch.context() as m:
-        m.setattr(posting_rules, "_degree_hint", lambda clause: True)
+        m.setattr(posting_rules, "_degree_hint", lambda clause, folded: True)
         m.setattr(posting_rules, "_LEVEL_WORDS", ((("",), ()),) * len(posting_rules._LEVELS))
         posting_rules._degree_levels.cache_clear()
         full = [degree_levels(c) for c in found]

@@ -231,10 +231,10 @@ def states_preference(clause: str) -> bool:
     return any(w in folded for w in _PREFER_WORDS) and PREFER.search(clause) is not None
 
 
-def _degree_hint(clause: str) -> bool:
-    """Whether ``clause`` may name a degree (:data:`DEGREE_HINT`), literals tested first."""
+def _degree_hint(clause: str, folded: str) -> bool:
+    """Whether ``clause`` may name a degree (:data:`DEGREE_HINT`), literals tested first
+    (``folded`` is :func:`_folded` of ``clause``)."""
     if not ("MS" in clause or "BS" in clause or "BA" in clause):
-        folded = _folded(clause)
         if not any(w in folded for w in _DEGREE_WORDS):
             return False
     return DEGREE_HINT.search(clause) is not None
@@ -252,13 +252,14 @@ def degree_levels(clause: str) -> list[str]:
 def _degree_levels(clause: str) -> tuple[str, ...]:
     # cached: a posting's reading asks twice for most clauses (does it count, what does it
     # ask), a second reading (lenient) again, and boilerplate clauses recur across postings
-    if not _degree_hint(clause):
+    folded = _folded(clause)
+    if not _degree_hint(clause, folded):
         return ()
-    words = " ".join(_folded(clause).split())  # white space as \s sees it, one blank a run
+    words = " ".join(folded.split())  # white space as \s sees it, one blank a run
     found = [
         level
-        for (level, rx), (folded, raw) in zip(_LEVELS, _LEVEL_WORDS, strict=True)
-        if (any(w in words for w in folded) or any(w in clause for w in raw)) and rx.search(clause)
+        for (level, rx), (blind, raw) in zip(_LEVELS, _LEVEL_WORDS, strict=True)
+        if (any(w in words for w in blind) or any(w in clause for w in raw)) and rx.search(clause)
     ]
     if not found and _BARE_DEGREE.search(clause) and field_names(clause):
         found.append("bachelor")

@@ -167,9 +167,8 @@ def _layout(
     repair changed it)."""
     from ..extract.sections import detect_sections
 
-    text = original.replace("\u00c2\u00a0", " ").replace(
-        "\u00c2 ", " "
-    )  # a mis-decoded no-break space
+    # a mis-decoded no-break space
+    text = original.replace("\u00c2\u00a0", " ").replace("\u00c2 ", " ")
     # each repair only where its cheap hint (a part of its pattern) is found: most texts
     # need none, and the full patterns scan slowly
     if "\n " in text or "\n\t" in text:
