@@ -13,6 +13,7 @@ from typing import IO, Any
 
 import pytest
 
+from jobmatch.errors import JobmatchError
 from jobmatch.market import build as build_module
 from jobmatch.market import spill as spill_module
 from jobmatch.market.build import MarketCounts, count_postings, market_report
@@ -254,3 +255,16 @@ def test_parallel_counts_and_report_equal_one_process(monkeypatch: pytest.Monkey
         count_postings(items, scorer) as one,
     ):
         assert par == one and par.pairs.spilled_postings > 0  # type: ignore[union-attr]
+
+
+def test_no_temporary_folder_is_a_one_line_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-folder"
+    monkeypatch.setattr(tempfile, "tempdir", str(missing))
+    monkeypatch.setattr(spill_module, "FLUSH", 1)
+    spill = SkillSpill()
+    with pytest.raises(JobmatchError) as err:
+        spill.add(3, ["python", "sql"])
+    assert str(missing) in str(err.value) and "\n" not in str(err.value)
+    assert "No such file or directory" in str(err.value)

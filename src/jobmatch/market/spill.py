@@ -28,6 +28,8 @@ from typing import IO, Any
 
 import numpy as np
 
+from ..errors import JobmatchError
+
 __all__ = ["SkillSpill", "FLUSH", "View"]
 
 #: skill mentions buffered in memory before they are written to the file as one chunk
@@ -83,16 +85,22 @@ class SkillSpill:
         """Write the buffer to the file as one chunk (the file is made on the first one)."""
         if not self._bins:
             return
-        if self._file is None:
-            self._file = tempfile.TemporaryFile(prefix="jobmatch-market-")  # noqa: SIM115
         wide = len(self.names) > 1 << 16
         skills = np.frombuffer(self._skills, dtype=np.uint32)
         skills = skills if wide else skills.astype(np.uint16)
-        f = self._file
-        f.write(np.array([len(self._bins), len(skills), skills.itemsize], _HEADER).tobytes())
-        f.write(self._bins.tobytes())
-        f.write(self._lens.tobytes())
-        f.write(skills.tobytes())
+        try:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile(prefix="jobmatch-market-")  # noqa: SIM115
+            f = self._file
+            f.write(np.array([len(self._bins), len(skills), skills.itemsize], _HEADER).tobytes())
+            f.write(self._bins.tobytes())
+            f.write(self._lens.tobytes())
+            f.write(skills.tobytes())
+        except OSError as exc:  # no temporary folder to write in, or a full disk
+            raise JobmatchError(
+                f"cannot write the market's temporary file in {tempfile.gettempdir()}:"
+                f" {exc.strerror or exc}"
+            ) from exc
         self.spilled_postings += len(self._bins)
         self.spilled_mentions += len(skills)
         del self._bins[:], self._lens[:], self._skills[:]
