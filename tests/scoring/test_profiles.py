@@ -49,7 +49,7 @@ def test_shipped_profile_loads_and_validates() -> None:
 
 
 def test_list_profiles() -> None:
-    assert ("research-engineer", "Research Engineer, AI/ML", "2026.11.0") in list_profiles()
+    assert ("research-engineer", "Research Engineer, AI/ML", "2026.12.0") in list_profiles()
 
 
 BASE = """
@@ -112,6 +112,12 @@ def test_every_problem_is_listed(tmp_path: Path) -> None:
          "give exactly one of 'skills', 'degree' or 'fields'"),
         (BASE + '[profile.extra]\n[[categories.requirements]]\nid = "p"\nskills = ["python"]\n'
          'required = true\n[scoring]\nfoo = 1\n', "[scoring]: unknown key(s) ['foo']"),
+        (BASE + '[[categories.requirements]]\nid = "p"\nskills = ["python"]\nrequired = true\n'
+         '[[ladder]]\nid = "top"\ntitles = ["chief"]\ntitle_only = "yes"\n',
+         "ladder[1]: 'title_only' must be true or false"),
+        (BASE + '[[categories.requirements]]\nid = "p"\nskills = ["python"]\nrequired = true\n'
+         '[[ladder]]\nid = "top"\ntitles = ["chief"]\nmax_years = 3\n',
+         "ladder[1]: unknown key(s) ['max_years']"),
     ],
 )  # fmt: skip
 def test_validation_errors(tmp_path: Path, body: str, message: str) -> None:
@@ -193,7 +199,7 @@ def test_build_is_deterministic_and_loads(tmp_path: Path) -> None:
 def test_cli_profile_list_show_build(tmp_path: Path) -> None:
     runner = CliRunner()
     r = runner.invoke(main, ["profile", "list"])
-    assert r.exit_code == 0 and r.output.startswith("research-engineer\t2026.11.0\t")
+    assert r.exit_code == 0 and r.output.startswith("research-engineer\t2026.12.0\t")
     r = runner.invoke(main, ["profile", "show", "research-engineer"])
     assert r.exit_code == 0
     assert "  required   dl_framework             pytorch | tensorflow" in r.output

@@ -72,7 +72,12 @@ def test_in_family(text: str, expected: bool) -> None:
     [
         ("Machine Learning Intern, Acme 2023 - 2023", "intern", "title"),
         ("Junior Data Engineer, Acme 2022 - 2023", "junior", "title"),
-        ("Research Engineer, Acme 2021 - Present", "mid", "title"),
+        # a title with no seniority word names no level: the years do
+        ("Research Engineer, Acme 2023 - Present", "mid", "years"),
+        ("Research Engineer, Acme 2019 - Present", "senior", "years"),
+        ("Mid-level Data Scientist, Acme 2024 - Present", "mid", "title"),
+        # years alone never make a director: leadership levels are titles (title_only)
+        ("Machine Learning Engineer, Acme 2008 - Present", "senior", "years"),
         ("Senior Research Engineer, Acme 2015 - Present", "senior", "title"),
         ("Director of AI, Acme 2010 - Present", "principal", "title"),
         ("Machine Learning Specialist, Acme 2012 - 2020", "senior", "years"),

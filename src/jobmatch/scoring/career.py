@@ -8,7 +8,8 @@ A profile without a family places every resume, as before.
 
 On the ladder, the latest title decides when it names a level (an entry level such as intern
 or junior wins over others, else the highest level named); otherwise the years do (the
-highest level whose ``min_years`` they reach).
+highest level whose ``min_years`` they reach, leaving out the ``title_only`` levels: ten years
+as a "Machine Learning Engineer" make a senior engineer, not a director).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def _level(title: str | None, years: float, ladder: Sequence[LadderLevel]) -> tu
         if hits:
             entry = [i for i in hits if ladder[i].min_years == 0.0]
             return (entry[0] if entry else hits[-1]), "title"
-    reached = [i for i, lv in enumerate(ladder) if years >= lv.min_years]
+    reached = [i for i, lv in enumerate(ladder) if years >= lv.min_years and not lv.title_only]
     return (reached[-1], "years") if reached else (-1, "")
 
 

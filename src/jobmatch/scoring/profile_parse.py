@@ -239,6 +239,13 @@ def _ladder(items: Any, probs: list[str]) -> tuple[LadderLevel, ...]:
         if not isinstance(lv, dict):
             probs.append(f"{where}: must be a table")
             continue
+        unknown = set(lv) - {"id", "label", "titles", "min_years", "salary", "title_only"}
+        if unknown:
+            probs.append(f"{where}: unknown key(s) {sorted(unknown)}")
+        title_only = lv.get("title_only", False)
+        if not isinstance(title_only, bool):
+            probs.append(f"{where}: 'title_only' must be true or false")
+            title_only = False
         salary = lv.get("salary")
         ladder.append(
             LadderLevel(
@@ -247,6 +254,7 @@ def _ladder(items: Any, probs: list[str]) -> tuple[LadderLevel, ...]:
                 titles=_strlist(lv, "titles", where, probs),
                 min_years=_num(lv, "min_years", where, probs, 0.0),
                 salary=str(salary) if salary is not None else None,
+                title_only=title_only,
             )
         )
     for a, b in zip(ladder, ladder[1:], strict=False):

@@ -63,6 +63,9 @@ class LadderLevel:
     titles: tuple[str, ...]
     min_years: float
     salary: str | None = None
+    #: reached only when the latest title names it, never by years alone (a leadership role
+    #: such as director is a title, not a tenure)
+    title_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +179,7 @@ class Profile:
                     "titles": list(lv.titles),
                     "min_years": lv.min_years,
                     "salary": lv.salary,
+                    "title_only": lv.title_only,
                 }
                 for lv in self.ladder
             ],

@@ -83,8 +83,12 @@ def describe_profile(profile: Profile, fmt: str = "text") -> str:
             lines.append(f"  for the family of titles with: {', '.join(profile.family)}")
         for lv in profile.ladder:
             lines.append(
-                f"  {lv.id:<10} {lv.label} (from {lv.min_years:g} years; titles: "
-                f"{', '.join(lv.titles)})"
+                f"  {lv.id:<10} {lv.label} "
+                + (
+                    f"(by title only; titles: {', '.join(lv.titles)})"
+                    if lv.title_only
+                    else f"(from {lv.min_years:g} years; titles: {', '.join(lv.titles)})"
+                )
             )
             if lv.salary:
                 lines.append(f"             salary: {lv.salary}")
