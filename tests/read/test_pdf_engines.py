@@ -23,7 +23,15 @@ from jobmatch.errors import (
 from jobmatch.models import Limits
 from jobmatch.read import pdfium
 from jobmatch.read.documents import read_bytes, read_document
-from tests.helpers import FakeClock, bomb_pdf, image_only_pdf, many_pages_pdf, simple_pdf, write
+from tests.helpers import (
+    FakeClock,
+    bomb_pdf,
+    build_pdf,
+    image_only_pdf,
+    many_pages_pdf,
+    simple_pdf,
+    write,
+)
 
 MB = 1024 * 1024
 ENGINES = ["pdfminer", "pdfium"]
@@ -190,3 +198,26 @@ def test_two_column_template_in_column_order_with_both(shared_data: Path) -> Non
     texts = [read_document(path, pdf_engine=e).text for e in ENGINES]
     heads = [[ln for ln in t.splitlines() if ln.isupper()][:8] for t in texts]
     assert heads[0] == heads[1]
+
+
+def _date_beside_role_pdf() -> bytes:
+    """A resume entry whose dates ("2021 -" / "Present") are drawn after the role, to its
+    left, their top 0.3 pt below the role's first line (as in a real resume template)."""
+    ops = [
+        "BT /F1 11 Tf 146 700 Td (Machine Learning Engineer, Acme) Tj ET",
+        "BT /F1 11 Tf 146 686 Td (Led a team of engineers building search.) Tj ET",
+        "BT /F1 11 Tf 146 620 Td (Data Scientist, Initech) Tj ET",
+        "BT /F1 10.7 Tf 90 699.7 Td (2021 -) Tj ET",
+        "BT /F1 10.7 Tf 90 685.7 Td (Present) Tj ET",
+        "BT /F1 11 Tf 90 620 Td (2018 - 2021) Tj ET",
+    ]
+    return build_pdf(["\n".join(ops).encode("latin-1")])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_dates_beside_a_role_are_read_before_it(engine: str) -> None:
+    """A block level with another (tops within half a line) is read left to right, so the
+    dates stay with their role whichever order the PDF drew them in."""
+    text = read_bytes(_date_beside_role_pdf(), source="cv.pdf", pdf_engine=engine).text
+    assert text.index("2021 -") < text.index("Present") < text.index("Machine Learning")
+    assert text.index("Machine Learning") < text.index("2018 - 2021") < text.index("Data Sci")

@@ -44,6 +44,8 @@ __all__ = ["extract_pdf", "parse_pdf", "available"]
 
 #: pdfminer's LAParams default for grouping lines into text boxes
 _LINE_MARGIN = 0.5
+# blocks whose tops differ by less than this share of a line height are level (read left to right)
+_LEVEL = 0.5
 _FPDF_ERR_PASSWORD = 4
 _FPDF_ERR_SECURITY = 5
 
@@ -213,6 +215,27 @@ def _neighbours(a: Line, b: Line) -> bool:
     return aligned and min(a.x1, b.x1) > max(a.x0, b.x0)
 
 
+def _reading_rows(groups: list[list[int]], lines: list[Line]) -> list[list[int]]:
+    """Blocks top-down, and left to right among blocks whose tops are level.
+
+    Two tops count as level when they differ by less than half the first block's first
+    line height: a date column drawn beside a role ("2021 -" / "Present" to the left of
+    "Machine Learning Engineer, OpenAI") may sit a fraction of a point lower than the role's
+    line, and is still read first, as pdfminer does.
+    """
+    by_top = sorted(groups, key=lambda g: (-lines[g[0]].y1, lines[g[0]].x0))
+    rows: list[list[list[int]]] = []
+    anchor, row_height = 0.0, 1.0
+    for g in by_top:
+        first = lines[g[0]]
+        if rows and anchor - first.y1 < _LEVEL * row_height:
+            rows[-1].append(g)
+            continue
+        anchor, row_height = first.y1, max(first.y1 - first.y0, 1.0)
+        rows.append([g])
+    return [g for row in rows for g in sorted(row, key=lambda g: lines[g[0]].x0)]
+
+
 def _blocks(lines: list[Line]) -> list[TextLine]:
     """The page's lines in block order (blocks top-down, then left to right; lines of a
     block top-down), each tagged with its block id."""
@@ -235,7 +258,7 @@ def _blocks(lines: list[Line]) -> list[TextLine]:
     groups: dict[int, list[int]] = {}
     for i in order:
         groups.setdefault(root(i), []).append(i)
-    ranked = sorted(groups.values(), key=lambda g: (-lines[g[0]].y1, lines[g[0]].x0))
+    ranked = _reading_rows([groups[k] for k in groups], lines)
     out: list[TextLine] = []
     for box, group in enumerate(ranked, start=1):
         for i in group:
