@@ -26,6 +26,8 @@ Usage::
 
     python benchmarks/bench_accurate.py                   # accuracy + throughput (500 docs)
     python benchmarks/bench_accurate.py --no-speed --limit 200 --repeats 3 --wheel /tmp/w
+    python benchmarks/bench_accurate.py --no-accuracy --no-resumes --other-model DIR
+        # the throughput of another span model (a saved spaCy pipeline) in the same rounds
 
 Tune on train/dev only: the SkillSpan test split is held out.
 """
@@ -133,26 +135,51 @@ def _rate(n: int, items: Iterable[object]) -> float:
     return n / (time.process_time() - t0)
 
 
-def throughput(fast: SkillExtractor, acc: SkillExtractor, limit: int, repeats: int) -> None:
+def other_model(path: Path) -> SkillExtractor:
+    """An accurate extractor with the span model in ``path`` instead of the shipped one."""
+    import spacy
+
+    from jobmatch.extract import span_model
+
+    shipped = span_model.load_span_model
+    span_model.load_span_model = lambda: spacy.load(path, exclude=["tokenizer"])  # type: ignore[assignment]
+    try:
+        return SkillExtractor(accurate=True)
+    finally:
+        span_model.load_span_model = shipped
+
+
+def throughput(
+    fast: SkillExtractor,
+    acc: SkillExtractor,
+    limit: int,
+    repeats: int,
+    other: SkillExtractor | None = None,
+) -> None:
     import spacy
 
     base = posting_texts(shared_data())
     texts = (base * (limit // len(base) + 1))[:limit]
     bare = spacy.blank("en")
     list(acc.pipe(texts[:20]))  # warm up
-    res: dict[str, list[float]] = {"tok": [], "fast": [], "acc": []}
+    res: dict[str, list[float]] = {"tok": [], "fast": [], "acc": [], "other": []}
     for _ in range(repeats):
         res["tok"].append(_rate(len(texts), bare.tokenizer.pipe(texts, batch_size=64)))
         res["fast"].append(_rate(len(texts), fast.pipe(texts)))
         res["acc"].append(_rate(len(texts), acc.pipe(texts)))
+        if other is not None:
+            res["other"].append(_rate(len(texts), other.pipe(texts)))
     print(f"\nThroughput: {len(texts)} postings, {repeats} rounds, docs per CPU-second\n")
     print(f"{'':<42}{'best docs/s':>12}{'vs tokenizer':>14}{'vs fast':>9}")
     print("-" * 77)
-    for key, label in (
+    rows = [
         ("tok", "spaCy blank('en') tokenizer only"),
         ("fast", "SkillExtractor.pipe (default, lexicon)"),
         ("acc", "SkillExtractor(accurate=True).pipe"),
-    ):
+    ]
+    if other is not None:
+        rows.append(("other", "the same with the --other-model"))
+    for key, label in rows:
         vs_tok = statistics.median(r / t for r, t in zip(res[key], res["tok"], strict=True))
         vs_fast = statistics.median(r / t for r, t in zip(res[key], res["fast"], strict=True))
         print(f"{label:<42}{max(res[key]):>12.0f}{vs_tok:>13.1%}{vs_fast:>9.0%}")
@@ -210,6 +237,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput part")
     ap.add_argument("--no-resumes", action="store_true", help="skip the resume scores")
     ap.add_argument("--wheel", default=None, help="build the wheel into DIR and print its size")
+    ap.add_argument(
+        "--other-model", default=None, help="also time a span model saved in DIR (same rounds)"
+    )
     args = ap.parse_args(None if argv is None else list(argv))
     t0 = time.perf_counter()
     fast = SkillExtractor()
@@ -220,7 +250,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     if not args.no_resumes:
         resume_scores(fast, acc)
     if not args.no_speed:
-        throughput(fast, acc, args.limit, args.repeats)
+        other = None if args.other_model is None else other_model(Path(args.other_model))
+        throughput(fast, acc, args.limit, args.repeats, other)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory (max RSS of this process, both pipelines): {peak:.0f} MB")
     if args.wheel:

@@ -135,6 +135,31 @@ def test_the_model_loads_from_package_data() -> None:
     assert sorted(nlp.get_pipe("ner").labels) == ["KNOWLEDGE", "SKILL"]
 
 
+TRAINING_CONFIG = Path(__file__).resolve().parents[2] / "training" / "span_model.cfg"
+
+
+@pytest.mark.skipif(not TRAINING_CONFIG.is_file(), reason="outside a checkout")
+def test_the_shipped_model_is_the_committed_training_config() -> None:
+    """The model in the wheel is what ``train_span_model.py`` trains: same network, same run."""
+    from spacy.util import load_config
+
+    committed = load_config(TRAINING_CONFIG)
+    shipped = load_span_model().config
+    assert shipped["components"]["ner"]["model"] == committed["components"]["ner"]["model"]
+    for key in ("seed", "dropout", "patience", "max_epochs", "optimizer", "batcher"):
+        assert shipped["training"][key] == committed["training"][key], key
+
+
+def test_the_shipped_model_is_small() -> None:
+    """The issue bounds the model at 40 MB (it ships inside the wheel)."""
+    from importlib import resources
+
+    root = resources.files("jobmatch.skill_lexicon") / "models" / "span_model"
+    with resources.as_file(root) as path:
+        size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    assert 0 < size < 40_000_000
+
+
 def test_make_nlp_accurate_adds_the_tags_and_the_model_after_the_lexicon() -> None:
     nlp: Language = make_nlp(accurate=True)
     assert nlp.pipe_names == ["jobmatch_skills", "jobmatch_lexicon_tags", SPAN_MODEL_PIPE]
@@ -151,13 +176,19 @@ def test_the_default_pipeline_is_unchanged() -> None:
     ]
 
 
-UNLISTED_TEXT = "You will handle month-end closing, accounts payable and vendor reconciliations."
+UNLISTED_TEXT = "You will handle month-end closing and vendor reconciliations."
 
 
 def test_accurate_finds_an_unlisted_skill() -> None:
     found = extract_skills(UNLISTED_TEXT, accurate=True)
     assert [(m.skill_id, m.category, m.text, m.start, m.end) for m in found] == [
-        ("unlisted:handle month-end closing", UNLISTED_CATEGORY, "handle month-end closing", 9, 33),
+        (
+            "unlisted:handle month-end closing and vendor reconciliations",
+            UNLISTED_CATEGORY,
+            "handle month-end closing and vendor reconciliations",
+            9,
+            60,
+        ),
     ]
     assert extract_skills(UNLISTED_TEXT) == []
 
@@ -182,7 +213,8 @@ def test_cli_extract_accurate_shows_unlisted_skills(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == (
         f"{path}: 1 skills, 1 mentions\n"
-        "  handle month-end closing [unlisted:handle month-end closing] unlisted x1 (other)\n"
+        "  handle month-end closing and vendor reconciliations"
+        " [unlisted:handle month-end closing and vendor reconciliations] unlisted x1 (other)\n"
     )
 
 
@@ -200,13 +232,9 @@ def test_score_accurate_keeps_the_sample_score_and_changes_match() -> None:
     # in match mode the posting's unlisted mentions become requirements (category "other")
     # that only the same normalised form in the resume meets: coverage drops a little
     assert (fast.score, fast.coverage) == (98.8, 0.7727)
-    assert (accurate.score, accurate.coverage) == (98.1, 0.7183)
+    assert (accurate.score, accurate.coverage) == (98.6, 0.7571)
     other = next(c for c in accurate.categories if c.id == "other")
-    assert sorted(other.missing) == [
-        "unlisted:clear",
-        "unlisted:large-scale data processing",
-        "unlisted:write up results for internal reviews",
-    ]
+    assert sorted(other.missing) == ["unlisted:building machine learning systems"]
 
 
 @pytest.mark.parametrize("command", ["score", "match"])
@@ -220,4 +248,4 @@ def test_cli_score_and_match_take_accurate(command: str) -> None:
     scores = (json.loads(fast.output)["score"], json.loads(accurate.output)["score"])
     # score: the profile weighs lexicon ids only; match: the posting's unlisted mentions
     # become requirements the nurse does not meet
-    assert scores == ((1.2, 1.2) if command == "score" else (1.6, 1.4))
+    assert scores == ((1.2, 1.2) if command == "score" else (1.6, 1.5))

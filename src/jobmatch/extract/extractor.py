@@ -22,6 +22,7 @@ from ..lexicon.loader import load_lexicon
 from ..models import MAX_TEXT_CHARS, Lexicon, SkillMention
 from . import factory  # noqa: F401  (registers the "jobmatch_skills" factory)
 from .component import SkillComponent, live_component
+from .mentions import doc_sections
 from .nlp_tokenizer import blank_pipeline, letter_forms
 from .patterns import pattern_forms
 from .span_model import add_span_model, merge_mentions, model_spans
@@ -304,7 +305,10 @@ class SkillExtractor:
     def _mentions(self, doc: Doc, text: str) -> list[SkillMention]:
         """The lexicon's mentions, merged with the span model's when accurate."""
         found = self.component.mentions(doc, text)
-        return merge_mentions(found, model_spans(doc), text) if self.accurate else found
+        if not self.accurate:
+            return found
+        # the sections the lexicon found are reused for the unlisted mentions' sections
+        return merge_mentions(found, model_spans(doc), text, sections=doc_sections(doc, text))
 
 
 def default_extractor(*, accurate: bool = False) -> SkillExtractor:

@@ -51,13 +51,23 @@ def lexicon_tags(doc: Doc, code_of: Callable[[str], str]) -> list[str]:
     Returns:
         One tag per token (see the module docstring).
     """
-    tags = [OUTSIDE] * len(doc)
+    strings = doc.vocab.strings
+    return [strings[int(h)] for h in _tag_column(doc, code_of)[:, 0]]
+
+
+def _tag_column(doc: Doc, code_of: Callable[[str], str]) -> numpy.ndarray[Any, Any]:
+    """:func:`lexicon_tags` as a column of string hashes, ready for ``doc.from_array``.
+
+    The component's path: one array filled span by span, rather than a string per token
+    (which cost the accurate pipeline about 4 % of its time on postings).
+    """
+    add = doc.vocab.strings.add
+    column = numpy.full((len(doc), 1), add(OUTSIDE), dtype="uint64")
     for span in doc.spans.get(SPANS_KEY) or ():
         code = code_of(span.label_)
-        tags[span.start] = f"LB-{code}"
-        for i in range(span.start + 1, span.end):
-            tags[i] = f"LI-{code}"
-    return tags
+        column[span.start, 0] = add(f"LB-{code}")
+        column[span.start + 1 : span.end, 0] = add(f"LI-{code}")
+    return column
 
 
 def set_lexicon_tags(doc: Doc, tags: list[str]) -> None:
@@ -91,7 +101,9 @@ class LexiconTagger:
             comp = live_component(key)
             codes = {} if comp is None else _layer_codes(comp.lexicon)
             self._codes[key] = codes
-        set_lexicon_tags(doc, lexicon_tags(doc, lambda sid: codes.get(sid, "S")))
+        if len(doc):
+            column = _tag_column(doc, lambda sid: codes.get(sid, "S"))
+            doc.from_array(["TAG"], cast(Any, column))  # thinc's Ints2d is numpy's 2-d array
         return doc
 
 

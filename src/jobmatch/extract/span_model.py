@@ -164,6 +164,7 @@ def merge_mentions(
     text: str,
     *,
     drop_unconfirmed: bool = False,
+    sections: Sequence[tuple[int, int, str]] | None = None,
 ) -> list[SkillMention]:
     """Merge the lexicon's mentions and the model's spans (rules in the module docstring).
 
@@ -173,6 +174,8 @@ def merge_mentions(
         text: the text both came from (unlisted mentions get their section from it).
         drop_unconfirmed: drop the generic lexicon mentions (all lower case, outside a
             Skills section) that no model span overlaps.
+        sections: the sections of ``text`` (:func:`.sections.detect_sections`), if the
+            caller has them already (the lexicon found them); else found when needed.
 
     Returns:
         The merged mentions, in text order.
@@ -192,7 +195,6 @@ def merge_mentions(
         None if drop_unconfirmed and not spans_of[j] and _droppable(m) else m
         for j, m in enumerate(mentions)
     ]
-    sections: list[tuple[int, int, str]] | None = None
     for i, sp in enumerate(spans):
         if len(hits[i]) == 1 and len(spans_of[hits[i][0]]) == 1:
             j = hits[i][0]
