@@ -75,7 +75,13 @@ def predictions(ex: SkillExtractor, rows: list[dict]) -> Iterable[dict[str, Pred
         text = row["text"]
         lex = ex.component.mentions(doc, text)
         spans = model_spans(doc)
-        label = {(s.start, s.end): s.label.lower() for s in spans}
+        # an unlisted mention is its span, or inside it (separators trimmed at the edges)
+        label = {
+            (m.start, m.end): s.label.lower()
+            for m in merge_mentions([], spans, text)
+            for s in spans
+            if s.start <= m.start and m.end <= s.end
+        }
         merged = merge_mentions(lex, spans, text)
         new = [(m.start, m.end, label[m.start, m.end]) for m in merged if m.category == UNLISTED]
         lex_pred = [(m.start, m.end, layer.get(m.category, "skill")) for m in lex]

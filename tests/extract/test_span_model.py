@@ -57,6 +57,19 @@ def test_one_lexicon_mention_keeps_its_id_and_takes_the_model_boundary() -> None
     assert merged[0].section == "skills"
 
 
+def test_separators_at_a_span_edge_are_not_part_of_the_mention() -> None:
+    """A model span that takes the comma or colon next to a skill ("Python programming,")
+    gives the mention without it; the lexicon's own text is never cut."""
+    merged = merge_mentions([_mention("Python", "python")], [_span("Python programming,")], TEXT)
+    assert [(m.text, m.start, m.end) for m in merged] == [("Python programming", 8, 26)]
+    colon = merge_mentions([], [_span(": Python")], TEXT)
+    assert [(m.skill_id, m.text) for m in colon] == [("unlisted:python", "Python")]
+    # a separator inside the lexicon mention stays (the lexicon matched it)
+    lex = [_mention("Skills:", "skills", "soft_skill")]
+    kept = merge_mentions(lex, [_span("Skills:")], TEXT)
+    assert [(m.text, m.end) for m in kept] == [("Skills:", 7)]
+
+
 def test_a_span_over_several_lexicon_mentions_leaves_them_unchanged() -> None:
     lex = [_mention("Java", "java"), _mention("SQL", "sql")]
     merged = merge_mentions(lex, [_span("Java and SQL")], TEXT)

@@ -199,6 +199,7 @@ def merge_mentions(
         if len(hits[i]) == 1 and len(spans_of[hits[i][0]]) == 1:
             j = hits[i][0]
             m = mentions[j]
+            sp = _trimmed(sp, text, m)
             out[j] = SkillMention(
                 skill_id=m.skill_id,
                 name=m.name,
@@ -211,10 +212,28 @@ def merge_mentions(
         elif not hits[i] and _has_word(text[sp.start : sp.end]):
             if sections is None:
                 sections = detect_sections(text)
-            out.append(_unlisted(sp, text, sections))
+            out.append(_unlisted(_trimmed(sp, text, None), text, sections))
     merged = [m for m in out if m is not None]
     merged.sort(key=lambda m: (m.start, m.end))
     return merged
+
+
+_EDGE = " \t\n,;:"
+
+
+def _trimmed(sp: ModelSpan, text: str, inner: SkillMention | None) -> ModelSpan:
+    """``sp`` without the separators at its edges ("CUDA;" -> "CUDA"), never cutting into
+    the lexicon mention ``inner`` it carries."""
+    start, end = sp.start, sp.end
+    lo = inner.start if inner is not None else end
+    hi = inner.end if inner is not None else start
+    while start < min(lo, end) and text[start] in _EDGE:
+        start += 1
+    while end > max(hi, start) and text[end - 1] in _EDGE:
+        end -= 1
+    if (start, end) == (sp.start, sp.end) or start >= end:
+        return sp
+    return sp._replace(start=start, end=end)
 
 
 def _unlisted(
