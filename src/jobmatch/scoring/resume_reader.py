@@ -23,7 +23,7 @@ from pathlib import Path
 from ..extract.sections import classify_heading
 from ..models import Document, EducationEntry, ResumeFacts, Role
 from .dates import DateRange, span_months
-from .education import LEVEL_ORDER, degree_line, read_education
+from .education import LEVEL_ORDER, degree_line, degree_line_candidates, read_education
 from .resume_facts import find_education
 from .roles import RawRole, read_roles
 
@@ -242,11 +242,16 @@ def _education(
     entries = read_education(lines, in_edu)
     if entries:
         return entries
+    maybe = degree_line_candidates(lines)
+    if not maybe:
+        # no line names a degree form: neither a degree line nor find_education's search
+        # (a level on one of these lines) can find one
+        return []
     taken = job_lines()
     rest = [
         i
-        for i, n in enumerate(names)
-        if i not in taken and n not in {"projects", "publications"} and degree_line(lines[i])
+        for i in maybe
+        if i not in taken and names[i] not in {"projects", "publications"} and degree_line(lines[i])
     ]
     entries = read_education(lines, rest)
     if entries:
