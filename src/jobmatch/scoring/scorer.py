@@ -93,6 +93,8 @@ class Scorer:
         self.terms = self.profile.terms or _profile_terms(self.profile, self.lexicon, default.terms)
         self.as_of = as_of
         self._weights: Weights | None = None  # the profile's, computed on first use
+        #: skill id -> the ids it implies (``Lexicon.implied``, walked once per skill)
+        self._implied: dict[str, tuple[str, ...]] = {}
         # the last text read for facts: a ResumeScorer scores one resume against every
         # posting, and reading its roles and degrees is most of a posting's scoring time
         self._last_reading: tuple[tuple[str, str], _Reading] | None = None
@@ -251,9 +253,15 @@ class Scorer:
         for m in mentions:
             by_skill.setdefault(m.skill_id, []).append(m)
         implied: dict[str, tuple[str, SkillMention]] = {}
-        for m in mentions:  # text order: the first implying mention is the evidence
-            for sid in self.lexicon.implied(m.skill_id):
-                implied.setdefault(sid, (m.skill_id, m))
+        implied_by = self._implied
+        # text order: the first implying mention is the evidence, which is the first mention
+        # of a skill (skills in order of their first mention)
+        for skill_id, ms in by_skill.items():
+            found = implied_by.get(skill_id)
+            if found is None:
+                found = implied_by[skill_id] = self.lexicon.implied(skill_id)
+            for sid in found:
+                implied.setdefault(sid, (skill_id, ms[0]))
         req_credits = {
             req.id: credit_of(req, by_skill, implied, education, params, years=years)
             for _, req in profile.requirements()
@@ -317,7 +325,7 @@ class Scorer:
             degrees, years = self._degrees(text, source, doc), None
         education = education_against(degrees, profile, evidence=None)
         req_credits = self._credits(profile, education, mentions, years)
-        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
+        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos)
         return brief(profile, req_credits, result, _warnings(warnings, mentions))
 
@@ -338,7 +346,7 @@ class Scorer:
         evidence = found.evidence if found.level == top else None
         education = education_of(facts, profile, evidence=evidence)
         req_credits = self._credits(profile, education, mentions, career.years)
-        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
+        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos)
         categories, matched, missing = explain(profile, text, req_credits, result, self.lexicon)
         return ScoreReport(

@@ -12,7 +12,7 @@ import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..models import Lexicon
@@ -41,23 +41,32 @@ class TermModel:
         idf = self.idf
         return {t: n * idf[t] for t, n in Counter(terms).items() if t in idf}
 
-    def cosine(self, terms: Iterable[str]) -> float:
+    def cosine(self, terms: Iterable[str], *, in_vocabulary: bool = False) -> float:
         """Cosine similarity of the document ``terms`` with the profile vector.
 
         One pass over the distinct terms (the hot path of batch scoring); the sums run in
         order of first occurrence, so the same terms always give the same float.
+        ``in_vocabulary``: every term is in ``idf`` (as :func:`doc_terms` with
+        ``vocabulary=idf`` gives them), so none is dropped.
         """
-        idf, vec = self.idf, self.vector
+        table = self._idf_and_vector
         dot = sq = 0.0
         # terms outside the vocabulary are dropped before counting (most bigrams are): the
         # kept ones keep their order of first occurrence
-        for t, n in Counter([t for t in terms if t in idf]).items():
-            v = n * idf[t]
+        kept = terms if in_vocabulary else [t for t in terms if t in table]
+        for t, n in Counter(kept).items():
+            idf, p = table[t]
+            v = n * idf
             sq += v * v
-            p = vec.get(t)
             if p is not None:
                 dot += v * p
         return dot / math.sqrt(sq) if sq > 0.0 else 0.0
+
+    @cached_property
+    def _idf_and_vector(self) -> dict[str, tuple[float, float | None]]:
+        """term -> (its idf, its weight in ``vector`` or ``None``): one look-up per term."""
+        vec = self.vector
+        return {t: (idf, vec.get(t)) for t, idf in self.idf.items()}
 
     def vector_of(self, terms: Iterable[str]) -> dict[str, float]:
         """The L2-normalised TF-IDF vector of ``terms`` (for ad-hoc profiles).
