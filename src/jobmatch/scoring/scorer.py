@@ -93,6 +93,7 @@ class Scorer:
         self.terms = self.profile.terms or _profile_terms(self.profile, self.lexicon, default.terms)
         self.as_of = as_of
         self._weights: Weights | None = None  # the profile's, computed on first use
+        self._profile_asks_years: bool | None = None  # see _asks_years
         #: skill id -> the ids it implies (``Lexicon.implied``, walked once per skill)
         self._implied: dict[str, tuple[str, ...]] = {}
         # the last text read for facts: a ResumeScorer scores one resume against every
@@ -292,6 +293,14 @@ class Scorer:
         values = {k: c.credit for k, c in req_credits.items()}
         return compute(profile, values, cos, weights=weights)
 
+    def _asks_years(self, profile: Profile) -> bool:
+        """Whether a requirement of ``profile`` asks for years (this scorer's: found once)."""
+        if profile is not self.profile:
+            return _asks_years(profile)
+        if self._profile_asks_years is None:
+            self._profile_asks_years = _asks_years(profile)
+        return self._profile_asks_years
+
     def _degrees(self, text: str, source: str, doc: Doc) -> tuple[EducationEntry, ...]:
         """The degrees of ``text``, the text of ``doc`` (``facts.education``), from a reading
         of it if there is one."""
@@ -317,7 +326,7 @@ class Scorer:
         warnings: Sequence[str],
     ) -> ScoreBrief:
         """:meth:`_evaluate` reduced to what :class:`ScoreBrief` holds (the same values)."""
-        if any(req.years is not None for _, req in profile.requirements()):
+        if self._asks_years(profile):
             facts = self._read(text, source, doc)[0]
             degrees, years = facts.education, facts.years
         else:
@@ -365,6 +374,10 @@ class Scorer:
             warnings=_warnings(warnings, mentions),
             parts=score_parts(profile, req_credits, result),
         )
+
+
+def _asks_years(profile: Profile) -> bool:
+    return any(req.years is not None for _, req in profile.requirements())
 
 
 def _sections(doc: Doc, text: str) -> list[tuple[int, int, str]]:
