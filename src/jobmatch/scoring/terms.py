@@ -54,8 +54,9 @@ class TermModel:
         # terms outside the vocabulary are dropped before counting (most bigrams are): the
         # kept ones keep their order of first occurrence
         kept = terms if in_vocabulary else [t for t in terms if t in table]
-        for t, n in Counter(kept).items():
-            idf, p = table[t]
+        counts = Counter(kept)
+        # the counts and each term's (idf, weight) in the same order: no look-up per step
+        for n, (idf, p) in zip(counts.values(), map(table.__getitem__, counts), strict=True):
             v = n * idf
             sq += v * v
             if p is not None:
@@ -139,12 +140,12 @@ def doc_words(doc: Doc) -> list[str]:
     return [strings[h] for h in doc.to_array("LOWER").tolist()]
 
 
-#: lower-case string hash -> its text if :func:`analyze` keeps it as a term, else ``None``.
+#: lower-case string hash -> its text if :func:`analyze` keeps it as a term, else ``""``.
 #: A hash names the same text in every vocab, and whether a word is kept depends on its text
 #: only, so one table serves every Doc (cleared when it grows past ``_KEPT_MAX``: distinct
 #: postings bring ~7 new words each, and 500,000 entries held ~55 MB; refilling the common
 #: words after a clear costs a few Docs' worth of lookups)
-_KEPT: dict[int, str | None] = {}
+_KEPT: dict[int, str] = {}
 _KEPT_MAX = 50_000
 #: id of a vocabulary -> (it, its bigrams as pairs of words)
 _PAIRS: dict[int, tuple[Collection[str], frozenset[tuple[str, str]]]] = {}
@@ -187,20 +188,21 @@ def _terms(doc: Doc, vocabulary: Collection[str] | None) -> list[str]:
     kept = _KEPT
     if len(kept) > _KEPT_MAX:
         kept.clear()
-    new = set(hashes).difference(kept)
-    if new:
+    found = list(map(kept.get, hashes))
+    if None in found:  # words not judged yet (a C-level scan; most Docs have a few)
         strings, stop = doc.vocab.strings, _stop_words()
-        for h in new:
+        for h in set(hashes).difference(kept):
             t = strings[h]
             keep = len(t) > 1 and t not in stop and any(map(str.isalpha, t))
-            kept[h] = t if keep else None
-    # kept words are non-empty strings: filter(None) drops exactly the Nones
-    words: list[str] = list(filter(None, map(kept.__getitem__, hashes)))
+            kept[h] = t if keep else ""
+        found = list(map(kept.__getitem__, hashes))
+    # kept words are non-empty strings: filter(None) drops exactly the others ("")
+    words: list[str] = list(filter(None, found))
     pairs = zip(words, words[1:], strict=False)
     if vocabulary is None:
         return words + list(map(" ".join, pairs))
     # only the pairs that are vocabulary bigrams become strings (most pairs are not)
-    bigrams = [f"{a} {b}" for a, b in filter(_bigram_pairs(vocabulary).__contains__, pairs)]
+    bigrams = list(map(" ".join, filter(_bigram_pairs(vocabulary).__contains__, pairs)))
     terms = list(filter(vocabulary.__contains__, words))
     terms += bigrams
     return terms
