@@ -57,6 +57,11 @@ class Credit:
     count: int = 0
 
 
+#: the credit of a requirement nothing meets (most of a profile's, for most documents): one
+#: frozen instance shared, not one built per requirement and document
+_NO_CREDIT = Credit(0.0)
+
+
 @dataclass(frozen=True, slots=True)
 class Breakdown:
     """What :func:`compute` returns (unrounded).
@@ -154,7 +159,7 @@ def credit_of(
         if sid in implied:
             via, m = implied[sid]
             return Credit(params.partial_credit, sid, via, m, len(by_skill.get(via, ())))
-    return Credit(0.0)
+    return _NO_CREDIT
 
 
 @dataclass(frozen=True, slots=True)
