@@ -96,3 +96,44 @@ def test_no_candidate_no_degree() -> None:
     # no line names a degree form: no degree, and find_education is not asked
     assert education_from_text("Skills\nPython, SQL\nTeam player") == ()
     assert [e.level for e in education_from_text("Requirements\nMS in Statistics")] == ["master"]
+
+
+def _line_sections_reference(
+    lines: list[str], sections: list[tuple[int, int, str]]
+) -> tuple[list[str], set[int]]:
+    """The line-at-a-time walk _line_sections replaced (the reference)."""
+    from jobmatch.extract.sections import classify_heading
+
+    names: list[str] = []
+    starts: set[int] = set()
+    offset, k = 0, 0
+    for i, line in enumerate(lines):
+        while k + 1 < len(sections) and offset >= sections[k][1]:
+            k += 1
+        if sections and sections[k][0] == offset and (offset > 0 or classify_heading(line)):
+            starts.add(i)
+        names.append(sections[k][2] if sections else "other")
+        offset += len(line) + 1
+    return names, starts
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_line_sections_by_bisection_match_the_walk(seed: int) -> None:
+    from jobmatch.scoring.resume_reader import _line_sections
+
+    rng = random.Random(seed)
+    lines = [rng.choice(["", "Education", "Experience", "PhD in Physics", "x" * rng.randint(1, 9)])]
+    lines += [rng.choice(ODD_LINES) for _ in range(rng.randint(0, 15))]
+    size = len("\n".join(lines))
+    cuts = sorted(rng.sample(range(size + 2), rng.randint(0, min(5, size + 2))))
+    if rng.random() < 0.5:  # sections that start where lines start, as detect_sections gives
+        offsets = [0]
+        for line in lines[:-1]:
+            offsets.append(offsets[-1] + len(line) + 1)
+        cuts = sorted(set(rng.sample(offsets, rng.randint(1, len(offsets)))))
+    bounds = [0, *cuts, size] if not cuts or cuts[0] else [*cuts, size]
+    sections = [
+        (a, b, rng.choice(["education", "experience", "other"]))
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+    assert _line_sections(lines, sections) == _line_sections_reference(lines, sections)
