@@ -14,9 +14,15 @@ from collections.abc import Sequence
 
 from ..models import EducationEntry
 from .dates import find_ranges
-from .resume_facts import KNOWN_FIELDS, degree_level
+from .resume_facts import ANY_DEGREE_PATTERN, KNOWN_FIELDS, degree_level
 
-__all__ = ["LEVEL_ORDER", "degree_line", "institution_span", "read_education"]
+__all__ = [
+    "LEVEL_ORDER",
+    "degree_line",
+    "degree_line_candidates",
+    "institution_span",
+    "read_education",
+]
 
 #: every education level, lowest first
 LEVEL_ORDER = ("other", "certificate", "high_school", "associate", "bachelor", "master", "phd")
@@ -108,6 +114,69 @@ def _extra_levels(line: str) -> list[str]:
         found.append(assoc)
     if low.startswith("s.") and bachelor_rx.search(line):
         found.append(bachelor)
+    return found
+
+
+# a line degree_line gives a level has a level pattern or an extra form (the anchored third
+# one at a line's start: MULTILINE)
+_ANY_DEGREE_LOWER = re.compile(ANY_DEGREE_PATTERN, re.MULTILINE)
+_MAYBE_DEGREE = re.compile(
+    "|".join([ANY_DEGREE_PATTERN, *(rx.pattern for _, rx in _EXTRA_LEVELS)]),
+    re.IGNORECASE | re.MULTILINE,
+)
+#: the words :func:`_extra_levels` looks for in a lower-cased ASCII line
+_EXTRA_WORDS = ("master", "aos", "aas", "a.o.s", "a.a.s")
+
+
+def degree_line_candidates(lines: Sequence[str]) -> list[int]:
+    """The indices of the lines :func:`degree_line` may give a level, in order: every line
+    it gives one is among them (most lines of a posting are not).
+
+    One scan of the joined text instead of a test per line; a search resumes at the line
+    after the one its match starts in. A match within a line alone is also a match of the
+    joined text at the same place (``\\b`` beside a line break is a boundary, as at the
+    ends of a line alone; ``\\s*`` may only reach further), so no search can pass over a
+    line that has one.
+
+    Args:
+        lines: the lines of a text (none holding ``"\\n"``).
+
+    Returns:
+        Line indices, ascending.
+    """
+    text = "\n".join(lines)
+    low = text.lower()
+    if len(low) != len(text) or "\u0131" in low or "\u017f" in low:
+        # lower() moved offsets, or the text has a letter IGNORECASE takes for an ASCII one
+        # that lower() keeps (dotless i, long s): the case-blind patterns
+        return _lines_of(_MAYBE_DEGREE, text)
+    # else a case-blind match is a match of the lower-cased text (and that search is
+    # faster); the extra forms are looked for by the words they need, as _extra_levels does
+    found = _lines_of(_ANY_DEGREE_LOWER, low)
+    extra = [w for w in _EXTRA_WORDS if w in low]
+    if extra or low.startswith("s.") or "\ns." in low:
+        found = sorted(
+            set(found).union(
+                i
+                for i, line in enumerate(low.split("\n"))
+                if line.startswith("s.") or any(w in line for w in extra)
+            )
+        )
+    return found
+
+
+def _lines_of(rx: re.Pattern[str], text: str) -> list[int]:
+    """The indices of the lines of ``text`` where ``rx`` has a match starting."""
+    found: list[int] = []
+    pos = line = 0  # ``line`` is the index of the line starting at ``pos``
+    while (m := rx.search(text, pos)) is not None:
+        start = m.start()
+        line += text.count("\n", pos, start)
+        found.append(line)
+        pos = text.find("\n", start) + 1
+        if pos == 0:
+            break
+        line += 1
     return found
 
 

@@ -57,6 +57,11 @@ class Credit:
     count: int = 0
 
 
+#: the credit of a requirement nothing meets (most of a profile's, for most documents): one
+#: frozen instance shared, not one built per requirement and document
+_NO_CREDIT = Credit(0.0)
+
+
 @dataclass(frozen=True, slots=True)
 class Breakdown:
     """What :func:`compute` returns (unrounded).
@@ -154,7 +159,7 @@ def credit_of(
         if sid in implied:
             via, m = implied[sid]
             return Credit(params.partial_credit, sid, via, m, len(by_skill.get(via, ())))
-    return Credit(0.0)
+    return _NO_CREDIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +226,24 @@ def compute(
     def raw_of(coverage: float) -> float:
         return (1 - params.similarity_weight) * coverage + params.similarity_weight * sim
 
+    # min(calibrate(raw_of(c)), ceiling(c)) with the constants taken once: the same
+    # operations in the same order (a two-argument min or max written as a comparison
+    # returns the same operand), as a report asks it once per requirement not met
+    keep, part = 1 - params.similarity_weight, params.similarity_weight * sim
+    minus_k, mid = -params.steepness, params.midpoint
+    lo, hi = _ends(params.steepness, mid)
+    span, exp = hi - lo, math.exp
+    floor_cov, low, slope = params.min_coverage, params.low_coverage_score, params.ceiling_slope
+
     def score_of(coverage: float) -> float:
-        return min(calibrate(raw_of(coverage), params), ceiling(coverage, params))
+        raw = keep * coverage + part
+        x = raw if raw > 0.0 else 0.0
+        x = x if x < 1.0 else 1.0
+        calibrated = 100.0 * (1.0 / (1.0 + exp(minus_k * (x - mid))) - lo) / span
+        over = coverage - floor_cov
+        top = low + slope * (over if over > 0.0 else 0.0)
+        top = top if top < 100.0 else 100.0
+        return top if top < calibrated else calibrated
 
     coverage = math.fsum(c.weight * covs[c.id] for c in profile.categories) / total_w
     score = score_of(coverage)

@@ -18,7 +18,13 @@ from collections.abc import Sequence
 
 from ..models import Education
 
-__all__ = ["KNOWN_FIELDS", "degree_level", "find_education", "degree_requirements"]
+__all__ = [
+    "ANY_DEGREE_PATTERN",
+    "KNOWN_FIELDS",
+    "degree_level",
+    "find_education",
+    "degree_requirements",
+]
 
 _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
@@ -49,6 +55,9 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
 _LEVEL_RES = tuple((lvl, re.compile(p, re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS)
 _ANY_DEGREE = re.compile("|".join(f"(?:{p})" for _, p in _LEVEL_PATTERNS), re.IGNORECASE)
 _ANY_DEGREE_LOWER = re.compile(_ANY_DEGREE.pattern)
+#: the union of the level patterns, lower case: a line :func:`degree_level` gives a level
+#: holds a match of it (compiled with ``IGNORECASE``, or without on lower-cased ASCII text)
+ANY_DEGREE_PATTERN = _ANY_DEGREE.pattern
 #: degree levels, lowest first
 DEGREE_ORDER = tuple(lvl for lvl, _ in reversed(_LEVEL_PATTERNS))
 _ORDER = {lvl: i for i, (lvl, _) in enumerate(reversed(_LEVEL_PATTERNS))}

@@ -16,14 +16,16 @@ or a text (a ``str``) and returns :class:`~jobmatch.models.ResumeFacts`:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 
 from ..extract.sections import classify_heading
 from ..models import Document, EducationEntry, ResumeFacts, Role
 from .dates import DateRange, span_months
-from .education import LEVEL_ORDER, degree_line, read_education
+from .education import LEVEL_ORDER, degree_line, degree_line_candidates, read_education
 from .resume_facts import find_education
 from .roles import RawRole, read_roles
 
@@ -187,17 +189,25 @@ def _layout(
 def _line_sections(
     lines: Sequence[str], sections: Sequence[tuple[int, int, str]]
 ) -> tuple[list[str], set[int]]:
-    """The section name of each line, and the lines that open a section (its heading)."""
+    """The section name of each line, and the lines that open a section (its heading).
+
+    A line belongs to the first section (from the previous line's) whose end lies after the
+    line's start, or to the last one: found by bisection over the line starts, a section at
+    a time, not a line at a time.
+    """
+    if not sections:
+        return ["other"] * len(lines), set()
+    starts_at = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     names: list[str] = []
     starts: set[int] = set()
-    offset, k = 0, 0
-    for i, line in enumerate(lines):
-        while k + 1 < len(sections) and offset >= sections[k][1]:
-            k += 1
-        if sections and sections[k][0] == offset and (offset > 0 or classify_heading(line)):
-            starts.add(i)
-        names.append(sections[k][2] if sections else "other")
-        offset += len(line) + 1
+    i, last = 0, len(sections) - 1
+    for k, (begin, end, name) in enumerate(sections):
+        j = len(lines) if k == last else bisect_left(starts_at, end, lo=i)
+        names += [name] * (j - i)
+        h = bisect_left(starts_at, begin, lo=i, hi=j)  # the line starting where it begins
+        if h < j and starts_at[h] == begin and (begin > 0 or classify_heading(lines[h])):
+            starts.add(h)
+        i = j
     return names, starts
 
 
@@ -242,11 +252,16 @@ def _education(
     entries = read_education(lines, in_edu)
     if entries:
         return entries
+    maybe = degree_line_candidates(lines)
+    if not maybe:
+        # no line names a degree form: neither a degree line nor find_education's search
+        # (a level on one of these lines) can find one
+        return []
     taken = job_lines()
     rest = [
         i
-        for i, n in enumerate(names)
-        if i not in taken and n not in {"projects", "publications"} and degree_line(lines[i])
+        for i in maybe
+        if i not in taken and names[i] not in {"projects", "publications"} and degree_line(lines[i])
     ]
     entries = read_education(lines, rest)
     if entries:

@@ -93,6 +93,9 @@ class Scorer:
         self.terms = self.profile.terms or _profile_terms(self.profile, self.lexicon, default.terms)
         self.as_of = as_of
         self._weights: Weights | None = None  # the profile's, computed on first use
+        self._profile_asks_years: bool | None = None  # see _asks_years
+        #: skill id -> the ids it implies (``Lexicon.implied``, walked once per skill)
+        self._implied: dict[str, tuple[str, ...]] = {}
         # the last text read for facts: a ResumeScorer scores one resume against every
         # posting, and reading its roles and degrees is most of a posting's scoring time
         self._last_reading: tuple[tuple[str, str], _Reading] | None = None
@@ -251,9 +254,15 @@ class Scorer:
         for m in mentions:
             by_skill.setdefault(m.skill_id, []).append(m)
         implied: dict[str, tuple[str, SkillMention]] = {}
-        for m in mentions:  # text order: the first implying mention is the evidence
-            for sid in self.lexicon.implied(m.skill_id):
-                implied.setdefault(sid, (m.skill_id, m))
+        implied_by = self._implied
+        # text order: the first implying mention is the evidence, which is the first mention
+        # of a skill (skills in order of their first mention)
+        for skill_id, ms in by_skill.items():
+            found = implied_by.get(skill_id)
+            if found is None:
+                found = implied_by[skill_id] = self.lexicon.implied(skill_id)
+            for sid in found:
+                implied.setdefault(sid, (skill_id, ms[0]))
         req_credits = {
             req.id: credit_of(req, by_skill, implied, education, params, years=years)
             for _, req in profile.requirements()
@@ -284,6 +293,14 @@ class Scorer:
         values = {k: c.credit for k, c in req_credits.items()}
         return compute(profile, values, cos, weights=weights)
 
+    def _asks_years(self, profile: Profile) -> bool:
+        """Whether a requirement of ``profile`` asks for years (this scorer's: found once)."""
+        if profile is not self.profile:
+            return _asks_years(profile)
+        if self._profile_asks_years is None:
+            self._profile_asks_years = _asks_years(profile)
+        return self._profile_asks_years
+
     def _degrees(self, text: str, source: str, doc: Doc) -> tuple[EducationEntry, ...]:
         """The degrees of ``text``, the text of ``doc`` (``facts.education``), from a reading
         of it if there is one."""
@@ -309,7 +326,7 @@ class Scorer:
         warnings: Sequence[str],
     ) -> ScoreBrief:
         """:meth:`_evaluate` reduced to what :class:`ScoreBrief` holds (the same values)."""
-        if any(req.years is not None for _, req in profile.requirements()):
+        if self._asks_years(profile):
             facts = self._read(text, source, doc)[0]
             degrees, years = facts.education, facts.years
         else:
@@ -317,7 +334,7 @@ class Scorer:
             degrees, years = self._degrees(text, source, doc), None
         education = education_against(degrees, profile, evidence=None)
         req_credits = self._credits(profile, education, mentions, years)
-        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
+        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos)
         return brief(profile, req_credits, result, _warnings(warnings, mentions))
 
@@ -338,7 +355,7 @@ class Scorer:
         evidence = found.evidence if found.level == top else None
         education = education_of(facts, profile, evidence=evidence)
         req_credits = self._credits(profile, education, mentions, career.years)
-        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf))
+        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos)
         categories, matched, missing = explain(profile, text, req_credits, result, self.lexicon)
         return ScoreReport(
@@ -357,6 +374,10 @@ class Scorer:
             warnings=_warnings(warnings, mentions),
             parts=score_parts(profile, req_credits, result),
         )
+
+
+def _asks_years(profile: Profile) -> bool:
+    return any(req.years is not None for _, req in profile.requirements())
 
 
 def _sections(doc: Doc, text: str) -> list[tuple[int, int, str]]:

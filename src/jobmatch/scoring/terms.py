@@ -12,7 +12,7 @@ import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..models import Lexicon
@@ -41,23 +41,33 @@ class TermModel:
         idf = self.idf
         return {t: n * idf[t] for t, n in Counter(terms).items() if t in idf}
 
-    def cosine(self, terms: Iterable[str]) -> float:
+    def cosine(self, terms: Iterable[str], *, in_vocabulary: bool = False) -> float:
         """Cosine similarity of the document ``terms`` with the profile vector.
 
         One pass over the distinct terms (the hot path of batch scoring); the sums run in
         order of first occurrence, so the same terms always give the same float.
+        ``in_vocabulary``: every term is in ``idf`` (as :func:`doc_terms` with
+        ``vocabulary=idf`` gives them), so none is dropped.
         """
-        idf, vec = self.idf, self.vector
+        table = self._idf_and_vector
         dot = sq = 0.0
         # terms outside the vocabulary are dropped before counting (most bigrams are): the
         # kept ones keep their order of first occurrence
-        for t, n in Counter([t for t in terms if t in idf]).items():
-            v = n * idf[t]
+        kept = terms if in_vocabulary else [t for t in terms if t in table]
+        counts = Counter(kept)
+        # the counts and each term's (idf, weight) in the same order: no look-up per step
+        for n, (idf, p) in zip(counts.values(), map(table.__getitem__, counts), strict=True):
+            v = n * idf
             sq += v * v
-            p = vec.get(t)
             if p is not None:
                 dot += v * p
         return dot / math.sqrt(sq) if sq > 0.0 else 0.0
+
+    @cached_property
+    def _idf_and_vector(self) -> dict[str, tuple[float, float | None]]:
+        """term -> (its idf, its weight in ``vector`` or ``None``): one look-up per term."""
+        vec = self.vector
+        return {t: (idf, vec.get(t)) for t, idf in self.idf.items()}
 
     def vector_of(self, terms: Iterable[str]) -> dict[str, float]:
         """The L2-normalised TF-IDF vector of ``terms`` (for ad-hoc profiles).
@@ -130,12 +140,12 @@ def doc_words(doc: Doc) -> list[str]:
     return [strings[h] for h in doc.to_array("LOWER").tolist()]
 
 
-#: lower-case string hash -> its text if :func:`analyze` keeps it as a term, else ``None``.
+#: lower-case string hash -> its text if :func:`analyze` keeps it as a term, else ``""``.
 #: A hash names the same text in every vocab, and whether a word is kept depends on its text
 #: only, so one table serves every Doc (cleared when it grows past ``_KEPT_MAX``: distinct
 #: postings bring ~7 new words each, and 500,000 entries held ~55 MB; refilling the common
 #: words after a clear costs a few Docs' worth of lookups)
-_KEPT: dict[int, str | None] = {}
+_KEPT: dict[int, str] = {}
 _KEPT_MAX = 50_000
 #: id of a vocabulary -> (it, its bigrams as pairs of words)
 _PAIRS: dict[int, tuple[Collection[str], frozenset[tuple[str, str]]]] = {}
@@ -178,20 +188,21 @@ def _terms(doc: Doc, vocabulary: Collection[str] | None) -> list[str]:
     kept = _KEPT
     if len(kept) > _KEPT_MAX:
         kept.clear()
-    new = set(hashes).difference(kept)
-    if new:
+    found = list(map(kept.get, hashes))
+    if None in found:  # words not judged yet (a C-level scan; most Docs have a few)
         strings, stop = doc.vocab.strings, _stop_words()
-        for h in new:
+        for h in set(hashes).difference(kept):
             t = strings[h]
             keep = len(t) > 1 and t not in stop and any(map(str.isalpha, t))
-            kept[h] = t if keep else None
-    # kept words are non-empty strings: filter(None) drops exactly the Nones
-    words: list[str] = list(filter(None, map(kept.__getitem__, hashes)))
+            kept[h] = t if keep else ""
+        found = list(map(kept.__getitem__, hashes))
+    # kept words are non-empty strings: filter(None) drops exactly the others ("")
+    words: list[str] = list(filter(None, found))
     pairs = zip(words, words[1:], strict=False)
     if vocabulary is None:
         return words + list(map(" ".join, pairs))
     # only the pairs that are vocabulary bigrams become strings (most pairs are not)
-    bigrams = [f"{a} {b}" for a, b in filter(_bigram_pairs(vocabulary).__contains__, pairs)]
+    bigrams = list(map(" ".join, filter(_bigram_pairs(vocabulary).__contains__, pairs)))
     terms = list(filter(vocabulary.__contains__, words))
     terms += bigrams
     return terms
