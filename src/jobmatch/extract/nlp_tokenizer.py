@@ -42,6 +42,11 @@ _PIECE = 64
 _BLOCK = LONG_RUN // 2
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}\s*")
 _CUT_AFTER = ",;/|"
+#: runs of text whose split the tokenizer remembers (spaCy's default is 10,000: the 459
+#: distinct shared postings alone hold about 24,000 runs, so once that many were seen every
+#: new run was split again, prefix by prefix and suffix by suffix, in every document); a
+#: full cache of this size holds about 20 MB
+CACHE_RUNS = 100_000
 
 
 class JobmatchTokenizer(Tokenizer):  # type: ignore[misc]
@@ -168,6 +173,7 @@ def create_jobmatch_tokenizer(
             infix_finditer=re.compile(affix_pattern("infix_finditer", infix)).finditer,
             token_match=defaults.token_match,
             url_match=re.compile(url_pattern(defaults.url_match.__self__.pattern)).match,
+            max_cache_size=CACHE_RUNS,
         )
         letters = letter_periods
         if letters is None:
