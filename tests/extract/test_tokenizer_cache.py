@@ -88,6 +88,28 @@ def test_remembered_runs_give_the_tokens_of_runs_split_anew() -> None:
         assert _tokens(remembering, text) == _tokens(forgetting, text)
 
 
+def test_new_runs_are_split_alone_first_outside_memory_zones() -> None:
+    nlp = blank_pipeline()
+    text = "e.g. Python,\nSQL and R. " + "y" * LONG_RUN
+    nlp.make_doc(text)
+    assert nlp.tokenizer._known_runs == set(text.split())
+    with nlp.memory_zone():
+        nlp.make_doc("Kubernetes (k8s)")  # spaCy remembers nothing in a zone: neither do we
+    assert "Kubernetes" not in nlp.tokenizer._known_runs
+    nlp.make_doc("Kubernetes (k8s)")
+    assert {"Kubernetes", "(k8s)"} <= nlp.tokenizer._known_runs
+
+
+def test_runs_after_a_special_case_give_the_same_tokens() -> None:
+    # "don't" is a special case: spaCy would not remember the runs after it in this doc
+    texts = ["don't use Node.js/Express (v18+) or C#/.NET;", "Node.js/Express (v18+) C#/.NET;"]
+    forgetting = blank_pipeline()
+    forgetting.tokenizer.max_cache_size = 0
+    remembering = blank_pipeline()
+    for text in texts + texts:
+        assert _tokens(remembering, text) == _tokens(forgetting, text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
