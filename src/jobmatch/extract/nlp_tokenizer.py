@@ -93,10 +93,11 @@ class JobmatchTokenizer(Tokenizer):  # type: ignore[misc]
             known = self.__dict__["_known_runs"] = set()
         if len(known) >= CACHE_RUNS or getattr(self.vocab, "in_memory_zone", False):
             return
-        new = set(text.split())
-        new -= known
-        if not new:
+        runs = text.split()
+        if known.issuperset(runs):  # no set built: the common case once words repeat
             return
+        new = set(runs)
+        new -= known
         known |= new
         for run in sorted(new):  # sorted: new words enter the vocabulary in a fixed order
             if len(run) < LONG_RUN:
