@@ -9,6 +9,8 @@ import pytest
 
 from jobmatch.extract.sections import classify_heading, detect_sections, section_at
 
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
 
 @pytest.mark.parametrize(
     ("line", "section"),
@@ -335,3 +337,15 @@ def test_sections_of_the_same_text_again_are_a_fresh_list() -> None:
     assert detect_sections(text) == [(0, 20, "other"), (20, 43, "requirements")]
     assert detect_sections(text + "Benefits:\n- Lunch\n")[-1] == (43, 61, "benefits")
     assert detect_sections(text) == [(0, 20, "other"), (20, 43, "requirements")]
+
+
+def test_remembered_headings_give_the_sections_found_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobmatch.extract import sections
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    assert texts
+    first = [detect_sections(t) for t in texts]
+    again = [detect_sections(t) for t in texts]  # every short line from the memo now
+    assert sections._heading_of.cache_info().hits > 0
+    monkeypatch.setattr(sections, "_heading_of", classify_heading)  # no memo
+    assert first == again == [detect_sections(t) for t in texts]

@@ -13,6 +13,7 @@ import pytest
 import spacy
 
 from jobmatch.extract.nlp_tokenizer import (
+    CACHE_RUNS,
     LONG_RUN,
     _has_long_run,
     blank_pipeline,
@@ -69,6 +70,44 @@ def test_same_tokens_on_every_sample(
     assert texts
     for text in texts:
         assert _tokens(ours, text) == _tokens(full, text)
+
+
+def test_the_tokenizer_remembers_more_runs_than_spacys() -> None:
+    assert blank_pipeline().tokenizer.max_cache_size == CACHE_RUNS
+    assert CACHE_RUNS > spacy.blank("en").tokenizer.max_cache_size
+
+
+def test_remembered_runs_give_the_tokens_of_runs_split_anew() -> None:
+    # each sample twice (the second time its runs come from the cache) against a tokenizer
+    # that remembers nothing: the same tokens
+    remembering = blank_pipeline()
+    forgetting = blank_pipeline()
+    forgetting.tokenizer.max_cache_size = 0
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))] + TEXTS
+    for text in texts + texts:
+        assert _tokens(remembering, text) == _tokens(forgetting, text)
+
+
+def test_new_runs_are_split_alone_first_outside_memory_zones() -> None:
+    nlp = blank_pipeline()
+    text = "e.g. Python,\nSQL and R. " + "y" * LONG_RUN
+    nlp.make_doc(text)
+    assert nlp.tokenizer._known_runs == set(text.split())
+    with nlp.memory_zone():
+        nlp.make_doc("Kubernetes (k8s)")  # spaCy remembers nothing in a zone: neither do we
+    assert "Kubernetes" not in nlp.tokenizer._known_runs
+    nlp.make_doc("Kubernetes (k8s)")
+    assert {"Kubernetes", "(k8s)"} <= nlp.tokenizer._known_runs
+
+
+def test_runs_after_a_special_case_give_the_same_tokens() -> None:
+    # "don't" is a special case: spaCy would not remember the runs after it in this doc
+    texts = ["don't use Node.js/Express (v18+) or C#/.NET;", "Node.js/Express (v18+) C#/.NET;"]
+    forgetting = blank_pipeline()
+    forgetting.tokenizer.max_cache_size = 0
+    remembering = blank_pipeline()
+    for text in texts + texts:
+        assert _tokens(remembering, text) == _tokens(forgetting, text)
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,17 @@ from functools import cached_property
 from typing import cast
 
 import numpy as np
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SHAPE, SPACY  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
 __all__ = ["Columns"]
+
+# attribute ids, not names: to_array would look each name up per call
+_ATTRS = [ORTH, LOWER, IS_SPACE, SPACY, SHAPE]
+# whether the text of a white-space token's hash holds a line break: hashes are the same in
+# every vocab, and a doc holds a few kinds of white space ("\n", "\n\n", "  ") many times
+_HAS_NEWLINE: dict[int, bool] = {}
+_MAX_KNOWN = 10_000
 
 
 class Columns:
@@ -20,7 +28,7 @@ class Columns:
     """
 
     def __init__(self, doc: Doc) -> None:
-        self._arr = doc.to_array(["ORTH", "LOWER", "IS_SPACE", "SPACY", "SHAPE"])
+        self._arr = doc.to_array(_ATTRS)
         self._strings = doc.vocab.strings
 
     @cached_property
@@ -53,10 +61,9 @@ class Columns:
         """The distinct ORTH hashes."""
         return frozenset(self.orth)
 
-    @cached_property
-    def shape_set(self) -> frozenset[int]:
-        """The distinct SHAPE hashes."""
-        return frozenset(self.shape)
+    def has_shape(self, shape: int) -> bool:
+        """Whether a token has the SHAPE hash ``shape`` (one test: no set of the column)."""
+        return bool((self._arr[:, 4] == shape).any())
 
     @cached_property
     def space_idx(self) -> list[int]:
@@ -67,8 +74,18 @@ class Columns:
     def breaks(self) -> list[int]:
         """Indices of the line breaks: whitespace tokens holding a newline (spaCy makes
         "\\n" its own token)."""
-        strings, low = self._strings, self.low
-        return [k for k in self.space_idx if "\n" in strings[low[k]]]
+        strings, low, known = self._strings, self.low, _HAS_NEWLINE
+        out: list[int] = []
+        for k in self.space_idx:
+            h = low[k]
+            newline = known.get(h)
+            if newline is None:
+                newline = "\n" in strings[h]
+                if len(known) < _MAX_KNOWN:
+                    known[h] = newline
+            if newline:
+                out.append(k)
+        return out
 
     def where(self, column: str, hashes: frozenset[int]) -> list[int]:
         """Indices of the tokens whose ``column`` ("orth" or "low") is one of ``hashes``.

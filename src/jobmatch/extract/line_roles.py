@@ -121,7 +121,7 @@ class LineRoles:
 
     def _may_cite(self, cols: Columns) -> bool:
         """Whether the doc may hold a citation line or a thesis title (set operations)."""
-        return self._four_digits in cols.shape_set or not self._cite_low.isdisjoint(cols.low_set)
+        return cols.has_shape(self._four_digits) or not self._cite_low.isdisjoint(cols.low_set)
 
     def _no_employer(self, cols: Columns) -> bool:
         """Whether the doc lacks every trigger of an employer name (set operations)."""

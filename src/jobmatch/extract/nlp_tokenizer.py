@@ -42,6 +42,11 @@ _PIECE = 64
 _BLOCK = LONG_RUN // 2
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}\s*")
 _CUT_AFTER = ",;/|"
+#: runs of text whose split the tokenizer remembers (spaCy's default is 10,000: the 459
+#: distinct shared postings alone hold about 24,000 runs, so once that many were seen every
+#: new run was split again, prefix by prefix and suffix by suffix, in every document); a
+#: full cache of this size holds about 20 MB
+CACHE_RUNS = 100_000
 
 
 class JobmatchTokenizer(Tokenizer):  # type: ignore[misc]
@@ -58,6 +63,7 @@ class JobmatchTokenizer(Tokenizer):  # type: ignore[misc]
 
     def __call__(self, text: str) -> Doc:
         tokenize: Callable[[str], Doc] = super().__call__
+        self._split_new_runs(text, tokenize)
         if not _has_long_run(text):
             return tokenize(text)
         docs: list[Doc] = []
@@ -70,6 +76,32 @@ class JobmatchTokenizer(Tokenizer):  # type: ignore[misc]
         if pos < len(text):
             docs.append(tokenize(text[pos:]))
         return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def _split_new_runs(self, text: str, tokenize: Callable[[str], Doc]) -> None:
+        """Split each run of ``text`` not seen before on its own, so that spaCy remembers it.
+
+        spaCy remembers the split of a run only while no special case has matched in the
+        document so far ("e.g.", "don't", "R."): the flag is the document's, so the runs
+        after a document's first special case were split anew in every document that held
+        them there. Split alone, a run is remembered unless it holds a special case itself;
+        the document then finds it in spaCy's cache. The tokens are those spaCy makes (its
+        cache holds what it split); inside a memory zone spaCy remembers nothing, and once
+        :data:`CACHE_RUNS` runs were seen this stops.
+        """
+        known: set[str] | None = self.__dict__.get("_known_runs")
+        if known is None:
+            known = self.__dict__["_known_runs"] = set()
+        if len(known) >= CACHE_RUNS or getattr(self.vocab, "in_memory_zone", False):
+            return
+        runs = text.split()
+        if known.issuperset(runs):  # no set built: the common case once words repeat
+            return
+        new = set(runs)
+        new -= known
+        known |= new
+        for run in sorted(new):  # sorted: new words enter the vocabulary in a fixed order
+            if len(run) < LONG_RUN:
+                tokenize(run)
 
 
 def _pieces(run: str) -> list[str]:
@@ -168,6 +200,7 @@ def create_jobmatch_tokenizer(
             infix_finditer=re.compile(affix_pattern("infix_finditer", infix)).finditer,
             token_match=defaults.token_match,
             url_match=re.compile(url_pattern(defaults.url_match.__self__.pattern)).match,
+            max_cache_size=CACHE_RUNS,
         )
         letters = letter_periods
         if letters is None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .vocabulary import TITLE_WORDS
 
@@ -164,6 +165,8 @@ _DECORATION_RE = re.compile(
 _BULLET_RE = re.compile(r"^(?:[-*•·▪◦●o]\s|\d{1,2}[.)]\s+[a-z])")
 _NORMALISE_RE = re.compile(r"[^a-z0-9& ]+")
 _MAX_HEADING_WORDS = 7
+#: short lines whose heading test is remembered (at most 122 characters each)
+HEADING_MEMO_LINES = 20_000
 
 
 def _normalise(title: str) -> str:
@@ -272,6 +275,11 @@ def detect_sections(text: str) -> list[tuple[int, int, str]]:
     return _sections(text)
 
 
+# classify_heading depends on the line alone, and headings, bullets and boilerplate lines
+# come back across postings and resumes: the cue search alone costs ~17 us a line
+_heading_of = lru_cache(maxsize=HEADING_MEMO_LINES)(classify_heading)
+
+
 def _sections(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     cur_start, cur_name = 0, "other"
@@ -282,7 +290,7 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
         # cheap pre-filters: headings are short; a long line is one only with an early colon
         if len(line) > 122 or (len(line) > 72 and line.find(":", 0, 73) < 0):
             continue
-        name = classify_heading(line)
+        name = _heading_of(line)
         if name is None or name == cur_name:
             continue
         start = m.start()
