@@ -192,3 +192,33 @@ def test_reading_without_years_keeps_every_requirement() -> None:
     assert full.years_min == 5
     assert lean.years_min is None and lean.years_evidence is None
     assert lean == replace(full, years_min=None, years_evidence=None)
+
+
+@pytest.mark.parametrize(
+    ("clause", "groups"),
+    [
+        # a list of examples ends with "and": its last item is one more example
+        ("Cloud platforms (e.g., AWS, GCP and Azure).",
+         [["cloud_computing", "aws", "gcp", "azure"]]),
+        ("Deep learning frameworks such as PyTorch, TensorFlow, and JAX.",
+         [["deep_learning", "pytorch", "tensorflow", "jax"]]),
+        # a short form in parentheses does not end the list it stands in
+        ("Solid understanding of deep learning architectures, including convolutional neural "
+         "networks (CNNs), "
+         "recurrent neural networks (RNNs), and transformers.",
+         [["deep_learning", "convolutional_neural_networks", "recurrent_neural_networks",
+           "transformer"]]),
+        # without an example marker, "and" still makes separate requirements
+        ("Proficiency in Python, SQL and Spark.", [["python"], ["sql"], ["apache_spark"]]),
+        ("PyTorch, scikit-learn, and Hugging Face",
+         [["pytorch"], ["scikit-learn"], ["hugging_face"]]),
+        ("Python or R and SQL", [["python", "r"], ["sql"]]),
+        ("Python (e.g., pandas) and SQL", [["python", "pandas"], ["sql"]]),
+        ("Spark or Ray, MLflow", [["apache_spark", "ray"], ["mlflow"]]),
+    ],
+)  # fmt: skip
+def test_alternatives_of_a_clause(clause: str, groups: list[list[str]]) -> None:
+    from jobmatch import extract_skills
+    from jobmatch.scoring.posting_alternatives import alternatives
+
+    assert alternatives(clause, extract_skills(clause)) == groups

@@ -75,28 +75,45 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
     ms = sorted(mentions, key=lambda m: (m.start, -m.end))
     chains: list[list[tuple[SkillMention, str | None]]] = []
     prev: SkillMention | None = None
+    alias = False  # prev is the short form of the skill before it: "networks (CNNs"
     for m in ms:
         if prev is not None and m.start < prev.end:
             continue  # nested in the previous mention
-        link = (
-            _link(text[prev.end : m.start], in_parens=_in_parens(text, m.start))
-            if prev is not None
-            else None
-        )
+        link: str | None = None
+        if prev is not None:
+            gap = text[prev.end : m.start]
+            if alias and gap.lstrip().startswith(")"):
+                gap = gap.lstrip()[1:]  # the alias's parenthesis closes: the list goes on
+            link = _link(gap, in_parens=_in_parens(text, m.start))
         # "Spark or Ray, MLflow": a comma after an "or" ends the alternatives
         after_or = bool(chains) and chains[-1][-1][1] == "or" and link == "comma"
-        if link is None or link == "and" or after_or:
+        # "such as PyTorch, TensorFlow, and JAX": "and" ends a list of examples, not a chain
+        ends_examples = link == "and" and _examples(text, chains[-1]) if chains else False
+        if link is None or (link == "and" and not ends_examples) or after_or:
             chains.append([(m, None)])
         else:
             chains[-1].append((m, link))
+        alias = (
+            prev is not None
+            and link == "example"
+            and m.skill_id == prev.skill_id
+            and "(" in text[prev.end : m.start]
+        )
         prev = m
     groups: list[list[str]] = []
     for chain in chains:
-        first = chain[0][0]
-        before = text[max(0, first.start - 16) : first.start]
-        example = bool(_EXAMPLE_BEFORE.search(before)) or _in_parens(text, first.start)
-        if example or any(link in ("or", "example") for _, link in chain):
+        if _examples(text, chain) or any(link == "or" for _, link in chain):
             groups.append(list(dict.fromkeys(m.skill_id for m, _ in chain)))
         else:
             groups.extend([m.skill_id] for m, _ in chain)
     return groups
+
+
+def _examples(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> bool:
+    """The chain is a skill and its examples, or a list of examples: it starts after
+    "e.g.", "such as" or "(", or one of its links is an example marker."""
+    first = chain[0][0]
+    before = text[max(0, first.start - 16) : first.start]
+    if _EXAMPLE_BEFORE.search(before) or _in_parens(text, first.start):
+        return True
+    return any(link == "example" for _, link in chain)
