@@ -99,6 +99,13 @@ _EXTRA_LEVELS = (
 )
 
 
+#: the words (lower case) the first two extra forms cannot match without; the third is
+#: anchored at a line's start, after "s."
+_MASTER_WORDS = ("master",)
+_ASSOCIATE_WORDS = ("aos", "aas", "a.o.s", "a.a.s")
+_EXTRA_WORDS = _MASTER_WORDS + _ASSOCIATE_WORDS
+
+
 def _extra_levels(line: str) -> list[str]:
     """The levels of the extra forms in ``line``, in the order of :data:`_EXTRA_LEVELS`."""
     if not line.isascii():
@@ -108,9 +115,9 @@ def _extra_levels(line: str) -> list[str]:
     low = line.lower()
     (master, master_rx), (assoc, assoc_rx), (bachelor, bachelor_rx) = _EXTRA_LEVELS
     found = []
-    if "master" in low and master_rx.search(line):
+    if any(w in low for w in _MASTER_WORDS) and master_rx.search(line):
         found.append(master)
-    if ("aos" in low or "aas" in low or "a.o.s" in low or "a.a.s" in low) and assoc_rx.search(line):
+    if any(w in low for w in _ASSOCIATE_WORDS) and assoc_rx.search(line):
         found.append(assoc)
     if low.startswith("s.") and bachelor_rx.search(line):
         found.append(bachelor)
@@ -124,8 +131,6 @@ _MAYBE_DEGREE = re.compile(
     "|".join([ANY_DEGREE_PATTERN, *(rx.pattern for _, rx in _EXTRA_LEVELS)]),
     re.IGNORECASE | re.MULTILINE,
 )
-#: the words :func:`_extra_levels` looks for in a lower-cased ASCII line
-_EXTRA_WORDS = ("master", "aos", "aas", "a.o.s", "a.a.s")
 
 
 def degree_line_candidates(lines: Sequence[str]) -> list[int]:
