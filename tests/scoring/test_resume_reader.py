@@ -50,6 +50,10 @@ def roles(text: str) -> list[tuple[str, str, str, str]]:
         ("since 2019", "2019", None),
         ("seit Mai 2020", "2020-05", None),
         ("2019.03 - 2021.05", "2019-03", "2021-05"),
+        # a dash the PDF's font could not map, read as U+FFFD (livecareer exports)
+        ("02/2013 \ufffd 08/2015", "2013-02", "2015-08"),
+        ("2008 \ufffd Current", "2008", None),
+        ("2015 \u2212 2018", "2015", "2018"),  # a minus sign
     ],
 )
 def test_date_ranges(line: str, start: str, end: str | None) -> None:

@@ -481,3 +481,24 @@ def test_coverage_ceiling_keeps_similarity_from_carrying_a_score() -> None:
     assert ceiling(0.5, params) == 100.0
     # similarity at its cap and a coverage of 0.1: the calibrated score would be far higher
     assert calibrate(0.4 * 0.1 + 0.6 * 1.0, params) > 60
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        # a label that already names its alternatives is not followed by them again
+        ("A framework (PyTorch or TensorFlow)", "A framework (PyTorch or TensorFlow)"),
+        # a label that is one of the alternatives gives way to the list of them
+        ("pytorch", "PyTorch or TensorFlow"),
+        ("req_id", "PyTorch or TensorFlow"),
+        # any other label is followed by the alternatives
+        ("A deep-learning framework", "A deep-learning framework (PyTorch or TensorFlow)"),
+    ],
+)
+def test_requirement_names_its_alternatives_once(label: str, expected: str) -> None:
+    from jobmatch.scoring.explain import _requirement_name
+    from jobmatch.scoring.profile_types import Requirement
+
+    lexicon = load_lexicon()
+    req = Requirement(id="req_id", label=label, required=True, skills=("pytorch", "tensorflow"))
+    assert _requirement_name(req, lexicon) == expected

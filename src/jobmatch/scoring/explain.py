@@ -142,7 +142,12 @@ def _requirement_name(req: Requirement, lexicon: Lexicon) -> str:
         return req.label
     names = [_name(s, lexicon) for s in req.skills]
     alts = ", ".join(names[:-1]) + " or " + names[-1]
-    return alts if req.label in (alts, req.id) else f"{req.label} ({alts})"
+    label = req.label.casefold()
+    if label == req.id.casefold() or label in {n.casefold() for n in names}:
+        return alts  # the label is one of the alternatives: name them all, once
+    if alts.casefold() in label:
+        return req.label  # the label already names the alternatives
+    return f"{req.label} ({alts})"
 
 
 def score_parts(
