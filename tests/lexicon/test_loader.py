@@ -259,6 +259,10 @@ def test_audit_forms_owned_elsewhere(
         ("asn", "associate_degree"),
         ("asn", "nursing_degree"),
         ("xhtml", "html"),
+        # a REST or GraphQL API is an API; test-driven development is unit testing first
+        ("rest_apis", "apis"),
+        ("graphql", "apis"),
+        ("test-driven_development", "unit_testing"),
     ],
 )
 def test_audit_implications(lexicon: Lexicon, skill_id: str, implied: str) -> None:

@@ -215,6 +215,14 @@ def test_reading_without_years_keeps_every_requirement() -> None:
         ("Python or R and SQL", [["python", "r"], ["sql"]]),
         ("Python (e.g., pandas) and SQL", [["python", "pandas"], ["sql"]]),
         ("Spark or Ray, MLflow", [["apache_spark", "ray"], ["mlflow"]]),
+        # a skill after "for" is the purpose of the one before: the comma ends the pair
+        ("Familiarity with Storybook for component documentation, Vitest or Jest for unit "
+         "tests, and Playwright for end-to-end testing.",
+         [["storybook"], ["technical_documentation"], ["vitest", "jest"], ["unit_testing"],
+          ["playwright"], ["end-to-end_testing"]]),
+        # "for" that does not follow a skill keeps the list whole
+        ("Experience with tools for monitoring, logging or tracing.",
+         [["monitoring", "logging", "distributed_tracing"]]),
     ],
 )  # fmt: skip
 def test_alternatives_of_a_clause(clause: str, groups: list[list[str]]) -> None:

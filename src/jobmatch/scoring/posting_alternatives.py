@@ -35,6 +35,9 @@ _LEAD_EXAMPLE = re.compile(
 _OR = re.compile(r"/|\bor\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b(?!/)|&", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\(|\be\.\s?g\b|\bsuch as\b|\blike\b|\bincluding\b|\bi\.\s?e\b", re.I)
+# "Storybook for component documentation, Vitest or Jest": a skill after "for" is the
+# purpose of the one before, and the comma after it ends that pair, not a list
+_PURPOSE = re.compile(r"^\s+for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _link(gap: str, *, in_parens: bool) -> str | None:
@@ -76,6 +79,7 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
     chains: list[list[tuple[SkillMention, str | None]]] = []
     prev: SkillMention | None = None
     alias = False  # prev is the short form of the skill before it: "networks (CNNs"
+    purpose = False  # prev follows "for" after another skill: "Storybook for documentation"
     for m in ms:
         if prev is not None and m.start < prev.end:
             continue  # nested in the previous mention
@@ -87,6 +91,7 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
             link = _link(gap, in_parens=_in_parens(text, m.start))
         # "Spark or Ray, MLflow": a comma after an "or" ends the alternatives
         after_or = bool(chains) and chains[-1][-1][1] == "or" and link == "comma"
+        after_or = after_or or (purpose and link == "comma")
         # "such as PyTorch, TensorFlow, and JAX": "and" ends a list of examples, not a chain
         ends_examples = link == "and" and _examples(text, chains[-1]) if chains else False
         if link is None or (link == "and" and not ends_examples) or after_or:
@@ -99,6 +104,7 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
             and m.skill_id == prev.skill_id
             and "(" in text[prev.end : m.start]
         )
+        purpose = link is None and prev is not None and bool(_PURPOSE.match(gap))
         prev = m
     groups: list[list[str]] = []
     for chain in chains:
