@@ -43,7 +43,8 @@ def render_posting(read: PostingRequirements, fmt: str = "text") -> str:
         lines.append(f'  "{_short(read.years_evidence)}"')
     if read.ignored:
         names = ", ".join(_clean(s.name) for s in read.ignored)
-        lines += ["", f"Not requirements (company description, benefits, generic words): {names}"]
+        why = "company description, benefits, team names, generic words"
+        lines += ["", f"Not requirements ({why}): {names}"]
     return "\n".join(lines) + "\n"
 
 

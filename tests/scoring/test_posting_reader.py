@@ -230,3 +230,42 @@ def test_alternatives_of_a_clause(clause: str, groups: list[list[str]]) -> None:
     from jobmatch.scoring.posting_alternatives import alternatives
 
     assert alternatives(clause, extract_skills(clause)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "not_required", "required"),
+    [
+        # the teams a posting names as colleagues are no skills asked of the candidate
+        ("Requirements: 4+ years of product management, working alongside engineering, "
+         "design, data science, and go-to-market teams.",
+         {"data_science"}, {"product_management"}),
+        ("Requirements: experience with SQL; you will work with the Data Engineering team.",
+         {"data_engineering"}, {"sql"}),
+        # a team named after a language or framework names the job's stack
+        ("Requirements: TypeScript; you will work with a GraphQL API team.",
+         set(), {"typescript", "graphql"}),
+        # leading such a team asks for the skill
+        ("Requirements: 5+ years leading data science teams.", set(), {"data_science"}),
+    ],
+)  # fmt: skip
+def test_team_names_are_no_requirement(
+    extractor: SkillExtractor, text: str, not_required: set[str], required: set[str]
+) -> None:
+    read = read_posting(text, extractor=extractor)
+    asked = {s.skill_id for r in read.requirements for s in r.skills}
+    assert required <= asked
+    assert not (not_required & asked)
+    assert not_required <= {s.skill_id for s in read.ignored}
+
+
+def test_team_names_spans() -> None:
+    from jobmatch.scoring.posting_rules import team_names
+
+    text = "Join our AI platform team and partner with Sales and the Analytics Strategy teams."
+    assert [text[a:b] for a, b in team_names(text)] == [
+        "AI platform",
+        "Sales and the Analytics Strategy",
+    ]
+    # long prose before "team" is no team name: the match is bounded and fails fast
+    hostile = "with " + "a b c, " * 2000 + "x y z w team"
+    assert team_names(hostile) == []

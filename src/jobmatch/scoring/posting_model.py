@@ -67,8 +67,9 @@ class PostingRequirements:
 
     ``requirements`` are in text order (required and preferred); ``education`` is ``None``
     when no degree is asked; ``years_min`` the years of experience asked ("5+ years"), or
-    ``None``; ``ignored`` the skills found only in the company description, the benefits or
-    generic prose, which are no requirement.
+    ``None``; ``ignored`` the skills found only in the company description, the benefits,
+    generic prose or the names of teams ("with the Data Engineering team"), which are no
+    requirement.
     """
 
     source: str

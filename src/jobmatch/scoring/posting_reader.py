@@ -45,6 +45,7 @@ from .posting_rules import (
     degree_levels,
     field_names,
     states_preference,
+    team_names,
     years_asked,
 )
 from .profile_types import DEGREE_LEVELS
@@ -171,7 +172,14 @@ def read_requirements(
     spans = clauses(text)
     by_clause: list[list[SkillMention]] = [[] for _ in spans]
     clause_starts = [a for a, _ in spans]
+    teams = team_names(text)
+    team_starts = [a for a, _ in teams]
+    named_teams: list[SkillMention] = []
     for m in mentions:
+        t = bisect_right(team_starts, m.start) - 1
+        if t >= 0 and m.end <= teams[t][1] and m.category not in _STACK_CATEGORIES:
+            named_teams.append(m)  # "with the Data Engineering team": a colleague, not a skill
+            continue
         i = bisect_right(clause_starts, m.start) - 1
         if i >= 0 and m.start < spans[i][1]:
             by_clause[i].append(m)
@@ -190,6 +198,7 @@ def read_requirements(
         # and CUDA"): every clause but the benefits counts
         read = _Reading(text, lexicon, years=years)
         read.run(clause_list, lenient=True)
+    read.ignored.update((m.skill_id, _skill(m.skill_id, lexicon)) for m in named_teams)
     for r in read.reqs:
         for sk in r.skills:
             read.ignored.pop(sk.skill_id, None)
@@ -248,6 +257,13 @@ class _Reading:
         ]
         for group in alternatives(self.text, skills):
             _add(self.reqs, group, required, clause, self.lexicon)
+
+
+#: a team named after a language, framework, database or platform ("a GraphQL API team",
+#: "our React team") names the stack the job works with: those mentions stay
+_STACK_CATEGORIES = frozenset(
+    {"programming_language", "ml_framework", "library", "database", "cloud", "platform"}
+)
 
 
 def _counts(clause: str, section: str) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
     "degree_levels",
     "field_names",
     "years_asked",
+    "team_names",
 ]
 
 PREFER = re.compile(
@@ -54,6 +55,35 @@ RELATED = re.compile(
     r"|\btechnical\s+(?:fields?|disciplines?)\b",
     re.IGNORECASE,
 )
+# the teams a posting names as colleagues: "work with the Data Engineering team", "alongside
+# engineering, design, data science, and go-to-market teams", "join our AI platform team".
+# Their names are not skills asked of the candidate. A name is one to three words (no
+# article, preposition or "and"); names are joined by commas, "and", "&" or "/". "Leading
+# data science teams" is not one: leading such a team asks for the skill.
+_TEAM_WORD = (
+    r"(?!(?:and|or|the|a|an|at|to|in|of|for|on|by|from|with|as|strong|excellent|good)\b)"
+    r"[A-Za-z][\w&+.-]*"
+)
+_TEAM_NAME = rf"(?:{_TEAM_WORD}[ \t]+){{0,2}}{_TEAM_WORD}"
+_TEAM_SEP = (
+    r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*/[ \t]*)"
+    r"(?:the[ \t]+|other[ \t]+|an?[ \t]+)?"
+)
+_TEAMS = re.compile(
+    r"\b(?:with|alongside|join|joining)[ \t]+"
+    r"(?:the[ \t]+|our[ \t]+|other[ \t]+|your[ \t]+|an?[ \t]+)?"
+    rf"({_TEAM_NAME}(?:{_TEAM_SEP}{_TEAM_NAME})*)"
+    r"[ \t]+(?:teams?|departments?|groups?|functions?|counterparts|organi[sz]ations?)\b",
+    re.IGNORECASE,
+)
+
+
+def team_names(text: str) -> list[tuple[int, int]]:
+    """The character spans of the team names a posting mentions as colleagues
+    ("with the Data Engineering team": the span of "Data Engineering")."""
+    return [m.span(1) for m in _TEAMS.finditer(text)]
+
+
 _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("phd", re.compile(r"\bph\.?\s?d\b|\bdoctorate\b|\bdoctoral\b|\bdphil\b", re.IGNORECASE)),
     (
