@@ -166,7 +166,10 @@ class _Page:
             if self.x1 == self.rights[k]:
                 cuts = [k + 1, *gap_list[firsts[n] : lasts[n]], end]
                 run = " ".join(text[a:b] for a, b in itertools.pairwise(cuts))
-                self.chars.append(_SPACE_RUN.sub(" ", run))
+                # white space other than single spaces is not printable: most runs need no sub
+                self.chars.append(
+                    run if run.isprintable() and "  " not in run else _SPACE_RUN.sub(" ", run)
+                )
                 last = end - 1
                 self.x0, self.y0, self.y1 = (
                     min(self.x0, x0s[n]),
