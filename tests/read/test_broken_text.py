@@ -63,6 +63,10 @@ def test_broken_text_is_repaired_and_the_skill_found(case: dict[str, Any]) -> No
         ("2019-\n2021", "2019-\n2021"),  # nor one after a digit
         ("- Python\n- SQL", "- Python\n- SQL"),  # list bullets
         ("mod\u2010\neling", "modeling"),  # U+2010 HYPHEN
+        ("-\neling", "-\neling"),  # no letter before the hyphen: the text starts there
+        ("x_-\ny", "x_-\ny"),  # nor after an underscore
+        ("\u00e9-\ny", "\u00e9y"),  # any letter, not only ASCII
+        ("a--\nb", "a--\nb"),  # a hyphen before the hyphen
     ],
 )
 def test_dehyphenation_rules(broken: str, joined: str) -> None:

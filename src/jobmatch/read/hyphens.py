@@ -27,8 +27,10 @@ import re
 
 __all__ = ["dehyphenate"]
 
-# a letter, a hyphen (ASCII or U+2010), spaces, one line break, spaces, then a letter/digit
-_BREAK = re.compile(r"(?<=[^\W\d_])([-\u2010])[ \t]*\n[ \t]*(?=[^\W_])")
+# a letter, a hyphen (ASCII or U+2010), spaces, one line break, spaces, then a letter/digit;
+# the letter is looked behind the hyphen, so the search skips straight to hyphens (a
+# pattern starting with the look-behind is tried at every character)
+_BREAK = re.compile(r"([-\u2010])(?<=[^\W\d_][-\u2010])[ \t]*\n[ \t]*(?=[^\W_])")
 _WORD_BEFORE = re.compile(r"[\w\-\u2010]+$")
 _WORD_AFTER = re.compile(r"^[\w\-\u2010]+")
 

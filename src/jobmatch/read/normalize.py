@@ -23,6 +23,9 @@ _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
      "\ufb05": "st", "\ufb06": "st", "\u00ad": None, "\u200b": None, "\ufeff": None}
 )  # fmt: skip
+# str.translate looks each character up in the table (slow on long non-ASCII text): only
+# texts holding one of these characters are translated
+_LIGATURE_CHARS = re.compile("[\ufb00-\ufb06\u00ad\u200b\ufeff]")
 _SPACES = re.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BREAKS = re.compile(r"[\r\f\v\x1c-\x1e\x85\u2028\u2029]")
@@ -54,7 +57,8 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
     # before any character clean-up: mojibake uses NBSP and C1 characters ("Ã\xa0" is "à")
     text, fixed = repair_mojibake(text.replace("\r\n", "\n"))
-    text = text.translate(_LIGATURES)
+    if _LIGATURE_CHARS.search(text):
+        text = text.translate(_LIGATURES)
     text = _BREAKS.sub("\n", text)
     text = _SPACES.sub(" ", text)  # no-break and other Unicode spaces: "Machine\xa0Learning"
     if _SURROGATE.search(text):
@@ -77,7 +81,7 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
     if not text:
         raise EmptyDocumentError("no text (empty or whitespace only)", source=source)
     check_length(text, source=source)
-    visible = re.sub(r"\s", "", text)
+    visible = "".join(text.split())  # str.split and the regular expression \s: same spaces
     letters = sum(map(str.isalpha, visible))
     if len(visible) >= 200 and letters < 0.5 * len(visible):
         warnings.append(
