@@ -161,3 +161,35 @@ def test_every_preference_word_is_needed() -> None:
         assert PREFER.search(text)
         others = tuple(w for w in posting_rules._PREFER_WORDS if w != word)
         assert not any(w in posting_rules._folded(text) for w in others), word
+
+
+def test_a_list_without_bullets_is_one_clause_per_line() -> None:
+    from jobmatch.scoring.posting_rules import clauses
+
+    # web pages (and the Glassdoor postings) write a paragraph per line and a list as lines
+    # without bullets: a line well short of the text's width, followed by a capital, ends
+    intro = "We build the data platform of a growing company and hire engineers. " * 8
+    text = (
+        f"{intro.strip()}\n"
+        "Experience with proteomics and other target engagement technologies is a plus\n"
+        "Proficient in mammalian cell culture and cell line development\n"
+        "Strong oral and written communication and excellent data management skills\n"
+    )
+    found = [" ".join(text[a:b].split()) for a, b in clauses(text)]
+    assert found[-3:] == [
+        "Experience with proteomics and other target engagement technologies is a plus",
+        "Proficient in mammalian cell culture and cell line development",
+        "Strong oral and written communication and excellent data management skills",
+    ]
+
+
+def test_wrapped_lines_stay_one_clause() -> None:
+    from jobmatch.scoring.posting_rules import clauses
+
+    # a PDF wraps at its width: a line that fills it continues, capital or not
+    text = (
+        "You will design and run large-scale experiments on our training infrastructure with\n"
+        "Python and PyTorch, report the results to the research team and publish them at top\n"
+        "Venues such as NeurIPS and ICML when they are ready.\n"
+    )
+    assert len(clauses(text)) == 1

@@ -154,6 +154,11 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     heading-like short line, or when the next line is a bullet; otherwise a wrap."""
     start = 0
     lines = text.split("\n")
+    # a wrapped line fills the text's width; a line well short of it that the next line
+    # follows with a capital was ended by the writer (a list without bullets, as web pages
+    # and the Glassdoor postings write them: "...in an industry" / "Experience in ...")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    short = 0.75 * lengths[(9 * len(lengths)) // 10] if lengths else 0.0
     pos = 0
     for i, line in enumerate(lines):
         end = pos + len(line)
@@ -165,6 +170,7 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
             or stripped.endswith((".", ":", ";", "!", "?"))
             or len(stripped) < 60
             or bool(_BULLET.match(nxt))
+            or (len(stripped) < short and nxt.lstrip()[:1].isupper())
         )
         if breaks:
             if text[start:end].strip():
