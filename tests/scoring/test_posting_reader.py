@@ -220,6 +220,10 @@ def test_reading_without_years_keeps_every_requirement() -> None:
          "tests, and Playwright for end-to-end testing.",
          [["storybook"], ["technical_documentation"], ["vitest", "jest"], ["unit_testing"],
           ["playwright"], ["end-to-end_testing"]]),
+        # "or other ..." after a list: its items are alternatives
+        ("Proficiency in Pandas, SAS, R, Matlab or other analytics package.",
+         [["pandas", "sas", "r", "matlab"], ["data_analytics"]]),
+        ("Python, Java, or a similar language", [["python", "java"]]),
         # "for" that does not follow a skill keeps the list whole
         ("Experience with tools for monitoring, logging or tracing.",
          [["monitoring", "logging", "distributed_tracing"]]),

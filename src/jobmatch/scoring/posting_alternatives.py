@@ -33,6 +33,12 @@ _LEAD_EXAMPLE = re.compile(
     re.IGNORECASE,
 )
 _OR = re.compile(r"/|\bor\b", re.IGNORECASE)
+# "Pandas, SAS, R, Matlab or other analytics package": the list's items are examples of a
+# kind the posting names after them, any one of which meets it
+_OR_OTHER = re.compile(
+    r"[\s,]*(?:and/)?or\s+(?:any\s+|an?\s+)?(?:other|another|similar|equivalent|comparable)\b",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"\band\b(?!/)|&", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\(|\be\.\s?g\b|\bsuch as\b|\blike\b|\bincluding\b|\bi\.\s?e\b", re.I)
 # "Storybook for component documentation, Vitest or Jest": a skill after "for" is the
@@ -108,7 +114,11 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
         prev = m
     groups: list[list[str]] = []
     for chain in chains:
-        if _examples(text, chain) or any(link == "or" for _, link in chain):
+        if (
+            _examples(text, chain)
+            or any(link == "or" for _, link in chain)
+            or (len(chain) > 1 and _OR_OTHER.match(text, chain[-1][0].end))
+        ):
             groups.append(list(dict.fromkeys(m.skill_id for m, _ in chain)))
         else:
             groups.extend([m.skill_id] for m, _ in chain)
