@@ -29,6 +29,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("Bonus points", "preferred"),
         ("Perks", "benefits"),
         ("What we offer", "benefits"),
+        ("What We Can Offer You:", "benefits"),
         ("Benefits:", "benefits"),
         ("About Us", "about"),
         ("About the role", "about"),
@@ -138,6 +139,9 @@ def test_classify_heading(line: str, section: str) -> None:
         "Project Planning",
         "Portfolio Management",
         "Your strengths",  # a posting's requirements, not a skills list
+        # benefits, not an Education heading
+        "Education Assistance",
+        "Educational Reimbursement",
     ],
 )
 def test_not_a_heading(line: str) -> None:

@@ -151,6 +151,8 @@ def test_rules() -> None:
     assert degree_levels("BS/MS degree in Computer Science") == ["master", "bachelor"]
     assert years_asked("3-5 years of experience; 10+ yrs in total") == 3.0
     assert years_asked("grew 20% in the last 3 years") is None
+    # the length of a contract, not experience asked
+    assert years_asked("under contract to go at least another 9 years") is None
 
 
 def test_cli_posting_text_and_json(tmp_path: Path) -> None:
@@ -273,3 +275,31 @@ def test_team_names_spans() -> None:
     # long prose before "team" is no team name: the match is bounded and fails fast
     hostile = "with " + "a b c, " * 2000 + "x y z w team"
     assert team_names(hostile) == []
+
+
+def test_a_preferred_tail_picks_one_of_the_list(extractor: SkillExtractor) -> None:
+    # the list is asked; ", Python preferred" prefers one of its items
+    text = (
+        "Basic Qualifications:\n"
+        "Knowledgeable with at least one scripting language (C, C++, Perl, Python, Java, etc.),"
+        " Python preferred.\n"
+    )
+    reqs = {
+        tuple(s.skill_id for s in r.skills): r.required
+        for r in read_posting(text, extractor=extractor).requirements
+    }
+    assert reqs[("scripting_languages", "c", "c++", "perl", "python", "java")] is True
+    assert reqs[("python",)] is False
+    # a tail naming a skill of its own keeps the whole clause preferred
+    text = "Requirements:\n- Experience with SQL, Alteryx, and Microsoft Office preferred.\n"
+    read = read_posting(text, extractor=extractor)
+    assert read.requirements and not any(r.required for r in read.requirements)
+
+
+def test_is_needed_makes_a_clause_required(extractor: SkillExtractor) -> None:
+    text = "We build networks.\nDeploying services with Python and Kubernetes is needed.\n"
+    read = read_posting(text, extractor=extractor)
+    assert [(s.skill_id, r.required) for r in read.requirements for s in r.skills] == [
+        ("python", True),
+        ("kubernetes", True),
+    ]

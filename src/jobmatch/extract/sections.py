@@ -55,7 +55,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "benefits",
-        r"\bbenefits?\b|\bperks?\b|\bwhat we offer\b|\bwe offer\b|\bcompensation\b"
+        r"\bbenefits?\b|\bperks?\b|\bwe (?:can )?offer\b|\bcompensation\b"
         r"|\bwhy join\b|\bwhy work\b|\bin it for you\b|\bsalary\b|\bwhat you get\b",
     ),
     (
@@ -98,7 +98,9 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "education",
-        r"\beducation(?:al)?\b|\bacademic\b|\bdegrees?\b|\bschooling\b|\bcoursework\b",
+        # "Education Assistance", "Educational Reimbursement": a benefit, not a heading
+        r"\beducation(?:al)?\b(?! (?:assistance|reimbursement|allowance|stipend|support))"
+        r"|\bacademic\b|\bdegrees?\b|\bschooling\b|\bcoursework\b",
     ),
     (
         "experience",

@@ -85,7 +85,7 @@ _CONTEXT_SECTIONS = frozenset({"about", "other", "summary"})
 _REQUIRED_CUE = re.compile(
     r"\bmust\b|\brequired\b|\brequires?\b|\bwill have\b|\byears?\b|\bexperience (?:with|in)\b"
     r"|\bproficien|\bexpertise\b|\bstrong\b|\bhands-on\b|\byou will\b|\byou'll\b"
-    r"|\bwork involves\b|\bday-to-day\b",
+    r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b",
     re.IGNORECASE,
 )
 _EVIDENCE_BULLET = re.compile(r"^[-\u2022*\u00b7\u25aa\u25cf\u2023]\s+")
@@ -237,6 +237,15 @@ class _Reading:
 
     def clause(self, clause: str, section: str, ms: list[SkillMention], *, lenient: bool) -> None:
         prefer = section == "preferred" or states_preference(clause)
+        picked = self._picked(clause, ms) if prefer and section != "preferred" else None
+        if picked is not None:
+            # "one scripting language (C, C++, Perl, Python, Java), Python preferred": the
+            # list is asked, the tail prefers one of its items
+            clause = clause[: clause.rfind(",")]
+            ms = [m for m in ms if m not in picked]
+            prefer = states_preference(clause)
+            for m in picked:
+                _add(self.reqs, [m.skill_id], False, clause, self.lexicon)
         required = not prefer and (
             lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
         )
@@ -257,6 +266,32 @@ class _Reading:
         ]
         for group in alternatives(self.text, skills):
             _add(self.reqs, group, required, clause, self.lexicon)
+
+    def _picked(self, clause: str, ms: list[SkillMention]) -> list[SkillMention] | None:
+        """The mentions of a clause's preferred tail when they repeat skills named before it
+        (", Python preferred" after a list holding Python), else ``None``."""
+        if len(ms) < 2 or "," not in clause:
+            return None
+        last = max(ms, key=lambda m: m.start)
+        comma = self.text.rfind(",", max(0, last.start - 40), last.start)
+        end = self.text.find("\n", last.end)
+        if comma == -1 or not _PREFERRED_TAIL.fullmatch(
+            self.text, comma + 1, len(self.text) if end == -1 else end
+        ):
+            return None
+        tail = [m for m in ms if m.start > comma]
+        before = {m.skill_id for m in ms if m.end <= comma}
+        if not all(m.skill_id in before for m in tail):
+            return None
+        return tail
+
+
+# ", Python preferred." ending a clause (the words before the cue hold no list)
+_PREFERRED_TAIL = re.compile(
+    r"[^,;()\n]{1,40}?\s(?:is\s+|are\s+)?(?:strongly\s+|highly\s+)?"
+    r"(?:preferred|desired|a\s+plus|a\s+bonus)\b[\s.)]*",
+    re.IGNORECASE,
+)
 
 
 #: a team named after a language, framework, database or platform ("a GraphQL API team",

@@ -45,7 +45,8 @@ CANDIDATE = re.compile(
     r"\bexperiences?\b|\bexperienced\b|\bknowledge\b|\bproficien|\bfamiliar|\bexpertise\b"
     r"|\bskills?\b|\bbackground\b|\bability to\b|\byou will\b|\byou'll\b|\byou have\b"
     r"|\bcandidate\b|\bmust\b|\brequired\b|\brequires?\b|\bhands-on\b|\bworking with\b"
-    r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b",
+    r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b"
+    r"|\b(?:is|are) (?:needed|essential)\b",
     re.IGNORECASE,
 )
 RELATED = re.compile(
@@ -318,8 +319,10 @@ def years_asked(clause: str) -> float | None:
     values = []
     for m in _YEARS.finditer(clause):
         before = clause[max(0, m.start() - 12) : m.start()].lower()
-        if re.search(r"\b(?:last|past|over|within|for)\s*$", before):
-            continue  # "in the last 3 years": a time span, not experience asked
+        if re.search(r"\b(?:last|past|over|within|for|another|next)\s*$", before):
+            # "in the last 3 years", "a contract for at least another 9 years": a time
+            # span, not experience asked
+            continue
         word = m.group(1).lower()
         values.append(float(_NUMBER_WORDS.get(word) or int(word)))
     return min(values) if values else None
