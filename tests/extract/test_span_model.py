@@ -99,6 +99,38 @@ def test_a_span_the_lexicon_missed_becomes_an_unlisted_mention() -> None:
     assert merged[1].name == "stakeholder engagement"
 
 
+LAYERS = {"programming_language": "knowledge", "soft_skill": "skill"}
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "category", "span", "label"),
+    [
+        # a Skill span around a Knowledge mention ("develop Python applications")
+        ("Python", "programming_language", "Python programming", "SKILL"),
+        # a Knowledge span around a Skill mention
+        ("stakeholder engagement", "soft_skill", "stakeholder engagement.", "KNOWLEDGE"),
+    ],
+)
+def test_a_span_of_the_other_layer_is_kept_apart_from_the_lexicon_mention(
+    lexicon: str, category: str, span: str, label: str
+) -> None:
+    """The model labelled something else around the mention: the mention keeps its id and
+    its own boundary, and the span is a mention of its own (its layer is the model's)."""
+    lex = [_mention(lexicon, "x", category)]
+    merged = merge_mentions(lex, [_span(span, label)], TEXT, layers=LAYERS)
+    assert [(m.skill_id, m.category, m.text) for m in merged] == [
+        ("x", category, lexicon),
+        (unlisted_id(span), UNLISTED_CATEGORY, span),
+    ]
+    # a span of the same layer takes the mention's id and the model's boundary
+    same = "KNOWLEDGE" if label == "SKILL" else "SKILL"
+    one = merge_mentions(lex, [_span(span, same)], TEXT, layers=LAYERS)
+    assert [(m.skill_id, m.text) for m in one] == [("x", span)]
+    # without layers (or for a category of no known layer) the span takes the mention
+    assert merge_mentions(lex, [_span(span, label)], TEXT) == one
+    assert merge_mentions(lex, [_span(span, label)], TEXT, layers={}) == one
+
+
 def test_a_span_without_a_letter_or_digit_is_dropped() -> None:
     assert merge_mentions([], [ModelSpan(26, 27, "KNOWLEDGE")], TEXT) == []
 
