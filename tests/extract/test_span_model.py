@@ -195,6 +195,20 @@ def test_the_shipped_model_is_the_committed_training_config() -> None:
         assert shipped["training"][key] == committed["training"][key], key
 
 
+PRETRAIN_CONFIG = TRAINING_CONFIG.with_name("span_model_pretrain.cfg")
+
+
+@pytest.mark.skipif(not PRETRAIN_CONFIG.is_file(), reason="outside a checkout")
+def test_the_pretrained_tok2vec_is_the_span_models() -> None:
+    """``spacy pretrain`` trains the network the NER's tok2vec is: the weights must fit it."""
+    from spacy.util import load_config
+
+    pretrain = load_config(PRETRAIN_CONFIG)["components"]["tok2vec"]["model"]
+    train = load_config(TRAINING_CONFIG)["components"]["ner"]["model"]["tok2vec"]
+    assert pretrain == train
+    assert pretrain["embed"]["attrs"][-1] == "TAG"
+
+
 def test_the_shipped_model_is_small() -> None:
     """The issue bounds the model at 40 MB (it ships inside the wheel)."""
     from importlib import resources
