@@ -131,6 +131,15 @@ def test_a_span_of_the_other_layer_is_kept_apart_from_the_lexicon_mention(
     assert merge_mentions(lex, [_span(span, label)], TEXT, layers={}) == one
 
 
+def test_a_span_of_the_other_layer_over_the_mention_alone_adds_nothing() -> None:
+    """Only the layer differs (": Python" as a Skill over the Knowledge "Python"): one skill,
+    listed; no ``unlisted:`` id beside it at the same place."""
+    lex = [_mention("Python", "python")]
+    for span in ("Python", ": Python"):
+        merged = merge_mentions(lex, [_span(span, "SKILL")], TEXT, layers=LAYERS)
+        assert merged == lex
+
+
 def test_a_span_without_a_letter_or_digit_is_dropped() -> None:
     assert merge_mentions([], [ModelSpan(26, 27, "KNOWLEDGE")], TEXT) == []
 

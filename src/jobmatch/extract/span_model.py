@@ -17,7 +17,8 @@ Merging (:func:`merge_mentions`), for each model span:
   (a ``SKILL`` span "develop Python applications" around the Knowledge mention "Python";
   given the categories' layers, ``layers=``): the model found something else around the
   mention, as SkillSpan nests Knowledge inside Skill spans. The lexicon mention stays as it
-  is and the span becomes an unlisted mention (below);
+  is and the span becomes an unlisted mention (below), unless it is the mention's own text
+  (then only the layer differs, and the listed skill is kept alone);
 * it overlaps several lexicon mentions ("Java and Python" as one span): the lexicon mentions
   stay as they are (one id each), the model span adds nothing;
 * it overlaps none and has a letter or digit (a lone "," is dropped): a new mention with
@@ -214,11 +215,14 @@ def merge_mentions(
     for i, sp in enumerate(spans):
         if len(hits[i]) == 1 and _other_layer(mentions[hits[i][0]], sp, layers):
             # the model labels something else around the mention ("develop Python
-            # applications" as a Skill around the Knowledge "Python"): both are kept
-            if _has_word(text[sp.start : sp.end]):
+            # applications" as a Skill around the Knowledge "Python"): both are kept, unless
+            # the span is the mention itself (then only the layer differs: one skill, listed)
+            m = mentions[hits[i][0]]
+            sp = _trimmed(sp, text, None)
+            if (sp.start, sp.end) != (m.start, m.end) and _has_word(text[sp.start : sp.end]):
                 if sections is None:
                     sections = detect_sections(text)
-                out.append(_unlisted(_trimmed(sp, text, None), text, sections))
+                out.append(_unlisted(sp, text, sections))
         elif len(hits[i]) == 1 and len(spans_of[hits[i][0]]) == 1:
             j = hits[i][0]
             m = mentions[j]
