@@ -6,7 +6,8 @@ three systems measured in the same run:
 * lexicon = the default pipeline; a mention's layer is its lexicon category's layer;
 * model = the span model's spans alone; the layer is the model's label;
 * merged = ``SkillExtractor(accurate=True)``; a lexicon mention keeps its category's layer,
-  an unlisted one takes the model's label;
+  an unlisted one (including a span the model labelled with the other layer around a
+  lexicon mention) takes the model's label;
 * lex+new = the other boundary rule, for comparison: the lexicon's mentions with their own
   boundaries, plus merged's unlisted mentions;
 * drop = merged without the generic lexicon mentions the model leaves out
@@ -82,10 +83,11 @@ def predictions(ex: SkillExtractor, rows: list[dict]) -> Iterable[dict[str, Pred
             for s in spans
             if s.start <= m.start and m.end <= s.end
         }
-        merged = merge_mentions(lex, spans, text)
+        # as SkillExtractor(accurate=True) merges (the same layers)
+        merged = merge_mentions(lex, spans, text, layers=layer)
         new = [(m.start, m.end, label[m.start, m.end]) for m in merged if m.category == UNLISTED]
         lex_pred = [(m.start, m.end, layer.get(m.category, "skill")) for m in lex]
-        dropped = merge_mentions(lex, spans, text, drop_unconfirmed=True)
+        dropped = merge_mentions(lex, spans, text, drop_unconfirmed=True, layers=layer)
 
         yield {
             "lexicon": lex_pred,

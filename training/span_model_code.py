@@ -10,6 +10,7 @@ doc from the words alone, which would drop them; at inference the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.language import Language
@@ -35,3 +36,23 @@ class TaggedCorpus(Corpus):
 def create_tagged_corpus(path: Path | None, limit: int = 0) -> TaggedCorpus:
     """The reader the config names for both splits (gold tokens, shuffled by the trainer)."""
     return TaggedCorpus(path, gold_preproc=True, limit=limit)  # type: ignore[arg-type]
+
+
+@registry.callbacks("jobmatch.LoadNerTok2Vec.v1")
+def create_load_ner_tok2vec(path: Path | None) -> Callable[[Language], Language]:
+    """An ``[initialize] after_init`` callback: the pretrained tok2vec into the NER's own.
+
+    ``spacy pretrain`` (``span_model_pretrain.cfg``) saves a standalone ``Tok2Vec.v2``;
+    spaCy's own ``init_tok2vec`` would load it into the NER model's ``tok2vec`` reference,
+    which is that tok2vec chained with the parser's input projection, so the bytes do not
+    fit. This loads them into the chain's first layer, the same network. ``path = null``:
+    no pretrained weights (the model starts from random ones).
+    """
+
+    def load(nlp: Language) -> Language:
+        if path is not None:
+            chain = nlp.get_pipe("ner").model.get_ref("tok2vec")  # type: ignore[attr-defined]
+            chain.layers[0].from_bytes(Path(path).read_bytes())
+        return nlp
+
+    return load

@@ -99,6 +99,47 @@ def test_a_span_the_lexicon_missed_becomes_an_unlisted_mention() -> None:
     assert merged[1].name == "stakeholder engagement"
 
 
+LAYERS = {"programming_language": "knowledge", "soft_skill": "skill"}
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "category", "span", "label"),
+    [
+        # a Skill span around a Knowledge mention ("develop Python applications")
+        ("Python", "programming_language", "Python programming", "SKILL"),
+        # a Knowledge span around a Skill mention
+        ("stakeholder engagement", "soft_skill", "stakeholder engagement.", "KNOWLEDGE"),
+    ],
+)
+def test_a_span_of_the_other_layer_is_kept_apart_from_the_lexicon_mention(
+    lexicon: str, category: str, span: str, label: str
+) -> None:
+    """The model labelled something else around the mention: the mention keeps its id and
+    its own boundary, and the span is a mention of its own (its layer is the model's)."""
+    lex = [_mention(lexicon, "x", category)]
+    merged = merge_mentions(lex, [_span(span, label)], TEXT, layers=LAYERS)
+    assert [(m.skill_id, m.category, m.text) for m in merged] == [
+        ("x", category, lexicon),
+        (unlisted_id(span), UNLISTED_CATEGORY, span),
+    ]
+    # a span of the same layer takes the mention's id and the model's boundary
+    same = "KNOWLEDGE" if label == "SKILL" else "SKILL"
+    one = merge_mentions(lex, [_span(span, same)], TEXT, layers=LAYERS)
+    assert [(m.skill_id, m.text) for m in one] == [("x", span)]
+    # without layers (or for a category of no known layer) the span takes the mention
+    assert merge_mentions(lex, [_span(span, label)], TEXT) == one
+    assert merge_mentions(lex, [_span(span, label)], TEXT, layers={}) == one
+
+
+def test_a_span_of_the_other_layer_over_the_mention_alone_adds_nothing() -> None:
+    """Only the layer differs (": Python" as a Skill over the Knowledge "Python"): one skill,
+    listed; no ``unlisted:`` id beside it at the same place."""
+    lex = [_mention("Python", "python")]
+    for span in ("Python", ": Python"):
+        merged = merge_mentions(lex, [_span(span, "SKILL")], TEXT, layers=LAYERS)
+        assert merged == lex
+
+
 def test_a_span_without_a_letter_or_digit_is_dropped() -> None:
     assert merge_mentions([], [ModelSpan(26, 27, "KNOWLEDGE")], TEXT) == []
 
@@ -161,6 +202,20 @@ def test_the_shipped_model_is_the_committed_training_config() -> None:
     assert shipped["components"]["ner"]["model"] == committed["components"]["ner"]["model"]
     for key in ("seed", "dropout", "patience", "max_epochs", "optimizer", "batcher"):
         assert shipped["training"][key] == committed["training"][key], key
+
+
+PRETRAIN_CONFIG = TRAINING_CONFIG.with_name("span_model_pretrain.cfg")
+
+
+@pytest.mark.skipif(not PRETRAIN_CONFIG.is_file(), reason="outside a checkout")
+def test_the_pretrained_tok2vec_is_the_span_models() -> None:
+    """``spacy pretrain`` trains the network the NER's tok2vec is: the weights must fit it."""
+    from spacy.util import load_config
+
+    pretrain = load_config(PRETRAIN_CONFIG)["components"]["tok2vec"]["model"]
+    train = load_config(TRAINING_CONFIG)["components"]["ner"]["model"]["tok2vec"]
+    assert pretrain == train
+    assert pretrain["embed"]["attrs"][-1] == "TAG"
 
 
 def test_the_shipped_model_is_small() -> None:

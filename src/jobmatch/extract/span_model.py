@@ -13,6 +13,12 @@ Merging (:func:`merge_mentions`), for each model span:
   mention keeps the lexicon's skill id, name and category and takes the model's boundary (the
   model learned SkillSpan's boundaries, "Python programming", "Java 8"; the lexicon knows
   canonical names, not how far a mention reaches);
+* it overlaps exactly one lexicon mention but the model labelled it with the other layer
+  (a ``SKILL`` span "develop Python applications" around the Knowledge mention "Python";
+  given the categories' layers, ``layers=``): the model found something else around the
+  mention, as SkillSpan nests Knowledge inside Skill spans. The lexicon mention stays as it
+  is and the span becomes an unlisted mention (below), unless it is the mention's own text
+  (then only the layer differs, and the listed skill is kept alone);
 * it overlaps several lexicon mentions ("Java and Python" as one span): the lexicon mentions
   stay as they are (one id each), the model span adds nothing;
 * it overlaps none and has a letter or digit (a lone "," is dropped): a new mention with
@@ -32,7 +38,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -154,6 +160,13 @@ def _droppable(m: SkillMention) -> bool:
     return m.section != _LISTED_SECTION and m.text == m.text.lower()
 
 
+def _other_layer(m: SkillMention, sp: ModelSpan, layers: Mapping[str, str] | None) -> bool:
+    """Whether the model labelled ``sp`` with the other layer than ``m``'s category's."""
+    if layers is None or m.category not in layers:
+        return False
+    return layers[m.category] != sp.label.lower()
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
@@ -165,6 +178,7 @@ def merge_mentions(
     *,
     drop_unconfirmed: bool = False,
     sections: Sequence[tuple[int, int, str]] | None = None,
+    layers: Mapping[str, str] | None = None,
 ) -> list[SkillMention]:
     """Merge the lexicon's mentions and the model's spans (rules in the module docstring).
 
@@ -176,6 +190,9 @@ def merge_mentions(
             Skills section) that no model span overlaps.
         sections: the sections of ``text`` (:func:`.sections.detect_sections`), if the
             caller has them already (the lexicon found them); else found when needed.
+        layers: category id -> its layer (``knowledge`` or ``skill``); a span whose label
+            is the other layer than its one lexicon mention's is kept apart (module
+            docstring). ``None``: no such check.
 
     Returns:
         The merged mentions, in text order.
@@ -196,7 +213,17 @@ def merge_mentions(
         for j, m in enumerate(mentions)
     ]
     for i, sp in enumerate(spans):
-        if len(hits[i]) == 1 and len(spans_of[hits[i][0]]) == 1:
+        if len(hits[i]) == 1 and _other_layer(mentions[hits[i][0]], sp, layers):
+            # the model labels something else around the mention ("develop Python
+            # applications" as a Skill around the Knowledge "Python"): both are kept, unless
+            # the span is the mention itself (then only the layer differs: one skill, listed)
+            m = mentions[hits[i][0]]
+            sp = _trimmed(sp, text, None)
+            if (sp.start, sp.end) != (m.start, m.end) and _has_word(text[sp.start : sp.end]):
+                if sections is None:
+                    sections = detect_sections(text)
+                out.append(_unlisted(sp, text, sections))
+        elif len(hits[i]) == 1 and len(spans_of[hits[i][0]]) == 1:
             j = hits[i][0]
             m = mentions[j]
             sp = _trimmed(sp, text, m)
