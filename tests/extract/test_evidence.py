@@ -28,6 +28,12 @@ def found(ex: SkillExtractor, text: str) -> list[tuple[str, int, int, str]]:
         # the nearest verb decides between rules sharing an object
         ("Designed and ran experiments.", [("experimentation", 13, 28, "ran experiments")]),
         ("Designed experiments.", [("experimental_design", 0, 20, "Designed experiments")]),
+        # deploying a model is model deployment; deploying a payroll system is not
+        (
+            "Deployed the model using Flask.",
+            [("model_deployment", 0, 18, "Deployed the model")],
+        ),
+        ("Deployed the new payroll system to 40 stores.", []),
         ("Presented a paper at CVPR.", [("conference_presentations", 0, 17, "Presented a paper")]),
         ("Published 5 papers at NeurIPS", [("publishing_research", 0, 18, "Published 5 papers")]),
         # a venue alone; an ambiguous one only with a year or a paper word
@@ -69,6 +75,7 @@ def test_shipped_rules_name_lexicon_skills(extractor: SkillExtractor) -> None:
         "conference_presentations",
         "team_leadership",
         "mentoring",
+        "model_deployment",
     }
     assert rules.venues is not None and "NeurIPS" in rules.venues.names
     assert skills | {rules.venues.skill} <= set(extractor.lexicon.by_id)
