@@ -263,6 +263,8 @@ def test_audit_forms_owned_elsewhere(
         ("rest_apis", "apis"),
         ("graphql", "apis"),
         ("test-driven_development", "unit_testing"),
+        # an A/B test is an online experiment
+        ("a_b_testing", "experimentation"),
     ],
 )
 def test_audit_implications(lexicon: Lexicon, skill_id: str, implied: str) -> None:
