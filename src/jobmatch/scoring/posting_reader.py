@@ -244,8 +244,6 @@ class _Reading:
             clause = clause[: clause.rfind(",")]
             ms = [m for m in ms if m not in picked]
             prefer = states_preference(clause)
-            for m in picked:
-                _add(self.reqs, [m.skill_id], False, clause, self.lexicon)
         required = not prefer and (
             lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
         )
@@ -266,6 +264,8 @@ class _Reading:
         ]
         for group in alternatives(self.text, skills):
             _add(self.reqs, group, required, clause, self.lexicon)
+        for m in picked or ():  # after the list: requirements stay in text order
+            _add(self.reqs, [m.skill_id], False, clause, self.lexicon)
 
     def _picked(self, clause: str, ms: list[SkillMention]) -> list[SkillMention] | None:
         """The mentions of a clause's preferred tail when they repeat skills named before it
