@@ -182,9 +182,6 @@ class SkillExtractor:
         self.batch_size = batch_size
         self.warm_texts = warm_texts
         self._texts_read = 0  # by pipe_docs: the zones start after warm_texts
-        # category -> layer for the merge, and the lexicon it was read from (initialize()
-        # can give the component another lexicon)
-        self._layers: tuple[Lexicon, dict[str, str]] | None = None
 
     @property
     def lexicon(self) -> Lexicon:
@@ -310,16 +307,15 @@ class SkillExtractor:
         found = self.component.mentions(doc, text)
         if not self.accurate:
             return found
-        lexicon = self.lexicon
-        if self._layers is None or self._layers[0] is not lexicon:
-            self._layers = lexicon, {c.id: c.layer for c in lexicon.categories.values()}
+        # the categories' layers (a few dozen; nothing next to the model's time per doc)
+        layers = {c.id: c.layer for c in self.lexicon.categories.values()}
         # the sections the lexicon found are reused for the unlisted mentions' sections
         return merge_mentions(
             found,
             model_spans(doc),
             text,
             sections=doc_sections(doc, text),
-            layers=self._layers[1],
+            layers=layers,
         )
 
 

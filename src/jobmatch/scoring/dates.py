@@ -69,7 +69,7 @@ _SINCE = re.compile(r"\b(?:since|seit|depuis|desde|dal|sinds)\s*$", re.IGNORECAS
 _EXPECTED = r"(?:exp(?:ected)?\.?\s*(?:graduation:?\s*)?)?"
 # the dashes, and U+FFFD: a replacement character between two dates is a dash the PDF's
 # font could not map (livecareer exports lose "–" that way: "02/2013 � 08/2015")
-_SEP = r"\s*(?:-|‐|‒|–|—|―|−|\ufffd|~|to|until|till|through|thru|bis|au|à|a|al|hasta|until)\s*"
+_SEP = r"\s*(?:-|‐|‒|–|—|―|−|\ufffd|~|to|until|till|through|thru|bis|au|à|a|al|hasta)\s*"
 _RANGE_RE = re.compile(
     rf"(?<![\w$,/.])(?:{_POINT.replace('@', 'a')})"
     rf"(?:(?:{_SEP}|\s{{2,}}|\s+(?=(?:{_NAMES})\.?\s*{_YEAR}|(?:{_PRESENT_WORDS})\b))"

@@ -95,12 +95,12 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
             if alias and gap.lstrip().startswith(")"):
                 gap = gap.lstrip()[1:]  # the alias's parenthesis closes: the list goes on
             link = _link(gap, in_parens=_in_parens(text, m.start))
-        # "Spark or Ray, MLflow": a comma after an "or" ends the alternatives
-        after_or = bool(chains) and chains[-1][-1][1] == "or" and link == "comma"
-        after_or = after_or or (purpose and link == "comma")
+        # a comma ends the chain after an "or" ("Spark or Ray, MLflow": the alternatives end)
+        # and after a purpose ("Storybook for documentation, Vitest")
+        comma_ends = link == "comma" and (purpose or (bool(chains) and chains[-1][-1][1] == "or"))
         # "such as PyTorch, TensorFlow, and JAX": "and" ends a list of examples, not a chain
         ends_examples = link == "and" and _examples(text, chains[-1]) if chains else False
-        if link is None or (link == "and" and not ends_examples) or after_or:
+        if link is None or (link == "and" and not ends_examples) or comma_ends:
             chains.append([(m, None)])
         else:
             chains[-1].append((m, link))

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EmptyDocumentError
+from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import alternatives
 from .posting_model import (
@@ -295,10 +296,10 @@ _PREFERRED_TAIL = re.compile(
 
 
 #: a team named after a language, framework, database or platform ("a GraphQL API team",
-#: "our React team") names the stack the job works with: those mentions stay
-_STACK_CATEGORIES = frozenset(
-    {"programming_language", "ml_framework", "library", "database", "cloud", "platform"}
-)
+#: "our React team") names the stack the job works with: those mentions stay. The named
+#: technologies but data, DevOps and other tools, whose entries name a team's field as often
+#: as a product ("Data Science", "Infrastructure", "Kronos Bio team"), and certifications
+_STACK_CATEGORIES = NAMED_TECHNOLOGY - {"data_tool", "devops", "tool", "certification"}
 
 
 def _counts(clause: str, section: str) -> bool:
