@@ -4,12 +4,15 @@ across line breaks. The labelled cases live in ``data/broken_text.jsonl``."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+import ftfy
 import pytest
 
 import jobmatch
+from jobmatch.read import mojibake
 from jobmatch.read.hyphens import dehyphenate
 from jobmatch.read.mojibake import repair_mojibake
 from jobmatch.read.normalize import check_text
@@ -81,3 +84,30 @@ def test_mojibake_count_and_untouched_text() -> None:
         "SÃO PAULO, Ångström, « déjà vu », naïve, “quotes” &amp; PY",
         0,
     )
+
+
+def _lines_of_real_text() -> list[str]:
+    """Every non-ASCII line of the shared postings and SkillSpan sentences (when the shared
+    data is there) and of this test's broken-text cases."""
+    lines = [json.dumps(case, ensure_ascii=False) for case in CASES]
+    shared = os.environ.get("JOBMATCH_SHARED_DATA")
+    if shared:
+        for path in sorted(Path(shared).glob("**/*.jsonl")):
+            lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [ln for ln in lines if not ln.isascii()]
+
+
+def test_lines_that_skip_ftfy_are_lines_ftfy_leaves_alone() -> None:
+    """The fast path (no ftfy call) is taken only where ftfy would change nothing: checked
+    on real text, on every character of the Basic Multilingual Plane between two letters,
+    and on every pair of Latin-1 and CP-1252 signs (the stuff of mojibake)."""
+    signs = [chr(c) for c in range(0x80, 0x100)] + list("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+    samples = _lines_of_real_text()
+    samples += [f"a{chr(c)}b" for c in range(0x80, 0x10000)]
+    samples += [f"x {a}{b} y" for a in signs for b in signs]
+    skipped = [s for s in samples if not mojibake._ftfy_may_change(s)]
+    assert len(skipped) > 1000  # the fast path is taken (bullets, dashes, accents)
+    changed = [s for s in skipped if ftfy.fix_and_explain(s, mojibake._CONFIG) != (s, [])]
+    assert changed == []
+    # and lines ftfy does change are never skipped
+    assert mojibake._ftfy_may_change("donâ€™t") and mojibake._ftfy_may_change("ＰＹ")
