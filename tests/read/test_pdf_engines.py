@@ -221,3 +221,31 @@ def test_dates_beside_a_role_are_read_before_it(engine: str) -> None:
     text = read_bytes(_date_beside_role_pdf(), source="cv.pdf", pdf_engine=engine).text
     assert text.index("2021 -") < text.index("Present") < text.index("Machine Learning")
     assert text.index("Machine Learning") < text.index("2018 - 2021") < text.index("Data Sci")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["extract", "{cv}"],
+        ["facts", "{cv}"],
+        ["posting", "{cv}"],
+        ["rank", "{cv}", "--posting", "{job}"],
+        ["market", "{job}", "--resume", "{cv}", "--format", "json"],
+    ],
+)
+def test_every_command_that_reads_files_takes_the_engine_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """--pdf-engine reaches the reader: with pdfium made unavailable, choosing it fails
+    on the PDF (naming the extra), choosing pdfminer reads it."""
+    from jobmatch.cli import main
+
+    cv = write(tmp_path, "cv.pdf", simple_pdf(["Python developer", "PyTorch, SQL, Docker"]))
+    job = write(tmp_path, "job.txt", b"We need Python, PyTorch and Kubernetes.")
+    args = [a.format(cv=cv, job=job) for a in command]
+    monkeypatch.setattr(pdfium, "available", lambda: False)
+    ok = CliRunner().invoke(main, [*args, "--pdf-engine", "pdfminer"])
+    assert ok.exit_code == 0, ok.output
+    failed = CliRunner().invoke(main, [*args, "--pdf-engine", "pdfium"])
+    assert failed.exit_code == 1
+    assert "needs pypdfium2" in failed.output

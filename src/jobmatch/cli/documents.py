@@ -39,6 +39,7 @@ def _preload(profile: str | None, accurate: bool) -> None:
     show_default=True,
     help="text (one line per skill), json (one array), jsonl (one object per document).",
 )
+@pdf_engine_option
 @accurate_option
 def extract(paths: tuple[str, ...], fmt: str, accurate: bool) -> None:
     """List the skills found in documents, with their sections.
@@ -75,6 +76,7 @@ def extract(paths: tuple[str, ...], fmt: str, accurate: bool) -> None:
     metavar="YYYY-MM-DD",
     help="The date open ranges (Present) end at (default today).",
 )
+@pdf_engine_option
 def facts(paths: tuple[str, ...], fmt: str, as_of: Any) -> None:
     """Read resumes the way a recruiter does: roles, degrees, years, latest title.
 
@@ -159,6 +161,7 @@ def match(resume: str, posting: str, fmt: str, output: str | None, accurate: boo
     show_default=True,
     help="Output format.",
 )
+@pdf_engine_option
 def posting(path: str, fmt: str) -> None:
     """Show what jobmatch reads from a job posting: required and preferred skills
     (alternatives together), the degree and the years asked.

@@ -190,6 +190,7 @@ def batch(
     "--posting", required=True, metavar="POSTING", help="The job posting to rank candidates for."
 )
 @_run_options
+@pdf_engine_option
 @click.pass_context
 def rank(
     ctx: click.Context,
@@ -321,6 +322,7 @@ def _interrupted_message(summary: Any, command: str) -> str:
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Processes."
 )
+@pdf_engine_option
 def market(
     inputs: tuple[str, ...],
     profile: str,
