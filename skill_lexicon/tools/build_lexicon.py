@@ -221,9 +221,21 @@ OTHER_SENSES: dict[str, list[str]] = {
         for what in (
             "system systems equipment interface interfaces bus buses network networks "
             "stack hardware device devices link links satellite satellites electronics "
-            "middleware technician technicians"
+            "middleware technician technicians protocol protocols"
         ).split()
     ]
+    # software parts talking to each other ("RESTful services for communication between
+    # frontend and backend", "inter-service communication")
+    + [
+        f"communication between {the}{what}"
+        for the in ("", "the ")
+        for what in (
+            "frontend front-end backend back-end services microservices components systems "
+            "devices processes threads nodes servers modules applications apps clients client"
+        ).split()
+    ]
+    + [f"{kind} communication" for kind in ("inter-service", "interservice", "inter-process")]
+    + ["interprocess communication", "service-to-service communication"]
     # a line of business or a firm ("Integrated Communications Mission Support", "Digital
     # Communications Services")
     + ["integrated communications", "communications services", "communications provider"]

@@ -305,3 +305,107 @@ def test_is_needed_makes_a_clause_required(extractor: SkillExtractor) -> None:
         ("python", True),
         ("kubernetes", True),
     ]
+
+
+def _asked(text: str, extractor: SkillExtractor) -> dict[tuple[str, ...], bool]:
+    read = read_posting(text, extractor=extractor)
+    return {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the aside prefers what it names; the clause around it stays required
+        ("Requirements:\n- Experience with Python (Docker a plus).\n",
+         {("python",): True, ("docker",): False}),
+        ("Requirements:\n- Relational database knowledge (SQL Server preferred).\n",
+         {("relational_databases",): True, ("microsoft_sql_server",): False}),
+        # an aside that names nothing but the cue speaks of the whole clause
+        ("Requirements:\n- Experience with Kubernetes (preferred).\n", {("kubernetes",): False}),
+        ("Requirements:\n- Banking / Financial Sectors (preferred / not a must)\n",
+         {("banking",): False}),
+        # a tail starting with "ideally" or "preferably" prefers what it names
+        ("Requirements:\n- Fluency in SQL, ideally in conjunction with Tableau.\n",
+         {("sql",): True, ("tableau",): False}),
+        ("Requirements:\n- 3+ years of data analysis, preferably in the insurance industry.\n",
+         {("data_analysis",): True}),
+    ],
+)  # fmt: skip
+def test_a_preference_in_an_aside_or_a_tail_is_its_own(
+    extractor: SkillExtractor, text: str, expected: dict[tuple[str, ...], bool]
+) -> None:
+    assert _asked(text, extractor) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "levels"),
+    [
+        ("Bachelor's degree (MBA preferred).", ("bachelor", "master")),
+        ("Master's degree (PhD preferred) in Statistics or a related field", ("master", "phd")),
+        ("Bachelor's degree required, preferably in Statistics or Economics.", ("bachelor", None)),
+        ("An advanced degree (M.S., PhD.), preferably in Statistics.", ("master", None)),
+    ],
+)
+def test_a_degree_preferred_in_an_aside(
+    extractor: SkillExtractor, clause: str, levels: tuple[str, str | None]
+) -> None:
+    read = read_posting(f"Requirements:\n- {clause}\n- Python\n", extractor=extractor)
+    assert read.education is not None
+    assert (read.education.min_level, read.education.preferred_level) == levels
+    assert read.education.evidence == clause  # quoted whole
+    # a field of study in the preferred tail is a field, not a skill asked
+    assert {s.skill_id for r in read.requirements for s in r.skills} == {"python"}
+
+
+def test_a_list_without_bullets_ends_a_line_before_a_number(extractor: SkillExtractor) -> None:
+    """A short line followed by one starting with a number ("2+ years ...") was ended by the
+    writer: the preference of the next line does not reach it, nor its years."""
+    wide = "We build visual analytics products for research teams all over the world. " * 4
+    text = (
+        f"{wide}\n\nMinimum requirements\n"
+        "Master's degree in Statistics, Mathematics, Computer Science or a related discipline\n"
+        "2+ years of experience with SQL is a plus\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None and read.education.min_level == "master"
+    assert read.years_min == 2.0
+
+
+def test_list_items_run_into_one_line_are_clauses() -> None:
+    text = (
+        "2+ years of data analysis - expertise in R or Python - knowledge of C++ is a plus"
+        " \u2022 Embrace change"
+    )
+    assert [text[a:b] for a, b in clauses(text)] == [
+        "2+ years of data analysis",
+        "expertise in R or Python",
+        "knowledge of C++ is a plus",
+        "Embrace change",
+    ]
+    # one hyphen between spaces is a dash, not a list
+    one = "Python - the language we use most"
+    assert [one[a:b] for a, b in clauses(one)] == [one]
+
+
+def test_colleagues_named_by_their_field_are_no_requirement(extractor: SkillExtractor) -> None:
+    text = (
+        "Responsibilities:\n- Work under the supervision of senior Data Science staff.\n"
+        "- Build dashboards with Tableau.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {s.skill_id for r in read.requirements for s in r.skills}
+    assert "tableau" in asked and "data_science" not in asked
+
+
+@pytest.mark.parametrize(
+    ("clause", "years"),
+    [
+        ("For nearly 60 years, we have offered annuities.", None),
+        ("For more than 50 years, our lab has advanced science.", None),
+        ("Over 5 years of experience with Python.", 5.0),
+        ("Over 3 years' experience in SQL.", 3.0),
+        ("The team grew over 3 years to 200 people.", None),
+    ],
+)
+def test_years_of_a_time_span_are_not_asked(clause: str, years: float | None) -> None:
+    assert years_asked(clause) == years

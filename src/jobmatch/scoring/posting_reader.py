@@ -45,8 +45,10 @@ from .posting_rules import (
     clauses,
     degree_levels,
     field_names,
+    preferred_asides,
     states_preference,
     team_names,
+    without,
     years_asked,
 )
 from .profile_types import DEGREE_LEVELS
@@ -189,6 +191,7 @@ def read_requirements(
             _EVIDENCE_BULLET.sub("", " ".join(text[a:b].split())),
             sections[bisect_right(starts, a) - 1][2] if sections else "other",
             ms,
+            (a, b),
         )
         for (a, b), ms in zip(spans, by_clause, strict=True)
     ]
@@ -223,20 +226,50 @@ class _Reading:
         self.want_years = years
         self.reqs: list[PostingRequirement] = []
         self.ignored: dict[str, PostingSkill] = {}
-        self.degree_clauses: list[tuple[str, bool]] = []
+        #: (the clause's words read for the degree, preferred, the clause quoted)
+        self.degree_clauses: list[tuple[str, bool, str]] = []
         self.years: tuple[float, str] | None = None
         self.years_preferred = False
 
     def run(
-        self, clause_list: Sequence[tuple[str, str, list[SkillMention]]], *, lenient: bool
+        self,
+        clause_list: Sequence[tuple[str, str, list[SkillMention], tuple[int, int]]],
+        *,
+        lenient: bool,
     ) -> None:
-        for clause, section, ms in clause_list:
+        for clause, section, ms, span in clause_list:
             if section in _NEVER_SECTIONS or not (lenient or _counts(clause, section)):
                 self.ignored.update((m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms)
                 continue
-            self.clause(clause, section, ms, lenient=lenient)
 
-    def clause(self, clause: str, section: str, ms: list[SkillMention], *, lenient: bool) -> None:
+            # "Master's degree (PhD preferred) in ...", "Python (Docker a plus)", "SQL,
+            # ideally with BI tools": the part prefers what it names; the rest of the clause
+            # is read without it. An aside naming no skill and no degree ("(preferred)")
+            # speaks of the whole clause.
+            def inside(m: SkillMention, a: int, b: int) -> bool:
+                return a <= m.start and m.end <= b
+
+            asides = [
+                (a, b)
+                for a, b in (preferred_asides(self.text, *span) if section != "preferred" else [])
+                if self.text[a] == ","
+                or any(inside(m, a, b) for m in ms)
+                or degree_levels(self.text[a:b])
+            ]
+            if not asides:
+                self.clause(clause, clause, section, ms, lenient=lenient)
+                continue
+            rest = [m for m in ms if not any(inside(m, a, b) for a, b in asides)]
+            self.clause(without(self.text, asides, *span), clause, section, rest, lenient=lenient)
+            for a, b in asides:
+                aside = [m for m in ms if inside(m, a, b)]
+                self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
+
+    def clause(
+        self, clause: str, evidence: str, section: str, ms: list[SkillMention], *, lenient: bool
+    ) -> None:
+        """Read one clause: ``clause`` is the text the rules read, ``evidence`` the text
+        quoted for its requirements (the whole clause, when ``clause`` is a part of it)."""
         prefer = section == "preferred" or states_preference(clause)
         picked = self._picked(clause, ms) if prefer and section != "preferred" else None
         if picked is not None:
@@ -249,13 +282,14 @@ class _Reading:
             lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
         )
         fields: set[str] = set()
-        if degree_levels(clause):
-            self.degree_clauses.append((clause, prefer))
+        if degree_levels(clause) or (clause != evidence and degree_levels(evidence)):
+            # a part of a degree clause ("..., preferably in Statistics") names fields too
+            self.degree_clauses.append((clause, prefer, evidence))
             fields = set(field_names(clause))
         value = years_asked(clause) if self.want_years else None
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
             # the first years a required clause asks; those of a preferred one if no other
-            self.years, self.years_preferred = (value, clause), prefer
+            self.years, self.years_preferred = (value, evidence), prefer
         skills = [
             m
             for m in ms
@@ -264,9 +298,9 @@ class _Reading:
             and " ".join(m.text.lower().split()) not in fields  # a field of study, not a skill
         ]
         for group in alternatives(self.text, skills):
-            _add(self.reqs, group, required, clause, self.lexicon)
+            _add(self.reqs, group, required, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
-            _add(self.reqs, [m.skill_id], False, clause, self.lexicon)
+            _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)
 
     def _picked(self, clause: str, ms: list[SkillMention]) -> list[SkillMention] | None:
         """The mentions of a clause's preferred tail when they repeat skills named before it
@@ -355,8 +389,11 @@ def _category(skill_id: str, lexicon: Lexicon) -> str:
     return s.category if s is not None else "other"
 
 
-def education_requirement(found: Sequence[tuple[str, bool]]) -> EducationRequirement | None:
-    """One education requirement from the degree clauses ``(clause, preferred)``.
+def education_requirement(
+    found: Sequence[tuple[str, bool, str]],
+) -> EducationRequirement | None:
+    """One education requirement from the degree clauses ``(clause, preferred, quoted)``
+    (``quoted``: the whole clause when ``clause`` is a part of it).
 
     The lowest level of a required clause is the minimum; the highest level of a preferred
     clause (or of a clause that requires one level and prefers another) is the preferred
@@ -369,7 +406,7 @@ def education_requirement(found: Sequence[tuple[str, bool]]) -> EducationRequire
     fields: dict[str, None] = {}
     related = False
     evidence = ""
-    for clause, prefer in found:
+    for clause, prefer, quoted in found:
         levels = degree_levels(clause)
         if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
             need.append(min(levels, key=DEGREE_LEVELS.index))
@@ -379,7 +416,7 @@ def education_requirement(found: Sequence[tuple[str, bool]]) -> EducationRequire
         else:
             need.extend(levels)
         if not evidence or (not prefer and not need[:-1]):
-            evidence = clause
+            evidence = quoted
         fields.update(dict.fromkeys(field_names(clause)))
         related = related or bool(RELATED.search(clause))
     order = DEGREE_LEVELS.index

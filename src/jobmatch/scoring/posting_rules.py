@@ -30,6 +30,7 @@ __all__ = [
     "field_names",
     "years_asked",
     "team_names",
+    "preferred_asides",
 ]
 
 PREFER = re.compile(
@@ -79,10 +80,25 @@ _TEAMS = re.compile(
 )
 
 
+# colleagues named by their field: "under the supervision of senior Data Science staff",
+# "support senior data science colleagues"
+_COLLEAGUES = re.compile(
+    r"\b(?:with|alongside|of|and)[ \t]+"
+    r"(?:(?:the|our|other|your|fellow|senior|junior)[ \t]+)*"
+    rf"({_TEAM_NAME}(?:{_TEAM_SEP}{_TEAM_NAME})*)"
+    r"[ \t]+(?:staff|colleagues|peers|teammates)\b",
+    re.IGNORECASE,
+)
+
+
 def team_names(text: str) -> list[tuple[int, int]]:
     """The character spans of the team names a posting mentions as colleagues
-    ("with the Data Engineering team": the span of "Data Engineering")."""
-    return [m.span(1) for m in _TEAMS.finditer(text)]
+    ("with the Data Engineering team": the span of "Data Engineering"; "senior Data Science
+    staff": "Data Science")."""
+    spans = [m.span(1) for m in _TEAMS.finditer(text)]
+    if "staff" in text or "colleagues" in text or "peers" in text or "teammates" in text:
+        spans = sorted(spans + [m.span(1) for m in _COLLEAGUES.finditer(text)])
+    return spans
 
 
 _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -148,6 +164,11 @@ _YEARS = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+")
+#: list items run into one line: a bullet inside the line ("... insights \u2022 Embrace
+#: culture change"), or a hyphen between spaces before a lower-case word when the line holds
+#: two or more ("... design - expertise in R - experience with SQL")
+_INLINE_BULLET = re.compile(r"[ \t]+[\u2022\u25aa\u25cf\u2023][ \t]+(?=\S)")
+_INLINE_DASH = re.compile(r"[ \t]+-[ \t]+(?=[a-z])")
 
 
 def _segments(text: str) -> Iterator[tuple[int, int]]:
@@ -156,8 +177,9 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     lines = text.split("\n")
     # a wrapped line fills the text's width; a line well short of it that the next line
-    # follows with a capital was ended by the writer (a list without bullets, as web pages
-    # and the Glassdoor postings write them: "...in an industry" / "Experience in ...")
+    # follows with a capital or a number was ended by the writer (a list without bullets,
+    # as web pages and the Glassdoor postings write them: "...in an industry" / "Experience
+    # in ...", "...or related discipline)" / "2+ years of ...")
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     short = 0.75 * lengths[(9 * len(lengths)) // 10] if lengths else 0.0
     pos = 0
@@ -171,7 +193,9 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
             or stripped.endswith((".", ":", ";", "!", "?"))
             or len(stripped) < 60
             or bool(_BULLET.match(nxt))
-            or (len(stripped) < short and nxt.lstrip()[:1].isupper())
+            or (
+                len(stripped) < short and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
+            )
         )
         if breaks:
             if text[start:end].strip():
@@ -190,11 +214,19 @@ def clauses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in _segments(text):
         seg = text[a:b]
+        cuts = [m.span() for m in _SENTENCE_END.finditer(seg)]
+        if "\u2022" in seg or "\u25aa" in seg or "\u25cf" in seg or "\u2023" in seg:
+            cuts += [m.span() for m in _INLINE_BULLET.finditer(seg)]
+        if seg.count(" - ") >= 2:
+            dashes = [m.span() for m in _INLINE_DASH.finditer(seg)]
+            cuts += dashes if len(dashes) >= 2 else []
         cut = a
-        for m in _SENTENCE_END.finditer(seg):
-            if text[cut : a + m.start()].strip():
-                out.append((cut, a + m.start()))
-            cut = a + m.end()
+        for start, end in sorted(cuts):
+            if a + start < cut:  # overlaps the cut before it
+                continue
+            if text[cut : a + start].strip():
+                out.append((cut, a + start))
+            cut = a + end
         if text[cut:b].strip():
             out.append((cut, b))
     return out
@@ -277,6 +309,47 @@ def _degree_hint(clause: str, folded: str) -> bool:
     return DEGREE_HINT.search(clause) is not None
 
 
+_ASIDE = re.compile(r"\([^()\n]{1,200}\)")
+#: a tail that prefers what follows it: "..., ideally in conjunction with BI tools"
+_PREFERRED_TAIL_START = re.compile(
+    r",[ \t]*(?:and[ \t]+|but[ \t]+)?(?:ideally|preferably|optionally)\b", re.IGNORECASE
+)
+
+
+def preferred_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of the clause ``text[start:end]`` that prefer something of their own, as
+    offsets in ``text``: parenthetical asides ("Master's degree (PhD preferred)", "Python
+    (Docker a plus)") and a tail that starts with "ideally" or "preferably" ("SQL, ideally
+    with BI tools").
+
+    Their preference is theirs: the rest of the clause stays as its other words make it.
+    An aside that names nothing but the cue ("Python (preferred)", "(preferred / not a
+    must)") speaks of the whole clause: the caller, which knows the skills named, keeps
+    only the asides naming one (or a degree).
+    """
+    clause = text[start:end]
+    found: list[tuple[int, int]] = []
+    if "(" in clause:
+        found = [
+            m.span() for m in _ASIDE.finditer(text, start, end) if states_preference(m.group())
+        ]
+    if "ideal" in clause or "prefera" in clause or "option" in clause:
+        tail = _PREFERRED_TAIL_START.search(text, start, end)
+        if tail is not None and not states_preference(text[start : tail.start()]):
+            found = [(a, b) for a, b in found if b <= tail.start()] + [(tail.start(), end)]
+    return found
+
+
+def without(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """``text[start:end]`` with the given spans (inside it, in order) left out."""
+    out, pos = [], start
+    for a, b in spans:
+        out.append(text[pos:a])
+        pos = b
+    out.append(text[pos:end])
+    return " ".join("".join(out).split())
+
+
 def degree_levels(clause: str) -> list[str]:
     """The degree levels ``clause`` names (``phd``, ``master``, ``bachelor``...).
 
@@ -314,14 +387,24 @@ def field_names(clause: str) -> list[str]:
     return list(out)
 
 
+_TIME_SPAN_BEFORE = re.compile(
+    r"\b(?:last|past|over|within|for|another|next)"
+    r"(?:\s+(?:nearly|almost|about|around|roughly|over|more\s+than))?\s*$"
+)
+
+#: "... years of (relevant) experience": experience asked, whatever stands before the number
+#: ("over 5 years of experience")
+_OF_EXPERIENCE = re.compile(r"[\s']*(?:of\s+)?(?:[\w-]+\s+){0,3}?experience\b", re.IGNORECASE)
+
+
 def years_asked(clause: str) -> float | None:
     """The smallest number of years of experience ``clause`` asks for, or ``None``."""
     values = []
     for m in _YEARS.finditer(clause):
-        before = clause[max(0, m.start() - 12) : m.start()].lower()
-        if re.search(r"\b(?:last|past|over|within|for|another|next)\s*$", before):
-            # "in the last 3 years", "a contract for at least another 9 years": a time
-            # span, not experience asked
+        before = clause[max(0, m.start() - 24) : m.start()].lower()
+        if _TIME_SPAN_BEFORE.search(before) and not _OF_EXPERIENCE.match(clause, m.end()):
+            # "in the last 3 years", "a contract for at least another 9 years", "for nearly
+            # 60 years, we have offered": a time span, not experience asked
             continue
         word = m.group(1).lower()
         values.append(float(_NUMBER_WORDS.get(word) or int(word)))
