@@ -229,6 +229,20 @@ def test_reading_without_years_keeps_every_requirement() -> None:
         # "for" that does not follow a skill keeps the list whole
         ("Experience with tools for monitoring, logging or tracing.",
          [["monitoring", "logging", "distributed_tracing"]]),
+        # a list that trails off ("etc.") names examples, unknown names among them too;
+        # after "<skill> <up to three words>:" they are that skill's examples
+        ("Experience with AWS cloud services: EC2, S3, EMR, Glue, RedShift, Athena etc.",
+         [["aws", "amazon_ec2", "amazon_s3", "amazon_redshift"]]),
+        ("Big data tools; Teradata, Aster, Hadoop, etc.",
+         [["big_data"], ["teradata", "apache_hadoop"]]),
+        ("Python, SQL, Tableau and so on", [["python", "sql", "tableau"]]),
+        # ... but not the skill asked besides them, nor a list without the trailing words
+        ("At least one language in addition to SQL: Java, Python, PHP, etc.",
+         [["sql"], ["java", "python", "php"]]),
+        ("Skills: Python, SQL, Tableau", [["python"], ["sql"], ["tableau"]]),
+        # the list starts at a colon, a parenthesis, an example marker or the line's start
+        ("A/B testing in the company, such as outbound email, web optimization, etc.",
+         [["a_b_testing"], ["optimization"]]),
     ],
 )  # fmt: skip
 def test_alternatives_of_a_clause(clause: str, groups: list[list[str]]) -> None:

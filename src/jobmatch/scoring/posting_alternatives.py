@@ -39,6 +39,26 @@ _OR_OTHER = re.compile(
     r"[\s,]*(?:and/)?or\s+(?:any\s+|an?\s+)?(?:other|another|similar|equivalent|comparable)\b",
     re.IGNORECASE,
 )
+# "Hive, Impala, Fluentd, Spark, Sqoop, Pig etc.": a list that trails off names examples,
+# any of which meets it (unknown names among them too); after "<skill> <up to three
+# words>:" they are that skill's examples ("AWS cloud services: EC2, S3, EMR etc.")
+_ETC_LIST = re.compile(
+    # where a list starts: a colon, a semicolon, a parenthesis, an example marker, "with",
+    # "using", or the line's start (after a bullet)
+    r"(?:(?P<colon>:)|;|\(|\bsuch\s+as\b|\bincluding\b|\blike\b|\be\.\s?g\.?|\bi\.\s?e\.?"
+    r"|\bwith\b|\busing\b|^[^\w\n]*)"
+    # items of one to four words
+    r"[ \t,]*(?P<items>(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*){1,15}"
+    r"[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}?)"
+    r"[ \t,]*(?:etc\b\.?|and\s+so\s+on\b|and\s+the\s+like\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LEAD_COLON = re.compile(r"(?:[ \t]+[\w-]+){0,3}[ \t]*$")
+# not "one language in addition to SQL: Java, Python etc.": SQL is asked besides them
+_BESIDES = re.compile(
+    r"\b(?:in\s+addition\s+to|besides|beyond|other\s+than|apart\s+from|as\s+well\s+as)\s*$",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"\band\b(?!/)|&", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\(|\be\.\s?g\b|\bsuch as\b|\blike\b|\bincluding\b|\bi\.\s?e\b", re.I)
 # "Storybook for component documentation, Vitest or Jest": a skill after "for" is the
@@ -122,7 +142,54 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
             groups.append(list(dict.fromkeys(m.skill_id for m, _ in chain)))
         else:
             groups.extend([m.skill_id] for m, _ in chain)
+    for members in _trailing_lists(text, ms):
+        groups = _merged(groups, members)
     return groups
+
+
+def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[set[str]]:
+    """The skill ids of each list of the clause that trails off ("..., Pig etc."), with the
+    skill its colon follows ("AWS cloud services: EC2, S3 etc.")."""
+    if not ms:
+        return []
+    lo, hi = ms[0].start, max(m.end for m in ms)
+    window = text[lo : hi + 16].lower()
+    if "etc" not in window and "so on" not in window and "the like" not in window:
+        return []
+    found: list[set[str]] = []
+    for match in _ETC_LIST.finditer(text, max(0, lo - 8), min(len(text), hi + 16)):
+        a, b = match.span("items")
+        members = [m for m in ms if a <= m.start and m.end <= b]
+        if len(members) < 2:
+            continue
+        ids = {m.skill_id for m in members}
+        if match.group("colon"):
+            before = [m for m in ms if m.end <= match.start() and m.end > match.start() - 40]
+            lead = before[-1] if before else None
+            if (
+                lead is not None
+                and _LEAD_COLON.match(text, lead.end, match.start())
+                and not _BESIDES.search(text, max(0, lead.start - 24), lead.start)
+            ):
+                ids.add(lead.skill_id)
+        found.append(ids)
+    return found
+
+
+def _merged(groups: list[list[str]], members: set[str]) -> list[list[str]]:
+    """``groups`` with those made only of ``members`` joined into one, where the first was."""
+    out: list[list[str]] = []
+    joined: list[str] | None = None
+    for group in groups:
+        if set(group) <= members:
+            if joined is None:
+                joined = list(group)
+                out.append(joined)
+            else:
+                joined.extend(g for g in group if g not in joined)
+        else:
+            out.append(group)
+    return out
 
 
 def _examples(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> bool:
