@@ -419,6 +419,8 @@ def test_colleagues_named_by_their_field_are_no_requirement(extractor: SkillExtr
         ("Over 5 years of experience with Python.", 5.0),
         ("Over 3 years' experience in SQL.", 3.0),
         ("The team grew over 3 years to 200 people.", None),
+        ("25 years of innovation", None),
+        ("5+ years of customer service experience", 5.0),
     ],
 )
 def test_years_of_a_time_span_are_not_asked(clause: str, years: float | None) -> None:

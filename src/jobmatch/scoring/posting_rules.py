@@ -396,6 +396,13 @@ _TIME_SPAN_BEFORE = re.compile(
 #: ("over 5 years of experience")
 _OF_EXPERIENCE = re.compile(r"[\s']*(?:of\s+)?(?:[\w-]+\s+){0,3}?experience\b", re.IGNORECASE)
 
+#: what a company has done for N years ("more than 25 years of innovation")
+_COMPANY_AGE_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:innovation|history|excellence|service|success|growth|operations?"
+    r"|existence|tradition|heritage|industry\s+leadership)\b",
+    re.IGNORECASE,
+)
+
 
 def years_asked(clause: str) -> float | None:
     """The smallest number of years of experience ``clause`` asks for, or ``None``."""
@@ -406,6 +413,8 @@ def years_asked(clause: str) -> float | None:
             # "in the last 3 years", "a contract for at least another 9 years", "for nearly
             # 60 years, we have offered": a time span, not experience asked
             continue
+        if _COMPANY_AGE_AFTER.match(clause, m.end()):
+            continue  # "25 years of innovation": the company's age
         word = m.group(1).lower()
         values.append(float(_NUMBER_WORDS.get(word) or int(word)))
     return min(values) if values else None
