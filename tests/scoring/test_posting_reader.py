@@ -240,6 +240,11 @@ def test_reading_without_years_keeps_every_requirement() -> None:
         ("At least one language in addition to SQL: Java, Python, PHP, etc.",
          [["sql"], ["java", "python", "php"]]),
         ("Skills: Python, SQL, Tableau", [["python"], ["sql"], ["tableau"]]),
+        # "or related ..." ends such a list too, unknown names between its skills
+        ("Programming languages for deep learning, statistics, sensors and sensor fusion,"
+         " planning, computer vision, or related areas.",
+         [["programming_languages"],
+          ["deep_learning", "statistics", "sensor_fusion", "computer_vision"]]),
         # the list starts at a colon, a parenthesis, an example marker or the line's start
         ("A/B testing in the company, such as outbound email, web optimization, etc.",
          [["a_b_testing"], ["optimization"]]),

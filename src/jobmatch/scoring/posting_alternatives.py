@@ -33,25 +33,40 @@ _LEAD_EXAMPLE = re.compile(
     re.IGNORECASE,
 )
 _OR = re.compile(r"/|\bor\b", re.IGNORECASE)
-# "Pandas, SAS, R, Matlab or other analytics package": the list's items are examples of a
-# kind the posting names after them, any one of which meets it
+# "Pandas, SAS, R, Matlab or other analytics package", "deep learning, statistics, computer
+# vision, or related areas": the list's items are examples of a kind the posting names
+# after them, any one of which meets it
 _OR_OTHER = re.compile(
-    r"[\s,]*(?:and/)?or\s+(?:any\s+|an?\s+)?(?:other|another|similar|equivalent|comparable)\b",
+    r"[\s,]*(?:and/)?or\s+(?:any\s+|an?\s+)?(?:other|another|similar|equivalent|comparable|related)\b",
     re.IGNORECASE,
 )
-# "Hive, Impala, Fluentd, Spark, Sqoop, Pig etc.": a list that trails off names examples,
+# "Hive, Impala, Fluentd, Spark, Sqoop, Pig etc.", "for deep learning, statistics, sensors
+# and sensor fusion, planning, computer vision, or related areas": a list that trails off
+# names examples,
 # any of which meets it (unknown names among them too); after "<skill> <up to three
 # words>:" they are that skill's examples ("AWS cloud services: EC2, S3, EMR etc.")
 _ETC_LIST = re.compile(
     # where a list starts: a colon, a semicolon, a parenthesis, an example marker, "with",
     # "using", or the line's start (after a bullet)
     r"(?:(?P<colon>:)|;|\(|\bsuch\s+as\b|\bincluding\b|\blike\b|\be\.\s?g\.?|\bi\.\s?e\.?"
-    r"|\bwith\b|\busing\b|^[^\w\n]*)"
+    r"|\bwith\b|\busing\b|\bfor\b|^[^\w\n]*)"
     # items of one to four words
     r"[ \t,]*(?P<items>(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*){1,15}"
     r"[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}?)"
-    r"[ \t,]*(?:etc\b\.?|and\s+so\s+on\b|and\s+the\s+like\b)",
+    r"[ \t,]*(?:etc\b\.?|and\s+so\s+on\b|and\s+the\s+like\b"
+    r"|(?:and/)?or\s+(?:any\s+)?(?:other|related|similar|equivalent|comparable)\b)",
     re.IGNORECASE | re.MULTILINE,
+)
+#: one of these is in every ending of :data:`_ETC_LIST` (lower case)
+_TRAIL_WORDS = (
+    "etc",
+    "so on",
+    "the like",
+    "other",
+    "related",
+    "similar",
+    "equivalent",
+    "comparable",
 )
 _LEAD_COLON = re.compile(r"(?:[ \t]+[\w-]+){0,3}[ \t]*$")
 # not "one language in addition to SQL: Java, Python etc.": SQL is asked besides them
@@ -132,9 +147,21 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
         )
         purpose = link is None and prev is not None and bool(_PURPOSE.match(gap))
         prev = m
+    # a list that trails off ("..., Pig etc."): the chains inside it are one requirement
+    owner: dict[int, int] = {}
+    for k, members in enumerate(_trailing_lists(text, ms)):
+        owner.update((id(m), k) for m in members)
     groups: list[list[str]] = []
+    joined: dict[int, list[str]] = {}
     for chain in chains:
-        if (
+        owners = {owner.get(id(m), -1) for m, _ in chain}
+        k = owners.pop() if len(owners) == 1 else -1
+        if k != -1:
+            if k not in joined:
+                joined[k] = []
+                groups.append(joined[k])
+            joined[k].extend(m.skill_id for m, _ in chain if m.skill_id not in joined[k])
+        elif (
             _examples(text, chain)
             or any(link == "or" for _, link in chain)
             or (len(chain) > 1 and _OR_OTHER.match(text, chain[-1][0].end))
@@ -142,27 +169,24 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
             groups.append(list(dict.fromkeys(m.skill_id for m, _ in chain)))
         else:
             groups.extend([m.skill_id] for m, _ in chain)
-    for members in _trailing_lists(text, ms):
-        groups = _merged(groups, members)
     return groups
 
 
-def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[set[str]]:
-    """The skill ids of each list of the clause that trails off ("..., Pig etc."), with the
+def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[list[SkillMention]]:
+    """The mentions of each list of the clause that trails off ("..., Pig etc."), with the
     skill its colon follows ("AWS cloud services: EC2, S3 etc.")."""
     if not ms:
         return []
     lo, hi = ms[0].start, max(m.end for m in ms)
     window = text[lo : hi + 16].lower()
-    if "etc" not in window and "so on" not in window and "the like" not in window:
+    if not any(w in window for w in _TRAIL_WORDS):
         return []
-    found: list[set[str]] = []
+    found: list[list[SkillMention]] = []
     for match in _ETC_LIST.finditer(text, max(0, lo - 8), min(len(text), hi + 16)):
         a, b = match.span("items")
         members = [m for m in ms if a <= m.start and m.end <= b]
-        if len(members) < 2:
+        if len({m.skill_id for m in members}) < 2:
             continue
-        ids = {m.skill_id for m in members}
         if match.group("colon"):
             before = [m for m in ms if m.end <= match.start() and m.end > match.start() - 40]
             lead = before[-1] if before else None
@@ -171,25 +195,9 @@ def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[set[str]]:
                 and _LEAD_COLON.match(text, lead.end, match.start())
                 and not _BESIDES.search(text, max(0, lead.start - 24), lead.start)
             ):
-                ids.add(lead.skill_id)
-        found.append(ids)
+                members.insert(0, lead)
+        found.append(members)
     return found
-
-
-def _merged(groups: list[list[str]], members: set[str]) -> list[list[str]]:
-    """``groups`` with those made only of ``members`` joined into one, where the first was."""
-    out: list[list[str]] = []
-    joined: list[str] | None = None
-    for group in groups:
-        if set(group) <= members:
-            if joined is None:
-                joined = list(group)
-                out.append(joined)
-            else:
-                joined.extend(g for g in group if g not in joined)
-        else:
-            out.append(group)
-    return out
 
 
 def _examples(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> bool:
