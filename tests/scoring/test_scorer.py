@@ -488,6 +488,8 @@ def test_coverage_ceiling_keeps_similarity_from_carrying_a_score() -> None:
     [
         # a label that already names its alternatives is not followed by them again
         ("A framework (PyTorch or TensorFlow)", "A framework (PyTorch or TensorFlow)"),
+        # ... in another order or wording ("Version control (Git)")
+        ("TensorFlow or PyTorch framework", "TensorFlow or PyTorch framework"),
         # a label that is one of the alternatives gives way to the list of them
         ("pytorch", "PyTorch or TensorFlow"),
         ("req_id", "PyTorch or TensorFlow"),
@@ -502,3 +504,22 @@ def test_requirement_names_its_alternatives_once(label: str, expected: str) -> N
     lexicon = load_lexicon()
     req = Requirement(id="req_id", label=label, required=True, skills=("pytorch", "tensorflow"))
     assert _requirement_name(req, lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built convolutional neural networks in PyTorch for image recognition.",
+        "Trained recurrent neural networks for speech.",
+        "Designed graph neural networks for molecules.",
+    ],
+)
+def test_named_neural_network_kinds_give_credit_for_neural_networks(text: str) -> None:
+    """A resume with convolutional (recurrent, graph) neural networks is not told to add
+    "neural networks" as if it had none: they give partial credit for it (the report
+    suggests naming it, an upgrade)."""
+    import jobmatch
+
+    report = jobmatch.score(f"Experience\n{text}\n")
+    credit = {m.skill_id: m.match for m in report.matched}
+    assert credit.get("neural_networks") == "partial"

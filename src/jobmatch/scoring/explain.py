@@ -145,8 +145,9 @@ def _requirement_name(req: Requirement, lexicon: Lexicon) -> str:
     label = req.label.casefold()
     if label == req.id.casefold() or label in {n.casefold() for n in names}:
         return alts  # the label is one of the alternatives: name them all, once
-    if alts.casefold() in label:
-        return req.label  # the label already names the alternatives
+    if alts.casefold() in label or all(n.casefold() in label for n in names):
+        # the label already names the alternatives: "Version control (Git)"
+        return req.label
     return f"{req.label} ({alts})"
 
 
