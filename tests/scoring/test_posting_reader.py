@@ -348,6 +348,10 @@ def _asked(text: str, extractor: SkillExtractor) -> dict[tuple[str, ...], bool]:
          {("sql",): True, ("tableau",): False}),
         ("Requirements:\n- 3+ years of data analysis, preferably in the insurance industry.\n",
          {("data_analysis",): True}),
+        # a preferred tail about other things than those asked before it
+        ("Requirements:\n- Excellent English language skills, other languages (e.g. German,"
+         " Spanish, Chinese) are a plus\n",
+         {("english",): True, ("german", "spanish", "mandarin"): False}),
     ],
 )  # fmt: skip
 def test_a_preference_in_an_aside_or_a_tail_is_its_own(
@@ -404,6 +408,24 @@ def test_list_items_run_into_one_line_are_clauses() -> None:
     # one hyphen between spaces is a dash, not a list
     one = "Python - the language we use most"
     assert [one[a:b] for a, b in clauses(one)] == [one]
+    # plus signs as bullets, in a posting written as one paragraph
+    plus = "MUST HAVE + Minimum 5 years of analytics + Proficiency in Tableau"
+    assert [plus[a:b] for a, b in clauses(plus)] == [
+        "MUST HAVE",
+        "Minimum 5 years of analytics",
+        "Proficiency in Tableau",
+    ]
+    assert [t[a:b] for t in ["Knowledge of C + + is a plus."] for a, b in clauses(t)] == [
+        "Knowledge of C + + is a plus."
+    ]
+
+
+def test_an_abbreviation_ends_no_sentence() -> None:
+    text = "Experience with relational databases (i.e. DB2, SQL Server). Git (e.g. GitHub)."
+    assert [text[a:b] for a, b in clauses(text)] == [
+        "Experience with relational databases (i.e. DB2, SQL Server).",
+        "Git (e.g. GitHub).",
+    ]
 
 
 def test_colleagues_named_by_their_field_are_no_requirement(extractor: SkillExtractor) -> None:

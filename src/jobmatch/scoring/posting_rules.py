@@ -169,6 +169,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+")
 #: two or more ("... design - expertise in R - experience with SQL")
 _INLINE_BULLET = re.compile(r"[ \t]+[\u2022\u25aa\u25cf\u2023][ \t]+(?=\S)")
 _INLINE_DASH = re.compile(r"[ \t]+-[ \t]+(?=[a-z])")
+#: ... or a plus sign between spaces before a capital or a number, two or more in the line
+#: ("MUST HAVE + Minimum 5 years of ... + Bachelor's degree ...")
+_INLINE_PLUS = re.compile(r"[ \t]+\+[ \t]+(?=[A-Z0-9])")
+#: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)")
+_NO_SENTENCE_END = re.compile(r"(?:\b[ie]\.\s?[eg]|\bvs|\bapprox|\bincl|\bcf)\.$", re.IGNORECASE)
 
 
 def _segments(text: str) -> Iterator[tuple[int, int]]:
@@ -214,7 +219,14 @@ def clauses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in _segments(text):
         seg = text[a:b]
-        cuts = [m.span() for m in _SENTENCE_END.finditer(seg)]
+        cuts = [
+            m.span()
+            for m in _SENTENCE_END.finditer(seg)
+            if not _NO_SENTENCE_END.search(seg, max(0, m.start() - 8), m.start())
+        ]
+        if seg.count(" + ") >= 2:
+            pluses = [m.span() for m in _INLINE_PLUS.finditer(seg)]
+            cuts += pluses if len(pluses) >= 2 else []
         if "\u2022" in seg or "\u25aa" in seg or "\u25cf" in seg or "\u2023" in seg:
             cuts += [m.span() for m in _INLINE_BULLET.finditer(seg)]
         if seg.count(" - ") >= 2:
@@ -314,13 +326,19 @@ _ASIDE = re.compile(r"\([^()\n]{1,200}\)")
 _PREFERRED_TAIL_START = re.compile(
     r",[ \t]*(?:and[ \t]+|but[ \t]+)?(?:ideally|preferably|optionally)\b", re.IGNORECASE
 )
+#: a tail about other things than those asked before it: "Excellent English language
+#: skills, other languages (e.g. German, Spanish, Chinese) are a plus"
+_OTHER_TAIL_START = re.compile(
+    r",[ \t]*(?:and[ \t]+)?(?:any[ \t]+)?(?:other|additional|further)\b", re.IGNORECASE
+)
 
 
 def preferred_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of the clause ``text[start:end]`` that prefer something of their own, as
     offsets in ``text``: parenthetical asides ("Master's degree (PhD preferred)", "Python
-    (Docker a plus)") and a tail that starts with "ideally" or "preferably" ("SQL, ideally
-    with BI tools").
+    (Docker a plus)"), a tail that starts with "ideally" or "preferably" ("SQL, ideally
+    with BI tools") and a preferred tail about other things ("English, other languages
+    are a plus").
 
     Their preference is theirs: the rest of the clause stays as its other words make it.
     An aside that names nothing but the cue ("Python (preferred)", "(preferred / not a
@@ -333,10 +351,15 @@ def preferred_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
         found = [
             m.span() for m in _ASIDE.finditer(text, start, end) if states_preference(m.group())
         ]
+    tail = None
     if "ideal" in clause or "prefera" in clause or "option" in clause:
         tail = _PREFERRED_TAIL_START.search(text, start, end)
-        if tail is not None and not states_preference(text[start : tail.start()]):
-            found = [(a, b) for a, b in found if b <= tail.start()] + [(tail.start(), end)]
+    if tail is None and ("other" in clause or "additional" in clause or "further" in clause):
+        other = _OTHER_TAIL_START.search(text, start, end)
+        if other is not None and states_preference(text[other.start() : end]):
+            tail = other
+    if tail is not None and not states_preference(text[start : tail.start()]):
+        found = [(a, b) for a, b in found if b <= tail.start()] + [(tail.start(), end)]
     return found
 
 
