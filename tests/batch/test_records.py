@@ -183,6 +183,23 @@ def test_documents_and_folders_walked_in_order(tmp_path: Path) -> None:
     assert count_records([str(tmp_path)]) == 4
 
 
+def test_a_folder_walk_skips_licence_and_read_me_files(tmp_path: Path) -> None:
+    """A folder of resumes with a LICENSE or a README beside them: those are no candidates
+    (rank over the shared resume folders scored two licence texts); named on their own
+    they are read."""
+    (tmp_path / "LICENSE.Apache-2.0.txt").write_text("Apache License")
+    (tmp_path / "README.md").write_text("read me")
+    (tmp_path / "copying").write_text("GPL")
+    (tmp_path / "license_plate_recognition.txt").write_text("a resume about plates")
+    (tmp_path / "jane.txt").write_text("Jane, Python")
+    assert [r[0] for r in recs(tmp_path)] == [
+        f"{tmp_path}/jane.txt",
+        f"{tmp_path}/license_plate_recognition.txt",
+    ]
+    assert count_records([str(tmp_path)]) == 2
+    assert recs(tmp_path / "README.md")[0][0] == f"{tmp_path}/README.md"
+
+
 def test_symlink_loops_and_missing_paths(tmp_path: Path) -> None:
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "x.txt").write_text("x")

@@ -15,6 +15,7 @@ import csv
 import errno
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,6 +36,12 @@ __all__ = [
 #: documents read with :func:`jobmatch.read.documents.read_document`, one record each
 DOCUMENT_EXTENSIONS = frozenset(
     {".pdf", ".docx", ".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+)
+#: files a folder of documents keeps beside them (a licence, a read-me, a change log): a
+#: folder walk skips them; named on their own they are read
+PROJECT_FILE = re.compile(
+    r"^(?:licen[cs]e|copying|notice|readme|changelog|changes|authors|contributing)(?:[.-].*)?$",
+    re.IGNORECASE,
 )
 CSV_EXTENSIONS = frozenset({".csv", ".tsv"})
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson", ".jsonlines"})
@@ -205,7 +212,10 @@ def _walk(
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
-        if not is_dir and ext not in DOCUMENT_EXTENSIONS | CSV_EXTENSIONS | JSONL_EXTENSIONS:
+        if not is_dir and (
+            ext not in DOCUMENT_EXTENSIONS | CSV_EXTENSIONS | JSONL_EXTENSIONS
+            or PROJECT_FILE.match(entry.name)
+        ):
             continue
         yield from _iter_path(entry.path, opts, explicit=False, seen=seen)
 

@@ -13,6 +13,7 @@ from .records import (
     CSV_EXTENSIONS,
     DOCUMENT_EXTENSIONS,
     JSONL_EXTENSIONS,
+    PROJECT_FILE,
     Record,
     iter_records,
 )
@@ -58,7 +59,9 @@ def count_records(inputs: Iterable[str | os.PathLike[str]]) -> int | None:
 
 
 def _known(path: Path) -> bool:
-    return path.suffix.lower() in DOCUMENT_EXTENSIONS | CSV_EXTENSIONS | JSONL_EXTENSIONS
+    return path.suffix.lower() in DOCUMENT_EXTENSIONS | CSV_EXTENSIONS | JSONL_EXTENSIONS and (
+        not PROJECT_FILE.match(path.name)
+    )
 
 
 def _tabular_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -75,7 +78,9 @@ def _tabular_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for f in sorted(files):
-                    if Path(f).suffix.lower() in CSV_EXTENSIONS | JSONL_EXTENSIONS:
+                    if Path(f).suffix.lower() in CSV_EXTENSIONS | JSONL_EXTENSIONS and (
+                        not PROJECT_FILE.match(f)
+                    ):
                         yield Path(root, f)
         elif path.suffix.lower() in CSV_EXTENSIONS | JSONL_EXTENSIONS and path.is_file():
             yield path
