@@ -271,6 +271,8 @@ def test_alternatives_of_a_clause(clause: str, groups: list[list[str]]) -> None:
          set(), {"typescript", "graphql"}),
         # leading such a team asks for the skill
         ("Requirements: 5+ years leading data science teams.", set(), {"data_science"}),
+        ("Requirements: SQL. You will support our product, sales, leadership and marketing"
+         " teams with insights.", {"leadership"}, {"sql"}),
     ],
 )  # fmt: skip
 def test_team_names_are_no_requirement(
