@@ -221,7 +221,7 @@ OTHER_SENSES: dict[str, list[str]] = {
         for what in (
             "system systems equipment interface interfaces bus buses network networks "
             "stack hardware device devices link links satellite satellites electronics "
-            "middleware technician technicians protocol protocols"
+            "middleware technician technicians protocol protocols engineering engineer"
         ).split()
     ]
     # software parts talking to each other ("RESTful services for communication between

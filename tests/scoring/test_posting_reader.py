@@ -350,6 +350,11 @@ def _asked(text: str, extractor: SkillExtractor) -> dict[tuple[str, ...], bool]:
          {("sql",): True, ("tableau",): False}),
         ("Requirements:\n- 3+ years of data analysis, preferably in the insurance industry.\n",
          {("data_analysis",): True}),
+        # a clause that asks firmly keeps its requirement; a short preferred tail is its own
+        ("Requirements:\n- Must possess an active Secret or higher security clearance, Top"
+         " Secret preferred.\n", {("security_clearance",): True}),
+        ("Requirements:\n- Python required, Docker experience a plus\n",
+         {("python",): True, ("docker",): False}),
         # a preferred tail about other things than those asked before it
         ("Requirements:\n- Excellent English language skills, other languages (e.g. German,"
          " Spanish, Chinese) are a plus\n",

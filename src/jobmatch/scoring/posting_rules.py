@@ -327,6 +327,13 @@ _ASIDE = re.compile(r"\([^()\n]{1,200}\)")
 _PREFERRED_TAIL_START = re.compile(
     r",[ \t]*(?:and[ \t]+|but[ \t]+)?(?:ideally|preferably|optionally)\b", re.IGNORECASE
 )
+#: a clause that asks firmly; a short preferred tail after a comma is then the tail's own
+_FIRM = re.compile(r"\bmust\b|\brequired\b|\brequires?\b|\bminimum\b", re.IGNORECASE)
+_SHORT_PREFERRED_TAIL = re.compile(
+    r",[ \t]*(?:[\w+#.-]+[ \t]+){1,5}(?:is[ \t]+|are[ \t]+)?(?:strongly[ \t]+|highly[ \t]+)?"
+    r"(?:preferred|desired|a[ \t]+plus)[ \t]*[.)]*[ \t]*$",
+    re.IGNORECASE,
+)
 #: a tail about other things than those asked before it: "Excellent English language
 #: skills, other languages (e.g. German, Spanish, Chinese) are a plus"
 _OTHER_TAIL_START = re.compile(
@@ -359,6 +366,9 @@ def preferred_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
         other = _OTHER_TAIL_START.search(text, start, end)
         if other is not None and states_preference(text[other.start() : end]):
             tail = other
+    if tail is None and _FIRM.search(clause):
+        # "Must possess an active Secret or higher security clearance, Top Secret preferred"
+        tail = _SHORT_PREFERRED_TAIL.search(text, start, end)
     if tail is not None and not states_preference(text[start : tail.start()]):
         found = [(a, b) for a, b in found if b <= tail.start()] + [(tail.start(), end)]
     return found
