@@ -459,3 +459,19 @@ def test_colleagues_named_by_their_field_are_no_requirement(extractor: SkillExtr
 )
 def test_years_of_a_time_span_are_not_asked(clause: str, years: float | None) -> None:
     assert years_asked(clause) == years
+
+
+def test_an_equal_opportunity_statement_asks_nothing(extractor: SkillExtractor) -> None:
+    text = (
+        "Requirements:\n- Python and SQL.\n\n"
+        "Acme provides equal employment opportunities to all employees and applicants without"
+        " regard to race, religion, age, disability, genetics or veteran status.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert [s.skill_id for r in read.requirements for s in r.skills] == ["python", "sql"]
+    # nor in a terse posting read leniently
+    terse = read_posting(
+        "Python, SQL. We are an equal opportunity employer regardless of genetics.",
+        extractor=extractor,
+    )
+    assert "genetics" not in {s.skill_id for r in terse.requirements for s in r.skills}

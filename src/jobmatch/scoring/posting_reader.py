@@ -84,6 +84,12 @@ GENERIC = frozenset(
     }
 )
 _NEVER_SECTIONS = frozenset({"benefits"})
+#: an equal-opportunity statement asks nothing ("without regard to race, ..., genetics")
+_EQUAL_OPPORTUNITY = re.compile(
+    r"equal (?:employment )?opportunit|without regard to|affirmative action employer"
+    r"|regardless of (?:race|age|sex|gender|religion|colou?r|national)",
+    re.IGNORECASE,
+)
 _CONTEXT_SECTIONS = frozenset({"about", "other", "summary"})
 _REQUIRED_CUE = re.compile(
     r"\bmust\b|\brequired\b|\brequires?\b|\bwill have\b|\byears?\b|\bexperience (?:with|in)\b"
@@ -238,7 +244,11 @@ class _Reading:
         lenient: bool,
     ) -> None:
         for clause, section, ms, span in clause_list:
-            if section in _NEVER_SECTIONS or not (lenient or _counts(clause, section)):
+            if (
+                section in _NEVER_SECTIONS
+                or _EQUAL_OPPORTUNITY.search(clause)
+                or not (lenient or _counts(clause, section))
+            ):
                 self.ignored.update((m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms)
                 continue
 
