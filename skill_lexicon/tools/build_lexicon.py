@@ -160,6 +160,13 @@ TITLE_WORDS = [
 # "Maintenance Technician", "trained plant maintenance personnel"), nor is the reliability
 # of machines software reliability ("Maintenance - Systems reliability")
 OTHER_SENSES: dict[str, list[str]] = {
+    # the right to work, not access control ("Authorization to work in the US is required")
+    "authorization": [
+        "authorization to work",
+        "work authorization",
+        "employment authorization",
+        "authorization for employment",
+    ],
     "maintenance": [
         f"{before} maintenance"
         for before in (
