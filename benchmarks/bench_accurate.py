@@ -29,6 +29,8 @@ Usage::
     python benchmarks/bench_accurate.py --no-speed --limit 200 --repeats 3 --wheel /tmp/w
     python benchmarks/bench_accurate.py --no-accuracy --no-resumes --other-model DIR
         # the throughput of another span model (a saved spaCy pipeline) in the same rounds
+    python benchmarks/bench_accurate.py --no-resumes --other-model DIR --threshold 0.4
+        # and its accuracy; a spancat (docs/accurate.md) keeps the spans scored 0.4 or more
 
 Tune on train/dev only: the SkillSpan test split is held out.
 """
@@ -45,10 +47,14 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
 from bench_extract import Score, Tokens, posting_texts, shared_data
 from jobmatch.extract import SkillExtractor
+from jobmatch.extract.lexicon_tags import LEXICON_TAGS_PIPE
+from jobmatch.extract.span_model import SPAN_MODEL_PIPE, merge_mentions, model_spans
 from jobmatch.extract.span_model import UNLISTED_CATEGORY as UNLISTED
-from jobmatch.extract.span_model import merge_mentions, model_spans
 from jobmatch.models import SkillMention
 
 Pred = list[tuple[int, int, str]]  # (start, end, layer)
@@ -99,7 +105,7 @@ def predictions(ex: SkillExtractor, rows: list[dict]) -> Iterable[dict[str, Pred
         }
 
 
-def accuracy(ex: SkillExtractor, path: Path) -> None:
+def accuracy(ex: SkillExtractor, path: Path, title: str = "the shipped model") -> None:
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     scores = {(src, lay, sy): Score() for src in SOURCES for lay in LAYERS for sy in SYSTEMS}
     anyl = {(src, sy): Score() for src in SOURCES for sy in SYSTEMS}
@@ -116,7 +122,8 @@ def accuracy(ex: SkillExtractor, path: Path) -> None:
                         toks,
                     )
                 anyl[src, sy].add([(a, b) for a, b, _ in pred], [(a, b) for a, b, _ in gold], toks)
-    print(f"\nAccuracy on {path.name}: {len(rows)} sentences ({time.perf_counter() - t0:.1f} s)")
+    took = time.perf_counter() - t0
+    print(f"\nAccuracy of {title} on {path.name}: {len(rows)} sentences ({took:.1f} s)")
     head = f"{'source':<7}{'layer':<11}{'system':<10}{'pred':>6}{'gold':>6}"
     head += f"{'P str':>7}{'R str':>7}{'F1 str':>8}{'F1 tok':>8}{'F1 ovl':>8}"
     print(f"\n{head}{'Pany t':>7}{'Pany o':>7}")
@@ -143,18 +150,44 @@ def _rate(n: int, items: Iterable[object]) -> float:
     return n / (time.process_time() - t0)
 
 
-def other_model(path: Path) -> SkillExtractor:
-    """An accurate extractor with the span model in ``path`` instead of the shipped one."""
+# the component that turns a spancat's spans into the merge's input (an experiment's model)
+SPANS_TO_ENTS = "jobmatch_bench_spans_to_ents"
+
+
+@Language.component(SPANS_TO_ENTS)
+def spans_to_ents(doc: Doc) -> Doc:
+    """A spancat's spans (``doc.spans["sc"]``, one label each, those at or above its
+    threshold) as ``doc.ents``, which the merge reads: the best-scored first (then the
+    longer), each kept unless it overlaps one kept already."""
+    group = doc.spans["sc"]
+    scores = group.attrs["scores"].ravel()
+    order = sorted(range(len(group)), key=lambda i: (-scores[i], -len(group[i]), group[i].start))
+    kept: list[Span] = []
+    for i in order:
+        sp = group[i]
+        if all(sp.end <= k.start or k.end <= sp.start for k in kept):
+            kept.append(sp)
+    doc.ents = sorted(kept, key=lambda sp: sp.start)
+    return doc
+
+
+def other_model(path: Path, threshold: float) -> SkillExtractor:
+    """An accurate extractor with the span model in ``path`` (a saved pipeline with one
+    ``ner`` or ``spancat``, static vectors allowed) instead of the shipped one; a spancat
+    keeps the spans scored ``threshold`` or more."""
     import spacy
 
-    from jobmatch.extract import span_model
-
-    shipped = span_model.load_span_model
-    span_model.load_span_model = lambda: spacy.load(path, exclude=["tokenizer"])  # type: ignore[assignment]
-    try:
-        return SkillExtractor(accurate=True)
-    finally:
-        span_model.load_span_model = shipped
+    src = spacy.load(path, exclude=["tokenizer"])
+    factory = src.pipe_names[0]
+    ex = SkillExtractor(accurate=True)
+    ex.nlp.remove_pipe(SPAN_MODEL_PIPE)
+    if src.vocab.vectors.shape[0]:  # the model's static vectors, looked up in the doc's vocab
+        ex.nlp.vocab.vectors = src.vocab.vectors
+    ex.nlp.add_pipe(factory, name=SPAN_MODEL_PIPE, source=src, after=LEXICON_TAGS_PIPE)
+    if factory == "spancat":
+        ex.nlp.get_pipe(SPAN_MODEL_PIPE).cfg["threshold"] = threshold  # type: ignore[attr-defined]
+        ex.nlp.add_pipe(SPANS_TO_ENTS, after=SPAN_MODEL_PIPE)
+    return ex
 
 
 def throughput(
@@ -246,19 +279,29 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--no-resumes", action="store_true", help="skip the resume scores")
     ap.add_argument("--wheel", default=None, help="build the wheel into DIR and print its size")
     ap.add_argument(
-        "--other-model", default=None, help="also time a span model saved in DIR (same rounds)"
+        "--other-model",
+        default=None,
+        help="also measure a span model saved in DIR (accuracy; throughput in the same rounds)",
+    )
+    ap.add_argument(
+        "--threshold", type=float, default=0.5, help="the --other-model's spancat threshold"
     )
     args = ap.parse_args(None if argv is None else list(argv))
     t0 = time.perf_counter()
     fast = SkillExtractor()
     acc = SkillExtractor(accurate=True)
     print(f"fast and accurate extractors built in {time.perf_counter() - t0:.1f} s")
+    other = None
+    if args.other_model is not None:
+        other = other_model(Path(args.other_model), args.threshold)
+    dev = shared_data() / "gold" / "skillspan" / "skillspan_dev.jsonl"
     if not args.no_accuracy:
-        accuracy(acc, shared_data() / "gold" / "skillspan" / "skillspan_dev.jsonl")
+        accuracy(acc, dev)
+        if other is not None:
+            accuracy(other, dev, f"{args.other_model} (threshold {args.threshold})")
     if not args.no_resumes:
         resume_scores(fast, acc)
     if not args.no_speed:
-        other = None if args.other_model is None else other_model(Path(args.other_model))
         throughput(fast, acc, args.limit, args.repeats, other)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory (max RSS of this process, both pipelines): {peak:.0f} MB")

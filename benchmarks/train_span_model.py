@@ -29,6 +29,8 @@ Usage::
     python benchmarks/train_span_model.py --no-install     # train, do not replace the shipped model
     python benchmarks/train_span_model.py --pretrain       # pretrain the tok2vec first
     python benchmarks/train_span_model.py --training.dropout 0.3   # a config override
+    python benchmarks/train_span_model.py --no-install --config training/span_model_spancat.cfg
+        # an experiment's config (docs/accurate.md)
 
 The SkillSpan test split is held out: it is never read here.
 """
@@ -49,6 +51,9 @@ CONFIG = ROOT / "training" / "span_model.cfg"
 CODE = ROOT / "training" / "span_model_code.py"
 PRETRAIN_CONFIG = ROOT / "training" / "span_model_pretrain.cfg"
 TARGET = ROOT / "skill_lexicon" / "models" / "span_model"
+# the static vectors of --vectors: floret's hashed table, rows x dims float32 (5.1 MB)
+VECTOR_ROWS = 20000
+VECTOR_DIM = 64
 
 
 def shared_data() -> Path:
@@ -145,6 +150,41 @@ def convert_unlabelled(texts: Iterable[str], dest: Path) -> tuple[int, int]:
     return n_docs, n_tokens
 
 
+def train_vectors(texts: Iterable[str], work: Path) -> Path:
+    """Train floret vectors on ``texts`` (lower-cased jobmatch tokens) and convert them with
+    ``spacy init vectors --mode floret --attr LOWER``; returns the vectors' pipeline folder.
+
+    floret (Explosion's fastText fork, a training-time extra: ``pip install floret``) stores
+    one hashed table of subword rows, so every token, unseen ones included, gets a vector,
+    and the table's size is fixed (``bucket`` rows of ``dim`` floats) whatever the corpus.
+    Skipgram, one thread (floret seeds its generator itself): the same corpus gives the same
+    vectors.
+    """
+    import floret
+
+    from jobmatch import make_nlp
+
+    tokenizer = make_nlp().tokenizer
+    corpus = work / "vectors_corpus.txt"
+    corpus.parent.mkdir(parents=True, exist_ok=True)
+    with corpus.open("w", encoding="utf-8") as out:
+        for doc in tokenizer.pipe(texts, batch_size=256):
+            out.write(" ".join(t.lower_ for t in doc if not t.is_space) + "\n")
+    model = floret.train_unsupervised(
+        str(corpus), model="skipgram", mode="floret", hashCount=2, bucket=VECTOR_ROWS,
+        dim=VECTOR_DIM, minn=3, maxn=5, minCount=2, epoch=20, thread=1, verbose=0,
+    )  # fmt: skip
+    table = work / "vectors.floret"
+    model.save_floret_vectors(str(table))
+    out_dir = work / "vectors"
+    cmd = [
+        sys.executable, "-m", "spacy", "init", "vectors", "en", str(table), str(out_dir),
+        "--mode", "floret", "--attr", "LOWER", "--name", "jobmatch_floret",
+    ]  # fmt: skip
+    subprocess.run(cmd, check=True, env=_env())
+    return out_dir
+
+
 def _env() -> dict[str, str]:
     return dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
 
@@ -163,11 +203,11 @@ def pretrain(work: Path) -> Path:
     return out / "model-last.bin"
 
 
-def train(work: Path, extra: Iterable[str]) -> Path:
+def train(work: Path, extra: Iterable[str], config: Path = CONFIG) -> Path:
     """Run ``spacy train`` (nice, one thread); returns the best checkpoint's folder."""
     env = _env()
     cmd = [
-        "nice", "-n", "19", sys.executable, "-m", "spacy", "train", str(CONFIG),
+        "nice", "-n", "19", sys.executable, "-m", "spacy", "train", str(config),
         "--code", str(CODE),
         "--output", str(work / "output"),
         "--paths.train", str(work / "train.spacy"),
@@ -195,6 +235,12 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--work", default="/tmp/jobmatch_span_model", help="corpora and checkpoints")
     ap.add_argument("--no-install", action="store_true", help="do not replace the shipped model")
     ap.add_argument("--pretrain", action="store_true", help="pretrain the tok2vec first")
+    ap.add_argument(
+        "--vectors", action="store_true", help="train static floret vectors and use them"
+    )
+    ap.add_argument(
+        "--config", default=str(CONFIG), help="the training config (an experiment's, say)"
+    )
     # anything else is passed to `spacy train` as config overrides (--training.dropout 0.3)
     args, overrides = ap.parse_known_args(None if argv is None else list(argv))
     work = Path(args.work)
@@ -207,7 +253,19 @@ def main(argv: Iterable[str] | None = None) -> None:
         print(f"unlabelled: {n} texts, {t} tokens", flush=True)
         weights = pretrain(work)
         overrides = ["--paths.pretrained_tok2vec", str(weights), *overrides]
-    best = train(work, overrides)
+    if args.vectors:
+        vectors = train_vectors(unlabelled_texts(shared_data()), work)
+        print(f"vectors: {vectors}", flush=True)
+        from spacy.util import load_config
+
+        # the config's one component (span_model.cfg's NER, or an experiment's spancat)
+        component = load_config(Path(args.config))["nlp"]["pipeline"][0]
+        overrides = [
+            "--paths.vectors", str(vectors),
+            f"--components.{component}.model.tok2vec.embed.include_static_vectors", "true",
+            *overrides,
+        ]  # fmt: skip
+    best = train(work, overrides, Path(args.config))
     if not args.no_install:
         install(best)
 

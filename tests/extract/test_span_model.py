@@ -218,6 +218,24 @@ def test_the_pretrained_tok2vec_is_the_span_models() -> None:
     assert pretrain["embed"]["attrs"][-1] == "TAG"
 
 
+SPANCAT_CONFIG = TRAINING_CONFIG.with_name("span_model_spancat.cfg")
+
+
+@pytest.mark.skipif(not SPANCAT_CONFIG.is_file(), reason="outside a checkout")
+def test_the_spancat_experiment_differs_from_the_shipped_model_by_its_component_only() -> None:
+    """The spancat tried in docs/accurate.md has the NER's tok2vec and training settings."""
+    from spacy.util import load_config
+
+    spancat = load_config(SPANCAT_CONFIG)
+    ner = load_config(TRAINING_CONFIG)
+    assert spancat["nlp"]["pipeline"] == ["spancat"]
+    tok2vec = ner["components"]["ner"]["model"]["tok2vec"]
+    assert spancat["components"]["spancat"]["model"]["tok2vec"] == tok2vec
+    for key in ("seed", "dropout", "patience", "max_epochs", "optimizer", "batcher"):
+        assert spancat["training"][key] == ner["training"][key], key
+    assert spancat["corpora"] == ner["corpora"]
+
+
 def test_the_shipped_model_is_small() -> None:
     """The issue bounds the model at 40 MB (it ships inside the wheel)."""
     from importlib import resources
