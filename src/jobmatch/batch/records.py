@@ -30,6 +30,8 @@ __all__ = [
     "DOCUMENT_EXTENSIONS",
     "CSV_EXTENSIONS",
     "JSONL_EXTENSIONS",
+    "PROJECT_FILE",
+    "walked",
     "DEFAULT_MAX_BYTES",
 ]
 
@@ -45,6 +47,19 @@ PROJECT_FILE = re.compile(
 )
 CSV_EXTENSIONS = frozenset({".csv", ".tsv"})
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson", ".jsonlines"})
+
+
+def walked(name: str, extensions: frozenset[str] | None = None) -> bool:
+    """Whether a folder walk takes the file ``name`` (its base name): a document, CSV or
+    JSONL file (or one of ``extensions``), and not a :data:`PROJECT_FILE`."""
+    known = (
+        DOCUMENT_EXTENSIONS | CSV_EXTENSIONS | JSONL_EXTENSIONS
+        if extensions is None
+        else extensions
+    )
+    return os.path.splitext(name)[1].lower() in known and not PROJECT_FILE.match(name)
+
+
 #: default per-record text size limit (bytes of UTF-8)
 DEFAULT_MAX_BYTES = 10_000_000
 
@@ -207,15 +222,11 @@ def _walk(
         yield _os_error(name, exc)
         return
     for entry in entries:
-        ext = os.path.splitext(entry.name)[1].lower()
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
-        if not is_dir and (
-            ext not in DOCUMENT_EXTENSIONS | CSV_EXTENSIONS | JSONL_EXTENSIONS
-            or PROJECT_FILE.match(entry.name)
-        ):
+        if not is_dir and not walked(entry.name):
             continue
         yield from _iter_path(entry.path, opts, explicit=False, seen=seen)
 

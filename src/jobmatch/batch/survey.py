@@ -11,11 +11,10 @@ from pathlib import Path
 
 from .records import (
     CSV_EXTENSIONS,
-    DOCUMENT_EXTENSIONS,
     JSONL_EXTENSIONS,
-    PROJECT_FILE,
     Record,
     iter_records,
+    walked,
 )
 
 __all__ = ["count_records", "check_text_source"]
@@ -45,7 +44,7 @@ def count_records(inputs: Iterable[str | os.PathLike[str]]) -> int | None:
         if path.is_dir():
             # os.walk does not follow directory symlinks: no loops while counting
             for root, _dirs, files in os.walk(path):
-                total += count_records(os.path.join(root, f) for f in files if _known(Path(f))) or 0
+                total += count_records(os.path.join(root, f) for f in files if walked(f)) or 0
         elif path.suffix.lower() in CSV_EXTENSIONS | JSONL_EXTENSIONS:
             try:
                 with open(path, "rb") as f:
@@ -56,12 +55,6 @@ def count_records(inputs: Iterable[str | os.PathLike[str]]) -> int | None:
         else:
             total += 1
     return total
-
-
-def _known(path: Path) -> bool:
-    return path.suffix.lower() in DOCUMENT_EXTENSIONS | CSV_EXTENSIONS | JSONL_EXTENSIONS and (
-        not PROJECT_FILE.match(path.name)
-    )
 
 
 def _tabular_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -78,9 +71,7 @@ def _tabular_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for f in sorted(files):
-                    if Path(f).suffix.lower() in CSV_EXTENSIONS | JSONL_EXTENSIONS and (
-                        not PROJECT_FILE.match(f)
-                    ):
+                    if walked(f, CSV_EXTENSIONS | JSONL_EXTENSIONS):
                         yield Path(root, f)
         elif path.suffix.lower() in CSV_EXTENSIONS | JSONL_EXTENSIONS and path.is_file():
             yield path
