@@ -256,23 +256,23 @@ class _Reading:
             # ideally with BI tools": the part prefers what it names; the rest of the clause
             # is read without it. An aside naming no skill and no degree ("(preferred)")
             # speaks of the whole clause.
-            def inside(m: SkillMention, a: int, b: int) -> bool:
-                return a <= m.start and m.end <= b
-
+            found, tail = (
+                preferred_asides(self.text, *span) if section != "preferred" else ([], None)
+            )
             asides = [
                 (a, b)
-                for a, b in (preferred_asides(self.text, *span) if section != "preferred" else [])
-                if self.text[a] == ","
-                or any(inside(m, a, b) for m in ms)
-                or degree_levels(self.text[a:b])
+                for a, b in found
+                if any(_inside(m, a, b) for m in ms) or degree_levels(self.text[a:b])
             ]
+            if tail is not None:
+                asides.append(tail)
             if not asides:
                 self.clause(clause, clause, section, ms, lenient=lenient)
                 continue
-            rest = [m for m in ms if not any(inside(m, a, b) for a, b in asides)]
+            rest = [m for m in ms if not any(_inside(m, a, b) for a, b in asides)]
             self.clause(without(self.text, asides, *span), clause, section, rest, lenient=lenient)
             for a, b in asides:
-                aside = [m for m in ms if inside(m, a, b)]
+                aside = [m for m in ms if _inside(m, a, b)]
                 self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
 
     def clause(
@@ -344,6 +344,11 @@ _PREFERRED_TAIL = re.compile(
 #: technologies but data, DevOps and other tools, whose entries name a team's field as often
 #: as a product ("Data Science", "Infrastructure", "Kronos Bio team"), and certifications
 _STACK_CATEGORIES = NAMED_TECHNOLOGY - {"data_tool", "devops", "tool", "certification"}
+
+
+def _inside(m: SkillMention, a: int, b: int) -> bool:
+    """Whether the mention ``m`` lies within ``text[a:b]``."""
+    return a <= m.start and m.end <= b
 
 
 def _counts(clause: str, section: str) -> bool:

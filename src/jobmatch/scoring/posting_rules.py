@@ -31,6 +31,7 @@ __all__ = [
     "years_asked",
     "team_names",
     "preferred_asides",
+    "without",
 ]
 
 PREFER = re.compile(
@@ -341,17 +342,22 @@ _OTHER_TAIL_START = re.compile(
 )
 
 
-def preferred_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def preferred_asides(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
     """The parts of the clause ``text[start:end]`` that prefer something of their own, as
-    offsets in ``text``: parenthetical asides ("Master's degree (PhD preferred)", "Python
-    (Docker a plus)"), a tail that starts with "ideally" or "preferably" ("SQL, ideally
-    with BI tools") and a preferred tail about other things ("English, other languages
-    are a plus").
+    offsets in ``text``: parenthetical asides stating a preference ("Master's degree (PhD
+    preferred)", "Python (Docker a plus)"), and a tail that starts with "ideally" or
+    "preferably" ("SQL, ideally with BI tools"), a preferred tail about other things
+    ("English, other languages are a plus") or a short preferred tail of a firm clause.
 
     Their preference is theirs: the rest of the clause stays as its other words make it.
     An aside that names nothing but the cue ("Python (preferred)", "(preferred / not a
     must)") speaks of the whole clause: the caller, which knows the skills named, keeps
     only the asides naming one (or a degree).
+
+    Returns:
+        ``(asides, tail)``: the asides before the tail, and the tail (``None``: none).
     """
     clause = text[start:end]
     found: list[tuple[int, int]] = []
@@ -370,8 +376,8 @@ def preferred_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # "Must possess an active Secret or higher security clearance, Top Secret preferred"
         tail = _SHORT_PREFERRED_TAIL.search(text, start, end)
     if tail is not None and not states_preference(text[start : tail.start()]):
-        found = [(a, b) for a, b in found if b <= tail.start()] + [(tail.start(), end)]
-    return found
+        return [(a, b) for a, b in found if b <= tail.start()], (tail.start(), end)
+    return found, None
 
 
 def without(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
