@@ -31,6 +31,7 @@ from ..models import Lexicon, SkillMention
 from .cache import PatternCache
 from .columns import Columns
 from .context import ContextResolver, still_tagged
+from .coordination import coordinated_matches
 from .evidence import load_evidence
 from .filtering import FilterScorer
 from .line_reader import LineReader
@@ -250,7 +251,7 @@ class SkillComponent(SerializedComponent):
         if self._lexicon is None:
             self.initialize()
         cols = Columns(doc)
-        matches = self._match(doc, cols)
+        matches, conjuncts = self._match(doc, cols)
         kept: list[Match] = []
         if matches:
             sure, ambiguous = self._patterns.longest_first(doc, matches)
@@ -265,17 +266,28 @@ class SkillComponent(SerializedComponent):
             if soft is not None and self._filter is None:
                 doc.user_data[_SOFT_KEY] = soft  # for the training script
             if kept and self._filter is not None:
-                kept = self._apply_filter(doc, cols, kept, soft or set(), tagged)
+                kept = self._apply_filter(doc, cols, kept, soft or set(), tagged, conjuncts)
         if self.read_lines:
             kept = self._reader.read(doc, cols, kept)
         self._annotate(doc, kept)
         return doc
 
-    def _match(self, doc: Doc, cols: Columns) -> list[tuple[int, int, int]]:
-        """Every raw match ``(key, start, end)``, line-wrapped multi-word ones included."""
+    def _match(
+        self, doc: Doc, cols: Columns
+    ) -> tuple[list[tuple[int, int, int]], frozenset[tuple[int, int]]]:
+        """Every raw match ``(key, start, end)``, line-wrapped multi-word ones and the
+        conjuncts of coordinations included; and the token ranges of those conjuncts and of
+        the phrases they share words with (both pass the mention filter)."""
         matches: list[tuple[int, int, int]] = self._matcher(doc)
         matches += wrapped_matches(doc, cols, self._patterns)
-        return matches
+        conjuncts = coordinated_matches(doc, cols, self._patterns, matches)
+        if not conjuncts:
+            return matches, frozenset()
+        # a conjunct is read with the words it shares, not by a shorter match inside it
+        inside = {j for c in conjuncts for j in range(c.start, c.end)}
+        matches = [m for m in matches if not inside.issuperset(range(m[1], m[2]))]
+        matches += [(c.key, c.start, c.end) for c in conjuncts]
+        return matches, frozenset(span for c in conjuncts for span in ((c.start, c.end), c.phrase))
 
     def _apply_filter(
         self,
@@ -284,16 +296,23 @@ class SkillComponent(SerializedComponent):
         kept: list[Match],
         soft: set[tuple[int, int]],
         tagged: set[Match],
+        conjuncts: frozenset[tuple[int, int]] = frozenset(),
     ) -> list[Match]:
-        """The mentions the trained filter keeps (the dropped ones go to ``user_data``)."""
+        """The mentions the trained filter keeps (the dropped ones go to ``user_data``).
+
+        A coordination ("analytical and problem-solving skills") is kept, both its conjunct
+        and the phrase it shares words with: the filter, trained on whole phrases, would
+        judge the lone word, and two lexicon phrases joined so are evidence enough.
+        """
         assert self._scorer is not None and self._filter is not None
         cut = self._filter.threshold
         scores = self._scorer.scores(
             doc, kept, soft, scope=self.filter_scope, cols=cols, title_names=self.title_names
         )
-        dropped = [m for m, sc in zip(kept, scores, strict=True) if sc < cut]
+        keep = [sc >= cut or (m[0], m[1]) in conjuncts for m, sc in zip(kept, scores, strict=True)]
+        dropped = [m for m, ok in zip(kept, keep, strict=True) if not ok]
         if dropped:
-            kept = [m for m, sc in zip(kept, scores, strict=True) if sc >= cut]
+            kept = [m for m, ok in zip(kept, keep, strict=True) if ok]
             doc.user_data[_DROPPED_KEY] = dropped
         if tagged:
             kept = still_tagged(kept, tagged)
