@@ -32,8 +32,8 @@ def test_case_file_shape(extractor: SkillExtractor) -> None:
     assert len(CASES) >= 150
     assert Counter(str(c["class"]) for c in CASES) == {
         "title_line": 56,
-        "research_practice": 60,
-        "wrong_sense": 136,
+        "research_practice": 62,
+        "wrong_sense": 138,
         "line_break": 28,
     }
     known = set(extractor.lexicon.by_id)
@@ -60,7 +60,7 @@ def test_figures_per_class(extractor: SkillExtractor) -> None:
             misses.append((case["text"], sorted(expected - ids), sorted(forbidden & ids)))
     assert found == {
         "title_line": [102, 102, 0],
-        "research_practice": [55, 55, 0],
+        "research_practice": [58, 58, 0],
         "wrong_sense": [119, 119, 0],
         "line_break": [35, 35, 0],
     }

@@ -71,6 +71,11 @@ class Columns:
         return self._arr[:, 2].nonzero()[0].tolist()
 
     @cached_property
+    def space_set(self) -> frozenset[int]:
+        """The indices of the whitespace tokens, as a set."""
+        return frozenset(self.space_idx)
+
+    @cached_property
     def breaks(self) -> list[int]:
         """Indices of the line breaks: whitespace tokens holding a newline (spaCy makes
         "\\n" its own token)."""

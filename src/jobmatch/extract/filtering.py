@@ -29,6 +29,8 @@ from .vocabulary import (
     BULLET_GLYPHS,
     CUE_WORDS,
     LINE_END,
+    NOT_ACTION_VERBS,
+    TEAM_WORDS,
     TITLE_FIELDS,
     TITLE_MAX_TOKENS,
     TITLE_WORDS,
@@ -38,6 +40,8 @@ __all__ = ["FilterScorer"]
 
 Match = tuple[int, int, int]  # (start token, end token, skill index)
 Soft = set[tuple[int, int]] | frozenset[tuple[int, int]]
+#: the most tokens a sentence's opening verb may stand before a mention
+_SENTENCE_REACH = 40
 
 
 class FilterScorer:
@@ -60,6 +64,9 @@ class FilterScorer:
         self._line_end = frozenset(key(w) for w in LINE_END)
         self._action = frozenset(key(w) for w in ACTION_VERBS)
         self._bullets = frozenset(key(w) for w in BULLET_GLYPHS)
+        self._not_action = frozenset(key(w) for w in NOT_ACTION_VERBS)
+        self._team = frozenset(key(w) for w in TEAM_WORDS)
+        self._sentence_end = frozenset(key(w) for w in ". ; ! ?".split()) | self._bullets
         self._technology = [s.category in TITLE_FIELDS for s in skills]
         # surface-dependent part of the score per (skill, tokens, spaces), filled lazily
         self._static: dict[tuple[int, ...], float] = {}
@@ -214,6 +221,7 @@ class FilterScorer:
         infos: dict[int, LineInfo] = {}
         line_scores: dict[int, float] = {}
         bullet_lines: dict[int, bool] = {}
+        verb_sentences = _Sentences()
         title_free: dict[int, bool] = {}
         out: list[float] = []
         generic_only = scope == "generic"
@@ -232,7 +240,13 @@ class FilterScorer:
                     (orth[s] != low[s] if e - s == 1 else orth[s:e] != low[s:e])
                     or (s > lo and low[s - 1] in action)
                     or (s - 1 > lo and low[s - 2] in action)
-                    or self._bullet_line(low, lo, hi, k, bullet_lines)
+                    or (
+                        (e >= n or low[e] not in self._team)
+                        and (
+                            self._bullet_line(low, lo, hi, k, bullet_lines)
+                            or self._verb_sentence(doc, cols, s, verb_sentences)
+                        )
+                    )
                 )
             )
             if named and (
@@ -293,6 +307,63 @@ class FilterScorer:
             j = lo + 1 if lo < hi and low[lo] in self._bullets else lo
             found = seen[k] = j < hi and low[j] in self._action
         return found
+
+    def _verb_sentence(self, doc: Doc, cols: Columns, s: int, seen: _Sentences) -> bool:
+        """Whether the sentence holding token ``s`` opens with a resume's verb of what the
+        writer did: one of the bullet verbs, or any capitalised word in "-ed" ("Utilized
+        D3.js for data visualization", "Composed marketing documentation"), also when the
+        sentence starts mid-line or wraps over lines.
+
+        Mentions come in text order: the walk back to the sentence's start stops at the
+        last mention's token, whose sentence this one shares if no boundary came between.
+        """
+        low, strings = cols.low, doc.vocab.strings
+        spaces = cols.space_set
+        reach = max(0, s - _SENTENCE_REACH)  # the lowest token the walk may look at
+        known = seen.last if reach <= seen.last < s else -1
+        j = s - 1
+        while j >= max(reach, known):
+            h = low[j]
+            if h in self._sentence_end or (j in spaces and strings[h].count("\n") > 1):
+                first = j + 1
+                break
+            j -= 1
+        else:
+            if known >= 0:
+                first = seen.first  # no boundary since the last mention: its sentence
+            else:
+                first = 0 if reach == 0 else -1  # the doc's start, or none within reach
+        if first >= 0:
+            first = next((i for i in range(first, s) if i not in spaces), s)
+        seen.last, seen.first = s, first
+        if not 0 <= first < s:
+            return False
+        found = seen.opens.get(first)
+        if found is None:
+            found = seen.opens[first] = self._deed(low[first], strings[cols.orth[first]])
+        return found
+
+    def _deed(self, h: int, word: str) -> bool:
+        """Whether ``word`` (LOWER hash ``h``) opening a sentence states a deed of the
+        writer: a bullet verb, or a capitalised word in "-ed" that is not an adjective or a
+        posting's word ("Preferred", "Advanced")."""
+        return h in self._action or (
+            len(word) > 4
+            and word[0].isupper()
+            and word[1:].islower()
+            and word.endswith("ed")
+            and h not in self._not_action
+        )
+
+
+class _Sentences:
+    """What :meth:`FilterScorer._verb_sentence` remembers within one doc."""
+
+    __slots__ = ("first", "last", "opens")
+
+    def __init__(self) -> None:
+        self.last = self.first = -1  # the last mention's token and its sentence's first
+        self.opens: dict[int, bool] = {}  # a sentence's first token -> opens with a deed
 
 
 def _count(keys: list[int]) -> dict[int, int]:

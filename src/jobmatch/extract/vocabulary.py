@@ -12,6 +12,8 @@ __all__ = [
     "TITLE_FIELDS",
     "BULLET_GLYPHS",
     "ACTION_VERBS",
+    "NOT_ACTION_VERBS",
+    "TEAM_WORDS",
     "CATEGORY_POSITIVE",
     "CITATION_MARKERS",
     "CITATION_STRONG",
@@ -62,6 +64,22 @@ ACTION_VERBS = frozenset(
     "prototyped benchmarked evaluated scaled refactored modelled modeled worked coached "
     "mentored supervised taught researched investigated explored studied analyzed analysed "
     "contributed collaborated authored co-authored published presented".split()
+)
+# capitalised "-ed" words that open sentences but state no deed of the writer: postings'
+# ("Preferred qualifications", "Founded in 1999, ...") and adjectives ("Advanced knowledge
+# of", "Distributed systems", "Detailed knowledge")
+NOT_ACTION_VERBS = frozenset(
+    "preferred required desired based founded interested qualified located headquartered "
+    "needed recommended selected limited united red bed need speed seed feed embed "
+    "advanced detailed skilled talented motivated dedicated seasoned accomplished "
+    "experienced certified licensed related distributed embedded varied demonstrated".split()
+)
+# words after a name that make it the name of a team, not a skill of the writer
+# ("Worked closely with the data science team", "UX designers")
+TEAM_WORDS = frozenset(
+    "team teams department departments group groups division divisions unit units staff "
+    "colleagues designers engineers developers scientists analysts managers leads "
+    "organization organisation function functions".split()
 )
 # glyphs that open a bullet line before its verb ("• Worked on diffusion for ...")
 BULLET_GLYPHS = frozenset("• - * · – — ▪ ● ◦ ‣ ■ □ > o".split())
