@@ -98,6 +98,12 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         # shared by resumes and postings: a posting's reading wins (see the README)
         ("Career Overview", "about"),
         ("Core Qualifications", "requirements"),
+        # a short question is a heading; a long one is prose
+        ("Who Are We?", "about"),
+        ("Why QinetiQ Inc.?", "benefits"),
+        ("Why join us?", "benefits"),
+        ("Your Contribution to Our Mission:", "responsibilities"),
+        ("To Land This Job, You Need:", "requirements"),
     ],
 )
 def test_classify_heading(line: str, section: str) -> None:

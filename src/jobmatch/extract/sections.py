@@ -56,26 +56,29 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "benefits",
         r"\bbenefits?\b|\bperks?\b|\bwe (?:can )?offer\b|\bcompensation\b"
-        r"|\bwhy join\b|\bwhy work\b|\bin it for you\b|\bsalary\b|\bwhat you get\b",
+        r"|\bwhy join\b|\bwhy work\b|\bin it for you\b|\bsalary\b|\bwhat you get\b"
+        # "Why Acme?", "Why us": the employer's pitch
+        r"|^why\b",
     ),
     (
         "requirements",
         r"\brequire|\bqualifications?\b|\bmust haves?\b|\blooking for\b|\bwho you are\b"
         r"|\byou bring\b|\byoull bring\b|\byou will bring\b|\byou have\b|\byou should have\b"
         r"|\bideal candidate\b|\byour profile\b|\bessentials?\b|\bwhat you need\b"
-        r"|\bwe expect\b|\bneed to succeed\b|\bskills and experience\b|\bjob specification\b",
+        r"|\bwe expect\b|\bneed to succeed\b|\bskills and experience\b|\bjob specification\b"
+        r"|\byou need\b|\byoull need\b|\byou will need\b",
     ),
     (
         "responsibilities",
         r"\bresponsibilit|\bduties\b|\byoull do\b|\byou will do\b|\byoull be doing\b"
         r"|\byou will be doing\b|\bday to day\b|\byour role\b|\bthe role\b|\byour mission\b"
         r"|\byour impact\b|\btasks\b|\bwhat you will\b|\bwhat youll\b|\bin this role\b"
-        r"|\bjob functions?\b|\baccountabilities\b",
+        r"|\bjob functions?\b|\baccountabilities\b|\byour contributions?\b",
     ),
     ("summary", r"\babout me\b|\bcareer objective\b|\bprofessional summary\b"),
     (
         "about",
-        r"^about\b|\bwho we are\b|\boverview\b|\bjob description\b|\bjob summary\b"
+        r"^about\b|\bwho we are\b|\bwho are we\b|\boverview\b|\bjob description\b|\bjob summary\b"
         r"|\bposition summary\b|\brole summary\b|\bthe opportunity\b|\bour company\b"
         r"|\bcompany description\b|\bthe company\b|\bour mission\b|\bour team\b"
         r"|\bthe team\b|\bgeneral summary\b|\bdescription\b",
@@ -171,6 +174,10 @@ _MAX_HEADING_WORDS = 7
 HEADING_MEMO_LINES = 20_000
 
 
+#: the most words of a question that may be a heading
+_MAX_QUESTION_WORDS = 4
+
+
 def _normalise(title: str) -> str:
     t = title.lower().replace("’", "").replace("'", "").replace("&", " and ")
     return " ".join(_NORMALISE_RE.sub(" ", t).split())
@@ -193,7 +200,7 @@ def classify_heading(line: str) -> str | None:
         # cheap rejections before the cue search (most lines of prose): a whole-line heading
         # ends without sentence punctuation and, once undecorated, starts in upper case
         end = s.rstrip("*_#").rstrip()
-        if not end or end[-1] in ".!?,;" or (s[0].islower() and not _DECORATION_RE.match(s)):
+        if not end or _ends_sentence(end) or (s[0].islower() and not _DECORATION_RE.match(s)):
             return None
     if not _ANY_CUE.search(s.lower().replace("'", "").replace("’", "").replace("-", " ")):
         return None
@@ -204,7 +211,7 @@ def classify_heading(line: str) -> str | None:
         return None
     if not colon:
         # a whole-line heading: no sentence punctuation at the end
-        if head[-1] in ".!?,;" or len(head) > 70:
+        if _ends_sentence(head) or len(head) > 70:
             return None
     # drop a parenthetical note: "Requirements (must have)" -> keep both words for matching
     title = _normalise(head)
@@ -223,6 +230,13 @@ def classify_heading(line: str) -> str | None:
                 return None
             return name
     return None
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends as a sentence does; a short question is a heading ("Who Are
+    We?", "Why Acme?")."""
+    last = line[-1]
+    return last in ".!,;" or (last == "?" and len(line.split()) > _MAX_QUESTION_WORDS)
 
 
 def _is_role_line(title: str, head: str, name: str) -> bool:
