@@ -475,3 +475,52 @@ def test_an_equal_opportunity_statement_asks_nothing(extractor: SkillExtractor) 
         extractor=extractor,
     )
     assert "genetics" not in {s.skill_id for r in terse.requirements for s in r.skills}
+
+
+def test_a_dash_before_a_degree_starts_a_statement_of_its_own(extractor: SkillExtractor) -> None:
+    text = (
+        "Requirements:\n"
+        "B.S. in Physics, Computer Science or applicable science field - M.S. or higher"
+        " degree preferred.\n"
+        "Experience with Python.\n"
+    )
+    line = text.splitlines()[1]
+    assert [line[a:b] for a, b in clauses(line)] == [
+        "B.S. in Physics, Computer Science or applicable science field",
+        "M.S. or higher degree preferred.",
+    ]
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert (read.education.min_level, read.education.preferred_level) == ("bachelor", "master")
+
+
+def test_a_company_describing_itself_asks_nothing_but_its_stack(
+    extractor: SkillExtractor,
+) -> None:
+    text = (
+        "Who Are We?\n\n"
+        "We work with the latest developments in government, industry, and academia,"
+        " leveraging that knowledge in signal processing and machine learning.\n"
+        "We've built a container platform in AWS using Docker and Kubernetes.\n\n"
+        "To Land This Job, You Need:\n"
+        "Experience with Python and SQL.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {s.skill_id: r.required for r in read.requirements for s in r.skills}
+    assert asked == {
+        "aws": False,
+        "docker": False,
+        "kubernetes": False,
+        "python": True,
+        "sql": True,
+    }
+    # the company turning to the candidate asks
+    turned = read_posting(
+        "About us\n\nWe are looking for someone with deep knowledge of signal processing and"
+        " Python.\n",
+        extractor=extractor,
+    )
+    assert {s.skill_id for r in turned.requirements for s in r.skills} == {
+        "signal_processing",
+        "python",
+    }

@@ -251,6 +251,17 @@ class _Reading:
             ):
                 self.ignored.update((m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms)
                 continue
+            if not lenient and _company_voice(clause, section):
+                # the company describing itself asks nothing, but the technologies it says
+                # it works with are the job's stack: preferred ("We've built ... in AWS
+                # using Docker and Kubernetes")
+                stack = [m for m in ms if m.category in _COMPANY_STACK]
+                self.ignored.update(
+                    (m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms if m not in stack
+                )
+                for group in alternatives(self.text, stack):
+                    _add(self.reqs, group, False, clause, self.lexicon)
+                continue
 
             # "Master's degree (PhD preferred) in ...", "Python (Docker a plus)", "SQL,
             # ideally with BI tools": the part prefers what it names; the rest of the clause
@@ -359,6 +370,29 @@ def _counts(clause: str, section: str) -> bool:
         or bool(CANDIDATE.search(clause))
         or bool(degree_levels(clause))
     )
+
+
+def _company_voice(clause: str, section: str) -> bool:
+    """A clause of a company description in the company's own voice, not turning to the
+    candidate ("We work with the latest developments in government, industry and academia,
+    leveraging that knowledge ...", "Our team has deep knowledge of NLP")."""
+    return (
+        section in _CONTEXT_SECTIONS
+        and bool(_COMPANY_VOICE.match(clause))
+        and not _CANDIDATE_VOICE.search(clause)
+    )
+
+
+#: what a company says it works with: named technologies (devops and data tools too)
+_COMPANY_STACK = NAMED_TECHNOLOGY - {"certification"}
+#: a clause in the company's voice ("We build ...", "Our team uses ...") ...
+_COMPANY_VOICE = re.compile(r"[^\w]*(?:we|our|us)\b", re.IGNORECASE)
+#: ... unless it turns to the candidate
+_CANDIDATE_VOICE = re.compile(
+    r"\byou\b|\byour\b|\bcandidates?\b|\bapplicants?\b|\bmust\b|\brequired\b|\blooking for\b"
+    r"|\bseek|\bhir(?:e|ing)\b|\bsomeone\b|\bindividuals?\b|\bperson\b|\bwho (?:has|have|is)\b",
+    re.IGNORECASE,
+)
 
 
 def _skill(skill_id: str, lexicon: Lexicon) -> PostingSkill:

@@ -174,6 +174,12 @@ _INLINE_DASH = re.compile(r"[ \t]+-[ \t]+(?=[a-z])")
 #: ... or a plus sign between spaces before a capital or a number, two or more in the line
 #: ("MUST HAVE + Minimum 5 years of ... + Bachelor's degree ...")
 _INLINE_PLUS = re.compile(r"[ \t]+\+[ \t]+(?=[A-Z0-9])")
+#: ... or a dash between spaces before a degree: a second statement about another degree
+#: ("B.S. in Physics or a related field - M.S. or higher degree preferred")
+_DASH_DEGREE = re.compile(
+    r"[ \t]+[-\u2013\u2014][ \t]+(?=(?:M\.?S|B\.?S|B\.?A|M\.?A|Ph\.?D|MBA|Master|Bachelor"
+    r"|Doctorate|Graduate degree|Advanced degree)\b)"
+)
 #: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)")
 _NO_SENTENCE_END = re.compile(r"(?:\b[ie]\.\s?[eg]|\bvs|\bapprox|\bincl|\bcf)\.$", re.IGNORECASE)
 
@@ -216,7 +222,8 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
 def clauses(text: str) -> list[tuple[int, int]]:
     """The clauses of ``text`` as ``(start, end)`` offsets, in text order.
 
-    A clause is a bullet or a sentence (wrapped lines joined), cut again at ``;``.
+    A clause is a bullet or a sentence (wrapped lines joined), cut again at ``;``, at list
+    items run into one line, and at a dash before a degree.
     """
     out: list[tuple[int, int]] = []
     for a, b in _segments(text):
@@ -231,6 +238,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
             cuts += pluses if len(pluses) >= 2 else []
         if "\u2022" in seg or "\u25aa" in seg or "\u25cf" in seg or "\u2023" in seg:
             cuts += [m.span() for m in _INLINE_BULLET.finditer(seg)]
+        if " - " in seg or "\u2013" in seg or "\u2014" in seg:
+            cuts += [m.span() for m in _DASH_DEGREE.finditer(seg)]
         if seg.count(" - ") >= 2:
             dashes = [m.span() for m in _INLINE_DASH.finditer(seg)]
             cuts += dashes if len(dashes) >= 2 else []
