@@ -248,6 +248,15 @@ def test_reading_without_years_keeps_every_requirement() -> None:
         # the list starts at a colon, a parenthesis, an example marker or the line's start
         ("A/B testing in the company, such as outbound email, web optimization, etc.",
          [["a_b_testing"], ["optimization"]]),
+        # examples after "such as" that run to the clause's end, unknown names among them
+        ("Solve robotics challenges such as lane detection, object detection and"
+         " classification, sensor fusion, tracking, prediction, anomaly detection, and"
+         " planning.",
+         [["object_detection", "classification", "sensor_fusion", "anomaly_detection"]]),
+        # ... but not a list that goes on after its last item, nor two items
+        ("Robotics challenges such as lane detection, sensor fusion, and anomaly detection"
+         " in our cars with Python",
+         [["sensor_fusion"], ["anomaly_detection"], ["python"]]),
     ],
 )  # fmt: skip
 def test_alternatives_of_a_clause(clause: str, groups: list[list[str]]) -> None:

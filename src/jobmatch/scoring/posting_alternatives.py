@@ -57,6 +57,18 @@ _ETC_LIST = re.compile(
     r"|(?:and/)?or\s+(?:any\s+)?(?:other|related|similar|equivalent|comparable)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
+# "robotics challenges such as lane detection, object detection and classification, sensor
+# fusion, tracking, prediction, anomaly detection, and planning.": a list of examples that
+# runs to the clause's end is one requirement, unknown names among its items too
+_EXAMPLE_LIST = re.compile(
+    r"(?:\bsuch\s+as\b|\bincluding\b|\be\.\s?g\.?)"
+    r"[ \t,:]*(?P<items>(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*){2,15}"
+    r"[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}?)"
+    r"(?=[ \t]*(?:[.;)]|\n|$))",
+    re.IGNORECASE,
+)
+#: one of these is in every match of :data:`_EXAMPLE_LIST` (lower case)
+_EXAMPLE_WORDS = ("such as", "including", "e.g")
 #: one of these is in every ending of :data:`_ETC_LIST` (lower case)
 _TRAIL_WORDS = (
     "etc",
@@ -174,14 +186,24 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
 
 def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[list[SkillMention]]:
     """The mentions of each list of the clause that trails off ("..., Pig etc."), with the
-    skill its colon follows ("AWS cloud services: EC2, S3 etc.")."""
+    skill its colon follows ("AWS cloud services: EC2, S3 etc."), and of each list of
+    examples that runs to the clause's end ("such as lane detection, object detection,
+    sensor fusion, tracking, and planning.")."""
     if not ms:
         return []
     lo, hi = ms[0].start, max(m.end for m in ms)
+    found: list[list[SkillMention]] = []
+    lead_window = text[max(0, lo - 200) : hi].lower()
+    if any(w in lead_window for w in _EXAMPLE_WORDS):
+        end = min(len(text), hi + 80)
+        for match in _EXAMPLE_LIST.finditer(text, max(0, lo - 200), end):
+            a, b = match.span("items")
+            members = [m for m in ms if a <= m.start and m.end <= b]
+            if len({m.skill_id for m in members}) >= 2:
+                found.append(members)
     window = text[lo : hi + 16].lower()
     if not any(w in window for w in _TRAIL_WORDS):
-        return []
-    found: list[list[SkillMention]] = []
+        return found
     for match in _ETC_LIST.finditer(text, max(0, lo - 8), min(len(text), hi + 16)):
         a, b = match.span("items")
         members = [m for m in ms if a <= m.start and m.end <= b]
