@@ -364,3 +364,24 @@ def test_schema_catches_bad_reports(mutate: Any, error: str) -> None:
     mutate(data)
     errors = schema_errors(data, load_schema())
     assert len(errors) == 1 and errors[0].startswith(error), errors
+
+
+def test_a_skill_meeting_two_requirements_is_listed_once() -> None:
+    from dataclasses import replace
+
+    report = make_report()
+    first = report.matched[0]
+    twice = replace(
+        report, matched=(first, replace(first, requirement="pytorch_or_jax"), *report.matched[1:])
+    )
+    text = render_text(twice)
+    assert "Matched skills (2)" in text and text.count("+ PyTorch") == 1
+    assert "PyTorch (Frameworks and libraries; meets 2 requirements)" in text
+    markdown = render_markdown(twice)
+    assert "Matched skills (2)" in markdown and "| full, meets 2 requirements |" in markdown
+    page = render_html(twice)
+    assert "Matched skills (2)" in page and "meets 2 requirements" in page
+    # JSON keeps one entry per requirement
+    assert len(json.loads(render_json(twice))["matched"]) == 3
+    # a partial match of the same skill is not the same row
+    assert "Matched skills (2)" in render_text(report)

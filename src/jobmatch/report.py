@@ -28,7 +28,9 @@ from .report_parts import (
     made_of,
     mark_md,
     match_note,
+    matched_once,
     md_piece,
+    meets_note,
     missing_note,
     pct,
     score_band,
@@ -117,9 +119,10 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
             out.append(
                 f"  {pct(c.coverage):>4} {bar}  {terminal_line(c.label)} (weight {c.weight:g})"
             )
-    if report.matched:
-        out += ["", head(f"Matched skills ({len(report.matched)})")]
-        for m in report.matched[:_MAX_MATCHED]:
+    rows = matched_once(report)
+    if rows:
+        out += ["", head(f"Matched skills ({len(rows)})")]
+        for m, n in rows[:_MAX_MATCHED]:
             mark = _paint(
                 "~" if m.match == "partial" else "+",
                 color,
@@ -127,7 +130,8 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
             )
             extra = f" [{match_note(m)}]" if m.match == "partial" else ""
             cat = terminal_line(labels.get(m.category, m.category))
-            out.append(f"  {mark} {terminal_line(m.name)} ({cat}){extra}")
+            meets = f"; {meets_note(n)}" if n > 1 else ""
+            out.append(f"  {mark} {terminal_line(m.name)} ({cat}{meets}){extra}")
             text = highlight(
                 m.snippet,
                 m.highlight,
@@ -135,8 +139,8 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
                 lambda t: CONTROL.sub("", t),
             )
             out.append(f"      {terminal_line(m.section)}: {text}")
-        if len(report.matched) > _MAX_MATCHED:
-            out.append(f"  ... and {len(report.matched) - _MAX_MATCHED} more (see --format json)")
+        if len(rows) > _MAX_MATCHED:
+            out.append(f"  ... and {len(rows) - _MAX_MATCHED} more (see --format json)")
     to_add, upgrades, small = split_missing(report)
     for title, items in (
         ("What to add (points each would add)", to_add),
@@ -195,19 +199,20 @@ def render_markdown(report: ScoreReport) -> str:
     if report.categories:
         out += ["", "## Categories", "", "| Category | Coverage | Weight |", "|---|---:|---:|"]
         out += [f"| {_md(c.label)} | {pct(c.coverage)} | {c.weight:g} |" for c in report.categories]
-    if report.matched:
+    rows = matched_once(report)
+    if rows:
         out += [
             "",
-            f"## Matched skills ({len(report.matched)})",
+            f"## Matched skills ({len(rows)})",
             "",
             "| Skill | Category | Match | Section | Evidence |",
             "|---|---|---|---|---|",
         ]
         out += [
             f"| {_md(m.name)} | {_md(labels.get(m.category, m.category))} | "
-            f"{_md(match_note(m))} | {_md(m.section)} | "
+            f"{_md(', '.join(filter(None, (match_note(m), meets_note(n)))))} | {_md(m.section)} | "
             f"{highlight(m.snippet, m.highlight, mark_md, md_piece)} |"
-            for m in report.matched
+            for m, n in rows
         ]
     to_add, upgrades, small = split_missing(report)
     for title, items in (("What to add", to_add), ("Upgrades (partly met)", upgrades)):

@@ -19,6 +19,8 @@ from .report_parts import (
     made_of,
     mark_html,
     match_note,
+    matched_once,
+    meets_note,
     pct,
     score_band,
     small_note,
@@ -65,8 +67,11 @@ def _html_category(c: CategoryCoverage, band: str) -> str:
     )
 
 
-def _html_matched(m: MatchedSkill, labels: dict[str, str]) -> str:
+def _html_matched(m: MatchedSkill, n: int, labels: dict[str, str]) -> str:
     tag = f' <span class="tag partial">{_h(match_note(m))}</span>' if m.match == "partial" else ""
+    if n > 1:
+        tag += f' <span class="tag">{_h(meets_note(n))}</span>'
+
     return (
         f"<tr><td>{_h(m.name)}{tag}</td><td>{_h(labels.get(m.category, m.category))}</td>"
         f'<td>{_h(m.section)}</td><td class="snippet">'
@@ -111,12 +116,13 @@ def render_html(report: ScoreReport) -> str:
             *(_html_category(c, category_band(report, c)) for c in report.categories),
             "</tbody></table>",
         ]
-    if report.matched:
+    rows = matched_once(report)
+    if rows:
         parts += [
-            f"<h2>Matched skills ({len(report.matched)})</h2>",
+            f"<h2>Matched skills ({len(rows)})</h2>",
             "<table><thead><tr><th>Skill</th><th>Category</th><th>Section</th>"
             "<th>Evidence</th></tr></thead><tbody>",
-            *(_html_matched(m, labels) for m in report.matched),
+            *(_html_matched(m, n, labels) for m, n in rows),
             "</tbody></table>",
         ]
     to_add, upgrades, small = split_missing(report)

@@ -20,6 +20,8 @@ __all__ = [
     "degree_label",
     "education_line",
     "match_note",
+    "matched_once",
+    "meets_note",
     "missing_note",
     "pct",
     "score_band",
@@ -191,6 +193,22 @@ def match_note(m: MatchedSkill) -> str:
         via = m.via_name or (m.via or "").replace("_", " ")
         return f"partial, implied by {via}" if via else "partial"
     return "full"
+
+
+def matched_once(report: ScoreReport) -> list[tuple[MatchedSkill, int]]:
+    """The matched skills as a reader lists them: each skill once (in its first place),
+    with the number of requirements it meets ("Python" meets both "Python" and "Python,
+    TensorFlow or PyTorch" of a posting). A partial match and a full one of the same skill
+    stay apart."""
+    rows: dict[tuple[str, str, str | None], list[MatchedSkill]] = {}
+    for m in report.matched:
+        rows.setdefault((m.skill_id, m.match, m.via), []).append(m)
+    return [(ms[0], len(ms)) for ms in rows.values()]
+
+
+def meets_note(n: int) -> str:
+    """``""``, or ``"meets N requirements"`` when a skill meets more than one."""
+    return f"meets {n} requirements" if n > 1 else ""
 
 
 def missing_note(m: MissingSkill) -> str:

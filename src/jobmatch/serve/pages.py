@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ..models import Limits, ScoreReport
-from ..report_parts import DEGREE_LABELS
+from ..report_parts import DEGREE_LABELS, matched_once, meets_note
 from .problems import Problem
 from .service import Scored
 
@@ -188,17 +188,18 @@ def _highlight(snippet: str, surface: str | None) -> str:
 
 
 def _matched(scored: Scored) -> str:
-    matched = scored.report.matched
-    if not matched:
+    rows = matched_once(scored.report)
+    if not rows:
         return '<h3 id="matched">Matched skills</h3><p>No skill of the profile was found.</p>'
     items = "".join(
         f'<li><span class="skill">{_h(m.name)}</span>'
         + (f' <span class="tag">partial, implied by {_h(m.via)}</span>' if m.via else "")
+        + (f' <span class="tag">{_h(meets_note(n))}</span>' if n > 1 else "")
         + f' <span class="where">in {_h(m.section)}</span>'
         f'<br><q class="snippet">{_highlight(m.snippet, scored.evidence.get(m.skill_id))}</q></li>'
-        for m in matched
+        for m, n in rows
     )
-    return f'<h3 id="matched">Matched skills ({len(matched)})</h3><ul class="skills">{items}</ul>'
+    return f'<h3 id="matched">Matched skills ({len(rows)})</h3><ul class="skills">{items}</ul>'
 
 
 def _missing(r: ScoreReport) -> str:
