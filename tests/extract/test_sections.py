@@ -104,6 +104,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("Why join us?", "benefits"),
         ("Your Contribution to Our Mission:", "responsibilities"),
         ("To Land This Job, You Need:", "requirements"),
+        ("Even Better:", "preferred"),
+        ("EVEN BETTER IF YOU HAVE", "preferred"),
     ],
 )
 def test_classify_heading(line: str, section: str) -> None:

@@ -533,3 +533,42 @@ def test_a_company_describing_itself_asks_nothing_but_its_stack(
         "signal_processing",
         "python",
     }
+
+
+def test_the_items_after_one_of_the_following_are_one_requirement(
+    extractor: SkillExtractor,
+) -> None:
+    text = (
+        "Responsibilities\n"
+        "You are expected to have deep domain expertise on one or more of following areas:\n"
+        "Natural Language Processing (entity recognition, text embedding, etc)\n"
+        "Computer Vision, Image Processing\n"
+        "Knowledge Graph\n"
+        "Recommendation, Collaborative Filtering Algorithms\n"
+        "Ability to code in Python\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    groups = [[s.skill_id for s in r.skills] for r in read.requirements]
+    assert groups == [
+        [
+            "nlp",
+            "computer_vision",
+            "image_processing",
+            "knowledge_graphs",
+            "collaborative_filtering",
+            "algorithms",
+        ],
+        ["python"],
+    ]
+    assert all(r.required for r in read.requirements)
+    # a list in the clause itself is read as usual; the lines after it are their own
+    inline = read_posting(
+        "Requirements:\nProficiency with Python and one of the following languages: Java, Scala.\n"
+        "Knowledge Graph experience\n",
+        extractor=extractor,
+    )
+    assert [[s.skill_id for s in r.skills] for r in inline.requirements] == [
+        ["python"],
+        ["java", "scala"],
+        ["knowledge_graphs"],
+    ]

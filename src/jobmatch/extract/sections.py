@@ -51,7 +51,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         "preferred",
         r"\bnice to haves?\b|\bpreferred\b|\bbonus\b|\bpluses\b|\bplus\b|\bdesired\b"
         r"|\bdesirable\b|\bgood to have\b|\bextra credit\b|\bassets?\b|\boptional\b"
-        r"|\bwould be great\b|\bstand out\b",
+        r"|\bwould be great\b|\bstand out\b|\beven better\b",
     ),
     (
         "benefits",

@@ -23,6 +23,12 @@ _EXAMPLE_BEFORE = re.compile(
     r"(?:\be\.\s?g\.?|\bsuch as|\blike|\bincluding|\bi\.\s?e\.?|\bespecially)[\s,:]*$",
     re.IGNORECASE,
 )
+# "one of the following languages: ", "any of the following: ": the list after it holds
+# alternatives
+_ONE_OF_BEFORE = re.compile(
+    r"\b(?:one|any|either)\s+of\s+(?:the\s+)?following(?:\s+[\w/&-]+){0,4}\s*:\s*$",
+    re.IGNORECASE,
+)
 # only separators and words, with a comma: "(JSF, Wicket, GWT". One character class, not
 # (separator|and|or|word+)*, whose overlapping branches backtracked exponentially (69 ms on
 # a 32-character gap); "and" and "or" are words of the class, so the strings are the same.
@@ -224,9 +230,12 @@ def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[list[SkillMen
 
 def _examples(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> bool:
     """The chain is a skill and its examples, or a list of examples: it starts after
-    "e.g.", "such as" or "(", or one of its links is an example marker."""
+    "e.g.", "such as", "(" or "one of the following ...:", or one of its links is an
+    example marker."""
     first = chain[0][0]
     before = text[max(0, first.start - 16) : first.start]
     if _EXAMPLE_BEFORE.search(before) or _in_parens(text, first.start):
         return True
+    if _ONE_OF_BEFORE.search(text, max(0, first.start - 60), first.start):
+        return True  # "one of the following languages: Java, Scala, Golang"
     return any(link == "example" for _, link in chain)

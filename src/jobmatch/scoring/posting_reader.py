@@ -243,7 +243,17 @@ class _Reading:
         *,
         lenient: bool,
     ) -> None:
-        for clause, section, ms, span in clause_list:
+        items = _one_of_items(self.text, clause_list)
+        pooled: dict[int, list[SkillMention]] = {}
+        for i, (clause, section, ms, span) in enumerate(clause_list):
+            lead = items.get(i)
+            if lead is not None:
+                # an item of "one or more of the following areas:": its skills pool with the
+                # other items' into one requirement, asked when the last item is read
+                pooled.setdefault(lead, []).extend(ms)
+                if items.get(i + 1) != lead:
+                    self.one_of(clause_list[lead], pooled.pop(lead), lenient=lenient)
+                continue
             if (
                 section in _NEVER_SECTIONS
                 or _EQUAL_OPPORTUNITY.search(clause)
@@ -323,6 +333,31 @@ class _Reading:
         for m in picked or ():  # after the list: requirements stay in text order
             _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)
 
+    def one_of(
+        self,
+        lead: tuple[str, str, list[SkillMention], tuple[int, int]],
+        ms: list[SkillMention],
+        *,
+        lenient: bool,
+    ) -> None:
+        """Ask the skills of the items after ``lead`` ("expertise in one or more of the
+        following areas:") as one requirement of alternatives, as firmly as the lead asks."""
+        clause, section, _, _ = lead
+        if section in _NEVER_SECTIONS:
+            self.ignored.update((m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms)
+            return
+        prefer = section == "preferred" or states_preference(clause)
+        required = not prefer and (
+            lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
+        )
+        ids = [
+            m.skill_id
+            for m in sorted(ms, key=lambda m: m.start)
+            if m.category not in _EDUCATION_CATEGORIES and m.skill_id not in GENERIC
+        ]
+        if ids:
+            _add(self.reqs, list(dict.fromkeys(ids)), required, clause, self.lexicon)
+
     def _picked(self, clause: str, ms: list[SkillMention]) -> list[SkillMention] | None:
         """The mentions of a clause's preferred tail when they repeat skills named before it
         (", Python preferred" after a list holding Python), else ``None``."""
@@ -355,6 +390,52 @@ _PREFERRED_TAIL = re.compile(
 #: technologies but data, DevOps and other tools, whose entries name a team's field as often
 #: as a product ("Data Science", "Infrastructure", "Kronos Bio team"), and certifications
 _STACK_CATEGORIES = NAMED_TECHNOLOGY - {"data_tool", "devops", "tool", "certification"}
+
+
+#: a clause that announces a list of alternatives after it ("deep domain expertise on one or
+#: more of following R&D areas", "experience in at least one of the following:")
+_ONE_OF = re.compile(
+    r"\b(?:one or more|at least one|any one|one|any|either)\s+of\s+(?:the\s+)?following\b",
+    re.IGNORECASE,
+)
+#: ... unless the list follows in the clause itself
+_INLINE_LIST = re.compile(r"\s*(?:[\w&/-]+\s+){0,4}?[\w&/-]*\s*:\s*\S")
+#: a clause that asks something of its own ends the list ("Ability to code in ...")
+_ITEM_END = re.compile(
+    r"\W*(?:ability|able to|experience (?:with|in|of)|experienced|knowledge (?:of|in|about)"
+    r"|proficien|familiar|understanding of|strong|excellent|good|solid|must|demonstrated"
+    r"|proven|[0-9])",
+    re.IGNORECASE,
+)
+#: the most words of a list item after such a clause, and the most items
+_ITEM_WORDS = 12
+_MAX_ITEMS = 20
+
+
+def _one_of_items(
+    text: str, clause_list: Sequence[tuple[str, str, list[SkillMention], tuple[int, int]]]
+) -> dict[int, int]:
+    """The clauses that are items of a list of alternatives, each with the clause that
+    announced it: short clauses (a line each, no degree) right after it in its section,
+    up to a blank line or a longer sentence."""
+    out: dict[int, int] = {}
+    for lead, (clause, section, _, (_, end)) in enumerate(clause_list):
+        cue = _ONE_OF.search(clause)
+        if cue is None or _INLINE_LIST.match(clause, cue.end()):
+            continue  # "one of the following languages: Java, Scala": the list is inline
+        for i in range(lead + 1, min(len(clause_list), lead + 1 + _MAX_ITEMS)):
+            item, item_section, _, (a, b) = clause_list[i]
+            if (
+                item_section != section
+                or "\n\n" in text[end:a]
+                or len(item.split()) > _ITEM_WORDS
+                or _ITEM_END.match(item)
+                or degree_levels(item)
+            ):
+                break
+            out[i] = lead
+            end = b
+    return out
 
 
 def _inside(m: SkillMention, a: int, b: int) -> bool:
