@@ -248,6 +248,13 @@ def test_reading_without_years_keeps_every_requirement() -> None:
         # the list starts at a colon, a parenthesis, an example marker or the line's start
         ("A/B testing in the company, such as outbound email, web optimization, etc.",
          [["a_b_testing"], ["optimization"]]),
+        # ... and after a verb or a preposition, its first item of one or two words
+        ("Webscraping leveraging Beautifulsoup, Selenium, Scrapy, etc",
+         [["beautifulsoup", "selenium", "scrapy"]]),
+        ("Knowledge of NoSQL systems, Hadoop/map-reduce, Spark, Hbase, etc.",
+         [["nosql", "apache_hadoop", "apache_spark", "apache_hbase"]]),
+        ("Strong SQL skills in Spark, Hive, Presto, etc.",
+         [["sql"], ["apache_spark", "apache_hive", "presto"]]),
         # examples after "such as" that run to the clause's end, unknown names among them
         ("Solve robotics challenges such as lane detection, object detection and"
          " classification, sensor fusion, tracking, prediction, anomaly detection, and"

@@ -73,6 +73,14 @@ _EXAMPLE_LIST = re.compile(
     r"(?=[ \t]*(?:[.;)]|\n|$))",
     re.IGNORECASE,
 )
+#: the same list with no start to anchor it: its first item of one or two words
+_ETC_LIST_LOOSE = re.compile(
+    r"\b(?P<items>[^\s,:;()]+(?:[ \t]+[^\s,:;()]+)?[ \t]*,[ \t]*"
+    r"(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*){0,15}"
+    r"[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}?)"
+    r"[ \t,]*(?:etc\b\.?|and\s+so\s+on\b|and\s+the\s+like\b)",
+    re.IGNORECASE,
+)
 #: one of these is in every match of :data:`_EXAMPLE_LIST` (lower case)
 _EXAMPLE_WORDS = ("such as", "including", "e.g")
 #: one of these is in every ending of :data:`_ETC_LIST` (lower case)
@@ -210,6 +218,7 @@ def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[list[SkillMen
     window = text[lo : hi + 16].lower()
     if not any(w in window for w in _TRAIL_WORDS):
         return found
+    taken: list[tuple[int, int]] = []
     for match in _ETC_LIST.finditer(text, max(0, lo - 8), min(len(text), hi + 16)):
         a, b = match.span("items")
         members = [m for m in ms if a <= m.start and m.end <= b]
@@ -225,6 +234,17 @@ def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[list[SkillMen
             ):
                 members.insert(0, lead)
         found.append(members)
+        taken.append((a, b))
+    # a list after a verb ("Webscraping leveraging Beautifulsoup, Selenium, Scrapy, etc",
+    # "to build recommender systems, NLP engines, computer vision algorithms, etc."): its
+    # first item holds at most two words, so a skill further back stays out
+    for match in _ETC_LIST_LOOSE.finditer(text, max(0, lo - 24), min(len(text), hi + 16)):
+        a, b = match.span("items")
+        if any(a < tb and ta < b for ta, tb in taken):
+            continue
+        members = [m for m in ms if a <= m.start and m.end <= b]
+        if len({m.skill_id for m in members}) >= 2:
+            found.append(members)
     return found
 
 
