@@ -255,6 +255,12 @@ def test_reading_without_years_keeps_every_requirement() -> None:
          [["nosql", "apache_hadoop", "apache_spark", "apache_hbase"]]),
         ("Strong SQL skills in Spark, Hive, Presto, etc.",
          [["sql"], ["apache_spark", "apache_hive", "presto"]]),
+        # "one of the following:" and "two or more of the following:" announce alternatives
+        ("Experience writing production level code in one of the following: Python, Java,"
+         " C++, C",
+         [["python", "java", "c++", "c"]]),
+        ("Strong development skills in two or more of the following: C/C++, C#, Python, Java",
+         [["computer_programming"], ["c_c++", "c#", "python", "java"]]),
         # examples after "such as" that run to the clause's end, unknown names among them
         ("Solve robotics challenges such as lane detection, object detection and"
          " classification, sensor fusion, tracking, prediction, anomaly detection, and"

@@ -24,9 +24,10 @@ _EXAMPLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "one of the following languages: ", "any of the following: ": the list after it holds
-# alternatives
+# alternatives (also "five of the following:": any of them counts, as in a group)
 _ONE_OF_BEFORE = re.compile(
-    r"\b(?:one|any|either)\s+of\s+(?:the\s+)?following(?:\s+[\w/&-]+){0,4}\s*:\s*$",
+    r"\b(?:one|any|either|two|three|four|five|six|\d{1,2})\s+(?:or\s+more\s+)?of\s+(?:the\s+)?"
+    r"following(?:\s+[\w/&-]+){0,4}\s*:\s*$",
     re.IGNORECASE,
 )
 # only separators and words, with a comma: "(JSF, Wicket, GWT". One character class, not

@@ -395,7 +395,8 @@ _STACK_CATEGORIES = NAMED_TECHNOLOGY - {"data_tool", "devops", "tool", "certific
 #: a clause that announces a list of alternatives after it ("deep domain expertise on one or
 #: more of following R&D areas", "experience in at least one of the following:")
 _ONE_OF = re.compile(
-    r"\b(?:one or more|at least one|any one|one|any|either)\s+of\s+(?:the\s+)?following\b",
+    r"\b(?:one|any|either|two|three|four|five|six|\d{1,2})\s+(?:or\s+more\s+)?of\s+"
+    r"(?:the\s+)?following\b",
     re.IGNORECASE,
 )
 #: ... unless the list follows in the clause itself
