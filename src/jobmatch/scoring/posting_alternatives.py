@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import SkillMention
+from .posting_rules import ONE_OF_FOLLOWING
 
 __all__ = ["alternatives"]
 
@@ -25,11 +26,7 @@ _EXAMPLE_BEFORE = re.compile(
 )
 # "one of the following languages: ", "any of the following: ": the list after it holds
 # alternatives (also "five of the following:": any of them counts, as in a group)
-_ONE_OF_BEFORE = re.compile(
-    r"\b(?:one|any|either|two|three|four|five|six|\d{1,2})\s+(?:or\s+more\s+)?of\s+(?:the\s+)?"
-    r"following(?:\s+[\w/&-]+){0,4}\s*:\s*$",
-    re.IGNORECASE,
-)
+_ONE_OF_BEFORE = re.compile(ONE_OF_FOLLOWING + r"(?:\s+[\w/&-]+){0,4}\s*:\s*$", re.IGNORECASE)
 # only separators and words, with a comma: "(JSF, Wicket, GWT". One character class, not
 # (separator|and|or|word+)*, whose overlapping branches backtracked exponentially (69 ms on
 # a 32-character gap); "and" and "or" are words of the class, so the strings are the same.

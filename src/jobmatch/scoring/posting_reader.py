@@ -41,6 +41,7 @@ from .posting_model import (
 )
 from .posting_rules import (
     CANDIDATE,
+    ONE_OF_FOLLOWING,
     RELATED,
     clauses,
     degree_levels,
@@ -394,11 +395,7 @@ _STACK_CATEGORIES = NAMED_TECHNOLOGY - {"data_tool", "devops", "tool", "certific
 
 #: a clause that announces a list of alternatives after it ("deep domain expertise on one or
 #: more of following R&D areas", "experience in at least one of the following:")
-_ONE_OF = re.compile(
-    r"\b(?:one|any|either|two|three|four|five|six|\d{1,2})\s+(?:or\s+more\s+)?of\s+"
-    r"(?:the\s+)?following\b",
-    re.IGNORECASE,
-)
+_ONE_OF = re.compile(ONE_OF_FOLLOWING, re.IGNORECASE)
 #: ... unless the list follows in the clause itself
 _INLINE_LIST = re.compile(r"\s*(?:[\w&/-]+\s+){0,4}?[\w&/-]*\s*:\s*\S")
 #: a clause that asks something of its own ends the list ("Ability to code in ...")

@@ -25,6 +25,7 @@ __all__ = [
     "states_preference",
     "RELATED",
     "CANDIDATE",
+    "ONE_OF_FOLLOWING",
     "clauses",
     "degree_levels",
     "field_names",
@@ -179,6 +180,13 @@ _INLINE_PLUS = re.compile(r"[ \t]+\+[ \t]+(?=[A-Z0-9])")
 _DASH_DEGREE = re.compile(
     r"[ \t]+[-\u2013\u2014][ \t]+(?=(?:M\.?S|B\.?S|B\.?A|M\.?A|Ph\.?D|MBA|Master|Bachelor"
     r"|Doctorate|Graduate degree|Advanced degree)\b)"
+)
+#: the cue announcing a list of alternatives: "one of the following", "one or more of the
+#: following", "at least one of the following", "two or more of the following", "any of
+#: following" (any of its items counts; "five of" is read so too)
+ONE_OF_FOLLOWING = (
+    r"\b(?:one|any|either|two|three|four|five|six|\d{1,2})\s+(?:or\s+more\s+)?of\s+"
+    r"(?:the\s+)?following\b"
 )
 #: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)")
 _NO_SENTENCE_END = re.compile(r"(?:\b[ie]\.\s?[eg]|\bvs|\bapprox|\bincl|\bcf)\.$", re.IGNORECASE)
