@@ -38,8 +38,9 @@ _JOINS = frozenset({"and", "or", "&", "/", "and/or"})
 #: the most tokens a conjunct may have, before the shared words and after them
 _MAX_CONJUNCT = 3
 _MAX_AFTER = 2
-#: words that may follow a noun phrase ("data collection and analysis of large datasets")
+#: hyphens: a word before one goes on ("community-driven"), no phrase ends there
 _HYPHENS = frozenset("-\u2010\u2011")
+#: words that may follow a noun phrase ("data collection and analysis of large datasets")
 _PREPOSITIONS = frozenset(
     "of for in on at to from by with using across within through via into over".split()
 )
