@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -209,7 +209,7 @@ def read_requirements(
         # and CUDA"): every clause but the benefits counts
         read = _Reading(text, lexicon, years=years)
         read.run(clause_list, lenient=True)
-    read.ignored.update((m.skill_id, _skill(m.skill_id, lexicon)) for m in named_teams)
+    read.ignore(named_teams)
     for r in read.reqs:
         for sk in r.skills:
             read.ignored.pop(sk.skill_id, None)
@@ -260,16 +260,14 @@ class _Reading:
                 or _EQUAL_OPPORTUNITY.search(clause)
                 or not (lenient or _counts(clause, section))
             ):
-                self.ignored.update((m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms)
+                self.ignore(ms)
                 continue
             if not lenient and _company_voice(clause, section):
                 # the company describing itself asks nothing, but the technologies it says
                 # it works with are the job's stack: preferred ("We've built ... in AWS
                 # using Docker and Kubernetes")
                 stack = [m for m in ms if m.category in _COMPANY_STACK]
-                self.ignored.update(
-                    (m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms if m not in stack
-                )
+                self.ignore([m for m in ms if m not in stack])
                 for group in alternatives(self.text, stack):
                     _add(self.reqs, group, False, clause, self.lexicon)
                 continue
@@ -310,9 +308,7 @@ class _Reading:
             clause = clause[: clause.rfind(",")]
             ms = [m for m in ms if m not in picked]
             prefer = states_preference(clause)
-        required = not prefer and (
-            lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
-        )
+        required = _required(clause, section, prefer=prefer, lenient=lenient)
         fields: set[str] = set()
         if degree_levels(clause) or (clause != evidence and degree_levels(evidence)):
             # a part of a degree clause ("..., preferably in Statistics") names fields too
@@ -322,17 +318,14 @@ class _Reading:
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
             # the first years a required clause asks; those of a preferred one if no other
             self.years, self.years_preferred = (value, evidence), prefer
-        skills = [
-            m
-            for m in ms
-            if m.category not in _EDUCATION_CATEGORIES
-            and m.skill_id not in GENERIC
-            and " ".join(m.text.lower().split()) not in fields  # a field of study, not a skill
-        ]
-        for group in alternatives(self.text, skills):
+        for group in alternatives(self.text, _asked(ms, fields)):
             _add(self.reqs, group, required, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
             _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)
+
+    def ignore(self, ms: Sequence[SkillMention]) -> None:
+        """Record skills found where nothing is asked (the report's "not requirements")."""
+        self.ignored.update((m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms)
 
     def one_of(
         self,
@@ -345,17 +338,11 @@ class _Reading:
         following areas:") as one requirement of alternatives, as firmly as the lead asks."""
         clause, section, _, _ = lead
         if section in _NEVER_SECTIONS:
-            self.ignored.update((m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms)
+            self.ignore(ms)
             return
         prefer = section == "preferred" or states_preference(clause)
-        required = not prefer and (
-            lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
-        )
-        ids = [
-            m.skill_id
-            for m in sorted(ms, key=lambda m: m.start)
-            if m.category not in _EDUCATION_CATEGORIES and m.skill_id not in GENERIC
-        ]
+        required = _required(clause, section, prefer=prefer, lenient=lenient)
+        ids = [m.skill_id for m in _asked(sorted(ms, key=lambda m: m.start))]
         if ids:
             _add(self.reqs, list(dict.fromkeys(ids)), required, clause, self.lexicon)
 
@@ -434,6 +421,26 @@ def _one_of_items(
             out[i] = lead
             end = b
     return out
+
+
+def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool:
+    """Whether a clause's skills are required: not preferred and, under About, a summary or
+    no heading, with a firm cue (a terse posting read leniently needs none)."""
+    return not prefer and (
+        lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
+    )
+
+
+def _asked(ms: Sequence[SkillMention], fields: Collection[str] = ()) -> list[SkillMention]:
+    """The mentions that can be asked as skills: no degree or field of study (``fields``:
+    those the clause names), no word too generic to be a requirement."""
+    return [
+        m
+        for m in ms
+        if m.category not in _EDUCATION_CATEGORIES
+        and m.skill_id not in GENERIC
+        and " ".join(m.text.lower().split()) not in fields  # a field of study, not a skill
+    ]
 
 
 def _inside(m: SkillMention, a: int, b: int) -> bool:
