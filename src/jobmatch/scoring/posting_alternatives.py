@@ -209,9 +209,7 @@ def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[list[SkillMen
     if any(w in lead_window for w in _EXAMPLE_WORDS):
         end = min(len(text), hi + 80)
         for match in _EXAMPLE_LIST.finditer(text, max(0, lo - 200), end):
-            a, b = match.span("items")
-            members = [m for m in ms if a <= m.start and m.end <= b]
-            if len({m.skill_id for m in members}) >= 2:
+            if members := _list_members(ms, *match.span("items")):
                 found.append(members)
     window = text[lo : hi + 16].lower()
     if not any(w in window for w in _TRAIL_WORDS):
@@ -219,8 +217,8 @@ def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[list[SkillMen
     taken: list[tuple[int, int]] = []
     for match in _ETC_LIST.finditer(text, max(0, lo - 8), min(len(text), hi + 16)):
         a, b = match.span("items")
-        members = [m for m in ms if a <= m.start and m.end <= b]
-        if len({m.skill_id for m in members}) < 2:
+        members = _list_members(ms, a, b)
+        if not members:
             continue
         if match.group("colon"):
             before = [m for m in ms if m.end <= match.start() and m.end > match.start() - 40]
@@ -240,10 +238,16 @@ def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[list[SkillMen
         a, b = match.span("items")
         if any(a < tb and ta < b for ta, tb in taken):
             continue
-        members = [m for m in ms if a <= m.start and m.end <= b]
-        if len({m.skill_id for m in members}) >= 2:
+        if members := _list_members(ms, a, b):
             found.append(members)
     return found
+
+
+def _list_members(ms: Sequence[SkillMention], a: int, b: int) -> list[SkillMention]:
+    """The mentions within ``text[a:b]``, a list's items, when they name two skills or more
+    (else none: a list of one skill groups nothing)."""
+    members = [m for m in ms if a <= m.start and m.end <= b]
+    return members if len({m.skill_id for m in members}) >= 2 else []
 
 
 def _examples(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> bool:
