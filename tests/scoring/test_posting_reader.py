@@ -585,3 +585,23 @@ def test_the_items_after_one_of_the_following_are_one_requirement(
         ["java", "scala"],
         ["knowledge_graphs"],
     ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "We work in one or more of the following areas:",  # the company's own voice
+        "The lab publishes in one or more of the following areas:",  # no candidate cue
+    ],
+)
+def test_items_after_one_of_the_following_follow_the_lead(
+    extractor: SkillExtractor, lead: str
+) -> None:
+    # a company listing its own areas under About asks none of them
+    text = (
+        f"About Us\n{lead}\nNatural Language Processing\nComputer Vision\n\n"
+        "Requirements\nExperience with Python is required.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert [[s.skill_id for s in r.skills] for r in read.requirements] == [["python"]]
+    assert {"nlp", "computer_vision"} <= {s.skill_id for s in read.ignored}

@@ -255,21 +255,7 @@ class _Reading:
                 if items.get(i + 1) != lead:
                     self.one_of(clause_list[lead], pooled.pop(lead), lenient=lenient)
                 continue
-            if (
-                section in _NEVER_SECTIONS
-                or _EQUAL_OPPORTUNITY.search(clause)
-                or not (lenient or _counts(clause, section))
-            ):
-                self.ignore(ms)
-                continue
-            if not lenient and _company_voice(clause, section):
-                # the company describing itself asks nothing, but the technologies it says
-                # it works with are the job's stack: preferred ("We've built ... in AWS
-                # using Docker and Kubernetes")
-                stack = [m for m in ms if m.category in _COMPANY_STACK]
-                self.ignore([m for m in ms if m not in stack])
-                for group in alternatives(self.text, stack):
-                    _add(self.reqs, group, False, clause, self.lexicon)
+            if self.asks_nothing(clause, section, ms, lenient=lenient):
                 continue
 
             # "Master's degree (PhD preferred) in ...", "Python (Docker a plus)", "SQL,
@@ -323,6 +309,31 @@ class _Reading:
         for m in picked or ():  # after the list: requirements stay in text order
             _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)
 
+    def asks_nothing(
+        self, clause: str, section: str, ms: list[SkillMention], *, lenient: bool
+    ) -> bool:
+        """Whether ``clause`` asks no skill of the candidate (then its mentions are
+        recorded as such): under Benefits or another section that never asks, an
+        equal-opportunity statement, a clause of a company description that does not turn
+        to the candidate, or the company speaking of itself."""
+        if (
+            section in _NEVER_SECTIONS
+            or _EQUAL_OPPORTUNITY.search(clause)
+            or not (lenient or _counts(clause, section))
+        ):
+            self.ignore(ms)
+            return True
+        if not lenient and _company_voice(clause, section):
+            # the company describing itself asks nothing, but the technologies it says it
+            # works with are the job's stack: preferred ("We've built ... in AWS using
+            # Docker and Kubernetes")
+            stack = [m for m in ms if m.category in _COMPANY_STACK]
+            self.ignore([m for m in ms if m not in stack])
+            for group in alternatives(self.text, stack):
+                _add(self.reqs, group, False, clause, self.lexicon)
+            return True
+        return False
+
     def ignore(self, ms: Sequence[SkillMention]) -> None:
         """Record skills found where nothing is asked (the report's "not requirements")."""
         self.ignored.update((m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms)
@@ -335,10 +346,10 @@ class _Reading:
         lenient: bool,
     ) -> None:
         """Ask the skills of the items after ``lead`` ("expertise in one or more of the
-        following areas:") as one requirement of alternatives, as firmly as the lead asks."""
+        following areas:") as one requirement of alternatives, as firmly as the lead asks;
+        when the lead asks nothing (a company listing its own areas), neither do they."""
         clause, section, _, _ = lead
-        if section in _NEVER_SECTIONS:
-            self.ignore(ms)
+        if self.asks_nothing(clause, section, ms, lenient=lenient):
             return
         prefer = section == "preferred" or states_preference(clause)
         required = _required(clause, section, prefer=prefer, lenient=lenient)
