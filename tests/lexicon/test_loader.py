@@ -185,6 +185,13 @@ def test_data_analysis_implies_data_analytics(lexicon: Lexicon) -> None:
     assert "data_analytics" in lexicon.implied("data_analysis")
 
 
+@pytest.mark.parametrize("skill_id", ["scrapy", "beautifulsoup", "selenium"])
+def test_scraping_libraries_are_libraries(lexicon: Lexicon, skill_id: str) -> None:
+    # a posting's "Beautifulsoup, Selenium, Scrapy" is one list of libraries, not ML methods
+    skill = lexicon.get(skill_id)
+    assert skill is not None and skill.category == "library"
+
+
 def test_no_plain_plural_aliases(lexicon: Lexicon) -> None:
     # the matcher adds plurals itself; an alias that is just the name + "s" is noise
     for skill in lexicon.skills:
