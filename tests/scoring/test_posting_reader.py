@@ -266,6 +266,19 @@ def test_reading_without_years_keeps_every_requirement() -> None:
          " classification, sensor fusion, tracking, prediction, anomaly detection, and"
          " planning.",
          [["object_detection", "classification", "sensor_fusion", "anomaly_detection"]]),
+        # the skill a list of examples exemplifies, before its kind ("toolkits"), is one of
+        # them; a list may wrap after a comma
+        ("Experience with common data science toolkits, such as R, Weka, NumPy, OpenCV, "
+         "MatLab, etc.",
+         [["data_science", "r", "weka", "numpy", "opencv", "matlab"]]),
+        ("Excellent understanding of machine learning techniques and algorithms, such as k-NN,"
+         " Naive Bayes,\nSVM, Decision Forests, CNN, RNN, LSTM etc.",
+         [["machine_learning", "algorithms", "k-nearest_neighbors", "naive_bayes",
+           "support_vector_machines", "convolutional_neural_networks",
+           "recurrent_neural_networks", "lstm"]]),
+        # ... but not a skill joined to the head by "and" alone
+        ("Python and machine learning techniques, such as k-NN, SVM.",
+         [["python"], ["machine_learning", "k-nearest_neighbors", "support_vector_machines"]]),
         # ... but not a list that goes on after its last item, nor two items
         ("Robotics challenges such as lane detection, sensor fusion, and anomaly detection"
          " in our cars with Python",

@@ -55,7 +55,7 @@ _ETC_LIST = re.compile(
     r"(?:(?P<colon>:)|;|\(|\bsuch\s+as\b|\bincluding\b|\blike\b|\be\.\s?g\.?|\bi\.\s?e\.?"
     r"|\bwith\b|\busing\b|\bfor\b|^[^\w\n]*)"
     # items of one to four words
-    r"[ \t,]*(?P<items>(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*){1,15}"
+    r"[ \t,]*(?P<items>(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*\n?[ \t]*){1,15}"
     r"[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}?)"
     r"[ \t,]*(?:etc\b\.?|and\s+so\s+on\b|and\s+the\s+like\b"
     r"|(?:and/)?or\s+(?:any\s+)?(?:other|related|similar|equivalent|comparable)\b)",
@@ -66,15 +66,15 @@ _ETC_LIST = re.compile(
 # runs to the clause's end is one requirement, unknown names among its items too
 _EXAMPLE_LIST = re.compile(
     r"(?:\bsuch\s+as\b|\bincluding\b|\be\.\s?g\.?)"
-    r"[ \t,:]*(?P<items>(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*){2,15}"
+    r"[ \t,:]*(?P<items>(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*\n?[ \t]*){2,15}"
     r"[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}?)"
     r"(?=[ \t]*(?:[.;)]|\n|$))",
     re.IGNORECASE,
 )
 #: the same list with no start to anchor it: its first item of one or two words
 _ETC_LIST_LOOSE = re.compile(
-    r"\b(?P<items>[^\s,:;()]+(?:[ \t]+[^\s,:;()]+)?[ \t]*,[ \t]*"
-    r"(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*){0,15}"
+    r"\b(?P<items>[^\s,:;()]+(?:[ \t]+[^\s,:;()]+)?[ \t]*,[ \t]*\n?[ \t]*"
+    r"(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*\n?[ \t]*){0,15}"
     r"[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}?)"
     r"[ \t,]*(?:etc\b\.?|and\s+so\s+on\b|and\s+the\s+like\b)",
     re.IGNORECASE,
@@ -92,6 +92,22 @@ _TRAIL_WORDS = (
     "equivalent",
     "comparable",
 )
+#: the kind a list of examples names after the skill it belongs to ("data science toolkits,
+#: such as R, Weka, NumPy")
+_KIND = (
+    r"(?:techniques|methods|algorithms|approaches|models|tools|toolkits|toolsets|libraries"
+    r"|packages|frameworks|platforms|languages|databases|systems|concepts|principles"
+    r"|technologies|software|services|skills|environments|stacks|engines|solutions|tooling)"
+)
+# "<skill> [kind][,] such as": the skill heads the examples after the marker
+_HEAD_GAP = re.compile(
+    rf"[ \t]*(?:{_KIND}[ \t]*)?,?\s*(?:such\s+as|e\.\s?g\.?|including|like)[\s,:]*",
+    re.IGNORECASE,
+)
+# "machine learning techniques and algorithms, such as": a skill of the same head before it
+# (its kind after it, or in its own name)
+_CO_HEAD_GAP = re.compile(rf"[ \t]+(?P<kind>{_KIND}[ \t]+)?(?:and|or|&)[ \t]+", re.IGNORECASE)
+_ENDS_KIND = re.compile(rf"\b{_KIND}$", re.IGNORECASE)
 _LEAD_COLON = re.compile(r"(?:[ \t]+[\w-]+){0,3}[ \t]*$")
 # not "one language in addition to SQL: Java, Python etc.": SQL is asked besides them
 _BESIDES = re.compile(
@@ -175,6 +191,7 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
     owner: dict[int, int] = {}
     for k, members in enumerate(_trailing_lists(text, ms)):
         owner.update((id(m), k) for m in members)
+    chains = _join_heads(text, chains, owner)
     groups: list[list[str]] = []
     joined: dict[int, list[str]] = {}
     for chain in chains:
@@ -194,6 +211,41 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
         else:
             groups.extend([m.skill_id] for m, _ in chain)
     return groups
+
+
+def _join_heads(
+    text: str, chains: list[list[tuple[SkillMention, str | None]]], owner: dict[int, int]
+) -> list[list[tuple[SkillMention, str | None]]]:
+    """Each list of examples with the skills it exemplifies: "data science toolkits, such as
+    R, Weka" (R or Weka is data science's example), "machine learning techniques and
+    algorithms, such as k-NN, SVM" (both heads). A head stands alone in its chain, right
+    before the marker but for a kind ("toolkits", "techniques"); it joins the examples'
+    chain (and their trailing list, if they are one)."""
+    out: list[list[tuple[SkillMention, str | None]]] = []
+    for chain in chains:
+        first = chain[0][0]
+        if out and len(out[-1]) == 1 and _HEAD_GAP.fullmatch(text, out[-1][0][0].end, first.start):
+            head = out.pop()[0][0]  # "toolkits, such as R": the head is the chain before
+            chain = [(head, None), (first, "example"), *chain[1:]]
+        elif not (len(chain) > 1 and _HEAD_GAP.fullmatch(text, first.end, chain[1][0].start)):
+            out.append(chain)
+            continue
+        # "machine learning techniques and algorithms, such as": a head before the head
+        while out and len(out[-1]) == 1 and _co_head(text, out[-1][0][0], chain[0][0]):
+            chain = [(out.pop()[0][0], None), (chain[0][0], "and"), *chain[1:]]
+        owners = {owner[id(m)] for m, _ in chain if id(m) in owner}
+        if len(owners) == 1:
+            k = owners.pop()
+            owner.update((id(m), k) for m, _ in chain)
+        out.append(chain)
+    return out
+
+
+def _co_head(text: str, before: SkillMention, head: SkillMention) -> bool:
+    """``before`` names the same kind of thing as ``head``: "machine learning techniques and
+    algorithms" (the kind after it, or ending its own name), not "Python and algorithms"."""
+    gap = _CO_HEAD_GAP.fullmatch(text, before.end, head.start)
+    return gap is not None and bool(gap.group("kind") or _ENDS_KIND.search(before.text))
 
 
 def _trailing_lists(text: str, ms: Sequence[SkillMention]) -> list[list[SkillMention]]:
