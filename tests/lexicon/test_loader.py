@@ -172,7 +172,10 @@ def test_every_seed_skill_is_in_the_lexicon(form_owner: dict[str, str], form: st
         ("keras", ("deep_learning", "machine_learning")),
         ("xgboost", ("gradient_boosting", "ensemble_learning", "machine_learning")),
         ("huggingface_transformers", ("transformer", "deep_learning", "machine_learning")),
-        ("spring_boot", ("spring", "java")),
+        ("spring_boot", ("spring", "java", "computer_programming", "programming_languages")),
+        # a language is evidence of programming ("Good scripting and programming skills")
+        ("python", ("computer_programming", "programming_languages", "scripting_languages")),
+        ("bash", ("shell_scripting", "scripting_languages")),
         ("large_language_models", ("generative_ai", "artificial_intelligence", "machine_learning")),
     ],
 )
