@@ -618,3 +618,12 @@ def test_items_after_one_of_the_following_follow_the_lead(
     read = read_posting(text, extractor=extractor)
     assert [[s.skill_id for s in r.skills] for r in read.requirements] == [["python"]]
     assert {"nlp", "computer_vision"} <= {s.skill_id for s in read.ignored}
+
+
+def test_implementation_is_the_work_not_a_skill(extractor: SkillExtractor) -> None:
+    # "implementation" names what the job does with the skills, as "design" does
+    read = read_posting(
+        "Requirements:\n- Design, implementation, and deployment of data services in Python\n",
+        extractor=extractor,
+    )
+    assert [[s.skill_id for s in r.skills] for r in read.requirements] == [["python"]]

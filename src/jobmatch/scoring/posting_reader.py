@@ -82,6 +82,9 @@ GENERIC = frozenset(
         "computer_science",
         "web_technologies",
         "data_analytics",
+        # "design, implementation, and deployment of data services", "Implementation/
+        # fine-tuning of machine learning algorithms": the work, not a skill
+        "implementation",
     }
 )
 _NEVER_SECTIONS = frozenset({"benefits"})
