@@ -385,3 +385,27 @@ def test_a_skill_meeting_two_requirements_is_listed_once() -> None:
     assert len(json.loads(render_json(twice))["matched"]) == 3
     # a partial match of the same skill is not the same row
     assert "Matched skills (2)" in render_text(report)
+
+
+def test_gains_of_a_capped_score_are_those_once_the_cap_lifts() -> None:
+    from dataclasses import replace
+
+    from jobmatch.models import ScoreParts
+    from jobmatch.scoring.formula import compute
+    from jobmatch.scoring.profiles import load_profile
+
+    # nothing met, the words alike: the ceiling holds the score at 30, and one requirement
+    # more would leave it there; each gain is what it adds to the calibrated score instead
+    profile = load_profile("research-engineer")
+    result = compute(profile, {r.id: 0.0 for _, r in profile.requirements()}, 0.9)
+    assert result.score == 30.0 < result.calibrated
+    assert min(result.gains.values()) > 0.05
+    parts = ScoreParts(0.6, 1.0, 0.6, 55.0, 30.0, 0, 0, 5, 0, 0, 5)
+    capped = replace(make_report(), score=30.0, parts=parts)
+    note = "points each would add once the cap at 30.0 lifts"
+    assert f"What to add ({note})" in render_text(capped)
+    assert note.capitalize() in render_markdown(capped)
+    assert note.capitalize() in render_html(capped)
+    uncapped = replace(capped, parts=replace(parts, calibrated=25.0), score=25.0)
+    assert "What to add (points each would add)" in render_text(uncapped)
+    assert note not in render_markdown(uncapped).lower()

@@ -20,6 +20,7 @@ from .report_facts import career_line, role_line
 from .report_html import HTML_CSP, HTML_CSS, escape_html, render_html
 from .report_parts import (
     CONTROL,
+    capped_note,
     category_band,
     category_labels,
     education_line,
@@ -143,7 +144,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
             out.append(f"  ... and {len(rows) - _MAX_MATCHED} more (see --format json)")
     to_add, upgrades, small = split_missing(report)
     for title, items in (
-        ("What to add (points each would add)", to_add),
+        (f"What to add ({capped_note(report) or 'points each would add'})", to_add),
         ("Upgrades (partly met: name the skill itself)", upgrades),
     ):
         if not items:
@@ -218,10 +219,12 @@ def render_markdown(report: ScoreReport) -> str:
     for title, items in (("What to add", to_add), ("Upgrades (partly met)", upgrades)):
         if not items:
             continue
+        note = capped_note(report) if items is to_add else None
         out += [
             "",
             f"## {title}",
             "",
+            *([f"_{_md(note[0].upper() + note[1:])}._", ""] if note else []),
             "| Skill | Category | Requirement | Points |",
             "|---|---|---|---:|",
         ]

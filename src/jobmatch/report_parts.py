@@ -32,6 +32,7 @@ __all__ = [
     "split_missing",
     "highlight",
     "small_note",
+    "capped_note",
     "mark_md",
     "mark_html",
     "md_piece",
@@ -132,6 +133,16 @@ def highlight(
     if not 0 <= a < b <= len(snippet):
         return plain(snippet)
     return plain(snippet[:a]) + mark(plain(snippet[a:b])) + plain(snippet[b:])
+
+
+def capped_note(report: ScoreReport) -> str | None:
+    """What the gains mean while the coverage ceiling holds the score (else ``None``): one
+    more requirement met often leaves a capped score where it is, so the points are those
+    each would add once enough of the profile is covered to lift the cap."""
+    p = report.parts
+    if p is None or p.ceiling >= p.calibrated:
+        return None
+    return f"points each would add once the cap at {p.ceiling:.1f} lifts"
 
 
 def small_note(small: int) -> str:

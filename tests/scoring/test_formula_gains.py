@@ -2,7 +2,8 @@
 
 :func:`~jobmatch.scoring.formula.compute` computes the score of a coverage once per
 requirement not met (the gains); it does so with its constants taken once. Every float must
-be the one the reference expression ``min(calibrate(raw), ceiling(coverage))`` gives.
+be the one the reference expression ``min(calibrate(raw), ceiling(coverage))`` gives (the
+gains: ``calibrate(raw)`` alone while the ceiling holds the score).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from jobmatch.scoring.profiles import Profile, list_profiles, load_profile
 
 
 def _reference(
-    profile: Profile, values: dict[str, float], cos: float
+    profile: Profile, values: dict[str, float], cos: float, *, exact_gains: bool = False
 ) -> tuple[float, dict[str, float]]:
     """The score and gains as the formula's docstring states them, with the public parts."""
     params = profile.scoring
@@ -36,14 +37,22 @@ def _reference(
         else 0.0
         for c in profile.categories
     }
+
+    def calibrated_of(c: float) -> float:
+        return calibrate(
+            (1 - params.similarity_weight) * c + params.similarity_weight * sim, params
+        )
+
     coverage = math.fsum(c.weight * covs[c.id] for c in profile.categories) / w.total
     score = score_of(coverage)
+    # while the ceiling holds the score, the gains are the calibrated score's
+    gain_of = calibrated_of if not exact_gains and score < calibrated_of(coverage) else score_of
     gains: dict[str, float] = {}
     for cat in profile.categories:
         for req in cat.requirements:
             if values[req.id] < 1.0:
                 lift = w.requirement[req.id] * (1.0 - values[req.id]) / w.category[cat.id]
-                gains[req.id] = score_of(coverage + cat.weight * lift / w.total) - score
+                gains[req.id] = gain_of(coverage + cat.weight * lift / w.total) - gain_of(coverage)
     return score, gains
 
 
@@ -61,8 +70,9 @@ def test_compute_gives_the_reference_floats(profile_id: str, seed: int) -> None:
     for _ in range(60):
         values = {i: rng.choice((0.0, 0.0, 0.5, 1.0, rng.random())) for i in ids}
         cos = rng.choice((0.0, 1e-9, rng.random() * 0.3, 0.2, 0.9))
-        score, gains = _reference(profile, values, cos)
-        result = compute(profile, values, cos)
-        assert result.score == score
-        assert dict(result.gains) == gains
-        assert list(result.gains) == list(gains)
+        for exact in (False, True):
+            score, gains = _reference(profile, values, cos, exact_gains=exact)
+            result = compute(profile, values, cos, exact_gains=exact)
+            assert result.score == score
+            assert dict(result.gains) == gains
+            assert list(result.gains) == list(gains)

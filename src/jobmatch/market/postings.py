@@ -256,7 +256,11 @@ class PostingScorer:
         else:
             assert self.resume is not None
             rdoc, rmentions = self._resume_parsed
-            report = self.scorer.score_against(prof, self.resume, rdoc, rmentions, warnings=())
+            # the points a skill adds to the score itself, 0 where the coverage ceiling holds
+            # it: a skill turns a posting into a match only if the score can move
+            report = self.scorer.score_against(
+                prof, self.resume, rdoc, rmentions, warnings=(), exact_gains=True
+            )
             score = report.score
             for m in report.missing:
                 if m.skill_id in skills:

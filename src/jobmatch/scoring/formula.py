@@ -16,7 +16,8 @@
    scores at most 30 however similar its words are.
 
 :func:`compute` runs steps 3, 5 and 6 and the gains of "what to add" (the score with a
-requirement's credit set to 1, minus the score, the similarity held fixed).
+requirement's credit set to 1, minus the score, the similarity held fixed; while the
+coverage ceiling holds the score, those of the calibrated score before the ceiling).
 """
 
 from __future__ import annotations
@@ -199,6 +200,7 @@ def compute(
     cosine: float,
     *,
     weights: Weights | None = None,
+    exact_gains: bool = False,
 ) -> Breakdown:
     """Coverage, calibrated score and gains of a profile's requirement credits.
 
@@ -208,6 +210,9 @@ def compute(
         cosine: the TF-IDF cosine of the document with the profile's term vector.
         weights: ``profile_weights(profile)`` when the caller keeps them (a scorer scores
             many documents against one profile); computed here when ``None``.
+        exact_gains: the gains of the score itself even while the coverage ceiling holds
+            it (often 0 there: the market's count of postings a skill turns into matches);
+            by default those of the calibrated score then (what a report lists to add).
 
     Returns:
         The :class:`Breakdown`.
@@ -235,11 +240,14 @@ def compute(
     span, exp = hi - lo, math.exp
     floor_cov, low, slope = params.min_coverage, params.low_coverage_score, params.ceiling_slope
 
-    def score_of(coverage: float) -> float:
+    def calibrated_of(coverage: float) -> float:
         raw = keep * coverage + part
         x = raw if raw > 0.0 else 0.0
         x = x if x < 1.0 else 1.0
-        calibrated = 100.0 * (1.0 / (1.0 + exp(minus_k * (x - mid))) - lo) / span
+        return 100.0 * (1.0 / (1.0 + exp(minus_k * (x - mid))) - lo) / span
+
+    def score_of(coverage: float) -> float:
+        calibrated = calibrated_of(coverage)
         over = coverage - floor_cov
         top = low + slope * (over if over > 0.0 else 0.0)
         top = top if top < 100.0 else 100.0
@@ -247,13 +255,18 @@ def compute(
 
     coverage = math.fsum(c.weight * covs[c.id] for c in profile.categories) / total_w
     score = score_of(coverage)
+    # while the coverage ceiling holds the score, meeting one more requirement often adds
+    # nothing to it (the ceiling moves only past min_coverage): the gains are then those of
+    # the calibrated score, what each requirement is worth once the ceiling lifts
+    gain_of = calibrated_of if not exact_gains and score < calibrated_of(coverage) else score_of
+    base = gain_of(coverage)
     gains: dict[str, float] = {}
     for cat in profile.categories:
         for req in cat.requirements:
             if req_credits[req.id] < 1.0:
                 # meeting it raises this category's coverage by w_r (1 - c_r) / sum(w)
                 lift = weight[req.id] * (1.0 - req_credits[req.id]) / cat_w[cat.id]
-                gains[req.id] = score_of(coverage + cat.weight * lift / total_w) - score
+                gains[req.id] = gain_of(coverage + cat.weight * lift / total_w) - base
     return Breakdown(
         score=score,
         coverage=coverage,

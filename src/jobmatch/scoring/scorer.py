@@ -228,8 +228,10 @@ class Scorer:
         mentions: Sequence[SkillMention],
         *,
         warnings: Sequence[str],
+        exact_gains: bool = False,
     ) -> ScoreReport:
-        """Score a parsed resume against a posting's ad-hoc ``profile`` (its own terms)."""
+        """Score a parsed resume against a posting's ad-hoc ``profile`` (its own terms);
+        ``exact_gains``: see :func:`~.formula.compute`."""
         assert profile.terms is not None
         return self._evaluate(
             profile,
@@ -239,6 +241,7 @@ class Scorer:
             mentions,
             source=resume.source,
             warnings=warnings,
+            exact_gains=exact_gains,
         )
 
     # -- the formula's inputs and the report
@@ -283,7 +286,14 @@ class Scorer:
         self._last_reading = (key, reading)
         return reading
 
-    def _compute(self, profile: Profile, req_credits: dict[str, Credit], cos: float) -> Breakdown:
+    def _compute(
+        self,
+        profile: Profile,
+        req_credits: dict[str, Credit],
+        cos: float,
+        *,
+        exact_gains: bool = False,
+    ) -> Breakdown:
         """:func:`compute`, with this scorer's profile's weights computed once."""
         weights = None
         if profile is self.profile:
@@ -291,7 +301,7 @@ class Scorer:
                 self._weights = profile_weights(profile)
             weights = self._weights
         values = {k: c.credit for k, c in req_credits.items()}
-        return compute(profile, values, cos, weights=weights)
+        return compute(profile, values, cos, weights=weights, exact_gains=exact_gains)
 
     def _asks_years(self, profile: Profile) -> bool:
         """Whether a requirement of ``profile`` asks for years (this scorer's: found once)."""
@@ -348,6 +358,7 @@ class Scorer:
         *,
         source: str,
         warnings: Sequence[str],
+        exact_gains: bool = False,
     ) -> ScoreReport:
         facts, found = self._read(text, source, doc)
         career = career_estimate(facts, profile)
@@ -356,7 +367,7 @@ class Scorer:
         education = education_of(facts, profile, evidence=evidence)
         req_credits = self._credits(profile, education, mentions, career.years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
-        result = self._compute(profile, req_credits, cos)
+        result = self._compute(profile, req_credits, cos, exact_gains=exact_gains)
         categories, matched, missing = explain(profile, text, req_credits, result, self.lexicon)
         return ScoreReport(
             score=round(result.score, 1),
