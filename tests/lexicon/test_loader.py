@@ -176,6 +176,8 @@ def test_every_seed_skill_is_in_the_lexicon(form_owner: dict[str, str], form: st
         # a language is evidence of programming ("Good scripting and programming skills")
         ("python", ("computer_programming", "programming_languages", "scripting_languages")),
         ("bash", ("shell_scripting", "scripting_languages")),
+        # a publication record is evidence of research
+        ("publishing_research", ("scientific_research",)),
         ("large_language_models", ("generative_ai", "artificial_intelligence", "machine_learning")),
     ],
 )
