@@ -180,6 +180,9 @@ class Document:
     warnings: tuple[str, ...] = ()
     #: the text encoding detected for text formats (``utf-8``, ``utf-16``, ``cp1252``...)
     encoding: str | None = None
+    #: the day the file says it was last saved (a PDF's metadata), ISO 8601: a resume's
+    #: open role ("2019 - Present") ends there, not today
+    dated: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The document as a JSON-ready dict (field names as keys)."""

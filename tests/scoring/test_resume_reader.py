@@ -512,3 +512,30 @@ def test_titles_that_look_like_duties_and_duties_that_look_like_titles(
     text: str, titles: list[str]
 ) -> None:
     assert [r.title for r in facts(text).roles] == titles
+
+
+@pytest.mark.parametrize("engine", ["pdfminer", "pdfium"])
+def test_present_ends_on_the_day_the_pdf_was_saved(tmp_path: Path, engine: str) -> None:
+    from jobmatch.read.pdfium import available
+    from tests.helpers import build_pdf, text_stream
+
+    if engine == "pdfium" and not available():
+        pytest.skip("pypdfium2 (the pdfium extra) is not installed")
+    # a resume saved in August 2021 says nothing of the years after it
+    info = b"<< /CreationDate (D:20200101120000Z) /ModDate (D:20210808155011+05'30') >>"
+    lines = ["Experience", "Data Scientist, Acme Corp", "Jan 2019 - Present", "Built models"]
+    pdf = tmp_path / "cv.pdf"
+    pdf.write_bytes(
+        build_pdf([text_stream(lines)], extra_objects=[info], trailer_extra=b"/Info 5 0 R")
+    )
+    doc = jobmatch.read_document(pdf, pdf_engine=engine)
+    assert doc.dated == "2021-08-08"
+    f = read_resume(doc)
+    assert (f.as_of, f.years) == ("2021-08-08", 2.7)  # Jan 2019 to Aug 2021, both months
+    assert any("the day the file was last saved" in w for w in f.warnings)
+    report = jobmatch.Scorer().score_document(doc)
+    assert report.career.years == 2.7
+    # an explicit as_of wins; a file without a date counts to today
+    assert read_resume(doc, as_of=date(2022, 12, 31)).years == 4.0
+    undated = Document(text=doc.text, source="cv.txt", format="text")
+    assert read_resume(undated).as_of == date.today().isoformat()

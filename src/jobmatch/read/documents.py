@@ -217,6 +217,7 @@ def _read_pdf(
         format="pdf",
         pages=extracted.pages,
         warnings=tuple(warnings + list(extracted.warnings) + more),
+        dated=extracted.dated,
     )
 
 

@@ -40,6 +40,7 @@ from .pdf_result import (
     bomb_error,
     page_limit_reason,
     run_parser,
+    saved_on,
     timeout_reason,
 )
 
@@ -190,7 +191,16 @@ def _parse_unguarded(
         pages.append(page_text(device.get_result()))
     if pdf_inflate.budget.exceeded:  # pdfminer swallowed our exception somewhere: still a bomb
         raise bomb_error(source, limits)
-    return assemble(pages, source=source, warnings=warnings)
+    return assemble(pages, source=source, warnings=warnings, dated=_saved_on(doc))
+
+
+def _saved_on(doc: PDFDocument) -> str | None:
+    """The day the PDF was last saved, from its information dictionaries."""
+    values: list[object] = []
+    for info in doc.info:
+        if isinstance(info, dict):
+            values += [pdftypes.resolve1(info.get(k)) for k in ("ModDate", "CreationDate")]
+    return saved_on(*values)
 
 
 def _declared_pages(doc: PDFDocument) -> int | None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
 from ..errors import CorruptDocumentError, EmptyDocumentError, NoTextLayerError, ParseLimitError
@@ -33,6 +35,7 @@ __all__ = [
     "Parser",
     "run_parser",
     "parse_json",
+    "saved_on",
 ]
 
 #: the PDF text engines :func:`jobmatch.read_document` accepts; the first is the default
@@ -54,6 +57,37 @@ class ExtractedPDF:
     text: str
     pages: int
     warnings: tuple[str, ...] = ()
+    #: the day the PDF says it was last saved (ISO 8601), from its metadata; see
+    #: :func:`saved_on`
+    dated: str | None = None
+
+
+#: a PDF date string: ``D:YYYYMMDD...`` (PDF 32000-1, 7.9.4), the ``D:`` often left out
+_PDF_DATE = re.compile(r"\s*(?:D:)?(\d{4})(\d{2})(\d{2})")
+
+
+def saved_on(*values: object) -> str | None:
+    """The latest valid day among PDF date strings (the ``ModDate`` and ``CreationDate`` of
+    a PDF's information dictionary), as an ISO date; ``None`` without one.
+
+    A day before 1980 or after today is no date (a wrong clock or a placeholder).
+
+    >>> saved_on("D:20210808155011+05'30'", b"D:20190101")
+    '2021-08-08'
+    """
+    found: list[date] = []
+    for value in values:
+        text = value.decode("latin-1") if isinstance(value, bytes) else value
+        match = _PDF_DATE.match(text) if isinstance(text, str) else None
+        if match is None:
+            continue
+        try:
+            day = date(*(int(g) for g in match.groups()))
+        except ValueError:
+            continue
+        if 1980 <= day.year and day <= date.today():
+            found.append(day)
+    return max(found).isoformat() if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +178,16 @@ def bomb_error(source: str, limits: Limits) -> ParseLimitError:
     )
 
 
-def assemble(pages: list[PageText], *, source: str, warnings: list[str]) -> ExtractedPDF:
+def assemble(
+    pages: list[PageText], *, source: str, warnings: list[str], dated: str | None = None
+) -> ExtractedPDF:
     """Join the pages' texts and refuse documents without text.
 
     Args:
         pages: each page's text and image count, in order.
         source: the name used in errors.
         warnings: warnings found so far (a warning on scanned pages is added).
+        dated: the day the PDF was last saved (:func:`saved_on`), if it says.
 
     Returns:
         The :class:`ExtractedPDF`.
@@ -179,7 +216,7 @@ def assemble(pages: list[PageText], *, source: str, warnings: list[str]) -> Extr
             f"{scanned} of {count} page(s) are images without text (scanned?); their content"
             " is not read (no OCR)"
         )
-    return ExtractedPDF(text=text, pages=count, warnings=tuple(warnings))
+    return ExtractedPDF(text=text, pages=count, warnings=tuple(warnings), dated=dated)
 
 
 class Parser(Protocol):
@@ -228,7 +265,7 @@ def run_parser(
     if limits.isolate and isolation.can_isolate():
         name = parse_worker.task_name(parse)
         if name is not None and limits.reuse_parser:  # the warm child: no fork per file
-            text, pages, warnings = parse_worker.run_in_worker(
+            text, pages, warnings, dated = parse_worker.run_in_worker(
                 f"{__name__}:{parse_json.__name__}",
                 data,
                 kwargs={
@@ -242,20 +279,20 @@ def run_parser(
                 max_memory_mb=limits.max_memory_mb,
                 clock=clock,
             )
-            return ExtractedPDF(text=text, pages=pages, warnings=tuple(warnings))
+            return ExtractedPDF(text=text, pages=pages, warnings=tuple(warnings), dated=dated)
 
         def parse_to_json() -> list[object]:
             result = parse(data, source=source, password=password, limits=limits)
-            return [result.text, result.pages, list(result.warnings)]
+            return [result.text, result.pages, list(result.warnings), result.dated]
 
-        text, pages, warnings = isolation.run_isolated(
+        text, pages, warnings, dated = isolation.run_isolated(
             parse_to_json,
             source=source,
             timeout_s=limits.timeout_s,
             max_memory_mb=limits.max_memory_mb,
             clock=clock,
         )
-        return ExtractedPDF(text=text, pages=pages, warnings=tuple(warnings))
+        return ExtractedPDF(text=text, pages=pages, warnings=tuple(warnings), dated=dated)
     try:
         return parse(data, source=source, password=password, limits=limits, clock=clock)
     except MemoryError as exc:
@@ -276,7 +313,7 @@ def parse_json(
         limits: the fields of the :class:`~jobmatch.models.Limits` in force.
 
     Returns:
-        ``[text, pages, warnings]``.
+        ``[text, pages, warnings, dated]``.
 
     Raises:
         DocumentError: as the engine's parse.
@@ -284,4 +321,4 @@ def parse_json(
     module, name = parser.split(":")
     parse: Parser = getattr(importlib.import_module(module), name)
     result = parse(data, source=source, password=password, limits=Limits(**limits))
-    return [result.text, result.pages, list(result.warnings)]
+    return [result.text, result.pages, list(result.warnings), result.dated]

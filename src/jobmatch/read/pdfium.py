@@ -36,6 +36,7 @@ from .pdf_result import (
     assemble,
     page_limit_reason,
     run_parser,
+    saved_on,
     timeout_reason,
 )
 from .pdfium_lines import Line, page_lines
@@ -138,7 +139,9 @@ def parse_pdf(
             if clock() > deadline:
                 raise ParseLimitError(timeout_reason(limits, n), source=source)
             pages.append(_page_text(doc, n - 1, source=source))
-        return assemble(pages, source=source, warnings=warnings)
+        meta = doc.get_metadata_dict()
+        dated = saved_on(meta.get("ModDate", ""), meta.get("CreationDate", ""))
+        return assemble(pages, source=source, warnings=warnings, dated=dated)
     finally:
         doc.close()
 

@@ -68,7 +68,8 @@ def read_resume(resume: Path | Document | str, *, as_of: date | None = None) -> 
     Args:
         resume: a :class:`pathlib.Path` or a :class:`~jobmatch.Document` is a file (read with
             :func:`jobmatch.read_document`); a ``str`` is the resume's text itself.
-        as_of: the date an open range ("Present") ends at; today when ``None``.
+        as_of: the date an open range ("Present") ends at; when ``None``, the day the
+            file was last saved (``Document.dated``) if that is before today, else today.
 
     Returns:
         :class:`~jobmatch.models.ResumeFacts`. A resume without dated roles has ``years``
@@ -84,7 +85,11 @@ def read_resume(resume: Path | Document | str, *, as_of: date | None = None) -> 
         resume = read_document(resume)
     if isinstance(resume, Document):
         return facts_from_text(
-            resume.text, source=resume.source, as_of=as_of, warnings=resume.warnings
+            resume.text,
+            source=resume.source,
+            as_of=as_of,
+            warnings=resume.warnings,
+            dated=resume.dated,
         )
     if isinstance(resume, str):
         return facts_from_text(resume, source="<text>", as_of=as_of)
@@ -98,25 +103,35 @@ def facts_from_text(
     as_of: date | None = None,
     warnings: Iterable[str] = (),
     sections: Sequence[tuple[int, int, str]] | None = None,
+    dated: str | None = None,
 ) -> ResumeFacts:
     """:func:`read_resume` of a text already read (the scorer's entry point).
 
     Args:
         text: the resume's text.
         source: the name reported in ``ResumeFacts.source``.
-        as_of: the date an open range ends at; today when ``None``.
+        as_of: the date an open range ends at; when ``None``, ``dated`` if that is
+            before today, else today.
         warnings: warnings of the reading to keep (a PDF's, for example).
         sections: :func:`~jobmatch.extract.sections.detect_sections` of ``text`` when the
             caller has them (the extractor found them for the mentions).
+        dated: the day the file was last saved (``Document.dated``, ISO 8601): a resume
+            says nothing of the time after it, so "2019 - Present" ends there.
 
     Returns:
         :class:`~jobmatch.models.ResumeFacts`.
     """
-    today = as_of or date.today()
+    saved = _saved_day(dated) if as_of is None else None
+    today = as_of or saved or date.today()
     lines, names, starts = _layout(text, sections)
     areas = _role_areas(lines, names, starts)
     raw, unsure = read_roles(lines, areas)
     notes = list(warnings) + unsure
+    if saved is not None and any(r.period.end is None for r in raw):
+        notes.append(
+            f'open date ranges ("Present") end on {saved.isoformat()}, the day the file was'
+            " last saved"
+        )
     roles = [_role(r, today, notes) for r in raw]
     edu = _education(lines, names, lambda: _job_lines(areas))
     top = max(edu, key=lambda e: LEVEL_ORDER.index(e.level), default=None)
@@ -135,6 +150,17 @@ def facts_from_text(
         as_of=today.isoformat(),
         warnings=tuple(dict.fromkeys(notes)),
     )
+
+
+def _saved_day(dated: str | None) -> date | None:
+    """The day ``dated`` names (ISO 8601) when it is before today, else ``None``."""
+    if not dated:
+        return None
+    try:
+        day = date.fromisoformat(dated)
+    except ValueError:
+        return None
+    return day if day < date.today() else None
 
 
 def education_from_text(

@@ -67,8 +67,10 @@ class ResumeScorer(Scorer):
         warnings: Sequence[str] = (),
         text: str | None = None,
         record_id: str | None = None,
+        dated: str | None = None,
     ) -> ScoreReport:
-        """Score the resume against the ad-hoc profile of the posting ``doc``.
+        """Score the resume against the ad-hoc profile of the posting ``doc`` (``dated``, the
+        posting's, is unused: the resume's open ranges end on the resume's own date).
 
         The report's profile id is :func:`~jobmatch.scoring.posting_profile.posting_id` of
         the posting: ``record_id`` (a batch record's id) when given, else the file name of

@@ -98,7 +98,7 @@ class Scorer:
         self._implied: dict[str, tuple[str, ...]] = {}
         # the last text read for facts: a ResumeScorer scores one resume against every
         # posting, and reading its roles and degrees is most of a posting's scoring time
-        self._last_reading: tuple[tuple[str, str], _Reading] | None = None
+        self._last_reading: tuple[tuple[str, str, str | None], _Reading] | None = None
         #: the last text whose degrees alone were read (:meth:`score_brief`)
         self._last_degrees: tuple[str, tuple[EducationEntry, ...]] | None = None
 
@@ -125,7 +125,12 @@ class Scorer:
         """
         doc, mentions = next(self.extractor.pipe_docs([document.text]))
         return self.score_parsed(
-            doc, mentions, source=document.source, warnings=document.warnings, text=document.text
+            doc,
+            mentions,
+            source=document.source,
+            warnings=document.warnings,
+            text=document.text,
+            dated=document.dated,
         )
 
     def score_parsed(
@@ -137,12 +142,15 @@ class Scorer:
         warnings: Sequence[str] = (),
         text: str | None = None,
         record_id: str | None = None,
+        dated: str | None = None,
     ) -> ScoreReport:
         """Score a document already run through the extractor (its ``Doc`` and mentions).
 
         The Doc's tokens feed the TF-IDF (no re-tokenising). ``text`` is the text the Doc was
         made from, if the caller has it (saves rebuilding ``doc.text``); ``record_id`` is
-        unused here (see :class:`~jobmatch.scoring.resume_scorer.ResumeScorer`).
+        unused here (see :class:`~jobmatch.scoring.resume_scorer.ResumeScorer`); ``dated``
+        is the day the file was last saved (``Document.dated``: open date ranges end there,
+        unless the scorer has an ``as_of``).
 
         Returns:
             The :class:`ScoreReport` of the document against the profile.
@@ -153,7 +161,14 @@ class Scorer:
         """
         text = require_text(doc.text if text is None else text, source)
         return self._evaluate(
-            self.profile, self.terms, text, doc, mentions, source=source, warnings=warnings
+            self.profile,
+            self.terms,
+            text,
+            doc,
+            mentions,
+            source=source,
+            warnings=warnings,
+            dated=dated,
         )
 
     def score_brief(
@@ -242,6 +257,7 @@ class Scorer:
             source=resume.source,
             warnings=warnings,
             exact_gains=exact_gains,
+            dated=resume.dated,
         )
 
     # -- the formula's inputs and the report
@@ -272,15 +288,15 @@ class Scorer:
         }
         return req_credits
 
-    def _read(self, text: str, source: str, doc: Doc) -> _Reading:
-        """The facts of ``text`` (the text of ``doc``) and its degree line, read once for the
-        same text in a row."""
-        key = (text, source)
+    def _read(self, text: str, source: str, doc: Doc, dated: str | None = None) -> _Reading:
+        """The facts of ``text`` (the text of ``doc``, saved on ``dated``) and its degree
+        line, read once for the same text in a row."""
+        key = (text, source, dated)
         last = self._last_reading  # one read of the attribute: safe beside other threads
         if last is not None and last[0] == key:
             return last[1]
         facts = facts_from_text(
-            text, source=source, as_of=self.as_of, sections=_sections(doc, text)
+            text, source=source, as_of=self.as_of, sections=_sections(doc, text), dated=dated
         )
         reading = (facts, find_education(text))
         self._last_reading = (key, reading)
@@ -315,7 +331,7 @@ class Scorer:
         """The degrees of ``text``, the text of ``doc`` (``facts.education``), from a reading
         of it if there is one."""
         last = self._last_reading
-        if last is not None and last[0] == (text, source):
+        if last is not None and last[0][:2] == (text, source):
             return last[1][0].education
         degrees = self._last_degrees
         if degrees is not None and degrees[0] == text:
@@ -359,8 +375,9 @@ class Scorer:
         source: str,
         warnings: Sequence[str],
         exact_gains: bool = False,
+        dated: str | None = None,
     ) -> ScoreReport:
-        facts, found = self._read(text, source, doc)
+        facts, found = self._read(text, source, doc, dated)
         career = career_estimate(facts, profile)
         top = facts.highest_degree
         evidence = found.evidence if found.level == top else None
