@@ -65,3 +65,21 @@ def test_docx_text_box_fallback_is_not_read_twice(tmp_path: Path) -> None:
     ).encode()
     doc = read_document(write(tmp_path, "cv.docx", docx_bytes([], document_xml=xml)))
     assert doc.text == "Python\nKubernetes"
+
+
+def test_docx_saved_day_from_its_core_properties(tmp_path: Path) -> None:
+    core = (
+        b'<cp:coreProperties xmlns:dcterms="http://purl.org/dc/terms/">'
+        b'<dcterms:created xsi:type="dcterms:W3CDTF">2019-02-01T10:00:00Z</dcterms:created>'
+        b'<dcterms:modified xsi:type="dcterms:W3CDTF">2020-09-14T08:00:00Z</dcterms:modified>'
+        b"</cp:coreProperties>"
+    )
+    dated = read_document(
+        write(tmp_path, "a.docx", docx_bytes(["Jane"], extra={"docProps/core.xml": core}))
+    )
+    assert dated.dated == "2020-09-14"
+    # no properties, or a day in the future: no date
+    assert read_document(write(tmp_path, "b.docx", docx_bytes(["Jane"]))).dated is None
+    future = core.replace(b"2020-09-14", b"2999-01-01").replace(b"2019-02-01", b"2998-01-01")
+    odd = docx_bytes(["Jane"], extra={"docProps/core.xml": future})
+    assert read_document(write(tmp_path, "c.docx", odd)).dated is None

@@ -28,7 +28,7 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from ..models import Document, Limits
-from .docx import docx_text, zip_kind
+from .docx import docx_dated, docx_text, zip_kind
 from .encodings import read_text_bytes
 from .html import html_to_text
 from .normalize import check_text
@@ -189,7 +189,13 @@ def read_bytes(
     if kind == "docx":
         text = docx_text(data, source=source, limits=limits)
         text, more = check_text(text, source=source)
-        return Document(text=text, source=source, format="docx", warnings=tuple(more))
+        return Document(
+            text=text,
+            source=source,
+            format="docx",
+            warnings=tuple(more),
+            dated=docx_dated(data),
+        )
     if ext == ".docx":
         raise UnsupportedFormatError(
             f"not a DOCX document: looks like {describe(kind)}", source=source

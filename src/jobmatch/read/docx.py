@@ -21,7 +21,7 @@ from ..errors import CorruptDocumentError, DocumentError, ParseLimitError
 if TYPE_CHECKING:
     from .documents import Limits
 
-__all__ = ["zip_kind", "docx_text"]
+__all__ = ["zip_kind", "docx_text", "docx_dated"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -70,6 +70,28 @@ def docx_text(data: bytes, *, source: str, limits: Limits) -> str:
         raise CorruptDocumentError(f"corrupt DOCX XML: {exc}", source=source) from exc
     parts = [body] + [e for e in extra if e.strip()]
     return "\n\n".join(parts)
+
+
+#: the document properties part and the days in it (read as bytes: no XML parser)
+_CORE = "docProps/core.xml"
+_CORE_DAY = re.compile(rb"<dcterms:(?:modified|created)\b[^>]*>\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def docx_dated(data: bytes) -> str | None:
+    """The day a DOCX says it was last saved (``dcterms:modified`` or ``created`` of
+    ``docProps/core.xml``, the later valid one), ISO 8601; ``None`` without one. Never
+    raises: the body was read already, and a missing or odd date is no error."""
+    from .pdf_result import saved_on
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo(_CORE)
+            if info.file_size > 1 << 20:
+                return None
+            xml = zf.read(info)
+    except (KeyError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError):
+        return None
+    return saved_on(*(b"".join(day) for day in _CORE_DAY.findall(xml)))
 
 
 def _docx_part(
