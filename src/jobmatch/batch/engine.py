@@ -277,7 +277,7 @@ class ScoringEngine:
         self._armed = self._alarm and threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGALRM, _on_alarm) if self._armed else None
         try:
-            todo: list[tuple[int, str, tuple[str, ...]]] = []
+            todo: list[tuple[int, str, tuple[str, ...], str | None]] = []
             for i, rec in enumerate(records):
                 prepared = self._guarded(rec, partial(self._prepare, rec), done, i)
                 if prepared is not None:
@@ -316,14 +316,16 @@ class ScoringEngine:
             done(i, error_result(rec, f"{type(exc).__name__}: {exc}", "internal"))
         return None
 
-    def _prepare(self, rec: Record) -> tuple[str, tuple[str, ...]]:
-        """The text to score and its reading warnings; raises JobmatchError."""
+    def _prepare(self, rec: Record) -> tuple[str, tuple[str, ...], str | None]:
+        """The text to score, its reading warnings and the day its file was saved (a
+        resume's open date ranges end there); raises JobmatchError."""
         warnings: tuple[str, ...] = ()
+        dated: str | None = None
         if rec.path is not None:
             from ..read.documents import read_document
 
             doc = read_document(rec.path, limits=self.limits())
-            text, warnings = doc.text, tuple(doc.warnings)
+            text, warnings, dated = doc.text, tuple(doc.warnings), doc.dated
         else:
             text = rec.text or ""
         limit = self.config.max_bytes
@@ -338,10 +340,16 @@ class ScoringEngine:
             raise EmptyDocumentError("empty text", source=rec.source)
         if self.config.hook is not None:
             self.config.hook(rec.id, text)
-        return text, warnings
+        return text, warnings, dated
 
     def _result(
-        self, rec: Record, doc: Any, mentions: Any, warnings: tuple[str, ...], text: str
+        self,
+        rec: Record,
+        doc: Any,
+        mentions: Any,
+        warnings: tuple[str, ...],
+        text: str,
+        dated: str | None = None,
     ) -> BatchResult:
         # a posting (resume mode) is named by its record id, a document file by its file name
         record_id = rec.id if rec.path is None else None
@@ -350,7 +358,13 @@ class ScoringEngine:
         # The brief holds what a result keeps of the full report (built for nothing else:
         # its snippets and career estimate were half of a record's scoring time)
         brief = self.scorer.score_brief(
-            doc, mentions, source=rec.source, warnings=warnings, record_id=record_id, text=text
+            doc,
+            mentions,
+            source=rec.source,
+            warnings=warnings,
+            record_id=record_id,
+            text=text,
+            dated=dated,
         )
         return brief_result(
             brief,
@@ -363,31 +377,34 @@ class ScoringEngine:
     def _score(
         self,
         records: list[Record],
-        todo: list[tuple[int, str, tuple[str, ...]]],
+        todo: list[tuple[int, str, tuple[str, ...], str | None]],
         done: Callable[[int, BatchResult], None],
     ) -> None:
         # tokenise once: the extractor's Doc also feeds the TF-IDF side of the scorer
-        docs = self.extractor.pipe_docs(text for _, text, _ in todo)
+        docs = self.extractor.pipe_docs(text for _, text, _, _ in todo)
         finished = 0
         try:
-            for i, text, warnings in todo:
+            for i, text, warnings, dated in todo:
                 with self._clock(self.config.timeout):
                     doc, mentions = next(docs)
-                    result = self._result(records[i], doc, mentions, warnings, text)
+                    result = self._result(records[i], doc, mentions, warnings, text, dated)
                 done(i, result)
                 finished += 1
             return
         except (_Timeout, Exception) as exc:  # noqa: B902 - retried one by one below
             # the batched generator is broken now: redo the rest singly to isolate the culprit
             log.debug("batch interrupted (%r); retrying one record at a time", exc)
-        for i, text, warnings in todo[finished:]:
+        for i, text, warnings, dated in todo[finished:]:
             rec = records[i]
 
             def one(
-                rec: Record = rec, text: str = text, warnings: tuple[str, ...] = warnings
+                rec: Record = rec,
+                text: str = text,
+                warnings: tuple[str, ...] = warnings,
+                dated: str | None = dated,
             ) -> BatchResult:
                 doc, mentions = next(self.extractor.pipe_docs([text]))
-                return self._result(rec, doc, mentions, warnings, text)
+                return self._result(rec, doc, mentions, warnings, text, dated)
 
             result = self._guarded(rec, one, done, i)
             if result is not None:

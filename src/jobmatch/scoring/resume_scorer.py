@@ -96,9 +96,10 @@ class ResumeScorer(Scorer):
         warnings: Sequence[str] = (),
         text: str | None = None,
         record_id: str | None = None,
+        dated: str | None = None,
     ) -> ScoreBrief:
         """What a batch writes of :meth:`score_parsed` (the same values), without building
-        the report's explanations.
+        the report's explanations (``dated``, the posting's, is unused).
 
         Raises:
             EmptyDocumentError: for a posting without any non-space character.
@@ -115,6 +116,7 @@ class ResumeScorer(Scorer):
             rmentions,
             source=self.resume.source,
             warnings=(*self.resume.warnings, *warnings),
+            dated=self.resume.dated,
         )
 
     def _posting(

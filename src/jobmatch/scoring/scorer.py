@@ -180,6 +180,7 @@ class Scorer:
         warnings: Sequence[str] = (),
         text: str | None = None,
         record_id: str | None = None,
+        dated: str | None = None,
     ) -> ScoreBrief:
         """What a batch writes of :meth:`score_parsed`: the same score, coverages, skill ids
         and warnings, without building the report's explanations (snippets, names, career).
@@ -194,7 +195,14 @@ class Scorer:
         """
         text = require_text(doc.text if text is None else text, source)
         return self._brief(
-            self.profile, self.terms, text, doc, mentions, source=source, warnings=warnings
+            self.profile,
+            self.terms,
+            text,
+            doc,
+            mentions,
+            source=source,
+            warnings=warnings,
+            dated=dated,
         )
 
     def match(self, resume: str | Path | Document, posting: str | Path | Document) -> ScoreReport:
@@ -350,10 +358,11 @@ class Scorer:
         *,
         source: str,
         warnings: Sequence[str],
+        dated: str | None = None,
     ) -> ScoreBrief:
         """:meth:`_evaluate` reduced to what :class:`ScoreBrief` holds (the same values)."""
         if self._asks_years(profile):
-            facts = self._read(text, source, doc)[0]
+            facts = self._read(text, source, doc, dated)[0]
             degrees, years = facts.education, facts.years
         else:
             # the roles give the years only, which no requirement asks for: not read
