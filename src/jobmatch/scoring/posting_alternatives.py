@@ -220,7 +220,8 @@ def _join_heads(
     R, Weka" (R or Weka is data science's example), "machine learning techniques and
     algorithms, such as k-NN, SVM" (both heads). A head stands alone in its chain, right
     before the marker but for a kind ("toolkits", "techniques"); it joins the examples'
-    chain (and their trailing list, if they are one)."""
+    chain, and their trailing list if they are one (``owner``, mention id -> list, is
+    updated in place)."""
     out: list[list[tuple[SkillMention, str | None]]] = []
     for chain in chains:
         first = chain[0][0]
