@@ -539,3 +539,13 @@ def test_present_ends_on_the_day_the_pdf_was_saved(tmp_path: Path, engine: str) 
     assert read_resume(doc, as_of=date(2022, 12, 31)).years == 4.0
     undated = Document(text=doc.text, source="cv.txt", format="text")
     assert read_resume(undated).as_of == date.today().isoformat()
+    # a role dated after the file's day: that day is wrong (stale metadata), today counts
+    later = Document(
+        text="Experience\nData Scientist, Acme Corp\nMar 2022 - Present\n",
+        source="cv.pdf",
+        format="pdf",
+        dated="2021-08-08",
+    )
+    stale = read_resume(later)
+    assert stale.as_of == date.today().isoformat() and stale.years > 4
+    assert not any("last saved" in w for w in stale.warnings)

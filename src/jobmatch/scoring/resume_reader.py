@@ -122,10 +122,17 @@ def facts_from_text(
         :class:`~jobmatch.models.ResumeFacts`.
     """
     saved = _saved_day(dated) if as_of is None else None
-    today = as_of or saved or date.today()
     lines, names, starts = _layout(text, sections)
     areas = _role_areas(lines, names, starts)
     raw, unsure = read_roles(lines, areas)
+    if saved is not None and any(
+        (p.year, p.first_month) > (saved.year, saved.month)
+        for r in raw
+        for p in (r.period.start, r.period.end)
+        if p is not None
+    ):
+        saved = None  # a role dated after the file's own day: the file's date is wrong
+    today = as_of or saved or date.today()
     notes = list(warnings) + unsure
     if saved is not None and any(r.period.end is None for r in raw):
         notes.append(
