@@ -21,6 +21,7 @@ from .report_html import HTML_CSP, HTML_CSS, escape_html, render_html
 from .report_parts import (
     CONTROL,
     capped_note,
+    capped_sentence,
     category_band,
     category_labels,
     education_line,
@@ -219,12 +220,12 @@ def render_markdown(report: ScoreReport) -> str:
     for title, items in (("What to add", to_add), ("Upgrades (partly met)", upgrades)):
         if not items:
             continue
-        note = capped_note(report) if items is to_add else None
+        note = capped_sentence(report) if items is to_add else None
         out += [
             "",
             f"## {title}",
             "",
-            *([f"_{_md(note[0].upper() + note[1:])}._", ""] if note else []),
+            *([f"_{_md(note)}_", ""] if note else []),
             "| Skill | Category | Requirement | Points |",
             "|---|---|---|---:|",
         ]

@@ -11,7 +11,7 @@ import html
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
 from .report_facts import career_line, role_line
 from .report_parts import (
-    capped_note,
+    capped_sentence,
     category_band,
     category_labels,
     education_line,
@@ -129,10 +129,10 @@ def render_html(report: ScoreReport) -> str:
     to_add, upgrades, small = split_missing(report)
     for title, items in (("What to add", to_add), ("Upgrades (partly met)", upgrades)):
         if items:
-            note = capped_note(report) if items is to_add else None
+            note = capped_sentence(report) if items is to_add else None
             parts += [
                 f"<h2>{title}</h2>",
-                *([f'<p class="meta">{_h(note[0].upper() + note[1:])}.</p>'] if note else []),
+                *([f'<p class="meta">{_h(note)}</p>'] if note else []),
                 "<table><thead><tr><th>Skill</th><th>Category</th><th>Requirement</th>"
                 '<th class="num">Points</th></tr></thead><tbody>',
                 *(_html_missing(m, labels) for m in items),

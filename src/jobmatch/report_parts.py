@@ -33,6 +33,7 @@ __all__ = [
     "highlight",
     "small_note",
     "capped_note",
+    "capped_sentence",
     "mark_md",
     "mark_html",
     "md_piece",
@@ -143,6 +144,13 @@ def capped_note(report: ScoreReport) -> str | None:
     if p is None or p.ceiling >= p.calibrated:
         return None
     return f"points each would add once the cap at {p.ceiling:.1f} lifts"
+
+
+def capped_sentence(report: ScoreReport) -> str | None:
+    """:func:`capped_note` as a sentence of its own (capitalised, a full stop), for the
+    line under a "What to add" heading; ``None`` when the score is not capped."""
+    note = capped_note(report)
+    return None if note is None else f"{note[0].upper()}{note[1:]}."
 
 
 def small_note(small: int) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ..models import Limits, ScoreReport
-from ..report_parts import DEGREE_LABELS, capped_note, matched_once, meets_note
+from ..report_parts import DEGREE_LABELS, capped_sentence, matched_once, meets_note
 from .problems import Problem
 from .service import Scored
 
@@ -212,8 +212,8 @@ def _missing(r: ScoreReport) -> str:
         f"{'required' if m.required else 'preferred'}</span> +{m.gain:.1f} points</li>"
         for m in r.missing
     )
-    note = capped_note(r)
-    meta = f'<p class="meta">{_h(note[0].upper() + note[1:])}.</p>' if note else ""
+    note = capped_sentence(r)
+    meta = f'<p class="meta">{_h(note)}</p>' if note else ""
     return f'<h3 id="missing">What to add</h3>{meta}<ol class="missing">{items}</ol>'
 
 
