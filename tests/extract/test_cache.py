@@ -25,7 +25,7 @@ from jobmatch.extract.compiled import builder_hash, builder_sources, unfit_reaso
 from jobmatch.extract.component import SkillComponent, SkillExtractor
 from jobmatch.extract.matcher_inputs import PatternTokens
 from jobmatch.extract.nlp_tokenizer import blank_pipeline, tokenizer_hash
-from jobmatch.lexicon.loader import load_lexicon
+from jobmatch.lexicon.loader import load_lexicon, source_digest
 from tests.helpers import MINI_RECORDS, write_lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,6 +87,36 @@ def test_stale_reasons() -> None:
     edited = replace(lexicon, skills=lexicon.skills[:-1])
     assert stale_reason(cache, edited, digest) == "the lexicon's content changed"
     assert stale_reason(cache, lexicon, "0" * 64) == "the tokenizer's rules differ"
+
+
+def test_the_files_digest_decides_before_the_content_hash() -> None:
+    lexicon = load_lexicon()
+    cache = _shipped()
+    digest = cache.tokenizer_hash
+    # the shipped cache names the digest of the shipped files, and its content hash is
+    # that of the lexicon they hold (the committed cache is also a fresh build, above)
+    assert cache.lexicon_source == source_digest(lexicon)
+    assert cache.lexicon_hash == lexicon_hash(lexicon)
+    # the same files: fits without the content hash; other files with the same content
+    # (a lexicon built in memory has no digest): the content hash decides
+    assert stale_reason(replace(cache, lexicon_hash="0" * 64), lexicon, digest) is None
+    assert stale_reason(replace(cache, lexicon_source="0" * 64), lexicon, digest) is None
+    assert stale_reason(replace(cache, lexicon_source=""), replace(lexicon), digest) is None
+    neither = replace(cache, lexicon_source="0" * 64, lexicon_hash="0" * 64)
+    assert stale_reason(neither, lexicon, digest) == "the lexicon's content changed"
+    # a copy of a loaded lexicon has no digest: a stale content hash is seen
+    stale = replace(cache, lexicon_hash="0" * 64)
+    assert stale_reason(stale, replace(lexicon), digest) == "the lexicon's content changed"
+
+
+def test_a_cache_without_a_files_digest_reads_back() -> None:
+    data = _shipped().to_dict()
+    del data["lexicon_source"]
+    cache = PatternCache.from_dict(data)
+    assert cache.lexicon_source == ""
+    assert stale_reason(cache, load_lexicon(), cache.tokenizer_hash) is None
+    with pytest.raises(ValueError, match="source digest"):
+        PatternCache.from_dict({**data, "lexicon_source": 7})
 
 
 def test_the_tokenizer_hash_sees_a_rule_change() -> None:

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from jobmatch.cli import main
-from jobmatch.lexicon.loader import check_lexicon, load_lexicon, normalise_form
+from jobmatch.lexicon.loader import check_lexicon, load_lexicon, normalise_form, source_digest
 from jobmatch.models import Lexicon
 
 
@@ -395,6 +395,45 @@ def test_check_reports_file_and_line(
     tmp_path: Path, records: list[object], problems: list[str]
 ) -> None:
     assert check_lexicon(_write(tmp_path, records)) == problems
+
+
+@pytest.mark.parametrize(
+    ("aliases", "problems"),
+    [
+        (["vcs", " vcs2"], ["aliases entry ' vcs2' has leading/trailing space"]),
+        (["vcs\t", "vcs2"], ["aliases entry 'vcs\\t' has leading/trailing space"]),
+        (["vcs", "\u00a0"], ["aliases holds an empty string"]),
+        (["a", "", "b"], ["aliases holds an empty string"]),
+        (["a", " ", ""], ["aliases holds an empty string"] * 2),
+        (["a", 3], ["aliases must be a list of strings"]),
+        ("vcs", ["aliases must be a list of strings"]),
+        (["version control", "v c s"], []),
+    ],
+)
+def test_check_reads_every_entry_of_a_string_list(
+    tmp_path: Path, aliases: object, problems: list[str]
+) -> None:
+    record = {"id": "git", "name": "Git", "category": "tool", "aliases": aliases}
+    root = _write(tmp_path, [record])
+    assert check_lexicon(root) == [f"skills/a.jsonl:1: {p}" for p in problems]
+
+
+def test_the_source_digest_names_the_files_read(tmp_path: Path) -> None:
+    shipped = load_lexicon()
+    digest = source_digest(shipped)
+    assert digest is not None and len(digest) == 64
+    # a byte-for-byte copy of a folder has its digest; one changed byte, another
+    record = {"id": "git", "name": "Git", "category": "tool"}
+    one = load_lexicon(_write(tmp_path / "one", [record]))
+    two = load_lexicon(_write(tmp_path / "two", [record]))
+    assert source_digest(one) == source_digest(two) != digest
+    three = load_lexicon(_write(tmp_path / "three", [{**record, "name": "GIT"}]))
+    assert source_digest(three) not in (None, source_digest(one))
+    # a lexicon load_lexicon did not return has none, even when equal to one it did
+    from dataclasses import replace
+
+    assert source_digest(replace(shipped)) is None
+    assert source_digest(replace(shipped, skills=shipped.skills[:-1])) is None
 
 
 def test_check_lists_every_problem(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from typing import Any
 
 import srsly  # type: ignore[import-untyped]
 
-from ..lexicon.loader import load_lexicon, skill_record
+from ..lexicon.loader import load_lexicon, skill_record, source_digest
 from ..models import Lexicon
 from .compiled import CompiledBuild
 
@@ -45,6 +45,7 @@ __all__ = [
     "PatternCache",
     "build_cache",
     "fitting_cache",
+    "lexicon_fits",
     "lexicon_hash",
     "memo_lexicon_hash",
     "read_cache",
@@ -113,6 +114,8 @@ class PatternCache:
     letters: tuple[str, ...]  # the one-letter names the tokenizer splits from a period
     tokens: Mapping[str, Sequence[str]]
     compiled: CompiledBuild | None = None  # the rules and patterns compiled from the tokens
+    #: the lexicon's :func:`~jobmatch.lexicon.loader.source_digest` ("" for one built in memory)
+    lexicon_source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The cache as plain msgpack-able data."""
@@ -120,6 +123,7 @@ class PatternCache:
             "format": CACHE_FORMAT,
             "lexicon_version": self.lexicon_version,
             "lexicon_hash": self.lexicon_hash,
+            "lexicon_source": self.lexicon_source,
             "tokenizer_hash": self.tokenizer_hash,
             "letters": list(self.letters),
             "tokens": _packed(self.tokens),
@@ -140,6 +144,9 @@ class PatternCache:
         if not isinstance(tokens, bytes) or not all(isinstance(m, str) for m in meta):
             raise ValueError("pattern cache: bad header or token table")
         compiled = data.get("compiled")
+        source = data.get("lexicon_source", "")
+        if not isinstance(source, str):
+            raise ValueError("pattern cache: bad lexicon source digest")
         return cls(
             lexicon_version=str(meta[0]),
             lexicon_hash=str(meta[1]),
@@ -147,6 +154,7 @@ class PatternCache:
             letters=tuple(str(c) for c in data.get("letters") or ()),
             tokens=PackedTokens(tokens),
             compiled=None if compiled is None else CompiledBuild.from_dict(compiled),
+            lexicon_source=source,
         )
 
 
@@ -182,6 +190,18 @@ def memo_lexicon_hash(lexicon: Lexicon) -> str:
     return found[1]
 
 
+def lexicon_fits(cache: PatternCache, lexicon: Lexicon) -> bool:
+    """Whether ``cache`` was built from a lexicon with ``lexicon``'s records.
+
+    The digest of the files the lexicon was loaded from decides when the cache has one (the
+    same bytes, read by the same loader); else the content hash of every record does.
+    """
+    source = source_digest(lexicon)
+    if source is not None and source == cache.lexicon_source:
+        return True
+    return cache.lexicon_hash == memo_lexicon_hash(lexicon)
+
+
 def stale_reason(cache: PatternCache, lexicon: Lexicon, tokenizer_digest: str) -> str | None:
     """Why ``cache`` does not fit a lexicon and a tokenizer, or ``None`` when it does.
 
@@ -195,7 +215,7 @@ def stale_reason(cache: PatternCache, lexicon: Lexicon, tokenizer_digest: str) -
     """
     if cache.lexicon_version != lexicon.version:
         return f"lexicon version {cache.lexicon_version} != {lexicon.version}"
-    if cache.lexicon_hash != memo_lexicon_hash(lexicon):
+    if not lexicon_fits(cache, lexicon):
         return "the lexicon's content changed"
     if cache.tokenizer_hash != tokenizer_digest:
         return "the tokenizer's rules differ"
@@ -252,7 +272,7 @@ def shipped_letters() -> list[str]:
     """The shipped lexicon's one-letter names (from the cache when it fits the lexicon)."""
     cache = shipped_cache()
     lexicon = load_lexicon()
-    if cache is not None and cache.lexicon_hash == memo_lexicon_hash(lexicon):
+    if cache is not None and lexicon_fits(cache, lexicon):
         return list(cache.letters)
     from .nlp_tokenizer import letter_forms
     from .patterns import pattern_forms

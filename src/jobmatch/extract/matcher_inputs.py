@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..lexicon.loader import source_digest
 from ..models import Lexicon
 from .cache import PackedTokens, PatternCache, fitting_cache, memo_lexicon_hash
 from .compiled import CompiledBuild, unfit_reason
@@ -87,6 +88,7 @@ class PatternTokens:
             tokenizer_hash=tokenizer_digest,
             letters=tuple(letter_forms(pattern_forms(lexicon.skills))),
             tokens=self.seen,
+            lexicon_source=source_digest(lexicon) or "",
         )
 
 

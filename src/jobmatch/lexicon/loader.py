@@ -13,6 +13,7 @@ A record is a JSON object: ``id``, ``name``, ``category``, optional ``aliases`` 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -36,6 +37,7 @@ __all__ = [
     "is_proper_name",
     "normalise_form",
     "skill_record",
+    "source_digest",
     "DATA_PACKAGE",
 ]
 
@@ -52,6 +54,9 @@ _CONTEXT_KEYS = {
     "plain_forms",
 }
 _LAYERS = {"knowledge", "skill"}
+#: part of every :func:`source_digest`: bump it when the loader reads the same files into a
+#: different lexicon, so that a digest never stands for what an older loader made of them
+_READER = b"jobmatch-lexicon-reader-1"
 
 
 def skill_record(skill: Skill) -> dict[str, Any]:
@@ -81,17 +86,43 @@ def data_root() -> Traversable:
     return resources.files(DATA_PACKAGE)
 
 
+# id -> (lexicon, digest of its files), for the lexicons load_lexicon() returned
+_SOURCES: dict[int, tuple[Lexicon, str]] = {}
+
+
 @lru_cache(maxsize=8)
 def _load_cached(root_key: str) -> Lexicon:
     root: Traversable = data_root() if root_key == "" else Path(root_key)
-    lexicon, problems = _read(root)
+    digest = hashlib.sha256(_READER)
+    lexicon, problems = _read(root, digest)
     if problems:
         raise LexiconError(
             f"{len(problems)} problem(s) in the lexicon; first: {problems[0]}",
             source=str(root),
             problems=problems,
         )
+    if len(_SOURCES) >= 8:
+        _SOURCES.clear()
+    _SOURCES[id(lexicon)] = (lexicon, digest.hexdigest())
     return lexicon
+
+
+def source_digest(lexicon: Lexicon) -> str | None:
+    """The SHA-256 of the files :func:`load_lexicon` read ``lexicon`` from.
+
+    Two lexicons with the same digest were read from the same bytes by the same loader, so
+    they hold the same records: a check that a compiled cache fits a lexicon compares this
+    (a few milliseconds at load) before hashing every record.
+
+    Args:
+        lexicon: a lexicon.
+
+    Returns:
+        The hex digest, or ``None`` for a lexicon :func:`load_lexicon` did not return (one
+        built from records or in memory, or a ``dataclasses.replace`` of a loaded one).
+    """
+    found = _SOURCES.get(id(lexicon))
+    return found[1] if found is not None and found[0] is lexicon else None
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -135,7 +166,7 @@ def check_lexicon(path: str | Path | None = None) -> list[str]:
         TypeError: ``path`` is neither ``None``, a ``str`` nor an ``os.PathLike``.
     """
     root: Traversable = data_root() if path is None else _folder(path)
-    return _read(root)[1]
+    return _read(root, hashlib.sha256())[1]
 
 
 def lexicon_from_records(
@@ -191,11 +222,15 @@ def _folder(path: str | Path) -> Path:
     return Path(name)
 
 
-def _read_meta(root: Traversable) -> dict[str, Any]:
-    """The parsed ``lexicon.toml`` of ``root``."""
+def _read_meta(root: Traversable, digest: Any = None) -> dict[str, Any]:
+    """The parsed ``lexicon.toml`` of ``root`` (its bytes fed to ``digest``, a hashlib hash)."""
     meta_file = root / "lexicon.toml"
     try:
-        return tomllib.loads(meta_file.read_text(encoding="utf-8"))
+        data = meta_file.read_bytes()
+        if digest is not None:
+            _feed(digest, "lexicon.toml", data)
+        # as read_text() reads it: universal newlines
+        return tomllib.loads(data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
     except FileNotFoundError:
         raise LexiconError("lexicon.toml is missing", source=str(root)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -224,9 +259,16 @@ def _read_categories(meta: dict[str, Any], problems: list[str]) -> dict[str, Cat
     return categories
 
 
-def _read(root: Traversable) -> tuple[Lexicon, list[str]]:
+def _feed(digest: Any, name: str, data: bytes) -> None:
+    """Feed a file's name and bytes to ``digest``, each after its length."""
+    digest.update(f"{len(name)}:{name}{len(data)}:".encode())
+    digest.update(data)
+
+
+def _read(root: Traversable, digest: Any) -> tuple[Lexicon, list[str]]:
+    """The lexicon of ``root`` and its problems; the files read are fed to ``digest``."""
     problems: list[str] = []
-    meta = _read_meta(root)
+    meta = _read_meta(root, digest)
     version = str(meta.get("version", "")).strip()
     if not version:
         problems.append("lexicon.toml: 'version' is missing or empty")
@@ -241,7 +283,7 @@ def _read(root: Traversable) -> tuple[Lexicon, list[str]]:
         files = []
     skills: list[Skill] = []
     for f in files:
-        skills.extend(_read_records(f, categories, problems))
+        skills.extend(_read_records(f, categories, problems, digest))
     if not skills:
         problems.append("skills/: no skill records")
     problems.extend(skill_problems(skills))
@@ -249,14 +291,16 @@ def _read(root: Traversable) -> tuple[Lexicon, list[str]]:
 
 
 def _read_records(
-    f: Traversable, categories: dict[str, Category], problems: list[str]
+    f: Traversable, categories: dict[str, Category], problems: list[str], digest: Any
 ) -> Iterable[Skill]:
     rel = f"skills/{f.name}"
     try:
-        lines = f.read_text(encoding="utf-8").splitlines()
+        data = f.read_bytes()
+        lines = data.decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(f"{rel}: cannot read the file ({exc})")
         return
+    _feed(digest, rel, data)
     for lineno, line in enumerate(lines, start=1):
         where = f"{rel}:{lineno}"
         if not line.strip():
