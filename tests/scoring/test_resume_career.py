@@ -43,8 +43,44 @@ def score_json_schema() -> dict[str, Any]:
 
 
 def test_the_profile_declares_its_family() -> None:
-    family = load_profile("research-engineer").family
-    assert {"engineer", "scientist", "researcher", "developer", "data"} <= set(family)
+    profile = load_profile("research-engineer")
+    assert {"developer", "software", "machine learning", "data scientist"} <= set(profile.family)
+    assert {"engineer", "scientist", "researcher", "data"} <= set(profile.family_shared)
+    assert not set(profile.family) & set(profile.family_shared)
+
+
+@pytest.mark.parametrize(
+    ("title", "coverage", "expected"),
+    [
+        # a word the family shares with other fields needs the profile's skills too
+        ("Services Engineer", 0.0, False),
+        ("Services Engineer", 0.25, True),
+        ("Clinical and Data Operations Support Analyst", 0.03, False),
+        # the family's own words place the resume whatever it covers
+        ("Software Engineer", 0.0, True),
+        ("Machine Learning Engineer", 0.05, True),
+        ("Senior Data Scientist", 0.1, True),
+        # no coverage given (a caller without a score): every word counts, as before
+        ("Services Engineer", None, True),
+    ],
+)
+def test_shared_family_words_need_the_field(
+    title: str, coverage: float | None, expected: bool
+) -> None:
+    facts = read_resume(f"EXPERIENCE\n{title}, Acme 2015 - 2020\n", as_of=AS_OF)
+    career = career_estimate(facts, load_profile("research-engineer"), coverage=coverage)
+    assert career.in_family is expected
+    assert (career.level is None) is not expected
+
+
+def test_a_workshop_engineer_gets_no_ai_level(scorer: Scorer) -> None:
+    text = (
+        "EXPERIENCE\nServices Engineer, City Motorbikes 2009 - 2020\n"
+        "Repaired motorbike engines, gearboxes and brakes; ordered parts; trained apprentices.\n"
+    )
+    career = scorer.score_text(text).career
+    assert career.most_recent_title == "Services Engineer"
+    assert (career.in_family, career.level, career.salary_reference) == (False, None, None)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +99,8 @@ def test_the_profile_declares_its_family() -> None:
 )
 def test_in_family(text: str, expected: bool) -> None:
     facts = read_resume(text, as_of=AS_OF)
-    assert in_family(facts, load_profile("research-engineer").family) is expected
+    profile = load_profile("research-engineer")
+    assert in_family(facts, profile.family, profile.family_shared) is expected
     assert in_family(facts, ()) is None  # a profile without a family checks nothing
 
 

@@ -2,9 +2,12 @@
 
 A level is given only when the resume belongs to the profile's job family: the profile lists
 its family's title words (``[profile] family``), and the latest job's title, or most of the
-job titles, must hold one. Outside the family the estimate says so (``in_family`` false) and
-gives no level, no label and no salary reference: a teacher is not a "principal scientist".
-A profile without a family places every resume, as before.
+job titles, must hold one. Words the family shares with other fields (``family_shared``:
+"engineer", "data") count only for a resume that covers at least ``min_coverage`` of the
+profile: a "Services Engineer" in a motorbike workshop is no AI engineer. Outside the family
+the estimate says so (``in_family`` false) and gives no level, no label and no salary
+reference: a teacher is not a "principal scientist". A profile without a family places every
+resume, as before.
 
 On the ladder, the latest title decides when it names a level (an entry level such as intern
 or junior wins over others, else the highest level named); otherwise the years do (the
@@ -27,19 +30,22 @@ def _has(title: str, word: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])", title.lower()) is not None
 
 
-def in_family(facts: ResumeFacts, family: Sequence[str]) -> bool | None:
+def in_family(facts: ResumeFacts, family: Sequence[str], shared: Sequence[str] = ()) -> bool | None:
     """Whether the resume's titles belong to a family of title words (``None``: no family).
 
     Args:
         facts: the resume's facts.
         family: the title words of the profile's family (empty: the profile has none).
+        shared: more title words, for a resume the caller found in the field (the profile's
+            ``family_shared`` when the resume covers enough of the profile; else empty).
 
     Returns:
         ``None`` without a family; else true when the latest title holds a family word, or
         more than half of the job titles do.
     """
-    if not family:
+    if not family and not shared:
         return None
+    family = (*family, *shared)
     latest = facts.most_recent_title or ""
     if any(_has(latest, w) for w in family):
         return True
@@ -58,18 +64,26 @@ def _level(title: str | None, years: float, ladder: Sequence[LadderLevel]) -> tu
     return (reached[-1], "years") if reached else (-1, "")
 
 
-def career_estimate(facts: ResumeFacts, profile: Profile) -> CareerEstimate:
+def career_estimate(
+    facts: ResumeFacts, profile: Profile, *, coverage: float | None = None
+) -> CareerEstimate:
     """The career estimate of a resume on ``profile``'s ladder.
 
     Args:
         facts: the resume's facts (:func:`jobmatch.read_resume`).
         profile: the profile whose ladder, family and salary figures apply.
+        coverage: the resume's coverage of the profile; the family's shared title words
+            count when it reaches the profile's ``min_coverage`` (``None``: always).
 
     Returns:
         A :class:`~jobmatch.models.CareerEstimate`; ``level``, ``level_label`` and
         ``salary_reference`` are ``None`` outside the profile's family.
     """
-    family = in_family(facts, profile.family)
+    field = coverage is None or coverage >= profile.scoring.min_coverage
+    if profile.family or profile.family_shared:
+        family = in_family(facts, profile.family, profile.family_shared if field else ()) or False
+    else:
+        family = None
     level: LadderLevel | None = None
     basis: str | None = None
     if family is not False and profile.ladder:

@@ -101,6 +101,7 @@ def parse_profile(
     version = _str(meta, "version", "[profile]", probs)
     description = str(meta.get("description", "")).strip()
     family = _strlist(meta, "family", "[profile]", probs) if "family" in meta else ()
+    shared = _strlist(meta, "family_shared", "[profile]", probs) if "family_shared" in meta else ()
     scoring = _scoring(raw.get("scoring", {}), probs)
     factors, terms = _generated(generated, probs)
     categories = _categories(raw.get("categories"), lexicon, probs, factors)
@@ -122,6 +123,7 @@ def parse_profile(
         terms=terms,
         source=source,
         family=family,
+        family_shared=shared,
     )
 
 

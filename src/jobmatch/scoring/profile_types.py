@@ -126,6 +126,10 @@ class Profile:
     #: title words of the role's job family (``[profile] family``); a resume whose titles
     #: hold none is outside the ladder (no level, no salary reference). Empty: no check
     family: tuple[str, ...] = ()
+    #: title words the family shares with other fields (``[profile] family_shared``: the
+    #: "engineer" of a "Services Engineer" in a motorbike workshop): they place a resume in
+    #: the family only when it covers at least ``scoring.min_coverage`` of the profile
+    family_shared: tuple[str, ...] = ()
     terms: TermModel | None = field(default=None, repr=False)
     source: str = ""
 
@@ -185,6 +189,7 @@ class Profile:
             ],
             "salary": [{"role": s.role, "item": s.item, "usd": list(s.usd)} for s in self.salary],
             "family": list(self.family),
+            "family_shared": list(self.family_shared),
             "top_terms": top_terms(self.terms),
         }
 

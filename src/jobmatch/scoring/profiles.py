@@ -81,6 +81,11 @@ def describe_profile(profile: Profile, fmt: str = "text") -> str:
         lines += ["", "Career ladder:"]
         if profile.family:
             lines.append(f"  for the family of titles with: {', '.join(profile.family)}")
+        if profile.family_shared:
+            lines.append(
+                f"  or with: {', '.join(profile.family_shared)} (and at least "
+                f"{profile.scoring.min_coverage:.0%} of this profile covered)"
+            )
         for lv in profile.ladder:
             lines.append(
                 f"  {lv.id:<10} {lv.label} "

@@ -387,13 +387,13 @@ class Scorer:
         dated: str | None = None,
     ) -> ScoreReport:
         facts, found = self._read(text, source, doc, dated)
-        career = career_estimate(facts, profile)
         top = facts.highest_degree
         evidence = found.evidence if found.level == top else None
         education = education_of(facts, profile, evidence=evidence)
-        req_credits = self._credits(profile, education, mentions, career.years)
+        req_credits = self._credits(profile, education, mentions, facts.years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos, exact_gains=exact_gains)
+        career = career_estimate(facts, profile, coverage=result.coverage)
         categories, matched, missing = explain(profile, text, req_credits, result, self.lexicon)
         return ScoreReport(
             score=round(result.score, 1),
