@@ -216,6 +216,12 @@ SHIPPED: list[tuple[str, str, bool]] = [
     ("08/2013-12/2015 , Student, ASN, Nursing, Columbus Technical College", "ASN", True),
     ("Quick Books, Peachtree, Sage, Payroll", "Sage", True),
     ("Sage advice from mentors", "Sage", False),
+    # audit of real resumes (lexicon 2026.12.8): an employer read as Google's language model
+    ("Senior Accountant, Palm Desert National Bank, Palm Desert, CA", "Palm", False),
+    ("EXPERIENCE\nPALM DESERT NATIONAL BANK\nSenior Accountant", "PALM", False),
+    ("Sustainable crops (coffee, cocoa, rice, palm oil)", "palm", False),
+    ("LLMs: GPT-4, PaLM, LLaMA", "PaLM", True),
+    ("Prompt engineering on PaLM and Gemini", "PaLM", True),
 ]
 
 
