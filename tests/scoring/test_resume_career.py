@@ -119,6 +119,9 @@ def test_in_family(text: str, expected: bool) -> None:
         ("Director of AI, Acme 2010 - Present", "principal", "title"),
         ("Machine Learning Specialist, Acme 2012 - 2020", "senior", "years"),
         ("Machine Learning Specialist, Acme 2023 - 2024", "junior", "years"),
+        # "staff" alone is no seniority (Staff Accountant, Staff Nurse): a staff engineer is
+        ("Staff Machine Learning Engineer, Acme 2024 - Present", "senior", "title"),
+        ("Staff Developer, Acme 2024 - 2025", "junior", "years"),
     ],
 )
 def test_level_from_the_latest_title_else_the_years(text: str, level: str, basis: str) -> None:
