@@ -33,6 +33,7 @@ from ..errors import EmptyDocumentError
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import alternatives
+from .posting_conjuncts import preferred_conjunct
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -268,6 +269,9 @@ class _Reading:
             found, tail = (
                 preferred_asides(self.text, *span) if section != "preferred" else ([], None)
             )
+            if tail is None and section != "preferred":
+                # "English is a must and FMCG experience is a plus": the cue is its conjunct's
+                tail = preferred_conjunct(self.text, *span)
             asides = [
                 (a, b)
                 for a, b in found
@@ -279,10 +283,18 @@ class _Reading:
                 self.clause(clause, clause, section, ms, lenient=lenient)
                 continue
             rest = [m for m in ms if not any(_inside(m, a, b) for a, b in asides)]
-            self.clause(without(self.text, asides, *span), clause, section, rest, lenient=lenient)
-            for a, b in asides:
+            # a part opening the clause ("Docker is a plus, but ...") is read before the
+            # rest, the others after it: the requirements stay in text order
+            first = [(a, b) for a, b in asides if a == span[0]]
+            for a, b in first:
                 aside = [m for m in ms if _inside(m, a, b)]
                 self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
+            left_out = sorted(asides)
+            self.clause(without(self.text, left_out, *span), clause, section, rest, lenient=lenient)
+            for a, b in asides:
+                if (a, b) not in first:
+                    aside = [m for m in ms if _inside(m, a, b)]
+                    self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
 
     def clause(
         self, clause: str, evidence: str, section: str, ms: list[SkillMention], *, lenient: bool
