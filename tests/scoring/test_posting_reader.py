@@ -672,3 +672,31 @@ def test_a_preference_binds_to_its_own_conjunct(
     extractor: SkillExtractor, text: str, expected: dict[tuple[str, ...], bool]
 ) -> None:
     assert _asked(text, extractor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "not_asked"),
+    [
+        ("Requirements:\n- You do not have to be able to speak Danish, but fluent Swedish is"
+         " a must.\n", {("swedish",): True}, ["danish"]),
+        ("Requirements:\n- Knowledge of Danish is not required.\n- Fluent English.\n",
+         {("english",): True}, ["danish"]),
+        ("Requirements:\n- No prior SQL experience is needed, but Python is a must.\n",
+         {("python",): True}, ["sql"]),
+        ("Requirements:\n- You don't need to know Java; strong Python skills.\n",
+         {("python",): True}, ["java"]),
+        ("Requirements:\n- Experience with Kafka is not a requirement.\n- Python\n",
+         {("python",): True}, ["apache_kafka"]),
+        # "not required" besides a preference prefers
+        ("Requirements:\n- Kubernetes is helpful but not required.\n",
+         {("kubernetes",): False}, []),
+        ("Requirements:\n- No less than 5 years of SQL experience required.\n",
+         {("sql",): True}, []),
+    ],
+)  # fmt: skip
+def test_what_a_posting_says_is_not_asked(
+    extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool], not_asked: list[str]
+) -> None:
+    read = read_posting(text, extractor=extractor)
+    assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
+    assert [s.skill_id for s in read.ignored] == not_asked

@@ -3,6 +3,9 @@
 * :func:`preferred_conjunct`: in a clause that asks firmly and prefers, the conjunct that
   prefers ("PowerPoint and English is a must and FMCG experience is a plus": the part
   from "and FMCG"). Its cue binds to it alone; the firm part stays required.
+* :func:`not_asked`: the parts of a clause that say something is not asked ("you do not
+  have to be able to speak Danish", "No prior SQL experience is required", "Danish is not
+  required"). Their skills are no requirement.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import re
 
 from .posting_rules import PREFER, states_preference
 
-__all__ = ["preferred_conjunct"]
+__all__ = ["preferred_conjunct", "not_asked"]
 
 #: a firm predicate: its subject comes before it ("English is a must", "... are essential")
 _FIRM_AFTER = re.compile(
@@ -118,3 +121,80 @@ def _strongest(
 
 def _within(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= at < b for a, b in spans)
+
+
+#: a cue that what follows it is not asked: "you do not have to", "don't need to", "need
+#: not", "no need to", "is not required to", "it is not necessary to", "we don't require"
+_NOT_ASKED_AFTER = re.compile(
+    r"\b(?:(?:do|does|will|would)\s+not|(?:don|doesn|won)['\u2019]t)\s+(?:have|need)\s+to\b"
+    r"|\bneed\s+not\b|\bno\s+need\s+to\b|\bnot\s+(?:be\s+)?(?:required|necessary|needed)\s+to\b"
+    r"|\b(?:do|does)\s+not\s+require\b|\b(?:don|doesn)['\u2019]t\s+require\b",
+    re.IGNORECASE,
+)
+#: a cue that what comes before it is not asked: "Danish is not required"
+_NOT_ASKED_BEFORE = re.compile(
+    r"(?<!\bit\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bbut\s)(?<!\band\s)"
+    r"\b(?:is|are)\s+not\s+(?:required|necessary|needed|mandatory|essential"
+    r"|a\s+(?:requirement|prerequisite|must))\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
+#: "No prior SQL experience (is) required", "no degree needed"
+_NO_X_NEEDED = re.compile(
+    r"\bno\s+(?!(?:less|more|fewer|later|longer|other)\b)(?:[\w+#./'-]+\s+){1,6}?"
+    r"(?:is\s+|are\s+)?(?:required|needed|necessary)\b",
+    re.IGNORECASE,
+)
+#: where a conjunct ends: "but", "however", "although", "whereas", "while", a colon, a
+#: semicolon, a dash between spaces
+_CONJUNCT_END = re.compile(
+    r",?\s+(?:but|however|although|though|whereas|while|yet)\b|[;:]|\s[-\u2013\u2014]\s",
+    re.IGNORECASE,
+)
+
+
+def not_asked(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` saying that something is not asked, as offsets in
+    ``text``, in order: from "you do not have to" (and the like) to the end of its conjunct,
+    the conjunct before "is not required" (and the like), "No ... required".
+
+    A clause that also states a preference ("helpful but not a prerequisite", "Python is
+    not required but is a plus") prefers: nothing in it is taken for not asked.
+    """
+    clause = text[start:end]
+    if "not" not in clause.lower() and "no " not in clause.lower() and "n't" not in clause:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _NOT_ASKED_AFTER.finditer(text, start, end):
+        stop = _CONJUNCT_END.search(text, m.end(), end)
+        spans.append((m.start(), stop.start() if stop is not None else end))
+    for m in _NOT_ASKED_BEFORE.finditer(text, start, end):
+        begin = start
+        for c in _CONJUNCT_END.finditer(text, start, m.start()):
+            begin = c.end()
+        spans.append((begin, m.end()))
+    spans += [m.span() for m in _NO_X_NEEDED.finditer(text, start, end)]
+    if not spans:
+        return []
+    rest = "".join(text[a:b] for a, b in _complement(sorted(spans), start, end))
+    if states_preference(rest):
+        return []
+    return _merged(sorted(spans))
+
+
+def _complement(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for a, b in spans:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    return out + ([(pos, end)] if pos < end else [])
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
