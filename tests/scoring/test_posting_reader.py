@@ -627,3 +627,76 @@ def test_implementation_is_the_work_not_a_skill(extractor: SkillExtractor) -> No
         extractor=extractor,
     )
     assert [[s.skill_id for s in r.skills] for r in read.requirements] == [["python"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the firm part of the sentence stays required; the cue binds to its own conjunct
+        ("Requirements:\n- A good command of PowerPoint Excel and English is a must and"
+         " retail experience is a plus.\n",
+         {("microsoft_powerpoint",): True, ("excel",): True, ("english",): True,
+          ("retail",): False}),
+        ("Requirements:\n- The role requires expertise with Microsoft Excel, and skills in"
+         " SQL, Tableau, and/or Python are preferred.\n",
+         {("excel",): True, ("sql", "tableau", "python"): False}),
+        ("Requirements:\n- Fluent English is essential: German is helpful but not a"
+         " prerequisite.\n", {("english",): True, ("german",): False}),
+        ("Requirements:\n- You have fluent English and are preferably proficient in German.\n",
+         {("english",): True, ("german",): False}),
+        ("Requirements:\n- Strong Python skills and ideally some Docker experience.\n",
+         {("python",): True, ("docker",): False}),
+        ("Requirements:\n- Python is required while Kubernetes would be a plus.\n",
+         {("python",): True, ("kubernetes",): False}),
+        ("Requirements:\n- Docker experience is a plus, but fluent English is a must.\n",
+         {("docker",): False, ("english",): True}),
+        ("Requirements:\n- Must have experience with Python and Java, Docker is a plus.\n",
+         {("python",): True, ("java",): True, ("docker",): False}),
+        ("Requirements:\n- Proficiency in Word and Excel - Tableau is desirable\n",
+         {("microsoft_word",): True, ("excel",): True, ("tableau",): False}),
+        ("Requirements:\n- 5+ years of experience in SQL preferably in retail\n",
+         {("sql",): True, ("retail",): False}),
+        # one statement about the same skills keeps its cue for all of them
+        ("Requirements:\n- Experience with Python, Java and Docker is a plus.\n",
+         {("python",): False, ("java",): False, ("docker",): False}),
+        ("Requirements:\n- Docker is a plus but not a must.\n", {("docker",): False}),
+        ("Requirements:\n- Knowledge of Kubernetes is not required but would be a plus.\n",
+         {("kubernetes",): False}),
+        ("Requirements:\n- You should ideally have Kubernetes experience.\n",
+         {("kubernetes",): False}),
+        ("Requirements:\n- Experience 2 - 3 years with Excel, Tableau knowledge a plus.\n",
+         {("excel",): False, ("tableau",): False}),
+    ],
+)  # fmt: skip
+def test_a_preference_binds_to_its_own_conjunct(
+    extractor: SkillExtractor, text: str, expected: dict[tuple[str, ...], bool]
+) -> None:
+    assert _asked(text, extractor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "not_asked"),
+    [
+        ("Requirements:\n- You do not have to be able to speak Danish, but fluent Swedish is"
+         " a must.\n", {("swedish",): True}, ["danish"]),
+        ("Requirements:\n- Knowledge of Danish is not required.\n- Fluent English.\n",
+         {("english",): True}, ["danish"]),
+        ("Requirements:\n- No prior SQL experience is needed, but Python is a must.\n",
+         {("python",): True}, ["sql"]),
+        ("Requirements:\n- You don't need to know Java; strong Python skills.\n",
+         {("python",): True}, ["java"]),
+        ("Requirements:\n- Experience with Kafka is not a requirement.\n- Python\n",
+         {("python",): True}, ["apache_kafka"]),
+        # "not required" besides a preference prefers
+        ("Requirements:\n- Kubernetes is helpful but not required.\n",
+         {("kubernetes",): False}, []),
+        ("Requirements:\n- No less than 5 years of SQL experience required.\n",
+         {("sql",): True}, []),
+    ],
+)  # fmt: skip
+def test_what_a_posting_says_is_not_asked(
+    extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool], not_asked: list[str]
+) -> None:
+    read = read_posting(text, extractor=extractor)
+    assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
+    assert [s.skill_id for s in read.ignored] == not_asked

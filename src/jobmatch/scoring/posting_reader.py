@@ -33,6 +33,7 @@ from ..errors import EmptyDocumentError
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import alternatives
+from .posting_conjuncts import not_asked, preferred_conjunct
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -265,9 +266,17 @@ class _Reading:
             # ideally with BI tools": the part prefers what it names; the rest of the clause
             # is read without it. An aside naming no skill and no degree ("(preferred)")
             # speaks of the whole clause.
+            # "you do not have to speak Danish", "No prior SQL experience required": not asked
+            negated = not_asked(self.text, *span)
+            if negated:
+                self.ignore([m for m in ms if any(_inside(m, a, b) for a, b in negated)])
+                ms = [m for m in ms if not any(_inside(m, a, b) for a, b in negated)]
             found, tail = (
                 preferred_asides(self.text, *span) if section != "preferred" else ([], None)
             )
+            if tail is None and section != "preferred":
+                # "English is a must and FMCG experience is a plus": the cue is its conjunct's
+                tail = preferred_conjunct(self.text, *span)
             asides = [
                 (a, b)
                 for a, b in found
@@ -275,14 +284,23 @@ class _Reading:
             ]
             if tail is not None:
                 asides.append(tail)
-            if not asides:
+            asides = [s for s in asides if not any(_overlap(s, n) for n in negated)]
+            if not asides and not negated:
                 self.clause(clause, clause, section, ms, lenient=lenient)
                 continue
             rest = [m for m in ms if not any(_inside(m, a, b) for a, b in asides)]
-            self.clause(without(self.text, asides, *span), clause, section, rest, lenient=lenient)
-            for a, b in asides:
+            # a part opening the clause ("Docker is a plus, but ...") is read before the
+            # rest, the others after it: the requirements stay in text order
+            first = [(a, b) for a, b in asides if a == span[0]]
+            for a, b in first:
                 aside = [m for m in ms if _inside(m, a, b)]
                 self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
+            left_out = sorted(asides + negated)
+            self.clause(without(self.text, left_out, *span), clause, section, rest, lenient=lenient)
+            for a, b in asides:
+                if (a, b) not in first:
+                    aside = [m for m in ms if _inside(m, a, b)]
+                    self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
 
     def clause(
         self, clause: str, evidence: str, section: str, ms: list[SkillMention], *, lenient: bool
@@ -455,6 +473,10 @@ def _asked(ms: Sequence[SkillMention], fields: Collection[str] = ()) -> list[Ski
         and m.skill_id not in GENERIC
         and " ".join(m.text.lower().split()) not in fields  # a field of study, not a skill
     ]
+
+
+def _overlap(s: tuple[int, int], t: tuple[int, int]) -> bool:
+    return s[0] < t[1] and t[0] < s[1]
 
 
 def _inside(m: SkillMention, a: int, b: int) -> bool:

@@ -37,6 +37,7 @@ __all__ = [
 
 PREFER = re.compile(
     r"\b(?:is|are|would be|will be)?\s*(?:a|an)\s+(?:big\s+|huge\s+|definite\s+|strong\s+)?"
+    r"(?:plus|bonus|advantage|asset)\b|\b(?:is|are|be)\s+(?:big|huge|strong|great)\s+"
     r"(?:plus|bonus|advantage|asset)\b|\bpluses\b|\bnice[- ]to[- ]haves?\b|\bideally\b"
     r"|\bideal\b|\bbonus\b|\bpreferred\b|\bprefer(?:ably|ence)?\b|\bdesired\b|\bdesirable\b"
     r"|\badvantageous\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b"
@@ -341,9 +342,18 @@ def _degree_hint(clause: str, folded: str) -> bool:
 
 
 _ASIDE = re.compile(r"\([^()\n]{1,200}\)")
-#: a tail that prefers what follows it: "..., ideally in conjunction with BI tools"
+#: a tail that prefers what follows it: "..., ideally in conjunction with BI tools", "... and
+#: is preferably proficient in German", "experience in Business Development preferably in
+#: E-Commerce" (the comma may be missing)
 _PREFERRED_TAIL_START = re.compile(
-    r",[ \t]*(?:and[ \t]+|but[ \t]+)?(?:ideally|preferably|optionally)\b", re.IGNORECASE
+    r"(?:,[ \t]*|[ \t]+)(?:(?:and|but)[ \t]+)?(?:(?:is|are|has|have|be)[ \t]+)?"
+    r"(?:ideally|preferably|optionally)\b",
+    re.IGNORECASE,
+)
+#: ... but not after a word the cue qualifies too: "Docker would ideally be ...", "Python or
+#: preferably Scala" (either is asked)
+_NO_TAIL_AFTER = re.compile(
+    r"\b(?:would|should|could|will|can|may|might|must|shall|or|nor|to)\s*$", re.IGNORECASE
 )
 #: a clause that asks firmly; a short preferred tail after a comma is then the tail's own
 _FIRM = re.compile(r"\bmust\b|\brequired\b|\brequires?\b|\bminimum\b", re.IGNORECASE)
@@ -384,7 +394,7 @@ def preferred_asides(
         ]
     tail = None
     if "ideal" in clause or "prefera" in clause or "option" in clause:
-        tail = _PREFERRED_TAIL_START.search(text, start, end)
+        tail = _preferred_tail_start(text, start, end)
     if tail is None and ("other" in clause or "additional" in clause or "further" in clause):
         other = _OTHER_TAIL_START.search(text, start, end)
         if other is not None and states_preference(text[other.start() : end]):
@@ -395,6 +405,20 @@ def preferred_asides(
     if tail is not None and not states_preference(text[start : tail.start()]):
         return [(a, b) for a, b in found if b <= tail.start()], (tail.start(), end)
     return found, None
+
+
+def _preferred_tail_start(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first "ideally" / "preferably" / "optionally" tail of ``text[start:end]`` that
+    has words of its own before it, outside parentheses (an aside is read as such), and
+    that qualifies no verb or "or" before it."""
+    for m in _PREFERRED_TAIL_START.finditer(text, start, end):
+        before = text[start : m.start()]
+        if not any(c.isalnum() for c in before) or before.rfind("(") > before.rfind(")"):
+            continue
+        if not m.group().startswith(",") and _NO_TAIL_AFTER.search(before):
+            continue
+        return m
+    return None
 
 
 def without(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:

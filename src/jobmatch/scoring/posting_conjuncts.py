@@ -1,0 +1,200 @@
+"""Conjuncts of a posting's clause that ask in their own way (standard library only).
+
+* :func:`preferred_conjunct`: in a clause that asks firmly and prefers, the conjunct that
+  prefers ("PowerPoint and English is a must and FMCG experience is a plus": the part
+  from "and FMCG"). Its cue binds to it alone; the firm part stays required.
+* :func:`not_asked`: the parts of a clause that say something is not asked ("you do not
+  have to be able to speak Danish", "No prior SQL experience is required", "Danish is not
+  required"). Their skills are no requirement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .posting_rules import PREFER, states_preference
+
+__all__ = ["preferred_conjunct", "not_asked"]
+
+#: a firm predicate: its subject comes before it ("English is a must", "... are essential")
+_FIRM_AFTER = re.compile(
+    r"\b(?:is|are)\s+(?:a\s+must|essential|mandatory|needed|necessary|required"
+    r"|a\s+requirement|a\s+prerequisite)\b|\brequired\b",
+    re.IGNORECASE,
+)
+#: a firm verb: what it asks comes after it ("requires a high level of expertise with Excel")
+_FIRM_BEFORE = re.compile(r"\bmust\b|\brequires?\b|\brequired\s*:", re.IGNORECASE)
+#: the points where a sentence passes to another conjunct, the strongest first: a colon, a
+#: semicolon or a dash between spaces (not "2 - 3 years"); "while", "whereas"; ", but";
+#: ", and"; "but"; a comma; "and" ("and/or" joins the items of a list, never two conjuncts)
+_COORDINATIONS = (
+    re.compile(r"[ \t]*[:;][ \t]+|(?<!\d)[ \t]+[-\u2013\u2014][ \t]+(?!\d)"),
+    re.compile(r",?[ \t]+(?:while|whereas)[ \t]+", re.IGNORECASE),
+    re.compile(r",[ \t]*but[ \t]+", re.IGNORECASE),
+    re.compile(r",[ \t]*and[ \t]+", re.IGNORECASE),
+    re.compile(r"[ \t]+but[ \t]+", re.IGNORECASE),
+    re.compile(r",[ \t]+(?!(?:and|or)\b)", re.IGNORECASE),
+    re.compile(r"[ \t]+and[ \t]+", re.IGNORECASE),
+)
+_ASIDE = re.compile(r"\([^()\n]{0,200}\)")
+
+
+def preferred_conjunct(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The conjunct of ``text[start:end]`` that prefers, after or before one that asks
+    firmly, as offsets in ``text``; ``None`` when the clause is not so built.
+
+    "An excellent command of PowerPoint Excel and English is a must and FMCG experience is
+    a plus": the span of "and FMCG experience is a plus". "This position requires a high
+    level of expertise with Microsoft Excel, and skills in SQL, Tableau ... are preferred":
+    from ", and skills". "FMCG experience is a plus, but English is a must": "FMCG
+    experience is a plus". The cut is at the strongest coordination between the two cues
+    (a colon, "while", ", but", ", and", a comma, "and"...), the first of them. Without a
+    firm cue, only a colon, a semicolon or a dash between spaces parts two statements, the
+    last before the cue ("Knowledge of English - French would be a plus").
+    """
+    clause = text[start:end]
+    if not states_preference(clause):
+        return None
+    asides = [(start + a, start + b) for a, b in (m.span() for m in _ASIDE.finditer(clause))]
+    cue = next(
+        (m for m in PREFER.finditer(text, start, end) if not _within(m.start(), asides)), None
+    )
+    if cue is None:
+        return None
+    firm = _firm_cue(text, start, cue.start())
+    if firm is not None and _negated(text, start, firm):
+        return None  # "Python is not required, Docker is a plus"
+    if firm is not None:  # firm first, then the preference
+        cut = _strongest(text, firm, cue.start(), asides)
+        if cut is not None and not states_preference(text[start:cut]):
+            return cut, end
+        return None
+    colon = _strongest(text, start, cue.start(), asides, strongest=1, last=True)
+    if colon is not None and any(c.isalnum() for c in text[start:colon]):
+        # "Knowledge of English – French would be a plus": two statements
+        return (colon, end) if not states_preference(text[start:colon]) else None
+    after = _FIRM_AFTER.search(text, cue.end(), end) or _FIRM_BEFORE.search(text, cue.end(), end)
+    if after is None or states_preference(text[after.start() : end]):
+        return None
+    if _negated(text, start, after.start()):
+        return None  # "a plus but not a must": one statement about the same skills
+    cut = _strongest(text, cue.end(), after.start(), asides)
+    return (start, cut) if cut is not None else None
+
+
+def _negated(text: str, start: int, at: int) -> bool:
+    """Whether the firm cue around ``at`` is negated ("not required", "is not a must")."""
+    return re.search(r"\bnot\s+(?:\w+\s+){0,2}\S*$", text[max(start, at - 24) : at]) is not None
+
+
+def _firm_cue(text: str, start: int, end: int) -> int | None:
+    """Where the firm part of ``text[start:end]`` may end: right after a firm predicate
+    ("is a must"), or after the first word following a firm verb ("requires ...")."""
+    after = _FIRM_AFTER.search(text, start, end)
+    if after is not None:
+        return after.end()
+    before = _FIRM_BEFORE.search(text, start, end)
+    if before is None:
+        return None
+    word = re.compile(r"\W*\w+").match(text, before.end(), end)
+    return word.end() if word is not None else None
+
+
+def _strongest(
+    text: str,
+    a: int,
+    b: int,
+    asides: list[tuple[int, int]],
+    *,
+    strongest: int = 0,
+    last: bool = False,
+) -> int | None:
+    """The start of the first (``last``: the last) of the strongest coordinations in
+    ``text[a:b]`` outside parentheses, or ``None`` (``strongest``: look only at that many
+    kinds, if not 0)."""
+    for rx in _COORDINATIONS[: strongest or None]:
+        found = [m.start() for m in rx.finditer(text, a, b) if not _within(m.start(), asides)]
+        if found:
+            return found[-1] if last else found[0]
+    return None
+
+
+def _within(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
+#: a cue that what follows it is not asked: "you do not have to", "don't need to", "need
+#: not", "no need to", "is not required to", "it is not necessary to", "we don't require"
+_NOT_ASKED_AFTER = re.compile(
+    r"\b(?:(?:do|does|will|would)\s+not|(?:don|doesn|won)['\u2019]t)\s+(?:have|need)\s+to\b"
+    r"|\bneed\s+not\b|\bno\s+need\s+to\b|\bnot\s+(?:be\s+)?(?:required|necessary|needed)\s+to\b"
+    r"|\b(?:do|does)\s+not\s+require\b|\b(?:don|doesn)['\u2019]t\s+require\b",
+    re.IGNORECASE,
+)
+#: a cue that what comes before it is not asked: "Danish is not required"
+_NOT_ASKED_BEFORE = re.compile(
+    r"(?<!\bit\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bbut\s)(?<!\band\s)"
+    r"\b(?:is|are)\s+not\s+(?:required|necessary|needed|mandatory|essential"
+    r"|a\s+(?:requirement|prerequisite|must))\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
+#: "No prior SQL experience (is) required", "no degree needed"
+_NO_X_NEEDED = re.compile(
+    r"\bno\s+(?!(?:less|more|fewer|later|longer|other)\b)(?:[\w+#./'-]+\s+){1,6}?"
+    r"(?:is\s+|are\s+)?(?:required|needed|necessary)\b",
+    re.IGNORECASE,
+)
+#: where a conjunct ends: "but", "however", "although", "whereas", "while", a colon, a
+#: semicolon, a dash between spaces
+_CONJUNCT_END = re.compile(
+    r",?\s+(?:but|however|although|though|whereas|while|yet)\b|[;:]|\s[-\u2013\u2014]\s",
+    re.IGNORECASE,
+)
+
+
+def not_asked(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` saying that something is not asked, as offsets in
+    ``text``, in order: from "you do not have to" (and the like) to the end of its conjunct,
+    the conjunct before "is not required" (and the like), "No ... required".
+
+    A clause that also states a preference ("helpful but not a prerequisite", "Python is
+    not required but is a plus") prefers: nothing in it is taken for not asked.
+    """
+    clause = text[start:end]
+    if "not" not in clause.lower() and "no " not in clause.lower() and "n't" not in clause:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _NOT_ASKED_AFTER.finditer(text, start, end):
+        stop = _CONJUNCT_END.search(text, m.end(), end)
+        spans.append((m.start(), stop.start() if stop is not None else end))
+    for m in _NOT_ASKED_BEFORE.finditer(text, start, end):
+        begin = start
+        for c in _CONJUNCT_END.finditer(text, start, m.start()):
+            begin = c.end()
+        spans.append((begin, m.end()))
+    spans += [m.span() for m in _NO_X_NEEDED.finditer(text, start, end)]
+    if not spans:
+        return []
+    rest = "".join(text[a:b] for a, b in _complement(sorted(spans), start, end))
+    if states_preference(rest):
+        return []
+    return _merged(sorted(spans))
+
+
+def _complement(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for a, b in spans:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    return out + ([(pos, end)] if pos < end else [])
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
