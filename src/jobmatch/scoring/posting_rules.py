@@ -9,7 +9,8 @@ Pure functions over text (standard library only):
   :func:`states_preference` answers the same, testing literals first.
 * :func:`degree_levels` finds the degree levels a clause names; :func:`field_names` the
   fields of study; :data:`RELATED` "or a related field".
-* :func:`years_asked` reads "5+ years of ...", "3-5 years", "five years".
+* :func:`years_asked` (from :mod:`.posting_years`) reads "5+ years of ...", "3-5 years",
+  "five years".
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .posting_years import years_asked
 from .resume_facts import KNOWN_FIELDS
 
 __all__ = [
@@ -147,24 +149,6 @@ _FIELD_RE = re.compile(
     re.IGNORECASE,
 )
 _FIELD_ALIASES = {"cs": "computer science", "ee": "electrical engineering"}
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-_YEARS = re.compile(
-    r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\(\d{1,2}\)\s*)?\+?\s*"
-    r"(?:(?:-|\u2013|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?-?(?:years?|yrs?)\b"
-    r"(?!\s+(?:old|ago))",
-    re.IGNORECASE,
-)
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+")
 #: list items run into one line: a bullet inside the line ("... insights \u2022 Embrace
@@ -442,36 +426,3 @@ def field_names(clause: str) -> list[str]:
             continue
         out.setdefault(_FIELD_ALIASES.get(word.lower(), word.lower()), None)
     return list(out)
-
-
-_TIME_SPAN_BEFORE = re.compile(
-    r"\b(?:last|past|over|within|for|another|next)"
-    r"(?:\s+(?:nearly|almost|about|around|roughly|over|more\s+than))?\s*$"
-)
-
-#: "... years of (relevant) experience": experience asked, whatever stands before the number
-#: ("over 5 years of experience")
-_OF_EXPERIENCE = re.compile(r"[\s']*(?:of\s+)?(?:[\w-]+\s+){0,3}?experience\b", re.IGNORECASE)
-
-#: what a company has done for N years ("more than 25 years of innovation")
-_COMPANY_AGE_AFTER = re.compile(
-    r"\s+(?:of\s+)?(?:innovation|history|excellence|service|success|growth|operations?"
-    r"|existence|tradition|heritage|industry\s+leadership)\b",
-    re.IGNORECASE,
-)
-
-
-def years_asked(clause: str) -> float | None:
-    """The smallest number of years of experience ``clause`` asks for, or ``None``."""
-    values = []
-    for m in _YEARS.finditer(clause):
-        before = clause[max(0, m.start() - 24) : m.start()].lower()
-        if _TIME_SPAN_BEFORE.search(before) and not _OF_EXPERIENCE.match(clause, m.end()):
-            # "in the last 3 years", "a contract for at least another 9 years", "for nearly
-            # 60 years, we have offered": a time span, not experience asked
-            continue
-        if _COMPANY_AGE_AFTER.match(clause, m.end()):
-            continue  # "25 years of innovation": the company's age
-        word = m.group(1).lower()
-        values.append(float(_NUMBER_WORDS.get(word) or int(word)))
-    return min(values) if values else None
