@@ -1,5 +1,5 @@
 """The degree and the years a posting asks: the shapes an audit of real postings found
-misread ("N or more years", number words, contract lengths, several figures...)."""
+misread (the word "master", academic postings, "N or more years", contract lengths...)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,51 @@ import pytest
 
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
-from jobmatch.scoring.posting_rules import years_asked
+from jobmatch.scoring.posting_rules import degree_levels, years_asked
+
+
+@pytest.mark.parametrize(
+    ("clause", "levels"),
+    [
+        # "master" as a verb, a title or an adjective is no degree
+        ("You have excellent communication skills and master the English language.", []),
+        ("Dimension Project Management / Scrum Master", []),
+        ("Working alongside Scrum Masters and Product Owners", []),
+        ("An SEI Consultant is a master communicator and active listener.", []),
+        ("Understand concepts of master data management", []),
+        ("A drive to learn and master new technologies.", []),
+        ("Maintain the Master Person Index", []),
+        ("BS and/or MS in Computer Science, or related field.", ["master", "bachelor"]),
+        # ... the degree stays, however it is written
+        ("A master's degree in Physics", ["master"]),
+        ("M.Sc. in Statistics", ["master"]),
+        ("MSc or equivalent", ["master"]),
+        ("MA in Economics", ["master"]),
+        ("Master of Science in Chemistry", ["master"]),
+        ("Master's preferred", ["master"]),
+        ("Master in Computer Science", ["master"]),
+        ("Master is preferred", ["master"]),
+        ("Bachelor or Master in Engineering", ["master", "bachelor"]),
+        ("Master and/or doctorate degree in economics", ["phd", "master"]),
+        ("a master\u00b4s degree in biochemistry", ["master"]),
+        ("a finance degree at master\x92s level", ["master"]),
+        ("Boston, MA, USA", []),
+        # the level of the position, students, courses or documents is no degree asked
+        ("A PhD scholarship in simulations of ion transport is available.", []),
+        ("The PhD student will be selected through a competitive process.", []),
+        ("invites applications for a PhD research project on climate", []),
+        ("There are two PhD students in the department.", []),
+        ("Limited teaching primarily in terms of MSc.", []),
+        ("The file must include: CV, Diploma (MSc/PhD), List of publications", []),
+        ("Please attach a copy of your master's diploma.", []),
+        ("A PhD degree or equivalent.", ["phd"]),
+        ("The candidate must hold a PhD in law.", ["phd"]),
+        ("For this PhD student position, you hold a master's degree.", ["master"]),
+        ("High School Diploma, GED or equivalent certification", ["high_school"]),
+    ],
+)
+def test_degree_levels_named_and_asked(clause: str, levels: list[str]) -> None:
+    assert degree_levels(clause) == levels
 
 
 @pytest.mark.parametrize(
@@ -58,6 +102,39 @@ from jobmatch.scoring.posting_rules import years_asked
 )
 def test_years_asked(clause: str, years: float | None) -> None:
     assert years_asked(clause) == years
+
+
+def test_a_scrum_master_posting_asks_no_degree(extractor: SkillExtractor) -> None:
+    text = (
+        "Requirements:\n- 3+ years as Scrum Master of an agile team\n"
+        "- You master the English language\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is None
+    assert read.years_min == 3.0
+
+
+def test_a_postdoc_asks_the_phd_not_the_diplomas_to_attach(extractor: SkillExtractor) -> None:
+    text = (
+        "Qualifications\nA PhD degree in computer science or equivalent.\n\n"
+        "Application\nThe file must include: CV, Diploma (MSc/PhD), list of publications.\n"
+        "The position is offered for a period of 2 years.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert (read.education.min_level, read.education.preferred_level) == ("phd", None)
+    assert read.years_min is None
+
+
+def test_a_phd_student_position_asks_the_master(extractor: SkillExtractor) -> None:
+    text = (
+        "A 3-year PhD scholarship in machine learning is available.\n\n"
+        "Qualifications\nCandidates must have a master's degree in computer science.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert read.education.min_level == "master"
+    assert read.years_min is None
 
 
 def test_the_company_s_growth_does_not_hide_the_years_asked(extractor: SkillExtractor) -> None:
