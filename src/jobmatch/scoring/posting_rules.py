@@ -9,7 +9,8 @@ Pure functions over text (standard library only):
   :func:`states_preference` answers the same, testing literals first.
 * :func:`degree_levels` finds the degree levels a clause names; :func:`field_names` the
   fields of study; :data:`RELATED` "or a related field".
-* :func:`years_asked` reads "5+ years of ...", "3-5 years", "five years".
+* :func:`years_asked` (from :mod:`.posting_years`) reads "5+ years of ...", "3-5 years",
+  "five years".
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .posting_years import years_asked
 from .resume_facts import KNOWN_FIELDS
 
 __all__ = [
@@ -50,7 +52,7 @@ CANDIDATE = re.compile(
     r"|\bskills?\b|\bbackground\b|\bability to\b|\byou will\b|\byou'll\b|\byou have\b"
     r"|\bcandidate\b|\bmust\b|\brequired\b|\brequires?\b|\bhands-on\b|\bworking with\b"
     r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b"
-    r"|\b(?:is|are) (?:needed|essential)\b",
+    r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b",
     re.IGNORECASE,
 )
 RELATED = re.compile(
@@ -110,7 +112,18 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "master",
         re.compile(
-            r"\bmaster'?s?\b|\bmaster\u2019s\b|\bm\.\s?sc?\b\.?|\bmsc\b|\bmba\b|\bm\.?eng\b"
+            # "master" alone is the degree only before what a degree has ("Master of
+            # Science", "Master degree", "Master in Economics", "Master/PhD") or after
+            # another degree ("Bachelor or Master"): not "master the English language",
+            # "Scrum Master", "a master communicator", "master data management"
+            r"\bmaster(?<!scrum master)(?<!scrum-master)(?:s\b|['\u2019\u00b4\u0092`]s\b"
+            r"|(?=[\s-]*(?:degree|diploma|level|programme|program|education)\b"
+            r"|\s+of\s+(?-i:[A-Z])|\s+in\s+(?!the\b)|\s*(?:/|\)|,?\s*(?:or|and/or)\s|\(\s*m)"
+            r"|\s+and\s+(?:ph|doc)|\s+(?:is\s+|are\s+)?(?:preferred|required|desired|a\s+plus)\b))"
+            r"|\b(?:bachelor(?:['\u2019\u00b4\u0092`]?s)?|b\.?sc|b\.?[sa]\.?)"
+            r"\s*(?:,|/|&|\+|-|or|and|and/or)\s*master\b"
+            r"|\bm\.\s?sc?\b\.?|\bmsc\b|\bmba\b|\bm\.?eng\b|\bm\.a\."
+            r"|(?-i:\bMA)(?=\s+(?:in|degree)\b|\s*/\s*M)"
             r"|\b(?:graduate|advanced|post-?graduate)\s+degree\b"
             r"|(?-i:\bMS)(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)|\.|;|$))"
             r"|\bm\.s\.",
@@ -121,7 +134,7 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "bachelor",
         re.compile(
             r"\bbachelor'?s?\b|\bbachelor\u2019s\b|\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.s\.|\bb\.a\."
-            r"|(?-i:\bB[SA])(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)))"
+            r"|(?-i:\bB[SA])(?=\s*(?:/|,|or\b|and/or\b|in\b|degree\b|preferred\b|required\b|\)))"
             r"|\bundergraduate degree\b"
             r"|\b(?:4|four)[- ]year (?:college |university )?degree\b"
             r"|\b(?:college|university|academic) degree\b|\bb\.?\s?tech\b|\bb\.?\s?eng\b",
@@ -134,38 +147,54 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\bhigh school\b|\bg\.?e\.?d\b(?=\s|$)|\bsecondary school\b", re.IGNORECASE),
     ),
 )
+#: a degree named for what is not asked of the candidate: the students, courses or position
+#: of that level ("PhD students", "MSc courses", "a PhD scholarship", "the PhD research
+#: project", "PhD fellows", "PhD supervision") ...
+_NOT_ASKED_AFTER = re.compile(
+    r"[\s-]*(?:(?:degree|research|level)\s+)?(?:students?|studentships?|courses?|fellows?"
+    r"|fellowships?|scholarships?|stipends?|positions?|projects?|supervision|guide)\b",
+    re.IGNORECASE,
+)
+#: ... what is taught at that level, what a grant pays for, or a head count ("teaching
+#: primarily in terms of MSc", "scholarships for the PhD degree", "enrolled in a PhD
+#: programme", "a staff of 400 including 130 Ph.D.")
+_NOT_ASKED_BEFORE = re.compile(
+    r"(?:\bteach(?:ing|es)?(?:\s+(?:at|on|in|of|to|the|primarily|mainly|mostly|terms|both"
+    r"|and|bsc|msc|ba|ma|bachelor'?s?|master'?s?|undergraduate|graduate))*"
+    r"|\b(?:scholarships?|stipends?|fellowships?|studentships?|enrol(?:l?ed|l?ment)"
+    r"|admission|admitted)(?:\s+\w+){0,2}?\s+(?:for|in|to|into|as)(?:\s+(?:a|an|the))?"
+    r"|\b\d+)\s+$",
+    re.IGNORECASE,
+)
+#: every match of :data:`_NOT_ASKED_BEFORE` holds one of these
+_NOT_ASKED_HINT = re.compile(r"(?i:teach|scholar|stipend|fellow|student|enrol|admi)|\d")
+#: a list of documents to send ("The file must include: ... Diploma (MSc/PhD)", "a copy of
+#: your master's diploma", "Grade transcripts and BSc/MSc diploma"): the degrees of its
+#: diplomas, certificates and transcripts are no degree asked
+_DOCUMENTS = re.compile(
+    r"\binclude\b|\bcontain\b|\battach|\benclos|\bupload|\bcop(?:y|ies)\s+of\b|\bsubmit",
+    re.IGNORECASE,
+)
+_DOCUMENT = re.compile(
+    r"\([^()]*\b(?:diploma|certificate|transcript)s?\b[^()]*\)"
+    r"|(?:[^\s()]+\s+){0,2}[^\s()]*\b(?:diplomas?|certificates?|transcripts?)\b"
+    r"(?:\s*\([^()]*\)|\s+(?:for|of|in)\s+(?:\S+\s+){0,3}?\S*degree\b)?",
+    re.IGNORECASE,
+)
 _BARE_DEGREE = re.compile(r"\bdegree\s+in\b|\bdegree\b(?=.{0,40}\b(?:in|of)\b)", re.IGNORECASE)
 #: every alternative of _LEVELS and _BARE_DEGREE holds one of these, under the same case
-#: rules (IGNORECASE, but MS, BS and BA as written): a clause without any names no degree.
+#: rules (IGNORECASE, but MS, MA, BS and BA as written): a clause without any names no degree.
 #: One search for them costs about a fifth of the six above, and four clauses in five of
 #: real postings hold none (tests/scoring/test_posting_rules.py checks the claim)
 DEGREE_HINT = re.compile(
     r"(?i:ph|doctor|master|m\.|msc|mba|eng|degree|bachelor|b\.|bsc|tech|school|g\.?e\.?d)"
-    r"|MS|B[SA]"
+    r"|M[SA]|B[SA]"
 )
 _FIELD_RE = re.compile(
     r"\b(" + "|".join(re.escape(f) for f in KNOWN_FIELDS) + r"|operations research|cs|ee)\b",
     re.IGNORECASE,
 )
 _FIELD_ALIASES = {"cs": "computer science", "ee": "electrical engineering"}
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-_YEARS = re.compile(
-    r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\(\d{1,2}\)\s*)?\+?\s*"
-    r"(?:(?:-|\u2013|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?-?(?:years?|yrs?)\b"
-    r"(?!\s+(?:old|ago))",
-    re.IGNORECASE,
-)
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+")
 #: list items run into one line: a bullet inside the line ("... insights \u2022 Embrace
@@ -309,7 +338,7 @@ _DEGREE_WORDS = (
 #: the folded text, white space made single blanks) and ones as written (``MS``, ``BS``...)
 _LEVEL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("ph", "doctor"), ()),
-    (("master", "m.", "msc", "mba", "meng", "degree"), ("MS",)),
+    (("master", "m.", "msc", "mba", "meng", "degree"), ("MS", "MA")),
     (("bachelor", "b.", "bsc", "degree", "btech", "b tech", "beng", "b eng"), ("BS", "BA")),
     (("associate",), ()),
     (("school", "ged", "g.ed", "ge.d", "g.e.d"), ()),
@@ -335,7 +364,7 @@ def states_preference(clause: str) -> bool:
 def _degree_hint(clause: str, folded: str) -> bool:
     """Whether ``clause`` may name a degree (:data:`DEGREE_HINT`), literals tested first
     (``folded`` is :func:`_folded` of ``clause``)."""
-    if not ("MS" in clause or "BS" in clause or "BA" in clause):
+    if not ("MS" in clause or "MA" in clause or "BS" in clause or "BA" in clause):
         if not any(w in folded for w in _DEGREE_WORDS):
             return False
     return DEGREE_HINT.search(clause) is not None
@@ -447,14 +476,32 @@ def _degree_levels(clause: str) -> tuple[str, ...]:
     if not _degree_hint(clause, folded):
         return ()
     words = " ".join(folded.split())  # white space as \s sees it, one blank a run
+    if ("diploma" in folded or "certificate" in folded or "transcript" in folded) and (
+        _DOCUMENTS.search(clause)
+    ):
+        clause = _DOCUMENT.sub(lambda m: " " * len(m.group()), clause)
     found = [
         level
         for (level, rx), (blind, raw) in zip(_LEVELS, _LEVEL_WORDS, strict=True)
-        if (any(w in words for w in blind) or any(w in clause for w in raw)) and rx.search(clause)
+        if (any(w in words for w in blind) or any(w in clause for w in raw))
+        and any(_asked(clause, m) for m in rx.finditer(clause))
     ]
     if not found and _BARE_DEGREE.search(clause) and field_names(clause):
         found.append("bachelor")
     return tuple(found)
+
+
+def _asked(clause: str, m: re.Match[str]) -> bool:
+    """Whether the degree named at ``m`` is asked (not the level of students, courses, a
+    position or a head count: :data:`_NOT_ASKED_AFTER`, :data:`_NOT_ASKED_BEFORE`)."""
+    start = max(0, m.start() - 60)
+    return not (
+        _NOT_ASKED_AFTER.match(clause, m.end())
+        or (
+            _NOT_ASKED_HINT.search(clause, start, m.start()) is not None
+            and _NOT_ASKED_BEFORE.search(clause, start, m.start()) is not None
+        )
+    )
 
 
 def field_names(clause: str) -> list[str]:
@@ -466,36 +513,3 @@ def field_names(clause: str) -> list[str]:
             continue
         out.setdefault(_FIELD_ALIASES.get(word.lower(), word.lower()), None)
     return list(out)
-
-
-_TIME_SPAN_BEFORE = re.compile(
-    r"\b(?:last|past|over|within|for|another|next)"
-    r"(?:\s+(?:nearly|almost|about|around|roughly|over|more\s+than))?\s*$"
-)
-
-#: "... years of (relevant) experience": experience asked, whatever stands before the number
-#: ("over 5 years of experience")
-_OF_EXPERIENCE = re.compile(r"[\s']*(?:of\s+)?(?:[\w-]+\s+){0,3}?experience\b", re.IGNORECASE)
-
-#: what a company has done for N years ("more than 25 years of innovation")
-_COMPANY_AGE_AFTER = re.compile(
-    r"\s+(?:of\s+)?(?:innovation|history|excellence|service|success|growth|operations?"
-    r"|existence|tradition|heritage|industry\s+leadership)\b",
-    re.IGNORECASE,
-)
-
-
-def years_asked(clause: str) -> float | None:
-    """The smallest number of years of experience ``clause`` asks for, or ``None``."""
-    values = []
-    for m in _YEARS.finditer(clause):
-        before = clause[max(0, m.start() - 24) : m.start()].lower()
-        if _TIME_SPAN_BEFORE.search(before) and not _OF_EXPERIENCE.match(clause, m.end()):
-            # "in the last 3 years", "a contract for at least another 9 years", "for nearly
-            # 60 years, we have offered": a time span, not experience asked
-            continue
-        if _COMPANY_AGE_AFTER.match(clause, m.end()):
-            continue  # "25 years of innovation": the company's age
-        word = m.group(1).lower()
-        values.append(float(_NUMBER_WORDS.get(word) or int(word)))
-    return min(values) if values else None

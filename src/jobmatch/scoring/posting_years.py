@@ -1,0 +1,159 @@
+"""The years of experience a posting's clause asks for (standard library only).
+
+:func:`years_asked` reads "5+ years of ...", "3-5 years", "Seven to ten years", "five (5)
+years", "Five or more years", and leaves out what is no experience asked: spans of time
+("in the last 3 years"), the length of a contract or a grant ("The period of employment is
+2 years", "a 3-year PhD scholarship"), a company's age or growth ("has grown 5,000% in 4
+years", "a company with more than 50 years of experience") and ceilings ("less than 4
+years"). Of several figures in one clause it keeps the first asked, or the lowest of
+alternatives ("BS and 5 years or MS and 3 years": 3).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["years_asked"]
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+}
+_NUMBER = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+#: a number may repeat itself in digits: "five (5) years", "Three ( 3 ) years"
+_AS_DIGITS = r"(?:\(\s*\d{1,2}\s*\)\s*)?"
+_YEARS = re.compile(
+    rf"\b({_NUMBER})\s*{_AS_DIGITS}\+?\s*"
+    rf"(?:(?:-|\u2013|to)\s*{_NUMBER}\s*{_AS_DIGITS}\+?\s*)?"
+    r"(?:or\s+more\s+|or\s+greater\s+|plus\s+)?(-?)(?:years?|yrs?)\b"
+    r"(?!\s+(?:old|ago)\b|\s+of\s+age\b|-olds?\b)",
+    re.IGNORECASE,
+)
+
+_TIME_SPAN_BEFORE = re.compile(
+    r"\b(?:last|past|over|within|for|another|next|in|after|every|since|during|first)"
+    r"(?:\s+(?:nearly|almost|about|around|roughly|over|more\s+than|only|just|the|first))*\s*$"
+)
+#: the length of the job, a contract or a grant: "The period of employment is 2 years",
+#: "Tenure: Three years", "a fixed term of three years", "The appointment duration is two
+#: years", "a fixed term position of 4 to 6 years"
+_CONTRACT_BEFORE = re.compile(
+    r"\b(?:period|duration|term|tenure|appointment|employment|position|contract|post)"
+    r"\s*(?:(?:is|of|will\s+be|lasts?|for)\s+)*:?\s*$"
+)
+#: ... a company with so many years ("a dynamic company with more than 50 years of
+#: experience", "is celebrating 25 years in the IT industry")
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:company|organi[sz]ation|firm|business|institution|group)\s+(?:with|has|have|of)"
+    r"(?:\s+(?:more\s+than|over|nearly|almost|about|around))?\s*$|\bcelebrat\w*\s+$"
+)
+#: ... a ceiling, not a minimum ("the candidate must have less than 4 years research
+#: experience", "up to 2 years")
+_CEILING_BEFORE = re.compile(
+    r"\b(?:(?:less|fewer|no\s+more|not\s+more)\s+than|up\s+to|at\s+most|maximum(?:\s+of)?"
+    r"|max\.?|not\s+(?:to\s+)?exceed)\s*$"
+)
+
+#: "... years of (relevant) experience": experience asked, whatever stands before the number
+#: ("over 5 years of experience")
+_APOSTROPHES = "'\u2019\u00b4\u0092"
+_OF_EXPERIENCE = re.compile(
+    r"[\s'\u2019\u00b4\u0092]*(?:of\s+)?(?:[\w-]+\s+){0,3}?experiences?\b", re.I
+)
+#: "a 3-year <noun>", "a 3-5 year timeframe" (an adjective: how long the noun lasts) asks
+#: for experience only when experience is the noun: "Minimum one-year data collection or
+#: data entry experience", not "a 1-year appointment", "(more than 1-year validity)", "a
+#: 4-year undergraduate degree or demonstrated experience"
+_ADJECTIVE_EXPERIENCE = re.compile(
+    r"\s+(?:(?!(?:degree|diploma|program|programme|position)\b)[\w/&-]+\s+){0,5}?"
+    r"experiences?\b",
+    re.IGNORECASE,
+)
+
+#: what a company has done for N years ("more than 25 years of innovation"), or a grant
+#: ("three years of full support")
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"[\s'\u2019\u00b4\u0092]*(?:of\s+)?(?:innovation|history|excellence|service|success|growth|operations?"
+    r"|existence|tradition|heritage|industry\s+leadership|(?:full\s+)?(?:support|funding))\b"
+    r"|\s+on\s+the\s+market\b|\s+in\s+a\s+row\b",
+    re.IGNORECASE,
+)
+
+#: between two figures of a clause: they are alternatives when a degree stands between them
+#: or right after the second ("5 years (with M.S. degree) or 3 years (with PhD)", "BS with 7
+#: years, Masters with 5 years", "3 years with a Master's degree"), or an "or" right before
+#: the second ("4 years relevant experience OR 6 years", "BS with 2+ years, or MS with 0-3
+#: years"): the lowest is asked. Otherwise the first is ("At least 7 years of incident
+#: response ... At least 2 years of experience leading small teams": 7).
+_DEGREE_WORD = re.compile(
+    r"\b(?:ph\.?\s?d|doctorate|doctoral|masters?|master['\u2019]s|m\.?sc|m\.s|mba|bachelors?"
+    r"|bachelor['\u2019]s|b\.?sc|b\.s|b\.a|degree)\b|(?-i:\b(?:MS|BS|BA|MA)\b)",
+    re.IGNORECASE,
+)
+_OR_BEFORE = re.compile(
+    r"\bor\b[\s,]*(?:(?-i:[A-Z])[\w.'\u2019/]*\s+)?"
+    r"(?:(?:with|and|plus|\+|at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?)\s+)*$",
+    re.IGNORECASE,
+)
+_DEGREE_AFTER = re.compile(r"[^.;]{0,30}")
+
+
+def _value(m: re.Match[str]) -> float:
+    word = m.group(1).lower()
+    return float(_NUMBER_WORDS.get(word) or int(word))
+
+
+def _asked(clause: str, m: re.Match[str]) -> bool:
+    """Whether the figure ``m`` of ``clause`` is experience asked (see the module doc)."""
+    before = clause[max(0, m.start() - 40) : m.start()].lower()
+    if _CEILING_BEFORE.search(before) or _COMPANY_BEFORE.search(before):
+        return False
+    singular = m.group().lower().endswith(("year", "yr")) and _value(m) != 1
+    if m.group(2) or (singular and clause[m.end() : m.end() + 1] not in _APOSTROPHES):
+        # "3-year", "3-5 year": how long something lasts (not "2-3 year's experience")
+        return bool(_ADJECTIVE_EXPERIENCE.match(clause, m.end()))
+    if _NOT_EXPERIENCE_AFTER.match(clause, m.end()):
+        return False  # "25 years of innovation": the company's age
+    if _TIME_SPAN_BEFORE.search(before) or _CONTRACT_BEFORE.search(before):
+        # "in the last 3 years", "another 9 years", "The period of employment is 2 years":
+        # a span of time, unless experience follows ("over 5 years of experience")
+        return bool(_OF_EXPERIENCE.match(clause, m.end()))
+    return True
+
+
+def _alternative(clause: str, prev: re.Match[str], m: re.Match[str]) -> bool:
+    """Whether the figure ``m`` is an alternative to the figure ``prev`` before it."""
+    between = clause[prev.end() : m.start()]
+    after = _DEGREE_AFTER.match(clause, m.end())
+    return bool(
+        _DEGREE_WORD.search(between)
+        or _OR_BEFORE.search(between)
+        or (after is not None and _DEGREE_WORD.search(after.group()))
+    )
+
+
+def years_asked(clause: str) -> float | None:
+    """The years of experience ``clause`` asks for, or ``None``: its first figure of
+    experience asked, or the lowest of that figure and its alternatives."""
+    if "y" not in clause and "Y" not in clause:
+        return None
+    found = [m for m in _YEARS.finditer(clause) if _asked(clause, m)]
+    if not found:
+        return None
+    values = [_value(found[0])]
+    for prev, m in zip(found, found[1:], strict=False):
+        if not _alternative(clause, prev, m):
+            break
+        values.append(_value(m))
+    return min(values)
