@@ -44,12 +44,17 @@ class Role:
 @dataclass(frozen=True, slots=True)
 class EducationEntry:
     """One degree of a resume: ``level`` (``high_school`` ... ``phd``, ``certificate``,
-    ``other``), its field of study, institution and year when the resume gives them."""
+    ``other``), its field of study, institution and year when the resume gives them, and
+    whether it is still in progress."""
 
     level: str
     field: str | None = None
     institution: str | None = None
     year: int | None = None
+    #: the resume says the degree is unfinished ("Expected 2019", "Present", "in progress",
+    #: "credit hours earned") or dates it after the as-of day: it is not held, so it is
+    #: neither the highest degree nor meets a required one
+    in_progress: bool = False
 
 
 @dataclass(frozen=True, slots=True)

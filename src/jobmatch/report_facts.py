@@ -88,6 +88,7 @@ def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:
             parts = [_DEGREES.get(e.level, e.level)]
             parts += [x for x in (e.field, e.institution) if x]
             parts += [str(e.year)] if e.year else []
+            parts += ["in progress (not held)"] if e.in_progress else []
             out.append(f"    - {terminal_line(', '.join(parts))}")
     if facts.warnings:
         out.append("  warnings:")

@@ -203,6 +203,16 @@ def test_alternative_and_full_match(tiny: Scorer) -> None:
     assert r.education.required_level == "master" and r.education.meets_requirement is True
 
 
+def test_a_degree_in_progress_meets_no_requirement(tiny: Scorer) -> None:
+    text = (
+        "SKILLS\nPython, SQL, TensorFlow, Keras, deep learning.\n"
+        "EDUCATION\nM.Sc. in Computer Science, Expected 2099\nB.Sc. in Physics, 2016\n"
+    )
+    r = tiny.score_text(text)
+    assert (r.education.level, r.education.field) == ("bachelor", "physics")
+    assert r.education.required_level == "master" and r.education.meets_requirement is False
+
+
 def test_unrelated_text_scores_zero(tiny: Scorer) -> None:
     r = tiny.score_text("Registered nurse. Patient care, wound dressing, triage.")
     assert r.score == 0.0 and r.coverage == 0.0

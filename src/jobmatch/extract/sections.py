@@ -152,6 +152,9 @@ _OTHER_RE = re.compile(
 _OTHER_PREFILTER = rf"\b{_OTHER_WORD}\b"
 # posting metadata fields, not sections ("Experience level: Senior", "Job type: Full-time")
 _META_RE = re.compile(r"\b(?:level|years|type|size|posted|date|location|id)\b")
+# a degree's name before a colon is an education entry ("Bachelor of Technology : Chemical
+# Engineering"), not a heading with the cue "technology"
+_DEGREE_NAME_RE = re.compile(r"^(?:bachelor|master|associate|doctor)s?\b.*\bof\b")
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
 # one search over the raw lower-cased line rejects most lines before any other work (the
 # anchors are dropped: the raw line may go on with ": Python, SQL")
@@ -220,7 +223,7 @@ def classify_heading(line: str) -> str | None:
         return None
     if not colon and not _looks_like_heading(head):
         return None
-    if _META_RE.search(title):
+    if _META_RE.search(title) or _DEGREE_NAME_RE.match(title):
         return None
     if _OTHER_RE.match(title):
         return "other"

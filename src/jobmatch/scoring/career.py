@@ -131,7 +131,8 @@ def education_against(
     Returns:
         An :class:`~jobmatch.models.Education`.
     """
-    degrees = [e for e in entries if e.level in DEGREE_LEVELS]
+    # a degree in progress is not held: it meets no requirement
+    degrees = [e for e in entries if e.level in DEGREE_LEVELS and not e.in_progress]
     top = max(degrees, key=lambda e: DEGREE_LEVELS.index(e.level), default=None)
     level = top.level if top is not None else None
     field = top.field if top is not None else None

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
+from ..extract.sections import classify_heading
 from ..models import EducationEntry
 from .dates import find_ranges
+from .education_layout import date_only, entry_lines, in_progress, read_layout
 from .resume_facts import ANY_DEGREE_PATTERN, KNOWN_FIELDS, degree_level
 
 __all__ = [
@@ -28,7 +31,10 @@ __all__ = [
 LEVEL_ORDER = ("other", "certificate", "high_school", "associate", "bachelor", "master", "phd")
 
 _DEGREE = re.compile(
-    r"\bph\.?\s?d\b\.?|\bd\.?\s?phil\b|\bdoctor(?:ate| of philosophy)\b|\bdoctoral degree\b"
+    r"\bbba\b|\bb\.b\.a\b\.?|\bbfa\b|\bb\.f\.a\b\.?|\bbsw\b|\bb\.\s?com\b\.?|\bbcom\b"
+    r"|\bll\.?\s?b\b\.?|\bmfa\b|\bm\.f\.a\b\.?|\bmph\b|\bm\.p\.h\b\.?|\bmpa\b|\bmsn\b"
+    r"|\bmsw\b|\bm\.s\.w\b\.?|\bm\.\s?ed\b\.?|\bma\b(?=\s*:|\s+(?:in|of)\b)|(?-i:\bAS\b)(?= ?:)"
+    r"|\bph\.?\s?d\b\.?|\bd\.?\s?phil\b|\bdoctor(?:ate| of philosophy)\b|\bdoctoral degree\b"
     r"|\bm\.?\s?sc?\b\.?|\bm\.?\s?eng\b\.?|\bm\.?\s?tech\b\.?|\bmba\b|\bm\.s\.|\bms\b|\bm\.a\.|\bmasters?'?s?\b"
     r"|\bmaster’s\b|\bb\.?\s?sc?\b\.?|\bb\.?\s?eng\b\.?|\bb\.?\s?tech\b\.?|\bb\.s\.|\bbs\b|\bb\.a\.|\bba\b"
     r"|\bbachelors?'?s?\b|\bbachelor’s\b|\bb\.\s?e\b\.?|\bbsn\b|\bassociate'?s?\b|\ba\.a\.s?\.|\basn\b"
@@ -58,6 +64,12 @@ _INSTITUTION_WORD = re.compile(
 # the characters an institution's name does not cross (compared lower case, as the former
 # IGNORECASE character class did); digits too, and ":" on its left
 _NAME_STOP = frozenset(",;|ï¼\ufffd")
+# a school's name, not a diploma ("Mary Star of the Sea High School - City , State")
+_HIGH_SCHOOL_NAME = re.compile(
+    r"(?i)(?!.*\b(?:diploma|ged|graduat\w*|degree|hs)\b)[^:]*\bhigh school\b[^:]*"
+)
+# the diploma's words before a high school's name ("High School Diploma Ferris High School")
+_DIPLOMA_FIRST = re.compile(r"(?i)^.*?\b(?:diploma|ged|hs)\b\W*")
 _CERTIFICATE = re.compile(r"^(?:graduate |professional )?(?:certificate|diploma)\b", re.I)
 # words of fields of study: a field runs while its words are these ("Anthropology Hunter
 # College" is anthropology, "Interior Design Miami International" interior design)
@@ -94,7 +106,10 @@ _JOINERS = frozenset({"and", "&", "of", "in", "with", "/"})
 # "AOS : Culinary Arts", "S.E : Accounting" (Sarjana Ekonomi, an Indonesian bachelor)
 _EXTRA_LEVELS = (
     ("master", re.compile(r"\bmasters?\s*[:,]", re.IGNORECASE)),
-    ("associate", re.compile(r"\b(?:aos|aas|a\.o\.s\.?|a\.a\.s\.?)\b", re.IGNORECASE)),
+    (
+        "associate",
+        re.compile(r"\b(?:aos|aas|a\.o\.s\.?|a\.a\.s\.?)\b|(?-i:\bAS) ?:", re.IGNORECASE),
+    ),
     ("bachelor", re.compile(r"^s\.\s?e\b\.?\s*:", re.IGNORECASE)),
 )
 
@@ -102,7 +117,7 @@ _EXTRA_LEVELS = (
 #: the words (lower case) the first two extra forms cannot match without; the third is
 #: anchored at a line's start, after "s."
 _MASTER_WORDS = ("master",)
-_ASSOCIATE_WORDS = ("aos", "aas", "a.o.s", "a.a.s")
+_ASSOCIATE_WORDS = ("aos", "aas", "a.o.s", "a.a.s", "as:", "as :")
 _EXTRA_WORDS = _MASTER_WORDS + _ASSOCIATE_WORDS
 
 
@@ -250,7 +265,13 @@ def _clean(value: str, *, named: bool = True) -> str | None:
             break
     if not keep and not named:
         return None
-    return " ".join(words[:keep] if keep else words).lower()
+    words = words[:keep] if keep else words
+    half = len(words) // 2
+    if len(words) % 2 == 0 and [w.lower() for w in words[:half]] == [
+        w.lower() for w in words[half:]
+    ]:
+        words = words[:half]  # LiveCareer repeats the field ("Painting Painting")
+    return " ".join(words).lower()
 
 
 def institution_span(line: str) -> str | None:
@@ -283,15 +304,49 @@ def _stops(ch: str, *, left: bool) -> bool:
     return ch.lower() in _NAME_STOP or ch.isdecimal() or (left and ch == ":")
 
 
-def _institution(lines: Sequence[str]) -> str | None:
+def _institution(lines: Sequence[str], level: str, field: str | None) -> str | None:
     for line in lines:
-        span = institution_span(line)
-        if span is not None:
+        pos = 0
+        # the first name of a line that is no degree ("Bachelor of Economics Foreign Trade
+        # University": the next one, if any); a high school's name is a high school's
+        while (span := institution_span(line[pos:])) is not None:
+            start = line.index(span, pos)
+            pos = start + len(span)
             value = " ".join(span.split()).strip(" .-:–—")
             value = re.sub(r"^(?:.*?\b(?:in|at)\s+)", "", value) if " in " in value else value
-            if value and degree_level(value) is None and len(value.split()) <= 8:
+            named, most = degree_level(value), 8
+            if named == "high_school" and level == "high_school":
+                value = _DIPLOMA_FIRST.sub("", value)
+                if _HIGH_SCHOOL_NAME.fullmatch(value):
+                    named, most = None, 10  # "Mary Star of the Sea High School - City"
+            if named is not None:
+                # "Bachelor of Economics Foreign Trade University": the name after the
+                # degree and its field (or before it, unless another degree precedes it)
+                value = _after_degree(value, field, first=degree_level(line[:start]) is None)
+                named = degree_level(value) if _INSTITUTION_WORD.search(value) else "none"
+            if value and named is None and len(value.split()) <= most:
                 return value
+            if pos >= len(line):
+                break
     return None
+
+
+def _after_degree(value: str, field: str | None, *, first: bool = True) -> str:
+    """The school's name in ``value``, a name with a degree in it: the words before the
+    degree when they name a school ("Cambridge College Master of Education"), else those
+    after its name and the field ("Bachelor of science Shepherd University")."""
+    m = _DEGREE.search(value)
+    if m is None:
+        return value
+    before = value[: m.start()].strip(" .-:–—")
+    if first and _INSTITUTION_WORD.search(before) and degree_level(before) is None:
+        return before
+    rest = value[m.end() :]
+    tail = _NAME_TAIL.match(rest)
+    rest = rest[tail.end() :] if tail is not None else rest
+    if field and rest.lower().startswith(field):
+        rest = rest[len(field) :]
+    return rest.strip(" .-:–—")
 
 
 def _year(lines: Sequence[str]) -> int | None:
@@ -303,40 +358,107 @@ def _year(lines: Sequence[str]) -> int | None:
     return None
 
 
-def read_education(lines: Sequence[str], candidates: Sequence[int]) -> list[EducationEntry]:
+def read_education(
+    lines: Sequence[str], candidates: Sequence[int], *, as_of: date | None = None
+) -> list[EducationEntry]:
     """The degrees on the lines ``candidates`` (indices into ``lines``), in reading order.
+
+    The year and school of a degree come from its line or from the lines beside it that
+    belong to its entry (:mod:`jobmatch.scoring.education_layout`); a degree listed twice
+    in a row (a school "... High School" on its own line, a description line repeating the
+    degree) is one entry.
 
     Args:
         lines: the resume's lines.
         candidates: the indices of the lines to look at (the education sections, or the
             whole resume but its experience when those have no degree).
+        as_of: a degree dated after this day's year is in progress.
 
     Returns:
-        One :class:`~jobmatch.models.EducationEntry` per degree line.
+        One :class:`~jobmatch.models.EducationEntry` per degree.
     """
-    entries: list[EducationEntry] = []
     allowed = set(candidates)
+    levels: dict[int, str] = {}
     for i in candidates:
         line = " ".join(lines[i].split())
         level = degree_line(line)
         if level is None and _CERTIFICATE.match(line):
             level = "certificate"
-        if level is None:
-            continue
-        near = [j for j in (i + 1, i - 1) if j in allowed and lines[j].strip()]
+        if level == "high_school" and levels.get(i - 1) == "high_school":
+            if _HIGH_SCHOOL_NAME.fullmatch(line):
+                continue  # the school of the diploma above
+        if level is not None:
+            levels[i] = level
+
+    def usable(j: int) -> bool:
+        return (
+            j in allowed
+            and j not in levels
+            and bool(lines[j].strip())
+            and classify_heading(lines[j]) is None
+        )
+
+    order = sorted(levels)
+    layout = read_layout(lines, order, usable)
+    entries: list[EducationEntry] = []
+    last = -2
+    for i in order:
+        level = levels[i]
+        line = " ".join(lines[i].split())
+        dates, others = entry_lines(lines, i, layout=layout, usable=usable, degrees=levels)
         field = _field(line, level)
-        for j in near:
+        for j in others:
             if field is not None or level == "high_school":
                 break
-            if degree_line(lines[j]) is None:
-                field = _known_or_tail(lines[j])
-        around = [line] + [lines[j] for j in near]
-        entries.append(
-            EducationEntry(
-                level=level, field=field, institution=_institution(around), year=_year(around)
-            )
+            field = _known_or_tail(lines[j])
+        beside = [lines[j] for j in dates + others]
+        by_year = (
+            [lines[j] for j in dates] + [line] + [lines[j] for j in others]
+            if layout.date_above
+            else [line] + beside
         )
+        year = _year(by_year)
+        dated = [line] + [x for x in beside if find_ranges(x) or date_only(x)]
+        unfinished = any(in_progress(x) for x in dated) or (
+            as_of is not None and year is not None and year > as_of.year
+        )
+        entry = EducationEntry(
+            level=level,
+            field=field,
+            institution=_institution([line, *(lines[j] for j in others)], level, field),
+            year=year,
+            in_progress=unfinished,
+        )
+        if entries and i - last <= 2 and (merged := _same(entries[-1], entry, line)) is not None:
+            entries[-1] = merged
+        else:
+            entries.append(entry)
+        last = i
     return entries
+
+
+def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry | None:
+    """``a`` completed from ``b`` when ``b`` (a line or two below, read from ``b_line``)
+    repeats the degree ``a``, else ``None``: the same level and field ("education" and
+    "education integrated studies" when their years agree), or a line that names the
+    degree after other words ("Public Relations/Liberal Arts, May 2014 Bachelor's degree in
+    Public Relations") and gives no other field or year."""
+    if a.level != b.level or a.level in {"certificate", "other"}:
+        return None
+    if a.level == "high_school" or (a.field is not None and a.field == b.field):
+        pass
+    elif a.field is not None and b.field is not None:
+        if not (a.field in b.field or b.field in a.field) or a.year != b.year:
+            return None
+    elif _DEGREE.match(b_line) is not None or (a.year and b.year and a.year != b.year):
+        return None
+    return EducationEntry(
+        level=a.level,
+        field=a.field or b.field,
+        institution=a.institution or b.institution,
+        year=a.year or b.year,
+        in_progress=a.in_progress or b.in_progress,
+    )
 
 
 def _known_or_tail(line: str) -> str | None:

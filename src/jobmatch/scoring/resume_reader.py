@@ -26,6 +26,7 @@ from ..extract.sections import classify_heading
 from ..models import Document, EducationEntry, ResumeFacts, Role
 from .dates import DateRange, span_months
 from .education import LEVEL_ORDER, degree_line, degree_line_candidates, read_education
+from .education_layout import in_progress
 from .resume_facts import find_education
 from .roles import RawRole, read_roles
 
@@ -140,8 +141,10 @@ def facts_from_text(
             " last saved"
         )
     roles = [_role(r, today, notes) for r in raw]
-    edu = _education(lines, names, lambda: _job_lines(areas))
-    top = max(edu, key=lambda e: LEVEL_ORDER.index(e.level), default=None)
+    edu = _education(lines, names, lambda: _job_lines(areas), as_of=today)
+    # a degree in progress is not held: never the highest one
+    held = [e for e in edu if not e.in_progress]
+    top = max(held, key=lambda e: LEVEL_ORDER.index(e.level), default=None)
     jobs = [r for r in raw if r.kind == "job"]
     if not jobs:
         notes.append("no dated job found: years of experience 0")
@@ -171,7 +174,10 @@ def _saved_day(dated: str | None) -> date | None:
 
 
 def education_from_text(
-    text: str, *, sections: Sequence[tuple[int, int, str]] | None = None
+    text: str,
+    *,
+    sections: Sequence[tuple[int, int, str]] | None = None,
+    as_of: date | None = None,
 ) -> tuple[EducationEntry, ...]:
     """The degrees of a resume text alone: ``facts_from_text(text).education``, without
     reading its roles (batch scoring against a profile without a years requirement).
@@ -179,6 +185,7 @@ def education_from_text(
     Args:
         text: the resume's text.
         sections: as for :func:`facts_from_text`.
+        as_of: a degree dated after this day's year is in progress (default: today).
 
     Returns:
         The degrees, as in :attr:`ResumeFacts.education`.
@@ -191,7 +198,7 @@ def education_from_text(
             return set()
         return _job_lines(_role_areas(lines, names, starts))
 
-    return tuple(_education(lines, names, taken))
+    return tuple(_education(lines, names, taken, as_of=as_of or date.today()))
 
 
 def _layout(
@@ -277,12 +284,16 @@ def _job_lines(areas: Sequence[tuple[list[int], str]]) -> set[int]:
 
 
 def _education(
-    lines: Sequence[str], names: Sequence[str], job_lines: Callable[[], set[int]]
+    lines: Sequence[str],
+    names: Sequence[str],
+    job_lines: Callable[[], set[int]],
+    *,
+    as_of: date,
 ) -> list[EducationEntry]:
     """The degrees; ``job_lines()`` gives the lines of the jobs (asked only when the
     education sections hold no degree)."""
     in_edu = [i for i, n in enumerate(names) if n == "education"]
-    entries = read_education(lines, in_edu)
+    entries = read_education(lines, in_edu, as_of=as_of)
     if entries:
         return entries
     maybe = degree_line_candidates(lines)
@@ -296,7 +307,7 @@ def _education(
         for i in maybe
         if i not in taken and names[i] not in {"projects", "publications"} and degree_line(lines[i])
     ]
-    entries = read_education(lines, rest)
+    entries = read_education(lines, rest, as_of=as_of)
     if entries:
         return entries
     # a degree written inside a sentence or after an institution: the highest one anywhere,
@@ -304,7 +315,10 @@ def _education(
     edu = find_education(
         "\n".join(x for i, x in enumerate(lines) if i not in taken or not _WORKPLACE.search(x))
     )
-    return [EducationEntry(level=edu.level, field=edu.field)] if edu.level else []
+    if edu.level is None:
+        return []
+    unfinished = edu.evidence is not None and in_progress(edu.evidence)
+    return [EducationEntry(level=edu.level, field=edu.field, in_progress=unfinished)]
 
 
 def _iso_end(rng: DateRange) -> str:

@@ -1,0 +1,131 @@
+"""Which lines beside a degree line belong to its entry, and whether the degree is finished.
+
+An education section lays its entries out one way throughout. In the LiveCareer layout a
+date line stands *above* each degree line ("09/1998" / "Master of Science : ..." / "01/2008"
+/ "CFA Level 1"), so the date line below a degree opens the next entry; in others the date
+or the school follows the degree. The layout is read from the section's first entry that
+has such a line beside it, and a line directly beside two entries goes to the one the
+layout gives it. A line that is itself a degree line is never another entry's neighbour.
+
+A degree is unfinished (``in_progress``) when its line or its date line says so
+("Expected 2019", "Current", "Present", "in progress", "113 credit hours earned",
+"candidate"), or when its year lies after the resume's as-of date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from .dates import find_ranges
+
+__all__ = ["EntryLayout", "date_only", "entry_lines", "in_progress", "read_layout"]
+
+# the words a date line may hold besides its dates ("Expected May 2019", "2014 - Present")
+_STATUS_WORDS = re.compile(
+    r"\b(?:expected|anticipated|graduat(?:ed|ion|ing)|completed?|current(?:ly)?|present|now"
+    r"|in[\s-]progress|ongoing|to|until|since|from)\b",
+    re.IGNORECASE,
+)
+# what marks a degree as not (yet) held
+# ("Current" / "Present" as a status, not "Currently working on a project", "Current GPA")
+_UNFINISHED = re.compile(
+    r"\b(?:expected|anticipated|in[\s-]progress|ongoing|pursuing|candidate"
+    r"|currently (?:pursuing|enrolled|attending)|(?:current|present)(?!\s+(?-i:[a-z])|\s+c?gpa\b)"
+    r"|(?:credit hours|credits|hours) (?:earned|completed)|to be completed"
+    r"|not completed|incomplete)\b",
+    re.IGNORECASE,
+)
+
+
+def date_only(line: str) -> bool:
+    """Whether ``line`` holds a date or a status and nothing else ("09/1998", "current",
+    "Expected May 2019", "2014 - Present")."""
+    s = " ".join(line.split())
+    if not s:
+        return False
+    for d in reversed(find_ranges(s)):
+        s = s[: d.begin] + " " + s[d.stop :]
+    s = _STATUS_WORDS.sub(" ", s)
+    return re.search(r"[^\W_]", s) is None and s != line
+
+
+def in_progress(text: str) -> bool:
+    """Whether ``text`` (a degree line or its date line) says the degree is unfinished."""
+    return _UNFINISHED.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryLayout:
+    """How one education section places the lines of an entry around its degree line."""
+
+    #: the date line of an entry stands above its degree line
+    date_above: bool
+    #: the other lines (the school's) stand above it
+    text_above: bool
+
+
+def read_layout(
+    lines: Sequence[str], degrees: Sequence[int], usable: Callable[[int], bool]
+) -> EntryLayout:
+    """The layout of the entries whose degree lines are ``degrees`` (ascending).
+
+    Args:
+        lines: the resume's lines.
+        degrees: the indices of the degree lines of one section (or of a resume).
+        usable: whether a line may belong to an entry (non-blank, in the section, no
+            heading, no degree line).
+
+    Returns:
+        The layout: a date line above the first degree that has a date line beside it
+        means dates above; a school line above the first degree, schools above.
+    """
+    date_above = False
+    for i in degrees:
+        if len(lines[i].split()) < 2:
+            continue  # a bare "Diploma" says nothing of the layout
+        up = usable(i - 1) and date_only(lines[i - 1])
+        down = usable(i + 1) and date_only(lines[i + 1])
+        if up or down:
+            date_above = up
+            break
+    first = degrees[0] if degrees else 0
+    text_above = usable(first - 1) and not date_only(lines[first - 1])
+    return EntryLayout(date_above=date_above, text_above=text_above)
+
+
+def entry_lines(
+    lines: Sequence[str],
+    i: int,
+    *,
+    layout: EntryLayout,
+    usable: Callable[[int], bool],
+    degrees: Collection[int],
+) -> tuple[list[int], list[int]]:
+    """The lines beside degree line ``i`` that belong to its entry: ``(date lines, other
+    lines)``, each in the order their year or school is taken."""
+    dates: list[int] = []
+    others: list[int] = []
+    for j, above in ((i + 1, False), (i - 1, True)):
+        if not usable(j):
+            continue
+        if date_only(lines[j]):
+            if above == layout.date_above:
+                dates.append(j)
+        elif not layout.text_above:
+            # schools follow their degrees: a line above a degree ends the entry above
+            # ("AOS : Culinary Arts" / "" / "California Culinary Academy" / "High School
+            # Diploma") unless no degree comes before it, or a date line opening this
+            # entry stands above it ("2000" / "Hagerstown Community College" / "Associate")
+            opened = layout.date_above and usable(j - 1) and date_only(lines[j - 1])
+            if not above or i == min(degrees) or opened:
+                others.append(j)
+            if above and opened:
+                dates.append(j - 1)
+        elif above or j + 1 not in degrees:
+            # schools precede their degrees: one directly above the next degree is its own
+            others.append(j)
+    if layout.text_above:
+        others.reverse()  # the line above first
+    return dates, others

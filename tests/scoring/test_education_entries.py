@@ -1,0 +1,293 @@
+"""Education entries in the layouts real resumes use (the audit of `jobmatch facts`):
+which neighbouring line gives a degree its year and school, degrees in progress,
+abbreviations, and degrees listed twice. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from jobmatch.extract.sections import classify_heading
+from jobmatch.models import ResumeFacts
+from jobmatch.report_facts import render_facts
+from jobmatch.scoring.education_layout import date_only, in_progress
+from jobmatch.scoring.resume_facts import degree_level
+from jobmatch.scoring.resume_reader import facts_from_text, read_resume
+
+AS_OF = date(2026, 1, 1)
+
+
+def facts(text: str) -> ResumeFacts:
+    return facts_from_text(text, as_of=AS_OF)
+
+
+def rows(text: str) -> list[tuple[str, str | None, str | None, int | None, bool]]:
+    return [(e.level, e.field, e.institution, e.year, e.in_progress) for e in facts(text).education]
+
+
+# ------------------------------------------------------------------ P1: whose line is whose
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # LiveCareer: the date line stands above each degree (not the CFA's below)
+            "Education and Training\n09/1998\nMaster of Science : Computer Science QAU City\n"
+            "01/2008\nCFA Level 1 CFA Institute City\n",
+            [("master", "computer science", None, 1998, False)],
+        ),
+        (  # the bachelor's takes its own date line and school, not the MBA's
+            "Education and Training\n2005\n"
+            "Master of Business Administration New Mexico State University\n"
+            "May 20, 2005\nNM 4.00\n2002\n"
+            "Bachelor of Economics Foreign Trade University, City Vietnam\n",
+            [
+                ("master", "business administration", "New Mexico State University", 2005, False),
+                ("bachelor", "economics", "Foreign Trade University", 2002, False),
+            ],
+        ),
+        (  # a school between a date line and its degree belongs to that degree
+            "Education and Training\nMay, 2014\nBachelor of Science Shepherd University, City\n"
+            "2000\nHagerstown Community College\nAssociate of Science\n",
+            [
+                ("bachelor", None, "Shepherd University", 2014, False),
+                ("associate", None, "Hagerstown Community College", 2000, False),
+            ],
+        ),
+        (  # dates below their degrees
+            "Education\nMaster of Science in Physics\n2016\nBachelor of Science in Physics\n2012\n",
+            [
+                ("master", "physics", None, 2016, False),
+                ("bachelor", "physics", None, 2012, False),
+            ],
+        ),
+        (  # schools above their degrees
+            "Education\nStanford University\nMaster of Science in Physics, 2012\n"
+            "Boston University\nBachelor of Science in Physics, 2010\n",
+            [
+                ("master", "physics", "Stanford University", 2012, False),
+                ("bachelor", "physics", "Boston University", 2010, False),
+            ],
+        ),
+        (  # schools below: the culinary academy is the AOS's, the diploma has its own
+            "Education\nAOS : Culinary Arts , 1997\n\nCalifornia Culinary Academy - City , State\n"
+            "High School Diploma : 1993\nMary Star of the Sea High School - City , State\n",
+            [
+                ("associate", "culinary arts", None, 1997, False),
+                ("high_school", None, "Mary Star of the Sea High School - City", 1993, False),
+            ],
+        ),
+    ],
+)
+def test_a_degree_takes_the_year_and_school_of_its_own_entry(
+    text: str, expected: list[tuple[str, str | None, str | None, int | None, bool]]
+) -> None:
+    assert rows(text) == expected
+
+
+def test_a_degree_read_as_a_heading_is_not_lost() -> None:
+    text = (
+        "Education and Training\ncurrent\n"
+        "Master of Science : Engineering Management Oklahoma Christian University\n"
+        "2016\nBachelor of Technology : Chemical Engineering Sastra University, Tanjore\n"
+        "Skills\nAutoCAD, process design\n"
+    )
+    assert classify_heading("Bachelor of Technology : Chemical Engineering Sastra") is None
+    f = facts(text)
+    assert [(e.level, e.year, e.in_progress) for e in f.education] == [
+        ("master", None, True),
+        ("bachelor", 2016, False),
+    ]
+    assert (f.highest_degree, f.highest_degree_field) == ("bachelor", "chemical engineering")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("09/1998", True),
+        ("current", True),
+        ("Expected May 2019", True),
+        ("2014 - Present", True),
+        ("May 20, 2005", True),
+        ("NM 4.00", False),
+        ("CFA Level 1 2008", False),
+        ("", False),
+    ],
+)
+def test_date_only_lines(line: str, expected: bool) -> None:
+    assert date_only(line) is expected
+
+
+# ------------------------------------------------------------------ P2: in progress
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ph.D. : Professional Sales 113 credit hours earned - Expected 2019 KENNESAW STATE",
+        "Bachelor of Science : Psychology , Current",
+        "MBA : Business Management Present New Jersey Institute of Technology",
+        "PhD International Relations in progress - Final Drafting phase",
+        "Master of Science in Computer Science, Expected May 2027",
+        "Master of Science in Computer Science, 2024 - Present",
+        "Master of Science in Computer Science, 2028",  # after the as-of day
+    ],
+)
+def test_a_degree_in_progress_is_not_held(line: str) -> None:
+    f = facts(f"Education\n{line}\nBachelor of Arts in History, 2010\n")
+    assert [e.in_progress for e in f.education] == [True, False]
+    assert f.highest_degree == "bachelor" and f.highest_degree_field == "history"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Currently working on a project on clustering",
+        "Current GPA 3.8",
+        "present research at conferences",
+    ],
+)
+def test_status_words_in_prose_say_nothing(line: str) -> None:
+    assert not in_progress(line)
+
+
+def test_the_date_line_above_says_in_progress() -> None:
+    text = "Education and Training\nPresent\nBachelors of Science : Healthcare Management\n"
+    text += "2016\nAssociates of Science : Healthcare Management\n"
+    assert [(e.level, e.year, e.in_progress) for e in facts(text).education] == [
+        ("bachelor", None, True),
+        ("associate", 2016, False),
+    ]
+
+
+def test_the_report_says_in_progress() -> None:
+    f = facts("Education\nMaster of Science in Physics, Expected May 2027\nState University\n")
+    assert f.highest_degree == "none"
+    out = render_facts(f)
+    assert "  highest degree: none detected\n" in out
+    assert "    - master's degree, physics, State University, 2027, in progress (not held)\n" in out
+    assert f.to_dict()["education"][0]["in_progress"] is True
+
+
+# ------------------------------------------------------------------ P3: abbreviations
+
+
+@pytest.mark.parametrize(
+    ("abbr", "level"),
+    [
+        ("BA", "bachelor"),
+        ("BS", "bachelor"),
+        ("BBA", "bachelor"),
+        ("BFA", "bachelor"),
+        ("B.Com", "bachelor"),
+        ("LLB", "bachelor"),
+        ("AS", "associate"),
+        ("MS", "master"),
+        ("MA", "master"),
+        ("MFA", "master"),
+        ("MPH", "master"),
+        ("MSW", "master"),
+        ("M.Ed.", "master"),
+    ],
+)
+def test_degree_abbreviations(abbr: str, level: str) -> None:
+    f = facts(f"Education\n{abbr} : Finance, University of North Texas, 2013\n")
+    assert [(e.level, e.field, e.institution, e.year) for e in f.education] == [
+        (level, "finance", "University of North Texas", 2013)
+    ]
+
+
+def test_abbreviations_after_a_school_and_year() -> None:
+    text = (
+        "Education\nPrairie View A & M University 2003 BBA : Accounting Accounting Prairie View\n"
+        "University of North Texas 2015 MBA : Strategic Management\n"
+    )
+    assert [(e.level, e.field, e.year) for e in facts(text).education] == [
+        ("bachelor", "accounting", 2003),
+        ("master", "business administration", 2015),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Proficient in MS Office and MS Project",
+        "Boston, MA 02115",
+        "Jackson, MS, USA",
+        "Baltimore, MD (USA)",
+        "tools such as: Excel",
+        "Skills such as : Excel",
+        "Set up MFA for Okta users",
+        "drove forklifts at 5 mph",
+    ],
+)
+def test_abbreviations_need_a_degree_context(line: str) -> None:
+    assert degree_level(line) is None
+
+
+# ------------------------------------------------------------------ P6: listed twice
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Education\nHigh School Diploma : 2008\nDon Bosco Senior High School - City , State\n",
+            [("high_school", None, "Don Bosco Senior High School - City", 2008, False)],
+        ),
+        (
+            "Education\nCambridge College Master of Education : Integrated Studies\n\n"
+            "Master of Education (M.Ed.), Integrated Studies - Cambridge College 1998\n",
+            [("master", "education", "Cambridge College", 1998, False)],
+        ),
+        (
+            "Education\nBachelor's : Public Relations, University of Louisiana at Lafayette\n"
+            "Public Relations, May 2014 Bachelor's degree in Public Relations\n",
+            [
+                (
+                    "bachelor",
+                    "public relations",
+                    "University of Louisiana at Lafayette",
+                    2014,
+                    False,
+                )
+            ],
+        ),
+        (  # two degrees of one level are two entries
+            "Education\nMaster of Science : Forensic Psychology, 2019\n"
+            "Master of Social Work, 2021\n",
+            [
+                ("master", "forensic psychology", None, 2019, False),
+                ("master", "social work", None, 2021, False),
+            ],
+        ),
+    ],
+)
+def test_a_degree_listed_twice_is_one_entry(
+    text: str, expected: list[tuple[str, str | None, str | None, int | None, bool]]
+) -> None:
+    assert rows(text) == expected
+
+
+# ------------------------------------------------------------------ real resumes
+
+
+@pytest.mark.evaluation
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("AGRICULTURE_11813872", [("master", 1998, False)]),
+        ("BANKING_15553584", [("master", 2005, False), ("bachelor", 2002, False)]),
+        ("BUSINESS-DEVELOPMENT_10501991", [("bachelor", 2017, False), ("phd", 2019, True)]),
+        ("HR_11592605", [("bachelor", None, False), ("associate", None, False)]),
+        ("CHEF_13212436", [("associate", 1997, False), ("high_school", 1993, False)]),
+    ],
+)
+def test_education_of_shared_resumes(
+    shared_data: Path, name: str, expected: list[tuple[str, int | None, bool]]
+) -> None:
+    path = shared_data / "resumes" / "livecareer_more" / f"{name}.pdf"
+    f = read_resume(path, as_of=date(2026, 11, 1))
+    assert [(e.level, e.year, e.in_progress) for e in f.education] == expected
