@@ -434,6 +434,11 @@ def test_the_source_digest_names_the_files_read(tmp_path: Path) -> None:
 
     assert source_digest(replace(shipped)) is None
     assert source_digest(replace(shipped, skills=shipped.skills[:-1])) is None
+    # loading many other folders forgets no live lexicon's digest
+    for n in range(12):
+        load_lexicon(_write(tmp_path / f"many{n}", [{**record, "name": f"Git{n}"}]))
+        assert load_lexicon() is shipped  # still cached
+    assert source_digest(shipped) == digest
 
 
 def test_check_lists_every_problem(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ import json
 import os
 import re
 import tomllib
+import weakref
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -86,8 +87,9 @@ def data_root() -> Traversable:
     return resources.files(DATA_PACKAGE)
 
 
-# id -> (lexicon, digest of its files), for the lexicons load_lexicon() returned
-_SOURCES: dict[int, tuple[Lexicon, str]] = {}
+# id -> (a weak reference to the lexicon, the digest of its files), for the lexicons
+# load_lexicon() returned (a dead reference's id may be reused: the reference is checked)
+_SOURCES: dict[int, tuple[weakref.ref[Lexicon], str]] = {}
 
 
 @lru_cache(maxsize=8)
@@ -101,9 +103,10 @@ def _load_cached(root_key: str) -> Lexicon:
             source=str(root),
             problems=problems,
         )
-    if len(_SOURCES) >= 8:
-        _SOURCES.clear()
-    _SOURCES[id(lexicon)] = (lexicon, digest.hexdigest())
+    if len(_SOURCES) >= 64:
+        for key in [k for k, (ref, _) in _SOURCES.items() if ref() is None]:
+            del _SOURCES[key]
+    _SOURCES[id(lexicon)] = (weakref.ref(lexicon), digest.hexdigest())
     return lexicon
 
 
@@ -122,7 +125,7 @@ def source_digest(lexicon: Lexicon) -> str | None:
         built from records or in memory, or a ``dataclasses.replace`` of a loaded one).
     """
     found = _SOURCES.get(id(lexicon))
-    return found[1] if found is not None and found[0] is lexicon else None
+    return found[1] if found is not None and found[0]() is lexicon else None
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
