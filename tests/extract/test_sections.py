@@ -235,6 +235,27 @@ def test_role_line_does_not_open_skills() -> None:
     ]
 
 
+def test_a_job_board_field_value_is_no_heading() -> None:
+    # SkillSpan's StackOverflow ads: "Banking Financial Services Financial Technology" under
+    # "Industry:" opened a skills section by its "technology", so the industry was asked
+    text = (
+        "Compensation:\n"
+        "kr480k - 720k\n"
+        "Experience level:\n"
+        "Mid-Level Senior\n"
+        "Industry:\n"
+        "Banking Financial Services Financial Technology\n"
+        "Company size:\n"
+        "51-200 people\n"
+        "Technologies\n"
+        "kubernetes terraform\n"
+    )
+    assert [(text[a:b].split("\n")[0], n) for a, b, n in detect_sections(text)] == [
+        ("Compensation:", "benefits"),
+        ("Technologies", "skills"),
+    ]
+
+
 def test_unnamed_heading_ends_the_section() -> None:
     text = (
         "Experience\n"

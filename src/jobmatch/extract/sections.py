@@ -152,6 +152,9 @@ _OTHER_RE = re.compile(
 _OTHER_PREFILTER = rf"\b{_OTHER_WORD}\b"
 # posting metadata fields, not sections ("Experience level: Senior", "Job type: Full-time")
 _META_RE = re.compile(r"\b(?:level|years|type|size|posted|date|location|id)\b")
+# more labels of a job board's fields whose value stands on the next line ("Industry:" /
+# "Banking Financial Services Financial Technology")
+_FIELD_RE = re.compile(r"^(?:industry|role|company|sector|department|function)$")
 # a degree's name before a colon is an education entry ("Bachelor of Technology : Chemical
 # Engineering"), not a heading with the cue "technology"
 _DEGREE_NAME_RE = re.compile(r"^(?:bachelor|master|associate|doctor)s?\b.*\bof\b")
@@ -299,16 +302,35 @@ def detect_sections(text: str) -> list[tuple[int, int, str]]:
 _heading_of = lru_cache(maxsize=HEADING_MEMO_LINES)(classify_heading)
 
 
+def _field_label(line: str) -> bool:
+    """Whether ``line`` is the label of a job board's field, alone on its line ("Industry:",
+    "Experience level:", "Job type:"): the next line is its value, never a heading."""
+    head, colon, rest = line.strip().partition(":")
+    if not colon or rest.strip() or len(head) > 40:
+        return False
+    title = _normalise(head)
+    return bool(_META_RE.search(title) or _FIELD_RE.match(title))
+
+
 def _sections(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     cur_start, cur_name = 0, "other"
+    value = False  # this line is the value of a field labelled on the line before
     for m in _LINE_RE.finditer(text):
         line = m.group()
         if not line:
             break
         # cheap pre-filters: headings are short; a long line is one only with an early colon
         if len(line) > 122 or (len(line) > 72 and line.find(":", 0, 73) < 0):
+            value = False
             continue
+        if value and line.strip():
+            # "Industry:" / "Banking Financial Services Financial Technology": a value, not
+            # a "technology" heading opening a skills section
+            value = False
+            continue
+        if line.strip():
+            value = line.rstrip().endswith(":") and _field_label(line)
         name = _heading_of(line)
         if name is None or name == cur_name:
             continue
