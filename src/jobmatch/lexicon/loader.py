@@ -169,7 +169,7 @@ def check_lexicon(path: str | Path | None = None) -> list[str]:
         TypeError: ``path`` is neither ``None``, a ``str`` nor an ``os.PathLike``.
     """
     root: Traversable = data_root() if path is None else _folder(path)
-    return _read(root, hashlib.sha256())[1]
+    return _read(root, None)[1]
 
 
 def lexicon_from_records(
@@ -225,13 +225,12 @@ def _folder(path: str | Path) -> Path:
     return Path(name)
 
 
-def _read_meta(root: Traversable, digest: Any = None) -> dict[str, Any]:
+def _read_meta(root: Traversable, digest: Any) -> dict[str, Any]:
     """The parsed ``lexicon.toml`` of ``root`` (its bytes fed to ``digest``, a hashlib hash)."""
     meta_file = root / "lexicon.toml"
     try:
         data = meta_file.read_bytes()
-        if digest is not None:
-            _feed(digest, "lexicon.toml", data)
+        _feed(digest, "lexicon.toml", data)
         # as read_text() reads it: universal newlines
         return tomllib.loads(data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
     except FileNotFoundError:
@@ -263,13 +262,17 @@ def _read_categories(meta: dict[str, Any], problems: list[str]) -> dict[str, Cat
 
 
 def _feed(digest: Any, name: str, data: bytes) -> None:
-    """Feed a file's name and bytes to ``digest``, each after its length."""
+    """Feed a file's name and bytes to ``digest`` (a hashlib hash, or ``None`` for no
+    digest), each after its length."""
+    if digest is None:
+        return
     digest.update(f"{len(name)}:{name}{len(data)}:".encode())
     digest.update(data)
 
 
 def _read(root: Traversable, digest: Any) -> tuple[Lexicon, list[str]]:
-    """The lexicon of ``root`` and its problems; the files read are fed to ``digest``."""
+    """The lexicon of ``root`` and its problems; the files read are fed to ``digest``
+    (``None``: none)."""
     problems: list[str] = []
     meta = _read_meta(root, digest)
     version = str(meta.get("version", "")).strip()

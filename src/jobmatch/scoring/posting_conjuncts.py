@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .posting_rules import PREFER, states_preference
+from .posting_rules import ASIDE, PREFER, states_preference, without
 
 __all__ = ["preferred_conjunct", "not_asked"]
 
@@ -36,7 +36,6 @@ _COORDINATIONS = (
     re.compile(r",[ \t]+(?!(?:and|or)\b)", re.IGNORECASE),
     re.compile(r"[ \t]+and[ \t]+", re.IGNORECASE),
 )
-_ASIDE = re.compile(r"\([^()\n]{0,200}\)")
 
 
 def preferred_conjunct(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -55,7 +54,7 @@ def preferred_conjunct(text: str, start: int, end: int) -> tuple[int, int] | Non
     clause = text[start:end]
     if not states_preference(clause):
         return None
-    asides = [(start + a, start + b) for a, b in (m.span() for m in _ASIDE.finditer(clause))]
+    asides = [m.span() for m in ASIDE.finditer(text, start, end)]
     cue = next(
         (m for m in PREFER.finditer(text, start, end) if not _within(m.start(), asides)), None
     )
@@ -175,19 +174,10 @@ def not_asked(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans += [m.span() for m in _NO_X_NEEDED.finditer(text, start, end)]
     if not spans:
         return []
-    rest = "".join(text[a:b] for a, b in _complement(sorted(spans), start, end))
-    if states_preference(rest):
+    merged = _merged(sorted(spans))
+    if states_preference(without(text, merged, start, end)):
         return []
-    return _merged(sorted(spans))
-
-
-def _complement(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    for a, b in spans:
-        if a > pos:
-            out.append((pos, a))
-        pos = max(pos, b)
-    return out + ([(pos, end)] if pos < end else [])
+    return merged
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -370,7 +370,8 @@ def _degree_hint(clause: str, folded: str) -> bool:
     return DEGREE_HINT.search(clause) is not None
 
 
-_ASIDE = re.compile(r"\([^()\n]{1,200}\)")
+#: a parenthesised aside of a clause ("(preferred)", "(e.g. Python, R)")
+ASIDE = re.compile(r"\([^()\n]{1,200}\)")
 #: a tail that prefers what follows it: "..., ideally in conjunction with BI tools", "... and
 #: is preferably proficient in German", "experience in Business Development preferably in
 #: E-Commerce" (the comma may be missing)
@@ -418,9 +419,7 @@ def preferred_asides(
     clause = text[start:end]
     found: list[tuple[int, int]] = []
     if "(" in clause:
-        found = [
-            m.span() for m in _ASIDE.finditer(text, start, end) if states_preference(m.group())
-        ]
+        found = [m.span() for m in ASIDE.finditer(text, start, end) if states_preference(m.group())]
     tail = None
     if "ideal" in clause or "prefera" in clause or "option" in clause:
         tail = _preferred_tail_start(text, start, end)

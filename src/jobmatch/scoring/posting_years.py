@@ -69,7 +69,7 @@ _CEILING_BEFORE = re.compile(
 #: ("over 5 years of experience")
 _APOSTROPHES = "'\u2019\u00b4\u0092"
 _OF_EXPERIENCE = re.compile(
-    r"[\s'\u2019\u00b4\u0092]*(?:of\s+)?(?:[\w-]+\s+){0,3}?experiences?\b", re.I
+    rf"[\s{_APOSTROPHES}]*(?:of\s+)?(?:[\w-]+\s+){{0,3}}?experiences?\b", re.I
 )
 #: "a 3-year <noun>", "a 3-5 year timeframe" (an adjective: how long the noun lasts) asks
 #: for experience only when experience is the noun: "Minimum one-year data collection or
@@ -84,7 +84,7 @@ _ADJECTIVE_EXPERIENCE = re.compile(
 #: what a company has done for N years ("more than 25 years of innovation"), or a grant
 #: ("three years of full support")
 _NOT_EXPERIENCE_AFTER = re.compile(
-    r"[\s'\u2019\u00b4\u0092]*(?:of\s+)?(?:innovation|history|excellence|service|success|growth|operations?"
+    rf"[\s{_APOSTROPHES}]*(?:of\s+)?(?:innovation|history|excellence|service|success|growth|operations?"
     r"|existence|tradition|heritage|industry\s+leadership|(?:full\s+)?(?:support|funding))\b"
     r"|\s+on\s+the\s+market\b|\s+in\s+a\s+row\b",
     re.IGNORECASE,
