@@ -437,6 +437,42 @@ def test_glued_bullets_and_trailing_dashes_split(
     assert [m.skill_id for m in extractor.extract(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # as "IaC (Infrastructure as Code)": the acronym and its expansion, two mentions
+        ("Utilizing IaC(Infrastructure as Code) tools", ["infrastructure_as_code"] * 2),
+        ("Deployed services on hosts(Docker, Kubernetes)", ["docker", "kubernetes"]),
+    ],
+)
+def test_glued_parenthesis_split(extractor: SkillExtractor, text: str, expected: list[str]) -> None:
+    # Awesome-CV resumes glue "(" to the word before it; spaCy keeps "IaC(Infrastructure" whole
+    assert [m.skill_id for m in extractor.extract(text)] == expected
+
+
+def test_glued_parenthesis_split_only_before_a_letter(extractor: SkillExtractor) -> None:
+    tokens = [t.text for t in extractor.nlp.tokenizer("f(x) skill(s) (2019) R(3) IaC(Code)")]
+    assert tokens == [
+        "f",
+        "(",
+        "x",
+        ")",
+        "skill",
+        "(",
+        "s",
+        ")",
+        "(",
+        "2019",
+        ")",
+        "R(3",
+        ")",
+        "IaC",
+        "(",
+        "Code",
+        ")",
+    ]
+
+
 def test_word_sub_bullet_split_only_before_a_capital(extractor: SkillExtractor) -> None:
     # Word's "o" sub-bullet glued to an item; a lower-case word or "OK" keeps its "o"
     tokens = [t.text for t in extractor.nlp.tokenizer("oMATLAB oPython of oak OK oK")]

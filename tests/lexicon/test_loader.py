@@ -239,6 +239,11 @@ AUDIT_FORMS = {
     "cash flow": "cash_flow",
     "cash flow management": "cash_flow",
     "balance sheet": "balance_sheet",
+    # Excel implies Microsoft Office; Google's spreadsheet is Google Workspace's
+    "Google Sheets": "google_workspace",
+    # "troubleshoot and debug system application code"
+    "debug": "debugging",
+    "debugged": "debugging",
 }
 
 
@@ -277,6 +282,18 @@ def test_audit_forms_owned_elsewhere(
         ("test-driven_development", "unit_testing"),
         # an A/B test is an online experiment
         ("a_b_testing", "experimentation"),
+        # the Office applications are evidence of Microsoft Office ("Microsoft Word, Access")
+        ("microsoft_word", "microsoft_office"),
+        ("microsoft_access", "microsoft_office"),
+        ("excel", "microsoft_office"),
+        ("microsoft_powerpoint", "microsoft_office"),
+        ("microsoft_outlook", "microsoft_office"),
+        # "CI/CD pipelines" is continuous integration and delivery
+        ("ci_cd", "continuous_integration"),
+        ("ci_cd", "continuous_delivery"),
+        # building web applications is web development; data pipelines, data engineering
+        ("web_applications", "web_development"),
+        ("data_pipelines", "data_engineering"),
     ],
 )
 def test_audit_implications(lexicon: Lexicon, skill_id: str, implied: str) -> None:

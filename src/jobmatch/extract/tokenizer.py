@@ -25,6 +25,10 @@ __all__ = [
 # skill on either side would not match. The extra infix/suffix split those slashes off.
 # (and the "#" of "C#" before such a slash, as the patterns tokenise "C#" as "C", "#")
 _SLASH_INFIX = r"(?<=[\w#+])/(?=[\w.#])|(?<=[A-Za-z])#(?=/)"
+# An opening parenthesis glued to the word before it ("IaC(Infrastructure as Code)",
+# "hosts(Docker, Kubernetes)", as Awesome-CV resumes write them) stays inside spaCy's token:
+# neither word would match. It is split off when a letter follows it.
+_PAREN_INFIX = r"(?<=[A-Za-z0-9])\((?=[A-Za-z])"
 # Bullets glued to the item ("•Negotiation", "-Java", "–Python") and a dash glued to the end
 # of a word ("Trello- Project management tool") are kept in the token by spaCy's English
 # rules ("●", "▪", "*" are split already): the skill would not match. The trailing slash and
@@ -42,7 +46,7 @@ _NOT_A_URL = r"(?!(?!www\.)[^\s/:@]*\.(?:[jJ][sS]|[nN][eE][tT])/)"
 
 
 _AFFIX_EXTRAS = {
-    "infix_finditer": _SLASH_INFIX,
+    "infix_finditer": f"{_SLASH_INFIX}|{_PAREN_INFIX}",
     "suffix_search": _SLASH_SUFFIX,
     "prefix_search": _BULLET_PREFIX,
 }
