@@ -92,3 +92,25 @@ def test_rank_over_the_shared_resumes_equals_match_for_each_pair(
     assert not any("LICENSE" in row["id"] for row in rows)
     for row in rows:
         assert float(row["score"]) == match(Path(row["id"]), posting).score, row["id"]
+
+
+def test_rank_notes_a_posting_that_cannot_show_a_good_fit(tmp_path: Path) -> None:
+    # a kitchen job in which the lexicon reads one soft skill: even the cook meeting it
+    # scores "weak", so the run says the scores cannot show a good fit
+    posting = tmp_path / "kitchen.txt"
+    posting.write_text(
+        "Main duties include: preparation of self-service counters ready for service.\n"
+        "Sandwich making and other basic food preparation tasks.\n",
+        encoding="utf-8",
+    )
+    cook = tmp_path / "cook.txt"
+    cook.write_text("EXPERIENCE\nCook, Diner 2015-2020\nCooking and food preparation.\n")
+    code, out, err = rank(str(cook), str(RESUMES[1]), "--posting", str(posting))
+    assert code == 0
+    assert [line.split()[2] for line in out.splitlines()[1:3]][0].endswith("cook.txt")
+    (note,) = [line for line in err.splitlines() if line.startswith("note: ")]
+    assert "posting kitchen.txt has only 1 requirement jobmatch can check (cooking)" in note
+    assert "cannot show a good fit" in note
+    # a posting that asks enough gets no note
+    _, _, err = rank(str(cook), "--posting", str(POSTING))
+    assert "note: " not in err

@@ -355,6 +355,9 @@ class ScoreParts:
     preferred_met: int
     preferred_partial: int
     preferred_total: int
+    #: the share of ``similarity`` that is the TF-IDF similarity; the rest is the share of
+    #: the listed requirements met (below 1 for a posting whose term vector is thin)
+    similarity_trust: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

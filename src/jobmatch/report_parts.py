@@ -78,6 +78,11 @@ def made_of(report: ScoreReport) -> list[str]:
         f"= calibrate({1 - w:.2f} x coverage {report.coverage:.2f} + {w:.2f} x similarity "
         f"{p.similarity:.2f} = {p.raw:.2f}) = {p.calibrated:.1f}"
     ]
+    if p.similarity_trust < 1:
+        lines.append(
+            f"  similarity: {p.similarity_trust:.0%} the TF-IDF similarity, the rest the share "
+            "of the requirements met (the posting names few skill terms)"
+        )
     if p.ceiling < p.calibrated:
         lines.append(
             f"  capped at {p.ceiling:.1f}: the document covers only {report.coverage:.0%} of "

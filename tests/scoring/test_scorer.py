@@ -330,8 +330,10 @@ def test_match_resume_against_posting(tiny: Scorer) -> None:
         ("programming_language", 3.0, ("sql",)),
     ]
     r2 = tiny.match("SKILLS\nSQL\n", posting)
-    # equal gains (each adds 2/13 of coverage): ties go by id
-    assert [(m.requirement, m.gain) for m in r2.missing] == [("python", 20.7), ("pytorch", 20.7)]
+    # equal gains (each adds 2/13 of coverage): ties go by id. (The posting's term vector
+    # holds fewer than posting_min_terms skill terms: part of the similarity term is the
+    # share of listed requirements met, which each also raises.)
+    assert [(m.requirement, m.gain) for m in r2.missing] == [("python", 19.8), ("pytorch", 19.8)]
 
 
 def test_posting_match_keeps_levels_not_the_role_labels_and_salaries(tiny: Scorer) -> None:
@@ -359,6 +361,59 @@ def test_posting_prior_is_the_only_shrinkage(tiny: Scorer) -> None:
     scorer = Scorer(flat, extractor=tiny.extractor)
     posting = "Requirements\n- Python\n- PyTorch\nNice to have\n- SQL\n"
     assert scorer.match("SKILLS\nPython, PyTorch\n", posting).coverage == 0.8  # 4 / 5
+
+
+def test_posting_that_cannot_show_a_good_fit_says_so(tiny: Scorer) -> None:
+    # one requirement read: the evidence prior keeps a resume meeting it below "partial"
+    r = tiny.match("SKILLS\nPython\n", "Requirements\n- Python\n")
+    assert [m.requirement for m in r.matched] == ["python"] and not r.missing
+    assert r.score < 40
+    (note,) = [w for w in r.warnings if "cannot show a good fit" in w]
+    assert note.startswith(
+        "posting <text> has only 1 requirement jobmatch can check (Python): a document meeting it"
+    )
+    # two required skills can reach a partial match: no warning
+    r2 = tiny.match("SKILLS\nPython, PyTorch\n", "Requirements\n- Python\n- PyTorch\n")
+    assert r2.score >= 40 and not any("good fit" in w for w in r2.warnings)
+    # a shipped profile never warns
+    assert not any("good fit" in w for w in tiny.score_text(TEXT).warnings)
+
+
+def test_reach_warning_is_the_best_score_below_partial(tiny: Scorer) -> None:
+    from jobmatch.scoring.formula import compute
+    from jobmatch.scoring.scorer import reach_warning
+
+    text = "Requirements\n- Python\n"
+    prof = tiny.posting_profile(text, tiny.extractor.extract(text), source="job.txt")
+    best = compute(prof, {r.id: 1.0 for _, r in prof.requirements()}, 1.0).score
+    note = reach_warning(prof)
+    assert note is not None and f"would score at most {best:.1f}," in note
+
+
+def test_thin_posting_vector_trusts_similarity_less(tiny: Scorer) -> None:
+    """A posting's term vector of n < posting_min_terms skill terms: n / posting_min_terms of
+    the similarity term is the cosine, the rest the share of listed requirements met."""
+    from dataclasses import replace
+
+    text = "Requirements\n- Python\n- PyTorch\n"
+    mentions = tiny.extractor.extract(text)
+    prof = tiny.posting_profile(text, mentions, source="job.txt")
+    n, params = len(prof.terms.vector), tiny.profile.scoring
+    assert 0 < n < params.posting_min_terms == 10
+    assert prof.scoring.similarity_trust == pytest.approx(n / 10)
+    assert prof.scoring.similarity_weight == params.posting_similarity_weight == 0.3
+    off = replace(tiny.profile, scoring=replace(params, posting_min_terms=0.0))
+    flat = Scorer(off, extractor=tiny.extractor).posting_profile(text, mentions, source="j.txt")
+    assert flat.scoring.similarity_trust == 1.0
+    # the parts show the blend, and their arithmetic holds: a resume meeting both
+    r = tiny.match("SKILLS\nPython, PyTorch\n", text)
+    p = r.parts
+    assert p is not None and p.similarity_trust == prof.scoring.similarity_trust
+    cosine_part = min(1.0, r.similarity / params.cosine_ref)
+    listed = 1.0  # both listed requirements met
+    blended = p.similarity_trust * cosine_part + (1 - p.similarity_trust) * listed
+    assert p.similarity == round(blended, 4)
+    assert p.raw == round(0.7 * r.coverage + 0.3 * blended, 4)
 
 
 def test_thin_posting_is_weak_evidence(tiny: Scorer) -> None:

@@ -10,6 +10,7 @@ the score ``match(resume, posting)`` gives.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,13 +81,16 @@ def rank_resumes(
             ``progress``...), except ``profile`` and ``resume``.
 
     Returns:
-        The counts of the run; each written record's ``profile`` is the posting's id.
+        The counts of the run; each written record's ``profile`` is the posting's id. Its
+        ``notes`` hold a warning when even a resume meeting every requirement read from the
+        posting would score below a partial match (each record's warnings hold it too).
 
     Raises:
         TypeError: ``profile`` or ``resume`` given.
         ValueError, JobmatchError, BatchInterrupted: as :func:`~jobmatch.batch.run.run_batch`.
     """
     from ..read.inputs import as_document
+    from ..scoring.scorer import reach_warning
     from .run import run_batch
 
     if "profile" in options or "resume" in options:
@@ -95,4 +99,6 @@ def rank_resumes(
     profile = posting_as_profile(document, accurate=accurate)
     # the posting's content is what the output depends on (its id is only its file name)
     settings = {"posting": text_key(document.text)}
-    return run_batch(resumes, profile=profile, settings=settings, accurate=accurate, **options)
+    summary = run_batch(resumes, profile=profile, settings=settings, accurate=accurate, **options)
+    note = reach_warning(profile)
+    return summary if note is None else replace(summary, notes=(note,))

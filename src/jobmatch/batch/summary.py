@@ -30,6 +30,8 @@ class BatchSummary:
         output: the file written, or ``None`` for a stream (standard output).
         failures: ``(source, reason)`` of the first failed records (up to 20), for a
             ranked output that leaves them out.
+        notes: what holds for the whole run (``rank``: a posting whose requirements cannot
+            show a good fit, :func:`~jobmatch.scoring.scorer.reach_warning`).
     """
 
     ok: int
@@ -40,6 +42,7 @@ class BatchSummary:
     below_min_score: int = 0
     output: str | None = None
     failures: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def rate(self) -> float:

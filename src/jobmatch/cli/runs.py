@@ -261,6 +261,8 @@ def _run_batch_command(
     if not quiet:
         for line in summary.failure_lines():
             click.echo(line, err=True)
+        for note in summary.notes:
+            click.echo(f"note: {note}", err=True)
         click.echo(summary.line(command), err=True)
     ctx.exit(EXIT_INPUT_ERROR if summary.failed else EXIT_OK)
 

@@ -164,6 +164,7 @@ def score_parts(
         row[2] += 1
     return ScoreParts(
         similarity_weight=profile.scoring.similarity_weight,
+        similarity_trust=profile.scoring.similarity_trust,
         similarity=round(result.similarity, 4),
         raw=round(result.raw, 4),
         calibrated=round(result.calibrated, 1),

@@ -8,7 +8,9 @@
    (:func:`requirement_weight`).
 3. Category coverage ``cov_k = sum(w_r c_r) / sum(w_r)``; overall coverage
    ``C = sum(W_k cov_k) / (sum(W_k) + evidence_prior)``.
-4. ``S = min(1, cos / cosine_ref)`` (the caller computes the cosine).
+4. ``S = min(1, cos / cosine_ref)`` (the caller computes the cosine); for a posting whose
+   term vector is thin (``similarity_trust`` < 1), ``S = trust * S + (1 - trust) * L`` with
+   ``L`` the share of the listed requirements met (the coverage without the evidence prior).
 5. ``raw = (1 - similarity_weight) * C + similarity_weight * S``.
 6. :func:`calibrate`: a logistic curve rescaled to [0, 100].
 7. The coverage ceiling (:func:`ceiling`): ``score = min(calibrated, 30 + 1000 * max(0,
@@ -228,13 +230,26 @@ def compute(
         for c in profile.categories
     }
 
+    # a thin posting vector's similarity is partly the share of the listed requirements met
+    # (similarity_trust < 1): trust * sim + (1 - trust) * coverage * total_w / listed_w,
+    # linear in the coverage; with trust 1 (a shipped profile, most postings) just sim
+    trust = params.similarity_trust
+    listed_w = math.fsum(c.weight for c in profile.categories)
+    per_cov = (1 - trust) * total_w / listed_w if listed_w > 0 and trust < 1 else 0.0
+
+    def similarity_of(coverage: float) -> float:
+        return trust * sim + per_cov * coverage
+
     def raw_of(coverage: float) -> float:
-        return (1 - params.similarity_weight) * coverage + params.similarity_weight * sim
+        return (1 - params.similarity_weight) * coverage + params.similarity_weight * (
+            similarity_of(coverage)
+        )
 
     # min(calibrate(raw_of(c)), ceiling(c)) with the constants taken once: the same
     # operations in the same order (a two-argument min or max written as a comparison
     # returns the same operand), as a report asks it once per requirement not met
-    keep, part = 1 - params.similarity_weight, params.similarity_weight * sim
+    keep = 1 - params.similarity_weight + params.similarity_weight * per_cov
+    part = params.similarity_weight * (trust * sim)
     minus_k, mid = -params.steepness, params.midpoint
     lo, hi = _ends(params.steepness, mid)
     span, exp = hi - lo, math.exp
@@ -270,7 +285,7 @@ def compute(
     return Breakdown(
         score=score,
         coverage=coverage,
-        similarity=sim,
+        similarity=similarity_of(coverage),
         categories=covs,
         gains=gains,
         raw=raw_of(coverage),

@@ -74,13 +74,18 @@ def posting_profile(
         words = doc_terms(doc, vocabulary=terms.idf)
     else:
         (words,) = text_terms([text])
+    vector = terms.vector_of(words)
     # a posting's requirements are only what the lexicon found in it: shrink its coverage
-    # towards 0 by `posting_prior` required requirements' worth of unlisted evidence
+    # towards 0 by `posting_prior` required requirements' worth of unlisted evidence; and a
+    # cosine with a vector of a few skill terms rests on a word or two: its share of the
+    # similarity term goes to the share of the listed requirements met
+    thin = min(1.0, len(vector) / params.posting_min_terms) if params.posting_min_terms else 1.0
     params = replace(
         params,
         evidence_prior=params.posting_prior * params.required_weight,
         similarity_weight=params.posting_similarity_weight,
         steepness=params.posting_steepness,
+        similarity_trust=thin,
     )
     return Profile(
         id=posting_id(source, text, record_id=record_id),
@@ -95,7 +100,7 @@ def posting_profile(
         scoring=params,
         terms=TermModel(
             idf=terms.idf,
-            vector=terms.vector_of(words),
+            vector=vector,
             background=terms.background,
             skill_terms=terms.skill_terms,
         ),

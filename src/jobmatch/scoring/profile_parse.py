@@ -146,16 +146,17 @@ def _scoring(sraw: Any, probs: list[str]) -> ScoringParams:
             scoring.similarity_weight,
             scoring.partial_credit,
             scoring.posting_similarity_weight,
+            scoring.similarity_trust,
         )
     ):
         probs.append(
-            "[scoring]: similarity_weight, posting_similarity_weight and partial_credit "
-            "must lie in [0, 1]"
+            "[scoring]: similarity_weight, posting_similarity_weight, similarity_trust and "
+            "partial_credit must lie in [0, 1]"
         )
     if scoring.cosine_ref <= 0 or scoring.steepness <= 0:
         probs.append("[scoring]: cosine_ref and steepness must be > 0")
-    if scoring.evidence_prior < 0 or scoring.posting_prior < 0:
-        probs.append("[scoring]: evidence_prior and posting_prior must be >= 0")
+    if scoring.evidence_prior < 0 or scoring.posting_prior < 0 or scoring.posting_min_terms < 0:
+        probs.append("[scoring]: evidence_prior, posting_prior and posting_min_terms must be >= 0")
     return scoring
 
 

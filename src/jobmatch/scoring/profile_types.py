@@ -107,6 +107,12 @@ class ScoringParams:
     #: requirements are read from the posting, so coverage leads (calibrated on labelled
     #: resume x posting pairs, docs/scoring.md)
     posting_similarity_weight: float = 0.3
+    #: the share of the similarity term that is the TF-IDF similarity; the rest is the share
+    #: of the listed requirements met. 1 for a shipped profile; a posting whose term vector
+    #: holds n < ``posting_min_terms`` skill terms gets n / ``posting_min_terms`` (its cosine
+    #: rests on a word or two: "service" alone in a kitchen job, which sales resumes repeat)
+    similarity_trust: float = 1.0
+    posting_min_terms: float = 10.0
     posting_steepness: float = 9.0
 
 

@@ -101,6 +101,8 @@ class Scorer:
         self._last_reading: tuple[tuple[str, str, str | None], _Reading] | None = None
         #: the last text whose degrees alone were read (:meth:`score_brief`)
         self._last_degrees: tuple[str, tuple[EducationEntry, ...]] | None = None
+        #: the profile's :func:`reach_warning`, found on first use (``[]``: not yet)
+        self._reach: list[str | None] = []
 
     # -- public entry points
     def score_text(self, text: str, *, source: str = "<text>") -> ScoreReport:
@@ -371,7 +373,7 @@ class Scorer:
         req_credits = self._credits(profile, education, mentions, years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos)
-        return brief(profile, req_credits, result, _warnings(warnings, mentions))
+        return brief(profile, req_credits, result, self._warnings(profile, warnings, mentions))
 
     def _evaluate(
         self,
@@ -408,13 +410,55 @@ class Scorer:
             missing=missing,
             education=education,
             career=career,
-            warnings=_warnings(warnings, mentions),
+            warnings=self._warnings(profile, warnings, mentions),
             parts=score_parts(profile, req_credits, result),
         )
+
+    def _warnings(
+        self, profile: Profile, warnings: Sequence[str], mentions: Sequence[SkillMention]
+    ) -> tuple[str, ...]:
+        """A report's warnings: the reading's, one when no skill was found, and one when
+        the profile cannot give a good fit (:func:`reach_warning`)."""
+        if profile is not self.profile:
+            reach = reach_warning(profile)
+        else:
+            if not self._reach:
+                self._reach.append(reach_warning(profile))
+            reach = self._reach[0]
+        found = _warnings(warnings, mentions)
+        return found if reach is None else (*found, reach)
 
 
 def _asks_years(profile: Profile) -> bool:
     return any(req.years is not None for _, req in profile.requirements())
+
+
+#: the score from which report_parts.score_band calls a match "partial"
+_PARTIAL = 40.0
+
+
+def reach_warning(profile: Profile) -> str | None:
+    """A warning when even a document meeting every requirement of ``profile`` (with the
+    best similarity) would score below a partial match, else ``None``.
+
+    A posting in which the lexicon finds one or two soft skills ("Sandwich making and other
+    basic food preparation tasks": cooking) leaves its coverage to the evidence prior: any
+    resume scores "weak" against it, the one meeting all it asks too. The score cannot
+    show a good fit there, and the report says so.
+    """
+    requirements = [r for _, r in profile.requirements()]
+    params = profile.scoring
+    best = compute(profile, {r.id: 1.0 for r in requirements}, params.cosine_ref).score
+    if best >= _PARTIAL:
+        return None
+    names = ", ".join(r.label for r in requirements[:3])
+    more = f" and {len(requirements) - 3} more" if len(requirements) > 3 else ""
+    count = f"{len(requirements)} requirement{'s' if len(requirements) != 1 else ''}"
+    return (
+        f"{profile.name} has only {count} jobmatch can check ({names}{more}): a document "
+        f"meeting {'it' if len(requirements) == 1 else 'all of them'} would score at most "
+        f"{best:.1f}, so this score cannot show a good fit; judge by the requirements met"
+    )
 
 
 def _sections(doc: Doc, text: str) -> list[tuple[int, int, str]]:
