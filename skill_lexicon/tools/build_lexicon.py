@@ -252,6 +252,14 @@ OTHER_SENSES: dict[str, list[str]] = {
         "your training and development",
         "training and development opportunities",
     ],
+    # the verb ("love to build systems that are well tested", "design and build systems"),
+    # not build tooling
+    "build systems": [
+        "to build systems",
+        "build systems that",
+        "build systems which",
+        "and build systems",
+    ],
     # systems and firms that withstand failure, not a person's resilience
     "resilient": [
         f"resilient {what}"

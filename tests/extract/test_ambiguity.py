@@ -222,6 +222,10 @@ SHIPPED: list[tuple[str, str, bool]] = [
     ("Sustainable crops (coffee, cocoa, rice, palm oil)", "palm", False),
     ("LLMs: GPT-4, PaLM, LLaMA", "PaLM", True),
     ("Prompt engineering on PaLM and Gemini", "PaLM", True),
+    # audit of a match (lexicon 2026.12.10): the verb, not build tooling
+    ("You love to build systems that are well tested", "build systems", False),
+    ("We design and build systems for the data platform", "build systems", False),
+    ("Experience with build systems such as Bazel or Gradle", "build systems", True),
 ]
 
 
