@@ -230,3 +230,24 @@ def test_cli_facts_errors() -> None:
     assert run("facts").exit_code == 2
     assert run("facts", "--as-of", "tomorrow", "x.txt").exit_code == 2
     assert run("facts", "-", "-", stdin="x").exit_code == 2
+
+
+def test_the_degree_in_the_asked_field_is_shown_among_equal_levels() -> None:
+    # two bachelor's degrees: the finance one meets "a degree in finance or economics"
+    import jobmatch
+
+    resume = (
+        "EDUCATION\nBachelor of Science : Accounting, 2010\nUniversity of North Carolina\n"
+        "Bachelor of Science : Finance, 2012\nUniversity of Texas\nSKILLS\nExcel\n"
+    )
+    posting = "Requirements\n- A bachelor's degree in finance or economics\n- Excel\n"
+    r = jobmatch.match_texts(resume, posting)
+    assert (r.education.level, r.education.field) == ("bachelor", "finance")
+    assert "field" not in [m.requirement for m in r.missing]
+    # the line read for the first degree is not shown as the finance degree's evidence
+    assert r.education.evidence is None
+    # a higher degree in another field still comes first: levels before fields
+    higher = resume.replace("Bachelor of Science : Accounting", "Master of Science : Accounting")
+    m = jobmatch.match_texts(higher, posting)
+    assert (m.education.level, m.education.field) == ("master", "accounting")
+    assert m.education.evidence is not None and "Master of Science" in m.education.evidence

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import CareerEstimate, Education, EducationEntry, ResumeFacts
+from .profile_types import field_accepted
 from .profiles import DEGREE_LEVELS, LadderLevel, Profile
 
 __all__ = ["career_estimate", "education_against", "education_of", "in_family"]
@@ -133,7 +134,17 @@ def education_against(
     """
     # a degree in progress is not held: it meets no requirement
     degrees = [e for e in entries if e.level in DEGREE_LEVELS and not e.in_progress]
-    top = max(degrees, key=lambda e: DEGREE_LEVELS.index(e.level), default=None)
+    # of two degrees at the highest level, the one in a field the profile asks for ("BSc
+    # Accounting" and "BSc Business Administration Finance" against "finance or economics")
+    asked = [f for _, r in profile.requirements() for f in r.fields]
+    first = max(degrees, key=lambda e: DEGREE_LEVELS.index(e.level), default=None)
+    top = max(
+        degrees,
+        key=lambda e: (DEGREE_LEVELS.index(e.level), field_accepted(e.field, asked)),
+        default=None,
+    )
+    if top is not first:
+        evidence = None  # the line read was the first degree's
     level = top.level if top is not None else None
     field = top.field if top is not None else None
     needs = [r.degree for _, r in profile.requirements() if r.degree is not None and r.required]

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Education, SkillMention
-from .profile_types import DEGREE_LEVELS, Profile, Requirement, ScoringParams
+from .profile_types import DEGREE_LEVELS, Profile, Requirement, ScoringParams, field_accepted
 
 __all__ = [
     "Credit",
@@ -150,10 +150,7 @@ def credit_of(
         ) >= DEGREE_LEVELS.index(req.degree)
         return Credit(1.0 if ok else 0.0)
     if req.fields:
-        ok = education.field is not None and any(
-            f in education.field or education.field in f for f in req.fields
-        )
-        return Credit(1.0 if ok else 0.0)
+        return Credit(1.0 if field_accepted(education.field, req.fields) else 0.0)
     for sid in req.skills:
         if sid in by_skill:
             ms = by_skill[sid]

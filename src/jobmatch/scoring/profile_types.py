@@ -6,7 +6,7 @@ Frozen dataclasses only; :mod:`jobmatch.scoring.profile_parse` builds them from 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +14,7 @@ from .terms import TermModel
 
 __all__ = [
     "DEGREE_LEVELS",
+    "field_accepted",
     "Requirement",
     "ProfileCategory",
     "LadderLevel",
@@ -25,6 +26,12 @@ __all__ = [
 
 #: degree levels, lowest first (``resume_facts`` reads these from the text)
 DEGREE_LEVELS = ("high_school", "associate", "bachelor", "master", "phd")
+
+
+def field_accepted(subject: str | None, fields: Sequence[str]) -> bool:
+    """A degree's field of study ``subject`` meets a requirement naming ``fields`` (either
+    holds the other: "business administration finance" holds "finance")."""
+    return subject is not None and any(f in subject or subject in f for f in fields)
 
 
 @dataclass(frozen=True, slots=True)
