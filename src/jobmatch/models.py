@@ -6,7 +6,15 @@ from dataclasses import asdict, dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from .facts import CareerEstimate, Education, EducationEntry, ResumeFacts, Role
+from .facts import (
+    CareerEstimate,
+    Education,
+    EducationEntry,
+    ResumeFacts,
+    Role,
+    RoleCounted,
+    YearsMatch,
+)
 from .jsondata import jsonable
 
 __all__ = [
@@ -26,6 +34,8 @@ __all__ = [
     "EducationEntry",
     "ResumeFacts",
     "CareerEstimate",
+    "RoleCounted",
+    "YearsMatch",
     "ScoreReport",
 ]
 
@@ -329,6 +339,8 @@ class ScoreReport:
     warnings: tuple[str, ...] = ()
     #: what the score is made of (the arithmetic a reader can check), when known
     parts: ScoreParts | None = None
+    #: each requirement of years: the jobs that count toward it, and why
+    years: tuple[YearsMatch, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data: nested dicts and lists, ``score`` first."""

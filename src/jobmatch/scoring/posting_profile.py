@@ -202,11 +202,14 @@ def _education_requirements(
         )
     cats = [("education", "Education", tuple(out))] if out else []
     if read.years_min is not None:
+        names = [s.name for s in read.years_skills]
+        domain = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
         years = Requirement(
             id="years",
-            label=f"{read.years_min:g}+ years of experience",
+            label=f"{read.years_min:g}+ years of experience" + (f" in {domain}" if domain else ""),
             required=True,
             years=read.years_min,
+            domain=tuple(s.skill_id for s in read.years_skills),
         )
         cats.append(("experience", "Experience", (years,)))
     return cats

@@ -25,9 +25,11 @@ from ..models import (
     ResumeFacts,
     ScoreReport,
     SkillMention,
+    YearsMatch,
 )
 from .brief import ScoreBrief, brief
 from .career import career_estimate, education_against, education_of
+from .domain_years import years_match
 from .explain import explain, score_parts, snippet
 from .formula import Breakdown, Credit, Weights, calibrate, compute, credit_of, profile_weights
 from .posting_profile import posting_id, posting_profile
@@ -38,7 +40,7 @@ from .profiles import (
     load_profile,
 )
 from .resume_facts import find_education
-from .resume_reader import education_from_text, facts_from_text
+from .resume_reader import RoleText, education_from_text, facts_and_roles
 from .terms import doc_terms, text_terms
 from .text import require_text
 
@@ -57,8 +59,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: what the scorer reads from a resume text: its facts and its degree line
-_Reading = tuple[ResumeFacts, Education]
+#: what the scorer reads from a resume text: its facts, its degree line and its roles' entries
+_Reading = tuple[ResumeFacts, Education, tuple[RoleText, ...]]
 
 
 class Scorer:
@@ -274,7 +276,7 @@ class Scorer:
         profile: Profile,
         education: Education,
         mentions: Sequence[SkillMention],
-        years: float | None,
+        years: Sequence[YearsMatch] = (),
     ) -> dict[str, Credit]:
         params = profile.scoring
         by_skill: dict[str, list[SkillMention]] = {}
@@ -290,11 +292,42 @@ class Scorer:
                 found = implied_by[skill_id] = self.lexicon.implied(skill_id)
             for sid in found:
                 implied.setdefault(sid, (skill_id, ms[0]))
+        counted = {y.requirement: y.years for y in years}
         req_credits = {
-            req.id: credit_of(req, by_skill, implied, education, params, years=years)
+            req.id: credit_of(req, by_skill, implied, education, params, years=counted.get(req.id))
             for _, req in profile.requirements()
         }
         return req_credits
+
+    def _years(
+        self,
+        profile: Profile,
+        reading: _Reading,
+        mentions: Sequence[SkillMention],
+        text: str,
+    ) -> tuple[YearsMatch, ...]:
+        """How the resume meets each requirement of years of ``profile``."""
+        facts, _, roles = reading
+        return tuple(
+            years_match(
+                req,
+                facts,
+                roles,
+                mentions,
+                text=text,
+                lexicon=self.lexicon,
+                implied=self._implied_by,
+            )
+            for _, req in profile.requirements()
+            if req.years is not None
+        )
+
+    def _implied_by(self, skill_id: str) -> tuple[str, ...]:
+        """``Lexicon.implied``, walked once per skill."""
+        found = self._implied.get(skill_id)
+        if found is None:
+            found = self._implied[skill_id] = self.lexicon.implied(skill_id)
+        return found
 
     def _read(self, text: str, source: str, doc: Doc, dated: str | None = None) -> _Reading:
         """The facts of ``text`` (the text of ``doc``, saved on ``dated``) and its degree
@@ -303,10 +336,10 @@ class Scorer:
         last = self._last_reading  # one read of the attribute: safe beside other threads
         if last is not None and last[0] == key:
             return last[1]
-        facts = facts_from_text(
+        facts, roles = facts_and_roles(
             text, source=source, as_of=self.as_of, sections=_sections(doc, text), dated=dated
         )
-        reading = (facts, find_education(text))
+        reading = (facts, find_education(text), roles)
         self._last_reading = (key, reading)
         return reading
 
@@ -361,12 +394,14 @@ class Scorer:
         dated: str | None = None,
     ) -> ScoreBrief:
         """:meth:`_evaluate` reduced to what :class:`ScoreBrief` holds (the same values)."""
+        years: tuple[YearsMatch, ...] = ()
         if self._asks_years(profile):
-            facts = self._read(text, source, doc, dated)[0]
-            degrees, years = facts.education, facts.years
+            reading = self._read(text, source, doc, dated)
+            degrees = reading[0].education
+            years = self._years(profile, reading, mentions, text)
         else:
             # the roles give the years only, which no requirement asks for: not read
-            degrees, years = self._degrees(text, source, doc), None
+            degrees = self._degrees(text, source, doc)
         education = education_against(degrees, profile, evidence=None)
         req_credits = self._credits(profile, education, mentions, years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
@@ -386,11 +421,13 @@ class Scorer:
         exact_gains: bool = False,
         dated: str | None = None,
     ) -> ScoreReport:
-        facts, found = self._read(text, source, doc, dated)
+        reading = self._read(text, source, doc, dated)
+        facts, found, _ = reading
         top = facts.highest_degree
         evidence = found.evidence if found.level == top else None
         education = education_of(facts, profile, evidence=evidence)
-        req_credits = self._credits(profile, education, mentions, facts.years)
+        years = self._years(profile, reading, mentions, text)
+        req_credits = self._credits(profile, education, mentions, years)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos, exact_gains=exact_gains)
         career = career_estimate(facts, profile, coverage=result.coverage)
@@ -410,6 +447,7 @@ class Scorer:
             career=career,
             warnings=_warnings(warnings, mentions),
             parts=score_parts(profile, req_credits, result),
+            years=years,
         )
 
 
