@@ -299,6 +299,11 @@ class MatchedSkill:
     highlight: tuple[int, int] = (0, 0)
     #: the name of ``via`` (partial matches), else ``None``
     via_name: str | None = None
+    #: what the evidence is: ``"mention"`` (the skill named in the text, ``snippet`` around
+    #: it) or ``"language"`` (the document is written in that language: a resume written in
+    #: English shows written English; ``snippet`` says how it was measured, ``start`` =
+    #: ``end`` = 0, ``section`` ``"document"``)
+    evidence: str = "mention"
 
 
 @dataclass(frozen=True, slots=True)

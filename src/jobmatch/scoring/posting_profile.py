@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ProfileError
 from ..models import Lexicon, SkillMention
+from .doc_language import ENGLISH, asks_native_english
 from .formula import requirement_weight
 from .posting_model import PostingRequirements
 from .posting_reader import read_requirements
@@ -147,6 +148,8 @@ def _skill_categories(
                 label=r.name,
                 required=r.required,
                 skills=tuple(s.skill_id for s in r.skills),
+                native=any(s.skill_id == ENGLISH for s in r.skills)
+                and asks_native_english(r.evidence),
             )
         )
     weights = {

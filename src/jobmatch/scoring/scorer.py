@@ -29,6 +29,7 @@ from ..models import (
 )
 from .brief import ScoreBrief, brief
 from .career import career_estimate, education_against, education_of
+from .doc_language import ENGLISH, EnglishText, english_text
 from .domain_years import years_match
 from .explain import explain, score_parts, snippet
 from .formula import Breakdown, Credit, Weights, calibrate, compute, credit_of, profile_weights
@@ -101,6 +102,8 @@ class Scorer:
         # the last text read for facts: a ResumeScorer scores one resume against every
         # posting, and reading its roles and degrees is most of a posting's scoring time
         self._last_reading: tuple[tuple[str, str, str | None], _Reading] | None = None
+        #: the last text measured for its language (a resume against many postings)
+        self._last_language: tuple[str, EnglishText] | None = None
         #: the last text whose degrees alone were read (:meth:`score_brief`)
         self._last_degrees: tuple[str, tuple[EducationEntry, ...]] | None = None
 
@@ -277,6 +280,7 @@ class Scorer:
         education: Education,
         mentions: Sequence[SkillMention],
         years: Sequence[YearsMatch] = (),
+        language: EnglishText | None = None,
     ) -> dict[str, Credit]:
         params = profile.scoring
         by_skill: dict[str, list[SkillMention]] = {}
@@ -293,8 +297,17 @@ class Scorer:
             for sid in found:
                 implied.setdefault(sid, (skill_id, ms[0]))
         counted = {y.requirement: y.years for y in years}
+        written = ENGLISH if language is not None and language.english else None
         req_credits = {
-            req.id: credit_of(req, by_skill, implied, education, params, years=counted.get(req.id))
+            req.id: credit_of(
+                req,
+                by_skill,
+                implied,
+                education,
+                params,
+                years=counted.get(req.id),
+                written=written,
+            )
             for _, req in profile.requirements()
         }
         return req_credits
@@ -321,6 +334,18 @@ class Scorer:
             for _, req in profile.requirements()
             if req.years is not None
         )
+
+    def _language(self, profile: Profile, text: str) -> EnglishText | None:
+        """Whether ``text`` is written in English, when a requirement of ``profile`` names
+        English (else ``None``: not measured)."""
+        if not any(ENGLISH in req.skills for _, req in profile.requirements()):
+            return None
+        last = self._last_language
+        if last is not None and last[0] == text:
+            return last[1]
+        found = english_text(text)
+        self._last_language = (text, found)
+        return found
 
     def _implied_by(self, skill_id: str) -> tuple[str, ...]:
         """``Lexicon.implied``, walked once per skill."""
@@ -403,7 +428,8 @@ class Scorer:
             # the roles give the years only, which no requirement asks for: not read
             degrees = self._degrees(text, source, doc)
         education = education_against(degrees, profile, evidence=None)
-        req_credits = self._credits(profile, education, mentions, years)
+        language = self._language(profile, text)
+        req_credits = self._credits(profile, education, mentions, years, language)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos)
         return brief(profile, req_credits, result, _warnings(warnings, mentions))
@@ -427,11 +453,14 @@ class Scorer:
         evidence = found.evidence if found.level == top else None
         education = education_of(facts, profile, evidence=evidence)
         years = self._years(profile, reading, mentions, text)
-        req_credits = self._credits(profile, education, mentions, years)
+        language = self._language(profile, text)
+        req_credits = self._credits(profile, education, mentions, years, language)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos, exact_gains=exact_gains)
         career = career_estimate(facts, profile, coverage=result.coverage)
-        categories, matched, missing = explain(profile, text, req_credits, result, self.lexicon)
+        categories, matched, missing = explain(
+            profile, text, req_credits, result, self.lexicon, language=language
+        )
         return ScoreReport(
             score=round(result.score, 1),
             source=source,
