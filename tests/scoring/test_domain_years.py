@@ -193,3 +193,18 @@ def test_role_entries_are_offsets_of_the_text_read() -> None:
         "Data Engineer, Initech\n2016\nto\n2019\n- Built Spark pipelines.",
         "Nurse, Hospital\n2012 - 2015\n- Cared for patients.",
     ]
+
+
+def test_a_title_naming_the_one_who_does_it_counts(extractor: SkillExtractor) -> None:
+    # "Product Manager" does product management, though no bullet names it
+    resume = (
+        "EXPERIENCE\nProduct Manager, Acme — Jan 2018 – Dec 2023\n- Ran the roadmap.\n"
+        "Software Engineer, Initech — Jan 2012 – Dec 2017\n- Wrote the billing service.\n"
+    )
+    posting = "Requirements:\n- 4+ years of product management experience\n"
+    (years,) = _match(extractor, resume, posting).years
+    assert [(r.title, r.counted, r.skill, r.snippet) for r in years.roles] == [
+        ("Product Manager", True, "product management", "title: Product Manager"),
+        ("Software Engineer", False, None, None),
+    ]
+    assert (years.years, years.credit) == (6.0, 1.0)

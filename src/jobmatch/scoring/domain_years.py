@@ -6,7 +6,9 @@ entry (its title line and the bullets under it, :class:`~.resume_reader.RoleText
 skill of the domain, a skill implying one (TensorFlow implies machine learning), or a skill
 whose name holds the name of one ("applied machine learning" holds "machine learning"); a
 domain skill's name may hold another skill's too ("applied machine learning": a job doing
-machine learning counts). The years are the counted jobs' months, overlaps merged. Years
+machine learning counts), or when its title names a skill of the domain or the one who does
+it ("Product Manager": product management; "Data Scientist": data science). The years are
+the counted jobs' months, overlaps merged. Years
 asked in no skill ("5+ years of experience") are met by the years of every job, as before.
 A nurse's ten years do not meet "3+ years of applied ML engineering"; a chef's do not meet
 "3+ years of experience with Machine Learning, Predictive Modeling".
@@ -14,6 +16,7 @@ A nurse's ten years do not meet "3+ years of applied ML engineering"; a chef's d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -25,6 +28,36 @@ from .resume_reader import RoleText, merged_years
 __all__ = ["years_match", "name_parts"]
 
 _SNIPPET = 40
+#: the one who does what a skill's last word names: a "Product Manager" does product
+#: management, a "Data Scientist" data science
+_DOER = {
+    "management": "manager",
+    "engineering": "engineer",
+    "science": "scientist",
+    "sciences": "scientist",
+    "analysis": "analyst",
+    "analytics": "analyst",
+    "development": "developer",
+    "design": "designer",
+    "consulting": "consultant",
+    "accounting": "accountant",
+    "nursing": "nurse",
+    "teaching": "teacher",
+    "architecture": "architect",
+    "administration": "administrator",
+    "research": "researcher",
+    "programming": "programmer",
+    "recruiting": "recruiter",
+    "recruitment": "recruiter",
+    "marketing": "marketer",
+    "auditing": "auditor",
+    "writing": "writer",
+    "editing": "editor",
+    "testing": "tester",
+    "photography": "photographer",
+    "cooking": "cook",
+    "baking": "baker",
+}
 
 
 def name_parts(skill_id: str, lexicon: Lexicon) -> tuple[str, ...]:
@@ -97,21 +130,19 @@ def years_match(
         for sid in req.domain:
             wanted.update(name_parts(sid, lexicon))
         counted, periods = [], []
+        titles = _title_forms(wanted, lexicon)
         for r in jobs:
-            hit = _evidence(r, mentions, wanted, lexicon, implied)
-            if hit is None:
+            found = _in_title(r.role.title, titles)
+            if found is None:
+                hit = _evidence(r, mentions, wanted, lexicon, implied)
+                if hit is not None:
+                    where = snippet(text, hit.start, hit.end, _SNIPPET)
+                    found = (_name(hit.skill_id, lexicon), where)
+            if found is None:
                 counted.append(RoleCounted(*_dates(r), counted=False))
                 continue
             periods.append(r.period)
-            s = lexicon.get(hit.skill_id)
-            counted.append(
-                RoleCounted(
-                    *_dates(r),
-                    counted=True,
-                    skill=s.name if s is not None else hit.skill_id,
-                    snippet=snippet(text, hit.start, hit.end, _SNIPPET),
-                )
-            )
+            counted.append(RoleCounted(*_dates(r), counted=True, skill=found[0], snippet=found[1]))
         years = merged_years(periods, date.fromisoformat(facts.as_of))
     credit = min(1.0, years / req.years) if req.years > 0 else 1.0
     return YearsMatch(
@@ -123,6 +154,32 @@ def years_match(
         credit=round(credit, 4),
         roles=tuple(counted),
     )
+
+
+def _title_forms(wanted: set[str], lexicon: Lexicon) -> list[tuple[re.Pattern[str], str]]:
+    """For each skill of the domain, a pattern of its name or of the one who does it
+    ("product manager" for product management) in a title, and the skill's name."""
+    out = []
+    for sid in sorted(wanted):
+        skill = lexicon.get(sid)
+        if skill is None:
+            continue
+        words = skill.name.casefold().split()
+        forms = {" ".join(words)}
+        if words[-1] in _DOER:
+            forms.add(" ".join([*words[:-1], _DOER[words[-1]]]))
+        alts = "|".join(re.escape(f) for f in sorted(forms))
+        pattern = re.compile(rf"(?<![\w+#.-])(?:{alts})(?![\w+#-])", re.IGNORECASE)
+        out.append((pattern, skill.name))
+    return out
+
+
+def _in_title(title: str, forms: Sequence[tuple[re.Pattern[str], str]]) -> tuple[str, str] | None:
+    """``(skill name, "title: <title>")`` when ``title`` names a skill of the domain."""
+    for pattern, name in forms:
+        if pattern.search(title):
+            return name, f"title: {title}"
+    return None
 
 
 def _dates(r: RoleText) -> tuple[str, str, str, float]:
