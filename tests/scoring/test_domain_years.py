@@ -208,3 +208,17 @@ def test_a_title_naming_the_one_who_does_it_counts(extractor: SkillExtractor) ->
         ("Software Engineer", False, None, None),
     ]
     assert (years.years, years.credit) == (6.0, 1.0)
+
+
+def test_a_skill_implying_the_domain_counts_and_says_so(extractor: SkillExtractor) -> None:
+    resume = (
+        "EXPERIENCE\nSoftware Engineer, Acme — Jan 2020 – Dec 2023\n"
+        "- Trained TensorFlow models for demand forecasting.\n"
+    )
+    (years,) = _match(extractor, resume, ML_POSTING).years
+    (role,) = years.roles
+    assert (role.counted, role.skill) == (True, "TensorFlow, which implies machine learning")
+    assert (
+        role.snippet
+        == "…Acme — Jan 2020 – Dec 2023 - Trained TensorFlow models for demand forecasting."
+    )

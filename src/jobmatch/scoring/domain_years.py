@@ -136,8 +136,12 @@ def years_match(
             if found is None:
                 hit = _evidence(r, mentions, wanted, lexicon, implied)
                 if hit is not None:
-                    where = snippet(text, hit.start, hit.end, _SNIPPET)
-                    found = (_name(hit.skill_id, lexicon), where)
+                    m, linked = hit
+                    name = _name(m.skill_id, lexicon)
+                    if linked != m.skill_id:  # "collaborative filtering, which implies ..."
+                        how = "implies" if linked in implied(m.skill_id) else "names"
+                        name += f", which {how} {_name(linked, lexicon)}"
+                    found = (name, snippet(text, m.start, m.end, _SNIPPET))
             if found is None:
                 counted.append(RoleCounted(*_dates(r), counted=False))
                 continue
@@ -192,18 +196,19 @@ def _evidence(
     wanted: set[str],
     lexicon: Lexicon,
     implied: Callable[[str], tuple[str, ...]],
-) -> SkillMention | None:
+) -> tuple[SkillMention, str] | None:
     """The first mention in the role's entry of a skill of the domain ``wanted``, or of a
-    skill that implies one or whose name holds one."""
+    skill that implies one or whose name holds one, with the domain skill it shows."""
     a, b = r.span
     for m in mentions:
         if not a <= m.start < b:
             continue
         sid = m.skill_id
-        if sid in wanted or wanted.intersection(implied(sid)):
-            return m
-        if wanted.intersection(name_parts(sid, lexicon)):
-            return m
+        if sid in wanted:
+            return m, sid
+        for linked in (*implied(sid), *name_parts(sid, lexicon)):
+            if linked in wanted:
+                return m, linked
     return None
 
 
