@@ -52,7 +52,7 @@ def years_lines(years: YearsMatch) -> tuple[str, list[str]]:
 
     ``("3+ years of experience in Python: 2.4 of 3 years count (partly met); only jobs
     naming Python count", ["counted: Data Engineer (2019-08 to 2021-12, 2.4 years), names
-    Python: ...", "not counted: Nurse (...): names none of them"])``
+    Python: ...", "not counted: Nurse (...), its entry does not name Python"])``
     """
     state = "met" if years.credit >= 1.0 else "partly met" if years.credit > 0 else "not met"
     head = f"{years.label}: {years.years:.1f} of {years.asked:g} years count ({state})"
@@ -67,7 +67,7 @@ def years_lines(years: YearsMatch) -> tuple[str, list[str]]:
         if r.counted:
             rows.append(f"counted: {when}, names {r.skill}: {r.snippet}")
         else:
-            rows.append(f"not counted: {when}, names none of them")
+            rows.append(f"not counted: {when}, its entry does not name {names}")
     if not years.roles:
         rows.append("no dated job found")
     return head, rows

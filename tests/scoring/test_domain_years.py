@@ -151,7 +151,8 @@ def test_only_the_jobs_naming_the_domain_count(extractor: SkillExtractor) -> Non
         "only jobs whose entry names applied machine learning count\n"
     ) in text
     assert (
-        "    not counted: Accountant (2015-01 to 2020-12, 6.0 years), names none of them\n" in text
+        "    not counted: Accountant (2015-01 to 2020-12, 6.0 years), its entry does not"
+        " name applied machine learning\n" in text
     )
     assert "## Years asked" in render_markdown(report)
     assert schema_errors(report.to_dict(), load_schema()) == []
