@@ -10,7 +10,15 @@ from typing import Any
 
 from .jsondata import jsonable
 
-__all__ = ["CareerEstimate", "Education", "EducationEntry", "ResumeFacts", "Role"]
+__all__ = [
+    "CareerEstimate",
+    "Education",
+    "EducationEntry",
+    "ResumeFacts",
+    "Role",
+    "RoleCounted",
+    "YearsMatch",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,3 +112,37 @@ class CareerEstimate:
     #: whether the resume's titles belong to the profile's family (``None``: the profile
     #: declares no family); outside it, no level and no salary reference are given
     in_family: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCounted:
+    """A dated job, and whether its years count toward the years a requirement asks."""
+
+    title: str
+    start: str
+    end: str
+    years: float
+    counted: bool
+    #: the skill named in the job's entry (title or bullets) that makes it count, and the
+    #: words around it; ``None`` when the years are asked in no skill (every job counts) or
+    #: the job does not count
+    skill: str | None = None
+    snippet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class YearsMatch:
+    """How a resume meets a requirement of years ("3+ years of Python experience").
+
+    ``domain`` names the skills the years are asked in (empty: years of any job); only the
+    jobs whose entry names one of them (or a skill implying one) count. ``years`` are the
+    counted jobs' years (overlaps merged), ``credit`` ``min(1, years / asked)``.
+    """
+
+    requirement: str
+    label: str
+    asked: float
+    domain: tuple[str, ...]
+    years: float
+    credit: float
+    roles: tuple[RoleCounted, ...] = ()

@@ -6,7 +6,15 @@ from dataclasses import asdict, dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from .facts import CareerEstimate, Education, EducationEntry, ResumeFacts, Role
+from .facts import (
+    CareerEstimate,
+    Education,
+    EducationEntry,
+    ResumeFacts,
+    Role,
+    RoleCounted,
+    YearsMatch,
+)
 from .jsondata import jsonable
 
 __all__ = [
@@ -26,6 +34,8 @@ __all__ = [
     "EducationEntry",
     "ResumeFacts",
     "CareerEstimate",
+    "RoleCounted",
+    "YearsMatch",
     "ScoreReport",
 ]
 
@@ -289,6 +299,11 @@ class MatchedSkill:
     highlight: tuple[int, int] = (0, 0)
     #: the name of ``via`` (partial matches), else ``None``
     via_name: str | None = None
+    #: what the evidence is: ``"mention"`` (the skill named in the text, ``snippet`` around
+    #: it) or ``"language"`` (the document is written in that language: a resume written in
+    #: English shows written English; ``snippet`` says how it was measured, ``start`` =
+    #: ``end`` = 0, ``section`` ``"document"``)
+    evidence: str = "mention"
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +344,8 @@ class ScoreReport:
     warnings: tuple[str, ...] = ()
     #: what the score is made of (the arithmetic a reader can check), when known
     parts: ScoreParts | None = None
+    #: each requirement of years: the jobs that count toward it, and why
+    years: tuple[YearsMatch, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data: nested dicts and lists, ``score`` first."""

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable
 
 from .models import ScoreReport
-from .report_facts import career_line, role_line
+from .report_facts import career_line, role_line, years_lines
 from .report_html import HTML_CSP, HTML_CSS, escape_html, render_html
 from .report_parts import (
     CONTROL,
@@ -154,15 +154,18 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
         for ms in items[:_MAX_MISSING]:
             gain = _paint(f"+{ms.gain:.1f}", color, "red" if ms.required else "yellow")
             cat = terminal_line(labels.get(ms.category, ms.category))
-            out.append(
-                f"  {gain:>5} {terminal_line(ms.name)} ({cat}; {terminal_line(missing_note(ms))})"
-            )
+            note = terminal_line(missing_note(ms, report))
+            out.append(f"  {gain:>5} {terminal_line(ms.name)} ({cat}; {note})")
         if len(items) > _MAX_MISSING:
             out.append(f"  ... and {len(items) - _MAX_MISSING} more (see --format json)")
     if small:
         out.append(f"  ({small_note(small)})")
     out += ["", f"{head('Education')}  {terminal_line(education_line(report))}"]
     out.append(f"{head('Experience')} {terminal_line(career_line(report.career))}")
+    for y in report.years:
+        line, job_rows = years_lines(y)
+        out.append(f"  {terminal_line(line)}")
+        out += [f"    {terminal_line(r)}" for r in job_rows]
     if report.career.salary_reference:
         out.append(f"  salary reference: {terminal_line(report.career.salary_reference)}")
     if report.warnings:
@@ -231,11 +234,16 @@ def render_markdown(report: ScoreReport) -> str:
         ]
         out += [
             f"| {_md(m.name)} | {_md(labels.get(m.category, m.category))} | "
-            f"{_md(missing_note(m))} | +{m.gain:.1f} |"
+            f"{_md(missing_note(m, report))} | +{m.gain:.1f} |"
             for m in items
         ]
     if small:
         out += ["", f"_{_md(small_note(small))}_"]
+    if report.years:
+        out += ["", "## Years asked", ""]
+        for y in report.years:
+            line, job_rows = years_lines(y)
+            out += [f"- {_md(line)}", *(f"  - {_md(r)}" for r in job_rows)]
     if report.career.roles:
         out += ["", "## Roles", ""] + [f"- {_md(role_line(r))}" for r in report.career.roles]
     if report.warnings:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 
-from .models import CareerEstimate, ResumeFacts, Role
+from .models import CareerEstimate, ResumeFacts, Role, YearsMatch
 from .report_parts import DEGREE_LABELS, terminal_line
 
-__all__ = ["FACTS_FORMATS", "career_line", "role_line", "render_facts"]
+__all__ = ["FACTS_FORMATS", "career_line", "role_line", "render_facts", "years_lines"]
 
 FACTS_FORMATS = ("text", "json")
 _DEGREES = {
@@ -44,6 +44,33 @@ def career_line(car: CareerEstimate) -> str:
     label = f" ({car.level_label})" if car.level_label and car.level_label != car.level else ""
     basis = f", read from {car.level_from}" if car.level_from else ""
     return f"{years}; career level {car.level}{label}{basis}"
+
+
+def years_lines(years: YearsMatch) -> tuple[str, list[str]]:
+    """How a requirement of years is met: one line, and a line per dated job when the years
+    are asked in a domain (whether it counts, and the skill that makes it count).
+
+    ``("3+ years of experience in Python: 2.4 of 3 years count (partly met); only jobs
+    naming Python count", ["counted: Data Engineer (2019-08 to 2021-12, 2.4 years), names
+    Python: ...", "not counted: Nurse (...), its entry does not name Python"])``
+    """
+    state = "met" if years.credit >= 1.0 else "partly met" if years.credit > 0 else "not met"
+    head = f"{years.label}: {years.years:.1f} of {years.asked:g} years count ({state})"
+    if not years.domain:
+        return f"{head}; the years of every dated job count (no field named)", []
+    names = ", ".join(years.domain[:-1]) + " or " + years.domain[-1]
+    names = years.domain[0] if len(years.domain) == 1 else names
+    head += f"; only jobs whose entry names {names} count"
+    rows = []
+    for r in years.roles:
+        when = f"{r.title} ({r.start} to {r.end}, {r.years:.1f} years)"
+        if r.counted:
+            rows.append(f"counted: {when}, names {r.skill}: {r.snippet}")
+        else:
+            rows.append(f"not counted: {when}, its entry does not name {names}")
+    if not years.roles:
+        rows.append("no dated job found")
+    return head, rows
 
 
 def role_line(role: Role) -> str:

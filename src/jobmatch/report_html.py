@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
-from .report_facts import career_line, role_line
+from .report_facts import career_line, role_line, years_lines
 from .report_parts import (
     capped_sentence,
     category_band,
@@ -151,6 +151,11 @@ def render_html(report: ScoreReport) -> str:
         parts.append("<ul>")
         parts += [f"<li>{_h(role_line(r))}</li>" for r in report.career.roles]
         parts.append("</ul>")
+    for y in report.years:
+        line, job_rows = years_lines(y)
+        parts.append(f"<p>{_h(line)}</p>")
+        if job_rows:
+            parts += ["<ul>", *(f"<li>{_h(r)}</li>" for r in job_rows), "</ul>"]
     if report.career.salary_reference:
         parts.append(f"<p>Salary reference: {_h(report.career.salary_reference)}</p>")
     if report.warnings:

@@ -118,6 +118,9 @@ def split_missing(
     were left out because they would add less (the document is already strong there)."""
     partial = {m.requirement for m in report.matched if m.match == "partial"}
     partial |= {r for c in report.categories for r in c.partial}
+    # years partly met are no skill to name: they stay with what to add, their note says
+    # how many count (missing_note)
+    partial -= {y.requirement for y in report.years}
     to_add: list[MissingSkill] = []
     upgrades: list[MissingSkill] = []
     small = 0
@@ -212,7 +215,10 @@ def education_line(report: ScoreReport) -> str:
 
 
 def match_note(m: MatchedSkill) -> str:
-    """``"full"``, or ``"partial, implied by X"``."""
+    """``"full"``, ``"partial, implied by X"``, or ``"partial, native level not shown"`` (a
+    language met by the language the document is written in)."""
+    if m.match == "partial" and m.evidence == "language":
+        return "partial, native level not shown"
     if m.match == "partial":
         via = m.via_name or (m.via or "").replace("_", " ")
         return f"partial, implied by {via}" if via else "partial"
@@ -235,9 +241,14 @@ def meets_note(n: int) -> str:
     return f"meets {n} requirements" if n > 1 else ""
 
 
-def missing_note(m: MissingSkill) -> str:
-    """``"required"`` or ``"preferred"``."""
-    return "required" if m.required else "preferred"
+def missing_note(m: MissingSkill, report: ScoreReport | None = None) -> str:
+    """``"required"`` or ``"preferred"``; for years asked, how many count (``"required;
+    2.4 of 4 years count"``) when ``report`` is given."""
+    note = "required" if m.required else "preferred"
+    for y in report.years if report is not None else ():
+        if y.requirement == m.requirement:
+            note += f"; {y.years:.1f} of {y.asked:g} years count"
+    return note
 
 
 def score_band(score: float) -> str:

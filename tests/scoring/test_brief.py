@@ -63,5 +63,6 @@ def test_brief_reads_the_roles_when_a_requirement_asks_for_years(
     assert [r.years for _, r in profile.requirements() if r.years is not None] == [4.0]
     full, brief = _both(scorer, posting)
     assert brief == full
-    # the resume's years (over 4) meet it; without its roles read the credit would be 0
-    assert full.coverage["experience"] == brief.coverage["experience"] == 1.0
+    # the years are asked in Python, SQL or Spark: only the job whose entry names one (Spark,
+    # 2.4 years) counts, in the brief as in the full report; without the roles read, 0
+    assert full.coverage["experience"] == brief.coverage["experience"] == 0.6

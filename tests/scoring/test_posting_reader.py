@@ -192,8 +192,9 @@ def test_reading_without_years_keeps_every_requirement() -> None:
     full = read_requirements(text, mentions, lexicon=load_lexicon())
     lean = read_requirements(text, mentions, lexicon=load_lexicon(), years=False)
     assert full.years_min == 5
-    assert lean.years_min is None and lean.years_evidence is None
-    assert lean == replace(full, years_min=None, years_evidence=None)
+    assert [s.skill_id for s in full.years_skills] == ["python", "sql"]
+    assert lean.years_min is None and lean.years_evidence is None and lean.years_skills == ()
+    assert lean == replace(full, years_min=None, years_evidence=None, years_skills=())
 
 
 @pytest.mark.parametrize(

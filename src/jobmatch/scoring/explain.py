@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..models import CategoryCoverage, Lexicon, MatchedSkill, MissingSkill, ScoreParts
+from .doc_language import EnglishText
 from .formula import Breakdown, Credit
 from .profile_types import Profile, ProfileCategory, Requirement
 
@@ -23,6 +24,8 @@ def explain(
     req_credits: Mapping[str, Credit],
     result: Breakdown,
     lexicon: Lexicon,
+    *,
+    language: EnglishText | None = None,
 ) -> tuple[tuple[CategoryCoverage, ...], tuple[MatchedSkill, ...], tuple[MissingSkill, ...]]:
     """The report's categories, matched skills and what to add (best gain first).
 
@@ -32,6 +35,7 @@ def explain(
         req_credits: each requirement's :class:`Credit`.
         result: the formula's breakdown (coverages, gains).
         lexicon: the lexicon (skill names).
+        language: the measure of the document's language, when a credit rests on it.
 
     Returns:
         ``(categories, matched, missing)`` as stored in the ScoreReport.
@@ -56,6 +60,8 @@ def explain(
             cr = req_credits[req.id]
             if cr.mention is not None and cr.skill_id is not None:
                 matched.append(_matched(text, cat, req, cr, lexicon))
+            elif cr.written and cr.skill_id is not None and language is not None:
+                matched.append(_written(cat, req, cr, lexicon, language))
             if cr.credit < 1.0:
                 gain = result.gains[req.id]
                 missing.append((gain, _missing(cat, req, gain, lexicon)))
@@ -84,6 +90,34 @@ def _matched(
         mentions=cr.count,
         highlight=where,
         via_name=_name(cr.via, lexicon) if cr.via is not None else None,
+    )
+
+
+def _written(
+    cat: ProfileCategory, req: Requirement, cr: Credit, lexicon: Lexicon, language: EnglishText
+) -> MatchedSkill:
+    """A language met by the language the document is written in (no mention)."""
+    assert cr.skill_id is not None
+    name = _name(cr.skill_id, lexicon)
+    how = (
+        f"the document is written in {name} ({language.share:.0%} of its {language.words}"
+        " words are common English function words: the, and, of, with...)"
+    )
+    if req.native:
+        how += "; the native level asked is not shown by the text"
+    return MatchedSkill(
+        skill_id=cr.skill_id,
+        name=name,
+        category=cat.id,
+        requirement=req.id,
+        match="full" if cr.credit >= 1.0 else "partial",
+        via=None,
+        section="document",
+        snippet=how,
+        start=0,
+        end=0,
+        mentions=0,
+        evidence="language",
     )
 
 

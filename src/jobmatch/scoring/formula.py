@@ -50,7 +50,9 @@ class Credit:
     """The credit of one requirement and the mention that earned it.
 
     ``skill_id`` is the alternative met; ``via`` the mentioned skill implying it (partial
-    credit); ``mention`` the first mention (the evidence); ``count`` how many mentions.
+    credit); ``mention`` the first mention (the evidence); ``count`` how many mentions;
+    ``written`` true when the evidence is the language the document is written in (no
+    mention: a resume written in English shows written English).
     """
 
     credit: float
@@ -58,6 +60,7 @@ class Credit:
     via: str | None = None
     mention: SkillMention | None = None
     count: int = 0
+    written: bool = False
 
 
 #: the credit of a requirement nothing meets (most of a profile's, for most documents): one
@@ -127,6 +130,7 @@ def credit_of(
     params: ScoringParams,
     *,
     years: float | None = None,
+    written: str | None = None,
 ) -> Credit:
     """The credit of ``req`` given a document's mentions and education.
 
@@ -138,6 +142,9 @@ def credit_of(
         params: the profile's constants (``partial_credit``).
         years: the document's years of experience (for a ``years`` requirement: credit
             ``years / asked``, at most 1).
+        written: the skill id of the language the document is written in, or ``None``: it
+            meets a requirement naming that language that no mention meets (partly when the
+            requirement asks a native level, ``req.native``).
 
     Returns:
         The :class:`Credit` (0 when nothing meets it).
@@ -159,6 +166,8 @@ def credit_of(
         if sid in implied:
             via, m = implied[sid]
             return Credit(params.partial_credit, sid, via, m, len(by_skill.get(via, ())))
+    if written is not None and written in req.skills:
+        return Credit(params.partial_credit if req.native else 1.0, written, written=True)
     return _NO_CREDIT
 
 

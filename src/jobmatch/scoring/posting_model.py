@@ -67,7 +67,10 @@ class PostingRequirements:
 
     ``requirements`` are in text order (required and preferred); ``education`` is ``None``
     when no degree is asked; ``years_min`` the years of experience asked ("5+ years"), or
-    ``None``; ``ignored`` the skills found only in the company description, the benefits,
+    ``None``; ``years_skills`` the skills the years are asked in ("3+ years of Python
+    experience": Python), empty when the years are asked in no skill ("5+ years of
+    experience"): only a role that names one of them counts toward the years; ``ignored``
+    the skills found only in the company description, the benefits,
     generic prose or the names of teams ("with the Data Engineering team"), which are no
     requirement.
     """
@@ -78,6 +81,7 @@ class PostingRequirements:
     years_min: float | None
     years_evidence: str | None = None
     ignored: tuple[PostingSkill, ...] = ()
+    years_skills: tuple[PostingSkill, ...] = ()
 
     @property
     def required(self) -> tuple[PostingRequirement, ...]:
@@ -95,4 +99,5 @@ class PostingRequirements:
         for r, d in zip(self.requirements, out["requirements"], strict=True):
             d["name"] = r.name
         out["ignored"] = [asdict(s) for s in self.ignored]
+        out["years_skills"] = [asdict(s) for s in self.years_skills]
         return out

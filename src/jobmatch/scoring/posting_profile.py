@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ProfileError
 from ..models import Lexicon, SkillMention
+from .doc_language import ENGLISH, asks_native_english
 from .formula import requirement_weight
 from .posting_model import PostingRequirements
 from .posting_reader import read_requirements
@@ -152,6 +153,8 @@ def _skill_categories(
                 label=r.name,
                 required=r.required,
                 skills=tuple(s.skill_id for s in r.skills),
+                native=any(s.skill_id == ENGLISH for s in r.skills)
+                and asks_native_english(r.evidence),
             )
         )
     weights = {
@@ -207,11 +210,14 @@ def _education_requirements(
         )
     cats = [("education", "Education", tuple(out))] if out else []
     if read.years_min is not None:
+        names = [s.name for s in read.years_skills]
+        domain = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
         years = Requirement(
             id="years",
-            label=f"{read.years_min:g}+ years of experience",
+            label=f"{read.years_min:g}+ years of experience" + (f" in {domain}" if domain else ""),
             required=True,
             years=read.years_min,
+            domain=tuple(s.skill_id for s in read.years_skills),
         )
         cats.append(("experience", "Experience", (years,)))
     return cats

@@ -52,6 +52,7 @@ from .posting_rules import (
     team_names,
     without,
     years_asked,
+    years_phrase,
 )
 from .profile_types import DEGREE_LEVELS
 
@@ -224,6 +225,7 @@ def read_requirements(
         education=education_requirement(read.degree_clauses),
         years_min=asked[0] if asked else None,
         years_evidence=asked[1] if asked else None,
+        years_skills=asked[2] if asked else (),
         ignored=tuple(read.ignored.values()),
     )
 
@@ -239,7 +241,8 @@ class _Reading:
         self.ignored: dict[str, PostingSkill] = {}
         #: (the clause's words read for the degree, preferred, the clause quoted)
         self.degree_clauses: list[tuple[str, bool, str]] = []
-        self.years: tuple[float, str] | None = None
+        #: (the years asked, the clause quoted, the skills they are asked in)
+        self.years: tuple[float, str, tuple[PostingSkill, ...]] | None = None
         self.years_preferred = False
 
     def run(
@@ -324,7 +327,8 @@ class _Reading:
         value = years_asked(clause) if self.want_years else None
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
             # the first years a required clause asks; those of a preferred one if no other
-            self.years, self.years_preferred = (value, evidence), prefer
+            domain = _years_domain(years_phrase(clause) or "", ms, self.lexicon)
+            self.years, self.years_preferred = (value, evidence, domain), prefer
         for group in alternatives(self.text, _asked(ms, fields)):
             _add(self.reqs, group, required, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
@@ -515,6 +519,27 @@ _CANDIDATE_VOICE = re.compile(
     r"|\bseek|\bhir(?:e|ing)\b|\bsomeone\b|\bindividuals?\b|\bperson\b|\bwho (?:has|have|is)\b",
     re.IGNORECASE,
 )
+
+
+#: categories that name no field of work: years "of experience communicating in English"
+#: are years of any job
+_NO_DOMAIN = SOFT_CATEGORIES | {"spoken_language", "degree"}
+
+
+def _years_domain(
+    phrase: str, ms: Sequence[SkillMention], lexicon: Lexicon
+) -> tuple[PostingSkill, ...]:
+    """The skills the years of ``phrase`` (:func:`years_phrase`) are asked in: the clause's
+    mentions found in the phrase, but soft skills, languages and generic words."""
+    words = " ".join(phrase.split()).casefold()
+    ids = [
+        m.skill_id
+        for m in ms
+        if m.category not in _NO_DOMAIN
+        and m.skill_id not in GENERIC
+        and " ".join(m.text.split()).casefold() in words
+    ]
+    return tuple(_skill(s, lexicon) for s in dict.fromkeys(ids))
 
 
 def _skill(skill_id: str, lexicon: Lexicon) -> PostingSkill:

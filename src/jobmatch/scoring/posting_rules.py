@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .posting_years import years_asked
+from .posting_years import years_asked, years_phrase
 from .resume_facts import KNOWN_FIELDS
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "degree_levels",
     "field_names",
     "years_asked",
+    "years_phrase",
     "team_names",
     "preferred_asides",
     "without",

@@ -6,14 +6,17 @@ years", "Five or more years", and leaves out what is no experience asked: spans 
 2 years", "a 3-year PhD scholarship"), a company's age or growth ("has grown 5,000% in 4
 years", "a company with more than 50 years of experience") and ceilings ("less than 4
 years"). Of several figures in one clause it keeps the first asked, or the lowest of
-alternatives ("BS and 5 years or MS and 3 years": 3).
+alternatives ("BS and 5 years or MS and 3 years": 3). :func:`years_phrase` is the part of
+the clause that says what the years are asked in ("3+ years of applied ML engineering
+experience", "4+ years building production React applications"): the skills named there are
+the domain the years must be spent in.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["years_asked"]
+__all__ = ["years_asked", "years_phrase"]
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -143,12 +146,62 @@ def _alternative(clause: str, prev: re.Match[str], m: re.Match[str]) -> bool:
     )
 
 
+def _figures(clause: str) -> list[re.Match[str]]:
+    """The figures of experience asked in ``clause``, in text order."""
+    if "y" not in clause and "Y" not in clause:
+        return []
+    return [m for m in _YEARS.finditer(clause) if _asked(clause, m)]
+
+
+#: where the words a figure of years is asked in end: a sentence, a bullet, a semicolon, a
+#: degree ("... and have a Bachelor's degree in Analytics", "OR Masters degree and ..."),
+#: "experience" followed by a comma (what follows is another item: "2 - 3 years of
+#: relevant experience, advanced Excel"), "including" (examples of a wider domain are not
+#: the domain: "5+ years of software development, including Python")
+_PHRASE_END = re.compile(
+    r"[.;!?](?:\s|$)|\s[\u2022\u00b7*|]\s|\s[-\u2013\u2014]\s|(?="
+    + _DEGREE_WORD.pattern
+    + r")|(?<=experience),|(?<=experiences),"
+    r"|\b(?:including|such\s+as|e\.g\.|preferably|ideally)\b",
+    re.IGNORECASE,
+)
+#: a domain opened to what the lexicon cannot check: "in Chemistry or any science-based
+#: field", "CAR T cell therapy, or related field", "or similar", "in a similar role"
+_OPEN_DOMAIN = re.compile(
+    r"\bor\s+(?:in\s+)?(?:any|other|a\s+related|related|similar|equivalent|comparable)\b"
+    r"|\bsimilar\s+(?:role|position|capacity|field)",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"[\s,(/]+(?:(?:and|or|with|in|a|an|the)[\s,(/]*)*$", re.IGNORECASE)
+
+
+def years_phrase(clause: str) -> str | None:
+    """The words of ``clause`` from its first figure of experience asked to the end of what
+    the figure is asked in (the next figure, the sentence's or bullet's end, a degree,
+    "including" ...), or ``None`` when the clause asks no years; ``""`` when the phrase
+    opens its field beyond what it names ("in Chemistry or any science-based field", "or
+    a related field", "or similar"): years asked, in no domain a skill can show.
+
+    ``"MS in Biology with 2+ years of experience in assay development. Strong skills"`` gives
+    ``"2+ years of experience in assay development"``: the degree's field before the figure
+    and the next sentence are not what the years are asked in.
+    """
+    found = _figures(clause)
+    if not found:
+        return None
+    start = found[0].start()
+    stop = found[1].start() if len(found) > 1 else len(clause)
+    end = _PHRASE_END.search(clause, found[0].end(), stop)
+    phrase = clause[start : end.start() if end else stop]
+    if _OPEN_DOMAIN.search(phrase):
+        return ""
+    return _TRAILING.sub("", phrase).strip()
+
+
 def years_asked(clause: str) -> float | None:
     """The years of experience ``clause`` asks for, or ``None``: its first figure of
     experience asked, or the lowest of that figure and its alternatives."""
-    if "y" not in clause and "Y" not in clause:
-        return None
-    found = [m for m in _YEARS.finditer(clause) if _asked(clause, m)]
+    found = _figures(clause)
     if not found:
         return None
     values = [_value(found[0])]

@@ -45,8 +45,13 @@ class Requirement:
     #: education requirements: the lowest degree level, or the accepted fields of study
     degree: str | None = None
     fields: tuple[str, ...] = ()
-    #: experience requirements: the years asked (met in proportion below)
+    #: experience requirements: the years asked (met in proportion below), and the skills
+    #: they are asked in (empty: years of any job)
     years: float | None = None
+    domain: tuple[str, ...] = ()
+    #: a spoken language asked at a native or C2 level ("Native English speaker"): the
+    #: language a document is written in meets it only in part
+    native: bool = False
     #: TF-IDF factor in [0.5, 1] from the generated file (1.0 when there is none)
     tfidf: float = 1.0
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
@@ -30,7 +31,26 @@ from .education_layout import in_progress
 from .resume_facts import find_education
 from .roles import RawRole, read_roles
 
-__all__ = ["read_resume", "education_from_text", "facts_from_text", "merged_years"]
+__all__ = [
+    "read_resume",
+    "education_from_text",
+    "facts_from_text",
+    "facts_and_roles",
+    "merged_years",
+    "RoleText",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleText:
+    """A role of :attr:`ResumeFacts.roles` with where its entry stands in the text (its
+    title line to the next entry: the bullets that describe it) and its date range."""
+
+    role: Role
+    #: character offsets in the text read: ``text[span[0]:span[1]]`` is the entry
+    span: tuple[int, int]
+    period: DateRange
+
 
 # headings inside an experience section after which entries are no employment
 _OTHER_HEADING = re.compile(
@@ -122,6 +142,22 @@ def facts_from_text(
     Returns:
         :class:`~jobmatch.models.ResumeFacts`.
     """
+    return facts_and_roles(
+        text, source=source, as_of=as_of, warnings=warnings, sections=sections, dated=dated
+    )[0]
+
+
+def facts_and_roles(
+    text: str,
+    *,
+    source: str = "<text>",
+    as_of: date | None = None,
+    warnings: Iterable[str] = (),
+    sections: Sequence[tuple[int, int, str]] | None = None,
+    dated: str | None = None,
+) -> tuple[ResumeFacts, tuple[RoleText, ...]]:
+    """:func:`facts_from_text` (same arguments), and each role's :class:`RoleText`, in the
+    order of ``ResumeFacts.roles`` (the scorer counts the years spent in a skill)."""
     saved = _saved_day(dated) if as_of is None else None
     lines, names, starts = _layout(text, sections)
     areas = _role_areas(lines, names, starts)
@@ -148,7 +184,8 @@ def facts_from_text(
     jobs = [r for r in raw if r.kind == "job"]
     if not jobs:
         notes.append("no dated job found: years of experience 0")
-    return ResumeFacts(
+    texts = _role_texts(text, lines, raw, roles)
+    facts = ResumeFacts(
         source=source,
         roles=tuple(roles),
         education=tuple(edu),
@@ -160,6 +197,40 @@ def facts_from_text(
         as_of=today.isoformat(),
         warnings=tuple(dict.fromkeys(notes)),
     )
+    return facts, texts
+
+
+def _role_texts(
+    original: str, lines: Sequence[str], raw: Sequence[RawRole], roles: Sequence[Role]
+) -> tuple[RoleText, ...]:
+    """Each role's entry as character offsets of ``original`` (``lines`` are those of the
+    repaired text: its offsets are mapped back)."""
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    repaired_len = starts[-1] - 1
+    back = _offsets_back(original, "\n".join(lines)) if repaired_len != len(original) else None
+    out = []
+    for r, role in zip(raw, roles, strict=True):
+        a, b = starts[min(r.lines[0], len(lines))], starts[min(r.lines[1], len(lines))] - 1
+        if back is not None:
+            a, b = back[min(a, len(back) - 1)], back[min(max(a, b), len(back) - 1)]
+        out.append(RoleText(role=role, span=(a, max(a, b)), period=r.period))
+    return tuple(out)
+
+
+def _offsets_back(original: str, repaired: str) -> list[int]:
+    """For each offset of ``repaired`` (and its end), the offset in ``original``: the
+    repairs only drop characters or turn white space into other white space."""
+    back: list[int] = []
+    i = 0
+    for ch in repaired:
+        while (
+            i < len(original) and original[i] != ch and not (ch.isspace() and original[i].isspace())
+        ):
+            i += 1
+        back.append(min(i, len(original)))
+        i += 1
+    back.append(len(original))
+    return back
 
 
 def _saved_day(dated: str | None) -> date | None:

@@ -59,6 +59,8 @@ class RawRole:
     period: DateRange
     kind: str
     line: int
+    #: the lines of the entry: from its first header line to the next entry's (its bullets)
+    lines: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -269,6 +271,12 @@ def read_roles(
         top = default == "header"
         default = "job" if top else default
         blocks = _blocks(lines, area, skip, unsure)
+        entries = [b for b in blocks if b.heads]
+        last = max(area, default=-1) + 1
+        extent = {
+            id(b): (b.lines[0], entries[k + 1].lines[0] if k + 1 < len(entries) else last)
+            for k, b in enumerate(entries)
+        }
         for block, ranges in _pair(blocks, unsure, report_undated=not top):
             line, text = _title_head(block)
             title = title_part(text)
@@ -292,5 +300,6 @@ def read_roles(
                     continue
                 seen.add(key)
                 kind = role_kind(title, block_text, period, default)
-                roles.append(RawRole(title[:120], employer, period, kind, line))
+                where = extent.get(id(block), (line, line + 1))
+                roles.append(RawRole(title[:120], employer, period, kind, line, where))
     return roles, unsure

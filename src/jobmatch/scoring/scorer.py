@@ -25,9 +25,12 @@ from ..models import (
     ResumeFacts,
     ScoreReport,
     SkillMention,
+    YearsMatch,
 )
 from .brief import ScoreBrief, brief
 from .career import career_estimate, education_against, education_of
+from .doc_language import ENGLISH, EnglishText, english_text
+from .domain_years import years_match
 from .explain import explain, score_parts, snippet
 from .formula import Breakdown, Credit, Weights, calibrate, compute, credit_of, profile_weights
 from .posting_profile import posting_id, posting_profile
@@ -38,7 +41,7 @@ from .profiles import (
     load_profile,
 )
 from .resume_facts import find_education
-from .resume_reader import education_from_text, facts_from_text
+from .resume_reader import RoleText, education_from_text, facts_and_roles
 from .terms import doc_terms, text_terms
 from .text import require_text
 
@@ -57,8 +60,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: what the scorer reads from a resume text: its facts and its degree line
-_Reading = tuple[ResumeFacts, Education]
+#: what the scorer reads from a resume text: its facts, its degree line and its roles' entries
+_Reading = tuple[ResumeFacts, Education, tuple[RoleText, ...]]
 
 
 class Scorer:
@@ -99,6 +102,8 @@ class Scorer:
         # the last text read for facts: a ResumeScorer scores one resume against every
         # posting, and reading its roles and degrees is most of a posting's scoring time
         self._last_reading: tuple[tuple[str, str, str | None], _Reading] | None = None
+        #: the last text measured for its language (a resume against many postings)
+        self._last_language: tuple[str, EnglishText] | None = None
         #: the last text whose degrees alone were read (:meth:`score_brief`)
         self._last_degrees: tuple[str, tuple[EducationEntry, ...]] | None = None
         #: the profile's :func:`reach_warning`, found on first use (``[]``: not yet)
@@ -276,7 +281,8 @@ class Scorer:
         profile: Profile,
         education: Education,
         mentions: Sequence[SkillMention],
-        years: float | None,
+        years: Sequence[YearsMatch] = (),
+        language: EnglishText | None = None,
     ) -> dict[str, Credit]:
         params = profile.scoring
         by_skill: dict[str, list[SkillMention]] = {}
@@ -292,11 +298,63 @@ class Scorer:
                 found = implied_by[skill_id] = self.lexicon.implied(skill_id)
             for sid in found:
                 implied.setdefault(sid, (skill_id, ms[0]))
+        counted = {y.requirement: y.years for y in years}
+        written = ENGLISH if language is not None and language.english else None
         req_credits = {
-            req.id: credit_of(req, by_skill, implied, education, params, years=years)
+            req.id: credit_of(
+                req,
+                by_skill,
+                implied,
+                education,
+                params,
+                years=counted.get(req.id),
+                written=written,
+            )
             for _, req in profile.requirements()
         }
         return req_credits
+
+    def _years(
+        self,
+        profile: Profile,
+        reading: _Reading,
+        mentions: Sequence[SkillMention],
+        text: str,
+    ) -> tuple[YearsMatch, ...]:
+        """How the resume meets each requirement of years of ``profile``."""
+        facts, _, roles = reading
+        return tuple(
+            years_match(
+                req,
+                facts,
+                roles,
+                mentions,
+                text=text,
+                lexicon=self.lexicon,
+                implied=self._implied_by,
+            )
+            for _, req in profile.requirements()
+            if req.years is not None
+        )
+
+    def _language(self, profile: Profile, text: str) -> EnglishText | None:
+        """Whether ``text`` is written in English, when a requirement of ``profile`` names
+        English (else ``None``: not measured)."""
+        if not any(ENGLISH in req.skills for _, req in profile.requirements()):
+            return None
+        last = self._last_language
+        if last is not None and last[0] == text:
+            return last[1]
+        found = english_text(text)
+        self._last_language = (text, found)
+        return found
+
+    def _implied_by(self, skill_id: str) -> tuple[str, ...]:
+        """``Lexicon.implied``, walked once per skill."""
+        found = self._implied.get(skill_id)
+        if found is None:
+            found = self._implied[skill_id] = self.lexicon.implied(skill_id)
+        return found
 
     def _read(self, text: str, source: str, doc: Doc, dated: str | None = None) -> _Reading:
         """The facts of ``text`` (the text of ``doc``, saved on ``dated``) and its degree
@@ -305,10 +363,10 @@ class Scorer:
         last = self._last_reading  # one read of the attribute: safe beside other threads
         if last is not None and last[0] == key:
             return last[1]
-        facts = facts_from_text(
+        facts, roles = facts_and_roles(
             text, source=source, as_of=self.as_of, sections=_sections(doc, text), dated=dated
         )
-        reading = (facts, find_education(text))
+        reading = (facts, find_education(text), roles)
         self._last_reading = (key, reading)
         return reading
 
@@ -363,14 +421,17 @@ class Scorer:
         dated: str | None = None,
     ) -> ScoreBrief:
         """:meth:`_evaluate` reduced to what :class:`ScoreBrief` holds (the same values)."""
+        years: tuple[YearsMatch, ...] = ()
         if self._asks_years(profile):
-            facts = self._read(text, source, doc, dated)[0]
-            degrees, years = facts.education, facts.years
+            reading = self._read(text, source, doc, dated)
+            degrees = reading[0].education
+            years = self._years(profile, reading, mentions, text)
         else:
             # the roles give the years only, which no requirement asks for: not read
-            degrees, years = self._degrees(text, source, doc), None
+            degrees = self._degrees(text, source, doc)
         education = education_against(degrees, profile, evidence=None)
-        req_credits = self._credits(profile, education, mentions, years)
+        language = self._language(profile, text)
+        req_credits = self._credits(profile, education, mentions, years, language)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos)
         return brief(profile, req_credits, result, self._warnings(profile, warnings, mentions))
@@ -388,15 +449,20 @@ class Scorer:
         exact_gains: bool = False,
         dated: str | None = None,
     ) -> ScoreReport:
-        facts, found = self._read(text, source, doc, dated)
+        reading = self._read(text, source, doc, dated)
+        facts, found, _ = reading
         top = facts.highest_degree
         evidence = found.evidence if found.level == top else None
         education = education_of(facts, profile, evidence=evidence)
-        req_credits = self._credits(profile, education, mentions, facts.years)
+        years = self._years(profile, reading, mentions, text)
+        language = self._language(profile, text)
+        req_credits = self._credits(profile, education, mentions, years, language)
         cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
         result = self._compute(profile, req_credits, cos, exact_gains=exact_gains)
         career = career_estimate(facts, profile, coverage=result.coverage)
-        categories, matched, missing = explain(profile, text, req_credits, result, self.lexicon)
+        categories, matched, missing = explain(
+            profile, text, req_credits, result, self.lexicon, language=language
+        )
         return ScoreReport(
             score=round(result.score, 1),
             source=source,
@@ -412,6 +478,7 @@ class Scorer:
             career=career,
             warnings=self._warnings(profile, warnings, mentions),
             parts=score_parts(profile, req_credits, result),
+            years=years,
         )
 
     def _warnings(

@@ -1,0 +1,225 @@
+"""Years asked in a domain ("3+ years of applied ML engineering experience") count only the
+jobs whose entry names it; years asked in nothing count every job (audit finding 5)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jobmatch.extract.component import SkillExtractor
+from jobmatch.lexicon.loader import load_lexicon
+from jobmatch.models import Document, ScoreReport
+from jobmatch.report import render_markdown, render_text
+from jobmatch.scoring.posting_reader import read_requirements
+from jobmatch.scoring.posting_years import years_phrase
+from jobmatch.scoring.resume_reader import facts_and_roles
+from jobmatch.scoring.scorer import Scorer
+from tests.helpers import load_schema, schema_errors
+
+NURSE = """Jane Doe
+Registered Nurse
+
+EXPERIENCE
+Registered Nurse, City Hospital — Jan 2014 – Dec 2023
+- Patient care on a surgical ward; triage and medication administration.
+- Trained new nurses on the ward's procedures.
+
+EDUCATION
+Bachelor of Science in Nursing, 2013
+"""
+
+ML = """John Roe
+
+EXPERIENCE
+Machine Learning Engineer, Acme — Jan 2021 – Dec 2023
+- Trained TensorFlow models for demand forecasting and deployed them with Docker.
+
+Accountant, Books Ltd — Jan 2015 – Dec 2020
+- Prepared monthly financial statements and reconciliations.
+
+SKILLS
+Python, SQL, machine learning
+"""
+
+ML_POSTING = "Requirements:\n- 3+ years of applied ML engineering experience\n- Python\n"
+ANY_POSTING = "Requirements:\n- 5+ years of experience\n- Python\n"
+
+
+def _match(extractor: SkillExtractor, resume: str, posting: str) -> ScoreReport:
+    scorer = Scorer(extractor=extractor, as_of=date(2024, 1, 1))
+    return scorer.match(
+        Document(text=resume, source="resume.txt", format="text"),
+        Document(text=posting, source="posting.txt", format="text"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("clause", "phrase"),
+    [
+        (
+            "Requirements: 3+ years of applied ML engineering experience",
+            "3+ years of applied ML engineering experience",
+        ),
+        # the degree's field before the figure and the next sentence are not the domain
+        (
+            "MS in Biology with 2+ years of experience in assay development. Strong skills",
+            "2+ years of experience in assay development",
+        ),
+        # a second figure starts a phrase of its own
+        (
+            "6 - 10 years of IT industry experience, with 5+ years on the ServiceNow platform",
+            "6 - 10 years of IT industry experience",
+        ),
+        # a degree alternative ends it; an "or" between skills does not
+        (
+            "8 years of experience in data science or analytics OR Masters Degree and 6 years",
+            "8 years of experience in data science or analytics",
+        ),
+        ("5+ years of software development, including Python", "5+ years of software development"),
+        # a degree after the figure is another ask; "experience," ends the item
+        (
+            "3+ years of Python experience and a Bachelor's degree in Statistics",
+            "3+ years of Python experience",
+        ),
+        (
+            "2 - 3 years of relevant experience, advanced Excel, analytics a plus",
+            "2 - 3 years of relevant experience",
+        ),
+        # a field opened beyond what it names: no domain a skill can show
+        ("2 years as a Scientist in Chemistry or any science-based field", ""),
+        ("4 years of experience in cell biology, or related field", ""),
+        ("3+ years of experience in a similar role", ""),
+        ("Python and SQL", None),
+    ],
+)
+def test_years_phrase(clause: str, phrase: str | None) -> None:
+    assert years_phrase(clause) == phrase
+
+
+@pytest.mark.parametrize(
+    ("posting", "skills"),
+    [
+        (ML_POSTING, ["applied_machine_learning"]),
+        ("Requirements:\n- 4+ years of professional Python experience\n", ["python"]),
+        (
+            "Requirements:\n- 3+ years of experience with Machine Learning, Predictive Modeling\n",
+            ["machine_learning", "predictive_modeling"],
+        ),
+        # no skill after the figure: years of any job
+        (ANY_POSTING, []),
+        ("Requirements:\n- MS in Computer Science with 2+ years of experience\n", []),
+        # soft skills and languages name no field of work
+        ("Requirements:\n- 3+ years of experience communicating in English\n", []),
+    ],
+)
+def test_posting_keeps_the_domain_of_its_years(
+    extractor: SkillExtractor, posting: str, skills: list[str]
+) -> None:
+    read = read_requirements(posting, extractor.extract(posting), lexicon=load_lexicon())
+    assert read.years_min is not None
+    assert [s.skill_id for s in read.years_skills] == skills
+
+
+def test_a_nurses_years_do_not_meet_years_of_applied_ml(extractor: SkillExtractor) -> None:
+    report = _match(extractor, NURSE, ML_POSTING)
+    (years,) = report.years
+    assert years.label == "3+ years of experience in applied machine learning"
+    assert years.domain == ("applied machine learning",)
+    assert (years.years, years.credit) == (0.0, 0.0)
+    assert [(r.title, r.years, r.counted) for r in years.roles] == [
+        ("Registered Nurse", 10.0, False)
+    ]
+    assert report.career.years == 10.0  # the career line still gives every job's years
+    (cat,) = [c for c in report.categories if c.id == "experience"]
+    assert cat.coverage == 0.0 and cat.missing == ("years",)
+
+
+def test_only_the_jobs_naming_the_domain_count(extractor: SkillExtractor) -> None:
+    report = _match(extractor, ML, ML_POSTING)
+    (years,) = report.years
+    # the ML job (TensorFlow implies machine learning, which "applied machine learning"
+    # names) counts; the accountant's six years do not
+    assert [(r.title, r.counted, r.skill) for r in years.roles] == [
+        ("Machine Learning Engineer", True, "machine learning"),
+        ("Accountant", False, None),
+    ]
+    assert (years.years, years.credit) == (3.0, 1.0)
+    text = render_text(report)
+    assert (
+        "  3+ years of experience in applied machine learning: 3.0 of 3 years count (met); "
+        "only jobs whose entry names applied machine learning count\n"
+    ) in text
+    assert (
+        "    not counted: Accountant (2015-01 to 2020-12, 6.0 years), its entry does not"
+        " name applied machine learning\n" in text
+    )
+    assert "## Years asked" in render_markdown(report)
+    assert schema_errors(report.to_dict(), load_schema()) == []
+
+
+def test_years_partly_met_read_so(extractor: SkillExtractor) -> None:
+    report = _match(extractor, ML, ML_POSTING.replace("3+", "6+"))
+    (years,) = report.years
+    assert (years.years, years.credit) == (3.0, 0.5)
+    (item,) = [m for m in report.missing if m.requirement == "years"]
+    text = render_text(report)
+    assert (
+        f"+{item.gain:.1f} 6+ years of experience in applied machine learning "
+        "(Experience; required; 3.0 of 6 years count)" in text
+    )
+    assert ": 3.0 of 6 years count (partly met);" in text
+
+
+def test_years_asked_in_no_domain_count_every_job(extractor: SkillExtractor) -> None:
+    report = _match(extractor, ML, ANY_POSTING)
+    (years,) = report.years
+    assert years.domain == () and years.label == "5+ years of experience"
+    assert (years.years, years.credit) == (9.0, 1.0)
+    assert all(r.counted and r.skill is None for r in years.roles)
+    assert "the years of every dated job count (no field named)" in render_text(report)
+
+
+def test_role_entries_are_offsets_of_the_text_read() -> None:
+    # a range over three lines is repaired before the roles are read: the offsets are
+    # mapped back to the text given
+    text = (
+        "EXPERIENCE\nData Engineer, Initech\n2016\nto\n2019\n- Built Spark pipelines.\n"
+        "Nurse, Hospital\n2012 - 2015\n- Cared for patients.\n"
+    )
+    facts, roles = facts_and_roles(text, as_of=date(2024, 1, 1))
+    assert [r.role for r in roles] == list(facts.roles)
+    spans = [text[a:b].strip() for a, b in (r.span for r in roles)]
+    assert spans == [
+        "Data Engineer, Initech\n2016\nto\n2019\n- Built Spark pipelines.",
+        "Nurse, Hospital\n2012 - 2015\n- Cared for patients.",
+    ]
+
+
+def test_a_title_naming_the_one_who_does_it_counts(extractor: SkillExtractor) -> None:
+    # "Product Manager" does product management, though no bullet names it
+    resume = (
+        "EXPERIENCE\nProduct Manager, Acme — Jan 2018 – Dec 2023\n- Ran the roadmap.\n"
+        "Software Engineer, Initech — Jan 2012 – Dec 2017\n- Wrote the billing service.\n"
+    )
+    posting = "Requirements:\n- 4+ years of product management experience\n"
+    (years,) = _match(extractor, resume, posting).years
+    assert [(r.title, r.counted, r.skill, r.snippet) for r in years.roles] == [
+        ("Product Manager", True, "product management", "title: Product Manager"),
+        ("Software Engineer", False, None, None),
+    ]
+    assert (years.years, years.credit) == (6.0, 1.0)
+
+
+def test_a_skill_implying_the_domain_counts_and_says_so(extractor: SkillExtractor) -> None:
+    resume = (
+        "EXPERIENCE\nSoftware Engineer, Acme — Jan 2020 – Dec 2023\n"
+        "- Trained TensorFlow models for demand forecasting.\n"
+    )
+    (years,) = _match(extractor, resume, ML_POSTING).years
+    (role,) = years.roles
+    assert (role.counted, role.skill) == (True, "TensorFlow, which implies machine learning")
+    assert (
+        role.snippet
+        == "…Acme — Jan 2020 – Dec 2023 - Trained TensorFlow models for demand forecasting."
+    )
