@@ -190,6 +190,19 @@ def test_the_report_says_in_progress() -> None:
         ("MPH", "master"),
         ("MSW", "master"),
         ("M.Ed.", "master"),
+        ("JD", "professional_doctorate"),
+        ("J.D.", "professional_doctorate"),
+        ("Juris Doctor", "professional_doctorate"),
+        ("MD", "professional_doctorate"),
+        ("M.D.", "professional_doctorate"),
+        ("PharmD", "professional_doctorate"),
+        ("DNP", "professional_doctorate"),
+        ("DDS", "professional_doctorate"),
+        ("D.M.D.", "professional_doctorate"),
+        ("D.O.", "professional_doctorate"),
+        ("PsyD", "professional_doctorate"),
+        ("EdD", "phd"),
+        ("Ed.D.", "phd"),
     ],
 )
 def test_degree_abbreviations(abbr: str, level: str) -> None:
@@ -197,6 +210,35 @@ def test_degree_abbreviations(abbr: str, level: str) -> None:
     assert [(e.level, e.field, e.institution, e.year) for e in f.education] == [
         (level, "finance", "University of North Texas", 2013)
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Doctor of Medicine, University of Iowa, 2010",
+            ("professional_doctorate", "medicine", "University of Iowa", 2010),
+        ),
+        (
+            "J.D., cum laude, Harvard Law School, 2015",
+            ("professional_doctorate", None, "Harvard Law School", 2015),
+        ),
+        (
+            "Juris Doctorate : Law, Georgetown University Law Center, 2012",
+            ("professional_doctorate", "law", "Georgetown University Law Center", 2012),
+        ),
+        (
+            "Bachelor of Science, Stanford University, 2010",
+            ("bachelor", None, "Stanford University", 2010),
+        ),
+    ],
+)
+def test_professional_doctorates_and_school_words(
+    line: str, expected: tuple[str, str | None, str | None, int]
+) -> None:
+    f = facts(f"Education\n{line}\n")
+    assert [(e.level, e.field, e.institution, e.year) for e in f.education] == [expected]
+    assert f.highest_degree == expected[0]
 
 
 def test_abbreviations_after_a_school_and_year() -> None:
@@ -221,6 +263,9 @@ def test_abbreviations_after_a_school_and_year() -> None:
         "Skills such as : Excel",
         "Set up MFA for Okta users",
         "drove forklifts at 5 mph",
+        "Baltimore, MD 21201",
+        "M.D. Anderson Cancer Center",
+        "What I do in my spare time",
     ],
 )
 def test_abbreviations_need_a_degree_context(line: str) -> None:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import CareerEstimate, Education, EducationEntry, ResumeFacts
-from .profiles import DEGREE_LEVELS, LadderLevel, Profile
+from .profiles import DEGREE_LEVELS, LadderLevel, Profile, degree_meets
 
 __all__ = ["career_estimate", "education_against", "education_of", "in_family"]
 
@@ -140,7 +140,7 @@ def education_against(
     if not needs:
         return Education(level=level, field=field, evidence=evidence)
     need = min(needs, key=DEGREE_LEVELS.index)
-    meets = level is not None and DEGREE_LEVELS.index(level) >= DEGREE_LEVELS.index(need)
+    meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
     return Education(
         level=level,
         field=field,

@@ -28,13 +28,25 @@ __all__ = [
 ]
 
 #: every education level, lowest first
-LEVEL_ORDER = ("other", "certificate", "high_school", "associate", "bachelor", "master", "phd")
+LEVEL_ORDER = (
+    "other",
+    "certificate",
+    "high_school",
+    "associate",
+    "bachelor",
+    "master",
+    "professional_doctorate",
+    "phd",
+)
 
 _DEGREE = re.compile(
     r"\bbba\b|\bb\.b\.a\b\.?|\bbfa\b|\bb\.f\.a\b\.?|\bbsw\b|\bb\.\s?com\b\.?|\bbcom\b"
     r"|\bll\.?\s?b\b\.?|\bmfa\b|\bm\.f\.a\b\.?|\bmph\b|\bm\.p\.h\b\.?|\bmpa\b|\bmsn\b"
     r"|\bmsw\b|\bm\.s\.w\b\.?|\bm\.\s?ed\b\.?|\bma\b(?=\s*:|\s+(?:in|of)\b)|(?-i:\bAS\b)(?= ?:)"
     r"|\bph\.?\s?d\b\.?|\bd\.?\s?phil\b|\bdoctor(?:ate| of philosophy)\b|\bdoctoral degree\b"
+    r"|\bjuris\s+doctor(?:ate)?\b|\bj\.\s?d\b\.?|\bjd\b|\bm\.\s?d\b\.?|\bmd\b|\bd\.\s?o\b\.?"
+    r"|\bpharm\.?\s?d\b\.?|\bd\.?d\.?s\b\.?|\bd\.?m\.?d\b\.?|\bd\.?v\.?m\b\.?|\bd\.?n\.?p\b\.?|\bdpt\b"
+    r"|\bpsy\.?\s?d\b\.?|\bed\.?\s?d\b\.?|\bdoctor\b"
     r"|\bm\.?\s?sc?\b\.?|\bm\.?\s?eng\b\.?|\bm\.?\s?tech\b\.?|\bmba\b|\bm\.s\.|\bms\b|\bm\.a\.|\bmasters?'?s?\b"
     r"|\bmaster’s\b|\bb\.?\s?sc?\b\.?|\bb\.?\s?eng\b\.?|\bb\.?\s?tech\b\.?|\bb\.s\.|\bbs\b|\bb\.a\.|\bba\b"
     r"|\bbachelors?'?s?\b|\bbachelor’s\b|\bb\.\s?e\b\.?|\bbsn\b|\bassociate'?s?\b|\ba\.a\.s?\.|\basn\b"
@@ -94,11 +106,17 @@ _FIELD_WORDS = frozenset(
     robotics cybersecurity security mass nutrition dietetics food public-relations
     professional sales office research quantitative economic policy government languages
     spanish french german chinese management-information hotel restaurant pre-law pre-med
-    programming urban regional planning community rural development studies
+    programming urban regional planning community rural development studies surgery
+    osteopathic veterinary physical therapy optometry audiology jurisprudence
     """.split()
 )
 _OF_FIELD = re.compile(r"\s*(?:'s|’s)?\s*(?:degree\s*)?(?:of|in)\s+", re.IGNORECASE)
 _SEPARATED = re.compile(r"(?:in|of)\b|[:,\-–]", re.IGNORECASE)
+_HONOURS = re.compile(
+    r"(?:(?:summa|magna)\s+)?cum\s+laude\b|with\s+(?:high\s+)?(?:honou?rs|distinction)\b"
+    r"|honou?rs$|distinction$",
+    re.IGNORECASE,
+)
 _JOINERS = frozenset({"and", "&", "of", "in", "with", "/"})
 
 
@@ -241,6 +259,9 @@ def _field(line: str, level: str) -> str | None:
             # without "in", "of", ":" or "," the words after a degree may be a school's
             # name ("Bachelor of Arts Bennett College"): only field words are taken then
             named = of_field or _SEPARATED.match(after) is not None
+            # words just before "University" or "School" are its name ("J.D., Harvard Law
+            # School"): only field words are taken there either
+            named = named and _INSTITUTION_WORD.match(after, f.end(1) + 1) is None
             value = _clean(f.group(1), named=named)
             if value:
                 return value
@@ -255,6 +276,8 @@ def _clean(value: str, *, named: bool = True) -> str | None:
     value = re.sub(r"\s+(?:and|in|of|&)$", "", value, flags=re.IGNORECASE)
     if not value or len(value.split()) > 6 or degree_level(value) or len(value) < 3:
         return None
+    if _HONOURS.match(value):
+        return None  # "JD, cum laude, Georgetown ..."
     words = value.split()
     keep = 0
     for i, w in enumerate(words):

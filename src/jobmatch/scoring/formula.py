@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Education, SkillMention
-from .profile_types import DEGREE_LEVELS, Profile, Requirement, ScoringParams
+from .profile_types import Profile, Requirement, ScoringParams, degree_meets
 
 __all__ = [
     "Credit",
@@ -143,10 +143,7 @@ def credit_of(
     if req.years is not None:
         return Credit(min(1.0, (years or 0.0) / req.years) if req.years > 0 else 1.0)
     if req.degree is not None:
-        ok = education.level is not None and DEGREE_LEVELS.index(
-            education.level
-        ) >= DEGREE_LEVELS.index(req.degree)
-        return Credit(1.0 if ok else 0.0)
+        return Credit(1.0 if degree_meets(education.level, req.degree) else 0.0)
     if req.fields:
         ok = education.field is not None and any(
             f in education.field or education.field in f for f in req.fields
