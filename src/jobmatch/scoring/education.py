@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from ..extract.sections import classify_heading
@@ -83,6 +84,9 @@ _HIGH_SCHOOL_NAME = re.compile(
 # the diploma's words before a high school's name ("High School Diploma Ferris High School")
 _DIPLOMA_FIRST = re.compile(r"(?i)^.*?\b(?:diploma|ged|hs)\b\W*")
 _CERTIFICATE = re.compile(r"^(?:graduate |professional )?(?:certificate|diploma)\b", re.I)
+# a certificate named after its trade ("Welding Certificate", "Aircraft Coating Technician
+# Certificate") on a line of an education section
+_NAMED_CERTIFICATE = re.compile(r"\b[A-Z][a-z]+\s+(?:Certificate|Diploma)\b(?!\s+(?:in|of)\b)")
 # words of fields of study: a field runs while its words are these ("Anthropology Hunter
 # College" is anthropology, "Interior Design Miami International" interior design)
 _FIELD_WORDS = frozenset(
@@ -101,7 +105,7 @@ _FIELD_WORDS = frozenset(
     fiction writing creative secondary elementary early childhood special teaching
     counseling liberal general applied operations supply chain logistics project forensic
     adult family clinical behavioral bioinformatics informatics engineering control
-    drafting advanced visual performing theatre theater dance geography geology
+    drafting advanced visual performing theatre theater dance geography geology global
     biochemistry biomedical neuroscience cognitive machine learning artificial intelligence
     robotics cybersecurity security mass nutrition dietetics food public-relations
     professional sales office research quantitative economic policy government languages
@@ -117,6 +121,20 @@ _HONOURS = re.compile(
     r"|honou?rs$|distinction$",
     re.IGNORECASE,
 )
+# what ends a school's name on its right ("... University GPA: 3.5", "... University
+# Certificate in Project Management")
+_RIGHT_CUT = re.compile(r"\s+(?:c?gpa|minor|major|concentration|certificate)\b", re.IGNORECASE)
+# a placeholder or a month after a school's name ("TEMPLE UNIVERSITY City", "Liberty
+# University - City", "Xavier University May", "University of New Hampshire USA")
+_TRAILER = re.compile(
+    r"\s*[-–]\s*(?:city|state)$|(?:(?<=university)|(?<=college)|(?<=school)|(?<=institute)"
+    r"|(?<=academy))\s+city$"
+    r"|\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)$|\s+usa$",
+    re.IGNORECASE,
+)
+_STATUS_LEAD = re.compile(r"^(?:present|current|expected|anticipated|in progress)\s+", re.I)
+_PLACEHOLDER_PLACE = re.compile(r"\bcity\s*,\s*state\b", re.IGNORECASE)
 _JOINERS = frozenset({"and", "&", "of", "in", "with", "/"})
 
 
@@ -336,7 +354,10 @@ def _institution(lines: Sequence[str], level: str, field: str | None) -> str | N
             start = line.index(span, pos)
             pos = start + len(span)
             value = " ".join(span.split()).strip(" .-:–—")
-            value = re.sub(r"^(?:.*?\b(?:in|at)\s+)", "", value) if " in " in value else value
+            value = _RIGHT_CUT.split(value, maxsplit=1)[0].strip(" .-:–—")
+            if " in " in value:
+                cut = re.sub(r"^(?:.*?\b(?:in|at)\s+)", "", value)
+                value = cut if _INSTITUTION_WORD.search(cut) else value
             named, most = degree_level(value), 8
             if named == "high_school" and level == "high_school":
                 value = _DIPLOMA_FIRST.sub("", value)
@@ -347,11 +368,58 @@ def _institution(lines: Sequence[str], level: str, field: str | None) -> str | N
                 # degree and its field (or before it, unless another degree precedes it)
                 value = _after_degree(value, field, first=degree_level(line[:start]) is None)
                 named = degree_level(value) if _INSTITUTION_WORD.search(value) else "none"
+            value = _tidy(value, field, placeholder=_PLACEHOLDER_PLACE.search(line) is not None)
             if value and named is None and len(value.split()) <= most:
                 return value
             if pos >= len(line):
                 break
     return None
+
+
+def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
+    """A school's name without what LiveCareer prints around it: a placeholder city or state,
+    a month, the field repeated after it, the field or other field words before it
+    ("Justice Studies Montclair State University", "TEMPLE UNIVERSITY City", "Xavier
+    University May"). Words before "University of" go only when they are the field: the
+    "Medical University of South Carolina" keeps its name."""
+    value = _STATUS_LEAD.sub("", value)
+    before = None
+    while before != value:
+        before = value
+        value = _TRAILER.sub("", value)
+        if placeholder:  # the line prints "City , State" after the name
+            value = re.sub(r"\s*[-–]?\s*\bcity$", "", value, flags=re.IGNORECASE)
+        head = value[: -len(field) - 1] if field else ""
+        if field and value.lower().endswith(" " + field) and head.split()[-1] not in _JOINERS:
+            value = head.rstrip(" ,-–")
+    if " - " in value:  # "Integrated Studies and Management - Cambridge College"
+        head, tail = value.split(" - ", 1)
+        if _all_field_words(head.split()) and _INSTITUTION_WORD.search(tail):
+            value = tail
+    words = value.split()
+    school = next((i for i, w in enumerate(words) if _INSTITUTION_WORD.fullmatch(w)), None)
+    if school is None:
+        return value
+    lead = 0
+    while lead < school and (
+        _all_field_words(words[lead : lead + 1]) or _STATUS_LEAD.match(words[lead] + " ")
+    ):
+        lead += 1
+    if 0 < lead < school and words[lead].lower() not in _JOINERS:
+        return " ".join(words[lead:])
+    if field and value.lower().startswith(field + " "):
+        rest = value[len(field) + 1 :]
+        if re.match(r"(?i)university of\b", rest):
+            return rest
+    return value
+
+
+def _all_field_words(words: Sequence[str]) -> bool:
+    for w in words:
+        low = w.lower().strip(",.;:/")
+        if not (low in _FIELD_WORDS or low in _JOINERS or low.rstrip("s") in _FIELD_WORDS):
+            return False
+    return bool(words)
 
 
 def _after_degree(value: str, field: str | None, *, first: bool = True) -> str:
@@ -400,12 +468,13 @@ def read_education(
     Returns:
         One :class:`~jobmatch.models.EducationEntry` per degree.
     """
+    lines, candidates, seconds = _split_entries(lines, candidates)
     allowed = set(candidates)
     levels: dict[int, str] = {}
     for i in candidates:
         line = " ".join(lines[i].split())
         level = degree_line(line)
-        if level is None and _CERTIFICATE.match(line):
+        if level is None and (_CERTIFICATE.match(line) or _NAMED_CERTIFICATE.search(line)):
             level = "certificate"
         if level == "high_school" and levels.get(i - 1) == "high_school":
             if _HIGH_SCHOOL_NAME.fullmatch(line):
@@ -452,12 +521,62 @@ def read_education(
             year=year,
             in_progress=unfinished,
         )
+        if i in seconds and last == i - 1 and entry.year is None and entries[-1].year is not None:
+            # one date beside a line naming two degrees ("A.S : Nursing ... BSN. South
+            # University" / "December2015"): the later-listed, higher degree's
+            if LEVEL_ORDER.index(level) > LEVEL_ORDER.index(entries[-1].level):
+                entry = replace(entry, year=entries[-1].year, in_progress=entries[-1].in_progress)
+                entries[-1] = replace(entries[-1], year=None, in_progress=False)
         if entries and i - last <= 2 and (merged := _same(entries[-1], entry, line)) is not None:
             entries[-1] = merged
         else:
             entries.append(entry)
         last = i
     return entries
+
+
+def _second_degree(line: str) -> int | None:
+    """Where a second entry starts on a degree line, else ``None``: a degree of another level
+    named after the first degree's school ("A.S : Nursing Columbus Technical College BSN.
+    South University")."""
+    first = _DEGREE.search(line)
+    if first is None:
+        return None
+    school = _INSTITUTION_WORD.search(line, first.end())
+    if school is None:
+        return None
+    for m in _DEGREE.finditer(line, school.end()):
+        rest = line[m.start() :]
+        level, own = degree_line(rest), degree_line(line[: m.start()])
+        # another level after a degree: the same one again is the LiveCareer description
+        # repeating it
+        if own is not None and level not in (None, own, "high_school"):
+            if degree_level(rest[:40]) is not None:
+                return m.start()
+    return None
+
+
+def _split_entries(
+    lines: Sequence[str], candidates: Sequence[int]
+) -> tuple[list[str], list[int], set[int]]:
+    """``lines`` with each candidate line that holds two entries split in two, the
+    candidates renumbered (the second part is a candidate too), and the second parts."""
+    out: list[str] = []
+    keep: list[int] = []
+    seconds: set[int] = set()
+    allowed = set(candidates)
+    for i, line in enumerate(lines):
+        at = _second_degree(line) if i in allowed and degree_line(line) is not None else None
+        if i in allowed:
+            keep.append(len(out))
+        if at is None:
+            out.append(line)
+            continue
+        out.append(line[:at].rstrip(" .;,"))
+        keep.append(len(out))
+        seconds.add(len(out))
+        out.append(line[at:])
+    return out, keep, seconds
 
 
 def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry | None:
