@@ -203,6 +203,8 @@ def test_the_report_says_in_progress() -> None:
         ("PsyD", "professional_doctorate"),
         ("EdD", "phd"),
         ("Ed.D.", "phd"),
+        ("Associate", "associate"),
+        ("Associates", "associate"),
     ],
 )
 def test_degree_abbreviations(abbr: str, level: str) -> None:
@@ -373,6 +375,10 @@ def test_a_certificate_named_after_its_trade(line: str) -> None:
     f = facts(f"Education\n{line}\n")
     assert [e.level for e in f.education] == ["certificate"]
     assert f.highest_degree == "certificate"
+
+
+def test_a_job_title_associate_is_no_degree() -> None:
+    assert facts("Education\nSales Associate : Company Name, 2010\n").education == ()
 
 
 def test_a_certificate_word_in_prose_is_none() -> None:

@@ -70,12 +70,19 @@ _HONOURS = re.compile(
     re.IGNORECASE,
 )
 # degree forms the shared patterns leave out (they also read postings): "Masters : Education",
-# "AOS : Culinary Arts", "S.E : Accounting" (Sarjana Ekonomi, an Indonesian bachelor)
+# "AOS : Culinary Arts", "Associates : Liberal Arts", "S.E : Accounting" (Sarjana Ekonomi,
+# an Indonesian bachelor)
 _EXTRA_LEVELS = (
     ("master", re.compile(r"\bmasters?\s*[:,]", re.IGNORECASE)),
     (
         "associate",
-        re.compile(r"\b(?:aos|aas|a\.o\.s\.?|a\.a\.s\.?)\b|(?-i:\bAS) ?:", re.IGNORECASE),
+        # "Associate : Nursing", "... College 1996 Associates : Liberal Arts" (LiveCareer):
+        # at a line's start or after a year, not "Sales Associate : ..."
+        re.compile(
+            r"\b(?:aos|aas|a\.o\.s\.?|a\.a\.s\.?)\b|(?-i:\bAS) ?:"
+            r"|(?:^|(?<=\d\s))(?-i:Associates?) ?:",
+            re.IGNORECASE,
+        ),
     ),
     ("bachelor", re.compile(r"^s\.\s?e\b\.?\s*:", re.IGNORECASE)),
 )
@@ -84,7 +91,7 @@ _EXTRA_LEVELS = (
 #: the words (lower case) the first two extra forms cannot match without; the third is
 #: anchored at a line's start, after "s."
 _MASTER_WORDS = ("master",)
-_ASSOCIATE_WORDS = ("aos", "aas", "a.o.s", "a.a.s", "as:", "as :")
+_ASSOCIATE_WORDS = ("aos", "aas", "a.o.s", "a.a.s", "as:", "as :", "associate")
 _EXTRA_WORDS = _MASTER_WORDS + _ASSOCIATE_WORDS
 
 
