@@ -377,6 +377,18 @@ def test_a_certificate_named_after_its_trade(line: str) -> None:
     assert f.highest_degree == "certificate"
 
 
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Bachelor of Fine Arts : Interior Design Art Institute of Colorado", "interior design"),
+        ("Bachelor of Science : Nursing Medical University of South Carolina", "nursing"),
+        ("Bachelor of Arts : Anthropology Hunter College", "anthropology"),
+    ],
+)
+def test_a_field_stops_before_the_school_name(line: str, field: str) -> None:
+    assert [e.field for e in facts(f"Education\n{line}\n").education] == [field]
+
+
 def test_a_job_title_associate_is_no_degree() -> None:
     assert facts("Education\nSales Associate : Company Name, 2010\n").education == ()
 
@@ -434,6 +446,14 @@ def test_a_certificate_word_in_prose_is_none() -> None:
         (
             "High School Diploma : General Pennsauken High School City , State",
             "Pennsauken High School",
+        ),
+        (
+            "Bachelor of Fine Arts : Interior Design Art Institute of Colorado",
+            "Art Institute of Colorado",
+        ),
+        (
+            "Bachelor of Science : Nursing Medical University of South Carolina",
+            "Medical University of South Carolina",
         ),
     ],
 )

@@ -25,6 +25,7 @@ from .education_names import (
     INSTITUTION_WORD,
     JOINERS,
     NAME_TAIL,
+    SCHOOL_MODIFIERS,
     institution_span,
     school_name,
 )
@@ -217,8 +218,14 @@ def _field(line: str, level: str) -> str | None:
             named = of_field or _SEPARATED.match(after) is not None
             # words just before "University" or "School" are its name ("J.D., Harvard Law
             # School"): only field words are taken there either
-            named = named and INSTITUTION_WORD.match(after, f.end(1) + 1) is None
-            value = _clean(f.group(1), named=named)
+            school_next = INSTITUTION_WORD.match(after, f.end(1) + 1) is not None
+            named = named and not school_next
+            words = f.group(1).split()
+            if school_next and len(words) > 1 and words[-1].lower() in SCHOOL_MODIFIERS:
+                # "Interior Design Art Institute", "Nursing Medical University": the last
+                # word is the school's
+                words = words[:-1]
+            value = _clean(" ".join(words), named=named)
             if value:
                 return value
     known = re.search(

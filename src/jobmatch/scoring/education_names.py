@@ -21,6 +21,7 @@ __all__ = [
     "INSTITUTION_WORD",
     "JOINERS",
     "NAME_TAIL",
+    "SCHOOL_MODIFIERS",
     "institution_span",
     "school_name",
 ]
@@ -105,6 +106,11 @@ _TRAILER = re.compile(
 )
 _STATUS_LEAD = re.compile(r"^(?:present|current|expected|anticipated|in progress)\s+", re.I)
 _PLACEHOLDER_PLACE = re.compile(r"\bcity\s*,\s*state\b", re.IGNORECASE)
+#: words that open a school's name as often as they end a field ("Art Institute of ...",
+#: "Medical University of ...")
+SCHOOL_MODIFIERS = frozenset(
+    {"art", "medical", "business", "law", "music", "technical", "technological", "agricultural"}
+)
 #: the words that join a field's words ("science and technology")
 JOINERS = frozenset({"and", "&", "of", "in", "with", "/"})
 
@@ -177,8 +183,9 @@ def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
     """A school's name without what LiveCareer prints around it: a placeholder city or state,
     a month, the field repeated after it, the field or other field words before it
     ("Justice Studies Montclair State University", "TEMPLE UNIVERSITY City", "Xavier
-    University May"). Words before "University of" go only when they are the field: the
-    "Medical University of South Carolina" keeps its name."""
+    University May"). Words before "University of" or a name's opening word ("Art
+    Institute", "Medical University") go only when they are the field: the "Medical
+    University of South Carolina" keeps its name."""
     value = _STATUS_LEAD.sub("", value)
     before = None
     while before != value:
@@ -206,7 +213,8 @@ def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
         return " ".join(words[lead:])
     if field and value.lower().startswith(field + " "):
         rest = value[len(field) + 1 :]
-        if re.match(r"(?i)university of\b", rest):
+        opens = rest.split()[0].lower() in SCHOOL_MODIFIERS and INSTITUTION_WORD.search(rest)
+        if re.match(r"(?i)university of\b", rest) or opens:
             return rest
     return value
 
