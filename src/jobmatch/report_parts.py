@@ -50,6 +50,7 @@ DEGREE_LABELS = {
     "associate": "associate degree",
     "bachelor": "bachelor's degree",
     "master": "master's degree",
+    "professional_doctorate": "professional doctorate",
     "phd": "PhD",
 }
 

@@ -76,7 +76,7 @@ def rows(text: str) -> list[tuple[str, str | None, str | None, int | None, bool]
             "High School Diploma : 1993\nMary Star of the Sea High School - City , State\n",
             [
                 ("associate", "culinary arts", None, 1997, False),
-                ("high_school", None, "Mary Star of the Sea High School - City", 1993, False),
+                ("high_school", None, "Mary Star of the Sea High School", 1993, False),
             ],
         ),
     ],
@@ -190,6 +190,21 @@ def test_the_report_says_in_progress() -> None:
         ("MPH", "master"),
         ("MSW", "master"),
         ("M.Ed.", "master"),
+        ("JD", "professional_doctorate"),
+        ("J.D.", "professional_doctorate"),
+        ("Juris Doctor", "professional_doctorate"),
+        ("MD", "professional_doctorate"),
+        ("M.D.", "professional_doctorate"),
+        ("PharmD", "professional_doctorate"),
+        ("DNP", "professional_doctorate"),
+        ("DDS", "professional_doctorate"),
+        ("D.M.D.", "professional_doctorate"),
+        ("D.O.", "professional_doctorate"),
+        ("PsyD", "professional_doctorate"),
+        ("EdD", "phd"),
+        ("Ed.D.", "phd"),
+        ("Associate", "associate"),
+        ("Associates", "associate"),
     ],
 )
 def test_degree_abbreviations(abbr: str, level: str) -> None:
@@ -197,6 +212,35 @@ def test_degree_abbreviations(abbr: str, level: str) -> None:
     assert [(e.level, e.field, e.institution, e.year) for e in f.education] == [
         (level, "finance", "University of North Texas", 2013)
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Doctor of Medicine, University of Iowa, 2010",
+            ("professional_doctorate", "medicine", "University of Iowa", 2010),
+        ),
+        (
+            "J.D., cum laude, Harvard Law School, 2015",
+            ("professional_doctorate", None, "Harvard Law School", 2015),
+        ),
+        (
+            "Juris Doctorate : Law, Georgetown University Law Center, 2012",
+            ("professional_doctorate", "law", "Georgetown University Law Center", 2012),
+        ),
+        (
+            "Bachelor of Science, Stanford University, 2010",
+            ("bachelor", None, "Stanford University", 2010),
+        ),
+    ],
+)
+def test_professional_doctorates_and_school_words(
+    line: str, expected: tuple[str, str | None, str | None, int]
+) -> None:
+    f = facts(f"Education\n{line}\n")
+    assert [(e.level, e.field, e.institution, e.year) for e in f.education] == [expected]
+    assert f.highest_degree == expected[0]
 
 
 def test_abbreviations_after_a_school_and_year() -> None:
@@ -221,6 +265,9 @@ def test_abbreviations_after_a_school_and_year() -> None:
         "Skills such as : Excel",
         "Set up MFA for Okta users",
         "drove forklifts at 5 mph",
+        "Baltimore, MD 21201",
+        "M.D. Anderson Cancer Center",
+        "What I do in my spare time",
     ],
 )
 def test_abbreviations_need_a_degree_context(line: str) -> None:
@@ -235,7 +282,7 @@ def test_abbreviations_need_a_degree_context(line: str) -> None:
     [
         (
             "Education\nHigh School Diploma : 2008\nDon Bosco Senior High School - City , State\n",
-            [("high_school", None, "Don Bosco Senior High School - City", 2008, False)],
+            [("high_school", None, "Don Bosco Senior High School", 2008, False)],
         ),
         (
             "Education\nCambridge College Master of Education : Integrated Studies\n\n"
@@ -291,3 +338,124 @@ def test_education_of_shared_resumes(
     path = shared_data / "resumes" / "livecareer_more" / f"{name}.pdf"
     f = read_resume(path, as_of=date(2026, 11, 1))
     assert [(e.level, e.year, e.in_progress) for e in f.education] == expected
+
+
+# ------------------------------------------------------------------ two degrees, certificates
+
+
+def test_two_degrees_on_one_line_are_two_entries() -> None:
+    text = (
+        "Education\nMay 2004\nHS : General Studies Bainbridge High School - City , State\n"
+        "December 2015\nA.S : Nursing Columbus Technical College BSN. South University - City ,"
+        " State Nursing\n"
+    )
+    assert rows(text) == [
+        ("high_school", None, "Bainbridge High School", 2004, False),
+        ("associate", "nursing", "Columbus Technical College", None, False),
+        ("bachelor", "nursing", "South University", 2015, False),
+    ]
+
+
+def test_a_degree_repeated_on_its_line_is_one_entry() -> None:
+    text = (
+        "Education\nSouthwest Texas Junior College 1996 Associate of Arts : Liberal Arts "
+        "Southwest Texas Junior College, Texas, 1995-1996 Associate Degree in Liberal\n"
+    )
+    assert [(e.level, e.field) for e in facts(text).education] == [("associate", "liberal arts")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tulsa Welding School City , State Welding Certificate Job-Related Training",
+        "Florida State College City , State Aircraft Coating Technician Certificate *148 hours",
+    ],
+)
+def test_a_certificate_named_after_its_trade(line: str) -> None:
+    f = facts(f"Education\n{line}\n")
+    assert [e.level for e in f.education] == ["certificate"]
+    assert f.highest_degree == "certificate"
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Bachelor of Fine Arts : Interior Design Art Institute of Colorado", "interior design"),
+        ("Bachelor of Science : Nursing Medical University of South Carolina", "nursing"),
+        ("Bachelor of Arts : Anthropology Hunter College", "anthropology"),
+    ],
+)
+def test_a_field_stops_before_the_school_name(line: str, field: str) -> None:
+    assert [e.field for e in facts(f"Education\n{line}\n").education] == [field]
+
+
+def test_a_job_title_associate_is_no_degree() -> None:
+    assert facts("Education\nSales Associate : Company Name, 2010\n").education == ()
+
+
+def test_a_certificate_word_in_prose_is_none() -> None:
+    text = "Education\nManagement certificateCoursework in Industrial Psychology\n"
+    assert facts(text).education == ()
+
+
+# ------------------------------------------------------------------ P8: the school's name
+
+
+@pytest.mark.parametrize(
+    ("line", "school"),
+    [
+        (
+            "Bachelor of Arts : Justice Studies Montclair State University",
+            "Montclair State University",
+        ),
+        (
+            "Bachelor of Science : Pre-Law University of South Florida",
+            "University of South Florida",
+        ),
+        ("Bachelor of Science : Business TEMPLE UNIVERSITY City , State", "TEMPLE UNIVERSITY"),
+        ("Master of Arts : Education Xavier University May 2012", "Xavier University"),
+        (
+            "Bachelor of Science : Psychology Liberty University - City , State",
+            "Liberty University",
+        ),
+        (
+            "Master of Arts : International Studies Oxford Brookes University GPA: Dissertation: "
+            "Analyses of the Discourse in its",
+            "Oxford Brookes University",
+        ),
+        (
+            "Master of Science : Analytics University of New Hampshire USA Analytics",
+            "University of New Hampshire",
+        ),
+        (
+            "Bachelor of Fine Arts : Fine Arts Pennsylvania Academy of Fine Arts",
+            "Pennsylvania Academy of Fine Arts",
+        ),
+        (
+            "Bachelor of Science : Nursing, Medical University of South Carolina",
+            "Medical University of South Carolina",
+        ),
+        (
+            "Bachelor of Fine Arts : Painting, Art Institute of Pittsburgh",
+            "Art Institute of Pittsburgh",
+        ),
+        (
+            "BA : Economics, University of Missouri - Kansas City",
+            "University of Missouri - Kansas City",
+        ),
+        (
+            "High School Diploma : General Pennsauken High School City , State",
+            "Pennsauken High School",
+        ),
+        (
+            "Bachelor of Fine Arts : Interior Design Art Institute of Colorado",
+            "Art Institute of Colorado",
+        ),
+        (
+            "Bachelor of Science : Nursing Medical University of South Carolina",
+            "Medical University of South Carolina",
+        ),
+    ],
+)
+def test_the_school_name_without_field_placeholder_or_month(line: str, school: str) -> None:
+    assert [e.institution for e in facts(f"Education\n{line}\n").education] == [school]

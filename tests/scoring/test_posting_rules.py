@@ -38,6 +38,17 @@ SPELLINGS = [
     ("GED required", ["high_school"]),
     ("\u017fecondary \u017fchool", ["high_school"]),
     ("Strong Python and SQL", []),
+    ("JD required", ["professional_doctorate"]),
+    ("Juris Doctor from an accredited law school", ["professional_doctorate"]),
+    ("MD or DO", ["professional_doctorate"]),
+    ("MD/PhD", ["phd"]),
+    ("Advanced degree preferred (M.S., J.D.)", ["master"]),
+    ("M.D. degree", ["professional_doctorate"]),
+    ("Doctor of Pharmacy (PharmD)", ["professional_doctorate"]),
+    ("EdD preferred", ["phd"]),
+    ("a Juris Doctorate", ["professional_doctorate"]),
+    ("read the JD below", []),
+    ("Baltimore, MD", []),
 ]
 
 

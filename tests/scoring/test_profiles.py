@@ -12,7 +12,7 @@ from jobmatch.cli import main
 from jobmatch.errors import ProfileError
 from jobmatch.lexicon.loader import load_lexicon
 from jobmatch.scoring.profile_build import build_profile
-from jobmatch.scoring.profiles import analyze, list_profiles, load_profile
+from jobmatch.scoring.profiles import analyze, degree_meets, list_profiles, load_profile
 
 
 def test_shipped_profile_loads_and_validates() -> None:
@@ -95,7 +95,7 @@ def test_every_problem_is_listed(tmp_path: Path) -> None:
         "requirement 'a': skill id 'no_such_skill' is not in the lexicon; "
         "requirement 'b': 'required' must be true or false; "
         "requirement 'c': degree 'wizard' is not one of high_school, associate, bachelor, "
-        "master, phd; "
+        "master, professional_doctorate, phd; "
         "category 'langs' requirement 5: duplicate requirement id 'ok'"
     )
 
@@ -233,3 +233,21 @@ def test_stale_generated_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "mini.tfidf.json").unlink()
     with pytest.raises(ProfileError, match="generated file 'mini.tfidf.json' not found"):
         load_profile(prof)
+
+
+@pytest.mark.parametrize(
+    ("level", "need", "meets"),
+    [
+        ("professional_doctorate", "master", True),
+        ("professional_doctorate", "phd", False),
+        ("professional_doctorate", "professional_doctorate", True),
+        ("phd", "professional_doctorate", False),
+        ("phd", "master", True),
+        ("master", "professional_doctorate", False),
+        (None, "bachelor", False),
+    ],
+)
+def test_a_professional_doctorate_meets_a_masters_requirement_only(
+    level: str | None, need: str, meets: bool
+) -> None:
+    assert degree_meets(level, need) is meets

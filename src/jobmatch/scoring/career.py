@@ -10,7 +10,9 @@ reference: a teacher is not a "principal scientist". A profile without a family 
 resume, as before.
 
 On the ladder, the latest title decides when it names a level (an entry level such as intern
-or junior wins over others, else the highest level named); otherwise the years do (the
+or junior when its word comes last, "Senior Intern", else the highest level named: "Associate
+Director" is a director; of a title in parts, "Owner / Sales Director", the most senior
+part's); otherwise the years do (the
 highest level whose ``min_years`` they reach, leaving out the ``title_only`` levels: ten years
 as a "Machine Learning Engineer" make a senior engineer, not a director).
 """
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 
 from ..models import CareerEstimate, Education, EducationEntry, ResumeFacts
 from .profile_types import field_accepted
-from .profiles import DEGREE_LEVELS, LadderLevel, Profile
+from .profiles import DEGREE_LEVELS, LadderLevel, Profile, degree_meets
 
 __all__ = ["career_estimate", "education_against", "education_of", "in_family"]
 
@@ -55,12 +57,35 @@ def in_family(facts: ResumeFacts, family: Sequence[str], shared: Sequence[str] =
     return bool(titles) and hits * 2 > len(titles)
 
 
+def _where(title: str, word: str) -> int:
+    m = re.search(rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])", title.lower())
+    return m.start() if m is not None else -1
+
+
+def _title_level(title: str, ladder: Sequence[LadderLevel]) -> int:
+    """The ladder level a title names, else -1: an entry level (intern, junior) when its
+    word comes after every higher level's ("Senior Intern"), else the highest level named
+    ("Associate Director" is a director)."""
+    at = {
+        i: max(_where(title, t) for t in lv.titles)
+        for i, lv in enumerate(ladder)
+        if any(_has(title, t) for t in lv.titles)
+    }
+    if not at:
+        return -1
+    entry = [i for i in at if ladder[i].min_years == 0.0]
+    higher = [i for i in at if ladder[i].min_years > 0.0]
+    if entry and (not higher or max(at[i] for i in entry) > max(at[i] for i in higher)):
+        return entry[0]
+    return max(at)
+
+
 def _level(title: str | None, years: float, ladder: Sequence[LadderLevel]) -> tuple[int, str]:
     if title:
-        hits = [i for i, lv in enumerate(ladder) if any(_has(title, t) for t in lv.titles)]
-        if hits:
-            entry = [i for i in hits if ladder[i].min_years == 0.0]
-            return (entry[0] if entry else hits[-1]), "title"
+        # "Owner / Sales & Marketing Director": each part read alone, the most senior wins
+        found = [_title_level(part, ladder) for part in re.split(r"\s+/\s+", title)]
+        if max(found) >= 0:
+            return max(found), "title"
     reached = [i for i, lv in enumerate(ladder) if years >= lv.min_years and not lv.title_only]
     return (reached[-1], "years") if reached else (-1, "")
 
@@ -151,7 +176,7 @@ def education_against(
     if not needs:
         return Education(level=level, field=field, evidence=evidence)
     need = min(needs, key=DEGREE_LEVELS.index)
-    meets = level is not None and DEGREE_LEVELS.index(level) >= DEGREE_LEVELS.index(need)
+    meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
     return Education(
         level=level,
         field=field,

@@ -11,12 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from ..extract.sections import classify_heading
 from ..models import EducationEntry
 from .dates import find_ranges
 from .education_layout import date_only, entry_lines, in_progress, read_layout
+from .education_names import (
+    DEGREE_FORM,
+    FIELD_WORDS,
+    HIGH_SCHOOL_NAME,
+    INSTITUTION_WORD,
+    JOINERS,
+    NAME_TAIL,
+    SCHOOL_MODIFIERS,
+    institution_span,
+    school_name,
+)
 from .resume_facts import ANY_DEGREE_PATTERN, KNOWN_FIELDS, degree_level
 
 __all__ = [
@@ -28,87 +40,50 @@ __all__ = [
 ]
 
 #: every education level, lowest first
-LEVEL_ORDER = ("other", "certificate", "high_school", "associate", "bachelor", "master", "phd")
+LEVEL_ORDER = (
+    "other",
+    "certificate",
+    "high_school",
+    "associate",
+    "bachelor",
+    "master",
+    "professional_doctorate",
+    "phd",
+)
 
-_DEGREE = re.compile(
-    r"\bbba\b|\bb\.b\.a\b\.?|\bbfa\b|\bb\.f\.a\b\.?|\bbsw\b|\bb\.\s?com\b\.?|\bbcom\b"
-    r"|\bll\.?\s?b\b\.?|\bmfa\b|\bm\.f\.a\b\.?|\bmph\b|\bm\.p\.h\b\.?|\bmpa\b|\bmsn\b"
-    r"|\bmsw\b|\bm\.s\.w\b\.?|\bm\.\s?ed\b\.?|\bma\b(?=\s*:|\s+(?:in|of)\b)|(?-i:\bAS\b)(?= ?:)"
-    r"|\bph\.?\s?d\b\.?|\bd\.?\s?phil\b|\bdoctor(?:ate| of philosophy)\b|\bdoctoral degree\b"
-    r"|\bm\.?\s?sc?\b\.?|\bm\.?\s?eng\b\.?|\bm\.?\s?tech\b\.?|\bmba\b|\bm\.s\.|\bms\b|\bm\.a\.|\bmasters?'?s?\b"
-    r"|\bmaster’s\b|\bb\.?\s?sc?\b\.?|\bb\.?\s?eng\b\.?|\bb\.?\s?tech\b\.?|\bb\.s\.|\bbs\b|\bb\.a\.|\bba\b"
-    r"|\bbachelors?'?s?\b|\bbachelor’s\b|\bb\.\s?e\b\.?|\bbsn\b|\bassociate'?s?\b|\ba\.a\.s?\.|\basn\b"
-    r"|\badn\b|\ba\.\s?s\b\.?|\bhigh school\b|\bhs\b|\bged\b|\bundergraduate degree\b"
-    r"|\baos\b|\baas\b|^s\.\s?e\b\.?",
-    re.IGNORECASE,
-)
-#: matches where ``_DEGREE.search`` would find a degree form starting at 40 or before
-_DEGREE_NEAR_START = re.compile(r"(?s).{0,40}?(?:" + _DEGREE.pattern + ")", re.IGNORECASE)
-_NAME_TAIL = re.compile(
-    r"^\s*(?:'s|’s)?\s*(?:degree\s*)?(?:(?:of|in)\s+)?(?:applied\s+)?"
-    r"(?:(?:science|arts|philosophy|engineering|technology|commerce|laws|fine arts)\b)?\s*"
-    r"(?:\((?:hons?|honou?rs)\)|\bhons\b\.?|\bdegree\b|\bdiploma\b)?\s*",
-    re.IGNORECASE,
-)
+#: matches where ``DEGREE_FORM.search`` would find a degree form starting at 40 or before
+_DEGREE_NEAR_START = re.compile(r"(?s).{0,40}?(?:" + DEGREE_FORM.pattern + ")", re.IGNORECASE)
 _MBA = re.compile(r"\bmba\b|\bmaster'?s? of business administration\b", re.IGNORECASE)
 _FIELD = re.compile(
     r"^(?:in|of|:|,|-|–)?\s*(?:in\s+|of\s+)?([A-Za-z][A-Za-z&/ .'-]*?)"
     r"(?=\s*(?:[,;:|(\u2013\u2014]|\s-\s|-\s|\bfrom\b|\bat\b|(?i:\bgpa\b)|\d|ï¼|\ufffd|$"
     r"|(?i:\b(?:university|college|institute|school|academy|polytechnic)\b)|\b[A-Z]{2,}\b))",
 )
-_INSTITUTION_WORD = re.compile(
-    r"\b(?:university|college|institute|school|academy|polytechnic|universit[éäà]"
-    r"|hochschule|école|ecole)\b",
-    re.IGNORECASE,
-)
-# the characters an institution's name does not cross (compared lower case, as the former
-# IGNORECASE character class did); digits too, and ":" on its left
-_NAME_STOP = frozenset(",;|ï¼\ufffd")
-# a school's name, not a diploma ("Mary Star of the Sea High School - City , State")
-_HIGH_SCHOOL_NAME = re.compile(
-    r"(?i)(?!.*\b(?:diploma|ged|graduat\w*|degree|hs)\b)[^:]*\bhigh school\b[^:]*"
-)
-# the diploma's words before a high school's name ("High School Diploma Ferris High School")
-_DIPLOMA_FIRST = re.compile(r"(?i)^.*?\b(?:diploma|ged|hs)\b\W*")
 _CERTIFICATE = re.compile(r"^(?:graduate |professional )?(?:certificate|diploma)\b", re.I)
-# words of fields of study: a field runs while its words are these ("Anthropology Hunter
-# College" is anthropology, "Interior Design Miami International" interior design)
-_FIELD_WORDS = frozenset(
-    """
-    science sciences studies study management administration education arts art design
-    business accounting finance financial economics psychology sociology biology chemistry
-    physics mathematics math statistics nursing health healthcare computer computing
-    information technology systems communication communications marketing law legal
-    criminal justice history english literature political politics relations international
-    public policy social work music fine graphic interior painting anthropology linguistics
-    philosophy theology religious architecture agriculture agricultural environmental
-    resource resources natural hospitality culinary tourism human development kinesiology
-    exercise sports medicine medical pharmacy dental electrical electronics electronic
-    mechanical civil chemical industrial aerospace software data analytics network networks
-    networking telecommunication telecommunications journalism media film photography
-    fiction writing creative secondary elementary early childhood special teaching
-    counseling liberal general applied operations supply chain logistics project forensic
-    adult family clinical behavioral bioinformatics informatics engineering control
-    drafting advanced visual performing theatre theater dance geography geology
-    biochemistry biomedical neuroscience cognitive machine learning artificial intelligence
-    robotics cybersecurity security mass nutrition dietetics food public-relations
-    professional sales office research quantitative economic policy government languages
-    spanish french german chinese management-information hotel restaurant pre-law pre-med
-    programming urban regional planning community rural development studies
-    """.split()
-)
+# a certificate named after its trade ("Welding Certificate", "Aircraft Coating Technician
+# Certificate") on a line of an education section
+_NAMED_CERTIFICATE = re.compile(r"\b[A-Z][a-z]+\s+(?:Certificate|Diploma)\b(?!\s+(?:in|of)\b)")
 _OF_FIELD = re.compile(r"\s*(?:'s|’s)?\s*(?:degree\s*)?(?:of|in)\s+", re.IGNORECASE)
 _SEPARATED = re.compile(r"(?:in|of)\b|[:,\-–]", re.IGNORECASE)
-_JOINERS = frozenset({"and", "&", "of", "in", "with", "/"})
-
-
+_HONOURS = re.compile(
+    r"(?:(?:summa|magna)\s+)?cum\s+laude\b|with\s+(?:high\s+)?(?:honou?rs|distinction)\b"
+    r"|honou?rs$|distinction$",
+    re.IGNORECASE,
+)
 # degree forms the shared patterns leave out (they also read postings): "Masters : Education",
-# "AOS : Culinary Arts", "S.E : Accounting" (Sarjana Ekonomi, an Indonesian bachelor)
+# "AOS : Culinary Arts", "Associates : Liberal Arts", "S.E : Accounting" (Sarjana Ekonomi,
+# an Indonesian bachelor)
 _EXTRA_LEVELS = (
     ("master", re.compile(r"\bmasters?\s*[:,]", re.IGNORECASE)),
     (
         "associate",
-        re.compile(r"\b(?:aos|aas|a\.o\.s\.?|a\.a\.s\.?)\b|(?-i:\bAS) ?:", re.IGNORECASE),
+        # "Associate : Nursing", "... College 1996 Associates : Liberal Arts" (LiveCareer):
+        # at a line's start or after a year, not "Sales Associate : ..."
+        re.compile(
+            r"\b(?:aos|aas|a\.o\.s\.?|a\.a\.s\.?)\b|(?-i:\bAS) ?:"
+            r"|(?:^|(?<=\d\s))(?-i:Associates?) ?:",
+            re.IGNORECASE,
+        ),
     ),
     ("bachelor", re.compile(r"^s\.\s?e\b\.?\s*:", re.IGNORECASE)),
 )
@@ -117,7 +92,7 @@ _EXTRA_LEVELS = (
 #: the words (lower case) the first two extra forms cannot match without; the third is
 #: anchored at a line's start, after "s."
 _MASTER_WORDS = ("master",)
-_ASSOCIATE_WORDS = ("aos", "aas", "a.o.s", "a.a.s", "as:", "as :")
+_ASSOCIATE_WORDS = ("aos", "aas", "a.o.s", "a.a.s", "as:", "as :", "associate")
 _EXTRA_WORDS = _MASTER_WORDS + _ASSOCIATE_WORDS
 
 
@@ -228,10 +203,10 @@ def _field(line: str, level: str) -> str | None:
         return "business administration"
     for d in reversed(find_ranges(line)):  # a date ends the field like a separator
         line = line[: d.begin] + " | " + line[d.stop :]
-    m = _DEGREE.search(line)
+    m = DEGREE_FORM.search(line)
     if m is not None:
         after = line[m.end() :]
-        tail = _NAME_TAIL.match(after)
+        tail = NAME_TAIL.match(after)
         assert tail is not None  # every part of the pattern is optional
         # "Master of Urban Planning": the "of" names the field itself
         of_field = _OF_FIELD.fullmatch(tail.group(0)) is not None
@@ -241,7 +216,16 @@ def _field(line: str, level: str) -> str | None:
             # without "in", "of", ":" or "," the words after a degree may be a school's
             # name ("Bachelor of Arts Bennett College"): only field words are taken then
             named = of_field or _SEPARATED.match(after) is not None
-            value = _clean(f.group(1), named=named)
+            # words just before "University" or "School" are its name ("J.D., Harvard Law
+            # School"): only field words are taken there either
+            school_next = INSTITUTION_WORD.match(after, f.end(1) + 1) is not None
+            named = named and not school_next
+            words = f.group(1).split()
+            if school_next and len(words) > 1 and words[-1].lower() in SCHOOL_MODIFIERS:
+                # "Interior Design Art Institute", "Nursing Medical University": the last
+                # word is the school's
+                words = words[:-1]
+            value = _clean(" ".join(words), named=named)
             if value:
                 return value
     known = re.search(
@@ -255,13 +239,15 @@ def _clean(value: str, *, named: bool = True) -> str | None:
     value = re.sub(r"\s+(?:and|in|of|&)$", "", value, flags=re.IGNORECASE)
     if not value or len(value.split()) > 6 or degree_level(value) or len(value) < 3:
         return None
+    if _HONOURS.match(value):
+        return None  # "JD, cum laude, Georgetown ..."
     words = value.split()
     keep = 0
     for i, w in enumerate(words):
         low = w.lower().strip(",.;:")
-        if low in _FIELD_WORDS:
+        if low in FIELD_WORDS:
             keep = i + 1
-        elif low not in _JOINERS:
+        elif low not in JOINERS:
             break
     if not keep and not named:
         return None
@@ -272,81 +258,6 @@ def _clean(value: str, *, named: bool = True) -> str | None:
     ]:
         words = words[:half]  # LiveCareer repeats the field ("Painting Painting")
     return " ".join(words).lower()
-
-
-def institution_span(line: str) -> str | None:
-    """The first institution name of ``line``: the text around its first institution word
-    ("University", "College", "Hochschule"...) out to the nearest separator (``,;|``, a
-    digit, and ``:`` on the left), or ``None``.
-
-    It is what the pattern ``[^,;|\\d:]*\\b(?:university|...)\\b[^,;|\\d]*`` finds, in
-    linear time: that pattern's search is quadratic on a long line without such a word
-    (11 s for 4,000 characters of "B.S.").
-
-    Args:
-        line: one line of a resume.
-
-    Returns:
-        The name with its surrounding words, or ``None``.
-    """
-    m = _INSTITUTION_WORD.search(line)
-    if m is None:
-        return None
-    start, end = m.start(), m.end()
-    while start > 0 and not _stops(line[start - 1], left=True):
-        start -= 1
-    while end < len(line) and not _stops(line[end], left=False):
-        end += 1
-    return line[start:end]
-
-
-def _stops(ch: str, *, left: bool) -> bool:
-    return ch.lower() in _NAME_STOP or ch.isdecimal() or (left and ch == ":")
-
-
-def _institution(lines: Sequence[str], level: str, field: str | None) -> str | None:
-    for line in lines:
-        pos = 0
-        # the first name of a line that is no degree ("Bachelor of Economics Foreign Trade
-        # University": the next one, if any); a high school's name is a high school's
-        while (span := institution_span(line[pos:])) is not None:
-            start = line.index(span, pos)
-            pos = start + len(span)
-            value = " ".join(span.split()).strip(" .-:–—")
-            value = re.sub(r"^(?:.*?\b(?:in|at)\s+)", "", value) if " in " in value else value
-            named, most = degree_level(value), 8
-            if named == "high_school" and level == "high_school":
-                value = _DIPLOMA_FIRST.sub("", value)
-                if _HIGH_SCHOOL_NAME.fullmatch(value):
-                    named, most = None, 10  # "Mary Star of the Sea High School - City"
-            if named is not None:
-                # "Bachelor of Economics Foreign Trade University": the name after the
-                # degree and its field (or before it, unless another degree precedes it)
-                value = _after_degree(value, field, first=degree_level(line[:start]) is None)
-                named = degree_level(value) if _INSTITUTION_WORD.search(value) else "none"
-            if value and named is None and len(value.split()) <= most:
-                return value
-            if pos >= len(line):
-                break
-    return None
-
-
-def _after_degree(value: str, field: str | None, *, first: bool = True) -> str:
-    """The school's name in ``value``, a name with a degree in it: the words before the
-    degree when they name a school ("Cambridge College Master of Education"), else those
-    after its name and the field ("Bachelor of science Shepherd University")."""
-    m = _DEGREE.search(value)
-    if m is None:
-        return value
-    before = value[: m.start()].strip(" .-:–—")
-    if first and _INSTITUTION_WORD.search(before) and degree_level(before) is None:
-        return before
-    rest = value[m.end() :]
-    tail = _NAME_TAIL.match(rest)
-    rest = rest[tail.end() :] if tail is not None else rest
-    if field and rest.lower().startswith(field):
-        rest = rest[len(field) :]
-    return rest.strip(" .-:–—")
 
 
 def _year(lines: Sequence[str]) -> int | None:
@@ -377,15 +288,16 @@ def read_education(
     Returns:
         One :class:`~jobmatch.models.EducationEntry` per degree.
     """
+    lines, candidates, seconds = _split_entries(lines, candidates)
     allowed = set(candidates)
     levels: dict[int, str] = {}
     for i in candidates:
         line = " ".join(lines[i].split())
         level = degree_line(line)
-        if level is None and _CERTIFICATE.match(line):
+        if level is None and (_CERTIFICATE.match(line) or _NAMED_CERTIFICATE.search(line)):
             level = "certificate"
         if level == "high_school" and levels.get(i - 1) == "high_school":
-            if _HIGH_SCHOOL_NAME.fullmatch(line):
+            if HIGH_SCHOOL_NAME.fullmatch(line):
                 continue  # the school of the diploma above
         if level is not None:
             levels[i] = level
@@ -425,16 +337,66 @@ def read_education(
         entry = EducationEntry(
             level=level,
             field=field,
-            institution=_institution([line, *(lines[j] for j in others)], level, field),
+            institution=school_name([line, *(lines[j] for j in others)], level, field),
             year=year,
             in_progress=unfinished,
         )
+        if i in seconds and last == i - 1 and entry.year is None and entries[-1].year is not None:
+            # one date beside a line naming two degrees ("A.S : Nursing ... BSN. South
+            # University" / "December2015"): the later-listed, higher degree's
+            if LEVEL_ORDER.index(level) > LEVEL_ORDER.index(entries[-1].level):
+                entry = replace(entry, year=entries[-1].year, in_progress=entries[-1].in_progress)
+                entries[-1] = replace(entries[-1], year=None, in_progress=False)
         if entries and i - last <= 2 and (merged := _same(entries[-1], entry, line)) is not None:
             entries[-1] = merged
         else:
             entries.append(entry)
         last = i
     return entries
+
+
+def _second_degree(line: str) -> int | None:
+    """Where a second entry starts on a degree line, else ``None``: a degree of another level
+    named after the first degree's school ("A.S : Nursing Columbus Technical College BSN.
+    South University")."""
+    first = DEGREE_FORM.search(line)
+    if first is None:
+        return None
+    school = INSTITUTION_WORD.search(line, first.end())
+    if school is None:
+        return None
+    for m in DEGREE_FORM.finditer(line, school.end()):
+        rest = line[m.start() :]
+        level, own = degree_line(rest), degree_line(line[: m.start()])
+        # another level after a degree: the same one again is the LiveCareer description
+        # repeating it
+        if own is not None and level not in (None, own, "high_school"):
+            if degree_level(rest[:40]) is not None:
+                return m.start()
+    return None
+
+
+def _split_entries(
+    lines: Sequence[str], candidates: Sequence[int]
+) -> tuple[list[str], list[int], set[int]]:
+    """``lines`` with each candidate line that holds two entries split in two, the
+    candidates renumbered (the second part is a candidate too), and the second parts."""
+    out: list[str] = []
+    keep: list[int] = []
+    seconds: set[int] = set()
+    allowed = set(candidates)
+    for i, line in enumerate(lines):
+        at = _second_degree(line) if i in allowed and degree_line(line) is not None else None
+        if i in allowed:
+            keep.append(len(out))
+        if at is None:
+            out.append(line)
+            continue
+        out.append(line[:at].rstrip(" .;,"))
+        keep.append(len(out))
+        seconds.add(len(out))
+        out.append(line[at:])
+    return out, keep, seconds
 
 
 def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry | None:
@@ -450,7 +412,7 @@ def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry |
     elif a.field is not None and b.field is not None:
         if not (a.field in b.field or b.field in a.field) or a.year != b.year:
             return None
-    elif _DEGREE.match(b_line) is not None or (a.year and b.year and a.year != b.year):
+    elif DEGREE_FORM.match(b_line) is not None or (a.year and b.year and a.year != b.year):
         return None
     return EducationEntry(
         level=a.level,
@@ -471,8 +433,8 @@ def _known_or_tail(line: str) -> str | None:
     parts = [p.strip() for p in line.split(",")]
     if (
         len(parts) == 2
-        and _INSTITUTION_WORD.search(parts[0])
-        and not _INSTITUTION_WORD.search(parts[1])
+        and INSTITUTION_WORD.search(parts[0])
+        and not INSTITUTION_WORD.search(parts[1])
     ):
         return _clean(parts[1])
     return None

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Education, SkillMention
-from .profile_types import DEGREE_LEVELS, Profile, Requirement, ScoringParams, field_accepted
+from .profile_types import Profile, Requirement, ScoringParams, degree_meets, field_accepted
 
 __all__ = [
     "Credit",
@@ -152,10 +152,7 @@ def credit_of(
     if req.years is not None:
         return Credit(min(1.0, (years or 0.0) / req.years) if req.years > 0 else 1.0)
     if req.degree is not None:
-        ok = education.level is not None and DEGREE_LEVELS.index(
-            education.level
-        ) >= DEGREE_LEVELS.index(req.degree)
-        return Credit(1.0 if ok else 0.0)
+        return Credit(1.0 if degree_meets(education.level, req.degree) else 0.0)
     if req.fields:
         return Credit(1.0 if field_accepted(education.field, req.fields) else 0.0)
     for sid in req.skills:

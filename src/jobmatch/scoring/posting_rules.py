@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .posting_years import years_asked, years_phrase
-from .resume_facts import KNOWN_FIELDS
+from .resume_facts import KNOWN_FIELDS, PROFESSIONAL_DOCTORATE_PATTERN
 
 __all__ = [
     "PREFER",
@@ -109,7 +109,27 @@ def team_names(text: str) -> list[tuple[int, int]]:
 
 
 _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("phd", re.compile(r"\bph\.?\s?d\b|\bdoctorate\b|\bdoctoral\b|\bdphil\b", re.IGNORECASE)),
+    (
+        "phd",
+        re.compile(
+            r"\bph\.?\s?d\b|(?<!juris )\bdoctorate\b|\bdoctoral\b|\bdphil\b"
+            r"|\bed\.\s?d\b|(?-i:\bEdD\b)|\bdoctor of education\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # JD, MD, PharmD...: the spelled-out and dotted forms of the resume reader; the bare
+        # abbreviations as written and where a degree stands ("JD degree", "MD or DO",
+        # "JD required", "MD/PhD"), not "the JD" (a job description) or "Baltimore, MD"
+        "professional_doctorate",
+        re.compile(
+            PROFESSIONAL_DOCTORATE_PATTERN + r"|(?-i:\b(?:JD|MD|DDS|DMD|DVM|DNP|DPT|PharmD|PsyD)\b)"
+            r"(?=\s+degree\b|\s*(?:/|,?\s*(?:or|and/or)\b)\s*(?-i:D\.?O\b|Ph\.?\s?D|M\.?D\b"
+            r"|J\.?D\b|LL\.?M|DDS|DMD)|\s+(?:is\s+)?(?:required|preferred)\b"
+            r"|\s+from\s+an?\s+(?:ABA|accredited)\b)",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "master",
         re.compile(
@@ -188,8 +208,9 @@ _BARE_DEGREE = re.compile(r"\bdegree\s+in\b|\bdegree\b(?=.{0,40}\b(?:in|of)\b)",
 #: One search for them costs about a fifth of the six above, and four clauses in five of
 #: real postings hold none (tests/scoring/test_posting_rules.py checks the claim)
 DEGREE_HINT = re.compile(
-    r"(?i:ph|doctor|master|m\.|msc|mba|eng|degree|bachelor|b\.|bsc|tech|school|g\.?e\.?d)"
-    r"|M[SA]|B[SA]"
+    r"(?i:ph|doctor|master|m\.|msc|mba|eng|degree|bachelor|b\.|bsc|tech|school|g\.?e\.?d"
+    r"|j\.|juris|pharm|psy|d\.[dmvno]|ed\.\s?d)"
+    r"|M[SA]|B[SA]|JD|MD|DDS|DMD|DVM|DNP|DPT|EdD"
 )
 _FIELD_RE = re.compile(
     r"\b(" + "|".join(re.escape(f) for f in KNOWN_FIELDS) + r"|operations research|cs|ee)\b",
@@ -333,12 +354,35 @@ _DEGREE_WORDS = (
     "g.ed",
     "ge.d",
     "g.e.d",
+    "j.",
+    "juris",
+    "pharm",
+    "psy",
+    "d.d",
+    "d.m",
+    "d.v",
+    "d.n",
+    "d.o",
+    "ed.d",
+    "ed. d",
+    "jd",
+    "md",
+    "dds",
+    "dmd",
+    "dvm",
+    "dnp",
+    "dpt",
+    "edd",
 )
 
 #: per level of :data:`_LEVELS`, literals one of which every match holds: case-blind ones (in
 #: the folded text, white space made single blanks) and ones as written (``MS``, ``BS``...)
 _LEVEL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("ph", "doctor"), ()),
+    (("ph", "doctor", "ed.d", "ed. d"), ("EdD",)),
+    (
+        ("j.", "juris", "m.", "pharm", "psy", "d.d", "d.m", "d.v", "d.n", "d.o", "doctor"),
+        ("JD", "MD", "DDS", "DMD", "DVM", "DNP", "DPT"),
+    ),
     (("master", "m.", "msc", "mba", "meng", "degree"), ("MS", "MA")),
     (("bachelor", "b.", "bsc", "degree", "btech", "b tech", "beng", "b eng"), ("BS", "BA")),
     (("associate",), ()),
@@ -463,7 +507,9 @@ def without(text: str, spans: list[tuple[int, int]], start: int, end: int) -> st
 def degree_levels(clause: str) -> list[str]:
     """The degree levels ``clause`` names (``phd``, ``master``, ``bachelor``...).
 
-    A bare "degree in X" without a level counts as a bachelor's degree.
+    A bare "degree in X" without a level counts as a bachelor's degree. A professional
+    doctorate (JD, MD...) counts alone only: named beside other degrees it is one of the
+    alternatives ("MD or PhD" asks for a doctorate, "M.S., M.B.A., J.D." a master's).
     """
     return list(_degree_levels(clause))
 
@@ -488,6 +534,10 @@ def _degree_levels(clause: str) -> tuple[str, ...]:
     ]
     if not found and _BARE_DEGREE.search(clause) and field_names(clause):
         found.append("bachelor")
+    if len(found) > 1 and "professional_doctorate" in found:
+        # "MD or PhD", "(M.S., M.B.A., J.D.)": a JD or MD named beside other degrees is one
+        # of the alternatives, off their ladder; the others say the level
+        found.remove("professional_doctorate")
     return tuple(found)
 
 

@@ -14,6 +14,7 @@ from .terms import TermModel
 
 __all__ = [
     "DEGREE_LEVELS",
+    "degree_meets",
     "field_accepted",
     "Requirement",
     "ProfileCategory",
@@ -24,8 +25,20 @@ __all__ = [
     "top_terms",
 ]
 
-#: degree levels, lowest first (``resume_facts`` reads these from the text)
-DEGREE_LEVELS = ("high_school", "associate", "bachelor", "master", "phd")
+#: degree levels, lowest first (``resume_facts`` reads these from the text). A professional
+#: doctorate (JD, MD, PharmD...) is a graduate degree above a master's, but no research
+#: doctorate: it meets a master's requirement, not a PhD one
+DEGREE_LEVELS = ("high_school", "associate", "bachelor", "master", "professional_doctorate", "phd")
+
+
+def degree_meets(level: str | None, need: str) -> bool:
+    """Whether a degree of ``level`` meets a requirement of ``need``: a level at least as
+    high, except that only a professional doctorate meets one (a PhD is no JD or MD)."""
+    if level is None:
+        return False
+    if need == "professional_doctorate":
+        return level == need
+    return DEGREE_LEVELS.index(level) >= DEGREE_LEVELS.index(need)
 
 
 def field_accepted(subject: str | None, fields: Sequence[str]) -> bool:

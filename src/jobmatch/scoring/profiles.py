@@ -35,12 +35,14 @@ from .profile_types import (
     Requirement,
     SalaryFigure,
     ScoringParams,
+    degree_meets,
     top_terms,
 )
 from .terms import TermModel, analyze, text_terms
 
 __all__ = [
     "DEGREE_LEVELS",
+    "degree_meets",
     "DEFAULT_PROFILE",
     "Requirement",
     "ProfileCategory",

@@ -20,17 +20,36 @@ from ..models import Education
 
 __all__ = [
     "ANY_DEGREE_PATTERN",
+    "PROFESSIONAL_DOCTORATE_PATTERN",
     "KNOWN_FIELDS",
     "degree_level",
     "find_education",
     "degree_requirements",
 ]
 
+#: the professional doctorates named unambiguously, lower case (postings read them too)
+PROFESSIONAL_DOCTORATE_PATTERN = (
+    r"\bj\.\s?d\.|\bjuris\s+doctor(?:ate)?\b|\bm\.\s?d\.(?!\s*anderson)|\bd\.\s?o\.(?=\s*[:(,]|\s+in\b)"
+    r"|\bpharm\.?\s?d\b\.?|\bd\.d\.s\.|\bd\.m\.d\.|\bd\.v\.m\.|\bd\.n\.p\.|\bpsy\.?\s?d\b\.?"
+    r"|\bdoctor\s+of\s+(?:medicine|osteopathic\s+medicine|osteopathy|pharmacy|dental\s+surgery"
+    r"|dental\s+medicine|veterinary\s+medicine|nursing\s+practice|physical\s+therapy"
+    r"|psychology|jurisprudence|optometry|audiology|chiropractic)\b"
+)
+
 _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "phd",
-        r"\bph\.?\s?d\b\.?|\bd\.?\s?phil\b|\bdoctor of philosophy\b|\bdoctorate\b"
-        r"|\bdoctoral degree\b",
+        r"\bph\.?\s?d\b\.?|\bd\.?\s?phil\b|\bdoctor of (?:philosophy|education)\b"
+        r"|(?<!juris )\bdoctorate\b|\bdoctoral degree\b|\bed\.\s?d\b\.?|\bedd\b",
+    ),
+    (
+        # the professional (practice) doctorates: law, medicine, pharmacy, dentistry...
+        # The bare abbreviations count before ":", "in" or "degree" only (also ","
+        # but for MD, a state: "Baltimore, MD, USA"); "DO" only as "D.O."
+        "professional_doctorate",
+        PROFESSIONAL_DOCTORATE_PATTERN
+        + r"|\b(?:jd|dds|dmd|dvm|dnp|dpt)\b(?=\s*[:,]|\s+(?:in|degree)\b)"
+        r"|\bmd\b(?=\s*:|\s+(?:in|degree)\b)",
     ),
     (
         "master",

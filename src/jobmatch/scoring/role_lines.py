@@ -62,7 +62,21 @@ _PLACEHOLDER = re.compile(
     r"(?:\s*,\s*(?:usa|india|[A-Z][a-z]+))?|(?:^|\s)city\s*,\s*state\b",
     re.IGNORECASE,
 )
-_STATES = r"(?:[A-Z]{2}|State|USA|U\.S\.A\.?|US|UK|S\.Korea|Korea|India|Canada|Germany|France)"
+# the two-letter codes of states, provinces and countries that end a place ("Austin, TX",
+# "Pune, MH", "Toronto, ON", "Berlin, DE"); other capitals are no place ("Aviation
+# Mechanist Mate, AD": a Navy rating)
+_CODES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV"
+    " NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI"
+    " AB BC MB NB NL NS NT NU ON PE QC SK YT"
+    " AP AS BR CG CT GA GJ HR HP JK JH KA KL MP MH ML MZ OD PB RJ TS TG TR UP UK WB"
+    " US FR ES IT CH SE NO DK FI IE BE AT PL PT CN JP KR SG HK AE BR MX NZ ZA IL RU UA NG KE"
+    " PK BD LK PH MY TH VN TW EG SA TR GR CZ HU RO AU"
+).split()
+_STATES = (
+    r"(?:(?-i:" + "|".join(sorted(set(_CODES))) + r")\b|State|USA|U\.S\.A\.?|US|UK|S\.Korea"
+    r"|Korea|India|Canada|Germany|France)"
+)
 # up to four capitalised words, one space between them (no optional separator: "\s?" between
 # words made the pattern backtrack exponentially on a long run of letters)
 _PLACE_WORDS = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?"
@@ -150,8 +164,15 @@ def has_role_word(text: str) -> bool:
     return any(w in ROLE_WORDS or (w.endswith("s") and w[:-1] in ROLE_WORDS) for w in words)
 
 
+# a title named after a possessive, the rest capitalised ("their SERVICE CENTRE MANAGER",
+# "our Sales Manager"): the line names a role, the possessive is no part of it
+_POSSESSIVE_TITLE = re.compile(r"^(?:their|our|my|his|her)\s+(?=(?:[A-Z][\w&'-]*\s*){1,4}$)")
+
+
 def _is_description(s: str) -> bool:
     words = s.split()
+    if s[0].islower() and _POSSESSIVE_TITLE.match(s) and has_role_word(s):
+        return False
     if s[0].islower():
         # a wrapped sentence, unless a short title written in lower case ("site lead")
         function_word = words[0] in {
@@ -213,6 +234,7 @@ _PARTS = re.compile(r"\s+[/|•·@]\s+|\s+(?:at|chez|bei)\s+|\s+[–—]\s+|\s+-
 def line_parts(text: str) -> list[str]:
     """A header line split at its separators (``Title, Employer — City``), no parentheses."""
     s = _PLACEHOLDER.sub("", text).strip(TRIM)
+    s = _POSSESSIVE_TITLE.sub("", s)  # "their SERVICE CENTRE MANAGER"
     s = re.sub(r"\s*\([^)]*\b(?:19|20)\d\d[^)]*\)", "", s)  # "(Jul 2023 - present)"
     return [p.strip(TRIM.replace("()", "")) for p in _PARTS.split(s) if p.strip(TRIM)]
 
@@ -220,14 +242,27 @@ def line_parts(text: str) -> list[str]:
 @lru_cache(maxsize=_MEMO)
 def title_part(text: str) -> str:
     """The title part of a header line: the part with a job-title word (else the first),
-    without the employer, the place or a description run on after it."""
+    without the employer, the place or a description run on after it. Two titles joined by
+    a slash are one ("Owner / Sales & Marketing Director")."""
     parts = line_parts(text)
     if not parts:
         return ""
     strong = [p for p in parts if has_role_word(p) and p.split()[-1].lower() != "research"]
     s = next(iter(strong), next((p for p in parts if has_role_word(p)), parts[0]))
     s = _VERB_CUT.sub("", s) if len(s.split()) > 6 else s
-    return s.strip(TRIM.replace("()", ""))
+    s = s.strip(TRIM.replace("()", ""))
+    k = parts.index(s) if s in parts else -1
+    if 0 <= k < len(parts) - 1 and has_role_word(s):
+        nxt = parts[k + 1]
+        if (
+            re.search(rf"{re.escape(s)}\s+/\s+{re.escape(nxt)}", text)
+            and has_role_word(nxt)
+            and not is_company(nxt)
+            and not is_place(nxt)
+            and len(nxt.split()) <= 6
+        ):
+            s = f"{s} / {nxt}"
+    return s
 
 
 def role_kind(title: str, block_text: str, period: DateRange, default: str) -> str:

@@ -1,0 +1,98 @@
+"""Role titles the audit of `jobmatch facts` found cut or lost: a title after a rating
+(", AD"), a title after a possessive ("their ..."), two titles joined by a slash; and the
+career level such titles name. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jobmatch.models import ResumeFacts
+from jobmatch.scoring.career import career_estimate
+from jobmatch.scoring.profiles import load_profile
+from jobmatch.scoring.resume_reader import facts_from_text
+from jobmatch.scoring.role_lines import is_place
+
+AS_OF = date(2026, 1, 1)
+
+
+def facts(text: str) -> ResumeFacts:
+    return facts_from_text(text, as_of=AS_OF)
+
+
+def roles(text: str) -> list[tuple[str, str, str]]:
+    return [(r.title, r.start, r.end) for r in facts(text).roles]
+
+
+def test_a_title_ending_in_a_rating_is_no_place() -> None:
+    text = (
+        "Experience\nStock Clerk Jun 1996 to Jan 1998\nCompany Name - City , State\n"
+        "Kept the stock.\n\nAviation Mechanist Mate, AD Mar 1988 to Mar 1996\n"
+        "Company Name - City , State\n\nMaintained and repaired engine systems.\n"
+    )
+    f = facts(text)
+    assert roles(text) == [
+        ("Stock Clerk", "1996-06", "1998-01"),
+        ("Aviation Mechanist Mate", "1988-03", "1996-03"),
+    ]
+    assert f.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Austin, TX", True),
+        ("Pune, MH", True),
+        ("Toronto, ON", True),
+        ("Berlin, DE", True),
+        ("Aviation Mechanist Mate, AD", False),
+        ("Boatswain Mate, BM", False),
+    ],
+)
+def test_a_place_ends_with_a_known_code(line: str, place: bool) -> None:
+    assert is_place(line) is place
+
+
+def test_a_title_after_a_possessive_keeps_its_dates() -> None:
+    text = (
+        "Experience\ntheir SERVICE CENTRE MANAGER\nJanuary 1994 to January 2007 Company Name\n\n"
+        "My job involved regular check up of the bikes.\n\nCustomer Relations Officer\n"
+        "Company Name\n"
+    )
+    assert roles(text) == [("SERVICE CENTRE MANAGER", "1994-01", "2007-01")]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "Owner / Sales & Marketing Director 06/2003 to 07/2011 Company Name City , State",
+            "Owner / Sales & Marketing Director",
+        ),
+        (
+            "Lead Stock Associate / Receiving Manager Jun 1996 to Jan 1998",
+            "Lead Stock Associate / Receiving Manager",
+        ),
+        ("Software Engineer / Google - New York Jun 2019 to Jan 2021", "Software Engineer"),
+    ],
+)
+def test_two_titles_joined_by_a_slash_are_one(line: str, title: str) -> None:
+    assert [r.title for r in facts(f"Experience\n{line}\n").roles] == [title]
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Associate Director of Machine Learning", "principal"),
+        ("Senior Machine Learning Intern", "intern"),
+        ("Junior Machine Learning Engineer", "junior"),
+        ("Machine Learning Engineer / Director of AI", "principal"),
+        ("Junior Developer / Senior Machine Learning Engineer", "senior"),
+    ],
+)
+def test_the_career_level_reads_the_most_senior_part(title: str, level: str) -> None:
+    f = facts(f"Experience\n{title}, Acme Inc, Jan 2020 - Dec 2021\n")
+    assert f.most_recent_title == title
+    estimate = career_estimate(f, load_profile("research-engineer"))
+    assert (estimate.level, estimate.level_from) == (level, "title")
