@@ -700,3 +700,23 @@ def test_what_a_posting_says_is_not_asked(
     read = read_posting(text, extractor=extractor)
     assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
     assert [s.skill_id for s in read.ignored] == not_asked
+
+
+def test_headings_that_turn_to_the_candidate_open_its_requirements(
+    extractor: SkillExtractor,
+) -> None:
+    # "ABOUT YOU" asks (it is no company description), "About the company" does not,
+    # and "What we'll offer you" is the benefits
+    text = (
+        "ABOUT YOU\n"
+        "You have worked with data platforms such as Kafka and Snowflake.\n"
+        "You feel at home in the AWS ecosystem.\n\n"
+        "About the company\n"
+        "We sell insurance to hospitals.\n\n"
+        "What we'll offer you\n"
+        "A yearly Docker training budget.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements}
+    assert asked == {("apache_kafka", "snowflake"): True, ("aws",): True}
+    assert "docker" in {s.skill_id for s in read.ignored}

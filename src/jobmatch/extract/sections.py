@@ -41,11 +41,51 @@ SECTION_NAMES: tuple[str, ...] = (
     "other",
 )
 
+# Whole titles that turn to the candidate, in the words of a sentence ("Who we are looking
+# for", "You'd be a great fit if...", "YOU WANT TO TALK TO US IF...", "About you"): what follows
+# is asked of the candidate. They are headings in sentence case and as long questions too
+# (:func:`_phrase_heading`), matched on the normalised title as a whole.
+_CANDIDATE_HEADING = (
+    r"^(?:(?:so|and) )?(?:about you(?:rself)?|who are you|who you are|your personality"
+    r"|people like you|you be like"
+    r"|(?:who|what) (?:we are|are we|were|we re|do we|we) (?:looking for|seeking|look for|seek"
+    r"|need|expect)(?: (?:from|in|of) you)?"
+    r"|the (?:skills|person|profile|candidate) (?:we are|were|we re) looking for(?: are)?"
+    r"|(?:we are|were|we re) looking for (?:someone|people|a person)(?: who| with)?"
+    r"|what (?:well|we will|we) need from you|our expectations(?: of you)?|need to have"
+    r"|(?:this is )?what you (?:must |will |ll |need to )?(?:bring|offer|need|have)"
+    r"(?: to (?:the table|the team|the role|us))?(?: to have)?"
+    r"|(?:youd|you would|youll|you will|youre|you are|you) (?:be )?(?:a )?(?:great|good|perfect"
+    r"|strong|right) (?:fit|match)(?: for (?:us|this role))? if(?: you)?"
+    r"|are we a match|is (?:this|that) you|(?:does )?(?:this|that) sounds? like you"
+    r"|(?:you should |please )?apply if(?: you)?|you should(?: demonstrate| have| bring)?"
+    r"|you want to talk to us if|(?:we(?:d| would) )?love to (?:hear from you if|see)"
+    r"|wed like you to (?:be comfortable with|have|know|bring)"
+    r"|you (?:could|can|might) (?:be our next \w+|help us make a difference) if(?: you)?)$"
+)
+_PREFERRED_HEADING = (
+    r"^(?:(?:ideally|preferably) (?:youd|you would|youll|you will|you) (?:also )?(?:have|bring)"
+    r"|(?:what )?you (?:might|may) (?:also )?(?:have|bring)"
+    r"|(?:it would|itd|it d|youd|you would|its) be (?:even )?(?:better|great|a plus|nice) if"
+    r"(?: you(?: have| also have)?)?)$"
+)
+_OFFER_HEADING = (
+    r"^(?:what (?:well|we will|we can|we|\w+ can|\w+ will) (?:offer|bring|give)(?: you)?"
+    r"|what you(?:ll| will)? get|what awaits you|this and more is awaiting you"
+    r"|in return we (?:have|offer))$"
+)
+#: every title :func:`_phrase_heading` accepts holds one of these words
+_PHRASE_WORDS = ("you", "look", "seek", "need", "expect", "candidate", "offer", "match", "await")
+
 # Ordered: the first pattern that matches the normalised heading wins, so the more specific
 # cues come first ("preferred qualifications" is preferred, not requirements; "job summary"
 # is about the job, not a resume summary; "required skills" is a requirement).
 _CUES: tuple[tuple[str, str], ...] = (
+    ("requirements", _CANDIDATE_HEADING),
+    ("preferred", _PREFERRED_HEADING),
+    ("benefits", _OFFER_HEADING),
     ("summary", r"^about me\b"),
+    ("responsibilities", r"^about (?:the|this) (?:role|job|position|gig)$"),
     ("about", r"^about\b"),
     (
         "preferred",
@@ -202,6 +242,9 @@ def classify_heading(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 120 or _BULLET_RE.match(s):
         return None
+    phrase = _phrase_heading(s)
+    if phrase is not None:
+        return phrase
     if ":" not in s:
         # cheap rejections before the cue search (most lines of prose): a whole-line heading
         # ends without sentence punctuation and, once undecorated, starts in upper case
@@ -230,10 +273,45 @@ def classify_heading(line: str) -> str | None:
         return None
     if _OTHER_RE.match(title):
         return "other"
+    return _cue_section(title, head)
+
+
+def _cue_section(title: str, head: str) -> str | None:
+    """The section of the first cue the normalised ``title`` matches, unless it is a role."""
     for name, pattern in _CUE_RES:
         if pattern.search(title):
             if name in _RESUME_BODY and _is_role_line(title, head, name):
                 return None
+            return name
+    return None
+
+
+#: the longest line :func:`_phrase_heading` reads
+_MAX_PHRASE_CHARS = 80
+_PHRASE_RES = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("requirements", _CANDIDATE_HEADING),
+        ("preferred", _PREFERRED_HEADING),
+        ("benefits", _OFFER_HEADING),
+    )
+)
+_PHRASE_END_RE = re.compile(r"(?:\s|:|\?|!|\u2026|-|\.{2,})+$")
+
+
+def _phrase_heading(line: str) -> str | None:
+    """The section a whole-line title in the words of a sentence opens ("Who we are looking
+    for", "You'd be a great fit if...", "What we'll offer you"), whatever its case and
+    however it ends (":", "?", "..."), or ``None``."""
+    low = line.lower()
+    if len(line) > _MAX_PHRASE_CHARS or not any(w in low for w in _PHRASE_WORDS):
+        return None
+    head = _PHRASE_END_RE.sub("", _DECORATION_RE.sub("", line).strip().strip("*_#"))
+    if not head or head.endswith(".") or ":" in head:
+        return None
+    title = _normalise(head)
+    for name, pattern in _PHRASE_RES:
+        if pattern.match(title):
             return name
     return None
 
