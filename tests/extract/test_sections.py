@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from jobmatch.extract.sections import classify_heading, detect_sections, section_at
+from jobmatch.extract.sections import (
+    classify_heading,
+    detect_sections,
+    inline_headings,
+    section_at,
+)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -409,3 +414,38 @@ def test_remembered_headings_give_the_sections_found_anew(monkeypatch: pytest.Mo
     assert sections._heading_of.cache_info().hits > 0
     monkeypatch.setattr(sections, "_heading_of", classify_heading)  # no memo
     assert first == again == [detect_sections(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        # a heading run into a line of text opens its section where it stands
+        ("Perform necessary analysis Requirements: 5 years of experience", [(27, "requirements")]),
+        ("REQUIREMENTS & QUALIFICATIONS \u20223+ years of experience", [(0, "requirements")]),
+        ("a medical software product Your Profile  Bachelor degree", [(27, "requirements")]),
+        ("teams Preferred Qualifications: 4+ years", [(6, "preferred")]),
+        ("balance We offer \u2022 An agile team", [(8, "benefits")]),
+        ("Reference ID: 873 Job benefits: Flexible hours", [(18, "benefits")]),
+        ("apache-spark Job description Your Tasks Development of", [(29, "responsibilities")]),
+        # a name, not a heading: a capitalised word before it, or a name going on
+        ("according to Functional Requirements Specifications .", []),
+        ("experience in Requirements Engineering and UML", []),
+        ("debug automated tasks ( Apps Systems", []),
+        # "We offer" before the job's text is no benefits heading
+        ("We Offer As Technical Safety Engineer you will be", []),
+        # a heading line is read as such, not run into a line
+        ("Requirements: Python, SQL", []),
+        ("Must have 1 year of experience", []),
+    ],
+)
+def test_inline_headings(line: str, found: list[tuple[int, str]]) -> None:
+    assert inline_headings(line) == found
+
+
+def test_a_heading_run_into_a_line_opens_its_section() -> None:
+    text = (
+        "Provide support to use of company supply chain tools Perform necessary analysis"
+        " Requirements: 5 years of supply chain industry experience\nFluent English\n"
+    )
+    at = text.index("Requirements")
+    assert detect_sections(text) == [(0, at, "other"), (at, len(text), "requirements")]

@@ -720,3 +720,17 @@ def test_headings_that_turn_to_the_candidate_open_its_requirements(
     asked = {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements}
     assert asked == {("apache_kafka", "snowflake"): True, ("aws",): True}
     assert "docker" in {s.skill_id for s in read.ignored}
+
+
+def test_a_heading_run_into_a_line_starts_its_requirements(extractor: SkillExtractor) -> None:
+    # SkillSpan's rebuilt ads: the heading and its items in one line, bullets without a space
+    text = (
+        "We are a growing software company in Aarhus making websites for small businesses .\n"
+        "THIS INCLUDES \u2022Being attentive to partner needs \u2022Tracking key metrics\n"
+        "REQUIREMENTS & QUALIFICATIONS \u2022BA/BS degree \u2022Fluent in German and English"
+        " \u2022Solid oral and written communication skills\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements}
+    assert asked == {("german",): True, ("english",): True, ("communication",): True}
+    assert read.education is not None and read.education.min_level == "bachelor"

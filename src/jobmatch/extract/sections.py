@@ -220,6 +220,8 @@ _MAX_HEADING_WORDS = 7
 HEADING_MEMO_LINES = 20_000
 
 
+#: the longest line (with its line break) read as a heading line
+_MAX_HEADING_LINE = 122
 #: the most words of a question that may be a heading
 _MAX_QUESTION_WORDS = 4
 
@@ -394,13 +396,24 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     cur_start, cur_name = 0, "other"
     value = False  # this line is the value of a field labelled on the line before
+
+    def opens(start: int, name: str) -> None:
+        nonlocal cur_start, cur_name
+        if name == cur_name:
+            return
+        if start > cur_start:
+            out.append((cur_start, start, cur_name))
+        cur_start, cur_name = start, name
+
     for m in _LINE_RE.finditer(text):
         line = m.group()
         if not line:
             break
         # cheap pre-filters: headings are short; a long line is one only with an early colon
-        if len(line) > 122 or (len(line) > 72 and line.find(":", 0, 73) < 0):
+        if len(line) > _MAX_HEADING_LINE or (len(line) > 72 and line.find(":", 0, 73) < 0):
             value = False
+            for at, inline in inline_headings(line):
+                opens(m.start() + at, inline)
             continue
         if value and line.strip():
             # "Industry:" / "Banking Financial Services Financial Technology": a value, not
@@ -410,14 +423,93 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
         if line.strip():
             value = line.rstrip().endswith(":") and _field_label(line)
         name = _heading_of(line)
-        if name is None or name == cur_name:
+        if name is not None:
+            opens(m.start(), name)
             continue
-        start = m.start()
-        if start > cur_start:
-            out.append((cur_start, start, cur_name))
-        cur_start, cur_name = start, name
+        for at, inline in inline_headings(line):
+            opens(m.start() + at, inline)
     out.append((cur_start, len(text), cur_name))
     return out
+
+
+# A heading run into a line of text, as the rebuilt SkillSpan postings and pasted ads have
+# them: "... Perform necessary analysis Requirements: 5 years of supply chain experience",
+# "REQUIREMENTS & QUALIFICATIONS 3+ years relevant work experience BA/BS degree ...",
+# "... a high-quality medical software product Your Profile  Bachelor or Masters degree".
+# Only the posting sections that say what is asked or done (requirements, preferred,
+# benefits, responsibilities), in the capitals of a title, followed by a colon, two spaces
+# or the capital (digit, bracket) of their first item; mid-line, the word before is no
+# capitalised word ("Functional Requirements Specifications" is a name).
+_INLINE_REQUIRED = (
+    r"(?:(?:Basic|Minimum|Required|Key|Other|Job|Candidate|Your|Professional|Personal)"
+    r" )?[Qq]ualifications|(?:Basic |Minimum |Key |Job |Candidate )?Requirements"
+    r"(?: (?:&|and) [Qq]ualifications)?|(?:BASIC |MINIMUM |KEY )?REQUIREMENTS"
+    r"(?: (?:&|AND) QUALIFICATIONS)?|(?:BASIC |MINIMUM |KEY )?QUALIFICATIONS"
+    r"|Your [Pp]rofile|YOUR PROFILE|Your [Ss]kills|YOUR SKILLS"
+    r"|Required (?:Skills|Experience)(?: (?:&|and) (?:Technologies|Skills|Qualifications))?"
+    r"|Who [Ww]e [Aa]re [Ll]ooking [Ff]or|About [Yy]ou|ABOUT YOU|Must [Hh]aves?(?=[ \t]*:)"
+)
+_INLINE_PREFERRED = (
+    r"Preferred (?:Qualifications|Skills|Experience)|PREFERRED QUALIFICATIONS"
+    r"|Desired (?:Experience|Skills|Qualifications)|Nice to [Hh]ave|NICE TO HAVE"
+)
+_INLINE_RESPONSIBILITIES = (
+    r"(?:Key |General |Main |Primary |Job |Your |YOUR )?(?:Responsibilities|RESPONSIBILITIES)"
+    r"|(?:Key|General|Main|Primary|Job|Your) responsibilities"
+    r"|(?:Your |Key )?Tasks|(?:Your|Key) tasks|YOUR TASKS"
+    r"|What [Yy]ou(?:'ll|\u2019ll| will) [Dd]o|WHAT YOU WILL DO"
+)
+# "We offer" before the text of the job ("We Offer As Technical Safety Engineer you will be
+# ...") is no benefits heading: only before a colon, two spaces or a bullet
+_INLINE_BENEFITS = (
+    r"What [Ww]e [Oo]ffer|WHAT WE OFFER|We [Oo]ffer(?=[ \t]*[:\u0095\u2022]|[ \t]{2})"
+    r"|Benefits|BENEFITS|(?:Job|Employee|Your) benefits(?=[ \t]*:)"
+    r"|What can (?:we|<ORGANIZATION>|[A-Z]\w+) offer(?: you)?\?"
+)
+_INLINE_HEADING_RE = re.compile(
+    # every heading starts with a capital: the lookahead lets the search skip the others
+    rf"(?=[A-Z])(?:(?P<requirements>{_INLINE_REQUIRED})|(?P<preferred>{_INLINE_PREFERRED})"
+    rf"|(?P<benefits>{_INLINE_BENEFITS})|(?P<responsibilities>{_INLINE_RESPONSIBILITIES}))"
+    # a colon, two spaces, or the first item; not a name going on ("Requirements Engineering")
+    r"(?:[ \t]*:[ \t]*|[ \t]{2,}|[ \t]+(?=[A-Z0-9(\u2022\u25aa\u25cf\u0095*]|-\s)"
+    r"(?!(?:Engineering|Analysis|Management|Specifications?|Gathering|Documents?|Elicitation"
+    r"|Framework|Package|Plan|Administration)\b))"
+)
+
+
+def inline_headings(line: str) -> list[tuple[int, str]]:
+    """The headings run into ``line`` (not a heading itself), as ``(offset, section)``: at
+    its start with text after it and no colon, or after a word that is not capitalised.
+
+    >>> inline_headings("Perform necessary analysis Requirements: 5 years of experience")
+    [(27, 'requirements')]
+    """
+    out: list[tuple[int, str]] = []
+    lead = len(line) - len(line.lstrip())
+    for m in _INLINE_HEADING_RE.finditer(line):
+        at = m.start()
+        if at == lead:
+            if ":" in m.group() and len(line) <= _MAX_HEADING_LINE:
+                continue  # "Requirements: Python, SQL" is a heading line
+        elif not _after_text(line, at):
+            continue
+        if not line[m.end() :].strip():
+            continue  # a heading ending the line opens the next one: not run into a line
+        out.append((at, m.lastgroup or "other"))
+    return out
+
+
+def _after_text(line: str, at: int) -> bool:
+    """Whether ``line[at:]`` follows a word of running text: white space before it, and a
+    word before that ending a sentence or not capitalised ("analysis Requirements")."""
+    before = line[:at]
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    return word[-1] in ".)!?,;" or word[0].islower() or word[0].isdigit()
 
 
 def section_at(sections: Sequence[tuple[int, int, str]], offset: int) -> str:

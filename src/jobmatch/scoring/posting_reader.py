@@ -183,7 +183,7 @@ def read_requirements(
     if sections is None:
         sections = detect_sections(text)
     starts = [a for a, _, _ in sections]
-    spans = clauses(text)
+    spans = _cut_at(text, clauses(text), starts)
     by_clause: list[list[SkillMention]] = [[] for _ in spans]
     clause_starts = [a for a, _ in spans]
     teams = team_names(text)
@@ -226,6 +226,21 @@ def read_requirements(
         years_evidence=asked[1] if asked else None,
         ignored=tuple(read.ignored.values()),
     )
+
+
+def _cut_at(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """``spans`` cut where a section starts inside one: a heading run into a line ("...
+    analysis Requirements: 5 years of ...") ends the clause before it."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        i = bisect_right(starts, a)
+        while i < len(starts) and starts[i] < b:
+            if text[a : starts[i]].strip():
+                out.append((a, starts[i]))
+            a = starts[i]
+            i += 1
+        out.append((a, b))
+    return out
 
 
 class _Reading:
