@@ -734,3 +734,26 @@ def test_a_heading_run_into_a_line_starts_its_requirements(extractor: SkillExtra
     asked = {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements}
     assert asked == {("german",): True, ("english",): True, ("communication",): True}
     assert read.education is not None and read.education.min_level == "bachelor"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "not_asked"),
+    [
+        # under a heading that asks, the company speaking of itself asks no domain or skill
+        ("Requirements\n- At the Department of Law we teach research within Danish law.\n"
+         "- Fluent English.\n", {("english",): True}, ["danish"]),
+        ("Qualifications\n- To keep our lead we invest massively in R&D .\n- Python\n",
+         {("python",): True}, ["research_and_development"]),
+        # its stack is read as the section reads it
+        ("Requirements\n- Our stack: Spark and Hive.\n", {("apache_spark",): True,
+         ("apache_hive",): True}, []),
+        # ... and the company turning to the candidate asks
+        ("Requirements\n- We want people with knowledge of Danish.\n", {("danish",): True}, []),
+    ],
+)  # fmt: skip
+def test_the_company_speaking_of_itself_asks_nothing_under_any_heading(
+    extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool], not_asked: list[str]
+) -> None:
+    read = read_posting(text, extractor=extractor)
+    assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
+    assert [s.skill_id for s in read.ignored] == not_asked

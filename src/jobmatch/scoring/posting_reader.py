@@ -276,6 +276,13 @@ class _Reading:
                 continue
             if self.asks_nothing(clause, section, ms, lenient=lenient):
                 continue
+            if not lenient and _company_voice(clause, "about"):
+                # under a heading that asks, the company speaking of itself still asks no
+                # domain, practice or soft skill ("At the Department of Law we teach ...
+                # Danish European and international law", "we invest in R&D"); its stack
+                # is read as the section reads it ("Our stack: Spark, Hive")
+                self.ignore([m for m in ms if m.category not in _COMPANY_STACK])
+                ms = [m for m in ms if m.category in _COMPANY_STACK]
 
             # "Master's degree (PhD preferred) in ...", "Python (Docker a plus)", "SQL,
             # ideally with BI tools": the part prefers what it names; the rest of the clause
@@ -522,12 +529,19 @@ def _company_voice(clause: str, section: str) -> bool:
 
 #: what a company says it works with: named technologies (devops and data tools too)
 _COMPANY_STACK = NAMED_TECHNOLOGY - {"certification"}
-#: a clause in the company's voice ("We build ...", "Our team uses ...") ...
-_COMPANY_VOICE = re.compile(r"[^\w]*(?:we|our|us)\b", re.IGNORECASE)
+#: a clause in the company's voice ("We build ...", "Our team uses ...", "At the Department
+#: of Law we teach ...", "Since 2012 <ORGANIZATION> is proud to offer ...") ...
+_COMPANY_VOICE = re.compile(
+    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together)\b[^,.;:()]{0,60}?,?\s+)?"
+    r"(?:we|our|us|(?:<ORGANIZATION>\s*)+(?:is|are|has|have|offers?|provides?|delivers?"
+    r"|helps?|serves?|plays?)|the company)\b",
+    re.IGNORECASE,
+)
 #: ... unless it turns to the candidate
 _CANDIDATE_VOICE = re.compile(
     r"\byou\b|\byour\b|\bcandidates?\b|\bapplicants?\b|\bmust\b|\brequired\b|\blooking for\b"
-    r"|\bseek|\bhir(?:e|ing)\b|\bsomeone\b|\bindividuals?\b|\bperson\b|\bwho (?:has|have|is)\b",
+    r"|\bseek|\bhir(?:e|ing)\b|\bsomeone\b|\bindividuals?\b|\bperson\b|\bwho (?:has|have|is)\b"
+    r"|\bpeople (?:who|with|to)\b|\bwant people\b|\blookout\b|\bneed\b|\bexpect",
     re.IGNORECASE,
 )
 
