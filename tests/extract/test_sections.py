@@ -134,6 +134,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("Your Contribution to Our Mission:", "responsibilities"),
         ("To Land This Job, You Need:", "requirements"),
         ("Even Better:", "preferred"),
+        ("Technical Skills Required:", "requirements"),
+        ("Travel Required:", "requirements"),
+        ("Preferred", "preferred"),
         ("EVEN BETTER IF YOU HAVE", "preferred"),
     ],
 )
@@ -151,6 +154,12 @@ def test_classify_heading(line: str, section: str) -> None:
         "We are looking for someone who can work well on a team .",
         "Then we're looking for you!",  # it ends a list of what is asked
         "The candidate",  # "The candidate / will be responsible for:", a wrapped line
+        # a line saying what is preferred or required is no heading
+        "Master's Degree preferred",
+        "Industry experience preferred",
+        "Bachelor's (Preferred)",
+        "Java is a plus",
+        "Active TS/SCI Clearance REQUIRED",
         "You will build and ship models used by millions of people every single day",
         "Experience level: Senior",
         "Job type: Full-time",

@@ -13,6 +13,7 @@ from jobmatch.cli import main
 from jobmatch.errors import DocumentNotFoundError, EmptyDocumentError
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.models import Document
+from jobmatch.posting_report import render_posting
 from jobmatch.scoring.posting_model import PostingRequirements
 from jobmatch.scoring.posting_rules import clauses, degree_levels, years_asked
 
@@ -757,3 +758,23 @@ def test_the_company_speaking_of_itself_asks_nothing_under_any_heading(
     read = read_posting(text, extractor=extractor)
     assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
     assert [s.skill_id for s in read.ignored] == not_asked
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "preferred"),
+    [
+        ("Qualifications\n- 3 years Pharmacovigilance experience preferred.\n", 3.0, True),
+        ("Preferred Qualifications\n- 4+ years of experience with Python\n", 4.0, True),
+        ("Requirements\n- 5+ years of experience with Python\n", 5.0, False),
+        # the preference is not surely the years': the years are not marked
+        ("Qualifications\n- Minimum 3 years, 5+ years preferred, of data analysis.\n", 3.0, False),
+    ],
+)
+def test_years_a_posting_only_prefers_are_marked(
+    extractor: SkillExtractor, text: str, years: float, preferred: bool
+) -> None:
+    read = read_posting(text, extractor=extractor)
+    assert (read.years_min, read.years_preferred) == (years, preferred)
+    assert read.to_dict()["years_preferred"] is preferred
+    shown = render_posting(read, "text")
+    assert (f"Experience: {years:g}+ years (preferred)" in shown) is preferred

@@ -198,6 +198,13 @@ _FIELD_RE = re.compile(r"^(?:industry|role|company|sector|department|function)$"
 # a degree's name before a colon is an education entry ("Bachelor of Technology : Chemical
 # Engineering"), not a heading with the cue "technology"
 _DEGREE_NAME_RE = re.compile(r"^(?:bachelor|master|associate|doctor)s?\b.*\bof\b")
+# a line saying what is preferred or required, no heading: "Master's Degree preferred",
+# "Industry experience preferred", "U.S. Citizenship required", "Bachelor's (Preferred)"
+# ("Technical Skills Required:", "Travel Required:" and "Preferred" alone are headings)
+_STATEMENT_RE = re.compile(
+    r"^(?!.*\b(?:skills?|qualifications?|abilities|requirements|competencies)\b)"
+    r".+ (?:preferred|required|desired|a plus)$"
+)
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
 # one search over the raw lower-cased line rejects most lines before any other work (the
 # anchors are dropped: the raw line may go on with ": Python, SQL")
@@ -272,6 +279,8 @@ def classify_heading(line: str) -> str | None:
     if not colon and not _looks_like_heading(head):
         return None
     if _META_RE.search(title) or _DEGREE_NAME_RE.match(title):
+        return None
+    if not colon and _STATEMENT_RE.match(title):
         return None
     if _OTHER_RE.match(title):
         return "other"

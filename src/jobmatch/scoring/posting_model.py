@@ -67,9 +67,10 @@ class PostingRequirements:
 
     ``requirements`` are in text order (required and preferred); ``education`` is ``None``
     when no degree is asked; ``years_min`` the years of experience asked ("5+ years"), or
-    ``None``; ``ignored`` the skills found only in the company description, the benefits,
-    generic prose or the names of teams ("with the Data Engineering team"), which are no
-    requirement.
+    ``None``, and ``years_preferred`` whether the posting only prefers them ("3 years ...
+    preferred", no required clause stating any); ``ignored`` the skills found only in the
+    company description, the benefits, generic prose or the names of teams ("with the Data
+    Engineering team"), which are no requirement.
     """
 
     source: str
@@ -78,6 +79,7 @@ class PostingRequirements:
     years_min: float | None
     years_evidence: str | None = None
     ignored: tuple[PostingSkill, ...] = ()
+    years_preferred: bool = False
 
     @property
     def required(self) -> tuple[PostingRequirement, ...]:

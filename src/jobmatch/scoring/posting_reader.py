@@ -102,6 +102,10 @@ _REQUIRED_CUE = re.compile(
     r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b",
     re.IGNORECASE,
 )
+#: the most words of a clause whose preference is surely its years' ...
+_SHORT_CLAUSE = 25
+#: ... when it asks nothing firmly
+_FIRM_YEARS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b|\bor\b", re.I)
 _EVIDENCE_BULLET = re.compile(r"^[-\u2022*\u00b7\u25aa\u25cf\u2023]\s+")
 
 
@@ -225,6 +229,7 @@ def read_requirements(
         years_min=asked[0] if asked else None,
         years_evidence=asked[1] if asked else None,
         ignored=tuple(read.ignored.values()),
+        years_preferred=asked is not None and read.years_marked,
     )
 
 
@@ -256,6 +261,8 @@ class _Reading:
         self.degree_clauses: list[tuple[str, bool, str]] = []
         self.years: tuple[float, str] | None = None
         self.years_preferred = False
+        #: the years are shown as preferred (:attr:`PostingRequirements.years_preferred`)
+        self.years_marked = False
 
     def run(
         self,
@@ -347,6 +354,13 @@ class _Reading:
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
             # the first years a required clause asks; those of a preferred one if no other
             self.years, self.years_preferred = (value, evidence), prefer
+            # shown as preferred only when the preference is surely the years': under a
+            # preferred heading, or in a short clause that asks nothing firmly ("3 years
+            # Pharmacovigilance experience preferred"; not "Minimum 3 years, 5+ preferred")
+            self.years_marked = prefer and (
+                section == "preferred"
+                or (len(clause.split()) <= _SHORT_CLAUSE and not _FIRM_YEARS.search(clause))
+            )
         for group in alternatives(self.text, _asked(ms, fields)):
             _add(self.reqs, group, required, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
