@@ -38,6 +38,8 @@ def render_posting(read: PostingRequirements, fmt: str = "text") -> str:
         lines.append("")
     lines.append("Education: " + _education(read))
     years = f"{read.years_min:g}+ years" if read.years_min is not None else "not stated"
+    if read.years_preferred:
+        years += " (preferred)"
     lines.append(f"Experience: {years}")
     if read.years_evidence:
         lines.append(f'  "{_short(read.years_evidence)}"')

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from jobmatch.extract.sections import classify_heading, detect_sections, section_at
+from jobmatch.extract.sections import (
+    classify_heading,
+    detect_sections,
+    inline_headings,
+    section_at,
+)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -32,7 +37,31 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("What We Can Offer You:", "benefits"),
         ("Benefits:", "benefits"),
         ("About Us", "about"),
-        ("About the role", "about"),
+        ("About the role", "responsibilities"),
+        ("ABOUT THE GIG", "responsibilities"),
+        ("About the company", "about"),
+        ("About Acme", "about"),
+        # headings that turn to the candidate, in the words of a sentence: requirements
+        ("ABOUT YOU", "requirements"),
+        ("About you…", "requirements"),
+        ("Who we are looking for", "requirements"),
+        ("Who are we looking for?", "requirements"),
+        ("WHAT DO WE EXPECT FROM YOU?", "requirements"),
+        ("What you bring to the table", "requirements"),
+        ("You’d be a great fit if…", "requirements"),
+        ("YOU WANT TO TALK TO US IF…", "requirements"),
+        ("We'd love to hear from you if:", "requirements"),
+        ("Apply if you:", "requirements"),
+        ("WHO WE LOOK FOR", "requirements"),
+        ("YOUR PERSONALITY", "requirements"),
+        ("What we'll need from you", "requirements"),
+        ("Ideally you’d have:", "preferred"),
+        ("You might also have -", "preferred"),
+        ("It’d be even better if you…", "preferred"),
+        ("What we'll offer you", "benefits"),
+        ("What Takeda can offer you", "benefits"),
+        ("What you’ll get…", "benefits"),
+        ("WHAT AWAITS YOU", "benefits"),
         ("Job description:", "about"),
         ("Work Experience", "experience"),
         ("PROFESSIONAL EXPERIENCE", "experience"),
@@ -105,6 +134,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("Your Contribution to Our Mission:", "responsibilities"),
         ("To Land This Job, You Need:", "requirements"),
         ("Even Better:", "preferred"),
+        ("Technical Skills Required:", "requirements"),
+        ("Travel Required:", "requirements"),
+        ("Preferred", "preferred"),
         ("EVEN BETTER IF YOU HAVE", "preferred"),
     ],
 )
@@ -119,6 +151,15 @@ def test_classify_heading(line: str, section: str) -> None:
         "- 3+ years of Python experience",
         "• Strong communication skills",
         "We are looking for a great engineer.",
+        "We are looking for someone who can work well on a team .",
+        "Then we're looking for you!",  # it ends a list of what is asked
+        "The candidate",  # "The candidate / will be responsible for:", a wrapped line
+        # a line saying what is preferred or required is no heading
+        "Master's Degree preferred",
+        "Industry experience preferred",
+        "Bachelor's (Preferred)",
+        "Java is a plus",
+        "Active TS/SCI Clearance REQUIRED",
         "You will build and ship models used by millions of people every single day",
         "Experience level: Senior",
         "Job type: Full-time",
@@ -382,3 +423,38 @@ def test_remembered_headings_give_the_sections_found_anew(monkeypatch: pytest.Mo
     assert sections._heading_of.cache_info().hits > 0
     monkeypatch.setattr(sections, "_heading_of", classify_heading)  # no memo
     assert first == again == [detect_sections(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        # a heading run into a line of text opens its section where it stands
+        ("Perform necessary analysis Requirements: 5 years of experience", [(27, "requirements")]),
+        ("REQUIREMENTS & QUALIFICATIONS \u20223+ years of experience", [(0, "requirements")]),
+        ("a medical software product Your Profile  Bachelor degree", [(27, "requirements")]),
+        ("teams Preferred Qualifications: 4+ years", [(6, "preferred")]),
+        ("balance We offer \u2022 An agile team", [(8, "benefits")]),
+        ("Reference ID: 873 Job benefits: Flexible hours", [(18, "benefits")]),
+        ("apache-spark Job description Your Tasks Development of", [(29, "responsibilities")]),
+        # a name, not a heading: a capitalised word before it, or a name going on
+        ("according to Functional Requirements Specifications .", []),
+        ("experience in Requirements Engineering and UML", []),
+        ("debug automated tasks ( Apps Systems", []),
+        # "We offer" before the job's text is no benefits heading
+        ("We Offer As Technical Safety Engineer you will be", []),
+        # a heading line is read as such, not run into a line
+        ("Requirements: Python, SQL", []),
+        ("Must have 1 year of experience", []),
+    ],
+)
+def test_inline_headings(line: str, found: list[tuple[int, str]]) -> None:
+    assert inline_headings(line) == found
+
+
+def test_a_heading_run_into_a_line_opens_its_section() -> None:
+    text = (
+        "Provide support to use of company supply chain tools Perform necessary analysis"
+        " Requirements: 5 years of supply chain industry experience\nFluent English\n"
+    )
+    at = text.index("Requirements")
+    assert detect_sections(text) == [(0, at, "other"), (at, len(text), "requirements")]

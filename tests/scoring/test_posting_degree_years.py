@@ -145,3 +145,9 @@ def test_the_company_s_growth_does_not_hide_the_years_asked(extractor: SkillExtr
     read = read_posting(text, extractor=extractor)
     assert read.years_min == 5.0
     assert read.years_evidence == "5-10 years of experience in full stack development"
+
+
+def test_the_company_s_own_years_are_not_asked() -> None:
+    assert years_asked("We build our service around our 40 years of experience .") is None
+    assert years_asked("Its 25 years of experience in drilling") is None
+    assert years_asked("You have 4 years of experience in drilling") == 4.0

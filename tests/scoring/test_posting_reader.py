@@ -13,6 +13,7 @@ from jobmatch.cli import main
 from jobmatch.errors import DocumentNotFoundError, EmptyDocumentError
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.models import Document
+from jobmatch.posting_report import render_posting
 from jobmatch.scoring.posting_model import PostingRequirements
 from jobmatch.scoring.posting_rules import clauses, degree_levels, years_asked
 
@@ -701,3 +702,80 @@ def test_what_a_posting_says_is_not_asked(
     read = read_posting(text, extractor=extractor)
     assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
     assert [s.skill_id for s in read.ignored] == not_asked
+
+
+def test_headings_that_turn_to_the_candidate_open_its_requirements(
+    extractor: SkillExtractor,
+) -> None:
+    # "ABOUT YOU" asks (it is no company description), "About the company" does not,
+    # and "What we'll offer you" is the benefits
+    text = (
+        "ABOUT YOU\n"
+        "You have worked with data platforms such as Kafka and Snowflake.\n"
+        "You feel at home in the AWS ecosystem.\n\n"
+        "About the company\n"
+        "We sell insurance to hospitals.\n\n"
+        "What we'll offer you\n"
+        "A yearly Docker training budget.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements}
+    assert asked == {("apache_kafka", "snowflake"): True, ("aws",): True}
+    assert "docker" in {s.skill_id for s in read.ignored}
+
+
+def test_a_heading_run_into_a_line_starts_its_requirements(extractor: SkillExtractor) -> None:
+    # SkillSpan's rebuilt ads: the heading and its items in one line, bullets without a space
+    text = (
+        "We are a growing software company in Aarhus making websites for small businesses .\n"
+        "THIS INCLUDES \u2022Being attentive to partner needs \u2022Tracking key metrics\n"
+        "REQUIREMENTS & QUALIFICATIONS \u2022BA/BS degree \u2022Fluent in German and English"
+        " \u2022Solid oral and written communication skills\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements}
+    assert asked == {("german",): True, ("english",): True, ("communication",): True}
+    assert read.education is not None and read.education.min_level == "bachelor"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "not_asked"),
+    [
+        # under a heading that asks, the company speaking of itself asks no domain or skill
+        ("Requirements\n- At the Department of Law we teach research within Danish law.\n"
+         "- Fluent English.\n", {("english",): True}, ["danish"]),
+        ("Qualifications\n- To keep our lead we invest massively in R&D .\n- Python\n",
+         {("python",): True}, ["research_and_development"]),
+        # its stack is read as the section reads it
+        ("Requirements\n- Our stack: Spark and Hive.\n", {("apache_spark",): True,
+         ("apache_hive",): True}, []),
+        # ... and the company turning to the candidate asks
+        ("Requirements\n- We want people with knowledge of Danish.\n", {("danish",): True}, []),
+    ],
+)  # fmt: skip
+def test_the_company_speaking_of_itself_asks_nothing_under_any_heading(
+    extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool], not_asked: list[str]
+) -> None:
+    read = read_posting(text, extractor=extractor)
+    assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
+    assert [s.skill_id for s in read.ignored] == not_asked
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "preferred"),
+    [
+        ("Qualifications\n- 3 years Pharmacovigilance experience preferred.\n", 3.0, True),
+        ("Preferred Qualifications\n- 4+ years of experience with Python\n", 4.0, True),
+        ("Requirements\n- 5+ years of experience with Python\n", 5.0, False),
+        # the preference is not surely the years': the years are not marked
+        ("Qualifications\n- Minimum 3 years, 5+ years preferred, of data analysis.\n", 3.0, False),
+    ],
+)
+def test_years_a_posting_only_prefers_are_marked(
+    extractor: SkillExtractor, text: str, years: float, preferred: bool
+) -> None:
+    read = read_posting(text, extractor=extractor)
+    assert (read.years_min, read.years_preferred) == (years, preferred)
+    assert read.to_dict()["years_preferred"] is preferred
+    shown = render_posting(read, "text")
+    assert (f"Experience: {years:g}+ years (preferred)" in shown) is preferred

@@ -41,11 +41,51 @@ SECTION_NAMES: tuple[str, ...] = (
     "other",
 )
 
+# Whole titles that turn to the candidate, in the words of a sentence ("Who we are looking
+# for", "You'd be a great fit if...", "YOU WANT TO TALK TO US IF...", "About you"): what follows
+# is asked of the candidate. They are headings in sentence case and as long questions too
+# (:func:`_phrase_heading`), matched on the normalised title as a whole.
+_CANDIDATE_HEADING = (
+    r"^(?:(?:so|and) )?(?:about you(?:rself)?|who are you|who you are|your personality"
+    r"|people like you|you be like"
+    r"|(?:who|what) (?:we are|are we|were|we re|do we|we) (?:looking for|seeking|look for|seek"
+    r"|need|expect)(?: (?:from|in|of) you)?"
+    r"|the (?:skills|person|profile|candidate) (?:we are|were|we re) looking for(?: are)?"
+    r"|(?:we are|were|we re) looking for (?:someone|people|a person)(?: who| with)?"
+    r"|what (?:well|we will|we) need from you|our expectations(?: of you)?|need to have"
+    r"|(?:this is )?what you (?:must |will |ll |need to )?(?:bring|offer|need|have)"
+    r"(?: to (?:the table|the team|the role|us))?(?: to have)?"
+    r"|(?:youd|you would|youll|you will|youre|you are|you) (?:be )?(?:a )?(?:great|good|perfect"
+    r"|strong|right) (?:fit|match)(?: for (?:us|this role))? if(?: you)?"
+    r"|are we a match|is (?:this|that) you|(?:does )?(?:this|that) sounds? like you"
+    r"|(?:you should |please )?apply if(?: you)?|you should(?: demonstrate| have| bring)?"
+    r"|you want to talk to us if|(?:we(?:d| would) )?love to (?:hear from you if|see)"
+    r"|wed like you to (?:be comfortable with|have|know|bring)"
+    r"|you (?:could|can|might) (?:be our next \w+|help us make a difference) if(?: you)?)$"
+)
+_PREFERRED_HEADING = (
+    r"^(?:(?:ideally|preferably) (?:youd|you would|youll|you will|you) (?:also )?(?:have|bring)"
+    r"|(?:what )?you (?:might|may) (?:also )?(?:have|bring)"
+    r"|(?:it would|itd|it d|youd|you would|its) be (?:even )?(?:better|great|a plus|nice) if"
+    r"(?: you(?: have| also have)?)?)$"
+)
+_OFFER_HEADING = (
+    r"^(?:what (?:well|we will|we can|we|\w+ can|\w+ will) (?:offer|bring|give)(?: you)?"
+    r"|what you(?:ll| will)? get|what awaits you|this and more is awaiting you"
+    r"|in return we (?:have|offer))$"
+)
+#: every title :func:`_phrase_heading` accepts holds one of these words
+_PHRASE_WORDS = ("you", "look", "seek", "need", "expect", "candidate", "offer", "match", "await")
+
 # Ordered: the first pattern that matches the normalised heading wins, so the more specific
 # cues come first ("preferred qualifications" is preferred, not requirements; "job summary"
 # is about the job, not a resume summary; "required skills" is a requirement).
 _CUES: tuple[tuple[str, str], ...] = (
+    ("requirements", _CANDIDATE_HEADING),
+    ("preferred", _PREFERRED_HEADING),
+    ("benefits", _OFFER_HEADING),
     ("summary", r"^about me\b"),
+    ("responsibilities", r"^about (?:the|this) (?:role|job|position|gig)$"),
     ("about", r"^about\b"),
     (
         "preferred",
@@ -158,6 +198,13 @@ _FIELD_RE = re.compile(r"^(?:industry|role|company|sector|department|function)$"
 # a degree's name before a colon is an education entry ("Bachelor of Technology : Chemical
 # Engineering"), not a heading with the cue "technology"
 _DEGREE_NAME_RE = re.compile(r"^(?:bachelor|master|associate|doctor)s?\b.*\bof\b")
+# a line saying what is preferred or required, no heading: "Master's Degree preferred",
+# "Industry experience preferred", "U.S. Citizenship required", "Bachelor's (Preferred)"
+# ("Technical Skills Required:", "Travel Required:" and "Preferred" alone are headings)
+_STATEMENT_RE = re.compile(
+    r"^(?!.*\b(?:skills?|qualifications?|abilities|requirements|competencies)\b)"
+    r".+ (?:preferred|required|desired|a plus)$"
+)
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
 # one search over the raw lower-cased line rejects most lines before any other work (the
 # anchors are dropped: the raw line may go on with ": Python, SQL")
@@ -180,6 +227,8 @@ _MAX_HEADING_WORDS = 7
 HEADING_MEMO_LINES = 20_000
 
 
+#: the longest line (with its line break) read as a heading line
+_MAX_HEADING_LINE = 122
 #: the most words of a question that may be a heading
 _MAX_QUESTION_WORDS = 4
 
@@ -202,6 +251,9 @@ def classify_heading(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 120 or _BULLET_RE.match(s):
         return None
+    phrase = _phrase_heading(s)
+    if phrase is not None:
+        return phrase
     if ":" not in s:
         # cheap rejections before the cue search (most lines of prose): a whole-line heading
         # ends without sentence punctuation and, once undecorated, starts in upper case
@@ -228,12 +280,49 @@ def classify_heading(line: str) -> str | None:
         return None
     if _META_RE.search(title) or _DEGREE_NAME_RE.match(title):
         return None
+    if not colon and _STATEMENT_RE.match(title):
+        return None
     if _OTHER_RE.match(title):
         return "other"
+    return _cue_section(title, head)
+
+
+def _cue_section(title: str, head: str) -> str | None:
+    """The section of the first cue the normalised ``title`` matches, unless it is a role."""
     for name, pattern in _CUE_RES:
         if pattern.search(title):
             if name in _RESUME_BODY and _is_role_line(title, head, name):
                 return None
+            return name
+    return None
+
+
+#: the longest line :func:`_phrase_heading` reads
+_MAX_PHRASE_CHARS = 80
+_PHRASE_RES = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("requirements", _CANDIDATE_HEADING),
+        ("preferred", _PREFERRED_HEADING),
+        ("benefits", _OFFER_HEADING),
+    )
+)
+_PHRASE_END_RE = re.compile(r"(?:\s|:|\?|!|\u2026|-|\.{2,})+$")
+
+
+def _phrase_heading(line: str) -> str | None:
+    """The section a whole-line title in the words of a sentence opens ("Who we are looking
+    for", "You'd be a great fit if...", "What we'll offer you"), whatever its case and
+    however it ends (":", "?", "..."), or ``None``."""
+    low = line.lower()
+    if len(line) > _MAX_PHRASE_CHARS or not any(w in low for w in _PHRASE_WORDS):
+        return None
+    head = _PHRASE_END_RE.sub("", _DECORATION_RE.sub("", line).strip().strip("*_#"))
+    if not head or head.endswith(".") or ":" in head:
+        return None
+    title = _normalise(head)
+    for name, pattern in _PHRASE_RES:
+        if pattern.match(title):
             return name
     return None
 
@@ -316,13 +405,24 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     cur_start, cur_name = 0, "other"
     value = False  # this line is the value of a field labelled on the line before
+
+    def opens(start: int, name: str) -> None:
+        nonlocal cur_start, cur_name
+        if name == cur_name:
+            return
+        if start > cur_start:
+            out.append((cur_start, start, cur_name))
+        cur_start, cur_name = start, name
+
     for m in _LINE_RE.finditer(text):
         line = m.group()
         if not line:
             break
         # cheap pre-filters: headings are short; a long line is one only with an early colon
-        if len(line) > 122 or (len(line) > 72 and line.find(":", 0, 73) < 0):
+        if len(line) > _MAX_HEADING_LINE or (len(line) > 72 and line.find(":", 0, 73) < 0):
             value = False
+            for at, inline in inline_headings(line):
+                opens(m.start() + at, inline)
             continue
         if value and line.strip():
             # "Industry:" / "Banking Financial Services Financial Technology": a value, not
@@ -332,14 +432,93 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
         if line.strip():
             value = line.rstrip().endswith(":") and _field_label(line)
         name = _heading_of(line)
-        if name is None or name == cur_name:
+        if name is not None:
+            opens(m.start(), name)
             continue
-        start = m.start()
-        if start > cur_start:
-            out.append((cur_start, start, cur_name))
-        cur_start, cur_name = start, name
+        for at, inline in inline_headings(line):
+            opens(m.start() + at, inline)
     out.append((cur_start, len(text), cur_name))
     return out
+
+
+# A heading run into a line of text, as the rebuilt SkillSpan postings and pasted ads have
+# them: "... Perform necessary analysis Requirements: 5 years of supply chain experience",
+# "REQUIREMENTS & QUALIFICATIONS 3+ years relevant work experience BA/BS degree ...",
+# "... a high-quality medical software product Your Profile  Bachelor or Masters degree".
+# Only the posting sections that say what is asked or done (requirements, preferred,
+# benefits, responsibilities), in the capitals of a title, followed by a colon, two spaces
+# or the capital (digit, bracket) of their first item; mid-line, the word before is no
+# capitalised word ("Functional Requirements Specifications" is a name).
+_INLINE_REQUIRED = (
+    r"(?:(?:Basic|Minimum|Required|Key|Other|Job|Candidate|Your|Professional|Personal)"
+    r" )?[Qq]ualifications|(?:Basic |Minimum |Key |Job |Candidate )?Requirements"
+    r"(?: (?:&|and) [Qq]ualifications)?|(?:BASIC |MINIMUM |KEY )?REQUIREMENTS"
+    r"(?: (?:&|AND) QUALIFICATIONS)?|(?:BASIC |MINIMUM |KEY )?QUALIFICATIONS"
+    r"|Your [Pp]rofile|YOUR PROFILE|Your [Ss]kills|YOUR SKILLS"
+    r"|Required (?:Skills|Experience)(?: (?:&|and) (?:Technologies|Skills|Qualifications))?"
+    r"|Who [Ww]e [Aa]re [Ll]ooking [Ff]or|About [Yy]ou|ABOUT YOU|Must [Hh]aves?(?=[ \t]*:)"
+)
+_INLINE_PREFERRED = (
+    r"Preferred (?:Qualifications|Skills|Experience)|PREFERRED QUALIFICATIONS"
+    r"|Desired (?:Experience|Skills|Qualifications)|Nice to [Hh]ave|NICE TO HAVE"
+)
+_INLINE_RESPONSIBILITIES = (
+    r"(?:Key |General |Main |Primary |Job |Your |YOUR )?(?:Responsibilities|RESPONSIBILITIES)"
+    r"|(?:Key|General|Main|Primary|Job|Your) responsibilities"
+    r"|(?:Your |Key )?Tasks|(?:Your|Key) tasks|YOUR TASKS"
+    r"|What [Yy]ou(?:'ll|\u2019ll| will) [Dd]o|WHAT YOU WILL DO"
+)
+# "We offer" before the text of the job ("We Offer As Technical Safety Engineer you will be
+# ...") is no benefits heading: only before a colon, two spaces or a bullet
+_INLINE_BENEFITS = (
+    r"What [Ww]e [Oo]ffer|WHAT WE OFFER|We [Oo]ffer(?=[ \t]*[:\u0095\u2022]|[ \t]{2})"
+    r"|Benefits|BENEFITS|(?:Job|Employee|Your) benefits(?=[ \t]*:)"
+    r"|What can (?:we|<ORGANIZATION>|[A-Z]\w+) offer(?: you)?\?"
+)
+_INLINE_HEADING_RE = re.compile(
+    # every heading starts with a capital: the lookahead lets the search skip the others
+    rf"(?=[A-Z])(?:(?P<requirements>{_INLINE_REQUIRED})|(?P<preferred>{_INLINE_PREFERRED})"
+    rf"|(?P<benefits>{_INLINE_BENEFITS})|(?P<responsibilities>{_INLINE_RESPONSIBILITIES}))"
+    # a colon, two spaces, or the first item; not a name going on ("Requirements Engineering")
+    r"(?:[ \t]*:[ \t]*|[ \t]{2,}|[ \t]+(?=[A-Z0-9(\u2022\u25aa\u25cf\u0095*]|-\s)"
+    r"(?!(?:Engineering|Analysis|Management|Specifications?|Gathering|Documents?|Elicitation"
+    r"|Framework|Package|Plan|Administration)\b))"
+)
+
+
+def inline_headings(line: str) -> list[tuple[int, str]]:
+    """The headings run into ``line`` (not a heading itself), as ``(offset, section)``: at
+    its start with text after it and no colon, or after a word that is not capitalised.
+
+    >>> inline_headings("Perform necessary analysis Requirements: 5 years of experience")
+    [(27, 'requirements')]
+    """
+    out: list[tuple[int, str]] = []
+    lead = len(line) - len(line.lstrip())
+    for m in _INLINE_HEADING_RE.finditer(line):
+        at = m.start()
+        if at == lead:
+            if ":" in m.group() and len(line) <= _MAX_HEADING_LINE:
+                continue  # "Requirements: Python, SQL" is a heading line
+        elif not _after_text(line, at):
+            continue
+        if not line[m.end() :].strip():
+            continue  # a heading ending the line opens the next one: not run into a line
+        out.append((at, m.lastgroup or "other"))
+    return out
+
+
+def _after_text(line: str, at: int) -> bool:
+    """Whether ``line[at:]`` follows a word of running text: white space before it, and a
+    word before that ending a sentence or not capitalised ("analysis Requirements")."""
+    before = line[:at]
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    return word[-1] in ".)!?,;" or word[0].islower() or word[0].isdigit()
 
 
 def section_at(sections: Sequence[tuple[int, int, str]], offset: int) -> str:

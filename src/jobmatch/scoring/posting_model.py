@@ -69,10 +69,11 @@ class PostingRequirements:
     when no degree is asked; ``years_min`` the years of experience asked ("5+ years"), or
     ``None``; ``years_skills`` the skills the years are asked in ("3+ years of Python
     experience": Python), empty when the years are asked in no skill ("5+ years of
-    experience"): only a role that names one of them counts toward the years; ``ignored``
-    the skills found only in the company description, the benefits,
-    generic prose or the names of teams ("with the Data Engineering team"), which are no
-    requirement.
+    experience"): only a role that names one of them counts toward the years;
+    ``years_preferred`` whether the posting only prefers them ("3 years ... preferred", no
+    required clause stating any); ``ignored`` the skills found only in the company
+    description, the benefits, generic prose or the names of teams ("with the Data
+    Engineering team"), which are no requirement.
     """
 
     source: str
@@ -82,6 +83,7 @@ class PostingRequirements:
     years_evidence: str | None = None
     ignored: tuple[PostingSkill, ...] = ()
     years_skills: tuple[PostingSkill, ...] = ()
+    years_preferred: bool = False
 
     @property
     def required(self) -> tuple[PostingRequirement, ...]:

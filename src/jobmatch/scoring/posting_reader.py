@@ -103,6 +103,10 @@ _REQUIRED_CUE = re.compile(
     r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b",
     re.IGNORECASE,
 )
+#: the most words of a clause whose preference is surely its years' ...
+_SHORT_CLAUSE = 25
+#: ... when it asks nothing firmly
+_FIRM_YEARS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b|\bor\b", re.I)
 _EVIDENCE_BULLET = re.compile(r"^[-\u2022*\u00b7\u25aa\u25cf\u2023]\s+")
 
 
@@ -184,7 +188,7 @@ def read_requirements(
     if sections is None:
         sections = detect_sections(text)
     starts = [a for a, _, _ in sections]
-    spans = clauses(text)
+    spans = _cut_at(text, clauses(text), starts)
     by_clause: list[list[SkillMention]] = [[] for _ in spans]
     clause_starts = [a for a, _ in spans]
     teams = team_names(text)
@@ -227,7 +231,23 @@ def read_requirements(
         years_evidence=asked[1] if asked else None,
         years_skills=asked[2] if asked else (),
         ignored=tuple(read.ignored.values()),
+        years_preferred=asked is not None and read.years_marked,
     )
+
+
+def _cut_at(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """``spans`` cut where a section starts inside one: a heading run into a line ("...
+    analysis Requirements: 5 years of ...") ends the clause before it."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        i = bisect_right(starts, a)
+        while i < len(starts) and starts[i] < b:
+            if text[a : starts[i]].strip():
+                out.append((a, starts[i]))
+            a = starts[i]
+            i += 1
+        out.append((a, b))
+    return out
 
 
 class _Reading:
@@ -244,6 +264,8 @@ class _Reading:
         #: (the years asked, the clause quoted, the skills they are asked in)
         self.years: tuple[float, str, tuple[PostingSkill, ...]] | None = None
         self.years_preferred = False
+        #: the years are shown as preferred (:attr:`PostingRequirements.years_preferred`)
+        self.years_marked = False
 
     def run(
         self,
@@ -264,6 +286,13 @@ class _Reading:
                 continue
             if self.asks_nothing(clause, section, ms, lenient=lenient):
                 continue
+            if not lenient and _company_voice(clause, "about"):
+                # under a heading that asks, the company speaking of itself still asks no
+                # domain, practice or soft skill ("At the Department of Law we teach ...
+                # Danish European and international law", "we invest in R&D"); its stack
+                # is read as the section reads it ("Our stack: Spark, Hive")
+                self.ignore([m for m in ms if m.category not in _COMPANY_STACK])
+                ms = [m for m in ms if m.category in _COMPANY_STACK]
 
             # "Master's degree (PhD preferred) in ...", "Python (Docker a plus)", "SQL,
             # ideally with BI tools": the part prefers what it names; the rest of the clause
@@ -329,6 +358,13 @@ class _Reading:
             # the first years a required clause asks; those of a preferred one if no other
             domain = _years_domain(years_phrase(clause) or "", ms, self.lexicon)
             self.years, self.years_preferred = (value, evidence, domain), prefer
+            # shown as preferred only when the preference is surely the years': under a
+            # preferred heading, or in a short clause that asks nothing firmly ("3 years
+            # Pharmacovigilance experience preferred"; not "Minimum 3 years, 5+ preferred")
+            self.years_marked = prefer and (
+                section == "preferred"
+                or (len(clause.split()) <= _SHORT_CLAUSE and not _FIRM_YEARS.search(clause))
+            )
         for group in alternatives(self.text, _asked(ms, fields)):
             _add(self.reqs, group, required, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
@@ -511,12 +547,19 @@ def _company_voice(clause: str, section: str) -> bool:
 
 #: what a company says it works with: named technologies (devops and data tools too)
 _COMPANY_STACK = NAMED_TECHNOLOGY - {"certification"}
-#: a clause in the company's voice ("We build ...", "Our team uses ...") ...
-_COMPANY_VOICE = re.compile(r"[^\w]*(?:we|our|us)\b", re.IGNORECASE)
+#: a clause in the company's voice ("We build ...", "Our team uses ...", "At the Department
+#: of Law we teach ...", "Since 2012 <ORGANIZATION> is proud to offer ...") ...
+_COMPANY_VOICE = re.compile(
+    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together)\b[^,.;:()]{0,60}?,?\s+)?"
+    r"(?:we|our|us|(?:<ORGANIZATION>\s*)+(?:is|are|has|have|offers?|provides?|delivers?"
+    r"|helps?|serves?|plays?)|the company)\b",
+    re.IGNORECASE,
+)
 #: ... unless it turns to the candidate
 _CANDIDATE_VOICE = re.compile(
     r"\byou\b|\byour\b|\bcandidates?\b|\bapplicants?\b|\bmust\b|\brequired\b|\blooking for\b"
-    r"|\bseek|\bhir(?:e|ing)\b|\bsomeone\b|\bindividuals?\b|\bperson\b|\bwho (?:has|have|is)\b",
+    r"|\bseek|\bhir(?:e|ing)\b|\bsomeone\b|\bindividuals?\b|\bperson\b|\bwho (?:has|have|is)\b"
+    r"|\bpeople (?:who|with|to)\b|\bwant people\b|\blookout\b|\bneed\b|\bexpect",
     re.IGNORECASE,
 )
 

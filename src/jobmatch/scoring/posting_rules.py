@@ -217,12 +217,18 @@ _FIELD_RE = re.compile(
     re.IGNORECASE,
 )
 _FIELD_ALIASES = {"cs": "computer science", "ee": "electrical engineering"}
-_BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+)")
+#: (U+0095 is the bullet of Windows-1252 read as Latin-1, as in the SkillSpan postings)
+_BULLET = re.compile(
+    r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+|\u0095)"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+")
 #: list items run into one line: a bullet inside the line ("... insights \u2022 Embrace
-#: culture change"), or a hyphen between spaces before a lower-case word when the line holds
-#: two or more ("... design - expertise in R - experience with SQL")
-_INLINE_BULLET = re.compile(r"[ \t]+[\u2022\u25aa\u25cf\u2023][ \t]+(?=\S)")
+#: culture change"; one with no space after it, "REQUIREMENTS \u20223+ years ... \u2022BA/BS
+#: degree", only in a line without a colon before it: the items of "you will: \u2022Take ...
+#: \u2022Document ..." stay with what introduces them), or a hyphen between spaces before a
+#: lower-case word when the line holds two or more ("... design - expertise in R - experience
+#: with SQL")
+_INLINE_BULLET = re.compile(r"[ \t]+[\u2022\u25aa\u25cf\u2023\u0095][ \t]*(?=\S)|\u0095(?=\S)")
 _INLINE_DASH = re.compile(r"[ \t]+-[ \t]+(?=[a-z])")
 #: ... or a plus sign between spaces before a capital or a number, two or more in the line
 #: ("MUST HAVE + Minimum 5 years of ... + Bachelor's degree ...")
@@ -296,8 +302,18 @@ def clauses(text: str) -> list[tuple[int, int]]:
         if seg.count(" + ") >= 2:
             pluses = [m.span() for m in _INLINE_PLUS.finditer(seg)]
             cuts += pluses if len(pluses) >= 2 else []
-        if "\u2022" in seg or "\u25aa" in seg or "\u25cf" in seg or "\u2023" in seg:
-            cuts += [m.span() for m in _INLINE_BULLET.finditer(seg)]
+        if (
+            "\u2022" in seg
+            or "\u25aa" in seg
+            or "\u25cf" in seg
+            or "\u2023" in seg
+            or "\x95" in seg
+        ):
+            cuts += [
+                m.span()
+                for m in _INLINE_BULLET.finditer(seg)
+                if m.group()[0].isspace() and m.group()[-1].isspace() or ":" not in seg[: m.start()]
+            ]
         if " - " in seg or "\u2013" in seg or "\u2014" in seg:
             cuts += [m.span() for m in _DASH_DEGREE.finditer(seg)]
         if seg.count(" - ") >= 2:

@@ -56,9 +56,10 @@ _CONTRACT_BEFORE = re.compile(
     r"\s*(?:(?:is|of|will\s+be|lasts?|for)\s+)*:?\s*$"
 )
 #: ... a company with so many years ("a dynamic company with more than 50 years of
-#: experience", "is celebrating 25 years in the IT industry")
+#: experience", "is celebrating 25 years in the IT industry", "our 40 years of experience")
 _COMPANY_BEFORE = re.compile(
-    r"\b(?:company|organi[sz]ation|firm|business|institution|group)\s+(?:with|has|have|of)"
+    r"(?:\b(?:company|organi[sz]ation|firm|business|institution|group)\s+(?:with|has|have|of)"
+    r"|\b(?:our|its))"
     r"(?:\s+(?:more\s+than|over|nearly|almost|about|around))?\s*$|\bcelebrat\w*\s+$"
 )
 #: ... a ceiling, not a minimum ("the candidate must have less than 4 years research
