@@ -573,12 +573,15 @@ def _years_domain(
     phrase: str, ms: Sequence[SkillMention], lexicon: Lexicon
 ) -> tuple[PostingSkill, ...]:
     """The skills the years of ``phrase`` (:func:`years_phrase`) are asked in: the clause's
-    mentions found in the phrase, but soft skills, languages and generic words."""
+    mentions found in the phrase, but soft skills, languages and generic words, and the
+    accurate pipeline's unlisted spans ("4+ years of experience building machine learning
+    systems": no job entry writes that form, and the lexicon knows what implies none)."""
     words = " ".join(phrase.split()).casefold()
     ids = [
         m.skill_id
         for m in ms
-        if m.category not in _NO_DOMAIN
+        if m.skill_id in lexicon
+        and m.category not in _NO_DOMAIN
         and m.skill_id not in GENERIC
         and " ".join(m.text.split()).casefold() in words
     ]
