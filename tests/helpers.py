@@ -7,6 +7,7 @@
 * A small, fixed lexicon (``MINI_RECORDS``, ``write_lexicon``) for tests that must not move
   when the shipped data is tuned.
 * The score report's JSON Schema (``load_schema``) and a validator (``schema_errors``).
+* ``match_texts_on``: a resume text against a posting text, open ranges ending on a fixed day.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 __all__ = [
+    "match_texts_on",
     "write",
     "text_stream",
     "build_pdf",
@@ -336,3 +338,18 @@ class FakeClock:
     def __call__(self) -> float:
         self.now += self.step
         return self.now
+
+
+def match_texts_on(extractor: Any, resume: str, posting: str, *, as_of: Any = None) -> Any:
+    """``Scorer.match`` of two texts (``resume.txt``, ``posting.txt``), open date ranges ending
+    on ``as_of`` (default 2024-01-01): the report does not move with today's date."""
+    from datetime import date
+
+    from jobmatch.models import Document
+    from jobmatch.scoring.scorer import Scorer
+
+    scorer = Scorer(extractor=extractor, as_of=as_of or date(2024, 1, 1))
+    return scorer.match(
+        Document(text=resume, source="resume.txt", format="text"),
+        Document(text=posting, source="posting.txt", format="text"),
+    )

@@ -3,16 +3,13 @@ reported missing from 54 of 58 English resumes)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from jobmatch.extract.component import SkillExtractor
-from jobmatch.models import Document, ScoreReport
+from jobmatch.models import ScoreReport
 from jobmatch.report import render_text
 from jobmatch.scoring.doc_language import asks_native_english, english_text
-from jobmatch.scoring.scorer import Scorer
-from tests.helpers import load_schema, schema_errors
+from tests.helpers import load_schema, match_texts_on, schema_errors
 
 RESUME_EN = """Jane Doe
 Accountant
@@ -51,11 +48,8 @@ FRENCH = (
 
 
 def _match(extractor: SkillExtractor, resume: str, posting: str) -> ScoreReport:
-    scorer = Scorer(extractor=extractor, as_of=date(2024, 1, 1))
-    return scorer.match(
-        Document(text=resume, source="resume.txt", format="text"),
-        Document(text=posting, source="posting.txt", format="text"),
-    )
+    report: ScoreReport = match_texts_on(extractor, resume, posting)
+    return report
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,12 @@ import pytest
 
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.lexicon.loader import load_lexicon
-from jobmatch.models import Document, ScoreReport
+from jobmatch.models import ScoreReport
 from jobmatch.report import render_markdown, render_text
 from jobmatch.scoring.posting_reader import read_requirements
 from jobmatch.scoring.posting_years import years_phrase
 from jobmatch.scoring.resume_reader import facts_and_roles
-from jobmatch.scoring.scorer import Scorer
-from tests.helpers import load_schema, schema_errors
+from tests.helpers import load_schema, match_texts_on, schema_errors
 
 NURSE = """Jane Doe
 Registered Nurse
@@ -47,11 +46,8 @@ ANY_POSTING = "Requirements:\n- 5+ years of experience\n- Python\n"
 
 
 def _match(extractor: SkillExtractor, resume: str, posting: str) -> ScoreReport:
-    scorer = Scorer(extractor=extractor, as_of=date(2024, 1, 1))
-    return scorer.match(
-        Document(text=resume, source="resume.txt", format="text"),
-        Document(text=posting, source="posting.txt", format="text"),
-    )
+    report: ScoreReport = match_texts_on(extractor, resume, posting)
+    return report
 
 
 @pytest.mark.parametrize(
