@@ -77,21 +77,22 @@ def name_parts(skill_id: str, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-_NAMES: dict[int, dict[str, str]] = {}
+#: the last lexicon's names, kept with the lexicon itself: an ``id()`` alone could be that
+#: of a new lexicon once the old one is gone
+_NAMES: list[tuple[Lexicon, dict[str, str]]] = []
 
 
 def _multiword_names(lexicon: Lexicon) -> dict[str, str]:
     """Skill name (case-folded, two words or more) -> skill id, once per lexicon."""
-    key = id(lexicon)
-    found = _NAMES.get(key)
-    if found is None:
-        found = {}
-        for s in lexicon.skills:
-            name = s.name.casefold()
-            if " " in name:
-                found.setdefault(name, s.id)
-        _NAMES.clear()  # one lexicon at a time: no growth with many lexicons loaded
-        _NAMES[key] = found
+    last = _NAMES[0] if _NAMES else None
+    if last is not None and last[0] is lexicon:
+        return last[1]
+    found: dict[str, str] = {}
+    for s in lexicon.skills:
+        name = s.name.casefold()
+        if " " in name:
+            found.setdefault(name, s.id)
+    _NAMES[:] = [(lexicon, found)]  # one lexicon at a time: no growth with many loaded
     return found
 
 
