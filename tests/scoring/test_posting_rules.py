@@ -49,6 +49,9 @@ SPELLINGS = [
     ("a Juris Doctorate", ["professional_doctorate"]),
     ("read the JD below", []),
     ("Baltimore, MD", []),
+    # the "B.A." inside "M.B.A." is no bachelor's
+    ("M.B.A. required", ["master"]),
+    ("B.A. or M.B.A. required", ["bachelor", "master"]),
 ]
 
 

@@ -25,6 +25,8 @@ from jobmatch.scoring.resume_facts import degree_level, find_education
         ("B.S. in Physics, 2010", "bachelor", "physics"),
         ("Bachelor of Arts in History", "bachelor", "history"),
         ("BSc Nursing", "bachelor", "nursing"),
+        # the "B.A." inside "M.B.A." is no bachelor's
+        ("M.B.A., Finance, Harvard University, 2015", "master", "finance"),
         ("Associate's degree in Culinary Arts", "associate", "culinary arts"),
         ("High School Diploma", "high_school", None),
         ("MSc, Robotics", "master", "robotics"),

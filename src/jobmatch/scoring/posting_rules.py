@@ -143,7 +143,7 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\s+and\s+(?:ph|doc)|\s+(?:is\s+|are\s+)?(?:preferred|required|desired|a\s+plus)\b))"
             r"|\b(?:bachelor(?:['\u2019\u00b4\u0092`]?s)?|b\.?sc|b\.?[sa]\.?)"
             r"\s*(?:,|/|&|\+|-|or|and|and/or)\s*master\b"
-            r"|\bm\.\s?sc?\b\.?|\bmsc\b|\bmba\b|\bm\.?eng\b|\bm\.a\."
+            r"|\bm\.\s?sc?\b\.?|\bmsc\b|\bmba\b|\bm\.\s?b\.\s?a\b\.?|\bm\.?eng\b|\bm\.a\."
             r"|(?-i:\bMA)(?=\s+(?:in|degree)\b|\s*/\s*M)"
             r"|\b(?:graduate|advanced|post-?graduate)\s+degree\b"
             r"|(?-i:\bMS)(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)|\.|;|$))"
@@ -154,7 +154,8 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "bachelor",
         re.compile(
-            r"\bbachelor'?s?\b|\bbachelor\u2019s\b|\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.s\.|\bb\.a\."
+            # "B.A." but inside "M.B.A." (a master's)
+            r"\bbachelor'?s?\b|\bbachelor\u2019s\b|\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.s\.|(?<!m\.)\bb\.a\."
             r"|(?-i:\bB[SA])(?=\s*(?:/|,|or\b|and/or\b|in\b|degree\b|preferred\b|required\b|\)))"
             r"|\bundergraduate degree\b"
             r"|\b(?:4|four)[- ]year (?:college |university )?degree\b"

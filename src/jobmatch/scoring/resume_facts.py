@@ -54,6 +54,7 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "master",
         r"\bm\.\s?sc?\b\.?|\bmsc\b|\bm\.?\s?eng\b|\bm\.?\s?tech\b|\bmba\b|\bm\.s\.|\bms\s+(?:in|of)\b"
+        r"|\bm\.\s?b\.\s?a\b\.?"
         r"|\bms(?=\s*(?:/|or|and)\s*ph\.?\s?d)"
         r"|\bm\.a\.|\bmaster'?s?\s+(?:of|in|degree)\b|\bmasters?\b(?=.{0,40}\b(?:science|arts|engineering)\b)"
         r"|\bmaster\u2019s\b|\bmaster's\b"
@@ -66,7 +67,8 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "bachelor",
         r"\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.?\s?eng\b|\bb\.?\s?tech\b|\bb\.s\.|\bbs\s+(?:in|of)\b"
-        r"|\bb\.a\.|\bba\s+(?:in|of)\b|\bbachelor'?s?\b|\bbachelor\u2019s\b"
+        # "B.A." but inside "M.B.A." (a master's)
+        r"|(?<!m\.)\bb\.a\.|\bba\s+(?:in|of)\b|\bbachelor'?s?\b|\bbachelor\u2019s\b"
         r"|\bundergraduate degree\b|\bb\.\s?e\b\.?|\bbsn\b|\bb\.s\.n\b\.?"
         r"|\b(?:ba|bs)(?=\s*:)|\bbba\b|\bb\.b\.a\b\.?|\bbfa\b|\bb\.f\.a\b\.?|\bbsw\b"
         r"|\bb\.\s?com\b\.?|\bbcom\b|\bll\.?\s?b\b\.?",
