@@ -237,8 +237,10 @@ def compute(
     # (similarity_trust < 1): trust * sim + (1 - trust) * coverage * total_w / listed_w,
     # linear in the coverage; with trust 1 (a shipped profile, most postings) just sim
     trust = params.similarity_trust
-    listed_w = math.fsum(c.weight for c in profile.categories)
-    per_cov = (1 - trust) * total_w / listed_w if listed_w > 0 and trust < 1 else 0.0
+    per_cov = 0.0
+    if trust < 1:  # the listed weight only then: compute runs once per document scored
+        listed_w = math.fsum(c.weight for c in profile.categories)
+        per_cov = (1 - trust) * total_w / listed_w if listed_w > 0 else 0.0
 
     def similarity_of(coverage: float) -> float:
         return trust * sim + per_cov * coverage

@@ -289,14 +289,10 @@ class Scorer:
         for m in mentions:
             by_skill.setdefault(m.skill_id, []).append(m)
         implied: dict[str, tuple[str, SkillMention]] = {}
-        implied_by = self._implied
         # text order: the first implying mention is the evidence, which is the first mention
         # of a skill (skills in order of their first mention)
         for skill_id, ms in by_skill.items():
-            found = implied_by.get(skill_id)
-            if found is None:
-                found = implied_by[skill_id] = self.lexicon.implied(skill_id)
-            for sid in found:
+            for sid in self._implied_by(skill_id):
                 implied.setdefault(sid, (skill_id, ms[0]))
         counted = {y.requirement: y.years for y in years}
         written = ENGLISH if language is not None and language.english else None
