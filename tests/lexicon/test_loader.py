@@ -244,6 +244,11 @@ AUDIT_FORMS = {
     # "troubleshoot and debug system application code"
     "debug": "debugging",
     "debugged": "debugging",
+    # "deep neural networks (required)" met by "designed deep learning models": one skill
+    "deep neural network": "deep_learning",
+    "DNN": "deep_learning",
+    "lesson plan": "lesson_planning",
+    "account planning": "account_planning",
 }
 
 
@@ -294,6 +299,10 @@ def test_audit_forms_owned_elsewhere(
         # building web applications is web development; data pipelines, data engineering
         ("web_applications", "web_development"),
         ("data_pipelines", "data_engineering"),
+        # a teacher's lesson plans and classroom are evidence of teaching
+        ("lesson_planning", "teaching"),
+        ("classroom_management", "teaching"),
+        ("account_planning", "account_management"),
     ],
 )
 def test_audit_implications(lexicon: Lexicon, skill_id: str, implied: str) -> None:
