@@ -225,6 +225,10 @@ SHIPPED: list[tuple[str, str, bool]] = [
     # audit of a match (lexicon 2026.12.10): the verb, not build tooling
     ("You love to build systems that are well tested", "build systems", False),
     ("We design and build systems for the data platform", "build systems", False),
+    # the product-analytics tool, not a wave's amplitude (lexicon 2026.12.13)
+    ("proficiency with analytics tools (Amplitude, Mixpanel, or Looker)", "Amplitude", True),
+    ("Measured the signal amplitude of each sensor", "amplitude", False),
+    ("The Amplitude of the oscillation was recorded", "Amplitude", False),
     ("Experience with build systems such as Bazel or Gradle", "build systems", True),
 ]
 

@@ -249,6 +249,9 @@ AUDIT_FORMS = {
     "DNN": "deep_learning",
     "lesson plan": "lesson_planning",
     "account planning": "account_planning",
+    # a resume's "Communication" meets a posting's "excellent written communication"
+    "written communication": "communication",
+    "oral communication": "communication",
 }
 
 
