@@ -234,11 +234,13 @@ OTHER_SENSES: dict[str, list[str]] = {
     # software parts talking to each other ("RESTful services for communication between
     # frontend and backend", "inter-service communication")
     + [
-        f"communication between {the}{what}"
+        f"communication between {the}{which}{what}"
         for the in ("", "the ")
+        for which in ("", "different ", "various ", "software ")
         for what in (
             "frontend front-end backend back-end services microservices components systems "
-            "devices processes threads nodes servers modules applications apps clients client"
+            "devices processes threads nodes servers modules applications apps clients client "
+            "parts layers"
         ).split()
     ]
     + [f"{kind} communication" for kind in ("inter-service", "interservice", "inter-process")]

@@ -225,6 +225,12 @@ SHIPPED: list[tuple[str, str, bool]] = [
     # audit of a match (lexicon 2026.12.10): the verb, not build tooling
     ("You love to build systems that are well tested", "build systems", False),
     ("We design and build systems for the data platform", "build systems", False),
+    # parts of an application talking to each other (bruce_wayne_fullstack's resume)
+    (
+        "Utilized RESTful APIs for communication between different parts of the application",
+        "communication",
+        False,
+    ),
     # the product-analytics tool, not a wave's amplitude (lexicon 2026.12.13)
     ("proficiency with analytics tools (Amplitude, Mixpanel, or Looker)", "Amplitude", True),
     ("Measured the signal amplitude of each sensor", "amplitude", False),
@@ -303,3 +309,22 @@ def test_tag_list_match_needs_its_neighbour_after_the_filter(
     extractor: SkillExtractor, text: str, skill: str, found: bool
 ) -> None:
     assert (skill in {m.skill_id for m in extractor.extract(text)}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a PDF line wrapped inside the negative phrase (bruce_wayne_fullstack's resume)
+        ("Utilized RESTful APIs for communication between different\nparts of the app.", False),
+        ("RESTful services for communication between\nfrontend and backend.", False),
+        ("Utilized RESTful APIs for communication between  different parts of the app.", False),
+        # a blank line ends the phrase: the soft skill stays
+        ("Excellent communication\n\nbetween different parts of the app.", True),
+        ("Excellent communication between teams.", True),
+    ],
+)
+def test_negative_phrases_read_past_a_wrapped_line(
+    extractor: SkillExtractor, text: str, kept: bool
+) -> None:
+    ids = [m.skill_id for m in extractor.extract(text)]
+    assert ("communication" in ids) is kept, ids

@@ -16,6 +16,8 @@ _ATTRS = [ORTH, LOWER, IS_SPACE, SPACY, SHAPE]
 # whether the text of a white-space token's hash holds a line break: hashes are the same in
 # every vocab, and a doc holds a few kinds of white space ("\n", "\n\n", "  ") many times
 _HAS_NEWLINE: dict[int, bool] = {}
+# whether it holds more than one (a blank line)
+_BLANK_LINE: dict[int, bool] = {}
 _MAX_KNOWN = 10_000
 
 
@@ -91,6 +93,28 @@ class Columns:
             if newline:
                 out.append(k)
         return out
+
+    @cached_property
+    def wraps(self) -> frozenset[int]:
+        """The indices of the whitespace tokens that hold at most one line break (a wrapped
+        line or a run of spaces; a blank line ends a phrase)."""
+        idx = self._arr[:, 2].nonzero()[0]
+        if not idx.size:
+            return frozenset()
+        hashes = self._arr[idx, 1]
+        strings, known = self._strings, _BLANK_LINE
+        blank: list[int] = []
+        for h in np.unique(hashes).tolist():
+            many = known.get(h)
+            if many is None:
+                many = strings[h].count("\n") > 1
+                if len(known) < _MAX_KNOWN:
+                    known[h] = many
+            if many:
+                blank.append(h)
+        if blank:
+            idx = idx[~np.isin(hashes, blank)]
+        return frozenset(idx.tolist())
 
     def where(self, column: str, hashes: frozenset[int]) -> list[int]:
         """Indices of the tokens whose ``column`` ("orth" or "low") is one of ``hashes``.

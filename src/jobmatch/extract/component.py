@@ -260,7 +260,9 @@ class SkillComponent(SerializedComponent):
             kept = sure
             if ambiguous:
                 kept.extend(
-                    self._context.resolve(cols.orth, cols.low, ambiguous, sure, soft, tagged)
+                    self._context.resolve(
+                        cols.orth, cols.low, ambiguous, sure, soft, tagged, gaps=lambda: cols.wraps
+                    )
                 )
             kept.sort()
             if soft is not None and self._filter is None:

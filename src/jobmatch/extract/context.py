@@ -188,6 +188,31 @@ def _negative(low: list[int], s: int, e: int, rule: Rule) -> bool:
     return False
 
 
+def _negative_wrapped(low: list[int], s: int, e: int, rule: Rule, gaps: frozenset[int]) -> bool:
+    """:func:`_negative` read past white space within a line or one line break ("for
+    communication between different\nparts of the application", a PDF line wrapped
+    mid-phrase): the tokens around the match are compacted without those gaps."""
+    reach = max(plen for _, _, plen, _ in rule.negative_sets)
+    n = len(low)
+    if not any(j in gaps for j in range(max(0, s - reach), min(n, e + reach))):
+        return False
+    before: list[int] = []
+    j = s - 1
+    while j >= 0 and len(before) < reach:
+        if j not in gaps:
+            before.append(low[j])
+        j -= 1
+    inside = [low[j] for j in range(s, e) if j not in gaps]
+    after: list[int] = []
+    j = e
+    while j < n and len(after) < reach:
+        if j not in gaps:
+            after.append(low[j])
+        j += 1
+    compact = [*reversed(before), *inside, *after]
+    return _negative(compact, len(before), len(before) + len(inside), rule)
+
+
 def _has_sequence(words: list[int], seqs: tuple[tuple[int, ...], ...]) -> bool:
     for seq in seqs:
         k = len(seq)
@@ -228,6 +253,8 @@ class ContextResolver:
         self._no_neighbour_after = frozenset(key(w) for w in NO_NEIGHBOUR_AFTER)
         self._letters = frozenset(key(c) for c in "abcdefghijklmnopqrstuvwxyz")
         self._amp, self._dash = key("&"), key("-")
+        # the gaps of the current resolve() call (see there)
+        self._gaps: Callable[[], frozenset[int]] | None = None
         self._joiners = frozenset(key(w) for w in ("and", "or", "&", "/", ",", "+"))
 
     def resolve(
@@ -238,6 +265,7 @@ class ContextResolver:
         sure: list[Match],
         soft: set[tuple[int, int]] | None = None,
         tagged: set[Match] | None = None,
+        gaps: Callable[[], frozenset[int]] | None = None,
     ) -> list[Match]:
         """The ambiguous matches the context supports.
 
@@ -252,10 +280,14 @@ class ContextResolver:
             tagged: a set, filled here, of the lower-case matches accepted only because
                 they touch another mention in a tag list: they must still touch one after
                 the filter.
+            gaps: gives the indices of the whitespace tokens a negative phrase reads past
+                (white space within a line, a single line break: ``Columns.wraps``);
+                called only when a negative phrase does not match as written.
 
         Returns:
             The accepted matches.
         """
+        self._gaps = gaps
         kept: list[Match] = []
         tags: list[Match] = []
         undecided: list[Match] = []
@@ -265,7 +297,7 @@ class ContextResolver:
             assert rule is not None
             if rule.plain and tuple(low[s:e]) not in rule.cue_forms:
                 # a plain form: only another sense's phrase rejects it
-                if not (_negative(low, s, e, rule) and not self._listed(low, e, sure)):
+                if not (self._negative(low, s, e, rule) and not self._listed(low, e, sure)):
                     kept.append(m)
                 continue
             if rule.case_sensitive and tuple(orth[s:e]) not in rule.forms_exact:
@@ -366,7 +398,7 @@ class ContextResolver:
             either way.
         """
         n = len(low)
-        if rule.negative and _negative(low, s, e, rule) and not self._listed(low, e, sure):
+        if rule.negative and self._negative(low, s, e, rule) and not self._listed(low, e, sure):
             return False
         before = low[s - 1] if s > 0 else 0
         after = low[e] if e < n else 0
@@ -391,6 +423,16 @@ class ContextResolver:
         if before in self._no_neighbour_before or after in self._no_neighbour_after:
             return False
         return any(ks < hi and ke > lo for ks, ke, _ in sure) or None
+
+    def _negative(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
+        """Does a negative phrase of ``rule`` cover tokens ``s:e``, read as written or past
+        the gaps of this call (a wrapped line)?"""
+        if _negative(low, s, e, rule):
+            return True
+        if self._gaps is None:
+            return False
+        gaps = self._gaps()
+        return bool(gaps) and _negative_wrapped(low, s, e, rule, gaps)
 
     def _listed(self, low: list[int], e: int, sure: list[Match]) -> bool:
         """Whether a list joiner and a sure mention follow the match: a negative phrase
