@@ -136,7 +136,9 @@ class YearsMatch:
 
     ``domain`` names the skills the years are asked in (empty: years of any job); only the
     jobs whose entry names one of them (or a skill implying one) count. ``years`` are the
-    counted jobs' years (overlaps merged), ``credit`` ``min(1, years / asked)``.
+    counted jobs' years (overlaps merged), ``credit`` ``min(1, years / asked)``;
+    ``required`` is false for years the posting only prefers ("3 years ... preferred"),
+    which weigh as a preferred requirement.
     """
 
     requirement: str
@@ -146,3 +148,4 @@ class YearsMatch:
     years: float
     credit: float
     roles: tuple[RoleCounted, ...] = ()
+    required: bool = True

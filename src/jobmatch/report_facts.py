@@ -52,10 +52,12 @@ def years_lines(years: YearsMatch) -> tuple[str, list[str]]:
 
     ``("3+ years of experience in Python: 2.4 of 3 years count (partly met); only jobs
     naming Python count", ["counted: Data Engineer (2019-08 to 2021-12, 2.4 years), names
-    Python: ...", "not counted: Nurse (...), its entry does not name Python"])``
+    Python: ...", "not counted: Nurse (...), its entry does not name Python"])``; years the
+    posting only prefers say so ("3+ years of experience (preferred): ...").
     """
     state = "met" if years.credit >= 1.0 else "partly met" if years.credit > 0 else "not met"
-    head = f"{years.label}: {years.years:.1f} of {years.asked:g} years count ({state})"
+    label = years.label if years.required else f"{years.label} (preferred)"
+    head = f"{label}: {years.years:.1f} of {years.asked:g} years count ({state})"
     if not years.domain:
         return f"{head}; the years of every dated job count (no field named)", []
     names = ", ".join(years.domain[:-1]) + " or " + years.domain[-1]

@@ -11,6 +11,8 @@ from jobmatch.extract.component import SkillExtractor
 from jobmatch.lexicon.loader import load_lexicon
 from jobmatch.models import ScoreReport
 from jobmatch.report import render_markdown, render_text
+from jobmatch.report_html import render_html
+from jobmatch.report_parts import category_band
 from jobmatch.scoring.posting_reader import read_requirements
 from jobmatch.scoring.posting_years import years_phrase
 from jobmatch.scoring.resume_reader import facts_and_roles
@@ -219,3 +221,56 @@ def test_a_skill_implying_the_domain_counts_and_says_so(extractor: SkillExtracto
         role.snippet
         == "…Acme — Jan 2020 – Dec 2023 - Trained TensorFlow models for demand forecasting."
     )
+
+
+#: the same posting, the years required or only preferred ("3 years ... preferred")
+_REQUIRED_YEARS = "Requirements:\n- 5+ years of experience with Python\n- Python\n- SQL\n"
+_PREFERRED_YEARS = (
+    "Requirements:\n- Python\n- SQL\n\nPreferred Qualifications:\n"
+    "- 5+ years of experience with Python\n"
+)
+
+
+def test_years_a_posting_only_prefers_weigh_as_a_preferred_skill(
+    extractor: SkillExtractor,
+) -> None:
+    # 3 of 5 years of Python: short of years the posting prefers, a resume loses what a
+    # preferred requirement weighs (1), not what a required one does (2)
+    resume = "EXPERIENCE\nData Engineer, Acme — Jan 2021 – Dec 2023\n- Python and SQL pipelines.\n"
+    required = _match(extractor, resume, _REQUIRED_YEARS)
+    preferred = _match(extractor, resume, _PREFERRED_YEARS)
+    (req,) = required.years
+    (pref,) = preferred.years
+    assert (req.years, req.credit, req.required) == (3.0, 0.6, True)
+    assert (pref.years, pref.credit, pref.required) == (3.0, 0.6, False)
+    # the same skills met in both; coverage = (2 + 2 + w * 0.6) / (2 + 2 + w + prior 8)
+    assert required.coverage == round((4 + 2 * 0.6) / 14, 4)
+    assert preferred.coverage == round((4 + 1 * 0.6) / 13, 4)
+    assert required.score < preferred.score
+    p = preferred.parts
+    assert (p.required_met, p.required_total, p.preferred_partial, p.preferred_total) == (
+        2,
+        2,
+        1,
+        1,
+    )
+    (item,) = [m for m in preferred.missing if m.requirement == "years"]
+    assert item.required is False
+    # a preferred requirement partly met is no required miss: the bar is not red or yellow
+    bands = [
+        category_band(r, c) for r in (required, preferred) for c in r.categories
+        if c.id == "experience"
+    ]  # fmt: skip
+    assert bands == ["partial", "optional"]
+    text = render_text(preferred)
+    assert (
+        "  5+ years of experience in Python (preferred): 3.0 of 5 years count (partly met); "
+        "only jobs whose entry names Python count\n"
+    ) in text
+    assert "(Experience; preferred; 3.0 of 5 years count)" in text
+    assert "(preferred): 3.0 of 5 years count" not in render_text(required)
+    assert "- 5+ years of experience in Python (preferred): 3.0 of 5" in render_markdown(preferred)
+    assert "5+ years of experience in Python (preferred): 3.0 of 5" in render_html(preferred)
+    (entry,) = preferred.to_dict()["years"]
+    assert entry["required"] is False
+    assert schema_errors(preferred.to_dict(), load_schema()) == []

@@ -158,6 +158,7 @@ def years_match(
         years=years,
         credit=round(credit, 4),
         roles=tuple(counted),
+        required=req.required,
     )
 
 
