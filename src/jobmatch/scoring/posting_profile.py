@@ -212,7 +212,8 @@ def _education_requirements(
     cats = [("education", "Education", tuple(out))] if out else []
     if read.years_min is not None:
         names = [s.name for s in read.years_skills]
-        domain = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+        joint = " and " if read.years_each else " or "
+        domain = ", ".join(names[:-1]) + joint + names[-1] if len(names) > 1 else "".join(names)
         years = Requirement(
             id="years",
             label=f"{read.years_min:g}+ years of experience" + (f" in {domain}" if domain else ""),
@@ -220,6 +221,7 @@ def _education_requirements(
             required=not read.years_preferred,
             years=read.years_min,
             domain=tuple(s.skill_id for s in read.years_skills),
+            each=read.years_each,
         )
         cats.append(("experience", "Experience", (years,)))
     return cats
