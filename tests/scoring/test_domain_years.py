@@ -285,6 +285,14 @@ def test_years_a_posting_only_prefers_weigh_as_a_preferred_skill(
         # a text that lost its commas (SkillSpan)
         ("3 years with Terraform GCP and Kubernetes", ["Terraform", "GCP", "Kubernetes"], True),
         ("2+ years of experience with SAS and/or SQL", ["SAS", "SQL"], False),
+        # a name not found as a word of the phrase: no list is read
+        ("5+ years of Python and SQL", ["Python", "SQL", "Go"], False),
+        # a name inside another ("Spring" in "Spring Boot") is that one's
+        (
+            "8 years on Java Spring Spring Boot and Node",
+            ["Java", "Spring", "Spring Boot", "Node"],
+            True,
+        ),
         ("5 years building software in Python, Java, or Scala", ["Python", "Java", "Scala"], False),
         ("5 years with PyTorch/TensorFlow", ["PyTorch", "TensorFlow"], False),
         ("5+ years with Scala, Python, SQL, etc.", ["Scala", "Python", "SQL"], False),

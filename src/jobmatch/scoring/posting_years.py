@@ -234,11 +234,16 @@ def and_list(phrase: str, words: Sequence[str]) -> bool:
     Hibernate"`` (Java outside the list) give ``False``.
     """
     folded = phrase.casefold()
-    spans = sorted(
-        (m.start(), -m.end())
+    found = [
+        [
+            (m.start(), -m.end())
+            for m in re.finditer(rf"(?<![\w+#.-]){re.escape(w)}(?![\w+#-])", folded)
+        ]
         for w in dict.fromkeys(" ".join(w.split()).casefold() for w in words)
-        for m in re.finditer(rf"(?<![\w+#.-]){re.escape(w)}(?![\w+#-])", folded)
-    )
+    ]
+    if not all(found):
+        return False  # a name not found as a word: no list to read
+    spans = sorted(span for spans in found for span in spans)
     items: list[tuple[int, int]] = []
     for a, minus_b in spans:
         b = -minus_b
