@@ -17,6 +17,7 @@ __all__ = [
     "ResumeFacts",
     "Role",
     "RoleCounted",
+    "SkillYears",
     "YearsMatch",
 ]
 
@@ -131,12 +132,27 @@ class RoleCounted:
 
 
 @dataclass(frozen=True, slots=True)
+class SkillYears:
+    """The years of one skill of a requirement asking each of several ("5+ years of C# and
+    Python"): the jobs whose entry names it (``roles``, as in :class:`YearsMatch`) and
+    their years, overlaps merged."""
+
+    skill: str
+    years: float
+    roles: tuple[RoleCounted, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class YearsMatch:
     """How a resume meets a requirement of years ("3+ years of Python experience").
 
     ``domain`` names the skills the years are asked in (empty: years of any job); only the
     jobs whose entry names one of them (or a skill implying one) count. ``years`` are the
-    counted jobs' years (overlaps merged), ``credit`` ``min(1, years / asked)``.
+    counted jobs' years (overlaps merged), ``credit`` ``min(1, years / asked)``;
+    ``required`` is false for years the posting only prefers ("3 years ... preferred"),
+    which weigh as a preferred requirement. When the years are asked in each of several
+    skills ("5+ years of C# and Python"), ``each`` holds every skill's years, counted apart;
+    ``years`` is the fewest, and ``roles`` are the jobs of that skill.
     """
 
     requirement: str
@@ -146,3 +162,5 @@ class YearsMatch:
     years: float
     credit: float
     roles: tuple[RoleCounted, ...] = ()
+    required: bool = True
+    each: tuple[SkillYears, ...] = ()

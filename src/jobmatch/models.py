@@ -13,6 +13,7 @@ from .facts import (
     ResumeFacts,
     Role,
     RoleCounted,
+    SkillYears,
     YearsMatch,
 )
 from .jsondata import jsonable
@@ -35,6 +36,7 @@ __all__ = [
     "ResumeFacts",
     "CareerEstimate",
     "RoleCounted",
+    "SkillYears",
     "YearsMatch",
     "ScoreReport",
 ]

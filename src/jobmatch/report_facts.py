@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from .models import CareerEstimate, ResumeFacts, Role, YearsMatch
+from .models import CareerEstimate, ResumeFacts, Role, RoleCounted, YearsMatch
 from .report_parts import DEGREE_LABELS, terminal_line
 
 __all__ = ["FACTS_FORMATS", "career_line", "role_line", "render_facts", "years_lines"]
@@ -52,25 +52,52 @@ def years_lines(years: YearsMatch) -> tuple[str, list[str]]:
 
     ``("3+ years of experience in Python: 2.4 of 3 years count (partly met); only jobs
     naming Python count", ["counted: Data Engineer (2019-08 to 2021-12, 2.4 years), names
-    Python: ...", "not counted: Nurse (...), its entry does not name Python"])``
+    Python: ...", "not counted: Nurse (...), its entry does not name Python"])``; years the
+    posting only prefers say so ("3+ years of experience (preferred): ..."); years asked in
+    each of several skills give each skill's years, and the skills each job counts for
+    ("counted for C# and Python: ...").
     """
     state = "met" if years.credit >= 1.0 else "partly met" if years.credit > 0 else "not met"
-    head = f"{years.label}: {years.years:.1f} of {years.asked:g} years count ({state})"
+    label = years.label if years.required else f"{years.label} (preferred)"
+    head = f"{label}: {years.years:.1f} of {years.asked:g} years count ({state})"
     if not years.domain:
         return f"{head}; the years of every dated job count (no field named)", []
-    names = ", ".join(years.domain[:-1]) + " or " + years.domain[-1]
-    names = years.domain[0] if len(years.domain) == 1 else names
-    head += f"; only jobs whose entry names {names} count"
+    if years.each:
+        each = ", ".join(f"{s.skill} {s.years:.1f}" for s in years.each)
+        head += f"; each skill's years count apart, the fewest decide ({each})"
+        rows = _each_rows(years)
+    else:
+        names = ", ".join(years.domain[:-1]) + " or " + years.domain[-1]
+        names = years.domain[0] if len(years.domain) == 1 else names
+        head += f"; only jobs whose entry names {names} count"
+        rows = []
+        for r in years.roles:
+            if r.counted:
+                rows.append(f"counted: {_when(r)}, names {r.skill}: {r.snippet}")
+            else:
+                rows.append(f"not counted: {_when(r)}, its entry does not name {names}")
+    return head, rows or ["no dated job found"]
+
+
+def _each_rows(years: YearsMatch) -> list[str]:
+    """A line per dated job of years asked in each of several skills: the skills it counts
+    for, each with the words that show it, or none."""
     rows = []
-    for r in years.roles:
-        when = f"{r.title} ({r.start} to {r.end}, {r.years:.1f} years)"
-        if r.counted:
-            rows.append(f"counted: {when}, names {r.skill}: {r.snippet}")
-        else:
-            rows.append(f"not counted: {when}, its entry does not name {names}")
-    if not years.roles:
-        rows.append("no dated job found")
-    return head, rows
+    every = ", ".join(years.domain[:-1]) + " and " + years.domain[-1]
+    for k, role in enumerate(years.each[0].roles):  # every skill's roles: the same jobs
+        shown = [s.roles[k] for s in years.each if s.roles[k].counted]
+        if not shown:
+            rows.append(f"not counted: {_when(role)}, its entry names none of {every}")
+            continue
+        names = [s.skill for s in years.each if s.roles[k].counted]
+        which = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        found = "; ".join(f"{r.skill}: {r.snippet}" for r in shown)
+        rows.append(f"counted for {which}: {_when(role)}, names {found}")
+    return rows
+
+
+def _when(r: RoleCounted) -> str:
+    return f"{r.title} ({r.start} to {r.end}, {r.years:.1f} years)"
 
 
 def role_line(role: Role) -> str:

@@ -56,7 +56,7 @@ def test_brief_reads_the_roles_when_a_requirement_asks_for_years(
 ) -> None:
     """A posting asking for years of experience (resume mode): the brief counts the resume's
     years as the full report does (the roles are read then, not only the degrees)."""
-    posting = "Data scientist. Requirements: 4+ years of experience with Python, SQL and Spark."
+    posting = "Data scientist. Requirements: 4+ years of experience with Python, SQL or Spark."
     scorer = ResumeScorer(resume=TEXTS[3], extractor=extractor)
     doc, mentions = next(scorer.extractor.pipe_docs([posting]))
     profile = scorer.posting_profile(posting, mentions, source="p", doc=doc)

@@ -11,8 +11,11 @@ from jobmatch.extract.component import SkillExtractor
 from jobmatch.lexicon.loader import load_lexicon
 from jobmatch.models import ScoreReport
 from jobmatch.report import render_markdown, render_text
-from jobmatch.scoring.posting_reader import read_requirements
-from jobmatch.scoring.posting_years import years_phrase
+from jobmatch.report_facts import years_lines
+from jobmatch.report_html import render_html
+from jobmatch.report_parts import category_band
+from jobmatch.scoring.posting_reader import read_posting, read_requirements
+from jobmatch.scoring.posting_years import and_list, years_phrase
 from jobmatch.scoring.resume_reader import facts_and_roles
 from tests.helpers import load_schema, match_texts_on, schema_errors
 
@@ -219,3 +222,166 @@ def test_a_skill_implying_the_domain_counts_and_says_so(extractor: SkillExtracto
         role.snippet
         == "…Acme — Jan 2020 – Dec 2023 - Trained TensorFlow models for demand forecasting."
     )
+
+
+#: the same posting, the years required or only preferred ("3 years ... preferred")
+_REQUIRED_YEARS = "Requirements:\n- 5+ years of experience with Python\n- Python\n- SQL\n"
+_PREFERRED_YEARS = (
+    "Requirements:\n- Python\n- SQL\n\nPreferred Qualifications:\n"
+    "- 5+ years of experience with Python\n"
+)
+
+
+def test_years_a_posting_only_prefers_weigh_as_a_preferred_skill(
+    extractor: SkillExtractor,
+) -> None:
+    # 3 of 5 years of Python: short of years the posting prefers, a resume loses what a
+    # preferred requirement weighs (1), not what a required one does (2)
+    resume = "EXPERIENCE\nData Engineer, Acme — Jan 2021 – Dec 2023\n- Python and SQL pipelines.\n"
+    required = _match(extractor, resume, _REQUIRED_YEARS)
+    preferred = _match(extractor, resume, _PREFERRED_YEARS)
+    (req,) = required.years
+    (pref,) = preferred.years
+    assert (req.years, req.credit, req.required) == (3.0, 0.6, True)
+    assert (pref.years, pref.credit, pref.required) == (3.0, 0.6, False)
+    # the same skills met in both; coverage = (2 + 2 + w * 0.6) / (2 + 2 + w + prior 8)
+    assert required.coverage == round((4 + 2 * 0.6) / 14, 4)
+    assert preferred.coverage == round((4 + 1 * 0.6) / 13, 4)
+    assert required.score < preferred.score
+    p = preferred.parts
+    assert (p.required_met, p.required_total, p.preferred_partial, p.preferred_total) == (
+        2,
+        2,
+        1,
+        1,
+    )
+    (item,) = [m for m in preferred.missing if m.requirement == "years"]
+    assert item.required is False
+    # a preferred requirement partly met is no required miss: the bar is not red or yellow
+    bands = [
+        category_band(r, c) for r in (required, preferred) for c in r.categories
+        if c.id == "experience"
+    ]  # fmt: skip
+    assert bands == ["partial", "optional"]
+    text = render_text(preferred)
+    assert (
+        "  5+ years of experience in Python (preferred): 3.0 of 5 years count (partly met); "
+        "only jobs whose entry names Python count\n"
+    ) in text
+    assert "(Experience; preferred; 3.0 of 5 years count)" in text
+    assert "(preferred): 3.0 of 5 years count" not in render_text(required)
+    assert "- 5+ years of experience in Python (preferred): 3.0 of 5" in render_markdown(preferred)
+    assert "5+ years of experience in Python (preferred): 3.0 of 5" in render_html(preferred)
+    (entry,) = preferred.to_dict()["years"]
+    assert entry["required"] is False
+    assert schema_errors(preferred.to_dict(), load_schema()) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words", "joined"),
+    [
+        ("2+ years of experience with C# and Python", ["C#", "Python"], True),
+        ("3 years with Terraform, GCP, and Kubernetes", ["Terraform", "GCP", "Kubernetes"], True),
+        # a text that lost its commas (SkillSpan)
+        ("3 years with Terraform GCP and Kubernetes", ["Terraform", "GCP", "Kubernetes"], True),
+        ("2+ years of experience with SAS and/or SQL", ["SAS", "SQL"], False),
+        # a name not found as a word of the phrase: no list is read
+        ("5+ years of Python and SQL", ["Python", "SQL", "Go"], False),
+        # a name inside another ("Spring" in "Spring Boot") is that one's
+        (
+            "8 years on Java Spring Spring Boot and Node",
+            ["Java", "Spring", "Spring Boot", "Node"],
+            True,
+        ),
+        ("5 years building software in Python, Java, or Scala", ["Python", "Java", "Scala"], False),
+        ("5 years with PyTorch/TensorFlow", ["PyTorch", "TensorFlow"], False),
+        ("5+ years with Scala, Python, SQL, etc.", ["Scala", "Python", "SQL"], False),
+        # the first skill stands outside the list: the years are in Java development
+        (
+            "5 years in Java development, with strong proficiency in Java, Spring, and Hibernate",
+            ["Java", "Spring", "Hibernate"],
+            False,
+        ),
+        ("4+ years of product management experience in a SaaS company", ["product", "SaaS"], False),
+    ],
+)
+def test_and_list(phrase: str, words: list[str], joined: bool) -> None:
+    assert and_list(phrase, words) is joined
+
+
+@pytest.mark.parametrize(
+    ("line", "skills", "each", "label"),
+    [
+        ("5+ years of experience with Python and SQL", ["python", "sql"], True, "Python and SQL"),
+        ("2+ years of experience with SAS and/or SQL", ["sas", "sql"], False, "SAS or SQL"),
+        ("5 years of Python, Java, or Scala", ["python", "java", "scala"], False, None),
+        # fields of work joined by "and" are one domain: any job in one of them counts
+        (
+            "2+ years of hands-on experience in predictive modeling and data analysis",
+            ["predictive_modeling", "data_analysis"],
+            False,
+            "predictive modeling or data analysis",
+        ),
+    ],
+)
+def test_years_naming_each_of_several_skills_are_read_so(
+    extractor: SkillExtractor, line: str, skills: list[str], each: bool, label: str | None
+) -> None:
+    read = read_posting(f"Requirements:\n- {line}\n", extractor=extractor)
+    assert [s.skill_id for s in read.years_skills] == skills
+    assert read.years_each is each
+    assert read.to_dict()["years_each"] is each
+    if label is not None:
+        (years,) = _match(extractor, "EXPERIENCE\nClerk, Acme — 2019 – 2020\n", line).years
+        assert years.label.endswith(f" in {label}")
+
+
+#: two years naming Python and SQL, six naming only SQL, two naming neither
+_SQL_THEN_PYTHON = """EXPERIENCE
+Data Engineer, Initech — Jan 2022 – Dec 2023
+- Python and SQL pipelines for billing.
+
+Data Analyst, Acme — Jan 2016 – Dec 2021
+- Wrote SQL reports for finance.
+
+Sales Assistant, Shop — Jan 2014 – Dec 2015
+- Served customers.
+"""
+
+
+def test_years_of_python_and_sql_need_the_years_of_each(extractor: SkillExtractor) -> None:
+    report = _match(extractor, _SQL_THEN_PYTHON, "Requirements:\n- 5+ years of Python and SQL\n")
+    (years,) = report.years
+    assert years.label == "5+ years of experience in Python and SQL"
+    # eight years of SQL, two of Python: the fewest decide (any of them counted 8.0)
+    assert [(s.skill, s.years) for s in years.each] == [("Python", 2.0), ("SQL", 8.0)]
+    assert (years.years, years.credit) == (2.0, 0.4)
+    # the jobs of the skill with the fewest years
+    assert [(r.title, r.counted) for r in years.roles] == [
+        ("Data Engineer", True),
+        ("Data Analyst", False),
+        ("Sales Assistant", False),
+    ]
+    head, rows = years_lines(years)
+    assert head == (
+        "5+ years of experience in Python and SQL: 2.0 of 5 years count (partly met); each "
+        "skill's years count apart, the fewest decide (Python 2.0, SQL 8.0)"
+    )
+    assert rows == [
+        "counted for Python and SQL: Data Engineer (2022-01 to 2023-12, 2.0 years), names "
+        "Python: …Initech — Jan 2022 – Dec 2023 - Python and SQL pipelines for billing. Data…; "
+        "SQL: …— Jan 2022 – Dec 2023 - Python and SQL pipelines for billing. Data Analyst,…",
+        "counted for SQL: Data Analyst (2016-01 to 2021-12, 6.0 years), names SQL: …Acme — Jan "
+        "2016 – Dec 2021 - Wrote SQL reports for finance. Sales Assistant,…",
+        "not counted: Sales Assistant (2014-01 to 2015-12, 2.0 years), its entry names none of "
+        "Python and SQL",
+    ]
+    assert "(Experience; required; 2.0 of 5 years count)" in render_text(report)
+    (entry,) = report.to_dict()["years"]
+    assert [(e["skill"], e["years"]) for e in entry["each"]] == [("Python", 2.0), ("SQL", 8.0)]
+    assert schema_errors(report.to_dict(), load_schema()) == []
+    # one of the alternatives is enough: the eight years count
+    (alt,) = _match(
+        extractor, _SQL_THEN_PYTHON, "Requirements:\n- 5+ years of Python or SQL\n"
+    ).years
+    assert (alt.years, alt.credit, alt.each) == (8.0, 1.0, ())

@@ -193,9 +193,11 @@ def test_reading_without_years_keeps_every_requirement() -> None:
     full = read_requirements(text, mentions, lexicon=load_lexicon())
     lean = read_requirements(text, mentions, lexicon=load_lexicon(), years=False)
     assert full.years_min == 5
-    assert [s.skill_id for s in full.years_skills] == ["python", "sql"]
+    assert [s.skill_id for s in full.years_skills] == ["python", "sql"] and full.years_each
     assert lean.years_min is None and lean.years_evidence is None and lean.years_skills == ()
-    assert lean == replace(full, years_min=None, years_evidence=None, years_skills=())
+    assert lean == replace(
+        full, years_min=None, years_evidence=None, years_skills=(), years_each=False
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,10 @@ whose name holds the name of one ("applied machine learning" holds "machine lear
 domain skill's name may hold another skill's too ("applied machine learning": a job doing
 machine learning counts), or when its title names a skill of the domain or the one who does
 it ("Product Manager": product management; "Data Scientist": data science). The years are
-the counted jobs' months, overlaps merged. Years
-asked in no skill ("5+ years of experience") are met by the years of every job, as before.
+the counted jobs' months, overlaps merged. When the posting asks each of several skills
+("5+ years of C# and Python", ``Requirement.each``), each skill's years are counted apart
+and the fewest decide: a job naming only SQL does not meet "5+ years of Python and SQL".
+Years asked in no skill ("5+ years of experience") are met by the years of every job, as before.
 A nurse's ten years do not meet "3+ years of applied ML engineering"; a chef's do not meet
 "3+ years of experience with Machine Learning, Predictive Modeling".
 """
@@ -20,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from ..models import Lexicon, ResumeFacts, RoleCounted, SkillMention, YearsMatch
+from ..models import Lexicon, ResumeFacts, RoleCounted, SkillMention, SkillYears, YearsMatch
 from .explain import snippet
 from .profile_types import Requirement
 from .resume_reader import RoleText, merged_years
@@ -123,32 +125,21 @@ def years_match(
     """
     assert req.years is not None
     jobs = [r for r in roles if r.role.kind == "job"]
+
+    def count(domain: Sequence[str]) -> tuple[float, tuple[RoleCounted, ...]]:
+        return _counted(domain, facts, jobs, mentions, text=text, lexicon=lexicon, implied=implied)
+
+    each: tuple[SkillYears, ...] = ()
     if not req.domain:
-        counted = [RoleCounted(*_dates(r), counted=True) for r in jobs]
+        counted = tuple(RoleCounted(*_dates(r), counted=True) for r in jobs)
         years = facts.years
+    elif req.each and len(req.domain) > 1:
+        # "5+ years of C# and Python": each skill's years apart; the fewest decide
+        each = tuple(SkillYears(_name(sid, lexicon), *count((sid,))) for sid in req.domain)
+        fewest = min(each, key=lambda s: s.years)  # the first of equals, in the posting's order
+        years, counted = fewest.years, fewest.roles
     else:
-        wanted = set(req.domain)
-        for sid in req.domain:
-            wanted.update(name_parts(sid, lexicon))
-        counted, periods = [], []
-        titles = _title_forms(wanted, lexicon)
-        for r in jobs:
-            found = _in_title(r.role.title, titles)
-            if found is None:
-                hit = _evidence(r, mentions, wanted, lexicon, implied)
-                if hit is not None:
-                    m, linked = hit
-                    name = _name(m.skill_id, lexicon)
-                    if linked != m.skill_id:  # "collaborative filtering, which implies ..."
-                        how = "implies" if linked in implied(m.skill_id) else "names"
-                        name += f", which {how} {_name(linked, lexicon)}"
-                    found = (name, snippet(text, m.start, m.end, _SNIPPET))
-            if found is None:
-                counted.append(RoleCounted(*_dates(r), counted=False))
-                continue
-            periods.append(r.period)
-            counted.append(RoleCounted(*_dates(r), counted=True, skill=found[0], snippet=found[1]))
-        years = merged_years(periods, date.fromisoformat(facts.as_of))
+        years, counted = count(req.domain)
     credit = min(1.0, years / req.years) if req.years > 0 else 1.0
     return YearsMatch(
         requirement=req.id,
@@ -157,8 +148,46 @@ def years_match(
         domain=tuple(_name(s, lexicon) for s in req.domain),
         years=years,
         credit=round(credit, 4),
-        roles=tuple(counted),
+        roles=counted,
+        required=req.required,
+        each=each,
     )
+
+
+def _counted(
+    domain: Sequence[str],
+    facts: ResumeFacts,
+    jobs: Sequence[RoleText],
+    mentions: Sequence[SkillMention],
+    *,
+    text: str,
+    lexicon: Lexicon,
+    implied: Callable[[str], tuple[str, ...]],
+) -> tuple[float, tuple[RoleCounted, ...]]:
+    """The years of the ``jobs`` whose entry shows a skill of ``domain`` (any of them),
+    overlaps merged, and every job with whether it counted and why."""
+    wanted = set(domain)
+    for sid in domain:
+        wanted.update(name_parts(sid, lexicon))
+    counted, periods = [], []
+    titles = _title_forms(wanted, lexicon)
+    for r in jobs:
+        found = _in_title(r.role.title, titles)
+        if found is None:
+            hit = _evidence(r, mentions, wanted, lexicon, implied)
+            if hit is not None:
+                m, linked = hit
+                name = _name(m.skill_id, lexicon)
+                if linked != m.skill_id:  # "collaborative filtering, which implies ..."
+                    how = "implies" if linked in implied(m.skill_id) else "names"
+                    name += f", which {how} {_name(linked, lexicon)}"
+                found = (name, snippet(text, m.start, m.end, _SNIPPET))
+        if found is None:
+            counted.append(RoleCounted(*_dates(r), counted=False))
+            continue
+        periods.append(r.period)
+        counted.append(RoleCounted(*_dates(r), counted=True, skill=found[0], snippet=found[1]))
+    return merged_years(periods, date.fromisoformat(facts.as_of)), tuple(counted)
 
 
 def _title_forms(wanted: set[str], lexicon: Lexicon) -> list[tuple[re.Pattern[str], str]]:

@@ -70,6 +70,9 @@ class PostingRequirements:
     ``None``; ``years_skills`` the skills the years are asked in ("3+ years of Python
     experience": Python), empty when the years are asked in no skill ("5+ years of
     experience"): only a role that names one of them counts toward the years;
+    ``years_each`` whether each of ``years_skills`` is asked ("5+ years of C# and Python":
+    each skill's years count apart, the fewest decide) rather than any of them ("Python or
+    R", "in predictive modeling and data analysis");
     ``years_preferred`` whether the posting only prefers them ("3 years ... preferred", no
     required clause stating any); ``ignored`` the skills found only in the company
     description, the benefits, generic prose or the names of teams ("with the Data
@@ -84,6 +87,7 @@ class PostingRequirements:
     ignored: tuple[PostingSkill, ...] = ()
     years_skills: tuple[PostingSkill, ...] = ()
     years_preferred: bool = False
+    years_each: bool = False
 
     @property
     def required(self) -> tuple[PostingRequirement, ...]:

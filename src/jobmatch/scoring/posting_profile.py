@@ -49,7 +49,8 @@ def posting_profile(
     wherever it sits, except soft skills, whose category weighs at most ``soft_cap`` of the
     other categories together. The education requirement becomes a required minimum degree,
     a preferred higher degree and the fields of study (preferred when "or a related field"
-    widens them); the years asked a required ``years`` requirement. Scoring constants and
+    widens them); the years asked a ``years`` requirement, preferred when the posting only
+    prefers them (``years_preferred``). Scoring constants and
     the ladder's levels come from ``base`` (without its level labels and salary figures);
     the term vector is the posting's own TF-IDF vector over the stored vocabulary.
 
@@ -211,13 +212,16 @@ def _education_requirements(
     cats = [("education", "Education", tuple(out))] if out else []
     if read.years_min is not None:
         names = [s.name for s in read.years_skills]
-        domain = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+        joint = " and " if read.years_each else " or "
+        domain = ", ".join(names[:-1]) + joint + names[-1] if len(names) > 1 else "".join(names)
         years = Requirement(
             id="years",
             label=f"{read.years_min:g}+ years of experience" + (f" in {domain}" if domain else ""),
-            required=True,
+            # years the posting only prefers weigh as a preferred skill does
+            required=not read.years_preferred,
             years=read.years_min,
             domain=tuple(s.skill_id for s in read.years_skills),
+            each=read.years_each,
         )
         cats.append(("experience", "Experience", (years,)))
     return cats

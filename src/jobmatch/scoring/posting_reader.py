@@ -18,7 +18,9 @@ The rules (``docs/postings.md``):
 * Degrees and fields of study are not skills: the degree clauses make one education
   requirement (lowest level asked, a higher preferred level, the fields, "or a related
   field"). A few words too generic to be a requirement (:data:`GENERIC`) are dropped.
-* The years asked are the first "N+ years" of a required clause.
+* The years asked are the first "N+ years" of a required clause; the skills its phrase names
+  are their domain, any of which counts, or each of which is asked when they are named
+  technologies in one list joined by "and" ("5+ years of C# and Python").
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from .posting_rules import (
     years_asked,
     years_phrase,
 )
+from .posting_years import and_list
 from .profile_types import DEGREE_LEVELS
 
 if TYPE_CHECKING:
@@ -232,6 +235,7 @@ def read_requirements(
         years_skills=asked[2] if asked else (),
         ignored=tuple(read.ignored.values()),
         years_preferred=asked is not None and read.years_marked,
+        years_each=asked is not None and asked[3],
     )
 
 
@@ -261,8 +265,8 @@ class _Reading:
         self.ignored: dict[str, PostingSkill] = {}
         #: (the clause's words read for the degree, preferred, the clause quoted)
         self.degree_clauses: list[tuple[str, bool, str]] = []
-        #: (the years asked, the clause quoted, the skills they are asked in)
-        self.years: tuple[float, str, tuple[PostingSkill, ...]] | None = None
+        #: (the years asked, the clause quoted, the skills they are asked in, each or any)
+        self.years: tuple[float, str, tuple[PostingSkill, ...], bool] | None = None
         self.years_preferred = False
         #: the years are shown as preferred (:attr:`PostingRequirements.years_preferred`)
         self.years_marked = False
@@ -356,8 +360,8 @@ class _Reading:
         value = years_asked(clause) if self.want_years else None
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
             # the first years a required clause asks; those of a preferred one if no other
-            domain = _years_domain(years_phrase(clause) or "", ms, self.lexicon)
-            self.years, self.years_preferred = (value, evidence, domain), prefer
+            domain, each = _years_domain(years_phrase(clause) or "", ms, self.lexicon)
+            self.years, self.years_preferred = (value, evidence, domain, each), prefer
             # shown as preferred only when the preference is surely the years': under a
             # preferred heading, or in a short clause that asks nothing firmly ("3 years
             # Pharmacovigilance experience preferred"; not "Minimum 3 years, 5+ preferred")
@@ -571,21 +575,30 @@ _NO_DOMAIN = SOFT_CATEGORIES | {"spoken_language", "degree"}
 
 def _years_domain(
     phrase: str, ms: Sequence[SkillMention], lexicon: Lexicon
-) -> tuple[PostingSkill, ...]:
+) -> tuple[tuple[PostingSkill, ...], bool]:
     """The skills the years of ``phrase`` (:func:`years_phrase`) are asked in: the clause's
     mentions found in the phrase, but soft skills, languages and generic words, and the
     accurate pipeline's unlisted spans ("4+ years of experience building machine learning
-    systems": no job entry writes that form, and the lexicon knows what implies none)."""
+    systems": no job entry writes that form, and the lexicon knows what implies none);
+    and whether each of them is asked (:attr:`PostingRequirements.years_each`)."""
     words = " ".join(phrase.split()).casefold()
-    ids = [
-        m.skill_id
+    found = [
+        m
         for m in ms
         if m.skill_id in lexicon
         and m.category not in _NO_DOMAIN
         and m.skill_id not in GENERIC
         and " ".join(m.text.split()).casefold() in words
     ]
-    return tuple(_skill(s, lexicon) for s in dict.fromkeys(ids))
+    skills = tuple(_skill(s, lexicon) for s in dict.fromkeys(m.skill_id for m in found))
+    # "5+ years of C# and Python": each; "in predictive modeling and data analysis", fields
+    # of work (lower-case names), is one domain any job in one of them shows
+    each = (
+        len(skills) > 1
+        and all(any(c.isupper() for c in s.name) for s in skills)
+        and and_list(phrase, [m.text for m in found])
+    )
+    return skills, each
 
 
 def _skill(skill_id: str, lexicon: Lexicon) -> PostingSkill:

@@ -9,14 +9,17 @@ years"). Of several figures in one clause it keeps the first asked, or the lowes
 alternatives ("BS and 5 years or MS and 3 years": 3). :func:`years_phrase` is the part of
 the clause that says what the years are asked in ("3+ years of applied ML engineering
 experience", "4+ years building production React applications"): the skills named there are
-the domain the years must be spent in.
+the domain the years must be spent in. :func:`and_list` tells whether the skills named
+there are one list joined by "and" ("5+ years of C# and Python": each is asked), not
+alternatives ("Python or R", "SAS and/or SQL").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["years_asked", "years_phrase"]
+__all__ = ["and_list", "years_asked", "years_phrase"]
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -211,3 +214,45 @@ def years_asked(clause: str) -> float | None:
             break
         values.append(_value(m))
     return min(values)
+
+
+#: what stands between two items of a list joined by "and": commas and spaces, and at
+#: most one "and" or "&" ("C#, Python and SQL"; "Terraform GCP and Kubernetes", a text
+#: that lost its commas); an "or", a "/" or any other word ends the list
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|&)[\s,]*)?", re.IGNORECASE)
+_AND = re.compile(r"\band\b|&", re.IGNORECASE)
+
+
+def and_list(phrase: str, words: Sequence[str]) -> bool:
+    """Whether every occurrence in ``phrase`` of ``words`` (the words of the skills named
+    there, two or more) stands in one list whose last two items are joined by "and".
+
+    ``"3 years of professional experience with Terraform, GCP and Kubernetes"`` with
+    ``["Terraform", "GCP", "Kubernetes"]`` gives ``True``; ``"2+ years with SAS and/or
+    SQL"``, ``"Python, Java, or Scala"``, ``"Scala, Python, SQL, etc."`` (no "and") and
+    ``"5 years in Java development, with strong proficiency in Java, Spring, and
+    Hibernate"`` (Java outside the list) give ``False``.
+    """
+    folded = phrase.casefold()
+    found = [
+        [
+            (m.start(), -m.end())
+            for m in re.finditer(rf"(?<![\w+#.-]){re.escape(w)}(?![\w+#-])", folded)
+        ]
+        for w in dict.fromkeys(" ".join(w.split()).casefold() for w in words)
+    ]
+    if not all(found):
+        return False  # a name not found as a word: no list to read
+    spans = sorted(span for spans in found for span in spans)
+    items: list[tuple[int, int]] = []
+    for a, minus_b in spans:
+        b = -minus_b
+        if items and a < items[-1][1]:
+            if b > items[-1][1]:
+                return False  # overlapping names: no list to read
+            continue  # a name inside another ("Spring" in "Spring Boot")
+        items.append((a, b))
+    if len(items) < 2:
+        return False
+    gaps = [folded[b:a] for (_, b), (a, _) in zip(items, items[1:], strict=False)]
+    return all(_LIST_GAP.fullmatch(g) for g in gaps) and bool(_AND.search(gaps[-1]))

@@ -59,9 +59,12 @@ class Requirement:
     degree: str | None = None
     fields: tuple[str, ...] = ()
     #: experience requirements: the years asked (met in proportion below), and the skills
-    #: they are asked in (empty: years of any job)
+    #: they are asked in (empty: years of any job); ``each``: every skill of ``domain`` is
+    #: asked ("5+ years of C# and Python": each skill's years count apart, the fewest
+    #: decide), else any of them counts
     years: float | None = None
     domain: tuple[str, ...] = ()
+    each: bool = False
     #: a spoken language asked at a native or C2 level ("Native English speaker"): the
     #: language a document is written in meets it only in part
     native: bool = False
