@@ -62,7 +62,12 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("What Takeda can offer you", "benefits"),
         ("What you’ll get…", "benefits"),
         ("WHAT AWAITS YOU", "benefits"),
-        ("Job description:", "about"),
+        # the role and what it asks (after the company's own words, often): its own section
+        ("Job description:", "description"),
+        ("JOB DESCRIPTION", "description"),
+        ("Additional Job Description", "description"),
+        ("Job Description/Duties:", "responsibilities"),
+        ("Company Description", "about"),
         ("Work Experience", "experience"),
         ("PROFESSIONAL EXPERIENCE", "experience"),
         ("Technical Skills", "skills"),

@@ -779,3 +779,30 @@ def test_years_a_posting_only_prefers_are_marked(
     assert read.to_dict()["years_preferred"] is preferred
     shown = render_posting(read, "text")
     assert (f"Experience: {years:g}+ years (preferred)" in shown) is preferred
+
+
+def test_a_job_description_asks_its_items_and_not_the_company(extractor: SkillExtractor) -> None:
+    # SkillSpan's ads put the whole body under "Job description": the company's words, then
+    # what is asked. An item of what is asked is required without a firm word; a sentence
+    # about the company or its product asks nothing, or prefers its stack
+    text = (
+        "Job description\n"
+        "Acme is a leading provider of Salesforce apps for banks .\n"
+        "The 1st skill we are giving to our AI is the ability to write tests in Python .\n"
+        "Good knowledge of SAP\n"
+        "Familiar with Docker and Kubernetes\n"
+        "The candidate should also possess excellent communication skills .\n"
+        "Back-end in TypeScript ( Mandatory )\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements}
+    assert asked == {
+        ("python",): False,
+        ("sap",): True,
+        ("docker",): True,
+        ("kubernetes",): True,
+        ("communication",): True,
+        ("backend",): True,
+        ("typescript",): True,
+    }
+    assert [s.skill_id for s in read.ignored] == ["salesforce"]

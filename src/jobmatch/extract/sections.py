@@ -3,11 +3,13 @@
 :func:`detect_sections` splits a text into contiguous character ranges, each named after the
 heading that opens it. Resume sections: ``summary``, ``skills``, ``experience``,
 ``education``, ``projects``, ``publications``, ``certifications``. Posting sections:
-``about``, ``responsibilities``, ``requirements`` (must-have), ``preferred``
-(nice-to-have, bonus), ``benefits``. Text before the first recognised heading is ``other``,
-and so is text under the headings of resume sections without a name of their own
-(Interests, Additional Information, Honors/Awards, Volunteering, References...), which end
-the section before them. A line we do not recognise as a heading continues the section.
+``about``, ``description`` (under "Job description": the role and what it asks, often
+after the company's own words), ``responsibilities``, ``requirements`` (must-have),
+``preferred`` (nice-to-have, bonus), ``benefits``. Text before the first recognised
+heading is ``other``, and so is text under the headings of resume sections without a name
+of their own (Interests, Additional Information, Honors/Awards, Volunteering,
+References...), which end the section before them. A line we do not recognise as a
+heading continues the section.
 
 A line is a heading when it is short (at most seven words before any ``:``), is not a
 bullet, does not read like a sentence, and one of the cue patterns below matches it.
@@ -34,6 +36,7 @@ SECTION_NAMES: tuple[str, ...] = (
     "publications",
     "certifications",
     "about",
+    "description",
     "responsibilities",
     "requirements",
     "preferred",
@@ -86,6 +89,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("benefits", _OFFER_HEADING),
     ("summary", r"^about me\b"),
     ("responsibilities", r"^about (?:the|this) (?:role|job|position|gig)$"),
+    # "Job description": the role and what it asks, often after the company's own words
+    ("description", r"\b(?:job|position|role) description\b(?!.*\b(?:duties|responsibilit))"),
     ("about", r"^about\b"),
     (
         "preferred",

@@ -97,10 +97,24 @@ _EQUAL_OPPORTUNITY = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_SECTIONS = frozenset({"about", "other", "summary"})
+#: under "Job description" a clause counts when it speaks of the candidate (as under About:
+#: the company's words often come first), and then asks without a firm cue
+_DESCRIPTION = "description"
+#: ... a clause there asks when it is an item of what is asked ("Advanced knowledge of ...",
+#: "Good knowledge of SAP", "Solid understanding of ...") or says the candidate should have it
+_DESCRIPTION_ASKS = re.compile(
+    r"^\W*(?!(?:the|a|an|our|this|these|we|it|its|their)\b)(?:[\w-]+\s+){0,3}?(?:knowledge"
+    r"|understanding|experience|proficiency|familiarity|skills?|abilit(?:y|ies)|background"
+    r"|expertise|command|fluency)\b"
+    r"|^\W*(?:very\s+|well\s+)?(?:familiar|proficient|experienced|fluent|skilled)\s+(?:with|in)\b"
+    r"|\b(?:should|shall|needs? to|(?:is|are) expected to)\s+(?:also\s+)?(?:have|possess|be"
+    r"|bring|demonstrate|know)\b",
+    re.IGNORECASE,
+)
 _REQUIRED_CUE = re.compile(
     r"\bmust\b|\brequired\b|\brequires?\b|\bwill have\b|\byears?\b|\bexperience (?:with|in)\b"
     r"|\bproficien|\bexpertise\b|\bstrong\b|\bhands-on\b|\byou will\b|\byou'll\b"
-    r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b",
+    r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b|\bmandatory\b",
     re.IGNORECASE,
 )
 #: the most words of a clause whose preference is surely its years' ...
@@ -498,9 +512,13 @@ def _one_of_items(
 def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool:
     """Whether a clause's skills are required: not preferred and, under About, a summary or
     no heading, with a firm cue (a terse posting read leniently needs none)."""
-    return not prefer and (
-        lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
-    )
+    if prefer:
+        return False
+    if lenient or (section not in _CONTEXT_SECTIONS and section != _DESCRIPTION):
+        return True
+    if _REQUIRED_CUE.search(clause):
+        return True
+    return section == _DESCRIPTION and bool(_DESCRIPTION_ASKS.search(clause))
 
 
 def _asked(ms: Sequence[SkillMention], fields: Collection[str] = ()) -> list[SkillMention]:
@@ -528,7 +546,7 @@ def _counts(clause: str, section: str) -> bool:
     if section in _NEVER_SECTIONS:
         return False
     return (
-        section not in _CONTEXT_SECTIONS
+        (section not in _CONTEXT_SECTIONS and section != _DESCRIPTION)
         or bool(CANDIDATE.search(clause))
         or bool(degree_levels(clause))
     )
@@ -539,7 +557,7 @@ def _company_voice(clause: str, section: str) -> bool:
     candidate ("We work with the latest developments in government, industry and academia,
     leveraging that knowledge ...", "Our team has deep knowledge of NLP")."""
     return (
-        section in _CONTEXT_SECTIONS
+        (section in _CONTEXT_SECTIONS or section == _DESCRIPTION)
         and bool(_COMPANY_VOICE.match(clause))
         and not _CANDIDATE_VOICE.search(clause)
     )
