@@ -806,3 +806,42 @@ def test_a_job_description_asks_its_items_and_not_the_company(extractor: SkillEx
         ("typescript",): True,
     }
     assert [s.skill_id for s in read.ignored] == ["salesforce"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a slash binds its two neighbours, not the list they stand in (SkillSpan lost its
+        # commas: "ReactJS HTML5 / CSS3")
+        ("Requirements:\n- ReactJS HTML5 / CSS3 and related tooling\n",
+         {("react",): True, ("html", "css"): True}),
+        ("Requirements:\n- Proficiency in Excel, PowerPoint, Power BI / Tableau.\n",
+         {("excel",): True, ("microsoft_powerpoint",): True, ("power_bi", "tableau"): True}),
+        # an "or" written as a word still makes the whole list alternatives
+        ("Requirements:\n- Python, R or Julia\n", {("python", "r", "julia"): True}),
+        # "at least one or more of:", "one of these languages:" announce alternatives
+        ("Requirements:\n- Heavy experience in at least one or more of: Docker Kubernetes"
+         " Rancher\n", {("docker", "kubernetes", "rancher"): True}),
+        ("Requirements:\n- Fluency in at least one of these languages: Java Angular"
+         " JavaScript/Node.js\n", {("java", "angular", "javascript", "node.js"): True}),
+        # "( e.g ." at a line's end: the examples on the next line are the skill's
+        ("Requirements:\n\n- Some experience with infrastructure-as-code ( e.g .\n"
+         "Ansible Puppet Terraform )\n",
+         {("infrastructure_as_code", "ansible", "puppet", "terraform"): True}),
+    ],
+)  # fmt: skip
+def test_alternatives_a_slash_and_a_list_announce(
+    extractor: SkillExtractor, text: str, expected: dict[tuple[str, ...], bool]
+) -> None:
+    assert _asked(text, extractor) == expected
+
+
+def test_a_preference_of_its_own_after_a_negation_leaves_it(extractor: SkillExtractor) -> None:
+    # "... is not necessary but experience with Docker is desirable": Kubernetes not asked
+    text = (
+        "Requirements:\n- Prior experience in Kubernetes is not necessary but experience"
+        " with Docker is desirable .\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert _asked(text, extractor) == {("docker",): False}
+    assert [s.skill_id for s in read.ignored] == ["kubernetes"]

@@ -151,6 +151,15 @@ _CONJUNCT_END = re.compile(
 )
 
 
+#: what follows a negation and goes on about the same thing: a verb, no subject of its own
+#: ("... but would be a plus", ", however it is desirable")
+_SAME_SUBJECT = re.compile(
+    r"\W*(?:(?:but|however|although|though|yet)\b\W*)?(?:(?:it|this|that|they)\s+)?"
+    r"(?:is|are|would|will|could|can|may|might|should|be|considered|definitely|still)\b",
+    re.IGNORECASE,
+)
+
+
 def not_asked(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of ``text[start:end]`` saying that something is not asked, as offsets in
     ``text``, in order: from "you do not have to" (and the like) to the end of its conjunct,
@@ -176,7 +185,12 @@ def not_asked(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []
     merged = _merged(sorted(spans))
     if states_preference(without(text, merged, start, end)):
-        return []
+        # "Python is not required but would be a plus": the preference is the negated
+        # thing's; not in "... is not necessary but experience with SILAC is desirable",
+        # whose preference after the negation has a subject of its own
+        tail = text[merged[-1][1] : end]
+        if not states_preference(tail) or _SAME_SUBJECT.match(tail):
+            return []
     return merged
 
 

@@ -248,7 +248,11 @@ ONE_OF_FOLLOWING = (
     r"(?:the\s+)?following\b"
 )
 #: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)")
-_NO_SENTENCE_END = re.compile(r"(?:\b[ie]\.\s?[eg]|\bvs|\bapprox|\bincl|\bcf)\.$", re.IGNORECASE)
+_NO_SENTENCE_END = re.compile(r"(?:\b[ie]\.\s?[eg]\s?|\bvs|\bapprox|\bincl|\bcf)\.$", re.IGNORECASE)
+
+
+#: a short line that closes a parenthesis (the examples of the line before it)
+_CLOSING_LINE = re.compile(r"[ \t]*[^\s(\u2022\u0095*-][^()\n]{0,58}\)[ \t]*\.?[ \t]*")
 
 
 def _segments(text: str) -> Iterator[tuple[int, int]]:
@@ -267,7 +271,14 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         end = pos + len(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         stripped = line.rstrip()
-        breaks = (
+        # "( e.g ." / "Ansible Puppet Terraform )": the examples go on, when the next line is
+        # short and closes them (a longer one runs on into other statements)
+        examples_go_on = (
+            stripped.endswith(".")
+            and _NO_SENTENCE_END.search(stripped[-8:]) is not None
+            and _CLOSING_LINE.fullmatch(nxt) is not None
+        )
+        breaks = not examples_go_on and (
             not stripped
             or not nxt.strip()
             or stripped.endswith((".", ":", ";", "!", "?"))
