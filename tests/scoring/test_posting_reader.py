@@ -845,3 +845,31 @@ def test_a_preference_of_its_own_after_a_negation_leaves_it(extractor: SkillExtr
     read = read_posting(text, extractor=extractor)
     assert _asked(text, extractor) == {("docker",): False}
     assert [s.skill_id for s in read.ignored] == ["kubernetes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "not_asked"),
+    [
+        # SkillSpan's last section runs on into how to apply: the instruction asks nothing
+        ("Requirements\n- Strong communication skills Qualified applicants should send their"
+         " CV with Excel sheets of grades to HR .\n",
+         {("communication",): True}, ["excel"]),
+        ("Requirements\n- SQL\n- The file must include: a cover letter and examples of Python"
+         " code .\n", {("sql",): True}, ["python"]),
+        ("Requirements\n- Python\n- If you are an employee, please apply internally via the"
+         " Workday careers site.\n", {("python",): True}, ["workday"]),
+        # the terms of employment and legal statements neither, from their sentence on
+        ("Requirements\n- Python\n- Salary and terms The appointment will be based on the"
+         " collective agreement with the Danish Confederation of Professional Associations"
+         " .\n", {("python",): True}, ["danish"]),
+        ("Requirements\n- 4+ years of experience with Splunk At this time Acme will not sponsor"
+         " a new applicant for employment authorization for Python roles\n",
+         {("splunk",): True}, ["python"]),
+    ],
+)  # fmt: skip
+def test_how_to_apply_asks_nothing(
+    extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool], not_asked: list[str]
+) -> None:
+    read = read_posting(text, extractor=extractor)
+    assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
+    assert [s.skill_id for s in read.ignored] == not_asked

@@ -33,7 +33,7 @@ from ..errors import EmptyDocumentError
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import alternatives
-from .posting_conjuncts import not_asked, preferred_conjunct
+from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -89,7 +89,9 @@ GENERIC = frozenset(
         "implementation",
     }
 )
-_NEVER_SECTIONS = frozenset({"benefits"})
+#: how to apply and the terms of employment: read as a section of their own that asks nothing
+_APPLYING = "applying"
+_NEVER_SECTIONS = frozenset({"benefits", _APPLYING})
 #: an equal-opportunity statement asks nothing ("without regard to race, ..., genetics")
 _EQUAL_OPPORTUNITY = re.compile(
     r"equal (?:employment )?opportunit|without regard to|affirmative action employer"
@@ -202,7 +204,7 @@ def read_requirements(
     if sections is None:
         sections = detect_sections(text)
     starts = [a for a, _, _ in sections]
-    spans = _cut_at(text, clauses(text), starts)
+    spans, applying = _cut_instructions(text, _cut_at(text, clauses(text), starts))
     by_clause: list[list[SkillMention]] = [[] for _ in spans]
     clause_starts = [a for a, _ in spans]
     teams = team_names(text)
@@ -216,10 +218,16 @@ def read_requirements(
         i = bisect_right(clause_starts, m.start) - 1
         if i >= 0 and m.start < spans[i][1]:
             by_clause[i].append(m)
+
+    def section_of(span: tuple[int, int]) -> str:
+        if span in applying:
+            return _APPLYING  # how to apply: read as a section that asks nothing
+        return sections[bisect_right(starts, span[0]) - 1][2] if sections else "other"
+
     clause_list = [
         (
             _EVIDENCE_BULLET.sub("", " ".join(text[a:b].split())),
-            sections[bisect_right(starts, a) - 1][2] if sections else "other",
+            section_of((a, b)),
             ms,
             (a, b),
         )
@@ -247,6 +255,25 @@ def read_requirements(
         ignored=tuple(read.ignored.values()),
         years_preferred=asked is not None and read.years_marked,
     )
+
+
+def _cut_instructions(
+    text: str, spans: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """``spans`` cut where instructions to apply start inside one (:func:`application_part`:
+    "Strong communication skills Qualified applicants should send their CV ..."), and the
+    spans of those instructions and terms of employment, which ask nothing."""
+    out: list[tuple[int, int]] = []
+    applying: set[tuple[int, int]] = set()
+    for a, b in spans:
+        part = application_part(text, a, b)
+        if part is not None and text[a : part[0]].strip():
+            out.append((a, part[0]))
+            a = part[0]
+        out.append((a, b))
+        if part is not None:
+            applying.add((a, b))
+    return out, applying
 
 
 def _cut_at(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
