@@ -441,6 +441,9 @@ def test_remembered_headings_give_the_sections_found_anew(monkeypatch: pytest.Mo
         ("balance We offer \u2022 An agile team", [(8, "benefits")]),
         ("Reference ID: 873 Job benefits: Flexible hours", [(18, "benefits")]),
         ("apache-spark Job description Your Tasks Development of", [(29, "responsibilities")]),
+        # a heading in the words of a phrase, after a capitalised word too
+        ("Fluent in English Good to have Experience in testing", [(18, "preferred")]),
+        ("quality processes WHAT YOU BRING TO THE TABLE: Computer Science", [(18, "requirements")]),
         # a name, not a heading: a capitalised word before it, or a name going on
         ("according to Functional Requirements Specifications .", []),
         ("experience in Requirements Engineering and UML", []),

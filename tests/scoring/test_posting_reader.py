@@ -873,3 +873,36 @@ def test_how_to_apply_asks_nothing(
     read = read_posting(text, extractor=extractor)
     assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
     assert [s.skill_id for s in read.ignored] == not_asked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Advantage:" opening a clause prefers it
+        ("Requirements\n- Advantage: Experience in Cyber Security\n- Python\n",
+         {("security",): False, ("python",): True}),
+        # under "Job description", what "you have" or "are familiar with" is asked
+        ("Job description\nAcme sells boats .\nYou have excellent English communication"
+         " skills .\nYou are familiar with Docker .\n",
+         {("english",): True, ("communication",): True, ("docker",): True}),
+        # "Needed is ..." asks firmly
+        ("Acme builds ships .\nNeeded is very good verbal Danish knowledge .\n",
+         {("danish",): True}),
+        # SkillSpan's ". . ." list items are clauses of their own: "ideally" prefers Docker
+        # and Kubernetes, not the items after it
+        ("Requirements\n- . . . have 5 years of experience in Java . . . are interested and"
+         " ideally gained first experience with Docker . . . have experience with Angular and"
+         " CSS\n", {("java",): True, ("docker",): False, ("angular",): True, ("css",): True}),
+    ],
+)  # fmt: skip
+def test_cues_skillspan_writes(
+    extractor: SkillExtractor, text: str, expected: dict[tuple[str, ...], bool]
+) -> None:
+    assert _asked(text, extractor) == expected
+
+
+def test_all_feature_teams_are_colleagues(extractor: SkillExtractor) -> None:
+    text = "Requirements\n- Python\n- You will work with all Data Catalog feature teams .\n"
+    read = read_posting(text, extractor=extractor)
+    assert _asked(text, extractor) == {("python",): True}
+    assert [s.skill_id for s in read.ignored] == ["data_catalog"]

@@ -462,10 +462,12 @@ _INLINE_REQUIRED = (
     r"|Your [Pp]rofile|YOUR PROFILE|Your [Ss]kills|YOUR SKILLS"
     r"|Required (?:Skills|Experience)(?: (?:&|and) (?:Technologies|Skills|Qualifications))?"
     r"|Who [Ww]e [Aa]re [Ll]ooking [Ff]or|About [Yy]ou|ABOUT YOU|Must [Hh]aves?(?=[ \t]*:)"
+    r"|What [Yy]ou [Bb]ring(?: [Tt]o [Tt]he [Tt]able)?|WHAT YOU BRING(?: TO THE TABLE)?"
 )
 _INLINE_PREFERRED = (
     r"Preferred (?:Qualifications|Skills|Experience)|PREFERRED QUALIFICATIONS"
     r"|Desired (?:Experience|Skills|Qualifications)|Nice to [Hh]ave|NICE TO HAVE"
+    r"|Good to [Hh]ave|GOOD TO HAVE"
 )
 _INLINE_RESPONSIBILITIES = (
     r"(?:Key |General |Main |Primary |Job |Your |YOUR )?(?:Responsibilities|RESPONSIBILITIES)"
@@ -491,6 +493,12 @@ _INLINE_HEADING_RE = re.compile(
 )
 
 
+#: a heading in the words of a phrase ("Good to have", "What you bring to the table", "Who
+#: we are looking for") names nothing: it is run in after a capitalised word too ("...
+#: Fluent in English Good to have Experience in ...")
+_PHRASE_RE = re.compile(r"\S+ (?:to|you|we)\b", re.IGNORECASE)
+
+
 def inline_headings(line: str) -> list[tuple[int, str]]:
     """The headings run into ``line`` (not a heading itself), as ``(offset, section)``: at
     its start with text after it and no colon, or after a word that is not capitalised.
@@ -505,7 +513,7 @@ def inline_headings(line: str) -> list[tuple[int, str]]:
         if at == lead:
             if ":" in m.group() and len(line) <= _MAX_HEADING_LINE:
                 continue  # "Requirements: Python, SQL" is a heading line
-        elif not _after_text(line, at):
+        elif not (_after_text(line, at) or _PHRASE_RE.match(m.group())):
             continue
         if not line[m.end() :].strip():
             continue  # a heading ending the line opens the next one: not run into a line

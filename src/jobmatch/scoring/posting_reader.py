@@ -105,10 +105,12 @@ _DESCRIPTION = "description"
 #: ... a clause there asks when it is an item of what is asked ("Advanced knowledge of ...",
 #: "Good knowledge of SAP", "Solid understanding of ...") or says the candidate should have it
 _DESCRIPTION_ASKS = re.compile(
-    r"^\W*(?!(?:the|a|an|our|this|these|we|it|its|their)\b)(?:[\w-]+\s+){0,3}?(?:knowledge"
+    r"^\W*(?:(?:you\s+)?(?:have|has|are|possess|bring)\s+)?"
+    r"(?!(?:the|a|an|our|this|these|we|it|its|their)\b)(?:[\w-]+\s+){0,3}?(?:knowledge"
     r"|understanding|experience|proficiency|familiarity|skills?|abilit(?:y|ies)|background"
     r"|expertise|command|fluency)\b"
-    r"|^\W*(?:very\s+|well\s+)?(?:familiar|proficient|experienced|fluent|skilled)\s+(?:with|in)\b"
+    r"|^\W*(?:(?:you\s+)?(?:are|be)\s+)?(?:very\s+|well\s+)?(?:familiar|proficient|experienced"
+    r"|fluent|skilled)\s+(?:with|in)\b"
     r"|\b(?:should|shall|needs? to|(?:is|are) expected to)\s+(?:also\s+)?(?:have|possess|be"
     r"|bring|demonstrate|know)\b",
     re.IGNORECASE,
@@ -116,7 +118,8 @@ _DESCRIPTION_ASKS = re.compile(
 _REQUIRED_CUE = re.compile(
     r"\bmust\b|\brequired\b|\brequires?\b|\bwill have\b|\byears?\b|\bexperience (?:with|in)\b"
     r"|\bproficien|\bexpertise\b|\bstrong\b|\bhands-on\b|\byou will\b|\byou'll\b"
-    r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b|\bmandatory\b",
+    r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b|\bmandatory\b"
+    r"|\bneeded is\b",
     re.IGNORECASE,
 )
 #: the most words of a clause whose preference is surely its years' ...

@@ -44,7 +44,7 @@ PREFER = re.compile(
     r"(?:plus|bonus|advantage|asset)\b|\bpluses\b|\bnice[- ]to[- ]haves?\b|\bideally\b"
     r"|\bideal\b|\bbonus\b|\bpreferred\b|\bprefer(?:ably|ence)?\b|\bdesired\b|\bdesirable\b"
     r"|\badvantageous\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b"
-    r"|\bnot required\b|\boptional\b",
+    r"|\bnot required\b|\boptional\b|^[^\w(]*advantages?\s*:",
     re.IGNORECASE,
 )
 #: a clause about the candidate (outside a requirements section it makes skills count)
@@ -53,7 +53,7 @@ CANDIDATE = re.compile(
     r"|\bskills?\b|\bbackground\b|\bability to\b|\byou will\b|\byou'll\b|\byou have\b"
     r"|\bcandidate\b|\bmust\b|\brequired\b|\brequires?\b|\bhands-on\b|\bworking with\b"
     r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b"
-    r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b|\bmandatory\b",
+    r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b|\bmandatory\b|\bneeded is\b",
     re.IGNORECASE,
 )
 RELATED = re.compile(
@@ -80,7 +80,7 @@ _TEAM_SEP = (
 )
 _TEAMS = re.compile(
     r"\b(?:with|alongside|join|joining|support|supporting|across)[ \t]+"
-    r"(?:the[ \t]+|our[ \t]+|other[ \t]+|your[ \t]+|an?[ \t]+)?"
+    r"(?:the[ \t]+|our[ \t]+|other[ \t]+|your[ \t]+|an?[ \t]+|all[ \t]+(?:the[ \t]+|our[ \t]+)?)?"
     rf"({_TEAM_NAME}(?:{_TEAM_SEP}{_TEAM_NAME})*)"
     r"[ \t]+(?:teams?|departments?|groups?|functions?|counterparts|organi[sz]ations?)\b",
     re.IGNORECASE,
@@ -231,6 +231,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+")
 #: with SQL")
 _INLINE_BULLET = re.compile(r"[ \t]+[\u2022\u25aa\u25cf\u2023\u0095][ \t]*(?=\S)|\u0095(?=\S)")
 _INLINE_DASH = re.compile(r"[ \t]+-[ \t]+(?=[a-z])")
+#: ... or an ellipsis written ". . ." before a lower-case word (SkillSpan's list items)
+_INLINE_ELLIPSIS = re.compile(r"[ \t]+\.[ \t]\.[ \t]\.[ \t]+(?=[a-z])")
 #: ... or a plus sign between spaces before a capital or a number, two or more in the line
 #: ("MUST HAVE + Minimum 5 years of ... + Bachelor's degree ...")
 _INLINE_PLUS = re.compile(r"[ \t]+\+[ \t]+(?=[A-Z0-9])")
@@ -326,6 +328,10 @@ def clauses(text: str) -> list[tuple[int, int]]:
                 for m in _INLINE_BULLET.finditer(seg)
                 if m.group()[0].isspace() and m.group()[-1].isspace() or ":" not in seg[: m.start()]
             ]
+        if " . . . " in seg:
+            # ". . . have an above-average degree . . . have 5-10 years of ...": SkillSpan's
+            # rebuilt list items
+            cuts += [m.span() for m in _INLINE_ELLIPSIS.finditer(seg)]
         if " - " in seg or "\u2013" in seg or "\u2014" in seg:
             cuts += [m.span() for m in _DASH_DEGREE.finditer(seg)]
         if seg.count(" - ") >= 2:
