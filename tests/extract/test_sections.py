@@ -68,6 +68,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("Additional Job Description", "description"),
         ("Job Description/Duties:", "responsibilities"),
         ("Company Description", "about"),
+        ("PACKAGE", "benefits"),
+        ("Salary package:", "benefits"),
         ("Work Experience", "experience"),
         ("PROFESSIONAL EXPERIENCE", "experience"),
         ("Technical Skills", "skills"),
@@ -466,3 +468,8 @@ def test_a_heading_run_into_a_line_opens_its_section() -> None:
     )
     at = text.index("Requirements")
     assert detect_sections(text) == [(0, at, "other"), (at, len(text), "requirements")]
+
+
+@pytest.mark.parametrize("line", ["MS Office Package", "Software Package"])
+def test_a_package_named_is_no_heading(line: str) -> None:
+    assert classify_heading(line) is None

@@ -103,7 +103,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"\bbenefits?\b|\bperks?\b|\bwe (?:can )?offer\b|\bcompensation\b"
         r"|\bwhy join\b|\bwhy work\b|\bin it for you\b|\bsalary\b|\bwhat you get\b"
         # "Why Acme?", "Why us": the employer's pitch
-        r"|^why\b",
+        r"|^why\b"
+        # "PACKAGE" / "Between 50 and 65K euros" / "Health insurance"
+        r"|^(?:the |your |our )?(?:salary |compensation |benefits? )?package$",
     ),
     (
         "requirements",
