@@ -470,6 +470,16 @@ def test_a_heading_run_into_a_line_opens_its_section() -> None:
     assert detect_sections(text) == [(0, at, "other"), (at, len(text), "requirements")]
 
 
-@pytest.mark.parametrize("line", ["MS Office Package", "Software Package"])
-def test_a_package_named_is_no_heading(line: str) -> None:
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MS Office Package",
+        "Software Package",
+        # a posting's item, no Experience or Skills heading
+        "Experience utilizing competitive intelligence",
+        "Expertise in JavaScript programming",
+        "Experience with Docker",
+    ],
+)
+def test_a_name_or_an_item_is_no_heading(line: str) -> None:
     assert classify_heading(line) is None

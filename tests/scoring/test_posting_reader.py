@@ -906,3 +906,31 @@ def test_all_feature_teams_are_colleagues(extractor: SkillExtractor) -> None:
     read = read_posting(text, extractor=extractor)
     assert _asked(text, extractor) == {("python",): True}
     assert [s.skill_id for s in read.ignored] == ["data_catalog"]
+
+
+def test_an_experience_item_opens_no_section(extractor: SkillExtractor) -> None:
+    # "Experience with Docker" under "Desired qualifications" was an Experience heading,
+    # whose items were then required
+    text = (
+        "Required qualifications:\n- Python\n\nDesired qualifications:\n"
+        "Experience with Docker\nExperience with Git, JIRA, Confluence\n"
+    )
+    assert _asked(text, extractor) == {
+        ("python",): True,
+        ("docker",): False,
+        ("git",): False,
+        ("jira",): False,
+        ("confluence",): False,
+    }
+
+
+def test_expert_in_speaks_of_the_candidate(extractor: SkillExtractor) -> None:
+    text = (
+        "Job Description\nAcme builds cars .\nExpert in clustering and anomaly detection\n\n"
+        "Requirements\n- Python\n"
+    )
+    assert _asked(text, extractor) == {
+        ("clustering",): True,
+        ("anomaly_detection",): True,
+        ("python",): True,
+    }

@@ -212,6 +212,13 @@ _STATEMENT_RE = re.compile(
     r"^(?!.*\b(?:skills?|qualifications?|abilities|requirements|competencies)\b)"
     r".+ (?:preferred|required|desired|a plus)$"
 )
+# a posting's item, no heading: "Experience utilizing competitive intelligence", "Expertise in
+# JavaScript programming", "Experience with Transactional databases" (gd-0305's preferred
+# items read as an Experience section, so required)
+_ITEM_RE = re.compile(
+    r"^(?:experience|expertise|knowledge|proficiency|familiarity|background|skills?)"
+    r" (?:with|in|of|on|utilizing|using|working|building|developing|designing|leading)\b"
+)
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
 # one search over the raw lower-cased line rejects most lines before any other work (the
 # anchors are dropped: the raw line may go on with ": Python, SQL")
@@ -287,7 +294,7 @@ def classify_heading(line: str) -> str | None:
         return None
     if _META_RE.search(title) or _DEGREE_NAME_RE.match(title):
         return None
-    if not colon and _STATEMENT_RE.match(title):
+    if not colon and (_STATEMENT_RE.match(title) or _ITEM_RE.match(title)):
         return None
     if _OTHER_RE.match(title):
         return "other"

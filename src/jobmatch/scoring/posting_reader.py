@@ -109,8 +109,8 @@ _DESCRIPTION_ASKS = re.compile(
     r"(?!(?:the|a|an|our|this|these|we|it|its|their)\b)(?:[\w-]+\s+){0,3}?(?:knowledge"
     r"|understanding|experience|proficiency|familiarity|skills?|abilit(?:y|ies)|background"
     r"|expertise|command|fluency)\b"
-    r"|^\W*(?:(?:you\s+)?(?:are|be)\s+)?(?:very\s+|well\s+)?(?:familiar|proficient|experienced"
-    r"|fluent|skilled)\s+(?:with|in)\b"
+    r"|^\W*(?:(?:you\s+)?(?:are|be)\s+)?(?:an?\s+|very\s+|well\s+)?(?:familiar|proficient"
+    r"|experienced|fluent|skilled|expert)\s+(?:with|in)\b"
     r"|\b(?:should|shall|needs? to|(?:is|are) expected to)\s+(?:also\s+)?(?:have|possess|be"
     r"|bring|demonstrate|know)\b",
     re.IGNORECASE,

@@ -53,7 +53,8 @@ CANDIDATE = re.compile(
     r"|\bskills?\b|\bbackground\b|\bability to\b|\byou will\b|\byou'll\b|\byou have\b"
     r"|\bcandidate\b|\bmust\b|\brequired\b|\brequires?\b|\bhands-on\b|\bworking with\b"
     r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b"
-    r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b|\bmandatory\b|\bneeded is\b",
+    r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b|\bmandatory\b|\bneeded is\b"
+    r"|\bexperts? (?:in|with|at|on)\b",
     re.IGNORECASE,
 )
 RELATED = re.compile(
