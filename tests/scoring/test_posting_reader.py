@@ -934,3 +934,20 @@ def test_expert_in_speaks_of_the_candidate(extractor: SkillExtractor) -> None:
         ("anomaly_detection",): True,
         ("python",): True,
     }
+
+
+def test_a_preferred_tail_ends_where_a_degree_starts_a_statement(
+    extractor: SkillExtractor,
+) -> None:
+    # SkillSpan's run-on line: "preferably in E-Commerce" prefers e-commerce, not the degree
+    # written after it ("Bachelor and/or Master's degree" is asked; the aside prefers an MBA)
+    text = (
+        "Requirements\n- Many years experience in Business Development preferably in"
+        " E-Commerce Bachelor and/or Master's degree ( preferably MSc or MBA in business )\n"
+        "- 3 years of teaching preferably after Ph.D .\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert (read.education.min_level, read.education.preferred_level) == ("bachelor", "phd")
+    asked = _asked(text, extractor)
+    assert asked[("business_development",)] is True and asked[("e-commerce",)] is False

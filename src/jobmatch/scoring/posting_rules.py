@@ -511,8 +511,31 @@ def preferred_asides(
         # "Must possess an active Secret or higher security clearance, Top Secret preferred"
         tail = _SHORT_PREFERRED_TAIL.search(text, start, end)
     if tail is not None and not states_preference(text[start : tail.start()]):
-        return [(a, b) for a, b in found if b <= tail.start()], (tail.start(), end)
+        stop = _degree_statement(text, tail.end(), end)
+        kept = [(a, b) for a, b in found if b <= tail.start() or a >= stop]
+        return kept, (tail.start(), stop)
     return found, None
+
+
+#: a degree named by its title ("Bachelor", "Master's", "PhD", "MSc", "MBA") ...
+_DEGREE_TITLE = re.compile(r"[ \t]+(?=(?:Bachelor|Master|Ph\.?[ \t]?D|MSc|BSc|M\.Sc|B\.Sc|MBA)\b)")
+#: ... after a word that leads into it is part of the statement before it
+_INTO_DEGREE = frozenset(
+    "a an or and and/or in with of the your any relevant completed preferably ideally "
+    "optionally / ( , equivalent after before since post following during than".split()
+)
+
+
+def _degree_statement(text: str, start: int, end: int) -> int:
+    """Where a degree named by its title starts a statement of its own in ``text[start:end]``
+    (SkillSpan's run-on lines: "experience in Business Development preferably in E-Commerce
+    Bachelor and/or Master's degree": the tail's preference stops at "Bachelor"), else
+    ``end``."""
+    for m in _DEGREE_TITLE.finditer(text, start, end):
+        words = text[start : m.start()].split()
+        if words and words[-1].lower() not in _INTO_DEGREE and words[-1][-1].isalnum():
+            return m.start()
+    return end
 
 
 def _preferred_tail_start(text: str, start: int, end: int) -> re.Match[str] | None:
