@@ -62,7 +62,14 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("What Takeda can offer you", "benefits"),
         ("What you’ll get…", "benefits"),
         ("WHAT AWAITS YOU", "benefits"),
-        ("Job description:", "about"),
+        # the role and what it asks (after the company's own words, often): its own section
+        ("Job description:", "description"),
+        ("JOB DESCRIPTION", "description"),
+        ("Additional Job Description", "description"),
+        ("Job Description/Duties:", "responsibilities"),
+        ("Company Description", "about"),
+        ("PACKAGE", "benefits"),
+        ("Salary package:", "benefits"),
         ("Work Experience", "experience"),
         ("PROFESSIONAL EXPERIENCE", "experience"),
         ("Technical Skills", "skills"),
@@ -436,6 +443,9 @@ def test_remembered_headings_give_the_sections_found_anew(monkeypatch: pytest.Mo
         ("balance We offer \u2022 An agile team", [(8, "benefits")]),
         ("Reference ID: 873 Job benefits: Flexible hours", [(18, "benefits")]),
         ("apache-spark Job description Your Tasks Development of", [(29, "responsibilities")]),
+        # a heading in the words of a phrase, after a capitalised word too
+        ("Fluent in English Good to have Experience in testing", [(18, "preferred")]),
+        ("quality processes WHAT YOU BRING TO THE TABLE: Computer Science", [(18, "requirements")]),
         # a name, not a heading: a capitalised word before it, or a name going on
         ("according to Functional Requirements Specifications .", []),
         ("experience in Requirements Engineering and UML", []),
@@ -458,3 +468,18 @@ def test_a_heading_run_into_a_line_opens_its_section() -> None:
     )
     at = text.index("Requirements")
     assert detect_sections(text) == [(0, at, "other"), (at, len(text), "requirements")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MS Office Package",
+        "Software Package",
+        # a posting's item, no Experience or Skills heading
+        "Experience utilizing competitive intelligence",
+        "Expertise in JavaScript programming",
+        "Experience with Docker",
+    ],
+)
+def test_a_name_or_an_item_is_no_heading(line: str) -> None:
+    assert classify_heading(line) is None

@@ -781,3 +781,175 @@ def test_years_a_posting_only_prefers_are_marked(
     assert read.to_dict()["years_preferred"] is preferred
     shown = render_posting(read, "text")
     assert (f"Experience: {years:g}+ years (preferred)" in shown) is preferred
+
+
+def test_a_job_description_asks_its_items_and_not_the_company(extractor: SkillExtractor) -> None:
+    # SkillSpan's ads put the whole body under "Job description": the company's words, then
+    # what is asked. An item of what is asked is required without a firm word; a sentence
+    # about the company or its product asks nothing, or prefers its stack
+    text = (
+        "Job description\n"
+        "Acme is a leading provider of Salesforce apps for banks .\n"
+        "The 1st skill we are giving to our AI is the ability to write tests in Python .\n"
+        "Good knowledge of SAP\n"
+        "Familiar with Docker and Kubernetes\n"
+        "The candidate should also possess excellent communication skills .\n"
+        "Back-end in TypeScript ( Mandatory )\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements}
+    assert asked == {
+        ("python",): False,
+        ("sap",): True,
+        ("docker",): True,
+        ("kubernetes",): True,
+        ("communication",): True,
+        ("backend",): True,
+        ("typescript",): True,
+    }
+    assert [s.skill_id for s in read.ignored] == ["salesforce"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a slash binds its two neighbours, not the list they stand in (SkillSpan lost its
+        # commas: "ReactJS HTML5 / CSS3")
+        ("Requirements:\n- ReactJS HTML5 / CSS3 and related tooling\n",
+         {("react",): True, ("html", "css"): True}),
+        ("Requirements:\n- Proficiency in Excel, PowerPoint, Power BI / Tableau.\n",
+         {("excel",): True, ("microsoft_powerpoint",): True, ("power_bi", "tableau"): True}),
+        # an "or" written as a word still makes the whole list alternatives
+        ("Requirements:\n- Python, R or Julia\n", {("python", "r", "julia"): True}),
+        # "at least one or more of:", "one of these languages:" announce alternatives
+        ("Requirements:\n- Heavy experience in at least one or more of: Docker Kubernetes"
+         " Rancher\n", {("docker", "kubernetes", "rancher"): True}),
+        ("Requirements:\n- Fluency in at least one of these languages: Java Angular"
+         " JavaScript/Node.js\n", {("java", "angular", "javascript", "node.js"): True}),
+        # "( e.g ." at a line's end: the examples on the next line are the skill's
+        ("Requirements:\n\n- Some experience with infrastructure-as-code ( e.g .\n"
+         "Ansible Puppet Terraform )\n",
+         {("infrastructure_as_code", "ansible", "puppet", "terraform"): True}),
+    ],
+)  # fmt: skip
+def test_alternatives_a_slash_and_a_list_announce(
+    extractor: SkillExtractor, text: str, expected: dict[tuple[str, ...], bool]
+) -> None:
+    assert _asked(text, extractor) == expected
+
+
+def test_a_preference_of_its_own_after_a_negation_leaves_it(extractor: SkillExtractor) -> None:
+    # "... is not necessary but experience with Docker is desirable": Kubernetes not asked
+    text = (
+        "Requirements:\n- Prior experience in Kubernetes is not necessary but experience"
+        " with Docker is desirable .\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert _asked(text, extractor) == {("docker",): False}
+    assert [s.skill_id for s in read.ignored] == ["kubernetes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "not_asked"),
+    [
+        # SkillSpan's last section runs on into how to apply: the instruction asks nothing
+        ("Requirements\n- Strong communication skills Qualified applicants should send their"
+         " CV with Excel sheets of grades to HR .\n",
+         {("communication",): True}, ["excel"]),
+        ("Requirements\n- SQL\n- The file must include: a cover letter and examples of Python"
+         " code .\n", {("sql",): True}, ["python"]),
+        ("Requirements\n- Python\n- If you are an employee, please apply internally via the"
+         " Workday careers site.\n", {("python",): True}, ["workday"]),
+        # the terms of employment and legal statements neither, from their sentence on
+        ("Requirements\n- Python\n- Salary and terms The appointment will be based on the"
+         " collective agreement with the Danish Confederation of Professional Associations"
+         " .\n", {("python",): True}, ["danish"]),
+        ("Requirements\n- 4+ years of experience with Splunk At this time Acme will not sponsor"
+         " a new applicant for employment authorization for Python roles\n",
+         {("splunk",): True}, ["python"]),
+    ],
+)  # fmt: skip
+def test_how_to_apply_asks_nothing(
+    extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool], not_asked: list[str]
+) -> None:
+    read = read_posting(text, extractor=extractor)
+    assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
+    assert [s.skill_id for s in read.ignored] == not_asked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Advantage:" opening a clause prefers it
+        ("Requirements\n- Advantage: Experience in Cyber Security\n- Python\n",
+         {("security",): False, ("python",): True}),
+        # under "Job description", what "you have" or "are familiar with" is asked
+        ("Job description\nAcme sells boats .\nYou have excellent English communication"
+         " skills .\nYou are familiar with Docker .\n",
+         {("english",): True, ("communication",): True, ("docker",): True}),
+        # "Needed is ..." asks firmly
+        ("Acme builds ships .\nNeeded is very good verbal Danish knowledge .\n",
+         {("danish",): True}),
+        # SkillSpan's ". . ." list items are clauses of their own: "ideally" prefers Docker
+        # and Kubernetes, not the items after it
+        ("Requirements\n- . . . have 5 years of experience in Java . . . are interested and"
+         " ideally gained first experience with Docker . . . have experience with Angular and"
+         " CSS\n", {("java",): True, ("docker",): False, ("angular",): True, ("css",): True}),
+    ],
+)  # fmt: skip
+def test_cues_skillspan_writes(
+    extractor: SkillExtractor, text: str, expected: dict[tuple[str, ...], bool]
+) -> None:
+    assert _asked(text, extractor) == expected
+
+
+def test_all_feature_teams_are_colleagues(extractor: SkillExtractor) -> None:
+    text = "Requirements\n- Python\n- You will work with all Data Catalog feature teams .\n"
+    read = read_posting(text, extractor=extractor)
+    assert _asked(text, extractor) == {("python",): True}
+    assert [s.skill_id for s in read.ignored] == ["data_catalog"]
+
+
+def test_an_experience_item_opens_no_section(extractor: SkillExtractor) -> None:
+    # "Experience with Docker" under "Desired qualifications" was an Experience heading,
+    # whose items were then required
+    text = (
+        "Required qualifications:\n- Python\n\nDesired qualifications:\n"
+        "Experience with Docker\nExperience with Git, JIRA, Confluence\n"
+    )
+    assert _asked(text, extractor) == {
+        ("python",): True,
+        ("docker",): False,
+        ("git",): False,
+        ("jira",): False,
+        ("confluence",): False,
+    }
+
+
+def test_expert_in_speaks_of_the_candidate(extractor: SkillExtractor) -> None:
+    text = (
+        "Job Description\nAcme builds cars .\nExpert in clustering and anomaly detection\n\n"
+        "Requirements\n- Python\n"
+    )
+    assert _asked(text, extractor) == {
+        ("clustering",): True,
+        ("anomaly_detection",): True,
+        ("python",): True,
+    }
+
+
+def test_a_preferred_tail_ends_where_a_degree_starts_a_statement(
+    extractor: SkillExtractor,
+) -> None:
+    # SkillSpan's run-on line: "preferably in E-Commerce" prefers e-commerce, not the degree
+    # written after it ("Bachelor and/or Master's degree" is asked; the aside prefers an MBA)
+    text = (
+        "Requirements\n- Many years experience in Business Development preferably in"
+        " E-Commerce Bachelor and/or Master's degree ( preferably MSc or MBA in business )\n"
+        "- 3 years of teaching preferably after Ph.D .\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert (read.education.min_level, read.education.preferred_level) == ("bachelor", "phd")
+    asked = _asked(text, extractor)
+    assert asked[("business_development",)] is True and asked[("e-commerce",)] is False

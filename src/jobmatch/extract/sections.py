@@ -3,11 +3,13 @@
 :func:`detect_sections` splits a text into contiguous character ranges, each named after the
 heading that opens it. Resume sections: ``summary``, ``skills``, ``experience``,
 ``education``, ``projects``, ``publications``, ``certifications``. Posting sections:
-``about``, ``responsibilities``, ``requirements`` (must-have), ``preferred``
-(nice-to-have, bonus), ``benefits``. Text before the first recognised heading is ``other``,
-and so is text under the headings of resume sections without a name of their own
-(Interests, Additional Information, Honors/Awards, Volunteering, References...), which end
-the section before them. A line we do not recognise as a heading continues the section.
+``about``, ``description`` (under "Job description": the role and what it asks, often
+after the company's own words), ``responsibilities``, ``requirements`` (must-have),
+``preferred`` (nice-to-have, bonus), ``benefits``. Text before the first recognised
+heading is ``other``, and so is text under the headings of resume sections without a name
+of their own (Interests, Additional Information, Honors/Awards, Volunteering,
+References...), which end the section before them. A line we do not recognise as a
+heading continues the section.
 
 A line is a heading when it is short (at most seven words before any ``:``), is not a
 bullet, does not read like a sentence, and one of the cue patterns below matches it.
@@ -34,6 +36,7 @@ SECTION_NAMES: tuple[str, ...] = (
     "publications",
     "certifications",
     "about",
+    "description",
     "responsibilities",
     "requirements",
     "preferred",
@@ -86,6 +89,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("benefits", _OFFER_HEADING),
     ("summary", r"^about me\b"),
     ("responsibilities", r"^about (?:the|this) (?:role|job|position|gig)$"),
+    # "Job description": the role and what it asks, often after the company's own words
+    ("description", r"\b(?:job|position|role) description\b(?!.*\b(?:duties|responsibilit))"),
     ("about", r"^about\b"),
     (
         "preferred",
@@ -98,7 +103,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"\bbenefits?\b|\bperks?\b|\bwe (?:can )?offer\b|\bcompensation\b"
         r"|\bwhy join\b|\bwhy work\b|\bin it for you\b|\bsalary\b|\bwhat you get\b"
         # "Why Acme?", "Why us": the employer's pitch
-        r"|^why\b",
+        r"|^why\b"
+        # "PACKAGE" / "Between 50 and 65K euros" / "Health insurance"
+        r"|^(?:the |your |our )?(?:salary |compensation |benefits? )?package$",
     ),
     (
         "requirements",
@@ -205,6 +212,13 @@ _STATEMENT_RE = re.compile(
     r"^(?!.*\b(?:skills?|qualifications?|abilities|requirements|competencies)\b)"
     r".+ (?:preferred|required|desired|a plus)$"
 )
+# a posting's item, no heading: "Experience utilizing competitive intelligence", "Expertise in
+# JavaScript programming", "Experience with Transactional databases" (gd-0305's preferred
+# items read as an Experience section, so required)
+_ITEM_RE = re.compile(
+    r"^(?:experience|expertise|knowledge|proficiency|familiarity|background|skills?)"
+    r" (?:with|in|of|on|utilizing|using|working|building|developing|designing|leading)\b"
+)
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
 # one search over the raw lower-cased line rejects most lines before any other work (the
 # anchors are dropped: the raw line may go on with ": Python, SQL")
@@ -280,7 +294,7 @@ def classify_heading(line: str) -> str | None:
         return None
     if _META_RE.search(title) or _DEGREE_NAME_RE.match(title):
         return None
-    if not colon and _STATEMENT_RE.match(title):
+    if not colon and (_STATEMENT_RE.match(title) or _ITEM_RE.match(title)):
         return None
     if _OTHER_RE.match(title):
         return "other"
@@ -457,10 +471,12 @@ _INLINE_REQUIRED = (
     r"|Your [Pp]rofile|YOUR PROFILE|Your [Ss]kills|YOUR SKILLS"
     r"|Required (?:Skills|Experience)(?: (?:&|and) (?:Technologies|Skills|Qualifications))?"
     r"|Who [Ww]e [Aa]re [Ll]ooking [Ff]or|About [Yy]ou|ABOUT YOU|Must [Hh]aves?(?=[ \t]*:)"
+    r"|What [Yy]ou [Bb]ring(?: [Tt]o [Tt]he [Tt]able)?|WHAT YOU BRING(?: TO THE TABLE)?"
 )
 _INLINE_PREFERRED = (
     r"Preferred (?:Qualifications|Skills|Experience)|PREFERRED QUALIFICATIONS"
     r"|Desired (?:Experience|Skills|Qualifications)|Nice to [Hh]ave|NICE TO HAVE"
+    r"|Good to [Hh]ave|GOOD TO HAVE"
 )
 _INLINE_RESPONSIBILITIES = (
     r"(?:Key |General |Main |Primary |Job |Your |YOUR )?(?:Responsibilities|RESPONSIBILITIES)"
@@ -486,6 +502,12 @@ _INLINE_HEADING_RE = re.compile(
 )
 
 
+#: a heading in the words of a phrase ("Good to have", "What you bring to the table", "Who
+#: we are looking for") names nothing: it is run in after a capitalised word too ("...
+#: Fluent in English Good to have Experience in ...")
+_PHRASE_RE = re.compile(r"\S+ (?:to|you|we)\b", re.IGNORECASE)
+
+
 def inline_headings(line: str) -> list[tuple[int, str]]:
     """The headings run into ``line`` (not a heading itself), as ``(offset, section)``: at
     its start with text after it and no colon, or after a word that is not capitalised.
@@ -500,7 +522,7 @@ def inline_headings(line: str) -> list[tuple[int, str]]:
         if at == lead:
             if ":" in m.group() and len(line) <= _MAX_HEADING_LINE:
                 continue  # "Requirements: Python, SQL" is a heading line
-        elif not _after_text(line, at):
+        elif not (_after_text(line, at) or _PHRASE_RE.match(m.group())):
             continue
         if not line[m.end() :].strip():
             continue  # a heading ending the line opens the next one: not run into a line

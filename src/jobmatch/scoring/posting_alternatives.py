@@ -16,27 +16,38 @@ from .posting_rules import ONE_OF_FOLLOWING
 __all__ = ["alternatives"]
 
 _GAP = re.compile(
-    r"^(?:[\s,/(]|\band/or\b|\bor\b|\band\b|&|\be\.\s?g\.?|\bsuch as\b|\blike\b|\bincluding\b"
-    r"|\bi\.\s?e\.?|\bespecially\b)*$",
+    r"^(?:[\s,/(]|\band/or\b|\bor\b|\band\b|&|\be\.\s?g(?:\s?\.)?|\bsuch as\b|\blike\b"
+    r"|\bincluding\b"
+    r"|\bi\.\s?e(?:\s?\.)?|\bespecially\b)*$",
     re.IGNORECASE,
 )
 _EXAMPLE_BEFORE = re.compile(
-    r"(?:\be\.\s?g\.?|\bsuch as|\blike|\bincluding|\bi\.\s?e\.?|\bespecially)[\s,:]*$",
+    r"(?:\be\.\s?g(?:\s?\.)?|\bsuch as|\blike|\bincluding|\bi\.\s?e(?:\s?\.)?"
+    r"|\bespecially)[\s,:]*$",
     re.IGNORECASE,
 )
 # "one of the following languages: ", "any of the following: ": the list after it holds
 # alternatives (also "five of the following:": any of them counts, as in a group)
-_ONE_OF_BEFORE = re.compile(ONE_OF_FOLLOWING + r"(?:\s+[\w/&-]+){0,4}\s*:\s*$", re.IGNORECASE)
+# "at least one or more of: Docker Kubernetes Rancher", "at least one of these languages:
+# JAVA JEE Angular JavaScript/Node.js": the same list without "following"
+_ONE_OF_BEFORE = re.compile(
+    ONE_OF_FOLLOWING + r"(?:\s+[\w/&-]+){0,4}\s*:\s*$"
+    r"|\b(?:one|any|either)\s+(?:or\s+more\s+)?of(?:\s+(?:these|those)(?:\s+[\w/&-]+){0,3})?"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
 # only separators and words, with a comma: "(JSF, Wicket, GWT". One character class, not
 # (separator|and|or|word+)*, whose overlapping branches backtracked exponentially (69 ms on
 # a 32-character gap); "and" and "or" are words of the class, so the strings are the same.
 _LIST_GAP = re.compile(r"^[\s,/\w.+#-]*,[\s,/\w.+#-]*$")
 _LEAD_EXAMPLE = re.compile(
-    r"^\s*(?:(?!and\b|or\b)[\w-]+\s+){0,2}\(\s*(?:e\.\s?g\.?|such as|incl\w*\.?|i\.\s?e\.?)?"
+    r"^\s*(?:(?!and\b|or\b)[\w-]+\s+){0,2}\(\s*"
+    r"(?:e\.\s?g(?:\s?\.)?|such as|incl\w*\.?|i\.\s?e(?:\s?\.)?)?"
     r"[\s,:]*$",
     re.IGNORECASE,
 )
 _OR = re.compile(r"/|\bor\b", re.IGNORECASE)
+_OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
 # "Pandas, SAS, R, Matlab or other analytics package", "deep learning, statistics, computer
 # vision, or related areas": the list's items are examples of a kind the posting names
 # after them, any one of which meets it
@@ -52,7 +63,7 @@ _OR_OTHER = re.compile(
 _ETC_LIST = re.compile(
     # where a list starts: a colon, a semicolon, a parenthesis, an example marker, "with",
     # "using", or the line's start (after a bullet)
-    r"(?:(?P<colon>:)|;|\(|\bsuch\s+as\b|\bincluding\b|\blike\b|\be\.\s?g\.?|\bi\.\s?e\.?"
+    r"(?:(?P<colon>:)|;|\(|\bsuch\s+as\b|\bincluding\b|\blike\b|\be\.\s?g(?:\s?\.)?|\bi\.\s?e(?:\s?\.)?"
     r"|\bwith\b|\busing\b|\bfor\b|^[^\w\n]*)"
     # items of one to four words
     r"[ \t,]*(?P<items>(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*\n?[ \t]*){1,15}"
@@ -65,7 +76,7 @@ _ETC_LIST = re.compile(
 # fusion, tracking, prediction, anomaly detection, and planning.": a list of examples that
 # runs to the clause's end is one requirement, unknown names among its items too
 _EXAMPLE_LIST = re.compile(
-    r"(?:\bsuch\s+as\b|\bincluding\b|\be\.\s?g\.?)"
+    r"(?:\bsuch\s+as\b|\bincluding\b|\be\.\s?g(?:\s?\.)?)"
     r"[ \t,:]*(?P<items>(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*\n?[ \t]*){2,15}"
     r"[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}?)"
     r"(?=[ \t]*(?:[.;)]|\n|$))",
@@ -101,7 +112,7 @@ _KIND = (
 )
 # "<skill> [kind][,] such as": the skill heads the examples after the marker
 _HEAD_GAP = re.compile(
-    rf"[ \t]*(?:{_KIND}[ \t]*)?,?\s*(?:such\s+as|e\.\s?g\.?|including|like)[\s,:]*",
+    rf"[ \t]*(?:{_KIND}[ \t]*)?,?\s*(?:such\s+as|e\.\s?g(?:\s?\.)?|including|like)[\s,:]*",
     re.IGNORECASE,
 )
 # "machine learning techniques and algorithms, such as": a skill of the same head before it
@@ -202,15 +213,37 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
                 joined[k] = []
                 groups.append(joined[k])
             joined[k].extend(m.skill_id for m, _ in chain if m.skill_id not in joined[k])
-        elif (
-            _examples(text, chain)
-            or any(link == "or" for _, link in chain)
-            or (len(chain) > 1 and _OR_OTHER.match(text, chain[-1][0].end))
-        ):
+        elif _examples(text, chain) or (len(chain) > 1 and _OR_OTHER.match(text, chain[-1][0].end)):
             groups.append(list(dict.fromkeys(m.skill_id for m, _ in chain)))
+        elif any(link == "or" for _, link in chain):
+            # "ReactJS HTML5 / CSS3": the slash binds its two neighbours, not the list
+            pieces = _slash_pieces(text, chain) or [[m for m, _ in chain]]
+            groups.extend(list(dict.fromkeys(m.skill_id for m in piece)) for piece in pieces)
         else:
             groups.extend([m.skill_id] for m, _ in chain)
     return groups
+
+
+def _slash_pieces(
+    text: str, chain: Sequence[tuple[SkillMention, str | None]]
+) -> list[list[SkillMention]] | None:
+    """The pieces of a chain whose only alternatives are joined by slashes, cut at its
+    commas (or bare spaces): "ReactJS HTML5 / CSS3" is React, and HTML or CSS; "PowerShell
+    git monitoring/alerting" is PowerShell, Git, and monitoring or alerting. ``None`` when
+    the chain has no such comma, or an "or" written as a word ("AWS, GCP or Azure")."""
+    if not any(link == "comma" for _, link in chain):
+        return None
+    pieces: list[list[SkillMention]] = []
+    prev: SkillMention | None = None
+    for m, link in chain:
+        if link == "or" and prev is not None and _OR_WORD.search(text, prev.end, m.start):
+            return None
+        if link == "or" and pieces:
+            pieces[-1].append(m)
+        else:
+            pieces.append([m])
+        prev = m
+    return pieces
 
 
 def _join_heads(

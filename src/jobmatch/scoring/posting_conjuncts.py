@@ -6,6 +6,10 @@
 * :func:`not_asked`: the parts of a clause that say something is not asked ("you do not
   have to be able to speak Danish", "No prior SQL experience is required", "Danish is not
   required"). Their skills are no requirement.
+* :func:`application_part`: the part of a clause that tells how to apply or states the
+  terms of employment ("Qualified applicants should send their CV ...", "The file must
+  include: ... Excel sheet ...", "... the collective agreement with the Danish
+  Confederation ..."). Its skills are no requirement either.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 
 from .posting_rules import ASIDE, PREFER, states_preference, without
 
-__all__ = ["preferred_conjunct", "not_asked"]
+__all__ = ["preferred_conjunct", "not_asked", "application_part"]
 
 #: a firm predicate: its subject comes before it ("English is a must", "... are essential")
 _FIRM_AFTER = re.compile(
@@ -151,6 +155,15 @@ _CONJUNCT_END = re.compile(
 )
 
 
+#: what follows a negation and goes on about the same thing: a verb, no subject of its own
+#: ("... but would be a plus", ", however it is desirable")
+_SAME_SUBJECT = re.compile(
+    r"\W*(?:(?:but|however|although|though|yet)\b\W*)?(?:(?:it|this|that|they)\s+)?"
+    r"(?:is|are|would|will|could|can|may|might|should|be|considered|definitely|still)\b",
+    re.IGNORECASE,
+)
+
+
 def not_asked(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of ``text[start:end]`` saying that something is not asked, as offsets in
     ``text``, in order: from "you do not have to" (and the like) to the end of its conjunct,
@@ -176,7 +189,12 @@ def not_asked(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []
     merged = _merged(sorted(spans))
     if states_preference(without(text, merged, start, end)):
-        return []
+        # "Python is not required but would be a plus": the preference is the negated
+        # thing's; not in "... is not necessary but experience with SILAC is desirable",
+        # whose preference after the negation has a subject of its own
+        tail = text[merged[-1][1] : end]
+        if not states_preference(tail) or _SAME_SUBJECT.match(tail):
+            return []
     return merged
 
 
@@ -188,3 +206,88 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+#: where instructions to apply start: an instruction with its subject or verb ("Please
+#: submit", "Qualified applicants should send", "The application must include", "apply
+#: online", "Deadline for applications"); what follows them in the clause asks nothing (the
+#: rebuilt SkillSpan ads run the last section on into them: "Strong communication skills
+#: Qualified applicants should send their CV ...")
+_APPLY_FROM = re.compile(
+    r"\bplease\s+(?:submit|send|apply|upload|attach|click|fill\s+in|open\s+the\s+link)\b"
+    r"|\b(?:(?:qualified|interested|all|suitable|eligible)\s+)?(?:applicants|candidates)\s+"
+    r"(?:should|must|shall|are\s+(?:asked|requested|invited)\s+to)\s+(?:send|submit|upload"
+    r"|attach|apply\s+(?:online|via|through))\b"
+    r"|\b(?:the|your|an|all|online)\s+applications?\s+(?:must|should|shall|may|can|will|is\s+to"
+    r"|are\s+to)\s+(?:be\s+)?(?:submitted|made|sent|include|contain|received|uploaded"
+    r"|written|accepted|marked)\b"
+    r"|\bapplications?\s+(?:must|should|shall|may|can)\s+be\s+(?:submitted|made|sent|uploaded)\b"
+    r"|\b(?:send|submit)\s+(?:your|us|their|an?|the|in\s+your)\s+(?:(?:online|full|complete"
+    r"|written)\s+)?(?:application|CV|resume|r\u00e9sum\u00e9|cover\s+letter)\b"
+    r"|\bapply\s+(?:online|via|here|through|internally|now\s+(?:at|via|through|on))\b"
+    r"|\bclick\s+(?:this|the|here|on\s+the)\b"
+    r"|\b(?:application|closing)\s+deadline\b|\bdeadline\s+for\s+(?:the\s+)?applications?\b"
+    r"|\bthe\s+(?:file|application)\s+must\s+(?:include|contain)\b",
+    re.IGNORECASE,
+)
+#: the terms of employment and legal statements: the whole clause asks nothing ("The
+#: appointment will be based on the collective agreement with the Danish Confederation of
+#: Professional Associations", "Argo Group will not sponsor an applicant for employment
+#: authorization")
+_TERMS = re.compile(
+    r"\bcollective\s+(?:agreement|bargaining)\b|\b(?:will|does|do|can|is)\s+not\s+"
+    r"(?:be\s+able\s+to\s+)?(?:provide\s+)?sponsor|\bemployment\s+authori[sz]ation\b"
+    r"|\bE-Verify\b|\bterms\s+of\s+(?:employment|appointment)\b"
+    r"|\brecruit(?:ment|ing)\s+agenc(?:y|ies)\b|\bunsolicited\s+(?:resumes|applications|CVs)\b",
+    re.IGNORECASE,
+)
+#: every match of the two patterns above holds one of these (lower case)
+_APPLY_WORDS = (
+    "appl",
+    "submit",
+    "send",
+    "click",
+    "deadline",
+    "must include",
+    "must contain",
+    "collective",
+    "sponsor",
+    "authori",
+    "verify",
+    "terms of",
+    "agenc",
+    "unsolicited",
+)
+
+
+def application_part(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of ``text[start:end]`` that tells how to apply or states the terms of
+    employment, as offsets in ``text`` (from the instruction to the clause's end; the whole
+    clause for terms of employment), or ``None``."""
+    low = text[start:end].lower()
+    if not any(w in low for w in _APPLY_WORDS):
+        return None
+    terms = _TERMS.search(text, start, end)
+    if terms is not None:
+        return _sentence_start(text, start, terms.start()), end
+    m = _APPLY_FROM.search(text, start, end)
+    return (m.start(), end) if m is not None else None
+
+
+#: a word of running text: what stands before it
+_WORD = re.compile(r"\S+")
+#: the most words a statement of terms goes back from its cue
+_TERMS_WORDS = 12
+
+
+def _sentence_start(text: str, start: int, at: int) -> int:
+    """Where the sentence holding ``text[at]`` starts, in ``text[start:at]``: after a full
+    stop, or at a capitalised word after one that is not ("... threat detection At this
+    time <ORGANIZATION> will not sponsor ...": at "At"), at most :data:`_TERMS_WORDS` words
+    back; the clause's start when none is found."""
+    words = list(_WORD.finditer(text, start, at))[-_TERMS_WORDS:]
+    for before, word in zip(reversed(words[:-1]), reversed(words[1:]), strict=True):
+        w, b = word.group(), before.group()
+        if b[-1] in ".!?;:" or (w[0].isupper() and (b[0].islower() or b[-1] == ",")):
+            return word.start()
+    return start

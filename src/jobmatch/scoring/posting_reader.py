@@ -35,7 +35,7 @@ from ..errors import EmptyDocumentError
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import alternatives
-from .posting_conjuncts import not_asked, preferred_conjunct
+from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -92,7 +92,9 @@ GENERIC = frozenset(
         "implementation",
     }
 )
-_NEVER_SECTIONS = frozenset({"benefits"})
+#: how to apply and the terms of employment: read as a section of their own that asks nothing
+_APPLYING = "applying"
+_NEVER_SECTIONS = frozenset({"benefits", _APPLYING})
 #: an equal-opportunity statement asks nothing ("without regard to race, ..., genetics")
 _EQUAL_OPPORTUNITY = re.compile(
     r"equal (?:employment )?opportunit|without regard to|affirmative action employer"
@@ -100,10 +102,27 @@ _EQUAL_OPPORTUNITY = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_SECTIONS = frozenset({"about", "other", "summary"})
+#: under "Job description" a clause counts when it speaks of the candidate (as under About:
+#: the company's words often come first), and then asks without a firm cue
+_DESCRIPTION = "description"
+#: ... a clause there asks when it is an item of what is asked ("Advanced knowledge of ...",
+#: "Good knowledge of SAP", "Solid understanding of ...") or says the candidate should have it
+_DESCRIPTION_ASKS = re.compile(
+    r"^\W*(?:(?:you\s+)?(?:have|has|are|possess|bring)\s+)?"
+    r"(?!(?:the|a|an|our|this|these|we|it|its|their)\b)(?:[\w-]+\s+){0,3}?(?:knowledge"
+    r"|understanding|experience|proficiency|familiarity|skills?|abilit(?:y|ies)|background"
+    r"|expertise|command|fluency)\b"
+    r"|^\W*(?:(?:you\s+)?(?:are|be)\s+)?(?:an?\s+|very\s+|well\s+)?(?:familiar|proficient"
+    r"|experienced|fluent|skilled|expert)\s+(?:with|in)\b"
+    r"|\b(?:should|shall|needs? to|(?:is|are) expected to)\s+(?:also\s+)?(?:have|possess|be"
+    r"|bring|demonstrate|know)\b",
+    re.IGNORECASE,
+)
 _REQUIRED_CUE = re.compile(
     r"\bmust\b|\brequired\b|\brequires?\b|\bwill have\b|\byears?\b|\bexperience (?:with|in)\b"
     r"|\bproficien|\bexpertise\b|\bstrong\b|\bhands-on\b|\byou will\b|\byou'll\b"
-    r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b",
+    r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b|\bmandatory\b"
+    r"|\bneeded is\b",
     re.IGNORECASE,
 )
 #: the most words of a clause whose preference is surely its years' ...
@@ -191,7 +210,7 @@ def read_requirements(
     if sections is None:
         sections = detect_sections(text)
     starts = [a for a, _, _ in sections]
-    spans = _cut_at(text, clauses(text), starts)
+    spans, applying = _cut_instructions(text, _cut_at(text, clauses(text), starts))
     by_clause: list[list[SkillMention]] = [[] for _ in spans]
     clause_starts = [a for a, _ in spans]
     teams = team_names(text)
@@ -205,10 +224,16 @@ def read_requirements(
         i = bisect_right(clause_starts, m.start) - 1
         if i >= 0 and m.start < spans[i][1]:
             by_clause[i].append(m)
+
+    def section_of(span: tuple[int, int]) -> str:
+        if span in applying:
+            return _APPLYING  # how to apply: read as a section that asks nothing
+        return sections[bisect_right(starts, span[0]) - 1][2] if sections else "other"
+
     clause_list = [
         (
             _EVIDENCE_BULLET.sub("", " ".join(text[a:b].split())),
-            sections[bisect_right(starts, a) - 1][2] if sections else "other",
+            section_of((a, b)),
             ms,
             (a, b),
         )
@@ -237,6 +262,25 @@ def read_requirements(
         years_preferred=asked is not None and read.years_marked,
         years_each=asked is not None and asked[3],
     )
+
+
+def _cut_instructions(
+    text: str, spans: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """``spans`` cut where instructions to apply start inside one (:func:`application_part`:
+    "Strong communication skills Qualified applicants should send their CV ..."), and the
+    spans of those instructions and terms of employment, which ask nothing."""
+    out: list[tuple[int, int]] = []
+    applying: set[tuple[int, int]] = set()
+    for a, b in spans:
+        part = application_part(text, a, b)
+        if part is not None and text[a : part[0]].strip():
+            out.append((a, part[0]))
+            a = part[0]
+        out.append((a, b))
+        if part is not None:
+            applying.add((a, b))
+    return out, applying
 
 
 def _cut_at(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
@@ -502,9 +546,13 @@ def _one_of_items(
 def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool:
     """Whether a clause's skills are required: not preferred and, under About, a summary or
     no heading, with a firm cue (a terse posting read leniently needs none)."""
-    return not prefer and (
-        lenient or section not in _CONTEXT_SECTIONS or bool(_REQUIRED_CUE.search(clause))
-    )
+    if prefer:
+        return False
+    if lenient or (section not in _CONTEXT_SECTIONS and section != _DESCRIPTION):
+        return True
+    if _REQUIRED_CUE.search(clause):
+        return True
+    return section == _DESCRIPTION and bool(_DESCRIPTION_ASKS.search(clause))
 
 
 def _asked(ms: Sequence[SkillMention], fields: Collection[str] = ()) -> list[SkillMention]:
@@ -532,7 +580,7 @@ def _counts(clause: str, section: str) -> bool:
     if section in _NEVER_SECTIONS:
         return False
     return (
-        section not in _CONTEXT_SECTIONS
+        (section not in _CONTEXT_SECTIONS and section != _DESCRIPTION)
         or bool(CANDIDATE.search(clause))
         or bool(degree_levels(clause))
     )
@@ -543,7 +591,7 @@ def _company_voice(clause: str, section: str) -> bool:
     candidate ("We work with the latest developments in government, industry and academia,
     leveraging that knowledge ...", "Our team has deep knowledge of NLP")."""
     return (
-        section in _CONTEXT_SECTIONS
+        (section in _CONTEXT_SECTIONS or section == _DESCRIPTION)
         and bool(_COMPANY_VOICE.match(clause))
         and not _CANDIDATE_VOICE.search(clause)
     )

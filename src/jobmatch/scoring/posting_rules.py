@@ -44,7 +44,7 @@ PREFER = re.compile(
     r"(?:plus|bonus|advantage|asset)\b|\bpluses\b|\bnice[- ]to[- ]haves?\b|\bideally\b"
     r"|\bideal\b|\bbonus\b|\bpreferred\b|\bprefer(?:ably|ence)?\b|\bdesired\b|\bdesirable\b"
     r"|\badvantageous\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b"
-    r"|\bnot required\b|\boptional\b",
+    r"|\bnot required\b|\boptional\b|^[^\w(]*advantages?\s*:",
     re.IGNORECASE,
 )
 #: a clause about the candidate (outside a requirements section it makes skills count)
@@ -53,7 +53,8 @@ CANDIDATE = re.compile(
     r"|\bskills?\b|\bbackground\b|\bability to\b|\byou will\b|\byou'll\b|\byou have\b"
     r"|\bcandidate\b|\bmust\b|\brequired\b|\brequires?\b|\bhands-on\b|\bworking with\b"
     r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b"
-    r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b",
+    r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b|\bmandatory\b|\bneeded is\b"
+    r"|\bexperts? (?:in|with|at|on)\b",
     re.IGNORECASE,
 )
 RELATED = re.compile(
@@ -80,7 +81,7 @@ _TEAM_SEP = (
 )
 _TEAMS = re.compile(
     r"\b(?:with|alongside|join|joining|support|supporting|across)[ \t]+"
-    r"(?:the[ \t]+|our[ \t]+|other[ \t]+|your[ \t]+|an?[ \t]+)?"
+    r"(?:the[ \t]+|our[ \t]+|other[ \t]+|your[ \t]+|an?[ \t]+|all[ \t]+(?:the[ \t]+|our[ \t]+)?)?"
     rf"({_TEAM_NAME}(?:{_TEAM_SEP}{_TEAM_NAME})*)"
     r"[ \t]+(?:teams?|departments?|groups?|functions?|counterparts|organi[sz]ations?)\b",
     re.IGNORECASE,
@@ -231,6 +232,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+")
 #: with SQL")
 _INLINE_BULLET = re.compile(r"[ \t]+[\u2022\u25aa\u25cf\u2023\u0095][ \t]*(?=\S)|\u0095(?=\S)")
 _INLINE_DASH = re.compile(r"[ \t]+-[ \t]+(?=[a-z])")
+#: ... or an ellipsis written ". . ." before a lower-case word (SkillSpan's list items)
+_INLINE_ELLIPSIS = re.compile(r"[ \t]+\.[ \t]\.[ \t]\.[ \t]+(?=[a-z])")
 #: ... or a plus sign between spaces before a capital or a number, two or more in the line
 #: ("MUST HAVE + Minimum 5 years of ... + Bachelor's degree ...")
 _INLINE_PLUS = re.compile(r"[ \t]+\+[ \t]+(?=[A-Z0-9])")
@@ -248,7 +251,11 @@ ONE_OF_FOLLOWING = (
     r"(?:the\s+)?following\b"
 )
 #: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)")
-_NO_SENTENCE_END = re.compile(r"(?:\b[ie]\.\s?[eg]|\bvs|\bapprox|\bincl|\bcf)\.$", re.IGNORECASE)
+_NO_SENTENCE_END = re.compile(r"(?:\b[ie]\.\s?[eg]\s?|\bvs|\bapprox|\bincl|\bcf)\.$", re.IGNORECASE)
+
+
+#: a short line that closes a parenthesis (the examples of the line before it)
+_CLOSING_LINE = re.compile(r"[ \t]*[^\s(\u2022\u0095*-][^()\n]{0,58}\)[ \t]*\.?[ \t]*")
 
 
 def _segments(text: str) -> Iterator[tuple[int, int]]:
@@ -267,7 +274,14 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         end = pos + len(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         stripped = line.rstrip()
-        breaks = (
+        # "( e.g ." / "Ansible Puppet Terraform )": the examples go on, when the next line is
+        # short and closes them (a longer one runs on into other statements)
+        examples_go_on = (
+            stripped.endswith(".")
+            and _NO_SENTENCE_END.search(stripped[-8:]) is not None
+            and _CLOSING_LINE.fullmatch(nxt) is not None
+        )
+        breaks = not examples_go_on and (
             not stripped
             or not nxt.strip()
             or stripped.endswith((".", ":", ";", "!", "?"))
@@ -315,6 +329,10 @@ def clauses(text: str) -> list[tuple[int, int]]:
                 for m in _INLINE_BULLET.finditer(seg)
                 if m.group()[0].isspace() and m.group()[-1].isspace() or ":" not in seg[: m.start()]
             ]
+        if " . . . " in seg:
+            # ". . . have an above-average degree . . . have 5-10 years of ...": SkillSpan's
+            # rebuilt list items
+            cuts += [m.span() for m in _INLINE_ELLIPSIS.finditer(seg)]
         if " - " in seg or "\u2013" in seg or "\u2014" in seg:
             cuts += [m.span() for m in _DASH_DEGREE.finditer(seg)]
         if seg.count(" - ") >= 2:
@@ -493,8 +511,31 @@ def preferred_asides(
         # "Must possess an active Secret or higher security clearance, Top Secret preferred"
         tail = _SHORT_PREFERRED_TAIL.search(text, start, end)
     if tail is not None and not states_preference(text[start : tail.start()]):
-        return [(a, b) for a, b in found if b <= tail.start()], (tail.start(), end)
+        stop = _degree_statement(text, tail.end(), end)
+        kept = [(a, b) for a, b in found if b <= tail.start() or a >= stop]
+        return kept, (tail.start(), stop)
     return found, None
+
+
+#: a degree named by its title ("Bachelor", "Master's", "PhD", "MSc", "MBA") ...
+_DEGREE_TITLE = re.compile(r"[ \t]+(?=(?:Bachelor|Master|Ph\.?[ \t]?D|MSc|BSc|M\.Sc|B\.Sc|MBA)\b)")
+#: ... after a word that leads into it is part of the statement before it
+_INTO_DEGREE = frozenset(
+    "a an or and and/or in with of the your any relevant completed preferably ideally "
+    "optionally / ( , equivalent after before since post following during than".split()
+)
+
+
+def _degree_statement(text: str, start: int, end: int) -> int:
+    """Where a degree named by its title starts a statement of its own in ``text[start:end]``
+    (SkillSpan's run-on lines: "experience in Business Development preferably in E-Commerce
+    Bachelor and/or Master's degree": the tail's preference stops at "Bachelor"), else
+    ``end``."""
+    for m in _DEGREE_TITLE.finditer(text, start, end):
+        words = text[start : m.start()].split()
+        if words and words[-1].lower() not in _INTO_DEGREE and words[-1][-1].isalnum():
+            return m.start()
+    return end
 
 
 def _preferred_tail_start(text: str, start: int, end: int) -> re.Match[str] | None:

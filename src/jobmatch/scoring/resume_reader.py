@@ -63,7 +63,9 @@ _VOLUNTEER_HEADING = re.compile(
 )
 # headings of postings found inside a resume's experience are role lines misread
 # ("Benefits Administrator", "PLUS (Laboratory ...)"): the experience goes on
-_POSTING = frozenset({"about", "responsibilities", "requirements", "preferred", "benefits"})
+_POSTING = frozenset(
+    {"about", "description", "responsibilities", "requirements", "preferred", "benefits"}
+)
 _WORKPLACE = re.compile(r"\bhigh school\b(?!.*\b(?:diploma|ged|graduat))", re.IGNORECASE)
 _JOINED = re.compile(r"(?<=\S)\n(?=[ \t]{2,}\S)")
 # a range over three lines ("October 2009" / "to" / "March 2015")
