@@ -38,6 +38,8 @@ def render_posting(read: PostingRequirements, fmt: str = "text") -> str:
         lines.append("")
     lines.append("Education: " + _education(read))
     years = f"{read.years_min:g}+ years" if read.years_min is not None else "not stated"
+    if read.years_min is not None and read.years_skills:
+        years += " in " + _years_domain(read)
     if read.years_preferred:
         years += " (preferred)"
     lines.append(f"Experience: {years}")
@@ -48,6 +50,15 @@ def render_posting(read: PostingRequirements, fmt: str = "text") -> str:
         why = "company description, benefits, team names, generic words"
         lines += ["", f"Not requirements ({why}): {names}"]
     return "\n".join(lines) + "\n"
+
+
+def _years_domain(read: PostingRequirements) -> str:
+    """The skills the years are asked in: "Python or R", "C# and Python (each)"."""
+    names = [_clean(s.name) for s in read.years_skills]
+    if len(names) == 1:
+        return names[0]
+    joint, each = (" and ", " (each)") if read.years_each else (" or ", "")
+    return ", ".join(names[:-1]) + joint + names[-1] + each
 
 
 def _requirement(r: PostingRequirement) -> str:

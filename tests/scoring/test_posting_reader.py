@@ -165,7 +165,7 @@ def test_cli_posting_text_and_json(tmp_path: Path) -> None:
     assert "  - Python or R\n" in result.stdout
     assert "Education: at least a master's degree, in computer science or statistics or a " \
         "related field\n" in result.stdout  # fmt: skip
-    assert "Experience: 3+ years\n" in result.stdout
+    assert "Experience: 3+ years in machine learning, Python or R\n" in result.stdout
     result = CliRunner().invoke(main, ["posting", str(f), "--format", "json"])
     data = json.loads(result.stdout)
     assert data["requirements"][1]["name"] == "Python or R"
@@ -780,7 +780,9 @@ def test_years_a_posting_only_prefers_are_marked(
     assert (read.years_min, read.years_preferred) == (years, preferred)
     assert read.to_dict()["years_preferred"] is preferred
     shown = render_posting(read, "text")
-    assert (f"Experience: {years:g}+ years (preferred)" in shown) is preferred
+    line = next(ln for ln in shown.splitlines() if ln.startswith("Experience: "))
+    assert line.startswith(f"Experience: {years:g}+ years")
+    assert line.endswith(" (preferred)") is preferred
 
 
 def test_a_job_description_asks_its_items_and_not_the_company(extractor: SkillExtractor) -> None:
@@ -953,3 +955,23 @@ def test_a_preferred_tail_ends_where_a_degree_starts_a_statement(
     assert (read.education.min_level, read.education.preferred_level) == ("bachelor", "phd")
     asked = _asked(text, extractor)
     assert asked[("business_development",)] is True and asked[("e-commerce",)] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Requirements\n- 5+ years of experience with Python\n", "5+ years in Python"),
+        ("Requirements\n- 5+ years of experience\n", "5+ years"),
+        ("Requirements\n- 5+ years of experience with Python or R\n", "5+ years in Python or R"),
+        (
+            "Requirements\n- 5+ years of experience in C#, Python and SQL\n",
+            "5+ years in C#, Python and SQL (each)",
+        ),
+        ("Preferred\n- 4+ years of experience with Python\n", "4+ years in Python (preferred)"),
+    ],
+)
+def test_posting_text_names_the_skills_the_years_are_asked_in(
+    extractor: SkillExtractor, text: str, line: str
+) -> None:
+    shown = render_posting(read_posting(text, extractor=extractor), "text")
+    assert f"Experience: {line}\n" in shown, shown

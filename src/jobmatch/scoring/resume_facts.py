@@ -20,6 +20,7 @@ from ..models import Education
 
 __all__ = [
     "ANY_DEGREE_PATTERN",
+    "DEGREE_FIRST_LETTERS",
     "PROFESSIONAL_DOCTORATE_PATTERN",
     "KNOWN_FIELDS",
     "degree_level",
@@ -81,7 +82,15 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ("high_school", r"\bhigh school\b|\bg\.?e\.?d\.?\b(?=\s|$)|\bsecondary school\b"),
 )
 _LEVEL_RES = tuple((lvl, re.compile(p, re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS)
-_ANY_DEGREE = re.compile("|".join(f"(?:{p})" for _, p in _LEVEL_PATTERNS), re.IGNORECASE)
+#: the letters a degree form starts with: every alternative of the level patterns starts at
+#: a word boundary with one of them (tests/scoring/test_resume_facts.py checks it). A search
+#: of the union tries its ~80 alternatives only there, not at every character: six times
+#: faster over a posting's text, where this search was a quarter of a batch record's time
+DEGREE_FIRST_LETTERS = "abdeghjlmpsu"
+_ANY_DEGREE = re.compile(
+    rf"\b(?=[{DEGREE_FIRST_LETTERS}])(?:" + "|".join(f"(?:{p})" for _, p in _LEVEL_PATTERNS) + ")",
+    re.IGNORECASE,
+)
 _ANY_DEGREE_LOWER = re.compile(_ANY_DEGREE.pattern)
 #: the union of the level patterns, lower case: a line :func:`degree_level` gives a level
 #: holds a match of it (compiled with ``IGNORECASE``, or without on lower-cased ASCII text)
