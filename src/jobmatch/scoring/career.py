@@ -57,20 +57,29 @@ def in_family(facts: ResumeFacts, family: Sequence[str], shared: Sequence[str] =
     return bool(titles) and hits * 2 > len(titles)
 
 
-def _where(title: str, word: str) -> int:
-    m = re.search(rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])", title.lower())
-    return m.start() if m is not None else -1
+def _spans(title: str, word: str) -> list[tuple[int, int]]:
+    low = title.lower()
+    rx = rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])"
+    return [(m.start(), m.end()) for m in re.finditer(rx, low)]
 
 
 def _title_level(title: str, ladder: Sequence[LadderLevel]) -> int:
     """The ladder level a title names, else -1: an entry level (intern, junior) when its
     word comes after every higher level's ("Senior Intern"), else the highest level named
-    ("Associate Director" is a director)."""
-    at = {
-        i: max(_where(title, t) for t in lv.titles)
-        for i, lv in enumerate(ladder)
-        if any(_has(title, t) for t in lv.titles)
-    }
+    ("Associate Director" is a director). A level's title words inside a longer one of
+    another level name nothing: "Senior Associate" (a mid level's words) is neither a
+    senior nor an associate."""
+    found = [
+        (i, a, b) for i, lv in enumerate(ladder) for t in lv.titles for a, b in _spans(title, t)
+    ]
+    kept = [
+        (i, a, b)
+        for i, a, b in found
+        if not any(c <= a and b <= d and d - c > b - a for _, c, d in found)
+    ]
+    at: dict[int, int] = {}
+    for i, a, _ in kept:
+        at[i] = max(at.get(i, -1), a)
     if not at:
         return -1
     entry = [i for i in at if ladder[i].min_years == 0.0]
