@@ -198,15 +198,18 @@ def category_labels(report: ScoreReport) -> dict[str, str]:
     return {c.id: c.label for c in report.categories}
 
 
-def degree_label(level: str | None) -> str:
-    """How a degree level reads (``"none detected"`` for none)."""
+def degree_label(level: str | None, name: str | None = None) -> str:
+    """How a degree level reads (``"none detected"`` for none); a research doctorate that
+    is no PhD by the ``name`` the resume gives it: ``"doctorate (EdD)"``, ``"doctorate"``."""
+    if level == "phd" and name:
+        return "doctorate" if name == "doctorate" else f"doctorate ({name})"
     return DEGREE_LABELS.get(level, level) if level else "none detected"
 
 
 def education_line(report: ScoreReport) -> str:
     """The education line: degree, field, and the verdict against the requirement."""
     edu = report.education
-    line = degree_label(edu.level)
+    line = degree_label(edu.level, edu.name)
     if edu.field:
         line += f" in {edu.field}"
     if edu.required_level:

@@ -459,3 +459,58 @@ def test_a_certificate_word_in_prose_is_none() -> None:
 )
 def test_the_school_name_without_field_placeholder_or_month(line: str, school: str) -> None:
     assert [e.institution for e in facts(f"Education\n{line}\n").education] == [school]
+
+
+# ------------------------------------------------------------------ doctorates by name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("EdD in Educational Leadership, Columbia University, 2015", "EdD"),
+        ("Ed.D., Curriculum and Instruction, 2015", "EdD"),
+        ("Doctor of Education : Leadership, 2015", "EdD"),
+        ("DPhil in Physics, University of Oxford, 2010", "DPhil"),
+        ("D.Phil. Engineering Science, 2010", "DPhil"),
+        ("Doctorate in Business Administration, 2016", "doctorate"),
+        ("Ph.D. in Computer Science, 2010", None),
+        ("Doctor of Philosophy in Chemistry, 2010", None),
+    ],
+)
+def test_a_research_doctorate_keeps_its_name(line: str, name: str | None) -> None:
+    found = facts("EDUCATION\n" + line + "\nMaster of Arts in Education, 2008\n")
+    top = found.education[0]
+    assert (top.level, top.name) == ("phd", name)
+    assert (found.highest_degree, found.highest_degree_name) == ("phd", name)
+    assert found.education[1].name is None  # a master's has no such name
+
+
+def test_an_edd_is_named_in_every_report_but_counts_as_a_phd() -> None:
+    import json
+
+    import jsonschema
+
+    import jobmatch
+    from jobmatch.report import render
+
+    resume = "EDUCATION\nEdD in Educational Leadership, Columbia University, 2015\n"
+    out = render_facts(facts(resume))
+    assert "  highest degree: doctorate (EdD) in educational leadership\n" in out
+    assert "    - doctorate (EdD), educational leadership, Columbia University, 2015\n" in out
+    # the level comparisons are a PhD's: it meets a required PhD
+    r = jobmatch.match_texts(resume, "Requirements\n- PhD in education required\n")
+    assert (r.education.level, r.education.name, r.education.meets_requirement) == (
+        "phd",
+        "EdD",
+        True,
+    )
+    line = "doctorate (EdD) in educational leadership (meets the required PhD)"
+    assert f"Education  {line}\n" in render(r, "text")
+    assert f"- Education: {line}\n" in render(r, "markdown")
+    assert f"<p>Education: {line}</p>" in render(r, "html")
+    data = json.loads(render(r, "json"))
+    assert (data["education"]["level"], data["education"]["name"]) == ("phd", "EdD")
+    schema = Path(jobmatch.__file__).parent / "schemas" / "score_report.schema.json"
+    jsonschema.validate(data, json.loads(schema.read_text()))
+    got = json.loads(render_facts(facts(resume), "json"))
+    assert (got["highest_degree_name"], got["education"][0]["name"]) == ("EdD", "EdD")

@@ -181,9 +181,10 @@ def education_against(
         evidence = None  # the line read was the first degree's
     level = top.level if top is not None else None
     field = top.field if top is not None else None
+    name = top.name if top is not None else None
     needs = [r.degree for _, r in profile.requirements() if r.degree is not None and r.required]
     if not needs:
-        return Education(level=level, field=field, evidence=evidence)
+        return Education(level=level, field=field, evidence=evidence, name=name)
     need = min(needs, key=DEGREE_LEVELS.index)
     meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
     return Education(
@@ -192,4 +193,5 @@ def education_against(
         evidence=evidence,
         required_level=need,
         meets_requirement=meets,
+        name=name,
     )

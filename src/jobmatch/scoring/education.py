@@ -29,7 +29,7 @@ from .education_names import (
     institution_span,
     school_name,
 )
-from .resume_facts import ANY_DEGREE_PATTERN, KNOWN_FIELDS, degree_level
+from .resume_facts import ANY_DEGREE_PATTERN, KNOWN_FIELDS, degree_level, doctorate_name
 
 __all__ = [
     "LEVEL_ORDER",
@@ -340,6 +340,7 @@ def read_education(
             institution=school_name([line, *(lines[j] for j in others)], level, field),
             year=year,
             in_progress=unfinished,
+            name=doctorate_name(line) if level == "phd" else None,
         )
         if i in seconds and last == i - 1 and entry.year is None and entries[-1].year is not None:
             # one date beside a line naming two degrees ("A.S : Nursing ... BSN. South
@@ -420,6 +421,8 @@ def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry |
         institution=a.institution or b.institution,
         year=a.year or b.year,
         in_progress=a.in_progress or b.in_progress,
+        # "Doctorate" / "EdD in Leadership": the line naming the kind names it
+        name=b.name if a.name == "doctorate" and b.name else a.name,
     )
 
 

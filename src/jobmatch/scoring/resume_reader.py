@@ -196,6 +196,7 @@ def facts_and_roles(
         most_recent_title=_latest(raw, today),
         as_of=today.isoformat(),
         warnings=tuple(dict.fromkeys(notes)),
+        highest_degree_name=top.name if top is not None else None,
     )
     return facts, texts
 
@@ -389,7 +390,7 @@ def _education(
     if edu.level is None:
         return []
     unfinished = edu.evidence is not None and in_progress(edu.evidence)
-    return [EducationEntry(level=edu.level, field=edu.field, in_progress=unfinished)]
+    return [EducationEntry(level=edu.level, field=edu.field, in_progress=unfinished, name=edu.name)]
 
 
 def _iso_end(rng: DateRange) -> str:
