@@ -36,6 +36,9 @@ class Education:
     #: the name of a research doctorate that is no PhD (``"EdD"``, ``"DPhil"``,
     #: ``"doctorate"``): it counts at the ``phd`` level, the report names it
     name: str | None = None
+    #: the highest degree the resume has in progress above ``level`` ("MBA, expected
+    #: 2027"): not held, so it meets no requirement; the report says it is in progress
+    in_progress: EducationEntry | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,8 @@ def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:
     if fmt != "text":
         raise ValueError(f"unknown facts format {fmt!r}; expected one of {FACTS_FORMATS}")
     degree = _label(facts.highest_degree, facts.highest_degree_name)
+    if facts.highest_degree == "none" and any(e.in_progress for e in facts.education):
+        degree = "none held (a degree in progress is not held)"
     if facts.highest_degree_field:
         degree += f" in {facts.highest_degree_field}"
     out = [

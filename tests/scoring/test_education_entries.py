@@ -4,6 +4,7 @@ abbreviations, and degrees listed twice. The texts are written for these tests."
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -166,9 +167,65 @@ def test_the_report_says_in_progress() -> None:
     f = facts("Education\nMaster of Science in Physics, Expected May 2027\nState University\n")
     assert f.highest_degree == "none"
     out = render_facts(f)
-    assert "  highest degree: none detected\n" in out
+    assert "  highest degree: none held (a degree in progress is not held)\n" in out
     assert "    - master's degree, physics, State University, 2027, in progress (not held)\n" in out
     assert f.to_dict()["education"][0]["in_progress"] is True
+    assert "  highest degree: none detected\n" in render_facts(facts("Skills\nPython\n"))
+
+
+@pytest.mark.parametrize(
+    ("resume", "verdict", "line"),
+    [
+        (
+            "EDUCATION\nMBA, Wharton School, expected 2027\n"
+            "BA in Economics, Yale University, 2019\n",
+            False,
+            "bachelor's degree in economics; master's degree in business administration in"
+            " progress (below the required master's degree)",
+        ),
+        (
+            "EDUCATION\nMaster of Science in Physics, Expected May 2027\nState University\n",
+            False,
+            "none held; master's degree in physics in progress (below the required master's"
+            " degree)",
+        ),
+        (
+            "EDUCATION\nPhD candidate in Physics, State University\n"
+            "Master of Science in Physics, State University, 2022\n",
+            True,
+            "master's degree in physics; PhD in physics in progress (meets the required"
+            " master's degree)",
+        ),
+    ],
+)
+def test_the_score_report_says_a_degree_is_in_progress(
+    resume: str, verdict: bool, line: str
+) -> None:
+    import json
+
+    import jsonschema
+
+    import jobmatch
+    from jobmatch.report import render
+
+    r = jobmatch.match_texts(resume, "Requirements\n- Master's degree required\n")
+    assert r.education.meets_requirement is verdict  # a degree in progress is not held
+    assert r.education.in_progress is not None and r.education.in_progress.in_progress
+    assert f"Education  {line}\n" in render(r, "text")
+    assert f"<p>Education: {html.escape(line)}</p>" in render(r, "html")
+    data = json.loads(render(r, "json"))
+    schema = Path(jobmatch.__file__).parent / "schemas" / "score_report.schema.json"
+    jsonschema.validate(data, json.loads(schema.read_text()))
+    assert data["education"]["in_progress"]["in_progress"] is True
+
+
+def test_no_degree_in_progress_is_named_below_the_degree_held() -> None:
+    import jobmatch
+
+    resume = "EDUCATION\nMSc in Physics, State University, 2020\nBSc in Biology, expected 2027\n"
+    r = jobmatch.match_texts(resume, "Requirements\n- Master's degree required\n")
+    assert (r.education.level, r.education.meets_requirement) == ("master", True)
+    assert r.education.in_progress is None
 
 
 # ------------------------------------------------------------------ P3: abbreviations

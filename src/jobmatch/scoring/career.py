@@ -166,8 +166,9 @@ def education_against(
     Returns:
         An :class:`~jobmatch.models.Education`.
     """
-    # a degree in progress is not held: it meets no requirement
+    # a degree in progress is not held: it meets no requirement, the report names it
     degrees = [e for e in entries if e.level in DEGREE_LEVELS and not e.in_progress]
+    pending = _pending(entries, degrees)
     # of two degrees at the highest level, the one in a field the profile asks for ("BSc
     # Accounting" and "BSc Business Administration Finance" against "finance or economics")
     asked = [f for _, r in profile.requirements() for f in r.fields]
@@ -184,7 +185,9 @@ def education_against(
     name = top.name if top is not None else None
     needs = [r.degree for _, r in profile.requirements() if r.degree is not None and r.required]
     if not needs:
-        return Education(level=level, field=field, evidence=evidence, name=name)
+        return Education(
+            level=level, field=field, evidence=evidence, name=name, in_progress=pending
+        )
     need = min(needs, key=DEGREE_LEVELS.index)
     meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
     return Education(
@@ -194,4 +197,18 @@ def education_against(
         required_level=need,
         meets_requirement=meets,
         name=name,
+        in_progress=pending,
     )
+
+
+def _pending(
+    entries: Sequence[EducationEntry], held: Sequence[EducationEntry]
+) -> EducationEntry | None:
+    """The highest degree in progress above every degree held (the first of its level)."""
+    top = max((DEGREE_LEVELS.index(e.level) for e in held), default=-1)
+    above = [
+        e
+        for e in entries
+        if e.in_progress and e.level in DEGREE_LEVELS and DEGREE_LEVELS.index(e.level) > top
+    ]
+    return max(above, key=lambda e: DEGREE_LEVELS.index(e.level), default=None)
