@@ -96,3 +96,61 @@ def test_the_career_level_reads_the_most_senior_part(title: str, level: str) -> 
     assert f.most_recent_title == title
     estimate = career_estimate(f, load_profile("research-engineer"))
     assert (estimate.level, estimate.level_from) == (level, "title")
+
+
+# ------------------------------------------------------------------ employers
+
+
+@pytest.mark.parametrize(
+    ("text", "employers"),
+    [
+        (  # the title's line names the anonymised employer: the heading below is none
+            "EXPERIENCE\nAssistant Store Supervisor / Company Name - City , State 02/2010 - "
+            "09/2013\nSupervisor of Footwear Department / Company Name - City , State 02/2008 "
+            "- 12/2009\nPROFESSIONAL DEVELOPMENT\nVOLUNTEER EXPERIENCE\n",
+            [("Assistant Store Supervisor", None), ("Supervisor of Footwear Department", None)],
+        ),
+        (  # a duty of the job above is no employer, anonymised or not
+            "EXPERIENCE\nPassenger Service Agent 06/2015 to 12/2015 Company Name City , State\n"
+            "\nChecked baggage and collected baggage charges.\n"
+            "Escort first and business class passengers to lounge\n\n"
+            "Teachers Aide 01/2015 to 03/2015 Company Name City , State\n\nAssisted a child.\n",
+            [("Passenger Service Agent", None), ("Teachers Aide", None)],
+        ),
+        (
+            "EXPERIENCE\nPassenger Service Agent, Delta Air Lines, 06/2015 to 12/2015\n\n"
+            "Checked baggage and collected baggage charges.\n"
+            "Escort first and business class passengers to lounge\n\n"
+            "Teachers Aide 01/2015 to 03/2015\n\nAssisted a child.\n",
+            [("Passenger Service Agent", "Delta Air Lines"), ("Teachers Aide", None)],
+        ),
+        (  # a name's lower-case joiners, and what it says in parentheses, are no sentence
+            "EXPERIENCE\nBank of America\nFinancial Analyst 01/2015 to 03/2019\n\n"
+            "Mentor\nSoftware Maestro (funded by the Ministry of Knowledge)\n2019 - 2020\n",
+            [
+                ("Financial Analyst", "Bank of America"),
+                ("Mentor", "Software Maestro (funded by the Ministry of Knowledge)"),
+            ],
+        ),
+    ],
+)
+def test_the_employer_is_a_line_of_the_entry(
+    text: str, employers: list[tuple[str, str | None]]
+) -> None:
+    assert [(r.title, r.employer) for r in facts(text).roles] == employers
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "Information Technology Specialist III (Drupal Dev) / Company Name - City , State "
+            "08/2015 - Current",
+            "Information Technology Specialist III (Drupal Dev)",
+        ),
+        ("Data Engineer (Contract), Acme 2019 - 2020", "Data Engineer (Contract)"),
+        ("(Acting) Director of Operations, Acme 2019 - 2020", "(Acting) Director of Operations"),
+    ],
+)
+def test_a_title_keeps_its_parentheses(line: str, title: str) -> None:
+    assert [r.title for r in facts("EXPERIENCE\n" + line + "\n").roles] == [title]

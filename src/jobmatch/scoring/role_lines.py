@@ -29,6 +29,7 @@ __all__ = [
     "role_kind",
     "strip_placeholder",
     "title_part",
+    "trim",
     "is_certification",
     "is_state",
 ]
@@ -90,6 +91,23 @@ _BULLET = re.compile(r"^[•\-*●▪◦‣–·]\s*")
 _ABBREV_END = re.compile(r"\b(?:inc|corp|co|ltd|jr|sr|st|dept|u\.s\.a|a\.i)\.$", re.IGNORECASE)
 _PAGE = re.compile(r"^(?:\d{1,2}|\d{1,2}\s*/\s*\d{1,2}|page \d+(?: of \d+)?)$", re.IGNORECASE)
 TRIM = " \t,;:|/–—-•·*()[]ï¼\ufffd"
+
+
+def trim(text: str) -> str:
+    """``text`` stripped of the separators :data:`TRIM` around it, but for a parenthesis
+    that closes or opens one kept inside ("Specialist III (Drupal Dev) / " is "Specialist III
+    (Drupal Dev)", not "... (Drupal Dev")."""
+    a = len(text) - len(text.lstrip(TRIM))
+    b = len(text.rstrip(TRIM))
+    if a >= b:
+        return ""
+    while b < len(text) and text[b] == ")" and text.count("(", a, b) > text.count(")", a, b):
+        b += 1
+    while a > 0 and text[a - 1] == "(" and text.count(")", a, b) > text.count("(", a, b):
+        a -= 1
+    return text[a:b]
+
+
 _VERB_CUT = re.compile(r"\s+[A-Z][a-z]+(?:ed|ly|ing)\b.*$")
 _INTERN = re.compile(
     r"\b(?:intern|interns|internship|trainee|apprentice|co-?op|summer"
@@ -209,7 +227,7 @@ def _rest(line: str, dates: Sequence[DateRange]) -> str:
         out.append(line[last : d.begin])
         last = d.stop
     out.append(line[last:])
-    return " ".join(" ".join(out).split()).strip(TRIM)
+    return trim(" ".join(" ".join(out).split()))
 
 
 def classify_line(s: str) -> tuple[str, list[DateRange], str]:
@@ -233,7 +251,7 @@ _PARTS = re.compile(r"\s+[/|•·@]\s+|\s+(?:at|chez|bei)\s+|\s+[–—]\s+|\s+-
 
 def line_parts(text: str) -> list[str]:
     """A header line split at its separators (``Title, Employer — City``), no parentheses."""
-    s = _PLACEHOLDER.sub("", text).strip(TRIM)
+    s = trim(_PLACEHOLDER.sub("", text))
     s = _POSSESSIVE_TITLE.sub("", s)  # "their SERVICE CENTRE MANAGER"
     s = re.sub(r"\s*\([^)]*\b(?:19|20)\d\d[^)]*\)", "", s)  # "(Jul 2023 - present)"
     return [p.strip(TRIM.replace("()", "")) for p in _PARTS.split(s) if p.strip(TRIM)]
@@ -283,7 +301,7 @@ def role_kind(title: str, block_text: str, period: DateRange, default: str) -> s
 
 def strip_placeholder(text: str) -> str:
     """``text`` without an anonymised employer and place (``Company Name ï¼ City , State``)."""
-    return _PLACEHOLDER.sub("", text).strip(TRIM)
+    return trim(_PLACEHOLDER.sub("", text))
 
 
 def is_company(text: str) -> bool:
