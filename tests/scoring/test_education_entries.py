@@ -14,7 +14,7 @@ from jobmatch.extract.sections import classify_heading
 from jobmatch.models import ResumeFacts
 from jobmatch.report_facts import render_facts
 from jobmatch.scoring.education_layout import date_only, in_progress
-from jobmatch.scoring.resume_facts import degree_level
+from jobmatch.scoring.resume_facts import degree_level, degree_requirements
 from jobmatch.scoring.resume_reader import facts_from_text, read_resume
 
 AS_OF = date(2026, 1, 1)
@@ -571,3 +571,34 @@ def test_an_edd_is_named_in_every_report_but_counts_as_a_phd() -> None:
     jsonschema.validate(data, json.loads(schema.read_text()))
     got = json.loads(render_facts(facts(resume), "json"))
     assert (got["highest_degree_name"], got["education"][0]["name"]) == ("EdD", "EdD")
+
+
+# ------------------------------------------------------------------ certifications
+
+
+def test_a_certified_associate_is_a_certification_not_a_degree() -> None:
+    capm = "Certified Associate in Project Management (CAPM) – #2743884, Expires : Expected in 2028"
+    assert degree_level(capm) is None
+    assert degree_level("Associate in Applied Science, Nursing") == "associate"
+    text = (
+        f"Education\n{capm}\n2021\nMaster of Science : Information Technology Management , "
+        "2019\nWestern Governors University - City , State\n"
+    )
+    # the master's dates itself: "2021" above it is the certification's
+    assert rows(text) == [
+        ("master", "information technology management", "Western Governors University", 2019, False)
+    ]
+    posting = "Requirements\n- Certified Associate in Project Management (CAPM) preferred\n"
+    assert degree_requirements(posting + "- Bachelor's degree\n") == ("bachelor", None)
+
+
+def test_a_date_line_above_still_dates_a_degree_line_without_its_own_date() -> None:
+    text = (
+        "Education and Training\n2005\nMaster of Business Administration New Mexico State "
+        "University\n2002\nBachelor of Economics Foreign Trade University City Vietnam "
+        "Recipient of the 2004-2005 Glen Yoquelet Scholarship, College of Business\n"
+    )
+    assert [(e.level, e.year) for e in facts(text).education] == [
+        ("master", 2005),
+        ("bachelor", 2002),
+    ]

@@ -260,6 +260,15 @@ def _clean(value: str, *, named: bool = True) -> str | None:
     return " ".join(words).lower()
 
 
+def _ends_dated(line: str) -> bool:
+    """Whether a degree line ends with its date ("Master of Science : IT Management ,
+    2019"): that date is the degree's, before a date line above it (which may be the entry
+    above's: "Certified Associate in Project Management ..." / "2021"). A date inside the
+    line's prose ("Recipient of the 2004-2005 ... Scholarship, College of ...") is not."""
+    ranges = find_ranges(line)
+    return bool(ranges) and not line[ranges[-1].stop :].strip(" .,;)")
+
+
 def _year(lines: Sequence[str]) -> int | None:
     for line in lines:
         ranges = find_ranges(line)
@@ -326,7 +335,7 @@ def read_education(
         beside = [lines[j] for j in dates + others]
         by_year = (
             [lines[j] for j in dates] + [line] + [lines[j] for j in others]
-            if layout.date_above
+            if layout.date_above and not _ends_dated(line)
             else [line] + beside
         )
         year = _year(by_year)

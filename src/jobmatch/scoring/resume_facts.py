@@ -76,7 +76,8 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "associate",
-        r"\bassociate'?s?\s+(?:degree|of|in)\b|\ba\.a\.s?\.|\bassociate of applied\b"
+        # "Certified Associate in Project Management" (CAPM) is a certification
+        r"(?<!certified )\bassociate'?s?\s+(?:degree|of|in)\b|\ba\.a\.s?\.|\bassociate of applied\b"
         r"|\basn\b|\badn\b|\ba\.\s?s\.?(?=\s*[:(,]|\s+in\b)",
     ),
     ("high_school", r"\bhigh school\b|\bg\.?e\.?d\.?\b(?=\s|$)|\bsecondary school\b"),
