@@ -602,3 +602,16 @@ def test_a_date_line_above_still_dates_a_degree_line_without_its_own_date() -> N
         ("master", 2005),
         ("bachelor", 2002),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PhD Candidate, Computer Science, Stanford University, 2021 - Present",
+        "Master of Science in Physics, State University, Sep 2025 - current",
+    ],
+)
+def test_an_open_range_gives_a_degree_no_year(line: str) -> None:
+    # the range's start is when the studies began, not the degree's year
+    [entry] = facts("Education\n" + line + "\n").education
+    assert (entry.year, entry.in_progress) == (None, True)

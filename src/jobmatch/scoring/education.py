@@ -274,7 +274,8 @@ def _year(lines: Sequence[str]) -> int | None:
         ranges = find_ranges(line)
         if ranges:
             last = ranges[-1]
-            return (last.end or last.start).year
+            # an open range ("2021 - Present") has no end yet: its start is no degree's year
+            return last.end.year if last.end is not None else None
     return None
 
 
