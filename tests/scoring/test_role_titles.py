@@ -154,3 +154,19 @@ def test_the_employer_is_a_line_of_the_entry(
 )
 def test_a_title_keeps_its_parentheses(line: str, title: str) -> None:
     assert [r.title for r in facts("EXPERIENCE\n" + line + "\n").roles] == [title]
+
+
+def test_a_title_holding_a_posting_heading_word_is_a_role() -> None:
+    # "Benefits" opens a posting's benefits section: in a job's title line it is no heading
+    text = (
+        "Experience\nOctober 2004 to March 2008\nCompany Name City , State HR Generalist\n\n"
+        "Recruited staff.\nJanuary 2004 to October 2004\nCompany Name Benefits Administrator\n"
+        "\nAnswered benefits questions.\nFebruary 2001 to January 2004\n"
+        "Company Name City , State HR Coordinator\n"
+    )
+    assert roles(text) == [
+        ("HR Generalist", "2004-10", "2008-03"),
+        ("Benefits Administrator", "2004-01", "2004-10"),
+        ("HR Coordinator", "2001-02", "2004-01"),
+    ]
+    assert facts(text).years == 7.2  # Feb 2001 to Mar 2008: 86 months
