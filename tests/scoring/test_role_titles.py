@@ -170,3 +170,18 @@ def test_a_title_holding_a_posting_heading_word_is_a_role() -> None:
         ("HR Coordinator", "2001-02", "2004-01"),
     ]
     assert facts(text).years == 7.2  # Feb 2001 to Mar 2008: 86 months
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Student Accounts Representative/Bookkeeper", "job"),
+        ("Student Loan Specialist", "job"),
+        ("Student Financial Aid Counselor", "job"),
+        ("Student Nurse Intern", "internship"),
+        ("Student Research Assistant", "internship"),
+    ],
+)
+def test_a_student_department_is_no_internship(title: str, kind: str) -> None:
+    [role] = facts(f"Experience\n{title}, Acme, January 2003 to January 2004\n").roles
+    assert (role.title, role.kind) == (title, kind)

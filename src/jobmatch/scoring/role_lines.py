@@ -111,7 +111,9 @@ def trim(text: str) -> str:
 _VERB_CUT = re.compile(r"\s+[A-Z][a-z]+(?:ed|ly|ing)\b.*$")
 _INTERN = re.compile(
     r"\b(?:intern|interns|internship|trainee|apprentice|co-?op|summer"
-    r"|student(?!\s+(?:advis|servic|affair|success|counsel|develop|life|activit|recruit))"
+    # "Student Accounts Representative", "Student Services Coordinator": a department's
+    r"|student(?!\s+(?:advis|servic|affair|success|counsel|develop|life|activit|recruit"
+    r"|account|loan|financ|record|housing|enrol|admission))"
     r"|teaching assistant|research assistant)\b",
     re.IGNORECASE,
 )
