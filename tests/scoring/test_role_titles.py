@@ -185,3 +185,18 @@ def test_a_title_holding_a_posting_heading_word_is_a_role() -> None:
 def test_a_student_department_is_no_internship(title: str, kind: str) -> None:
     [role] = facts(f"Experience\n{title}, Acme, January 2003 to January 2004\n").roles
     assert (role.title, role.kind) == (title, kind)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (  # "Operating" before a capitalised word is the title's, no run-on verb
+            "Chief Operating Officer and Executive Team Member Company Name City , State",
+            "Chief Operating Officer and Executive Team Member",
+        ),
+        ("Senior Project Manager Managed a team of twelve engineers", "Senior Project Manager"),
+    ],
+)
+def test_a_long_title_is_cut_at_a_verb_of_a_sentence_only(line: str, title: str) -> None:
+    text = f"Experience\nJanuary 1994 to January 1997\n{line}\n"
+    assert roles(text) == [(title, "1994-01", "1997-01")]

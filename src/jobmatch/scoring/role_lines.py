@@ -109,6 +109,10 @@ def trim(text: str) -> str:
 
 
 _VERB_CUT = re.compile(r"\s+[A-Z][a-z]+(?:ed|ly|ing)\b.*$")
+# a long title runs on into a sentence at a verb followed by a lower-case word ("... Manager
+# Managed a team of ..."); before a capitalised one it is a word of the title ("Chief
+# Operating Officer and Executive Team Member")
+_TITLE_VERB_CUT = re.compile(r"\s+[A-Z][a-z]+(?:ed|ly|ing)\s+[a-z].*$")
 _INTERN = re.compile(
     r"\b(?:intern|interns|internship|trainee|apprentice|co-?op|summer"
     # "Student Accounts Representative", "Student Services Coordinator": a department's
@@ -269,7 +273,7 @@ def title_part(text: str) -> str:
         return ""
     strong = [p for p in parts if has_role_word(p) and p.split()[-1].lower() != "research"]
     s = next(iter(strong), next((p for p in parts if has_role_word(p)), parts[0]))
-    s = _VERB_CUT.sub("", s) if len(s.split()) > 6 else s
+    s = _TITLE_VERB_CUT.sub("", s) if len(s.split()) > 6 else s
     s = s.strip(TRIM.replace("()", ""))
     k = parts.index(s) if s in parts else -1
     if 0 <= k < len(parts) - 1 and has_role_word(s):
