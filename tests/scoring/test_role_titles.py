@@ -200,3 +200,16 @@ def test_a_student_department_is_no_internship(title: str, kind: str) -> None:
 def test_a_long_title_is_cut_at_a_verb_of_a_sentence_only(line: str, title: str) -> None:
     text = f"Experience\nJanuary 1994 to January 1997\n{line}\n"
     assert roles(text) == [(title, "1994-01", "1997-01")]
+
+
+def test_a_sentence_run_on_after_a_label_is_no_entry() -> None:
+    # the dates of a duty line ("... Worked as Landscaper ... from Jan 2010 to May 2015")
+    # make no second role
+    text = (
+        "Experience\n01/2010 to 05/2015\nLandscaper Company Name City , State\n\n"
+        "Customer service Worked as Landscaper in Preston's Tree Service from Jan 2010 to "
+        "May 2015 Role :Concrete/Pavements Roofing Yard\nmaintenance Trim and cut trees.\n"
+    )
+    assert roles(text) == [("Landscaper", "2010-01", "2015-05")]
+    header = "Experience\nData Engineer, Acme, worked as a contractor, 2019 - 2020\n"
+    assert roles(header) == [("Data Engineer", "2019", "2020")]

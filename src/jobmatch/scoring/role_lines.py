@@ -147,6 +147,9 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# a sentence run on after a label: "Customer service Worked as Landscaper in ... from Jan
+# 2010 to May 2015" (capitalised: "Engineer, Acme, worked as a contractor" stays a header)
+_WORKED_AS = re.compile(r"\s(?:Worked|Served|Employed|Working|Serving) as\s")
 _CERTIFICATION = re.compile(r"\bcertifi(?:ed|cate|cation)\b", re.IGNORECASE)
 _VOLUNTEER = re.compile(r"\bvolunteer", re.IGNORECASE)
 
@@ -223,6 +226,8 @@ def _is_description(s: str) -> bool:
     if _BULLET.match(s) or not s[0].isalnum():
         return True
     if len(words) > 14 or _VERB_START.match(s) or _SENTENCE_END.search(s):
+        return True
+    if _WORKED_AS.search(s):
         return True
     return s.endswith(".") and _ABBREV_END.search(s) is None
 
