@@ -34,6 +34,12 @@ class Education:
     #: the lowest level the profile requires, and whether the document meets it
     required_level: str | None = None
     meets_requirement: bool | None = None
+    #: the name of a research doctorate that is no PhD (``"EdD"``, ``"DPhil"``,
+    #: ``"doctorate"``): it counts at the ``phd`` level, the report names it
+    name: str | None = None
+    #: the highest degree the resume has in progress above ``level`` ("MBA, expected
+    #: 2027"): not held, so it meets no requirement; the report says it is in progress
+    in_progress: EducationEntry | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,9 @@ class EducationEntry:
     #: "credit hours earned") or dates it after the as-of day: it is not held, so it is
     #: neither the highest degree nor meets a required one
     in_progress: bool = False
+    #: the name of a research doctorate that is no PhD (``"EdD"``, ``"DPhil"``, or
+    #: ``"doctorate"`` when the resume names no kind): its level is ``phd``
+    name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +94,8 @@ class ResumeFacts:
     #: the date open ranges end at (ISO ``YYYY-MM-DD``)
     as_of: str
     warnings: tuple[str, ...] = ()
+    #: the ``name`` of the highest degree (an EdD's ``"EdD"``), else ``None``
+    highest_degree_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = jsonable(asdict(self))

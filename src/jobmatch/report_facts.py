@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from .models import CareerEstimate, ResumeFacts, Role, RoleCounted, YearsMatch
-from .report_parts import DEGREE_LABELS, terminal_line
+from .report_parts import DEGREE_LABELS, degree_label, terminal_line
 
 __all__ = ["FACTS_FORMATS", "career_line", "role_line", "render_facts", "years_lines"]
 
@@ -123,7 +123,9 @@ def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:
         return json.dumps(facts.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if fmt != "text":
         raise ValueError(f"unknown facts format {fmt!r}; expected one of {FACTS_FORMATS}")
-    degree = _DEGREES.get(facts.highest_degree, facts.highest_degree)
+    degree = _label(facts.highest_degree, facts.highest_degree_name)
+    if facts.highest_degree == "none" and any(e.in_progress for e in facts.education):
+        degree = "none held (a degree in progress is not held)"
     if facts.highest_degree_field:
         degree += f" in {facts.highest_degree_field}"
     out = [
@@ -139,7 +141,7 @@ def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:
     if facts.education:
         out.append("  education:")
         for e in facts.education:
-            parts = [_DEGREES.get(e.level, e.level)]
+            parts = [_label(e.level, e.name)]
             parts += [x for x in (e.field, e.institution) if x]
             parts += [str(e.year)] if e.year else []
             parts += ["in progress (not held)"] if e.in_progress else []
@@ -148,3 +150,8 @@ def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:
         out.append("  warnings:")
         out += [f"    - {terminal_line(w)}" for w in facts.warnings]
     return "\n".join(out) + "\n"
+
+
+def _label(level: str, name: str | None) -> str:
+    """``"master's degree"``, ``"none detected"``; an EdD ``"doctorate (EdD)"``."""
+    return degree_label(level, name) if name else _DEGREES.get(level, level)

@@ -198,17 +198,28 @@ def category_labels(report: ScoreReport) -> dict[str, str]:
     return {c.id: c.label for c in report.categories}
 
 
-def degree_label(level: str | None) -> str:
-    """How a degree level reads (``"none detected"`` for none)."""
+def degree_label(level: str | None, name: str | None = None) -> str:
+    """How a degree level reads (``"none detected"`` for none); a research doctorate that
+    is no PhD by the ``name`` the resume gives it: ``"doctorate (EdD)"``, ``"doctorate"``."""
+    if level == "phd" and name:
+        return "doctorate" if name == "doctorate" else f"doctorate ({name})"
     return DEGREE_LABELS.get(level, level) if level else "none detected"
 
 
 def education_line(report: ScoreReport) -> str:
     """The education line: degree, field, and the verdict against the requirement."""
     edu = report.education
-    line = degree_label(edu.level)
+    pending = edu.in_progress
+    line = degree_label(edu.level, edu.name)
+    if edu.level is None and pending is not None:
+        line = "none held"
     if edu.field:
         line += f" in {edu.field}"
+    if pending is not None:
+        # not held, and said so: it meets no required degree
+        line += f"; {degree_label(pending.level, pending.name)}"
+        line += f" in {pending.field}" if pending.field else ""
+        line += " in progress"
     if edu.required_level:
         verdict = "meets" if edu.meets_requirement else "below"
         line += f" ({verdict} the required {degree_label(edu.required_level)})"

@@ -4,6 +4,7 @@ abbreviations, and degrees listed twice. The texts are written for these tests."
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from jobmatch.extract.sections import classify_heading
 from jobmatch.models import ResumeFacts
 from jobmatch.report_facts import render_facts
 from jobmatch.scoring.education_layout import date_only, in_progress
-from jobmatch.scoring.resume_facts import degree_level
+from jobmatch.scoring.resume_facts import degree_level, degree_requirements
 from jobmatch.scoring.resume_reader import facts_from_text, read_resume
 
 AS_OF = date(2026, 1, 1)
@@ -166,9 +167,65 @@ def test_the_report_says_in_progress() -> None:
     f = facts("Education\nMaster of Science in Physics, Expected May 2027\nState University\n")
     assert f.highest_degree == "none"
     out = render_facts(f)
-    assert "  highest degree: none detected\n" in out
+    assert "  highest degree: none held (a degree in progress is not held)\n" in out
     assert "    - master's degree, physics, State University, 2027, in progress (not held)\n" in out
     assert f.to_dict()["education"][0]["in_progress"] is True
+    assert "  highest degree: none detected\n" in render_facts(facts("Skills\nPython\n"))
+
+
+@pytest.mark.parametrize(
+    ("resume", "verdict", "line"),
+    [
+        (
+            "EDUCATION\nMBA, Wharton School, expected 2027\n"
+            "BA in Economics, Yale University, 2019\n",
+            False,
+            "bachelor's degree in economics; master's degree in business administration in"
+            " progress (below the required master's degree)",
+        ),
+        (
+            "EDUCATION\nMaster of Science in Physics, Expected May 2027\nState University\n",
+            False,
+            "none held; master's degree in physics in progress (below the required master's"
+            " degree)",
+        ),
+        (
+            "EDUCATION\nPhD candidate in Physics, State University\n"
+            "Master of Science in Physics, State University, 2022\n",
+            True,
+            "master's degree in physics; PhD in physics in progress (meets the required"
+            " master's degree)",
+        ),
+    ],
+)
+def test_the_score_report_says_a_degree_is_in_progress(
+    resume: str, verdict: bool, line: str
+) -> None:
+    import json
+
+    import jsonschema
+
+    import jobmatch
+    from jobmatch.report import render
+
+    r = jobmatch.match_texts(resume, "Requirements\n- Master's degree required\n")
+    assert r.education.meets_requirement is verdict  # a degree in progress is not held
+    assert r.education.in_progress is not None and r.education.in_progress.in_progress
+    assert f"Education  {line}\n" in render(r, "text")
+    assert f"<p>Education: {html.escape(line)}</p>" in render(r, "html")
+    data = json.loads(render(r, "json"))
+    schema = Path(jobmatch.__file__).parent / "schemas" / "score_report.schema.json"
+    jsonschema.validate(data, json.loads(schema.read_text()))
+    assert data["education"]["in_progress"]["in_progress"] is True
+
+
+def test_no_degree_in_progress_is_named_below_the_degree_held() -> None:
+    import jobmatch
+
+    resume = "EDUCATION\nMSc in Physics, State University, 2020\nBSc in Biology, expected 2027\n"
+    r = jobmatch.match_texts(resume, "Requirements\n- Master's degree required\n")
+    assert (r.education.level, r.education.meets_requirement) == ("master", True)
+    assert r.education.in_progress is None
 
 
 # ------------------------------------------------------------------ P3: abbreviations
@@ -459,3 +516,102 @@ def test_a_certificate_word_in_prose_is_none() -> None:
 )
 def test_the_school_name_without_field_placeholder_or_month(line: str, school: str) -> None:
     assert [e.institution for e in facts(f"Education\n{line}\n").education] == [school]
+
+
+# ------------------------------------------------------------------ doctorates by name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("EdD in Educational Leadership, Columbia University, 2015", "EdD"),
+        ("Ed.D., Curriculum and Instruction, 2015", "EdD"),
+        ("Doctor of Education : Leadership, 2015", "EdD"),
+        ("DPhil in Physics, University of Oxford, 2010", "DPhil"),
+        ("D.Phil. Engineering Science, 2010", "DPhil"),
+        ("Doctorate in Business Administration, 2016", "doctorate"),
+        ("Ph.D. in Computer Science, 2010", None),
+        ("Doctor of Philosophy in Chemistry, 2010", None),
+    ],
+)
+def test_a_research_doctorate_keeps_its_name(line: str, name: str | None) -> None:
+    found = facts("EDUCATION\n" + line + "\nMaster of Arts in Education, 2008\n")
+    top = found.education[0]
+    assert (top.level, top.name) == ("phd", name)
+    assert (found.highest_degree, found.highest_degree_name) == ("phd", name)
+    assert found.education[1].name is None  # a master's has no such name
+
+
+def test_an_edd_is_named_in_every_report_but_counts_as_a_phd() -> None:
+    import json
+
+    import jsonschema
+
+    import jobmatch
+    from jobmatch.report import render
+
+    resume = "EDUCATION\nEdD in Educational Leadership, Columbia University, 2015\n"
+    out = render_facts(facts(resume))
+    assert "  highest degree: doctorate (EdD) in educational leadership\n" in out
+    assert "    - doctorate (EdD), educational leadership, Columbia University, 2015\n" in out
+    # the level comparisons are a PhD's: it meets a required PhD
+    r = jobmatch.match_texts(resume, "Requirements\n- PhD in education required\n")
+    assert (r.education.level, r.education.name, r.education.meets_requirement) == (
+        "phd",
+        "EdD",
+        True,
+    )
+    line = "doctorate (EdD) in educational leadership (meets the required PhD)"
+    assert f"Education  {line}\n" in render(r, "text")
+    assert f"- Education: {line}\n" in render(r, "markdown")
+    assert f"<p>Education: {line}</p>" in render(r, "html")
+    data = json.loads(render(r, "json"))
+    assert (data["education"]["level"], data["education"]["name"]) == ("phd", "EdD")
+    schema = Path(jobmatch.__file__).parent / "schemas" / "score_report.schema.json"
+    jsonschema.validate(data, json.loads(schema.read_text()))
+    got = json.loads(render_facts(facts(resume), "json"))
+    assert (got["highest_degree_name"], got["education"][0]["name"]) == ("EdD", "EdD")
+
+
+# ------------------------------------------------------------------ certifications
+
+
+def test_a_certified_associate_is_a_certification_not_a_degree() -> None:
+    capm = "Certified Associate in Project Management (CAPM) – #2743884, Expires : Expected in 2028"
+    assert degree_level(capm) is None
+    assert degree_level("Associate in Applied Science, Nursing") == "associate"
+    text = (
+        f"Education\n{capm}\n2021\nMaster of Science : Information Technology Management , "
+        "2019\nWestern Governors University - City , State\n"
+    )
+    # the master's dates itself: "2021" above it is the certification's
+    assert rows(text) == [
+        ("master", "information technology management", "Western Governors University", 2019, False)
+    ]
+    posting = "Requirements\n- Certified Associate in Project Management (CAPM) preferred\n"
+    assert degree_requirements(posting + "- Bachelor's degree\n") == ("bachelor", None)
+
+
+def test_a_date_line_above_still_dates_a_degree_line_without_its_own_date() -> None:
+    text = (
+        "Education and Training\n2005\nMaster of Business Administration New Mexico State "
+        "University\n2002\nBachelor of Economics Foreign Trade University City Vietnam "
+        "Recipient of the 2004-2005 Glen Yoquelet Scholarship, College of Business\n"
+    )
+    assert [(e.level, e.year) for e in facts(text).education] == [
+        ("master", 2005),
+        ("bachelor", 2002),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PhD Candidate, Computer Science, Stanford University, 2021 - Present",
+        "Master of Science in Physics, State University, Sep 2025 - current",
+    ],
+)
+def test_an_open_range_gives_a_degree_no_year(line: str) -> None:
+    # the range's start is when the studies began, not the degree's year
+    [entry] = facts("Education\n" + line + "\n").education
+    assert (entry.year, entry.in_progress) == (None, True)

@@ -122,6 +122,14 @@ def test_in_family(text: str, expected: bool) -> None:
         # "staff" alone is no seniority (Staff Accountant, Staff Nurse): a staff engineer is
         ("Staff Machine Learning Engineer, Acme 2024 - Present", "senior", "title"),
         ("Staff Developer, Acme 2024 - 2025", "junior", "years"),
+        # a Senior Associate (consulting, finance, law) is mid-level: the associate's entry
+        # level and the senior's level are words of the longer "senior associate"
+        ("Senior Associate Data Scientist, Acme 2025 - Present", "mid", "title"),
+        ("Sr. Associate Data Engineer, Acme 2025 - Present", "mid", "title"),
+        ("Associate Data Scientist, Acme 2025 - Present", "junior", "title"),
+        ("Senior Associate Director of AI, Acme 2025 - Present", "principal", "title"),
+        ("Associate Professor of Machine Learning, Acme 2025 - Present", "senior", "title"),
+        ("Senior Machine Learning Intern, Acme 2025 - 2025", "intern", "title"),
     ],
 )
 def test_level_from_the_latest_title_else_the_years(text: str, level: str, basis: str) -> None:

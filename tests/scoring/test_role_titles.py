@@ -96,3 +96,120 @@ def test_the_career_level_reads_the_most_senior_part(title: str, level: str) -> 
     assert f.most_recent_title == title
     estimate = career_estimate(f, load_profile("research-engineer"))
     assert (estimate.level, estimate.level_from) == (level, "title")
+
+
+# ------------------------------------------------------------------ employers
+
+
+@pytest.mark.parametrize(
+    ("text", "employers"),
+    [
+        (  # the title's line names the anonymised employer: the heading below is none
+            "EXPERIENCE\nAssistant Store Supervisor / Company Name - City , State 02/2010 - "
+            "09/2013\nSupervisor of Footwear Department / Company Name - City , State 02/2008 "
+            "- 12/2009\nPROFESSIONAL DEVELOPMENT\nVOLUNTEER EXPERIENCE\n",
+            [("Assistant Store Supervisor", None), ("Supervisor of Footwear Department", None)],
+        ),
+        (  # a duty of the job above is no employer, anonymised or not
+            "EXPERIENCE\nPassenger Service Agent 06/2015 to 12/2015 Company Name City , State\n"
+            "\nChecked baggage and collected baggage charges.\n"
+            "Escort first and business class passengers to lounge\n\n"
+            "Teachers Aide 01/2015 to 03/2015 Company Name City , State\n\nAssisted a child.\n",
+            [("Passenger Service Agent", None), ("Teachers Aide", None)],
+        ),
+        (
+            "EXPERIENCE\nPassenger Service Agent, Delta Air Lines, 06/2015 to 12/2015\n\n"
+            "Checked baggage and collected baggage charges.\n"
+            "Escort first and business class passengers to lounge\n\n"
+            "Teachers Aide 01/2015 to 03/2015\n\nAssisted a child.\n",
+            [("Passenger Service Agent", "Delta Air Lines"), ("Teachers Aide", None)],
+        ),
+        (  # a name's lower-case joiners, and what it says in parentheses, are no sentence
+            "EXPERIENCE\nBank of America\nFinancial Analyst 01/2015 to 03/2019\n\n"
+            "Mentor\nSoftware Maestro (funded by the Ministry of Knowledge)\n2019 - 2020\n",
+            [
+                ("Financial Analyst", "Bank of America"),
+                ("Mentor", "Software Maestro (funded by the Ministry of Knowledge)"),
+            ],
+        ),
+    ],
+)
+def test_the_employer_is_a_line_of_the_entry(
+    text: str, employers: list[tuple[str, str | None]]
+) -> None:
+    assert [(r.title, r.employer) for r in facts(text).roles] == employers
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "Information Technology Specialist III (Drupal Dev) / Company Name - City , State "
+            "08/2015 - Current",
+            "Information Technology Specialist III (Drupal Dev)",
+        ),
+        ("Data Engineer (Contract), Acme 2019 - 2020", "Data Engineer (Contract)"),
+        ("(Acting) Director of Operations, Acme 2019 - 2020", "(Acting) Director of Operations"),
+    ],
+)
+def test_a_title_keeps_its_parentheses(line: str, title: str) -> None:
+    assert [r.title for r in facts("EXPERIENCE\n" + line + "\n").roles] == [title]
+
+
+def test_a_title_holding_a_posting_heading_word_is_a_role() -> None:
+    # "Benefits" opens a posting's benefits section: in a job's title line it is no heading
+    text = (
+        "Experience\nOctober 2004 to March 2008\nCompany Name City , State HR Generalist\n\n"
+        "Recruited staff.\nJanuary 2004 to October 2004\nCompany Name Benefits Administrator\n"
+        "\nAnswered benefits questions.\nFebruary 2001 to January 2004\n"
+        "Company Name City , State HR Coordinator\n"
+    )
+    assert roles(text) == [
+        ("HR Generalist", "2004-10", "2008-03"),
+        ("Benefits Administrator", "2004-01", "2004-10"),
+        ("HR Coordinator", "2001-02", "2004-01"),
+    ]
+    assert facts(text).years == 7.2  # Feb 2001 to Mar 2008: 86 months
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Student Accounts Representative/Bookkeeper", "job"),
+        ("Student Loan Specialist", "job"),
+        ("Student Financial Aid Counselor", "job"),
+        ("Student Nurse Intern", "internship"),
+        ("Student Research Assistant", "internship"),
+    ],
+)
+def test_a_student_department_is_no_internship(title: str, kind: str) -> None:
+    [role] = facts(f"Experience\n{title}, Acme, January 2003 to January 2004\n").roles
+    assert (role.title, role.kind) == (title, kind)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (  # "Operating" before a capitalised word is the title's, no run-on verb
+            "Chief Operating Officer and Executive Team Member Company Name City , State",
+            "Chief Operating Officer and Executive Team Member",
+        ),
+        ("Senior Project Manager Managed a team of twelve engineers", "Senior Project Manager"),
+    ],
+)
+def test_a_long_title_is_cut_at_a_verb_of_a_sentence_only(line: str, title: str) -> None:
+    text = f"Experience\nJanuary 1994 to January 1997\n{line}\n"
+    assert roles(text) == [(title, "1994-01", "1997-01")]
+
+
+def test_a_sentence_run_on_after_a_label_is_no_entry() -> None:
+    # the dates of a duty line ("... Worked as Landscaper ... from Jan 2010 to May 2015")
+    # make no second role
+    text = (
+        "Experience\n01/2010 to 05/2015\nLandscaper Company Name City , State\n\n"
+        "Customer service Worked as Landscaper in Preston's Tree Service from Jan 2010 to "
+        "May 2015 Role :Concrete/Pavements Roofing Yard\nmaintenance Trim and cut trees.\n"
+    )
+    assert roles(text) == [("Landscaper", "2010-01", "2015-05")]
+    header = "Experience\nData Engineer, Acme, worked as a contractor, 2019 - 2020\n"
+    assert roles(header) == [("Data Engineer", "2019", "2020")]

@@ -57,20 +57,29 @@ def in_family(facts: ResumeFacts, family: Sequence[str], shared: Sequence[str] =
     return bool(titles) and hits * 2 > len(titles)
 
 
-def _where(title: str, word: str) -> int:
-    m = re.search(rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])", title.lower())
-    return m.start() if m is not None else -1
+def _spans(title: str, word: str) -> list[tuple[int, int]]:
+    low = title.lower()
+    rx = rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])"
+    return [(m.start(), m.end()) for m in re.finditer(rx, low)]
 
 
 def _title_level(title: str, ladder: Sequence[LadderLevel]) -> int:
     """The ladder level a title names, else -1: an entry level (intern, junior) when its
     word comes after every higher level's ("Senior Intern"), else the highest level named
-    ("Associate Director" is a director)."""
-    at = {
-        i: max(_where(title, t) for t in lv.titles)
-        for i, lv in enumerate(ladder)
-        if any(_has(title, t) for t in lv.titles)
-    }
+    ("Associate Director" is a director). A level's title words inside a longer one of
+    another level name nothing: "Senior Associate" (a mid level's words) is neither a
+    senior nor an associate."""
+    found = [
+        (i, a, b) for i, lv in enumerate(ladder) for t in lv.titles for a, b in _spans(title, t)
+    ]
+    kept = [
+        (i, a, b)
+        for i, a, b in found
+        if not any(c <= a and b <= d and d - c > b - a for _, c, d in found)
+    ]
+    at: dict[int, int] = {}
+    for i, a, _ in kept:
+        at[i] = max(at.get(i, -1), a)
     if not at:
         return -1
     entry = [i for i in at if ladder[i].min_years == 0.0]
@@ -157,8 +166,9 @@ def education_against(
     Returns:
         An :class:`~jobmatch.models.Education`.
     """
-    # a degree in progress is not held: it meets no requirement
+    # a degree in progress is not held: it meets no requirement, the report names it
     degrees = [e for e in entries if e.level in DEGREE_LEVELS and not e.in_progress]
+    pending = _pending(entries, degrees)
     # of two degrees at the highest level, the one in a field the profile asks for ("BSc
     # Accounting" and "BSc Business Administration Finance" against "finance or economics")
     asked = [f for _, r in profile.requirements() for f in r.fields]
@@ -172,9 +182,12 @@ def education_against(
         evidence = None  # the line read was the first degree's
     level = top.level if top is not None else None
     field = top.field if top is not None else None
+    name = top.name if top is not None else None
     needs = [r.degree for _, r in profile.requirements() if r.degree is not None and r.required]
     if not needs:
-        return Education(level=level, field=field, evidence=evidence)
+        return Education(
+            level=level, field=field, evidence=evidence, name=name, in_progress=pending
+        )
     need = min(needs, key=DEGREE_LEVELS.index)
     meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
     return Education(
@@ -183,4 +196,19 @@ def education_against(
         evidence=evidence,
         required_level=need,
         meets_requirement=meets,
+        name=name,
+        in_progress=pending,
     )
+
+
+def _pending(
+    entries: Sequence[EducationEntry], held: Sequence[EducationEntry]
+) -> EducationEntry | None:
+    """The highest degree in progress above every degree held (the first of its level)."""
+    top = max((DEGREE_LEVELS.index(e.level) for e in held), default=-1)
+    above = [
+        e
+        for e in entries
+        if e.in_progress and e.level in DEGREE_LEVELS and DEGREE_LEVELS.index(e.level) > top
+    ]
+    return max(above, key=lambda e: DEGREE_LEVELS.index(e.level), default=None)

@@ -29,7 +29,7 @@ from .education_names import (
     institution_span,
     school_name,
 )
-from .resume_facts import ANY_DEGREE_PATTERN, KNOWN_FIELDS, degree_level
+from .resume_facts import ANY_DEGREE_PATTERN, KNOWN_FIELDS, degree_level, doctorate_name
 
 __all__ = [
     "LEVEL_ORDER",
@@ -260,12 +260,22 @@ def _clean(value: str, *, named: bool = True) -> str | None:
     return " ".join(words).lower()
 
 
+def _ends_dated(line: str) -> bool:
+    """Whether a degree line ends with its date ("Master of Science : IT Management ,
+    2019"): that date is the degree's, before a date line above it (which may be the entry
+    above's: "Certified Associate in Project Management ..." / "2021"). A date inside the
+    line's prose ("Recipient of the 2004-2005 ... Scholarship, College of ...") is not."""
+    ranges = find_ranges(line)
+    return bool(ranges) and not line[ranges[-1].stop :].strip(" .,;)")
+
+
 def _year(lines: Sequence[str]) -> int | None:
     for line in lines:
         ranges = find_ranges(line)
         if ranges:
             last = ranges[-1]
-            return (last.end or last.start).year
+            # an open range ("2021 - Present") has no end yet: its start is no degree's year
+            return last.end.year if last.end is not None else None
     return None
 
 
@@ -326,7 +336,7 @@ def read_education(
         beside = [lines[j] for j in dates + others]
         by_year = (
             [lines[j] for j in dates] + [line] + [lines[j] for j in others]
-            if layout.date_above
+            if layout.date_above and not _ends_dated(line)
             else [line] + beside
         )
         year = _year(by_year)
@@ -340,6 +350,7 @@ def read_education(
             institution=school_name([line, *(lines[j] for j in others)], level, field),
             year=year,
             in_progress=unfinished,
+            name=doctorate_name(line) if level == "phd" else None,
         )
         if i in seconds and last == i - 1 and entry.year is None and entries[-1].year is not None:
             # one date beside a line naming two degrees ("A.S : Nursing ... BSN. South
@@ -420,6 +431,8 @@ def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry |
         institution=a.institution or b.institution,
         year=a.year or b.year,
         in_progress=a.in_progress or b.in_progress,
+        # "Doctorate" / "EdD in Leadership": the line naming the kind names it
+        name=b.name if a.name == "doctorate" and b.name else a.name,
     )
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "PROFESSIONAL_DOCTORATE_PATTERN",
     "KNOWN_FIELDS",
     "degree_level",
+    "doctorate_name",
     "find_education",
     "degree_requirements",
 ]
@@ -76,7 +77,8 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "associate",
-        r"\bassociate'?s?\s+(?:degree|of|in)\b|\ba\.a\.s?\.|\bassociate of applied\b"
+        # "Certified Associate in Project Management" (CAPM) is a certification
+        r"(?<!certified )\bassociate'?s?\s+(?:degree|of|in)\b|\ba\.a\.s?\.|\bassociate of applied\b"
         r"|\basn\b|\badn\b|\ba\.\s?s\.?(?=\s*[:(,]|\s+in\b)",
     ),
     ("high_school", r"\bhigh school\b|\bg\.?e\.?d\.?\b(?=\s|$)|\bsecondary school\b"),
@@ -160,6 +162,30 @@ def degree_level(line: str) -> str | None:
     return None
 
 
+# the research doctorates by name: a PhD ("Doctor of Philosophy") is what the level's label
+# says; the others are named ("EdD", "DPhil"), a doctorate that names none is "doctorate"
+_DOCTORATE_NAMES = re.compile(
+    r"(?P<phd>\bph\.?\s?d\b|\bdoctor of philosophy\b)"
+    r"|(?P<edd>\bed\.\s?d\b|\bedd\b|\bdoctor of education\b)"
+    r"|(?P<dphil>\bd\.?\s?phil\b)"
+    r"|(?P<doctorate>\bdoctorate\b|\bdoctoral degree\b)",
+    re.IGNORECASE,
+)
+_DOCTORATE_LABELS = {"phd": None, "edd": "EdD", "dphil": "DPhil", "doctorate": "doctorate"}
+
+
+def doctorate_name(line: str) -> str | None:
+    """The name of the research doctorate ``line`` names first when it is no PhD: ``"EdD"``
+    (Ed.D., Doctor of Education), ``"DPhil"``, or ``"doctorate"`` (a doctorate or doctoral
+    degree that names no kind); ``None`` for a PhD or no doctorate.
+
+    The ``phd`` level counts them all (an EdD meets a required PhD); a report names what
+    the resume says.
+    """
+    m = _DOCTORATE_NAMES.search(line)
+    return _DOCTORATE_LABELS[m.lastgroup] if m is not None and m.lastgroup else None
+
+
 def find_education(text: str) -> Education:
     """The highest degree in ``text``, with its field and the line it was read from."""
     best: tuple[int, str, str, str | None] | None = None
@@ -189,7 +215,8 @@ def find_education(text: str) -> Education:
         best = (rank, lvl, " ".join(line.split())[:160], field)
     if best is None:
         return Education(level=None)
-    return Education(level=best[1], field=best[3], evidence=best[2])
+    name = doctorate_name(best[2]) if best[1] == "phd" else None
+    return Education(level=best[1], field=best[3], evidence=best[2], name=name)
 
 
 _TITLE_STRIP = " \t,;:|\u2013\u2014-\u2022*()[]"

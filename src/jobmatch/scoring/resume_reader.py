@@ -29,6 +29,7 @@ from .dates import DateRange, span_months
 from .education import LEVEL_ORDER, degree_line, degree_line_candidates, read_education
 from .education_layout import in_progress
 from .resume_facts import find_education
+from .role_lines import has_role_word
 from .roles import RawRole, read_roles
 
 __all__ = [
@@ -198,6 +199,7 @@ def facts_and_roles(
         most_recent_title=_latest(raw, today),
         as_of=today.isoformat(),
         warnings=tuple(dict.fromkeys(notes)),
+        highest_degree_name=top.name if top is not None else None,
     )
     return facts, texts
 
@@ -339,8 +341,12 @@ def _role_areas(
             continue
         if areas and areas[-1][1] and _OTHER_HEADING.match(s) and len(s.split()) <= 4:
             areas.append(([], "other"))
-        if areas and s and classify_heading(s) is not None:
-            continue  # a heading inside the section ("Work History" after "Experience")
+        if areas and s and (heading := classify_heading(s)) is not None:
+            # a posting's heading word in a job's title ("Company Name Benefits
+            # Administrator") is the job's line; else a heading inside the section ("Work
+            # History" after "Experience")
+            if not (heading in _POSTING and areas[-1][1] == "job" and has_role_word(s)):
+                continue
         if areas:
             areas[-1][0].append(i)
     found = [(a, k) for a, k in areas if k]
@@ -391,7 +397,7 @@ def _education(
     if edu.level is None:
         return []
     unfinished = edu.evidence is not None and in_progress(edu.evidence)
-    return [EducationEntry(level=edu.level, field=edu.field, in_progress=unfinished)]
+    return [EducationEntry(level=edu.level, field=edu.field, in_progress=unfinished, name=edu.name)]
 
 
 def _iso_end(rng: DateRange) -> str:

@@ -29,6 +29,7 @@ __all__ = [
     "role_kind",
     "strip_placeholder",
     "title_part",
+    "trim",
     "is_certification",
     "is_state",
 ]
@@ -90,10 +91,33 @@ _BULLET = re.compile(r"^[•\-*●▪◦‣–·]\s*")
 _ABBREV_END = re.compile(r"\b(?:inc|corp|co|ltd|jr|sr|st|dept|u\.s\.a|a\.i)\.$", re.IGNORECASE)
 _PAGE = re.compile(r"^(?:\d{1,2}|\d{1,2}\s*/\s*\d{1,2}|page \d+(?: of \d+)?)$", re.IGNORECASE)
 TRIM = " \t,;:|/–—-•·*()[]ï¼\ufffd"
+
+
+def trim(text: str) -> str:
+    """``text`` stripped of the separators :data:`TRIM` around it, but for a parenthesis
+    that closes or opens one kept inside ("Specialist III (Drupal Dev) / " is "Specialist III
+    (Drupal Dev)", not "... (Drupal Dev")."""
+    a = len(text) - len(text.lstrip(TRIM))
+    b = len(text.rstrip(TRIM))
+    if a >= b:
+        return ""
+    while b < len(text) and text[b] == ")" and text.count("(", a, b) > text.count(")", a, b):
+        b += 1
+    while a > 0 and text[a - 1] == "(" and text.count(")", a, b) > text.count("(", a, b):
+        a -= 1
+    return text[a:b]
+
+
 _VERB_CUT = re.compile(r"\s+[A-Z][a-z]+(?:ed|ly|ing)\b.*$")
+# a long title runs on into a sentence at a verb followed by a lower-case word ("... Manager
+# Managed a team of ..."); before a capitalised one it is a word of the title ("Chief
+# Operating Officer and Executive Team Member")
+_TITLE_VERB_CUT = re.compile(r"\s+[A-Z][a-z]+(?:ed|ly|ing)\s+[a-z].*$")
 _INTERN = re.compile(
     r"\b(?:intern|interns|internship|trainee|apprentice|co-?op|summer"
-    r"|student(?!\s+(?:advis|servic|affair|success|counsel|develop|life|activit|recruit))"
+    # "Student Accounts Representative", "Student Services Coordinator": a department's
+    r"|student(?!\s+(?:advis|servic|affair|success|counsel|develop|life|activit|recruit"
+    r"|account|loan|financ|record|housing|enrol|admission))"
     r"|teaching assistant|research assistant)\b",
     re.IGNORECASE,
 )
@@ -123,6 +147,9 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# a sentence run on after a label: "Customer service Worked as Landscaper in ... from Jan
+# 2010 to May 2015" (capitalised: "Engineer, Acme, worked as a contractor" stays a header)
+_WORKED_AS = re.compile(r"\s(?:Worked|Served|Employed|Working|Serving) as\s")
 _CERTIFICATION = re.compile(r"\bcertifi(?:ed|cate|cation)\b", re.IGNORECASE)
 _VOLUNTEER = re.compile(r"\bvolunteer", re.IGNORECASE)
 
@@ -200,6 +227,8 @@ def _is_description(s: str) -> bool:
         return True
     if len(words) > 14 or _VERB_START.match(s) or _SENTENCE_END.search(s):
         return True
+    if _WORKED_AS.search(s):
+        return True
     return s.endswith(".") and _ABBREV_END.search(s) is None
 
 
@@ -209,7 +238,7 @@ def _rest(line: str, dates: Sequence[DateRange]) -> str:
         out.append(line[last : d.begin])
         last = d.stop
     out.append(line[last:])
-    return " ".join(" ".join(out).split()).strip(TRIM)
+    return trim(" ".join(" ".join(out).split()))
 
 
 def classify_line(s: str) -> tuple[str, list[DateRange], str]:
@@ -233,7 +262,7 @@ _PARTS = re.compile(r"\s+[/|•·@]\s+|\s+(?:at|chez|bei)\s+|\s+[–—]\s+|\s+-
 
 def line_parts(text: str) -> list[str]:
     """A header line split at its separators (``Title, Employer — City``), no parentheses."""
-    s = _PLACEHOLDER.sub("", text).strip(TRIM)
+    s = trim(_PLACEHOLDER.sub("", text))
     s = _POSSESSIVE_TITLE.sub("", s)  # "their SERVICE CENTRE MANAGER"
     s = re.sub(r"\s*\([^)]*\b(?:19|20)\d\d[^)]*\)", "", s)  # "(Jul 2023 - present)"
     return [p.strip(TRIM.replace("()", "")) for p in _PARTS.split(s) if p.strip(TRIM)]
@@ -249,7 +278,7 @@ def title_part(text: str) -> str:
         return ""
     strong = [p for p in parts if has_role_word(p) and p.split()[-1].lower() != "research"]
     s = next(iter(strong), next((p for p in parts if has_role_word(p)), parts[0]))
-    s = _VERB_CUT.sub("", s) if len(s.split()) > 6 else s
+    s = _TITLE_VERB_CUT.sub("", s) if len(s.split()) > 6 else s
     s = s.strip(TRIM.replace("()", ""))
     k = parts.index(s) if s in parts else -1
     if 0 <= k < len(parts) - 1 and has_role_word(s):
@@ -283,7 +312,7 @@ def role_kind(title: str, block_text: str, period: DateRange, default: str) -> s
 
 def strip_placeholder(text: str) -> str:
     """``text`` without an anonymised employer and place (``Company Name ï¼ City , State``)."""
-    return _PLACEHOLDER.sub("", text).strip(TRIM)
+    return trim(_PLACEHOLDER.sub("", text))
 
 
 def is_company(text: str) -> bool:

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 
 from .dates import DatePoint, DateRange
 from .role_lines import (
-    TRIM,
     classify_line,
     footer_lines,
     has_role_word,
@@ -45,6 +44,7 @@ from .role_lines import (
     role_kind,
     strip_placeholder,
     title_part,
+    trim,
 )
 
 __all__ = ["RawRole", "read_roles"]
@@ -235,14 +235,35 @@ def _title_head(b: _Block) -> tuple[int, str]:
     return named[0] if named else b.heads[0]
 
 
+# the employer placeholder of an anonymised resume ("Company Name City , State")
+_ANONYMISED = re.compile(r"\bcompany name\b", re.IGNORECASE)
+# lower-case words a company's name may hold ("Bank of America", "Ministry of the Interior")
+_NAME_JOINERS = frozenset({"of", "and", "the", "for", "at", "de", "du", "des", "la", "le", "y"})
+
+
+def _sentence(text: str) -> bool:
+    """Whether a header line reads as a sentence, not a name: two lower-case words besides
+    a name's joiners ("Escort first and business class passengers to lounge"); what a name
+    says in parentheses is no sentence ("Software Maestro (funded by ...)")."""
+    words: list[str] = re.findall(r"[^\W\d_][\w'&.-]*", text.split("(")[0])
+    return sum(1 for w in words if w[0].islower() and w not in _NAME_JOINERS) >= 2
+
+
 def _employer(b: _Block, title_line: int, title_text: str) -> str | None:
     title = title_part(title_text)
     for p in line_parts(title_text):
         if p != title and not is_place(p) and not has_role_word(p) and not is_state(p):
             return p
+    if _ANONYMISED.search(title_text):
+        return None  # the title's line names the employer, anonymised: no other line does
     for i, text in b.heads:
-        if i != title_line and not is_place(text) and not has_role_word(title_part(text)):
-            return re.split(r",|\s[•|·]\s", text)[0].strip(TRIM) or None
+        if (
+            i != title_line
+            and not is_place(text)
+            and not has_role_word(title_part(text))
+            and not _sentence(text)
+        ):
+            return trim(re.split(r",|\s[•|·]\s", text)[0]) or None
     return None
 
 
@@ -288,7 +309,7 @@ def read_roles(
                 unsure.append("dates without an entry: " + ", ".join(_show(d) for d in ranges))
                 continue
             employer = _employer(block, line, text)
-            if employer is None and block.extras:
+            if employer is None and block.extras and not _ANONYMISED.search(text):
                 cand = strip_placeholder(block.extras[0])
                 employer = cand if cand and not is_place(cand) else None
             if employer is not None and re.search(r"company name", employer, re.IGNORECASE):

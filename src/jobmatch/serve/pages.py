@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ..models import Limits, ScoreReport
-from ..report_parts import DEGREE_LABELS, capped_sentence, matched_once, meets_note
+from ..report_parts import capped_sentence, education_line, matched_once, meets_note
 from .problems import Problem
 from .service import Scored
 
@@ -218,13 +218,7 @@ def _missing(r: ScoreReport) -> str:
 
 
 def _facts(r: ScoreReport) -> str:
-    edu = r.education
-    degree = DEGREE_LABELS.get(edu.level or "", edu.level) if edu.level else "none detected"
-    if edu.field:
-        degree += f" in {edu.field}"
-    if edu.required_level:
-        verdict = "meets" if edu.meets_requirement else "below"
-        degree += f" ({verdict} the required {DEGREE_LABELS.get(edu.required_level, '')})"
+    degree = education_line(r)
     car = r.career
     years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
     level = f"career level {car.level_label or car.level}" if car.level else "level not determined"
