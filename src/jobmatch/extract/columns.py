@@ -94,27 +94,15 @@ class Columns:
                 out.append(k)
         return out
 
-    @cached_property
-    def wraps(self) -> frozenset[int]:
-        """The indices of the whitespace tokens that hold at most one line break (a wrapped
-        line or a run of spaces; a blank line ends a phrase)."""
-        idx = self._arr[:, 2].nonzero()[0]
-        if not idx.size:
-            return frozenset()
-        hashes = self._arr[idx, 1]
-        strings, known = self._strings, _BLANK_LINE
-        blank: list[int] = []
-        for h in np.unique(hashes).tolist():
-            many = known.get(h)
-            if many is None:
-                many = strings[h].count("\n") > 1
-                if len(known) < _MAX_KNOWN:
-                    known[h] = many
-            if many:
-                blank.append(h)
-        if blank:
-            idx = idx[~np.isin(hashes, blank)]
-        return frozenset(idx.tolist())
+    def blank_line(self, k: int) -> bool:
+        """Whether whitespace token ``k`` holds a blank line (more than one line break)."""
+        h = self.low[k]
+        many = _BLANK_LINE.get(h)
+        if many is None:
+            many = self._strings[h].count("\n") > 1
+            if len(_BLANK_LINE) < _MAX_KNOWN:
+                _BLANK_LINE[h] = many
+        return many
 
     def where(self, column: str, hashes: frozenset[int]) -> list[int]:
         """Indices of the tokens whose ``column`` ("orth" or "low") is one of ``hashes``.

@@ -261,7 +261,14 @@ class SkillComponent(SerializedComponent):
             if ambiguous:
                 kept.extend(
                     self._context.resolve(
-                        cols.orth, cols.low, ambiguous, sure, soft, tagged, gaps=lambda: cols.wraps
+                        cols.orth,
+                        cols.low,
+                        ambiguous,
+                        sure,
+                        soft,
+                        tagged,
+                        spaces=lambda: cols.space_idx,
+                        blank=cols.blank_line,
                     )
                 )
             kept.sort()

@@ -23,6 +23,7 @@ in order (see ``docs/extraction.md``):
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -62,6 +63,8 @@ class Rule:
     # is none of them is one of its plain forms, kept unless a negative phrase covers it)
     plain: bool = False
     cue_forms: frozenset[tuple[int, ...]] = frozenset()
+    # the longest negative phrase, in tokens (how far a wrapped negative can reach)
+    reach: int = 0
 
 
 def compile_rule(
@@ -142,6 +145,7 @@ def assemble_rule(
         neighbours=neighbours,
         plain=plain,
         cue_forms=frozenset(cue_forms),
+        reach=max((len(phrase) for phrase, _, _ in negative), default=0),
     )
 
 
@@ -188,24 +192,34 @@ def _negative(low: list[int], s: int, e: int, rule: Rule) -> bool:
     return False
 
 
-def _negative_wrapped(low: list[int], s: int, e: int, rule: Rule, gaps: frozenset[int]) -> bool:
+def _negative_wrapped(
+    low: list[int], s: int, e: int, rule: Rule, spaces: Sequence[int], blank: Callable[[int], bool]
+) -> bool:
     """:func:`_negative` read past white space within a line or one line break ("for
     communication between different\nparts of the application", a PDF line wrapped
-    mid-phrase): the tokens around the match are compacted without those gaps."""
-    reach = max(plen for _, _, plen, _ in rule.negative_sets)
-    n = len(low)
-    if not any(j in gaps for j in range(max(0, s - reach), min(n, e + reach))):
+    mid-phrase): the tokens around the match are compacted without those gaps. ``spaces``
+    are the indices of the whitespace tokens, ascending; ``blank`` tells a blank line (which
+    ends a phrase) from them."""
+    reach, n = rule.reach, len(low)
+    lo, hi = max(0, s - reach), min(n, e + reach)
+    first = bisect_left(spaces, lo)
+    if first == len(spaces) or spaces[first] >= hi:
+        return False  # no gap near the match: read as written already
+    near = spaces[bisect_left(spaces, lo - reach) : bisect_left(spaces, hi + reach)]
+    gaps = set(near)
+    ends = {k for k in near if blank(k)}  # a blank line ends a phrase
+    if any(j in ends for j in range(s, e)):
         return False
     before: list[int] = []
     j = s - 1
-    while j >= 0 and len(before) < reach:
+    while j >= 0 and len(before) < reach and j not in ends:
         if j not in gaps:
             before.append(low[j])
         j -= 1
     inside = [low[j] for j in range(s, e) if j not in gaps]
     after: list[int] = []
     j = e
-    while j < n and len(after) < reach:
+    while j < n and len(after) < reach and j not in ends:
         if j not in gaps:
             after.append(low[j])
         j += 1
@@ -253,8 +267,9 @@ class ContextResolver:
         self._no_neighbour_after = frozenset(key(w) for w in NO_NEIGHBOUR_AFTER)
         self._letters = frozenset(key(c) for c in "abcdefghijklmnopqrstuvwxyz")
         self._amp, self._dash = key("&"), key("-")
-        # the gaps of the current resolve() call (see there)
-        self._gaps: Callable[[], frozenset[int]] | None = None
+        # the whitespace tokens of the current resolve() call (see there)
+        self._spaces: Callable[[], Sequence[int]] | None = None
+        self._blank: Callable[[int], bool] | None = None
         self._joiners = frozenset(key(w) for w in ("and", "or", "&", "/", ",", "+"))
 
     def resolve(
@@ -265,7 +280,8 @@ class ContextResolver:
         sure: list[Match],
         soft: set[tuple[int, int]] | None = None,
         tagged: set[Match] | None = None,
-        gaps: Callable[[], frozenset[int]] | None = None,
+        spaces: Callable[[], Sequence[int]] | None = None,
+        blank: Callable[[int], bool] | None = None,
     ) -> list[Match]:
         """The ambiguous matches the context supports.
 
@@ -280,14 +296,16 @@ class ContextResolver:
             tagged: a set, filled here, of the lower-case matches accepted only because
                 they touch another mention in a tag list: they must still touch one after
                 the filter.
-            gaps: gives the indices of the whitespace tokens a negative phrase reads past
-                (white space within a line, a single line break: ``Columns.wraps``);
-                called only when a negative phrase does not match as written.
+            spaces: gives the indices of the whitespace tokens (``Columns.space_idx``), which
+                a negative phrase reads past (white space within a line, a single line
+                break); called only when a negative phrase does not match as written.
+            blank: whether a whitespace token holds a blank line (``Columns.blank_line``),
+                which ends a phrase.
 
         Returns:
             The accepted matches.
         """
-        self._gaps = gaps
+        self._spaces, self._blank = spaces, blank
         kept: list[Match] = []
         tags: list[Match] = []
         undecided: list[Match] = []
@@ -426,13 +444,13 @@ class ContextResolver:
 
     def _negative(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
         """Does a negative phrase of ``rule`` cover tokens ``s:e``, read as written or past
-        the gaps of this call (a wrapped line)?"""
+        the whitespace tokens of this call (a wrapped line)?"""
         if _negative(low, s, e, rule):
             return True
-        if self._gaps is None:
+        if self._spaces is None or self._blank is None:
             return False
-        gaps = self._gaps()
-        return bool(gaps) and _negative_wrapped(low, s, e, rule, gaps)
+        spaces = self._spaces()
+        return bool(spaces) and _negative_wrapped(low, s, e, rule, spaces, self._blank)
 
     def _listed(self, low: list[int], e: int, sure: list[Match]) -> bool:
         """Whether a list joiner and a sure mention follow the match: a negative phrase
