@@ -372,6 +372,19 @@ def _asked(text: str, extractor: SkillExtractor) -> dict[tuple[str, ...], bool]:
     return {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements}
 
 
+def _check_reading(
+    text: str,
+    extractor: SkillExtractor,
+    asked: dict[tuple[str, ...], bool],
+    not_asked: list[str],
+) -> None:
+    """What the posting asks (skills of each requirement: required or not), and what it
+    names without asking."""
+    read = read_posting(text, extractor=extractor)
+    assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
+    assert [s.skill_id for s in read.ignored] == not_asked
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -701,9 +714,7 @@ def test_a_preference_binds_to_its_own_conjunct(
 def test_what_a_posting_says_is_not_asked(
     extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool], not_asked: list[str]
 ) -> None:
-    read = read_posting(text, extractor=extractor)
-    assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
-    assert [s.skill_id for s in read.ignored] == not_asked
+    _check_reading(text, extractor, asked, not_asked)
 
 
 def test_headings_that_turn_to_the_candidate_open_its_requirements(
@@ -758,9 +769,7 @@ def test_a_heading_run_into_a_line_starts_its_requirements(extractor: SkillExtra
 def test_the_company_speaking_of_itself_asks_nothing_under_any_heading(
     extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool], not_asked: list[str]
 ) -> None:
-    read = read_posting(text, extractor=extractor)
-    assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
-    assert [s.skill_id for s in read.ignored] == not_asked
+    _check_reading(text, extractor, asked, not_asked)
 
 
 @pytest.mark.parametrize(
@@ -874,9 +883,7 @@ def test_a_preference_of_its_own_after_a_negation_leaves_it(extractor: SkillExtr
 def test_how_to_apply_asks_nothing(
     extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool], not_asked: list[str]
 ) -> None:
-    read = read_posting(text, extractor=extractor)
-    assert {tuple(s.skill_id for s in r.skills): r.required for r in read.requirements} == asked
-    assert [s.skill_id for s in read.ignored] == not_asked
+    _check_reading(text, extractor, asked, not_asked)
 
 
 @pytest.mark.parametrize(
