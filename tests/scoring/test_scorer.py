@@ -528,6 +528,11 @@ def test_posting_degrees_required_and_preferred(tiny: Scorer) -> None:
     r = tiny.match("SKILLS\nPython\nEDUCATION\nB.Sc. in Physics\n", posting)
     (edu,) = [c for c in r.categories if c.id == "education"]
     assert (edu.matched, edu.missing) == (("degree",), ("degree_preferred",))
+    # named as a person reads them, not by their ids ("Degree: phd", "professional_doctorate")
+    labels = {m.requirement: m.name for m in r.missing}
+    assert labels["degree_preferred"] == "Degree: PhD"
+    r = tiny.match("SKILLS\nPython\n", "Requirements\n- Python\n- JD required\n")
+    assert {m.name for m in r.missing} == {"Degree: professional doctorate"}
 
 
 def test_profile_without_generated_part_gets_a_term_vector(tiny: Scorer) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ProfileError
 from ..models import Lexicon, SkillMention
+from ..report_parts import DEGREE_LABELS
 from .doc_language import ENGLISH, asks_native_english
 from .formula import requirement_weight
 from .posting_model import PostingRequirements
@@ -187,14 +188,17 @@ def _education_requirements(
     if edu is not None and edu.min_level is not None:
         out.append(
             Requirement(
-                id="degree", label=f"Degree: {edu.min_level}", required=True, degree=edu.min_level
+                id="degree",
+                label=f"Degree: {DEGREE_LABELS.get(edu.min_level, edu.min_level)}",
+                required=True,
+                degree=edu.min_level,
             )
         )
     if edu is not None and edu.preferred_level is not None:
         out.append(
             Requirement(
                 id="degree_preferred",
-                label=f"Degree: {edu.preferred_level}",
+                label=f"Degree: {DEGREE_LABELS.get(edu.preferred_level, edu.preferred_level)}",
                 required=False,
                 degree=edu.preferred_level,
             )
