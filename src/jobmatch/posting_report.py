@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import re
 
-from .report_parts import CONTROL, DEGREE_LABELS
+from .report_parts import CONTROL
 from .scoring.posting_model import PostingRequirement, PostingRequirements
+from .wording import DEGREE_LABELS, listing
 
 __all__ = ["POSTING_FORMATS", "render_posting"]
 
@@ -55,10 +56,8 @@ def render_posting(read: PostingRequirements, fmt: str = "text") -> str:
 def _years_domain(read: PostingRequirements) -> str:
     """The skills the years are asked in: "Python or R", "C# and Python (each)"."""
     names = [_clean(s.name) for s in read.years_skills]
-    if len(names) == 1:
-        return names[0]
-    joint, each = (" and ", " (each)") if read.years_each else (" or ", "")
-    return ", ".join(names[:-1]) + joint + names[-1] + each
+    each = read.years_each and len(names) > 1
+    return listing(names, "and" if each else "or") + (" (each)" if each else "")
 
 
 def _requirement(r: PostingRequirement) -> str:

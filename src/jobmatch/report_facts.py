@@ -12,6 +12,7 @@ import json
 
 from .models import CareerEstimate, ResumeFacts, Role, RoleCounted, YearsMatch
 from .report_parts import DEGREE_LABELS, degree_label, terminal_line
+from .wording import listing
 
 __all__ = ["FACTS_FORMATS", "career_line", "role_line", "render_facts", "years_lines"]
 
@@ -67,8 +68,7 @@ def years_lines(years: YearsMatch) -> tuple[str, list[str]]:
         head += f"; each skill's years count apart, the fewest decide ({each})"
         rows = _each_rows(years)
     else:
-        names = ", ".join(years.domain[:-1]) + " or " + years.domain[-1]
-        names = years.domain[0] if len(years.domain) == 1 else names
+        names = listing(years.domain)
         head += f"; only jobs whose entry names {names} count"
         rows = []
         for r in years.roles:
@@ -83,14 +83,14 @@ def _each_rows(years: YearsMatch) -> list[str]:
     """A line per dated job of years asked in each of several skills: the skills it counts
     for, each with the words that show it, or none."""
     rows = []
-    every = ", ".join(years.domain[:-1]) + " and " + years.domain[-1]
+    every = listing(years.domain, "and")
     for k, role in enumerate(years.each[0].roles):  # every skill's roles: the same jobs
         shown = [s.roles[k] for s in years.each if s.roles[k].counted]
         if not shown:
             rows.append(f"not counted: {_when(role)}, its entry names none of {every}")
             continue
         names = [s.skill for s in years.each if s.roles[k].counted]
-        which = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        which = listing(names, "and")
         found = "; ".join(f"{r.skill}: {r.snippet}" for r in shown)
         rows.append(f"counted for {which}: {_when(role)}, names {found}")
     return rows

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
+from .wording import DEGREE_LABELS
 
 __all__ = [
     "category_labels",
@@ -44,15 +45,6 @@ __all__ = [
 
 #: C0 and C1 control characters (ESC among them) except tab and newline
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: how a degree level reads in a report
-DEGREE_LABELS = {
-    "high_school": "high school",
-    "associate": "associate degree",
-    "bachelor": "bachelor's degree",
-    "master": "master's degree",
-    "professional_doctorate": "professional doctorate",
-    "phd": "PhD",
-}
 
 
 def terminal_line(s: str) -> str:

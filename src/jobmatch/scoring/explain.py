@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..models import CategoryCoverage, Lexicon, MatchedSkill, MissingSkill, ScoreParts
+from ..wording import listing
 from .doc_language import EnglishText
 from .formula import Breakdown, Credit
 from .profile_types import Profile, ProfileCategory, Requirement
@@ -175,7 +176,7 @@ def _requirement_name(req: Requirement, lexicon: Lexicon) -> str:
     if not req.skills:
         return req.label
     names = [_name(s, lexicon) for s in req.skills]
-    alts = ", ".join(names[:-1]) + " or " + names[-1]
+    alts = listing(names)
     label = req.label.casefold()
     if label == req.id.casefold() or label in {n.casefold() for n in names}:
         return alts  # the label is one of the alternatives: name them all, once

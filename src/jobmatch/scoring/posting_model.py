@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..wording import listing
+
 __all__ = ["PostingSkill", "PostingRequirement", "EducationRequirement", "PostingRequirements"]
 
 
@@ -41,8 +43,7 @@ class PostingRequirement:
     @property
     def name(self) -> str:
         """The names of the alternatives: ``"PyTorch or TensorFlow"``."""
-        names = [s.name for s in self.skills]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        return listing([s.name for s in self.skills])
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ProfileError
 from ..models import Lexicon, SkillMention
-from ..report_parts import DEGREE_LABELS
+from ..wording import DEGREE_LABELS, listing
 from .doc_language import ENGLISH, asks_native_english
 from .formula import requirement_weight
 from .posting_model import PostingRequirements
@@ -215,9 +215,7 @@ def _education_requirements(
         )
     cats = [("education", "Education", tuple(out))] if out else []
     if read.years_min is not None:
-        names = [s.name for s in read.years_skills]
-        joint = " and " if read.years_each else " or "
-        domain = ", ".join(names[:-1]) + joint + names[-1] if len(names) > 1 else "".join(names)
+        domain = listing([s.name for s in read.years_skills], "and" if read.years_each else "or")
         years = Requirement(
             id="years",
             label=f"{read.years_min:g}+ years of experience" + (f" in {domain}" if domain else ""),
