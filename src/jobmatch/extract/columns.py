@@ -13,11 +13,9 @@ __all__ = ["Columns"]
 
 # attribute ids, not names: to_array would look each name up per call
 _ATTRS = [ORTH, LOWER, IS_SPACE, SPACY, SHAPE]
-# whether the text of a white-space token's hash holds a line break: hashes are the same in
+# how many line breaks the text of a white-space token's hash holds: hashes are the same in
 # every vocab, and a doc holds a few kinds of white space ("\n", "\n\n", "  ") many times
-_HAS_NEWLINE: dict[int, bool] = {}
-# whether it holds more than one (a blank line)
-_BLANK_LINE: dict[int, bool] = {}
+_NEWLINES: dict[int, int] = {}
 _MAX_KNOWN = 10_000
 
 
@@ -81,28 +79,21 @@ class Columns:
     def breaks(self) -> list[int]:
         """Indices of the line breaks: whitespace tokens holding a newline (spaCy makes
         "\\n" its own token)."""
-        strings, low, known = self._strings, self.low, _HAS_NEWLINE
-        out: list[int] = []
-        for k in self.space_idx:
-            h = low[k]
-            newline = known.get(h)
-            if newline is None:
-                newline = "\n" in strings[h]
-                if len(known) < _MAX_KNOWN:
-                    known[h] = newline
-            if newline:
-                out.append(k)
-        return out
+        return [k for k in self.space_idx if self._newlines(k)]
 
     def blank_line(self, k: int) -> bool:
         """Whether whitespace token ``k`` holds a blank line (more than one line break)."""
+        return self._newlines(k) > 1
+
+    def _newlines(self, k: int) -> int:
+        """The number of line breaks in token ``k`` (a whitespace token)."""
         h = self.low[k]
-        many = _BLANK_LINE.get(h)
-        if many is None:
-            many = self._strings[h].count("\n") > 1
-            if len(_BLANK_LINE) < _MAX_KNOWN:
-                _BLANK_LINE[h] = many
-        return many
+        count = _NEWLINES.get(h)
+        if count is None:
+            count = self._strings[h].count("\n")
+            if len(_NEWLINES) < _MAX_KNOWN:
+                _NEWLINES[h] = count
+        return count
 
     def where(self, column: str, hashes: frozenset[int]) -> list[int]:
         """Indices of the tokens whose ``column`` ("orth" or "low") is one of ``hashes``.

@@ -267,7 +267,7 @@ class SkillComponent(SerializedComponent):
                         sure,
                         soft,
                         tagged,
-                        spaces=lambda: cols.space_idx,
+                        spaces=cols.space_idx,
                         blank=cols.blank_line,
                     )
                 )

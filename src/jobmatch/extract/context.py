@@ -268,7 +268,7 @@ class ContextResolver:
         self._letters = frozenset(key(c) for c in "abcdefghijklmnopqrstuvwxyz")
         self._amp, self._dash = key("&"), key("-")
         # the whitespace tokens of the current resolve() call (see there)
-        self._spaces: Callable[[], Sequence[int]] | None = None
+        self._spaces: Sequence[int] = ()
         self._blank: Callable[[int], bool] | None = None
         self._joiners = frozenset(key(w) for w in ("and", "or", "&", "/", ",", "+"))
 
@@ -280,7 +280,7 @@ class ContextResolver:
         sure: list[Match],
         soft: set[tuple[int, int]] | None = None,
         tagged: set[Match] | None = None,
-        spaces: Callable[[], Sequence[int]] | None = None,
+        spaces: Sequence[int] = (),
         blank: Callable[[int], bool] | None = None,
     ) -> list[Match]:
         """The ambiguous matches the context supports.
@@ -296,9 +296,9 @@ class ContextResolver:
             tagged: a set, filled here, of the lower-case matches accepted only because
                 they touch another mention in a tag list: they must still touch one after
                 the filter.
-            spaces: gives the indices of the whitespace tokens (``Columns.space_idx``), which
-                a negative phrase reads past (white space within a line, a single line
-                break); called only when a negative phrase does not match as written.
+            spaces: the indices of the whitespace tokens, ascending (``Columns.space_idx``),
+                which a negative phrase that does not match as written reads past (white
+                space within a line, a single line break).
             blank: whether a whitespace token holds a blank line (``Columns.blank_line``),
                 which ends a phrase.
 
@@ -447,10 +447,9 @@ class ContextResolver:
         the whitespace tokens of this call (a wrapped line)?"""
         if _negative(low, s, e, rule):
             return True
-        if self._spaces is None or self._blank is None:
+        if not self._spaces or self._blank is None:
             return False
-        spaces = self._spaces()
-        return bool(spaces) and _negative_wrapped(low, s, e, rule, spaces, self._blank)
+        return _negative_wrapped(low, s, e, rule, self._spaces, self._blank)
 
     def _listed(self, low: list[int], e: int, sure: list[Match]) -> bool:
         """Whether a list joiner and a sure mention follow the match: a negative phrase
