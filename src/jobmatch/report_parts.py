@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
-from .wording import DEGREE_LABELS
+from .wording import DEGREE_LABELS, score_band
 
 __all__ = [
     "category_labels",
@@ -253,8 +253,3 @@ def missing_note(m: MissingSkill, report: ScoreReport | None = None) -> str:
         if y.requirement == m.requirement:
             note += f"; {y.years:.1f} of {y.asked:g} years count"
     return note
-
-
-def score_band(score: float) -> str:
-    """``"strong"`` (70+), ``"partial"`` (40+) or ``"weak"``."""
-    return "strong" if score >= 70 else "partial" if score >= 40 else "weak"

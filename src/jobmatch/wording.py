@@ -1,4 +1,4 @@
-"""How reports and readers name things in words: degree levels, lists of names.
+"""How reports and readers name things in words: degree levels, lists of names, score bands.
 
 Shared by the scoring side (requirement labels) and the reports, so that a posting's
 requirement and the report listing it say the same thing.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["DEGREE_LABELS", "listing"]
+__all__ = ["DEGREE_LABELS", "listing", "score_band"]
 
 #: how a degree level reads in a report
 DEGREE_LABELS = {
@@ -30,3 +30,8 @@ def listing(names: Sequence[str], joint: str = "or") -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {joint} {names[-1]}"
+
+
+def score_band(score: float) -> str:
+    """``"strong"`` (70+), ``"partial"`` (40+) or ``"weak"``."""
+    return "strong" if score >= 70 else "partial" if score >= 40 else "weak"

@@ -27,6 +27,7 @@ from ..models import (
     SkillMention,
     YearsMatch,
 )
+from ..wording import score_band
 from .brief import ScoreBrief, brief
 from .career import career_estimate, education_against, education_of
 from .doc_language import ENGLISH, EnglishText, english_text
@@ -496,10 +497,6 @@ def _asks_years(profile: Profile) -> bool:
     return any(req.years is not None for _, req in profile.requirements())
 
 
-#: the score from which report_parts.score_band calls a match "partial"
-_PARTIAL = 40.0
-
-
 def reach_warning(profile: Profile) -> str | None:
     """A warning when even a document meeting every requirement of ``profile`` (with the
     best similarity) would score below a partial match, else ``None``.
@@ -512,7 +509,7 @@ def reach_warning(profile: Profile) -> str | None:
     requirements = [r for _, r in profile.requirements()]
     params = profile.scoring
     best = compute(profile, {r.id: 1.0 for r in requirements}, params.cosine_ref).score
-    if best >= _PARTIAL:
+    if score_band(best) != "weak":
         return None
     names = ", ".join(r.label for r in requirements[:3])
     more = f" and {len(requirements) - 3} more" if len(requirements) > 3 else ""
