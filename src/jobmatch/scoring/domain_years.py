@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from ..models import Lexicon, ResumeFacts, RoleCounted, SkillMention, SkillYears, YearsMatch
-from .explain import snippet
+from .explain import skill_name, snippet
 from .profile_types import Requirement
 from .resume_reader import RoleText, merged_years
 
@@ -135,7 +135,7 @@ def years_match(
         years = facts.years
     elif req.each and len(req.domain) > 1:
         # "5+ years of C# and Python": each skill's years apart; the fewest decide
-        each = tuple(SkillYears(_name(sid, lexicon), *count((sid,))) for sid in req.domain)
+        each = tuple(SkillYears(skill_name(sid, lexicon), *count((sid,))) for sid in req.domain)
         fewest = min(each, key=lambda s: s.years)  # the first of equals, in the posting's order
         years, counted = fewest.years, fewest.roles
     else:
@@ -145,7 +145,7 @@ def years_match(
         requirement=req.id,
         label=req.label,
         asked=req.years,
-        domain=tuple(_name(s, lexicon) for s in req.domain),
+        domain=tuple(skill_name(s, lexicon) for s in req.domain),
         years=years,
         credit=round(credit, 4),
         roles=counted,
@@ -177,10 +177,10 @@ def _counted(
             hit = _evidence(r, mentions, wanted, lexicon, implied)
             if hit is not None:
                 m, linked = hit
-                name = _name(m.skill_id, lexicon)
+                name = skill_name(m.skill_id, lexicon)
                 if linked != m.skill_id:  # "collaborative filtering, which implies ..."
                     how = "implies" if linked in implied(m.skill_id) else "names"
-                    name += f", which {how} {_name(linked, lexicon)}"
+                    name += f", which {how} {skill_name(linked, lexicon)}"
                 found = (name, snippet(text, m.start, m.end, _SNIPPET))
         if found is None:
             counted.append(RoleCounted(*_dates(r), counted=False))
@@ -240,8 +240,3 @@ def _evidence(
             if linked in wanted:
                 return m, linked
     return None
-
-
-def _name(skill_id: str, lexicon: Lexicon) -> str:
-    s = lexicon.get(skill_id)
-    return s.name if s is not None else skill_id

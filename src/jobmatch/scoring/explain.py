@@ -14,7 +14,7 @@ from .doc_language import EnglishText
 from .formula import Breakdown, Credit
 from .profile_types import Profile, ProfileCategory, Requirement
 
-__all__ = ["explain", "score_parts", "snippet", "highlighted_snippet"]
+__all__ = ["explain", "score_parts", "skill_name", "snippet", "highlighted_snippet"]
 
 _SNIPPET = 60
 
@@ -90,7 +90,7 @@ def _matched(
         end=m.end,
         mentions=cr.count,
         highlight=where,
-        via_name=_name(cr.via, lexicon) if cr.via is not None else None,
+        via_name=skill_name(cr.via, lexicon) if cr.via is not None else None,
     )
 
 
@@ -99,7 +99,7 @@ def _written(
 ) -> MatchedSkill:
     """A language met by the language the document is written in (no mention)."""
     assert cr.skill_id is not None
-    name = _name(cr.skill_id, lexicon)
+    name = skill_name(cr.skill_id, lexicon)
     how = (
         f"the document is written in {name} ({language.share:.0%} of its {language.words}"
         " words are common English function words: the, and, of, with...)"
@@ -164,7 +164,8 @@ def highlighted_snippet(text: str, start: int, end: int) -> tuple[str, tuple[int
     return body, (at, at + len(term))
 
 
-def _name(skill_id: str, lexicon: Lexicon) -> str:
+def skill_name(skill_id: str, lexicon: Lexicon) -> str:
+    """The lexicon's name of ``skill_id`` (its id, spaced, when the lexicon has none)."""
     skill = lexicon.get(skill_id)
     return skill.name if skill is not None else skill_id.replace("_", " ")
 
@@ -172,10 +173,10 @@ def _name(skill_id: str, lexicon: Lexicon) -> str:
 def _requirement_name(req: Requirement, lexicon: Lexicon) -> str:
     """A requirement as a reader names it: the skill, or its alternatives' names."""
     if len(req.skills) == 1:
-        return _name(req.skills[0], lexicon)
+        return skill_name(req.skills[0], lexicon)
     if not req.skills:
         return req.label
-    names = [_name(s, lexicon) for s in req.skills]
+    names = [skill_name(s, lexicon) for s in req.skills]
     alts = listing(names)
     label = req.label.casefold()
     if label == req.id.casefold() or label in {n.casefold() for n in names}:
