@@ -118,6 +118,9 @@ _DESCRIPTION_ASKS = re.compile(
     r"|bring|demonstrate|know)\b",
     re.IGNORECASE,
 )
+#: the sections where a clause counts only when it speaks of the candidate: the company's
+#: context, and a job description, where the company's own words often come first
+_CANDIDATE_ONLY = _CONTEXT_SECTIONS | {_DESCRIPTION}
 _REQUIRED_CUE = re.compile(
     r"\bmust\b|\brequired\b|\brequires?\b|\bwill have\b|\byears?\b|\bexperience (?:with|in)\b"
     r"|\bproficien|\bexpertise\b|\bstrong\b|\bhands-on\b|\byou will\b|\byou'll\b"
@@ -548,7 +551,7 @@ def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool
     no heading, with a firm cue (a terse posting read leniently needs none)."""
     if prefer:
         return False
-    if lenient or (section not in _CONTEXT_SECTIONS and section != _DESCRIPTION):
+    if lenient or section not in _CANDIDATE_ONLY:
         return True
     if _REQUIRED_CUE.search(clause):
         return True
@@ -580,7 +583,7 @@ def _counts(clause: str, section: str) -> bool:
     if section in _NEVER_SECTIONS:
         return False
     return (
-        (section not in _CONTEXT_SECTIONS and section != _DESCRIPTION)
+        section not in _CANDIDATE_ONLY
         or bool(CANDIDATE.search(clause))
         or bool(degree_levels(clause))
     )
@@ -591,7 +594,7 @@ def _company_voice(clause: str, section: str) -> bool:
     candidate ("We work with the latest developments in government, industry and academia,
     leveraging that knowledge ...", "Our team has deep knowledge of NLP")."""
     return (
-        (section in _CONTEXT_SECTIONS or section == _DESCRIPTION)
+        section in _CANDIDATE_ONLY
         and bool(_COMPANY_VOICE.match(clause))
         and not _CANDIDATE_VOICE.search(clause)
     )
