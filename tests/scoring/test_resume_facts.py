@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from jobmatch.scoring.resume_facts import degree_level, find_education
@@ -148,46 +146,3 @@ def test_extra_degree_forms_are_found_as_by_their_patterns(line: str) -> None:
     from jobmatch.scoring.education import _EXTRA_LEVELS, _extra_levels
 
     assert _extra_levels(line) == [lvl for lvl, rx in _EXTRA_LEVELS if rx.search(line)]
-
-
-def _first_letters(items: list[Any], *, boundary: bool = False) -> set[str] | None:
-    """The letters a parsed pattern can start with, each after a word boundary (lookbehinds
-    skipped), or None when an alternative does not start with a word boundary and a letter."""
-    import re._parser as sre  # type: ignore[import-not-found]
-
-    i = 0
-    while items[i][0] is sre.ASSERT_NOT:
-        i += 1
-    op, av = items[i]
-    if op is sre.SUBPATTERN:
-        return _first_letters([*av[3], *items[i + 1 :]], boundary=boundary)
-    if op is sre.BRANCH:
-        found: set[str] = set()
-        for alt in av[1]:
-            got = _first_letters([*alt, *items[i + 1 :]], boundary=boundary)
-            if got is None:
-                return None
-            found |= got
-        return found
-    if op is sre.AT and av is sre.AT_BOUNDARY:
-        return _first_letters(items[i + 1 :], boundary=True)
-    if not boundary:
-        return None
-    if op is sre.LITERAL:
-        return {chr(av).lower()}
-    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in av):
-        return {chr(c).lower() for _, c in av}
-    return None
-
-
-def test_every_degree_form_starts_at_a_word_with_a_known_letter() -> None:
-    # the union's fast prefix (a word boundary, then one of DEGREE_FIRST_LETTERS) must not
-    # hide a form: each level pattern's alternatives start so
-    import re._parser as sre  # type: ignore[import-not-found]
-
-    from jobmatch.scoring.resume_facts import _LEVEL_PATTERNS, DEGREE_FIRST_LETTERS
-
-    for level, pattern in _LEVEL_PATTERNS:
-        letters = _first_letters(list(sre.parse(pattern)))
-        assert letters is not None, level
-        assert letters <= set(DEGREE_FIRST_LETTERS), (level, letters - set(DEGREE_FIRST_LETTERS))

@@ -17,10 +17,10 @@ import re
 from collections.abc import Sequence
 
 from ..models import Education
+from .first_letter import by_first_letter
 
 __all__ = [
     "ANY_DEGREE_PATTERN",
-    "DEGREE_FIRST_LETTERS",
     "PROFESSIONAL_DOCTORATE_PATTERN",
     "KNOWN_FIELDS",
     "degree_level",
@@ -83,16 +83,16 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("high_school", r"\bhigh school\b|\bg\.?e\.?d\.?\b(?=\s|$)|\bsecondary school\b"),
 )
-_LEVEL_RES = tuple((lvl, re.compile(p, re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS)
-#: the letters a degree form starts with: every alternative of the level patterns starts at
-#: a word boundary with one of them (tests/scoring/test_resume_facts.py checks it). A search
-#: of the union tries its ~80 alternatives only there, not at every character: six times
-#: faster over a posting's text, where this search was a quarter of a batch record's time
-DEGREE_FIRST_LETTERS = "abdeghjlmpsu"
-_ANY_DEGREE = re.compile(
-    rf"\b(?=[{DEGREE_FIRST_LETTERS}])(?:" + "|".join(f"(?:{p})" for _, p in _LEVEL_PATTERNS) + ")",
-    re.IGNORECASE,
+# each level's forms by first letter too (the same matches, faster: see below)
+_LEVEL_RES = tuple(
+    (lvl, re.compile(by_first_letter([p]), re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS
 )
+#: the union of the level patterns, one branch per letter a degree form starts with
+#: (:func:`~jobmatch.scoring.first_letter.by_first_letter`): the same matches as the plain
+#: union, but ``re`` skips the characters no form starts with and tries at each letter only
+#: its forms. A posting's text is searched with it for every batch record: a plain union of
+#: the ~80 alternatives tried at every character was a quarter of a record's time
+_ANY_DEGREE = re.compile(by_first_letter(p for _, p in _LEVEL_PATTERNS), re.IGNORECASE)
 _ANY_DEGREE_LOWER = re.compile(_ANY_DEGREE.pattern)
 #: the union of the level patterns, lower case: a line :func:`degree_level` gives a level
 #: holds a match of it (compiled with ``IGNORECASE``, or without on lower-cased ASCII text)
