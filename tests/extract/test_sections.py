@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from jobmatch.extract import sections
 from jobmatch.extract.sections import (
     classify_heading,
     detect_sections,
@@ -459,6 +461,88 @@ def test_remembered_headings_give_the_sections_found_anew(monkeypatch: pytest.Mo
 )
 def test_inline_headings(line: str, found: list[tuple[int, str]]) -> None:
     assert inline_headings(line) == found
+
+
+def _starts(items: list[Any], k: int, pre: str = "") -> set[str]:
+    """The first ``k`` characters a match of the parsed pattern ``items`` can start with
+    (shorter where the walk meets what it cannot enumerate: ``_INLINE_STARTS`` must then
+    take the shorter start); a positive lookahead keeps the starts that agree with it."""
+    import re._parser as sre  # type: ignore[import-not-found]
+
+    if len(pre) >= k or not items:
+        return {pre[:k]}
+    (op, av), rest = items[0], items[1:]
+    if op is sre.ASSERT and av[0] == 1:  # (?=...): the starts that agree with it
+        ahead = _starts(list(av[1]), k)
+        return {
+            s
+            for s in _starts(rest, k, pre)
+            if any(s[len(pre) :].startswith(a) or a.startswith(s[len(pre) :]) for a in ahead)
+        }
+    if op in {sre.ASSERT, sre.ASSERT_NOT, sre.AT}:  # zero width: any start stays possible
+        return _starts(rest, k, pre)
+    if op is sre.LITERAL:
+        return _starts(rest, k, pre + chr(av))
+    if op is sre.IN and all(kind in {sre.LITERAL, sre.RANGE} for kind, _ in av):
+        chars = [chr(v) for kind, v in av if kind is sre.LITERAL]
+        chars += [chr(c) for kind, v in av if kind is sre.RANGE for c in range(v[0], v[1] + 1)]
+        return set().union(*(_starts(rest, k, pre + c) for c in chars))
+    if op is sre.SUBPATTERN:
+        return _starts([*av[3], *rest], k, pre)
+    if op is sre.BRANCH:
+        return set().union(*(_starts([*alt, *rest], k, pre) for alt in av[1]))
+    if op in {sre.MAX_REPEAT, sre.MIN_REPEAT}:
+        low, high, sub = av
+        return set().union(
+            *(_starts([*list(sub) * n, *rest], k, pre) for n in range(low, min(high, k) + 1))
+        )
+    return {pre}
+
+
+def test_every_run_in_heading_starts_with_a_listed_start() -> None:
+    # the search tries the heading pattern only where one of _INLINE_STARTS stands: every
+    # start the pattern allows must be listed
+    import re._parser as sre
+
+    starts = _starts(list(sre.parse(sections._INLINE_HEADING_RE.pattern)), 4)
+    assert len(starts) > 30  # the walk reached the headings' words
+    missing = {s for s in starts if sections._INLINE_START_RE.match(s) is None}
+    assert not missing
+
+
+def _inline_headings_everywhere(line: str) -> list[tuple[int, str]]:
+    """inline_headings trying the heading pattern at every character (its first form)."""
+    out = []
+    lead = len(line) - len(line.lstrip())
+    for m in sections._INLINE_HEADING_RE.finditer(line):
+        at = m.start()
+        if at == lead:
+            if ":" in m.group() and len(line) <= sections._MAX_HEADING_LINE:
+                continue
+        elif not (sections._after_text(line, at) or sections._PHRASE_RE.match(m.group())):
+            continue
+        if not line[m.end() :].strip():
+            continue
+        out.append((at, m.lastgroup or "other"))
+    return out
+
+
+def test_run_in_headings_are_those_of_a_search_at_every_character(shared_data: Path) -> None:
+    lines = [
+        "We Other Qualifications: Python",  # a start inside a start that fails
+        "team WHAT WE OFFER  pay Your Profile  degree",
+        *(SAMPLES / "postings.jsonl").read_text(encoding="utf-8").splitlines(),
+    ]
+    for f in sorted((shared_data / "postings").rglob("*.jsonl")):
+        for record in f.read_text(encoding="utf-8").splitlines():
+            if record.strip():
+                lines += (json.loads(record).get("text") or "").split("\n")
+    found = 0
+    for line in lines:
+        expected = _inline_headings_everywhere(line)
+        assert inline_headings(line) == expected, line
+        found += len(expected)
+    assert found > 50
 
 
 def test_a_heading_run_into_a_line_opens_its_section() -> None:
