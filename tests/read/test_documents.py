@@ -203,6 +203,31 @@ def test_limits_validation() -> None:
     assert Limits().max_bytes == 20 * 1024 * 1024
 
 
+def test_an_isolated_pdf_parse_imports_pdfminer_in_the_child_only() -> None:
+    # the parent (jobmatch score, building its scorer meanwhile) never imports pdfminer:
+    # the parser child does; in process, the parse imports it on first use
+    code = (
+        "import sys\n"
+        "from jobmatch.models import Limits\n"
+        "from jobmatch.read import pdf\n"
+        "data = open(sys.argv[1], 'rb').read()\n"
+        "isolated = pdf.extract_pdf(data, source='a.pdf', limits=Limits())\n"
+        "print('pdfminer' in sys.modules, 'numpy' in sys.modules)\n"
+        "here = pdf.extract_pdf(data, source='a.pdf', limits=Limits(isolate=False))\n"
+        "print('pdfminer' in sys.modules, here.text == isolated.text, here.pages)\n"
+    )
+    sample = str(Path(__file__).resolve().parents[2] / "samples" / "research_engineer_resume.pdf")
+    out = subprocess.run(
+        [sys.executable, "-c", code, sample], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split("\n")[:2] == ["False False", "True True 2"]
+    from jobmatch.read import pdf, pdf_parse
+
+    assert pdf.page_text is pdf_parse.page_text  # the names pdf gave before still work
+    with pytest.raises(AttributeError):
+        pdf.no_such_name  # noqa: B018
+
+
 def test_public_api_is_lazy() -> None:
     code = (
         "import sys, jobmatch; assert 'pdfminer' not in sys.modules;"

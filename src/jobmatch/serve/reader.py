@@ -48,7 +48,7 @@ class ReaderProcess:
     """
 
     def __init__(self) -> None:
-        from ..read import documents, pdf  # noqa: F401 - imported once, before the fork
+        from ..read import documents, pdf_parse  # noqa: F401 - imported once, before the fork
 
         self.pid: int | None = None
         self._conn: Connection | None = None
