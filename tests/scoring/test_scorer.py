@@ -496,6 +496,24 @@ def test_public_api_is_lazy() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_scoring_against_a_profile_does_not_import_the_reading_of_postings() -> None:
+    # jobmatch score starts without the posting reader (imported when a posting is read);
+    # the names scorer gave before still work
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import jobmatch.api, jobmatch.cli.documents, jobmatch.report\n"
+        "from jobmatch.scoring import scorer\n"
+        "print(sorted(m for m in sys.modules if m.startswith('jobmatch.scoring.posting')))\n"
+        "from jobmatch.scoring.posting_profile import posting_id, posting_profile\n"
+        "print(scorer.posting_id is posting_id, scorer.posting_profile is posting_profile)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["[]", "True True"]
+
+
 WORDS = [
     "Python",
     "SQL",

@@ -34,7 +34,6 @@ from .doc_language import ENGLISH, EnglishText, english_text
 from .domain_years import years_match
 from .explain import explain, score_parts, snippet
 from .formula import Breakdown, Credit, Weights, calibrate, compute, credit_of, profile_weights
-from .posting_profile import posting_id, posting_profile
 from .profiles import (
     DEFAULT_PROFILE,
     Profile,
@@ -51,13 +50,17 @@ if TYPE_CHECKING:
 
     from ..extract.component import SkillExtractor
 
-__all__ = [
-    "Scorer",
-    "posting_profile",
-    "posting_id",
-    "calibrate",
-    "snippet",
-]
+__all__ = ["Scorer", "calibrate", "snippet"]
+
+
+def __getattr__(name: str) -> object:
+    # posting_profile and posting_id, which this module gave before, imported on first use
+    if name in {"posting_profile", "posting_id"}:
+        from . import posting_profile
+
+        return getattr(posting_profile, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 log = logging.getLogger(__name__)
 
@@ -240,6 +243,10 @@ class Scorer:
         record_id: str | None = None,
     ) -> Profile:
         """The ad-hoc profile of a posting (:func:`posting_profile` with this scorer's base)."""
+        # the reading of postings is imported when one is read: scoring against a profile
+        # (jobmatch score, batch without a posting) starts without it
+        from .posting_profile import posting_profile
+
         return posting_profile(
             text,
             mentions,
