@@ -228,6 +228,31 @@ def test_an_isolated_pdf_parse_imports_pdfminer_in_the_child_only() -> None:
         pdf.no_such_name  # noqa: B018
 
 
+def test_the_docx_and_html_readers_are_imported_for_such_files_only() -> None:
+    code = (
+        "import sys\n"
+        "from jobmatch.read.documents import read_bytes\n"
+        "from tests.helpers import docx_bytes\n"
+        "readers = ('jobmatch.read.docx', 'jobmatch.read.html')\n"
+        "read_bytes(b'Python and SQL', source='cv.txt')\n"
+        "print([m in sys.modules for m in readers])\n"
+        "read_bytes(b'<p>Python</p>', source='cv.html', name='cv.html')\n"
+        "print([m in sys.modules for m in readers])\n"
+        "print(read_bytes(docx_bytes(['Python']), source='cv.docx', name='cv.docx').format)\n"
+        "print([m in sys.modules for m in readers])\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert out.stdout.splitlines() == [
+        "[False, False]",
+        "[False, True]",
+        "docx",
+        "[True, True]",
+    ]
+
+
 def test_public_api_is_lazy() -> None:
     code = (
         "import sys, jobmatch; assert 'pdfminer' not in sys.modules;"

@@ -28,9 +28,7 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from ..models import Document, Limits
-from .docx import docx_dated, docx_text, zip_kind
 from .encodings import read_text_bytes
-from .html import html_to_text
 from .normalize import check_text
 from .pdf_result import PDF_ENGINES, ExtractedPDF, check_engine, default_pdf_engine
 from .sniff import describe, sniff_format
@@ -181,12 +179,18 @@ def read_bytes(
     ext = Path(name).suffix.lower() if name else ""
     kind = sniff_format(data)
     if kind == "zip":
+        # the DOCX and HTML readers (zipfile, ElementTree, html.parser) are imported when
+        # such a file is read: a PDF's reader starts without them
+        from .docx import zip_kind
+
         kind = zip_kind(data)
     if kind == "pdf":
         return _read_pdf(data, source, ext, password, limits, pdf_engine)
     if ext == ".pdf":
         raise UnsupportedFormatError(f"not a PDF: looks like {describe(kind)}", source=source)
     if kind == "docx":
+        from .docx import docx_dated, docx_text
+
         text = docx_text(data, source=source, limits=limits)
         text, more = check_text(text, source=source)
         return Document(
@@ -245,6 +249,8 @@ def _read_text_file(data: bytes, source: str, ext: str, kind: str) -> Document:
     decoded, encoding = read_text_bytes(data, source=source, html=is_html)
     if is_html:
         fmt = "html"
+        from .html import html_to_text
+
         decoded = html_to_text(decoded)
     else:
         fmt = _TEXT_EXTENSIONS.get(ext, "text")
