@@ -65,22 +65,8 @@ def parse_pdf(
     clock: Callable[[], float] = time.monotonic,
 ) -> ExtractedPDF:
     """Parse the PDF in this process (the body of :func:`extract_pdf`, without isolation):
-    :func:`jobmatch.read.pdf_parse.parse_pdf`, imported on first use.
-
-    Args:
-        data: the PDF's bytes.
-        source: the name used in errors.
-        password: the user password of an encrypted PDF.
-        limits: the page, time (between pages) and inflation limits.
-        clock: the clock the time limit is measured with.
-
-    Returns:
-        The :class:`~jobmatch.read.pdf_result.ExtractedPDF`.
-
-    Raises:
-        DocumentError: as :func:`extract_pdf`.
-        MemoryError: the parse ran out of memory.
-    """
+    :func:`jobmatch.read.pdf_parse.parse_pdf`, imported on first use, which documents the
+    arguments, the result and the errors."""
     from .pdf_parse import parse_pdf as parse
 
     return parse(data, source=source, password=password, limits=limits, clock=clock)
