@@ -281,6 +281,19 @@ OTHER_SENSES: dict[str, list[str]] = {
         f"proactive {what}"
         for what in "maintenance monitoring detection alerting alerts scaling".split()
     ],
+    # a US bachelor's level, not a secondary-school diploma ("post-baccalaureate
+    # certificate"; "baccalaureate degree" is an alias of bachelors_degree)
+    "baccalaureate": ["post-baccalaureate", "post baccalaureate", "postbaccalaureate"],
+    # policing and the rules one obeys ("Law Enforcement Training", "federal and state law"),
+    # not knowledge of law
+    "law": [
+        "law enforcement",
+        "state law",
+        "federal law",
+        "local law",
+        "applicable law",
+        "by law",
+    ],
     # flexible working as a benefit ("Flexible and agile working"), not the methodology
     "agile": ["flexible and agile working", "agile and flexible working", "agile working policy"],
     # systems that do not fail ("highly reliable systems", "delivering reliable services"),

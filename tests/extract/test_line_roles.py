@@ -26,6 +26,22 @@ def found(ex: SkillExtractor, text: str) -> list[tuple[str, str]]:
         ("Tuned queries on Oracle 19c.", [("oracle_database", "Oracle 19c")]),
         ("MERN Stack Developer, OpenAI, San Francisco", []),
         ("Registered Nurse, Unity Health Toronto", [("rn", "Registered Nurse")]),
+        # ", Inc." ends a company name; an employer's statement about itself names it
+        (
+            "Rapid Response Monitoring Services, Inc. is an affirmative action employer.",
+            [],
+        ),
+        ("H2O.ai is an equal opportunity employer. We welcome all.", []),
+        ("Esri is an equal opportunity employer (EOE)", []),
+        (
+            "Trained models with H2O.ai and mapped data in Esri.",
+            [("h2o", "H2O.ai"), ("esri", "Esri")],
+        ),
+        # "PLC" after a comma is a controller, not a company word
+        (
+            "PLC programming, PLC, plumbing",
+            [("ladder_logic", "PLC programming"), ("plc", "PLC"), ("plumbing", "plumbing")],
+        ),
         # a mention that holds the company word is a skill ("Java EE Technologies" is no
         # company; "Technologies" is not a company word)
         ("Learn more in Java EE Technologies.", [("java_ee", "Java EE")]),

@@ -254,7 +254,7 @@ class SkillComponent(SerializedComponent):
         matches, conjuncts = self._match(doc, cols)
         kept: list[Match] = []
         if matches:
-            sure, ambiguous = self._patterns.longest_first(doc, matches)
+            sure, ambiguous = self._patterns.longest_first(doc, matches, cols.space_idx)
             soft: set[tuple[int, int]] | None = set() if self.soft_rules else None
             tagged: set[Match] = set()
             kept = sure

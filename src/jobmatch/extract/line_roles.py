@@ -10,7 +10,9 @@ a citation line is itself evidence of publishing.
 * employer name: the mention is followed by a company word ("Therapeutics", "Inc.",
   "Health", "International", "Div"...), directly or after one or two capitalised words
   that end the name ("Honeywell Defense Avionics Div"), or by "AI" at the end of a name
-  ("Nexus AI, San Francisco"), or it follows "at" after a job-title or employment word ("Engineer at
+  ("Nexus AI, San Francisco"), or by a comma and "Inc."/"LLC"... ("Monitoring Services,
+  Inc."), or by an employer's statement ("H2O.ai is an equal opportunity employer"), or it
+  follows "at" after a job-title or employment word ("Engineer at
   Oracle", "Interned at CNN"), or a comma after a job title ("MERN Stack Developer,
   OpenAI, San Francisco"), and ends the name (line end, comma, "in", a year...);
 * citation line: a year and a citation marker (an initial "J.", "et al.", quotes, a
@@ -30,8 +32,10 @@ from .columns import Columns
 from .vocabulary import (
     CITATION_MARKERS,
     CITATION_STRONG,
+    EMPLOYER_STATEMENTS,
     EMPLOYMENT_TITLES,
     EMPLOYMENT_WORDS,
+    ORG_COMMA_SUFFIXES,
     ORG_END,
     ORG_SUFFIXES,
     ORG_WEAK_SUFFIXES,
@@ -73,6 +77,9 @@ class LineRoles:
         # these no employer name
         self._cite_low = self._thesis | self._strong | {self._et}
         self._company = self._suffix | self._weak
+        self._comma_suffix = frozenset(key(w) for w in ORG_COMMA_SUFFIXES)
+        self._statements = tuple(tuple(key(w) for w in s) for s in EMPLOYER_STATEMENTS)
+        self._statement_starts = frozenset(s[2] for s in self._statements)
 
     def wrong_senses(
         self, strings: Any, cols: Columns, kept: list[Match], prose: Iterable[int] = ()
@@ -125,7 +132,11 @@ class LineRoles:
 
     def _no_employer(self, cols: Columns) -> bool:
         """Whether the doc lacks every trigger of an employer name (set operations)."""
-        return self._company.isdisjoint(cols.orth_set) and self._employ.isdisjoint(cols.low_set)
+        return (
+            self._company.isdisjoint(cols.orth_set)
+            and self._employ.isdisjoint(cols.low_set)
+            and self._statement_starts.isdisjoint(cols.low_set)
+        )
 
     def _line_role(self, strings: Any, cols: Columns, lo: int, hi: int) -> tuple[bool, int]:
         """(is a citation line, first token of a thesis title or a large number)."""
@@ -171,6 +182,8 @@ class LineRoles:
         before = low[s - 1] if s > lo else 0
         if self._runs_to_suffix(cols, e, hi):
             return True  # "Honeywell Defense Avionics Div", "Python Software Foundation"
+        if self._states_employer(low, e, hi):
+            return True  # "H2O.ai is an equal opportunity employer"
         if nxt not in self._company and before not in self._slot and orth[s] not in self._weak:
             return False  # the common case: no company word after, no "at" or comma before
         if nxt in self._suffix:
@@ -201,9 +214,17 @@ class LineRoles:
         for j in range(e, min(hi, e + 3)):
             if orth[j] in self._suffix:
                 return j > e and (j + 1 >= hi or low[j + 1] in self._org_end)
+            if low[j] == self._comma:
+                # ", Inc." ends a name: "Rapid Response Monitoring Services, Inc."
+                return j + 1 < hi and orth[j + 1] in self._comma_suffix
             if orth[j] == low[j]:
                 return False  # lower case or punctuation: the name is over
         return False
+
+    def _states_employer(self, low: list[int], e: int, hi: int) -> bool:
+        """Whether the words after the mention are an employer's statement about itself
+        ("is an equal opportunity employer")."""
+        return any(tuple(low[e : e + len(s)]) == s for s in self._statements if e + len(s) <= hi)
 
 
 def _is_year(text: str) -> bool:

@@ -10,6 +10,7 @@ ALL-CAPS acronyms: "IT" must not match "it").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -136,21 +137,29 @@ class PatternSet:
     n_patterns: int
 
     def longest_first(
-        self, doc: Doc, matches: list[tuple[int, int, int]]
+        self,
+        doc: Doc,
+        matches: list[tuple[int, int, int]],
+        spaces: Sequence[int] = (),
     ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
         """(sure, ambiguous) ``(start, end, skill index)`` of the matcher's raw ``(key, start,
         end)`` matches: the non-overlapping ones, longest first, then leftmost, then lexicon
-        order; exact-case matches kept only as one of their spellings."""
+        order; exact-case matches kept only as one of their spellings.
+
+        ``spaces`` are the indices of the whitespace tokens, ascending: the line break inside
+        a wrapped match (:func:`wrapped_matches`) adds no length, so a phrase wrapped over
+        two lines does not beat a match of the same words on one line ("Apache Spark\nSQL"
+        is a list of two items, not "Apache" and "Spark SQL")."""
         info, exact = self.info, self.exact
         # sorting plain tuples is far cheaper than filter_spans over Span objects
-        cand = sorted((s - e, s, info[h], e) for h, s, e in matches)
+        cand = sorted((s - e + _breaks(spaces, s, e), s, info[h], e) for h, s, e in matches)
         occupied = bytearray(len(doc))
         sure: list[tuple[int, int, int]] = []
         ambiguous: list[tuple[int, int, int]] = []
-        for neg_len, s, (i, kind), e in cand:
+        for _, s, (i, kind), e in cand:
             if 1 in occupied[s:e]:
                 continue
-            occupied[s:e] = b"\x01" * -neg_len
+            occupied[s:e] = b"\x01" * (e - s)
             if kind == MatchKind.PLAIN:
                 sure.append((s, e, i))
             elif kind == MatchKind.AMBIGUOUS:
@@ -367,6 +376,13 @@ def build_patterns(
     """
     key = nlp.vocab.strings.add
     return assemble_patterns(skills, plan_patterns(skills, rules, tokenize, key), key)
+
+
+def _breaks(spaces: Sequence[int], s: int, e: int) -> int:
+    """How many whitespace tokens lie in ``s:e`` (only a wrapped match holds one)."""
+    if not spaces or e - s < 2:
+        return 0
+    return bisect_left(spaces, e) - bisect_left(spaces, s)
 
 
 def wrapped_matches(doc: Doc, cols: Columns, patterns: PatternSet) -> list[tuple[int, int, int]]:

@@ -19,6 +19,8 @@ __all__ = [
     "CITATION_STRONG",
     "EMPLOYMENT_TITLES",
     "EMPLOYMENT_WORDS",
+    "EMPLOYER_STATEMENTS",
+    "ORG_COMMA_SUFFIXES",
     "ORG_END",
     "ORG_SUFFIXES",
     "ORG_WEAK_SUFFIXES",
@@ -106,6 +108,18 @@ ORG_SUFFIXES = frozenset(
     "Corporation Labs Laboratories Health Healthcare International Holdings Capital Partners "
     "Ventures GmbH AG Bank Foundation Institute University Hospital Studios Co. Company "
     "Incorporated Limited PLC plc Div Div. Division".split()
+)
+# company words that follow a comma and end the name ("Monitoring Services, Inc.", "Kronos
+# Bio, Inc."): ORTH, as written; not "PLC", also a controller ("PLC programming, PLC")
+ORG_COMMA_SUFFIXES = frozenset("Inc Inc. LLC Ltd Ltd. Corp Corp. GmbH".split())
+# what an employer says of itself right after its name (LOWER): "H2O.ai is an equal
+# opportunity employer", "Esri is an equal opportunity employer (EOE)"
+EMPLOYER_STATEMENTS = (
+    ("is", "an", "equal", "opportunity"),
+    ("is", "an", "equal", "employment"),
+    ("is", "an", "affirmative", "action"),
+    ("is", "an", "eoe"),
+    ("is", "proud", "to", "be", "an", "equal"),
 )
 # "AI" ends a company name only at the end of the name ("Nexus AI, San Francisco")
 ORG_WEAK_SUFFIXES = frozenset({"AI"})
