@@ -36,6 +36,7 @@ from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import alternatives
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
+from .posting_fields import degree_fields
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -404,6 +405,9 @@ class _Reading:
             # a part of a degree clause ("..., preferably in Statistics") names fields too
             self.degree_clauses.append((clause, prefer, evidence))
             fields = set(field_names(clause))
+            # "Ph.D. in cell biology, immunology, biochemistry, or ...": fields, not skills
+            of_degree = degree_fields(self.text, ms)
+            ms = [m for m in ms if m not in of_degree]
         value = years_asked(clause) if self.want_years else None
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
             # the first years a required clause asks; those of a preferred one if no other
