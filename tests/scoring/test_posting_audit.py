@@ -7,6 +7,7 @@ import pytest
 
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
+from jobmatch.scoring.posting_company import company_names
 
 
 def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
@@ -52,3 +53,42 @@ def test_the_fields_of_a_degree_are_no_skills(
     got = _asked(f"Data Scientist\n\nRequirements\n- {line}\n", extractor)
     assert not set(fields) & set(got)
     assert {s: True for s in asked}.items() <= got.items()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("At Hygiena, our emphasis on teamwork ...\nApply Now", ("Hygiena",)),
+        ("Since 2001, Blueprint Medicines has been on a mission.", ("Blueprint Medicines",)),
+        ("Why join Porch?\nJoin Porch as a data scientist.", ("Porch",)),
+        ("Acme is an equal opportunity employer.", ("Acme",)),
+        ("About Us\nJoin Us. At Our Core, we value people.", ()),
+    ],
+)
+def test_the_names_a_posting_calls_its_company_by(text: str, names: tuple[str, ...]) -> None:
+    assert company_names(text) == names
+
+
+COMPANY = """Data Engineer
+
+Since 2001, Hygiena has been on a mission to lead rapid diagnostic testing.
+
+Qualifications:
+- Experience with SQL and Python
+
+Be a part of something big.
+Hygiena uses machine learning and statistics to prevent outbreaks.
+"""
+
+
+def test_a_company_speaking_of_itself_by_its_name_asks_nothing(
+    extractor: SkillExtractor,
+) -> None:
+    # in the third person as in the first ("We help prevent ..."): its domain is not asked
+    read = read_posting(COMPANY, extractor=extractor)
+    assert [s.skill_id for r in read.requirements for s in r.skills] == ["sql", "python"]
+    assert {s.skill_id for s in read.ignored} == {"machine_learning", "statistics"}
+    # ... but the same clause of another subject still asks
+    read = read_posting(COMPANY.replace("Hygiena uses", "Experience using"), extractor=extractor)
+    asked = [s.skill_id for r in read.requirements for s in r.skills]
+    assert asked == ["sql", "python", "machine_learning", "statistics"]

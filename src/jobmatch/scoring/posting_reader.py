@@ -35,6 +35,7 @@ from ..errors import EmptyDocumentError
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import alternatives
+from .posting_company import company_names, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_fields import degree_fields
 from .posting_model import (
@@ -220,6 +221,9 @@ def read_requirements(
     teams = team_names(text)
     team_starts = [a for a, _ in teams]
     named_teams: list[SkillMention] = []
+    # the company's own names ("Hygiena"): a clause opening with one and a verb of its own
+    # is the company speaking of itself
+    names = company_names(text)
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1] and m.category not in _STACK_CATEGORIES:
@@ -243,12 +247,12 @@ def read_requirements(
         )
         for (a, b), ms in zip(spans, by_clause, strict=True)
     ]
-    read = _Reading(text, lexicon, years=years)
+    read = _Reading(text, lexicon, years=years, subject=company_subject(names))
     read.run(clause_list, lenient=False)
     if not read.reqs and not read.degree_clauses:
         # a terse posting without headings or cue words ("Research engineer: Python, PyTorch
         # and CUDA"): every clause but the benefits counts
-        read = _Reading(text, lexicon, years=years)
+        read = _Reading(text, lexicon, years=years, subject=company_subject(names))
         read.run(clause_list, lenient=True)
     read.ignore(named_teams)
     for r in read.reqs:
@@ -305,8 +309,17 @@ def _cut_at(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[
 class _Reading:
     """The state of one pass over a posting's clauses."""
 
-    def __init__(self, text: str, lexicon: Lexicon, *, years: bool = True) -> None:
+    def __init__(
+        self,
+        text: str,
+        lexicon: Lexicon,
+        *,
+        years: bool = True,
+        subject: re.Pattern[str] | None = None,
+    ) -> None:
         self.text = text
+        #: a clause opening with the company's name and a verb of its own
+        self.subject = subject
         self.lexicon = lexicon
         self.want_years = years
         self.reqs: list[PostingRequirement] = []
@@ -338,7 +351,7 @@ class _Reading:
                 continue
             if self.asks_nothing(clause, section, ms, lenient=lenient):
                 continue
-            if not lenient and _company_voice(clause, "about"):
+            if not lenient and _company_voice(clause, "about", self.subject):
                 # under a heading that asks, the company speaking of itself still asks no
                 # domain, practice or soft skill ("At the Department of Law we teach ...
                 # Danish European and international law", "we invest in R&D"); its stack
@@ -439,7 +452,7 @@ class _Reading:
         ):
             self.ignore(ms)
             return True
-        if not lenient and _company_voice(clause, section):
+        if not lenient and _company_voice(clause, section, self.subject):
             # the company describing itself asks nothing, but the technologies it says it
             # works with are the job's stack: preferred ("We've built ... in AWS using
             # Docker and Kubernetes")
@@ -593,13 +606,14 @@ def _counts(clause: str, section: str) -> bool:
     )
 
 
-def _company_voice(clause: str, section: str) -> bool:
+def _company_voice(clause: str, section: str, subject: re.Pattern[str] | None = None) -> bool:
     """A clause of a company description in the company's own voice, not turning to the
     candidate ("We work with the latest developments in government, industry and academia,
-    leveraging that knowledge ...", "Our team has deep knowledge of NLP")."""
+    leveraging that knowledge ...", "Our team has deep knowledge of NLP"), or speaking of
+    itself by its name (``subject``: "Hygiena plays a critical role in ...")."""
     return (
         section in _CANDIDATE_ONLY
-        and bool(_COMPANY_VOICE.match(clause))
+        and bool(_COMPANY_VOICE.match(clause) or (subject is not None and subject.match(clause)))
         and not _CANDIDATE_VOICE.search(clause)
     )
 
