@@ -1,5 +1,6 @@
 """What a posting asks, in shapes an audit of the shared postings found misread: the fields
-of a degree read as skills, ..."""
+of a degree read as skills, the company speaking of itself by its name, a task's tool asked
+again beside the alternatives the requirements accept."""
 
 from __future__ import annotations
 
@@ -92,3 +93,30 @@ def test_a_company_speaking_of_itself_by_its_name_asks_nothing(
     read = read_posting(COMPANY.replace("Hygiena uses", "Experience using"), extractor=extractor)
     asked = [s.skill_id for r in read.requirements for s in r.skills]
     assert asked == ["sql", "python", "machine_learning", "statistics"]
+
+
+TOOLS = """Product Manager
+
+Responsibilities
+- Define the product backlog using Mixpanel funnel data and NPS surveys.
+- Build dashboards in Tableau.
+
+Requirements
+- Proficiency with analytics tools (Amplitude, Mixpanel, or Looker)
+- Experience with Tableau
+- Python or R
+"""
+
+
+def test_a_task_s_tool_asked_among_alternatives_is_asked_once(
+    extractor: SkillExtractor,
+) -> None:
+    read = read_posting(TOOLS, extractor=extractor)
+    asked = [([s.skill_id for s in r.skills], r.required) for r in read.requirements]
+    # Mixpanel, named by a task, is one of the tools the requirements accept; Tableau, asked
+    # alone by the requirements too, stays
+    assert asked == [
+        (["tableau"], True),
+        (["amplitude_analytics", "mixpanel", "looker"], True),
+        (["python", "r"], True),
+    ]

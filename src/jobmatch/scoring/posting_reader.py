@@ -38,6 +38,7 @@ from .posting_alternatives import alternatives
 from .posting_company import company_names, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_fields import degree_fields
+from .posting_implied import without_implied
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -261,7 +262,7 @@ def read_requirements(
     asked = read.years
     return PostingRequirements(
         source=source,
-        requirements=tuple(read.reqs),
+        requirements=tuple(without_implied(read.reqs, read.where)),
         education=education_requirement(read.degree_clauses),
         years_min=asked[0] if asked else None,
         years_evidence=asked[1] if asked else None,
@@ -323,6 +324,8 @@ class _Reading:
         self.lexicon = lexicon
         self.want_years = years
         self.reqs: list[PostingRequirement] = []
+        #: the section each requirement's evidence was read in
+        self.where: dict[str, str] = {}
         self.ignored: dict[str, PostingSkill] = {}
         #: (the clause's words read for the degree, preferred, the clause quoted)
         self.degree_clauses: list[tuple[str, bool, str]] = []
@@ -433,6 +436,7 @@ class _Reading:
                 section == "preferred"
                 or (len(clause.split()) <= _SHORT_CLAUSE and not _FIRM_YEARS.search(clause))
             )
+        self.where.setdefault(evidence, section)
         for group in alternatives(self.text, _asked(ms, fields)):
             _add(self.reqs, group, required, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
@@ -683,7 +687,8 @@ def _add(
     lexicon: Lexicon,
 ) -> None:
     """Add a requirement, or merge it with one naming the same skills (required if either
-    is). "Mixpanel" and "Amplitude, Mixpanel or Looker" stay two requirements."""
+    is). "Mixpanel" and "Amplitude, Mixpanel or Looker" stay two requirements here
+    (:func:`~.posting_implied.without_implied` drops the first when a task names it)."""
     new = set(ids)
     for i, r in enumerate(reqs):
         if new == {s.skill_id for s in r.skills}:
