@@ -9,6 +9,7 @@ import pytest
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.scoring.posting_company import company_names
+from jobmatch.scoring.posting_rules import years_phrase
 
 
 def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
@@ -120,3 +121,39 @@ def test_a_task_s_tool_asked_among_alternatives_is_asked_once(
         (["amplitude_analytics", "mixpanel", "looker"], True),
         (["python", "r"], True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "phrase"),
+    [
+        (
+            "YOUR FITNESS LEVEL You have 5+ years of experience with Embedded Systems You"
+            " possess expertise in modern C++ software development",
+            "5+ years of experience with Embedded Systems",
+        ),
+        (
+            "5+ years of software development experience A solid foundation in computer"
+            " science Excellent coding skills in React Knowledge of REST JSON HTTP",
+            "5+ years of software development experience",
+        ),
+        # a skill's name with such a word is no next item
+        (
+            "5+ years of experience in Deep Learning and Good Manufacturing Practice",
+            "5+ years of experience in Deep Learning and Good Manufacturing Practice",
+        ),
+        ("3 years in Customer Experience management", "3 years in Customer Experience management"),
+    ],
+)
+def test_the_years_domain_ends_at_the_next_item_of_a_run_on_list(clause: str, phrase: str) -> None:
+    assert years_phrase(clause) == phrase
+
+
+def test_a_run_on_list_s_next_items_are_no_domain_of_the_years(
+    extractor: SkillExtractor,
+) -> None:
+    text = (
+        "Embedded Engineer\n\nRequirements\nYou have 5+ years of experience with Embedded Systems"
+        " You possess expertise in modern C++ software development You know Linux and Yocto\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert (read.years_min, [s.skill_id for s in read.years_skills]) == (5.0, ["embedded_systems"])
