@@ -9,7 +9,7 @@ import pytest
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.scoring.posting_company import company_names
-from jobmatch.scoring.posting_rules import years_phrase
+from jobmatch.scoring.posting_rules import degree_levels, years_phrase
 
 
 def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
@@ -157,3 +157,22 @@ def test_a_run_on_list_s_next_items_are_no_domain_of_the_years(
     )
     read = read_posting(text, extractor=extractor)
     assert (read.years_min, [s.skill_id for s in read.years_skills]) == (5.0, ["embedded_systems"])
+
+
+@pytest.mark.parametrize(
+    ("clause", "levels"),
+    [
+        # no degree: a master of a craft, mass spectrometry, a contact person's title
+        ("Master of Python, R, and SQL languages", []),
+        ("analyze biological samples using quantitative LC-MS/MS assays", []),
+        ("Experience with GC-MS and MS/MS spectra", []),
+        ("For more information please contact <NAME> <NAME> M.Sc IT Manager", []),
+        # ... the degrees stay
+        ("Master of Science in Chemistry", ["master"]),
+        ("Master of Public Health or Master of Business Administration", ["master"]),
+        ("-MS/PhD degree in Statistics", ["phd", "master"]),
+        ("BS/MS in Computer Science", ["master", "bachelor"]),
+    ],
+)
+def test_words_like_a_degree_that_ask_none(clause: str, levels: list[str]) -> None:
+    assert degree_levels(clause) == levels
