@@ -9,7 +9,7 @@ import pytest
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.scoring.posting_company import company_names
-from jobmatch.scoring.posting_rules import degree_levels, years_phrase
+from jobmatch.scoring.posting_rules import degree_levels, states_preference, years_phrase
 
 
 def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
@@ -176,3 +176,18 @@ def test_a_run_on_list_s_next_items_are_no_domain_of_the_years(
 )
 def test_words_like_a_degree_that_ask_none(clause: str, levels: list[str]) -> None:
     assert degree_levels(clause) == levels
+
+
+@pytest.mark.parametrize(
+    ("clause", "prefers"),
+    [
+        ("Experience in statistical genetics and statistical modelling is a large advantage", True),
+        ("Knowledge in cell signaling would be considered a distinct advantage", True),
+        ("Python is a great plus", True),
+        ("SQL would be an added bonus", True),
+        # an advantage the job offers is no preference
+        ("You will have the advantage of gaining high-quality professional leverage", False),
+    ],
+)
+def test_a_preference_with_an_adjective(clause: str, prefers: bool) -> None:
+    assert states_preference(clause) is prefers

@@ -39,7 +39,8 @@ __all__ = [
 ]
 
 PREFER = re.compile(
-    r"\b(?:is|are|would be|will be)?\s*(?:a|an)\s+(?:big\s+|huge\s+|definite\s+|strong\s+)?"
+    r"\b(?:is|are|would be|will be)?\s*(?:a|an)\s+(?:(?:big|huge|definite|strong|great|large"
+    r"|real|clear|distinct|considerable|significant|major|added|additional|particular)\s+)?"
     r"(?:plus|bonus|advantage|asset)\b|\b(?:is|are|be)\s+(?:big|huge|strong|great)\s+"
     r"(?:plus|bonus|advantage|asset)\b|\bpluses\b|\bnice[- ]to[- ]haves?\b|\bideally\b"
     r"|\bideal\b|\bbonus\b|\bpreferred\b|\bprefer(?:ably|ence)?\b|\bdesired\b|\bdesirable\b"
