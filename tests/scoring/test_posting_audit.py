@@ -191,3 +191,19 @@ def test_words_like_a_degree_that_ask_none(clause: str, levels: list[str]) -> No
 )
 def test_a_preference_with_an_adjective(clause: str, prefers: bool) -> None:
     assert states_preference(clause) is prefers
+
+
+PRIVACY = """Data Scientist
+
+Requirements
+- Experience with SQL
+
+Our Applicant Privacy Notice describes how Acme treats the personal information it receives \
+from applicants.
+"""
+
+
+def test_a_privacy_notice_asks_nothing(extractor: SkillExtractor) -> None:
+    read = read_posting(PRIVACY, extractor=extractor)
+    assert [s.skill_id for r in read.requirements for s in r.skills] == ["sql"]
+    assert [s.skill_id for s in read.ignored] == ["data_privacy"]

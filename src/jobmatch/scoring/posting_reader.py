@@ -98,9 +98,12 @@ GENERIC = frozenset(
 #: how to apply and the terms of employment: read as a section of their own that asks nothing
 _APPLYING = "applying"
 _NEVER_SECTIONS = frozenset({"benefits", _APPLYING})
-#: an equal-opportunity statement asks nothing ("without regard to race, ..., genetics")
+#: an equal-opportunity statement asks nothing ("without regard to race, ..., genetics"),
+#: nor a privacy notice for applicants ("Our Applicant Privacy Notice describes how Acme
+#: treats the personal information ...": no data privacy asked)
 _EQUAL_OPPORTUNITY = re.compile(
     r"equal (?:employment )?opportunit|without regard to|affirmative action employer"
+    r"|\bprivacy (?:notice|policy|statement)\b"
     r"|regardless of (?:race|age|sex|gender|religion|colou?r|national)",
     re.IGNORECASE,
 )
