@@ -207,3 +207,12 @@ def test_a_privacy_notice_asks_nothing(extractor: SkillExtractor) -> None:
     read = read_posting(PRIVACY, extractor=extractor)
     assert [s.skill_id for r in read.requirements for s in r.skills] == ["sql"]
     assert [s.skill_id for s in read.ignored] == ["data_privacy"]
+
+
+def test_a_company_s_stack_holds_no_generic_word(extractor: SkillExtractor) -> None:
+    text = (
+        "Data Scientist\n\nAt Clarity Insights, we only provide Data & Analytics expertise.\n\n"
+        "Requirements\n- Experience with SQL\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert [s.skill_id for r in read.requirements for s in r.skills] == ["sql"]

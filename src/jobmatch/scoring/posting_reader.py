@@ -463,7 +463,8 @@ class _Reading:
             # the company describing itself asks nothing, but the technologies it says it
             # works with are the job's stack: preferred ("We've built ... in AWS using
             # Docker and Kubernetes")
-            stack = [m for m in ms if m.category in _COMPANY_STACK]
+            # (never a word too generic to be asked: "we only provide Data & Analytics")
+            stack = [m for m in _asked(ms) if m.category in _COMPANY_STACK]
             self.ignore([m for m in ms if m not in stack])
             for group in alternatives(self.text, stack):
                 _add(self.reqs, group, False, clause, self.lexicon)
