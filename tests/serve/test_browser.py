@@ -131,7 +131,7 @@ def test_upload_a_resume_and_a_posting(page: Page, server: str, tmp_path: Path) 
     page.get_by_label("or paste the posting text").fill(POSTING.read_text(encoding="utf-8"))
     page.get_by_role("button", name="Score").click()
     page.wait_for_selector("#score")
-    assert page.inner_text("#score") == "98.5"
+    assert page.inner_text("#score") == "98.4"
     assert page.get_by_role("heading", level=2).inner_text() == (
         "Report for research_engineer_resume.pdf"
     )

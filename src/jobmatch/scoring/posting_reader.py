@@ -35,7 +35,10 @@ from ..errors import EmptyDocumentError
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import alternatives
+from .posting_company import company_names, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
+from .posting_fields import degree_fields
+from .posting_implied import without_implied
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -95,9 +98,12 @@ GENERIC = frozenset(
 #: how to apply and the terms of employment: read as a section of their own that asks nothing
 _APPLYING = "applying"
 _NEVER_SECTIONS = frozenset({"benefits", _APPLYING})
-#: an equal-opportunity statement asks nothing ("without regard to race, ..., genetics")
+#: an equal-opportunity statement asks nothing ("without regard to race, ..., genetics"),
+#: nor a privacy notice for applicants ("Our Applicant Privacy Notice describes how Acme
+#: treats the personal information ...": no data privacy asked)
 _EQUAL_OPPORTUNITY = re.compile(
     r"equal (?:employment )?opportunit|without regard to|affirmative action employer"
+    r"|\bprivacy (?:notice|policy|statement)\b"
     r"|regardless of (?:race|age|sex|gender|religion|colou?r|national)",
     re.IGNORECASE,
 )
@@ -219,6 +225,9 @@ def read_requirements(
     teams = team_names(text)
     team_starts = [a for a, _ in teams]
     named_teams: list[SkillMention] = []
+    # the company's own names ("Hygiena"): a clause opening with one and a verb of its own
+    # is the company speaking of itself
+    names = company_names(text)
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1] and m.category not in _STACK_CATEGORIES:
@@ -242,12 +251,12 @@ def read_requirements(
         )
         for (a, b), ms in zip(spans, by_clause, strict=True)
     ]
-    read = _Reading(text, lexicon, years=years)
+    read = _Reading(text, lexicon, years=years, subject=company_subject(names))
     read.run(clause_list, lenient=False)
     if not read.reqs and not read.degree_clauses:
         # a terse posting without headings or cue words ("Research engineer: Python, PyTorch
         # and CUDA"): every clause but the benefits counts
-        read = _Reading(text, lexicon, years=years)
+        read = _Reading(text, lexicon, years=years, subject=company_subject(names))
         read.run(clause_list, lenient=True)
     read.ignore(named_teams)
     for r in read.reqs:
@@ -256,7 +265,7 @@ def read_requirements(
     asked = read.years
     return PostingRequirements(
         source=source,
-        requirements=tuple(read.reqs),
+        requirements=tuple(without_implied(read.reqs, read.where)),
         education=education_requirement(read.degree_clauses),
         years_min=asked[0] if asked else None,
         years_evidence=asked[1] if asked else None,
@@ -304,11 +313,22 @@ def _cut_at(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[
 class _Reading:
     """The state of one pass over a posting's clauses."""
 
-    def __init__(self, text: str, lexicon: Lexicon, *, years: bool = True) -> None:
+    def __init__(
+        self,
+        text: str,
+        lexicon: Lexicon,
+        *,
+        years: bool = True,
+        subject: re.Pattern[str] | None = None,
+    ) -> None:
         self.text = text
+        #: a clause opening with the company's name and a verb of its own
+        self.subject = subject
         self.lexicon = lexicon
         self.want_years = years
         self.reqs: list[PostingRequirement] = []
+        #: the section each requirement's evidence was read in
+        self.where: dict[str, str] = {}
         self.ignored: dict[str, PostingSkill] = {}
         #: (the clause's words read for the degree, preferred, the clause quoted)
         self.degree_clauses: list[tuple[str, bool, str]] = []
@@ -337,7 +357,7 @@ class _Reading:
                 continue
             if self.asks_nothing(clause, section, ms, lenient=lenient):
                 continue
-            if not lenient and _company_voice(clause, "about"):
+            if not lenient and _company_voice(clause, "about", self.subject):
                 # under a heading that asks, the company speaking of itself still asks no
                 # domain, practice or soft skill ("At the Department of Law we teach ...
                 # Danish European and international law", "we invest in R&D"); its stack
@@ -404,6 +424,9 @@ class _Reading:
             # a part of a degree clause ("..., preferably in Statistics") names fields too
             self.degree_clauses.append((clause, prefer, evidence))
             fields = set(field_names(clause))
+            # "Ph.D. in cell biology, immunology, biochemistry, or ...": fields, not skills
+            of_degree = degree_fields(self.text, ms)
+            ms = [m for m in ms if m not in of_degree]
         value = years_asked(clause) if self.want_years else None
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
             # the first years a required clause asks; those of a preferred one if no other
@@ -416,6 +439,7 @@ class _Reading:
                 section == "preferred"
                 or (len(clause.split()) <= _SHORT_CLAUSE and not _FIRM_YEARS.search(clause))
             )
+        self.where.setdefault(evidence, section)
         for group in alternatives(self.text, _asked(ms, fields)):
             _add(self.reqs, group, required, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
@@ -435,11 +459,12 @@ class _Reading:
         ):
             self.ignore(ms)
             return True
-        if not lenient and _company_voice(clause, section):
+        if not lenient and _company_voice(clause, section, self.subject):
             # the company describing itself asks nothing, but the technologies it says it
             # works with are the job's stack: preferred ("We've built ... in AWS using
             # Docker and Kubernetes")
-            stack = [m for m in ms if m.category in _COMPANY_STACK]
+            # (never a word too generic to be asked: "we only provide Data & Analytics")
+            stack = [m for m in _asked(ms) if m.category in _COMPANY_STACK]
             self.ignore([m for m in ms if m not in stack])
             for group in alternatives(self.text, stack):
                 _add(self.reqs, group, False, clause, self.lexicon)
@@ -589,13 +614,14 @@ def _counts(clause: str, section: str) -> bool:
     )
 
 
-def _company_voice(clause: str, section: str) -> bool:
+def _company_voice(clause: str, section: str, subject: re.Pattern[str] | None = None) -> bool:
     """A clause of a company description in the company's own voice, not turning to the
     candidate ("We work with the latest developments in government, industry and academia,
-    leveraging that knowledge ...", "Our team has deep knowledge of NLP")."""
+    leveraging that knowledge ...", "Our team has deep knowledge of NLP"), or speaking of
+    itself by its name (``subject``: "Hygiena plays a critical role in ...")."""
     return (
         section in _CANDIDATE_ONLY
-        and bool(_COMPANY_VOICE.match(clause))
+        and bool(_COMPANY_VOICE.match(clause) or (subject is not None and subject.match(clause)))
         and not _CANDIDATE_VOICE.search(clause)
     )
 
@@ -665,7 +691,8 @@ def _add(
     lexicon: Lexicon,
 ) -> None:
     """Add a requirement, or merge it with one naming the same skills (required if either
-    is). "Mixpanel" and "Amplitude, Mixpanel or Looker" stay two requirements."""
+    is). "Mixpanel" and "Amplitude, Mixpanel or Looker" stay two requirements here
+    (:func:`~.posting_implied.without_implied` drops the first when a task names it)."""
     new = set(ids)
     for i, r in enumerate(reqs):
         if new == {s.skill_id for s in r.skills}:

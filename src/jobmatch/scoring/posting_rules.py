@@ -39,7 +39,8 @@ __all__ = [
 ]
 
 PREFER = re.compile(
-    r"\b(?:is|are|would be|will be)?\s*(?:a|an)\s+(?:big\s+|huge\s+|definite\s+|strong\s+)?"
+    r"\b(?:is|are|would be|will be)?\s*(?:a|an)\s+(?:(?:big|huge|definite|strong|great|large"
+    r"|real|clear|distinct|considerable|significant|major|added|additional|particular)\s+)?"
     r"(?:plus|bonus|advantage|asset)\b|\b(?:is|are|be)\s+(?:big|huge|strong|great)\s+"
     r"(?:plus|bonus|advantage|asset)\b|\bpluses\b|\bnice[- ]to[- ]haves?\b|\bideally\b"
     r"|\bideal\b|\bbonus\b|\bpreferred\b|\bprefer(?:ably|ence)?\b|\bdesired\b|\bdesirable\b"
@@ -599,12 +600,36 @@ def _degree_levels(clause: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+#: "Master of" before what is no degree's name ("Master of Python, R, and SQL languages":
+#: the verb's noun, a master of a craft); a degree's name follows it ("Master of Science",
+#: "Master of Business Administration", "Master of Public Health")
+_NOT_A_DEGREE = re.compile(
+    r"\s+of\s+(?!(?:science|arts|engineering|business|public|fine|education|laws?|social"
+    r"|computer|information|data|applied|health|finance|financial|philosophy|technology"
+    r"|management|economics|statistics|mathematics|nursing|architecture|library|divinity"
+    r"|music|professional|accountancy|accounting|occupational|physical|international|urban"
+    r"|industrial|environmental|human|quantitative|analytics|biomedical|medical|clinical"
+    r"|research|advanced|mechanical|electrical|chemical|civil|software)\b)",
+    re.IGNORECASE,
+)
+#: "LC-MS", "GC-MS", "MS/MS": mass spectrometry, no master's
+_INSTRUMENT = re.compile(r"(?:[A-Za-z]-|\bMS/)$")
+#: a person's title after the name a de-identified posting writes ("For more information
+#: please contact <NAME> <NAME> M.Sc IT Manager"): no degree asked
+_AFTER_A_NAME = re.compile(r"<NAME>\s*,?\s*$")
+
+
 def _asked(clause: str, m: re.Match[str]) -> bool:
     """Whether the degree named at ``m`` is asked (not the level of students, courses, a
     position or a head count: :data:`_NOT_ASKED_AFTER`, :data:`_NOT_ASKED_BEFORE`)."""
     start = max(0, m.start() - 60)
     return not (
-        _NOT_ASKED_AFTER.match(clause, m.end())
+        _NOT_A_DEGREE.match(clause, m.end()) is not None
+        and m.group().lower() in ("master", "ms")
+        or m.group() == "MS"
+        and (_INSTRUMENT.search(clause, 0, m.start()) or clause.startswith("/MS", m.end()))
+        or _AFTER_A_NAME.search(clause, max(0, m.start() - 12), m.start()) is not None
+        or _NOT_ASKED_AFTER.match(clause, m.end())
         or (
             _NOT_ASKED_HINT.search(clause, start, m.start()) is not None
             and _NOT_ASKED_BEFORE.search(clause, start, m.start()) is not None

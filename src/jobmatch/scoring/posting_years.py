@@ -169,6 +169,18 @@ _PHRASE_END = re.compile(
     r"|\b(?:including|such\s+as|e\.g\.|preferably|ideally)\b",
     re.IGNORECASE,
 )
+#: the next item of a list that lost its line breaks (SkillSpan's ads): a word opening what
+#: is asked, capitalised after a lower-case word ("5+ years of experience with Embedded
+#: Systems You possess expertise in modern C++", "5+ years of software development
+#: experience A solid foundation in ... Excellent coding skills in React"); case-sensitive,
+#: and only words that open an item, not a skill's name ("Deep Learning", "Good
+#: Manufacturing Practice", "Knowledge Graph", "Customer Experience")
+_NEXT_ITEM = re.compile(
+    r"(?<=[a-z)])\s+(?=(?:You|Your|We|Excellent|Strong|Proven|Solid|Demonstrated"
+    r"|An?\s+(?:solid|strong|good|proven|deep)|Ability\s+to|Familiarity\s+with"
+    r"|Proficiency\s+(?:in|with)|Understanding\s+of|Expertise\s+(?:in|with)|Fluent\s+in"
+    r"|Knowledge\s+of|Experience\s+(?:with|in|of|as|building|using|working))\b)"
+)
 #: a domain opened to what the lexicon cannot check: "in Chemistry or any science-based
 #: field", "CAR T cell therapy, or related field", "or similar", "in a similar role"
 _OPEN_DOMAIN = re.compile(
@@ -196,7 +208,9 @@ def years_phrase(clause: str) -> str | None:
     start = found[0].start()
     stop = found[1].start() if len(found) > 1 else len(clause)
     end = _PHRASE_END.search(clause, found[0].end(), stop)
-    phrase = clause[start : end.start() if end else stop]
+    stop = end.start() if end else stop
+    item = _NEXT_ITEM.search(clause, found[0].end(), stop)
+    phrase = clause[start : item.start() if item else stop]
     if _OPEN_DOMAIN.search(phrase):
         return ""
     return _TRAILING.sub("", phrase).strip()

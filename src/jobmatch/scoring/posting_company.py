@@ -1,0 +1,64 @@
+"""The names a posting calls its company by, and where it speaks of itself by that name.
+
+A posting names its company where it speaks of it: "At Hygiena, our emphasis on teamwork
+...", "join Hygiena", "Since 2001, Hygiena has been ...", "Hygiena is an equal opportunity
+employer", "About Hygiena", "Hygiena's mission". A clause opening with that name and a verb
+of its own ("Hygiena plays a critical role in ... healthcare-associated infections") is the
+company describing itself in the third person, as "We ..." is in the first: it asks
+nothing of the candidate.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["company_names", "company_subject"]
+
+#: a company's name: one to three capitalised words ("Hygiena", "Blueprint Medicines")
+_NAME = r"([A-Z][\w&'\u2019.-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){0,2})"
+#: where a posting names its company (the name is group 1)
+_NAMED = tuple(
+    re.compile(p, re.MULTILINE)
+    for p in (
+        r"\bAt " + _NAME + r",",
+        r"\b[Jj]oin(?:ing)? " + _NAME + r"(?=[ \t]*[.,!;\n]|[ \t]+(?:as|and|in|to)\b)",
+        r"\bSince (?:\d{4}|its founding),? " + _NAME + r"\s+(?:has|is|was)\b",
+        r"(?:^|[.!]\s+)" + _NAME + r" is an? (?:[Ee]qual [Oo]pportunity|EEO|proud)",
+        r"^About " + _NAME + r"[ \t]*:?[ \t]*$",
+        r"\b" + _NAME + r"(?:'s|\u2019s) (?:mission|vision|values|culture|purpose)\b",
+        r"^Why (?:work at |join )?" + _NAME + r"\?",
+    )
+)
+#: words that open such phrases without naming a company ("At Our Core,", "Join Us.")
+_NOT_NAMES = frozenset(
+    "Our Us We The This That A An You Your It Its Them Me My Other Each Every "
+    "Team Now Today Here".split()
+)
+#: the company's verbs in a sentence about itself (not "... is seeking", "is hiring")
+_OWN_VERBS = (
+    r"(?:is|are|was|has|have|had|plays?|believes?|offers?|provides?|delivers?|helps?"
+    r"|serves?|builds?|develops?|uses?|leverages?|combines?|creates?|designs?|invests?"
+    r"|values?|strives?|continues?|remains?|focuses?|operates?|specializ\w+|partners?"
+    r"|empowers?|enables?|works?|employs?|became|brings?|makes?)\b"
+    r"(?!\s+(?:seeking|looking|hiring|searching|recruiting|in need)\b)"
+)
+
+
+def company_names(text: str) -> tuple[str, ...]:
+    """The names ``text`` calls its company by, longest first (none when it names none)."""
+    found: dict[str, None] = {}
+    for rx in _NAMED:
+        for m in rx.finditer(text):
+            name = m.group(1).rstrip(".")
+            if name.split()[0] not in _NOT_NAMES:
+                found.setdefault(name, None)
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def company_subject(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A clause opening with the company's name and a verb of its own ("Hygiena plays a
+    critical role ..."), or ``None`` without names."""
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"[^\w<]*(?:{alts})(?:,[^,]{{0,60}},)?\s+{_OWN_VERBS}")

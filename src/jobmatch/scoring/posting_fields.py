@@ -1,0 +1,67 @@
+"""The fields of study a posting's degree names: "Ph.D. in cell biology, immunology,
+biochemistry, or a related discipline" asks a degree in one of them, not three skills.
+
+A mention is a field of the degree when the text before it, back to a degree word and its
+"in" ("degree in", "Ph.D. in", "Master of Science in", "BS/MS in"), holds only the list it
+is an item of: other field names, commas, slashes, "or", "and". The list ends at a
+sentence's or a parenthesis' punctuation, a figure, or a word that turns to something else
+than the degree ("with", "experience", "knowledge", "preferred"...): "Bachelor's degree in
+Statistics with experience in Python" asks Python.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.vocabulary import NAMED_TECHNOLOGY
+from ..models import SkillMention
+
+__all__ = ["degree_fields"]
+
+#: skills no degree is named for: technologies, languages, soft skills
+_NEVER_FIELDS = NAMED_TECHNOLOGY | {"spoken_language", "soft_skill", "competency"}
+#: how far before a mention its degree may stand
+_WINDOW = 160
+#: a degree word and the "in" that opens its field ("degree in", "Ph.D. in", "Master of
+#: Science in", "BS/MS in", "degree (or equivalent) in"), the last one before the mention
+_DEGREE_IN = re.compile(
+    r"(?:\bdegrees?|\bdiploma|\bdoctorate|\bph\.?\s?d\.?|\bmaster'?s?|\bmaster\u2019s"
+    r"|\bbachelor'?s?|\bbachelor\u2019s|\b[bm]\.?\s?sc?\.?|\b[bm]\.a\.|\b[bm]a\b|\bmba"
+    r"|\b[bm]\.?\s?eng\.?|\b[bm]\.?\s?tech\.?|\bof\s+(?:science|arts|engineering))"
+    r"(?:\s*\([^()]{0,30}\))?\s+in\s+",
+    re.IGNORECASE,
+)
+#: what may stand between the field's "in" and a mention of the same list: names, commas,
+#: slashes, "&", "or", "and"; never a sentence's or a parenthesis' punctuation or a figure
+_LIST = re.compile(r"[A-Za-z][A-Za-z&'\u2019/,\s-]*", re.IGNORECASE)
+#: a word after which the list no longer names the degree's field
+_TURN = re.compile(
+    r"\b(?:with|experience|knowledge|proficien\w*|skills?|abilit(?:y|ies)|understanding"
+    r"|familiar\w*|background|plus|preferred|required|from|at|who|that|including|such"
+    r"|years?|related|equivalent|similar|other|relevant|working|using|for|good|strong"
+    r"|excellent|solid|deep|proven|fluent|written|spoken|must|should|is|are|be|ha(?:ve|s))\b",
+    re.IGNORECASE,
+)
+#: the most words between the field's "in" and a mention of its list
+_MAX_WORDS = 12
+
+
+def degree_fields(text: str, ms: list[SkillMention]) -> list[SkillMention]:
+    """The mentions of ``ms`` that name the field of a degree ("Ph.D. in cell biology,
+    immunology, biochemistry, or ..."): a field of study, not a skill asked. Named
+    technologies (Python, AWS) are never read so."""
+    out: list[SkillMention] = []
+    for m in ms:
+        if m.category in _NEVER_FIELDS:
+            continue
+        window = text[max(0, m.start - _WINDOW) : m.start]
+        last = max(_DEGREE_IN.finditer(window), key=lambda d: d.start(), default=None)
+        if last is None:
+            continue
+        between = window[last.end() :]
+        if "\n\n" in between or len(between.split()) > _MAX_WORDS:
+            continue
+        if between and (_LIST.fullmatch(between) is None or _TURN.search(between)):
+            continue
+        out.append(m)
+    return out

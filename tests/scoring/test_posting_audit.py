@@ -1,0 +1,218 @@
+"""What a posting asks, in shapes an audit of the shared postings found misread: the fields
+of a degree read as skills, the company speaking of itself by its name, a task's tool asked
+again beside the alternatives the requirements accept."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch import read_posting
+from jobmatch.extract.component import SkillExtractor
+from jobmatch.scoring.posting_company import company_names
+from jobmatch.scoring.posting_rules import degree_levels, states_preference, years_phrase
+
+
+def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
+    """Each skill asked, with whether it is required."""
+    out: dict[str, bool] = {}
+    for r in read_posting(text, extractor=extractor).requirements:
+        for s in r.skills:
+            out[s.skill_id] = out.get(s.skill_id, False) or r.required
+    return out
+
+
+@pytest.mark.parametrize(
+    ("line", "fields", "asked"),
+    [
+        (
+            "Ph.D. in cell biology, immunology, biochemistry, or a related discipline",
+            ["cell_biology", "immunology", "biochemistry"],
+            [],
+        ),
+        (
+            "Minimum of a Masters Degree in Epidemiology, Biostatistics or Health Economics",
+            ["epidemiology", "biostatistics", "health_economics"],
+            [],
+        ),
+        (
+            "BS/MS in Biochemistry/Pharmacology with 7 years industry experience",
+            ["pharmacology"],
+            [],
+        ),
+        # the list ends where the clause turns to something else than the degree
+        (
+            "Bachelor's degree in Biochemistry with experience in immunology",
+            ["biochemistry"],
+            ["immunology"],
+        ),
+        ("MS or BS in Computer Science Good written and spoken English", [], ["english"]),
+        ("Master's degree in Economics and proficiency in SQL", [], ["sql"]),
+    ],
+)
+def test_the_fields_of_a_degree_are_no_skills(
+    extractor: SkillExtractor, line: str, fields: list[str], asked: list[str]
+) -> None:
+    got = _asked(f"Data Scientist\n\nRequirements\n- {line}\n", extractor)
+    assert not set(fields) & set(got)
+    assert {s: True for s in asked}.items() <= got.items()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("At Hygiena, our emphasis on teamwork ...\nApply Now", ("Hygiena",)),
+        ("Since 2001, Blueprint Medicines has been on a mission.", ("Blueprint Medicines",)),
+        ("Why join Porch?\nJoin Porch as a data scientist.", ("Porch",)),
+        ("Acme is an equal opportunity employer.", ("Acme",)),
+        ("About Us\nJoin Us. At Our Core, we value people.", ()),
+    ],
+)
+def test_the_names_a_posting_calls_its_company_by(text: str, names: tuple[str, ...]) -> None:
+    assert company_names(text) == names
+
+
+COMPANY = """Data Engineer
+
+Since 2001, Hygiena has been on a mission to lead rapid diagnostic testing.
+
+Qualifications:
+- Experience with SQL and Python
+
+Be a part of something big.
+Hygiena uses machine learning and statistics to prevent outbreaks.
+"""
+
+
+def test_a_company_speaking_of_itself_by_its_name_asks_nothing(
+    extractor: SkillExtractor,
+) -> None:
+    # in the third person as in the first ("We help prevent ..."): its domain is not asked
+    read = read_posting(COMPANY, extractor=extractor)
+    assert [s.skill_id for r in read.requirements for s in r.skills] == ["sql", "python"]
+    assert {s.skill_id for s in read.ignored} == {"machine_learning", "statistics"}
+    # ... but the same clause of another subject still asks
+    read = read_posting(COMPANY.replace("Hygiena uses", "Experience using"), extractor=extractor)
+    asked = [s.skill_id for r in read.requirements for s in r.skills]
+    assert asked == ["sql", "python", "machine_learning", "statistics"]
+
+
+TOOLS = """Product Manager
+
+Responsibilities
+- Define the product backlog using Mixpanel funnel data and NPS surveys.
+- Build dashboards in Tableau.
+
+Requirements
+- Proficiency with analytics tools (Amplitude, Mixpanel, or Looker)
+- Experience with Tableau
+- Python or R
+"""
+
+
+def test_a_task_s_tool_asked_among_alternatives_is_asked_once(
+    extractor: SkillExtractor,
+) -> None:
+    read = read_posting(TOOLS, extractor=extractor)
+    asked = [([s.skill_id for s in r.skills], r.required) for r in read.requirements]
+    # Mixpanel, named by a task, is one of the tools the requirements accept; Tableau, asked
+    # alone by the requirements too, stays
+    assert asked == [
+        (["tableau"], True),
+        (["amplitude_analytics", "mixpanel", "looker"], True),
+        (["python", "r"], True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "phrase"),
+    [
+        (
+            "YOUR FITNESS LEVEL You have 5+ years of experience with Embedded Systems You"
+            " possess expertise in modern C++ software development",
+            "5+ years of experience with Embedded Systems",
+        ),
+        (
+            "5+ years of software development experience A solid foundation in computer"
+            " science Excellent coding skills in React Knowledge of REST JSON HTTP",
+            "5+ years of software development experience",
+        ),
+        # a skill's name with such a word is no next item
+        (
+            "5+ years of experience in Deep Learning and Good Manufacturing Practice",
+            "5+ years of experience in Deep Learning and Good Manufacturing Practice",
+        ),
+        ("3 years in Customer Experience management", "3 years in Customer Experience management"),
+    ],
+)
+def test_the_years_domain_ends_at_the_next_item_of_a_run_on_list(clause: str, phrase: str) -> None:
+    assert years_phrase(clause) == phrase
+
+
+def test_a_run_on_list_s_next_items_are_no_domain_of_the_years(
+    extractor: SkillExtractor,
+) -> None:
+    text = (
+        "Embedded Engineer\n\nRequirements\nYou have 5+ years of experience with Embedded Systems"
+        " You possess expertise in modern C++ software development You know Linux and Yocto\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert (read.years_min, [s.skill_id for s in read.years_skills]) == (5.0, ["embedded_systems"])
+
+
+@pytest.mark.parametrize(
+    ("clause", "levels"),
+    [
+        # no degree: a master of a craft, mass spectrometry, a contact person's title
+        ("Master of Python, R, and SQL languages", []),
+        ("analyze biological samples using quantitative LC-MS/MS assays", []),
+        ("Experience with GC-MS and MS/MS spectra", []),
+        ("For more information please contact <NAME> <NAME> M.Sc IT Manager", []),
+        # ... the degrees stay
+        ("Master of Science in Chemistry", ["master"]),
+        ("Master of Public Health or Master of Business Administration", ["master"]),
+        ("-MS/PhD degree in Statistics", ["phd", "master"]),
+        ("BS/MS in Computer Science", ["master", "bachelor"]),
+    ],
+)
+def test_words_like_a_degree_that_ask_none(clause: str, levels: list[str]) -> None:
+    assert degree_levels(clause) == levels
+
+
+@pytest.mark.parametrize(
+    ("clause", "prefers"),
+    [
+        ("Experience in statistical genetics and statistical modelling is a large advantage", True),
+        ("Knowledge in cell signaling would be considered a distinct advantage", True),
+        ("Python is a great plus", True),
+        ("SQL would be an added bonus", True),
+        # an advantage the job offers is no preference
+        ("You will have the advantage of gaining high-quality professional leverage", False),
+    ],
+)
+def test_a_preference_with_an_adjective(clause: str, prefers: bool) -> None:
+    assert states_preference(clause) is prefers
+
+
+PRIVACY = """Data Scientist
+
+Requirements
+- Experience with SQL
+
+Our Applicant Privacy Notice describes how Acme treats the personal information it receives \
+from applicants.
+"""
+
+
+def test_a_privacy_notice_asks_nothing(extractor: SkillExtractor) -> None:
+    read = read_posting(PRIVACY, extractor=extractor)
+    assert [s.skill_id for r in read.requirements for s in r.skills] == ["sql"]
+    assert [s.skill_id for s in read.ignored] == ["data_privacy"]
+
+
+def test_a_company_s_stack_holds_no_generic_word(extractor: SkillExtractor) -> None:
+    text = (
+        "Data Scientist\n\nAt Clarity Insights, we only provide Data & Analytics expertise.\n\n"
+        "Requirements\n- Experience with SQL\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert [s.skill_id for r in read.requirements for s in r.skills] == ["sql"]
