@@ -150,7 +150,17 @@ _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 # a sentence run on after a label: "Customer service Worked as Landscaper in ... from Jan
 # 2010 to May 2015" (capitalised: "Engineer, Acme, worked as a contractor" stays a header)
 _WORKED_AS = re.compile(r"\s(?:Worked|Served|Employed|Working|Serving) as\s")
+# a date a sentence names ("... key note speaker at the summit in 2017 and 2018"): the
+# line's lower-case words run into "in", "during" or "by" before it; a role's date follows
+# its title or employer, never such a word
+_PROSE_DATE = re.compile(r"\b[a-z]{2,}\s+[a-z-]{2,}\s+(?:in|during|by)\s*$")
 _CERTIFICATION = re.compile(r"\bcertifi(?:ed|cate|cation)\b", re.IGNORECASE)
+# a rank alone after a comma is part of the title, never an employer or a place ("VP,
+# Principal", "Vice President, Director" of a bank or an asset manager)
+_RANK_AFTER_COMMA = re.compile(
+    r"(?:Senior|Principal|Director|Managing Director|Partner|Associate|Lead)"
+    r"|(?:SENIOR|PRINCIPAL|DIRECTOR|MANAGING DIRECTOR|PARTNER|ASSOCIATE|LEAD)"
+)
 _VOLUNTEER = re.compile(r"\bvolunteer", re.IGNORECASE)
 
 
@@ -245,6 +255,8 @@ def classify_line(s: str) -> tuple[str, list[DateRange], str]:
     """``(kind, dates, rest)`` of a stripped line: head, date, place or desc."""
     dates = [d for d in find_ranges(s) if d.start.precision != "day"]
     rest = _rest(s, dates)
+    if dates and _PROSE_DATE.search(s[: dates[0].begin]):
+        return "desc", dates, rest  # "... key note speaker at a summit in 2017"
     bare = _PLACEHOLDER.sub("", rest).strip(TRIM)
     if dates and (not bare or is_place(bare)):
         return "date", dates, rest
@@ -291,6 +303,10 @@ def title_part(text: str) -> str:
             and len(nxt.split()) <= 6
         ):
             s = f"{s} / {nxt}"
+        elif _RANK_AFTER_COMMA.fullmatch(nxt) and re.search(
+            rf"{re.escape(s)}\s*,\s*{re.escape(nxt)}", text
+        ):
+            s = f"{s}, {nxt}"  # "VP, Principal": a corporate title in two parts
     return s
 
 
