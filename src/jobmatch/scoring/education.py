@@ -63,6 +63,12 @@ _CERTIFICATE = re.compile(r"^(?:graduate |professional )?(?:certificate|diploma)
 # a certificate named after its trade ("Welding Certificate", "Aircraft Coating Technician
 # Certificate") on a line of an education section
 _NAMED_CERTIFICATE = re.compile(r"\b[A-Z][a-z]+\s+(?:Certificate|Diploma)\b(?!\s+(?:in|of)\b)")
+# a line of the resume sites' form "Label : Field , 2016 School" holds an entry of its own
+# ("Course : Machine learning , 2016 Coursera"): it is no line of the degree beside it
+_DATED_ENTRY = re.compile(r"^[A-Z][\w.'’ ]{0,30}\s:\s[^,]+,\s*(?:19|20)\d\d\b")
+# the same form with a two-digit year ("B.E : Electrical Engineering , 87 Devi Ahilya
+# University"): the degree's year, in the century that puts it before the as-of day
+_SHORT_YEAR = re.compile(r"^[^:]{1,40}\s:\s[^,]+,\s*(\d\d)(?=\s|$)")
 _OF_FIELD = re.compile(r"\s*(?:'s|’s)?\s*(?:degree\s*)?(?:of|in)\s+", re.IGNORECASE)
 _SEPARATED = re.compile(r"(?:in|of)\b|[:,\-–]", re.IGNORECASE)
 _HONOURS = re.compile(
@@ -269,6 +275,15 @@ def _ends_dated(line: str) -> bool:
     return bool(ranges) and not line[ranges[-1].stop :].strip(" .,;)")
 
 
+def _short_year(line: str, as_of: date | None) -> int | None:
+    """The two-digit year a degree line ends its field with (", 87"), as four digits."""
+    m = _SHORT_YEAR.match(line)
+    if m is None or find_ranges(line[: m.end()]):
+        return None
+    year = 2000 + int(m.group(1))
+    return year if year <= (as_of or date.today()).year else year - 100
+
+
 def _year(lines: Sequence[str]) -> int | None:
     for line in lines:
         ranges = find_ranges(line)
@@ -318,6 +333,7 @@ def read_education(
             and j not in levels
             and bool(lines[j].strip())
             and classify_heading(lines[j]) is None
+            and _DATED_ENTRY.match(" ".join(lines[j].split())) is None
         )
 
     order = sorted(levels)
@@ -339,7 +355,7 @@ def read_education(
             if layout.date_above and not _ends_dated(line)
             else [line] + beside
         )
-        year = _year(by_year)
+        year = _short_year(line, as_of) or _year(by_year)
         dated = [line] + [x for x in beside if find_ranges(x) or date_only(x)]
         unfinished = any(in_progress(x) for x in dated) or (
             as_of is not None and year is not None and year > as_of.year

@@ -1,0 +1,63 @@
+"""A degree's year in the resume sites' "Degree : Field , YEAR School" form: a two-digit
+year is the degree's, and a course line of that form below a degree is an entry of its own,
+not the degree's date line. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jobmatch.scoring.resume_reader import facts_from_text
+
+AS_OF = date(2026, 1, 1)
+
+
+def years(text: str, as_of: date = AS_OF) -> list[tuple[str, str | None, int | None]]:
+    return [(e.level, e.field, e.year) for e in facts_from_text(text, as_of=as_of).education]
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "year"),
+    [
+        (
+            "B.E : Electrical Engineering , 87 Devi Ahilya University City , India",
+            "electrical engineering",
+            1987,
+        ),
+        ("Bachelor of Science : Accounting , 15 State University", "accounting", 2015),
+        ("B.E : Electrical Engineering , 26", "electrical engineering", 2026),
+    ],
+)
+def test_a_two_digit_year_is_the_degree_s(line: str, field: str, year: int) -> None:
+    assert years(f"Education\n{line}\n") == [("bachelor", field, year)]
+
+
+def test_a_two_digit_year_after_the_as_of_day_is_of_the_century_before() -> None:
+    text = "Education\nB.E : Electrical Engineering , 27 Devi Ahilya University\n"
+    assert years(text) == [("bachelor", "electrical engineering", 1927)]
+
+
+def test_a_course_line_below_a_degree_gives_it_no_year() -> None:
+    text = (
+        "Education\nM.Tech : Control Systems , 1988 Indian Institute of Technology City , India\n"
+        "B.E : Electrical Engineering , 87 Devi Ahilya University City , India\n"
+        "Course : Machine learning , 2016 Coursera - Stanford USA\nSkills\nC, C++\n"
+    )
+    assert years(text) == [
+        ("master", "control systems", 1988),
+        ("bachelor", "electrical engineering", 1987),
+    ]
+
+
+def test_a_course_line_is_no_date_line_of_a_degree_without_a_year() -> None:
+    text = (
+        "Education\nBachelor of Science : Biology State University\n"
+        "Certification : Food Safety and Sanitation , 2008 Johnson and Wales\n"
+    )
+    assert years(text) == [("bachelor", "biology", None)]
+
+
+def test_a_date_line_below_a_degree_still_gives_its_year() -> None:
+    text = "Education\nBachelor of Science : Biology State University\n2014\n"
+    assert years(text) == [("bachelor", "biology", 2014)]
