@@ -224,6 +224,12 @@ def _title_head(b: _Block) -> tuple[int, str]:
     name, preferred; else the first that is neither a placeholder, a place nor a company."""
     named = [(i, t) for i, t in b.heads if title_part(t) and not is_place(title_part(t))]
     for i, text in named:
+        if _ANONYMISED.search(text) and not has_role_word(title_part(text)):
+            # "Business Management Company Name City , State": the anonymised site's title
+            # line, whatever its words; a line below it is a duty ("Lead management team")
+            if not any(has_role_word(title_part(t)) for k, t in named if k < i):
+                return i, text
+    for i, text in named:
         if has_role_word(title_part(text)) and not is_company(text.split(",")[0]):
             return i, text
     for i, text in named:
