@@ -243,11 +243,15 @@ def _field(line: str, level: str) -> str | None:
 def _clean(value: str, *, named: bool = True) -> str | None:
     value = " ".join(value.split()).strip(" .-&/'")
     value = re.sub(r"\s+(?:and|in|of|&)$", "", value, flags=re.IGNORECASE)
-    if not value or len(value.split()) > 6 or degree_level(value) or len(value) < 3:
+    if not value or degree_level(value) or len(value) < 3:
         return None
     if _HONOURS.match(value):
         return None  # "JD, cum laude, Georgetown ..."
-    words = value.split()
+    # LiveCareer repeats the field ("Painting Painting", "Political Science and Global
+    # Studies Cultural Geography Political Science and ..."): once, before its length counts
+    words = _once(value.split())
+    if named and len(words) > 6:
+        return None  # a sentence after the degree's name
     keep = 0
     for i, w in enumerate(words):
         low = w.lower().strip(",.;:")
@@ -257,13 +261,22 @@ def _clean(value: str, *, named: bool = True) -> str | None:
             break
     if not keep and not named:
         return None
-    words = words[:keep] if keep else words
+    words = _once(words[:keep] if keep else words)
+    # without a separator the length is the field's once the school's name after it is cut
+    # ("Political Science & Global Studies South Dakota State University")
+    if len(words) > 6:
+        return None
+    return " ".join(words).lower()
+
+
+def _once(words: list[str]) -> list[str]:
+    """``words`` without a repetition of their first half."""
     half = len(words) // 2
     if len(words) % 2 == 0 and [w.lower() for w in words[:half]] == [
         w.lower() for w in words[half:]
     ]:
-        words = words[:half]  # LiveCareer repeats the field ("Painting Painting")
-    return " ".join(words).lower()
+        return words[:half]
+    return words
 
 
 def _ends_dated(line: str) -> bool:

@@ -1,6 +1,7 @@
-"""A degree's year in the resume sites' "Degree : Field , YEAR School" form: a two-digit
-year is the degree's, and a course line of that form below a degree is an entry of its own,
-not the degree's date line. The texts are written for these tests."""
+"""Degree lines of the resume sites' "Degree : Field , YEAR School" form: a two-digit year is
+the degree's, a course line of that form below a degree is an entry of its own, not the
+degree's date line, and a field followed by its school's name keeps its field words. The
+texts are written for these tests."""
 
 from __future__ import annotations
 
@@ -61,3 +62,29 @@ def test_a_course_line_is_no_date_line_of_a_degree_without_a_year() -> None:
 def test_a_date_line_below_a_degree_still_gives_its_year() -> None:
     text = "Education\nBachelor of Science : Biology State University\n2014\n"
     assert years(text) == [("bachelor", "biology", 2014)]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        (
+            "Bachelor of Science : Political Science & Global Studies South Dakota State "
+            "University City , State , United States",
+            "political science & global studies",
+        ),
+        (
+            "Bachelor of Arts Political Science and International Relations Dakota Wesleyan "
+            "University",
+            "political science and international relations",
+        ),
+        # a sentence after the degree's name is still no field
+        (
+            "Master of Social Work Clinical In Progress I was a student-athlete on a softball "
+            "scholarship",
+            None,
+        ),
+    ],
+)
+def test_a_field_before_a_long_school_name_keeps_its_words(line: str, field: str | None) -> None:
+    [entry] = facts_from_text(f"Education\n{line}\n", as_of=AS_OF).education
+    assert entry.field == field
