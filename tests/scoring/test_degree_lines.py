@@ -88,3 +88,21 @@ def test_a_date_line_below_a_degree_still_gives_its_year() -> None:
 def test_a_field_before_a_long_school_name_keeps_its_words(line: str, field: str | None) -> None:
     [entry] = facts_from_text(f"Education\n{line}\n", as_of=AS_OF).education
     assert entry.field == field
+
+
+def test_a_bare_diploma_line_above_an_entry_is_no_certificate() -> None:
+    text = (
+        "Education and Training\nDiploma\nMay 2004\n"
+        "HS : General Studies Bainbridge High School City , State General Studies\n"
+        "December2015\nBachelor of Science : Nursing South University City , State\n"
+    )
+    assert [e.level for e in facts_from_text(text, as_of=AS_OF).education] == [
+        "high_school",
+        "bachelor",
+    ]
+
+
+def test_a_certificate_with_its_field_is_still_listed() -> None:
+    text = "Education\nCertificate in Project Management , 2011 Bowie State University\n"
+    [entry] = facts_from_text(text, as_of=AS_OF).education
+    assert (entry.level, entry.year) == ("certificate", 2011)

@@ -69,6 +69,9 @@ _DATED_ENTRY = re.compile(r"^[A-Z][\w.'’ ]{0,30}\s:\s[^,]+,\s*(?:19|20)\d\d\b"
 # the same form with a two-digit year ("B.E : Electrical Engineering , 87 Devi Ahilya
 # University"): the degree's year, in the century that puts it before the as-of day
 _SHORT_YEAR = re.compile(r"^[^:]{1,40}\s:\s[^,]+,\s*(\d\d)(?=\s|$)")
+# a certificate's or diploma's word alone on its line: the kind of the entry below it, which
+# names the school, field and year ("Diploma" / "May 2004" / "HS : General Studies ...")
+_BARE_CERTIFICATE = re.compile(r"(?:certificate|diploma)s?\s*:?", re.IGNORECASE)
 _OF_FIELD = re.compile(r"\s*(?:'s|’s)?\s*(?:degree\s*)?(?:of|in)\s+", re.IGNORECASE)
 _SEPARATED = re.compile(r"(?:in|of)\b|[:,\-–]", re.IGNORECASE)
 _HONOURS = re.compile(
@@ -381,6 +384,12 @@ def read_education(
             in_progress=unfinished,
             name=doctorate_name(line) if level == "phd" else None,
         )
+        if (
+            level == "certificate"
+            and _BARE_CERTIFICATE.fullmatch(line)
+            and entry == EducationEntry(level="certificate")
+        ):
+            continue  # "Diploma" above "May 2004" / "HS : General Studies ...": a label
         if i in seconds and last == i - 1 and entry.year is None and entries[-1].year is not None:
             # one date beside a line naming two degrees ("A.S : Nursing ... BSN. South
             # University" / "December2015"): the later-listed, higher degree's
