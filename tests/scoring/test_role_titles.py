@@ -229,3 +229,17 @@ def test_the_anonymised_title_line_is_the_title_whatever_its_words(title: str, d
         "Developed guest loyalty programs\n"
     )
     assert roles(text) == [(title, "1985-01", "2011-01")]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Executive Assistant Executive Assistant", "Executive Assistant"),
+        ("Supervisor Supervisor", "Supervisor"),
+        # a word repeated inside a title is the title's
+        ("Assistant to the Assistant Director", "Assistant to the Assistant Director"),
+    ],
+)
+def test_a_title_printed_twice_is_read_once(line: str, title: str) -> None:
+    text = f"Experience\n{line}\nFebruary 2011 to July 2013 Company Name City , State\n\nDid it.\n"
+    assert roles(text) == [(title, "2011-02", "2013-07")]

@@ -292,6 +292,11 @@ def title_part(text: str) -> str:
     s = next(iter(strong), next((p for p in parts if has_role_word(p)), parts[0]))
     s = _TITLE_VERB_CUT.sub("", s) if len(s.split()) > 6 else s
     s = s.strip(TRIM.replace("()", ""))
+    words = s.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        # the site prints the title twice ("Executive Assistant Executive Assistant")
+        s = " ".join(words[:half])
     k = parts.index(s) if s in parts else -1
     if 0 <= k < len(parts) - 1 and has_role_word(s):
         nxt = parts[k + 1]
