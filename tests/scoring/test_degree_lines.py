@@ -106,3 +106,38 @@ def test_a_certificate_with_its_field_is_still_listed() -> None:
     text = "Education\nCertificate in Project Management , 2011 Bowie State University\n"
     [entry] = facts_from_text(text, as_of=AS_OF).education
     assert (entry.level, entry.year) == ("certificate", 2011)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "FIDM/Fashion Institute Of Design & Merchandising City , State 2013 Bachelor's : "
+            "Fashion Design",
+            (
+                "bachelor",
+                "fashion design",
+                "FIDM/Fashion Institute Of Design & Merchandising",
+                2013,
+            ),
+        ),
+        (
+            "Southwestern Illinois College of Arts and Sciences City , State 2009 Master of "
+            "Science : Nursing",
+            ("master", "nursing", "Southwestern Illinois College of Arts and Sciences", 2009),
+        ),
+    ],
+)
+def test_a_degree_after_its_school_and_year_is_read(
+    line: str, expected: tuple[str, str, str, int]
+) -> None:
+    [entry] = facts_from_text(f"Education\n{line}\nAccomplishments\nWon.\n", as_of=AS_OF).education
+    assert (entry.level, entry.field, entry.institution, entry.year) == expected
+
+
+def test_a_degree_named_far_into_a_sentence_is_still_none() -> None:
+    text = (
+        "Education\nBachelor of Science : Biology , 2010 State University\n"
+        "Summary\nI led the lab team of the hospital from 2012 and in 2015 Master : trainees\n"
+    )
+    assert [e.level for e in facts_from_text(text, as_of=AS_OF).education] == ["bachelor"]

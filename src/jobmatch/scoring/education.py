@@ -53,6 +53,12 @@ LEVEL_ORDER = (
 
 #: matches where ``DEGREE_FORM.search`` would find a degree form starting at 40 or before
 _DEGREE_NEAR_START = re.compile(r"(?s).{0,40}?(?:" + DEGREE_FORM.pattern + ")", re.IGNORECASE)
+# LiveCareer's school-first entry: "FIDM/Fashion Institute Of Design & Merchandising City ,
+# State 2013 Bachelor's : Fashion Design": a degree form after the year, before its " : "
+_DEGREE_AFTER_YEAR = re.compile(
+    r"(?s)^.{0,100}?\b(?:19|20)\d\d\s+(?:" + DEGREE_FORM.pattern + r")[^:\d]{0,30}?\s?:",
+    re.IGNORECASE,
+)
 _MBA = re.compile(r"\bmba\b|\bmaster'?s? of business administration\b", re.IGNORECASE)
 _FIELD = re.compile(
     r"^(?:in|of|:|,|-|–)?\s*(?:in\s+|of\s+)?([A-Za-z][A-Za-z&/ .'-]*?)"
@@ -200,7 +206,7 @@ def degree_line(line: str) -> str | None:
         return None
     # a degree form starting within the first 40 characters: tried there only, not at
     # every position of a long line
-    if _DEGREE_NEAR_START.match(line) is None:
+    if _DEGREE_NEAR_START.match(line) is None and _DEGREE_AFTER_YEAR.match(line) is None:
         return None
     return level
 
