@@ -146,7 +146,11 @@ _DURATION = re.compile(
     r"^\(?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)(?:\s+\d+\s*(?:months?|mos?))?\)?$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# a sentence ends, then another starts; not after an abbreviation ("Machine Learning
+# Lab(Prof. Seungjin Choi)": a lab's name, not a sentence)
+_SENTENCE_END = re.compile(
+    r"(?<![A-Za-z])(?!(?:Prof|Dept|Univ|Corp|Mrs|Assn|Govt|Bros)\.)[A-Za-z]*[a-z]{2}[.!?]\s+[A-Z]"
+)
 # a sentence run on after a label: "Customer service Worked as Landscaper in ... from Jan
 # 2010 to May 2015" (capitalised: "Engineer, Acme, worked as a contractor" stays a header)
 _WORKED_AS = re.compile(r"\s(?:Worked|Served|Employed|Working|Serving) as\s")
