@@ -124,6 +124,10 @@ class CareerEstimate:
     #: whether the resume's titles belong to the profile's family (``None``: the profile
     #: declares no family); outside it, no level and no salary reference are given
     in_family: bool | None = None
+    #: the latest title names a level's words but holds no word of the family (a resume in
+    #: the family by most of its titles): its rank is another ladder's ("VP, Principal" of
+    #: a bank), so the years placed it
+    rank_outside_family: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,11 @@ def career_line(car: CareerEstimate) -> str:
         return f"{years}; career level not determined"
     label = f" ({car.level_label})" if car.level_label and car.level_label != car.level else ""
     basis = f", read from {car.level_from}" if car.level_from else ""
+    if car.rank_outside_family and car.most_recent_title:
+        basis += (
+            f" (the latest title, {car.most_recent_title}, is outside this profile's job"
+            " family: its rank is not this ladder's)"
+        )
     return f"{years}; career level {car.level}{label}{basis}"
 
 

@@ -213,3 +213,33 @@ def test_a_sentence_run_on_after_a_label_is_no_entry() -> None:
     assert roles(text) == [("Landscaper", "2010-01", "2015-05")]
     header = "Experience\nData Engineer, Acme, worked as a contractor, 2019 - 2020\n"
     assert roles(header) == [("Data Engineer", "2019", "2020")]
+
+
+@pytest.mark.parametrize(
+    ("title", "duty"),
+    [
+        ("Business Management", "Lead management team"),
+        ("Operations", "Senior staff scheduling"),
+    ],
+)
+def test_the_anonymised_title_line_is_the_title_whatever_its_words(title: str, duty: str) -> None:
+    # the site prints "Title Company Name City , State"; the line below is the first duty
+    text = (
+        f"Experience\n01/1985 to 01/2011\n{title} Company Name City , State\n\n{duty}\n"
+        "Developed guest loyalty programs\n"
+    )
+    assert roles(text) == [(title, "1985-01", "2011-01")]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Executive Assistant Executive Assistant", "Executive Assistant"),
+        ("Supervisor Supervisor", "Supervisor"),
+        # a word repeated inside a title is the title's
+        ("Assistant to the Assistant Director", "Assistant to the Assistant Director"),
+    ],
+)
+def test_a_title_printed_twice_is_read_once(line: str, title: str) -> None:
+    text = f"Experience\n{line}\nFebruary 2011 to July 2013 Company Name City , State\n\nDid it.\n"
+    assert roles(text) == [(title, "2011-02", "2013-07")]

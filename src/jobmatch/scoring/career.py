@@ -14,7 +14,10 @@ or junior when its word comes last, "Senior Intern", else the highest level name
 Director" is a director; of a title in parts, "Owner / Sales Director", the most senior
 part's); otherwise the years do (the
 highest level whose ``min_years`` they reach, leaving out the ``title_only`` levels: ten years
-as a "Machine Learning Engineer" make a senior engineer, not a director).
+as a "Machine Learning Engineer" make a senior engineer, not a director). A latest title
+outside the family (a resume in the family by most of its titles) names no level: its
+seniority words place it on another ladder (a bank's or an asset manager's "VP, Principal"
+is a corporate rank, not an AI director), so the years decide.
 """
 
 from __future__ import annotations
@@ -89,8 +92,12 @@ def _title_level(title: str, ladder: Sequence[LadderLevel]) -> int:
     return max(at)
 
 
-def _level(title: str | None, years: float, ladder: Sequence[LadderLevel]) -> tuple[int, str]:
-    if title:
+def _level(
+    title: str | None, years: float, ladder: Sequence[LadderLevel], *, own: bool = True
+) -> tuple[int, str]:
+    # ``own``: the title is of the ladder's family; else its seniority words rank it on
+    # another ladder (a bank's "VP, Principal" is no vice-president of AI) and the years decide
+    if title and own:
         # "Owner / Sales & Marketing Director": each part read alone, the most senior wins
         found = [_title_level(part, ladder) for part in re.split(r"\s+/\s+", title)]
         if max(found) >= 0:
@@ -121,8 +128,10 @@ def career_estimate(
         family = None
     level: LadderLevel | None = None
     basis: str | None = None
+    words = (*profile.family, *(profile.family_shared if field else ()))
+    own = family is None or any(_has(facts.most_recent_title or "", w) for w in words)
     if family is not False and profile.ladder:
-        i, how = _level(facts.most_recent_title, facts.years, profile.ladder)
+        i, how = _level(facts.most_recent_title, facts.years, profile.ladder, own=own)
         if i >= 0:
             level, basis = profile.ladder[i], how
     return CareerEstimate(
@@ -136,6 +145,9 @@ def career_estimate(
         internship_years=facts.internship_years,
         most_recent_title=facts.most_recent_title,
         in_family=family,
+        rank_outside_family=basis == "years"
+        and not own
+        and _level(facts.most_recent_title, 0.0, profile.ladder)[1] == "title",
     )
 
 

@@ -72,7 +72,7 @@ _EXPECTED = r"(?:exp(?:ected)?\.?\s*(?:graduation:?\s*)?)?"
 _SEP = r"\s*(?:-|‐|‒|–|—|―|−|\ufffd|~|to|until|till|through|thru|bis|au|à|a|al|hasta)\s*"
 _RANGE_RE = re.compile(
     rf"(?<![\w$,/.])(?:{_POINT.replace('@', 'a')})"
-    rf"(?:(?:{_SEP}|\s{{2,}}|\s+(?=(?:{_NAMES})\.?\s*{_YEAR}|(?:{_PRESENT_WORDS})\b))"
+    rf"(?:(?:{_SEP}|\s{{2,}}|\s+(?={_EXPECTED}(?:{_NAMES})\.?\s*{_YEAR}|(?:{_PRESENT_WORDS})\b))"
     rf"{_EXPECTED}(?:(?P<present>{_PRESENT_WORDS})\b|{_POINT.replace('@', 'b')}))?",
     re.IGNORECASE,
 )

@@ -53,6 +53,12 @@ LEVEL_ORDER = (
 
 #: matches where ``DEGREE_FORM.search`` would find a degree form starting at 40 or before
 _DEGREE_NEAR_START = re.compile(r"(?s).{0,40}?(?:" + DEGREE_FORM.pattern + ")", re.IGNORECASE)
+# LiveCareer's school-first entry: "FIDM/Fashion Institute Of Design & Merchandising City ,
+# State 2013 Bachelor's : Fashion Design": a degree form after the year, before its " : "
+_DEGREE_AFTER_YEAR = re.compile(
+    r"(?s)^.{0,100}?\b(?:19|20)\d\d\s+(?:" + DEGREE_FORM.pattern + r")[^:\d]{0,30}?\s?:",
+    re.IGNORECASE,
+)
 _MBA = re.compile(r"\bmba\b|\bmaster'?s? of business administration\b", re.IGNORECASE)
 _FIELD = re.compile(
     r"^(?:in|of|:|,|-|–)?\s*(?:in\s+|of\s+)?([A-Za-z][A-Za-z&/ .'-]*?)"
@@ -63,6 +69,15 @@ _CERTIFICATE = re.compile(r"^(?:graduate |professional )?(?:certificate|diploma)
 # a certificate named after its trade ("Welding Certificate", "Aircraft Coating Technician
 # Certificate") on a line of an education section
 _NAMED_CERTIFICATE = re.compile(r"\b[A-Z][a-z]+\s+(?:Certificate|Diploma)\b(?!\s+(?:in|of)\b)")
+# a line of the resume sites' form "Label : Field , 2016 School" holds an entry of its own
+# ("Course : Machine learning , 2016 Coursera"): it is no line of the degree beside it
+_DATED_ENTRY = re.compile(r"^[A-Z][\w.'’ ]{0,30}\s:\s[^,]+,\s*(?:19|20)\d\d\b")
+# the same form with a two-digit year ("B.E : Electrical Engineering , 87 Devi Ahilya
+# University"): the degree's year, in the century that puts it before the as-of day
+_SHORT_YEAR = re.compile(r"^[^:]{1,40}\s:\s[^,]+,\s*(\d\d)(?=\s|$)")
+# a certificate's or diploma's word alone on its line: the kind of the entry below it, which
+# names the school, field and year ("Diploma" / "May 2004" / "HS : General Studies ...")
+_BARE_CERTIFICATE = re.compile(r"(?:certificate|diploma)s?\s*:?", re.IGNORECASE)
 _OF_FIELD = re.compile(r"\s*(?:'s|’s)?\s*(?:degree\s*)?(?:of|in)\s+", re.IGNORECASE)
 _SEPARATED = re.compile(r"(?:in|of)\b|[:,\-–]", re.IGNORECASE)
 _HONOURS = re.compile(
@@ -191,7 +206,7 @@ def degree_line(line: str) -> str | None:
         return None
     # a degree form starting within the first 40 characters: tried there only, not at
     # every position of a long line
-    if _DEGREE_NEAR_START.match(line) is None:
+    if _DEGREE_NEAR_START.match(line) is None and _DEGREE_AFTER_YEAR.match(line) is None:
         return None
     return level
 
@@ -237,11 +252,15 @@ def _field(line: str, level: str) -> str | None:
 def _clean(value: str, *, named: bool = True) -> str | None:
     value = " ".join(value.split()).strip(" .-&/'")
     value = re.sub(r"\s+(?:and|in|of|&)$", "", value, flags=re.IGNORECASE)
-    if not value or len(value.split()) > 6 or degree_level(value) or len(value) < 3:
+    if not value or degree_level(value) or len(value) < 3:
         return None
     if _HONOURS.match(value):
         return None  # "JD, cum laude, Georgetown ..."
-    words = value.split()
+    # LiveCareer repeats the field ("Painting Painting", "Political Science and Global
+    # Studies Cultural Geography Political Science and ..."): once, before its length counts
+    words = _once(value.split())
+    if named and len(words) > 6:
+        return None  # a sentence after the degree's name
     keep = 0
     for i, w in enumerate(words):
         low = w.lower().strip(",.;:")
@@ -251,13 +270,22 @@ def _clean(value: str, *, named: bool = True) -> str | None:
             break
     if not keep and not named:
         return None
-    words = words[:keep] if keep else words
+    words = _once(words[:keep] if keep else words)
+    # without a separator the length is the field's once the school's name after it is cut
+    # ("Political Science & Global Studies South Dakota State University")
+    if len(words) > 6:
+        return None
+    return " ".join(words).lower()
+
+
+def _once(words: list[str]) -> list[str]:
+    """``words`` without a repetition of their first half."""
     half = len(words) // 2
     if len(words) % 2 == 0 and [w.lower() for w in words[:half]] == [
         w.lower() for w in words[half:]
     ]:
-        words = words[:half]  # LiveCareer repeats the field ("Painting Painting")
-    return " ".join(words).lower()
+        return words[:half]
+    return words
 
 
 def _ends_dated(line: str) -> bool:
@@ -267,6 +295,15 @@ def _ends_dated(line: str) -> bool:
     line's prose ("Recipient of the 2004-2005 ... Scholarship, College of ...") is not."""
     ranges = find_ranges(line)
     return bool(ranges) and not line[ranges[-1].stop :].strip(" .,;)")
+
+
+def _short_year(line: str, as_of: date | None) -> int | None:
+    """The two-digit year a degree line ends its field with (", 87"), as four digits."""
+    m = _SHORT_YEAR.match(line)
+    if m is None or find_ranges(line[: m.end()]):
+        return None
+    year = 2000 + int(m.group(1))
+    return year if year <= (as_of or date.today()).year else year - 100
 
 
 def _year(lines: Sequence[str]) -> int | None:
@@ -318,6 +355,7 @@ def read_education(
             and j not in levels
             and bool(lines[j].strip())
             and classify_heading(lines[j]) is None
+            and _DATED_ENTRY.match(" ".join(lines[j].split())) is None
         )
 
     order = sorted(levels)
@@ -339,7 +377,7 @@ def read_education(
             if layout.date_above and not _ends_dated(line)
             else [line] + beside
         )
-        year = _year(by_year)
+        year = _short_year(line, as_of) or _year(by_year)
         dated = [line] + [x for x in beside if find_ranges(x) or date_only(x)]
         unfinished = any(in_progress(x) for x in dated) or (
             as_of is not None and year is not None and year > as_of.year
@@ -352,6 +390,12 @@ def read_education(
             in_progress=unfinished,
             name=doctorate_name(line) if level == "phd" else None,
         )
+        if (
+            level == "certificate"
+            and _BARE_CERTIFICATE.fullmatch(line)
+            and entry == EducationEntry(level="certificate")
+        ):
+            continue  # "Diploma" above "May 2004" / "HS : General Studies ...": a label
         if i in seconds and last == i - 1 and entry.year is None and entries[-1].year is not None:
             # one date beside a line naming two degrees ("A.S : Nursing ... BSN. South
             # University" / "December2015"): the later-listed, higher degree's

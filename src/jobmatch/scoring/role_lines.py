@@ -146,11 +146,25 @@ _DURATION = re.compile(
     r"^\(?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)(?:\s+\d+\s*(?:months?|mos?))?\)?$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# a sentence ends, then another starts; not after an abbreviation ("Machine Learning
+# Lab(Prof. Seungjin Choi)": a lab's name, not a sentence)
+_SENTENCE_END = re.compile(
+    r"(?<![A-Za-z])(?!(?:Prof|Dept|Univ|Corp|Mrs|Assn|Govt|Bros)\.)[A-Za-z]*[a-z]{2}[.!?]\s+[A-Z]"
+)
 # a sentence run on after a label: "Customer service Worked as Landscaper in ... from Jan
 # 2010 to May 2015" (capitalised: "Engineer, Acme, worked as a contractor" stays a header)
 _WORKED_AS = re.compile(r"\s(?:Worked|Served|Employed|Working|Serving) as\s")
+# a date a sentence names ("... key note speaker at the summit in 2017 and 2018"): the
+# line's lower-case words run into "in", "during" or "by" before it; a role's date follows
+# its title or employer, never such a word
+_PROSE_DATE = re.compile(r"\b[a-z]{2,}\s+[a-z-]{2,}\s+(?:in|during|by)\s*$")
 _CERTIFICATION = re.compile(r"\bcertifi(?:ed|cate|cation)\b", re.IGNORECASE)
+# a rank alone after a comma is part of the title, never an employer or a place ("VP,
+# Principal", "Vice President, Director" of a bank or an asset manager)
+_RANK_AFTER_COMMA = re.compile(
+    r"(?:Senior|Principal|Director|Managing Director|Partner|Associate|Lead)"
+    r"|(?:SENIOR|PRINCIPAL|DIRECTOR|MANAGING DIRECTOR|PARTNER|ASSOCIATE|LEAD)"
+)
 _VOLUNTEER = re.compile(r"\bvolunteer", re.IGNORECASE)
 
 
@@ -245,6 +259,8 @@ def classify_line(s: str) -> tuple[str, list[DateRange], str]:
     """``(kind, dates, rest)`` of a stripped line: head, date, place or desc."""
     dates = [d for d in find_ranges(s) if d.start.precision != "day"]
     rest = _rest(s, dates)
+    if dates and _PROSE_DATE.search(s[: dates[0].begin]):
+        return "desc", dates, rest  # "... key note speaker at a summit in 2017"
     bare = _PLACEHOLDER.sub("", rest).strip(TRIM)
     if dates and (not bare or is_place(bare)):
         return "date", dates, rest
@@ -280,6 +296,11 @@ def title_part(text: str) -> str:
     s = next(iter(strong), next((p for p in parts if has_role_word(p)), parts[0]))
     s = _TITLE_VERB_CUT.sub("", s) if len(s.split()) > 6 else s
     s = s.strip(TRIM.replace("()", ""))
+    words = s.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        # the site prints the title twice ("Executive Assistant Executive Assistant")
+        s = " ".join(words[:half])
     k = parts.index(s) if s in parts else -1
     if 0 <= k < len(parts) - 1 and has_role_word(s):
         nxt = parts[k + 1]
@@ -291,6 +312,10 @@ def title_part(text: str) -> str:
             and len(nxt.split()) <= 6
         ):
             s = f"{s} / {nxt}"
+        elif _RANK_AFTER_COMMA.fullmatch(nxt) and re.search(
+            rf"{re.escape(s)}\s*,\s*{re.escape(nxt)}", text
+        ):
+            s = f"{s}, {nxt}"  # "VP, Principal": a corporate title in two parts
     return s
 
 

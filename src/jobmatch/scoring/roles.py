@@ -112,9 +112,20 @@ def _blocks(
             and has_role_word(title_part(rest))
             and any(has_role_word(title_part(t)) and h < cur.dates[-1][0] for h, t in cur.heads)
         )
+        # the date line right below a title whose block has only dates above it (after a
+        # blank line: the bullets of the entry before) is this title's own
+        below_title = (
+            cur is not None
+            and kind == "date"
+            and bool(cur.heads)
+            and cur.lines[-1] == i - 1
+            and cur.heads[-1][0] == i - 1
+            and has_role_word(title_part(cur.heads[-1][1]))
+            and all(j < cur.heads[0][0] - 1 for j, _ in cur.dates)
+        )
         if (
             cur is None
-            or (dates and complete)
+            or (dates and complete and not below_title)
             or ended
             or (kind == "head" and dates and cur.dated_head)
         ):
@@ -160,6 +171,11 @@ def _pair(
             continue
         own, column = _own_dates(b)
         if own:
+            if column and waiting is not None and not pending and b.dates[0][0] < b.heads[0][0]:
+                # a date between the bullets of the entry waiting for one and this entry's
+                # header (which has its own): the waiting entry's
+                out.append((waiting, column.pop(0)))
+                undated.remove(waiting)
             out.append((b, own))
             pending.extend(column)
             waiting = None
@@ -209,7 +225,11 @@ def _own_dates(b: _Block) -> tuple[list[DateRange], list[list[DateRange]]]:
     title_line = _title_head(b)[0]
     after = [d for i, d in b.dates if i >= title_line]
     if after:
-        return after, []
+        above: dict[int, list[DateRange]] = {}
+        for i, d in b.dates:
+            if i < title_line:
+                above.setdefault(i, []).append(d)
+        return after, list(above.values())
     lines: dict[int, list[DateRange]] = {}
     for i, d in b.dates:
         displaced = any(p < i for p in b.places) and any(i < p < title_line for p in b.places)
@@ -223,6 +243,12 @@ def _title_head(b: _Block) -> tuple[int, str]:
     """The header line that holds the title: one with a job-title word, not an employer's
     name, preferred; else the first that is neither a placeholder, a place nor a company."""
     named = [(i, t) for i, t in b.heads if title_part(t) and not is_place(title_part(t))]
+    for i, text in named:
+        if _ANONYMISED.search(text) and not has_role_word(title_part(text)):
+            # "Business Management Company Name City , State": the anonymised site's title
+            # line, whatever its words; a line below it is a duty ("Lead management team")
+            if not any(has_role_word(title_part(t)) for k, t in named if k < i):
+                return i, text
     for i, text in named:
         if has_role_word(title_part(text)) and not is_company(text.split(",")[0]):
             return i, text
