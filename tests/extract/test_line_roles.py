@@ -115,3 +115,10 @@ def test_title_names_config() -> None:
     comp = nlp.add_pipe("jobmatch_skills", config={"title_names": False})
     assert isinstance(comp, SkillComponent) and comp.title_names is False
     assert nlp.config["components"]["jobmatch_skills"]["title_names"] is False
+
+
+def test_every_employer_statement_holds_a_cue_word() -> None:
+    # a text without a cue skips the search for a statement: each statement must hold one
+    from jobmatch.extract.vocabulary import EMPLOYER_STATEMENT_CUES, EMPLOYER_STATEMENTS
+
+    assert all(EMPLOYER_STATEMENT_CUES.intersection(s) for s in EMPLOYER_STATEMENTS)

@@ -32,6 +32,7 @@ from .columns import Columns
 from .vocabulary import (
     CITATION_MARKERS,
     CITATION_STRONG,
+    EMPLOYER_STATEMENT_CUES,
     EMPLOYER_STATEMENTS,
     EMPLOYMENT_TITLES,
     EMPLOYMENT_WORDS,
@@ -79,7 +80,11 @@ class LineRoles:
         self._company = self._suffix | self._weak
         self._comma_suffix = frozenset(key(w) for w in ORG_COMMA_SUFFIXES)
         self._statements = tuple(tuple(key(w) for w in s) for s in EMPLOYER_STATEMENTS)
-        self._statement_starts = frozenset(s[2] for s in self._statements)
+        # the word each statement holds that few other sentences do ("to" and "an" are in
+        # every text): a doc without one of them has no statement (a test checks that
+        # every statement holds one)
+        self._statement_cues = frozenset(key(w) for w in EMPLOYER_STATEMENT_CUES)
+        self._statement_heads = frozenset(s[0] for s in self._statements)
 
     def wrong_senses(
         self, strings: Any, cols: Columns, kept: list[Match], prose: Iterable[int] = ()
@@ -135,7 +140,7 @@ class LineRoles:
         return (
             self._company.isdisjoint(cols.orth_set)
             and self._employ.isdisjoint(cols.low_set)
-            and self._statement_starts.isdisjoint(cols.low_set)
+            and self._statement_cues.isdisjoint(cols.low_set)
         )
 
     def _line_role(self, strings: Any, cols: Columns, lo: int, hi: int) -> tuple[bool, int]:
@@ -224,6 +229,8 @@ class LineRoles:
     def _states_employer(self, low: list[int], e: int, hi: int) -> bool:
         """Whether the words after the mention are an employer's statement about itself
         ("is an equal opportunity employer")."""
+        if e >= hi or low[e] not in self._statement_heads:
+            return False  # the common case: no statement starts after the mention
         return any(tuple(low[e : e + len(s)]) == s for s in self._statements if e + len(s) <= hi)
 
 

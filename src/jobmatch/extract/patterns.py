@@ -152,7 +152,20 @@ class PatternSet:
         is a list of two items, not "Apache" and "Spark SQL")."""
         info, exact = self.info, self.exact
         # sorting plain tuples is far cheaper than filter_spans over Span objects
-        cand = sorted((s - e + _breaks(spaces, s, e), s, info[h], e) for h, s, e in matches)
+        if spaces:
+            # the whitespace tokens inside a match of two tokens or more (bisect inline: this
+            # runs for every match of every doc)
+            cand = sorted(
+                (
+                    s - e + (bisect_left(spaces, e) - bisect_left(spaces, s) if e - s > 1 else 0),
+                    s,
+                    info[h],
+                    e,
+                )
+                for h, s, e in matches
+            )
+        else:
+            cand = sorted((s - e, s, info[h], e) for h, s, e in matches)
         occupied = bytearray(len(doc))
         sure: list[tuple[int, int, int]] = []
         ambiguous: list[tuple[int, int, int]] = []
@@ -376,13 +389,6 @@ def build_patterns(
     """
     key = nlp.vocab.strings.add
     return assemble_patterns(skills, plan_patterns(skills, rules, tokenize, key), key)
-
-
-def _breaks(spaces: Sequence[int], s: int, e: int) -> int:
-    """How many whitespace tokens lie in ``s:e`` (only a wrapped match holds one)."""
-    if not spaces or e - s < 2:
-        return 0
-    return bisect_left(spaces, e) - bisect_left(spaces, s)
 
 
 def wrapped_matches(doc: Doc, cols: Columns, patterns: PatternSet) -> list[tuple[int, int, int]]:

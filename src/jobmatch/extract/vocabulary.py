@@ -20,6 +20,7 @@ __all__ = [
     "EMPLOYMENT_TITLES",
     "EMPLOYMENT_WORDS",
     "EMPLOYER_STATEMENTS",
+    "EMPLOYER_STATEMENT_CUES",
     "ORG_COMMA_SUFFIXES",
     "ORG_END",
     "ORG_SUFFIXES",
@@ -121,6 +122,9 @@ EMPLOYER_STATEMENTS = (
     ("is", "an", "eoe"),
     ("is", "proud", "to", "be", "an", "equal"),
 )
+#: a word every employer statement holds and few other sentences do: a text without any
+#: of them holds no statement, and its mentions skip the search for one
+EMPLOYER_STATEMENT_CUES = frozenset({"equal", "affirmative", "eoe"})
 # "AI" ends a company name only at the end of the name ("Nexus AI, San Francisco")
 ORG_WEAK_SUFFIXES = frozenset({"AI"})
 # tokens after a company name (LOWER): the name is over
