@@ -567,3 +567,26 @@ def test_a_heading_run_into_a_line_opens_its_section() -> None:
 )
 def test_a_name_or_an_item_is_no_heading(line: str) -> None:
     assert classify_heading(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        # a short exclamation is a heading, as a short question is (glassdoor postings)
+        ("Preferred Skills!", "preferred"),
+        ("Who We Are!", "about"),
+        ("Benefits!!", "benefits"),
+        # a sentence that exclaims is none
+        ("Apply today and join our amazing team!", None),
+        ("We are hiring!", None),
+        ("Python rocks!", None),
+    ],
+)
+def test_a_short_exclamation_is_a_heading(line: str, section: str | None) -> None:
+    assert classify_heading(line) == section
+
+
+def test_items_under_an_exclaimed_preferred_heading_are_preferred() -> None:
+    text = "Requirements\n- Python\nPreferred Skills!\n- Experience with Kubernetes\n"
+    at = text.index("Preferred")
+    assert detect_sections(text)[-1] == (at, len(text), "preferred")

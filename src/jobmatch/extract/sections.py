@@ -342,10 +342,12 @@ def _phrase_heading(line: str) -> str | None:
 
 
 def _ends_sentence(line: str) -> bool:
-    """Whether ``line`` ends as a sentence does; a short question is a heading ("Who Are
-    We?", "Why Acme?")."""
+    """Whether ``line`` ends as a sentence does; a short question or exclamation is a
+    heading ("Who Are We?", "Why Acme?", "Preferred Skills!")."""
     last = line[-1]
-    return last in ".!,;" or (last == "?" and len(line.split()) > _MAX_QUESTION_WORDS)
+    if last in "?!":
+        return len(line.rstrip("?!").split()) > _MAX_QUESTION_WORDS
+    return last in ".,;"
 
 
 def _is_role_line(title: str, head: str, name: str) -> bool:
