@@ -312,6 +312,7 @@ def test_filter_fast_path_equals_the_features(extractor: SkillExtractor) -> None
         "Senior Java Developer ( m/f/d )\nExperience with Java, Spring Boot and SQL.",
         "Skills:\n- Python / Go / Kubernetes\n- machine learning, NLP and scikit - learn\n",
         "We use React and Node.js on AWS; Agile teams, testing and CI/CD.",
+        "A good grasp of statistics: averages.\nLanguages: Python, SQL and Java: Spring.",
     ]
     for doc in comp.nlp.pipe(texts):
         # every raw match (overlaps included): both paths must agree on any candidate list
@@ -530,3 +531,20 @@ def test_one_shared_extractor_however_the_call_is_spelled() -> None:
     from jobmatch.extract.extractor import default_extractor
 
     assert default_extractor() is default_extractor(accurate=False)
+
+
+def test_a_colon_after_a_phrases_object_makes_no_label(extractor: SkillExtractor) -> None:
+    # "of statistics:" ends a phrase (the bundled data-analyst posting asks statistics);
+    # a colon after anything else is a label's, which the filter learned to doubt
+    from jobmatch.extract.vocabulary import OBJECT_BEFORE
+
+    comp = extractor.component
+    doc = comp.nlp.make_doc("A good grasp of statistics: averages, variance and A/B tests.")
+    found = sorted((s, e, comp._info[h][0]) for h, s, e in comp._matcher(doc))
+    stats = [f for f in found if doc[f[0] : f[1]].text == "statistics"]
+    assert stats and "n:</s>" in comp.features(doc, stats)[0]
+    assert "of" in OBJECT_BEFORE
+    assert "statistics" in [m.skill_id for m in extractor.extract(doc.text)]
+    label = comp.nlp.make_doc("Python: pandas, NumPy")
+    found = sorted((s, e, comp._info[h][0]) for h, s, e in comp._matcher(label))
+    assert "n::" in comp.features(label, found[:1])[0]

@@ -30,6 +30,7 @@ from .vocabulary import (
     CUE_WORDS,
     LINE_END,
     NOT_ACTION_VERBS,
+    OBJECT_BEFORE,
     TEAM_WORDS,
     TITLE_FIELDS,
     TITLE_MAX_TOKENS,
@@ -67,6 +68,8 @@ class FilterScorer:
         self._not_action = frozenset(key(w) for w in NOT_ACTION_VERBS)
         self._team = frozenset(key(w) for w in TEAM_WORDS)
         self._sentence_end = frozenset(key(w) for w in ". ; ! ?".split()) | self._bullets
+        self._colon = key(":")
+        self._object_before = frozenset(key(w) for w in OBJECT_BEFORE)
         self._technology = [s.category in TITLE_FIELDS for s in skills]
         # surface-dependent part of the score per (skill, tokens, spaces), filled lazily
         self._static: dict[tuple[int, ...], float] = {}
@@ -109,6 +112,18 @@ class FilterScorer:
             out.append(line)
         return out
 
+    def _next(self, low: list[int], s: int, e: int, lo: int, hi: int) -> int:
+        """The token after the mention ``s:e`` in its line ``lo:hi`` as the filter reads it (0:
+        the line's end): a colon after a phrase's object ("a good grasp of statistics:")
+        ends the phrase as the line's end does; after anything else ("Languages:") it
+        stays, a label's colon."""
+        if e >= hi:
+            return 0
+        nxt = low[e]
+        if nxt == self._colon and s > lo and low[s - 1] in self._object_before:
+            return 0
+        return nxt
+
     def features(self, doc: Doc, found: list[Match], soft: Soft = frozenset()) -> list[list[str]]:
         """The filter features of ``(start, end, skill index)`` token ranges, sorted.
 
@@ -133,7 +148,7 @@ class FilterScorer:
                     skill_id=skill.id,
                     category=skill.category,
                     prev=strings[low[s - 1]] if s > lo else "<s>",
-                    next_token=strings[low[e]] if e < hi else "</s>",
+                    next_token=strings[nxt] if (nxt := self._next(low, s, e, lo, hi)) else "</s>",
                     n_tokens=e - s,
                     line=info,
                     soft=(s, e) in soft,
@@ -271,6 +286,8 @@ class FilterScorer:
             # order the filter's sum uses, so the float result is the same
             prev = low[s - 1] if s > lo else 0
             nxt = low[e] if e < hi else 0
+            if nxt == self._colon and prev in self._object_before:
+                nxt = 0  # "a good grasp of statistics: ...": the phrase ends, no label
             score = score + prev_w.get(prev, 0.0) + next_w.get(nxt, 0.0)
             if prev in list_before:
                 score += (

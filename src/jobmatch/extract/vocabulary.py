@@ -32,6 +32,7 @@ __all__ = [
     "LETTER_NEGATIVE_BEFORE",
     "LINE_END",
     "LIST_AFTER",
+    "OBJECT_BEFORE",
     "LIST_BEFORE",
     "NAMED_TECHNOLOGY",
     "NO_NEIGHBOUR_AFTER",
@@ -43,6 +44,10 @@ __all__ = [
 # tokens that separate the items of a list ("Java, Python / Go | SQL")
 LIST_BEFORE = frozenset(", / | ; & and or ( [ - • * · + :".split())
 LIST_AFTER = frozenset(", / | ; & and or ) ] - • * · +".split())
+#: words after which a mention is a phrase's object ("a good grasp of statistics: averages,
+#: variance"): a colon right after it ends the phrase as a line's end does, it makes no label
+#: of it ("Languages: Python") for the mention filter
+OBJECT_BEFORE = frozenset("of in with on for and or to the a an using including".split())
 # words of requirement lines ("experience with", "knowledge of", "proficiency in")
 CUE_WORDS = frozenset(
     "experience experienced knowledge understanding background expertise familiarity "
