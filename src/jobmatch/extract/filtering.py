@@ -285,9 +285,7 @@ class FilterScorer:
             # the weights of the tokens around the mention within its line, added in the
             # order the filter's sum uses, so the float result is the same
             prev = low[s - 1] if s > lo else 0
-            nxt = low[e] if e < hi else 0
-            if nxt == self._colon and prev in self._object_before:
-                nxt = 0  # "a good grasp of statistics: ...": the phrase ends, no label
+            nxt = self._next(low, s, e, lo, hi)
             score = score + prev_w.get(prev, 0.0) + next_w.get(nxt, 0.0)
             if prev in list_before:
                 score += (
