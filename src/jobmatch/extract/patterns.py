@@ -152,20 +152,17 @@ class PatternSet:
         is a list of two items, not "Apache" and "Spark SQL")."""
         info, exact = self.info, self.exact
         # sorting plain tuples is far cheaper than filter_spans over Span objects
-        if spaces:
-            # the whitespace tokens inside a match of two tokens or more (bisect inline: this
-            # runs for every match of every doc)
-            cand = sorted(
-                (
-                    s - e + (bisect_left(spaces, e) - bisect_left(spaces, s) if e - s > 1 else 0),
-                    s,
-                    info[h],
-                    e,
-                )
-                for h, s, e in matches
+        # the whitespace tokens inside a match of two tokens or more (bisect inline: this
+        # runs for every match of every doc; none without ``spaces``)
+        cand = sorted(
+            (
+                s - e + (bisect_left(spaces, e) - bisect_left(spaces, s) if e - s > 1 else 0),
+                s,
+                info[h],
+                e,
             )
-        else:
-            cand = sorted((s - e, s, info[h], e) for h, s, e in matches)
+            for h, s, e in matches
+        )
         occupied = bytearray(len(doc))
         sure: list[tuple[int, int, int]] = []
         ambiguous: list[tuple[int, int, int]] = []
