@@ -106,3 +106,15 @@ def test_each_first_letter_starts_one_branch_in_the_order_of_its_forms() -> None
 def test_forms_it_cannot_regroup_are_refused(pattern: str) -> None:
     with pytest.raises(ValueError):
         by_first_letter([pattern])
+
+
+def test_a_leading_group_ends_at_its_own_parenthesis_not_one_in_a_class() -> None:
+    plain = r"\b(?:a[)]b|cd)\b"
+    assert alternatives(by_first_letter([plain])) == [
+        r"a(?<!\wa)(?:(?:[)]b\b))",
+        r"c(?<!\wc)(?:(?:d\b))",
+    ]
+    rx = re.compile(by_first_letter([plain]))
+    for text in ("a)b x", "a)bx", "cd", "xcd", "a)b cd."):
+        assert _spans(rx, text) == _spans(re.compile(plain), text), text
+    assert _spans(rx, "a)b cd.") == [(0, 3), (4, 6)]

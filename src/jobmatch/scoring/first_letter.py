@@ -15,7 +15,7 @@ what the degree patterns use and refuses anything else with :class:`ValueError`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 __all__ = ["by_first_letter", "alternatives"]
 
@@ -24,11 +24,15 @@ _HEAD = re.compile(r"((?:\(\?<[!=][^()]*\))*)\\b")
 _LOOKBEHIND = re.compile(r"\(\?<([!=])([^()]*)\)")
 
 
-def alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern`` (split at each ``|`` outside parentheses
-    and character classes)."""
-    out: list[str] = []
-    depth, in_class, start, i = 0, False, 0, 0
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, parenthesis depth before it)`` of each character of ``pattern``
+    that is syntax: not escaped, not inside a character class.
+
+    Raises:
+        ValueError: (once the pattern is read to its end) unbalanced parentheses or class,
+            or a class starting with ``]``.
+    """
+    depth, in_class, i = 0, False, 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -40,35 +44,29 @@ def alternatives(pattern: str) -> list[str]:
             in_class = True
             if pattern[i + 1 : i + 2] == "]" or pattern[i + 1 : i + 3] == "^]":
                 raise ValueError(f"a class starting with ']' is not supported: {pattern!r}")
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
+        else:
+            yield i, c, depth
+            depth += (c == "(") - (c == ")")
         i += 1
     if depth or in_class:
         raise ValueError(f"unbalanced pattern: {pattern!r}")
-    out.append(pattern[start:])
-    return out
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (split at each ``|`` outside parentheses
+    and character classes)."""
+    cuts = [i for i, c, depth in _syntax(pattern) if c == "|" and depth == 0]
+    return [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 def _closing(pattern: str, open_at: int) -> int:
     """The index just after the ``)`` closing the group opened at ``open_at``."""
-    depth, i = 0, open_at
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+    level = None
+    for i, c, depth in _syntax(pattern):
+        if i == open_at:
+            level = depth
+        elif level is not None and c == ")" and depth == level + 1:
+            return i + 1
     raise ValueError(f"unbalanced pattern: {pattern!r}")
 
 
