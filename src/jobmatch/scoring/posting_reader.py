@@ -227,7 +227,7 @@ def read_requirements(
     named_teams: list[SkillMention] = []
     # the company's own names ("Hygiena"): a clause opening with one and a verb of its own
     # is the company speaking of itself
-    names = company_names(text)
+    subject = company_subject(company_names(text))
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1] and m.category not in _STACK_CATEGORIES:
@@ -251,12 +251,12 @@ def read_requirements(
         )
         for (a, b), ms in zip(spans, by_clause, strict=True)
     ]
-    read = _Reading(text, lexicon, years=years, subject=company_subject(names))
+    read = _Reading(text, lexicon, years=years, subject=subject)
     read.run(clause_list, lenient=False)
     if not read.reqs and not read.degree_clauses:
         # a terse posting without headings or cue words ("Research engineer: Python, PyTorch
         # and CUDA"): every clause but the benefits counts
-        read = _Reading(text, lexicon, years=years, subject=company_subject(names))
+        read = _Reading(text, lexicon, years=years, subject=subject)
         read.run(clause_list, lenient=True)
     read.ignore(named_teams)
     for r in read.reqs:
