@@ -167,12 +167,33 @@ def test_every_seed_skill_is_in_the_lexicon(form_owner: dict[str, str], form: st
 @pytest.mark.parametrize(
     ("skill_id", "implied"),
     [
-        ("pytorch", ("deep_learning", "machine_learning")),
-        ("scikit-learn", ("machine_learning",)),
-        ("keras", ("deep_learning", "machine_learning")),
-        ("xgboost", ("gradient_boosting", "ensemble_learning", "machine_learning")),
+        ("pytorch", ("deep_learning", "machine_learning_frameworks", "machine_learning")),
+        ("scikit-learn", ("machine_learning", "machine_learning_frameworks")),
+        ("keras", ("deep_learning", "machine_learning_frameworks", "machine_learning")),
+        (
+            "xgboost",
+            (
+                "gradient_boosting",
+                "machine_learning_frameworks",
+                "ensemble_learning",
+                "machine_learning",
+            ),
+        ),
         ("huggingface_transformers", ("transformer", "deep_learning", "machine_learning")),
-        ("spring_boot", ("spring", "java", "computer_programming", "programming_languages")),
+        (
+            "spring_boot",
+            ("spring", "web_frameworks", "java", "computer_programming", "programming_languages"),
+        ),
+        # a named member of a broad kind is evidence of it (a posting's "relational
+        # databases", "version control", "data visualization", "ML frameworks")
+        ("postgresql", ("relational_databases", "databases")),
+        ("mongodb", ("nosql", "databases")),
+        ("tableau", ("data_visualization", "business_intelligence")),
+        ("git", ("version_control",)),
+        ("docker", ("containerization",)),
+        ("terraform", ("infrastructure_as_code",)),
+        ("apache_kafka", ("message_queues",)),
+        ("spss", ("statistical_software",)),
         # a language is evidence of programming ("Good scripting and programming skills")
         ("python", ("computer_programming", "programming_languages", "scripting_languages")),
         ("bash", ("shell_scripting", "scripting_languages")),
@@ -507,7 +528,7 @@ def test_cli_show_one_skill() -> None:
     assert result.output.splitlines()[:3] == [
         "scikit-learn: scikit-learn [ml_framework]",
         "  aliases: sklearn, scikit learn, scikit, scikitlearn, sci-kit learn, sci-kit-learn",
-        "  implies: machine_learning",
+        "  implies: machine_learning, machine_learning_frameworks",
     ]
 
 

@@ -611,3 +611,28 @@ def test_named_neural_network_kinds_give_credit_for_neural_networks(text: str) -
     report = jobmatch.score(f"Experience\n{text}\n")
     credit = {m.skill_id: m.match for m in report.matched}
     assert credit.get("neural_networks") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("asked", "named", "kind"),
+    [
+        ("Experience with relational databases.", "PostgreSQL", "relational_databases"),
+        ("Experience with NoSQL stores.", "MongoDB", "nosql"),
+        ("Familiarity with ML frameworks.", "TensorFlow", "machine_learning_frameworks"),
+        ("Strong data visualization skills.", "Tableau", "data_visualization"),
+        ("Experience with version control.", "Git", "version_control"),
+        ("Experience with CI/CD.", "Jenkins", "ci_cd"),
+        ("Infrastructure as code experience.", "Terraform", "infrastructure_as_code"),
+    ],
+)
+def test_a_named_member_gives_credit_for_its_kind(asked: str, named: str, kind: str) -> None:
+    """A posting asking a broad kind ("relational databases") does not tell a resume naming
+    one of its members (PostgreSQL) that it is missing: the member gives partial credit,
+    and the report names it as the evidence (an upgrade suggests naming the kind)."""
+    import jobmatch
+
+    report = jobmatch.match_texts(
+        f"Skills\nPython, {named}\n", f"Requirements\n- Python.\n- {asked}\n"
+    )
+    credit = {m.requirement: (m.match, m.via) for m in report.matched}
+    assert credit.get(kind) == ("partial", named.lower())
