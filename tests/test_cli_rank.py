@@ -26,7 +26,7 @@ def test_rank_is_a_table_best_first_by_default() -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["#", "score", "id", "matched", "missing"]
-    assert [line.split()[1] for line in lines[1:4]] == ["98.4", "49.7", "2.5"]
+    assert [line.split()[1] for line in lines[1:4]] == ["98.4", "51.0", "2.5"]
     # ids are paths, clipped on the left to 36 characters (wherever the checkout is)
     shown = [str(p) if len(str(p)) <= 36 else "…" + str(p)[-35:] for p in RESUMES]
     assert [line.split()[2] for line in lines[1:4]] == [shown[1], shown[2], shown[0]]

@@ -409,3 +409,24 @@ def test_gains_of_a_capped_score_are_those_once_the_cap_lifts() -> None:
     uncapped = replace(capped, parts=replace(parts, calibrated=25.0), score=25.0)
     assert "What to add (points each would add)" in render_text(uncapped)
     assert note not in render_markdown(uncapped).lower()
+
+
+def test_a_kind_met_by_a_member_names_it_in_every_format() -> None:
+    from dataclasses import replace
+
+    report = make_report()
+    first = report.matched[0]
+    kind = replace(
+        first,
+        skill_id="machine_learning_frameworks",
+        name="machine learning frameworks",
+        requirement="machine_learning_frameworks",
+        via="pytorch",
+        via_name="PyTorch",
+    )
+    report = replace(report, matched=(kind, *report.matched[1:]))
+    assert "+ machine learning frameworks (Frameworks and libraries) [full, PyTorch is one]" in (
+        render_text(report)
+    )
+    assert "| full, PyTorch is one |" in render_markdown(report)
+    assert "full, PyTorch is one" in render_html(report)

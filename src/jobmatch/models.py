@@ -127,6 +127,9 @@ class Lexicon:
     categories: dict[str, Category]
     skills: tuple[Skill, ...]
     by_id: dict[str, Skill] = field(repr=False, compare=False, default_factory=dict)
+    #: ids of broad kinds ("relational databases", "version control") that a skill
+    #: implying them is one of (PostgreSQL, Git): it meets them in full, not partly
+    kinds: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.by_id:
@@ -286,7 +289,8 @@ class MatchedSkill:
     requirement: str
     #: ``"full"``, or ``"partial"`` when only implied by another mention (see ``via``)
     match: str
-    #: the mentioned skill id that implies ``skill_id`` (partial matches), else ``None``
+    #: the mentioned skill id that implies ``skill_id`` (partial matches, and a broad kind
+    #: met by a member: ``Lexicon.kinds``), else ``None``
     via: str | None
     #: the section of the (first) evidence mention
     section: str

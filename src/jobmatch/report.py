@@ -130,7 +130,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
                 color,
                 "yellow" if m.match == "partial" else "green",
             )
-            extra = f" [{match_note(m)}]" if m.match == "partial" else ""
+            extra = f" [{match_note(m)}]" if m.match == "partial" or m.via else ""
             cat = terminal_line(labels.get(m.category, m.category))
             meets = f"; {meets_note(n)}" if n > 1 else ""
             out.append(f"  {mark} {terminal_line(m.name)} ({cat}{meets}){extra}")

@@ -69,7 +69,11 @@ def _html_category(c: CategoryCoverage, band: str) -> str:
 
 
 def _html_matched(m: MatchedSkill, n: int, labels: dict[str, str]) -> str:
-    tag = f' <span class="tag partial">{_h(match_note(m))}</span>' if m.match == "partial" else ""
+    tag = (
+        f' <span class="tag {m.match}">{_h(match_note(m))}</span>'
+        if m.match == "partial" or m.via
+        else ""
+    )
     if n > 1:
         tag += f' <span class="tag">{_h(meets_note(n))}</span>'
 

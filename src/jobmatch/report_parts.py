@@ -219,13 +219,16 @@ def education_line(report: ScoreReport) -> str:
 
 
 def match_note(m: MatchedSkill) -> str:
-    """``"full"``, ``"partial, implied by X"``, or ``"partial, native level not shown"`` (a
-    language met by the language the document is written in)."""
+    """``"full"``, ``"full, X is one"`` (a broad kind met by a member), ``"partial, implied
+    by X"``, or ``"partial, native level not shown"`` (a language met by the language the
+    document is written in)."""
     if m.match == "partial" and m.evidence == "language":
         return "partial, native level not shown"
     if m.match == "partial":
         via = m.via_name or (m.via or "").replace("_", " ")
         return f"partial, implied by {via}" if via else "partial"
+    if m.via is not None:
+        return f"full, {m.via_name or m.via.replace('_', ' ')} is one"
     return "full"
 
 

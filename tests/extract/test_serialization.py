@@ -88,6 +88,7 @@ def test_to_bytes_from_bytes_round_trip(extractor: SkillExtractor) -> None:
     comp = cast(SkillComponent, nlp.get_pipe("jobmatch_skills"))
     comp.from_bytes(data)
     assert lexicon_hash(comp.lexicon) == lexicon_hash(extractor.lexicon)
+    assert comp.lexicon.kinds == extractor.lexicon.kinds != frozenset()
     assert comp.mention_filter == extractor.component.mention_filter
     assert comp.pattern_cache.to_dict() == extractor.component.pattern_cache.to_dict()
     for path in SAMPLES:

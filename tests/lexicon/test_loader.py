@@ -574,3 +574,38 @@ def test_cli_show_errors(args: list[str], code: int, message: str) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == code
     assert message in result.stderr
+
+
+# --- broad kinds (lexicon.toml ``kinds``) -------------------------------------------------------
+
+
+def test_shipped_kinds_are_implied_by_their_members(lexicon: Lexicon) -> None:
+    assert {"relational_databases", "version_control", "ci_cd"} <= lexicon.kinds
+    # a kind that no skill implies could never be met by a member
+    implied = {t for s in lexicon.skills for t in s.implies}
+    assert lexicon.kinds <= implied
+    assert "deep_learning" not in lexicon.kinds  # Keras is no deep learning: a field
+
+
+@pytest.mark.parametrize(
+    ("kinds", "problem"),
+    [
+        ('kinds = ["git", "nope"]', "lexicon.toml: kind 'nope' is no skill id"),
+        ('kinds = "git"', "lexicon.toml: 'kinds' must be a list of skill ids"),
+    ],
+)
+def test_kinds_must_name_skills(tmp_path: Path, kinds: str, problem: str) -> None:
+    root = _write(tmp_path, [{"id": "git", "name": "Git", "category": "tool"}])
+    (root / "lexicon.toml").write_text(kinds + "\n" + TOML, encoding="utf-8")
+    assert check_lexicon(root) == [problem]
+
+
+def test_kinds_are_read_and_written(tmp_path: Path) -> None:
+    from jobmatch.extract.serialise import write_lexicon
+
+    root = _write(tmp_path / "a", [{"id": "git", "name": "Git", "category": "tool"}])
+    (root / "lexicon.toml").write_text('kinds = ["git"]\n' + TOML, encoding="utf-8")
+    lex = load_lexicon(root)
+    assert lex.kinds == frozenset({"git"})
+    write_lexicon(lex, tmp_path / "b")
+    assert load_lexicon(tmp_path / "b").kinds == frozenset({"git"})

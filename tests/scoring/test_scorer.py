@@ -625,14 +625,29 @@ def test_named_neural_network_kinds_give_credit_for_neural_networks(text: str) -
         ("Infrastructure as code experience.", "Terraform", "infrastructure_as_code"),
     ],
 )
-def test_a_named_member_gives_credit_for_its_kind(asked: str, named: str, kind: str) -> None:
+def test_a_named_member_meets_its_broad_kind(asked: str, named: str, kind: str) -> None:
     """A posting asking a broad kind ("relational databases") does not tell a resume naming
-    one of its members (PostgreSQL) that it is missing: the member gives partial credit,
-    and the report names it as the evidence (an upgrade suggests naming the kind)."""
+    one of its members (PostgreSQL) that it is missing, nor that it is only partly met:
+    the member is one (the lexicon's ``kinds``), and the report names it as the evidence."""
     import jobmatch
 
     report = jobmatch.match_texts(
         f"Skills\nPython, {named}\n", f"Requirements\n- Python.\n- {asked}\n"
     )
     credit = {m.requirement: (m.match, m.via) for m in report.matched}
-    assert credit.get(kind) == ("partial", named.lower())
+    assert credit.get(kind) == ("full", named.lower())
+    assert kind not in {m.requirement for m in report.missing}
+
+
+def test_an_implied_skill_that_is_no_kind_stays_partial() -> None:
+    """Keras implies deep learning (a field, not a kind of which Keras is one): partly met;
+    the same mention meets "ML frameworks" (a kind) in full."""
+    import jobmatch
+
+    report = jobmatch.match_texts(
+        "Skills\nKeras\n",
+        "Requirements\n- Deep learning.\n- Experience with ML frameworks.\n",
+    )
+    credit = {m.requirement: (m.match, m.via) for m in report.matched}
+    assert credit["deep_learning"] == ("partial", "keras")
+    assert credit["machine_learning_frameworks"] == ("full", "keras")

@@ -149,7 +149,11 @@ def _filter_dict(filt: MentionFilter) -> dict[str, Any]:
 def _lexicon_dict(lexicon: Lexicon) -> dict[str, Any]:
     categories = {c.id: {"label": c.label, "layer": c.layer} for c in lexicon.categories.values()}
     return {
-        "meta": {"version": lexicon.version, "categories": categories},
+        "meta": {
+            "version": lexicon.version,
+            "categories": categories,
+            "kinds": sorted(lexicon.kinds),
+        },
         "skills": [skill_record(s) for s in lexicon.skills],
     }
 
@@ -165,7 +169,8 @@ def write_lexicon(lexicon: Lexicon, root: Path) -> None:
         OSError: the folder cannot be written (spaCy's ``to_disk`` contract).
     """
     (root / "skills").mkdir(parents=True, exist_ok=True)
-    lines = [f"version = {json.dumps(lexicon.version)}", ""]
+    lines = [f"version = {json.dumps(lexicon.version)}"]
+    lines += [f"kinds = {json.dumps(sorted(lexicon.kinds))}", ""]
     for cat in lexicon.categories.values():
         lines += [
             f"[categories.{json.dumps(cat.id)}]",

@@ -200,13 +200,14 @@ def lexicon_from_records(
         elif (skill := _to_skill(rec, f"record {n}", categories, problems)) is not None:
             skills.append(skill)
     problems.extend(skill_problems(skills))
+    kinds = _read_kinds(meta, skills, problems)
     if problems:
         raise LexiconError(
             f"{len(problems)} problem(s) in the lexicon; first: {problems[0]}",
             source=source,
             problems=problems,
         )
-    return Lexicon(version=version, categories=categories, skills=tuple(skills))
+    return Lexicon(version=version, categories=categories, skills=tuple(skills), kinds=kinds)
 
 
 def _folder(path: str | Path) -> Path:
@@ -240,6 +241,18 @@ def _read_meta(root: Traversable, digest: Any) -> dict[str, Any]:
     except OSError as exc:  # not a folder, a name too long, no permission...
         reason = exc.strerror or str(exc)
         raise LexiconError(f"cannot read lexicon.toml: {reason}", source=str(root)) from exc
+
+
+def _read_kinds(meta: dict[str, Any], skills: list[Skill], problems: list[str]) -> frozenset[str]:
+    """``kinds`` of ``lexicon.toml``: ids of skills that a skill implying them is one of
+    (optional; each must be a skill id of the lexicon)."""
+    raw = meta.get("kinds", [])
+    if not isinstance(raw, list) or not all(isinstance(k, str) for k in raw):
+        problems.append("lexicon.toml: 'kinds' must be a list of skill ids")
+        return frozenset()
+    ids = {s.id for s in skills}
+    problems.extend(f"lexicon.toml: kind {k!r} is no skill id" for k in raw if k not in ids)
+    return frozenset(k for k in raw if k in ids)
 
 
 def _read_categories(meta: dict[str, Any], problems: list[str]) -> dict[str, Category]:
@@ -293,7 +306,9 @@ def _read(root: Traversable, digest: Any) -> tuple[Lexicon, list[str]]:
     if not skills:
         problems.append("skills/: no skill records")
     problems.extend(skill_problems(skills))
-    return Lexicon(version=version, categories=categories, skills=tuple(skills)), problems
+    kinds = _read_kinds(meta, skills, problems)
+    lexicon = Lexicon(version=version, categories=categories, skills=tuple(skills), kinds=kinds)
+    return lexicon, problems
 
 
 def _read_records(

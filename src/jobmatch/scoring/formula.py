@@ -2,7 +2,9 @@
 
 1. Each requirement ``r`` gets a credit ``c_r`` (:func:`credit_of`): 1 when a skill among
    its alternatives is mentioned; ``partial_credit`` (0.5) when one is only *implied* by a
-   mentioned skill through the lexicon's ``implies`` (Keras -> deep learning); for
+   mentioned skill through the lexicon's ``implies`` (Keras -> deep learning), but 1 when
+   the implied skill is one of the lexicon's broad ``kinds`` (PostgreSQL -> relational
+   databases: PostgreSQL is one); for
    education, 1 when the detected degree reaches the level / the field is accepted; else 0.
 2. Its weight is ``w_r = (required_weight if required else preferred_weight) * tfidf_r``
    (:func:`requirement_weight`).
@@ -25,7 +27,7 @@ coverage ceiling holds the score, those of the calibrated score before the ceili
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,6 +133,7 @@ def credit_of(
     *,
     years: float | None = None,
     written: str | None = None,
+    kinds: Collection[str] = frozenset(),
 ) -> Credit:
     """The credit of ``req`` given a document's mentions and education.
 
@@ -145,6 +148,8 @@ def credit_of(
         written: the skill id of the language the document is written in, or ``None``: it
             meets a requirement naming that language that no mention meets (partly when the
             requirement asks a native level, ``req.native``).
+        kinds: the lexicon's broad kinds (``Lexicon.kinds``): a kind implied by a mention
+            (PostgreSQL for relational databases) is met in full, not partly.
 
     Returns:
         The :class:`Credit` (0 when nothing meets it).
@@ -159,10 +164,14 @@ def credit_of(
         if sid in by_skill:
             ms = by_skill[sid]
             return Credit(1.0, sid, None, ms[0], len(ms))
-    for sid in req.skills:
-        if sid in implied:
-            via, m = implied[sid]
-            return Credit(params.partial_credit, sid, via, m, len(by_skill.get(via, ())))
+    # an implied alternative that is a broad kind the mention is one of counts in full
+    # (PostgreSQL for "relational databases"); it goes before those only partly implied
+    for full in (True, False):
+        for sid in req.skills:
+            if sid in implied and (sid in kinds) is full:
+                via, m = implied[sid]
+                credit = 1.0 if full else params.partial_credit
+                return Credit(credit, sid, via, m, len(by_skill.get(via, ())))
     if written is not None and written in req.skills:
         return Credit(params.partial_credit if req.native else 1.0, written, written=True)
     return _NO_CREDIT

@@ -313,6 +313,7 @@ class Scorer:
                 params,
                 years=counted.get(req.id),
                 written=written,
+                kinds=self.lexicon.kinds,
             )
             for _, req in profile.requirements()
         }
