@@ -200,6 +200,9 @@ def test_classify_heading(line: str, section: str) -> None:
         # benefits, not an Education heading
         "Education Assistance",
         "Educational Reimbursement",
+        # SkillSpan dev-tech-028 under "Job benefits:" (its "Life-Long Learning" was asked)
+        "Tuition Assistance Life-Long Learning & Education",
+        "Tuition Reimbursement and Continuing Education",
     ],
 )
 def test_not_a_heading(line: str) -> None:
