@@ -283,6 +283,14 @@ def test_reading_without_years_keeps_every_requirement() -> None:
         # ... but not a skill joined to the head by "and" alone
         ("Python and machine learning techniques, such as k-NN, SVM.",
          [["python"], ["machine_learning", "k-nearest_neighbors", "support_vector_machines"]]),
+        # "X based <kind> (including Y)": Y exemplifies the kind, X is asked too (SkillSpan
+        # train-tech-008 read "Java or REST"); examples of the skill's own kind stay its
+        # alternatives
+        ("Must have experience developing Java based services ( including restful web"
+         " services )",
+         [["java"], ["rest_apis"]]),
+        ("Experience with cloud-based technologies ( AWS GCP Azure )",
+         [["cloud_computing", "aws", "gcp", "azure"]]),
         # ... but not a list that goes on after its last item, nor two items
         ("Robotics challenges such as lane detection, sensor fusion, and anomaly detection"
          " in our cars with Python",
