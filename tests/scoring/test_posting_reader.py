@@ -770,6 +770,14 @@ def test_a_heading_run_into_a_line_starts_its_requirements(extractor: SkillExtra
         # its stack is read as the section reads it
         ("Requirements\n- Our stack: Spark and Hive.\n", {("apache_spark",): True,
          ("apache_hive",): True}, []),
+        # ... but a team saying what it works with asks nothing: its tools are preferred
+        # (glassdoor-0202), its own skills no requirement (glassdoor-0623)
+        ("What We're Looking For\n- Our data team uses PySpark and Jupyter notebooks"
+         " extensively.\n- Experience with SQL\n",
+         {("apache_spark",): False, ("jupyter",): False, ("sql",): True}, []),
+        ("Requirements\n- The team uses their scientific, quantitative, and problem-solving"
+         " skills to work on a broad range of challenges.\n- Python\n",
+         {("python",): True}, ["problem-solving"]),
         # ... and the company turning to the candidate asks
         ("Requirements\n- We want people with knowledge of Danish.\n", {("danish",): True}, []),
     ],
