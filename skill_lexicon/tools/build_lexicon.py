@@ -203,6 +203,17 @@ OTHER_SENSES: dict[str, list[str]] = {
         "with executive leadership",
         "senior leadership team",
     ],
+    # an organisation's name, not the practice ("Riverside Research’s Trusted and Resilient
+    # Systems group", "the Allen Research Institute"): a possessive, or a word of an
+    # organisation's name after it
+    "research": [f"research{s}" for s in ("’s", "'s")]
+    + [
+        f"research {org}"
+        for org in (
+            "institute institutes center centers centre centres council foundation "
+            "laboratory laboratories corporation associates inc"
+        ).split()
+    ],
     "reliability": [
         f"{before} reliability"
         for before in "equipment plant machine machinery asset mechanical".split()
