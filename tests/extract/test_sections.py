@@ -147,6 +147,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("Travel Required:", "requirements"),
         ("Preferred", "preferred"),
         ("EVEN BETTER IF YOU HAVE", "preferred"),
+        # glassdoor-0357: its requirements under a "summary" read as prose
+        ("Profile of Success", "requirements"),
     ],
 )
 def test_classify_heading(line: str, section: str) -> None:

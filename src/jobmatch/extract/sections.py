@@ -113,7 +113,8 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\byou bring\b|\byoull bring\b|\byou will bring\b|\byou have\b|\byou should have\b"
         r"|\bideal candidate\b|\byour profile\b|\bessentials?\b|\bwhat you need\b"
         r"|\bwe expect\b|\bneed to succeed\b|\bskills and experience\b|\bjob specification\b"
-        r"|\byou need\b|\byoull need\b|\byou will need\b",
+        r"|\byou need\b|\byoull need\b|\byou will need\b|\bprofile of success\b"
+        r"|\bsuccess profile\b",
     ),
     (
         "responsibilities",
