@@ -180,7 +180,7 @@ OTHER_SENSES: dict[str, list[str]] = {
         for after in (
             "technician technicians personnel mechanic mechanics worker workers crew staff "
             "supervisor parts supplies schedules schedule programs program practices "
-            "tasks work orders order request requests"
+            "tasks work orders order request requests system systems"
         ).split()
     ],
     # the people who lead, as an audience ("present findings to senior leadership", "with
@@ -214,6 +214,9 @@ OTHER_SENSES: dict[str, list[str]] = {
             "laboratory laboratories corporation associates inc"
         ).split()
     ],
+    # a statistical method, not a database's: "univariate analysis, partitioning analysis",
+    # "recursive partitioning"
+    "partitioning": ["partitioning analysis", "recursive partitioning", "partitioning around"],
     "reliability": [
         f"{before} reliability"
         for before in "equipment plant machine machinery asset mechanical".split()
