@@ -180,7 +180,7 @@ OTHER_SENSES: dict[str, list[str]] = {
         for after in (
             "technician technicians personnel mechanic mechanics worker workers crew staff "
             "supervisor parts supplies schedules schedule programs program practices "
-            "tasks work orders order request requests"
+            "tasks work orders order request requests system systems"
         ).split()
     ],
     # the people who lead, as an audience ("present findings to senior leadership", "with
@@ -203,6 +203,20 @@ OTHER_SENSES: dict[str, list[str]] = {
         "with executive leadership",
         "senior leadership team",
     ],
+    # an organisation's name, not the practice ("Riverside Research’s Trusted and Resilient
+    # Systems group", "the Allen Research Institute"): a possessive, or a word of an
+    # organisation's name after it
+    "research": [f"research{s}" for s in ("’s", "'s")]
+    + [
+        f"research {org}"
+        for org in (
+            "institute institutes center centers centre centres council foundation "
+            "laboratory laboratories corporation associates inc"
+        ).split()
+    ],
+    # a statistical method, not a database's: "univariate analysis, partitioning analysis",
+    # "recursive partitioning"
+    "partitioning": ["partitioning analysis", "recursive partitioning", "partitioning around"],
     "reliability": [
         f"{before} reliability"
         for before in "equipment plant machine machinery asset mechanical".split()

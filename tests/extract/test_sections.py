@@ -147,6 +147,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("Travel Required:", "requirements"),
         ("Preferred", "preferred"),
         ("EVEN BETTER IF YOU HAVE", "preferred"),
+        # glassdoor-0357: its requirements under a "summary" read as prose
+        ("Profile of Success", "requirements"),
     ],
 )
 def test_classify_heading(line: str, section: str) -> None:
@@ -200,6 +202,9 @@ def test_classify_heading(line: str, section: str) -> None:
         # benefits, not an Education heading
         "Education Assistance",
         "Educational Reimbursement",
+        # SkillSpan dev-tech-028 under "Job benefits:" (its "Life-Long Learning" was asked)
+        "Tuition Assistance Life-Long Learning & Education",
+        "Tuition Reimbursement and Continuing Education",
     ],
 )
 def test_not_a_heading(line: str) -> None:

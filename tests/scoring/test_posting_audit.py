@@ -136,6 +136,15 @@ def test_a_task_s_tool_asked_among_alternatives_is_asked_once(
             " science Excellent coding skills in React Knowledge of REST JSON HTTP",
             "5+ years of software development experience",
         ),
+        # after a name in capitals: "Experience with" opens the next item (SkillSpan
+        # train-tech-059: the years were asked in PowerShell, Git and monitoring too)
+        (
+            "Minimum 3 or more years of experience as a software developer specifically"
+            " working with the Dynamics NAV/BC Experience with PowerShell git"
+            " monitoring/alerting/reporting tools",
+            "3 or more years of experience as a software developer specifically working"
+            " with the Dynamics NAV/BC",
+        ),
         # a skill's name with such a word is no next item
         (
             "5+ years of experience in Deep Learning and Good Manufacturing Practice",

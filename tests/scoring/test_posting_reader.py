@@ -283,6 +283,14 @@ def test_reading_without_years_keeps_every_requirement() -> None:
         # ... but not a skill joined to the head by "and" alone
         ("Python and machine learning techniques, such as k-NN, SVM.",
          [["python"], ["machine_learning", "k-nearest_neighbors", "support_vector_machines"]]),
+        # "X based <kind> (including Y)": Y exemplifies the kind, X is asked too (SkillSpan
+        # train-tech-008 read "Java or REST"); examples of the skill's own kind stay its
+        # alternatives
+        ("Must have experience developing Java based services ( including restful web"
+         " services )",
+         [["java"], ["rest_apis"]]),
+        ("Experience with cloud-based technologies ( AWS GCP Azure )",
+         [["cloud_computing", "aws", "gcp", "azure"]]),
         # ... but not a list that goes on after its last item, nor two items
         ("Robotics challenges such as lane detection, sensor fusion, and anomaly detection"
          " in our cars with Python",
@@ -762,6 +770,14 @@ def test_a_heading_run_into_a_line_starts_its_requirements(extractor: SkillExtra
         # its stack is read as the section reads it
         ("Requirements\n- Our stack: Spark and Hive.\n", {("apache_spark",): True,
          ("apache_hive",): True}, []),
+        # ... but a team saying what it works with asks nothing: its tools are preferred
+        # (glassdoor-0202), its own skills no requirement (glassdoor-0623)
+        ("What We're Looking For\n- Our data team uses PySpark and Jupyter notebooks"
+         " extensively.\n- Experience with SQL\n",
+         {("apache_spark",): False, ("jupyter",): False, ("sql",): True}, []),
+        ("Requirements\n- The team uses their scientific, quantitative, and problem-solving"
+         " skills to work on a broad range of challenges.\n- Python\n",
+         {("python",): True}, ["problem-solving"]),
         # ... and the company turning to the candidate asks
         ("Requirements\n- We want people with knowledge of Danish.\n", {("danish",): True}, []),
     ],

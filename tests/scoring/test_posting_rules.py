@@ -197,6 +197,24 @@ def test_a_list_without_bullets_is_one_clause_per_line() -> None:
     ]
 
 
+def test_a_line_ending_with_its_mark_ends_its_item() -> None:
+    from jobmatch.scoring.posting_rules import clauses
+
+    # glassdoor-0831: items as long as the text's lines, each marked "(essential)" or
+    # "(desirable)", were joined into one clause and all read as preferred
+    items = [
+        "Work in a cross-functional project team with responsibility of making decisions and"
+        " recommendations for program in vivo pharmacology plans (essential)",
+        "Develop an understanding of the scientific basis of the CVRM project pipeline, to be"
+        " able to successfully execute experiments needed to meet the requirements (essential)",
+        "Execution of metabolism in vivo assays including GTTs, ITTs, and measurement of food"
+        " intake in the animal models of the group (desirable)",
+    ]
+    text = "Requirements:\n" + "\n".join(items) + "\n"
+    found = [" ".join(text[a:b].split()) for a, b in clauses(text)]
+    assert found[-3:] == items
+
+
 def test_wrapped_lines_stay_one_clause() -> None:
     from jobmatch.scoring.posting_rules import clauses
 

@@ -81,6 +81,10 @@ class Columns:
         "\\n" its own token)."""
         return [k for k in self.space_idx if self._newlines(k)]
 
+    def line_break(self, k: int) -> bool:
+        """Whether token ``k`` is whitespace holding a line break."""
+        return k in self.space_set and self._newlines(k) > 0
+
     def blank_line(self, k: int) -> bool:
         """Whether whitespace token ``k`` holds a blank line (more than one line break)."""
         return self._newlines(k) > 1

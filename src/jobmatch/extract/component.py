@@ -208,7 +208,13 @@ class SkillComponent(SerializedComponent):
             use=self.use_cache,
         )
         rules = inputs.rules
-        self._context = ContextResolver(rules, vocab.strings.add, [s.category for s in skills])
+        layers = {c.id: c.layer for c in lexicon.categories.values()}
+        self._context = ContextResolver(
+            rules,
+            vocab.strings.add,
+            [s.category for s in skills],
+            soft=[layers.get(s.category) == "skill" for s in skills],
+        )
         evidence = load_evidence(self.lexicon_path) if self._evidence_file else None
         index = {s.id: i for i, s in enumerate(skills)}
         # the evidence phrases are tokenised here, outside the pattern cache (which holds the
@@ -269,6 +275,7 @@ class SkillComponent(SerializedComponent):
                         tagged,
                         spaces=cols.space_idx,
                         blank=cols.blank_line,
+                        line_break=cols.line_break,
                     )
                 )
             kept.sort()

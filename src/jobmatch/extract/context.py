@@ -15,7 +15,10 @@ in order (see ``docs/extraction.md``):
 4. a ``positive`` cue (or a built-in one: programming, language, framework...) within
    ``window`` tokens keeps it;
 5. with ``neighbours``, another unambiguous mention within the window keeps it, unless the
-   form reads as a common noun (``a Spark of``, ``Java of``);
+   form reads as a common noun (``a Spark of``, ``Java of``); when the form opens its line
+   as a verb, a soft skill or competency (the lexicon's ``skill`` layer) after it, past
+   more than a list's joiners, is its object and no evidence of a knowledge skill's sense
+   ("Design and implement daily lesson plans");
 6. otherwise the match is dropped (or, for a case-insensitive generic word, left to the
    mention filter).
 """
@@ -244,6 +247,9 @@ class ContextResolver:
         key: string -> hash (the pipeline's ``vocab.strings.add``).
         categories: the category of each skill, in lexicon order (built-in cues per
             category, :data:`~jobmatch.extract.vocabulary.CATEGORY_POSITIVE`).
+        soft: whether each skill, in lexicon order, is of the lexicon's ``skill`` layer
+            (soft skills, competencies): such a neighbour is no evidence for the rule of a
+            ``knowledge`` skill (empty: every neighbour counts).
     """
 
     def __init__(
@@ -251,8 +257,10 @@ class ContextResolver:
         rules: Sequence[Rule | None],
         key: Callable[[str], int],
         categories: Sequence[str] = (),
+        soft: Sequence[bool] = (),
     ) -> None:
         self.rules = rules
+        self._soft = soft
         generic = frozenset(key(w) for w in GENERIC_POSITIVE)
         self._generic_positive = generic
         by_category = {
@@ -270,6 +278,10 @@ class ContextResolver:
         # the whitespace tokens of the current resolve() call (see there)
         self._spaces: Sequence[int] = ()
         self._blank: Callable[[int], bool] | None = None
+        self._space_set: frozenset[int] = frozenset()
+        self._low: list[int] = []
+        self._line_break: Callable[[int], bool] | None = None
+        self._bullets = frozenset(key(w) for w in ("-", "•", "*", "·", "▪", "◦", "●", "o"))
         self._joiners = frozenset(key(w) for w in ("and", "or", "&", "/", ",", "+"))
 
     def resolve(
@@ -282,6 +294,7 @@ class ContextResolver:
         tagged: set[Match] | None = None,
         spaces: Sequence[int] = (),
         blank: Callable[[int], bool] | None = None,
+        line_break: Callable[[int], bool] | None = None,
     ) -> list[Match]:
         """The ambiguous matches the context supports.
 
@@ -301,11 +314,15 @@ class ContextResolver:
                 space within a line, a single line break).
             blank: whether a whitespace token holds a blank line (``Columns.blank_line``),
                 which ends a phrase.
+            line_break: whether a whitespace token holds a line break
+                (``Columns.line_break``): where a line opens (step 5).
 
         Returns:
             The accepted matches.
         """
         self._spaces, self._blank = spaces, blank
+        self._space_set = frozenset(spaces) if self._soft else frozenset()
+        self._low, self._line_break = low, line_break
         kept: list[Match] = []
         tags: list[Match] = []
         undecided: list[Match] = []
@@ -368,7 +385,34 @@ class ContextResolver:
         rule = self.rules[i]
         assert rule is not None
         lo, hi = s - rule.window, e + rule.window
-        return any(ks < hi and ke > lo for ks, ke, _ in found)
+        near = [m for m in found if m[0] < hi and m[1] > lo]
+        return self._any_evidence(self._low, s, e, i, near)
+
+    def _any_evidence(self, low: list[int], s: int, e: int, skill: int, near: list[Match]) -> bool:
+        """Whether a neighbour in ``near`` is evidence for the rule of ``skill``, matched at
+        tokens ``s:e``: any one is, but when the form opens its line (a duty's verb:
+        "Design and implement daily lesson plans"), a soft skill or competency after it,
+        past other words than a list's joiners, is the verb's object and no evidence of a
+        knowledge skill's sense (lesson planning says nothing of software design)."""
+        if not near:
+            return False
+        soft = self._soft
+        if not soft or skill < 0 or soft[skill] or not self._opens_line(s):
+            return True
+        spaces = self._space_set
+        return any(
+            not soft[k]
+            or ks < s
+            or all(t in self._joiners or j in spaces for j, t in enumerate(low[e:ks], e))
+            for ks, _, k in near
+        )
+
+    def _opens_line(self, s: int) -> bool:
+        """Whether token ``s`` is the first word of its line (after a bullet or not)."""
+        k = s - 1
+        if k >= 0 and k not in self._space_set and self._low[k] in self._bullets:
+            k -= 1
+        return k < 0 or (self._line_break is not None and self._line_break(k))
 
     def _tag_lists(
         self,
@@ -440,7 +484,8 @@ class ContextResolver:
             return None
         if before in self._no_neighbour_before or after in self._no_neighbour_after:
             return False
-        return any(ks < hi and ke > lo for ks, ke, _ in sure) or None
+        near = [m for m in sure if m[0] < hi and m[1] > lo]
+        return self._any_evidence(low, s, e, skill, near) or None
 
     def _negative(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
         """Does a negative phrase of ``rule`` cover tokens ``s:e``, read as written or past

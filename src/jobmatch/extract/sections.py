@@ -113,7 +113,8 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\byou bring\b|\byoull bring\b|\byou will bring\b|\byou have\b|\byou should have\b"
         r"|\bideal candidate\b|\byour profile\b|\bessentials?\b|\bwhat you need\b"
         r"|\bwe expect\b|\bneed to succeed\b|\bskills and experience\b|\bjob specification\b"
-        r"|\byou need\b|\byoull need\b|\byou will need\b",
+        r"|\byou need\b|\byoull need\b|\byou will need\b|\bprofile of success\b"
+        r"|\bsuccess profile\b",
     ),
     (
         "responsibilities",
@@ -220,6 +221,9 @@ _ITEM_RE = re.compile(
     r" (?:with|in|of|on|utilizing|using|working|building|developing|designing|leading)\b"
 )
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
+# a benefit, not the Education heading its last word would make: "Tuition Assistance
+# Life-Long Learning & Education", "Tuition Reimbursement and Continuing Education"
+_TUITION_RE = re.compile(r"\btuition\b")
 # one search over the raw lower-cased line rejects most lines before any other work (the
 # anchors are dropped: the raw line may go on with ": Python, SQL")
 _ANY_CUE = re.compile(
@@ -307,6 +311,8 @@ def _cue_section(title: str, head: str) -> str | None:
         if pattern.search(title):
             if name in _RESUME_BODY and _is_role_line(title, head, name):
                 return None
+            if name == "education" and _TUITION_RE.search(title):
+                return None  # "Tuition Assistance Life-Long Learning & Education": a benefit
             return name
     return None
 

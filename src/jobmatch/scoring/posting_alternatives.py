@@ -46,6 +46,9 @@ _LEAD_EXAMPLE = re.compile(
     r"[\s,:]*$",
     re.IGNORECASE,
 )
+# "Java based services (including restful web services)": the skill is what the services
+# are built on, and the parenthesis gives examples of the services, not of the skill
+_BASED_LEAD = re.compile(r"\s*-?\s*based\b", re.IGNORECASE)
 _OR = re.compile(r"/|\bor\b", re.IGNORECASE)
 _OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
 # "Pandas, SAS, R, Matlab or other analytics package", "deep learning, statistics, computer
@@ -155,6 +158,14 @@ def _link(gap: str, *, in_parens: bool) -> str | None:
     return "comma"
 
 
+def _based_on(gap: str, head: SkillMention, example: SkillMention) -> bool:
+    """Whether ``example`` exemplifies what ``head`` is the base of rather than ``head``
+    itself: "Java based services (including restful web services)" asks Java, and REST
+    services; "cloud-based technologies (AWS, GCP, Azure)", whose examples are of the
+    skill's own kind (category), still offers them as alternatives."""
+    return "(" in gap and _BASED_LEAD.match(gap) is not None and head.category != example.category
+
+
 def _in_parens(text: str, at: int) -> bool:
     opened = text.rfind("(", max(0, at - 80), at)
     return opened != -1 and text.rfind(")", opened, at) == -1
@@ -181,6 +192,8 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
             if alias and gap.lstrip().startswith(")"):
                 gap = gap.lstrip()[1:]  # the alias's parenthesis closes: the list goes on
             link = _link(gap, in_parens=_in_parens(text, m.start))
+            if link == "example" and _based_on(gap, prev, m):
+                link = None
         # a comma ends the chain after an "or" ("Spark or Ray, MLflow": the alternatives end)
         # and after a purpose ("Storybook for documentation, Vitest")
         comma_ends = link == "comma" and (purpose or (bool(chains) and chains[-1][-1][1] == "or"))

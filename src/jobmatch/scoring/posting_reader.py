@@ -618,12 +618,14 @@ def _company_voice(clause: str, section: str, subject: re.Pattern[str] | None = 
     """A clause of a company description in the company's own voice, not turning to the
     candidate ("We work with the latest developments in government, industry and academia,
     leveraging that knowledge ...", "Our team has deep knowledge of NLP"), or speaking of
-    itself by its name (``subject``: "Hygiena plays a critical role in ...")."""
-    return (
+    itself by its name (``subject``: "Hygiena plays a critical role in ..."); in any
+    section, a team saying what it works with ("Our data team uses PySpark and Jupyter
+    notebooks extensively.", "The team uses their ... problem-solving skills")."""
+    voice = _TEAM_VOICE.match(clause) or (
         section in _CANDIDATE_ONLY
-        and bool(_COMPANY_VOICE.match(clause) or (subject is not None and subject.match(clause)))
-        and not _CANDIDATE_VOICE.search(clause)
+        and (_COMPANY_VOICE.match(clause) or (subject is not None and subject.match(clause)))
     )
+    return bool(voice) and not _CANDIDATE_VOICE.search(clause)
 
 
 #: what a company says it works with: named technologies (devops and data tools too)
@@ -634,6 +636,13 @@ _COMPANY_VOICE = re.compile(
     r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together)\b[^,.;:()]{0,60}?,?\s+)?"
     r"(?:we|our|us|(?:<ORGANIZATION>\s*)+(?:is|are|has|have|offers?|provides?|delivers?"
     r"|helps?|serves?|plays?)|the company)\b",
+    re.IGNORECASE,
+)
+#: ... and, under any heading, a team's own words about what it works with: "Our data
+#: team uses PySpark and Jupyter notebooks extensively." (the company's stack, not a demand)
+_TEAM_VOICE = re.compile(
+    r"[^\w<]*(?:our|the)\s+(?:[\w&-]+\s+){0,3}?teams?\s+(?:(?:is|are)\s+using|uses?"
+    r"|works?\s+with|relies\s+on|leverages?|employs?|applies|builds?\s+(?:on|with))\b",
     re.IGNORECASE,
 )
 #: ... unless it turns to the candidate

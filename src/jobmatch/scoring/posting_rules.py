@@ -255,6 +255,13 @@ ONE_OF_FOLLOWING = (
 _NO_SENTENCE_END = re.compile(r"(?:\b[ie]\.\s?[eg]\s?|\bvs|\bapprox|\bincl|\bcf)\.$", re.IGNORECASE)
 
 
+#: a line that ends with how firmly its item is asked: "... pharmacology plans (essential)"
+#: / "Develop an understanding of ...": the writer ended the item, however long the line
+_MARKED_END = re.compile(
+    r"\((?:essential|desirable|required|preferred|mandatory|optional|a plus|nice to have"
+    r"|must(?: have)?|bonus)\)$",
+    re.IGNORECASE,
+)
 #: a short line that closes a parenthesis (the examples of the line before it)
 _CLOSING_LINE = re.compile(r"[ \t]*[^\s(\u2022\u0095*-][^()\n]{0,58}\)[ \t]*\.?[ \t]*")
 
@@ -288,6 +295,7 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
             or stripped.endswith((".", ":", ";", "!", "?"))
             or len(stripped) < 60
             or bool(_BULLET.match(nxt))
+            or (stripped.endswith(")") and _MARKED_END.search(stripped) is not None)
             or (
                 len(stripped) < short and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
             )

@@ -170,13 +170,14 @@ _PHRASE_END = re.compile(
     re.IGNORECASE,
 )
 #: the next item of a list that lost its line breaks (SkillSpan's ads): a word opening what
-#: is asked, capitalised after a lower-case word ("5+ years of experience with Embedded
-#: Systems You possess expertise in modern C++", "5+ years of software development
-#: experience A solid foundation in ... Excellent coding skills in React"); case-sensitive,
-#: and only words that open an item, not a skill's name ("Deep Learning", "Good
-#: Manufacturing Practice", "Knowledge Graph", "Customer Experience")
+#: is asked, capitalised after a word ("5+ years of experience with Embedded Systems You
+#: possess expertise in modern C++", "5+ years of software development experience A solid
+#: foundation in ... Excellent coding skills in React", "3 or more years ... working with
+#: the Dynamics NAV/BC Experience with PowerShell": after an upper-case name too);
+#: case-sensitive, and only words that open an item, not a skill's name ("Deep Learning",
+#: "Good Manufacturing Practice", "Knowledge Graph", "Customer Experience")
 _NEXT_ITEM = re.compile(
-    r"(?<=[a-z)])\s+(?=(?:You|Your|We|Excellent|Strong|Proven|Solid|Demonstrated"
+    r"(?<=[A-Za-z0-9)])\s+(?=(?:You|Your|We|Excellent|Strong|Proven|Solid|Demonstrated"
     r"|An?\s+(?:solid|strong|good|proven|deep)|Ability\s+to|Familiarity\s+with"
     r"|Proficiency\s+(?:in|with)|Understanding\s+of|Expertise\s+(?:in|with)|Fluent\s+in"
     r"|Knowledge\s+of|Experience\s+(?:with|in|of|as|building|using|working))\b)"
