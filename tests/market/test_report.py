@@ -100,6 +100,15 @@ def test_learn_next_ranks_the_resume_gaps(with_resume: MarketReport) -> None:
         assert g.mean_gain > 0
 
 
+def test_a_skill_the_resume_shows_partly_is_not_to_learn() -> None:
+    """Keras implies deep learning: a resume naming it is not told to learn deep learning
+    (the report lists it as an upgrade, not under what to add); PyTorch it lacks."""
+    postings = [(f"p{i}", "Requirements:\n- Deep learning and PyTorch.\n") for i in range(3)]
+    gaps = {g.skill for g in market_report(postings, resume="Skills\nKeras\n").learn_next}
+    assert "pytorch" in gaps
+    assert "deep_learning" not in gaps
+
+
 def test_json_validates_against_the_schema(report: MarketReport, with_resume: MarketReport) -> None:
     text = resources.files("jobmatch").joinpath("schemas/market_report.schema.json").read_text()
     schema = json.loads(text)

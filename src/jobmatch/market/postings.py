@@ -262,8 +262,11 @@ class PostingScorer:
                 prof, self.resume, rdoc, rmentions, warnings=(), exact_gains=True
             )
             score = report.score
+            # a skill partly met (deep learning, by Keras) is shown, not lacking: the gaps
+            # are what the report lists under "what to add", not its upgrades
+            partial = {m.requirement for m in report.matched if m.match == "partial"}
             for m in report.missing:
-                if m.skill_id in skills:
+                if m.skill_id in skills and m.requirement not in partial:
                     gaps[m.skill_id] = max(gaps.get(m.skill_id, 0.0), m.gain)
         return self._facts(posting, text, score, skills, gaps)
 
