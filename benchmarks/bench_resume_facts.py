@@ -13,7 +13,8 @@ most recent titles. Printed per field:
 * internship years within +-0.5;
 * most recent title, one of the accepted values;
 * bad role titles: roles titled by a place, a duration, a date, a page footer or nothing
-  (counted by this script's own patterns, not by the reader's).
+  (counted by this script's own patterns, not by the reader's; a role the resume names by
+  its employer only, untitled with its employer set, is no bad title).
 
 "before" is the code of the session start (``resume_facts.py`` at commit ``aae7a73``, loaded
 from git with the same career logic as its ``Scorer._career``); "after" is
@@ -182,7 +183,9 @@ def after(path: Path, as_of: date) -> Prediction:
         years=facts.years,
         internship_years=facts.internship_years,
         most_recent_title=facts.most_recent_title,
-        role_titles=tuple(r.title for r in facts.roles),
+        # a role the resume names only by its employer is untitled by design, not badly
+        # titled: only an untitled role without an employer counts as titled by nothing
+        role_titles=tuple(r.title for r in facts.roles if r.title or not r.employer),
     )
 
 

@@ -4,15 +4,19 @@ career level such titles name. The texts are written for these tests."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from importlib import resources
 
+import jsonschema
 import pytest
 
 from jobmatch.models import ResumeFacts
+from jobmatch.report_facts import role_line
 from jobmatch.scoring.career import career_estimate
 from jobmatch.scoring.profiles import load_profile
 from jobmatch.scoring.resume_reader import facts_from_text
-from jobmatch.scoring.role_lines import is_place
+from jobmatch.scoring.role_lines import is_place, names_organisation
 
 AS_OF = date(2026, 1, 1)
 
@@ -243,3 +247,103 @@ def test_the_anonymised_title_line_is_the_title_whatever_its_words(title: str, d
 def test_a_title_printed_twice_is_read_once(line: str, title: str) -> None:
     text = f"Experience\n{line}\nFebruary 2011 to July 2013 Company Name City , State\n\nDid it.\n"
     assert roles(text) == [(title, "2011-02", "2013-07")]
+
+
+# ------------------------------------------------------ an employer where the title stands
+
+# the LiveCareer layout of ADVOCATE_10818478: the employer's name on the title line, the
+# anonymised employer beside the dates
+_EMPLOYERS_AS_TITLES = (
+    "Experience\nExpress Scripts\nSeptember 2015 to Current Company Name \ufffd City , State\n\n"
+    "Exercises sound judgment in issuing credits to customers.\n\n"
+    "Prime Communication (AT&T Authorized Retailer)\n"
+    "January 2015 to September 2015 Company Name \ufffd City , State\n\n"
+    "Created strategies to develop and expand existing customer sales.\n\n"
+    "Radio Shack\nNovember 2013 to January 2015 Company Name \ufffd City , State\n\n"
+    "Operated a cash register to process cash, check and credit card transactions.\n"
+)
+
+
+def test_an_employer_written_as_the_title_is_no_title() -> None:
+    f = facts_from_text(_EMPLOYERS_AS_TITLES, as_of=date(2021, 9, 1))
+    assert [(r.title, r.employer, r.start, r.end) for r in f.roles] == [
+        ("", "Express Scripts", "2015-09", "present"),
+        ("", "Prime Communication (AT&T Authorized Retailer)", "2015-01", "2015-09"),
+        ("", "Radio Shack", "2013-11", "2015-01"),
+    ]
+    assert f.years == 7.9  # the jobs count: Nov 2013 to Sep 2021, 95 months
+    assert f.most_recent_title is None
+    assert role_line(f.roles[2]) == "(no title), Radio Shack: 2013-11 to 2015-01 (1.2 years, job)"
+
+
+def test_an_untitled_role_follows_the_schema() -> None:
+    schema = json.loads(
+        resources.files("jobmatch").joinpath("schemas/resume_facts.schema.json").read_text()
+    )
+    jsonschema.validate(facts(_EMPLOYERS_AS_TITLES).to_dict(), schema)
+
+
+def test_the_title_an_employer_entry_opens_with_is_its_title() -> None:
+    # FITNESS_12938389: "Lifetime fitness" over the dates, the title opening the bullets
+    text = (
+        "Experience\nLifetime fitness\nJul 2006 to Sep 2015\n\n"
+        "Supervisor of the hospitality and operations department Overseeing employees/help "
+        "employees meet and exceed company standards.\nProvide administrative support.\n"
+    )
+    [role] = facts(text).roles
+    assert (role.title, role.employer) == (
+        "Supervisor of the hospitality and operations department",
+        "Lifetime fitness",
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Customer Service",
+        "Cash Vault",
+        "Account Receivable",
+        "Business Development",
+        "Freelance",
+        "Barista",
+        "Machinist",
+        "Welder",
+        "Direct Support Professional",
+        "Special Investigative Unit I",
+    ],
+)
+def test_a_line_of_work_or_an_agent_noun_stays_the_title(title: str) -> None:
+    text = f"Experience\n{title}\nJanuary 2010 to March 2012 Company Name City , State\n\nDid it.\n"
+    [role] = facts(text).roles
+    assert (role.title, role.employer) == (title, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "organisation"),
+    [
+        ("Radio Shack", True),
+        ("Seeds Of Hope", True),
+        ("Prime Communication (AT&T Authorized Retailer)", True),
+        ("Lifetime fitness", True),
+        ("Express Scripts", True),
+        ("Cash Vault", False),
+        ("Waitress", False),
+        ("Wholesale Food Supplier", False),
+        ("Passenger Service", False),
+    ],
+)
+def test_names_organisation(line: str, organisation: bool) -> None:
+    assert names_organisation(line) is organisation
+
+
+def test_a_chair_is_the_title_beside_its_organisation() -> None:
+    text = (
+        "VOLUNTEER EXPERIENCE\n\nEmployees Association                 05/2016 \u2013 Present\n"
+        "IT Chair of the IT Committee Board\n\u2022 Create and maintain the website.\n"
+    )
+    [role] = facts(text).roles
+    assert (role.title, role.employer, role.kind) == (
+        "IT Chair of the IT Committee Board",
+        "Employees Association",
+        "volunteer",
+    )

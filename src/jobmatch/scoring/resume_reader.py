@@ -449,5 +449,5 @@ def _latest(raw: Sequence[RawRole], today: date) -> str | None:
         ]
         if spans:
             (_, _), _, title = max(spans, key=lambda t: (t[0][1], t[0][0], t[1]))
-            return title
+            return title or None  # the latest role names its employer only: no title
     return None

@@ -32,6 +32,7 @@ __all__ = [
     "trim",
     "is_certification",
     "is_state",
+    "names_organisation",
 ]
 
 # head words of job titles (singular; a trailing "s" is allowed by the check)
@@ -50,7 +51,36 @@ ROLE_WORDS = frozenset(
     freelancer principal staff head medic paralegal attorney lawyer pharmacist generalist
     landscaper estimator inspector investigator adjuster provider advocate worker painter
     dishwasher porter housekeeper janitor guard soldier sergeant nanny caregiver
+    chair chairman chairperson superintendent expert examiner
     """.split()
+)
+# words of a line of work, a department or a trade: a header line of them names the work
+# where a title stands ("Customer Service", "Business Development", "Cash Vault", "Front
+# desk"), not an employer
+_WORK_WORDS = frozenset(
+    """
+    service services customer client development management business finance financial
+    accounting account accounts receivable receivables payable payables sales marketing
+    operations operation support administration administrative freelance consulting
+    contract vault cash teller unit investigative investigations claims billing payroll
+    logistics warehouse maintenance production security retail wholesale hospitality
+    reception front desk teaching tutoring nursing care healthcare research engineering
+    design it hr human resources legal compliance audit banking treasury insurance
+    purchasing procurement shipping receiving inventory quality safety construction
+    delivery driving cleaning catering kitchen cooking culinary transportation passenger
+    recruiting recruitment training education editorial writing tax lending loan loans
+    mortgage underwriting collections collection dispatch fundraising outreach events
+    social media communications public relations publishing photography graphic web
+    software data network systems technical technology desktop helpdesk field lab
+    laboratory clinical medical patient dental pharmacy childcare daycare landscaping
+    housekeeping food beverage bar self-employed
+    """.split()
+)
+# agent nouns and short titles outside ROLE_WORDS ("Barista", "Welder", "Machinist",
+# "Translator", "RN")
+_AGENT = re.compile(
+    r"(?:[a-z]{3,}(?:er|or|ist|ian|man|woman|ista)s?|waitress|actress|seamstress|rn|lpn|cna"
+    r"|emt|cpa|ceo|cfo|coo|cto|cio|svp|evp|avp|pilot|captain|mate|crew|staff)"
 )
 _COMPANY = re.compile(
     r"\b(?:inc|corp|corporation|co|ltd|llc|gmbh|plc|company|group|organization|labs?"
@@ -208,6 +238,17 @@ def has_role_word(text: str) -> bool:
 # a title named after a possessive, the rest capitalised ("their SERVICE CENTRE MANAGER",
 # "our Sales Manager"): the line names a role, the possessive is no part of it
 _POSSESSIVE_TITLE = re.compile(r"^(?:their|our|my|his|her)\s+(?=(?:[A-Z][\w&'-]*\s*){1,4}$)")
+
+
+def names_organisation(text: str) -> bool:
+    """Whether a title-less header line names an organisation rather than a role: none of
+    its words (before a parenthesis) is a job-title word, an agent noun ("Barista",
+    "Welder") or a word of a line of work ("Customer Service", "Cash Vault"): "Express
+    Scripts", "Radio Shack", "Prime Communication (AT&T Authorized Retailer)"."""
+    words = re.findall(r"[a-z][a-z'-]*", text.split("(")[0].lower())
+    if not words or has_role_word(text.split("(")[0]):
+        return False
+    return not any(w in _WORK_WORDS or _AGENT.fullmatch(w) for w in words)
 
 
 def _is_description(s: str) -> bool:

@@ -20,7 +20,9 @@ follows a complete entry. Then:
 Each block gives one :class:`RawRole` per date range: its title is the header line with a
 job-title word (else the first that is no placeholder, place or company), cut at the
 employer (``Title, Employer, City``, ``Employer — Title``, ``Title / Company``). Page footers,
-places, durations and certifications are never titles.
+places, durations and certifications are never titles; nor is an employer's name written
+where the title stands ("Express Scripts" above the dates): that role is the employer's,
+titled by its first line when that opens with a title, else untitled (``""``).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from .role_lines import (
     lead_title,
     line_parts,
     looks_like_date,
+    names_organisation,
     role_kind,
     strip_placeholder,
     title_part,
@@ -334,7 +337,14 @@ def read_roles(
             if not title or is_place(title):
                 unsure.append("dates without an entry: " + ", ".join(_show(d) for d in ranges))
                 continue
-            employer = _employer(block, line, text)
+            named = None
+            if not has_role_word(title) and names_organisation(title):
+                # the employer where the title stands ("Express Scripts" / "September 2015
+                # to Current Company Name"): the role has the title its first line gives
+                # ("Supervisor of the hospitality department Overseeing ..."), else none
+                named = title
+                title = (lead_title(block.lead) if block.lead is not None else None) or ""
+            employer = named or _employer(block, line, text)
             if employer is None and block.extras and not _ANONYMISED.search(text):
                 cand = strip_placeholder(block.extras[0])
                 employer = cand if cand and not is_place(cand) else None
@@ -342,7 +352,7 @@ def read_roles(
                 employer = None  # the placeholder of an anonymised resume
             block_text = " ".join(t for _, t in block.heads)
             for period in ranges:
-                key = (title.lower(), period.start, period.end)
+                key = ((title or employer or "").lower(), period.start, period.end)
                 if key in seen:  # the same entry twice (a resume repeating its history)
                     continue
                 seen.add(key)
