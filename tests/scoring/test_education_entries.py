@@ -359,6 +359,16 @@ def test_abbreviations_need_a_degree_context(line: str) -> None:
                 )
             ],
         ),
+        (  # CONSULTANT_11333660: the line saying "in progress" dates it (expected)
+            "Education\nPh.D : International Relations Oxford Brookes University\n2012\n"
+            "PhD International Relations in progress - Final Drafting phase\nDecember 2016\n",
+            [("phd", "international relations", "Oxford Brookes University", 2016, True)],
+        ),
+        (  # the other way round: the first line says it, its year stays
+            "Education\nPhD : Physics - in progress\n2025\n"
+            "PhD Physics, Oxford Brookes University\n2021\n",
+            [("phd", "physics", "Oxford Brookes University", 2025, True)],
+        ),
         (  # two degrees of one level are two entries
             "Education\nMaster of Science : Forensic Psychology, 2019\n"
             "Master of Social Work, 2021\n",
