@@ -14,6 +14,7 @@ from jobmatch.extract.sections import classify_heading
 from jobmatch.models import ResumeFacts
 from jobmatch.report_facts import render_facts
 from jobmatch.scoring.education_layout import date_only, in_progress
+from jobmatch.scoring.education_names import mend_spaced
 from jobmatch.scoring.resume_facts import degree_level, degree_requirements
 from jobmatch.scoring.resume_reader import facts_from_text, read_resume
 
@@ -625,3 +626,36 @@ def test_an_open_range_gives_a_degree_no_year(line: str) -> None:
     # the range's start is when the studies began, not the degree's year
     [entry] = facts("Education\n" + line + "\n").education
     assert (entry.year, entry.in_progress) == (None, True)
+
+
+# ------------------------------------------------------------------ letter-spaced names
+
+
+@pytest.mark.parametrize(
+    ("line", "mended"),
+    [
+        ("CENTRAL UNIVERSITY COLLEG E Accra", "CENTRAL UNIVERSITY COLLEGE Accra"),
+        ("Colleg e of Art", "College of Art"),
+        ("U NIVERSITY OF GHANA", "UNIVERSITY OF GHANA"),
+        ("MEDI A STUDIES", "MEDIA STUDIES"),
+        # real words stay apart: a larger part that is such a word alone, or no such word
+        ("Bachelor of Art s", "Bachelor of Art s"),
+        ("Special Investigative Unit I", "Special Investigative Unit I"),
+        ("Grade A student", "Grade A student"),
+        ("A COLLEGE", "A COLLEGE"),
+    ],
+)
+def test_a_word_split_by_letter_spacing_is_mended(line: str, mended: str) -> None:
+    assert mend_spaced(line) == mended
+
+
+def test_a_school_name_split_by_letter_spacing_is_read_whole() -> None:
+    # ARTS_16244633: the PDF's text splits the last letter of COLLEGE off
+    text = (
+        "Education\nBachelor's : Human Resources Management CENTRAL UNIVERSITY COLLEG E "
+        "\ufffd City , GH\n\nCENTRAL UNIVERSITY COLLEG E Accra, Ghana Bachelor's degree in "
+        "Human Resources Management July, 2003\n"
+    )
+    assert rows(text) == [
+        ("bachelor", "human resources management", "CENTRAL UNIVERSITY COLLEGE", 2003, False)
+    ]

@@ -27,6 +27,7 @@ from .education_names import (
     NAME_TAIL,
     SCHOOL_MODIFIERS,
     institution_span,
+    mend_spaced,
     school_name,
 )
 from .resume_facts import ANY_DEGREE_PATTERN, KNOWN_FIELDS, degree_level, doctorate_name
@@ -336,6 +337,7 @@ def read_education(
         One :class:`~jobmatch.models.EducationEntry` per degree.
     """
     lines, candidates, seconds = _split_entries(lines, candidates)
+    lines = [mend_spaced(x) for x in lines]  # "CENTRAL UNIVERSITY COLLEG E": a PDF's spacing
     allowed = set(candidates)
     levels: dict[int, str] = {}
     for i in candidates:
