@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
 
 from ..extract.sections import classify_heading
 from ..models import Document, EducationEntry, ResumeFacts, Role
-from .dates import DateRange, span_months
+from .dates import DatePoint, DateRange, span_months
 from .education import LEVEL_ORDER, degree_line, degree_line_candidates, read_education
 from .education_layout import in_progress
 from .resume_facts import find_education
@@ -179,6 +179,7 @@ def facts_and_roles(
             f'open date ranges ("Present") end on {saved.isoformat()}, the day the file was'
             " last saved"
         )
+    raw = _end_stale_internships(raw, today, notes)
     roles = [_role(r, today, notes) for r in raw]
     edu = _education(lines, names, lambda: _job_lines(areas), as_of=today)
     # a degree in progress is not held: never the highest one
@@ -407,6 +408,51 @@ def _iso_end(rng: DateRange) -> str:
     return (
         e.iso() if e.precision in {"year", "month", "day"} else f"{e.year:04d}-{e.last_month:02d}"
     )
+
+
+#: months an internship, a placement or a traineeship runs at most, as far as the reader
+#: believes a resume: one still open ("to Current") after longer is a date left stale
+LONGEST_INTERNSHIP_MONTHS = 24
+
+
+def _end_stale_internships(raw: list[RawRole], today: date, notes: list[str]) -> list[RawRole]:
+    """``raw`` with each open internship that has run longer than an internship lasts
+    (:data:`LONGEST_INTERNSHIP_MONTHS` up to ``today``) ended the month before the first job
+    that starts after it: "Student Teacher, October 2003 to Current" beside "Visual Arts
+    Teacher, January 2004 to Current" ended in December 2003. Each gets a note; one that no
+    later job ends is counted as written, with a note."""
+    jobs = [span for r in raw if r.kind == "job" and (span := span_months(r.period, as_of=today))]
+    out: list[RawRole] = []
+    for r in raw:
+        span = span_months(r.period, as_of=today)
+        if r.kind != "internship" or r.period.end is not None or span is None:
+            out.append(r)
+            continue
+        if span[1] - span[0] <= LONGEST_INTERNSHIP_MONTHS:
+            out.append(r)
+            continue
+        years = (span[1] - span[0]) / 12
+        said = (
+            f"internship {r.title!r} from {r.period.start.iso()} to present would run"
+            f" {years:.1f} years"
+        )
+        after = min((a for a, _ in jobs if span[0] < a < span[1]), default=None)
+        if after is None:
+            notes.append(f"{said}, longer than an internship lasts: counted as written")
+            out.append(r)
+            continue
+        end = DatePoint(
+            year=(after - 1) // 12,
+            first_month=(after - 1) % 12 + 1,
+            last_month=(after - 1) % 12 + 1,
+            precision="month",
+        )
+        notes.append(
+            f"{said}, longer than an internship lasts: counted to {end.iso()}, before the"
+            " next job started"
+        )
+        out.append(replace(r, period=replace(r.period, end=end, single=False)))
+    return out
 
 
 def _role(raw: RawRole, today: date, notes: list[str]) -> Role:
