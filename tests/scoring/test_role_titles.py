@@ -347,3 +347,58 @@ def test_a_chair_is_the_title_beside_its_organisation() -> None:
         "Employees Association",
         "volunteer",
     )
+
+
+def test_an_anonymised_entry_without_a_title_is_an_untitled_job() -> None:
+    # ARTS_16244633: the line above the dates is a duty, the employer anonymised; the
+    # range is a job's (20 months), not "dates without an entry"
+    text = (
+        "Experience\nOffice Manager\nAugust 2007 to September 2010 Company Name City , State\n"
+        "\nOrganized employee schedules.\n\n"
+        "Coordinated communication between administration and executive team\n"
+        "January 2011 to August 2012 Company Name \ufffd City , State\n\n"
+        "Created social media initiatives for new employee search strategies.\n"
+    )
+    f = facts(text)
+    assert [(r.title, r.employer, r.start, r.end, r.kind) for r in f.roles] == [
+        ("Office Manager", None, "2007-08", "2010-09", "job"),
+        ("", None, "2011-01", "2012-08", "job"),
+    ]
+    assert f.years == 4.8  # 38 + 20 months
+    assert f.most_recent_title is None  # the latest job names no title
+    assert f.warnings == ()
+
+
+def test_an_anonymised_employer_alone_under_its_dates_is_an_untitled_job() -> None:
+    # BANKING_15553584: "02/1999 to 02/2001" / "02/1999" / "Company Name"
+    text = (
+        "Experience\n01/2002 to 01/2003\nOfficer Company Name\n\nDid clerical work.\n\n"
+        "02/1999 to 02/2001\n02/1999\nCompany Name\n\nWorked on the Returnee project.\n"
+    )
+    f = facts(text)
+    assert [(r.title, r.start, r.end) for r in f.roles] == [
+        ("Officer", "2002-01", "2003-01"),
+        ("", "1999-02", "2001-02"),
+    ]
+    assert f.years == 3.2  # 13 + 25 months
+    assert f.most_recent_title == "Officer"
+    # a lone month beside the placeholder says too little to be a job
+    assert f.warnings == ("dates without an entry: 1999-02",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lone month and the placeholder (a projects entry of IT_20824105): no job
+        "Experience\nNetwork Engineer Intern , 10/2015\nCompany Name\n\nBuilt LANs.\n\n"
+        "04/2019\nCompany Name\n\nSet up a VPC network on Amazon.\n",
+        # a range without the placeholder between two entries' bullets: no entry
+        "Experience\nNetwork Engineer Intern , 10/2015\nAcme Inc\n\nBuilt LANs.\n\n"
+        "01/2016 to 03/2017\n\nSet up a VPC network on Amazon.\n",
+    ],
+)
+def test_dates_without_title_or_anonymised_employer_are_no_job(text: str) -> None:
+    f = facts(text)
+    assert [r.kind for r in f.roles] == ["internship"]
+    assert f.years == 0.0
+    assert any(w.startswith("dates without an entry") for w in f.warnings), f.warnings

@@ -76,6 +76,8 @@ class _Block:
     dated_head: bool = False
     #: the first description line after the block (a title may open it)
     lead: str | None = None
+    #: a line of the block names the anonymised employer ("Company Name City , State")
+    anonymised: bool = False
 
 
 def _blocks(
@@ -135,6 +137,7 @@ def _blocks(
             cur = _Block()
             blocks.append(cur)
         cur.lines.append(i)
+        cur.anonymised = cur.anonymised or _ANONYMISED.search(s) is not None
         if kind == "place":
             cur.places.append(i)
         if kind == "head":
@@ -165,6 +168,13 @@ def _pair(
                 out.append((waiting, lines.pop(0)))
                 undated.remove(waiting)
                 waiting = None
+            ranges = [d for group in lines for d in group if not d.single]
+            if b.anonymised and ranges:
+                # "January 2011 to August 2012 Company Name City , State" between two
+                # entries' bullets: an entry of the anonymised employer, untitled (a lone
+                # date beside the placeholder says too little: "04/2019" / "Company Name")
+                out.append((b, ranges))
+                continue
             pending.extend(lines)
             continue
         split = _column_after(b)
@@ -244,7 +254,10 @@ def _own_dates(b: _Block) -> tuple[list[DateRange], list[list[DateRange]]]:
 
 def _title_head(b: _Block) -> tuple[int, str]:
     """The header line that holds the title: one with a job-title word, not an employer's
-    name, preferred; else the first that is neither a placeholder, a place nor a company."""
+    name, preferred; else the first that is neither a placeholder, a place nor a company
+    (``(first line, "")`` for a block of dates alone)."""
+    if not b.heads:
+        return b.lines[0], ""
     named = [(i, t) for i, t in b.heads if title_part(t) and not is_place(title_part(t))]
     for i, text in named:
         if _ANONYMISED.search(text) and not has_role_word(title_part(text)):
@@ -334,7 +347,17 @@ def read_roles(
                 title = lead_title(block.lead) or ""
             if is_certification(title):
                 continue
-            if not title or is_place(title):
+            if not title and block.anonymised and default == "job":
+                # the anonymised employer's entry without a title: its ranges are a job's
+                # (a lone date beside the placeholder says too little)
+                untitled = [d for d in ranges if not d.single]
+                if len(untitled) < len(ranges):
+                    lone = ", ".join(_show(d) for d in ranges if d.single)
+                    unsure.append(f"dates without an entry: {lone}")
+                if not untitled:
+                    continue
+                ranges = untitled
+            elif not title or is_place(title):
                 unsure.append("dates without an entry: " + ", ".join(_show(d) for d in ranges))
                 continue
             named = None
