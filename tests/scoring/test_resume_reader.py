@@ -600,3 +600,19 @@ def test_other_internships_are_counted_as_written(text: str) -> None:
     f = facts(text)
     assert not any("internship" in w for w in f.warnings), f.warnings
     assert [r.end for r in f.roles if r.kind == "internship"] in (["present"], ["2013-12"])
+
+
+def test_a_range_over_three_lines_with_a_blank_line_after_its_start() -> None:
+    # AVIATION_10567764: "November 2014" / "" / "to" / "March 2015" / "... Aircraft Painter"
+    text = (
+        "Experience\nOctober 2013\nto\nJune 2014\nCompany Name City , State Aircraft Worker\n"
+        "\nWorked on P-3s.\n\nNovember 2014\n\nto\nMarch 2015\n"
+        "Company Name City , State Aircraft Painter\n\nWorked on Boeing 737 - 777.\n"
+    )
+    f = facts(text)
+    assert roles(text) == [
+        ("Aircraft Worker", "2013-10", "2014-06", "job"),
+        ("Aircraft Painter", "2014-11", "2015-03", "job"),
+    ]
+    assert f.years == 1.2  # 9 + 5 months
+    assert f.warnings == ()

@@ -69,9 +69,10 @@ _POSTING = frozenset(
 )
 _WORKPLACE = re.compile(r"\bhigh school\b(?!.*\b(?:diploma|ged|graduat))", re.IGNORECASE)
 _JOINED = re.compile(r"(?<=\S)\n(?=[ \t]{2,}\S)")
-# a range over three lines ("October 2009" / "to" / "March 2015")
+# a range over three lines ("October 2009" / "to" / "March 2015"), a blank line maybe
+# after its start ("November 2014" / "" / "to" / "March 2015")
 _THREE = re.compile(
-    r"((?:19|20)\d\d)[ \t]*\n[ \t]*(to|-|–|—|until)[ \t]*\n[ \t]*"
+    r"((?:19|20)\d\d)[ \t]*\n(?:[ \t]*\n)?[ \t]*(to|-|–|—|until)[ \t]*\n[ \t]*"
     r"(?=[A-Za-z]+\.?\s*\d{4}|\d|present|current)",
     re.IGNORECASE,
 )
