@@ -402,3 +402,18 @@ def test_dates_without_title_or_anonymised_employer_are_no_job(text: str) -> Non
     assert [r.kind for r in f.roles] == ["internship"]
     assert f.years == 0.0
     assert any(w.startswith("dates without an entry") for w in f.warnings), f.warnings
+
+
+def test_the_anonymised_city_without_its_state_is_no_part_of_the_title() -> None:
+    # FINANCE_15891494: "Company Name City Finance Officer" (the place's "State" dropped)
+    text = (
+        "Experience\nApril 2014 to January 2016\nCompany Name City Finance Officer\n\n"
+        "Prepared the budget.\n\nSeptember 2012 to April 2013\n"
+        "Company Name City Compliance and Internal Controlls Officer\n\nAudited reports.\n"
+    )
+    f = facts(text)
+    assert [r.title for r in f.roles] == [
+        "Finance Officer",
+        "Compliance and Internal Controlls Officer",
+    ]
+    assert f.most_recent_title == "Finance Officer"

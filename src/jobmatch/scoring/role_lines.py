@@ -89,7 +89,9 @@ _COMPANY = re.compile(
 )
 # the anonymised employer and place of some resume sites ("Company Name ï¼ City , State")
 _PLACEHOLDER = re.compile(
-    r"\bcompany name\b(?:\s*(?:ï¼|\ufffd|[-–,:/])?\s*(?:city\s*,\s*)?state\b)?"
+    # "Company Name City Finance Officer": the anonymised place without its state
+    r"\bcompany name\s+city\b(?=\s+(?-i:[A-Z])(?!tate\b))"
+    r"|\bcompany name\b(?:\s*(?:ï¼|\ufffd|[-–,:/])?\s*(?:city\s*,\s*)?state\b)?"
     r"(?:\s*,\s*(?:usa|india|[A-Z][a-z]+))?|(?:^|\s)city\s*,\s*state\b",
     re.IGNORECASE,
 )
