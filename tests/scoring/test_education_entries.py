@@ -396,7 +396,9 @@ def test_a_degree_listed_twice_is_one_entry(
         ("AGRICULTURE_11813872", [("master", 1998, False)]),
         ("BANKING_15553584", [("master", 2005, False), ("bachelor", 2002, False)]),
         ("BUSINESS-DEVELOPMENT_10501991", [("bachelor", 2017, False), ("phd", 2019, True)]),
-        ("HR_11592605", [("bachelor", None, False), ("associate", None, False)]),
+        # the date lines above the degrees ("8/2013" / "BA : Justice Studies ...") under a
+        # certification read as a heading (was None, None: only the degree lines were read)
+        ("HR_11592605", [("bachelor", 2013, False), ("associate", 2002, False)]),
         ("CHEF_13212436", [("associate", 1997, False), ("high_school", 1993, False)]),
     ],
 )
@@ -658,4 +660,20 @@ def test_a_school_name_split_by_letter_spacing_is_read_whole() -> None:
     )
     assert rows(text) == [
         ("bachelor", "human resources management", "CENTRAL UNIVERSITY COLLEGE", 2003, False)
+    ]
+
+
+def test_degrees_under_a_heading_of_another_section_keep_their_date_lines() -> None:
+    # HR_11592605: a certification's name is read as a Certifications heading, so the
+    # degrees below it are read outside any education section; their dates stand above
+    text = (
+        "Experience\n11/2008 to 08/2014\nHR Generalist Company Name City , State\n\n"
+        "Maintained HR Website\n\nEducation\n8/2013\n"
+        "ABA Approved Paralegal Program Certification\n\n8/2013\n"
+        "BA : Justice Studies Montclair State University City , State Justice Studies\n"
+        "06/2002\nAS : Psychology Essex County College City , State Psychology\n"
+    )
+    assert rows(text) == [
+        ("bachelor", "justice studies", "Montclair State University", 2013, False),
+        ("associate", "psychology", "Essex County College", 2002, False),
     ]

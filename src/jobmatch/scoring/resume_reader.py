@@ -27,7 +27,7 @@ from ..extract.sections import classify_heading
 from ..models import Document, EducationEntry, ResumeFacts, Role
 from .dates import DatePoint, DateRange, span_months
 from .education import LEVEL_ORDER, degree_line, degree_line_candidates, read_education
-from .education_layout import in_progress
+from .education_layout import date_only, in_progress
 from .resume_facts import find_education
 from .role_lines import has_role_word
 from .roles import RawRole, read_roles
@@ -388,7 +388,15 @@ def _education(
         for i in maybe
         if i not in taken and names[i] not in {"projects", "publications"} and degree_line(lines[i])
     ]
-    entries = read_education(lines, rest, as_of=as_of)
+    # the date lines beside them too ("8/2013" / "BA : Justice Studies ..." under a heading
+    # read as another section's): the year of a degree's entry
+    dates = {
+        j
+        for i in rest
+        for j in (i - 1, i + 1)
+        if 0 <= j < len(lines) and j not in taken and date_only(lines[j])
+    }
+    entries = read_education(lines, sorted(set(rest) | dates), as_of=as_of)
     if entries:
         return entries
     # a degree written inside a sentence or after an institution: the highest one anywhere,
