@@ -417,3 +417,27 @@ def test_the_anonymised_city_without_its_state_is_no_part_of_the_title() -> None
         "Compliance and Internal Controlls Officer",
     ]
     assert f.most_recent_title == "Finance Officer"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "employer"),
+    [
+        (  # CONSTRUCTION_12826414: "Engineering" was the employer
+            "January 1989 to December 2007\n"
+            "Company Name City , State Engineering, Operations and Construction Leader",
+            "Engineering, Operations and Construction Leader",
+            None,
+        ),
+        (
+            "Finance, Accounting and Payroll Manager, Acme Inc, 2010 - 2014",
+            "Finance, Accounting and Payroll Manager",
+            "Acme Inc",
+        ),
+        ("Acme, Sales and Marketing Manager, 2010 - 2014", "Sales and Marketing Manager", "Acme"),
+    ],
+)
+def test_lines_of_work_listed_before_a_title_are_the_title(
+    line: str, title: str, employer: str | None
+) -> None:
+    [role] = facts(f"Experience\n{line}\n\nManaged the work.\n").roles
+    assert (role.title, role.employer) == (title, employer)

@@ -359,6 +359,17 @@ def title_part(text: str) -> str:
             rf"{re.escape(s)}\s*,\s*{re.escape(nxt)}", text
         ):
             s = f"{s}, {nxt}"  # "VP, Principal": a corporate title in two parts
+    if k > 0 and has_role_word(s) and re.search(r"\s(?:and|&)\s", s):
+        # "Engineering, Operations and Construction Leader": a list of lines of work
+        # before the title's head, not an employer
+        prev = parts[k - 1]
+        words = re.findall(r"[a-z][a-z'-]*", prev.lower())
+        if (
+            words
+            and all(w in _WORK_WORDS for w in words)
+            and re.search(rf"{re.escape(prev)}\s*,\s*{re.escape(s)}", text)
+        ):
+            s = f"{prev}, {s}"
     return s
 
 

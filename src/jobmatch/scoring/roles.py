@@ -294,8 +294,13 @@ def _sentence(text: str) -> bool:
 def _employer(b: _Block, title_line: int, title_text: str) -> str | None:
     title = title_part(title_text)
     for p in line_parts(title_text):
-        if p != title and not is_place(p) and not has_role_word(p) and not is_state(p):
-            return p
+        if (
+            p not in title.split(", ")
+            and not is_place(p)
+            and not has_role_word(p)
+            and not is_state(p)
+        ):
+            return p  # (a part inside the title is the title's: "Engineering, Operations ...")
     if _ANONYMISED.search(title_text):
         return None  # the title's line names the employer, anonymised: no other line does
     for i, text in b.heads:
