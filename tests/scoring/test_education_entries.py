@@ -370,6 +370,21 @@ def test_abbreviations_need_a_degree_context(line: str) -> None:
             "PhD Physics, Oxford Brookes University\n2021\n",
             [("phd", "physics", "Oxford Brookes University", 2025, True)],
         ),
+        (  # CONSULTANT_11333660: the repeated line's field too long to read, nothing else
+            "Education\nBachelor of Science : Political Science & Global Studies South Dakota "
+            "State University\nPolitical Science & Global Studies\nB.S : Political Science and "
+            "Global Studies Cultural Geography Political Science and Global Studies Cultural "
+            "Geography\n",
+            [
+                (
+                    "bachelor",
+                    "political science & global studies",
+                    "South Dakota State University",
+                    None,
+                    False,
+                )
+            ],
+        ),
         (  # two degrees of one level are two entries
             "Education\nMaster of Science : Forensic Psychology, 2019\n"
             "Master of Social Work, 2021\n",

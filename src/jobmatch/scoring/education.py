@@ -461,12 +461,15 @@ def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry |
     repeats the degree ``a``, else ``None``: the same level and field ("education" and
     "education integrated studies" when their years agree), or a line that names the
     degree after other words ("Public Relations/Liberal Arts, May 2014 Bachelor's degree in
-    Public Relations") and gives no other field or year. When one of the two says the degree
+    Public Relations") and gives no other field or year, or a line of the same level that
+    gives nothing else at all (no field, year or school). When one of the two says the degree
     is in progress, the year is that one's (the year it is expected in)."""
     if a.level != b.level or a.level in {"certificate", "other"}:
         return None
     if a.level == "high_school" or (a.field is not None and a.field == b.field):
         pass
+    elif b == EducationEntry(level=b.level):
+        pass  # a line repeating the degree that gives nothing else ("B.S : ..." too long)
     elif a.field is not None and b.field is not None:
         if not (a.field in b.field or b.field in a.field) or a.year != b.year:
             return None
