@@ -330,6 +330,13 @@ def test_a_line_of_work_or_an_agent_noun_stays_the_title(title: str) -> None:
         ("Waitress", False),
         ("Wholesale Food Supplier", False),
         ("Passenger Service", False),
+        ("SRE", False),
+        ("DevOps", False),
+        ("Machine Learning", False),
+        ("Sommelier", False),
+        ("Paramedic", False),
+        ("Lieutenant", False),
+        ("Surgeon", False),
     ],
 )
 def test_names_organisation(line: str, organisation: bool) -> None:

@@ -73,14 +73,17 @@ _WORK_WORDS = frozenset(
     social media communications public relations publishing photography graphic web
     software data network systems technical technology desktop helpdesk field lab
     laboratory clinical medical patient dental pharmacy childcare daycare landscaping
-    housekeeping food beverage bar self-employed
+    housekeeping food beverage bar self-employed devops machine learning ai ml cloud
+    infrastructure backend back-end frontend front-end full-stack fullstack mobile android
+    ios qa testing analytics product platform reliability science sciences
     """.split()
 )
 # agent nouns and short titles outside ROLE_WORDS ("Barista", "Welder", "Machinist",
-# "Translator", "RN")
+# "Translator", "Lieutenant", "Paramedic", "Sommelier", "Surgeon", "RN", "SRE")
 _AGENT = re.compile(
-    r"(?:[a-z]{3,}(?:er|or|ist|ian|man|woman|ista)s?|waitress|actress|seamstress|rn|lpn|cna"
-    r"|emt|cpa|ceo|cfo|coo|cto|cio|svp|evp|avp|pilot|captain|mate|crew|staff)"
+    r"(?:[a-z]{3,}(?:er|or|ist|ian|man|woman|ista|ant|ent|ic|ier|eon)s?|waitress|actress"
+    r"|seamstress|rn|lpn|cna|emt|cpa|ceo|cfo|coo|cto|cio|svp|evp|avp|sre|swe|sde|dba|bdr|sdr"
+    r"|csr|pm|pilot|captain|mate|crew|staff)"
 )
 _COMPANY = re.compile(
     r"\b(?:inc|corp|corporation|co|ltd|llc|gmbh|plc|company|group|organization|labs?"
