@@ -2,7 +2,7 @@
 
 The labels (``tests/scoring/resume_facts_labels.toml``) give, for each resume of the
 development set (the 20 shared resumes of ``resume_matcher``, ``open_resume`` and
-``livecareer``, the two ``awesome_cv`` ones, ``samples/*_resume.txt`` and 17 of
+``livecareer``, the two ``awesome_cv`` ones, ``samples/*_resume.txt`` and 25 of
 ``livecareer_more``), the highest degree
 level, the accepted degree fields, the years in jobs, the internship years and the accepted
 most recent titles. Printed per field:
@@ -13,7 +13,9 @@ most recent titles. Printed per field:
 * internship years within +-0.5;
 * most recent title, one of the accepted values;
 * bad role titles: roles titled by a place, a duration, a date, a page footer or nothing
-  (counted by this script's own patterns, not by the reader's).
+  (counted by this script's own patterns, not by the reader's);
+* untitled roles: roles the reader gives no title because the resume names none (only the
+  employer, or the anonymised "Company Name"): counted apart, not as bad titles.
 
 "before" is the code of the session start (``resume_facts.py`` at commit ``aae7a73``, loaded
 from git with the same career logic as its ``Scorer._career``); "after" is
@@ -58,6 +60,8 @@ class Prediction:
     internship_years: float | None
     most_recent_title: str | None
     role_titles: tuple[str, ...]
+    #: roles read without a title (the resume names none), apart from ``role_titles``
+    untitled: int = 0
 
 
 def load_labels(path: Path = LABELS) -> tuple[date, list[Label]]:
@@ -121,6 +125,7 @@ class Tally:
     title: int = 0
     roles: int = 0
     bad: int = 0
+    untitled: int = 0
 
     def add(self, label: Label, pred: Prediction) -> list[str]:
         """Count one document; return its mistakes for the detail listing."""
@@ -149,6 +154,7 @@ class Tally:
             wrong.append(f"title {pred.most_recent_title!r} (label {label.titles[0]!r})")
         bad = [t for t in pred.role_titles if is_bad_title(t)]
         self.roles += len(pred.role_titles)
+        self.untitled += pred.untitled
         self.bad += len(bad)
         wrong += [f"bad role title {t!r}" for t in bad]
         return wrong
@@ -165,6 +171,7 @@ class Tally:
             ("internship years within +-0.5", pct(self.interns, self.interns_n)),
             ("most recent title (>= 80 %)", pct(self.title, self.n)),
             ("bad role titles (0)", f"{self.bad} of {self.roles}"),
+            ("untitled roles (no title given)", str(self.untitled)),
         ]
 
 
@@ -182,7 +189,9 @@ def after(path: Path, as_of: date) -> Prediction:
         years=facts.years,
         internship_years=facts.internship_years,
         most_recent_title=facts.most_recent_title,
-        role_titles=tuple(r.title for r in facts.roles),
+        # a role whose resume names no title is untitled by design, not badly titled
+        role_titles=tuple(r.title for r in facts.roles if r.title),
+        untitled=sum(not r.title for r in facts.roles),
     )
 
 

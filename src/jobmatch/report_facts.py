@@ -102,13 +102,19 @@ def _each_rows(years: YearsMatch) -> list[str]:
 
 
 def _when(r: RoleCounted) -> str:
-    return f"{r.title} ({r.start} to {r.end}, {r.years:.1f} years)"
+    return f"{r.title or NO_TITLE} ({r.start} to {r.end}, {r.years:.1f} years)"
+
+
+#: how a role the resume gives no title (only its employer) is shown
+NO_TITLE = "(no title)"
 
 
 def role_line(role: Role) -> str:
-    """``"Data Engineer, Initech: 2016 to 2019 (3.0 years, job)"``."""
+    """``"Data Engineer, Initech: 2016 to 2019 (3.0 years, job)"``; a role the resume gives
+    no title: ``"(no title), Radio Shack: ..."``."""
     at = f", {role.employer}" if role.employer else ""
-    return f"{role.title}{at}: {role.start} to {role.end} ({role.years:.1f} years, {role.kind})"
+    title = role.title or NO_TITLE
+    return f"{title}{at}: {role.start} to {role.end} ({role.years:.1f} years, {role.kind})"
 
 
 def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:

@@ -14,6 +14,7 @@ from jobmatch.extract.sections import classify_heading
 from jobmatch.models import ResumeFacts
 from jobmatch.report_facts import render_facts
 from jobmatch.scoring.education_layout import date_only, in_progress
+from jobmatch.scoring.education_names import mend_spaced
 from jobmatch.scoring.resume_facts import degree_level, degree_requirements
 from jobmatch.scoring.resume_reader import facts_from_text, read_resume
 
@@ -359,6 +360,31 @@ def test_abbreviations_need_a_degree_context(line: str) -> None:
                 )
             ],
         ),
+        (  # CONSULTANT_11333660: the line saying "in progress" dates it (expected)
+            "Education\nPh.D : International Relations Oxford Brookes University\n2012\n"
+            "PhD International Relations in progress - Final Drafting phase\nDecember 2016\n",
+            [("phd", "international relations", "Oxford Brookes University", 2016, True)],
+        ),
+        (  # the other way round: the first line says it, its year stays
+            "Education\nPhD : Physics - in progress\n2025\n"
+            "PhD Physics, Oxford Brookes University\n2021\n",
+            [("phd", "physics", "Oxford Brookes University", 2025, True)],
+        ),
+        (  # CONSULTANT_11333660: the repeated line's field too long to read, nothing else
+            "Education\nBachelor of Science : Political Science & Global Studies South Dakota "
+            "State University\nPolitical Science & Global Studies\nB.S : Political Science and "
+            "Global Studies Cultural Geography Political Science and Global Studies Cultural "
+            "Geography\n",
+            [
+                (
+                    "bachelor",
+                    "political science & global studies",
+                    "South Dakota State University",
+                    None,
+                    False,
+                )
+            ],
+        ),
         (  # two degrees of one level are two entries
             "Education\nMaster of Science : Forensic Psychology, 2019\n"
             "Master of Social Work, 2021\n",
@@ -385,7 +411,9 @@ def test_a_degree_listed_twice_is_one_entry(
         ("AGRICULTURE_11813872", [("master", 1998, False)]),
         ("BANKING_15553584", [("master", 2005, False), ("bachelor", 2002, False)]),
         ("BUSINESS-DEVELOPMENT_10501991", [("bachelor", 2017, False), ("phd", 2019, True)]),
-        ("HR_11592605", [("bachelor", None, False), ("associate", None, False)]),
+        # the date lines above the degrees ("8/2013" / "BA : Justice Studies ...") under a
+        # certification read as a heading (was None, None: only the degree lines were read)
+        ("HR_11592605", [("bachelor", 2013, False), ("associate", 2002, False)]),
         ("CHEF_13212436", [("associate", 1997, False), ("high_school", 1993, False)]),
     ],
 )
@@ -615,3 +643,52 @@ def test_an_open_range_gives_a_degree_no_year(line: str) -> None:
     # the range's start is when the studies began, not the degree's year
     [entry] = facts("Education\n" + line + "\n").education
     assert (entry.year, entry.in_progress) == (None, True)
+
+
+# ------------------------------------------------------------------ letter-spaced names
+
+
+@pytest.mark.parametrize(
+    ("line", "mended"),
+    [
+        ("CENTRAL UNIVERSITY COLLEG E Accra", "CENTRAL UNIVERSITY COLLEGE Accra"),
+        ("Colleg e of Art", "College of Art"),
+        ("U NIVERSITY OF GHANA", "UNIVERSITY OF GHANA"),
+        ("MEDI A STUDIES", "MEDIA STUDIES"),
+        # real words stay apart: a larger part that is such a word alone, or no such word
+        ("Bachelor of Art s", "Bachelor of Art s"),
+        ("Special Investigative Unit I", "Special Investigative Unit I"),
+        ("Grade A student", "Grade A student"),
+        ("A COLLEGE", "A COLLEGE"),
+    ],
+)
+def test_a_word_split_by_letter_spacing_is_mended(line: str, mended: str) -> None:
+    assert mend_spaced(line) == mended
+
+
+def test_a_school_name_split_by_letter_spacing_is_read_whole() -> None:
+    # ARTS_16244633: the PDF's text splits the last letter of COLLEGE off
+    text = (
+        "Education\nBachelor's : Human Resources Management CENTRAL UNIVERSITY COLLEG E "
+        "\ufffd City , GH\n\nCENTRAL UNIVERSITY COLLEG E Accra, Ghana Bachelor's degree in "
+        "Human Resources Management July, 2003\n"
+    )
+    assert rows(text) == [
+        ("bachelor", "human resources management", "CENTRAL UNIVERSITY COLLEGE", 2003, False)
+    ]
+
+
+def test_degrees_under_a_heading_of_another_section_keep_their_date_lines() -> None:
+    # HR_11592605: a certification's name is read as a Certifications heading, so the
+    # degrees below it are read outside any education section; their dates stand above
+    text = (
+        "Experience\n11/2008 to 08/2014\nHR Generalist Company Name City , State\n\n"
+        "Maintained HR Website\n\nEducation\n8/2013\n"
+        "ABA Approved Paralegal Program Certification\n\n8/2013\n"
+        "BA : Justice Studies Montclair State University City , State Justice Studies\n"
+        "06/2002\nAS : Psychology Essex County College City , State Psychology\n"
+    )
+    assert rows(text) == [
+        ("bachelor", "justice studies", "Montclair State University", 2013, False),
+        ("associate", "psychology", "Essex County College", 2002, False),
+    ]

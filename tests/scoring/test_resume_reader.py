@@ -549,3 +549,70 @@ def test_present_ends_on_the_day_the_pdf_was_saved(tmp_path: Path, engine: str) 
     stale = read_resume(later)
     assert stale.as_of == date.today().isoformat() and stale.years > 4
     assert not any("last saved" in w for w in stale.warnings)
+
+
+# -------------------------------------------------------------- an internship left open
+
+# ARTS_11555549's layout: a student-teaching placement "to Current" from 2003, the teaching
+# job that followed it from January 2004
+_STALE_PLACEMENT = (
+    "Experience\nCompany Name October 2003 to Current Student Teacher\nCity , State\n\n"
+    "Designed and implemented daily lesson plans.\n\n"
+    "Company Name January 2004 to Current Visual Arts Teacher\nCity , State\n\n"
+    "Design and implement daily lesson plans for grades 1-8.\n"
+)
+
+
+def test_an_open_internship_ends_when_the_next_job_starts() -> None:
+    f = facts(_STALE_PLACEMENT)
+    assert roles(_STALE_PLACEMENT) == [
+        ("Student Teacher", "2003-10", "2003-12", "internship"),
+        ("Visual Arts Teacher", "2004-01", "present", "job"),
+    ]
+    assert f.internship_years == 0.2  # October to December 2003, not 23 years
+    assert f.years == 22.9  # January 2004 to November 2026 (275 months): as written
+    assert any(
+        "'Student Teacher' from 2003-10 to present would run 23.2 years" in w
+        and "counted to 2003-12" in w
+        for w in f.warnings
+    ), f.warnings
+
+
+def test_an_open_internship_without_a_later_job_is_counted_and_flagged() -> None:
+    text = "Experience\nMarketing Intern, Acme Inc, January 2020 - Present\n"
+    f = facts(text)
+    assert f.internship_years == 6.9  # as written: January 2020 to November 2026, 83 months
+    assert any("longer than an internship lasts: counted as written" in w for w in f.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an open internship of up to two years, beside a later job: both as written
+        "Experience\nResearch Intern, Acme Inc, January 2025 - Present\n"
+        "Barista, Cafe Nero, March 2025 - Present\n",
+        # a closed one, however long, is as the resume says
+        "Experience\nEngineering Trainee, Acme Inc, January 2010 - December 2013\n"
+        "Engineer, Acme Inc, January 2014 - Present\n",
+    ],
+)
+def test_other_internships_are_counted_as_written(text: str) -> None:
+    f = facts(text)
+    assert not any("internship" in w for w in f.warnings), f.warnings
+    assert [r.end for r in f.roles if r.kind == "internship"] in (["present"], ["2013-12"])
+
+
+def test_a_range_over_three_lines_with_a_blank_line_after_its_start() -> None:
+    # AVIATION_10567764: "November 2014" / "" / "to" / "March 2015" / "... Aircraft Painter"
+    text = (
+        "Experience\nOctober 2013\nto\nJune 2014\nCompany Name City , State Aircraft Worker\n"
+        "\nWorked on P-3s.\n\nNovember 2014\n\nto\nMarch 2015\n"
+        "Company Name City , State Aircraft Painter\n\nWorked on Boeing 737 - 777.\n"
+    )
+    f = facts(text)
+    assert roles(text) == [
+        ("Aircraft Worker", "2013-10", "2014-06", "job"),
+        ("Aircraft Painter", "2014-11", "2015-03", "job"),
+    ]
+    assert f.years == 1.2  # 9 + 5 months
+    assert f.warnings == ()

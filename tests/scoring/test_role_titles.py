@@ -4,15 +4,19 @@ career level such titles name. The texts are written for these tests."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from importlib import resources
 
+import jsonschema
 import pytest
 
 from jobmatch.models import ResumeFacts
+from jobmatch.report_facts import role_line
 from jobmatch.scoring.career import career_estimate
 from jobmatch.scoring.profiles import load_profile
 from jobmatch.scoring.resume_reader import facts_from_text
-from jobmatch.scoring.role_lines import is_place
+from jobmatch.scoring.role_lines import is_place, names_organisation
 
 AS_OF = date(2026, 1, 1)
 
@@ -243,3 +247,204 @@ def test_the_anonymised_title_line_is_the_title_whatever_its_words(title: str, d
 def test_a_title_printed_twice_is_read_once(line: str, title: str) -> None:
     text = f"Experience\n{line}\nFebruary 2011 to July 2013 Company Name City , State\n\nDid it.\n"
     assert roles(text) == [(title, "2011-02", "2013-07")]
+
+
+# ------------------------------------------------------ an employer where the title stands
+
+# the LiveCareer layout of ADVOCATE_10818478: the employer's name on the title line, the
+# anonymised employer beside the dates
+_EMPLOYERS_AS_TITLES = (
+    "Experience\nExpress Scripts\nSeptember 2015 to Current Company Name \ufffd City , State\n\n"
+    "Exercises sound judgment in issuing credits to customers.\n\n"
+    "Prime Communication (AT&T Authorized Retailer)\n"
+    "January 2015 to September 2015 Company Name \ufffd City , State\n\n"
+    "Created strategies to develop and expand existing customer sales.\n\n"
+    "Radio Shack\nNovember 2013 to January 2015 Company Name \ufffd City , State\n\n"
+    "Operated a cash register to process cash, check and credit card transactions.\n"
+)
+
+
+def test_an_employer_written_as_the_title_is_no_title() -> None:
+    f = facts_from_text(_EMPLOYERS_AS_TITLES, as_of=date(2021, 9, 1))
+    assert [(r.title, r.employer, r.start, r.end) for r in f.roles] == [
+        ("", "Express Scripts", "2015-09", "present"),
+        ("", "Prime Communication (AT&T Authorized Retailer)", "2015-01", "2015-09"),
+        ("", "Radio Shack", "2013-11", "2015-01"),
+    ]
+    assert f.years == 7.9  # the jobs count: Nov 2013 to Sep 2021, 95 months
+    assert f.most_recent_title is None
+    assert role_line(f.roles[2]) == "(no title), Radio Shack: 2013-11 to 2015-01 (1.2 years, job)"
+
+
+def test_an_untitled_role_follows_the_schema() -> None:
+    schema = json.loads(
+        resources.files("jobmatch").joinpath("schemas/resume_facts.schema.json").read_text()
+    )
+    jsonschema.validate(facts(_EMPLOYERS_AS_TITLES).to_dict(), schema)
+
+
+def test_the_title_an_employer_entry_opens_with_is_its_title() -> None:
+    # FITNESS_12938389: "Lifetime fitness" over the dates, the title opening the bullets
+    text = (
+        "Experience\nLifetime fitness\nJul 2006 to Sep 2015\n\n"
+        "Supervisor of the hospitality and operations department Overseeing employees/help "
+        "employees meet and exceed company standards.\nProvide administrative support.\n"
+    )
+    [role] = facts(text).roles
+    assert (role.title, role.employer) == (
+        "Supervisor of the hospitality and operations department",
+        "Lifetime fitness",
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Customer Service",
+        "Cash Vault",
+        "Account Receivable",
+        "Business Development",
+        "Freelance",
+        "Barista",
+        "Machinist",
+        "Welder",
+        "Direct Support Professional",
+        "Special Investigative Unit I",
+    ],
+)
+def test_a_line_of_work_or_an_agent_noun_stays_the_title(title: str) -> None:
+    text = f"Experience\n{title}\nJanuary 2010 to March 2012 Company Name City , State\n\nDid it.\n"
+    [role] = facts(text).roles
+    assert (role.title, role.employer) == (title, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "organisation"),
+    [
+        ("Radio Shack", True),
+        ("Seeds Of Hope", True),
+        ("Prime Communication (AT&T Authorized Retailer)", True),
+        ("Lifetime fitness", True),
+        ("Express Scripts", True),
+        ("Cash Vault", False),
+        ("Waitress", False),
+        ("Wholesale Food Supplier", False),
+        ("Passenger Service", False),
+        ("SRE", False),
+        ("DevOps", False),
+        ("Machine Learning", False),
+        ("Sommelier", False),
+        ("Paramedic", False),
+        ("Lieutenant", False),
+        ("Surgeon", False),
+    ],
+)
+def test_names_organisation(line: str, organisation: bool) -> None:
+    assert names_organisation(line) is organisation
+
+
+def test_a_chair_is_the_title_beside_its_organisation() -> None:
+    text = (
+        "VOLUNTEER EXPERIENCE\n\nEmployees Association                 05/2016 \u2013 Present\n"
+        "IT Chair of the IT Committee Board\n\u2022 Create and maintain the website.\n"
+    )
+    [role] = facts(text).roles
+    assert (role.title, role.employer, role.kind) == (
+        "IT Chair of the IT Committee Board",
+        "Employees Association",
+        "volunteer",
+    )
+
+
+def test_an_anonymised_entry_without_a_title_is_an_untitled_job() -> None:
+    # ARTS_16244633: the line above the dates is a duty, the employer anonymised; the
+    # range is a job's (20 months), not "dates without an entry"
+    text = (
+        "Experience\nOffice Manager\nAugust 2007 to September 2010 Company Name City , State\n"
+        "\nOrganized employee schedules.\n\n"
+        "Coordinated communication between administration and executive team\n"
+        "January 2011 to August 2012 Company Name \ufffd City , State\n\n"
+        "Created social media initiatives for new employee search strategies.\n"
+    )
+    f = facts(text)
+    assert [(r.title, r.employer, r.start, r.end, r.kind) for r in f.roles] == [
+        ("Office Manager", None, "2007-08", "2010-09", "job"),
+        ("", None, "2011-01", "2012-08", "job"),
+    ]
+    assert f.years == 4.8  # 38 + 20 months
+    assert f.most_recent_title is None  # the latest job names no title
+    assert f.warnings == ()
+
+
+def test_an_anonymised_employer_alone_under_its_dates_is_an_untitled_job() -> None:
+    # BANKING_15553584: "02/1999 to 02/2001" / "02/1999" / "Company Name"
+    text = (
+        "Experience\n01/2002 to 01/2003\nOfficer Company Name\n\nDid clerical work.\n\n"
+        "02/1999 to 02/2001\n02/1999\nCompany Name\n\nWorked on the Returnee project.\n"
+    )
+    f = facts(text)
+    assert [(r.title, r.start, r.end) for r in f.roles] == [
+        ("Officer", "2002-01", "2003-01"),
+        ("", "1999-02", "2001-02"),
+    ]
+    assert f.years == 3.2  # 13 + 25 months
+    assert f.most_recent_title == "Officer"
+    # a lone month beside the placeholder says too little to be a job
+    assert f.warnings == ("dates without an entry: 1999-02",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lone month and the placeholder (a projects entry of IT_20824105): no job
+        "Experience\nNetwork Engineer Intern , 10/2015\nCompany Name\n\nBuilt LANs.\n\n"
+        "04/2019\nCompany Name\n\nSet up a VPC network on Amazon.\n",
+        # a range without the placeholder between two entries' bullets: no entry
+        "Experience\nNetwork Engineer Intern , 10/2015\nAcme Inc\n\nBuilt LANs.\n\n"
+        "01/2016 to 03/2017\n\nSet up a VPC network on Amazon.\n",
+    ],
+)
+def test_dates_without_title_or_anonymised_employer_are_no_job(text: str) -> None:
+    f = facts(text)
+    assert [r.kind for r in f.roles] == ["internship"]
+    assert f.years == 0.0
+    assert any(w.startswith("dates without an entry") for w in f.warnings), f.warnings
+
+
+def test_the_anonymised_city_without_its_state_is_no_part_of_the_title() -> None:
+    # FINANCE_15891494: "Company Name City Finance Officer" (the place's "State" dropped)
+    text = (
+        "Experience\nApril 2014 to January 2016\nCompany Name City Finance Officer\n\n"
+        "Prepared the budget.\n\nSeptember 2012 to April 2013\n"
+        "Company Name City Compliance and Internal Controlls Officer\n\nAudited reports.\n"
+    )
+    f = facts(text)
+    assert [r.title for r in f.roles] == [
+        "Finance Officer",
+        "Compliance and Internal Controlls Officer",
+    ]
+    assert f.most_recent_title == "Finance Officer"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "employer"),
+    [
+        (  # CONSTRUCTION_12826414: "Engineering" was the employer
+            "January 1989 to December 2007\n"
+            "Company Name City , State Engineering, Operations and Construction Leader",
+            "Engineering, Operations and Construction Leader",
+            None,
+        ),
+        (
+            "Finance, Accounting and Payroll Manager, Acme Inc, 2010 - 2014",
+            "Finance, Accounting and Payroll Manager",
+            "Acme Inc",
+        ),
+        ("Acme, Sales and Marketing Manager, 2010 - 2014", "Sales and Marketing Manager", "Acme"),
+    ],
+)
+def test_lines_of_work_listed_before_a_title_are_the_title(
+    line: str, title: str, employer: str | None
+) -> None:
+    [role] = facts(f"Experience\n{line}\n\nManaged the work.\n").roles
+    assert (role.title, role.employer) == (title, employer)

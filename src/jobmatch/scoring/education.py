@@ -27,6 +27,7 @@ from .education_names import (
     NAME_TAIL,
     SCHOOL_MODIFIERS,
     institution_span,
+    mend_spaced,
     school_name,
 )
 from .resume_facts import ANY_DEGREE_PATTERN, KNOWN_FIELDS, degree_level, doctorate_name
@@ -336,6 +337,7 @@ def read_education(
         One :class:`~jobmatch.models.EducationEntry` per degree.
     """
     lines, candidates, seconds = _split_entries(lines, candidates)
+    lines = [mend_spaced(x) for x in lines]  # "CENTRAL UNIVERSITY COLLEG E": a PDF's spacing
     allowed = set(candidates)
     levels: dict[int, str] = {}
     for i in candidates:
@@ -459,21 +461,31 @@ def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry |
     repeats the degree ``a``, else ``None``: the same level and field ("education" and
     "education integrated studies" when their years agree), or a line that names the
     degree after other words ("Public Relations/Liberal Arts, May 2014 Bachelor's degree in
-    Public Relations") and gives no other field or year."""
+    Public Relations") and gives no other field or year, or a line of the same level that
+    gives nothing else at all (no field, year or school). When one of the two says the degree
+    is in progress, the year is that one's (the year it is expected in)."""
     if a.level != b.level or a.level in {"certificate", "other"}:
         return None
     if a.level == "high_school" or (a.field is not None and a.field == b.field):
         pass
+    elif b == EducationEntry(level=b.level):
+        pass  # a line repeating the degree that gives nothing else ("B.S : ..." too long)
     elif a.field is not None and b.field is not None:
         if not (a.field in b.field or b.field in a.field) or a.year != b.year:
             return None
     elif DEGREE_FORM.match(b_line) is not None or (a.year and b.year and a.year != b.year):
         return None
+    year = a.year or b.year
+    if a.in_progress != b.in_progress and (b.year if b.in_progress else a.year) is not None:
+        # "Ph.D : International Relations" / "2012" / "PhD International Relations in
+        # progress" / "December 2016": the degree is unfinished, and the year of the line
+        # saying so is the one it is expected in (the other, a start or a date of its own)
+        year = b.year if b.in_progress else a.year
     return EducationEntry(
         level=a.level,
         field=a.field or b.field,
         institution=a.institution or b.institution,
-        year=a.year or b.year,
+        year=year,
         in_progress=a.in_progress or b.in_progress,
         # "Doctorate" / "EdD in Leadership": the line naming the kind names it
         name=b.name if a.name == "doctorate" and b.name else a.name,

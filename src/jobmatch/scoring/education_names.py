@@ -23,6 +23,7 @@ __all__ = [
     "NAME_TAIL",
     "SCHOOL_MODIFIERS",
     "institution_span",
+    "mend_spaced",
     "school_name",
 ]
 
@@ -113,6 +114,37 @@ SCHOOL_MODIFIERS = frozenset(
 )
 #: the words that join a field's words ("science and technology")
 JOINERS = frozenset({"and", "&", "of", "in", "with", "/"})
+
+
+# the words a PDF's letter spacing splits where the evidence is clear: a school's word, or a
+# word of a field of study
+_MENDABLE = frozenset(
+    {"university", "college", "institute", "school", "academy", "polytechnic"} | FIELD_WORDS
+)
+# a word and one letter beside it, in the same case ("COLLEG E", "Colleg e", "U NIVERSITY")
+_SPLIT_WORD = re.compile(
+    r"\b(?:(?P<a>[A-Z]{2,}) (?P<b>[A-Z])|(?P<c>[A-Za-z][a-z]+) (?P<d>[a-z])"
+    r"|(?P<e>[A-Z]) (?P<f>[A-Z]{2,}))\b"
+)
+
+
+def mend_spaced(line: str) -> str:
+    """``line`` with a word its PDF text split off its last or first letter joined again
+    ("CENTRAL UNIVERSITY COLLEG E" is "CENTRAL UNIVERSITY COLLEGE"), when the word whole
+    is a school's word or a field of study's and its larger part is no such word alone (so
+    real words stay apart: "Art s" is not mended into "Arts")."""
+
+    def join(m: re.Match[str]) -> str:
+        left, right = (
+            (m["a"], m["b"]) if m["a"] else (m["c"], m["d"]) if m["c"] else (m["e"], m["f"])
+        )
+        whole = (left + right).lower()
+        longer = max(left, right, key=len).lower()
+        if whole in _MENDABLE and longer not in _MENDABLE:
+            return left + right
+        return m.group(0)
+
+    return _SPLIT_WORD.sub(join, line) if " " in line else line
 
 
 def institution_span(line: str) -> str | None:

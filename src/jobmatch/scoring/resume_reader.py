@@ -18,16 +18,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
 
 from ..extract.sections import classify_heading
 from ..models import Document, EducationEntry, ResumeFacts, Role
-from .dates import DateRange, span_months
+from .dates import DatePoint, DateRange, span_months
 from .education import LEVEL_ORDER, degree_line, degree_line_candidates, read_education
-from .education_layout import in_progress
+from .education_layout import date_only, in_progress
 from .resume_facts import find_education
 from .role_lines import has_role_word
 from .roles import RawRole, read_roles
@@ -69,9 +69,10 @@ _POSTING = frozenset(
 )
 _WORKPLACE = re.compile(r"\bhigh school\b(?!.*\b(?:diploma|ged|graduat))", re.IGNORECASE)
 _JOINED = re.compile(r"(?<=\S)\n(?=[ \t]{2,}\S)")
-# a range over three lines ("October 2009" / "to" / "March 2015")
+# a range over three lines ("October 2009" / "to" / "March 2015"), a blank line maybe
+# after its start ("November 2014" / "" / "to" / "March 2015")
 _THREE = re.compile(
-    r"((?:19|20)\d\d)[ \t]*\n[ \t]*(to|-|–|—|until)[ \t]*\n[ \t]*"
+    r"((?:19|20)\d\d)[ \t]*\n(?:[ \t]*\n)?[ \t]*(to|-|–|—|until)[ \t]*\n[ \t]*"
     r"(?=[A-Za-z]+\.?\s*\d{4}|\d|present|current)",
     re.IGNORECASE,
 )
@@ -179,6 +180,7 @@ def facts_and_roles(
             f'open date ranges ("Present") end on {saved.isoformat()}, the day the file was'
             " last saved"
         )
+    raw = _end_stale_internships(raw, today, notes)
     roles = [_role(r, today, notes) for r in raw]
     edu = _education(lines, names, lambda: _job_lines(areas), as_of=today)
     # a degree in progress is not held: never the highest one
@@ -386,7 +388,15 @@ def _education(
         for i in maybe
         if i not in taken and names[i] not in {"projects", "publications"} and degree_line(lines[i])
     ]
-    entries = read_education(lines, rest, as_of=as_of)
+    # the date lines beside them too ("8/2013" / "BA : Justice Studies ..." under a heading
+    # read as another section's): the year of a degree's entry
+    dates = {
+        j
+        for i in rest
+        for j in (i - 1, i + 1)
+        if 0 <= j < len(lines) and j not in taken and date_only(lines[j])
+    }
+    entries = read_education(lines, sorted(set(rest) | dates), as_of=as_of)
     if entries:
         return entries
     # a degree written inside a sentence or after an institution: the highest one anywhere,
@@ -407,6 +417,51 @@ def _iso_end(rng: DateRange) -> str:
     return (
         e.iso() if e.precision in {"year", "month", "day"} else f"{e.year:04d}-{e.last_month:02d}"
     )
+
+
+#: months an internship, a placement or a traineeship runs at most, as far as the reader
+#: believes a resume: one still open ("to Current") after longer is a date left stale
+LONGEST_INTERNSHIP_MONTHS = 24
+
+
+def _end_stale_internships(raw: list[RawRole], today: date, notes: list[str]) -> list[RawRole]:
+    """``raw`` with each open internship that has run longer than an internship lasts
+    (:data:`LONGEST_INTERNSHIP_MONTHS` up to ``today``) ended the month before the first job
+    that starts after it: "Student Teacher, October 2003 to Current" beside "Visual Arts
+    Teacher, January 2004 to Current" ended in December 2003. Each gets a note; one that no
+    later job ends is counted as written, with a note."""
+    jobs = [span for r in raw if r.kind == "job" and (span := span_months(r.period, as_of=today))]
+    out: list[RawRole] = []
+    for r in raw:
+        span = span_months(r.period, as_of=today)
+        if r.kind != "internship" or r.period.end is not None or span is None:
+            out.append(r)
+            continue
+        if span[1] - span[0] <= LONGEST_INTERNSHIP_MONTHS:
+            out.append(r)
+            continue
+        years = (span[1] - span[0]) / 12
+        said = (
+            f"internship {r.title!r} from {r.period.start.iso()} to present would run"
+            f" {years:.1f} years"
+        )
+        after = min((a for a, _ in jobs if span[0] < a < span[1]), default=None)
+        if after is None:
+            notes.append(f"{said}, longer than an internship lasts: counted as written")
+            out.append(r)
+            continue
+        end = DatePoint(
+            year=(after - 1) // 12,
+            first_month=(after - 1) % 12 + 1,
+            last_month=(after - 1) % 12 + 1,
+            precision="month",
+        )
+        notes.append(
+            f"{said}, longer than an internship lasts: counted to {end.iso()}, before the"
+            " next job started"
+        )
+        out.append(replace(r, period=replace(r.period, end=end, single=False)))
+    return out
 
 
 def _role(raw: RawRole, today: date, notes: list[str]) -> Role:
@@ -449,5 +504,5 @@ def _latest(raw: Sequence[RawRole], today: date) -> str | None:
         ]
         if spans:
             (_, _), _, title = max(spans, key=lambda t: (t[0][1], t[0][0], t[1]))
-            return title
+            return title or None  # the latest role names its employer only: no title
     return None

@@ -32,6 +32,7 @@ __all__ = [
     "trim",
     "is_certification",
     "is_state",
+    "names_organisation",
 ]
 
 # head words of job titles (singular; a trailing "s" is allowed by the check)
@@ -50,7 +51,39 @@ ROLE_WORDS = frozenset(
     freelancer principal staff head medic paralegal attorney lawyer pharmacist generalist
     landscaper estimator inspector investigator adjuster provider advocate worker painter
     dishwasher porter housekeeper janitor guard soldier sergeant nanny caregiver
+    chair chairman chairperson superintendent expert examiner
     """.split()
+)
+# words of a line of work, a department or a trade: a header line of them names the work
+# where a title stands ("Customer Service", "Business Development", "Cash Vault", "Front
+# desk"), not an employer
+_WORK_WORDS = frozenset(
+    """
+    service services customer client development management business finance financial
+    accounting account accounts receivable receivables payable payables sales marketing
+    operations operation support administration administrative freelance consulting
+    contract vault cash teller unit investigative investigations claims billing payroll
+    logistics warehouse maintenance production security retail wholesale hospitality
+    reception front desk teaching tutoring nursing care healthcare research engineering
+    design it hr human resources legal compliance audit banking treasury insurance
+    purchasing procurement shipping receiving inventory quality safety construction
+    delivery driving cleaning catering kitchen cooking culinary transportation passenger
+    recruiting recruitment training education editorial writing tax lending loan loans
+    mortgage underwriting collections collection dispatch fundraising outreach events
+    social media communications public relations publishing photography graphic web
+    software data network systems technical technology desktop helpdesk field lab
+    laboratory clinical medical patient dental pharmacy childcare daycare landscaping
+    housekeeping food beverage bar self-employed devops machine learning ai ml cloud
+    infrastructure backend back-end frontend front-end full-stack fullstack mobile android
+    ios qa testing analytics product platform reliability science sciences
+    """.split()
+)
+# agent nouns and short titles outside ROLE_WORDS ("Barista", "Welder", "Machinist",
+# "Translator", "Lieutenant", "Paramedic", "Sommelier", "Surgeon", "RN", "SRE")
+_AGENT = re.compile(
+    r"(?:[a-z]{3,}(?:er|or|ist|ian|man|woman|ista|ant|ent|ic|ier|eon)s?|waitress|actress"
+    r"|seamstress|rn|lpn|cna|emt|cpa|ceo|cfo|coo|cto|cio|svp|evp|avp|sre|swe|sde|dba|bdr|sdr"
+    r"|csr|pm|pilot|captain|mate|crew|staff)"
 )
 _COMPANY = re.compile(
     r"\b(?:inc|corp|corporation|co|ltd|llc|gmbh|plc|company|group|organization|labs?"
@@ -59,7 +92,9 @@ _COMPANY = re.compile(
 )
 # the anonymised employer and place of some resume sites ("Company Name ï¼ City , State")
 _PLACEHOLDER = re.compile(
-    r"\bcompany name\b(?:\s*(?:ï¼|\ufffd|[-–,:/])?\s*(?:city\s*,\s*)?state\b)?"
+    # "Company Name City Finance Officer": the anonymised place without its state
+    r"\bcompany name\s+city\b(?=\s+(?-i:[A-Z])(?!tate\b))"
+    r"|\bcompany name\b(?:\s*(?:ï¼|\ufffd|[-–,:/])?\s*(?:city\s*,\s*)?state\b)?"
     r"(?:\s*,\s*(?:usa|india|[A-Z][a-z]+))?|(?:^|\s)city\s*,\s*state\b",
     re.IGNORECASE,
 )
@@ -210,6 +245,17 @@ def has_role_word(text: str) -> bool:
 _POSSESSIVE_TITLE = re.compile(r"^(?:their|our|my|his|her)\s+(?=(?:[A-Z][\w&'-]*\s*){1,4}$)")
 
 
+def names_organisation(text: str) -> bool:
+    """Whether a title-less header line names an organisation rather than a role: none of
+    its words (before a parenthesis) is a job-title word, an agent noun ("Barista",
+    "Welder") or a word of a line of work ("Customer Service", "Cash Vault"): "Express
+    Scripts", "Radio Shack", "Prime Communication (AT&T Authorized Retailer)"."""
+    words = re.findall(r"[a-z][a-z'-]*", text.split("(")[0].lower())
+    if not words or has_role_word(text.split("(")[0]):
+        return False
+    return not any(w in _WORK_WORDS or _AGENT.fullmatch(w) for w in words)
+
+
 def _is_description(s: str) -> bool:
     words = s.split()
     if s[0].islower() and _POSSESSIVE_TITLE.match(s) and has_role_word(s):
@@ -316,6 +362,17 @@ def title_part(text: str) -> str:
             rf"{re.escape(s)}\s*,\s*{re.escape(nxt)}", text
         ):
             s = f"{s}, {nxt}"  # "VP, Principal": a corporate title in two parts
+    if k > 0 and has_role_word(s) and re.search(r"\s(?:and|&)\s", s):
+        # "Engineering, Operations and Construction Leader": a list of lines of work
+        # before the title's head, not an employer
+        prev = parts[k - 1]
+        words = re.findall(r"[a-z][a-z'-]*", prev.lower())
+        if (
+            words
+            and all(w in _WORK_WORDS for w in words)
+            and re.search(rf"{re.escape(prev)}\s*,\s*{re.escape(s)}", text)
+        ):
+            s = f"{prev}, {s}"
     return s
 
 

@@ -20,7 +20,9 @@ follows a complete entry. Then:
 Each block gives one :class:`RawRole` per date range: its title is the header line with a
 job-title word (else the first that is no placeholder, place or company), cut at the
 employer (``Title, Employer, City``, ``Employer — Title``, ``Title / Company``). Page footers,
-places, durations and certifications are never titles.
+places, durations and certifications are never titles; nor is an employer's name written
+where the title stands ("Express Scripts" above the dates): that role is the employer's,
+titled by its first line when that opens with a title, else untitled (``""``).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from .role_lines import (
     lead_title,
     line_parts,
     looks_like_date,
+    names_organisation,
     role_kind,
     strip_placeholder,
     title_part,
@@ -73,6 +76,8 @@ class _Block:
     dated_head: bool = False
     #: the first description line after the block (a title may open it)
     lead: str | None = None
+    #: a line of the block names the anonymised employer ("Company Name City , State")
+    anonymised: bool = False
 
 
 def _blocks(
@@ -132,6 +137,7 @@ def _blocks(
             cur = _Block()
             blocks.append(cur)
         cur.lines.append(i)
+        cur.anonymised = cur.anonymised or _ANONYMISED.search(s) is not None
         if kind == "place":
             cur.places.append(i)
         if kind == "head":
@@ -162,6 +168,13 @@ def _pair(
                 out.append((waiting, lines.pop(0)))
                 undated.remove(waiting)
                 waiting = None
+            ranges = [d for group in lines for d in group if not d.single]
+            if b.anonymised and ranges:
+                # "January 2011 to August 2012 Company Name City , State" between two
+                # entries' bullets: an entry of the anonymised employer, untitled (a lone
+                # date beside the placeholder says too little: "04/2019" / "Company Name")
+                out.append((b, ranges))
+                continue
             pending.extend(lines)
             continue
         split = _column_after(b)
@@ -241,7 +254,10 @@ def _own_dates(b: _Block) -> tuple[list[DateRange], list[list[DateRange]]]:
 
 def _title_head(b: _Block) -> tuple[int, str]:
     """The header line that holds the title: one with a job-title word, not an employer's
-    name, preferred; else the first that is neither a placeholder, a place nor a company."""
+    name, preferred; else the first that is neither a placeholder, a place nor a company
+    (``(first line, "")`` for a block of dates alone)."""
+    if not b.heads:
+        return b.lines[0], ""
     named = [(i, t) for i, t in b.heads if title_part(t) and not is_place(title_part(t))]
     for i, text in named:
         if _ANONYMISED.search(text) and not has_role_word(title_part(text)):
@@ -278,8 +294,13 @@ def _sentence(text: str) -> bool:
 def _employer(b: _Block, title_line: int, title_text: str) -> str | None:
     title = title_part(title_text)
     for p in line_parts(title_text):
-        if p != title and not is_place(p) and not has_role_word(p) and not is_state(p):
-            return p
+        if (
+            p not in title.split(", ")
+            and not is_place(p)
+            and not has_role_word(p)
+            and not is_state(p)
+        ):
+            return p  # (a part inside the title is the title's: "Engineering, Operations ...")
     if _ANONYMISED.search(title_text):
         return None  # the title's line names the employer, anonymised: no other line does
     for i, text in b.heads:
@@ -331,10 +352,27 @@ def read_roles(
                 title = lead_title(block.lead) or ""
             if is_certification(title):
                 continue
-            if not title or is_place(title):
+            if not title and block.anonymised and default == "job":
+                # the anonymised employer's entry without a title: its ranges are a job's
+                # (a lone date beside the placeholder says too little)
+                untitled = [d for d in ranges if not d.single]
+                if len(untitled) < len(ranges):
+                    lone = ", ".join(_show(d) for d in ranges if d.single)
+                    unsure.append(f"dates without an entry: {lone}")
+                if not untitled:
+                    continue
+                ranges = untitled
+            elif not title or is_place(title):
                 unsure.append("dates without an entry: " + ", ".join(_show(d) for d in ranges))
                 continue
-            employer = _employer(block, line, text)
+            named = None
+            if not has_role_word(title) and names_organisation(title):
+                # the employer where the title stands ("Express Scripts" / "September 2015
+                # to Current Company Name"): the role has the title its first line gives
+                # ("Supervisor of the hospitality department Overseeing ..."), else none
+                named = title
+                title = (lead_title(block.lead) if block.lead is not None else None) or ""
+            employer = named or _employer(block, line, text)
             if employer is None and block.extras and not _ANONYMISED.search(text):
                 cand = strip_placeholder(block.extras[0])
                 employer = cand if cand and not is_place(cand) else None
@@ -342,7 +380,7 @@ def read_roles(
                 employer = None  # the placeholder of an anonymised resume
             block_text = " ".join(t for _, t in block.heads)
             for period in ranges:
-                key = (title.lower(), period.start, period.end)
+                key = ((title or employer or "").lower(), period.start, period.end)
                 if key in seen:  # the same entry twice (a resume repeating its history)
                     continue
                 seen.add(key)
