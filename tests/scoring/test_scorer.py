@@ -639,6 +639,60 @@ def test_a_named_member_meets_its_broad_kind(asked: str, named: str, kind: str) 
     assert kind not in {m.requirement for m in report.missing}
 
 
+@pytest.mark.parametrize(
+    ("asked", "named", "kind", "via"),
+    [
+        (
+            "Experience with software testing.",
+            "performance testing",
+            "software_testing",
+            "performance_testing",
+        ),
+        ("Experience with reporting.", "Financial reporting", "reporting", "financial_reporting"),
+        ("Knowledge of compliance.", "security compliance", "compliance", "security_compliance"),
+        ("Experience with Linux.", "Ubuntu", "linux", "ubuntu"),
+        ("Experience with APIs.", "RESTful APIs", "apis", "rest_apis"),
+        (
+            "Experience with information security.",
+            "network security",
+            "security",
+            "network_security",
+        ),
+        ("Experience in marketing.", "digital marketing", "marketing", "digital_marketing"),
+        ("Experience in sales.", "B2B sales", "sales", "b2b_sales"),
+        ("Experience in audit.", "internal audit", "audit", "internal_audit"),
+        ("Experience in banking.", "investment banking", "banking", "investment_banking"),
+        ("Knowledge of economics.", "behavioral economics", "economics", "behavioral_economics"),
+        ("Experience in trading.", "algorithmic trading", "trading", "algorithmic_trading"),
+        ("Proven leadership skills.", "team leadership", "leadership", "team_leadership"),
+        (
+            "Strong negotiation skills.",
+            "contract negotiation",
+            "negotiation",
+            "contract_negotiation",
+        ),
+        (
+            "Excellent communication skills.",
+            "cross-cultural communication",
+            "communication",
+            "cross-cultural_communication",
+        ),
+    ],
+)
+def test_a_named_compound_meets_its_head(asked: str, named: str, kind: str, via: str) -> None:
+    """A compound skill is a kind of its head ("performance testing" is testing, "Financial
+    reporting" reporting, Ubuntu a Linux): a posting asking the head does not tell a resume
+    naming the compound that the head is missing (the lexicon's ``implies`` and ``kinds``)."""
+    import jobmatch
+
+    report = jobmatch.match_texts(
+        f"Skills\nPython, {named}\n", f"Requirements\n- Python.\n- {asked}\n"
+    )
+    credit = {m.requirement: (m.match, m.via) for m in report.matched}
+    assert credit.get(kind) == ("full", via)
+    assert kind not in {m.requirement for m in report.missing}
+
+
 def test_an_implied_skill_that_is_no_kind_stays_partial() -> None:
     """Keras implies deep learning (a field, not a kind of which Keras is one): partly met;
     the same mention meets "ML frameworks" (a kind) in full."""

@@ -9,6 +9,7 @@ sums on token hashes (what the component runs).
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
@@ -43,6 +44,13 @@ Match = tuple[int, int, int]  # (start token, end token, skill index)
 Soft = set[tuple[int, int]] | frozenset[tuple[int, int]]
 #: the most tokens a sentence's opening verb may stand before a mention
 _SENTENCE_REACH = 40
+#: a capitalised adverb in "-ly" opening a sentence before its verb ("Successfully led")
+_ADVERB = re.compile(r"[A-Z][a-z]{2,}ly")
+#: adverbs of degree, which open an adjective ("Highly organized"), not a deed
+_DEGREE = frozenset(
+    "highly very extremely exceptionally incredibly truly really fully entirely "
+    "deeply strongly widely technically".split()
+)
 
 
 class FilterScorer:
@@ -67,7 +75,10 @@ class FilterScorer:
         self._bullets = frozenset(key(w) for w in BULLET_GLYPHS)
         self._not_action = frozenset(key(w) for w in NOT_ACTION_VERBS)
         self._team = frozenset(key(w) for w in TEAM_WORDS)
-        self._sentence_end = frozenset(key(w) for w in ". ; ! ?".split()) | self._bullets
+        stops = frozenset(key(w) for w in ". ; ! ?".split())
+        self._sentence_end = stops | self._bullets
+        # bullet glyphs that end no sentence inside a word ("real-time"): not ". ; ! ?"
+        self._glyphs = self._bullets - stops
         self._colon = key(":")
         self._object_before = frozenset(key(w) for w in OBJECT_BEFORE)
         self._technology = [s.category in TITLE_FIELDS for s in skills]
@@ -339,7 +350,9 @@ class FilterScorer:
         j = s - 1
         while j >= max(reach, known):
             h = low[j]
-            if h in self._sentence_end or (j in spaces and strings[h].count("\n") > 1):
+            if (h in self._sentence_end and not self._in_word(cols, j, h)) or (
+                j in spaces and strings[h].count("\n") > 1
+            ):
                 first = j + 1
                 break
             j -= 1
@@ -355,8 +368,25 @@ class FilterScorer:
             return False
         found = seen.opens.get(first)
         if found is None:
-            found = seen.opens[first] = self._deed(low[first], strings[cols.orth[first]])
+            word = strings[cols.orth[first]]
+            found = self._deed(low[first], word)
+            if not found and _ADVERB.fullmatch(word) and word.lower() not in _DEGREE:
+                # "Formally recognized for ...", "Successfully led ...": the deed follows
+                nxt = next((i for i in range(first + 1, s) if i not in spaces), s)
+                found = nxt < s and self._deed(low[nxt], strings[cols.orth[nxt]].capitalize())
+            seen.opens[first] = found
         return found
+
+    def _in_word(self, cols: Columns, j: int, h: int) -> bool:
+        """Whether token ``j`` (LOWER hash ``h``) is a bullet's glyph written inside a word,
+        touching the tokens on both sides: the hyphen of "real-time" ends no sentence."""
+        return (
+            h in self._glyphs
+            and 0 < j < len(cols.low) - 1
+            and not cols.spaces[j - 1]
+            and not cols.spaces[j]
+            and j - 1 not in cols.space_set
+        )
 
     def _deed(self, h: int, word: str) -> bool:
         """Whether ``word`` (LOWER hash ``h``) opening a sentence states a deed of the
