@@ -192,7 +192,7 @@ class _Page:
                         stop = end  # the rest one at a time
                         continue
                     # the glyphs (and spaces) up to the next event continue the line
-                    chars.append(_run_text(text, [i, *gap_list[firsts[e] : lasts[e]], end]))
+                    chars.append(_run_text(text, i, end, gap_list[firsts[e] : lasts[e]]))
                     x0, y0, y1 = min(x0, x0s[e]), min(y0, y0s[e]), max(y1, y1s[e])
                     x1 = right = run_rights[e]
                     width, last = right - run_lefts[e], end - 1
@@ -236,27 +236,40 @@ def _events(kind: Any, box: Any, *, bulk: bool) -> tuple[Any, ...]:
     else:
         events, spaced = np.arange(n), np.zeros(n, dtype=bool)
     ends = np.append(events[1:], n)
-    runs = (*_run_boxes(kind, box, events), box[0, ends - 1].tolist(), box[2, ends - 1].tolist())
+    if bulk:
+        # a line break right after another ("\r\n") finds its line already ended: skip it
+        needed = (kind[events] != _BREAK) | (kind[events - 1] != _BREAK) | (events == 0)
+        events, ends = events[needed], ends[needed]
+    runs = (
+        *_run_boxes(kind, box, events, ends),
+        box[0, ends - 1].tolist(),
+        box[2, ends - 1].tolist(),
+    )
     gaps = np.flatnonzero(spaced)
     firsts = np.searchsorted(gaps, events + 1).tolist()
     lasts = np.searchsorted(gaps, ends).tolist()
     return events.tolist(), ends.tolist(), runs, firsts, lasts, gaps.tolist()
 
 
-def _run_text(text: str, cuts: list[int]) -> str:
-    """The characters of ``text`` from ``cuts[0]`` to ``cuts[-1]`` with a space at each
-    cut between (a word gap), white space as single spaces."""
-    run = " ".join(text[a:b] for a, b in itertools.pairwise(cuts))
+def _run_text(text: str, start: int, end: int, gaps: list[int]) -> str:
+    """The characters of ``text`` from ``start`` to ``end`` with a space at each of the
+    ``gaps`` (word gaps), white space as single spaces."""
+    run = (
+        " ".join(text[a:b] for a, b in itertools.pairwise([start, *gaps, end]))
+        if gaps
+        else text[start:end]
+    )
     # white space other than single spaces is not printable: most runs need no sub
     return run if run.isprintable() and "  " not in run else _SPACE_RUN.sub(" ", run)
 
 
-def _run_boxes(kind: Any, box: Any, events: Any) -> tuple[list[float], list[float], list[float]]:
-    """The left, bottom and top edges of the glyphs between each event and the next."""
-    n = len(kind)
+def _run_boxes(
+    kind: Any, box: Any, events: Any, ends: Any
+) -> tuple[list[float], list[float], list[float]]:
+    """The left, bottom and top edges of the glyphs after each event, up to its run's end."""
     bounds = np.empty(2 * len(events), dtype=np.int64)
     bounds[0::2] = events + 1
-    bounds[1::2] = np.append(events[1:], n)
+    bounds[1::2] = ends
     glyph = np.append(kind == _GLYPH, False)  # padded: a bound may be n
     left, bottom, _, top = (np.append(col, 0.0) for col in box)
     return (
