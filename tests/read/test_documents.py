@@ -160,6 +160,26 @@ def test_garbled_text_warning() -> None:
     assert warnings == ["text looks garbled: only 0% of its characters are letters"]
 
 
+def test_letters_are_counted_as_str_isalpha_counts_them() -> None:
+    import random
+
+    from jobmatch.read.normalize import count_letters
+
+    rng = random.Random(6)
+    alphabet = "aZ09 _-.\u00e9\u00df\u0416\u4e2d\u0661\u00b2\u2022\U0001d400\ufb01\u02b0"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert count_letters(text) == sum(map(str.isalpha, text)), text
+    assert count_letters("abc") == 3
+    assert count_letters("\u00e9t\u00e9 2021") == 3
+
+
+def test_trailing_spaces_and_blank_lines_go() -> None:
+    text, _ = check_text("Python  \nSQL\t\n\n\n\nDocker \t \nGo\n\n\nRust", source="x")
+    assert text == "Python\nSQL\n\nDocker\nGo\n\nRust"
+    assert check_text("Python\n \nSQL", source="x")[0] == "Python\n\nSQL"
+
+
 def test_lone_surrogates_replaced() -> None:
     text, warnings = check_text("Python \ud800 SQL", source="x")
     assert text == "Python \ufffd SQL"

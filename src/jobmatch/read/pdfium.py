@@ -139,8 +139,8 @@ def parse_pdf(
             if clock() > deadline:
                 raise ParseLimitError(timeout_reason(limits, n), source=source)
             pages.append(_page_text(doc, n - 1, source=source))
-        meta = doc.get_metadata_dict()
-        dated = saved_on(meta.get("ModDate", ""), meta.get("CreationDate", ""))
+        # the two dates only (the whole metadata dictionary is eight calls)
+        dated = saved_on(doc.get_metadata_value("ModDate"), doc.get_metadata_value("CreationDate"))
         return assemble(pages, source=source, warnings=warnings, dated=dated)
     finally:
         doc.close()
@@ -252,11 +252,14 @@ def _blocks(lines: list[Line]) -> list[TextLine]:
 
     order = sorted(range(len(lines)), key=lambda i: -lines[i].y1)
     for pos, i in enumerate(order):
+        a = lines[i]
         # only lines within a few line heights below can be neighbours
+        below = a.y0 - 3 * (a.y1 - a.y0)
         for j in order[pos + 1 : pos + 40]:
-            if lines[j].y1 < lines[i].y0 - 3 * (lines[i].y1 - lines[i].y0):
+            b = lines[j]
+            if b.y1 < below:
                 break
-            if _neighbours(lines[i], lines[j]):
+            if _neighbours(a, b):
                 parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in order:

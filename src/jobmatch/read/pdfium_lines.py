@@ -16,6 +16,7 @@ glyph, the one cost per glyph left (PDFium has no call returning many boxes).
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import functools
 import itertools
@@ -37,6 +38,8 @@ _OVERHANGING = frozenset("f")
 #: PDFium marks a hyphen it took for a word break at a line end with U+FFFE
 _SOFT_BREAK = "\ufffe"
 _BREAKS = "\r\n" + _SOFT_BREAK
+#: what each line break leaves at the end of its line: a hyphen for PDFium's soft break
+_LINE_END = {"\r": [], "\n": [], _SOFT_BREAK: ["-"]}
 #: the code points ``str.isspace`` (and the regular expression ``\\s``) takes for white space
 _SPACES = np.array(
     [0x9, 0xA, 0xB, 0xC, 0xD, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680]
@@ -57,17 +60,17 @@ Box = tuple[float, float, float, float]
 
 
 class Line:
-    """A line built from glyphs: its text and box."""
+    """A line built from glyphs: its text (without surrounding white space) and box."""
 
-    __slots__ = ("chars", "x0", "y0", "x1", "y1")
+    __slots__ = ("_text", "x0", "y0", "x1", "y1")
 
     def __init__(self, chars: list[str], box: Box) -> None:
-        self.chars = chars
+        self._text = "".join(chars).strip()
         self.x0, self.y0, self.x1, self.y1 = box
 
     def text(self) -> str:
         """The line's text, without surrounding white space."""
-        return "".join(self.chars).strip()
+        return self._text
 
 
 def page_lines(textpage: Any, raw: Any, *, bulk: bool = True) -> list[Line]:
@@ -114,13 +117,7 @@ class _Page:
         self.handle = textpage.raw
         count = textpage.count_chars()
         self.text = (textpage.get_text_range(0, count) if count else "")[:count]
-        self.out: list[Line] = []
-        self.chars: list[str] = []
-        self.x0 = self.y0 = self.x1 = self.y1 = self.right = self.width = 0.0
-        self.last = -1  # index of the line's last glyph
         self.kind, self.box = self._boxes(raw)
-        self.kinds: list[int] = []
-        self.lefts, self.bottoms, self.rights, self.tops = (col.tolist() for col in self.box)
 
     def _boxes(self, raw: Any) -> tuple[Any, Any]:
         """Each character's kind and loose box (left, bottom, right, top columns)."""
@@ -131,125 +128,148 @@ class _Page:
         rects = np.zeros((n, 4), dtype=np.float32)  # FS_RECTF: left, top, right, bottom
         base, step = rects.ctypes.data, rects.strides[0]
         handle = ctypes.cast(self.handle, ctypes.c_void_p).value
-        found = list(
-            map(_box_reader(raw), repeat(handle), glyphs.tolist(), (base + glyphs * step).tolist())
+        # a call that fails writes nothing: its zeros are an empty box, as for a glyph
+        # without one
+        collections.deque(
+            map(_box_reader(raw), repeat(handle), glyphs.tolist(), (base + glyphs * step).tolist()),
+            maxlen=0,
         )
         box = rects.astype(np.float64)[:, [0, 3, 2, 1]].T  # left, bottom, right, top
         empty = ~((box[2] > box[0]) & (box[3] > box[1]))
-        kind[glyphs[np.array(found, dtype=np.int64) == 0]] = _BOXLESS
         kind[(kind == _GLYPH) & empty] = _BOXLESS
         return kind, box
 
     def lines(self, *, bulk: bool) -> list[Line]:
-        text = self.text
-        if not text:
-            return []
-        if bulk:
-            continuing, spaced = _continuing(self.kind, self.box)
-            events = np.flatnonzero(~continuing)
-        else:
-            events, spaced = np.arange(len(text)), np.zeros(len(text), dtype=bool)
-        # the box of each run of continuing characters (white space counts for nothing)
-        x0s, y0s, y1s = _run_boxes(self.kind, self.box, events)
-        # the glyphs a word gap separates from the one before, by run
-        gaps = np.flatnonzero(spaced)
-        ends = np.append(events[1:], len(text))
-        firsts = np.searchsorted(gaps, events + 1).tolist()
-        lasts = np.searchsorted(gaps, ends).tolist()
-        gap_list = gaps.tolist()
-        self.kinds = self.kind.tolist()
-        for n, (k, end) in enumerate(zip(events.tolist(), ends.tolist(), strict=True)):
-            self.event(k)
-            if end == k + 1:
-                continue
-            # the glyphs (and spaces) up to the next event continue the line
-            if self.x1 == self.rights[k]:
-                cuts = [k + 1, *gap_list[firsts[n] : lasts[n]], end]
-                run = " ".join(text[a:b] for a, b in itertools.pairwise(cuts))
-                # white space other than single spaces is not printable: most runs need no sub
-                self.chars.append(
-                    run if run.isprintable() and "  " not in run else _SPACE_RUN.sub(" ", run)
-                )
-                last = end - 1
-                self.x0, self.y0, self.y1 = (
-                    min(self.x0, x0s[n]),
-                    min(self.y0, y0s[n]),
-                    max(self.y1, y1s[n]),
-                )
-                self.x1 = self.right = self.rights[last]
-                self.width, self.last = self.right - self.lefts[last], last
-            else:  # the line reaches further right than its last glyph: one at a time
-                for i in range(k + 1, end):
-                    self.event(i)
-        self.flush()
-        return [ln for ln in self.out if ln.text() and ln.x0 < ln.x1]
+        """The page's lines: each character that needs a decision (every one without
+        ``bulk``) goes through pdfminer's rules, then the run of characters after it that
+        just continue the line (:func:`_continuing`) is added at once."""
+        text, kind, box = self.text, self.kind, self.box
+        events, ends, runs, firsts, lasts, gap_list = _events(kind, box, bulk=bulk)
+        x0s, y0s, y1s, run_lefts, run_rights = runs
+        # each event's kind and box
+        kinds = kind[events].tolist()
+        lefts, bottoms, rights, tops = box[:, events].tolist()
+        out: list[Line] = []
+        chars: list[str] = []
+        x0 = y0 = x1 = y1 = right = width = 0.0
+        last = -1  # index of the line's last glyph
+        for e, (k, end) in enumerate(zip(events, ends, strict=True)):
+            i, stop = k, k + 1  # the characters to take one at a time
+            what, left, bottom, right_i, top = kinds[e], lefts[e], bottoms[e], rights[e], tops[e]
+            while i < stop:
+                if i > k:  # the line reaches further right than its last glyph (rare)
+                    what = int(kind[i])
+                    left, bottom, right_i, top = box[:, i].tolist()
+                # pdfminer's rules for character i
+                if what == _GLYPH:
+                    if chars and _breaks((left, bottom, right_i, top), (x0, y0, x1, y1), width):
+                        out.append(Line(chars, (x0, y0, x1, y1)))
+                        chars = []
+                    if chars:
+                        if chars[-1] != " " and self.word_gap(
+                            left - right, right_i - left, top - bottom, last
+                        ):
+                            chars.append(" ")
+                        x0, y0 = min(x0, left), min(y0, bottom)
+                        x1, y1 = max(x1, right_i), max(y1, top)
+                    else:
+                        x0, y0, x1, y1 = left, bottom, right_i, top
+                    chars.append(text[i])
+                    right, width, last = right_i, right_i - left, i
+                elif what == _SPACE:
+                    if chars and chars[-1] != " ":
+                        chars.append(" ")
+                elif what == _BREAK:
+                    if chars:
+                        chars += _LINE_END[text[i]]
+                        out.append(Line(chars, (x0, y0, x1, y1)))
+                        chars = []
+                elif chars:  # a glyph without a box only follows the line
+                    chars.append(text[i])
+                i += 1
+                if i == k + 1 < end:
+                    if x1 != right_i:
+                        stop = end  # the rest one at a time
+                        continue
+                    # the glyphs (and spaces) up to the next event continue the line
+                    chars.append(_run_text(text, i, end, gap_list[firsts[e] : lasts[e]]))
+                    x0, y0, y1 = min(x0, x0s[e]), min(y0, y0s[e]), max(y1, y1s[e])
+                    x1 = right = run_rights[e]
+                    width, last = right - run_lefts[e], end - 1
+        return _kept([*out, Line(chars, (x0, y0, x1, y1))])
 
-    def event(self, i: int) -> None:
-        """Add character ``i`` by pdfminer's rules."""
-        kind, ch = self.kinds[i], self.text[i]
-        if kind == _GLYPH:
-            self.glyph(i, ch)
-        elif kind == _SPACE:
-            if self.chars and self.chars[-1] != " ":
-                self.chars.append(" ")
-        elif kind == _BREAK:
-            if ch == _SOFT_BREAK and self.chars:
-                self.chars.append("-")
-            self.flush()
-        elif self.chars:  # a glyph without a box only follows the line
-            self.chars.append(ch)
-
-    def flush(self) -> None:
-        if self.chars:
-            self.out.append(Line(self.chars, (self.x0, self.y0, self.x1, self.y1)))
-        self.chars = []
-
-    def glyph(self, index: int, ch: str) -> None:
-        """Add one glyph with a box."""
-        box = left, bottom, right, top = (
-            self.lefts[index],
-            self.bottoms[index],
-            self.rights[index],
-            self.tops[index],
-        )
-        if self.chars and _breaks(box, (self.x0, self.y0, self.x1, self.y1), self.width):
-            self.flush()
-        if self.chars:
-            gap = left - self.right
-            if self.chars[-1] != " " and self.word_gap(gap, right - left, top - bottom):
-                self.chars.append(" ")
-            self.x0, self.y0 = min(self.x0, left), min(self.y0, bottom)
-            self.x1, self.y1 = max(self.x1, right), max(self.y1, top)
-        else:
-            self.x0, self.y0, self.x1, self.y1 = box
-        self.chars.append(ch)
-        self.right, self.width, self.last = right, right - left, index
-
-    def word_gap(self, gap: float, width: float, height: float) -> bool:
-        """A gap of ``gap`` before a glyph of this size, after the line's last glyph, is a
-        space."""
+    def word_gap(self, gap: float, width: float, height: float, last: int) -> bool:
+        """A gap of ``gap`` before a glyph of this size, after the line's last glyph (at
+        ``last``), is a space."""
         size = max(width, height)
         if gap <= _OVERHANG_MARGIN * size:
             return False
         if gap > _WORD_MARGIN * size:
             return True
-        return self.text[self.last] in _OVERHANGING and self.overhangs(self.last)
+        return self.text[last] in _OVERHANGING and self.overhangs(last)
 
     def overhangs(self, index: int) -> bool:
         """The glyph at ``index`` has ink up to its box's right edge."""
         ink = [ctypes.c_double() for _ in range(4)]
         return (
             bool(self.raw.FPDFText_GetCharBox(self.handle, index, *ink))
-            and ink[1].value >= self.rights[index] - 0.01
+            and ink[1].value >= float(self.box[2, index]) - 0.01
         )
 
 
-def _run_boxes(kind: Any, box: Any, events: Any) -> tuple[list[float], list[float], list[float]]:
-    """The left, bottom and top edges of the glyphs between each event and the next."""
+def _kept(lines: list[Line]) -> list[Line]:
+    """The lines with text and a width (the last one built may have neither)."""
+    return [ln for ln in lines if ln.text() and ln.x0 < ln.x1]
+
+
+def _events(kind: Any, box: Any, *, bulk: bool) -> tuple[Any, ...]:
+    """The characters that need a decision (all of them without ``bulk``), where the run
+    of characters continuing the line after each one ends, the run's box (left, bottom and
+    top edges of its glyphs, left and right edges of its last glyph), and the word gaps
+    inside it (``gaps[firsts[e]:lasts[e]]`` for event ``e``)."""
     n = len(kind)
+    if not n:
+        return [], [], ([], [], [], [], []), [], [], []
+    if bulk:
+        continuing, spaced = _continuing(kind, box)
+        events = np.flatnonzero(~continuing)
+    else:
+        events, spaced = np.arange(n), np.zeros(n, dtype=bool)
+    ends = np.append(events[1:], n)
+    if bulk:
+        # a line break right after another ("\r\n") finds its line already ended: skip it
+        needed = (kind[events] != _BREAK) | (kind[events - 1] != _BREAK) | (events == 0)
+        events, ends = events[needed], ends[needed]
+    runs = (
+        *_run_boxes(kind, box, events, ends),
+        box[0, ends - 1].tolist(),
+        box[2, ends - 1].tolist(),
+    )
+    gaps = np.flatnonzero(spaced)
+    firsts = np.searchsorted(gaps, events + 1).tolist()
+    lasts = np.searchsorted(gaps, ends).tolist()
+    return events.tolist(), ends.tolist(), runs, firsts, lasts, gaps.tolist()
+
+
+def _run_text(text: str, start: int, end: int, gaps: list[int]) -> str:
+    """The characters of ``text`` from ``start`` to ``end`` with a space at each of the
+    ``gaps`` (word gaps), white space as single spaces."""
+    run = (
+        " ".join(text[a:b] for a, b in itertools.pairwise([start, *gaps, end]))
+        if gaps
+        else text[start:end]
+    )
+    # white space other than single spaces is not printable: most runs need no sub
+    return run if run.isprintable() and "  " not in run else _SPACE_RUN.sub(" ", run)
+
+
+def _run_boxes(
+    kind: Any, box: Any, events: Any, ends: Any
+) -> tuple[list[float], list[float], list[float]]:
+    """The left, bottom and top edges of the glyphs after each event, up to its run's end."""
     bounds = np.empty(2 * len(events), dtype=np.int64)
     bounds[0::2] = events + 1
-    bounds[1::2] = np.append(events[1:], n)
+    bounds[1::2] = ends
     glyph = np.append(kind == _GLYPH, False)  # padded: a bound may be n
     left, bottom, _, top = (np.append(col, 0.0) for col in box)
     return (
