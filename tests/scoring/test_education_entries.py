@@ -692,3 +692,18 @@ def test_degrees_under_a_heading_of_another_section_keep_their_date_lines() -> N
         ("bachelor", "justice studies", "Montclair State University", 2013, False),
         ("associate", "psychology", "Essex County College", 2002, False),
     ]
+
+
+def test_lines_are_mended_as_they_are_read() -> None:
+    """read_education mends a line's letter spacing when it reads it (the same text as
+    mending every line first), and only then."""
+    from jobmatch.scoring.education import _Mended
+
+    raw = ["CENTRAL UNIVERSITY COLLEG E", "Art s and crafts", "B.A. Fine Arts"]
+    lines = _Mended(raw)
+    assert len(lines) == 3 and not lines._done
+    assert lines[0] == "CENTRAL UNIVERSITY COLLEGE" and set(lines._done) == {0}
+    assert list(lines) == [mend_spaced(x) for x in raw] == lines[:]
+    assert lines[-1] == raw[-1]
+    with pytest.raises(IndexError):
+        lines[3]

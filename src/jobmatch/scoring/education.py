@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import overload
 
 from ..extract.sections import classify_heading
 from ..models import EducationEntry
@@ -317,6 +318,34 @@ def _year(lines: Sequence[str]) -> int | None:
     return None
 
 
+class _Mended(Sequence[str]):
+    """``lines`` with :func:`mend_spaced` applied to each line when it is first read: the
+    degree reader looks at a few lines around its candidates, not at the whole text."""
+
+    __slots__ = ("_lines", "_done")
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._done: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            return [mend_spaced(x) for x in self._lines[i]]
+        found = self._done.get(i)
+        if found is None:
+            found = self._done[i] = mend_spaced(self._lines[i])
+        return found
+
+
 def read_education(
     lines: Sequence[str], candidates: Sequence[int], *, as_of: date | None = None
 ) -> list[EducationEntry]:
@@ -336,8 +365,8 @@ def read_education(
     Returns:
         One :class:`~jobmatch.models.EducationEntry` per degree.
     """
-    lines, candidates, seconds = _split_entries(lines, candidates)
-    lines = [mend_spaced(x) for x in lines]  # "CENTRAL UNIVERSITY COLLEG E": a PDF's spacing
+    split, candidates, seconds = _split_entries(lines, candidates)
+    lines = _Mended(split)  # "CENTRAL UNIVERSITY COLLEG E": a PDF's spacing
     allowed = set(candidates)
     levels: dict[int, str] = {}
     for i in candidates:
