@@ -128,6 +128,10 @@ class CareerEstimate:
     #: the family by most of its titles): its rank is another ladder's ("VP, Principal" of
     #: a bank), so the years placed it
     rank_outside_family: bool = False
+    #: the resume reader's notes on the roles, which explain ``years``: an entry without
+    #: dates, dates without an entry, an internship ended at the next job, the day open
+    #: ranges ("Present") end (``ResumeFacts.warnings``)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

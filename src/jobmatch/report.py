@@ -162,6 +162,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
         out.append(f"  ({small_note(small)})")
     out += ["", f"{head('Education')}  {terminal_line(education_line(report))}"]
     out.append(f"{head('Experience')} {terminal_line(career_line(report.career))}")
+    out += [f"  note: {terminal_line(n)}" for n in report.career.notes]
     for y in report.years:
         line, job_rows = years_lines(y)
         out.append(f"  {terminal_line(line)}")
@@ -199,6 +200,7 @@ def render_markdown(report: ScoreReport) -> str:
         f"- Coverage: {report.coverage:.4f}; TF-IDF similarity: {report.similarity:.4f}",
         f"- Education: {_md(education_line(report))}",
         f"- Experience: {_md(career_line(report.career))}",
+        *(f"  - note: {_md(n)}" for n in report.career.notes),
         f"- Lexicon: {_md(report.lexicon_version)}",
     ]
     if report.categories:

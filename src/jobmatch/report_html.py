@@ -151,6 +151,7 @@ def render_html(report: ScoreReport) -> str:
     if report.education.evidence:
         parts.append(f'<p class="snippet">{_h(report.education.evidence)}</p>')
     parts.append(f"<p>Experience: {_h(career_line(report.career))}</p>")
+    parts += [f'<p class="snippet">Note: {_h(n)}</p>' for n in report.career.notes]
     if report.career.roles:
         parts.append("<ul>")
         parts += [f"<li>{_h(role_line(r))}</li>" for r in report.career.roles]

@@ -238,6 +238,26 @@ def test_document_warnings_reach_the_report(tiny: Scorer) -> None:
     assert r.source == "a.pdf" and r.warnings == ("3 (cid:NN) glyphs",)
 
 
+def test_the_readers_notes_on_roles_explain_the_years(tiny: Scorer) -> None:
+    """The years a report gives are explained: an entry the reader could not date is a
+    note of the report's career (as in ``jobmatch facts``), shown under Experience."""
+    from datetime import date
+
+    from jobmatch.report import render_markdown, render_text
+
+    scorer = Scorer(tiny.profile, extractor=tiny.extractor, as_of=date(2024, 6, 1))
+    text = (
+        "EXPERIENCE\nSenior ML Engineer, Acme — Jan 2020 – Present\nBuilt models in Python.\n"
+        "Research Intern, Initech\nWrote PyTorch code.\n"
+    )
+    report = scorer.score_text(text)
+    note = "entry without dates: 'Research Intern'"
+    assert note in report.career.notes and note not in report.warnings
+    assert f"  note: {note}" in render_text(report).splitlines()
+    assert "note: entry without dates" in render_markdown(report)
+    assert report.to_dict()["career"]["notes"] == list(report.career.notes)
+
+
 def test_career_from_dated_roles(tiny: Scorer) -> None:
     from datetime import date
 

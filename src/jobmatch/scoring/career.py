@@ -148,6 +148,7 @@ def career_estimate(
         rank_outside_family=basis == "years"
         and not own
         and _level(facts.most_recent_title, 0.0, profile.ladder)[1] == "title",
+        notes=facts.warnings,
     )
 
 

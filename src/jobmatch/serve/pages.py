@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ..models import Limits, MatchedSkill, ScoreReport
+from ..report_facts import role_line
 from ..report_parts import (
     capped_sentence,
     education_line,
@@ -233,15 +234,14 @@ def _facts(r: ScoreReport) -> str:
     car = r.career
     years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
     level = f"career level {car.level_label or car.level}" if car.level else "level not determined"
-    roles = "".join(
-        f"<li>{_h(x.title)}, {_h(x.start)} to {_h(x.end)} ({x.years:.1f} years)</li>"
-        for x in car.roles
-    )
+    roles = "".join(f"<li>{_h(role_line(x))}</li>" for x in car.roles)
+    notes = "".join(f'<p class="where">Note: {_h(n)}</p>' for n in car.notes)
     salary = f"<p>Salary reference: {_h(car.salary_reference)}</p>" if car.salary_reference else ""
     return (
         '<h3 id="facts">Education and experience</h3>'
         f"<p>Education: {_h(degree)}</p><p>Experience: {_h(years)}; {_h(level)}</p>"
         + (f"<ul>{roles}</ul>" if roles else "")
+        + notes
         + salary
     )
 
