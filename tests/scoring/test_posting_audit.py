@@ -225,3 +225,20 @@ def test_a_company_s_stack_holds_no_generic_word(extractor: SkillExtractor) -> N
     )
     read = read_posting(text, extractor=extractor)
     assert [s.skill_id for r in read.requirements for s in r.skills] == ["sql"]
+
+
+def test_items_labelled_under_preferred_are_preferred(extractor: SkillExtractor) -> None:
+    # glassdoor-0362: a labelled line and an "Experience with ...: A, B" line opened Skills
+    # and Experience sections, so all of its preferred skills read as required
+    text = (
+        "Data Engineer\n\nRequired:\n"
+        "Experience with two of the following languages: Java, Scala, or Python\n"
+        "Working knowledge of SQL\n"
+        "Preferred:\nAdditional Languages: Chef, R, Javascript\n"
+        "Experience with data formats including Parquet, ORC or AVRO\n"
+        "Experience with a Rapid UI tools: EX: Tableau\n"
+    )
+    got = _asked(text, extractor)
+    assert got["sql"] and got["python"]
+    for skill in ("chef", "r", "javascript", "parquet", "tableau"):
+        assert got[skill] is False, skill
