@@ -242,3 +242,27 @@ def test_items_labelled_under_preferred_are_preferred(extractor: SkillExtractor)
     assert got["sql"] and got["python"]
     for skill in ("chef", "r", "javascript", "parquet", "tableau"):
         assert got[skill] is False, skill
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        # the people a posting's leadership names (glassdoor postings of the shared data)
+        ("Present findings to agency leadership.", False),
+        ("Build materials for TransUnion leadership.", False),
+        ("Generate insights for business units and senior leadership.", False),
+        ("Educate executives and leadership on model outputs.", False),
+        ("Additional duties as directed by leadership.", False),
+        # ... not the skill
+        ("Strong communication and leadership skills.", True),
+        ("Provide leadership and direction to direct reports.", True),
+        ("Strong analytical, computer, leadership and problem-solving skills.", True),
+        ("Senior leadership experience.", True),
+    ],
+)
+def test_leadership_naming_the_leaders_asks_no_leadership(
+    extractor: SkillExtractor, line: str, asked: bool
+) -> None:
+    got = _asked(f"Data Analyst\n\nRequirements\n- {line}\n- Python\n", extractor)
+    assert got["python"]
+    assert ("leadership" in got) is asked

@@ -100,14 +100,40 @@ _COLLEAGUES = re.compile(
 )
 
 
+# the people a posting's leadership names, not the skill: "present findings to agency
+# leadership", "materials for TransUnion leadership", "business units and senior
+# leadership", "Educate executives and leadership" ("leadership skills", "provide
+# leadership", "strong communication and leadership" ask the skill)
+_MODIFIER = (
+    r"(?:the|our|its|their|business|senior|executive|client|agency|company"
+    r"|(?-i:[A-Z][\w&.-]*))"
+)
+_LEADERS = re.compile(
+    rf"(?:\b(?:to|by|from)[ \t]+(?:{_MODIFIER}[ \t]+){{0,2}}"
+    rf"|\b(?:for|with)[ \t]+(?:{_MODIFIER}[ \t]+){{1,2}}"
+    r"|\b(?:executives|management|organi[sz]ations?|stakeholders|partners|teams|units)"
+    r"[ \t]+(?:and|&)[ \t]+|\b(?:senior|executive)[ \t]+)"
+    r"(leadership)\b(?![ \t]+(?:skills?|experience|abilit|qualit|roles?|positions?|capabilit"
+    r"|potential|development|principles?|style|competenc))",
+    re.IGNORECASE,
+)
+
+
 def team_names(text: str) -> list[tuple[int, int]]:
     """The character spans of the team names a posting mentions as colleagues
     ("with the Data Engineering team": the span of "Data Engineering"; "senior Data Science
-    staff": "Data Science")."""
+    staff": "Data Science"; "present findings to agency leadership": "leadership")."""
     spans = [m.span(1) for m in _TEAMS.finditer(text)]
     if "staff" in text or "colleagues" in text or "peers" in text or "teammates" in text:
-        spans = sorted(spans + [m.span(1) for m in _COLLEAGUES.finditer(text)])
-    return spans
+        spans += [m.span(1) for m in _COLLEAGUES.finditer(text)]
+    if "eadership" in text or "EADERSHIP" in text:
+        # (none inside a team's name: the spans do not overlap)
+        spans += [
+            m.span(1)
+            for m in _LEADERS.finditer(text)
+            if not any(a <= m.start(1) < b for a, b in spans)
+        ]
+    return sorted(spans)
 
 
 _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
