@@ -47,6 +47,12 @@ def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
         ),
         ("MS or BS in Computer Science Good written and spoken English", [], ["english"]),
         ("Master's degree in Economics and proficiency in SQL", [], ["sql"]),
+        # the examples of "a quantitative field such as ..." (glassdoor-0241)
+        (
+            "BS in a quantitative field such as math, physics, economics, or computer science",
+            ["mathematics"],
+            [],
+        ),
     ],
 )
 def test_the_fields_of_a_degree_are_no_skills(
@@ -266,3 +272,22 @@ def test_leadership_naming_the_leaders_asks_no_leadership(
     got = _asked(f"Data Analyst\n\nRequirements\n- {line}\n- Python\n", extractor)
     assert got["python"]
     assert ("leadership" in got) is asked
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        # glassdoor-0241, -0347, -0108: "math" and "Stats" name fields as "CS" does
+        (
+            "BS in a quantitative field such as math, physics, economics, or computer science",
+            ["mathematics", "physics", "economics", "computer science"],
+        ),
+        ("M.S. in CS, EE, Stats or other quantitative field",
+         ["computer science", "electrical engineering", "statistics"]),
+        ("Masters Degree in Data Science, Math, or Analytics", ["data science", "mathematics"]),
+    ],
+)  # fmt: skip
+def test_short_names_of_fields(extractor: SkillExtractor, line: str, fields: list[str]) -> None:
+    read = read_posting(f"Data Scientist\n\nRequirements\n- {line}\n", extractor=extractor)
+    assert read.education is not None
+    assert list(read.education.fields) == fields

@@ -242,10 +242,18 @@ DEGREE_HINT = re.compile(
     r"|M[SA]|B[SA]|JD|MD|DDS|DMD|DVM|DNP|DPT|EdD"
 )
 _FIELD_RE = re.compile(
-    r"\b(" + "|".join(re.escape(f) for f in KNOWN_FIELDS) + r"|operations research|cs|ee)\b",
+    r"\b("
+    + "|".join(re.escape(f) for f in KNOWN_FIELDS)
+    + r"|operations research|cs|ee|maths?|stats)\b",
     re.IGNORECASE,
 )
-_FIELD_ALIASES = {"cs": "computer science", "ee": "electrical engineering"}
+_FIELD_ALIASES = {
+    "cs": "computer science",
+    "ee": "electrical engineering",
+    "math": "mathematics",
+    "maths": "mathematics",
+    "stats": "statistics",
+}
 #: (U+0095 is the bullet of Windows-1252 read as Latin-1, as in the SkillSpan postings)
 _BULLET = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+|\u0095)"
