@@ -320,6 +320,9 @@ def test_alternatives_of_a_clause(clause: str, groups: list[list[str]]) -> None:
         ("Requirements: 5+ years leading data science teams.", set(), {"data_science"}),
         ("Requirements: SQL. You will support our product, sales, leadership and marketing"
          " teams with insights.", {"leadership"}, {"sql"}),
+        # ... and their members (glassdoor-0241)
+        ("Requirements: SQL. You will work with other members of the Data Engineering, Data"
+         " Analytics and User Research teams.", {"data_engineering", "user_research"}, {"sql"}),
     ],
 )  # fmt: skip
 def test_team_names_are_no_requirement(

@@ -67,7 +67,8 @@ RELATED = re.compile(
 )
 # the teams a posting names as colleagues: "work with the Data Engineering team", "alongside
 # engineering, design, data science, and go-to-market teams", "join our AI platform team",
-# "support our product, sales, leadership and marketing teams".
+# "support our product, sales, leadership and marketing teams", "members of the Data
+# Engineering and User Research teams".
 # Their names are not skills asked of the candidate. A name is one to three words (no
 # article, preposition or "and"); names are joined by commas, "and", "&" or "/". "Leading
 # data science teams" is not one: leading such a team asks for the skill.
@@ -81,7 +82,7 @@ _TEAM_SEP = (
     r"(?:the[ \t]+|other[ \t]+|an?[ \t]+)?"
 )
 _TEAMS = re.compile(
-    r"\b(?:with|alongside|join|joining|support|supporting|across)[ \t]+"
+    r"\b(?:with|alongside|join|joining|support|supporting|across|members[ \t]+of)[ \t]+"
     r"(?:the[ \t]+|our[ \t]+|other[ \t]+|your[ \t]+|an?[ \t]+|all[ \t]+(?:the[ \t]+|our[ \t]+)?)?"
     rf"({_TEAM_NAME}(?:{_TEAM_SEP}{_TEAM_NAME})*)"
     r"[ \t]+(?:teams?|departments?|groups?|functions?|counterparts|organi[sz]ations?)\b",
