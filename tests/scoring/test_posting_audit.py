@@ -277,7 +277,7 @@ def test_leadership_naming_the_leaders_asks_no_leadership(
 @pytest.mark.parametrize(
     ("line", "fields"),
     [
-        # glassdoor-0241, -0347, -0108: "math" and "Stats" name fields as "CS" does
+        # glassdoor-0241, -0347, -0113: "math" and "Stats" name fields as "CS" does
         (
             "BS in a quantitative field such as math, physics, economics, or computer science",
             ["mathematics", "physics", "economics", "computer science"],
