@@ -568,6 +568,9 @@ def test_a_heading_run_into_a_line_opens_its_section() -> None:
         "Experience utilizing competitive intelligence",
         "Expertise in JavaScript programming",
         "Experience with Docker",
+        # ... with its list after a colon too (glassdoor-0362, under "Required:")
+        "Experience with two of the following languages: Java, Scala, or Python",
+        "Proficiency in the following technical concepts:",
     ],
 )
 def test_a_name_or_an_item_is_no_heading(line: str) -> None:
@@ -595,3 +598,17 @@ def test_items_under_an_exclaimed_preferred_heading_are_preferred() -> None:
     text = "Requirements\n- Python\nPreferred Skills!\n- Experience with Kubernetes\n"
     at = text.index("Preferred")
     assert detect_sections(text)[-1] == (at, len(text), "preferred")
+
+
+def test_a_labelled_list_stays_in_the_preferred_section() -> None:
+    # glassdoor-0362: "Additional Languages: Chef, R, Javascript" opened a Skills section,
+    # and everything under "Preferred:" read as required
+    text = (
+        "Required:\n- Working knowledge of SQL\n"
+        "Preferred:\nAdditional Languages: Chef, R, Javascript\n"
+        "Experience with data formats including Parquet\n"
+    )
+    at = text.index("Preferred")
+    assert detect_sections(text)[-1] == (at, len(text), "preferred")
+    # alone, such a line still opens a Skills section (a resume's, or a posting's list)
+    assert detect_sections("Acme\nLanguages: Python, SQL\n")[-1][2] == "skills"

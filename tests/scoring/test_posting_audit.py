@@ -47,6 +47,12 @@ def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
         ),
         ("MS or BS in Computer Science Good written and spoken English", [], ["english"]),
         ("Master's degree in Economics and proficiency in SQL", [], ["sql"]),
+        # the examples of "a quantitative field such as ..." (glassdoor-0241)
+        (
+            "BS in a quantitative field such as math, physics, economics, or computer science",
+            ["mathematics"],
+            [],
+        ),
     ],
 )
 def test_the_fields_of_a_degree_are_no_skills(
@@ -225,3 +231,63 @@ def test_a_company_s_stack_holds_no_generic_word(extractor: SkillExtractor) -> N
     )
     read = read_posting(text, extractor=extractor)
     assert [s.skill_id for r in read.requirements for s in r.skills] == ["sql"]
+
+
+def test_items_labelled_under_preferred_are_preferred(extractor: SkillExtractor) -> None:
+    # glassdoor-0362: a labelled line and an "Experience with ...: A, B" line opened Skills
+    # and Experience sections, so all of its preferred skills read as required
+    text = (
+        "Data Engineer\n\nRequired:\n"
+        "Experience with two of the following languages: Java, Scala, or Python\n"
+        "Working knowledge of SQL\n"
+        "Preferred:\nAdditional Languages: Chef, R, Javascript\n"
+        "Experience with data formats including Parquet, ORC or AVRO\n"
+        "Experience with a Rapid UI tools: EX: Tableau\n"
+    )
+    got = _asked(text, extractor)
+    assert got["sql"] and got["python"]
+    for skill in ("chef", "r", "javascript", "parquet", "tableau"):
+        assert got[skill] is False, skill
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        # the people a posting's leadership names (glassdoor postings of the shared data)
+        ("Present findings to agency leadership.", False),
+        ("Build materials for TransUnion leadership.", False),
+        ("Generate insights for business units and senior leadership.", False),
+        ("Educate executives and leadership on model outputs.", False),
+        ("Additional duties as directed by leadership.", False),
+        # ... not the skill
+        ("Strong communication and leadership skills.", True),
+        ("Provide leadership and direction to direct reports.", True),
+        ("Strong analytical, computer, leadership and problem-solving skills.", True),
+        ("Senior leadership experience.", True),
+    ],
+)
+def test_leadership_naming_the_leaders_asks_no_leadership(
+    extractor: SkillExtractor, line: str, asked: bool
+) -> None:
+    got = _asked(f"Data Analyst\n\nRequirements\n- {line}\n- Python\n", extractor)
+    assert got["python"]
+    assert ("leadership" in got) is asked
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        # glassdoor-0241, -0347, -0113: "math" and "Stats" name fields as "CS" does
+        (
+            "BS in a quantitative field such as math, physics, economics, or computer science",
+            ["mathematics", "physics", "economics", "computer science"],
+        ),
+        ("M.S. in CS, EE, Stats or other quantitative field",
+         ["computer science", "electrical engineering", "statistics"]),
+        ("Masters Degree in Data Science, Math, or Analytics", ["data science", "mathematics"]),
+    ],
+)  # fmt: skip
+def test_short_names_of_fields(extractor: SkillExtractor, line: str, fields: list[str]) -> None:
+    read = read_posting(f"Data Scientist\n\nRequirements\n- {line}\n", extractor=extractor)
+    assert read.education is not None
+    assert list(read.education.fields) == fields

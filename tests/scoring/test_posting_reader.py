@@ -320,6 +320,9 @@ def test_alternatives_of_a_clause(clause: str, groups: list[list[str]]) -> None:
         ("Requirements: 5+ years leading data science teams.", set(), {"data_science"}),
         ("Requirements: SQL. You will support our product, sales, leadership and marketing"
          " teams with insights.", {"leadership"}, {"sql"}),
+        # ... and their members (glassdoor-0241)
+        ("Requirements: SQL. You will work with other members of the Data Engineering, Data"
+         " Analytics and User Research teams.", {"data_engineering", "user_research"}, {"sql"}),
     ],
 )  # fmt: skip
 def test_team_names_are_no_requirement(
@@ -778,8 +781,14 @@ def test_a_heading_run_into_a_line_starts_its_requirements(extractor: SkillExtra
         ("Requirements\n- The team uses their scientific, quantitative, and problem-solving"
          " skills to work on a broad range of challenges.\n- Python\n",
          {("python",): True}, ["problem-solving"]),
+        # "required to" after a noun is the company's, no demand (glassdoor-0708, "The Team")
+        ("The Team\nOur technology spans the web, mobile, API, point of sale, and the data"
+         " infrastructure required to support those systems.\nRequirements\n- Python\n",
+         {("python",): True, ("data_architecture",): False},
+         ["web_technologies", "mobile", "apis", "point_of_sale"]),
         # ... and the company turning to the candidate asks
         ("Requirements\n- We want people with knowledge of Danish.\n", {("danish",): True}, []),
+        ("The Team\nOur engineers are required to know Python.\n", {("python",): True}, []),
     ],
 )  # fmt: skip
 def test_the_company_speaking_of_itself_asks_nothing_under_any_heading(

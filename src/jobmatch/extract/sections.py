@@ -298,7 +298,10 @@ def classify_heading(line: str) -> str | None:
         return None
     if _META_RE.search(title) or _DEGREE_NAME_RE.match(title):
         return None
-    if not colon and (_STATEMENT_RE.match(title) or _ITEM_RE.match(title)):
+    if not colon and _STATEMENT_RE.match(title):
+        return None
+    if _ITEM_RE.match(title):
+        # with a colon too: "Experience with two of the following languages: Java, Scala"
         return None
     if _OTHER_RE.match(title):
         return "other"
@@ -423,6 +426,11 @@ def _field_label(line: str) -> bool:
     return bool(_META_RE.search(title) or _FIELD_RE.match(title))
 
 
+#: the sections of what a posting asks: a skills label with its items on its line
+#: ("Languages: Chef, R") stays in them
+_ASKED = frozenset({"requirements", "preferred"})
+
+
 def _sections(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     cur_start, cur_name = 0, "other"
@@ -454,6 +462,10 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
         if line.strip():
             value = line.rstrip().endswith(":") and _field_label(line)
         name = _heading_of(line)
+        if name == "skills" and cur_name in _ASKED and line.partition(":")[2].strip():
+            # "Preferred:" / "Additional Languages: Chef, R, Javascript": a labelled item
+            # of the list it stands in, no Skills section of its own
+            continue
         if name is not None:
             opens(m.start(), name)
             continue

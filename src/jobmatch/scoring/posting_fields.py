@@ -42,6 +42,13 @@ _TURN = re.compile(
     r"|excellent|solid|deep|proven|fluent|written|spoken|must|should|is|are|be|ha(?:ve|s))\b",
     re.IGNORECASE,
 )
+#: a field named by its kind before its examples ("a quantitative field such as", "a
+#: technical discipline, e.g.,"): the examples are the list of fields
+_EXAMPLES = re.compile(
+    r"^(?:an?\s+)?(?:[a-z]+\s+){0,2}(?:fields?|disciplines?|areas?|subjects?|majors?)"
+    r"\s*,?\s*(?:such\s+as|like|e\.\s?g\.,?|including)\s+",
+    re.IGNORECASE,
+)
 #: the most words between the field's "in" and a mention of its list
 _MAX_WORDS = 12
 
@@ -58,7 +65,8 @@ def degree_fields(text: str, ms: list[SkillMention]) -> list[SkillMention]:
         last = max(_DEGREE_IN.finditer(window), key=lambda d: d.start(), default=None)
         if last is None:
             continue
-        between = window[last.end() :]
+        # "BS in a quantitative field such as math, physics, ...": its examples are fields
+        between = _EXAMPLES.sub("", window[last.end() :], count=1)
         if "\n\n" in between or len(between.split()) > _MAX_WORDS:
             continue
         if between and (_LIST.fullmatch(between) is None or _TURN.search(between)):

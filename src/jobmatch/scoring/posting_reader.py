@@ -645,9 +645,11 @@ _TEAM_VOICE = re.compile(
     r"|works?\s+with|relies\s+on|leverages?|employs?|applies|builds?\s+(?:on|with))\b",
     re.IGNORECASE,
 )
-#: ... unless it turns to the candidate
+#: ... unless it turns to the candidate; "required to" after a noun is the company's
+#: ("... and the data infrastructure required to support those systems")
 _CANDIDATE_VOICE = re.compile(
-    r"\byou\b|\byour\b|\bcandidates?\b|\bapplicants?\b|\bmust\b|\brequired\b|\blooking for\b"
+    r"\byou\b|\byour\b|\bcandidates?\b|\bapplicants?\b|\bmust\b|\blooking for\b"
+    r"|\b(?:is|are|be|being)\s+required\b|\brequired\b(?!\s+to\b)"
     r"|\bseek|\bhir(?:e|ing)\b|\bsomeone\b|\bindividuals?\b|\bperson\b|\bwho (?:has|have|is)\b"
     r"|\bpeople (?:who|with|to)\b|\bwant people\b|\blookout\b|\bneed\b|\bexpect",
     re.IGNORECASE,

@@ -67,7 +67,8 @@ RELATED = re.compile(
 )
 # the teams a posting names as colleagues: "work with the Data Engineering team", "alongside
 # engineering, design, data science, and go-to-market teams", "join our AI platform team",
-# "support our product, sales, leadership and marketing teams".
+# "support our product, sales, leadership and marketing teams", "members of the Data
+# Engineering and User Research teams".
 # Their names are not skills asked of the candidate. A name is one to three words (no
 # article, preposition or "and"); names are joined by commas, "and", "&" or "/". "Leading
 # data science teams" is not one: leading such a team asks for the skill.
@@ -81,7 +82,7 @@ _TEAM_SEP = (
     r"(?:the[ \t]+|other[ \t]+|an?[ \t]+)?"
 )
 _TEAMS = re.compile(
-    r"\b(?:with|alongside|join|joining|support|supporting|across)[ \t]+"
+    r"\b(?:with|alongside|join|joining|support|supporting|across|members[ \t]+of)[ \t]+"
     r"(?:the[ \t]+|our[ \t]+|other[ \t]+|your[ \t]+|an?[ \t]+|all[ \t]+(?:the[ \t]+|our[ \t]+)?)?"
     rf"({_TEAM_NAME}(?:{_TEAM_SEP}{_TEAM_NAME})*)"
     r"[ \t]+(?:teams?|departments?|groups?|functions?|counterparts|organi[sz]ations?)\b",
@@ -100,14 +101,40 @@ _COLLEAGUES = re.compile(
 )
 
 
+# the people a posting's leadership names, not the skill: "present findings to agency
+# leadership", "materials for TransUnion leadership", "business units and senior
+# leadership", "Educate executives and leadership" ("leadership skills", "provide
+# leadership", "strong communication and leadership" ask the skill)
+_MODIFIER = (
+    r"(?:the|our|its|their|business|senior|executive|client|agency|company"
+    r"|(?-i:[A-Z][\w&.-]*))"
+)
+_LEADERS = re.compile(
+    rf"(?:\b(?:to|by|from)[ \t]+(?:{_MODIFIER}[ \t]+){{0,2}}"
+    rf"|\b(?:for|with)[ \t]+(?:{_MODIFIER}[ \t]+){{1,2}}"
+    r"|\b(?:executives|management|organi[sz]ations?|stakeholders|partners|teams|units)"
+    r"[ \t]+(?:and|&)[ \t]+|\b(?:senior|executive)[ \t]+)"
+    r"(leadership)\b(?![ \t]+(?:skills?|experience|abilit|qualit|roles?|positions?|capabilit"
+    r"|potential|development|principles?|style|competenc))",
+    re.IGNORECASE,
+)
+
+
 def team_names(text: str) -> list[tuple[int, int]]:
     """The character spans of the team names a posting mentions as colleagues
     ("with the Data Engineering team": the span of "Data Engineering"; "senior Data Science
-    staff": "Data Science")."""
+    staff": "Data Science"; "present findings to agency leadership": "leadership")."""
     spans = [m.span(1) for m in _TEAMS.finditer(text)]
     if "staff" in text or "colleagues" in text or "peers" in text or "teammates" in text:
-        spans = sorted(spans + [m.span(1) for m in _COLLEAGUES.finditer(text)])
-    return spans
+        spans += [m.span(1) for m in _COLLEAGUES.finditer(text)]
+    if "eadership" in text or "EADERSHIP" in text:
+        # (none inside a team's name: the spans do not overlap)
+        spans += [
+            m.span(1)
+            for m in _LEADERS.finditer(text)
+            if not any(a <= m.start(1) < b for a, b in spans)
+        ]
+    return sorted(spans)
 
 
 _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -216,10 +243,18 @@ DEGREE_HINT = re.compile(
     r"|M[SA]|B[SA]|JD|MD|DDS|DMD|DVM|DNP|DPT|EdD"
 )
 _FIELD_RE = re.compile(
-    r"\b(" + "|".join(re.escape(f) for f in KNOWN_FIELDS) + r"|operations research|cs|ee)\b",
+    r"\b("
+    + "|".join(re.escape(f) for f in KNOWN_FIELDS)
+    + r"|operations research|cs|ee|maths?|stats)\b",
     re.IGNORECASE,
 )
-_FIELD_ALIASES = {"cs": "computer science", "ee": "electrical engineering"}
+_FIELD_ALIASES = {
+    "cs": "computer science",
+    "ee": "electrical engineering",
+    "math": "mathematics",
+    "maths": "mathematics",
+    "stats": "statistics",
+}
 #: (U+0095 is the bullet of Windows-1252 read as Latin-1, as in the SkillSpan postings)
 _BULLET = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+|\u0095)"
