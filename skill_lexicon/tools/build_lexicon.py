@@ -221,15 +221,17 @@ OTHER_SENSES: dict[str, list[str]] = {
         f"{before} reliability"
         for before in "equipment plant machine machinery asset mechanical".split()
     ],
-    # tests of hardware, materials or people ("Missile System Testing", "vibration testing",
-    # "drug testing"), not software testing
+    # tests of hardware, materials, products or people ("Missile System Testing", "vibration
+    # testing", "drug testing", "GMP testing", an auditor's "audit testing"), not software
+    # testing
     "testing": [
         f"{before} testing"
         for before in (
             "missile weapon weapons flight vehicle engine vibration thermal structural "
             "materials material soil water drug blood crash emissions destructive "
             "non-destructive nondestructive environmental hydrostatic pressure leak "
-            "fatigue tensile shock"
+            "fatigue tensile shock gmp audit laboratory lab clinical analytical stability "
+            "microbial microbiological assay"
         ).split()
     ]
     + [f"{before} system testing" for before in "missile weapon weapons flight vehicle".split()],
