@@ -26,6 +26,7 @@ from .report_parts import (
     category_labels,
     education_line,
     file_name,
+    has_note,
     highlight,
     made_of,
     mark_md,
@@ -130,7 +131,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
                 color,
                 "yellow" if m.match == "partial" else "green",
             )
-            extra = f" [{match_note(m)}]" if m.match == "partial" or m.via else ""
+            extra = f" [{match_note(m)}]" if has_note(m) else ""
             cat = terminal_line(labels.get(m.category, m.category))
             meets = f"; {meets_note(n)}" if n > 1 else ""
             out.append(f"  {mark} {terminal_line(m.name)} ({cat}{meets}){extra}")

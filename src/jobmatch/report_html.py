@@ -16,6 +16,7 @@ from .report_parts import (
     category_labels,
     education_line,
     file_name,
+    has_note,
     highlight,
     made_of,
     mark_html,
@@ -69,11 +70,7 @@ def _html_category(c: CategoryCoverage, band: str) -> str:
 
 
 def _html_matched(m: MatchedSkill, n: int, labels: dict[str, str]) -> str:
-    tag = (
-        f' <span class="tag {m.match}">{_h(match_note(m))}</span>'
-        if m.match == "partial" or m.via
-        else ""
-    )
+    tag = f' <span class="tag {m.match}">{_h(match_note(m))}</span>' if has_note(m) else ""
     if n > 1:
         tag += f' <span class="tag">{_h(meets_note(n))}</span>'
 

@@ -20,7 +20,9 @@ __all__ = [
     "category_labels",
     "degree_label",
     "education_line",
+    "has_note",
     "match_note",
+    "partly_met",
     "matched_once",
     "meets_note",
     "missing_note",
@@ -103,17 +105,29 @@ def category_band(report: ScoreReport, category: CategoryCoverage) -> str:
     return "optional" if missing else "strong"
 
 
+def partly_met(report: ScoreReport) -> set[str]:
+    """The requirements ``report`` meets partly, whose missing entries are upgrades (what
+    would complete them), not skills to add: an implied skill (deep learning, by Keras), a
+    language's native level. Years partly met are no skill to name: they stay with what to
+    add, their note says how many count (:func:`missing_note`)."""
+    partial = {m.requirement for m in report.matched if m.match == "partial"}
+    partial |= {r for c in report.categories for r in c.partial}
+    return partial - {y.requirement for y in report.years}
+
+
+def has_note(m: MatchedSkill) -> bool:
+    """Whether a matched skill is listed with its :func:`match_note`: partly met, or a
+    broad kind met by a member ("full, PostgreSQL is one")."""
+    return m.match == "partial" or m.via is not None
+
+
 def split_missing(
     report: ScoreReport,
 ) -> tuple[list[MissingSkill], list[MissingSkill], int]:
     """``(to_add, upgrades, small)``: requirements not met worth at least :data:`MIN_GAIN`
     points, requirements partly met (upgrades: what would complete them), and how many items
     were left out because they would add less (the document is already strong there)."""
-    partial = {m.requirement for m in report.matched if m.match == "partial"}
-    partial |= {r for c in report.categories for r in c.partial}
-    # years partly met are no skill to name: they stay with what to add, their note says
-    # how many count (missing_note)
-    partial -= {y.requirement for y in report.years}
+    partial = partly_met(report)
     to_add: list[MissingSkill] = []
     upgrades: list[MissingSkill] = []
     small = 0

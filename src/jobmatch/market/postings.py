@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import ProfileError
+from ..report_parts import partly_met
 from ..scoring.posting_profile import skill_marks
 from ..scoring.posting_reader import read_requirements
 from .counts import PostingFacts
@@ -264,7 +265,7 @@ class PostingScorer:
             score = report.score
             # a skill partly met (deep learning, by Keras) is shown, not lacking: the gaps
             # are what the report lists under "what to add", not its upgrades
-            partial = {m.requirement for m in report.matched if m.match == "partial"}
+            partial = partly_met(report)
             for m in report.missing:
                 if m.skill_id in skills and m.requirement not in partial:
                     gaps[m.skill_id] = max(gaps.get(m.skill_id, 0.0), m.gain)

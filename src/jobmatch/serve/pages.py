@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from ..models import Limits, MatchedSkill, ScoreReport
+from ..models import Limits, ScoreReport
 from ..report_facts import role_line
 from ..report_parts import (
     capped_sentence,
     education_line,
+    has_note,
     match_note,
     matched_once,
     meets_note,
@@ -194,18 +195,13 @@ def _highlight(snippet: str, surface: str | None) -> str:
     return f"{_h(snippet[:at])}<mark>{_h(snippet[at:end])}</mark>{_h(snippet[end:])}"
 
 
-def _noted(m: MatchedSkill) -> bool:
-    """Whether a matched skill gets its note: partly met, or a kind met by a member."""
-    return m.match == "partial" or m.via is not None
-
-
 def _matched(scored: Scored) -> str:
     rows = matched_once(scored.report)
     if not rows:
         return '<h3 id="matched">Matched skills</h3><p>No skill of the profile was found.</p>'
     items = "".join(
         f'<li><span class="skill">{_h(m.name)}</span>'
-        + (f' <span class="tag">{_h(match_note(m))}</span>' if _noted(m) else "")
+        + (f' <span class="tag">{_h(match_note(m))}</span>' if has_note(m) else "")
         + (f' <span class="tag">{_h(meets_note(n))}</span>' if n > 1 else "")
         + f' <span class="where">in {_h(m.section)}</span>'
         f'<br><q class="snippet">{_highlight(m.snippet, scored.evidence.get(m.skill_id))}</q></li>'
