@@ -58,6 +58,7 @@ from jobmatch.extract.span_model import UNLISTED_CATEGORY as UNLISTED
 from jobmatch.models import SkillMention
 
 Pred = list[tuple[int, int, str]]  # (start, end, layer)
+TRAINING_CODE = Path(__file__).resolve().parents[1] / "training" / "span_model_code.py"
 SOURCES = ("tech", "house", "all")
 LAYERS = ("knowledge", "skill")
 SYSTEMS = ("lexicon", "model", "merged", "lex+new", "drop")
@@ -174,9 +175,13 @@ def spans_to_ents(doc: Doc) -> Doc:
 def other_model(path: Path, threshold: float) -> SkillExtractor:
     """An accurate extractor with the span model in ``path`` (a saved pipeline with one
     ``ner`` or ``spancat``, static vectors allowed) instead of the shipped one; a spancat
-    keeps the spans scored ``threshold`` or more."""
+    keeps the spans scored ``threshold`` or more. The training code is imported first: a
+    model trained with its registered functions (``span_model_kselect.cfg``'s scorer) names
+    them in its config."""
     import spacy
+    from spacy.util import import_file
 
+    import_file("span_model_code", str(TRAINING_CODE))
     src = spacy.load(path, exclude=["tokenizer"])
     factory = src.pipe_names[0]
     ex = SkillExtractor(accurate=True)

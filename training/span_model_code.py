@@ -6,14 +6,20 @@ reference docs' ``token.tag_``: the lexicon's BIO tags that
 (:mod:`jobmatch.extract.lexicon_tags`). With ``gold_preproc`` spaCy rebuilds the predicted
 doc from the words alone, which would drop them; at inference the
 ``jobmatch_lexicon_tags`` component writes them before the model runs.
+
+``jobmatch.NerKnowledgeScorer.v1`` is spaCy's NER scorer plus the Knowledge layer's F1 as a
+scalar (``ents_knowledge_f``), so that ``[training.score_weights]`` can select the
+checkpoint by it (``span_model_kselect.cfg``, an experiment of ``docs/accurate.md``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
+from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 from spacy.training import Corpus, Example
 from spacy.util import registry
@@ -56,3 +62,22 @@ def create_load_ner_tok2vec(path: Path | None) -> Callable[[Language], Language]
         return nlp
 
     return load
+
+
+KNOWLEDGE_F = "ents_knowledge_f"
+
+
+def ner_knowledge_score(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+    """spaCy's NER scores (``ents_p/r/f``, ``ents_per_type``) and ``ents_knowledge_f``: the
+    strict (exact token span) F1 of the ``KNOWLEDGE`` label alone; 0.0 when neither the
+    gold nor the predictions have a Knowledge entity."""
+    scores: dict[str, Any] = get_ner_prf(examples, **kwargs)
+    per_type = scores.get("ents_per_type") or {}
+    scores[KNOWLEDGE_F] = float(per_type.get("KNOWLEDGE", {}).get("f", 0.0))
+    return scores
+
+
+@registry.scorers("jobmatch.NerKnowledgeScorer.v1")
+def create_ner_knowledge_scorer() -> Callable[..., dict[str, Any]]:
+    """The ``scorer`` of the NER component in ``span_model_kselect.cfg``."""
+    return ner_knowledge_score

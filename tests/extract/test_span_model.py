@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import jobmatch
 from jobmatch import extract_skills, make_nlp
@@ -234,6 +235,55 @@ def test_the_spancat_experiment_differs_from_the_shipped_model_by_its_component_
     for key in ("seed", "dropout", "patience", "max_epochs", "optimizer", "batcher"):
         assert spancat["training"][key] == ner["training"][key], key
     assert spancat["corpora"] == ner["corpora"]
+
+
+KSELECT_CONFIG = TRAINING_CONFIG.with_name("span_model_kselect.cfg")
+TRAINING_CODE = TRAINING_CONFIG.with_name("span_model_code.py")
+
+
+@pytest.mark.skipif(not KSELECT_CONFIG.is_file(), reason="outside a checkout")
+def test_the_knowledge_selection_experiment_differs_by_its_scorer_and_weights_only() -> None:
+    """The run of docs/accurate.md that selects the checkpoint by the Knowledge F1."""
+    from spacy.util import load_config
+
+    kselect = load_config(KSELECT_CONFIG)
+    ner = load_config(TRAINING_CONFIG)
+    assert kselect["components"]["ner"].pop("scorer") == {
+        "@scorers": "jobmatch.NerKnowledgeScorer.v1"
+    }
+    assert ner["components"]["ner"].pop("scorer") == {"@scorers": "spacy.ner_scorer.v1"}
+    weights = kselect["training"].pop("score_weights")
+    assert weights["ents_knowledge_f"] == 1.0
+    assert sum(w for w in weights.values() if w) == 1.0
+    ner["training"].pop("score_weights")
+    assert kselect == ner
+
+
+@pytest.mark.skipif(not TRAINING_CODE.is_file(), reason="outside a checkout")
+def test_the_knowledge_scorer_adds_the_knowledge_f1_alone() -> None:
+    """``ents_knowledge_f`` is the F1 of the KNOWLEDGE label, not of both labels."""
+    import spacy
+    from spacy.training import Example
+    from spacy.util import import_file, registry
+
+    import_file("span_model_code", str(TRAINING_CODE))
+    score = registry.scorers.get("jobmatch.NerKnowledgeScorer.v1")()
+    nlp = spacy.blank("en")
+    words = ["Python", "and", "team", "work", ",", "SQL"]
+    gold = ["B-KNOWLEDGE", "O", "B-SKILL", "I-SKILL", "O", "B-KNOWLEDGE"]
+    # both Knowledge spans found, the Skill span cut short, then one Knowledge span too many
+    pred = ["B-KNOWLEDGE", "O", "B-SKILL", "O", "O", "B-KNOWLEDGE"]
+    reference = Doc(nlp.vocab, words=words, ents=gold)
+    predicted = Doc(nlp.vocab, words=words, ents=pred)
+    extra_ref = Doc(nlp.vocab, words=["Java"], ents=["O"])
+    extra_pred = Doc(nlp.vocab, words=["Java"], ents=["B-KNOWLEDGE"])
+    scores = score([Example(predicted, reference), Example(extra_pred, extra_ref)])
+    # Knowledge: P 2/3, R 2/2; both labels: P 2/4, R 2/3
+    assert scores["ents_knowledge_f"] == pytest.approx(0.8)
+    assert scores["ents_f"] == pytest.approx(4 / 7)
+    assert scores["ents_per_type"]["SKILL"]["f"] == 0.0
+    empty = Doc(nlp.vocab, words=["Hello"], ents=["O"])
+    assert score([Example(empty, empty)])["ents_knowledge_f"] == 0.0
 
 
 def test_the_shipped_model_is_small() -> None:
