@@ -31,6 +31,7 @@ __all__ = [
     "clauses",
     "degree_levels",
     "field_names",
+    "field_spans",
     "years_asked",
     "years_phrase",
     "team_names",
@@ -682,10 +683,16 @@ def _asked(clause: str, m: re.Match[str]) -> bool:
 
 def field_names(clause: str) -> list[str]:
     """The known fields of study ``clause`` names, lower case, in text order, no repeats."""
-    out: dict[str, None] = {}
+    return list(dict.fromkeys(name for _, _, name in field_spans(clause)))
+
+
+def field_spans(clause: str) -> list[tuple[int, int, str]]:
+    """The known fields of study ``clause`` names, as ``(start, end, name)`` in text order
+    (the name lower case, a short name spelled out: "CS" is "computer science")."""
+    out: list[tuple[int, int, str]] = []
     for m in _FIELD_RE.finditer(clause):
         word = m.group(1)
         if word in ("cs", "ee", "Cs", "Ee"):  # only the upper-case abbreviations
             continue
-        out.setdefault(_FIELD_ALIASES.get(word.lower(), word.lower()), None)
-    return list(out)
+        out.append((m.start(1), m.end(1), _FIELD_ALIASES.get(word.lower(), word.lower())))
+    return out
