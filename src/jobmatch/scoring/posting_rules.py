@@ -260,7 +260,12 @@ _FIELD_ALIASES = {
 _BULLET = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+|\u0095)"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+")
+#: (a sentence opening with a figure, "... best data practices. 5+ years is preferred.",
+#: only after a word: not "B.S. 3+ years", "min. 3 years")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+"
+    r"|(?<=[a-z]{2}[.!?])(?<!\bmin\.)(?<!\bmax\.)(?<!\byrs\.)\s+(?=\d)"
+)
 #: list items run into one line: a bullet inside the line ("... insights \u2022 Embrace
 #: culture change"; one with no space after it, "REQUIREMENTS \u20223+ years ... \u2022BA/BS
 #: degree", only in a line without a colon before it: the items of "you will: \u2022Take ...
