@@ -241,6 +241,10 @@ def test_wrapped_lines_stay_one_clause() -> None:
         ("B.S. 3+ years of experience in SQL.", ["B.S. 3+ years of experience in SQL."]),
         ("Experience: min. 3 years in Python.", ["Experience: min. 3 years in Python."]),
         ("A team of approx. 5 engineers.", ["A team of approx. 5 engineers."]),
+        # ... nor before the years of another degree, alternatives to the figure before
+        # (glassdoor-0370: 3 years with a master's, or 5)
+        ("At least 5 years of experience in analysis. 3 years with a Master’s degree.",
+         ["At least 5 years of experience in analysis. 3 years with a Master’s degree."]),
     ],
 )  # fmt: skip
 def test_a_sentence_may_open_with_a_figure(text: str, found: list[str]) -> None:

@@ -350,6 +350,16 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+def _other_degree_s_years(seg: str, at: int) -> bool:
+    """Whether the sentence at ``seg[at:]`` opens with a figure and names a degree: the
+    years of another degree, an alternative to the figure before ("At least 5 years of
+    experience ... 3 years with a Master's degree."), read in one clause with it."""
+    if not seg[at : at + 1].isdigit():
+        return False
+    end = seg.find(".", at)
+    return bool(degree_levels(seg[at : end if end != -1 else len(seg)]))
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
     """The clauses of ``text`` as ``(start, end)`` offsets, in text order.
 
@@ -363,6 +373,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
             m.span()
             for m in _SENTENCE_END.finditer(seg)
             if not _NO_SENTENCE_END.search(seg, max(0, m.start() - 8), m.start())
+            and not _other_degree_s_years(seg, m.end())
         ]
         if seg.count(" + ") >= 2:
             pluses = [m.span() for m in _INLINE_PLUS.finditer(seg)]
