@@ -234,7 +234,9 @@ OTHER_SENSES: dict[str, list[str]] = {
             "microbial microbiological assay"
         ).split()
     ]
-    + [f"{before} system testing" for before in "missile weapon weapons flight vehicle".split()],
+    + [f"{before} system testing" for before in "missile weapon weapons flight vehicle".split()]
+    # trying products out on a market ("testing new products on the market")
+    + [f"testing {after}" for after in ("new products", "new product", "products", "prototypes")],
     # equipment, not the soft skill ("weapons and communications systems", "communications
     # equipment", "SPI communication interfaces", "communications middleware"; "as a
     # communication interface" is a role)

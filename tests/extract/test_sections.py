@@ -459,6 +459,11 @@ def test_remembered_headings_give_the_sections_found_anew(monkeypatch: pytest.Mo
         ("debug automated tasks ( Apps Systems", []),
         # "We offer" before the job's text is no benefits heading
         ("We Offer As Technical Safety Engineer you will be", []),
+        # a heading glued to the title before it, with its colon (glassdoor-0712)
+        ("Data Science ManagerResponsibilities:", [(20, "responsibilities")]),
+        ("Senior AnalystRequirements: 5 years of SQL", [(14, "requirements")]),
+        # ... not a name's capitals ("OpenTasks", "myTasks list")
+        ("Use the myTasks list", []),
         # a heading line is read as such, not run into a line
         ("Requirements: Python, SQL", []),
         ("Must have 1 year of experience", []),
@@ -521,12 +526,13 @@ def _inline_headings_everywhere(line: str) -> list[tuple[int, str]]:
     lead = len(line) - len(line.lstrip())
     for m in sections._INLINE_HEADING_RE.finditer(line):
         at = m.start()
+        glued = sections.glued_heading(line, at, m.group())
         if at == lead:
             if ":" in m.group() and len(line) <= sections._MAX_HEADING_LINE:
                 continue
-        elif not (sections._after_text(line, at) or sections._PHRASE_RE.match(m.group())):
+        elif not (glued or sections._after_text(line, at) or sections._PHRASE_RE.match(m.group())):
             continue
-        if not line[m.end() :].strip():
+        if not (glued or line[m.end() :].strip()):
             continue
         out.append((at, m.lastgroup or "other"))
     return out
@@ -548,6 +554,13 @@ def test_run_in_headings_are_those_of_a_search_at_every_character(shared_data: P
         assert inline_headings(line) == expected, line
         found += len(expected)
     assert found > 50
+
+
+def test_a_heading_glued_to_the_title_opens_its_section() -> None:
+    # glassdoor-0712: the title and the heading lost the line break between them
+    text = "Data Science ManagerResponsibilities:\n\nOversee a team of Data Scientists\n"
+    at = text.index("Responsibilities")
+    assert detect_sections(text) == [(0, at, "other"), (at, len(text), "responsibilities")]
 
 
 def test_a_heading_run_into_a_line_opens_its_section() -> None:

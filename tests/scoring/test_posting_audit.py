@@ -291,3 +291,94 @@ def test_short_names_of_fields(extractor: SkillExtractor, line: str, fields: lis
     read = read_posting(f"Data Scientist\n\nRequirements\n- {line}\n", extractor=extractor)
     assert read.education is not None
     assert list(read.education.fields) == fields
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        # glassdoor-0206, -0101, -0376: the fields the lexicon names are the degree's fields,
+        # in the order the clause names them
+        ("PhD in Immunology or related field", ["immunology"]),
+        (
+            "Master’s degree in Chemistry, Biochemistry or a related life science field",
+            ["chemistry", "biochemistry"],
+        ),
+        (
+            "Requires a BS degree in Microbiology, Virology, Immunology, Cell or Molecular"
+            " Biology, Genetics, Biochemistry, or Chemistry with 2-5 years of experience",
+            ["microbiology", "virology", "immunology", "cell biology", "molecular biology",
+             "genetics", "biochemistry", "chemistry"],
+        ),
+        ("Ph.D. in cell biology, immunology, biochemistry, or a related discipline",
+         ["cell biology", "immunology", "biochemistry"]),
+        # a field by another name is named as written, a short form by the skill's name
+        # (glassdoor-0242, -0493)
+        ("Must hold a Bachelors degree in Food Science", ["food science"]),
+        ("Advanced degree in MIS, computer science, or related field",
+         ["information technology", "computer science"]),
+        # a kind of field names none (glassdoor-0216, -0312)
+        ("Masters Degree in a quantitative discipline", []),
+        ("Masters degree in a quantitative research field", []),
+        ("Bachelor's Degree in a STEM discipline (Science, Technology, Engineering, or Math)",
+         ["engineering", "mathematics"]),
+        # a skill after the list is no field ("with experience in immunology")
+        ("Bachelor's degree in Biochemistry with experience in immunology", ["biochemistry"]),
+    ],
+)  # fmt: skip
+def test_the_lexicon_s_fields_of_study_are_the_degree_s_fields(
+    extractor: SkillExtractor, line: str, fields: list[str]
+) -> None:
+    read = read_posting(f"Scientist\n\nRequirements\n- {line}\n", extractor=extractor)
+    assert read.education is not None
+    assert list(read.education.fields) == fields
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        # glassdoor-0516: the parenthesis after a named tool joined by "and" gives its
+        # parts or uses, each asked with it ("Pivot Tables" is Excel again)
+        (
+            "Advanced proficiency in Excel (Visual Basic and Pivot Tables)",
+            [["excel"], ["visual_basic"]],
+        ),
+        ("Proficient in Microsoft Office (Word, Excel and Access)",
+         [["microsoft_office"], ["microsoft_word"], ["excel"], ["microsoft_access"]]),
+        ("Docker ( K8s and Terraform )", [["docker"], ["kubernetes"], ["terraform"]]),
+        # ... alternatives when the parenthesis says so
+        ("Proficiency in Microsoft Office (Word and/or Excel)",
+         [["microsoft_office", "microsoft_word", "excel"]]),
+        ("Experience with AWS (e.g. EC2 and S3)", [["aws", "amazon_ec2", "amazon_s3"]]),
+        # ... or lists examples of a kind with no "and" (glassdoor-0758, -0362)
+        ("NoSQL databases (ElasticSearch, Accumulo)", [["nosql", "elasticsearch"]]),
+        ("Experience with at least one NoSQL datastore (Cassandra, MongoDB, Neo4J)",
+         [["nosql", "apache_cassandra", "mongodb", "neo4j"]]),
+        ("Microsoft Office (Word, Excel, PowerPoint, Access)",
+         [["microsoft_office", "microsoft_word", "excel", "microsoft_powerpoint",
+           "microsoft_access"]]),
+        # ... and the examples of a kind stay alternatives
+        ("Cloud experience (AWS, GCP or Azure)", [["cloud_computing", "aws", "gcp", "azure"]]),
+        ("Experience with deep learning frameworks (PyTorch, TensorFlow)",
+         [["deep_learning", "pytorch", "tensorflow"]]),
+        # a short name in a parenthesis is the skill again, the list goes on after it
+        ("Google Cloud Platform (GCP), AWS or Azure", [["gcp", "aws", "azure"]]),
+    ],
+)  # fmt: skip
+def test_a_parenthesis_after_a_named_tool_gives_its_parts(
+    extractor: SkillExtractor, line: str, asked: list[list[str]]
+) -> None:
+    read = read_posting(f"Data Analyst\n\nRequirements\n- {line}\n", extractor=extractor)
+    assert [[s.skill_id for s in r.skills] for r in read.requirements] == asked
+
+
+def test_a_known_field_keeps_its_name(extractor: SkillExtractor) -> None:
+    # glassdoor-0304: "Operations Research" is a form of the optimization skill
+    line = "MS degree in Statistics, Operations Research, Econometrics or Industrial Engineering"
+    read = read_posting(f"Data Scientist\n\nRequirements\n- {line}\n", extractor=extractor)
+    assert read.education is not None
+    assert list(read.education.fields) == [
+        "statistics",
+        "operations research",
+        "econometrics",
+        "industrial engineering",
+    ]

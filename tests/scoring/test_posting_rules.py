@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from jobmatch.extract.component import SkillExtractor
 from jobmatch.scoring import posting_rules
 from jobmatch.scoring.posting_rules import PREFER, clauses, degree_levels, states_preference
 
@@ -225,3 +226,40 @@ def test_wrapped_lines_stay_one_clause() -> None:
         "Venues such as NeurIPS and ICML when they are ready.\n"
     )
     assert len(clauses(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # glassdoor-0704: a sentence opening with a figure is a sentence of its own
+        (
+            "We want people who coach colleagues on best data practices. 5+ years is preferred.",
+            ["We want people who coach colleagues on best data practices.",
+             "5+ years is preferred."],
+        ),
+        # ... not after an abbreviation ("B.S. 3+ years", "min. 3 years", "approx. 5")
+        ("B.S. 3+ years of experience in SQL.", ["B.S. 3+ years of experience in SQL."]),
+        ("Experience: min. 3 years in Python.", ["Experience: min. 3 years in Python."]),
+        ("A team of approx. 5 engineers.", ["A team of approx. 5 engineers."]),
+        # ... nor before the years of another degree, alternatives to the figure before
+        # (glassdoor-0370: 3 years with a master's, or 5)
+        ("At least 5 years of experience in analysis. 3 years with a Master’s degree.",
+         ["At least 5 years of experience in analysis. 3 years with a Master’s degree."]),
+    ],
+)  # fmt: skip
+def test_a_sentence_may_open_with_a_figure(text: str, found: list[str]) -> None:
+    assert [text[a:b].strip() for a, b in clauses(text)] == found
+
+
+def test_years_preferred_in_a_sentence_of_their_own(extractor: SkillExtractor) -> None:
+    # glassdoor-0704: the years' own sentence prefers them; run on with the sentence before
+    # it, the clause was too long to mark them
+    from jobmatch import read_posting
+
+    text = (
+        "Data Analyst\n\nQualifications\nWe are looking for candidates who have had previous"
+        " experience on analytics teams and are willing to help coach and mentor colleagues on"
+        " best data practices. 5+ years is preferred.\nSQL expertise\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert (read.years_min, read.years_preferred) == (5.0, True)

@@ -558,15 +558,23 @@ def inline_headings(line: str) -> list[tuple[int, str]]:
             pos = start.start() + 1
             continue
         at, pos = m.start(), m.end()
+        glued = glued_heading(line, at, m.group())
         if at == lead:
             if ":" in m.group() and len(line) <= _MAX_HEADING_LINE:
                 continue  # "Requirements: Python, SQL" is a heading line
-        elif not (_after_text(line, at) or _PHRASE_RE.match(m.group())):
+        elif not (glued or _after_text(line, at) or _PHRASE_RE.match(m.group())):
             continue
-        if not line[m.end() :].strip():
+        if not (glued or line[m.end() :].strip()):
             continue  # a heading ending the line opens the next one: not run into a line
         out.append((at, m.lastgroup or "other"))
     return out
+
+
+def glued_heading(line: str, at: int, heading: str) -> bool:
+    """Whether the run-in ``heading`` at ``line[at:]`` is glued to the word before it, with
+    its colon: the line break between a title and the heading was lost ("Data Science
+    ManagerResponsibilities:"). It opens its section even at the end of the line."""
+    return at > 0 and line[at - 1].islower() and ":" in heading
 
 
 def _after_text(line: str, at: int) -> bool:

@@ -130,6 +130,17 @@ _BESIDES = re.compile(
 )
 _AND = re.compile(r"\band\b(?!/)|&", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\(|\be\.\s?g\b|\bsuch as\b|\blike\b|\bincluding\b|\bi\.\s?e\b", re.I)
+# "Excel (Visual Basic and Pivot Tables)", "Docker (K8s and Terraform)": a parenthesis right
+# after a named tool (up to two words between) that joins its items with "and" and offers no
+# choice gives the tool's parts or uses, each asked; a word of choice or of examples in it
+# keeps them alternatives ("Microsoft Office (Word and/or Excel)", "AWS (e.g. EC2 and S3)"),
+# as does a bare list ("NoSQL databases (ElasticSearch, Accumulo)": examples of a kind)
+_PARTS_LEAD = re.compile(r"^\s*(?:(?!and\b|or\b)[\w-]+\s+){0,2}\(\s*$", re.IGNORECASE)
+_CHOICE = re.compile(
+    r"\bor\b|/|\be\.\s?g\b|\beg\b|\bsuch\s+as\b|\blike\b|\bincluding\b|\bi\.\s?e\b|\betc\b"
+    r"|\bespecially\b|\bother\b|\bsimilar\b|\bequivalent\b|\bany\b|\bpreferred\b|\bplus\b",
+    re.IGNORECASE,
+)
 # "Storybook for component documentation, Vitest or Jest": a skill after "for" is the
 # purpose of the one before, and the comma after it ends that pair, not a list
 _PURPOSE = re.compile(r"^\s+for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -226,6 +237,8 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
                 joined[k] = []
                 groups.append(joined[k])
             joined[k].extend(m.skill_id for m, _ in chain if m.skill_id not in joined[k])
+        elif _parts(text, chain):
+            groups.extend([s] for s in dict.fromkeys(m.skill_id for m, _ in chain))
         elif _examples(text, chain) or (len(chain) > 1 and _OR_OTHER.match(text, chain[-1][0].end)):
             groups.append(list(dict.fromkeys(m.skill_id for m, _ in chain)))
         elif any(link == "or" for _, link in chain):
@@ -235,6 +248,28 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
         else:
             groups.extend([m.skill_id] for m, _ in chain)
     return groups
+
+
+def _parts(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> bool:
+    """The chain is a named tool and, in the parenthesis right after it, its parts or uses
+    joined by "and" ("Excel (Visual Basic and Pivot Tables)", "Docker (K8s and
+    Terraform)"): each is asked, not any of them. A tool's name has a capital (a kind of
+    thing, "cloud platforms (AWS and GCP)", offers examples); the parenthesis holds the
+    rest of the chain and no word of choice or of examples (:data:`_CHOICE`)."""
+    if len(chain) < 2 or not any(c.isupper() for c in chain[0][0].name):
+        return False
+    head, first = chain[0][0], chain[1][0]
+    lead = text[head.end : first.start]
+    if _PARTS_LEAD.match(lead) is None:
+        return False
+    opened = head.end + lead.rindex("(")
+    closed = text.find(")", first.start, first.start + 200)
+    return (
+        closed != -1
+        and chain[-1][0].end <= closed
+        and _AND.search(text, opened, closed) is not None
+        and _CHOICE.search(text, opened, closed) is None
+    )
 
 
 def _slash_pieces(

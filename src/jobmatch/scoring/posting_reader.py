@@ -52,6 +52,7 @@ from .posting_rules import (
     clauses,
     degree_levels,
     field_names,
+    field_spans,
     preferred_asides,
     states_preference,
     team_names,
@@ -67,6 +68,8 @@ if TYPE_CHECKING:
 
 __all__ = ["read_posting", "read_requirements", "GENERIC", "SOFT_CATEGORIES"]
 
+#: the word of a kind of field ("a quantitative discipline", "a quantitative research field")
+_FIELD_WORD = re.compile(r"\s*\b(?:fields?|disciplines?|areas?|subjects?)\b", re.IGNORECASE)
 #: lexicon categories that are education, not skills
 _EDUCATION_CATEGORIES = frozenset({"degree", "field_of_study"})
 #: soft skills and competencies: requirements, but their weight in a profile is capped
@@ -330,8 +333,9 @@ class _Reading:
         #: the section each requirement's evidence was read in
         self.where: dict[str, str] = {}
         self.ignored: dict[str, PostingSkill] = {}
-        #: (the clause's words read for the degree, preferred, the clause quoted)
-        self.degree_clauses: list[tuple[str, bool, str]] = []
+        #: (the clause's words read for the degree, preferred, the clause quoted, the
+        #: fields of study it names)
+        self.degree_clauses: list[tuple[str, bool, str, list[str]]] = []
         #: (the years asked, the clause quoted, the skills they are asked in, each or any)
         self.years: tuple[float, str, tuple[PostingSkill, ...], bool] | None = None
         self.years_preferred = False
@@ -422,11 +426,12 @@ class _Reading:
         fields: set[str] = set()
         if degree_levels(clause) or (clause != evidence and degree_levels(evidence)):
             # a part of a degree clause ("..., preferably in Statistics") names fields too
-            self.degree_clauses.append((clause, prefer, evidence))
             fields = set(field_names(clause))
             # "Ph.D. in cell biology, immunology, biochemistry, or ...": fields, not skills
             of_degree = degree_fields(self.text, ms)
             ms = [m for m in ms if m not in of_degree]
+            named = _fields_named(clause, of_degree)
+            self.degree_clauses.append((clause, prefer, evidence, named))
         value = years_asked(clause) if self.want_years else None
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
             # the first years a required clause asks; those of a preferred one if no other
@@ -595,6 +600,41 @@ def _asked(ms: Sequence[SkillMention], fields: Collection[str] = ()) -> list[Ski
     ]
 
 
+def _fields_named(clause: str, of_degree: Sequence[SkillMention]) -> list[str]:
+    """The fields of study a degree clause names, in text order: the known ones
+    (:func:`field_spans`) and the skills of the lexicon read as its fields ("PhD in
+    Immunology", "degree in Chemistry, Biochemistry or ..."). A known field keeps its name
+    ("Operations Research", not the skill it is a form of); one inside a skill's longer
+    words is that skill ("Cell or Molecular Biology": molecular biology, not biology too)."""
+    known = field_spans(clause)
+    named: list[tuple[int, int, str]] = []
+    for m in of_degree:
+        at = clause.find(m.text)
+        if m.category == "degree" or at == -1:
+            continue
+        end = at + len(m.text)
+        if any(a <= at and end <= b for a, b, _ in known) or _kind_of_field(clause, m, end):
+            continue
+        text = " ".join(m.text.lower().split())
+        # the skill's name, unless the text is another form of it in words ("Food Science");
+        # "Cell" of "Cell or Molecular Biology" is a part of its name, and a short form
+        # ("MIS") is no name: a field is matched by the words it holds
+        own = text in m.name.lower() or not any(c.islower() for c in m.text)
+        named.append((at, end, m.name.lower() if own else text))
+    kept = [(a, b, f) for a, b, f in known if not any(s <= a and b <= e for s, e, _ in named)]
+    return list(dict.fromkeys(name for _, _, name in sorted(kept + named)))
+
+
+def _kind_of_field(clause: str, m: SkillMention, end: int) -> bool:
+    """Whether ``m`` names a kind of field, no field: "a quantitative discipline", "STEM",
+    "a quantitative research field" (the skill's words before "field")."""
+    return (
+        m.name.lower().endswith("field")
+        or _FIELD_WORD.search(m.text) is not None
+        or _FIELD_WORD.match(clause, end) is not None
+    )
+
+
 def _overlap(s: tuple[int, int], t: tuple[int, int]) -> bool:
     return s[0] < t[1] and t[0] < s[1]
 
@@ -734,10 +774,11 @@ def _category(skill_id: str, lexicon: Lexicon) -> str:
 
 
 def education_requirement(
-    found: Sequence[tuple[str, bool, str]],
+    found: Sequence[tuple[str, bool, str, list[str]]],
 ) -> EducationRequirement | None:
-    """One education requirement from the degree clauses ``(clause, preferred, quoted)``
-    (``quoted``: the whole clause when ``clause`` is a part of it).
+    """One education requirement from the degree clauses ``(clause, preferred, quoted,
+    fields)`` (``quoted``: the whole clause when ``clause`` is a part of it; ``fields``:
+    the fields of study it names).
 
     The lowest level of a required clause is the minimum; the highest level of a preferred
     clause (or of a clause that requires one level and prefers another) is the preferred
@@ -750,7 +791,7 @@ def education_requirement(
     fields: dict[str, None] = {}
     related = False
     evidence = ""
-    for clause, prefer, quoted in found:
+    for clause, prefer, quoted, named in found:
         levels = degree_levels(clause)
         if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
             need.append(min(levels, key=DEGREE_LEVELS.index))
@@ -761,7 +802,7 @@ def education_requirement(
             need.extend(levels)
         if not evidence or (not prefer and not need[:-1]):
             evidence = quoted
-        fields.update(dict.fromkeys(field_names(clause)))
+        fields.update(dict.fromkeys(named))
         related = related or bool(RELATED.search(clause))
     order = DEGREE_LEVELS.index
     low = min(need, key=order) if need else None

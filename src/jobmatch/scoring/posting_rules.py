@@ -31,6 +31,7 @@ __all__ = [
     "clauses",
     "degree_levels",
     "field_names",
+    "field_spans",
     "years_asked",
     "years_phrase",
     "team_names",
@@ -259,7 +260,12 @@ _FIELD_ALIASES = {
 _BULLET = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+|\u0095)"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+")
+#: (a sentence opening with a figure, "... best data practices. 5+ years is preferred.",
+#: only after a word: not "B.S. 3+ years", "min. 3 years")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+(?=[A-Z(\"\u201c\u2022])|;\s+"
+    r"|(?<=[a-z]{2}[.!?])(?<!\bmin\.)(?<!\bmax\.)(?<!\byrs\.)\s+(?=\d)"
+)
 #: list items run into one line: a bullet inside the line ("... insights \u2022 Embrace
 #: culture change"; one with no space after it, "REQUIREMENTS \u20223+ years ... \u2022BA/BS
 #: degree", only in a line without a colon before it: the items of "you will: \u2022Take ...
@@ -344,6 +350,16 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+def _other_degree_s_years(seg: str, at: int) -> bool:
+    """Whether the sentence at ``seg[at:]`` opens with a figure and names a degree: the
+    years of another degree, an alternative to the figure before ("At least 5 years of
+    experience ... 3 years with a Master's degree."), read in one clause with it."""
+    if not seg[at : at + 1].isdigit():
+        return False
+    end = seg.find(".", at)
+    return bool(degree_levels(seg[at : end if end != -1 else len(seg)]))
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
     """The clauses of ``text`` as ``(start, end)`` offsets, in text order.
 
@@ -357,6 +373,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
             m.span()
             for m in _SENTENCE_END.finditer(seg)
             if not _NO_SENTENCE_END.search(seg, max(0, m.start() - 8), m.start())
+            and not _other_degree_s_years(seg, m.end())
         ]
         if seg.count(" + ") >= 2:
             pluses = [m.span() for m in _INLINE_PLUS.finditer(seg)]
@@ -682,10 +699,16 @@ def _asked(clause: str, m: re.Match[str]) -> bool:
 
 def field_names(clause: str) -> list[str]:
     """The known fields of study ``clause`` names, lower case, in text order, no repeats."""
-    out: dict[str, None] = {}
+    return list(dict.fromkeys(name for _, _, name in field_spans(clause)))
+
+
+def field_spans(clause: str) -> list[tuple[int, int, str]]:
+    """The known fields of study ``clause`` names, as ``(start, end, name)`` in text order
+    (the name lower case, a short name spelled out: "CS" is "computer science")."""
+    out: list[tuple[int, int, str]] = []
     for m in _FIELD_RE.finditer(clause):
         word = m.group(1)
         if word in ("cs", "ee", "Cs", "Ee"):  # only the upper-case abbreviations
             continue
-        out.setdefault(_FIELD_ALIASES.get(word.lower(), word.lower()), None)
-    return list(out)
+        out.append((m.start(1), m.end(1), _FIELD_ALIASES.get(word.lower(), word.lower())))
+    return out
