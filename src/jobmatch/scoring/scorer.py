@@ -42,7 +42,7 @@ from .profiles import (
 )
 from .resume_facts import find_education
 from .resume_reader import RoleText, education_from_text, facts_and_roles
-from .terms import doc_terms, text_terms
+from .terms import text_terms
 from .text import require_text
 
 if TYPE_CHECKING:
@@ -437,7 +437,7 @@ class Scorer:
         education = education_against(degrees, profile, evidence=None)
         language = self._language(profile, text)
         req_credits = self._credits(profile, education, mentions, years, language)
-        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
+        cos = terms.doc_cosine(doc)
         result = self._compute(profile, req_credits, cos)
         return brief(profile, req_credits, result, self._warnings(profile, warnings, mentions))
 
@@ -462,7 +462,7 @@ class Scorer:
         years = self._years(profile, reading, mentions, text)
         language = self._language(profile, text)
         req_credits = self._credits(profile, education, mentions, years, language)
-        cos = terms.cosine(doc_terms(doc, vocabulary=terms.idf), in_vocabulary=True)
+        cos = terms.doc_cosine(doc)
         result = self._compute(profile, req_credits, cos, exact_gains=exact_gains)
         career = career_estimate(facts, profile, coverage=result.coverage)
         categories, matched, missing = explain(

@@ -63,6 +63,31 @@ class TermModel:
                 dot += v * p
         return dot / math.sqrt(sq) if sq > 0.0 else 0.0
 
+    def doc_cosine(self, doc: Doc) -> float:
+        """``self.cosine(doc_terms(doc, vocabulary=self.idf), in_vocabulary=True)``, the
+        same float, from the Doc's word hashes (:mod:`jobmatch.scoring.term_index`: no
+        string per word; the hot path of batch scoring)."""
+        from .term_index import cosine_of_ids, vocabulary_index
+
+        index = vocabulary_index(self.idf)
+        ids = index.term_ids(doc.to_array("LOWER"), doc.vocab.strings)
+        return cosine_of_ids(index.idf, ids, self._vector_by_number(index.terms))
+
+    def _vector_by_number(self, terms: list[str]) -> Any:
+        """The vector's weights by term number (the place of the term in ``idf``, NaN for
+        the others; terms outside ``idf`` count for nothing in :meth:`cosine`)."""
+        cached = self.__dict__.get("_vector_array")
+        if cached is None:
+            import numpy as np
+
+            cached = np.full(len(terms), np.nan)
+            number = {t: i for i, t in enumerate(terms)}
+            for t, w in self.vector.items():
+                if t in number:
+                    cached[number[t]] = w
+            self.__dict__["_vector_array"] = cached
+        return cached
+
     @cached_property
     def _idf_and_vector(self) -> dict[str, tuple[float, float | None]]:
         """term -> (its idf, its weight in ``vector`` or ``None``): one look-up per term."""
@@ -96,10 +121,9 @@ def analyze(tokens: Iterable[str]) -> list[str]:
     followed by the bigrams of consecutive kept tokens.
     The same function serves the build and the scorer, so both see the same terms.
     """
-    stop = _stop_words()
     tokens = list(tokens)
     # decide once per distinct token (a text repeats most of its tokens)
-    keep = {t for t in set(tokens) if len(t) > 1 and t not in stop and any(map(str.isalpha, t))}
+    keep = set(filter(keeps, set(tokens)))
     words = [t for t in tokens if t in keep]
     # bigrams of consecutive kept words ("machine learning", "computer vision") are far more
     # specific to a role than their parts (as sklearn builds n-grams after stop words)
@@ -147,6 +171,13 @@ def doc_words(doc: Doc) -> list[str]:
 #: words after a clear costs a few Docs' worth of lookups)
 _KEPT: dict[int, str] = {}
 _KEPT_MAX = 50_000
+
+
+def keeps(word: str) -> bool:
+    """:func:`analyze` keeps ``word`` (lower case) as a term."""
+    return len(word) > 1 and word not in _stop_words() and any(map(str.isalpha, word))
+
+
 #: id of a vocabulary -> (it, its bigrams as pairs of words)
 _PAIRS: dict[int, tuple[Collection[str], frozenset[tuple[str, str]]]] = {}
 #: (id of a Doc, id of the vocabulary) -> (the Doc, its terms) of the last two Docs given to
@@ -190,11 +221,10 @@ def _terms(doc: Doc, vocabulary: Collection[str] | None) -> list[str]:
         kept.clear()
     found = list(map(kept.get, hashes))
     if None in found:  # words not judged yet (a C-level scan; most Docs have a few)
-        strings, stop = doc.vocab.strings, _stop_words()
+        strings = doc.vocab.strings
         for h in set(hashes).difference(kept):
             t = strings[h]
-            keep = len(t) > 1 and t not in stop and any(map(str.isalpha, t))
-            kept[h] = t if keep else ""
+            kept[h] = t if keeps(t) else ""
         found = list(map(kept.__getitem__, hashes))
     # kept words are non-empty strings: filter(None) drops exactly the others ("")
     words: list[str] = list(filter(None, found))
