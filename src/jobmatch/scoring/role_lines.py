@@ -27,6 +27,7 @@ __all__ = [
     "line_parts",
     "looks_like_date",
     "role_kind",
+    "runs_on",
     "strip_placeholder",
     "title_part",
     "trim",
@@ -123,6 +124,8 @@ _PLACE = re.compile(
 )
 _PLACE_MAX = 120
 _BULLET = re.compile(r"^[•\-*●▪◦‣–·]\s*")
+# the bullet glyphs (not the dashes and asterisks that may open a title or an emphasis)
+_BULLET_GLYPH = re.compile(r"^[•●▪◦‣·]")
 _ABBREV_END = re.compile(r"\b(?:inc|corp|co|ltd|jr|sr|st|dept|u\.s\.a|a\.i)\.$", re.IGNORECASE)
 _PAGE = re.compile(r"^(?:\d{1,2}|\d{1,2}\s*/\s*\d{1,2}|page \d+(?: of \d+)?)$", re.IGNORECASE)
 TRIM = " \t,;:|/–—-•·*()[]ï¼\ufffd"
@@ -169,9 +172,15 @@ _VERB_START = re.compile(
     r"|participate|increase|reduce|improve|respond|deep|strong|excellent|proven|ability"
     r"|knowledge|proficient|familiar|duties|responsibilities|evaluate|represent|administer"
     r"|report|assess|hire|file|compile|recruitment|hiring|served|serving|do|make|teach"
-    r"|sell|greet|clean|answer)s?)\b",
+    r"|sell|greet|clean|answer)s?"
+    # the irregular past tenses ("Met with national buyers", "Led weekly meetings")
+    r"|(?:met|led|built|ran|took|made|wrote|sold|taught|won|gave|kept|brought|held|oversaw"
+    r"|drove|grew|began|sent|spent|bought))\b",
     re.IGNORECASE,
 )
+# a sentence opening with an article ("An active member in ...", "A key member of ..."):
+# a title or an employer goes on in capitals ("A. O. Smith")
+_ARTICLE_START = re.compile(r"^An?\s+[a-z]")
 # what looks like a date the patterns could not read ("13/2019", "2019 - 45")
 _DATEISH = re.compile(r"\b\d{1,2}\s*/\s*\d{2,4}\b|\b(?:19|20)\d\d\s*[-–]\s*\d+\b")
 # the tail of "Title, Employer, City, ST, USA": a state or country is no employer
@@ -285,11 +294,30 @@ def _is_description(s: str) -> bool:
         return len(words) > 5 or s.endswith(".") or function_word or not has_role_word(s)
     if _BULLET.match(s) or not s[0].isalnum():
         return True
-    if len(words) > 14 or _VERB_START.match(s) or _SENTENCE_END.search(s):
+    if len(words) > 14 or _VERB_START.match(s) or _ARTICLE_START.match(s):
+        return True
+    if _SENTENCE_END.search(s):
         return True
     if _WORKED_AS.search(s):
         return True
     return s.endswith(".") and _ABBREV_END.search(s) is None
+
+
+# the words a sentence does not end with: a line ending with one is wrapped mid-sentence
+_RUN_ON_WORDS = frozenset(
+    "and or of the to in with for a an as by on at from including such their our his her its"
+    " &".split()
+)
+
+
+def runs_on(line: str) -> bool:
+    """Whether a description line breaks off mid-sentence: it ends with a comma or a word
+    no sentence ends with ("... needs of kitchen and"), or leaves a quotation open ("as
+    \"Top 100 Myrtle Beach")."""
+    words = line.split()
+    if not words:
+        return False
+    return line.endswith(",") or words[-1].lower() in _RUN_ON_WORDS or line.count('"') % 2 == 1
 
 
 def _rest(line: str, dates: Sequence[DateRange]) -> str:
@@ -314,6 +342,10 @@ def classify_line(s: str) -> tuple[str, list[DateRange], str]:
         return "date", dates, rest
     if not dates and (is_place(s) or _DURATION.match(s)):
         return "place", dates, rest
+    if not dates and _BULLET_GLYPH.match(s):
+        # a bulleted line without dates is a duty or a skill, not an entry's header (the
+        # trimmed ``bare`` has lost its bullet)
+        return "desc", dates, rest
     if _is_description(bare or s):
         return "desc", dates, rest
     return "head", dates, rest

@@ -45,6 +45,7 @@ from .role_lines import (
     looks_like_date,
     names_organisation,
     role_kind,
+    runs_on,
     strip_placeholder,
     title_part,
     trim,
@@ -86,6 +87,7 @@ def _blocks(
     """Header blocks in reading order; a date line alone between descriptions is a block."""
     blocks: list[_Block] = []
     cur: _Block | None = None
+    open_sentence = -1  # the line of a description that runs on into the next line
     for i in area:
         s = " ".join(lines[i].split())
         if not s:
@@ -95,8 +97,11 @@ def _blocks(
         if i in skip:
             continue
         kind, dates, rest = classify_line(s)
+        if kind == "head" and not dates and open_sentence == i - 1:
+            kind = "desc"  # the rest of a sentence wrapped at the line's end ("... and" / "staff")
         if not dates and kind != "desc" and looks_like_date(s):
             unsure.append(f"unreadable date: {s[:80]!r}")
+        open_sentence = i if kind == "desc" and runs_on(s) else -1
         if kind == "desc":
             if cur is not None and cur.lead is None:
                 cur.lead = s
