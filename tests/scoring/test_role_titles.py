@@ -516,3 +516,38 @@ def test_the_rest_of_a_wrapped_sentence_is_no_entry(sentence: str, rest: str) ->
         ("Kitchen Manager", "2008-07", "2010-04"),
     ]
     assert facts(text).warnings == ()
+
+
+def test_a_role_stated_as_a_sentence_is_a_role() -> None:
+    # AUTOMOBILE_22452756: the latest role told in the prose under the entry before it, its
+    # title wrapped at the line's end
+    text = (
+        "Experience\nServices Engineer\nJanuary 2007 to January 2010 Company Name\n\n"
+        "Electrical items, for LEGRAND, From 2010 to march 2013 Job Function - Working as the"
+        " Head General\nGoods COSCHARIS Group, 1-7 COSCHARIS Street.\n\n"
+        "Services Engineer\nJanuary 1990 to January 1994 Company Name\n\nRepaired bikes.\n"
+    )
+    assert roles(text) == [
+        ("Services Engineer", "2007-01", "2010-01"),
+        ("Head General Goods", "2010", "2013-03"),
+        ("Services Engineer", "1990-01", "1994-01"),
+    ]
+    assert facts(text).most_recent_title == "Head General Goods"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the entry above says the same (SALES_14381464): one role
+        "Worked as Landscaper in Preston's Tree Service from Jan 2010 to May 2015",
+        # no range after "from", no title in capitals, no job-title word: no role
+        "Served as Executive Assistant to the national sales manager in 2014",
+        "Worked as a team from 2010 to 2012 to ship the product",
+        "Worked as Acme Corp's contact from 2010 to 2012",
+    ],
+)
+def test_a_sentence_adds_no_role_the_entries_do_not_state(sentence: str) -> None:
+    text = (
+        f"Experience\nLandscaper\n01/2010 to 05/2015 Company Name - City , State\n\n{sentence}\n\n"
+    )
+    assert roles(text) == [("Landscaper", "2010-01", "2015-05")]

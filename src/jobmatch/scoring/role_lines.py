@@ -34,6 +34,7 @@ __all__ = [
     "is_certification",
     "is_state",
     "names_organisation",
+    "prose_role",
 ]
 
 # head words of job titles (singular; a trailing "s" is allowed by the check)
@@ -318,6 +319,38 @@ def runs_on(line: str) -> bool:
     if not words:
         return False
     return line.endswith(",") or words[-1].lower() in _RUN_ON_WORDS or line.count('"') % 2 == 1
+
+
+# a role written as a sentence: "Worked as Landscaper in Preston's Tree Service from Jan
+# 2010 to May 2015", "From 2010 to march 2013 Job Function - Working as the Head General
+# Goods COSCHARIS Group": the capitalised words after "as" (to a lower-case word, a name in
+# capitals or a separator) are the title
+_PROSE_TITLE = re.compile(
+    r"\b(?:[Ww]ork(?:ed|ing)|[Ss]erv(?:ed|ing)|[Ee]mployed) as (?:the |an? )?"
+    r"([A-Z][\w&/'-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][a-z][\w&/'-]*)*)"
+)
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+
+_TITLE_WORDS = re.compile(r"^[A-Z][a-z][\w&/'-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][a-z][\w&/'-]*)*")
+
+
+def prose_role(
+    line: str, dates: Sequence[DateRange], next_line: str = ""
+) -> tuple[str, DateRange] | None:
+    """The title and range of a role a description line states as a sentence: "worked
+    as" (or working, served, employed) a capitalised title, and a range after "from". A
+    title at the line's end goes on with the capitalised words that open the next line."""
+    found = _PROSE_TITLE.search(line)
+    if found is None:
+        return None
+    title = found[1]
+    more = _TITLE_WORDS.match(next_line) if found.end() == len(line.rstrip()) else None
+    title = f"{title} {more[0]}" if more else title
+    if not has_role_word(title):
+        return None
+    ranges = [d for d in dates if not d.single and _FROM.search(line[: d.begin])]
+    return (title, ranges[0]) if ranges else None
 
 
 def _rest(line: str, dates: Sequence[DateRange]) -> str:
