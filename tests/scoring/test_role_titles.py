@@ -551,3 +551,16 @@ def test_a_sentence_adds_no_role_the_entries_do_not_state(sentence: str) -> None
         f"Experience\nLandscaper\n01/2010 to 05/2015 Company Name - City , State\n\n{sentence}\n\n"
     )
     assert roles(text) == [("Landscaper", "2010-01", "2015-05")]
+
+
+def test_an_inch_mark_opens_no_quotation() -> None:
+    # a line with one '"' runs on only when it opens a quotation, not after a size
+    text = (
+        "Experience\nSous Chef\nApril 2010 to December 2010 Company Name - City , State\n\n"
+        'Installed the 15" monitors\nKitchen Manager\n'
+        "July 2008 to April 2010 Company Name - City , State\n\nKept stock.\n"
+    )
+    assert roles(text) == [
+        ("Sous Chef", "2010-04", "2010-12"),
+        ("Kitchen Manager", "2008-07", "2010-04"),
+    ]

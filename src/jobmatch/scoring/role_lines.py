@@ -314,11 +314,15 @@ _RUN_ON_WORDS = frozenset(
 def runs_on(line: str) -> bool:
     """Whether a description line breaks off mid-sentence: it ends with a comma or a word
     no sentence ends with ("... needs of kitchen and"), or leaves a quotation open ("as
-    \"Top 100 Myrtle Beach")."""
+    \"Top 100 Myrtle Beach": the last of an odd number of quotation marks before a word, not
+    an inch mark, '15" monitors')."""
     words = line.split()
     if not words:
         return False
-    return line.endswith(",") or words[-1].lower() in _RUN_ON_WORDS or line.count('"') % 2 == 1
+    if line.endswith(",") or words[-1].lower() in _RUN_ON_WORDS:
+        return True
+    last = line.rfind('"')
+    return line.count('"') % 2 == 1 and line[last + 1 : last + 2].isalnum()
 
 
 # a role written as a sentence: "Worked as Landscaper in Preston's Tree Service from Jan
