@@ -2,7 +2,7 @@
 
 The labels (``tests/scoring/resume_facts_labels.toml``) give, for each resume of the
 development set (the 20 shared resumes of ``resume_matcher``, ``open_resume`` and
-``livecareer``, the two ``awesome_cv`` ones, ``samples/*_resume.txt`` and 25 of
+``livecareer``, the two ``awesome_cv`` ones, ``samples/*_resume.txt`` and 37 of
 ``livecareer_more``), the highest degree
 level, the accepted degree fields, the years in jobs, the internship years and the accepted
 most recent titles. Printed per field:

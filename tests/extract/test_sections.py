@@ -161,6 +161,10 @@ def test_classify_heading(line: str, section: str) -> None:
         "",
         "- 3+ years of Python experience",
         "• Strong communication skills",
+        # a bullet glyph printed against its text (BPO_45077654's skill list in the work
+        # history, whose "benefits" heading ran to the education section)
+        "•Understands insurance benefits",
+        "●Excellent verbal communication skills",
         "We are looking for a great engineer.",
         "We are looking for someone who can work well on a team .",
         "Then we're looking for you!",  # it ends a list of what is asked

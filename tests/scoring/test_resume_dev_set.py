@@ -33,15 +33,15 @@ def tally(shared_data: Path) -> tuple[Tally, list[str]]:
 
 def test_the_labels_cover_the_development_set() -> None:
     as_of, labels = load_labels()
-    assert as_of == date(2026, 11, 1) and len(labels) == 50
+    assert as_of == date(2026, 11, 1) and len(labels) == 62
     assert sum(x.path.startswith("resumes/livecareer/") for x in labels) == 10
-    assert sum(x.path.startswith("resumes/livecareer_more/") for x in labels) == 25
+    assert sum(x.path.startswith("resumes/livecareer_more/") for x in labels) == 37
     assert sum(x.path.startswith("samples/") for x in labels) == 3
 
 
 def test_targets(tally: tuple[Tally, list[str]]) -> None:
     t, mistakes = tally
-    assert t.n == 50
+    assert t.n == 62
     assert t.degree / t.n >= 0.95, mistakes
     assert t.field / t.n >= 0.85, mistakes
     assert t.years / t.n >= 0.92 and t.max_error <= 3.0, mistakes
@@ -50,10 +50,13 @@ def test_targets(tally: tuple[Tally, list[str]]) -> None:
 
 
 def test_no_mistake_today(tally: tuple[Tally, list[str]]) -> None:
-    """The figures at the last commit: every labelled fact right (the targets allow less)."""
+    """The figures at the last commit: every labelled fact right but one (the targets allow
+    less). AUTOMOBILE_22452756 writes its "PUC 2Nd year" (Karnataka's 12th grade) after a
+    course's school, where no degree is read."""
     t, mistakes = tally
-    assert mistakes == []
-    assert (t.degree, t.field, t.years, t.interns, t.title) == (50, 50, 50, 50, 50)
+    automobile = "resumes/livecareer_more/AUTOMOBILE_22452756.pdf"
+    assert mistakes == [f"{automobile}: degree certificate (label high_school)"]
+    assert (t.degree, t.field, t.years, t.interns, t.title) == (61, 62, 62, 62, 62)
 
 
 @pytest.mark.parametrize(

@@ -448,3 +448,119 @@ def test_lines_of_work_listed_before_a_title_are_the_title(
 ) -> None:
     [role] = facts(f"Experience\n{line}\n\nManaged the work.\n").roles
     assert (role.title, role.employer) == (title, employer)
+
+
+@pytest.mark.parametrize("bullet", ["•", "• ", "●", "▪ "])
+def test_a_bulleted_line_is_no_entry_without_dates(bullet: str) -> None:
+    # BPO_45077654: a skill list printed with bullets under the entry's header ("•Research
+    # and data analysis" was an "entry without dates")
+    text = (
+        "Work History\nClaims Subject Matter Expert , 09/2016 to 12/2016\n"
+        "Company Name - City , State\n\n"
+        f"{bullet}Insurance and collections procedures\n{bullet}Research and data analysis\n"
+        f"{bullet}Office management professional\n\n"
+        "Claims Examiner , 07/2014 to 05/2015\nCompany Name - City , State\n"
+    )
+    assert roles(text) == [
+        ("Claims Subject Matter Expert", "2016-09", "2016-12"),
+        ("Claims Examiner", "2014-07", "2015-05"),
+    ]
+    assert facts(text).warnings == ()
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        # BUSINESS-DEVELOPMENT_13080868: a duty opening with an irregular past tense
+        "Met with national buyers to sell products",
+        "Led weekly meetings with the chefs",
+        "Built a team of 50 developers",
+        # AGRICULTURE_11813872: a sentence opening with an article, wrapped after a comma
+        "An active member in multiple working groups to establish data strategy, data",
+        "A key member of the operations team",
+    ],
+)
+def test_a_duty_among_the_bullets_is_no_entry_without_dates(duty: str) -> None:
+    text = (
+        "Experience\nSales Manager\n01/2012 to 01/2014 Company Name - City , State\n\n"
+        f"Developed promotional and sales programs\n{duty}\nCreated POS material\n\n"
+        "Sales Associate\n01/2008 to 01/2011 Company Name - City , State\n\nSold shoes.\n"
+    )
+    assert roles(text) == [
+        ("Sales Manager", "2012-01", "2014-01"),
+        ("Sales Associate", "2008-01", "2011-01"),
+    ]
+    assert facts(text).warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rest"),
+    [
+        # CHEF_10588874: a sentence wrapped after "and", after an open quotation mark
+        ("Supported the changing needs of kitchen and", "staff"),
+        (
+            'Acknowledged in the local news as "Top 100 Myrtle Beach',
+            'Chefs" in over 3,000 restaurants',
+        ),
+        ("Trained the cooks, servers,", "bartenders and hosts"),
+    ],
+)
+def test_the_rest_of_a_wrapped_sentence_is_no_entry(sentence: str, rest: str) -> None:
+    text = (
+        "Experience\nSous Chef\nApril 2010 to December 2010 Company Name - City , State\n\n"
+        f"Placed daily food orders\n{sentence}\n{rest}\n\n"
+        "Kitchen Manager\nJuly 2008 to April 2010 Company Name - City , State\n\nKept stock.\n"
+    )
+    assert roles(text) == [
+        ("Sous Chef", "2010-04", "2010-12"),
+        ("Kitchen Manager", "2008-07", "2010-04"),
+    ]
+    assert facts(text).warnings == ()
+
+
+def test_a_role_stated_as_a_sentence_is_a_role() -> None:
+    # AUTOMOBILE_22452756: the latest role told in the prose under the entry before it, its
+    # title wrapped at the line's end
+    text = (
+        "Experience\nServices Engineer\nJanuary 2007 to January 2010 Company Name\n\n"
+        "Electrical items, for LEGRAND, From 2010 to march 2013 Job Function - Working as the"
+        " Head General\nGoods COSCHARIS Group, 1-7 COSCHARIS Street.\n\n"
+        "Services Engineer\nJanuary 1990 to January 1994 Company Name\n\nRepaired bikes.\n"
+    )
+    assert roles(text) == [
+        ("Services Engineer", "2007-01", "2010-01"),
+        ("Head General Goods", "2010", "2013-03"),
+        ("Services Engineer", "1990-01", "1994-01"),
+    ]
+    assert facts(text).most_recent_title == "Head General Goods"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the entry above says the same (SALES_14381464): one role
+        "Worked as Landscaper in Preston's Tree Service from Jan 2010 to May 2015",
+        # no range after "from", no title in capitals, no job-title word: no role
+        "Served as Executive Assistant to the national sales manager in 2014",
+        "Worked as a team from 2010 to 2012 to ship the product",
+        "Worked as Acme Corp's contact from 2010 to 2012",
+    ],
+)
+def test_a_sentence_adds_no_role_the_entries_do_not_state(sentence: str) -> None:
+    text = (
+        f"Experience\nLandscaper\n01/2010 to 05/2015 Company Name - City , State\n\n{sentence}\n\n"
+    )
+    assert roles(text) == [("Landscaper", "2010-01", "2015-05")]
+
+
+def test_an_inch_mark_opens_no_quotation() -> None:
+    # a line with one '"' runs on only when it opens a quotation, not after a size
+    text = (
+        "Experience\nSous Chef\nApril 2010 to December 2010 Company Name - City , State\n\n"
+        'Installed the 15" monitors\nKitchen Manager\n'
+        "July 2008 to April 2010 Company Name - City , State\n\nKept stock.\n"
+    )
+    assert roles(text) == [
+        ("Sous Chef", "2010-04", "2010-12"),
+        ("Kitchen Manager", "2008-07", "2010-04"),
+    ]

@@ -238,7 +238,9 @@ _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 _DECORATION_RE = re.compile(
     r"^(?:#{1,6}\s*|\*\*|__|(?:[ivxlc]{1,5}|\d{1,2}|[a-h])[.)]\s+)", re.IGNORECASE
 )
-_BULLET_RE = re.compile(r"^(?:[-*•·▪◦●o]\s|\d{1,2}[.)]\s+[a-z])")
+# a bullet glyph may touch its text ("•Understands insurance benefits"); "-", "*" and "o"
+# only before a space (a hyphenated word, markdown emphasis, a word)
+_BULLET_RE = re.compile(r"^(?:[-*•·▪◦●o]\s|[•·▪◦●]|\d{1,2}[.)]\s+[a-z])")
 _NORMALISE_RE = re.compile(r"[^a-z0-9& ]+")
 _MAX_HEADING_WORDS = 7
 #: short lines whose heading test is remembered (at most 122 characters each)

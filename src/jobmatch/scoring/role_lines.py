@@ -27,12 +27,14 @@ __all__ = [
     "line_parts",
     "looks_like_date",
     "role_kind",
+    "runs_on",
     "strip_placeholder",
     "title_part",
     "trim",
     "is_certification",
     "is_state",
     "names_organisation",
+    "prose_role",
 ]
 
 # head words of job titles (singular; a trailing "s" is allowed by the check)
@@ -123,6 +125,8 @@ _PLACE = re.compile(
 )
 _PLACE_MAX = 120
 _BULLET = re.compile(r"^[•\-*●▪◦‣–·]\s*")
+# the bullet glyphs (not the dashes and asterisks that may open a title or an emphasis)
+_BULLET_GLYPH = re.compile(r"^[•●▪◦‣·]")
 _ABBREV_END = re.compile(r"\b(?:inc|corp|co|ltd|jr|sr|st|dept|u\.s\.a|a\.i)\.$", re.IGNORECASE)
 _PAGE = re.compile(r"^(?:\d{1,2}|\d{1,2}\s*/\s*\d{1,2}|page \d+(?: of \d+)?)$", re.IGNORECASE)
 TRIM = " \t,;:|/–—-•·*()[]ï¼\ufffd"
@@ -169,9 +173,15 @@ _VERB_START = re.compile(
     r"|participate|increase|reduce|improve|respond|deep|strong|excellent|proven|ability"
     r"|knowledge|proficient|familiar|duties|responsibilities|evaluate|represent|administer"
     r"|report|assess|hire|file|compile|recruitment|hiring|served|serving|do|make|teach"
-    r"|sell|greet|clean|answer)s?)\b",
+    r"|sell|greet|clean|answer)s?"
+    # the irregular past tenses ("Met with national buyers", "Led weekly meetings")
+    r"|(?:met|led|built|ran|took|made|wrote|sold|taught|won|gave|kept|brought|held|oversaw"
+    r"|drove|grew|began|sent|spent|bought))\b",
     re.IGNORECASE,
 )
+# a sentence opening with an article ("An active member in ...", "A key member of ..."):
+# a title or an employer goes on in capitals ("A. O. Smith")
+_ARTICLE_START = re.compile(r"^An?\s+[a-z]")
 # what looks like a date the patterns could not read ("13/2019", "2019 - 45")
 _DATEISH = re.compile(r"\b\d{1,2}\s*/\s*\d{2,4}\b|\b(?:19|20)\d\d\s*[-–]\s*\d+\b")
 # the tail of "Title, Employer, City, ST, USA": a state or country is no employer
@@ -285,11 +295,66 @@ def _is_description(s: str) -> bool:
         return len(words) > 5 or s.endswith(".") or function_word or not has_role_word(s)
     if _BULLET.match(s) or not s[0].isalnum():
         return True
-    if len(words) > 14 or _VERB_START.match(s) or _SENTENCE_END.search(s):
+    if len(words) > 14 or _VERB_START.match(s) or _ARTICLE_START.match(s):
+        return True
+    if _SENTENCE_END.search(s):
         return True
     if _WORKED_AS.search(s):
         return True
     return s.endswith(".") and _ABBREV_END.search(s) is None
+
+
+# the words a sentence does not end with: a line ending with one is wrapped mid-sentence
+_RUN_ON_WORDS = frozenset(
+    "and or of the to in with for a an as by on at from including such their our his her its"
+    " &".split()
+)
+
+
+def runs_on(line: str) -> bool:
+    """Whether a description line breaks off mid-sentence: it ends with a comma or a word
+    no sentence ends with ("... needs of kitchen and"), or leaves a quotation open ("as
+    \"Top 100 Myrtle Beach": the last of an odd number of quotation marks before a word, not
+    an inch mark, '15" monitors')."""
+    words = line.split()
+    if not words:
+        return False
+    if line.endswith(",") or words[-1].lower() in _RUN_ON_WORDS:
+        return True
+    last = line.rfind('"')
+    return line.count('"') % 2 == 1 and line[last + 1 : last + 2].isalnum()
+
+
+# a role written as a sentence: "Worked as Landscaper in Preston's Tree Service from Jan
+# 2010 to May 2015", "From 2010 to march 2013 Job Function - Working as the Head General
+# Goods COSCHARIS Group": the capitalised words after "as" (to a lower-case word, a name in
+# capitals or a separator) are the title
+_PROSE_TITLE = re.compile(
+    r"\b(?:[Ww]ork(?:ed|ing)|[Ss]erv(?:ed|ing)|[Ee]mployed) as (?:the |an? )?"
+    r"([A-Z][\w&/'-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][a-z][\w&/'-]*)*)"
+)
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+
+_TITLE_WORDS = re.compile(r"^[A-Z][a-z][\w&/'-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][a-z][\w&/'-]*)*")
+
+
+def prose_role(
+    line: str, dates: Sequence[DateRange], next_line: str = ""
+) -> tuple[str, DateRange] | None:
+    """The title and range of a role a description line states as a sentence: "worked
+    as" (or working, served, employed) a capitalised title, and a range after "from". A
+    title at the line's end goes on with the capitalised words that open the next line."""
+    found = _PROSE_TITLE.search(line)
+    if found is None:
+        return None
+    title = found[1]
+    more = _TITLE_WORDS.match(next_line) if found.end() == len(line.rstrip()) else None
+    title = f"{title} {more[0]}" if more else title
+    if not has_role_word(title):
+        return None
+    ranges = [d for d in dates if not d.single and _FROM.search(line[: d.begin])]
+    return (title, ranges[0]) if ranges else None
 
 
 def _rest(line: str, dates: Sequence[DateRange]) -> str:
@@ -314,6 +379,10 @@ def classify_line(s: str) -> tuple[str, list[DateRange], str]:
         return "date", dates, rest
     if not dates and (is_place(s) or _DURATION.match(s)):
         return "place", dates, rest
+    if not dates and _BULLET_GLYPH.match(s):
+        # a bulleted line without dates is a duty or a skill, not an entry's header (the
+        # trimmed ``bare`` has lost its bullet)
+        return "desc", dates, rest
     if _is_description(bare or s):
         return "desc", dates, rest
     return "head", dates, rest

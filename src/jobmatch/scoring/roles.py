@@ -44,7 +44,9 @@ from .role_lines import (
     line_parts,
     looks_like_date,
     names_organisation,
+    prose_role,
     role_kind,
+    runs_on,
     strip_placeholder,
     title_part,
     trim,
@@ -86,6 +88,7 @@ def _blocks(
     """Header blocks in reading order; a date line alone between descriptions is a block."""
     blocks: list[_Block] = []
     cur: _Block | None = None
+    open_sentence = -1  # the line of a description that runs on into the next line
     for i in area:
         s = " ".join(lines[i].split())
         if not s:
@@ -95,8 +98,11 @@ def _blocks(
         if i in skip:
             continue
         kind, dates, rest = classify_line(s)
+        if kind == "head" and not dates and open_sentence == i - 1:
+            kind = "desc"  # the rest of a sentence wrapped at the line's end ("... and" / "staff")
         if not dates and kind != "desc" and looks_like_date(s):
             unsure.append(f"unreadable date: {s[:80]!r}")
+        open_sentence = i if kind == "desc" and runs_on(s) else -1
         if kind == "desc":
             if cur is not None and cur.lead is None:
                 cur.lead = s
@@ -387,4 +393,34 @@ def read_roles(
                 kind = role_kind(title, block_text, period, default)
                 where = extent.get(id(block), (line, line + 1))
                 roles.append(RawRole(title[:120], employer, period, kind, line, where))
+        _add_prose_roles(lines, area, skip, default, roles, seen)
     return roles, unsure
+
+
+def _add_prose_roles(
+    lines: Sequence[str],
+    area: Sequence[int],
+    skip: set[int],
+    default: str,
+    roles: list[RawRole],
+    seen: set[tuple[str, DatePoint, DatePoint | None]],
+) -> None:
+    """The roles the area's description lines state as sentences ("Worked as Landscaper in
+    ... from Jan 2010 to May 2015"), each placed before the first role read below it."""
+    for i in area:
+        s = " ".join(lines[i].split())
+        if not s or i in skip:
+            continue
+        kind, dates, _ = classify_line(s)
+        below = " ".join(lines[i + 1].split()) if i + 1 < len(lines) else ""
+        found = prose_role(s, dates, below) if kind == "desc" and dates else None
+        if found is None:
+            continue
+        title, period = found
+        key = (title.lower(), period.start, period.end)
+        if key in seen:  # the entry above says the same
+            continue
+        seen.add(key)
+        role = RawRole(title, None, period, role_kind(title, s, period, default), i, (i, i + 1))
+        at = next((k for k, r in enumerate(roles) if r.line > i), len(roles))
+        roles.insert(at, role)
