@@ -160,6 +160,28 @@ TITLE_WORDS = [
 # "Maintenance Technician", "trained plant maintenance personnel"), nor is the reliability
 # of machines software reliability ("Maintenance - Systems reliability")
 OTHER_SENSES: dict[str, list[str]] = {
+    # a shop's bagging of goods, not the ensemble method ("bagging and carrying out
+    # customers' items")
+    "bagging": [
+        "bagging and carrying",
+        "bagging groceries",
+        "grocery bagging",
+        "bagging items",
+        "bagging merchandise",
+        "bagging purchases",
+        "bagging orders",
+    ],
+    # a coding system or a pay grade, not machine learning ("ICD-10 (International
+    # Classification of Disease Systems)", "job classification")
+    "classification": [
+        "international classification of disease",
+        "international classification of diseases",
+        "classification of disease",
+        "classification of diseases",
+        "job classification",
+        "job classifications",
+        "position classification",
+    ],
     # the right to work, not access control ("Authorization to work in the US is required")
     "authorization": [
         "authorization to work",
