@@ -78,6 +78,8 @@ class VocabularyIndex:
         self.pair_keys = np.array([k for k, _ in pairs] + [np.iinfo(np.int64).max], np.int64)
         self.pair_term = np.array([t for _, t in pairs] + [-1], np.int64)
         self.terms = terms
+        #: a term -> its number
+        self.number = number
         #: the idf of each term number
         self.idf = np.array([idf[t] for t in terms], dtype=np.float64)
         hashes = np.array([string_id(w) for w in words], dtype=_U64)
@@ -127,10 +129,7 @@ class VocabularyIndex:
         """The term numbers of a Doc's lower-case hashes: its vocabulary words in order,
         then its vocabulary bigrams (pairs of consecutive kept words) in order, as
         :func:`~jobmatch.scoring.terms.doc_terms` lists them."""
-        # each distinct word once, in sorted order (the searches then walk the tables
-        # forwards: fewer cache misses than a search per token in text order)
-        distinct, inverse = np.unique(hashes, return_inverse=True)
-        codes = self.codes(distinct, strings)[inverse.reshape(-1)]
+        codes = self.codes(hashes, strings)
         kept = codes[codes > 0]
         unigrams = self.unigram[kept]
         # a pair with a word the vocabulary does not use (code 1) has a key no bigram has

@@ -71,17 +71,17 @@ class TermModel:
 
         index = vocabulary_index(self.idf)
         ids = index.term_ids(doc.to_array("LOWER"), doc.vocab.strings)
-        return cosine_of_ids(index.idf, ids, self._vector_by_number(index.terms))
+        return cosine_of_ids(index.idf, ids, self._vector_by_number(index.number))
 
-    def _vector_by_number(self, terms: list[str]) -> Any:
-        """The vector's weights by term number (the place of the term in ``idf``, NaN for
-        the others; terms outside ``idf`` count for nothing in :meth:`cosine`)."""
+    def _vector_by_number(self, number: dict[str, int]) -> Any:
+        """The vector's weights by term number (``number``: the place of each term of
+        ``idf``), NaN for the others (terms outside ``idf`` count for nothing in
+        :meth:`cosine`); kept on the model after the first call."""
         cached = self.__dict__.get("_vector_array")
         if cached is None:
             import numpy as np
 
-            cached = np.full(len(terms), np.nan)
-            number = {t: i for i, t in enumerate(terms)}
+            cached = np.full(len(number), np.nan)
             for t, w in self.vector.items():
                 if t in number:
                     cached[number[t]] = w
