@@ -31,3 +31,32 @@ def test_microsoft_suite_is_microsoft_office(
 ) -> None:
     text = f"Analyst\n\nRequirements\n- {line}\n"
     assert _requirements(text, extractor) == asked
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        # glassdoor-0137: Java meets the requirement as well as Scala
+        (
+            "Scala would be ideal but a solid knowledge of Java is also acceptable",
+            [(["scala", "java"], True)],
+        ),
+        (
+            "Experience with SQL; Python preferred, R is also accepted",
+            [(["sql"], True), (["python", "r"], True)],
+        ),
+        (
+            "Strong SQL, Python would be ideal but R is acceptable",
+            [(["sql"], True), (["python", "r"], True)],
+        ),
+        # a preference without an acceptable alternative stays one
+        ("Scala would be ideal", [(["scala"], False)]),
+        ("Python is preferred but not required", [(["python"], False)]),
+    ],
+)
+def test_an_acceptable_alternative_to_an_ideal_skill(
+    extractor: SkillExtractor, line: str, asked: list[tuple[list[str], bool]]
+) -> None:
+    # (Scala is read beside the words of its context: Spark)
+    text = f"Data Engineer\n\nWhat We're Looking For:\nExperience with Spark\n{line}\n"
+    assert _requirements(text, extractor) == [(["apache_spark"], True), *asked]
