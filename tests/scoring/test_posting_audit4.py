@@ -60,3 +60,38 @@ def test_an_acceptable_alternative_to_an_ideal_skill(
     # (Scala is read beside the words of its context: Spark)
     text = f"Data Engineer\n\nWhat We're Looking For:\nExperience with Spark\n{line}\n"
     assert _requirements(text, extractor) == [(["apache_spark"], True), *asked]
+
+
+@pytest.mark.parametrize(
+    ("line", "asked", "ignored"),
+    [
+        # glassdoor-0223
+        (
+            "Serve as PV expert and liaise with Clinical Operations, Biostatistics, "
+            "Regulatory Affairs, Contract Research and other entities as needed",
+            [],
+            {"biostatistics"},
+        ),
+        (
+            "Collaborate with Biostatistics, Data Science and Marketing to deliver insights",
+            [],
+            {"biostatistics"},
+        ),
+        # a named technology stays; one name alone may be the field of the work
+        (
+            "Partner with AWS and Azure",
+            [(["aws"], True), (["azure"], True)],
+            set(),
+        ),
+        ("Collaborate with Biostatistics on trial design", [(["biostatistics"], True)], set()),
+    ],
+)
+def test_departments_named_as_colleagues_are_not_asked(
+    extractor: SkillExtractor,
+    line: str,
+    asked: list[tuple[list[str], bool]],
+    ignored: set[str],
+) -> None:
+    text = f"Scientist\n\nResponsibilities\n- {line}\n"
+    assert _requirements(text, extractor) == asked
+    assert {s.skill_id for s in read_posting(text, extractor=extractor).ignored} >= ignored
