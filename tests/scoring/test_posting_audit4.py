@@ -8,6 +8,7 @@ import pytest
 
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
+from jobmatch.scoring.posting_company import company_names
 
 
 def _requirements(text: str, extractor: SkillExtractor) -> list[tuple[list[str], bool]]:
@@ -94,4 +95,65 @@ def test_departments_named_as_colleagues_are_not_asked(
 ) -> None:
     text = f"Scientist\n\nResponsibilities\n- {line}\n"
     assert _requirements(text, extractor) == asked
+    assert {s.skill_id for s in read_posting(text, extractor=extractor).ignored} >= ignored
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("This is Adyen\n\nSpeed is the foundation of our company.", ("Adyen",)),
+        (
+            "The Data Science & AI group at PA Consulting is your dream community.",
+            ("PA Consulting",),
+        ),
+        ("The mission of our data team at Red Ventures is ...", ("Red Ventures",)),
+        ("This is an exciting role.\nThis is Our Moment", ()),
+    ],
+)
+def test_more_places_a_posting_names_its_company(text: str, names: tuple[str, ...]) -> None:
+    assert company_names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("head", "line", "asked", "ignored"),
+    [
+        # glassdoor-0850: the company's own name
+        (
+            "This is Adyen",
+            "Consult companies that work with Adyen",
+            [],
+            {"adyen"},
+        ),
+        # glassdoor-0498: a word of the company's name, and the industries it calls its own
+        (
+            "The Data Science & AI group at PA Consulting is your dream community.",
+            "Drive client engagements in PA Consulting key industries: Life Science, Healthcare",
+            [],
+            {"consulting", "life_sciences"},
+        ),
+        # a product the company makes may be asked (glassdoor-0506)
+        (
+            "At Esri, we build maps.",
+            "Familiarity with Esri GIS products",
+            [(["esri"], True), (["gis"], True)],
+            set(),
+        ),
+        # the same skill in a posting of another company is asked
+        (
+            "At Acme, we build maps.",
+            "Experience in consulting, ideally in life sciences",
+            [(["consulting"], True), (["life_sciences"], False)],
+            set(),
+        ),
+    ],
+)
+def test_the_company_s_own_name_is_no_skill(
+    extractor: SkillExtractor,
+    head: str,
+    line: str,
+    asked: list[tuple[list[str], bool]],
+    ignored: set[str],
+) -> None:
+    text = f"Data Scientist\n\n{head}\n\nRequirements\n- {line}\n- Experience with SQL\n"
+    assert _requirements(text, extractor) == [*asked, (["sql"], True)]
     assert {s.skill_id for s in read_posting(text, extractor=extractor).ignored} >= ignored

@@ -35,7 +35,7 @@ from ..errors import EmptyDocumentError
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import acceptable_alternatives, alternatives
-from .posting_company import company_names, company_subject
+from .posting_company import company_names, company_spans, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_fields import degree_fields
 from .posting_implied import without_implied
@@ -230,11 +230,18 @@ def read_requirements(
     named_teams: list[SkillMention] = []
     # the company's own names ("Hygiena"): a clause opening with one and a verb of its own
     # is the company speaking of itself
-    subject = company_subject(company_names(text))
+    names = company_names(text)
+    subject = company_subject(names)
+    # where the company's name stands ("companies that work with Adyen"), and the industries
+    # it calls its own ("PA Consulting key industries: Life Science, ..."): no skill asked
+    own = company_spans(text, names)
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1] and m.category not in _STACK_CATEGORIES:
             named_teams.append(m)  # "with the Data Engineering team": a colleague, not a skill
+            continue
+        if any(a <= m.start and m.end <= b for a, b in own):
+            named_teams.append(m)  # the company, not a skill
             continue
         i = bisect_right(clause_starts, m.start) - 1
         if i >= 0 and m.start < spans[i][1]:
