@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..models import SkillMention
 from .posting_rules import ONE_OF_FOLLOWING
 
-__all__ = ["alternatives"]
+__all__ = ["acceptable_alternatives", "alternatives"]
 
 _GAP = re.compile(
     r"^(?:[\s,/(]|\band/or\b|\bor\b|\band\b|&|\be\.\s?g(?:\s?\.)?|\bsuch as\b|\blike\b"
@@ -180,6 +180,33 @@ def _based_on(gap: str, head: SkillMention, example: SkillMention) -> bool:
 def _in_parens(text: str, at: int) -> bool:
     opened = text.rfind("(", max(0, at - 80), at)
     return opened != -1 and text.rfind(")", opened, at) == -1
+
+
+# "Scala would be ideal but a solid knowledge of Java is also acceptable", "Python preferred,
+# R is also accepted": the ideal skill and the acceptable one are alternatives of one
+# requirement (either meets it); "ideal" names the better of them, not a preference of the
+# requirement
+_ACCEPTABLE = re.compile(
+    r"\b(?:(?:would|will)\s+be\s+|is\s+|are\s+)?(?:(?:most|highly|strongly)\s+)?"
+    r"(?:ideal|preferred)\b[\s,;]*(?:(?:but|though|although|while|however|yet)\b)?"
+    r"[^.;:()]{1,80}?(?:\b(?:is|are|would\s+be|will\s+be)\s+)?(?:also\s+|equally\s+)?"
+    r"\b(?:acceptable|accepted)\b",
+    re.IGNORECASE,
+)
+
+
+def acceptable_alternatives(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of ``text[start:end]`` naming an ideal skill and an acceptable one ("Scala
+    would be ideal but ... Java is also acceptable"), from the start of its phrase (after
+    the last comma, colon, semicolon or parenthesis before the cue) to "acceptable", or
+    ``None``."""
+    if "cceptable" not in text[start:end] and "ccepted" not in text[start:end]:
+        return None
+    m = _ACCEPTABLE.search(text, start, end)
+    if m is None:
+        return None
+    a = max(text.rfind(c, start, m.start()) for c in ",;:(") + 1
+    return max(a, start), m.end()
 
 
 def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]:

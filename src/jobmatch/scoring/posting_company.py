@@ -6,13 +6,19 @@ employer", "About Hygiena", "Hygiena's mission". A clause opening with that name
 of its own ("Hygiena plays a critical role in ... healthcare-associated infections") is the
 company describing itself in the third person, as "We ..." is in the first: it asks
 nothing of the candidate.
+
+Where the company's name stands, it names the company, not a skill: "Consult companies that
+work with Adyen" in Adyen's posting asks no Adyen, "PA Consulting key industries" no
+consulting; nor do the industries it calls its own ("PA Consulting key industries: Life
+Science, Healthcare"). A name followed by a word of a product ("Familiarity with Esri GIS
+products" in Esri's posting) names what the company makes, which may be asked.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["company_names", "company_subject"]
+__all__ = ["company_names", "company_spans", "company_subject"]
 
 #: a company's name: one to three capitalised words ("Hygiena", "Blueprint Medicines")
 _NAME = r"([A-Z][\w&'\u2019.-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){0,2})"
@@ -27,7 +33,22 @@ _NAMED = tuple(
         r"^About " + _NAME + r"[ \t]*:?[ \t]*$",
         r"\b" + _NAME + r"(?:'s|\u2019s) (?:mission|vision|values|culture|purpose)\b",
         r"^Why (?:work at |join )?" + _NAME + r"\?",
+        # a line that introduces the company ("This is Adyen"), a team or group of it
+        # ("our data team at Red Ventures", "The Data Science & AI group at PA Consulting")
+        r"^This is " + _NAME + r"[ \t]*[.!]?[ \t]*$",
+        r"\b(?:[Tt]eams?|[Gg]roups?|[Pp]ractices?) at " + _NAME + r"\b",
     )
+)
+#: after the company's name, a word of what it makes: the name names a product ("Esri GIS
+#: products", "the Stripe API"; not "the main Adyen platform", the company's own system)
+_PRODUCT = re.compile(
+    r"(?:[\s-]+[A-Z][\w-]*)?[\s-]+(?:products?|software|technolog(?:y|ies)|tools?|suite"
+    r"|APIs?|SDKs?)\b",
+    re.IGNORECASE,
+)
+#: the industries the company calls its own, to the end of the line or sentence
+_INDUSTRIES = (
+    r"\s+(?:key\s+|core\s+|main\s+|target\s+)?(?:industries|sectors|verticals)\b([^\n.;]*)"
 )
 #: words that open such phrases without naming a company ("At Our Core,", "Join Us.")
 _NOT_NAMES = frozenset(
@@ -62,3 +83,18 @@ def company_subject(names: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alts = "|".join(re.escape(n) for n in names)
     return re.compile(rf"[^\w<]*(?:{alts})(?:,[^,]{{0,60}},)?\s+{_OWN_VERBS}")
+
+
+def company_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of ``text`` where ``names`` name the company (not one of its products),
+    and of the lists of industries it calls its own, in text order."""
+    if not names:
+        return []
+    alts = "|".join(re.escape(n) for n in names)
+    spans = []
+    for m in re.finditer(rf"(?<![\w-])(?:{alts})(?![\w-])", text):
+        if not _PRODUCT.match(text, m.end()):
+            spans.append(m.span())
+    own = rf"(?<![\w-])(?:(?:{alts})(?:'s|\u2019s)?|[Oo]ur)(?![\w-])"
+    spans += [m.span(1) for m in re.finditer(own + _INDUSTRIES, text)]
+    return sorted(spans)

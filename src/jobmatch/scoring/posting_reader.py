@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 from ..errors import EmptyDocumentError
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
-from .posting_alternatives import alternatives
-from .posting_company import company_names, company_subject
+from .posting_alternatives import acceptable_alternatives, alternatives
+from .posting_company import company_names, company_spans, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_fields import degree_fields
 from .posting_implied import without_implied
@@ -230,11 +230,18 @@ def read_requirements(
     named_teams: list[SkillMention] = []
     # the company's own names ("Hygiena"): a clause opening with one and a verb of its own
     # is the company speaking of itself
-    subject = company_subject(company_names(text))
+    names = company_names(text)
+    subject = company_subject(names)
+    # where the company's name stands ("companies that work with Adyen"), and the industries
+    # it calls its own ("PA Consulting key industries: Life Science, ..."): no skill asked
+    own = company_spans(text, names)
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1] and m.category not in _STACK_CATEGORIES:
             named_teams.append(m)  # "with the Data Engineering team": a colleague, not a skill
+            continue
+        if any(a <= m.start and m.end <= b for a, b in own):
+            named_teams.append(m)  # the company, not a skill
             continue
         i = bisect_right(clause_starts, m.start) - 1
         if i >= 0 and m.start < spans[i][1]:
@@ -392,8 +399,10 @@ class _Reading:
             if tail is not None:
                 asides.append(tail)
             asides = [s for s in asides if not any(_overlap(s, n) for n in negated)]
+            # "Scala would be ideal but ... Java is also acceptable": one requirement
+            one = acceptable_alternatives(self.text, *span)
             if not asides and not negated:
-                self.clause(clause, clause, section, ms, lenient=lenient)
+                self.clause(clause, clause, section, ms, lenient=lenient, one=one)
                 continue
             rest = [m for m in ms if not any(_inside(m, a, b) for a, b in asides)]
             # a part opening the clause ("Docker is a plus, but ...") is read before the
@@ -403,17 +412,34 @@ class _Reading:
                 aside = [m for m in ms if _inside(m, a, b)]
                 self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
             left_out = sorted(asides + negated)
-            self.clause(without(self.text, left_out, *span), clause, section, rest, lenient=lenient)
+            self.clause(
+                without(self.text, left_out, *span), clause, section, rest, lenient=lenient, one=one
+            )
             for a, b in asides:
                 if (a, b) not in first:
                     aside = [m for m in ms if _inside(m, a, b)]
                     self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
 
     def clause(
-        self, clause: str, evidence: str, section: str, ms: list[SkillMention], *, lenient: bool
+        self,
+        clause: str,
+        evidence: str,
+        section: str,
+        ms: list[SkillMention],
+        *,
+        lenient: bool,
+        one: tuple[int, int] | None = None,
     ) -> None:
         """Read one clause: ``clause`` is the text the rules read, ``evidence`` the text
-        quoted for its requirements (the whole clause, when ``clause`` is a part of it)."""
+        quoted for its requirements (the whole clause, when ``clause`` is a part of it).
+        ``one`` is the span of an ideal skill and its acceptable alternatives, one
+        requirement whose "ideal" prefers none of them."""
+        inside = [m for m in ms if one is not None and _inside(m, *one)]
+        if one is None or len({m.skill_id for m in _asked(inside)}) < 2:
+            one, inside = None, []
+        else:
+            # the cue names the better alternative: it makes the requirement no preference
+            clause = clause.replace(" ".join(self.text[one[0] : one[1]].split()), " ")
         prefer = section == "preferred" or states_preference(clause)
         picked = self._picked(clause, ms) if prefer and section != "preferred" else None
         if picked is not None:
@@ -445,7 +471,15 @@ class _Reading:
                 or (len(clause.split()) <= _SHORT_CLAUSE and not _FIRM_YEARS.search(clause))
             )
         self.where.setdefault(evidence, section)
-        for group in alternatives(self.text, _asked(ms, fields)):
+        asked = _asked(ms, fields)
+        groups = alternatives(self.text, [m for m in asked if m not in inside])
+        if one is not None:
+            # the ideal skill and the acceptable ones, in text order among the others
+            before = alternatives(self.text, [m for m in asked if m.end <= one[0]])
+            after = alternatives(self.text, [m for m in asked if m.start >= one[1]])
+            ids = list(dict.fromkeys(m.skill_id for m in asked if m in inside))
+            groups = [*before, *([ids] if ids else []), *after]
+        for group in groups:
             _add(self.reqs, group, required, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
             _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .posting_departments import department_names
 from .posting_years import years_asked, years_phrase
 from .resume_facts import KNOWN_FIELDS, PROFESSIONAL_DOCTORATE_PATTERN
 
@@ -126,6 +127,10 @@ def team_names(text: str) -> list[tuple[int, int]]:
     ("with the Data Engineering team": the span of "Data Engineering"; "senior Data Science
     staff": "Data Science"; "present findings to agency leadership": "leadership")."""
     spans = [m.span(1) for m in _TEAMS.finditer(text)]
+    # "liaise with Clinical Operations, Biostatistics, Regulatory Affairs": no team word
+    spans += [
+        (a, b) for a, b in department_names(text) if not any(a < d and c < b for c, d in spans)
+    ]
     if "staff" in text or "colleagues" in text or "peers" in text or "teammates" in text:
         spans += [m.span(1) for m in _COLLEAGUES.finditer(text)]
     if "eadership" in text or "EADERSHIP" in text:

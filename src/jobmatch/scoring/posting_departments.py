@@ -1,0 +1,39 @@
+"""The departments a posting names as colleagues without a word for a team.
+
+"serve as PV expert and liaise with Clinical Operations, Biostatistics, Regulatory Affairs,
+Contract Research and other entities as needed": after a verb of working with others
+("liaise", "collaborate", "partner", "coordinate", "interface", "work closely"), a list of
+two or more capitalised names is the departments the job works with, as "with the Data
+Engineering team" is (:func:`~.posting_rules.team_names`); their names are not skills asked
+of the candidate. A single name ("collaborate with Biostatistics") is left alone: it may as
+well be the field the work is done in.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["department_names"]
+
+#: a department's name: one to three capitalised words ("Regulatory Affairs", "R&D")
+_NAME = r"(?-i:[A-Z][\w&'\u2019-]*)(?:[ \t]+(?:&[ \t]+)?(?-i:[A-Z][\w&'\u2019-]*)){0,2}"
+_SEP = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*/[ \t]*)"
+_DEPARTMENTS = re.compile(
+    r"\b(?:liais(?:e|es|ed|ing)|collaborat(?:e|es|ed|ing)|partner(?:s|ed|ing)?"
+    r"|coordinat(?:e|es|ed|ing)|interfac(?:e|es|ed|ing)"
+    r"|work(?:s|ed|ing)?[ \t]+(?:closely|cross-functionally))"
+    r"[ \t]+with[ \t]+(?:(?:the|our|other|key|internal)[ \t]+)?"
+    rf"({_NAME}(?:{_SEP}{_NAME})+)"
+    # the list ends with its clause, "and other ...", or a word that turns to the task
+    r"(?=[ \t]*(?:,?[ \t]*(?:and|&)[ \t]+other\b|[.;,)]|$|[ \t]+(?:to|on|as|in|for|across)\b))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def department_names(text: str) -> list[tuple[int, int]]:
+    """The spans of the department lists ``text`` names as colleagues ("liaise with
+    Clinical Operations, Biostatistics, Regulatory Affairs ...": from "Clinical" to
+    "Research")."""
+    if "with" not in text:
+        return []
+    return [m.span(1) for m in _DEPARTMENTS.finditer(text)]
