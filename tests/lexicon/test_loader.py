@@ -609,3 +609,14 @@ def test_kinds_are_read_and_written(tmp_path: Path) -> None:
     assert lex.kinds == frozenset({"git"})
     write_lexicon(lex, tmp_path / "b")
     assert load_lexicon(tmp_path / "b").kinds == frozenset({"git"})
+
+
+def test_control_engineering_is_named_control_systems(
+    lexicon: Lexicon, form_owner: dict[str, str]
+) -> None:
+    # a control-systems engineer's "M.Tech: Control Systems" was reported as "robot control"
+    owner = form_owner[normalise_form("control systems")]
+    assert lexicon.by_id[owner].name == "control systems"
+    for form in ("control theory", "PID control", "model predictive control", "robot control"):
+        assert form_owner[normalise_form(form)] == owner
+    assert "robot_control" not in lexicon.by_id

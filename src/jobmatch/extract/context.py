@@ -38,6 +38,7 @@ from .vocabulary import (
     LETTER_NEGATIVE_BEFORE,
     NO_NEIGHBOUR_AFTER,
     NO_NEIGHBOUR_BEFORE,
+    NO_NEIGHBOUR_EVIDENCE,
 )
 
 __all__ = ["ContextResolver", "Rule", "assemble_rule", "compile_rule", "still_tagged"]
@@ -261,6 +262,8 @@ class ContextResolver:
     ) -> None:
         self.rules = rules
         self._soft = soft
+        #: per skill: its mentions are no neighbour evidence (a degree, a spoken language)
+        self._mute = [c in NO_NEIGHBOUR_EVIDENCE for c in categories]
         generic = frozenset(key(w) for w in GENERIC_POSITIVE)
         self._generic_positive = generic
         by_category = {
@@ -393,7 +396,12 @@ class ContextResolver:
         tokens ``s:e``: any one is, but when the form opens its line (a duty's verb:
         "Design and implement daily lesson plans"), a soft skill or competency after it,
         past other words than a list's joiners, is the verb's object and no evidence of a
-        knowledge skill's sense (lesson planning says nothing of software design)."""
+        knowledge skill's sense (lesson planning says nothing of software design). For a
+        one-letter form, a degree, certificate, field of study or spoken language is no
+        evidence at all ("C. Crawford Senior High School": an initial)."""
+        mute = self._mute
+        if mute and e - s == 1 and low[s] in self._letters:
+            near = [m for m in near if not mute[m[2]]]
         if not near:
             return False
         soft = self._soft

@@ -187,6 +187,10 @@ LETTER_NEGATIVE_BEFORE = frozenset(
 # "C&B", "C-level", "C-suite": the token right after the letter, or "-" and then one of these
 LETTER_NEGATIVE_AFTER = frozenset({"level", "suite", "grade", "class", "section"})
 NO_NEIGHBOUR_BEFORE = frozenset({"a", "an"})
+# the categories whose mentions are no neighbour evidence of a one-letter form's sense: a
+# degree, a certificate, a field of study or a spoken language beside "C" ("C. Crawford
+# Senior High School") does not make it the programming language
+NO_NEIGHBOUR_EVIDENCE = frozenset({"degree", "certification", "field_of_study", "spoken_language"})
 NO_NEIGHBOUR_AFTER = frozenset({"of"})
 # Lower-case spellings that are ordinary English words: a 3-4 letter acronym (REST, SAP, ARM)
 # is only accepted in lower case ("aws", "gcp" in tag lists) when it is not one of these.
