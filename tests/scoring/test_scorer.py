@@ -690,6 +690,25 @@ def test_named_neural_network_kinds_give_credit_for_neural_networks(text: str) -
             "communication",
             "cross-cultural_communication",
         ),
+        # learning methods: a random forest is supervised learning, clustering unsupervised
+        (
+            "Experience with supervised learning.",
+            "random forests",
+            "supervised_learning",
+            "random_forest",
+        ),
+        (
+            "Experience with supervised learning.",
+            "logistic regression",
+            "supervised_learning",
+            "logistic_regression",
+        ),
+        (
+            "Knowledge of unsupervised learning.",
+            "k-means clustering",
+            "unsupervised_learning",
+            "k-means",
+        ),
     ],
 )
 def test_a_named_member_meets_its_kind(asked: str, named: str, kind: str, via: str) -> None:
