@@ -176,6 +176,7 @@ def test_every_seed_skill_is_in_the_lexicon(form_owner: dict[str, str], form: st
                 "gradient_boosting",
                 "machine_learning_frameworks",
                 "ensemble_learning",
+                "supervised_learning",
                 "machine_learning",
             ),
         ),
