@@ -160,6 +160,16 @@ TITLE_WORDS = [
 # "Maintenance Technician", "trained plant maintenance personnel"), nor is the reliability
 # of machines software reliability ("Maintenance - Systems reliability")
 OTHER_SENSES: dict[str, list[str]] = {
+    # what a message says, or chat, not message queues ("gauge success of messaging",
+    # "instant messaging")
+    "messaging": [
+        f"{before} messaging"
+        for before in (
+            "instant text brand product marketing campaign key consistent social mobile "
+            "customer corporate clear compelling"
+        ).split()
+    ]
+    + ["success of messaging", "messaging and positioning", "positioning and messaging"],
     # a shop's bagging of goods, not the ensemble method ("bagging and carrying out
     # customers' items")
     "bagging": [
