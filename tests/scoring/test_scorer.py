@@ -690,6 +690,12 @@ def test_named_neural_network_kinds_give_credit_for_neural_networks(text: str) -
             "communication",
             "cross-cultural_communication",
         ),
+        (
+            "Experience with content management systems.",
+            "WordPress",
+            "content_management_systems",
+            "wordpress",
+        ),
         # learning methods: a random forest is supervised learning, clustering unsupervised
         (
             "Experience with supervised learning.",
