@@ -60,7 +60,7 @@ from .posting_rules import (
     years_asked,
     years_phrase,
 )
-from .posting_years import and_list
+from .posting_years import and_list, role_work
 from .profile_types import DEGREE_LEVELS
 
 if TYPE_CHECKING:
@@ -753,6 +753,10 @@ def _years_domain(
         and " ".join(m.text.split()).casefold() in words
     ]
     skills = tuple(_skill(s, lexicon) for s in dict.fromkeys(m.skill_id for m in found))
+    if not skills:
+        # "5+ years of experience as a Data Scientist": the years of data science jobs, not
+        # of every job (a teacher's are none)
+        skills = tuple(_skill(s, lexicon) for s in _role_skill(phrase, lexicon))
     # "5+ years of C# and Python": each; "in predictive modeling and data analysis", fields
     # of work (lower-case names), is one domain any job in one of them shows
     each = (
@@ -761,6 +765,21 @@ def _years_domain(
         and and_list(phrase, [m.text for m in found])
     )
     return skills, each
+
+
+def _role_skill(phrase: str, lexicon: Lexicon) -> list[str]:
+    """The skill of the work of the role the years of ``phrase`` are asked as ("as a Data
+    Scientist": ``data_science``), by its name or an alias; ``[]`` when none is known."""
+    works = role_work(phrase)
+    if not works:
+        return []
+    names = {
+        " ".join(n.split()).casefold(): s.id
+        for s in lexicon.skills
+        if s.category not in _NO_DOMAIN and s.id not in GENERIC
+        for n in (s.name, *s.aliases)
+    }
+    return next(([names[w]] for w in works if w in names), [])
 
 
 def _skill(skill_id: str, lexicon: Lexicon) -> PostingSkill:
@@ -816,7 +835,8 @@ def education_requirement(
 
     The lowest level of a required clause is the minimum; the highest level of a preferred
     clause (or of a clause that requires one level and prefers another) is the preferred
-    level when it is above the minimum. Fields are those of all the degree clauses.
+    level when it is above the minimum. Fields are those of all the degree clauses; they
+    are asked only when a required clause names them (else preferred).
     """
     if not found:
         return None
@@ -824,10 +844,13 @@ def education_requirement(
     nice: list[str] = []
     fields: dict[str, None] = {}
     related = False
+    fields_required = False
     evidence = ""
     for clause, prefer, quoted, named in found:
         levels = degree_levels(clause)
+        asks = not prefer
         if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
+            asks = True  # "BS/MS in engineering or geology, PhD desired but not required"
             need.append(min(levels, key=DEGREE_LEVELS.index))
             nice.append(max(levels, key=DEGREE_LEVELS.index))
         elif prefer:
@@ -837,6 +860,7 @@ def education_requirement(
         if not evidence or (not prefer and not need[:-1]):
             evidence = quoted
         fields.update(dict.fromkeys(named))
+        fields_required = fields_required or (bool(named) and asks)
         related = related or bool(RELATED.search(clause))
     order = DEGREE_LEVELS.index
     low = min(need, key=order) if need else None
@@ -851,4 +875,5 @@ def education_requirement(
         fields=tuple(fields),
         related_fields=related,
         evidence=evidence,
+        fields_required=fields_required,
     )

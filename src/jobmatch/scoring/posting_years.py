@@ -11,7 +11,8 @@ the clause that says what the years are asked in ("3+ years of applied ML engine
 experience", "4+ years building production React applications"): the skills named there are
 the domain the years must be spent in. :func:`and_list` tells whether the skills named
 there are one list joined by "and" ("5+ years of C# and Python": each is asked), not
-alternatives ("Python or R", "SAS and/or SQL").
+alternatives ("Python or R", "SAS and/or SQL"). :func:`role_work` reads the work of a
+role the years are asked as ("5+ years of experience as a Data Scientist": data science).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["and_list", "years_asked", "years_phrase"]
+__all__ = ["and_list", "role_work", "years_asked", "years_phrase"]
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -271,3 +272,37 @@ def and_list(phrase: str, words: Sequence[str]) -> bool:
         return False
     gaps = [folded[b:a] for (_, b), (a, _) in zip(items, items[1:], strict=False)]
     return all(_LIST_GAP.fullmatch(g) for g in gaps) and bool(_AND.search(gaps[-1]))
+
+
+#: the one who does a work, and the work ("scientist": "science")
+_WORK = {
+    "scientist": "science",
+    "engineer": "engineering",
+    "analyst": "analysis",
+    "developer": "development",
+    "designer": "design",
+    "consultant": "consulting",
+    "accountant": "accounting",
+    "nurse": "nursing",
+    "teacher": "teaching",
+}
+#: "as a Data Scientist", "as an ML engineer": up to three words before the doer
+_AS_ROLE = re.compile(
+    r"\bas\s+an?\s+((?:[a-z][\w&+/-]*\s+){0,3}?)(" + "|".join(_WORK) + r")s?\b",
+    re.IGNORECASE,
+)
+
+
+def role_work(phrase: str) -> list[str]:
+    """The names of the work of the role ``phrase`` asks the years as, lower case, the
+    longest first: ``"5+ years of experience as a Data Scientist"`` gives ``["data
+    science"]``, ``"as a senior software engineer"`` ``["senior software engineering",
+    "software engineering", "engineering"]``; ``[]`` when no role is named. The caller keeps
+    the first that names a skill: a job titled so, or whose entry names the work, counts.
+    """
+    m = _AS_ROLE.search(phrase)
+    if m is None:
+        return []
+    words = m.group(1).casefold().split()
+    work = _WORK[m.group(2).casefold()]
+    return [" ".join([*words[k:], work]) for k in range(len(words) + 1)]

@@ -1,0 +1,78 @@
+"""What a match report tells a user, in shapes an audit of twelve shared (resume, posting)
+pairs found wrong: a field of study only a preferred clause names, reported as required; the
+years asked as a role ("as a Data Scientist") counted from every job."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch import match, read_posting
+from jobmatch.extract.component import SkillExtractor
+
+
+@pytest.mark.parametrize(
+    ("line", "fields_required"),
+    [
+        # glassdoor-0884: the degree and its fields are preferred
+        ("Master's Degree preferred, computer science, statistics or mathematics.", False),
+        ("Master's Degree in Computer Science or Statistics preferred.", False),
+        ("Bachelor's degree in Computer Science or Statistics.", True),
+    ],
+)
+def test_fields_are_asked_only_by_a_required_clause(
+    extractor: SkillExtractor, line: str, fields_required: bool
+) -> None:
+    read = read_posting(f"Analyst\n\nRequirements\n- {line}\n- SQL\n", extractor=extractor)
+    assert read.education is not None
+    assert read.education.fields == ("computer science", "statistics") + (
+        ("mathematics",) if "mathematics" in line else ()
+    )
+    assert read.education.fields_required is fields_required
+
+
+def test_fields_under_a_preferred_heading_are_missing_as_preferred() -> None:
+    # glassdoor-0419: "Preferred Qualifications / Masters Degree, preferably in ... Economics,
+    # Mathematics": the report listed "Field: economics or mathematics (Education; required)"
+    posting = (
+        "Project Manager\n\nQualifications\n- 10 years managing complex projects\n- Jira\n"
+        "Preferred Qualifications\n"
+        "- Masters Degree, preferably in an analytical field such as Economics, Mathematics\n"
+    )
+    report = match("SKILLS\nJira\n\nEDUCATION\nBachelor of Arts in History\n", posting)
+    field = [m for m in report.missing if m.requirement == "field"]
+    assert [(m.name, m.required) for m in field] == [("Field: economics or mathematics", False)]
+
+
+@pytest.mark.parametrize(
+    ("line", "domain"),
+    [
+        # glassdoor-0353: a teacher's years counted as a data scientist's
+        ("5+ years of experience as a Data Scientist", ["data_science"]),
+        ("3 years of experience as a data analyst", ["data_analysis"]),
+        # a role whose work the lexicon does not name: the years of every job
+        ("5+ years of experience as a hair stylist", []),
+        # the skills named come first
+        ("4+ years of experience as a Python developer", ["python"]),
+    ],
+)
+def test_years_asked_as_a_role_count_that_work(
+    extractor: SkillExtractor, line: str, domain: list[str]
+) -> None:
+    read = read_posting(f"Analyst\n\nRequirements\n- {line}\n- SQL\n", extractor=extractor)
+    assert [s.skill_id for s in read.years_skills] == domain
+
+
+def test_a_teacher_has_no_years_as_a_data_scientist() -> None:
+    posting = (
+        "Data Scientist\n\nRequirements\n- 5+ years of experience as a Data Scientist\n- SQL\n"
+    )
+    resume = (
+        "EXPERIENCE\nTeacher, 08/2015 to 07/2017\nPrepared lesson plans.\n"
+        "Data Scientist, 01/2018 to 01/2020\nBuilt models in SQL.\n"
+    )
+    (years,) = match(resume, posting).years
+    assert years.domain == ("data science",)
+    assert [(r.title, r.counted) for r in years.roles] == [
+        ("Teacher", False),
+        ("Data Scientist", True),
+    ]
