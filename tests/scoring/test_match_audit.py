@@ -51,6 +51,13 @@ def test_fields_under_a_preferred_heading_are_missing_as_preferred() -> None:
         ("3 years of experience as a data analyst", ["data_analysis"]),
         # a role whose work the lexicon does not name: the years of every job
         ("5+ years of experience as a hair stylist", []),
+        # glassdoor-0157: a list of roles, one of which names no skill
+        ("2-5 years experience as a data scientist, software engineer or statistical modeler", []),
+        ("3+ years as a data scientist or data analyst", ["data_science", "data_analysis"]),
+        (
+            "5+ years as a data scientist in a fast-paced consumer products company",
+            ["data_science"],
+        ),
         # the skills named come first
         ("4+ years of experience as a Python developer", ["python"]),
     ],

@@ -768,10 +768,10 @@ def _years_domain(
 
 
 def _role_skill(phrase: str, lexicon: Lexicon) -> list[str]:
-    """The skill of the work of the role the years of ``phrase`` are asked as ("as a Data
-    Scientist": ``data_science``), by its name or an alias; ``[]`` when none is known."""
-    works = role_work(phrase)
-    if not works:
+    """The skills of the work of the roles the years of ``phrase`` are asked as ("as a Data
+    Scientist": ``data_science``), by name or alias; ``[]`` when a role names none."""
+    roles = role_work(phrase)
+    if not roles:
         return []
     names = {
         " ".join(n.split()).casefold(): s.id
@@ -779,7 +779,13 @@ def _role_skill(phrase: str, lexicon: Lexicon) -> list[str]:
         if s.category not in _NO_DOMAIN and s.id not in GENERIC
         for n in (s.name, *s.aliases)
     }
-    return next(([names[w]] for w in works if w in names), [])
+    out = []
+    for works in roles:
+        known = next((names[w] for w in works if w in names), None)
+        if known is None:
+            return []  # a role whose work no skill names: any job may be it
+        out.append(known)
+    return list(dict.fromkeys(out))
 
 
 def _skill(skill_id: str, lexicon: Lexicon) -> PostingSkill:

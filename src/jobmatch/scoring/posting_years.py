@@ -287,22 +287,33 @@ _WORK = {
     "teacher": "teaching",
 }
 #: "as a Data Scientist", "as an ML engineer": up to three words before the doer
-_AS_ROLE = re.compile(
-    r"\bas\s+an?\s+((?:[a-z][\w&+/-]*\s+){0,3}?)(" + "|".join(_WORK) + r")s?\b",
-    re.IGNORECASE,
-)
+_AS = re.compile(r"\bas\s+an?\s+", re.IGNORECASE)
+_ROLE = re.compile(r"((?:[a-z][\w&+-]*\s+){0,3}?)(" + "|".join(_WORK) + r")s?\b", re.IGNORECASE)
+#: what parts a list of roles ("a data scientist, software engineer or statistician")
+_ROLE_GAP = re.compile(r"\s*(?:,|/|\bor\b|\band\b)\s*", re.IGNORECASE)
+#: the most words of an item of a list of roles
+_ROLE_WORDS = 4
 
 
-def role_work(phrase: str) -> list[str]:
-    """The names of the work of the role ``phrase`` asks the years as, lower case, the
-    longest first: ``"5+ years of experience as a Data Scientist"`` gives ``["data
-    science"]``, ``"as a senior software engineer"`` ``["senior software engineering",
-    "software engineering", "engineering"]``; ``[]`` when no role is named. The caller keeps
-    the first that names a skill: a job titled so, or whose entry names the work, counts.
+def role_work(phrase: str) -> list[list[str]]:
+    """For each role ``phrase`` asks the years as, the names of its work, lower case, the
+    longest first: ``"5+ years of experience as a Data Scientist"`` gives ``[["data
+    science"]]``, ``"as a senior software engineer or data analyst"`` ``[["senior software
+    engineering", "software engineering", "engineering"], ["data analysis"]]``. ``[]`` when
+    no role is named, or when an item of the list is no role this reads ("as a data
+    scientist or statistical modeler"): then no job can be told apart.
     """
-    m = _AS_ROLE.search(phrase)
-    if m is None:
+    at = _AS.search(phrase)
+    if at is None:
         return []
-    words = m.group(1).casefold().split()
-    work = _WORK[m.group(2).casefold()]
-    return [" ".join([*words[k:], work]) for k in range(len(words) + 1)]
+    out: list[list[str]] = []
+    for k, part in enumerate(_ROLE_GAP.split(phrase[at.end() :])):
+        m = _ROLE.match(part)
+        if m is None:
+            if k == 0 or len(part.split()) <= _ROLE_WORDS:
+                return []  # no role, or an item of the list this cannot read
+            break  # the prose after the roles
+        words = m.group(1).casefold().split()
+        work = _WORK[m.group(2).casefold()]
+        out.append([" ".join([*words[i:], work]) for i in range(len(words) + 1)])
+    return out
