@@ -83,3 +83,24 @@ def test_a_teacher_has_no_years_as_a_data_scientist() -> None:
         ("Teacher", False),
         ("Data Scientist", True),
     ]
+
+
+def test_a_line_s_own_label_prefers_each_of_its_clauses(extractor: SkillExtractor) -> None:
+    # glassdoor-0407: the label's preference reached only its first sentence, and a label
+    # whose words ran together ("PreferredTechnical") none
+    text = (
+        "Analyst\n\nQualifications and Education Requirements\n\n"
+        "Required Work Experience -3+ years of data analysis experience\n\n"
+        "Preferred Work Experience -Retail banking experience. Experience with Tableau\n\n"
+        "PreferredTechnical Knowledge -CRM experience, Python or R\n\n"
+        "Technical Knowledge Required -Writing SQL queries.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert [([s.skill_id for s in r.skills], r.required) for r in read.requirements] == [
+        (["data_analysis"], True),
+        (["retail_banking"], False),
+        (["tableau"], False),
+        (["crm"], False),
+        (["python", "r"], False),
+        (["sql"], True),
+    ]

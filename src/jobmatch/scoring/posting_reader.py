@@ -39,6 +39,7 @@ from .posting_company import company_names, company_spans, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_fields import degree_fields
 from .posting_implied import without_implied
+from .posting_labels import line_label
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -250,6 +251,11 @@ def read_requirements(
     def section_of(span: tuple[int, int]) -> str:
         if span in applying:
             return _APPLYING  # how to apply: read as a section that asks nothing
+        # "Preferred Work Experience -Retail banking ... . Experience with marketing": the
+        # line's own label says what each of its clauses asks
+        label = line_label(text, span[0])
+        if label is not None:
+            return label
         return sections[bisect_right(starts, span[0]) - 1][2] if sections else "other"
 
     clause_list = [
