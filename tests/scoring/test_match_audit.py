@@ -104,3 +104,15 @@ def test_a_line_s_own_label_prefers_each_of_its_clauses(extractor: SkillExtracto
         (["python", "r"], False),
         (["sql"], True),
     ]
+
+
+def test_client_communication_is_communication() -> None:
+    # INFORMATION-TECHNOLOGY_10553553 lists "Client communication" among its highlights;
+    # once "Network and Communications Management" no longer read as the skill, the
+    # report listed communication as missing
+    posting = "Project Manager\n\nRequirements\n- Excellent communication skills\n- Jira\n"
+    report = match("HIGHLIGHTS\nClient communication\nJira\n", posting)
+    assert [(m.skill_id, m.match) for m in report.matched] == [
+        ("communication", "full"),
+        ("jira", "full"),
+    ]
