@@ -116,3 +116,26 @@ def test_client_communication_is_communication() -> None:
         ("communication", "full"),
         ("jira", "full"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        # glassdoor-0884: "plant communications (phones, networks)" met "data analysis"
+        (
+            "Fluency in data analysis, including experimentation, data visualization, "
+            "defining KPIs, and communication around data",
+            [["data_analysis", "experimentation", "data_visualization"], ["communication"]],
+        ),
+        # glassdoor-0312: the soft skill is a true alternative after "or"
+        (
+            "Some experience with legacy analytics software such SAS or willingness to learn",
+            [["sas", "eagerness_to_learn"]],
+        ),
+    ],
+)
+def test_a_soft_skill_is_no_alternative_to_a_technical_one(
+    extractor: SkillExtractor, line: str, asked: list[list[str]]
+) -> None:
+    read = read_posting(f"Analyst\n\nRequirements\n- {line}\n", extractor=extractor)
+    assert [[s.skill_id for s in r.skills] for r in read.requirements] == asked

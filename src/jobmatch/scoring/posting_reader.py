@@ -485,7 +485,7 @@ class _Reading:
             after = alternatives(self.text, [m for m in asked if m.start >= one[1]])
             ids = list(dict.fromkeys(m.skill_id for m in asked if m in inside))
             groups = [*before, *([ids] if ids else []), *after]
-        for group in groups:
+        for group in _soft_apart(groups, self.lexicon) if not _OR.search(clause) else groups:
             _add(self.reqs, group, required, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
             _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)
@@ -771,6 +771,27 @@ def _years_domain(
         and and_list(phrase, [m.text for m in found])
     )
     return skills, each
+
+
+#: an "or" in a clause: its soft skill may be a true alternative ("SAS or willingness to
+#: learn the basics")
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+def _soft_apart(groups: Sequence[Sequence[str]], lexicon: Lexicon) -> list[list[str]]:
+    """The groups of alternatives of a clause with no "or", each soft skill asked on its
+    own: "Fluency in data analysis, including experimentation, data visualization, defining
+    KPIs, and communication around data" (glassdoor-0884) asks data analysis and
+    communication, and "communication" on a resume meets no data analysis."""
+    out: list[list[str]] = []
+    for group in groups:
+        soft = [s for s in group if _category(s, lexicon) in SOFT_CATEGORIES]
+        if not soft or len(soft) == len(group):
+            out.append(list(group))
+            continue
+        out.append([s for s in group if s not in soft])
+        out.extend([s] for s in soft)
+    return out
 
 
 def _role_skill(phrase: str, lexicon: Lexicon) -> list[str]:
