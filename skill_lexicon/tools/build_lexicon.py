@@ -234,6 +234,15 @@ OTHER_SENSES: dict[str, list[str]] = {
         "with senior leadership",
         "with executive leadership",
         "senior leadership team",
+    ]
+    # the leaders as the ones a job serves or informs ("Assists leadership with strategies
+    # for scaling successful projects", glassdoor-0001)
+    + [
+        f"{verb} leadership"
+        for verb in (
+            "assist assists assisting support supports supporting advise advises advising "
+            "inform informs informing brief briefs briefing update updates updating"
+        ).split()
     ],
     # an organisation's name, not the practice ("Riverside Research’s Trusted and Resilient
     # Systems group", "the Allen Research Institute"): a possessive, or a word of an
@@ -298,7 +307,22 @@ OTHER_SENSES: dict[str, list[str]] = {
     # a line of business or a firm ("Integrated Communications Mission Support", "Digital
     # Communications Services")
     + ["integrated communications", "communications services", "communications provider"]
-    + ["communications providers"],
+    + ["communications providers"]
+    # a firm or an industry ("1 communications company across the Southeast"), and the
+    # channels a job runs or answers, not how well one speaks ("plant communications
+    # (phones, networks)", "handle telephone communications", "Microwave Communications
+    # Technician"), a degree's subject ("Network and Communications Management")
+    + [
+        f"communications {what}"
+        for what in "company companies firm firms industry sector management".split()
+    ]
+    + [
+        f"{channel} communications"
+        for channel in (
+            "plant telephone phone radio microwave voice data network satellite mobile "
+            "optical rf wireless fiber"
+        ).split()
+    ],
     # what an employer offers ("Commitment to your training and development")
     "training and development": [
         "your training and development",

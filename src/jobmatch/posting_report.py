@@ -76,7 +76,9 @@ def _education(read: PostingRequirements) -> str:
         parts.append(f"{DEGREE_LABELS.get(edu.preferred_level, edu.preferred_level)} preferred")
     if edu.fields:
         fields = " or ".join(edu.fields) + (" or a related field" if edu.related_fields else "")
-        parts.append(f"in {fields}")
+        # "preferably" only beside a degree that is asked: the rest reads as preferred
+        firm = edu.fields_required or edu.min_level is None
+        parts.append(f"in {fields}" if firm else f"preferably in {fields}")
     return ", ".join(parts) + f'\n  "{_short(edu.evidence)}"'
 
 

@@ -67,7 +67,9 @@ def years_lines(years: YearsMatch) -> tuple[str, list[str]]:
     label = years.label if years.required else f"{years.label} (preferred)"
     head = f"{label}: {years.years:.1f} of {years.asked:g} years count ({state})"
     if not years.domain:
-        return f"{head}; the years of every dated job count (no field named)", []
+        # the posting may name a field no skill stands for ("technical/engineering
+        # experience in Systems / Integration & Verification"): say what is not checked
+        return f"{head}; the years of every dated job count ({_NO_DOMAIN})", []
     if years.each:
         each = ", ".join(f"{s.skill} {s.years:.1f}" for s in years.each)
         head += f"; each skill's years count apart, the fewest decide ({each})"
@@ -82,6 +84,10 @@ def years_lines(years: YearsMatch) -> tuple[str, list[str]]:
             else:
                 rows.append(f"not counted: {_when(r)}, its entry does not name {names}")
     return head, rows or ["no dated job found"]
+
+
+#: why every job counts towards years asked in no skill
+_NO_DOMAIN = "the years name no skill jobmatch can check"
 
 
 def _each_rows(years: YearsMatch) -> list[str]:

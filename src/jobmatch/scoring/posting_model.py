@@ -52,7 +52,9 @@ class EducationRequirement:
 
     ``min_level`` and ``preferred_level`` are ``bachelor``, ``master``, ``phd`` (or
     ``associate``, ``high_school``), ``None`` when not stated; ``fields`` the accepted fields
-    of study (lower case); ``related_fields`` true when "or a related field" widens them.
+    of study (lower case); ``related_fields`` true when "or a related field" widens them;
+    ``fields_required`` false when only preferred clauses name the fields ("Master's degree
+    preferred, computer science or statistics", "Bachelor's degree, preferably in Finance").
     """
 
     min_level: str | None
@@ -60,6 +62,7 @@ class EducationRequirement:
     fields: tuple[str, ...]
     related_fields: bool
     evidence: str
+    fields_required: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -209,7 +209,9 @@ def _education_requirements(
             Requirement(
                 id="field",
                 label=f"Field: {label}",
-                required=not edu.related_fields,
+                # a field only a preferred clause names is preferred ("Master's degree
+                # preferred, computer science or statistics"), as is a widened one
+                required=edu.fields_required and not edu.related_fields,
                 fields=edu.fields,
             )
         )

@@ -39,6 +39,7 @@ from .posting_company import company_names, company_spans, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_fields import degree_fields
 from .posting_implied import without_implied
+from .posting_labels import line_label
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -60,7 +61,7 @@ from .posting_rules import (
     years_asked,
     years_phrase,
 )
-from .posting_years import and_list
+from .posting_years import and_list, role_work
 from .profile_types import DEGREE_LEVELS
 
 if TYPE_CHECKING:
@@ -250,6 +251,11 @@ def read_requirements(
     def section_of(span: tuple[int, int]) -> str:
         if span in applying:
             return _APPLYING  # how to apply: read as a section that asks nothing
+        # "Preferred Work Experience -Retail banking ... . Experience with marketing": the
+        # line's own label says what each of its clauses asks
+        label = line_label(text, span[0])
+        if label is not None:
+            return label
         return sections[bisect_right(starts, span[0]) - 1][2] if sections else "other"
 
     clause_list = [
@@ -479,7 +485,7 @@ class _Reading:
             after = alternatives(self.text, [m for m in asked if m.start >= one[1]])
             ids = list(dict.fromkeys(m.skill_id for m in asked if m in inside))
             groups = [*before, *([ids] if ids else []), *after]
-        for group in groups:
+        for group in _soft_apart(groups, self.lexicon) if not _OR.search(clause) else groups:
             _add(self.reqs, group, required, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
             _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)
@@ -753,6 +759,10 @@ def _years_domain(
         and " ".join(m.text.split()).casefold() in words
     ]
     skills = tuple(_skill(s, lexicon) for s in dict.fromkeys(m.skill_id for m in found))
+    if not skills:
+        # "5+ years of experience as a Data Scientist": the years of data science jobs, not
+        # of every job (a teacher's are none)
+        skills = tuple(_skill(s, lexicon) for s in _role_skill(phrase, lexicon))
     # "5+ years of C# and Python": each; "in predictive modeling and data analysis", fields
     # of work (lower-case names), is one domain any job in one of them shows
     each = (
@@ -761,6 +771,48 @@ def _years_domain(
         and and_list(phrase, [m.text for m in found])
     )
     return skills, each
+
+
+#: an "or" in a clause: its soft skill may be a true alternative ("SAS or willingness to
+#: learn the basics")
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+def _soft_apart(groups: Sequence[Sequence[str]], lexicon: Lexicon) -> list[list[str]]:
+    """The groups of alternatives of a clause with no "or", each soft skill asked on its
+    own: "Fluency in data analysis, including experimentation, data visualization, defining
+    KPIs, and communication around data" (glassdoor-0884) asks data analysis and
+    communication, and "communication" on a resume meets no data analysis."""
+    out: list[list[str]] = []
+    for group in groups:
+        soft = [s for s in group if _category(s, lexicon) in SOFT_CATEGORIES]
+        if not soft or len(soft) == len(group):
+            out.append(list(group))
+            continue
+        out.append([s for s in group if s not in soft])
+        out.extend([s] for s in soft)
+    return out
+
+
+def _role_skill(phrase: str, lexicon: Lexicon) -> list[str]:
+    """The skills of the work of the roles the years of ``phrase`` are asked as ("as a Data
+    Scientist": ``data_science``), by name or alias; ``[]`` when a role names none."""
+    roles = role_work(phrase)
+    if not roles:
+        return []
+    names = {
+        " ".join(n.split()).casefold(): s.id
+        for s in lexicon.skills
+        if s.category not in _NO_DOMAIN and s.id not in GENERIC
+        for n in (s.name, *s.aliases)
+    }
+    out = []
+    for works in roles:
+        known = next((names[w] for w in works if w in names), None)
+        if known is None:
+            return []  # a role whose work no skill names: any job may be it
+        out.append(known)
+    return list(dict.fromkeys(out))
 
 
 def _skill(skill_id: str, lexicon: Lexicon) -> PostingSkill:
@@ -816,7 +868,8 @@ def education_requirement(
 
     The lowest level of a required clause is the minimum; the highest level of a preferred
     clause (or of a clause that requires one level and prefers another) is the preferred
-    level when it is above the minimum. Fields are those of all the degree clauses.
+    level when it is above the minimum. Fields are those of all the degree clauses; they
+    are asked only when a required clause names them (else preferred).
     """
     if not found:
         return None
@@ -824,10 +877,13 @@ def education_requirement(
     nice: list[str] = []
     fields: dict[str, None] = {}
     related = False
+    fields_required = False
     evidence = ""
     for clause, prefer, quoted, named in found:
         levels = degree_levels(clause)
+        asks = not prefer
         if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
+            asks = True  # "BS/MS in engineering or geology, PhD desired but not required"
             need.append(min(levels, key=DEGREE_LEVELS.index))
             nice.append(max(levels, key=DEGREE_LEVELS.index))
         elif prefer:
@@ -837,6 +893,7 @@ def education_requirement(
         if not evidence or (not prefer and not need[:-1]):
             evidence = quoted
         fields.update(dict.fromkeys(named))
+        fields_required = fields_required or (bool(named) and asks)
         related = related or bool(RELATED.search(clause))
     order = DEGREE_LEVELS.index
     low = min(need, key=order) if need else None
@@ -851,4 +908,5 @@ def education_requirement(
         fields=tuple(fields),
         related_fields=related,
         evidence=evidence,
+        fields_required=fields_required,
     )

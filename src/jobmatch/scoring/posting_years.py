@@ -11,7 +11,8 @@ the clause that says what the years are asked in ("3+ years of applied ML engine
 experience", "4+ years building production React applications"): the skills named there are
 the domain the years must be spent in. :func:`and_list` tells whether the skills named
 there are one list joined by "and" ("5+ years of C# and Python": each is asked), not
-alternatives ("Python or R", "SAS and/or SQL").
+alternatives ("Python or R", "SAS and/or SQL"). :func:`role_work` reads the work of a
+role the years are asked as ("5+ years of experience as a Data Scientist": data science).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["and_list", "years_asked", "years_phrase"]
+__all__ = ["and_list", "role_work", "years_asked", "years_phrase"]
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -271,3 +272,48 @@ def and_list(phrase: str, words: Sequence[str]) -> bool:
         return False
     gaps = [folded[b:a] for (_, b), (a, _) in zip(items, items[1:], strict=False)]
     return all(_LIST_GAP.fullmatch(g) for g in gaps) and bool(_AND.search(gaps[-1]))
+
+
+#: the one who does a work, and the work ("scientist": "science")
+_WORK = {
+    "scientist": "science",
+    "engineer": "engineering",
+    "analyst": "analysis",
+    "developer": "development",
+    "designer": "design",
+    "consultant": "consulting",
+    "accountant": "accounting",
+    "nurse": "nursing",
+    "teacher": "teaching",
+}
+#: "as a Data Scientist", "as an ML engineer": up to three words before the doer
+_AS = re.compile(r"\bas\s+an?\s+", re.IGNORECASE)
+_ROLE = re.compile(r"((?:[a-z][\w&+-]*\s+){0,3}?)(" + "|".join(_WORK) + r")s?\b", re.IGNORECASE)
+#: what parts a list of roles ("a data scientist, software engineer or statistician")
+_ROLE_GAP = re.compile(r"\s*(?:,|/|\bor\b|\band\b)\s*", re.IGNORECASE)
+#: the most words of an item of a list of roles
+_ROLE_WORDS = 4
+
+
+def role_work(phrase: str) -> list[list[str]]:
+    """For each role ``phrase`` asks the years as, the names of its work, lower case, the
+    longest first: ``"5+ years of experience as a Data Scientist"`` gives ``[["data
+    science"]]``, ``"as a senior software engineer or data analyst"`` ``[["senior software
+    engineering", "software engineering", "engineering"], ["data analysis"]]``. ``[]`` when
+    no role is named, or when an item of the list is no role this reads ("as a data
+    scientist or statistical modeler"): then no job can be told apart.
+    """
+    at = _AS.search(phrase)
+    if at is None:
+        return []
+    out: list[list[str]] = []
+    for k, part in enumerate(_ROLE_GAP.split(phrase[at.end() :])):
+        m = _ROLE.match(part)
+        if m is None:
+            if k == 0 or len(part.split()) <= _ROLE_WORDS:
+                return []  # no role, or an item of the list this cannot read
+            break  # the prose after the roles
+        words = m.group(1).casefold().split()
+        work = _WORK[m.group(2).casefold()]
+        out.append([" ".join([*words[i:], work]) for i in range(len(words) + 1)])
+    return out

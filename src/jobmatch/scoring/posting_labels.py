@@ -1,0 +1,44 @@
+"""A line's own label: "Preferred Work Experience -Retail banking ... . Experience with
+marketing, sales, or customer service" (glassdoor-0407) prefers every clause of its line,
+whatever the heading above it says; "PreferredTechnical Knowledge -CRM experience, Python
+or R" too, the space of its words lost.
+
+A label opens its line, a few capitalised words before a colon or a dash set off by a space
+("Required Work Experience -3+ years ..."), and says what its line asks: preferred
+("preferred", "desired", "nice to have") or required ("required", "requirements", "must
+have"). Other labels ("Education - ...", "Bonus: ...") leave the section as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["line_label"]
+
+#: a label opening a line: up to six words, the first capitalised, then ":" or " -"
+_LABEL = re.compile(
+    r"[ \t]*([A-Z][A-Za-z&/']*(?:[ \t]+[A-Za-z&/']+){0,5}?)(?:[ \t]+[-\u2013]|[ \t]*:)[ \t]*\S"
+)
+#: words run together ("PreferredTechnical"): a lower-case letter before a capital
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_PREFERRED = re.compile(r"\b(?:preferred|desired|nice to have)\b", re.IGNORECASE)
+_REQUIRED = re.compile(r"\b(?:required|requirements|must have)\b", re.IGNORECASE)
+
+
+def line_label(text: str, at: int) -> str | None:
+    """The section the label of the line holding ``text[at]`` names: ``"preferred"``,
+    ``"requirements"``, or ``None`` (no label, or one that names neither).
+
+    >>> line_label("Preferred Work Experience -Retail banking. Experience with CRM", 45)
+    'preferred'
+    """
+    start = text.rfind("\n", 0, at) + 1
+    m = _LABEL.match(text, start)
+    if m is None or m.end() > at + 1 and m.start(1) > at:
+        return None
+    label = _GLUED.sub(" ", m.group(1))
+    if _PREFERRED.search(label):
+        return "preferred"
+    if _REQUIRED.search(label):
+        return "requirements"
+    return None
