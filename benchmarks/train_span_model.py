@@ -28,6 +28,7 @@ Usage::
     python benchmarks/train_span_model.py --work /tmp/sm   # where corpora and checkpoints go
     python benchmarks/train_span_model.py --no-install     # train, do not replace the shipped model
     python benchmarks/train_span_model.py --pretrain       # pretrain the tok2vec first
+    python benchmarks/train_span_model.py --pretrain --pretrain-epochs 120   # for longer
     python benchmarks/train_span_model.py --training.dropout 0.3   # a config override
     python benchmarks/train_span_model.py --no-install --config training/span_model_spancat.cfg
         # an experiment's config (docs/accurate.md)
@@ -189,8 +190,11 @@ def _env() -> dict[str, str]:
     return dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
 
 
-def pretrain(work: Path) -> Path:
-    """Run ``spacy pretrain`` (nice, one thread); returns the last epoch's weights."""
+def pretrain(work: Path, epochs: int | None = None) -> Path:
+    """Run ``spacy pretrain`` (nice, one thread); returns the last epoch's weights.
+
+    ``epochs`` overrides the config's ``[pretraining] max_epochs`` (40).
+    """
     out = work / "pretrain"
     if out.exists():  # spacy pretrain refuses a folder with weights in it
         shutil.rmtree(out)
@@ -198,6 +202,8 @@ def pretrain(work: Path) -> Path:
         "nice", "-n", "19", sys.executable, "-m", "spacy", "pretrain", str(PRETRAIN_CONFIG),
         str(out), "--code", str(CODE), "--paths.raw", str(work / "raw.spacy"),
     ]  # fmt: skip
+    if epochs is not None:
+        cmd += ["--pretraining.max_epochs", str(epochs)]
     print(" ".join(cmd), flush=True)
     subprocess.run(cmd, check=True, env=_env())
     return out / "model-last.bin"
@@ -236,6 +242,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--no-install", action="store_true", help="do not replace the shipped model")
     ap.add_argument("--pretrain", action="store_true", help="pretrain the tok2vec first")
     ap.add_argument(
+        "--pretrain-epochs", type=int, help="pretraining epochs (default: the config's, 40)"
+    )
+    ap.add_argument(
         "--vectors", action="store_true", help="train static floret vectors and use them"
     )
     ap.add_argument(
@@ -251,7 +260,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     if args.pretrain:
         n, t = convert_unlabelled(unlabelled_texts(shared_data()), work / "raw.spacy")
         print(f"unlabelled: {n} texts, {t} tokens", flush=True)
-        weights = pretrain(work)
+        weights = pretrain(work, args.pretrain_epochs)
         overrides = ["--paths.pretrained_tok2vec", str(weights), *overrides]
     if args.vectors:
         vectors = train_vectors(unlabelled_texts(shared_data()), work)
