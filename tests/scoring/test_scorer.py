@@ -690,6 +690,7 @@ def test_named_neural_network_kinds_give_credit_for_neural_networks(text: str) -
             "communication",
             "cross-cultural_communication",
         ),
+        ("Proficiency in Microsoft Office.", "Excel", "microsoft_office", "excel"),
         (
             "Experience with content management systems.",
             "WordPress",
