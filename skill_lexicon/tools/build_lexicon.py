@@ -160,6 +160,16 @@ TITLE_WORDS = [
 # "Maintenance Technician", "trained plant maintenance personnel"), nor is the reliability
 # of machines software reliability ("Maintenance - Systems reliability")
 OTHER_SENSES: dict[str, list[str]] = {
+    # the design of a physical or control system, not software system design ("model-based
+    # control system design", "HVAC system design")
+    "system design": [
+        f"{before} {form}"
+        for before in (
+            "control controls hvac mechanical electrical piping plumbing lighting irrigation "
+            "fire structural hydraulic pneumatic drainage"
+        ).split()
+        for form in ("system design", "systems design")
+    ],
     # what a message says, or chat, not message queues ("gauge success of messaging",
     # "instant messaging")
     "messaging": [
@@ -434,6 +444,7 @@ OTHER_SENSES: dict[str, list[str]] = {
     ]
     + ["dsl and mobile"],
 }
+OTHER_SENSES["systems design"] = OTHER_SENSES["system design"]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
     # single-word soft skills get the rule on every form
