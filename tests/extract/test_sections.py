@@ -57,6 +57,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("WHO WE LOOK FOR", "requirements"),
         ("YOUR PERSONALITY", "requirements"),
         ("What we'll need from you", "requirements"),
+        # a note in parentheses after such a title (glassdoor-0229)
+        ("What we are expecting from you (i.e., the qualifications you must have)", "requirements"),
+        ("Who we are looking for (must-haves)", "requirements"),
         ("Ideally you’d have:", "preferred"),
         ("You might also have -", "preferred"),
         ("It’d be even better if you…", "preferred"),

@@ -52,7 +52,7 @@ _CANDIDATE_HEADING = (
     r"^(?:(?:so|and) )?(?:about you(?:rself)?|who are you|who you are|your personality"
     r"|people like you|you be like"
     r"|(?:who|what) (?:we are|are we|were|we re|do we|we) (?:looking for|seeking|look for|seek"
-    r"|need|expect)(?: (?:from|in|of) you)?"
+    r"|need|expect|expecting)(?: (?:from|in|of) you)?"
     r"|the (?:skills|person|profile|candidate) (?:we are|were|we re) looking for(?: are)?"
     r"|(?:we are|were|we re) looking for (?:someone|people|a person)(?: who| with)?"
     r"|what (?:well|we will|we) need from you|our expectations(?: of you)?|need to have"
@@ -333,6 +333,7 @@ _PHRASE_RES = tuple(
     )
 )
 _PHRASE_END_RE = re.compile(r"(?:\s|:|\?|!|\u2026|-|\.{2,})+$")
+_PHRASE_NOTE_RE = re.compile(r"\s*\([^()]*\)$")
 
 
 def _phrase_heading(line: str) -> str | None:
@@ -343,6 +344,9 @@ def _phrase_heading(line: str) -> str | None:
     if len(line) > _MAX_PHRASE_CHARS or not any(w in low for w in _PHRASE_WORDS):
         return None
     head = _PHRASE_END_RE.sub("", _DECORATION_RE.sub("", line).strip().strip("*_#"))
+    # a note in parentheses after the title: "What we are expecting from you (i.e., the
+    # qualifications you must have)"
+    head = _PHRASE_NOTE_RE.sub("", head) or head
     if not head or head.endswith(".") or ":" in head:
         return None
     title = _normalise(head)
