@@ -52,7 +52,6 @@ from .posting_rules import (
     RELATED,
     clauses,
     degree_levels,
-    field_names,
     field_spans,
     preferred_asides,
     states_preference,
@@ -458,11 +457,12 @@ class _Reading:
         fields: set[str] = set()
         if degree_levels(clause) or (clause != evidence and degree_levels(evidence)):
             # a part of a degree clause ("..., preferably in Statistics") names fields too
-            fields = set(field_names(clause))
+            known = field_spans(clause)
+            fields = {name for _, _, name in known}
             # "Ph.D. in cell biology, immunology, biochemistry, or ...": fields, not skills
             of_degree = degree_fields(self.text, ms)
             ms = [m for m in ms if m not in of_degree]
-            named = _fields_named(clause, of_degree)
+            named = _fields_named(clause, of_degree, known)
             self.degree_clauses.append((clause, prefer, evidence, named))
         value = years_asked(clause) if self.want_years else None
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
@@ -640,13 +640,15 @@ def _asked(ms: Sequence[SkillMention], fields: Collection[str] = ()) -> list[Ski
     ]
 
 
-def _fields_named(clause: str, of_degree: Sequence[SkillMention]) -> list[str]:
+def _fields_named(
+    clause: str, of_degree: Sequence[SkillMention], known: Sequence[tuple[int, int, str]]
+) -> list[str]:
     """The fields of study a degree clause names, in text order: the known ones
-    (:func:`field_spans`) and the skills of the lexicon read as its fields ("PhD in
-    Immunology", "degree in Chemistry, Biochemistry or ..."). A known field keeps its name
-    ("Operations Research", not the skill it is a form of); one inside a skill's longer
-    words is that skill ("Cell or Molecular Biology": molecular biology, not biology too)."""
-    known = field_spans(clause)
+    (``known``, its :func:`field_spans`) and the skills of the lexicon read as its fields
+    ("PhD in Immunology", "degree in Chemistry, Biochemistry or ..."). A known field keeps
+    its name ("Operations Research", not the skill it is a form of); one inside a skill's
+    longer words is that skill ("Cell or Molecular Biology": molecular biology, not biology
+    too)."""
     named: list[tuple[int, int, str]] = []
     for m in of_degree:
         at = clause.find(m.text)

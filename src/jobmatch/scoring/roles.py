@@ -409,7 +409,8 @@ def _add_prose_roles(
     ... from Jan 2010 to May 2015"), each placed before the first role read below it."""
     for i in area:
         s = " ".join(lines[i].split())
-        if not s or i in skip:
+        # a role stated as a sentence says "worked as ...": most lines are not read again
+        if " as " not in s or i in skip:
             continue
         kind, dates, _ = classify_line(s)
         below = " ".join(lines[i + 1].split()) if i + 1 < len(lines) else ""

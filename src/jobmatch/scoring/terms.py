@@ -71,22 +71,22 @@ class TermModel:
 
         index = vocabulary_index(self.idf)
         ids = index.term_ids(doc.to_array("LOWER"), doc.vocab.strings)
-        return cosine_of_ids(index.idf, ids, self._vector_by_number(index.number))
+        return cosine_of_ids(index.idf, ids, self._vector_array)
 
-    def _vector_by_number(self, number: dict[str, int]) -> Any:
-        """The vector's weights by term number (``number``: the place of each term of
-        ``idf``), NaN for the others (terms outside ``idf`` count for nothing in
-        :meth:`cosine`); kept on the model after the first call."""
-        cached = self.__dict__.get("_vector_array")
-        if cached is None:
-            import numpy as np
+    @cached_property
+    def _vector_array(self) -> Any:
+        """The vector's weights by term number (the place of each term in ``idf``), NaN
+        for the others (terms outside ``idf`` count for nothing in :meth:`cosine`)."""
+        import numpy as np
 
-            cached = np.full(len(number), np.nan)
-            for t, w in self.vector.items():
-                if t in number:
-                    cached[number[t]] = w
-            self.__dict__["_vector_array"] = cached
-        return cached
+        from .term_index import vocabulary_index
+
+        number = vocabulary_index(self.idf).number
+        weights = np.full(len(number), np.nan)
+        for t, w in self.vector.items():
+            if t in number:
+                weights[number[t]] = w
+        return weights
 
     @cached_property
     def _idf_and_vector(self) -> dict[str, tuple[float, float | None]]:
