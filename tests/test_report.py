@@ -176,7 +176,7 @@ Upgrades (partly met: name the skill itself)
   (1 more would add less than 0.1 point each: already strong there)
 
 Education  master's degree in computer science (meets the required bachelor's degree)
-Experience 4.5 years in dated roles; career level mid (Mid-level), read from years
+Experience 4.5 years in dated roles; career level mid (the profile's Mid-level), read from the years
   salary reference: $120k-$160k
 
 Warnings

@@ -25,7 +25,8 @@ _DEGREES = {
 
 
 def career_line(car: CareerEstimate) -> str:
-    """``"4.5 years in dated roles; career level mid (Mid-level), read from years"``.
+    """``"4.5 years in dated roles; career level mid (the profile's Mid-level), read from the
+    years"``, or ``"..., read from the latest title, Senior Data Scientist"``.
 
     Args:
         car: the career estimate of a score report.
@@ -42,8 +43,18 @@ def career_line(car: CareerEstimate) -> str:
         return f"{years}; outside this profile's ladder{latest}, so no level or salary reference"
     if car.level is None:
         return f"{years}; career level not determined"
-    label = f" ({car.level_label})" if car.level_label and car.level_label != car.level else ""
-    basis = f", read from {car.level_from}" if car.level_from else ""
+    label = (
+        f" (the profile's {car.level_label})"
+        if car.level_label and car.level_label != car.level
+        else ""
+    )
+    if car.level_from == "title" and car.most_recent_title:
+        # name the title: the profile's label is no title of the resume
+        basis = f", read from the latest title, {car.most_recent_title}"
+    elif car.level_from:
+        basis = f", read from the {car.level_from}"
+    else:
+        basis = ""
     if car.rank_outside_family and car.most_recent_title:
         basis += (
             f" (the latest title, {car.most_recent_title}, is outside this profile's job"

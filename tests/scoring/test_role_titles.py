@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from jobmatch.models import ResumeFacts
-from jobmatch.report_facts import role_line
+from jobmatch.report_facts import career_line, role_line
 from jobmatch.scoring.career import career_estimate
 from jobmatch.scoring.profiles import load_profile
 from jobmatch.scoring.resume_reader import facts_from_text
@@ -564,3 +564,17 @@ def test_an_inch_mark_opens_no_quotation() -> None:
         ("Sous Chef", "2010-04", "2010-12"),
         ("Kitchen Manager", "2008-07", "2010-04"),
     ]
+
+
+def test_the_report_names_the_title_a_level_was_read_from() -> None:
+    # the profile's label ("Senior AI research engineer") is no title of the resume: the
+    # line says it is the profile's, and names the resume's own title that placed it
+    f = facts_from_text(
+        "Experience\nSenior Python Developer, Acme Inc, Jan 2020 - Dec 2021\n",
+        as_of=date(2026, 1, 1),
+    )
+    line = career_line(career_estimate(f, load_profile("research-engineer")))
+    assert line.endswith(
+        "career level senior (the profile's Senior AI research engineer),"
+        " read from the latest title, Senior Python Developer"
+    )

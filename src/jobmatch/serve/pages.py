@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ..models import Limits, ScoreReport
-from ..report_facts import role_line
+from ..report_facts import career_line, role_line
 from ..report_parts import (
     capped_sentence,
     education_line,
@@ -228,14 +228,12 @@ def _missing(r: ScoreReport) -> str:
 def _facts(r: ScoreReport) -> str:
     degree = education_line(r)
     car = r.career
-    years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
-    level = f"career level {car.level_label or car.level}" if car.level else "level not determined"
     roles = "".join(f"<li>{_h(role_line(x))}</li>" for x in car.roles)
     notes = "".join(f'<p class="where">Note: {_h(n)}</p>' for n in car.notes)
     salary = f"<p>Salary reference: {_h(car.salary_reference)}</p>" if car.salary_reference else ""
     return (
         '<h3 id="facts">Education and experience</h3>'
-        f"<p>Education: {_h(degree)}</p><p>Experience: {_h(years)}; {_h(level)}</p>"
+        f"<p>Education: {_h(degree)}</p><p>Experience: {_h(career_line(car))}</p>"
         + (f"<ul>{roles}</ul>" if roles else "")
         + notes
         + salary
