@@ -178,6 +178,20 @@ def test_matched_skills_carry_evidence(tiny: Scorer) -> None:
     assert TEXT[27:32] == "Keras"
 
 
+def test_the_evidence_is_a_sections_line_not_the_headline(tiny: Scorer) -> None:
+    # the headline claims Python and Keras; the report shows the lines under a heading
+    # (the first there), and the headline only when no section names the skill
+    text = "Jane Doe, Python and Keras developer\nEXPERIENCE\nBuilt image models in Python.\n"
+    r = tiny.score_text(text)
+    got = {m.requirement: (m.via, m.section, text[m.start : m.end]) for m in r.matched}
+    assert got["python"] == (None, "experience", "Python")
+    assert text.index("Python", 30) == r.matched[0].start
+    assert got["keras"] == (None, "other", "Keras")
+    assert got["deep_learning"] == ("keras", "other", "Keras")
+    # the count of mentions is every mention's, the headline's included
+    assert [m.mentions for m in r.matched if m.requirement == "python"] == [2]
+
+
 def test_what_to_add_is_ranked_by_gain(tiny: Scorer) -> None:
     r = tiny.score_text(TEXT)
     # e.g. meeting dl_framework lifts frameworks to 1: coverage (2/3 + 2 + 0.5) / 5 -> 71.0

@@ -27,7 +27,7 @@ coverage ceiling holds the score, those of the calibrated score before the ceili
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +40,7 @@ __all__ = [
     "calibrate",
     "ceiling",
     "credit_of",
+    "evidence_mention",
     "requirement_weight",
     "compute",
     "profile_weights",
@@ -124,6 +125,20 @@ def requirement_weight(req: Requirement, params: ScoringParams) -> float:
     return (params.required_weight if req.required else params.preferred_weight) * req.tfidf
 
 
+def evidence_mention(mentions: Sequence[SkillMention]) -> SkillMention:
+    """The mention a report shows as a skill's evidence: the first one under a heading of
+    the document, else the first. A headline before the first heading ("John Smith,
+    Senior Python Developer") claims a skill; a section's line shows it.
+
+    Args:
+        mentions: one skill's mentions, in text order (at least one).
+
+    Returns:
+        The mention to show.
+    """
+    return next((m for m in mentions if m.section != "other"), mentions[0])
+
+
 def credit_of(
     req: Requirement,
     by_skill: Mapping[str, list[SkillMention]],
@@ -163,7 +178,7 @@ def credit_of(
     for sid in req.skills:
         if sid in by_skill:
             ms = by_skill[sid]
-            return Credit(1.0, sid, None, ms[0], len(ms))
+            return Credit(1.0, sid, None, evidence_mention(ms), len(ms))
     # an implied alternative that is a broad kind the mention is one of counts in full
     # (PostgreSQL for "relational databases"); it goes before those only partly implied
     for full in (True, False):

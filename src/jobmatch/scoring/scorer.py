@@ -33,7 +33,16 @@ from .career import career_estimate, education_against, education_of
 from .doc_language import ENGLISH, EnglishText, english_text
 from .domain_years import years_match
 from .explain import explain, score_parts, snippet
-from .formula import Breakdown, Credit, Weights, calibrate, compute, credit_of, profile_weights
+from .formula import (
+    Breakdown,
+    Credit,
+    Weights,
+    calibrate,
+    compute,
+    credit_of,
+    evidence_mention,
+    profile_weights,
+)
 from .profiles import (
     DEFAULT_PROFILE,
     Profile,
@@ -297,11 +306,11 @@ class Scorer:
         for m in mentions:
             by_skill.setdefault(m.skill_id, []).append(m)
         implied: dict[str, tuple[str, SkillMention]] = {}
-        # text order: the first implying mention is the evidence, which is the first mention
-        # of a skill (skills in order of their first mention)
+        # text order: the first implying skill is the evidence (skills in order of their
+        # first mention), shown by its evidence mention (the first under a heading)
         for skill_id, ms in by_skill.items():
             for sid in self._implied_by(skill_id):
-                implied.setdefault(sid, (skill_id, ms[0]))
+                implied.setdefault(sid, (skill_id, evidence_mention(ms)))
         counted = {y.requirement: y.years for y in years}
         written = ENGLISH if language is not None and language.english else None
         req_credits = {
