@@ -23,6 +23,7 @@ from jobmatch.errors import (
 from jobmatch.models import Limits
 from jobmatch.read import pdfium
 from jobmatch.read.documents import read_bytes, read_document
+from jobmatch.read.normalize import drawn_soft_hyphens
 from tests.helpers import (
     FakeClock,
     bomb_pdf,
@@ -30,6 +31,7 @@ from tests.helpers import (
     image_only_pdf,
     many_pages_pdf,
     simple_pdf,
+    text_stream,
     write,
 )
 
@@ -65,6 +67,31 @@ def test_same_text_and_pages(engine: str, isolate: bool) -> None:
         2,
         (),
     )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_drawn_soft_hyphen_is_a_hyphen(engine: str) -> None:
+    # LaTeX classes such as Awesome-CV map their hyphen glyph to U+00AD: dropped as an
+    # invisible soft hyphen, "cloud-native" read "cloudnative" and a date range lost its dash
+    fonts = (
+        b"<< /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type"
+        b" /Encoding /BaseEncoding /WinAnsiEncoding /Differences [173 /sfthyphen] >> >> >>"
+    )
+    lines = [
+        "Cloud\xadnative, Sep. 2023 \xad Mar. 2024",
+        "high\xadavailability, the en\xad",
+        "terprise",
+    ]
+    data = build_pdf([text_stream(lines)], fonts=fonts)
+    doc = read_bytes(data, source="cv.pdf", pdf_engine=engine)
+    # the line's last one joins a word broken across the lines, as a hyphen does
+    assert doc.text == "Cloud-native, Sep. 2023 - Mar. 2024\nhigh-availability, the enterprise"
+
+
+def test_soft_hyphens_of_other_formats_stay_invisible() -> None:
+    assert read_bytes(b"cloud\xc2\xadnative", source="cv.txt").text == "cloudnative"
+    # beside a hyphen character (a Word export's "on-\xad\u2010campus") it adds none
+    assert drawn_soft_hyphens("on-\xad\u2010campus, a \xad b") == "on-\u2010campus, a - b"
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -29,7 +29,7 @@ from ..errors import (
 )
 from ..models import Document, Limits
 from .encodings import read_text_bytes
-from .normalize import check_text
+from .normalize import check_text, drawn_soft_hyphens
 from .pdf_result import PDF_ENGINES, ExtractedPDF, check_engine, default_pdf_engine
 from .sniff import describe, sniff_format
 
@@ -220,7 +220,7 @@ def _read_pdf(
     if ext and ext != ".pdf":
         warnings.append(f"the file name ends in {ext} but the content is a PDF; read as PDF")
     extracted = _extract_pdf(data, source=source, password=password, limits=limits, engine=engine)
-    text, more = check_text(extracted.text, source=source)
+    text, more = check_text(drawn_soft_hyphens(extracted.text), source=source)
     return Document(
         text=text,
         source=source,

@@ -17,7 +17,7 @@ from .encodings import C1, CONTROL
 from .hyphens import dehyphenate
 from .mojibake import repair_mojibake
 
-__all__ = ["check_text", "check_length", "count_letters"]
+__all__ = ["check_text", "check_length", "count_letters", "drawn_soft_hyphens"]
 
 _CID = re.compile(r"\(cid:\d+\)")
 _LIGATURES = str.maketrans(
@@ -34,6 +34,32 @@ _TRAILING_SPACES = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+# a soft hyphen beside another hyphen character ("on-\xad\u2010campus", a Word export)
+_SOFT_BESIDE_HYPHEN = re.compile("(?<=[-\u2010\u2011])\xad+|\xad+(?=[-\u2010\u2011])")
+
+
+def drawn_soft_hyphens(text: str) -> str:
+    """A PDF's soft hyphens (U+00AD) as the hyphens they were drawn as.
+
+    A soft hyphen in HTML or a Word file is invisible, a place a word may break, and
+    :func:`check_text` drops it. A PDF's text is what was drawn, and some fonts (LaTeX
+    classes such as Awesome-CV) map their hyphen glyph to U+00AD: "cloud\xadnative",
+    "Sep. 2023 \xad Mar. 2024". Dropped, those read "cloudnative" and a date range without
+    its dash. Each becomes ``-`` (a line's last one then goes through the rejoining of
+    words broken across lines, as any hyphen); one beside another hyphen character is
+    dropped.
+
+    Args:
+        text: the text of a PDF, before :func:`check_text`.
+
+    Returns:
+        The text with its soft hyphens replaced or dropped.
+    """
+    if "\xad" not in text:
+        return text
+    return _SOFT_BESIDE_HYPHEN.sub("", text).replace("\xad", "-")
 
 
 def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
