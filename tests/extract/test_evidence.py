@@ -49,6 +49,31 @@ def found(ex: SkillExtractor, text: str) -> list[tuple[str, int, int, str]]:
                 ("cross-functional_teamwork", 8, 30, "cross-functional teams"),
             ],
         ),
+        # research work told as deeds: reproducing results, surveying the literature,
+        # open-sourcing code
+        (
+            "Replicated baselines from the original paper.",
+            [("reproducibility", 0, 20, "Replicated baselines")],
+        ),
+        (
+            "Surveyed the literature on retrieval.",
+            [("literature_review", 0, 23, "Surveyed the literature")],
+        ),
+        (
+            "Open-sourced our training library.",
+            [("open-source_contributions", 0, 33, "Open-sourced our training library")],
+        ),
+        # a participle after a number describes its object: "published papers" someone
+        # else wrote are no publishing; a farther verb may still govern the object
+        (
+            "Reproduced results of three published papers.",
+            [("reproducibility", 0, 18, "Reproduced results")],
+        ),
+        ("Studied two published papers.", []),
+        (
+            "Author of three published papers.",
+            [("publishing_research", 0, 32, "Author of three published papers")],
+        ),
         # a "verb" after a determiner is a noun; no object, no phrase
         ("Takes the lead where needed in the team.", []),
         ("Our mentor developer will help you.", []),
@@ -73,6 +98,9 @@ def test_shipped_rules_name_lexicon_skills(extractor: SkillExtractor) -> None:
         "experimental_design",
         "publishing_research",
         "conference_presentations",
+        "reproducibility",
+        "literature_review",
+        "open-source_contributions",
         "team_leadership",
         "mentoring",
         "model_deployment",

@@ -42,6 +42,13 @@ Phrase = tuple[int, int, int, int]
 _SENTENCE_END = (".", ";", "!", "?")
 # a "verb" after one of these is a noun: "takes the lead", "Our mentor developer"
 _DETERMINERS = ("the", "a", "an", "our", "your", "their", "his", "her", "my", "its")
+# a past participle after a number or a quantifier describes its object ("three published
+# papers", "several accepted papers"): a farther verb may still govern it
+_QUANTIFIERS = (
+    *(str(n) for n in range(1, 100)),
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+    "several", "many", "numerous", "multiple", "various", "some", "few", "these", "those",
+)  # fmt: skip
 # a verb after a hyphen is part of an adjective ("employee-led workshops", "industry-leading
 # team", "self-managed teams"), unless the first part is one of these prefixes ("co-led")
 _VERB_PREFIXES = ("co", "re")
@@ -229,6 +236,7 @@ class EvidenceFinder:
             self._venue_window = v.window
         self._stops = frozenset(key(t) for t in _SENTENCE_END)
         self._determiners = frozenset(key(t) for t in _DETERMINERS)
+        self._quantifiers = frozenset(key(t) for t in _QUANTIFIERS)
         self._hyphen = key("-")
         self._prefixes = frozenset(key(t) for t in _VERB_PREFIXES)
         self._max_verb = max((len(v) for vs in self._verbs for v in vs), default=1)
@@ -295,6 +303,8 @@ class EvidenceFinder:
                     if v >= 0 and tuple(low[v : j + 1]) in self._verbs[r]:
                         if v > 0 and low[v - 1] in self._determiners:
                             return None  # a noun: "the lead", "our mentor"
+                        if v > 0 and low[v - 1] in self._quantifiers:
+                            continue  # an adjective: "three published papers"
                         if self._in_compound(cols, breaks, v):
                             continue  # "employee-led"; a longer verb may hold the prefix
                         return v, r
