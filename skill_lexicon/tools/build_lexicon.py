@@ -180,6 +180,20 @@ OTHER_SENSES: dict[str, list[str]] = {
         ).split()
     ]
     + ["success of messaging", "messaging and positioning", "positioning and messaging"],
+    # a language model's key-value cache or a processor's, not a caching layer ("KV-cache
+    # and speculative decoding", "L2 cache")
+    "cache": [
+        "kv cache",
+        "kv-cache",
+        "key-value cache",
+        "prompt cache",
+        "l1 cache",
+        "l2 cache",
+        "l3 cache",
+        "cpu cache",
+        "browser cache",
+    ],
+    "caching": ["kv caching", "kv-caching", "prompt caching"],
     # a shop's bagging of goods, not the ensemble method ("bagging and carrying out
     # customers' items")
     "bagging": [

@@ -32,8 +32,8 @@ def test_case_file_shape(extractor: SkillExtractor) -> None:
     assert len(CASES) >= 150
     assert Counter(str(c["class"]) for c in CASES) == {
         "title_line": 56,
-        "research_practice": 66,
-        "wrong_sense": 232,
+        "research_practice": 69,
+        "wrong_sense": 233,
         "line_break": 29,
     }
     known = set(extractor.lexicon.by_id)
@@ -60,8 +60,8 @@ def test_figures_per_class(extractor: SkillExtractor) -> None:
             misses.append((case["text"], sorted(expected - ids), sorted(forbidden & ids)))
     assert found == {
         "title_line": [102, 102, 0],
-        "research_practice": [66, 66, 0],
-        "wrong_sense": [200, 200, 0],
+        "research_practice": [75, 75, 0],
+        "wrong_sense": [201, 201, 0],
         "line_break": [39, 39, 0],
     }
     assert misses == []
