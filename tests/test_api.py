@@ -50,9 +50,9 @@ def test_a_path_is_read_and_a_str_naming_the_file_is_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from_path = jobmatch.score(RESUME)
-    assert (from_path.score, from_path.source) == (99.1, str(RESUME))
+    assert (from_path.score, from_path.source) == (99.2, str(RESUME))
     assert jobmatch.score_file(str(RESUME)).to_dict() == from_path.to_dict()
-    assert jobmatch.score_text(RESUME.read_text(encoding="utf-8")).score == 99.1
+    assert jobmatch.score_text(RESUME.read_text(encoding="utf-8")).score == 99.2
     # the file name itself is scored, not the file (relative: the checkout's own path may
     # name a skill, e.g. a folder called "market")
     monkeypatch.chdir(RESUME.parents[1])

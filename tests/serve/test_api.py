@@ -51,7 +51,7 @@ def test_score_a_pdf_gives_the_cli_report(client: TestClient, in_samples: Path) 
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
     assert response.json() == _cli_json("score", PDF)
-    assert response.json()["score"] == 99.1
+    assert response.json()["score"] == 99.2
     # rendered in the worker: the CLI's JSON without its indentation
     cli = CliRunner().invoke(main, ["score", PDF, "--format", "json"], catch_exceptions=False)
     compact = json.dumps(json.loads(cli.output), ensure_ascii=False, separators=(",", ":"))

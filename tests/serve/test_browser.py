@@ -151,12 +151,12 @@ def test_the_report_can_be_downloaded(page: Page, server: str) -> None:
     page.get_by_label("Resume").set_input_files(str(RESUME))
     page.get_by_role("button", name="Score").click()
     page.wait_for_selector("#score")
-    assert page.inner_text("#score") == "99.1"
+    assert page.inner_text("#score") == "99.2"
     with page.expect_download() as info:
         page.get_by_role("link", name="JSON").click()
     download = info.value
     assert download.suggested_filename == "jobmatch-report.json"
-    assert '"score": 99.1' in Path(download.path()).read_text(encoding="utf-8")
+    assert '"score": 99.2' in Path(download.path()).read_text(encoding="utf-8")
 
 
 def test_an_encrypted_pdf_shows_its_error(page: Page, server: str, tmp_path: Path) -> None:
@@ -222,7 +222,7 @@ def test_keyboard_only(page: Page, server: str) -> None:
         timeout=30_000,
     )
     assert _focused_id(page) == "result-heading"
-    assert page.inner_text("#score") == "99.1"
+    assert page.inner_text("#score") == "99.2"
 
 
 def _late_stylesheet(route: Route) -> None:

@@ -33,7 +33,7 @@ def test_posting_a_resume_shows_the_report(client: TestClient, samples: Path) ->
     )
     assert response.status_code == 200
     html = response.text
-    assert '<span class="score strong" id="score">99.1</span>' in html
+    assert '<span class="score strong" id="score">99.2</span>' in html
     assert (
         '<h2 id="result-heading" tabindex="-1">Report for research_engineer_resume.pdf</h2>' in html
     )
@@ -54,13 +54,13 @@ def test_posting_a_resume_shows_the_report(client: TestClient, samples: Path) ->
     assert [ext for _, ext in tokens] == ["html", "md", "json"]
     token = tokens[0][0]
     json_report = client.get(f"/download/{token}/report.json")
-    assert json_report.json()["score"] == 99.1
+    assert json_report.json()["score"] == 99.2
     assert json_report.headers["content-disposition"] == (
         'attachment; filename="jobmatch-report.json"'
     )
     md = client.get(f"/download/{token}/report.md")
     assert md.headers["content-type"] == "text/markdown; charset=utf-8"
-    assert md.text.startswith("# jobmatch score: 99.1/100")
+    assert md.text.startswith("# jobmatch score: 99.2/100")
 
 
 def test_downloads_are_the_report_renderers(client: TestClient, samples: Path) -> None:
