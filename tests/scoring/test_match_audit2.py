@@ -72,3 +72,33 @@ def test_a_duty_s_departments_are_not_asked(shared_data: Path, extractor: SkillE
         for r in read.requirements
         if "customer_service" in {s.skill_id for s in r.skills}
     ] == [(False, "Experience with mark")]
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        # glassdoor-0109, -0523: "Business" was dropped from the list of fields
+        (
+            "BS degree in Business, Computer Science, Engineering, Information Systems or "
+            "related field",
+            ("business", "computer science", "engineering", "information systems"),
+        ),
+        ("Masters Degree in Business/Finance", ("business", "finance")),
+        ("A business or finance degree at master's level", ("business", "finance")),
+        # not the field: a kind of intelligence, requirements
+        (
+            "Bachelor's degree in Computer Science; Business Intelligence tools",
+            ("computer science",),
+        ),
+        (
+            "Bachelor's degree in Statistics and documentation of business and system requirements",
+            ("statistics",),
+        ),
+    ],
+)
+def test_business_is_a_field_of_study(
+    extractor: SkillExtractor, line: str, fields: tuple[str, ...]
+) -> None:
+    read = read_posting(f"Analyst\n\nRequirements\n- {line}\n- SQL\n", extractor=extractor)
+    assert read.education is not None
+    assert read.education.fields == fields
