@@ -102,3 +102,38 @@ def test_business_is_a_field_of_study(
     read = read_posting(f"Analyst\n\nRequirements\n- {line}\n- SQL\n", extractor=extractor)
     assert read.education is not None
     assert read.education.fields == fields
+
+
+@pytest.mark.parametrize(
+    ("line", "asked", "domain"),
+    [
+        # glassdoor-0884: the report listed "statistics (required)"
+        (
+            "3+ years experience of engineering, analysis, statistics, product operations or "
+            "equivalent experience",
+            [],
+            [],
+        ),
+        ("3+ years of experience in statistics, plant operations or finance", [], []),
+        # every field a skill: alternatives, and the years are asked in them
+        ("3+ years of experience in Python or Java", [["python", "java"]], ["python", "java"]),
+        # a field opened to its like stays asked
+        (
+            "3 years of work experience in data science or related field",
+            [["data_science"]],
+            [],
+        ),
+        # not a list of fields: a kind of databases
+        (
+            "1+ years of experience working with relational or multi-dimensional databases",
+            [["databases"]],
+            ["databases"],
+        ),
+    ],
+)
+def test_years_in_one_of_several_fields_ask_no_skill_of_them(
+    extractor: SkillExtractor, line: str, asked: list[list[str]], domain: list[str]
+) -> None:
+    read = read_posting(f"Analyst\n\nRequirements\n- {line}\n", extractor=extractor)
+    assert [[s.skill_id for s in r.skills] for r in read.requirements] == asked
+    assert [s.skill_id for s in read.years_skills] == domain
