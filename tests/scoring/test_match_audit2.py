@@ -137,3 +137,20 @@ def test_years_in_one_of_several_fields_ask_no_skill_of_them(
     read = read_posting(f"Analyst\n\nRequirements\n- {line}\n", extractor=extractor)
     assert [[s.skill_id for s in r.skills] for r in read.requirements] == asked
     assert [s.skill_id for s in read.years_skills] == domain
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        # glassdoor-0419: PMP, Scrum and agile were asked apart, so knowing Scrum met the
+        # line; it asks a PMP or a Scrum Master certification
+        ("Certified PM (PMP) and/or Agile Scrum Master", [["pmp", "csm_certification"]]),
+        # no certification before "or": the practice is asked
+        ("Certified nursing experience or Scrum", [["nursing"], ["scrum"]]),
+    ],
+)
+def test_certified_is_shared_by_a_coordination(
+    extractor: SkillExtractor, line: str, asked: list[list[str]]
+) -> None:
+    read = read_posting(f"Project Manager\n\nRequirements\n- {line}\n", extractor=extractor)
+    assert [[s.skill_id for s in r.skills] for r in read.requirements] == asked

@@ -35,6 +35,7 @@ from ..errors import EmptyDocumentError
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import acceptable_alternatives, alternatives
+from .posting_certified import shared_certification
 from .posting_company import company_names, company_spans, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_fields import degree_fields
@@ -390,6 +391,15 @@ class _Reading:
             if negated:
                 self.ignore([m for m in ms if any(_inside(m, a, b) for a, b in negated)])
                 ms = [m for m in ms if not any(_inside(m, a, b) for a, b in negated)]
+            shared = shared_certification(self.text, span, ms, self.lexicon)
+            if shared is not None:
+                # "Certified PM (PMP) and/or Agile Scrum Master": one certification of two
+                ids, taken = shared
+                prefer = section == "preferred" or states_preference(clause)
+                required = _required(clause, section, prefer=prefer, lenient=lenient)
+                self.where.setdefault(clause, section)
+                _add(self.reqs, ids, required, clause, self.lexicon)
+                ms = [m for m in ms if m not in taken]
             found, tail = (
                 preferred_asides(self.text, *span) if section != "preferred" else ([], None)
             )
