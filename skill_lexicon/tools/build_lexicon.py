@@ -346,6 +346,27 @@ OTHER_SENSES: dict[str, list[str]] = {
             "plant telephone phone radio microwave voice data network satellite mobile "
             "optical rf wireless fiber"
         ).split()
+    ]
+    # a firm's name ("Clients included Merck Pharmaceutical, MCI World Communications",
+    # "Prime Communication (AT&T Authorized Retailer)", "Acme Communications, Inc.") and a
+    # department ("the ULL Communication Department", "the Department of Communication"),
+    # not how well one speaks
+    + [
+        f"{firm} {form}"
+        for firm in ("world", "prime", "national", "american")
+        for form in ("communication", "communications")
+    ]
+    + ["global communications", "international communications"]
+    + [
+        f"{form}{comma} {suffix}"
+        for form in ("communication", "communications")
+        for comma in ("", " ,")
+        for suffix in ("inc", "corp", "corporation", "llc", "ltd", "co")
+    ]
+    + [
+        phrase
+        for form in ("communication", "communications")
+        for phrase in (f"{form} department", f"department of {form}")
     ],
     # what an employer offers ("Commitment to your training and development")
     "training and development": [

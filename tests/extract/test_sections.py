@@ -212,6 +212,14 @@ def test_classify_heading(line: str, section: str) -> None:
         # SkillSpan dev-tech-028 under "Job benefits:" (its "Life-Long Learning" was asked)
         "Tuition Assistance Life-Long Learning & Education",
         "Tuition Reimbursement and Continuing Education",
+        # pay and benefits as a line of work: resume highlights and roles (IT_10553553,
+        # HR_15041689), not what an employer offers
+        "Compensation/benefits administration",
+        "Salary structure/compensation analysis",
+        "Benefits administrator",
+        "Company Name Benefits Administrator",
+        # a field of law, no Employment heading (HR_15041689's highlights)
+        "Employment law knowledge",
     ],
 )
 def test_not_a_heading(line: str) -> None:
@@ -348,6 +356,25 @@ def test_project_management_skill_does_not_open_projects() -> None:
     assert [(text[a:b].split("\n")[0], n) for a, b, n in detect_sections(text)] == [
         ("Core Strengths", "skills"),
         ("Educational Background", "education"),
+    ]
+
+
+def test_an_item_in_sentence_case_does_not_leave_the_list() -> None:
+    # glassdoor-0229: "Customer technical support experience" under "Nice to Have" opened an
+    # Experience section, so the preferred items after it were read as required
+    text = (
+        "Requirements\n"
+        "Strong communication skills\n"
+        "Nice to Have\n"
+        "Customer technical support experience\n"
+        "Documentation experience, to include design documentation\n"
+        "Work Experience\n"
+        "Acme, 2019 to 2021\n"
+    )
+    assert [(text[a:b].split("\n")[0], n) for a, b, n in detect_sections(text)] == [
+        ("Requirements", "requirements"),
+        ("Nice to Have", "preferred"),
+        ("Work Experience", "experience"),  # a heading in Title Case still opens its section
     ]
 
 

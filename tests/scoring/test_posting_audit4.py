@@ -85,6 +85,14 @@ def test_an_acceptable_alternative_to_an_ideal_skill(
             set(),
         ),
         ("Collaborate with Biostatistics on trial design", [(["biostatistics"], True)], set()),
+        # glassdoor-0407: a duty's departments, in lower case after "teams for"
+        (
+            "Lead and participate in cross-functional teams for corporate sales, marketing, "
+            "customer service, and product development",
+            [(["cross-functional_teamwork"], True)],
+            set(),
+        ),
+        ("Work with departments including marketing and customer service.", [], set()),
     ],
 )
 def test_departments_named_as_colleagues_are_not_asked(

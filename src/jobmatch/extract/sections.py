@@ -155,7 +155,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "experience",
-        r"\bexperience\b|\bemployment\b|\bwork history\b|\bcareer history\b"
+        # "Employment law knowledge" (an HR resume's highlight) names a field of law
+        r"\bexperience\b|\bemployment\b(?! law)|\bwork history\b|\bcareer history\b"
         r"|\bprofessional background\b|\binternships?\b",
     ),
     (
@@ -224,6 +225,13 @@ _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
 # a benefit, not the Education heading its last word would make: "Tuition Assistance
 # Life-Long Learning & Education", "Tuition Reimbursement and Continuing Education"
 _TUITION_RE = re.compile(r"\btuition\b")
+# a line of work on pay and benefits, not what an employer offers: "Compensation/benefits
+# administration", "Salary structure/compensation analysis", "Benefits Administrator" (a
+# resume's skill or role line read as a Benefits heading dropped what followed it)
+_BENEFITS_WORK_RE = re.compile(
+    r"\b(?:administration|administrator|analysis|analyst|specialist|coordinator|management"
+    r"|manager|planning|processing|structure|auditing|compliance|reporting)s?$"
+)
 # one search over the raw lower-cased line rejects most lines before any other work (the
 # anchors are dropped: the raw line may go on with ": Python, SQL")
 _ANY_CUE = re.compile(
@@ -318,6 +326,8 @@ def _cue_section(title: str, head: str) -> str | None:
                 return None
             if name == "education" and _TUITION_RE.search(title):
                 return None  # "Tuition Assistance Life-Long Learning & Education": a benefit
+            if name == "benefits" and _BENEFITS_WORK_RE.search(title):
+                return None
             return name
     return None
 
@@ -375,20 +385,30 @@ def _is_role_line(title: str, head: str, name: str) -> bool:
     return bool(comma and after.strip())
 
 
+_SMALL_WORDS = frozenset("and or of the to for a an in on with we you".split())
+
+
 def _looks_like_heading(head: str) -> bool:
     """A colon-less line is a heading if it is ALL CAPS, Title Case or a short phrase."""
     letters = [c for c in head if c.isalpha()]
     if not letters:
         return False
-    if all(c.isupper() for c in letters):
-        return True
-    if head[0].islower():
+    if head[0].islower() and not all(c.isupper() for c in letters):
         return False  # a wrapped line's continuation ("resolution and project"), no heading
-    words = [w for w in re.split(r"\s+", head) if w[:1].isalpha()]
-    small = {"and", "or", "of", "the", "to", "for", "a", "an", "in", "on", "with", "we", "you"}
-    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in small)
     # "What you'll do" / "Nice to have" (sentence case) are accepted when short
-    return capitalised == len(words) or len(words) <= 4
+    return _title_case(head) or len(_words(head)) <= 4
+
+
+def _words(head: str) -> list[str]:
+    return [w for w in re.split(r"\s+", head) if w[:1].isalpha()]
+
+
+def _title_case(head: str) -> bool:
+    """Whether ``head`` is ALL CAPS or Title Case (its small words aside)."""
+    letters = [c for c in head if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return True
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in _words(head))
 
 
 def detect_sections(text: str) -> list[tuple[int, int, str]]:
@@ -432,6 +452,13 @@ def _field_label(line: str) -> bool:
     return bool(_META_RE.search(title) or _FIELD_RE.match(title))
 
 
+def _list_item(line: str) -> bool:
+    """Whether a heading-like ``line`` reads as an item of a list: no colon, and in the case
+    of a sentence (neither Title Case nor ALL CAPS)."""
+    s = _DECORATION_RE.sub("", line.strip()).strip().strip("*_#").strip()
+    return ":" not in s and not _title_case(s)
+
+
 #: the sections of what a posting asks: a skills label with its items on its line
 #: ("Languages: Chef, R") stays in them
 _ASKED = frozenset({"requirements", "preferred"})
@@ -471,6 +498,11 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
         if name == "skills" and cur_name in _ASKED and line.partition(":")[2].strip():
             # "Preferred:" / "Additional Languages: Chef, R, Javascript": a labelled item
             # of the list it stands in, no Skills section of its own
+            continue
+        if name in _RESUME_BODY and cur_name in _ASKED and _list_item(line):
+            # "Customer technical support experience" under "Nice to Have", "Strong
+            # communication skills" under "Requirements": an item of the list, in the case
+            # of a sentence; an Experience heading would make the preferred items required
             continue
         if name is not None:
             opens(m.start(), name)

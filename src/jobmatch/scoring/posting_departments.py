@@ -6,7 +6,9 @@ Contract Research and other entities as needed": after a verb of working with ot
 two or more capitalised names is the departments the job works with, as "with the Data
 Engineering team" is (:func:`~.posting_rules.team_names`); their names are not skills asked
 of the candidate. A single name ("collaborate with Biostatistics") is left alone: it may as
-well be the field the work is done in.
+well be the field the work is done in. A list the words before it call teams or departments
+("cross-functional teams for corporate sales, marketing, customer service", "departments
+including discovery, pre-clinical ...") is departments in any case.
 """
 
 from __future__ import annotations
@@ -30,10 +32,28 @@ _DEPARTMENTS = re.compile(
 )
 
 
+#: a list the words before it call departments, in any case: "cross-functional teams for
+#: corporate sales, marketing, customer service, and product development" (glassdoor-0407,
+#: a duty), "departments including discovery, pre-clinical, protein production and CMC"
+_ITEM = r"[\w&'\u2019-]+(?:[ \t]+[\w&'\u2019-]+){0,2}"
+_CALLED_DEPARTMENTS = re.compile(
+    r"\b(?:(?:cross[- ]?functional[ \t]+)teams?[ \t]+(?:for|from|across|including|in)"
+    r"|(?:departments|business[ \t]+units)[ \t]+(?:including|such[ \t]+as|like|for))"
+    rf"[ \t]+(?:(?:the|our|other|key|internal)[ \t]+)?({_ITEM}(?:{_SEP}{_ITEM})+)"
+    r"(?=[ \t]*(?:,?[ \t]*(?:and|&)[ \t]+other\b|[.;)]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def department_names(text: str) -> list[tuple[int, int]]:
     """The spans of the department lists ``text`` names as colleagues ("liaise with
     Clinical Operations, Biostatistics, Regulatory Affairs ...": from "Clinical" to
-    "Research")."""
-    if "with" not in text:
-        return []
-    return [m.span(1) for m in _DEPARTMENTS.finditer(text)]
+    "Research"; "cross-functional teams for corporate sales, marketing, ...")."""
+    spans = [m.span(1) for m in _DEPARTMENTS.finditer(text)] if "with" in text else []
+    if "unctional" in text or "epartments" in text or "units" in text:
+        spans += [
+            m.span(1)
+            for m in _CALLED_DEPARTMENTS.finditer(text)
+            if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
+        ]
+    return sorted(spans)

@@ -35,6 +35,7 @@ from ..errors import EmptyDocumentError
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import acceptable_alternatives, alternatives
+from .posting_certified import shared_certification
 from .posting_company import company_names, company_spans, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_fields import degree_fields
@@ -60,7 +61,7 @@ from .posting_rules import (
     years_asked,
     years_phrase,
 )
-from .posting_years import and_list, role_work
+from .posting_years import and_list, field_alternatives, role_work
 from .profile_types import DEGREE_LEVELS
 
 if TYPE_CHECKING:
@@ -390,6 +391,15 @@ class _Reading:
             if negated:
                 self.ignore([m for m in ms if any(_inside(m, a, b) for a, b in negated)])
                 ms = [m for m in ms if not any(_inside(m, a, b) for a, b in negated)]
+            shared = shared_certification(self.text, span, ms, self.lexicon)
+            if shared is not None:
+                # "Certified PM (PMP) and/or Agile Scrum Master": one certification of two
+                ids, taken = shared
+                prefer = section == "preferred" or states_preference(clause)
+                required = _required(clause, section, prefer=prefer, lenient=lenient)
+                self.where.setdefault(clause, section)
+                _add(self.reqs, ids, required, clause, self.lexicon)
+                ms = [m for m in ms if m not in taken]
             found, tail = (
                 preferred_asides(self.text, *span) if section != "preferred" else ([], None)
             )
@@ -465,9 +475,17 @@ class _Reading:
             named = _fields_named(clause, of_degree, known)
             self.degree_clauses.append((clause, prefer, evidence, named))
         value = years_asked(clause) if self.want_years else None
+        unchecked = _unchecked_fields(clause, ms) if value is not None else []
+        if unchecked:
+            # "3+ years experience of engineering, analysis, statistics, product operations
+            # or equivalent experience": any one of the fields will do, and jobmatch cannot
+            # check the others; statistics is no skill asked of its own
+            self.ignore(unchecked)
+            ms = [m for m in ms if m not in unchecked]
         if value is not None and (self.years is None or (self.years_preferred and not prefer)):
             # the first years a required clause asks; those of a preferred one if no other
-            domain, each = _years_domain(years_phrase(clause) or "", ms, self.lexicon)
+            phrase = "" if unchecked else years_phrase(clause) or ""
+            domain, each = _years_domain(phrase, ms, self.lexicon)
             self.years, self.years_preferred = (value, evidence, domain, each), prefer
             # shown as preferred only when the preference is surely the years': under a
             # preferred heading, or in a short clause that asks nothing firmly ("3 years
@@ -778,6 +796,23 @@ def _years_domain(
 #: an "or" in a clause: its soft skill may be a true alternative ("SAS or willingness to
 #: learn the basics")
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+def _unchecked_fields(clause: str, ms: Sequence[SkillMention]) -> list[SkillMention]:
+    """The mentions of the fields ``clause`` asks its years in as alternatives
+    (:func:`field_alternatives`) when one of the fields names no skill: any job in that
+    field meets the years, so the skills named beside it are not asked."""
+    items = [" ".join(clause[a:b].split()).casefold() for a, b in field_alternatives(clause)]
+    if not items:
+        return []
+    named = [
+        (m, [i for i, item in enumerate(items) if " ".join(m.text.split()).casefold() in item])
+        for m in ms
+    ]
+    held = {i for _, where in named for i in where}
+    if len(held) == len(items):
+        return []
+    return [m for m, where in named if where]
 
 
 def _soft_apart(groups: Sequence[Sequence[str]], lexicon: Lexicon) -> list[list[str]]:

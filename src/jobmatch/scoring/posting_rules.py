@@ -251,7 +251,12 @@ DEGREE_HINT = re.compile(
 _FIELD_RE = re.compile(
     r"\b("
     + "|".join(re.escape(f) for f in KNOWN_FIELDS)
-    + r"|operations research|cs|ee|maths?|stats)\b",
+    + r"|operations research|cs|ee|maths?|stats"
+    # "degree in Business, Computer Science", "Business/Finance": the field alone, as an
+    # item of the list, not "Business Intelligence", "business and system requirements"
+    r"|business(?=[ \t]*(?:[,;)]|\bor\b|-?related\b|$|(?:/|\band\b)[ \t]*(?:"
+    + "|".join(re.escape(f) for f in KNOWN_FIELDS)
+    + r")\b)))\b",
     re.IGNORECASE,
 )
 _FIELD_ALIASES = {

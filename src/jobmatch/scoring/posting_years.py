@@ -11,8 +11,10 @@ the clause that says what the years are asked in ("3+ years of applied ML engine
 experience", "4+ years building production React applications"): the skills named there are
 the domain the years must be spent in. :func:`and_list` tells whether the skills named
 there are one list joined by "and" ("5+ years of C# and Python": each is asked), not
-alternatives ("Python or R", "SAS and/or SQL"). :func:`role_work` reads the work of a
-role the years are asked as ("5+ years of experience as a Data Scientist": data science).
+alternatives ("Python or R", "SAS and/or SQL"). :func:`field_alternatives` finds the fields
+asked as alternatives ("in engineering, analysis, statistics or ..."). :func:`role_work`
+reads the work of a role the years are asked as ("5+ years of experience as a Data
+Scientist": data science).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["and_list", "role_work", "years_asked", "years_phrase"]
+__all__ = ["and_list", "field_alternatives", "role_work", "years_asked", "years_phrase"]
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -216,6 +218,52 @@ def years_phrase(clause: str) -> str | None:
     if _OPEN_DOMAIN.search(phrase):
         return ""
     return _TRAILING.sub("", phrase).strip()
+
+
+#: what opens the fields the years are asked in: "3+ years experience of", "5 years of
+#: professional experience in", "4+ years in"
+_QUALIFIERS = r"(?:(?:relevant|professional|industry|work|hands-on|practical)\s+)*"
+_FIELDS_LEAD = re.compile(
+    rf"[\s\u2019']*(?:(?:of\s+)?{_QUALIFIERS}experiences?\s+(?:of|in|within|across)"
+    rf"|(?:of\s+)?{_QUALIFIERS}(?:in|within|across))\s+",
+    re.IGNORECASE,
+)
+#: an item that opens the field to its like ("or related field", "or equivalent
+#: experience"): the named fields stay what is asked
+_OPEN_ITEM = re.compile(
+    r"\b(?:related|similar|equivalent|comparable|other|relevant)\b|^(?:any|an?)\b", re.I
+)
+#: a field of the list: one to four words
+_FIELD_ITEM = r"[\w&+-]+(?:[ \t]+[\w&+-]+){0,3}"
+_FIELD_LIST = re.compile(
+    rf"(?P<list>{_FIELD_ITEM}(?:[ \t]*,[ \t]*{_FIELD_ITEM})*,?[ \t]+(?:and/)?or[ \t]+"
+    rf"{_FIELD_ITEM})[ \t]*(?:[.;,)]|$)",
+    re.IGNORECASE,
+)
+_FIELD_SEP = re.compile(r"[ \t]*,[ \t]*(?:(?:and/)?or[ \t]+)?|[ \t]+(?:and/)?or[ \t]+", re.I)
+
+
+def field_alternatives(clause: str) -> list[tuple[int, int]]:
+    """The spans of the fields ``clause`` asks its years in as alternatives, a list joined
+    by "or" ("3+ years experience of engineering, analysis, statistics, product operations
+    or equivalent experience": any one of them), or ``[]``; the list ends its clause or
+    sentence. An item that opens the field to its like ("or related field") is left out."""
+    found = _figures(clause)
+    if not found:
+        return []
+    lead = _FIELDS_LEAD.match(clause, found[0].end())
+    if lead is None:
+        return []
+    m = _FIELD_LIST.match(clause, lead.end())
+    if m is None:
+        return []
+    a = m.start("list")
+    out = []
+    for gap in _FIELD_SEP.finditer(clause, a, m.end("list")):
+        out.append((a, gap.start()))
+        a = gap.end()
+    out.append((a, m.end("list")))
+    return [(a, b) for a, b in out if not _OPEN_ITEM.search(clause[a:b])]
 
 
 def years_asked(clause: str) -> float | None:
