@@ -37,7 +37,7 @@ def career_line(car: CareerEstimate) -> str:
     """
     years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
     if car.internship_years:
-        years += f" (and {car.internship_years:.1f} in internships)"
+        years += f" (and {car.internship_years:.1f} in internships and student roles)"
     if car.in_family is False:
         latest = f" (latest title: {car.most_recent_title})" if car.most_recent_title else ""
         return f"{years}; outside this profile's ladder{latest}, so no level or salary reference"
@@ -159,7 +159,8 @@ def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:
     out = [
         terminal_line(facts.source),
         f"  highest degree: {terminal_line(degree)}",
-        f"  years in jobs: {facts.years:.1f}; in internships: {facts.internship_years:.1f}"
+        f"  years in jobs: {facts.years:.1f}; in internships and student roles:"
+        f" {facts.internship_years:.1f}"
         f" (as of {facts.as_of})",
         f"  most recent title: {terminal_line(facts.most_recent_title or 'none')}",
     ]

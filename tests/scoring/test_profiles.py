@@ -49,7 +49,7 @@ def test_shipped_profile_loads_and_validates() -> None:
 
 
 def test_list_profiles() -> None:
-    assert ("research-engineer", "Research Engineer, AI/ML", "2026.12.2") in list_profiles()
+    assert ("research-engineer", "Research Engineer, AI/ML", "2026.12.3") in list_profiles()
 
 
 BASE = """
@@ -199,7 +199,7 @@ def test_build_is_deterministic_and_loads(tmp_path: Path) -> None:
 def test_cli_profile_list_show_build(tmp_path: Path) -> None:
     runner = CliRunner()
     r = runner.invoke(main, ["profile", "list"])
-    assert r.exit_code == 0 and r.output.startswith("research-engineer\t2026.12.2\t")
+    assert r.exit_code == 0 and r.output.startswith("research-engineer\t2026.12.3\t")
     r = runner.invoke(main, ["profile", "show", "research-engineer"])
     assert r.exit_code == 0
     assert "  required   dl_framework             pytorch | tensorflow" in r.output

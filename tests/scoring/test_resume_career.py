@@ -138,6 +138,31 @@ def test_level_from_the_latest_title_else_the_years(text: str, level: str, basis
     assert (c.in_family, c.level, c.level_from) == (True, level, basis)
 
 
+def test_a_member_of_technical_staff_is_in_the_family() -> None:
+    # the AI labs' title: placed by its years, not outside the ladder
+    facts = read_resume(
+        "EXPERIENCE\nMember of Technical Staff, OpenAI, 2020 - Present\nTrained language models.\n",
+        as_of=AS_OF,
+    )
+    c = career_estimate(facts, load_profile("research-engineer"))
+    assert (c.in_family, c.level_from) == (True, "years")
+
+
+@pytest.mark.parametrize(
+    "title", ["PhD Candidate", "Ph.D. Candidate", "Ph.D. student", "Doctoral Researcher"]
+)
+def test_a_doctoral_students_years_are_a_student_roles(title: str) -> None:
+    # "PhD Candidate" read as an employer with no title, and its years as a job's
+    facts = read_resume(
+        f"EXPERIENCE\nResearch Engineer, Acme, 2022 - 2024\nBuilt models.\n"
+        f"{title}, UC Berkeley, 2017 - 2022\nThesis on reinforcement learning.\n",
+        as_of=AS_OF,
+    )
+    phd = facts.roles[-1]
+    assert (phd.title, phd.employer, phd.kind) == (title, "UC Berkeley", "internship")
+    assert (facts.years, facts.internship_years) == (2.0, 5.0)
+
+
 def test_outside_the_family_no_level_and_no_salary(scorer: Scorer) -> None:
     r = scorer.score_text(TEACHER)
     c = r.career
@@ -151,8 +176,9 @@ def test_outside_the_family_no_level_and_no_salary(scorer: Scorer) -> None:
     assert (c.years, c.most_recent_title) == (16.2, "Teacher")
     text = render(r, "text")
     assert (
-        "Experience 16.2 years in dated roles (and 1.8 in internships); outside this profile's "
-        "ladder (latest title: Teacher), so no level or salary reference\n"
+        "Experience 16.2 years in dated roles (and 1.8 in internships and student roles);"
+        " outside this profile's ladder (latest title: Teacher), so no level or salary"
+        " reference\n"
     ) in text
     assert "salary reference:" not in text
     assert "Principal" not in render(r, "html")
@@ -206,7 +232,7 @@ def test_cli_facts_text() -> None:
     assert res.output == (
         f"{SAMPLES / 'software_engineer_resume.txt'}\n"
         "  highest degree: bachelor's degree in computer engineering\n"
-        "  years in jobs: 4.2; in internships: 0.0 (as of 2026-11-01)\n"
+        "  years in jobs: 4.2; in internships and student roles: 0.0 (as of 2026-11-01)\n"
         "  most recent title: Software Engineer\n"
         "  roles:\n"
         "    - Software Engineer, Parcelwise: 2024-06 to present (2.5 years, job)\n"

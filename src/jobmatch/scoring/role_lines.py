@@ -157,7 +157,9 @@ _INTERN = re.compile(
     # "Student Accounts Representative", "Student Services Coordinator": a department's
     r"|student(?!\s+(?:advis|servic|affair|success|counsel|develop|life|activit|recruit"
     r"|account|loan|financ|record|housing|enrol|admission))"
-    r"|teaching assistant|research assistant)\b",
+    r"|teaching assistant|research assistant"
+    # a doctoral student's role ("PhD Candidate", "Ph.D. Student", "Doctoral Researcher")
+    r"|(?:ph\.?\s?d\.?|doctoral)\s+(?:candidate|researcher))\b",
     re.IGNORECASE,
 )
 # a line opening with a verb is a duty, not a title ("Create dashboards ...", "Managed a
@@ -243,11 +245,20 @@ def footer_lines(lines: Sequence[str]) -> set[int]:
     return out
 
 
+# a candidate for a degree or a qualification holds a role ("PhD Candidate", "CPA
+# Candidate"); "for the Candidate" alone names none
+_CANDIDATE = re.compile(
+    r"\b(?:ph\.?\s?d\.?|doctoral|doctorate|master'?s|mba|cpa|cfa)\s+candidate\b", re.IGNORECASE
+)
+
+
 @lru_cache(maxsize=_MEMO)
 def has_role_word(text: str) -> bool:
     """Whether ``text`` holds a job-title word (engineer, nurse, intern...)."""
     words = re.findall(r"[a-z][a-z-]*", text.lower())
-    return any(w in ROLE_WORDS or (w.endswith("s") and w[:-1] in ROLE_WORDS) for w in words)
+    if any(w in ROLE_WORDS or (w.endswith("s") and w[:-1] in ROLE_WORDS) for w in words):
+        return True
+    return "andidate" in text and _CANDIDATE.search(text) is not None
 
 
 # a title named after a possessive, the rest capitalised ("their SERVICE CENTRE MANAGER",
