@@ -578,3 +578,35 @@ def test_the_report_names_the_title_a_level_was_read_from() -> None:
         "career level senior (the profile's Senior AI research engineer),"
         " read from the latest title, Senior Python Developer"
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Applied Scientist Intern",
+        "Deep Learning Engineer",
+        "Design Engineer",
+        "Support Engineer",
+        "Embedded Software Engineer",
+        "Distinguished Engineer",
+        "Build Engineer",
+    ],
+)
+def test_a_title_opening_like_a_verb_is_a_title(title: str) -> None:
+    # such lines were duties ("Design ...", "Applied ...", "Deep ..."): the role and its
+    # years were lost
+    f = facts(f"EXPERIENCE\n{title}, Acme Corp — Jun 2019 – Aug 2021\n• Did the work.\n")
+    assert [(r.title, r.employer, r.start, r.end) for r in f.roles] == [
+        (title, "Acme Corp", "2019-06", "2021-08")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Applied machine learning to fraud, Acme Corp — Jun 2019 – Aug 2021",
+        "Led Engineering Team, Acme Corp — Jun 2019 – Aug 2021",
+    ],
+)
+def test_a_duty_opening_with_a_verb_stays_a_duty(line: str) -> None:
+    assert facts(f"EXPERIENCE\n{line}\n").roles == ()

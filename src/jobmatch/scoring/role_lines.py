@@ -277,6 +277,25 @@ def names_organisation(text: str) -> bool:
     return not any(w in _WORK_WORDS or _AGENT.fullmatch(w) for w in words)
 
 
+# the irregular past tenses never open a title ("Led Engineering Team")
+_PAST = frozenset("met led built ran took made wrote sold taught won gave kept".split())
+
+
+def _titled_head(s: str) -> bool:
+    """Whether a line opening like a verb opens with a title: its first part (to a
+    separator) is a few capitalised words ending in a job-title word ("Design Engineer,
+    Acme", "Applied Scientist Intern", "Deep Learning Engineer", "Support Engineer"), not
+    a duty ("Design and implement ...", "Applied machine learning to ...")."""
+    head = line_parts(s)[0] if line_parts(s) else s
+    words = head.split()
+    if not 2 <= len(words) <= 6 or words[0].lower() in _PAST:
+        return False
+    if any(not w[:1].isupper() and w not in ("of", "and", "&") for w in words):
+        return False
+    last = re.sub(r"[^a-z-]", "", words[-1].lower())
+    return last in ROLE_WORDS or (last.endswith("s") and last[:-1] in ROLE_WORDS)
+
+
 def _is_description(s: str) -> bool:
     words = s.split()
     if s[0].islower() and _POSSESSIVE_TITLE.match(s) and has_role_word(s):
@@ -306,7 +325,9 @@ def _is_description(s: str) -> bool:
         return len(words) > 5 or s.endswith(".") or function_word or not has_role_word(s)
     if _BULLET.match(s) or not s[0].isalnum():
         return True
-    if len(words) > 14 or _VERB_START.match(s) or _ARTICLE_START.match(s):
+    if len(words) > 14 or _ARTICLE_START.match(s):
+        return True
+    if _VERB_START.match(s) and not _titled_head(s):
         return True
     if _SENTENCE_END.search(s):
         return True
