@@ -610,3 +610,36 @@ def test_a_title_opening_like_a_verb_is_a_title(title: str) -> None:
 )
 def test_a_duty_opening_with_a_verb_stays_a_duty(line: str) -> None:
     assert facts(f"EXPERIENCE\n{line}\n").roles == ()
+
+
+LINKEDIN = """Experience
+OpenAI
+2 years 5 months
+Member of Technical Staff
+March 2023 - Present (1 year 10 months)
+San Francisco, California, United States
+Research Engineer
+October 2022 - March 2023 (6 months)
+Google
+Software Engineer II
+June 2019 - September 2022 (3 years 4 months)
+Mountain View, California
+Built ranking models for Search.
+Acme, Inc.
+Intern
+June 2018 - August 2018 (3 months)
+"""
+
+
+def test_linkedin_pdf_employers_head_their_positions() -> None:
+    # LinkedIn's "Save to PDF" puts the employer above its positions (after the time at it
+    # when there are several): the second OpenAI position was Google's, and Google's was
+    # "Mountain View", the line after its dates
+    f = facts_from_text(LINKEDIN, as_of=date(2025, 1, 1))
+    assert [(r.title, r.employer, r.start, r.end) for r in f.roles] == [
+        ("Member of Technical Staff", "OpenAI", "2023-03", "present"),
+        ("Research Engineer", "OpenAI", "2022-10", "2023-03"),
+        ("Software Engineer II", "Google", "2019-06", "2022-09"),
+        ("Intern", "Acme, Inc.", "2018-06", "2018-08"),
+    ]
+    assert f.years == 5.7

@@ -297,6 +297,65 @@ def _sentence(text: str) -> bool:
     return sum(1 for w in words if w[0].islower() and w not in _NAME_JOINERS) >= 2
 
 
+# LinkedIn's "Save to PDF" layout: "Employer" / ["2 years 5 months", the time at it when it
+# lists several positions] / "Title" / "March 2023 - Present (1 year 10 months)" /
+# "Place" / description. The date line's own duration in parentheses marks it.
+_LINKEDIN_DATES = re.compile(
+    r"(?:present|\d{4})\s*\((?:(?:less than )?\d+ (?:years?|months?))(?: \d+ months?)?\)$",
+    re.IGNORECASE,
+)
+_BARE_DURATION = re.compile(r"^\d+ (?:years?|months?)(?: \d+ months?)?$", re.IGNORECASE)
+
+
+def _linkedin_place(text: str) -> bool:
+    """A place as LinkedIn writes one: "San Francisco, California, United States", "San
+    Francisco Bay Area", "Remote"; a company's legal form after a comma is no place."""
+    if is_place(text) or re.search(r"\b(?:Area|Region|Metroplex)$", text):
+        return True
+    parts = [p.strip() for p in text.split(",")]
+    return (
+        len(parts) >= 2
+        and not is_company(text)
+        and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts)
+    )
+
+
+def _linkedin_employers(lines: Sequence[str], area: Sequence[int]) -> dict[int, str]:
+    """The employer of each title line in LinkedIn's layout (title line index -> name).
+
+    The employer heads its positions: above the first one's title (after the time at it
+    when there are several), and the later positions of a group have their own title
+    right after the place or description of the one before. Other layouts read the
+    employer from the entry's own lines; this one puts the next employer there.
+    """
+    text = [(i, lines[i].strip()) for i in area if lines[i].strip()]
+    dated = [k for k, (_, t) in enumerate(text) if _LINKEDIN_DATES.search(t)]
+    if len(dated) < 2:
+        return {}
+    out: dict[int, str] = {}
+    group: str | None = None
+    for k in dated:
+        if k < 1:
+            continue
+        title_at = text[k - 1][0]
+        above = text[k - 2][1] if k >= 2 else ""
+        if _BARE_DURATION.match(above) and k >= 3:
+            group = text[k - 3][1]  # "OpenAI" / "2 years 5 months" / title
+        elif (
+            above
+            and not _linkedin_place(above)
+            and not has_role_word(above)
+            and not looks_like_date(above)
+            and not _LINKEDIN_DATES.search(above)
+            and not _sentence(above)
+            and len(above.split()) <= 6
+        ):
+            group = above  # a single position: "Google" / title
+        if group is not None:
+            out[title_at] = group
+    return out
+
+
 def _employer(b: _Block, title_line: int, title_text: str) -> str | None:
     title = title_part(title_text)
     for p in line_parts(title_text):
@@ -345,6 +404,7 @@ def read_roles(
         top = default == "header"
         default = "job" if top else default
         blocks = _blocks(lines, area, skip, unsure)
+        linkedin = _linkedin_employers(lines, area)
         entries = [b for b in blocks if b.heads]
         last = max(area, default=-1) + 1
         extent = {
@@ -378,7 +438,7 @@ def read_roles(
                 # ("Supervisor of the hospitality department Overseeing ..."), else none
                 named = title
                 title = (lead_title(block.lead) if block.lead is not None else None) or ""
-            employer = named or _employer(block, line, text)
+            employer = linkedin.get(line) or named or _employer(block, line, text)
             if employer is None and block.extras and not _ANONYMISED.search(text):
                 cand = strip_placeholder(block.extras[0])
                 employer = cand if cand and not is_place(cand) else None
