@@ -297,8 +297,11 @@ ONE_OF_FOLLOWING = (
     r"\b(?:one|any|either|two|three|four|five|six|\d{1,2})\s+(?:or\s+more\s+)?of\s+"
     r"(?:the\s+)?following\b"
 )
-#: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)")
-_NO_SENTENCE_END = re.compile(r"(?:\b[ie]\.\s?[eg]\s?|\bvs|\bapprox|\bincl|\bcf)\.$", re.IGNORECASE)
+#: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)"), nor an
+#: initialism's ("requires U.S. Citizenship", "a U.S. Security Clearance")
+_NO_SENTENCE_END = re.compile(
+    r"(?:\b[ie]\.\s?[eg]\s?|\bvs|\bapprox|\bincl|\bcf|(?-i:\b[A-Z]\.[A-Z]))\.$", re.IGNORECASE
+)
 
 
 #: a line that ends with how firmly its item is asked: "... pharmacology plans (essential)"
