@@ -161,8 +161,8 @@ class Agreement:
     def row(self) -> list[str]:
         c = self.c
         return [
-            f"{c['found'] / c['gold']:.0%}",
-            f"{c['kind'] / max(1, c['found']):.0%}",
+            f"{c['found'] / c['gold']:.0%} ({c['found']}/{c['gold']})",
+            f"{c['kind'] / max(1, c['found']):.0%} ({c['kind']}/{c['found']})",
             f"{c['alts_found']}/{c['alts']}",
             f"{self.edu_min}/{self.n}",
             f"{self.edu}/{self.n}",

@@ -47,3 +47,36 @@ def test_a_clearance_after_us_citizenship_is_required(extractor: SkillExtractor)
         "TS/SCI security clearance. You will build models for our client.\n"
     )
     assert (["security_clearance"], True) in _requirements(text, extractor)
+
+
+_PROSE = (
+    "As a Data Engineer, you will use cutting edge cloud and data technologies to power the "
+    "mission of our clients and join our team of data and cloud professionals."
+)
+_ITEM = (
+    "Deep knowledge of data ingestion strategies and understanding of the V-dimensions of "
+    "data (velocity, volume, variety, veracity)"
+)
+
+
+def test_an_item_shorter_than_the_text_s_lines_ends_at_its_line() -> None:
+    # glassdoor-0357: its items, one a line, are of uneven length; "Extensive" would have
+    # fitted on the line before it, so that line was ended by the writer, not wrapped
+    text = "\n".join(
+        [_PROSE, _PROSE, _PROSE, "Profile of Success", _ITEM, "Extensive experience with Azure"]
+    )
+    assert [text[a:b] for a, b in clauses(text)][-2:] == [_ITEM, "Extensive experience with Azure"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This person's main focus will be developing and maintaining our team's",
+        "This person's main focus will be developing and maintaining data for the",
+    ],
+)
+def test_a_line_ending_with_a_word_that_runs_on_is_wrapped(line: str) -> None:
+    # glassdoor-0821 is wrapped at about 80 characters: "our team's" / "ETL pipeline."
+    wrapped = "data to make it more suitable for data-mining and research as well as build"
+    text = "\n".join([wrapped, wrapped, wrapped, line, "ETL pipeline. This will include SQL."])
+    assert text[slice(*clauses(text)[-2])].endswith(f"build\n{line}\nETL pipeline.")

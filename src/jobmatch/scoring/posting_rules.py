@@ -325,7 +325,8 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     # as web pages and the Glassdoor postings write them: "...in an industry" / "Experience
     # in ...", "...or related discipline)" / "2+ years of ...")
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    short = 0.75 * lengths[(9 * len(lengths)) // 10] if lengths else 0.0
+    width = lengths[(9 * len(lengths)) // 10] if lengths else 0
+    short = 0.75 * width
     pos = 0
     for i, line in enumerate(lines):
         end = pos + len(line)
@@ -346,7 +347,8 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
             or bool(_BULLET.match(nxt))
             or (stripped.endswith(")") and _MARKED_END.search(stripped) is not None)
             or (
-                len(stripped) < short and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
+                (len(stripped) < short or _next_word_fits(stripped, nxt, width))
+                and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
             )
         )
         if breaks:
@@ -356,6 +358,23 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         pos = end + 1
     if start < len(text) and text[start:].strip():
         yield start, len(text)
+
+
+#: the last word of a line that a wrap cuts after, never a writer's end of an item
+_RUNS_ON = re.compile(
+    r"(?:[,&/-]|['\u2019]s|\b(?:and|or|of|the|a|an|our|your|its|their|to|in|on|for|with|by|as"
+    r"|at|from|such|including))$",
+    re.IGNORECASE,
+)
+
+
+def _next_word_fits(line: str, nxt: str, width: int) -> bool:
+    """Whether the first word of ``nxt`` would have fitted at the end of ``line`` within the
+    text's ``width``: a wrap fills its line, so a writer ended this one (Glassdoor's items
+    of uneven length: "... (velocity, volume, variety, veracity)" / "Extensive experience
+    with ..."), unless it ends with a word that runs on ("and", "of", "our team's", a comma)."""
+    words = nxt.split()
+    return bool(words) and len(line) + 1 + len(words[0]) <= width and _RUNS_ON.search(line) is None
 
 
 def _other_degree_s_years(seg: str, at: int) -> bool:
