@@ -7,6 +7,7 @@ import pytest
 
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
+from jobmatch.extract.sections import classify_heading
 from jobmatch.scoring.posting_rules import clauses
 
 
@@ -80,3 +81,27 @@ def test_a_line_ending_with_a_word_that_runs_on_is_wrapped(line: str) -> None:
     wrapped = "data to make it more suitable for data-mining and research as well as build"
     text = "\n".join([wrapped, wrapped, wrapped, line, "ETL pipeline. This will include SQL."])
     assert text[slice(*clauses(text)[-2])].endswith(f"build\n{line}\nETL pipeline.")
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("Your Job", "responsibilities"),
+        ("YOUR JOB", "responsibilities"),
+        ("Your Job:", "responsibilities"),
+        ("Your job title", None),  # a field of a form, no heading
+        ("Job Description", "description"),
+    ],
+)
+def test_your_job_opens_the_responsibilities(line: str, section: str | None) -> None:
+    assert classify_heading(line) == section
+
+
+def test_a_task_under_your_job_is_asked(extractor: SkillExtractor) -> None:
+    # dev-tech-026: "Styling with Bulma" under "Your Job" was not asked (no heading read)
+    text = (
+        "Frontend developer\n\nAcme is a software company.\n\nYour Job\n"
+        "Web development with standard web technologies like HTML JavaScript and CSS\n"
+        "Styling with Bulma\n\nYour Profile\n- Experience with React\n"
+    )
+    assert (["bulma"], True) in _requirements(text, extractor)

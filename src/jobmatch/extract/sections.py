@@ -121,7 +121,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"\bresponsibilit|\bduties\b|\byoull do\b|\byou will do\b|\byoull be doing\b"
         r"|\byou will be doing\b|\bday to day\b|\byour role\b|\bthe role\b|\byour mission\b"
         r"|\byour impact\b|\btasks\b|\bwhat you will\b|\bwhat youll\b|\bin this role\b"
-        r"|\bjob functions?\b|\baccountabilities\b|\byour contributions?\b",
+        r"|\bjob functions?\b|\baccountabilities\b|\byour contributions?\b|^your job$",
     ),
     ("summary", r"\babout me\b|\bcareer objective\b|\bprofessional summary\b"),
     (
