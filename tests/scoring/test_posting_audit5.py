@@ -1,5 +1,7 @@
 """What a posting asks, in more shapes the fifth audit of the shared postings found misread
-(tests/scoring/data/postings_gold_s20.json): an initialism's full stop inside a sentence."""
+(tests/scoring/data/postings_gold_s20.json): an initialism's full stop inside a sentence, items
+of uneven length one a line, headings of tasks and of what is asked in the words of a
+sentence."""
 
 from __future__ import annotations
 
@@ -91,9 +93,19 @@ def test_a_line_ending_with_a_word_that_runs_on_is_wrapped(line: str) -> None:
         ("Your Job:", "responsibilities"),
         ("Your job title", None),  # a field of a form, no heading
         ("Job Description", "description"),
+        # dev-tech-016, glassdoor-0012, rm-servicenow_job1: the tasks
+        ("What you'll be working on.. .", "responsibilities"),
+        ("What you'll do...", "responsibilities"),
+        ("What you get to do in this role:", "responsibilities"),
+        # glassdoor-0664: what is asked
+        ("What is needed to succeed!", "requirements"),
+        ("What you need to succeed", "requirements"),
+        # sentences stay sentences
+        ("What you will do. We are here.", None),
+        ("How you will work on it is up to you.", None),
     ],
 )
-def test_your_job_opens_the_responsibilities(line: str, section: str | None) -> None:
+def test_headings_of_tasks_and_of_what_is_asked(line: str, section: str | None) -> None:
     assert classify_heading(line) == section
 
 

@@ -56,6 +56,7 @@ _CANDIDATE_HEADING = (
     r"|the (?:skills|person|profile|candidate) (?:we are|were|we re) looking for(?: are)?"
     r"|(?:we are|were|we re) looking for (?:someone|people|a person)(?: who| with)?"
     r"|what (?:well|we will|we) need from you|our expectations(?: of you)?|need to have"
+    r"|what (?:is|youll|you will|you) need(?:ed)? to (?:succeed|be successful)"
     r"|(?:this is )?what you (?:must |will |ll |need to )?(?:bring|offer|need|have)"
     r"(?: to (?:the table|the team|the role|us))?(?: to have)?"
     r"|(?:youd|you would|youll|you will|youre|you are|you) (?:be )?(?:a )?(?:great|good|perfect"
@@ -71,6 +72,12 @@ _PREFERRED_HEADING = (
     r"|(?:what )?you (?:might|may) (?:also )?(?:have|bring)"
     r"|(?:it would|itd|it d|youd|you would|its) be (?:even )?(?:better|great|a plus|nice) if"
     r"(?: you(?: have| also have)?)?)$"
+)
+#: ... and what the candidate will do: "What you'll be working on", "What you get to do in
+#: this role"
+_TASKS_HEADING = (
+    r"^(?:what|how) (?:youll|you will|you) (?:be )?(?:do|doing|work on|working on"
+    r"|get to do(?: in this role)?)$"
 )
 _OFFER_HEADING = (
     r"^(?:what (?:well|we will|we can|we|\w+ can|\w+ will) (?:offer|bring|give)(?: you)?"
@@ -330,9 +337,10 @@ _PHRASE_RES = tuple(
         ("requirements", _CANDIDATE_HEADING),
         ("preferred", _PREFERRED_HEADING),
         ("benefits", _OFFER_HEADING),
+        ("responsibilities", _TASKS_HEADING),
     )
 )
-_PHRASE_END_RE = re.compile(r"(?:\s|:|\?|!|\u2026|-|\.{2,})+$")
+_PHRASE_END_RE = re.compile(r"(?:\s|:|\?|!|\u2026|-|(?:\.\s?){2,})+$")
 _PHRASE_NOTE_RE = re.compile(r"\s*\([^()]*\)$")
 
 
