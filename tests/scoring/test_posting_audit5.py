@@ -117,3 +117,18 @@ def test_a_task_under_your_job_is_asked(extractor: SkillExtractor) -> None:
         "Styling with Bulma\n\nYour Profile\n- Experience with React\n"
     )
     assert (["bulma"], True) in _requirements(text, extractor)
+
+
+def test_a_board_s_fields_run_into_a_line_ask_nothing(extractor: SkillExtractor) -> None:
+    # train-tech-073: "Industry: eCommerce Finance Retail" in SkillSpan's one-line header
+    # preferred e-commerce and finance
+    text = (
+        "Principal Engineer Date posted: 2021-05-05 Job type: Full-time Experience level: Lead "
+        "Industry: eCommerce Finance Retail Company size: 5k-10k people Company type: Private "
+        "Job description We develop services for online stores.\n"
+        "Your profile: 5+ years of experience with Python\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {s.skill_id for r in read.requirements for s in r.skills}
+    assert "python" in asked and not asked & {"e-commerce", "finance"}
+    assert {"e-commerce", "finance"} <= {s.skill_id for s in read.ignored}

@@ -39,7 +39,7 @@ from .posting_company import company_names, company_spans, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_fields import degree_fields
 from .posting_implied import without_implied
-from .posting_labels import line_label
+from .posting_labels import board_field_values, line_label
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -235,6 +235,8 @@ def read_requirements(
     # where the company's name stands ("companies that work with Adyen"), and the industries
     # it calls its own ("PA Consulting key industries: Life Science, ..."): no skill asked
     own = company_spans(text, names)
+    # "Industry: eCommerce Finance Retail Company size: ..." run into a line: no skill asked
+    own += board_field_values(text)
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1] and m.category not in _STACK_CATEGORIES:
