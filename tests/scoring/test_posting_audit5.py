@@ -132,3 +132,38 @@ def test_a_board_s_fields_run_into_a_line_ask_nothing(extractor: SkillExtractor)
     asked = {s.skill_id for r in read.requirements for s in r.skills}
     assert "python" in asked and not asked & {"e-commerce", "finance"}
     assert {"e-commerce", "finance"} <= {s.skill_id for s in read.ignored}
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        # dev-house-030: a postdoc asks a PhD; "MSc" of the students supervised asks nothing
+        (
+            "Qualifications A PhD degree or equivalent .\nSupervision experience of e.g .\n"
+            "MSc .\nstudents .\nProject management experience\n",
+            ("phd", None),
+        ),
+        # train-house-095: "B.Sc ." / "or M.Sc ." / "in Software Engineering ." is one clause
+        (
+            "We expect you to: * Hold a relevant B.Sc .\nor M.Sc .\nin Software Engineering .\n",
+            ("bachelor", None),
+        ),
+    ],
+)
+def test_a_line_opening_in_lower_case_goes_on_after_a_full_stop(
+    extractor: SkillExtractor, text: str, levels: tuple[str, str | None]
+) -> None:
+    education = read_posting(text, extractor=extractor).education
+    assert education is not None
+    assert (education.min_level, education.preferred_level) == levels
+
+
+def test_a_line_opening_in_lower_case_joins_the_sentence_before() -> None:
+    text = "Hold a relevant B.Sc .\nor M.Sc .\nin Software Engineering .\nStrong C++ skills"
+    assert [text[a:b] for a, b in clauses(text)] == [
+        "Hold a relevant B.Sc .\nor M.Sc .\nin Software Engineering .",
+        "Strong C++ skills",
+    ]
+    # a bullet opening in lower case ("o Use SQL ...") is an item of its own
+    items = "Resubmit claims.\no Use SQL tools to resubmit encounters"
+    assert len(clauses(items)) == 2

@@ -206,9 +206,9 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: a degree named for what is not asked of the candidate: the students, courses or position
 #: of that level ("PhD students", "MSc courses", "a PhD scholarship", "the PhD research
-#: project", "PhD fellows", "PhD supervision") ...
+#: project", "PhD fellows", "PhD supervision"; SkillSpan's "MSc . students") ...
 _NOT_ASKED_AFTER = re.compile(
-    r"[\s-]*(?:(?:degree|research|level)\s+)?(?:students?|studentships?|courses?|fellows?"
+    r"(?:\s+\.)?[\s-]*(?:(?:degree|research|level)\s+)?(?:students?|studentships?|courses?|fellows?"
     r"|fellowships?|scholarships?|stipends?|positions?|projects?|supervision|guide)\b",
     re.IGNORECASE,
 )
@@ -339,16 +339,24 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
             and _NO_SENTENCE_END.search(stripped[-8:]) is not None
             and _CLOSING_LINE.fullmatch(nxt) is not None
         )
-        breaks = not examples_go_on and (
-            not stripped
-            or not nxt.strip()
-            or stripped.endswith((".", ":", ";", "!", "?"))
-            or len(stripped) < 60
-            or bool(_BULLET.match(nxt))
-            or (stripped.endswith(")") and _MARKED_END.search(stripped) is not None)
-            or (
-                (len(stripped) < short or _next_word_fits(stripped, nxt, width))
-                and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
+        # "Supervision experience of e.g ." / "MSc ." / "students .", "Hold a relevant B.Sc ."
+        # / "or M.Sc .": a full stop before a line opening in lower case ended an abbreviation
+        # (SkillSpan's sentences were cut there), not the sentence
+        goes_on = stripped.endswith(".") and nxt[:1].islower() and not _BULLET.match(nxt)
+        breaks = (
+            not examples_go_on
+            and not goes_on
+            and (
+                not stripped
+                or not nxt.strip()
+                or stripped.endswith((".", ":", ";", "!", "?"))
+                or len(stripped) < 60
+                or bool(_BULLET.match(nxt))
+                or (stripped.endswith(")") and _MARKED_END.search(stripped) is not None)
+                or (
+                    (len(stripped) < short or _next_word_fits(stripped, nxt, width))
+                    and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
+                )
             )
         )
         if breaks:
