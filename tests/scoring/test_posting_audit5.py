@@ -167,3 +167,22 @@ def test_a_line_opening_in_lower_case_joins_the_sentence_before() -> None:
     # a bullet opening in lower case ("o Use SQL ...") is an item of its own
     items = "Resubmit claims.\no Use SQL tools to resubmit encounters"
     assert len(clauses(items)) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "related"),
+    [
+        # train-house-110: "or similar" widens the fields as "or a related field" does
+        ("You have an MSc in mechanical engineering electronic engineer physics or similar", True),
+        ("Bachelor's Degree in Statistics, Mathematics or similar quantitative discipline", True),
+        ("Master in Computer Science or comparable field of study", True),
+        # a similar job is no field
+        ("A master degree in supply chain and 5 years of experience in a similar function", False),
+        ("A bachelor's degree in Physics", False),
+    ],
+)
+def test_or_similar_widens_a_degree_s_fields(
+    extractor: SkillExtractor, line: str, related: bool
+) -> None:
+    education = read_posting(f"Analyst\n\nRequirements\n- {line}\n", extractor=extractor).education
+    assert education is not None and education.related_fields is related

@@ -64,7 +64,11 @@ RELATED = re.compile(
     r"\brelated\s+(?:\w+\s+)?(?:fields?|disciplines?|areas?|subjects?|majors?|degrees?)\b"
     r"|\bsimilar\s+fields?\b|\bquantitative\s+(?:fields?|disciplines?)\b|\bequivalent\b"
     r"|\brelevant\s+(?:\w+\s+)?(?:fields?|disciplines?|degrees?)\b|\bSTEM\b"
-    r"|\btechnical\s+(?:fields?|disciplines?)\b",
+    r"|\btechnical\s+(?:fields?|disciplines?)\b"
+    # "an MSc in mechanical engineering ... physics or similar", "or similar quantitative
+    # discipline", "or comparable field of study"; not "or comparable work experience"
+    r"|\bor\s+(?:a\s+)?(?:similar|comparable)\b(?!\s+(?:(?:work|professional|practical)\s+)?"
+    r"(?:experience|qualifications?|roles?|positions?|functions?|jobs?|titles?)\b)",
     re.IGNORECASE,
 )
 # the teams a posting names as colleagues: "work with the Data Engineering team", "alongside
