@@ -10,6 +10,7 @@ import pytest
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.extract.sections import classify_heading
+from jobmatch.extract.sections import detect_sections as sections_of
 from jobmatch.scoring.posting_rules import clauses
 
 
@@ -186,3 +187,16 @@ def test_or_similar_widens_a_degree_s_fields(
 ) -> None:
     education = read_posting(f"Analyst\n\nRequirements\n- {line}\n", extractor=extractor).education
     assert education is not None and education.related_fields is related
+
+
+def test_a_heading_ending_a_line_of_text_opens_the_next_line(extractor: SkillExtractor) -> None:
+    # dev-tech-008: "Job benefits:" at the end of an item left "Great team environment"
+    # under the requirements
+    text = (
+        "Backend developer\n\nRequirements\n- Experience with Python\n"
+        "- Experience in working with big data tools ( ETL processes etc. ) Job benefits:\n"
+        "Private health insurance\nGreat team environment\nMeal allowance\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert "teamwork" not in {s.skill_id for r in read.requirements for s in r.skills}
+    assert sections_of("... etc. ) Job benefits:\nPrivate health insurance\n")[-1][2] == "benefits"

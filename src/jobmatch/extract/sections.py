@@ -556,7 +556,9 @@ _PHRASE_RE = re.compile(r"\S+ (?:to|you|we)\b", re.IGNORECASE)
 
 def inline_headings(line: str) -> list[tuple[int, str]]:
     """The headings run into ``line`` (not a heading itself), as ``(offset, section)``: at
-    its start with text after it and no colon, or after a word that is not capitalised.
+    its start with text after it and no colon, or after a word that is not capitalised; one
+    ending the line with its colon ("... ( ETL processes etc. ) Job benefits:") opens the
+    next line (its offset is the line's length).
 
     >>> inline_headings("Perform necessary analysis Requirements: 5 years of experience")
     [(27, 'requirements')]
@@ -579,7 +581,11 @@ def inline_headings(line: str) -> list[tuple[int, str]]:
         elif not (glued or _after_text(line, at) or _PHRASE_RE.match(m.group())):
             continue
         if not (glued or line[m.end() :].strip()):
-            continue  # a heading ending the line opens the next one: not run into a line
+            if ":" in m.group() and at != lead:
+                # "... big data tools ( ETL processes etc. ) Job benefits:" / "Private health
+                # insurance": a heading ending a line of text opens the next line
+                out.append((len(line), m.lastgroup or "other"))
+            continue
         out.append((at, m.lastgroup or "other"))
     return out
 
