@@ -9,7 +9,7 @@ import pytest
 
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
-from jobmatch.extract.sections import classify_heading
+from jobmatch.extract.sections import classify_heading, inline_headings
 from jobmatch.extract.sections import detect_sections as sections_of
 from jobmatch.scoring.posting_rules import clauses
 
@@ -200,3 +200,17 @@ def test_a_heading_ending_a_line_of_text_opens_the_next_line(extractor: SkillExt
     read = read_posting(text, extractor=extractor)
     assert "teamwork" not in {s.skill_id for r in read.requirements for s in r.skills}
     assert sections_of("... etc. ) Job benefits:\nPrivate health insurance\n")[-1][2] == "benefits"
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        # train-house-110, train-tech-048: SkillSpan's run-in headings of what is essential
+        # and what is desirable
+        ("... written and spoken Desirable experience and skills Knowledge of MBE", "preferred"),
+        ("Essential Skills & Experience Scrum 2+ years of project management", "requirements"),
+        ("... on your own . Essential experience and skills You have an MSc", "requirements"),
+    ],
+)
+def test_essential_and_desirable_run_into_a_line(line: str, section: str) -> None:
+    assert [name for _, name in inline_headings(line)] == [section]

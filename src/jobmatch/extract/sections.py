@@ -506,11 +506,17 @@ _INLINE_REQUIRED = (
     r"|Required (?:Skills|Experience)(?: (?:&|and) (?:Technologies|Skills|Qualifications))?"
     r"|Who [Ww]e [Aa]re [Ll]ooking [Ff]or|About [Yy]ou|ABOUT YOU|Must [Hh]aves?(?=[ \t]*:)"
     r"|What [Yy]ou [Bb]ring(?: [Tt]o [Tt]he [Tt]able)?|WHAT YOU BRING(?: TO THE TABLE)?"
+    r"|Essential (?:[Ss]kills|[Ee]xperience|[Qq]ualifications|[Rr]equirements)"
+    r"(?: (?:&|and) (?:[Ss]kills|[Ee]xperience|[Aa]bilities|[Qq]ualifications))?"
+    r"|ESSENTIAL (?:SKILLS|EXPERIENCE|QUALIFICATIONS|REQUIREMENTS)"
 )
 _INLINE_PREFERRED = (
     r"Preferred (?:Qualifications|Skills|Experience)|PREFERRED QUALIFICATIONS"
     r"|Desired (?:Experience|Skills|Qualifications)|Nice to [Hh]ave|NICE TO HAVE"
     r"|Good to [Hh]ave|GOOD TO HAVE"
+    r"|Desirable (?:[Ss]kills|[Ee]xperience|[Qq]ualifications)"
+    r"(?: (?:&|and) (?:[Ss]kills|[Ee]xperience|[Qq]ualifications))?"
+    r"|DESIRABLE (?:SKILLS|EXPERIENCE|QUALIFICATIONS)"
 )
 _INLINE_RESPONSIBILITIES = (
     r"(?:Key |General |Main |Primary |Job |Your |YOUR )?(?:Responsibilities|RESPONSIBILITIES)"
@@ -542,7 +548,8 @@ _INLINE_HEADING_RE = re.compile(
 #: only where one of these stands, and most lines hold none. A union of literals starting
 #: with a capital: ``re`` skips the other characters in C
 _INLINE_STARTS = (
-    "ABOU Abou BASI BENE Basi Bene Cand Desi Empl GOOD Gene Good Job KEY Key MINI Main Mini"
+    "ABOU Abou BASI BENE Basi Bene Cand DESI Desi ESSE Empl Esse GOOD Gene Good Job KEY Key MINI"
+    " Main Mini"
     " Must NICE Nice Othe PREF Pers Pref Prim Prof QUAL Qual REQU RESP Requ Resp Task WHAT"
     " What Who YOUR Your"
 ).split() + ["We O", "We o"]
