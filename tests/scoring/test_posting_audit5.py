@@ -214,3 +214,23 @@ def test_a_heading_ending_a_line_of_text_opens_the_next_line(extractor: SkillExt
 )
 def test_essential_and_desirable_run_into_a_line(line: str, section: str) -> None:
     assert [name for _, name in inline_headings(line)] == [section]
+
+
+@pytest.mark.parametrize(
+    ("line", "stack"),
+    [
+        # train-tech-073, train-tech-071: the company's stack, in a clause naming no candidate
+        ("We rely heavily on AWS Serverless framework Node.js Terraform and TypeScript .", True),
+        ("As a framework we use Spring ( MVC ) and Spring Boot .", True),
+        # a company naming technologies it does not work with asks nothing
+        ("We have a top-tier client list that includes Dell, Cisco and Salesforce.", False),
+        ("We predominantly communicate over Slack making little use of email.", False),
+    ],
+)
+def test_the_stack_a_company_says_it_uses_is_preferred(
+    extractor: SkillExtractor, line: str, stack: bool
+) -> None:
+    text = f"Engineer\n\n{line}\n\nRequirements\n- Experience with Python\n"
+    asked = _requirements(text, extractor)
+    assert asked[-1] == (["python"], True)
+    assert (len(asked) > 1 and not any(req for _, req in asked[:-1])) is stack
