@@ -567,6 +567,8 @@ def _inline_headings_everywhere(line: str) -> list[tuple[int, str]]:
         elif not (glued or sections._after_text(line, at) or sections._PHRASE_RE.match(m.group())):
             continue
         if not (glued or line[m.end() :].strip()):
+            if ":" in m.group() and at != lead:
+                out.append((len(line), m.lastgroup or "other"))  # opens the next line
             continue
         out.append((at, m.lastgroup or "other"))
     return out

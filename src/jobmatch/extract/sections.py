@@ -56,6 +56,7 @@ _CANDIDATE_HEADING = (
     r"|the (?:skills|person|profile|candidate) (?:we are|were|we re) looking for(?: are)?"
     r"|(?:we are|were|we re) looking for (?:someone|people|a person)(?: who| with)?"
     r"|what (?:well|we will|we) need from you|our expectations(?: of you)?|need to have"
+    r"|what (?:is|youll|you will|you) need(?:ed)? to (?:succeed|be successful)"
     r"|(?:this is )?what you (?:must |will |ll |need to )?(?:bring|offer|need|have)"
     r"(?: to (?:the table|the team|the role|us))?(?: to have)?"
     r"|(?:youd|you would|youll|you will|youre|you are|you) (?:be )?(?:a )?(?:great|good|perfect"
@@ -71,6 +72,12 @@ _PREFERRED_HEADING = (
     r"|(?:what )?you (?:might|may) (?:also )?(?:have|bring)"
     r"|(?:it would|itd|it d|youd|you would|its) be (?:even )?(?:better|great|a plus|nice) if"
     r"(?: you(?: have| also have)?)?)$"
+)
+#: ... and what the candidate will do: "What you'll be working on", "What you get to do in
+#: this role"
+_TASKS_HEADING = (
+    r"^(?:what|how) (?:youll|you will|you) (?:be )?(?:do|doing|work on|working on"
+    r"|get to do(?: in this role)?)$"
 )
 _OFFER_HEADING = (
     r"^(?:what (?:well|we will|we can|we|\w+ can|\w+ will) (?:offer|bring|give)(?: you)?"
@@ -121,7 +128,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"\bresponsibilit|\bduties\b|\byoull do\b|\byou will do\b|\byoull be doing\b"
         r"|\byou will be doing\b|\bday to day\b|\byour role\b|\bthe role\b|\byour mission\b"
         r"|\byour impact\b|\btasks\b|\bwhat you will\b|\bwhat youll\b|\bin this role\b"
-        r"|\bjob functions?\b|\baccountabilities\b|\byour contributions?\b",
+        r"|\bjob functions?\b|\baccountabilities\b|\byour contributions?\b|^your job$",
     ),
     ("summary", r"\babout me\b|\bcareer objective\b|\bprofessional summary\b"),
     (
@@ -340,9 +347,10 @@ _PHRASE_RES = tuple(
         ("requirements", _CANDIDATE_HEADING),
         ("preferred", _PREFERRED_HEADING),
         ("benefits", _OFFER_HEADING),
+        ("responsibilities", _TASKS_HEADING),
     )
 )
-_PHRASE_END_RE = re.compile(r"(?:\s|:|\?|!|\u2026|-|\.{2,})+$")
+_PHRASE_END_RE = re.compile(r"(?:\s|:|\?|!|\u2026|-|(?:\.\s?){2,})+$")
 _PHRASE_NOTE_RE = re.compile(r"\s*\([^()]*\)$")
 
 
@@ -530,11 +538,17 @@ _INLINE_REQUIRED = (
     r"|Required (?:Skills|Experience)(?: (?:&|and) (?:Technologies|Skills|Qualifications))?"
     r"|Who [Ww]e [Aa]re [Ll]ooking [Ff]or|About [Yy]ou|ABOUT YOU|Must [Hh]aves?(?=[ \t]*:)"
     r"|What [Yy]ou [Bb]ring(?: [Tt]o [Tt]he [Tt]able)?|WHAT YOU BRING(?: TO THE TABLE)?"
+    r"|Essential (?:[Ss]kills|[Ee]xperience|[Qq]ualifications|[Rr]equirements)"
+    r"(?: (?:&|and) (?:[Ss]kills|[Ee]xperience|[Aa]bilities|[Qq]ualifications))?"
+    r"|ESSENTIAL (?:SKILLS|EXPERIENCE|QUALIFICATIONS|REQUIREMENTS)"
 )
 _INLINE_PREFERRED = (
     r"Preferred (?:Qualifications|Skills|Experience)|PREFERRED QUALIFICATIONS"
     r"|Desired (?:Experience|Skills|Qualifications)|Nice to [Hh]ave|NICE TO HAVE"
     r"|Good to [Hh]ave|GOOD TO HAVE"
+    r"|Desirable (?:[Ss]kills|[Ee]xperience|[Qq]ualifications)"
+    r"(?: (?:&|and) (?:[Ss]kills|[Ee]xperience|[Qq]ualifications))?"
+    r"|DESIRABLE (?:SKILLS|EXPERIENCE|QUALIFICATIONS)"
 )
 _INLINE_RESPONSIBILITIES = (
     r"(?:Key |General |Main |Primary |Job |Your |YOUR )?(?:Responsibilities|RESPONSIBILITIES)"
@@ -566,7 +580,8 @@ _INLINE_HEADING_RE = re.compile(
 #: only where one of these stands, and most lines hold none. A union of literals starting
 #: with a capital: ``re`` skips the other characters in C
 _INLINE_STARTS = (
-    "ABOU Abou BASI BENE Basi Bene Cand Desi Empl GOOD Gene Good Job KEY Key MINI Main Mini"
+    "ABOU Abou BASI BENE Basi Bene Cand DESI Desi ESSE Empl Esse GOOD Gene Good Job KEY Key MINI"
+    " Main Mini"
     " Must NICE Nice Othe PREF Pers Pref Prim Prof QUAL Qual REQU RESP Requ Resp Task WHAT"
     " What Who YOUR Your"
 ).split() + ["We O", "We o"]
@@ -580,7 +595,9 @@ _PHRASE_RE = re.compile(r"\S+ (?:to|you|we)\b", re.IGNORECASE)
 
 def inline_headings(line: str) -> list[tuple[int, str]]:
     """The headings run into ``line`` (not a heading itself), as ``(offset, section)``: at
-    its start with text after it and no colon, or after a word that is not capitalised.
+    its start with text after it and no colon, or after a word that is not capitalised; one
+    ending the line with its colon ("... ( ETL processes etc. ) Job benefits:") opens the
+    next line (its offset is the line's length).
 
     >>> inline_headings("Perform necessary analysis Requirements: 5 years of experience")
     [(27, 'requirements')]
@@ -603,7 +620,11 @@ def inline_headings(line: str) -> list[tuple[int, str]]:
         elif not (glued or _after_text(line, at) or _PHRASE_RE.match(m.group())):
             continue
         if not (glued or line[m.end() :].strip()):
-            continue  # a heading ending the line opens the next one: not run into a line
+            if ":" in m.group() and at != lead:
+                # "... big data tools ( ETL processes etc. ) Job benefits:" / "Private health
+                # insurance": a heading ending a line of text opens the next line
+                out.append((len(line), m.lastgroup or "other"))
+            continue
         out.append((at, m.lastgroup or "other"))
     return out
 

@@ -7,13 +7,18 @@ A label opens its line, a few capitalised words before a colon or a dash set off
 ("Required Work Experience -3+ years ..."), and says what its line asks: preferred
 ("preferred", "desired", "nice to have") or required ("required", "requirements", "must
 have"). Other labels ("Education - ...", "Bonus: ...") leave the section as it is.
+
+A job board's fields run into one line (SkillSpan's rebuilt ads: "... Experience level: Lead
+Industry: eCommerce Finance Retail Company size: 5k-10k people ...") describe the company
+and the post: the values of "Industry:" and "Role:" there ask nothing
+(:func:`board_field_values`), as they ask nothing on a line of their own under the label.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["line_label"]
+__all__ = ["line_label", "board_field_values"]
 
 #: a label opening a line: up to six words, the first capitalised, then ":" or " -"
 _LABEL = re.compile(
@@ -42,3 +47,26 @@ def line_label(text: str, at: int) -> str | None:
     if _REQUIRED.search(label):
         return "requirements"
     return None
+
+
+#: a job board's field labels, as SkillSpan's ads write them
+_BOARD_LABELS = (
+    r"Job type:|Experience level:|Role:|Industry:|Company size:|Company type:|Technologies\b"
+    r"|Job description\b|Location options:|Compensation:"
+)
+#: the value of "Industry:" or "Role:" run into a line, up to the next label of the board
+_BOARD_VALUE = re.compile(
+    rf"\b(?:Industry|Role):[ \t]+(?P<value>[^\n:]+?)(?=[ \t]+(?:{_BOARD_LABELS}))"
+)
+
+
+def board_field_values(text: str) -> list[tuple[int, int]]:
+    """The spans of the values of a job board's "Industry:" and "Role:" fields run into a
+    line before another of its fields: the company's industry and the post's role, which
+    ask no skill ("Industry: eCommerce Finance Retail Company size: ...").
+
+    >>> t = "Experience level: Lead Industry: eCommerce Finance Company size: 5k people"
+    >>> [t[a:b] for a, b in board_field_values(t)]
+    ['eCommerce Finance']
+    """
+    return [m.span("value") for m in _BOARD_VALUE.finditer(text)]

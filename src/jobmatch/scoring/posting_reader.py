@@ -40,7 +40,7 @@ from .posting_company import company_names, company_spans, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_fields import degree_fields
 from .posting_implied import without_implied
-from .posting_labels import line_label
+from .posting_labels import board_field_values, line_label
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -236,6 +236,8 @@ def read_requirements(
     # where the company's name stands ("companies that work with Adyen"), and the industries
     # it calls its own ("PA Consulting key industries: Life Science, ..."): no skill asked
     own = company_spans(text, names)
+    # "Industry: eCommerce Finance Retail Company size: ..." run into a line: no skill asked
+    own += board_field_values(text)
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1] and m.category not in _STACK_CATEGORIES:
@@ -515,14 +517,14 @@ class _Reading:
         recorded as such): under Benefits or another section that never asks, an
         equal-opportunity statement, a clause of a company description that does not turn
         to the candidate, or the company speaking of itself."""
-        if (
-            section in _NEVER_SECTIONS
-            or _EQUAL_OPPORTUNITY.search(clause)
-            or not (lenient or _counts(clause, section))
-        ):
+        if section in _NEVER_SECTIONS or _EQUAL_OPPORTUNITY.search(clause):
             self.ignore(ms)
             return True
-        if not lenient and _company_voice(clause, section, self.subject):
+        voice = not lenient and _company_voice(clause, section, self.subject)
+        if not (lenient or (voice and _STACK_VERB.search(clause)) or _counts(clause, section)):
+            self.ignore(ms)
+            return True
+        if voice:
             # the company describing itself asks nothing, but the technologies it says it
             # works with are the job's stack: preferred ("We've built ... in AWS using
             # Docker and Kubernetes")
@@ -730,6 +732,14 @@ def _company_voice(clause: str, section: str, subject: re.Pattern[str] | None = 
 
 #: what a company says it works with: named technologies (devops and data tools too)
 _COMPANY_STACK = NAMED_TECHNOLOGY - {"certification"}
+#: the company saying what it works with ("We rely heavily on AWS Serverless framework
+#: Node.js Terraform and TypeScript", "As a framework we use Spring"): its stack, even in a
+#: clause that names no candidate
+_STACK_VERB = re.compile(
+    r"\b(?:use(?! of\b)|uses|rely|relies|leverage|leverages|written in|built (?:on|with)"
+    r"|runs? on|powered by)\b",
+    re.IGNORECASE,
+)
 #: a clause in the company's voice ("We build ...", "Our team uses ...", "At the Department
 #: of Law we teach ...", "Since 2012 <ORGANIZATION> is proud to offer ...") ...
 _COMPANY_VOICE = re.compile(

@@ -64,7 +64,11 @@ RELATED = re.compile(
     r"\brelated\s+(?:\w+\s+)?(?:fields?|disciplines?|areas?|subjects?|majors?|degrees?)\b"
     r"|\bsimilar\s+fields?\b|\bquantitative\s+(?:fields?|disciplines?)\b|\bequivalent\b"
     r"|\brelevant\s+(?:\w+\s+)?(?:fields?|disciplines?|degrees?)\b|\bSTEM\b"
-    r"|\btechnical\s+(?:fields?|disciplines?)\b",
+    r"|\btechnical\s+(?:fields?|disciplines?)\b"
+    # "an MSc in mechanical engineering ... physics or similar", "or similar quantitative
+    # discipline", "or comparable field of study"; not "or comparable work experience"
+    r"|\bor\s+(?:a\s+)?(?:similar|comparable)\b(?!\s+(?:(?:work|professional|practical)\s+)?"
+    r"(?:experience|qualifications?|roles?|positions?|functions?|jobs?|titles?)\b)",
     re.IGNORECASE,
 )
 # the teams a posting names as colleagues: "work with the Data Engineering team", "alongside
@@ -206,9 +210,9 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: a degree named for what is not asked of the candidate: the students, courses or position
 #: of that level ("PhD students", "MSc courses", "a PhD scholarship", "the PhD research
-#: project", "PhD fellows", "PhD supervision") ...
+#: project", "PhD fellows", "PhD supervision"; SkillSpan's "MSc . students") ...
 _NOT_ASKED_AFTER = re.compile(
-    r"[\s-]*(?:(?:degree|research|level)\s+)?(?:students?|studentships?|courses?|fellows?"
+    r"(?:\s+\.)?[\s-]*(?:(?:degree|research|level)\s+)?(?:students?|studentships?|courses?|fellows?"
     r"|fellowships?|scholarships?|stipends?|positions?|projects?|supervision|guide)\b",
     re.IGNORECASE,
 )
@@ -302,8 +306,11 @@ ONE_OF_FOLLOWING = (
     r"\b(?:one|any|either|two|three|four|five|six|\d{1,2})\s+(?:or\s+more\s+)?of\s+"
     r"(?:the\s+)?following\b"
 )
-#: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)")
-_NO_SENTENCE_END = re.compile(r"(?:\b[ie]\.\s?[eg]\s?|\bvs|\bapprox|\bincl|\bcf)\.$", re.IGNORECASE)
+#: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)"), nor an
+#: initialism's ("requires U.S. Citizenship", "a U.S. Security Clearance")
+_NO_SENTENCE_END = re.compile(
+    r"(?:\b[ie]\.\s?[eg]\s?|\bvs|\bapprox|\bincl|\bcf|(?-i:\b[A-Z]\.[A-Z]))\.$", re.IGNORECASE
+)
 
 
 #: a line that ends with how firmly its item is asked: "... pharmacology plans (essential)"
@@ -327,7 +334,8 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     # as web pages and the Glassdoor postings write them: "...in an industry" / "Experience
     # in ...", "...or related discipline)" / "2+ years of ...")
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    short = 0.75 * lengths[(9 * len(lengths)) // 10] if lengths else 0.0
+    width = lengths[(9 * len(lengths)) // 10] if lengths else 0
+    short = 0.75 * width
     pos = 0
     for i, line in enumerate(lines):
         end = pos + len(line)
@@ -340,15 +348,24 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
             and _NO_SENTENCE_END.search(stripped[-8:]) is not None
             and _CLOSING_LINE.fullmatch(nxt) is not None
         )
-        breaks = not examples_go_on and (
-            not stripped
-            or not nxt.strip()
-            or stripped.endswith((".", ":", ";", "!", "?"))
-            or len(stripped) < 60
-            or bool(_BULLET.match(nxt))
-            or (stripped.endswith(")") and _MARKED_END.search(stripped) is not None)
-            or (
-                len(stripped) < short and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
+        # "Supervision experience of e.g ." / "MSc ." / "students .", "Hold a relevant B.Sc ."
+        # / "or M.Sc .": a full stop before a line opening in lower case ended an abbreviation
+        # (SkillSpan's sentences were cut there), not the sentence
+        goes_on = stripped.endswith(".") and nxt[:1].islower() and not _BULLET.match(nxt)
+        breaks = (
+            not examples_go_on
+            and not goes_on
+            and (
+                not stripped
+                or not nxt.strip()
+                or stripped.endswith((".", ":", ";", "!", "?"))
+                or len(stripped) < 60
+                or bool(_BULLET.match(nxt))
+                or (stripped.endswith(")") and _MARKED_END.search(stripped) is not None)
+                or (
+                    (len(stripped) < short or _next_word_fits(stripped, nxt, width))
+                    and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
+                )
             )
         )
         if breaks:
@@ -358,6 +375,23 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         pos = end + 1
     if start < len(text) and text[start:].strip():
         yield start, len(text)
+
+
+#: the last word of a line that a wrap cuts after, never a writer's end of an item
+_RUNS_ON = re.compile(
+    r"(?:[,&/-]|['\u2019]s|\b(?:and|or|of|the|a|an|our|your|its|their|to|in|on|for|with|by|as"
+    r"|at|from|such|including))$",
+    re.IGNORECASE,
+)
+
+
+def _next_word_fits(line: str, nxt: str, width: int) -> bool:
+    """Whether the first word of ``nxt`` would have fitted at the end of ``line`` within the
+    text's ``width``: a wrap fills its line, so a writer ended this one (Glassdoor's items
+    of uneven length: "... (velocity, volume, variety, veracity)" / "Extensive experience
+    with ..."), unless it ends with a word that runs on ("and", "of", "our team's", a comma)."""
+    words = nxt.split()
+    return bool(words) and len(line) + 1 + len(words[0]) <= width and _RUNS_ON.search(line) is None
 
 
 def _other_degree_s_years(seg: str, at: int) -> bool:
