@@ -51,6 +51,11 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("WHAT DO WE EXPECT FROM YOU?", "requirements"),
         ("What you bring to the table", "requirements"),
         ("You’d be a great fit if…", "requirements"),
+        # the AI labs' postings: what is asked, then what strong candidates may add
+        ("You may be a good fit if you:", "requirements"),
+        ("You might thrive in this role if you:", "requirements"),
+        ("Strong candidates may also have:", "preferred"),
+        ("Ideal candidates will also have", "preferred"),
         ("YOU WANT TO TALK TO US IF…", "requirements"),
         ("We'd love to hear from you if:", "requirements"),
         ("Apply if you:", "requirements"),

@@ -151,3 +151,25 @@ def test_the_company_s_own_years_are_not_asked() -> None:
     assert years_asked("We build our service around our 40 years of experience .") is None
     assert years_asked("Its 25 years of experience in drilling") is None
     assert years_asked("You have 4 years of experience in drilling") == 4.0
+
+
+@pytest.mark.parametrize(
+    ("preferred", "level"),
+    [
+        # either level meets a preference written with "or": the lower is preferred
+        ("Master's degree or PhD in Computer Science.", "master"),
+        ("PhD or MS degree in statistics or a related field.", "master"),
+        # two preferred clauses: the higher one's
+        ("Master's degree in Computer Science.\nA PhD is a plus.", "phd"),
+    ],
+)
+def test_a_preferred_clause_prefers_its_lowest_level(preferred: str, level: str) -> None:
+    posting = read_posting(
+        "Minimum qualifications:\nBachelor's degree in Computer Science.\n"
+        f"2 years of experience with Python.\n\nPreferred qualifications:\n{preferred}\n"
+    )
+    assert posting.education is not None
+    assert (posting.education.min_level, posting.education.preferred_level) == (
+        "bachelor",
+        level,
+    )

@@ -59,7 +59,10 @@ _CANDIDATE_HEADING = (
     r"|what (?:is|youll|you will|you) need(?:ed)? to (?:succeed|be successful)"
     r"|(?:this is )?what you (?:must |will |ll |need to )?(?:bring|offer|need|have)"
     r"(?: to (?:the table|the team|the role|us))?(?: to have)?"
-    r"|(?:youd|you would|youll|you will|youre|you are|you) (?:be )?(?:a )?(?:great|good|perfect"
+    r"|(?:you (?:may|might|could|will|would|can) |youll |youd )?thrive(?: in this role| here)? if"
+    r"(?: you)?"
+    r"|(?:youd|you would|youll|you will|youre|you are|you may|you might|you) (?:be )?(?:a )?"
+    r"(?:great|good|perfect"
     r"|strong|right) (?:fit|match)(?: for (?:us|this role))? if(?: you)?"
     r"|are we a match|is (?:this|that) you|(?:does )?(?:this|that) sounds? like you"
     r"|(?:you should |please )?apply if(?: you)?|you should(?: demonstrate| have| bring)?"
@@ -71,7 +74,10 @@ _PREFERRED_HEADING = (
     r"^(?:(?:ideally|preferably) (?:youd|you would|youll|you will|you) (?:also )?(?:have|bring)"
     r"|(?:what )?you (?:might|may) (?:also )?(?:have|bring)"
     r"|(?:it would|itd|it d|youd|you would|its) be (?:even )?(?:better|great|a plus|nice) if"
-    r"(?: you(?: have| also have)?)?)$"
+    r"(?: you(?: have| also have)?)?"
+    # "Strong candidates may also have:" (what beyond the asked some have)
+    r"|(?:(?:strong|ideal|great|successful|top|exceptional|the best) )?(?:candidates|applicants)"
+    r" (?:may|might|could|will|would) also(?: have| bring| be| possess)?)$"
 )
 #: ... and what the candidate will do: "What you'll be working on", "What you get to do in
 #: this role"

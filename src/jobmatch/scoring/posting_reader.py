@@ -913,9 +913,10 @@ def education_requirement(
     fields)`` (``quoted``: the whole clause when ``clause`` is a part of it; ``fields``:
     the fields of study it names).
 
-    The lowest level of a required clause is the minimum; the highest level of a preferred
-    clause (or of a clause that requires one level and prefers another) is the preferred
-    level when it is above the minimum. Fields are those of all the degree clauses; they
+    The lowest level of a required clause is the minimum; a preferred clause prefers its
+    lowest level ("Master's degree or PhD": either meets it), and the highest of those (or
+    the higher level of a clause that requires one level and prefers another) is the
+    preferred level when it is above the minimum. Fields are those of all the degree clauses; they
     are asked only when a required clause names them (else preferred).
     """
     if not found:
@@ -933,8 +934,10 @@ def education_requirement(
             asks = True  # "BS/MS in engineering or geology, PhD desired but not required"
             need.append(min(levels, key=DEGREE_LEVELS.index))
             nice.append(max(levels, key=DEGREE_LEVELS.index))
-        elif prefer:
-            nice.extend(levels)
+        elif prefer and levels:
+            # "Master's degree or PhD" preferred: either meets the preference, so the
+            # clause prefers its lowest level (several preferred clauses: the highest)
+            nice.append(min(levels, key=DEGREE_LEVELS.index))
         else:
             need.extend(levels)
         if not evidence or (not prefer and not need[:-1]):
