@@ -55,6 +55,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("You may be a good fit if you:", "requirements"),
         ("You might thrive in this role if you:", "requirements"),
         ("Strong candidates may also have:", "preferred"),
+        ("In addition, the following would be an advantage:", "preferred"),
+        ("It would be an advantage if you have:", "preferred"),
+        ("Advantageous skills to have:", "preferred"),
         ("Ideal candidates will also have", "preferred"),
         ("YOU WANT TO TALK TO US IF…", "requirements"),
         ("We'd love to hear from you if:", "requirements"),
@@ -168,6 +171,9 @@ def test_classify_heading(line: str, section: str) -> None:
     [
         "",
         "- 3+ years of Python experience",
+        # a company's pitch, and an item that says it is an advantage, are no headings
+        "The Acme Advantage",
+        "Knowledge of Spark would be an advantage.",
         "• Strong communication skills",
         # a bullet glyph printed against its text (BPO_45077654's skill list in the work
         # history, whose "benefits" heading ran to the education section)

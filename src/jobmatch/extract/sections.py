@@ -75,6 +75,10 @@ _PREFERRED_HEADING = (
     r"|(?:what )?you (?:might|may) (?:also )?(?:have|bring)"
     r"|(?:it would|itd|it d|youd|you would|its) be (?:even )?(?:better|great|a plus|nice) if"
     r"(?: you(?: have| also have)?)?"
+    # "In addition, the following would be an advantage:", "It would be an advantage if you
+    # have:" (Google DeepMind's postings)
+    r"|(?:in addition )?(?:the following|these|this|it) would (?:also )?be (?:an? )?"
+    r"(?:advantage|plus|bonus)(?: if(?: you(?: have| also have)?)?)?"
     # "Strong candidates may also have:" (what beyond the asked some have)
     r"|(?:(?:strong|ideal|great|successful|top|exceptional|the best) )?(?:candidates|applicants)"
     r" (?:may|might|could|will|would) also(?: have| bring| be| possess)?)$"
@@ -91,7 +95,9 @@ _OFFER_HEADING = (
     r"|in return we (?:have|offer))$"
 )
 #: every title :func:`_phrase_heading` accepts holds one of these words
-_PHRASE_WORDS = ("you", "look", "seek", "need", "expect", "candidate", "offer", "match", "await")
+_PHRASE_WORDS = (
+    "you", "look", "seek", "need", "expect", "candidate", "offer", "match", "await", "advantage",
+)  # fmt: skip
 
 # Ordered: the first pattern that matches the normalised heading wins, so the more specific
 # cues come first ("preferred qualifications" is preferred, not requirements; "job summary"
@@ -109,7 +115,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         "preferred",
         r"\bnice to haves?\b|\bpreferred\b|\bbonus\b|\bpluses\b|\bplus\b|\bdesired\b"
         r"|\bdesirable\b|\bgood to have\b|\bextra credit\b|\bassets?\b|\boptional\b"
-        r"|\bwould be great\b|\bstand out\b|\beven better\b",
+        r"|\bwould be great\b|\bstand out\b|\beven better\b"
+        # "In addition, the following would be an advantage:" (not "The Acme Advantage")
+        r"|\ban advantage\b|\badvantageous\b",
     ),
     (
         "benefits",
