@@ -135,11 +135,19 @@ def _extra_levels(line: str) -> list[str]:
 # a line degree_line gives a level has a level pattern or an extra form (the anchored third
 # one at a line's start: MULTILINE)
 _ANY_DEGREE_LOWER = re.compile(ANY_DEGREE_PATTERN, re.MULTILINE)
-#: the same union led by the character before its match (searched in "\n" + the text, so a
-#: match at index k of that string is one of the text at k): every form starts with a letter
-#: after no word character, and ``re`` enters the pattern only after a non-word character
-#: (about a fifth of a text's characters) instead of at each of the twelve letters (half)
-_ANY_DEGREE_AFTER = re.compile(r"\W(?:" + ANY_DEGREE_PATTERN + ")")
+# the extra forms on a lower-cased line, their case-sensitive parts made case-blind (so a
+# line an extra form matches has a match of these): each starts at a word's first letter
+_EXTRA_LOWER = (
+    r"m(?<!\wm)(?:asters?\s*[:,])",
+    r"a(?<!\wa)(?:os\b|as\b|\.o\.s\b|\.a\.s\b|s ?:|ssociates? ?:)",
+    r"s(?<!\ws)(?:\.\s?e\b\.?\s*:)",
+)
+#: the union of the level patterns and of the extra forms, led by the character before its
+#: match (searched in "\n" + the lower-cased text, so a match at index k of that string is
+#: one of the text at k): every form starts with a letter after no word character, and
+#: ``re`` enters the pattern only after a non-word character (about a fifth of a text's
+#: characters) instead of at each letter a form starts with (half of them)
+_MAYBE_DEGREE_AFTER = re.compile(r"\W(?:" + "|".join([ANY_DEGREE_PATTERN, *_EXTRA_LOWER]) + ")")
 _MAYBE_DEGREE = re.compile(
     "|".join([ANY_DEGREE_PATTERN, *(rx.pattern for _, rx in _EXTRA_LEVELS)]),
     re.IGNORECASE | re.MULTILINE,
@@ -169,30 +177,9 @@ def degree_line_candidates(lines: Sequence[str]) -> list[int]:
         # that lower() keeps (dotless i, long s): the case-blind patterns
         return _lines_of(_MAYBE_DEGREE, text)
     # else a case-blind match is a match of the lower-cased text (and that search is
-    # faster); the extra forms are looked for by the words they need, as _extra_levels does
-    found = _lines_of(_ANY_DEGREE_AFTER, low, lead=True)
-    extra = [w for w in _EXTRA_WORDS if w in low]
-    if extra or low.startswith("s.") or "\ns." in low:
-        found = sorted(set(found).union(_lines_holding(low, extra)))
-    return found
-
-
-def _lines_holding(low: str, words: Sequence[str]) -> set[int]:
-    """The indices of the lines of ``low`` that hold one of ``words`` (none holding
-    ``"\\n"``) or start with ``"s."``."""
-    places: list[int] = []
-    for w in (*words, "\ns."):
-        at = low.find(w)
-        while at >= 0:
-            places.append(at + (w == "\ns."))  # the "s." after the break is on the next line
-            at = low.find(w, at + 1)
-    found: set[int] = {0} if low.startswith("s.") else set()
-    pos = line = 0  # ``line`` is the index of the line holding ``pos``
-    for at in sorted(places):
-        line += low.count("\n", pos, at)
-        pos = at
-        found.add(line)
-    return found
+    # faster); the extra forms' case-sensitive parts are taken case-blind (more lines, none
+    # fewer)
+    return _lines_of(_MAYBE_DEGREE_AFTER, low, lead=True)
 
 
 def _lines_of(rx: re.Pattern[str], text: str, *, lead: bool = False) -> list[int]:
