@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from jobmatch.scoring.education import degree_line, degree_line_candidates
+from jobmatch.scoring.resume_facts import degree_level
 from jobmatch.scoring.resume_reader import education_from_text
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -40,6 +41,17 @@ ODD_LINES = [
     "Teacher, High School",
     "Responsibilities: build ML models",
     "",
+    # the extra forms' case-sensitive parts, and words near them that are none
+    "AS : Nursing",
+    "as: nursing",
+    "2004 Associates : Liberal Arts",
+    "Sales Associate : Retail",
+    "A.O.S. Culinary Arts",
+    "Scrum Master, agile coach",
+    "Masters , Education",
+    "Webmaster: the site",
+    "S. E: Accounting",
+    "(s.e : Accounting)",
 ]
 
 
@@ -48,6 +60,10 @@ def _check(lines: list[str]) -> None:
     assert found == sorted(set(found))
     expected = [i for i, line in enumerate(lines) if degree_line(line) is not None]
     assert set(expected) <= set(found), [lines[i] for i in set(expected) - set(found)]
+    # a text without candidates gets no degree from find_education either: every line it
+    # can read a level on is one
+    levelled = [i for i, line in enumerate(lines) if degree_level(line) is not None]
+    assert set(levelled) <= set(found), [lines[i] for i in set(levelled) - set(found)]
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -137,3 +153,25 @@ def test_line_sections_by_bisection_match_the_walk(seed: int) -> None:
         for a, b in zip(bounds, bounds[1:], strict=False)
     ]
     assert _line_sections(lines, sections) == _line_sections_reference(lines, sections)
+
+
+def _lead_texts(shared_data: Path) -> list[str]:
+    texts = ["\n".join(ODD_LINES), "phd", "x phd", "\nphd\n", "ms\nin physics", "ba"]
+    for path in sorted((shared_data / "postings").rglob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            texts += [json.loads(line).get("text") or "" for line in f]
+    return texts
+
+
+def test_a_scan_led_by_its_non_word_character_finds_the_same_lines(shared_data: Path) -> None:
+    # "\n" + text searched for \W + the union: the lines of the union's own matches
+    import re
+
+    from jobmatch.scoring.education import _lines_of
+    from jobmatch.scoring.resume_facts import ANY_DEGREE_PATTERN
+
+    plain = re.compile(ANY_DEGREE_PATTERN, re.MULTILINE)
+    led = re.compile(r"\W(?:" + ANY_DEGREE_PATTERN + ")")
+    for text in _lead_texts(shared_data):
+        for variant in (text.lower(), text.upper().lower()):
+            assert _lines_of(led, variant, lead=True) == _lines_of(plain, variant)

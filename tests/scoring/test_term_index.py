@@ -109,3 +109,19 @@ def test_terms_of_a_doc_in_order() -> None:
         "learning python",
         "machine learning",
     ]
+
+
+def test_the_lower_hashes_the_component_left_are_the_docs() -> None:
+    from jobmatch.extract.columns import COLUMNS_KEY, lower_hashes
+    from jobmatch.extract.component import default_extractor
+
+    extractor = default_extractor()
+    text = "Senior ML Engineer\nPython, PyTorch; MSc in Computer Science.\n\n  New York"
+    doc, _ = next(extractor.pipe_docs([text]))
+    assert COLUMNS_KEY in doc.user_data  # left by the component: no second to_array
+    assert lower_hashes(doc).tolist() == doc.to_array("LOWER").tolist()
+    with doc.retokenize() as retokenizer:  # fewer tokens: the ones left are stale
+        retokenizer.merge(doc[0:2])
+    assert lower_hashes(doc).tolist() == doc.to_array("LOWER").tolist()
+    blank = spacy.blank("en")(text)  # no component: read from the doc
+    assert lower_hashes(blank).tolist() == blank.to_array("LOWER").tolist()

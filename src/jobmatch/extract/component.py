@@ -257,6 +257,7 @@ class SkillComponent(SerializedComponent):
         if self._lexicon is None:
             self.initialize()
         cols = Columns(doc)
+        cols.keep(doc)  # the LOWER hashes, for the TF-IDF side of scoring
         matches, conjuncts = self._match(doc, cols)
         kept: list[Match] = []
         if matches:

@@ -24,12 +24,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..models import CareerEstimate, Education, EducationEntry, ResumeFacts
 from .profile_types import field_accepted
 from .profiles import DEGREE_LEVELS, LadderLevel, Profile, degree_meets
 
-__all__ = ["career_estimate", "education_against", "education_of", "in_family"]
+__all__ = [
+    "DegreeAsks",
+    "career_estimate",
+    "degree_asks",
+    "education_against",
+    "education_of",
+    "in_family",
+]
 
 
 def _has(title: str, word: str) -> bool:
@@ -166,8 +174,34 @@ def education_of(facts: ResumeFacts, profile: Profile, *, evidence: str | None) 
     return education_against(facts.education, profile, evidence=evidence)
 
 
+@dataclass(frozen=True, slots=True)
+class DegreeAsks:
+    """What a profile asks of a degree (:func:`degree_asks`)."""
+
+    #: the fields of study its requirements name, in profile order
+    fields: tuple[str, ...]
+    #: the lowest degree level a required requirement asks for, else ``None``
+    need: str | None
+
+
+def degree_asks(profile: Profile) -> DegreeAsks:
+    """The fields and the lowest required degree level of ``profile`` (the same for every
+    document scored against it: a scorer finds them once).
+
+    Raises:
+        ValueError: a required degree is no level of :data:`DEGREE_LEVELS`.
+    """
+    fields = tuple(f for _, r in profile.requirements() for f in r.fields)
+    needs = [r.degree for _, r in profile.requirements() if r.degree is not None and r.required]
+    return DegreeAsks(fields, min(needs, key=DEGREE_LEVELS.index) if needs else None)
+
+
 def education_against(
-    entries: Sequence[EducationEntry], profile: Profile, *, evidence: str | None
+    entries: Sequence[EducationEntry],
+    profile: Profile,
+    *,
+    evidence: str | None,
+    asks: DegreeAsks | None = None,
 ) -> Education:
     """:func:`education_of` from the degrees alone (``ResumeFacts.education``).
 
@@ -175,16 +209,19 @@ def education_against(
         entries: the resume's degrees.
         profile: the profile whose required degree applies.
         evidence: the line the degree was read from, if known.
+        asks: ``degree_asks(profile)``, if the caller has it.
 
     Returns:
         An :class:`~jobmatch.models.Education`.
     """
+    if asks is None:
+        asks = degree_asks(profile)
     # a degree in progress is not held: it meets no requirement, the report names it
     degrees = [e for e in entries if e.level in DEGREE_LEVELS and not e.in_progress]
     pending = _pending(entries, degrees)
     # of two degrees at the highest level, the one in a field the profile asks for ("BSc
     # Accounting" and "BSc Business Administration Finance" against "finance or economics")
-    asked = [f for _, r in profile.requirements() for f in r.fields]
+    asked = asks.fields
     first = max(degrees, key=lambda e: DEGREE_LEVELS.index(e.level), default=None)
     top = max(
         degrees,
@@ -196,12 +233,11 @@ def education_against(
     level = top.level if top is not None else None
     field = top.field if top is not None else None
     name = top.name if top is not None else None
-    needs = [r.degree for _, r in profile.requirements() if r.degree is not None and r.required]
-    if not needs:
+    need = asks.need
+    if need is None:
         return Education(
             level=level, field=field, evidence=evidence, name=name, in_progress=pending
         )
-    need = min(needs, key=DEGREE_LEVELS.index)
     meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
     return Education(
         level=level,

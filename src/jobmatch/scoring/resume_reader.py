@@ -85,6 +85,11 @@ _DANGLING = re.compile(
 # a part of each pattern above: where it is not found, the pattern cannot match
 _THREE_HINT = re.compile(r"\n[ \t]*(?:to|-|–|—|until)[ \t]*\n", re.IGNORECASE)
 _DANGLING_HINT = re.compile(r"[-–—][ \t]*\n")
+# the same tests led by a literal, which ``re`` finds in C (a class of three characters, two
+# of them outside ASCII, is tried at every character): a line starting with a blank, the
+# hyphen of a dangling range (its dashes are looked for only in a text that holds one)
+_JOINED_HINT = re.compile(r"\n[ \t]")
+_HYPHEN_HINT = re.compile(r"-[ \t]*\n")
 
 
 def read_resume(resume: Path | Document | str, *, as_of: date | None = None) -> ResumeFacts:
@@ -286,15 +291,18 @@ def _layout(
     repair changed it)."""
     from ..extract.sections import detect_sections
 
-    # a mis-decoded no-break space
-    text = original.replace("\u00c2\u00a0", " ").replace("\u00c2 ", " ")
+    text = original
+    if "\u00c2" in text:  # a mis-decoded no-break space
+        text = text.replace("\u00c2\u00a0", " ").replace("\u00c2 ", " ")
     # each repair only where its cheap hint (a part of its pattern) is found: most texts
     # need none, and the full patterns scan slowly
-    if "\n " in text or "\n\t" in text:
+    if _JOINED_HINT.search(text):
         text = _JOINED.sub(" ", text)
     if _THREE_HINT.search(text):
         text = _THREE.sub(r"\1 \2 ", text)
-    if _DANGLING_HINT.search(text):
+    if _HYPHEN_HINT.search(text) or (
+        ("\u2013" in text or "\u2014" in text) and _DANGLING_HINT.search(text)
+    ):
         text = _DANGLING.sub(r"\1 ", text)
     if sections is None or text != original:
         sections = detect_sections(text)

@@ -29,7 +29,7 @@ from ..models import (
 )
 from ..wording import score_band
 from .brief import ScoreBrief, brief
-from .career import career_estimate, education_against, education_of
+from .career import DegreeAsks, career_estimate, degree_asks, education_against, education_of
 from .doc_language import ENGLISH, EnglishText, english_text
 from .domain_years import years_match
 from .explain import explain, score_parts, snippet
@@ -110,6 +110,9 @@ class Scorer:
         self.as_of = as_of
         self._weights: Weights | None = None  # the profile's, computed on first use
         self._profile_asks_years: bool | None = None  # see _asks_years
+        #: what the profile asks of a degree, and whether it names English (found once)
+        self._degree_asks: DegreeAsks | None = None
+        self._names_english: bool | None = None
         #: skill id -> the ids it implies (``Lexicon.implied``, walked once per skill)
         self._implied: dict[str, tuple[str, ...]] = {}
         # the last text read for facts: a ResumeScorer scores one resume against every
@@ -354,7 +357,13 @@ class Scorer:
     def _language(self, profile: Profile, text: str) -> EnglishText | None:
         """Whether ``text`` is written in English, when a requirement of ``profile`` names
         English (else ``None``: not measured)."""
-        if not any(ENGLISH in req.skills for _, req in profile.requirements()):
+        if profile is not self.profile:
+            names = _names_english(profile)
+        else:
+            if self._names_english is None:
+                self._names_english = _names_english(profile)
+            names = self._names_english
+        if not names:
             return None
         last = self._last_language
         if last is not None and last[0] == text:
@@ -443,7 +452,12 @@ class Scorer:
         else:
             # the roles give the years only, which no requirement asks for: not read
             degrees = self._degrees(text, source, doc)
-        education = education_against(degrees, profile, evidence=None)
+        asks = self._degree_asks if profile is self.profile else None
+        if asks is None:
+            asks = degree_asks(profile)
+            if profile is self.profile:
+                self._degree_asks = asks
+        education = education_against(degrees, profile, evidence=None, asks=asks)
         language = self._language(profile, text)
         req_credits = self._credits(profile, education, mentions, years, language)
         cos = terms.doc_cosine(doc)
@@ -508,6 +522,10 @@ class Scorer:
             reach = self._reach[0]
         found = _warnings(warnings, mentions)
         return found if reach is None else (*found, reach)
+
+
+def _names_english(profile: Profile) -> bool:
+    return any(ENGLISH in req.skills for _, req in profile.requirements())
 
 
 def _asks_years(profile: Profile) -> bool:

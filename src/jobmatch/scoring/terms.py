@@ -67,10 +67,11 @@ class TermModel:
         """``self.cosine(doc_terms(doc, vocabulary=self.idf), in_vocabulary=True)``, the
         same float, from the Doc's word hashes (:mod:`jobmatch.scoring.term_index`: no
         string per word; the hot path of batch scoring)."""
+        from ..extract.columns import lower_hashes
         from .term_index import cosine_of_ids, vocabulary_index
 
         index = vocabulary_index(self.idf)
-        ids = index.term_ids(doc.to_array("LOWER"), doc.vocab.strings)
+        ids = index.term_ids(lower_hashes(doc), doc.vocab.strings)
         return cosine_of_ids(index.idf, ids, self._vector_array)
 
     @cached_property
