@@ -903,6 +903,17 @@ def test_a_preference_of_its_own_after_a_negation_leaves_it(extractor: SkillExtr
         ("Requirements\n- 4+ years of experience with Splunk At this time Acme will not sponsor"
          " a new applicant for employment authorization for Python roles\n",
          {("splunk",): True}, ["python"]),
+        # a check of the applicant asks no skill (Microsoft's "Other Requirements")...
+        ("Requirements\n- Python\nOther Requirements:\nAbility to meet Microsoft, customer"
+         " and/or government security screening requirements are required for this role."
+         " These requirements include the following specialized security screenings:"
+         " Microsoft Cloud Background Check.\n",
+         {("python",): True}, ["government", "security", "cloud_computing"]),
+        # ... but a clearance asked with it stays asked
+        ("Requirements\n- Python\n- You will be subject to a background investigation and"
+         " must be eligible to obtain and maintain a Department of Defense security"
+         " clearance.\n",
+         {("python",): True, ("security_clearance",): True}, []),
     ],
 )  # fmt: skip
 def test_how_to_apply_asks_nothing(

@@ -241,6 +241,15 @@ _TERMS = re.compile(
     r"|\brecruit(?:ment|ing)\s+agenc(?:y|ies)\b|\bunsolicited\s+(?:resumes|applications|CVs)\b",
     re.IGNORECASE,
 )
+#: a check of the applicant, no skill ("Ability to meet Microsoft, customer and/or government
+#: security screening requirements", "Microsoft Cloud Background Check", "a drug screen"),
+#: unless the clause asks a security clearance too ("subject to a background check and must
+#: be eligible to obtain ... a security clearance")
+_SCREENING = re.compile(
+    r"\bbackground\s+(?:checks?|screenings?|investigations?)\b|\bsecurity\s+screenings?\b"
+    r"|\bscreening\s+requirements\b|\bdrug\s+(?:tests?|testing|screens?|screening)\b",
+    re.IGNORECASE,
+)
 #: every match of the two patterns above holds one of these (lower case)
 _APPLY_WORDS = (
     "appl",
@@ -257,6 +266,9 @@ _APPLY_WORDS = (
     "terms of",
     "agenc",
     "unsolicited",
+    "background",
+    "screening",
+    "drug",
 )
 
 
@@ -268,6 +280,8 @@ def application_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not any(w in low for w in _APPLY_WORDS):
         return None
     terms = _TERMS.search(text, start, end)
+    if terms is None and "clearance" not in low:
+        terms = _SCREENING.search(text, start, end)
     if terms is not None:
         return _sentence_start(text, start, terms.start()), end
     m = _APPLY_FROM.search(text, start, end)
