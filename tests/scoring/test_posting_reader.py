@@ -1018,3 +1018,37 @@ def test_posting_text_names_the_skills_the_years_are_asked_in(
 ) -> None:
     shown = render_posting(read_posting(text, extractor=extractor), "text")
     assert f"Experience: {line}\n" in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Requirements\n- Terraform is nice but not necessary.\n", {("terraform",): False}),
+        (
+            "Requirements\n- Python\n- Docker would be nice.\n",
+            {("python",): True, ("docker",): False},
+        ),
+    ],
+)
+def test_nice_prefers(
+    extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool]
+) -> None:
+    assert _asked(text, extractor) == asked
+
+
+@pytest.mark.parametrize(
+    ("line", "levels"),
+    [
+        # a degree said not to be needed is not asked, nor preferred
+        ("- PhD not required.", None),
+        ("- A Master's degree is not required.", None),
+        ("- Bachelor's degree in CS; PhD not necessary.", ("bachelor", None)),
+        # "preferred but not required" still prefers it
+        ("- PhD preferred but not required.", (None, "phd")),
+    ],
+)
+def test_a_degree_not_required_is_not_asked(
+    extractor: SkillExtractor, line: str, levels: tuple[str | None, str | None] | None
+) -> None:
+    edu = read_posting(f"Requirements\n- Python\n{line}\n", extractor=extractor).education
+    assert (None if edu is None else (edu.min_level, edu.preferred_level)) == levels

@@ -47,6 +47,7 @@ PREFER = re.compile(
     r"(?:plus|bonus|advantage|asset)\b|\bpluses\b|\bnice[- ]to[- ]haves?\b|\bideally\b"
     r"|\bideal\b|\bbonus\b|\bpreferred\b|\bprefer(?:ably|ence)?\b|\bdesired\b|\bdesirable\b"
     r"|\badvantageous\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b"
+    r"|\bnice\s+but\s+not\s+(?:necessary|required|essential|mandatory)\b|\b(?:is|are|be)\s+nice\b"
     r"|\bnot required\b|\boptional\b|^[^\w(]*advantages?\s*:",
     re.IGNORECASE,
 )
@@ -210,10 +211,13 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: a degree named for what is not asked of the candidate: the students, courses or position
 #: of that level ("PhD students", "MSc courses", "a PhD scholarship", "the PhD research
-#: project", "PhD fellows", "PhD supervision"; SkillSpan's "MSc . students") ...
+#: project", "PhD fellows", "PhD supervision"; SkillSpan's "MSc . students"), or one said
+#: not to be needed ("PhD not required") ...
 _NOT_ASKED_AFTER = re.compile(
     r"(?:\s+\.)?[\s-]*(?:(?:degree|research|level)\s+)?(?:students?|studentships?|courses?|fellows?"
-    r"|fellowships?|scholarships?|stipends?|positions?|projects?|supervision|guide)\b",
+    r"|fellowships?|scholarships?|stipends?|positions?|projects?|supervision|guide"
+    # ... or said not to be asked ("PhD not required", "a Master's degree is not necessary")
+    r"|(?:is\s+|are\s+)?not\s+(?:required|necessary|needed|mandatory|essential))\b",
     re.IGNORECASE,
 )
 #: ... what is taught at that level, what a grant pays for, or a head count ("teaching
