@@ -173,3 +173,23 @@ def test_a_preferred_clause_prefers_its_lowest_level(preferred: str, level: str)
         "bachelor",
         level,
     )
+
+
+@pytest.mark.parametrize(
+    ("clause", "levels"),
+    [
+        # a degree offered instead of the years asks no degree
+        ("At least 3 years of industry experience (or a PhD).", None),
+        ("7+ years of experience, or 5+ with a Master's, or 3+ with a PhD.", None),
+        # a degree asked with the years, or before them, is asked
+        ("3+ years of experience and a Bachelor's or Master's degree.", ("bachelor", None)),
+        ("PhD, or a Master's with 3+ years of experience.", ("master", None)),
+        ("3 years of experience with a Bachelor's degree or 1 year with a Master's.",
+         ("bachelor", None)),
+    ],
+)  # fmt: skip
+def test_a_degree_instead_of_the_years_is_not_asked(
+    clause: str, levels: tuple[str | None, str | None] | None
+) -> None:
+    edu = read_posting(f"Requirements\n- Python\n- {clause}\n").education
+    assert (None if edu is None else (edu.min_level, edu.preferred_level)) == levels

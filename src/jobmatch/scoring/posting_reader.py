@@ -52,6 +52,7 @@ from .posting_rules import (
     ONE_OF_FOLLOWING,
     RELATED,
     clauses,
+    degree_instead_of_years,
     degree_levels,
     field_spans,
     preferred_asides,
@@ -467,7 +468,9 @@ class _Reading:
             prefer = states_preference(clause)
         required = _required(clause, section, prefer=prefer, lenient=lenient)
         fields: set[str] = set()
-        if degree_levels(clause) or (clause != evidence and degree_levels(evidence)):
+        if (
+            degree_levels(clause) or (clause != evidence and degree_levels(evidence))
+        ) and not degree_instead_of_years(clause):
             # a part of a degree clause ("..., preferably in Statistics") names fields too
             known = field_spans(clause)
             fields = {name for _, _, name in known}

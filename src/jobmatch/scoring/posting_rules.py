@@ -26,6 +26,7 @@ from .resume_facts import KNOWN_FIELDS, PROFESSIONAL_DOCTORATE_PATTERN
 __all__ = [
     "PREFER",
     "states_preference",
+    "degree_instead_of_years",
     "RELATED",
     "CANDIDATE",
     "ONE_OF_FOLLOWING",
@@ -669,6 +670,29 @@ def without(text: str, spans: list[tuple[int, int]], start: int, end: int) -> st
         pos = b
     out.append(text[pos:end])
     return " ".join("".join(out).split())
+
+
+#: years of experience asked ("3 years", "5+ years", "2-4 years", "five (5) years")
+_YEARS_FIGURE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\(\d+\)\s*)?\+?\s*"
+    r"(?:-\s*\d+\s*)?(?:\+\s*)?(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+#: "or" a few words before a degree: "(or a PhD)", "or 5+ with a Master's"
+_OR_BEFORE = re.compile(r"\bor\b(?:\s+[^\s]+){0,4}?\s*[(]?\s*$", re.IGNORECASE)
+
+
+def degree_instead_of_years(clause: str) -> bool:
+    """Whether the degrees ``clause`` names are another way to the years it asks first: "At
+    least 3 years of industry experience (or a PhD)", "7+ years of experience, or 5+ with a
+    Master's, or 3+ with a PhD". Such a degree is no degree asked: the years alone do."""
+    years = _YEARS_FIGURE.search(clause)
+    if years is None or not degree_levels(clause):
+        return False
+    starts = [m.start() for _, rx in _LEVELS for m in rx.finditer(clause) if _asked(clause, m)]
+    if not starts or min(starts) < years.end():
+        return False
+    return all(_OR_BEFORE.search(clause, max(0, s - 40), s) is not None for s in starts)
 
 
 def degree_levels(clause: str) -> list[str]:
