@@ -353,3 +353,14 @@ def match_texts_on(extractor: Any, resume: str, posting: str, *, as_of: Any = No
         Document(text=resume, source="resume.txt", format="text"),
         Document(text=posting, source="posting.txt", format="text"),
     )
+
+
+def skills_asked(text: str, extractor: Any) -> dict[str, bool]:
+    """Each skill a posting asks, with whether a requirement naming it is required."""
+    from jobmatch import read_posting
+
+    out: dict[str, bool] = {}
+    for r in read_posting(text, extractor=extractor).requirements:
+        for s in r.skills:
+            out[s.skill_id] = out.get(s.skill_id, False) or r.required
+    return out

@@ -12,6 +12,7 @@ import pytest
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.scoring.posting_departments import department_names
+from tests.helpers import skills_asked
 
 
 def _glassdoor(shared_data: Path, posting_id: str) -> str:
@@ -23,19 +24,10 @@ def _glassdoor(shared_data: Path, posting_id: str) -> str:
     raise AssertionError(posting_id)
 
 
-def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
-    """Each skill a posting asks, with whether a requirement naming it is required."""
-    out: dict[str, bool] = {}
-    for r in read_posting(text, extractor=extractor).requirements:
-        for s in r.skills:
-            out[s.skill_id] = out.get(s.skill_id, False) or r.required
-    return out
-
-
 def test_nice_to_have_items_stay_preferred(shared_data: Path, extractor: SkillExtractor) -> None:
     # glassdoor-0229: "Customer technical support experience" under "Nice to Have" read as
     # an Experience heading, and the items after it as required
-    asked = _asked(_glassdoor(shared_data, "glassdoor-0229"), extractor)
+    asked = skills_asked(_glassdoor(shared_data, "glassdoor-0229"), extractor)
     assert asked["technical_support"] is False
     assert asked["technical_documentation"] is False
     assert asked["javascript"] is True

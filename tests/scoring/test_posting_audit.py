@@ -10,15 +10,7 @@ from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.scoring.posting_company import company_names
 from jobmatch.scoring.posting_rules import degree_levels, states_preference, years_phrase
-
-
-def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
-    """Each skill asked, with whether it is required."""
-    out: dict[str, bool] = {}
-    for r in read_posting(text, extractor=extractor).requirements:
-        for s in r.skills:
-            out[s.skill_id] = out.get(s.skill_id, False) or r.required
-    return out
+from tests.helpers import skills_asked
 
 
 @pytest.mark.parametrize(
@@ -58,7 +50,7 @@ def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
 def test_the_fields_of_a_degree_are_no_skills(
     extractor: SkillExtractor, line: str, fields: list[str], asked: list[str]
 ) -> None:
-    got = _asked(f"Data Scientist\n\nRequirements\n- {line}\n", extractor)
+    got = skills_asked(f"Data Scientist\n\nRequirements\n- {line}\n", extractor)
     assert not set(fields) & set(got)
     assert {s: True for s in asked}.items() <= got.items()
 
@@ -244,7 +236,7 @@ def test_items_labelled_under_preferred_are_preferred(extractor: SkillExtractor)
         "Experience with data formats including Parquet, ORC or AVRO\n"
         "Experience with a Rapid UI tools: EX: Tableau\n"
     )
-    got = _asked(text, extractor)
+    got = skills_asked(text, extractor)
     assert got["sql"] and got["python"]
     for skill in ("chef", "r", "javascript", "parquet", "tableau"):
         assert got[skill] is False, skill
@@ -269,7 +261,7 @@ def test_items_labelled_under_preferred_are_preferred(extractor: SkillExtractor)
 def test_leadership_naming_the_leaders_asks_no_leadership(
     extractor: SkillExtractor, line: str, asked: bool
 ) -> None:
-    got = _asked(f"Data Analyst\n\nRequirements\n- {line}\n- Python\n", extractor)
+    got = skills_asked(f"Data Analyst\n\nRequirements\n- {line}\n- Python\n", extractor)
     assert got["python"]
     assert ("leadership" in got) is asked
 
