@@ -705,6 +705,8 @@ def test_named_neural_network_kinds_give_credit_for_neural_networks(text: str) -
             "cross-cultural_communication",
         ),
         ("Proficiency in Microsoft Office.", "Excel", "microsoft_office", "excel"),
+        # CUDA is GPU computing ("experience with distributed training on GPU clusters")
+        ("Experience with GPU computing.", "CUDA", "gpu_computing", "cuda"),
         (
             "Experience with content management systems.",
             "WordPress",
