@@ -643,3 +643,21 @@ def test_linkedin_pdf_employers_head_their_positions() -> None:
         ("Intern", "Acme, Inc.", "2018-06", "2018-08"),
     ]
     assert f.years == 5.7
+
+
+def test_markdown_headings_hold_roles() -> None:
+    # a Markdown resume's roles as headings: "### " made each line a description, and the
+    # resume had no dated job
+    text = (
+        "# Priya Raman\n\n## Experience\n\n"
+        "### **Senior Research Engineer**, DeepMind — *Jan 2022 – Present*\n"
+        "- Built JAX training pipelines.\n\n"
+        "### **Machine Learning Engineer**, Spotify — *Jul 2018 – Dec 2021*\n"
+        "- Built recommendation models.\n\n## Education\n**M.Sc. Computer Science**, ETH, 2018\n"
+    )
+    f = facts_from_text(text, as_of=date(2025, 1, 1))
+    assert [(r.title, r.employer, r.start, r.end) for r in f.roles] == [
+        ("Senior Research Engineer", "DeepMind", "2022-01", "present"),
+        ("Machine Learning Engineer", "Spotify", "2018-07", "2021-12"),
+    ]
+    assert (f.years, f.highest_degree) == (6.6, "master")

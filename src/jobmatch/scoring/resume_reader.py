@@ -308,7 +308,19 @@ def _layout(
         sections = detect_sections(text)
     lines = text.split("\n")
     names, starts = _line_sections(lines, sections)
+    if "#" in text:
+        # a Markdown heading's marks ("### Senior Research Engineer, DeepMind - 2022 -
+        # Present"): blanks of the same length, so lines keep their offsets
+        lines = [_MD_HEADING.sub(_blanks, line) if line[:1] == "#" else line for line in lines]
     return lines, names, starts
+
+
+#: the marks of a Markdown heading ("## ", "### ")
+_MD_HEADING = re.compile(r"^#{1,6}(?=[ \t])")
+
+
+def _blanks(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _line_sections(
