@@ -661,3 +661,15 @@ def test_markdown_headings_hold_roles() -> None:
         ("Machine Learning Engineer", "Spotify", "2018-07", "2021-12"),
     ]
     assert (f.years, f.highest_degree) == (6.6, "master")
+
+
+def test_a_tab_separates_a_role_line_s_columns() -> None:
+    # a text or Word export with tabs between title, employer and dates: the title ran on
+    # into the employer ("Senior Research Engineer DeepMind", no employer)
+    f = facts_from_text(
+        "Experience\nSenior Research Engineer\tDeepMind\t2022 – Present\n• Built models.\n",
+        as_of=date(2025, 1, 1),
+    )
+    assert [(r.title, r.employer, r.start) for r in f.roles] == [
+        ("Senior Research Engineer", "DeepMind", "2022")
+    ]

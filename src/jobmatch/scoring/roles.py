@@ -82,6 +82,9 @@ class _Block:
     anonymised: bool = False
 
 
+_COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*")
+
+
 def _blocks(
     lines: Sequence[str], area: Sequence[int], skip: set[int], unsure: list[str]
 ) -> list[_Block]:
@@ -90,7 +93,12 @@ def _blocks(
     cur: _Block | None = None
     open_sentence = -1  # the line of a description that runs on into the next line
     for i in area:
-        s = " ".join(lines[i].split())
+        line = lines[i].strip()
+        if "\t" in line:
+            # a tab between columns is a separator ("Senior Engineer\tDeepMind\t2022 -
+            # Present"); a run of blanks is not (a PDF's justified line spreads a title)
+            line = _COLUMN_GAP.sub(" | ", line)
+        s = " ".join(line.split())
         if not s:
             if cur is not None and cur.dates and any(has_role_word(t) for _, t in cur.heads):
                 cur = None  # a complete entry: what follows a blank line is another
