@@ -97,6 +97,22 @@ def _lines_of_real_text() -> list[str]:
     return [ln for ln in lines if not ln.isascii()]
 
 
+def test_plain_lines_need_no_ftfy() -> None:
+    """A line of ASCII, dashes, quotes and bullets skips ftfy without importing it: no such
+    line of up to three of those characters together, in ASCII context, is one ftfy
+    changes (its badness test is what decides)."""
+    plain = "\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201c\u201d\u2022\u2026"
+    plain += "\u25cf\u25aa\u25e6\u25a0\u25a1\u27a2\u2713\uf0b7"
+    assert all(mojibake._PLAIN.fullmatch(f"x{c}y") for c in plain)
+    assert not mojibake._PLAIN.fullmatch("donâ€™t")
+    cores = [a + b + c for a in plain for b in ("", *plain) for c in ("", *plain)]
+    lines = [f"{left}{core}{right}" for core in cores for left, right in (("a", "b"), (" ", "."))]
+    from ftfy.badness import is_bad
+
+    assert [s for s in lines if is_bad(s)] == []
+    assert all(ftfy.fix_and_explain(s, mojibake._CONFIG)[0] == s for s in lines[::97])
+
+
 def test_lines_that_skip_ftfy_are_lines_ftfy_leaves_alone() -> None:
     """The fast path (no ftfy call) is taken only where ftfy would change nothing: checked
     on real text, on every character of the Basic Multilingual Plane between two letters,

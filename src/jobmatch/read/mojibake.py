@@ -26,38 +26,73 @@ damage; two unambiguous leftovers are repaired after it:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-import ftfy
-import ftfy.bad_codecs  # noqa: F401 - registers the sloppy-windows-1252 codec
-from ftfy.badness import is_bad
-from ftfy.chardata import WIDTH_MAP
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["repair_mojibake"]
 
-_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=False,  # "â€ " is more often a lost "”" than a dagger: see below
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=False,
-    fix_latin_ligatures=False,
-    fix_character_width=True,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
+
+@dataclass(frozen=True, slots=True)
+class _Ftfy:
+    """ftfy's parts this module uses, imported on first need: a line of ASCII, dashes,
+    quotes and bullets (most lines of most resumes) needs none, and ftfy takes about 35 ms
+    to import, a tenth of a command's start beyond spaCy's."""
+
+    config: Any
+    fix_and_explain: Callable[..., tuple[str, Any]]
+    is_bad: Callable[[str], bool]
+    width_or_surrogate: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _ftfy() -> _Ftfy:
+    import ftfy
+    import ftfy.bad_codecs  # noqa: F401 - registers the sloppy-windows-1252 codec
+    from ftfy.badness import is_bad
+    from ftfy.chardata import WIDTH_MAP
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=False,  # "â€ " is more often a lost "”" than a dagger: see below
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=True,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+    )
+    # the other characters the configured fixes change: width forms ("＄") and surrogates
+    width = re.compile(
+        "[" + "".join(re.escape(chr(c)) for c in sorted(WIDTH_MAP)) + "\ud800-\udfff]"
+    )
+    return _Ftfy(config, ftfy.fix_and_explain, is_bad, width)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_CONFIG":  # the configuration, for tests
+        return _ftfy().config
+    raise AttributeError(name)
+
+
+#: a line of these alone is none ftfy changes, as configured (checked: no line of ASCII and
+#: up to three of them together is bad to ftfy, and none is a width form)
+_PLAIN = re.compile(
+    "[\x00-\x7f\u2010-\u2015\u2018\u2019\u201c\u201d\u2022\u2026\u25cf\u25aa\u25e6\u25a0\u25a1\u27a2\u2713\uf0b7]*"
 )
 #: explanation steps of ftfy that repair an encoding (the others are plain clean-ups)
 _ENCODING_STEPS = {"encode", "decode", "transcode"}
 _ENCODING_FIXES = {"restore_byte_a0", "replace_lossy_sequences", "decode_inconsistent_utf8"}
 _LONE_A_CIRCUMFLEX = re.compile("\u00c2(?=[ \u00a0-\u00bf])")
-#: the other characters the configured fixes change: width forms ("＄") and surrogates
-_WIDTH_OR_SURROGATE = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in sorted(WIDTH_MAP)) + "\ud800-\udfff]"
-)
 
 
 def _cp1252_char(b: int) -> str:
@@ -82,6 +117,7 @@ _LOST_THIRD_BYTE = re.compile(f"(?:\u00e2\u20ac|\u00ef[\u00bc\u00bd])(?![{_CONT}
 
 
 def _decode_sequence(m: re.Match[str]) -> str:
+    _ftfy()  # registers the sloppy-windows-1252 codec
     try:
         return m.group().encode("sloppy-windows-1252").decode("utf-8")
     except UnicodeError:
@@ -96,12 +132,20 @@ def _ftfy_may_change(line: str) -> bool:
     """False when ftfy, as configured, returns ``line`` unchanged: its encoding fix acts only
     on text its badness test flags, the width fix on width forms, the surrogate fix on
     surrogates, and no other fix is on. Most non-ASCII lines (bullets, dashes, accents) are
-    none of these and skip ftfy, which costs a tenth of a millisecond per line."""
-    return is_bad(line) or _WIDTH_OR_SURROGATE.search(line) is not None
+    none of these and skip ftfy, which costs a tenth of a millisecond per line; a line of
+    ASCII, dashes, quotes and bullets alone does not even import it."""
+    if _PLAIN.fullmatch(line):
+        return False
+    tools = _ftfy()
+    return tools.is_bad(line) or tools.width_or_surrogate.search(line) is not None
 
 
 def _repair_line(line: str) -> tuple[str, int]:
-    fixed, steps = ftfy.fix_and_explain(line, _CONFIG) if _ftfy_may_change(line) else (line, None)
+    if _ftfy_may_change(line):
+        tools = _ftfy()
+        fixed, steps = tools.fix_and_explain(line, tools.config)
+    else:
+        fixed, steps = line, None
     repaired = any(_is_encoding_fix(step) for step in steps or ())
     if _LONG_SEQUENCE.search(fixed):
         before = fixed
