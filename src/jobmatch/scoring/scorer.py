@@ -11,10 +11,10 @@ Scoring a fixed resume against many postings is
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ..extract.text_guard import guard_text
 from ..models import (
@@ -29,14 +29,13 @@ from ..models import (
 )
 from ..wording import score_band
 from .brief import ScoreBrief, brief
-from .career import DegreeAsks, career_estimate, degree_asks, education_against, education_of
+from .career import career_estimate, degree_asks, education_against, education_of
 from .doc_language import ENGLISH, EnglishText, english_text
 from .domain_years import years_match
 from .explain import explain, score_parts, snippet
 from .formula import (
     Breakdown,
     Credit,
-    Weights,
     calibrate,
     compute,
     credit_of,
@@ -72,6 +71,7 @@ def __getattr__(name: str) -> object:
 
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 #: what the scorer reads from a resume text: its facts, its degree line and its roles' entries
 _Reading = tuple[ResumeFacts, Education, tuple[RoleText, ...]]
@@ -108,11 +108,10 @@ class Scorer:
         self._default_terms = default.terms
         self.terms = self.profile.terms or _profile_terms(self.profile, self.lexicon, default.terms)
         self.as_of = as_of
-        self._weights: Weights | None = None  # the profile's, computed on first use
-        self._profile_asks_years: bool | None = None  # see _asks_years
-        #: what the profile asks of a degree, and whether it names English (found once)
-        self._degree_asks: DegreeAsks | None = None
-        self._names_english: bool | None = None
+        #: what is derived from this scorer's own profile (its weights, whether it asks years
+        #: or names English, what it asks of a degree), by the function deriving it: found
+        #: once (:meth:`_of_profile`)
+        self._own: dict[Callable[[Profile], object], object] = {}
         #: skill id -> the ids it implies (``Lexicon.implied``, walked once per skill)
         self._implied: dict[str, tuple[str, ...]] = {}
         # the last text read for facts: a ResumeScorer scores one resume against every
@@ -357,13 +356,7 @@ class Scorer:
     def _language(self, profile: Profile, text: str) -> EnglishText | None:
         """Whether ``text`` is written in English, when a requirement of ``profile`` names
         English (else ``None``: not measured)."""
-        if profile is not self.profile:
-            names = _names_english(profile)
-        else:
-            if self._names_english is None:
-                self._names_english = _names_english(profile)
-            names = self._names_english
-        if not names:
+        if not self._of_profile(profile, _names_english):
             return None
         last = self._last_language
         if last is not None and last[0] == text:
@@ -402,21 +395,22 @@ class Scorer:
         exact_gains: bool = False,
     ) -> Breakdown:
         """:func:`compute`, with this scorer's profile's weights computed once."""
-        weights = None
-        if profile is self.profile:
-            if self._weights is None:
-                self._weights = profile_weights(profile)
-            weights = self._weights
+        weights = self._of_profile(profile, profile_weights)
         values = {k: c.credit for k, c in req_credits.items()}
         return compute(profile, values, cos, weights=weights, exact_gains=exact_gains)
 
     def _asks_years(self, profile: Profile) -> bool:
         """Whether a requirement of ``profile`` asks for years (this scorer's: found once)."""
+        return self._of_profile(profile, _asks_years)
+
+    def _of_profile(self, profile: Profile, derive: Callable[[Profile], _T]) -> _T:
+        """``derive(profile)``, found once for this scorer's own profile (a posting's ad-hoc
+        profile is derived each time)."""
         if profile is not self.profile:
-            return _asks_years(profile)
-        if self._profile_asks_years is None:
-            self._profile_asks_years = _asks_years(profile)
-        return self._profile_asks_years
+            return derive(profile)
+        if derive not in self._own:
+            self._own[derive] = derive(profile)
+        return cast(_T, self._own[derive])
 
     def _degrees(self, text: str, source: str, doc: Doc) -> tuple[EducationEntry, ...]:
         """The degrees of ``text``, the text of ``doc`` (``facts.education``), from a reading
@@ -452,11 +446,7 @@ class Scorer:
         else:
             # the roles give the years only, which no requirement asks for: not read
             degrees = self._degrees(text, source, doc)
-        asks = self._degree_asks if profile is self.profile else None
-        if asks is None:
-            asks = degree_asks(profile)
-            if profile is self.profile:
-                self._degree_asks = asks
+        asks = self._of_profile(profile, degree_asks)
         education = education_against(degrees, profile, evidence=None, asks=asks)
         language = self._language(profile, text)
         req_credits = self._credits(profile, education, mentions, years, language)
