@@ -162,6 +162,14 @@ _INTERN = re.compile(
     r"|(?:ph\.?\s?d\.?|doctoral)\s+(?:candidate|researcher))\b",
     re.IGNORECASE,
 )
+# the irregular past tenses that open a duty ("Met with national buyers", "Led weekly
+# meetings"); they never open a title ("Led Engineering Team")
+_IRREGULAR_PAST = tuple(
+    (
+        "met led built ran took made wrote sold taught won gave kept brought held oversaw drove"
+        " grew began sent spent bought"
+    ).split()
+)
 # a line opening with a verb is a duty, not a title ("Create dashboards ...", "Managed a
 # team"); the -ed words that open titles (Registered Nurse) are exceptions
 _VERB_START = re.compile(
@@ -176,9 +184,7 @@ _VERB_START = re.compile(
     r"|knowledge|proficient|familiar|duties|responsibilities|evaluate|represent|administer"
     r"|report|assess|hire|file|compile|recruitment|hiring|served|serving|do|make|teach"
     r"|sell|greet|clean|answer)s?"
-    # the irregular past tenses ("Met with national buyers", "Led weekly meetings")
-    r"|(?:met|led|built|ran|took|made|wrote|sold|taught|won|gave|kept|brought|held|oversaw"
-    r"|drove|grew|began|sent|spent|bought))\b",
+    rf"|(?:{'|'.join(_IRREGULAR_PAST)}))\b",
     re.IGNORECASE,
 )
 # a sentence opening with an article ("An active member in ...", "A key member of ..."):
@@ -252,11 +258,16 @@ _CANDIDATE = re.compile(
 )
 
 
+def _is_role_word(word: str) -> bool:
+    """A job-title word, singular or plural (lower case)."""
+    return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
+
+
 @lru_cache(maxsize=_MEMO)
 def has_role_word(text: str) -> bool:
     """Whether ``text`` holds a job-title word (engineer, nurse, intern...)."""
     words = re.findall(r"[a-z][a-z-]*", text.lower())
-    if any(w in ROLE_WORDS or (w.endswith("s") and w[:-1] in ROLE_WORDS) for w in words):
+    if any(_is_role_word(w) for w in words):
         return True
     return "andidate" in text and _CANDIDATE.search(text) is not None
 
@@ -277,23 +288,18 @@ def names_organisation(text: str) -> bool:
     return not any(w in _WORK_WORDS or _AGENT.fullmatch(w) for w in words)
 
 
-# the irregular past tenses never open a title ("Led Engineering Team")
-_PAST = frozenset("met led built ran took made wrote sold taught won gave kept".split())
-
-
 def _titled_head(s: str) -> bool:
     """Whether a line opening like a verb opens with a title: its first part (to a
     separator) is a few capitalised words ending in a job-title word ("Design Engineer,
     Acme", "Applied Scientist Intern", "Deep Learning Engineer", "Support Engineer"), not
     a duty ("Design and implement ...", "Applied machine learning to ...")."""
-    head = line_parts(s)[0] if line_parts(s) else s
-    words = head.split()
-    if not 2 <= len(words) <= 6 or words[0].lower() in _PAST:
+    parts = line_parts(s)
+    words = (parts[0] if parts else s).split()
+    if not 2 <= len(words) <= 6 or words[0].lower() in _IRREGULAR_PAST:
         return False
     if any(not w[:1].isupper() and w not in ("of", "and", "&") for w in words):
         return False
-    last = re.sub(r"[^a-z-]", "", words[-1].lower())
-    return last in ROLE_WORDS or (last.endswith("s") and last[:-1] in ROLE_WORDS)
+    return _is_role_word(re.sub(r"[^a-z-]", "", words[-1].lower()))
 
 
 def _is_description(s: str) -> bool:
