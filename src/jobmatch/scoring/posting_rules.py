@@ -22,6 +22,7 @@ from functools import lru_cache
 from .posting_departments import department_names
 from .posting_years import years_asked, years_phrase
 from .resume_facts import KNOWN_FIELDS, PROFESSIONAL_DOCTORATE_PATTERN
+from .role_lines import RUN_ON_WORDS
 
 __all__ = [
     "PREFER",
@@ -382,10 +383,12 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-#: the last word of a line that a wrap cuts after, never a writer's end of an item
+#: the end of a line that a wrap cuts after, never a writer's end of an item: a word no
+#: sentence ends with, a possessive, a comma, "&", "/" or "-"
 _RUNS_ON = re.compile(
-    r"(?:[,&/-]|['\u2019]s|\b(?:and|or|of|the|a|an|our|your|its|their|to|in|on|for|with|by|as"
-    r"|at|from|such|including))$",
+    r"(?:[,&/-]|['\u2019]s|\b(?:"
+    + "|".join(sorted(w for w in RUN_ON_WORDS if w.isalpha()))
+    + r"))$",
     re.IGNORECASE,
 )
 

@@ -27,6 +27,7 @@ __all__ = [
     "line_parts",
     "looks_like_date",
     "role_kind",
+    "RUN_ON_WORDS",
     "runs_on",
     "strip_placeholder",
     "title_part",
@@ -342,10 +343,11 @@ def _is_description(s: str) -> bool:
     return s.endswith(".") and _ABBREV_END.search(s) is None
 
 
-# the words a sentence does not end with: a line ending with one is wrapped mid-sentence
-_RUN_ON_WORDS = frozenset(
-    "and or of the to in with for a an as by on at from including such their our his her its"
-    " &".split()
+#: the words a sentence does not end with: a line ending with one is wrapped mid-sentence
+#: (a resume's description here, a posting's item in ``posting_rules``)
+RUN_ON_WORDS = frozenset(
+    "and or of the to in with for a an as by on at from including such their our your his"
+    " her its &".split()
 )
 
 
@@ -357,7 +359,7 @@ def runs_on(line: str) -> bool:
     words = line.split()
     if not words:
         return False
-    if line.endswith(",") or words[-1].lower() in _RUN_ON_WORDS:
+    if line.endswith(",") or words[-1].lower() in RUN_ON_WORDS:
         return True
     last = line.rfind('"')
     return line.count('"') % 2 == 1 and line[last + 1 : last + 2].isalnum()
