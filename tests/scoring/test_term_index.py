@@ -43,7 +43,7 @@ def string_path(model: TermModel, doc: Doc) -> float:
 def test_doc_cosine_is_the_float_of_the_string_path(text: str) -> None:
     model = TermModel(idf=dict(IDF), vector={"python": 0.6, "machine learning": 0.8, "x": 1.0})
     doc = spacy.blank("en")(text)
-    assert model.doc_cosine(doc) == string_path(model, doc)
+    assert model.index_cosine(doc) == string_path(model, doc)
 
 
 def test_doc_cosine_on_a_word_holding_a_space() -> None:
@@ -52,7 +52,7 @@ def test_doc_cosine_on_a_word_holding_a_space() -> None:
     doc = Doc(spacy.blank("en").vocab, words=["New York", "city", "hall"])
     expected = string_path(model, doc)
     assert expected > 0.0
-    assert model.doc_cosine(doc) == expected
+    assert model.index_cosine(doc) == expected
 
 
 def test_doc_cosine_of_the_shipped_model_on_the_samples() -> None:
@@ -66,7 +66,20 @@ def test_doc_cosine_of_the_shipped_model_on_the_samples() -> None:
     assert len(texts) >= 3
     for doc, _ in scorer.extractor.pipe_docs(texts):
         expected = string_path(scorer.terms, doc)
+        assert scorer.terms.index_cosine(doc) == expected
         assert scorer.terms.doc_cosine(doc) == expected
+
+
+def test_the_first_doc_of_a_vocabulary_builds_no_index() -> None:
+    from jobmatch.scoring import term_index
+
+    model = TermModel(idf=dict(IDF), vector={"python": 0.6, "machine learning": 0.8})
+    nlp = spacy.blank("en")
+    first, second = nlp(TEXTS[0]), nlp(TEXTS[2])
+    assert model.doc_cosine(first) == string_path(model, first)
+    assert id(model.idf) not in term_index._INDEXES  # the string path, no index
+    assert model.doc_cosine(second) == string_path(model, second)
+    assert term_index._INDEXES[id(model.idf)][0] is model.idf  # built for the second
 
 
 def test_the_index_learns_new_words_merges_and_starts_again() -> None:

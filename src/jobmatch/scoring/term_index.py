@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["VocabularyIndex", "cosine_of_ids", "vocabulary_index"]
+__all__ = ["VocabularyIndex", "cosine_of_ids", "repeat_index", "vocabulary_index"]
 
 _U64 = np.uint64
 
@@ -194,6 +194,27 @@ def cosine_of_ids(idf: Any, ids: Any, vector: Any) -> float:
 
 _INDEXES: dict[int, tuple[Collection[str], VocabularyIndex]] = {}
 _INDEX_LOCK = threading.Lock()
+
+
+#: the vocabularies that have asked :func:`repeat_index` once (held: their ids stay unique)
+_ASKED: dict[int, Collection[str]] = {}
+
+
+def repeat_index(idf: Mapping[str, float]) -> VocabularyIndex | None:
+    """The :class:`VocabularyIndex` of ``idf`` from its second request on; ``None`` the
+    first time a vocabulary asks (its first Doc takes the string path, which is cheaper
+    than building the index for one Doc)."""
+    cached = _INDEXES.get(id(idf))
+    if cached is not None and cached[0] is idf:
+        return cached[1]
+    with _INDEX_LOCK:
+        asked = _ASKED.get(id(idf))
+        if asked is not idf:
+            if len(_ASKED) > 16:  # as for _INDEXES: ad-hoc vocabularies come and go
+                _ASKED.clear()
+            _ASKED[id(idf)] = idf
+            return None
+    return vocabulary_index(idf)
 
 
 def vocabulary_index(idf: Mapping[str, float]) -> VocabularyIndex:

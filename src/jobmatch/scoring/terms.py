@@ -65,8 +65,24 @@ class TermModel:
 
     def doc_cosine(self, doc: Doc) -> float:
         """``self.cosine(doc_terms(doc, vocabulary=self.idf), in_vocabulary=True)``, the
-        same float, from the Doc's word hashes (:mod:`jobmatch.scoring.term_index`: no
-        string per word; the hot path of batch scoring)."""
+        same float.
+
+        From the second Doc of a vocabulary on, it is computed from the Doc's word hashes
+        (:mod:`jobmatch.scoring.term_index`: no string per word; the hot path of batch
+        scoring). The first Doc takes the string path: building the vocabulary's index
+        costs more than one Doc (a ``jobmatch score`` scores one; an ad-hoc profile of a
+        posting scores one resume).
+        """
+        from .term_index import repeat_index
+
+        index = repeat_index(self.idf)
+        if index is None:
+            return self.cosine(doc_terms(doc, vocabulary=self.idf), in_vocabulary=True)
+        return self.index_cosine(doc)
+
+    def index_cosine(self, doc: Doc) -> float:
+        """:meth:`doc_cosine` from the Doc's word hashes, whichever Doc it is (the same
+        float as the string path)."""
         from ..extract.columns import lower_hashes
         from .term_index import cosine_of_ids, vocabulary_index
 
