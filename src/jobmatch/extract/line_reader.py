@@ -75,19 +75,23 @@ class LineReader:
         kept = [m for m in kept if 1 not in verbs[m[0] : m[1]]]
         # mentions inside a phrase stay (see _on_object)
         taken = [-1] * len(doc)  # skill index of the kept mention on each token
+        reach = [-1] * len(doc)  # the end of the kept mention on each token
         for s, e, i in kept:
             taken[s:e] = [i] * (e - s)
-        phrases = [p for p in (_on_object(f, taken) for f in found) if p is not None]
+            reach[s:e] = [e] * (e - s)
+        phrases = [p for p in (_on_object(f, taken, reach) for f in found) if p is not None]
         return sorted(kept + [(s, e, i) for s, e, i, _ in phrases])
 
 
-def _on_object(phrase: Phrase, taken: list[int]) -> Phrase | None:
+def _on_object(phrase: Phrase, taken: list[int], reach: list[int]) -> Phrase | None:
     """The phrase; ``None`` when a mention of its own skill sits on its object ("ran
-    ablation studies": the mention suffices); shrunk to its verb when other mentions sit
-    inside it ("Leading cross-functional teams", "Led hiring for a team": team leadership
-    on the verb, the mentions stay), so that mentions never overlap."""
+    ablation studies": the mention suffices), or when the object opens a longer skill's
+    name ("Set up experiment tracking", "Led code reviews": the object is a word of that
+    name, not what the verb acts on); shrunk to its verb when other mentions sit inside it
+    ("Leading cross-functional teams", "Led hiring for a team": team leadership on the
+    verb, the mentions stay), so that mentions never overlap."""
     s, e, i, obj = phrase
-    if i in taken[obj:e]:
+    if i in taken[obj:e] or reach[obj] > e:
         return None
     if any(k >= 0 for k in taken[s + 1 : e]):
         return (s, s + 1, i, obj)
