@@ -154,10 +154,37 @@ def test_the_employer_is_a_line_of_the_entry(
         ),
         ("Data Engineer (Contract), Acme 2019 - 2020", "Data Engineer (Contract)"),
         ("(Acting) Director of Operations, Acme 2019 - 2020", "(Acting) Director of Operations"),
+        # a comma inside the parenthesis separates nothing
+        (
+            "Machine Learning Engineer (Contract, Remote), Hugging Face    Jan 2020 - Dec 2020",
+            "Machine Learning Engineer (Contract, Remote)",
+        ),
     ],
 )
 def test_a_title_keeps_its_parentheses(line: str, title: str) -> None:
     assert [r.title for r in facts("EXPERIENCE\n" + line + "\n").roles] == [title]
+
+
+def test_a_comma_in_a_parenthesis_leaves_the_employer_whole() -> None:
+    [role] = facts(
+        "EXPERIENCE\nSenior ML Engineer (part-time, remote) — Hugging Face   2021 – 2022\n"
+    ).roles
+    assert (role.title, role.employer) == ("Senior ML Engineer (part-time, remote)", "Hugging Face")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Research Intern", "internship"),
+        ("Machine Learning Engineer", "internship"),  # a season alone: a student's summer
+        ("Senior Machine Learning Engineer", "job"),  # no intern holds a senior rank
+        ("Staff Software Engineer (part-time)", "job"),
+        ("Engineering Manager", "job"),
+    ],
+)
+def test_a_season_alone_is_an_internship_below_a_senior_rank(title: str, kind: str) -> None:
+    [role] = facts(f"EXPERIENCE\n{title}, Acme    Summer 2021\n").roles
+    assert (role.title, role.kind) == (title, kind)
 
 
 def test_a_title_holding_a_posting_heading_word_is_a_role() -> None:

@@ -163,6 +163,12 @@ _INTERN = re.compile(
     r"|(?:ph\.?\s?d\.?|doctoral)\s+(?:candidate|researcher))\b",
     re.IGNORECASE,
 )
+# a rank no intern holds: a season alone ("Summer 2021") is then a short job, not an
+# internship ("Senior Machine Learning Engineer (part-time, remote)")
+_SENIOR = re.compile(
+    r"\b(?:senior|sr\.?|staff|principal|lead|head|chief|director|manager|vp|vice president)\b",
+    re.IGNORECASE,
+)
 # the irregular past tenses that open a duty ("Met with national buyers", "Led weekly
 # meetings"); they never open a title ("Led Engineering Team")
 _IRREGULAR_PAST = tuple(
@@ -436,7 +442,24 @@ def line_parts(text: str) -> list[str]:
     s = trim(_PLACEHOLDER.sub("", text))
     s = _POSSESSIVE_TITLE.sub("", s)  # "their SERVICE CENTRE MANAGER"
     s = re.sub(r"\s*\([^)]*\b(?:19|20)\d\d[^)]*\)", "", s)  # "(Jul 2023 - present)"
-    return [p.strip(TRIM.replace("()", "")) for p in _PARTS.split(s) if p.strip(TRIM)]
+    return [p.strip(TRIM.replace("()", "")) for p in _split_outside(s) if p.strip(TRIM)]
+
+
+def _split_outside(s: str) -> list[str]:
+    """``s`` split at the separators of :data:`_PARTS` that stand outside a closed
+    parenthesis: "Engineer (Contract, Remote), Acme" is a title and an employer."""
+    if "(" not in s:
+        return _PARTS.split(s)
+    inside = bytearray(len(s))
+    for m in re.finditer(r"\([^()]*\)", s):
+        inside[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    out: list[str] = []
+    last = 0
+    for m in _PARTS.finditer(s):
+        if not inside[m.start()]:
+            out.append(s[last : m.start()])
+            last = m.end()
+    return [*out, s[last:]]
 
 
 @lru_cache(maxsize=_MEMO)
@@ -496,7 +519,7 @@ def role_kind(title: str, block_text: str, period: DateRange, default: str) -> s
         return "other"
     if _INTERN.search(title):
         return "internship"
-    if period.single and period.start.precision == "season":
+    if period.single and period.start.precision == "season" and not _SENIOR.search(title):
         return "internship"
     return "job"
 
