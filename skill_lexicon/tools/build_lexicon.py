@@ -194,6 +194,49 @@ OTHER_SENSES: dict[str, list[str]] = {
         "browser cache",
     ],
     "caching": ["kv caching", "kv-caching", "prompt caching"],
+    # a model or a dataset that covers many languages, not a person who speaks them
+    # ("pretraining multilingual LLMs", "a multilingual speech corpus")
+    "multilingual": [
+        f"multilingual {what}"
+        for what in (
+            "model",
+            "models",
+            "llm",
+            "llms",
+            "language model",
+            "language models",
+            "nlp",
+            "bert",
+            "embedding",
+            "embeddings",
+            "translation",
+            "machine translation",
+            "speech",
+            "speech recognition",
+            "asr",
+            "data",
+            "dataset",
+            "datasets",
+            "corpus",
+            "corpora",
+            "text",
+            "transformer",
+            "transformers",
+            "retrieval",
+            "search",
+            "tokenizer",
+            "tokenizers",
+            "pretraining",
+            "pre-training",
+            "evaluation",
+            "benchmark",
+            "benchmarks",
+            "question answering",
+            "understanding",
+            "generation",
+            "classification",
+        )
+    ],
     # a shop's bagging of goods, not the ensemble method ("bagging and carrying out
     # customers' items")
     "bagging": [
