@@ -707,3 +707,45 @@ def test_lines_are_mended_as_they_are_read() -> None:
     assert lines[-1] == raw[-1]
     with pytest.raises(IndexError):
         lines[3]
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        (
+            "MS Computer Science, Stanford University, 2019",
+            ("master", "computer science", "Stanford University", 2019, False),
+        ),
+        (
+            "BA Economics, Yale University, 2010",
+            ("bachelor", "economics", "Yale University", 2010, False),
+        ),
+        ("MS, Computer Science, 2019", ("master", "computer science", None, 2019, False)),
+        (
+            "BS Mathematics | Boston University | 2012",
+            ("bachelor", "mathematics", "Boston University", 2012, False),
+        ),
+        # schools research resumes name by an acronym or one word
+        (
+            "B.Tech. Electrical Engineering, IIT Madras, 2015",
+            ("bachelor", "electrical engineering", "IIT Madras", 2015, False),
+        ),
+        (
+            "MSc Data Science — ETH Zurich — 2018",
+            ("master", "data science", "ETH Zurich", 2018, False),
+        ),
+        ("PhD, Machine Learning, CMU, 2021", ("phd", "machine learning", "CMU", 2021, False)),
+    ],
+)
+def test_a_bare_abbreviation_before_a_field_is_a_degree(
+    line: str, row: tuple[str, str | None, str | None, int | None, bool]
+) -> None:
+    assert rows(f"Jane Doe\n\nEDUCATION\n{line}\n") == [row]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jackson, MS Computer Science teacher", "Boston, MA Marketing Manager", "MS Office, MS Excel"],
+)
+def test_a_state_or_a_product_is_no_degree(text: str) -> None:
+    assert degree_level(text) is None

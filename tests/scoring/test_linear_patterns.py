@@ -15,18 +15,18 @@ import re
 import pytest
 
 from jobmatch.scoring.education import institution_span
+from jobmatch.scoring.education_names import INSTITUTION_WORD
 
-#: the pattern institution_span replaces (quadratic search), kept here as the reference
+#: the pattern institution_span replaces (quadratic search), kept here as the reference:
+#: the institution words (``\b(?:university|college|...)\b``) with what surrounds them
 _REFERENCE = re.compile(
-    r"[^,;|ï¼\ufffd\d:]*\b(?:university|college|institute|school|academy|polytechnic|universit[éäà]"
-    r"|hochschule|école|ecole)\b[^,;|ï¼\ufffd\d]*",
-    re.IGNORECASE,
+    r"[^,;|ï¼\ufffd\d:]*" + INSTITUTION_WORD.pattern + r"[^,;|ï¼\ufffd\d]*", re.IGNORECASE
 )
 
 _PIECES = [
     "University", "college", "SCHOOL", "Institute", "Hochschule", "école", "of", "Arts",
     " ", " ", "  ", ",", ";", "|", ":", "1", "٣", "ï", "Ï", "¼", "\ufffd", "-", "MIT", "x",
-    "universities", "preschool", "B.S.", "\n", "\t", "é",
+    "universities", "preschool", "B.S.", "\n", "\t", "é", "IIT", "iit", "ETH", "Stanford",
 ]  # fmt: skip
 
 

@@ -54,7 +54,11 @@ NAME_TAIL = re.compile(
 #: the words that name a school
 INSTITUTION_WORD = re.compile(
     r"\b(?:university|college|institute|school|academy|polytechnic|universit[éäà]"
-    r"|hochschule|école|ecole)\b",
+    r"|hochschule|école|ecole"
+    # schools known by an acronym or one name, as research resumes write them ("IIT
+    # Madras", "ETH Zurich", "MIT"); acronyms as written only
+    r"|(?-i:IIT|IIIT|NIT|MIT|CMU|EPFL|ETH|KAIST|UCLA|UCSD|UIUC|NYU|UCL|NUS|NTU|HKUST|BITS)"
+    r"|caltech|georgia tech|virginia tech|stanford|harvard|princeton|tsinghua)\b",
     re.IGNORECASE,
 )
 # the characters an institution's name does not cross (compared lower case, as the former

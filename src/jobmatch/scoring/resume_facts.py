@@ -38,6 +38,18 @@ PROFESSIONAL_DOCTORATE_PATTERN = (
     r"|psychology|jurisprudence|optometry|audiology|chiropractic)\b"
 )
 
+# the first words of the fields a bare "BS", "MS", "BA" or "MA" names as a degree ("MS
+# Computer Science", "BA, Economics"): the abbreviations are also states ("Jackson, MS",
+# "Boston, MA": never after a comma), products ("MS Office") and titles, so they count
+# before a field only (or ":", "in", "of" as above)
+_FIELD_START = (
+    r"(?:computer|computing|mathematics|math|applied|statistics|physics|economics|electrical"
+    r"|mechanical|chemical|civil|aerospace|biomedical|industrial|data|information|software"
+    r"|engineering|biology|chemistry|biochemistry|neuroscience|cognitive|psychology|finance"
+    r"|accounting|business|management|marketing|operations|political|international"
+    r"|english|history|philosophy|linguistics|sociology|nursing|public|health|education"
+    r"|communications?|journalism|architecture|artificial|machine|robotics|electronics)\b"
+)
 _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "phd",
@@ -63,6 +75,7 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
         # abbreviations that are also words, states or products ("MS Office", "Boston, MA",
         # "MFA" the login) count before ":", "in", "of" or "(" only
         r"|\b(?:ms|ma)(?=\s*:|\s+(?:in|of)\b)"
+        r"|(?<!,)(?<!, )\b(?:ms|ma)(?=,?\s+" + _FIELD_START + ")"
         r"|\b(?:mfa|mph|mpa|msn|m\.f\.a|m\.p\.h|m\.p\.a|m\.s\.n)\b\.?(?=\s*[:(]|\s+(?:in|of)\b)"
         r"|\bmsw\b|\bm\.s\.w\b\.?|\bm\.\s?ed\b\.?",
     ),
@@ -72,7 +85,8 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
         # "B.A." but inside "M.B.A." (a master's)
         r"|(?<!m\.)\bb\.a\.|\bba\s+(?:in|of)\b|\bbachelor'?s?\b|\bbachelor\u2019s\b"
         r"|\bundergraduate degree\b|\bb\.\s?e\b\.?|\bbsn\b|\bb\.s\.n\b\.?"
-        r"|\b(?:ba|bs)(?=\s*:)|\bbba\b|\bb\.b\.a\b\.?|\bbfa\b|\bb\.f\.a\b\.?|\bbsw\b"
+        r"|\b(?:ba|bs)(?=\s*:)|(?<!,)(?<!, )\b(?:ba|bs)(?=,?\s+" + _FIELD_START + r")"
+        r"|\bbba\b|\bb\.b\.a\b\.?|\bbfa\b|\bb\.f\.a\b\.?|\bbsw\b"
         r"|\bb\.\s?com\b\.?|\bbcom\b|\bll\.?\s?b\b\.?",
     ),
     (
