@@ -25,7 +25,13 @@ from functools import lru_cache
 
 from .vocabulary import TITLE_WORDS
 
-__all__ = ["SECTION_NAMES", "detect_sections", "section_at", "classify_heading"]
+__all__ = [
+    "SECTION_NAMES",
+    "detect_sections",
+    "sections_and_headings",
+    "section_at",
+    "classify_heading",
+]
 
 SECTION_NAMES: tuple[str, ...] = (
     "summary",
@@ -456,6 +462,18 @@ def detect_sections(text: str) -> list[tuple[int, int, str]]:
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if not text:
         return []
+    return _sections(text)[0]
+
+
+def sections_and_headings(
+    text: str,
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """:func:`detect_sections` of ``text``, and its heading lines: ``(start, end, section)``
+    of the title of each line read as a heading (the words before any colon, decoration
+    aside), also one that goes on with the section before it ("Teaching Experience" after
+    "Experience")."""
+    if not text:
+        return [], []
     return _sections(text)
 
 
@@ -486,8 +504,9 @@ def _list_item(line: str) -> bool:
 _ASKED = frozenset({"requirements", "preferred"})
 
 
-def _sections(text: str) -> list[tuple[int, int, str]]:
+def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     out: list[tuple[int, int, str]] = []
+    heads: list[tuple[int, int, str]] = []
     cur_start, cur_name = 0, "other"
     value = False  # this line is the value of a field labelled on the line before
 
@@ -528,11 +547,25 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
             continue
         if name is not None:
             opens(m.start(), name)
+            heads.append((*_title_span(line, m.start()), name))
             continue
         for at, inline in inline_headings(line):
             opens(m.start() + at, inline)
     out.append((cur_start, len(text), cur_name))
-    return out
+    return out, heads
+
+
+def _title_span(line: str, at: int) -> tuple[int, int]:
+    """The offsets of a heading line's title: its words before any colon, without the
+    decoration ("## ", "1. ", "**") around them (``at`` is the line's offset)."""
+    head = line.partition(":")[0].rstrip()
+    lead = len(head) - len(head.lstrip())
+    deco = _DECORATION_RE.match(head, lead)
+    start = deco.end() if deco is not None else lead
+    while start < len(head) and head[start] in "*_#":
+        start += 1
+    end = len(head.rstrip("*_# \t\r\n"))
+    return at + start, at + max(start, end)
 
 
 # A heading run into a line of text, as the rebuilt SkillSpan postings and pasted ads have
