@@ -79,8 +79,15 @@ _CANDIDATE_HEADING = (
 _PREFERRED_HEADING = (
     r"^(?:(?:ideally|preferably) (?:youd|you would|youll|you will|you) (?:also )?(?:have|bring)"
     r"|(?:what )?you (?:might|may) (?:also )?(?:have|bring)"
-    r"|(?:it would|itd|it d|youd|you would|its) be (?:even )?(?:better|great|a plus|nice) if"
-    r"(?: you(?: have| also have)?)?"
+    r"|(?:it would|itd|it d|youd|you would|its|it is|that would|thatd|would) be (?:even )?"
+    r"(?:better|great|a plus|a bonus|an asset|an advantage|nice|awesome|amazing|fantastic"
+    r"|wonderful|cool|ideal|helpful|useful|beneficial) (?:if|for you to)"
+    r"(?: you(?: also)?(?: have| had| know| bring| are)?)?"
+    # "Even better if you have:", "Bonus points if you know:", "Extra credit if you also
+    # bring", "We'd love it if you also had" (what beyond the asked would please)
+    r"|(?:(?:its |it is )?even better|(?:\w+ )?(?:points?|credits?|creds?|kudos|stars?)) if"
+    r"(?: you(?: also)?(?: have| had| know| bring| are)?)?"
+    r"|(?:wed|we would|we ?d) (?:also )?love (?:it )?if you(?: also)?(?: have| had| know| bring)?"
     # "In addition, the following would be an advantage:", "It would be an advantage if you
     # have:" (Google DeepMind's postings)
     r"|(?:in addition )?(?:the following|these|this|it) would (?:also )?be (?:an? )?"
@@ -122,6 +129,10 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"\bnice to haves?\b|\bpreferred\b|\bbonus\b|\bpluses\b|\bplus\b|\bdesired\b"
         r"|\bdesirable\b|\bgood to have\b|\bextra credit\b|\bassets?\b|\boptional\b"
         r"|\bwould be great\b|\bstand out\b|\beven better\b"
+        # a reward for more than the asked: "Bonus points", "Extra credit", "Brownie
+        # points", "Earn street creds by also knowing these", "What sets you apart"
+        r"|\b(?:extra|brownie|street|double|gold|big|major) (?:points?|credits?|creds?|kudos"
+        r"|stars?)\b|\bsets? you apart\b|\bicing on the cake\b|\bnot required but\b"
         # "In addition, the following would be an advantage:" (not "The Acme Advantage")
         r"|\ban advantage\b|\badvantageous\b",
     ),
