@@ -496,6 +496,11 @@ class _Reading:
             # the first years a required clause asks; those of a preferred one if no other
             phrase = "" if unchecked else years_phrase(clause) or ""
             domain, each = _years_domain(phrase, ms, self.lexicon)
+            if not domain and phrase:
+                # "3-5 years in data technology, several of those in ML": the wider field
+                # names no skill; the share's field is the one jobmatch can check
+                phrase = years_phrase(clause, shares=False) or ""
+                domain, each = _years_domain(phrase, ms, self.lexicon)
             self.years, self.years_preferred = (value, evidence, domain, each), prefer
             # shown as preferred only when the preference is surely the years': under a
             # preferred heading, or in a short clause that asks nothing firmly ("3 years
