@@ -321,6 +321,17 @@ OTHER_SENSES: dict[str, list[str]] = {
             "institute institutes center centers centre centres council foundation "
             "laboratory laboratories corporation associates inc"
         ).split()
+    ]
+    # research into a market, its securities or its customers: an analyst's or a marketer's
+    # work, not scientific research ("Knowledge of financial research", "equity research",
+    # "customer research"); "competitive research activities" of a university is science
+    + [
+        f"{about} research"
+        for about in (
+            "financial finance markets equity equities stock stocks investment investments "
+            "credit securities customer customers consumer consumers audience shopper "
+            "sell-side buy-side brokerage"
+        ).split()
     ],
     # a statistical method, not a database's: "univariate analysis, partitioning analysis",
     # "recursive partitioning"

@@ -158,6 +158,20 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("Travel Required:", "requirements"),
         ("Preferred", "preferred"),
         ("EVEN BETTER IF YOU HAVE", "preferred"),
+        # sentence-style preferred headings: a reward for more than the asked, "it would be
+        # <good> if", "even better if", "what sets you apart"
+        ("Earn street creds by also knowing these:", "preferred"),
+        ("Bonus points if you have:", "preferred"),
+        ("Brownie points if you have:", "preferred"),
+        ("Extra points for:", "preferred"),
+        ("Extra credit:", "preferred"),
+        ("It would be great if you also have:", "preferred"),
+        ("It would be awesome if you have:", "preferred"),
+        ("Even better if you have:", "preferred"),
+        ("Even better if you have", "preferred"),
+        ("We'd love it if you also had:", "preferred"),
+        ("What sets you apart:", "preferred"),
+        ("Not required but nice:", "preferred"),
         # glassdoor-0357: its requirements under a "summary" read as prose
         ("Profile of Success", "requirements"),
     ],
@@ -231,6 +245,9 @@ def test_classify_heading(line: str, section: str) -> None:
         "Company Name Benefits Administrator",
         # a field of law, no Employment heading (HR_15041689's highlights)
         "Employment law knowledge",
+        # the company's pitch, an address: no reward for more than the asked
+        "What sets us apart",
+        "Street address:",
     ],
 )
 def test_not_a_heading(line: str) -> None:

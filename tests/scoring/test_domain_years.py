@@ -90,6 +90,12 @@ def _match(extractor: SkillExtractor, resume: str, posting: str) -> ScoreReport:
         ("4 years of experience in cell biology, or related field", ""),
         ("3+ years of experience in a similar role", ""),
         ("Python and SQL", None),
+        # a share of the years in a narrower field: the years are asked in the first
+        ("5+ years in ML, 3+ of which in NLP", "5+ years in ML"),
+        (
+            "7 years of software engineering, at least 2 of them in Rust",
+            "7 years of software engineering",
+        ),
     ],
 )
 def test_years_phrase(clause: str, phrase: str | None) -> None:
@@ -391,3 +397,25 @@ def test_years_of_python_and_sql_need_the_years_of_each(extractor: SkillExtracto
         extractor, _SQL_THEN_PYTHON, "Requirements:\n- 5+ years of Python or SQL\n"
     ).years
     assert (alt.years, alt.credit, alt.each) == (8.0, 1.0, ())
+
+
+@pytest.mark.parametrize(
+    ("posting", "years", "skills"),
+    [
+        # "3+ of which in NLP" is a share of the years asked in ML, not the years' field
+        ("Requirements\n- 5+ years in ML, 3+ of which in NLP\n", 5.0, ("machine_learning",)),
+        # a wider field naming no skill: the share's field is the one that can be checked
+        (
+            "Requirements\n- 3-5 years experience working in data technology, several of those"
+            " in Machine Learning.\n",
+            3.0,
+            ("machine_learning",),
+        ),
+    ],
+)
+def test_a_share_of_the_years_is_no_field_of_them(
+    extractor: SkillExtractor, posting: str, years: float, skills: tuple[str, ...]
+) -> None:
+    read = read_posting(posting, extractor=extractor)
+    assert read.years_min == years
+    assert tuple(s.skill_id for s in read.years_skills) == skills

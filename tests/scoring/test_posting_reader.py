@@ -1052,3 +1052,73 @@ def test_a_degree_not_required_is_not_asked(
 ) -> None:
     edu = read_posting(f"Requirements\n- Python\n{line}\n", extractor=extractor).education
     assert (None if edu is None else (edu.min_level, edu.preferred_level)) == levels
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # each item's own marker decides its own level, not the clause's
+        (
+            "Requirements\n- Python (required), Spark (preferred)\n- Experience with SQL\n",
+            {("python",): True, ("apache_spark",): False, ("sql",): True},
+        ),
+        (
+            "Requirements\n- Docker (a plus), Kubernetes (required) and Go (preferred)\n",
+            {("docker",): False, ("kubernetes",): True, ("go",): False},
+        ),
+        # one marker alone still speaks of the whole clause
+        ("Requirements\n- Python and SQL (preferred)\n", {("python",): False, ("sql",): False}),
+    ],
+)
+def test_each_item_marker_decides_its_item(
+    extractor: SkillExtractor, text: str, asked: dict[tuple[str, ...], bool]
+) -> None:
+    assert _asked(text, extractor) == asked
+
+
+def test_a_sentence_style_preferred_heading_opens_a_preferred_list(
+    extractor: SkillExtractor,
+) -> None:
+    text = (
+        "Requirements:\nNode.js\nPostgreSQL\n\n"
+        "Earn street creds by also knowing these:\nDocker\nKubernetes\n"
+    )
+    asked = _asked(text, extractor)
+    assert asked[("docker",)] is False and asked[("kubernetes",)] is False
+    assert asked[("node.js",)] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a model's sharding is distributed training, not a database's
+        (
+            "Requirements\n- Familiarity with sharding strategies for very large models\n",
+            set(),
+            {"database_replication"},
+        ),
+        # Triton the GPU kernel language, not the inference server, and the other way round
+        (
+            "Requirements\n- Experience writing Triton kernels\n- Proficiency in CUDA or Triton\n",
+            {"triton_language", "cuda"},
+            {"triton_inference_server"},
+        ),
+        (
+            "Requirements\n- Deploying models with NVIDIA Triton Inference Server\n",
+            {"triton_inference_server"},
+            {"triton_language"},
+        ),
+        # research into finance is no scientific research
+        (
+            "Requirements\n- Knowledge of financial research\n- Experience with Python\n",
+            {"python"},
+            {"scientific_research"},
+        ),
+    ],
+)
+def test_senses_of_a_posting_s_words(
+    extractor: SkillExtractor, text: str, present: set[str], absent: set[str]
+) -> None:
+    read = read_posting(text, extractor=extractor)
+    found = {s.skill_id for r in read.requirements for s in r.skills}
+    assert present <= found and not absent & found, found

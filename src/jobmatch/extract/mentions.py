@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc
 
 from ..models import Skill, SkillMention
-from .sections import detect_sections
+from .sections import detect_sections, sections_and_headings
 from .vocabulary import LIST_AFTER, LIST_BEFORE
 
 __all__ = ["SECTIONS_KEY", "build_mentions", "doc_sections", "is_list_item"]
@@ -79,7 +79,7 @@ def build_mentions(
     Returns:
         The mentions in text order.
     """
-    sections = detect_sections(text)
+    sections, headings = sections_and_headings(text)
     doc.user_data[SECTIONS_KEY] = (text, sections)
     starts = [sec[0] for sec in sections]
 
@@ -94,6 +94,8 @@ def build_mentions(
             out.append((start, doc[e - 1].idx + len(doc[e - 1].text), skill))
     if dropped:
         out.sort(key=lambda f: f[0])
+    if headings and out:
+        out = _without_titles(text, out, headings)
     return [
         SkillMention(
             skill_id=skill.id,
@@ -106,3 +108,35 @@ def build_mentions(
         )
         for start, end, skill in out
     ]
+
+
+#: the words of a resume's headings that name a kind of work done ("Patents", "Teaching",
+#: "Research Experience", "Patents & Publications", "Leadership and Mentoring"): as a
+#: heading's title such a word names the section, it claims no skill (the section's lines
+#: show the work); and the words a heading adds to them
+_SECTION_WORDS = frozenset(
+    "patents patent publications publication research teaching leadership mentoring "
+    "mentorship presentations talks volunteering and & / + , experience experiences "
+    "history activities".split()
+)
+
+
+def _without_titles(
+    text: str,
+    found: list[tuple[int, int, Skill]],
+    headings: Sequence[tuple[int, int, str]],
+) -> list[tuple[int, int, Skill]]:
+    """``found`` without the mentions in a heading's title made of the words that name a
+    section of work (:data:`_SECTION_WORDS`: "Patents", "Teaching Experience", "Research
+    Experience"): a heading names a section, it claims no skill. A title with other words
+    keeps its mentions ("Linux Experience", "Machine Learning Projects", "Master's
+    Degree")."""
+    drop: set[int] = set()
+    for a, b, _ in headings:
+        inside = [k for k, (s, e, _) in enumerate(found) if a <= s and e <= b]
+        if not inside:
+            continue
+        words = text[a:b].lower().replace("&", " & ").replace("/", " / ").split()
+        if all(w in _SECTION_WORDS for w in words):
+            drop.update(inside)
+    return [f for k, f in enumerate(found) if k not in drop] if drop else found

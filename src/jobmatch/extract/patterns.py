@@ -388,12 +388,18 @@ def build_patterns(
     return assemble_patterns(skills, plan_patterns(skills, rules, tokenize, key), key)
 
 
+#: a line opening with one of these and a space is a list item, no wrapped phrase's end
+_BULLETS = ("-", "*", "\u2022", "\u00b7", "\u25aa", "\u25e6", "\u25cf", "\u2013", "+")
+
+
 def wrapped_matches(doc: Doc, cols: Columns, patterns: PatternSet) -> list[tuple[int, int, int]]:
     """Multi-word matches (plain or ambiguous) broken by one line break
     ("conflict\\nresolution", a PDF line wrapped mid-phrase).
 
     Only a single line break (not a blank line) between two tokens that sit side by side
-    in some pattern is tried; the tokens around it are matched again without it.
+    in some pattern is tried; the tokens around it are matched again without it. A line
+    that opens with a bullet ("- Experience with ...") starts an item of its own: nothing
+    before the break joins it (a hyphenated spelling would read the bullet as its hyphen).
 
     Args:
         doc: the tokenised doc.
@@ -409,12 +415,15 @@ def wrapped_matches(doc: Doc, cols: Columns, patterns: PatternSet) -> list[tuple
     strings = doc.vocab.strings
     low = cols.low
     n = len(low)
+    bullets = {strings.add(b) for b in _BULLETS}
     out: list[tuple[int, int, int]] = []
     for k in cols.space_idx:
         if not 0 < k < n - 1 or (low[k - 1], low[k + 1]) not in pairs:
             continue
         if strings[low[k]].strip(" \t\r") != "\n":
             continue  # a blank line or more ends the phrase
+        if low[k + 1] in bullets and doc[k + 1].whitespace_:
+            continue  # the next line opens an item of its own ("research\n- Experience")
         w = patterns.max_tokens
         idx = [j for j in range(max(0, k - w), min(n, k + w + 1)) if j != k]
         words = [doc[j].text for j in idx]

@@ -25,7 +25,13 @@ from functools import lru_cache
 
 from .vocabulary import TITLE_WORDS
 
-__all__ = ["SECTION_NAMES", "detect_sections", "section_at", "classify_heading"]
+__all__ = [
+    "SECTION_NAMES",
+    "detect_sections",
+    "sections_and_headings",
+    "section_at",
+    "classify_heading",
+]
 
 SECTION_NAMES: tuple[str, ...] = (
     "summary",
@@ -73,8 +79,15 @@ _CANDIDATE_HEADING = (
 _PREFERRED_HEADING = (
     r"^(?:(?:ideally|preferably) (?:youd|you would|youll|you will|you) (?:also )?(?:have|bring)"
     r"|(?:what )?you (?:might|may) (?:also )?(?:have|bring)"
-    r"|(?:it would|itd|it d|youd|you would|its) be (?:even )?(?:better|great|a plus|nice) if"
-    r"(?: you(?: have| also have)?)?"
+    r"|(?:it would|itd|it d|youd|you would|its|it is|that would|thatd|would) be (?:even )?"
+    r"(?:better|great|a plus|a bonus|an asset|an advantage|nice|awesome|amazing|fantastic"
+    r"|wonderful|cool|ideal|helpful|useful|beneficial) (?:if|for you to)"
+    r"(?: you(?: also)?(?: have| had| know| bring| are)?)?"
+    # "Even better if you have:", "Bonus points if you know:", "Extra credit if you also
+    # bring", "We'd love it if you also had" (what beyond the asked would please)
+    r"|(?:(?:its |it is )?even better|(?:\w+ )?(?:points?|credits?|creds?|kudos|stars?)) if"
+    r"(?: you(?: also)?(?: have| had| know| bring| are)?)?"
+    r"|(?:wed|we would|we ?d) (?:also )?love (?:it )?if you(?: also)?(?: have| had| know| bring)?"
     # "In addition, the following would be an advantage:", "It would be an advantage if you
     # have:" (Google DeepMind's postings)
     r"|(?:in addition )?(?:the following|these|this|it) would (?:also )?be (?:an? )?"
@@ -116,6 +129,10 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"\bnice to haves?\b|\bpreferred\b|\bbonus\b|\bpluses\b|\bplus\b|\bdesired\b"
         r"|\bdesirable\b|\bgood to have\b|\bextra credit\b|\bassets?\b|\boptional\b"
         r"|\bwould be great\b|\bstand out\b|\beven better\b"
+        # a reward for more than the asked: "Bonus points", "Extra credit", "Brownie
+        # points", "Earn street creds by also knowing these", "What sets you apart"
+        r"|\b(?:extra|brownie|street|double|gold|big|major) (?:points?|credits?|creds?|kudos"
+        r"|stars?)\b|\bsets? you apart\b|\bicing on the cake\b|\bnot required but\b"
         # "In addition, the following would be an advantage:" (not "The Acme Advantage")
         r"|\ban advantage\b|\badvantageous\b",
     ),
@@ -456,6 +473,18 @@ def detect_sections(text: str) -> list[tuple[int, int, str]]:
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if not text:
         return []
+    return _sections(text)[0]
+
+
+def sections_and_headings(
+    text: str,
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """:func:`detect_sections` of ``text``, and its heading lines: ``(start, end, section)``
+    of the title of each line read as a heading (the words before any colon, decoration
+    aside), also one that goes on with the section before it ("Teaching Experience" after
+    "Experience")."""
+    if not text:
+        return [], []
     return _sections(text)
 
 
@@ -486,8 +515,9 @@ def _list_item(line: str) -> bool:
 _ASKED = frozenset({"requirements", "preferred"})
 
 
-def _sections(text: str) -> list[tuple[int, int, str]]:
+def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     out: list[tuple[int, int, str]] = []
+    heads: list[tuple[int, int, str]] = []
     cur_start, cur_name = 0, "other"
     value = False  # this line is the value of a field labelled on the line before
 
@@ -528,11 +558,25 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
             continue
         if name is not None:
             opens(m.start(), name)
+            heads.append((*_title_span(line, m.start()), name))
             continue
         for at, inline in inline_headings(line):
             opens(m.start() + at, inline)
     out.append((cur_start, len(text), cur_name))
-    return out
+    return out, heads
+
+
+def _title_span(line: str, at: int) -> tuple[int, int]:
+    """The offsets of a heading line's title: its words before any colon, without the
+    decoration ("## ", "1. ", "**") around them (``at`` is the line's offset)."""
+    head = line.partition(":")[0].rstrip()
+    lead = len(head) - len(head.lstrip())
+    deco = _DECORATION_RE.match(head, lead)
+    start = deco.end() if deco is not None else lead
+    while start < len(head) and head[start] in "*_#":
+        start += 1
+    end = len(head.rstrip("*_# \t\r\n"))
+    return at + start, at + max(start, end)
 
 
 # A heading run into a line of text, as the rebuilt SkillSpan postings and pasted ads have

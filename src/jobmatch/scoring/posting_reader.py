@@ -55,6 +55,7 @@ from .posting_rules import (
     degree_instead_of_years,
     degree_levels,
     field_spans,
+    marked_items,
     preferred_asides,
     states_preference,
     team_names,
@@ -403,13 +404,17 @@ class _Reading:
                 self.where.setdefault(clause, section)
                 _add(self.reqs, ids, required, clause, self.lexicon)
                 ms = [m for m in ms if m not in taken]
+            # "Python (required), Spark (preferred)": each item's own marker decides it
+            marked = marked_items(self.text, *span) if section != "preferred" else []
             found, tail = (
-                preferred_asides(self.text, *span) if section != "preferred" else ([], None)
+                preferred_asides(self.text, *span)
+                if section != "preferred" and not marked
+                else ([], None)
             )
-            if tail is None and section != "preferred":
+            if tail is None and section != "preferred" and not marked:
                 # "English is a must and FMCG experience is a plus": the cue is its conjunct's
                 tail = preferred_conjunct(self.text, *span)
-            asides = [
+            asides = marked or [
                 (a, b)
                 for a, b in found
                 if any(_inside(m, a, b) for m in ms) or degree_levels(self.text[a:b])
@@ -425,7 +430,7 @@ class _Reading:
             rest = [m for m in ms if not any(_inside(m, a, b) for a, b in asides)]
             # a part opening the clause ("Docker is a plus, but ...") is read before the
             # rest, the others after it: the requirements stay in text order
-            first = [(a, b) for a, b in asides if a == span[0]]
+            first = [(a, b) for a, b in asides if a == span[0] or (a, b) in marked]
             for a, b in first:
                 aside = [m for m in ms if _inside(m, a, b)]
                 self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
@@ -491,6 +496,11 @@ class _Reading:
             # the first years a required clause asks; those of a preferred one if no other
             phrase = "" if unchecked else years_phrase(clause) or ""
             domain, each = _years_domain(phrase, ms, self.lexicon)
+            if not domain and phrase:
+                # "3-5 years in data technology, several of those in ML": the wider field
+                # names no skill; the share's field is the one jobmatch can check
+                phrase = years_phrase(clause, shares=False) or ""
+                domain, each = _years_domain(phrase, ms, self.lexicon)
             self.years, self.years_preferred = (value, evidence, domain, each), prefer
             # shown as preferred only when the preference is surely the years': under a
             # preferred heading, or in a short clause that asks nothing firmly ("3 years

@@ -39,6 +39,7 @@ __all__ = [
     "years_phrase",
     "team_names",
     "preferred_asides",
+    "marked_items",
     "without",
 ]
 
@@ -663,6 +664,47 @@ def _preferred_tail_start(text: str, start: int, end: int) -> re.Match[str] | No
             continue
         return m
     return None
+
+
+#: an item's own marker of how firmly it is asked, in parentheses: "Python (required)",
+#: "Spark (preferred)", "Docker (a plus)", "(nice to have)"
+_ITEM_MARKER = re.compile(
+    r"[ \t]*\((?:(?:strongly|highly|very)[ \t]+)?(?:required|preferred|essential|mandatory"
+    r"|desirable|desired|optional|a[ \t]+plus|plus|nice[ \t-]+to[ \t-]+have|must(?:[ \t]+have)?"
+    r"|a[ \t]+must|bonus|an[ \t]+advantage|advantageous)\)",
+    re.IGNORECASE,
+)
+
+
+def marked_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of the clause ``text[start:end]`` that each end with a marker of their own
+    ("Python (required), Spark (preferred)"), as offsets in ``text``: each runs from the
+    previous item's end (or the clause's start) to its marker's end. Two markers or more
+    make the clause a list of such items: each item's marker says how firmly it is asked,
+    not the whole clause's. One marker alone speaks of the whole clause ("Python
+    (preferred)"), and an empty list is returned."""
+    if text.count("(", start, end) < 2:
+        return []
+    found = [m for m in _ITEM_MARKER.finditer(text, start, end) if _marks_item(text, start, m)]
+    if len(found) < 2:
+        return []
+    out: list[tuple[int, int]] = []
+    at = start
+    for m in found:
+        while at < m.start() and text[at] in " \t\n,;":
+            at += 1
+        if at < m.start():
+            out.append((at, m.end()))
+        at = m.end()
+    return out
+
+
+def _marks_item(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether the marker ``m`` ends an item: words before it since the clause's start or
+    the last separator, and a separator (or the clause's end) after it."""
+    after = text[m.end() : m.end() + 6].lstrip(" \t")
+    ends = not after or after[0] in ",;.\n" or after.lower().startswith(("and ", "& "))
+    return ends and any(c.isalnum() for c in text[start : m.start()])
 
 
 def without(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:

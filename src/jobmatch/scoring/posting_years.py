@@ -172,6 +172,13 @@ _PHRASE_END = re.compile(
     r"|\b(?:including|such\s+as|e\.g\.|preferably|ideally)\b",
     re.IGNORECASE,
 )
+#: a share of the years asked in a narrower field: "5+ years in ML, 3+ of which in NLP",
+#: "7 years of engineering, at least 2 of them in Rust", "several of those in ML"
+_SHARE = re.compile(
+    r",?\s*(?:(?:at\s+least\s+)?(?:\d+\s*\+?|several|some|most)\s*(?:years?\s+)?)?"
+    r"\bof\s+(?:which|them|those)\b",
+    re.IGNORECASE,
+)
 #: the next item of a list that lost its line breaks (SkillSpan's ads): a word opening what
 #: is asked, capitalised after a word ("5+ years of experience with Embedded Systems You
 #: possess expertise in modern C++", "5+ years of software development experience A solid
@@ -195,7 +202,7 @@ _OPEN_DOMAIN = re.compile(
 _TRAILING = re.compile(r"[\s,(/]+(?:(?:and|or|with|in|a|an|the)[\s,(/]*)*$", re.IGNORECASE)
 
 
-def years_phrase(clause: str) -> str | None:
+def years_phrase(clause: str, *, shares: bool = True) -> str | None:
     """The words of ``clause`` from its first figure of experience asked to the end of what
     the figure is asked in (the next figure, the sentence's or bullet's end, a degree,
     "including" ...), or ``None`` when the clause asks no years; ``""`` when the phrase
@@ -204,7 +211,9 @@ def years_phrase(clause: str) -> str | None:
 
     ``"MS in Biology with 2+ years of experience in assay development. Strong skills"`` gives
     ``"2+ years of experience in assay development"``: the degree's field before the figure
-    and the next sentence are not what the years are asked in.
+    and the next sentence are not what the years are asked in. A share of the years in a
+    narrower field ends the phrase too ("5+ years in ML, 3+ of which in NLP": the years are
+    asked in ML); ``shares=False`` reads on through it.
     """
     found = _figures(clause)
     if not found:
@@ -213,6 +222,8 @@ def years_phrase(clause: str) -> str | None:
     stop = found[1].start() if len(found) > 1 else len(clause)
     end = _PHRASE_END.search(clause, found[0].end(), stop)
     stop = end.start() if end else stop
+    share = _SHARE.search(clause, found[0].end(), stop) if shares else None
+    stop = share.start() if share else stop
     item = _NEXT_ITEM.search(clause, found[0].end(), stop)
     phrase = clause[start : item.start() if item else stop]
     if _OPEN_DOMAIN.search(phrase):
