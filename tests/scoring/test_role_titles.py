@@ -700,3 +700,38 @@ def test_a_tab_separates_a_role_line_s_columns() -> None:
     assert [(r.title, r.employer, r.start) for r in f.roles] == [
         ("Senior Research Engineer", "DeepMind", "2022")
     ]
+
+
+@pytest.mark.parametrize("bullet", ["  - ", "  • ", "    ", "\t"])
+def test_indented_duties_under_a_dated_entry_stay_its_lines(bullet: str) -> None:
+    # a plain-text resume indents the duties under each entry; before, an indented line
+    # was joined to the entry's line as a wrapped cell and the entry was lost
+    text = (
+        "EXPERIENCE\n"
+        "Research Scientist Intern, Meta FAIR   2023.06 – 2023.09\n"
+        f"{bullet}Ran ablations on 7B models with PyTorch.\n"
+        "Member of Technical Staff, Anthropic   Jul 2025 – present\n"
+        f"{bullet}Train and evaluate reward models.\n"
+    )
+    assert [(r.title, r.employer, r.start, r.end) for r in facts(text).roles] == [
+        ("Research Scientist Intern", "Meta FAIR", "2023-06", "2023-09"),
+        ("Member of Technical Staff", "Anthropic", "2025-07", "present"),
+    ]
+
+
+def test_a_word_exports_wrapped_cells_are_still_joined() -> None:
+    # each word of a Word export's cell on its own indented line ("June" / "  2012" ...)
+    text = "VOLUNTEER EXPERIENCE\nLionLike MindState\nVolunteer\n  June\n  2012\n  –\n  Present\n"
+    assert [(r.start, r.end) for r in facts(text).roles] == [("2012-06", "present")]
+
+
+@pytest.mark.parametrize(
+    ("line", "employer"),
+    [
+        ("Research Intern, Google Research    2022.06 – 2022.09", "Google Research"),
+        ("Software Engineer, Microsoft Research    2022.06 – 2022.09", "Microsoft Research"),
+    ],
+)
+def test_a_companys_research_arm_is_the_employer(line: str, employer: str) -> None:
+    [role] = facts(f"EXPERIENCE\n{line}\n- Implemented layers.\n").roles
+    assert role.employer == employer

@@ -69,6 +69,16 @@ _POSTING = frozenset(
 )
 _WORKPLACE = re.compile(r"\bhigh school\b(?!.*\b(?:diploma|ged|graduat))", re.IGNORECASE)
 _JOINED = re.compile(r"(?<=\S)\n(?=[ \t]{2,}\S)")
+# an indented line continues the line before (a Word export's wrapped cells: "La" /
+# "  Verne"), unless it opens with a bullet or the line before ends a date range ("Research
+# Intern, Meta FAIR   2023.06 – 2023.09" / "  - Ran ablations ...": a plain-text resume's
+# entry and its indented duties)
+_BULLET_START = re.compile(r"[ \t]*[-•·*–—◦▪●○■►➢✓][ \t]+\S")
+_RANGE_END = re.compile(
+    r"[-–—]\s*(?:[A-Za-z]+\.?\s*)?(?:(?:19|20)\d\d(?:[./]\d\d?)?|\d\d?[./](?:19|20)?\d\d"
+    r"|present|current|now|today)\s*$",
+    re.IGNORECASE,
+)
 # a range over three lines ("October 2009" / "to" / "March 2015"), a blank line maybe
 # after its start ("November 2014" / "" / "to" / "March 2015")
 _THREE = re.compile(
@@ -297,7 +307,7 @@ def _layout(
     # each repair only where its cheap hint (a part of its pattern) is found: most texts
     # need none, and the full patterns scan slowly
     if _JOINED_HINT.search(text):
-        text = _JOINED.sub(" ", text)
+        text = _JOINED.sub(lambda m: _join(m, text), text)
     if _THREE_HINT.search(text):
         text = _THREE.sub(r"\1 \2 ", text)
     if _HYPHEN_HINT.search(text) or (
@@ -313,6 +323,16 @@ def _layout(
         # Present"): blanks of the same length, so lines keep their offsets
         lines = [_MD_HEADING.sub(_blanks, line) if line[:1] == "#" else line for line in lines]
     return lines, names, starts
+
+
+def _join(m: re.Match[str], text: str) -> str:
+    """The line break of an indented line (:data:`_JOINED`): a space, or the line break
+    kept before a bullet or after a line ending a date range."""
+    at = m.start()
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    if _BULLET_START.match(text, at + 1) or _RANGE_END.search(before):
+        return "\n"
+    return " "
 
 
 #: the marks of a Markdown heading ("## ", "### ")

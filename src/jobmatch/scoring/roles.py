@@ -364,13 +364,20 @@ def _linkedin_employers(lines: Sequence[str], area: Sequence[int]) -> dict[int, 
     return out
 
 
+def _research_arm(part: str) -> bool:
+    """A company's research arm, named as written ("Google Research", "Microsoft Research"):
+    "Research" after a name that holds no job-title word is an employer, not a title."""
+    words = part.split()
+    return len(words) >= 2 and words[-1] == "Research" and not has_role_word(" ".join(words[:-1]))
+
+
 def _employer(b: _Block, title_line: int, title_text: str) -> str | None:
     title = title_part(title_text)
     for p in line_parts(title_text):
         if (
             p not in title.split(", ")
             and not is_place(p)
-            and not has_role_word(p)
+            and (not has_role_word(p) or _research_arm(p))
             and not is_state(p)
         ):
             return p  # (a part inside the title is the title's: "Engineering, Operations ...")
