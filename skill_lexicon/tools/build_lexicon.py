@@ -194,6 +194,26 @@ OTHER_SENSES: dict[str, list[str]] = {
         "browser cache",
     ],
     "caching": ["kv caching", "kv-caching", "prompt caching"],
+    # question answering, the NLP task, not quality assurance ("improved QA accuracy by 4
+    # points", "open-domain QA benchmarks")
+    "qa": [
+        "qa accuracy",
+        "qa benchmark",
+        "qa benchmarks",
+        "qa dataset",
+        "qa datasets",
+        "qa task",
+        "qa tasks",
+        "qa model",
+        "qa models",
+        "qa pairs",
+        "open-domain qa",
+        "multi-hop qa",
+        "extractive qa",
+        "long-form qa",
+        "closed-book qa",
+        "visual qa",
+    ],
     # a model or a dataset that covers many languages, not a person who speaks them
     # ("pretraining multilingual LLMs", "a multilingual speech corpus")
     "multilingual": [

@@ -104,6 +104,7 @@ def test_shipped_rules_name_lexicon_skills(extractor: SkillExtractor) -> None:
         "team_leadership",
         "mentoring",
         "model_deployment",
+        "model_evaluation",
     }
     assert rules.venues is not None and "NeurIPS" in rules.venues.names
     assert skills | {rules.venues.skill} <= set(extractor.lexicon.by_id)

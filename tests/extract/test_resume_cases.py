@@ -32,8 +32,8 @@ def test_case_file_shape(extractor: SkillExtractor) -> None:
     assert len(CASES) >= 150
     assert Counter(str(c["class"]) for c in CASES) == {
         "title_line": 56,
-        "research_practice": 74,
-        "wrong_sense": 256,
+        "research_practice": 75,
+        "wrong_sense": 257,
         "line_break": 30,
     }
     known = set(extractor.lexicon.by_id)
@@ -60,8 +60,8 @@ def test_figures_per_class(extractor: SkillExtractor) -> None:
             misses.append((case["text"], sorted(expected - ids), sorted(forbidden & ids)))
     assert found == {
         "title_line": [102, 102, 0],
-        "research_practice": [85, 85, 0],
-        "wrong_sense": [227, 227, 0],
+        "research_practice": [88, 88, 0],
+        "wrong_sense": [229, 229, 0],
         "line_break": [40, 40, 0],
     }
     assert misses == []
