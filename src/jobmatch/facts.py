@@ -40,6 +40,11 @@ class Education:
     #: the highest degree the resume has in progress above ``level`` ("MBA, expected
     #: 2027"): not held, so it meets no requirement; the report says it is in progress
     in_progress: EducationEntry | None = None
+    #: when the profile accepts experience in place of its required degree ("or equivalent
+    #: experience"): the years of dated jobs that do (``equivalent_years``) and the
+    #: document's (``experience_years``); ``meets_requirement`` counts them. Else ``None``
+    equivalent_years: float | None = None
+    experience_years: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,7 +71,8 @@ def _education(read: PostingRequirements) -> str:
         return "no degree asked"
     parts = []
     if edu.min_level is not None:
-        parts.append(f"at least a {DEGREE_LABELS.get(edu.min_level, edu.min_level)}")
+        least = f"at least a {DEGREE_LABELS.get(edu.min_level, edu.min_level)}"
+        parts.append(least + (" or equivalent experience" if edu.or_experience else ""))
     if edu.preferred_level is not None:
         parts.append(f"{DEGREE_LABELS.get(edu.preferred_level, edu.preferred_level)} preferred")
     if edu.fields:

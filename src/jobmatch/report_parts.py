@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
+from .scoring.profile_types import degree_meets
 from .wording import DEGREE_LABELS, score_band
 
 __all__ = [
@@ -227,8 +228,18 @@ def education_line(report: ScoreReport) -> str:
         line += f" in {pending.field}" if pending.field else ""
         line += " in progress"
     if edu.required_level:
-        verdict = "meets" if edu.meets_requirement else "below"
-        line += f" ({verdict} the required {degree_label(edu.required_level)})"
+        need = degree_label(edu.required_level)
+        instead, years = edu.equivalent_years, edu.experience_years
+        if instead is not None and not degree_meets(edu.level, edu.required_level):
+            # the posting accepts experience in place of the degree
+            verdict = "met" if edu.meets_requirement else "not met"
+            line += (
+                f" (the required {need} or {instead:g}+ years of relevant experience: "
+                f"{verdict}, {years or 0.0:g} years in jobs showing a skill it requires)"
+            )
+        else:
+            verdict = "meets" if edu.meets_requirement else "below"
+            line += f" ({verdict} the required {need})"
     return line
 
 

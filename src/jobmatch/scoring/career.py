@@ -171,7 +171,7 @@ def education_of(facts: ResumeFacts, profile: Profile, *, evidence: str | None) 
     Returns:
         An :class:`~jobmatch.models.Education` (certificates are no degree level here).
     """
-    return education_against(facts.education, profile, evidence=evidence)
+    return education_against(facts.education, profile, evidence=evidence, job_years=facts.years)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +182,9 @@ class DegreeAsks:
     fields: tuple[str, ...]
     #: the lowest degree level a required requirement asks for, else ``None``
     need: str | None
+    #: the years of dated jobs that requirement accepts in place of the degree ("or
+    #: equivalent experience"), else ``None``
+    or_years: float | None = None
 
 
 def degree_asks(profile: Profile) -> DegreeAsks:
@@ -192,8 +195,11 @@ def degree_asks(profile: Profile) -> DegreeAsks:
         ValueError: a required degree is no level of :data:`DEGREE_LEVELS`.
     """
     fields = tuple(f for _, r in profile.requirements() for f in r.fields)
-    needs = [r.degree for _, r in profile.requirements() if r.degree is not None and r.required]
-    return DegreeAsks(fields, min(needs, key=DEGREE_LEVELS.index) if needs else None)
+    needs = [r for _, r in profile.requirements() if r.degree is not None and r.required]
+    if not needs:
+        return DegreeAsks(fields, None)
+    low = min(needs, key=lambda r: DEGREE_LEVELS.index(r.degree or ""))
+    return DegreeAsks(fields, low.degree, low.or_years)
 
 
 def education_against(
@@ -202,6 +208,7 @@ def education_against(
     *,
     evidence: str | None,
     asks: DegreeAsks | None = None,
+    job_years: float | None = None,
 ) -> Education:
     """:func:`education_of` from the degrees alone (``ResumeFacts.education``).
 
@@ -210,6 +217,8 @@ def education_against(
         profile: the profile whose required degree applies.
         evidence: the line the degree was read from, if known.
         asks: ``degree_asks(profile)``, if the caller has it.
+        job_years: the resume's years of dated jobs (``ResumeFacts.years``): they meet a
+            required degree the profile accepts experience in place of, when enough.
 
     Returns:
         An :class:`~jobmatch.models.Education`.
@@ -239,14 +248,17 @@ def education_against(
             level=level, field=field, evidence=evidence, name=name, in_progress=pending
         )
     meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
+    instead = asks.or_years if job_years is not None else None
     return Education(
         level=level,
         field=field,
         evidence=evidence,
         required_level=need,
-        meets_requirement=meets,
+        meets_requirement=meets or (instead is not None and (job_years or 0.0) >= instead),
         name=name,
         in_progress=pending,
+        equivalent_years=instead,
+        experience_years=job_years if instead is not None else None,
     )
 
 

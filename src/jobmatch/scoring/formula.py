@@ -172,7 +172,12 @@ def credit_of(
     if req.years is not None:
         return Credit(min(1.0, (years or 0.0) / req.years) if req.years > 0 else 1.0)
     if req.degree is not None:
-        return Credit(1.0 if degree_meets(education.level, req.degree) else 0.0)
+        met = degree_meets(education.level, req.degree) or (
+            req.or_years is not None
+            and education.experience_years is not None
+            and education.experience_years >= req.or_years
+        )
+        return Credit(1.0 if met else 0.0)
     if req.fields:
         return Credit(1.0 if field_accepted(education.field, req.fields) else 0.0)
     for sid in req.skills:

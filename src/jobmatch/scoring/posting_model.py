@@ -54,7 +54,9 @@ class EducationRequirement:
     ``associate``, ``high_school``), ``None`` when not stated; ``fields`` the accepted fields
     of study (lower case); ``related_fields`` true when "or a related field" widens them;
     ``fields_required`` false when only preferred clauses name the fields ("Master's degree
-    preferred, computer science or statistics", "Bachelor's degree, preferably in Finance").
+    preferred, computer science or statistics", "Bachelor's degree, preferably in Finance");
+    ``or_experience`` true when the posting accepts experience in place of the required
+    degree ("Bachelor's degree in Computer Science, or equivalent practical experience").
     """
 
     min_level: str | None
@@ -63,6 +65,7 @@ class EducationRequirement:
     related_fields: bool
     evidence: str
     fields_required: bool = True
+    or_experience: bool = False
 
 
 @dataclass(frozen=True, slots=True)

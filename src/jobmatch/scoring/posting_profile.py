@@ -179,6 +179,19 @@ def _skill_categories(
     return categories
 
 
+#: the years of dated jobs that stand for a degree a posting accepts "or equivalent
+#: experience" in place of: the years of study the degree takes (a master's after a
+#: bachelor's, a doctorate after both)
+EQUIVALENT_YEARS = {
+    "high_school": 0.0,
+    "associate": 2.0,
+    "bachelor": 4.0,
+    "master": 6.0,
+    "professional_doctorate": 8.0,
+    "phd": 9.0,
+}
+
+
 def _education_requirements(
     read: PostingRequirements,
 ) -> list[tuple[str, str, tuple[Requirement, ...]]]:
@@ -186,12 +199,25 @@ def _education_requirements(
     out: list[Requirement] = []
     edu = read.education
     if edu is not None and edu.min_level is not None:
+        label = f"Degree: {DEGREE_LABELS.get(edu.min_level, edu.min_level)}"
+        or_years = EQUIVALENT_YEARS.get(edu.min_level) if edu.or_experience else None
+        if or_years is not None:
+            label += f" or {or_years:g}+ years of relevant experience"
+        # experience equivalent to the degree: jobs that show a skill the posting requires,
+        # not a soft one (a nurse's years of communication are no computer science degree)
+        relevant = tuple(
+            dict.fromkeys(
+                s.skill_id for r in read.requirements if r.required and not r.soft for s in r.skills
+            )
+        )
         out.append(
             Requirement(
                 id="degree",
-                label=f"Degree: {DEGREE_LABELS.get(edu.min_level, edu.min_level)}",
+                label=label,
                 required=True,
                 degree=edu.min_level,
+                or_years=or_years,
+                domain=relevant if or_years is not None else (),
             )
         )
     if edu is not None and edu.preferred_level is not None:

@@ -919,6 +919,18 @@ def _category(skill_id: str, lexicon: Lexicon) -> str:
     return s.category if s is not None else "other"
 
 
+#: a degree clause that accepts experience in its place: "or equivalent (practical / work)
+#: experience", "or relevant work experience", "or 2+ years of experience in ..." (not "or
+#: equivalent education", "an equivalent engineering degree", "5 years (with M.S.) or 3
+#: years (with PhD) of experience": those ask a degree)
+OR_EXPERIENCE = re.compile(
+    r"\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable|relevant|equal)\s+"
+    r"(?:(?:practical|work|professional|industry|industrial|job|relevant|related|technical)\s+)?"
+    r"experience\b|\bor\s+\d+\+?\s*years?\s+of\s+(?:\w+\s+){0,3}?experience\b",
+    re.IGNORECASE,
+)
+
+
 def education_requirement(
     found: Sequence[tuple[str, bool, str, list[str]]],
 ) -> EducationRequirement | None:
@@ -939,10 +951,12 @@ def education_requirement(
     fields: dict[str, None] = {}
     related = False
     fields_required = False
+    or_experience = False
     evidence = ""
     for clause, prefer, quoted, named in found:
         levels = degree_levels(clause)
         asks = not prefer
+        or_experience = or_experience or (asks and bool(OR_EXPERIENCE.search(clause)))
         if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
             asks = True  # "BS/MS in engineering or geology, PhD desired but not required"
             need.append(min(levels, key=DEGREE_LEVELS.index))
@@ -972,4 +986,5 @@ def education_requirement(
         related_fields=related,
         evidence=evidence,
         fields_required=fields_required,
+        or_experience=or_experience and low is not None,
     )

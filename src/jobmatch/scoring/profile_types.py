@@ -58,6 +58,10 @@ class Requirement:
     #: education requirements: the lowest degree level, or the accepted fields of study
     degree: str | None = None
     fields: tuple[str, ...] = ()
+    #: a degree the posting accepts experience in place of ("or equivalent experience"):
+    #: this many years of dated jobs that show a skill of ``domain`` meet it too (``None``:
+    #: only the degree does)
+    or_years: float | None = None
     #: experience requirements: the years asked (met in proportion below), and the skills
     #: they are asked in (empty: years of any job); ``each``: every skill of ``domain`` is
     #: asked ("5+ years of C# and Python": each skill's years count apart, the fewest
@@ -203,6 +207,7 @@ class Profile:
                             "skills": list(r.skills),
                             "degree": r.degree,
                             "fields": list(r.fields),
+                            "or_years": r.or_years,
                             "tfidf": r.tfidf,
                         }
                         for r in c.requirements

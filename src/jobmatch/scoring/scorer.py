@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
@@ -29,7 +30,7 @@ from ..models import (
 )
 from ..wording import score_band
 from .brief import ScoreBrief, brief
-from .career import career_estimate, degree_asks, education_against, education_of
+from .career import career_estimate, degree_asks, education_against
 from .doc_language import ENGLISH, EnglishText, english_text
 from .domain_years import years_match
 from .explain import explain, score_parts, snippet
@@ -353,6 +354,34 @@ class Scorer:
             if req.years is not None
         )
 
+    def _equivalent_years(
+        self,
+        profile: Profile,
+        reading: _Reading,
+        mentions: Sequence[SkillMention],
+        text: str,
+    ) -> float | None:
+        """The resume's years in jobs equivalent to the degree ``profile`` requires, when it
+        accepts experience in its place ("or equivalent experience"): the jobs that show a
+        skill of the requirement's ``domain``; else ``None``."""
+        req = next(
+            (r for _, r in profile.requirements() if r.required and r.or_years is not None),
+            None,
+        )
+        if req is None:
+            return None
+        facts, _, roles = reading
+        as_years = replace(req, years=req.or_years, degree=None, each=False)
+        return years_match(
+            as_years,
+            facts,
+            roles,
+            mentions,
+            text=text,
+            lexicon=self.lexicon,
+            implied=self._implied_by,
+        ).years
+
     def _language(self, profile: Profile, text: str) -> EnglishText | None:
         """Whether ``text`` is written in English, when a requirement of ``profile`` names
         English (else ``None``: not measured)."""
@@ -439,15 +468,19 @@ class Scorer:
     ) -> ScoreBrief:
         """:meth:`_evaluate` reduced to what :class:`ScoreBrief` holds (the same values)."""
         years: tuple[YearsMatch, ...] = ()
+        job_years: float | None = None
         if self._asks_years(profile):
             reading = self._read(text, source, doc, dated)
             degrees = reading[0].education
             years = self._years(profile, reading, mentions, text)
+            job_years = self._equivalent_years(profile, reading, mentions, text)
         else:
             # the roles give the years only, which no requirement asks for: not read
             degrees = self._degrees(text, source, doc)
         asks = self._of_profile(profile, degree_asks)
-        education = education_against(degrees, profile, evidence=None, asks=asks)
+        education = education_against(
+            degrees, profile, evidence=None, asks=asks, job_years=job_years
+        )
         language = self._language(profile, text)
         req_credits = self._credits(profile, education, mentions, years, language)
         cos = terms.doc_cosine(doc)
@@ -471,7 +504,14 @@ class Scorer:
         facts, found, _ = reading
         top = facts.highest_degree
         evidence = found.evidence if found.level == top else None
-        education = education_of(facts, profile, evidence=evidence)
+        asks = self._of_profile(profile, degree_asks)
+        education = education_against(
+            facts.education,
+            profile,
+            evidence=evidence,
+            asks=asks,
+            job_years=self._equivalent_years(profile, reading, mentions, text),
+        )
         years = self._years(profile, reading, mentions, text)
         language = self._language(profile, text)
         req_credits = self._credits(profile, education, mentions, years, language)
@@ -519,7 +559,11 @@ def _names_english(profile: Profile) -> bool:
 
 
 def _asks_years(profile: Profile) -> bool:
-    return any(req.years is not None for _, req in profile.requirements())
+    """Whether a requirement of ``profile`` needs the resume's years: years asked, or a
+    degree it accepts experience in place of."""
+    return any(
+        req.years is not None or req.or_years is not None for _, req in profile.requirements()
+    )
 
 
 def reach_warning(profile: Profile) -> str | None:
