@@ -33,7 +33,7 @@ def test_case_file_shape(extractor: SkillExtractor) -> None:
     assert Counter(str(c["class"]) for c in CASES) == {
         "title_line": 56,
         "research_practice": 72,
-        "wrong_sense": 238,
+        "wrong_sense": 242,
         "line_break": 29,
     }
     known = set(extractor.lexicon.by_id)
@@ -61,7 +61,7 @@ def test_figures_per_class(extractor: SkillExtractor) -> None:
     assert found == {
         "title_line": [102, 102, 0],
         "research_practice": [80, 80, 0],
-        "wrong_sense": [204, 204, 0],
+        "wrong_sense": [216, 216, 0],
         "line_break": [39, 39, 0],
     }
     assert misses == []

@@ -1,0 +1,132 @@
+"""Skills postings ask for that the reader missed (the sixth audit, of the 27 labelled
+postings): cloud services and phrasings the lexicon lacked, and items that open "Knowledge
+of" / "Experience with" whose skill the mention filter dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch import read_posting
+from jobmatch.extract.component import SkillExtractor
+
+
+def _asked(text: str, extractor: SkillExtractor) -> dict[str, bool]:
+    """Each skill id a requirement names -> whether that requirement is required."""
+    out: dict[str, bool] = {}
+    for r in read_posting(text, extractor=extractor).requirements:
+        for s in r.skills:
+            out.setdefault(s.skill_id, r.required)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("line", "skill"),
+    [
+        # glassdoor-0357: Azure's big-data services, written without "Azure" in a list
+        ("Experience with Hadoop-based technologies (HDInsight, Spark, Hive)", "azure_hdinsight"),
+        (
+            "Experience with Azure data movement and transformation capabilities (Azure Data "
+            "Factory, Data Lake Analytics, Data Bricks, Stream Analytics)",
+            "azure_data_lake_analytics",
+        ),
+        (
+            "Experience with Azure data movement and transformation capabilities (Azure Data "
+            "Factory, Data Lake Analytics, Data Bricks, Stream Analytics)",
+            "databricks",
+        ),
+        (
+            "Experience with Azure data movement and transformation capabilities (Azure Data "
+            "Factory, Data Lake Analytics, Data Bricks, Stream Analytics)",
+            "azure_stream_analytics",
+        ),
+        # glassdoor-0179: Amazon EMR by its short name, among AWS and big-data tools
+        (
+            "Familiarity with five of the following: Spark, MySQL, PostgreSQL, EMR, S3, Redshift",
+            "amazon_emr",
+        ),
+        # glassdoor-0043: hospital EMRs are electronic health records
+        (
+            "Experience working with hospital EMRs such as Meditech, McKesson, Epic and Cerner",
+            "ehr",
+        ),
+        # glassdoor-0635
+        ("Knowledge of streaming tools such as StreamSets", "streamsets"),
+        ("Knowledge of streaming tools such as StreamSets", "stream_processing"),
+        # e2e_ml-eng
+        ("Experience with ML monitoring tools such as Evidently or WhyLogs", "whylogs"),
+        # glassdoor-0326
+        ("Securities or financial markets experience", "financial_markets"),
+        # train-house-110
+        ("You have a profound knowledge of semiconductor fabrication", "semiconductor_fabrication"),
+        ("Knowledge of molecular beam epitaxy is a plus", "molecular_beam_epitaxy"),
+        # glassdoor-0008
+        ("A strong background in Molecular Biology or Cancer Biology Research", "oncology"),
+        # glassdoor-0051
+        ("Strong technical writing and briefing skills", "presentation_skills"),
+        # glassdoor-0624
+        ("Motivated to learn and master new technologies and techniques.", "eagerness_to_learn"),
+        # data_scientist.docx
+        (
+            "Excellent understanding of machine learning algorithms, such as k-NN, Naive Bayes, "
+            "SVM, Decision Forests, CNN, RNN",
+            "random_forest",
+        ),
+        # glassdoor-0201: a mixed-case name's plural
+        ("Ability to create PowerPoints containing graphs and insights", "microsoft_powerpoint"),
+        ("Customer profiling experience", "customer_profiling"),
+    ],
+)
+def test_a_form_the_lexicon_lacked_is_asked(
+    line: str, skill: str, extractor: SkillExtractor
+) -> None:
+    text = f"Data Engineer\n\nRequirements:\n{line}\nBachelor's degree in a related field\n"
+    assert skill in _asked(text, extractor)
+
+
+def test_customer_profiling_is_no_code_profiling(extractor: SkillExtractor) -> None:
+    text = "Analyst\n\nRequirements:\nCustomer profiling experience\nSQL\n"
+    assert "profiling" not in _asked(text, extractor)
+
+
+@pytest.mark.parametrize(
+    ("lines", "skill"),
+    [
+        # the mention filter judged "quantization" in a short line and dropped it
+        (
+            "Requirements:\n- 3+ years of experience with PyTorch.\n"
+            "- Knowledge of quantization techniques (INT8, FP8).\n",
+            "quantization",
+        ),
+        # glassdoor-0357, under "Profile of Success"
+        (
+            "Profile of Success\nBachelor's degree in a related field and six years of "
+            "experience\nDeep knowledge of data ingestion strategies and understanding of the "
+            "V-dimensions of data (velocity, volume, variety, veracity)\n",
+            "data_ingestion",
+        ),
+        (
+            "Requirements:\n- Experience in separation techniques such as chromatography, "
+            "filtration, centrifugation\n",
+            "chromatography",
+        ),
+    ],
+)
+def test_an_item_opening_knowledge_of_asks_its_skill(
+    lines: str, skill: str, extractor: SkillExtractor
+) -> None:
+    text = "Machine Learning Engineer\n\nAcme builds models for hospitals.\n\n" + lines
+    assert _asked(text, extractor).get(skill) is True
+
+
+def test_a_run_on_line_asks_only_near_its_cue(extractor: SkillExtractor) -> None:
+    # a SkillSpan ad whose items lost their full stops: "autonomy" 25 words after
+    # "Experience with" is the company's offer, not an item that asks it
+    text = (
+        "Developer\n\nYour profile:\nExperience with Python and Django and relational "
+        "databases you learn new technologies quickly Someone already located in Berlin or "
+        "ready to move here We believe that by providing autonomy and freedom to our teams "
+        "we will get the best results .\n"
+    )
+    asked = _asked(text, extractor)
+    assert "python" in asked
+    assert "work_independently" not in asked
