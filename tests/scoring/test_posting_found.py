@@ -130,3 +130,22 @@ def test_a_run_on_line_asks_only_near_its_cue(extractor: SkillExtractor) -> None
     asked = _asked(text, extractor)
     assert "python" in asked
     assert "work_independently" not in asked
+
+
+def test_a_c1_bullet_is_the_cp1252_bullet() -> None:
+    # a CP-1252 text decoded as Latin-1: "\x95" is "•", "\x92" is "’", offsets kept
+    from jobmatch.extract.text_guard import guard_text
+
+    assert guard_text("\x95Bachelor\x92s degree") == "•Bachelor’s degree"
+    assert guard_text("a\x81b") == "a\x81b"  # a byte CP-1252 leaves undefined stays
+
+
+def test_an_item_after_a_c1_bullet_asks_its_skill(extractor: SkillExtractor) -> None:
+    # dev-house-030: the items' bullets were "\x95" glued to their first word
+    text = (
+        "Postdoc in machine learning\n\nQualifications\n"
+        "\x95A PhD degree or equivalent .\n"
+        "\x95Experience with physiological measurements and/or neuroscience is a definite "
+        "advantage .\n\x95Project management experience\n"
+    )
+    assert "computational_neuroscience" in _asked(text, extractor)
