@@ -149,3 +149,19 @@ def test_an_item_after_a_c1_bullet_asks_its_skill(extractor: SkillExtractor) -> 
         "advantage .\n\x95Project management experience\n"
     )
     assert "computational_neuroscience" in _asked(text, extractor)
+
+
+def test_working_as_a_part_of_the_team_is_teamwork(extractor: SkillExtractor) -> None:
+    # train-tech-073
+    text = (
+        "Principal Engineer\n\nWhat we hope from you\nA strong background in software "
+        "development and ability to work as a part of the team .\n"
+    )
+    assert "teamwork" in _asked(text, extractor)
+
+
+def test_data_mining_techniques_are_data_mining(extractor: SkillExtractor) -> None:
+    # one skill, not two: "data mining techniques" was a skill of its own beside data mining
+    assert "data_mining_techniques" not in extractor.lexicon.by_id
+    text = "Data Scientist\n\nRequirements:\nStrong grasp of data mining techniques\n"
+    assert "data_mining" in _asked(text, extractor)
