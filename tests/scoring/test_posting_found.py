@@ -165,3 +165,39 @@ def test_data_mining_techniques_are_data_mining(extractor: SkillExtractor) -> No
     assert "data_mining_techniques" not in extractor.lexicon.by_id
     text = "Data Scientist\n\nRequirements:\nStrong grasp of data mining techniques\n"
     assert "data_mining" in _asked(text, extractor)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "As a Data Engineer at Cogo Labs you will:",
+        "As a Data Engineer, you will:",
+        "You will:",
+        "In this position, you will:",
+        "As our new Backend Engineer you will be responsible for:",
+    ],
+)
+def test_a_sentence_ending_you_will_opens_the_tasks(heading: str) -> None:
+    from jobmatch.extract.sections import classify_heading
+
+    assert classify_heading(heading) == "responsibilities"
+
+
+def test_a_sentence_with_you_will_is_no_heading() -> None:
+    from jobmatch.extract.sections import classify_heading
+
+    assert classify_heading("As a Data Engineer, you will use cutting edge cloud tools") is None
+
+
+def test_the_tasks_after_you_will_are_asked(extractor: SkillExtractor) -> None:
+    # glassdoor-0179: the tasks under "As a Data Engineer at Cogo Labs you will:" were read
+    # as the company's description
+    text = (
+        "Data is the life blood of Cogo Labs.\n\nAs a Data Engineer at Cogo Labs you will:\n"
+        "Build and maintain robust, fault-tolerant ETL pipelines for internal data\n"
+        "Work with teams to plan their data pipeline, optimize their data processes and SQL\n"
+        "\nSkills and requirements:\nProficiency with Python\n"
+    )
+    asked = _asked(text, extractor)
+    assert asked.get("etl") is True
+    assert asked.get("python") is True
