@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 from typing import cast
 
+from jobmatch.extract.patterns import surface_variants
 from jobmatch.lexicon.loader import is_proper_name
 
 HERE = Path(__file__).resolve().parent
@@ -718,10 +719,11 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
     seen = {name.lower()}
     for a in parts[1:]:
         # plain plurals are left to the matcher, which makes none for a one-word capitalised
-        # name ("Bachelor" -> "bachelors" stays listed)
+        # name ("Bachelor" -> "bachelors" stays listed) nor for a mixed-case one
+        # ("PowerPoint" -> "PowerPoints" stays listed)
         ruled = context is not None and a in context.get("forms", [])
         singular = [p for p in parts if p.lower() == a.lower()[:-1]]
-        pluralised = [p for p in singular if not is_proper_name(p)]
+        pluralised = [p for p in singular if any(v.lower() == a.lower() for v in surface_variants(p))]
         if a.lower().endswith("s") and pluralised and not ruled:
             continue
         if a and a.lower() not in seen:

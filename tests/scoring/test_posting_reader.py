@@ -236,7 +236,7 @@ def test_reading_without_years_keeps_every_requirement() -> None:
         # a list that trails off ("etc.") names examples, unknown names among them too;
         # after "<skill> <up to three words>:" they are that skill's examples
         ("Experience with AWS cloud services: EC2, S3, EMR, Glue, RedShift, Athena etc.",
-         [["aws", "amazon_ec2", "amazon_s3", "amazon_redshift"]]),
+         [["aws", "amazon_ec2", "amazon_s3", "amazon_emr", "amazon_redshift"]]),
         ("Big data tools; Teradata, Aster, Hadoop, etc.",
          [["big_data"], ["teradata", "apache_hadoop"]]),
         ("Python, SQL, Tableau and so on", [["python", "sql", "tableau"]]),
@@ -278,7 +278,7 @@ def test_reading_without_years_keeps_every_requirement() -> None:
         ("Excellent understanding of machine learning techniques and algorithms, such as k-NN,"
          " Naive Bayes,\nSVM, Decision Forests, CNN, RNN, LSTM etc.",
          [["machine_learning", "algorithms", "k-nearest_neighbors", "naive_bayes",
-           "support_vector_machines", "convolutional_neural_networks",
+           "support_vector_machines", "random_forest", "convolutional_neural_networks",
            "recurrent_neural_networks", "lstm"]]),
         # ... but not a skill joined to the head by "and" alone
         ("Python and machine learning techniques, such as k-NN, SVM.",

@@ -320,13 +320,19 @@ class SkillComponent(SerializedComponent):
         A coordination ("analytical and problem-solving skills") is kept, both its conjunct
         and the phrase it shares words with: the filter, trained on whole phrases, would
         judge the lone word, and two lexicon phrases joined so are evidence enough.
+        A mention in an item that opens by naming what is asked ("Knowledge of quantization
+        techniques (INT8, FP8).", :meth:`FilterScorer.asked`) is kept too.
         """
         assert self._scorer is not None and self._filter is not None
         cut = self._filter.threshold
         scores = self._scorer.scores(
             doc, kept, soft, scope=self.filter_scope, cols=cols, title_names=self.title_names
         )
-        keep = [sc >= cut or (m[0], m[1]) in conjuncts for m, sc in zip(kept, scores, strict=True)]
+        asked = self._scorer.asked(cols, kept)
+        keep = [
+            sc >= cut or (m[0], m[1]) in conjuncts or ask
+            for m, sc, ask in zip(kept, scores, asked, strict=True)
+        ]
         dropped = [m for m, ok in zip(kept, keep, strict=True) if not ok]
         if dropped:
             kept = [m for m, ok in zip(kept, keep, strict=True) if ok]

@@ -27,6 +27,9 @@ from .mention_filter import (
 )
 from .vocabulary import (
     ACTION_VERBS,
+    ASKED_DEGREE,
+    ASKED_HEADS,
+    ASKED_LINK,
     BULLET_GLYPHS,
     CUE_WORDS,
     LINE_END,
@@ -44,6 +47,9 @@ Match = tuple[int, int, int]  # (start token, end token, skill index)
 Soft = set[tuple[int, int]] | frozenset[tuple[int, int]]
 #: the most tokens a sentence's opening verb may stand before a mention
 _SENTENCE_REACH = 40
+#: the most tokens after "Knowledge of" within which a mention counts as asked for (a line
+#: of several items without full stops goes on to other things)
+_ASKED_REACH = 20
 #: a capitalised adverb in "-ly" opening a sentence before its verb ("Successfully led")
 _ADVERB = re.compile(r"[A-Z][a-z]{2,}ly")
 #: adverbs of degree, which open an adjective ("Highly organized"), not a deed
@@ -80,6 +86,10 @@ class FilterScorer:
         # bullet glyphs that end no sentence inside a word ("real-time"): not ". ; ! ?"
         self._glyphs = self._bullets - stops
         self._colon = key(":")
+        self._asked_heads = frozenset(key(w) for w in ASKED_HEADS)
+        self._asked_degree = frozenset(key(w) for w in ASKED_DEGREE)
+        self._asked_link = frozenset(key(w) for w in ASKED_LINK)
+        self._stops = stops
         self._object_before = frozenset(key(w) for w in OBJECT_BEFORE)
         self._technology = [s.category in TITLE_FIELDS for s in skills]
         # surface-dependent part of the score per (skill, tokens, spaces), filled lazily
@@ -315,6 +325,51 @@ class FilterScorer:
                 score += tables.soft(category)
             out.append(score)
         return out
+
+    def asked(self, cols: Columns, found: list[Match]) -> list[bool]:
+        """Whether each mention lies in an item that opens by naming what is asked
+        ("Knowledge of quantization techniques (INT8, FP8).", "- Deep knowledge of data
+        ingestion strategies"): within :data:`_ASKED_REACH` tokens of the opening, in its
+        first sentence. Such a mention is a skill asked for (or claimed) whatever its line
+        looks like, and the component keeps it whatever the filter's score.
+
+        Args:
+            cols: the doc's columns.
+            found: ``(start, end, skill index)`` of the mentions, sorted.
+
+        Returns:
+            One flag per mention.
+        """
+        low, breaks = cols.low, cols.breaks
+        n, n_breaks = len(low), len(breaks)
+        ends: dict[int, int] = {}
+        out: list[bool] = []
+        for s, _, _ in found:
+            k = bisect_right(breaks, s)
+            end = ends.get(k)
+            if end is None:
+                lo = breaks[k - 1] + 1 if k > 0 else 0
+                hi = breaks[k] if k < n_breaks else n
+                end = ends[k] = self._asked_until(low, lo, hi)
+            out.append(s < end)
+        return out
+
+    def _asked_until(self, low: list[int], lo: int, hi: int) -> int:
+        """The end of the first sentence of the line ``lo:hi`` when the line opens (after a
+        bullet's glyph and at most one word of degree) with a head noun of what is asked and
+        its link word ("Knowledge of", "- Deep knowledge of", "Experience with"); else
+        ``lo`` (no token)."""
+        j = lo
+        while j < hi and low[j] in self._bullets:
+            j += 1
+        if j < hi and low[j] in self._asked_degree:
+            j += 1
+        if not (j + 1 < hi and low[j] in self._asked_heads and low[j + 1] in self._asked_link):
+            return lo
+        end, last = j + 2, min(hi, j + 2 + _ASKED_REACH)
+        while end < last and low[end] not in self._stops:
+            end += 1
+        return end
 
     def _no_title_word(
         self, low: list[int], lo: int, hi: int, k: int, seen: dict[int, bool]

@@ -101,6 +101,10 @@ _PREFERRED_HEADING = (
 _TASKS_HEADING = (
     r"^(?:what|how) (?:youll|you will|you) (?:be )?(?:do|doing|work on|working on"
     r"|get to do(?: in this role)?)$"
+    # "As a Data Engineer at Cogo Labs you will:", "In this position, you will:", "You
+    # will:": the line ends the sentence its list of tasks goes on
+    r"|^(?:(?:as|in) (?:an?|the|this|our) (?:\w+ ){0,8}?)?(?:youll|you will)"
+    r"(?: be(?: responsible for)?)?$"
 )
 _OFFER_HEADING = (
     r"^(?:what (?:well|we will|we can|we|\w+ can|\w+ will) (?:offer|bring|give)(?: you)?"

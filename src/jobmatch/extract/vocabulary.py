@@ -27,6 +27,9 @@ __all__ = [
     "ORG_WEAK_SUFFIXES",
     "COMMON_WORDS",
     "CUE_WORDS",
+    "ASKED_HEADS",
+    "ASKED_DEGREE",
+    "ASKED_LINK",
     "GENERIC_POSITIVE",
     "LETTER_NEGATIVE_AFTER",
     "LETTER_NEGATIVE_BEFORE",
@@ -154,6 +157,21 @@ CITATION_STRONG = frozenset({"proceedings", "arxiv", "doi", "preprint", "arxiv:"
 TITLE_MAX_TOKENS = 10
 # tokens that end a sentence at the end of a line
 LINE_END = frozenset({".", "!", "?", ";"})
+
+# An item that opens by naming what is asked ("Knowledge of quantization techniques (INT8,
+# FP8).", "- Deep knowledge of data ingestion strategies", "Experience with physiological
+# measurements and/or neuroscience is a plus"): its head noun (after at most one word of
+# degree), then a link word. Every mention in the item's first sentence is a skill asked for
+# or claimed, which the mention filter keeps.
+ASKED_HEADS = frozenset(
+    "knowledge experience familiarity understanding proficiency expertise exposure".split()
+)
+ASKED_DEGREE = frozenset(
+    "deep strong solid good basic working thorough sound proven demonstrated extensive "
+    "advanced practical prior previous some excellent general broad fundamental firm "
+    "professional relevant".split()
+)
+ASKED_LINK = frozenset("of with in".split())
 
 # --- built-in evidence for ambiguous forms (see docs/extraction.md "Context rules") --------
 GENERIC_POSITIVE = frozenset(
