@@ -8,6 +8,7 @@ geometry built here and on every shared resume.
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from tests.helpers import build_pdf
 pdfium = pytest.importorskip("pypdfium2")
 raw = pytest.importorskip("pypdfium2.raw")
 
+from jobmatch.read import pdfium_lines  # noqa: E402
 from jobmatch.read.pdfium_lines import page_lines  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,3 +107,40 @@ def test_bulk_path_agrees_on_every_shared_resume(shared_data: Path) -> None:
     assert len(files) >= 70
     differ = [f.name for f in files if not texts(f.read_bytes())]
     assert differ == []
+
+
+def sample_pages() -> list[bytes]:
+    return [f.read_bytes() for f in sorted((ROOT / "samples").glob("*.pdf"))]
+
+
+def test_cffi_boxes_equal_the_ctypes_ones_as_the_buffer_grows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The glyph boxes read through cffi into the reused buffer are those the ctypes call
+    writes into a fresh array: page after page, as the buffer grows (from a tiny one here)
+    and when a smaller page follows a larger one (its rows past the glyphs stay zero)."""
+    monkeypatch.setattr(pdfium_lines, "_MIN_BOXES", 16)
+    monkeypatch.setattr(pdfium_lines, "_buffer", pdfium_lines._BoxBuffer())
+    sizes = []
+    for data in [*sample_pages(), build_pdf([stream("BT /F1 11 Tf 72 700 Td (a b) Tj ET")])]:
+        doc = pdfium.PdfDocument(data)
+        for i in range(len(doc)):
+            textpage = doc[i].get_textpage()
+            page = pdfium_lines._Page(textpage, raw)
+            n = len(page.text)
+            glyphs = [g for g, ch in enumerate(page.text) if not ch.isspace()]
+            handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+            fast = pdfium_lines._read_boxes(raw, handle, glyphs, n).copy()
+            reference = pdfium_lines._read_boxes(raw, handle, glyphs, n, use_cffi=False)
+            assert fast.shape == reference.shape == (n, 4)
+            assert fast.tobytes() == reference.tobytes()
+            assert fast.any()
+            sizes.append(pdfium_lines._buffer.size)
+        doc.close()
+    assert len(set(sizes)) > 1  # the buffer grew along the way
+
+
+def test_lines_are_the_same_without_cffi(monkeypatch: pytest.MonkeyPatch) -> None:
+    with_cffi = [pages_lines(data, bulk=True) for data in sample_pages()]
+    monkeypatch.setattr(pdfium_lines, "_cffi_box_reader", lambda raw: None)
+    assert [pages_lines(data, bulk=True) for data in sample_pages()] == with_cffi

@@ -121,6 +121,10 @@ def _cffi_box_reader(raw: Any) -> tuple[Any, Any] | None:
     return ffi, ffi.cast("int (*)(void *, int, float *)", _box_address(raw))
 
 
+#: the fewest boxes a thread's buffer holds (a resume page has about 3,000 characters)
+_MIN_BOXES = 4096
+
+
 class _BoxBuffer(threading.local):
     """One thread's buffer of ``FS_RECTF`` boxes (left, top, right, bottom floats) and a
     cffi pointer to each box, grown as pages need: the pointers are made once, not per
@@ -135,7 +139,7 @@ class _BoxBuffer(threading.local):
     def rects(self, ffi: Any, n: int) -> tuple[Any, list[Any]]:
         """The first ``n`` boxes, zeroed, and the pointers to all boxes."""
         if n > self.size:
-            size = max(n, 2 * self.size, 4096)
+            size = max(n, 2 * self.size, _MIN_BOXES)
             memory = ffi.new("float[]", 4 * size)
             self.array = np.frombuffer(ffi.buffer(memory), dtype=np.float32).reshape(size, 4)
             # pointers made by arithmetic do not keep the memory alive: self.memory does
@@ -149,12 +153,14 @@ class _BoxBuffer(threading.local):
 _buffer = _BoxBuffer()
 
 
-def _read_boxes(raw: Any, handle: int, glyphs: list[int], n: int) -> Any:
+def _read_boxes(raw: Any, handle: int, glyphs: list[int], n: int, *, use_cffi: bool = True) -> Any:
     """The loose boxes of the characters at ``glyphs`` (of ``n``), one call each, as a
     float32 array of ``n`` rows (left, top, right, bottom; zeros for the others and where a
-    call fails: a call that fails writes nothing)."""
-    cffi_reader = _cffi_box_reader(raw)
-    if cffi_reader is None:  # pragma: no cover - cffi comes with pdfminer.six
+    call fails: a call that fails writes nothing). The array is the thread's buffer, valid
+    until the next call: copy it to keep it. ``use_cffi=False`` calls through ctypes (the
+    path without cffi; tests compare the two)."""
+    cffi_reader = _cffi_box_reader(raw) if use_cffi else None
+    if cffi_reader is None:
         rects = np.zeros((n, 4), dtype=np.float32)
         base, step = rects.ctypes.data, rects.strides[0]
         collections.deque(
