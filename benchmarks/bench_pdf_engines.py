@@ -85,7 +85,7 @@ def pdfium_floor(datas: list[bytes], *, boxes: bool) -> float:
     import pypdfium2
     import pypdfium2.raw as raw
 
-    from jobmatch.read.pdfium_lines import _read_boxes  # the engine's box reader (cffi)
+    from jobmatch.read.pdfium_lines import _read_boxes  # the engine's box reader
 
     started = time.process_time()
     for data in datas:

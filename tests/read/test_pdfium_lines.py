@@ -9,6 +9,8 @@ geometry built here and on every shared resume.
 from __future__ import annotations
 
 import ctypes
+import functools
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -113,12 +115,13 @@ def sample_pages() -> list[bytes]:
     return [f.read_bytes() for f in sorted((ROOT / "samples").glob("*.pdf"))]
 
 
-def test_cffi_boxes_equal_the_ctypes_ones_as_the_buffer_grows(
+def test_untyped_box_calls_equal_the_typed_ones_as_the_buffer_grows(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The glyph boxes read through cffi into the reused buffer are those the ctypes call
-    writes into a fresh array: page after page, as the buffer grows (from a tiny one here)
-    and when a smaller page follows a larger one (its rows past the glyphs stay zero)."""
+    """The glyph boxes read with the untyped call into the reused buffer are those the
+    typed call writes into a fresh array: page after page, as the buffer grows (from a tiny
+    one here) and when a smaller page follows a larger one (its rows past the glyphs stay
+    zero)."""
     monkeypatch.setattr(pdfium_lines, "_MIN_BOXES", 16)
     monkeypatch.setattr(pdfium_lines, "_buffer", pdfium_lines._BoxBuffer())
     sizes = []
@@ -131,7 +134,7 @@ def test_cffi_boxes_equal_the_ctypes_ones_as_the_buffer_grows(
             glyphs = [g for g, ch in enumerate(page.text) if not ch.isspace()]
             handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
             fast = pdfium_lines._read_boxes(raw, handle, glyphs, n).copy()
-            reference = pdfium_lines._read_boxes(raw, handle, glyphs, n, use_cffi=False)
+            reference = pdfium_lines._read_boxes(raw, handle, glyphs, n, typed=True)
             assert fast.shape == reference.shape == (n, 4)
             assert fast.tobytes() == reference.tobytes()
             assert fast.any()
@@ -140,7 +143,23 @@ def test_cffi_boxes_equal_the_ctypes_ones_as_the_buffer_grows(
     assert len(set(sizes)) > 1  # the buffer grew along the way
 
 
-def test_lines_are_the_same_without_cffi(monkeypatch: pytest.MonkeyPatch) -> None:
-    with_cffi = [pages_lines(data, bulk=True) for data in sample_pages()]
-    monkeypatch.setattr(pdfium_lines, "_cffi_box_reader", lambda raw: None)
-    assert [pages_lines(data, bulk=True) for data in sample_pages()] == with_cffi
+def test_lines_are_the_same_with_the_typed_box_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = [pages_lines(data, bulk=True) for data in sample_pages()]
+    monkeypatch.setattr(
+        pdfium_lines, "_read_boxes", functools.partial(pdfium_lines._read_boxes, typed=True)
+    )
+    assert [pages_lines(data, bulk=True) for data in sample_pages()] == fast
+
+
+def test_each_thread_has_its_own_box_buffer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread reads boxes into its own buffer (one thread at a time here: PDFium itself
+    may not be called from two threads at once)."""
+    monkeypatch.setattr(pdfium_lines, "_buffer", pdfium_lines._BoxBuffer())
+    data = sample_pages()[0]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        in_thread = pool.submit(lambda: (pages_lines(data, bulk=True), pdfium_lines._buffer.size))
+        lines, size = in_thread.result()
+    assert size >= pdfium_lines._MIN_BOXES
+    assert pdfium_lines._buffer.size == 0  # this thread's buffer is untouched
+    assert pages_lines(data, bulk=True) == lines
+    assert pdfium_lines._buffer.size == size
