@@ -30,7 +30,6 @@ import os
 import resource
 import time
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 
 import jobmatch
@@ -86,9 +85,8 @@ def pdfium_floor(datas: list[bytes], *, boxes: bool) -> float:
     import pypdfium2
     import pypdfium2.raw as raw
 
-    # the engine's binding: plain addresses, the GIL kept, every box written into one array
-    address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
-    box = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(address)
+    from jobmatch.read.pdfium_lines import _read_boxes  # the engine's box reader
+
     started = time.process_time()
     for data in datas:
         doc = pypdfium2.PdfDocument(data)
@@ -97,12 +95,8 @@ def pdfium_floor(datas: list[bytes], *, boxes: bool) -> float:
             textpage = page.get_textpage()
             if boxes:
                 n = textpage.count_chars()
-                rects = (ctypes.c_float * (4 * n))()
-                handle, base = (
-                    ctypes.cast(textpage.raw, ctypes.c_void_p).value,
-                    ctypes.addressof(rects),
-                )
-                list(map(box, repeat(handle), range(n), range(base, base + 16 * n, 16)))
+                handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+                _read_boxes(raw, handle, list(range(n)), n)
             textpage.close()
             page.close()
         doc.close()

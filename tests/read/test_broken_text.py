@@ -12,7 +12,7 @@ import ftfy
 import pytest
 
 import jobmatch
-from jobmatch.read import mojibake
+from jobmatch.read import mojibake, normalize
 from jobmatch.read.hyphens import dehyphenate
 from jobmatch.read.mojibake import repair_mojibake
 from jobmatch.read.normalize import check_text
@@ -127,3 +127,33 @@ def test_lines_that_skip_ftfy_are_lines_ftfy_leaves_alone() -> None:
     assert changed == []
     # and lines ftfy does change are never skipped
     assert mojibake._ftfy_may_change("donâ€™t") and mojibake._ftfy_may_change("ＰＹ")
+
+
+def test_one_scan_finds_every_character_the_clean_ups_touch() -> None:
+    """check_text skips its clean-ups when ``_RARE`` finds nothing: it must match exactly
+    the characters of the ligature, break, space, surrogate and control patterns."""
+    patterns = (
+        normalize._LIGATURE_CHARS,
+        normalize._BREAKS,
+        normalize._SPACES,
+        normalize._SURROGATE,
+        normalize.CONTROL,
+        normalize.C1,
+    )
+    for code in range(0x10000):
+        ch = chr(code)
+        assert bool(normalize._RARE.search(ch)) == any(p.search(ch) for p in patterns), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Python\u00a0and\u2003SQL", "Python and SQL"),
+        ("e\ufb03cient\u00adly", "efficiently"),
+        ("one\u2028two\x0cthree", "one\ntwo\nthree"),
+        ("bad\x07 bell", "bad bell"),
+        ("plain text stays", "plain text stays"),
+    ],
+)
+def test_clean_ups_run_where_a_rare_character_is(text: str, expected: str) -> None:
+    assert check_text(text, source="x")[0] == expected

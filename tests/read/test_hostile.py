@@ -225,6 +225,28 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
     assert reason == "too large (1400 bytes > limit 1000 bytes; raise Limits.max_bytes to read it)"
 
 
+@pytest.mark.parametrize(("max_bytes", "refused"), [(2000, False), (1000, True)])
+def test_a_file_that_grew_after_stat_is_read_whole_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, max_bytes: int, refused: bool
+) -> None:
+    """stat() saw 70 bytes, the file holds 1400 when read: all of it is read, up to one
+    byte past the limit (then refused as larger than it)."""
+    path = write(tmp_path, "cv.txt", b"Python " * 200)
+    real_stat = Path.stat
+
+    def stale(self: Path, **kw: bool) -> os.stat_result:
+        st = real_stat(self, **kw)
+        return os.stat_result((st.st_mode, *st[1:6], 70, *st[7:]))
+
+    monkeypatch.setattr(Path, "stat", stale)
+    if refused:
+        reason = fails(path, DocumentTooLargeError, limits=Limits(max_bytes=max_bytes))
+        assert reason.startswith("too large (more than 1001 bytes > limit 1000 bytes")
+    else:
+        text = read_document(path, limits=Limits(max_bytes=max_bytes)).text
+        assert text == ("Python " * 200).strip()
+
+
 # ---------------------------------------------------------------------------- PDF
 
 

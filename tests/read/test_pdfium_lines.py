@@ -8,6 +8,9 @@ geometry built here and on every shared resume.
 
 from __future__ import annotations
 
+import ctypes
+import functools
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,7 @@ from tests.helpers import build_pdf
 pdfium = pytest.importorskip("pypdfium2")
 raw = pytest.importorskip("pypdfium2.raw")
 
+from jobmatch.read import pdfium_lines  # noqa: E402
 from jobmatch.read.pdfium_lines import page_lines  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,3 +109,57 @@ def test_bulk_path_agrees_on_every_shared_resume(shared_data: Path) -> None:
     assert len(files) >= 70
     differ = [f.name for f in files if not texts(f.read_bytes())]
     assert differ == []
+
+
+def sample_pages() -> list[bytes]:
+    return [f.read_bytes() for f in sorted((ROOT / "samples").glob("*.pdf"))]
+
+
+def test_untyped_box_calls_equal_the_typed_ones_as_the_buffer_grows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The glyph boxes read with the untyped call into the reused buffer are those the
+    typed call writes into a fresh array: page after page, as the buffer grows (from a tiny
+    one here) and when a smaller page follows a larger one (its rows past the glyphs stay
+    zero)."""
+    monkeypatch.setattr(pdfium_lines, "_MIN_BOXES", 16)
+    monkeypatch.setattr(pdfium_lines, "_buffer", pdfium_lines._BoxBuffer())
+    sizes = []
+    for data in [*sample_pages(), build_pdf([stream("BT /F1 11 Tf 72 700 Td (a b) Tj ET")])]:
+        doc = pdfium.PdfDocument(data)
+        for i in range(len(doc)):
+            textpage = doc[i].get_textpage()
+            page = pdfium_lines._Page(textpage, raw)
+            n = len(page.text)
+            glyphs = [g for g, ch in enumerate(page.text) if not ch.isspace()]
+            handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+            fast = pdfium_lines._read_boxes(raw, handle, glyphs, n).copy()
+            reference = pdfium_lines._read_boxes(raw, handle, glyphs, n, typed=True)
+            assert fast.shape == reference.shape == (n, 4)
+            assert fast.tobytes() == reference.tobytes()
+            assert fast.any()
+            sizes.append(pdfium_lines._buffer.size)
+        doc.close()
+    assert len(set(sizes)) > 1  # the buffer grew along the way
+
+
+def test_lines_are_the_same_with_the_typed_box_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = [pages_lines(data, bulk=True) for data in sample_pages()]
+    monkeypatch.setattr(
+        pdfium_lines, "_read_boxes", functools.partial(pdfium_lines._read_boxes, typed=True)
+    )
+    assert [pages_lines(data, bulk=True) for data in sample_pages()] == fast
+
+
+def test_each_thread_has_its_own_box_buffer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread reads boxes into its own buffer (one thread at a time here: PDFium itself
+    may not be called from two threads at once)."""
+    monkeypatch.setattr(pdfium_lines, "_buffer", pdfium_lines._BoxBuffer())
+    data = sample_pages()[0]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        in_thread = pool.submit(lambda: (pages_lines(data, bulk=True), pdfium_lines._buffer.size))
+        lines, size = in_thread.result()
+    assert size >= pdfium_lines._MIN_BOXES
+    assert pdfium_lines._buffer.size == 0  # this thread's buffer is untouched
+    assert pages_lines(data, bulk=True) == lines
+    assert pdfium_lines._buffer.size == size

@@ -115,8 +115,11 @@ def _read_file(path: Path, *, source: str, limits: Limits) -> bytes:
         raise DocumentTooLargeError(_too_large(st.st_size, limits), source=source)
     try:
         with open(path, "rb") as fh:
-            # read one byte more than the limit: the file may have grown since stat()
-            data = fh.read(limits.max_bytes + 1)
+            # read one byte more than the limit: the file may have grown since stat(); the
+            # size stat() saw first (a read of the limit sets aside that many bytes at once)
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:  # it grew
+                data += fh.read(limits.max_bytes + 1 - len(data))
     except OSError as exc:
         raise DocumentError(_os_reason(exc), source=source) from exc
     if len(data) > limits.max_bytes:

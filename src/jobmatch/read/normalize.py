@@ -34,6 +34,12 @@ _TRAILING_SPACES = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: any character one of the clean-ups below changes or counts (ligatures, odd breaks,
+#: Unicode spaces, surrogates, control characters): a text without one skips them all
+_RARE = re.compile(
+    "[\ufb00-\ufb06\u00ad\u200b\ufeff\r\f\v\x1c-\x1e\x85\u2028\u2029\xa0\u1680"
+    "\u2000-\u200a\u202f\u205f\u3000\ud800-\udfff\x00-\x08\x0e-\x1f\x7f\x80-\x9f]"
+)
 
 
 # a soft hyphen beside another hyphen character ("on-\xad\u2010campus", a Word export)
@@ -88,16 +94,8 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
     # before any character clean-up: mojibake uses NBSP and C1 characters ("Ã\xa0" is "à")
     text, fixed = repair_mojibake(text.replace("\r\n", "\n"))
-    if _LIGATURE_CHARS.search(text):
-        text = text.translate(_LIGATURES)
-    text = _BREAKS.sub("\n", text)
-    text = _SPACES.sub(" ", text)  # no-break and other Unicode spaces: "Machine\xa0Learning"
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-    controls = len(CONTROL.findall(text)) + len(C1.findall(text))
-    if controls:
-        text = C1.sub("", CONTROL.sub("", text))
-        warnings.append(f"removed {controls} control character(s)")
+    if _RARE.search(text):  # most texts hold none: one scan instead of six
+        text = _clean_rare(text, warnings)
     text = _drop_unmapped_glyphs(text, source=source, warnings=warnings)
     if fixed:
         warnings.append(f"mojibake: repaired {fixed} UTF-8 sequence(s) read as CP-1252 (Ã© -> é)")
@@ -123,6 +121,22 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
             " are letters"
         )
     return text, warnings
+
+
+def _clean_rare(text: str, warnings: list[str]) -> str:
+    """Expand ligatures, drop soft hyphens, make odd line breaks ``\\n`` and Unicode spaces
+    a space, replace surrogates, drop (and count) control characters."""
+    if _LIGATURE_CHARS.search(text):
+        text = text.translate(_LIGATURES)
+    text = _BREAKS.sub("\n", text)
+    text = _SPACES.sub(" ", text)  # no-break and other Unicode spaces: "Machine\xa0Learning"
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    controls = len(CONTROL.findall(text)) + len(C1.findall(text))
+    if controls:
+        text = C1.sub("", CONTROL.sub("", text))
+        warnings.append(f"removed {controls} control character(s)")
+    return text
 
 
 def _drop_unmapped_glyphs(text: str, *, source: str, warnings: list[str]) -> str:

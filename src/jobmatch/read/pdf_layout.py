@@ -18,9 +18,10 @@ __all__ = ["TextLine", "lines_text"]
 _MAX_COLUMN_LINES = 1500
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TextLine:
-    """One line of text on a page.
+    """One line of text on a page (not frozen: a frozen dataclass's ``__init__`` costs five
+    times as much, and a page has dozens of lines; nothing changes one once built).
 
     Attributes:
         x0: left edge, in PDF points.
@@ -84,11 +85,10 @@ def _same_paragraph(prev: TextLine, line: TextLine) -> bool:
     return -0.5 * line.height < gap < 0.8 * max(line.height, prev.height) and overlap > 0
 
 
-def _find_gutter(lines: list[TextLine]) -> float | None:
+def _find_gutter(lines: list[TextLine], heights: list[float], total: float) -> float | None:
     left_edge = min(ln.x0 for ln in lines)
     right_edge = max(ln.x1 for ln in lines)
     width = right_edge - left_edge
-    total = sum(ln.height for ln in lines)
     if not (math.isfinite(width) and math.isfinite(total)) or width <= 0:
         return None
     # candidate gutters every ~2 pt across the middle 70 %, but never more than 300 of them
@@ -98,9 +98,8 @@ def _find_gutter(lines: list[TextLine]) -> float | None:
     xs = left_edge + 0.15 * width + np.arange(steps) * 0.7 * width / steps
     x0s = np.array([ln.x0 for ln in lines])
     x1s = np.array([ln.x1 for ln in lines])
-    heights = np.array([ln.height for ln in lines])
     crosses = (x0s < (xs - 1)[:, None]) & (x1s > (xs + 1)[:, None])
-    crossing = np.cumsum(np.where(crosses, heights, 0.0), axis=1)[:, -1]
+    crossing = np.cumsum(np.where(crosses, np.array(heights), 0.0), axis=1)[:, -1]
     k = int(np.argmin(crossing))  # the first of the lowest, as a scan keeping the best
     best = (float(crossing[k]), float(xs[k]))
     if best[0] > 0.2 * total:
@@ -115,17 +114,18 @@ def _top_down(group: list[TextLine]) -> list[TextLine]:
 def _column_order(lines: list[TextLine]) -> list[TextLine] | None:
     if not 8 <= len(lines) <= _MAX_COLUMN_LINES:
         return None
-    gutter = _find_gutter(lines)
+    heights = [max(ln.y1 - ln.y0, 1.0) for ln in lines]  # each line's height
+    total = sum(heights)
+    gutter = _find_gutter(lines, heights, total)
     if gutter is None:
         return None
-    total = sum(ln.height for ln in lines)
     left = [ln for ln in lines if ln.x1 <= gutter + 1]
     right = [ln for ln in lines if ln.x0 >= gutter - 1 and ln.x1 > gutter + 1]
-    cross = [ln for ln in lines if ln.x0 < gutter - 1 and ln.x1 > gutter + 1]
-    if min(sum(ln.height for ln in left), sum(ln.height for ln in right)) < 0.15 * total:
-        return None
     if min(len(left), len(right)) < 3:
         return None
+    if min(sum(ln.height for ln in left), sum(ln.height for ln in right)) < 0.15 * total:
+        return None
+    cross = [ln for ln in lines if ln.x0 < gutter - 1 and ln.x1 > gutter + 1]
     ordered: list[TextLine] = []
     upper = float("inf")
     for c in [*_top_down(cross), None]:
