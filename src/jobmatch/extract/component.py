@@ -328,11 +328,11 @@ class SkillComponent(SerializedComponent):
         scores = self._scorer.scores(
             doc, kept, soft, scope=self.filter_scope, cols=cols, title_names=self.title_names
         )
-        asked = self._scorer.asked(cols, kept)
-        keep = [
-            sc >= cut or (m[0], m[1]) in conjuncts or ask
-            for m, sc, ask in zip(kept, scores, asked, strict=True)
-        ]
+        keep = [sc >= cut or (m[0], m[1]) in conjuncts for m, sc in zip(kept, scores, strict=True)]
+        below = [m for m, ok in zip(kept, keep, strict=True) if not ok]
+        if below:  # of those the filter would drop, the ones an item asks for stay
+            asked = iter(self._scorer.asked(cols, below))
+            keep = [ok or next(asked) for ok in keep]
         dropped = [m for m, ok in zip(kept, keep, strict=True) if not ok]
         if dropped:
             kept = [m for m, ok in zip(kept, keep, strict=True) if ok]

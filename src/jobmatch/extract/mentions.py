@@ -8,13 +8,14 @@ filter learned from posting sentences, not from resumes' skill lists.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 
 from ..models import Skill, SkillMention
 from .sections import detect_sections, sections_and_headings
+from .text_guard import guard_text
 from .vocabulary import LIST_AFTER, LIST_BEFORE
 
 __all__ = ["SECTIONS_KEY", "build_mentions", "doc_sections", "is_list_item"]
@@ -57,7 +58,11 @@ def doc_sections(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         :func:`~jobmatch.extract.sections.detect_sections` of ``text`` (a new list).
     """
     stored = doc.user_data.get(SECTIONS_KEY)
-    if stored is not None and stored[0] == text:  # the same text, not one of its length
+    if stored is not None and (
+        stored[0] == text  # the same text, not one of its length
+        # or the text the pipeline read: C1 characters read as CP-1252 ones, one for one
+        or (len(stored[0]) == len(text) and guard_text(text) == stored[0])
+    ):
         return list(stored[1])
     return detect_sections(text)
 
@@ -132,8 +137,11 @@ def _without_titles(
     keeps its mentions ("Linux Experience", "Machine Learning Projects", "Master's
     Degree")."""
     drop: set[int] = set()
+    starts = [s for s, _, _ in found]  # in text order
     for a, b, _ in headings:
-        inside = [k for k, (s, e, _) in enumerate(found) if a <= s and e <= b]
+        first = bisect_left(starts, a)
+        last = bisect_left(starts, b, lo=first)
+        inside = [k for k in range(first, last) if found[k][1] <= b]
         if not inside:
             continue
         words = text[a:b].lower().replace("&", " & ").replace("/", " / ").split()

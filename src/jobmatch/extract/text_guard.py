@@ -23,12 +23,19 @@ from ..read.normalize import check_length
 __all__ = ["guard_text"]
 
 _C1 = re.compile("[\x80-\x9f]")
+#: a C1 control character or a lone surrogate (what the two repairs below act on)
+_ODD = re.compile("[\x80-\x9f\ud800-\udfff]")
 #: C1 control character -> its CP-1252 character (the five undefined bytes are left out)
 _CP1252 = {
     b: c
     for b in range(0x80, 0xA0)
     if (c := bytes([b]).decode("cp1252", errors="replace")) != "\ufffd"
 }
+
+
+def _cp1252(m: re.Match[str]) -> str:
+    char = m.group()
+    return _CP1252.get(ord(char), char)
 
 
 def guard_text(text: str, *, source: str | None = None) -> str:
@@ -48,8 +55,9 @@ def guard_text(text: str, *, source: str | None = None) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"a text must be a str, not {type(text).__name__}")
-    text, _ = replace_surrogates(text)
-    if _C1.search(text):
-        text = text.translate(_CP1252)
+    if _ODD.search(text):  # one scan of the text; most have neither
+        text, _ = replace_surrogates(text)
+        if _C1.search(text):  # a few characters of a long text: replaced where they stand
+            text = _C1.sub(_cp1252, text)
     check_length(text, source=source)
     return text

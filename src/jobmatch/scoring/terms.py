@@ -20,6 +20,8 @@ from ..models import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .term_index import VocabularyIndex
+
 __all__ = ["TermModel", "analyze", "text_terms", "doc_words", "doc_terms", "skill_terms"]
 
 
@@ -78,15 +80,19 @@ class TermModel:
         index = repeat_index(self.idf)
         if index is None:
             return self.cosine(doc_terms(doc, vocabulary=self.idf), in_vocabulary=True)
-        return self.index_cosine(doc)
+        return self._index_cosine(index, doc)
 
     def index_cosine(self, doc: Doc) -> float:
         """:meth:`doc_cosine` from the Doc's word hashes, whichever Doc it is (the same
         float as the string path)."""
-        from ..extract.columns import lower_hashes
-        from .term_index import cosine_of_ids, vocabulary_index
+        from .term_index import vocabulary_index
 
-        index = vocabulary_index(self.idf)
+        return self._index_cosine(vocabulary_index(self.idf), doc)
+
+    def _index_cosine(self, index: VocabularyIndex, doc: Doc) -> float:
+        from ..extract.columns import lower_hashes
+        from .term_index import cosine_of_ids
+
         ids = index.term_ids(lower_hashes(doc), doc.vocab.strings)
         return cosine_of_ids(index.idf, ids, self._vector_array)
 
