@@ -46,6 +46,7 @@ from .formula import (
 from .profiles import (
     DEFAULT_PROFILE,
     Profile,
+    Requirement,
     TermModel,
     load_profile,
 )
@@ -339,19 +340,19 @@ class Scorer:
         text: str,
     ) -> tuple[YearsMatch, ...]:
         """How the resume meets each requirement of years of ``profile``."""
-        facts, _, roles = reading
         return tuple(
-            years_match(
-                req,
-                facts,
-                roles,
-                mentions,
-                text=text,
-                lexicon=self.lexicon,
-                implied=self._implied_by,
-            )
+            self._years_of(req, reading, mentions, text)
             for _, req in profile.requirements()
             if req.years is not None
+        )
+
+    def _years_of(
+        self, req: Requirement, reading: _Reading, mentions: Sequence[SkillMention], text: str
+    ) -> YearsMatch:
+        """:func:`years_match` of one requirement of years (``req.years`` set)."""
+        facts, _, roles = reading
+        return years_match(
+            req, facts, roles, mentions, text=text, lexicon=self.lexicon, implied=self._implied_by
         )
 
     def _equivalent_years(
@@ -370,17 +371,8 @@ class Scorer:
         )
         if req is None:
             return None
-        facts, _, roles = reading
         as_years = replace(req, years=req.or_years, degree=None, each=False)
-        return years_match(
-            as_years,
-            facts,
-            roles,
-            mentions,
-            text=text,
-            lexicon=self.lexicon,
-            implied=self._implied_by,
-        ).years
+        return self._years_of(as_years, reading, mentions, text).years
 
     def _language(self, profile: Profile, text: str) -> EnglishText | None:
         """Whether ``text`` is written in English, when a requirement of ``profile`` names
