@@ -201,6 +201,19 @@ def test_every_seed_skill_is_in_the_lexicon(form_owner: dict[str, str], form: st
         # a publication record is evidence of research
         ("publishing_research", ("scientific_research",)),
         ("large_language_models", ("generative_ai", "artificial_intelligence", "machine_learning")),
+        # research engineering: training on many GPUs is large-scale training and distributed
+        # computing; RLHF is reinforcement learning (reports called both missing)
+        ("distributed_training", ("large-scale_training", "distributed_computing")),
+        (
+            "rlhf",
+            (
+                "large_language_models",
+                "reinforcement_learning",
+                "generative_ai",
+                "machine_learning",
+                "artificial_intelligence",
+            ),
+        ),
     ],
 )
 def test_implies_closure(lexicon: Lexicon, skill_id: str, implied: tuple[str, ...]) -> None:
