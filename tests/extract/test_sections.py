@@ -55,6 +55,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
         ("You may be a good fit if you:", "requirements"),
         ("You might thrive in this role if you:", "requirements"),
         ("Strong candidates may also have:", "preferred"),
+        ("Strong candidates may also have experience with:", "preferred"),
+        ("Candidates will also have knowledge of:", "preferred"),
         ("In addition, the following would be an advantage:", "preferred"),
         ("It would be an advantage if you have:", "preferred"),
         ("Advantageous skills to have:", "preferred"),

@@ -94,7 +94,9 @@ _PREFERRED_HEADING = (
     r"(?:advantage|plus|bonus)(?: if(?: you(?: have| also have)?)?)?"
     # "Strong candidates may also have:" (what beyond the asked some have)
     r"|(?:(?:strong|ideal|great|successful|top|exceptional|the best) )?(?:candidates|applicants)"
-    r" (?:may|might|could|will|would) also(?: have| bring| be| possess)?)$"
+    r" (?:may|might|could|will|would) also(?: have| bring| be| possess)?"
+    # "... also have experience with:", "... also have knowledge of:"
+    r"(?: (?:experience|expertise|knowledge|familiarity|exposure)(?: with| in| of)?)?)$"
 )
 #: ... and what the candidate will do: "What you'll be working on", "What you get to do in
 #: this role"
