@@ -188,3 +188,6 @@ class YearsMatch:
     roles: tuple[RoleCounted, ...] = ()
     required: bool = True
     each: tuple[SkillYears, ...] = ()
+    #: the degree the posting accepts in place of the years ("or a PhD") when the resume
+    #: holds it: ``credit`` is then 1, whatever the years
+    instead: str | None = None

@@ -41,6 +41,8 @@ def render_posting(read: PostingRequirements, fmt: str = "text") -> str:
     years = f"{read.years_min:g}+ years" if read.years_min is not None else "not stated"
     if read.years_min is not None and read.years_skills:
         years += " in " + _years_domain(read)
+    if read.years_or_degree is not None:
+        years += f", or a {DEGREE_LABELS.get(read.years_or_degree, read.years_or_degree)}"
     if read.years_preferred:
         years += " (preferred)"
     lines.append(f"Experience: {years}")

@@ -75,6 +75,8 @@ def years_lines(years: YearsMatch) -> tuple[str, list[str]]:
     ("counted for C# and Python: ...").
     """
     state = "met" if years.credit >= 1.0 else "partly met" if years.credit > 0 else "not met"
+    if years.instead is not None:
+        state = f"met by the {DEGREE_LABELS.get(years.instead, years.instead)}"
     label = years.label if years.required else f"{years.label} (preferred)"
     head = f"{label}: {years.years:.1f} of {years.asked:g} years count ({state})"
     if not years.domain:

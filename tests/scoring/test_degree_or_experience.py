@@ -69,3 +69,41 @@ def test_too_few_relevant_years_do_not() -> None:
     report = jobmatch.match(text, POSTING)
     assert report.education.meets_requirement is False
     assert report.education.experience_years == 2.0
+
+
+@pytest.mark.parametrize(
+    ("clause", "degree"),
+    [
+        ("Have 3+ years of experience building ML systems, or a PhD in a relevant field", "phd"),
+        ("At least 3 years of industry experience (or a PhD)", "phd"),
+        ("7+ years of experience, or 5+ with a Master's, or 3+ with a PhD", None),  # fewer
+        ("5+ years of experience with Python", None),
+    ],
+)
+def test_the_degree_that_replaces_the_years(clause: str, degree: str | None) -> None:
+    assert read_posting(f"Requirements:\n- {clause}\n").years_or_degree == degree
+
+
+YEARS_OR_PHD = (
+    "Research Engineer\n\nYou may be a good fit if you:\n- Are proficient in Python.\n"
+    "- Have 3+ years of experience building ML systems, or a PhD in a relevant field.\n"
+)
+
+
+def test_a_phd_meets_the_years_it_replaces() -> None:
+    text = (
+        "Jane Doe\n\nEDUCATION\nPh.D. in Computer Science, University of Washington, 2025\n\n"
+        "EXPERIENCE\nMember of Technical Staff, Anthropic   Jul 2025 - present\n- Python.\n"
+    )
+    report = jobmatch.match(text, YEARS_OR_PHD)
+    [years] = report.years
+    assert (years.credit, years.instead) == (1.0, "phd")
+    assert "years" not in {m.requirement for m in report.missing}
+
+
+def test_without_the_phd_the_years_count() -> None:
+    text = (
+        "Jane Doe\n\nEXPERIENCE\nML Engineer, Acme   2024 - 2025\n- Built ML systems in Python.\n"
+    )
+    [years] = jobmatch.match(text, YEARS_OR_PHD).years
+    assert years.instead is None and years.credit < 1.0

@@ -170,6 +170,8 @@ def credit_of(
         The :class:`Credit` (0 when nothing meets it).
     """
     if req.years is not None:
+        if req.or_degree is not None and degree_meets(education.level, req.or_degree):
+            return Credit(1.0)  # the degree the posting accepts in place of the years
         return Credit(min(1.0, (years or 0.0) / req.years) if req.years > 0 else 1.0)
     if req.degree is not None:
         met = degree_meets(education.level, req.degree) or (

@@ -80,6 +80,8 @@ class PostingRequirements:
     ``years_each`` whether each of ``years_skills`` is asked ("5+ years of C# and Python":
     each skill's years count apart, the fewest decide) rather than any of them ("Python or
     R", "in predictive modeling and data analysis");
+    ``years_or_degree`` the degree level it accepts in place of those years ("3+ years of
+    experience, or a PhD": ``phd``), else ``None``;
     ``years_preferred`` whether the posting only prefers them ("3 years ... preferred", no
     required clause stating any); ``ignored`` the skills found only in the company
     description, the benefits, generic prose or the names of teams ("with the Data
@@ -95,6 +97,7 @@ class PostingRequirements:
     years_skills: tuple[PostingSkill, ...] = ()
     years_preferred: bool = False
     years_each: bool = False
+    years_or_degree: str | None = None
 
     @property
     def required(self) -> tuple[PostingRequirement, ...]:

@@ -244,9 +244,13 @@ def _education_requirements(
     cats = [("education", "Education", tuple(out))] if out else []
     if read.years_min is not None:
         domain = listing([s.name for s in read.years_skills], "and" if read.years_each else "or")
+        instead = read.years_or_degree
         years = Requirement(
             id="years",
-            label=f"{read.years_min:g}+ years of experience" + (f" in {domain}" if domain else ""),
+            label=f"{read.years_min:g}+ years of experience"
+            + (f" in {domain}" if domain else "")
+            + (f" (or a {DEGREE_LABELS.get(instead, instead)})" if instead else ""),
+            or_degree=instead,
             # years the posting only prefers weigh as a preferred skill does
             required=not read.years_preferred,
             years=read.years_min,

@@ -52,6 +52,7 @@ from .posting_rules import (
     ONE_OF_FOLLOWING,
     RELATED,
     clauses,
+    degree_for_years,
     degree_instead_of_years,
     degree_levels,
     field_spans,
@@ -293,6 +294,7 @@ def read_requirements(
         ignored=tuple(read.ignored.values()),
         years_preferred=asked is not None and read.years_marked,
         years_each=asked is not None and asked[3],
+        years_or_degree=read.years_degree if asked is not None else None,
     )
 
 
@@ -355,6 +357,8 @@ class _Reading:
         self.degree_clauses: list[tuple[str, bool, str, list[str]]] = []
         #: (the years asked, the clause quoted, the skills they are asked in, each or any)
         self.years: tuple[float, str, tuple[PostingSkill, ...], bool] | None = None
+        #: the degree the years' clause accepts in their place ("or a PhD")
+        self.years_degree: str | None = None
         self.years_preferred = False
         #: the years are shown as preferred (:attr:`PostingRequirements.years_preferred`)
         self.years_marked = False
@@ -502,6 +506,7 @@ class _Reading:
                 phrase = years_phrase(clause, shares=False) or ""
                 domain, each = _years_domain(phrase, ms, self.lexicon)
             self.years, self.years_preferred = (value, evidence, domain, each), prefer
+            self.years_degree = degree_for_years(clause)
             # shown as preferred only when the preference is surely the years': under a
             # preferred heading, or in a short clause that asks nothing firmly ("3 years
             # Pharmacovigilance experience preferred"; not "Minimum 3 years, 5+ preferred")

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from .posting_departments import department_names
 from .posting_years import years_asked, years_phrase
+from .profile_types import DEGREE_LEVELS
 from .resume_facts import KNOWN_FIELDS, PROFESSIONAL_DOCTORATE_PATTERN
 from .role_lines import RUN_ON_WORDS
 
@@ -28,6 +29,7 @@ __all__ = [
     "PREFER",
     "states_preference",
     "degree_instead_of_years",
+    "degree_for_years",
     "RELATED",
     "CANDIDATE",
     "ONE_OF_FOLLOWING",
@@ -738,6 +740,21 @@ def degree_instead_of_years(clause: str) -> bool:
     if not starts or min(starts) < years.end():
         return False
     return all(_OR_BEFORE.search(clause, max(0, s - 40), s) is not None for s in starts)
+
+
+def degree_for_years(clause: str) -> str | None:
+    """The lowest degree level ``clause`` accepts in place of all the years it asks ("3+
+    years of experience building ML systems, or a PhD in a relevant field": ``phd``), else
+    ``None``: not when the degree only lowers the years ("7+ years, or 5+ with a Master's").
+    """
+    if not degree_instead_of_years(clause):
+        return None
+    years = _YEARS_FIGURE.search(clause)
+    assert years is not None
+    if _YEARS_FIGURE.search(clause, years.end()) or re.search(r"\d", clause[years.end() :]):
+        return None
+    levels = degree_levels(clause)
+    return min(levels, key=DEGREE_LEVELS.index) if levels else None
 
 
 def degree_levels(clause: str) -> list[str]:

@@ -69,6 +69,9 @@ class Requirement:
     years: float | None = None
     domain: tuple[str, ...] = ()
     each: bool = False
+    #: a degree level the posting accepts in place of the years ("or a PhD"): a resume
+    #: holding it meets them in full
+    or_degree: str | None = None
     #: a spoken language asked at a native or C2 level ("Native English speaker"): the
     #: language a document is written in meets it only in part
     native: bool = False
@@ -208,6 +211,7 @@ class Profile:
                             "degree": r.degree,
                             "fields": list(r.fields),
                             "or_years": r.or_years,
+                            "or_degree": r.or_degree,
                             "tfidf": r.tfidf,
                         }
                         for r in c.requirements

@@ -43,6 +43,7 @@ from .formula import (
     evidence_mention,
     profile_weights,
 )
+from .profile_types import degree_meets
 from .profiles import (
     DEFAULT_PROFILE,
     Profile,
@@ -339,12 +340,20 @@ class Scorer:
         mentions: Sequence[SkillMention],
         text: str,
     ) -> tuple[YearsMatch, ...]:
-        """How the resume meets each requirement of years of ``profile``."""
-        return tuple(
-            self._years_of(req, reading, mentions, text)
-            for _, req in profile.requirements()
-            if req.years is not None
-        )
+        """How the resume meets each requirement of years of ``profile`` (in full when it
+        holds the degree the posting accepts in their place: "or a PhD")."""
+        held = reading[0].highest_degree
+        out = []
+        for _, req in profile.requirements():
+            if req.years is None:
+                continue
+            found = self._years_of(req, reading, mentions, text)
+            if req.or_degree is not None and degree_meets(
+                held if held != "none" else None, req.or_degree
+            ):
+                found = replace(found, credit=1.0, instead=req.or_degree)
+            out.append(found)
+        return tuple(out)
 
     def _years_of(
         self, req: Requirement, reading: _Reading, mentions: Sequence[SkillMention], text: str
