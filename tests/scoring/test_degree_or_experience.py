@@ -107,3 +107,15 @@ def test_without_the_phd_the_years_count() -> None:
     )
     [years] = jobmatch.match(text, YEARS_OR_PHD).years
     assert years.instead is None and years.credit < 1.0
+
+
+def test_the_years_a_posting_names_stand_for_the_degree() -> None:
+    posting = (
+        "Data Analyst\n\nRequirements:\n- Bachelor's degree in mathematics or statistics, or"
+        " 2+ years of experience in data analytics.\n- Strong SQL and Python skills.\n"
+    )
+    edu = read_posting(posting).education
+    assert edu is not None and (edu.or_experience, edu.or_years) == (True, 2.0)
+    text = "Jane Doe\n\nEXPERIENCE\nData Analyst, Acme   2022 - 2025\n- SQL and Python reports.\n"
+    report = jobmatch.match(text, posting)
+    assert (report.education.equivalent_years, report.education.meets_requirement) == (2.0, True)

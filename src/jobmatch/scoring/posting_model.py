@@ -56,7 +56,9 @@ class EducationRequirement:
     ``fields_required`` false when only preferred clauses name the fields ("Master's degree
     preferred, computer science or statistics", "Bachelor's degree, preferably in Finance");
     ``or_experience`` true when the posting accepts experience in place of the required
-    degree ("Bachelor's degree in Computer Science, or equivalent practical experience").
+    degree ("Bachelor's degree in Computer Science, or equivalent practical experience"),
+    and ``or_years`` the years it names for that ("..., or 2+ years of experience in data
+    analytics": 2), ``None`` when it names none.
     """
 
     min_level: str | None
@@ -66,6 +68,7 @@ class EducationRequirement:
     evidence: str
     fields_required: bool = True
     or_experience: bool = False
+    or_years: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

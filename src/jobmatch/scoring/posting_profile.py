@@ -181,7 +181,8 @@ def _skill_categories(
 
 #: the years of dated jobs that stand for a degree a posting accepts "or equivalent
 #: experience" in place of: the years of study the degree takes (a master's after a
-#: bachelor's, a doctorate after both)
+#: bachelor's, a doctorate after both), unless the posting names its own ("or 2+ years of
+#: experience in data analytics")
 EQUIVALENT_YEARS = {
     "high_school": 0.0,
     "associate": 2.0,
@@ -200,7 +201,11 @@ def _education_requirements(
     edu = read.education
     if edu is not None and edu.min_level is not None:
         label = f"Degree: {DEGREE_LABELS.get(edu.min_level, edu.min_level)}"
-        or_years = EQUIVALENT_YEARS.get(edu.min_level) if edu.or_experience else None
+        or_years = (
+            (edu.or_years if edu.or_years is not None else EQUIVALENT_YEARS.get(edu.min_level))
+            if edu.or_experience
+            else None
+        )
         if or_years is not None:
             label += f" or {or_years:g}+ years of relevant experience"
         # experience equivalent to the degree: jobs that show a skill the posting requires,

@@ -931,7 +931,7 @@ def _category(skill_id: str, lexicon: Lexicon) -> str:
 OR_EXPERIENCE = re.compile(
     r"\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable|relevant|equal)\s+"
     r"(?:(?:practical|work|professional|industry|industrial|job|relevant|related|technical)\s+)?"
-    r"experience\b|\bor\s+\d+\+?\s*years?\s+of\s+(?:\w+\s+){0,3}?experience\b",
+    r"experience\b|\bor\s+(?P<years>\d+)\+?\s*years?\s+of\s+(?:\w+\s+){0,3}?experience\b",
     re.IGNORECASE,
 )
 
@@ -957,11 +957,16 @@ def education_requirement(
     related = False
     fields_required = False
     or_experience = False
+    or_years: float | None = None
     evidence = ""
     for clause, prefer, quoted, named in found:
         levels = degree_levels(clause)
         asks = not prefer
-        or_experience = or_experience or (asks and bool(OR_EXPERIENCE.search(clause)))
+        instead = OR_EXPERIENCE.search(clause) if asks else None
+        if instead is not None:
+            or_experience = True
+            if instead["years"] is not None and or_years is None:
+                or_years = float(instead["years"])
         if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
             asks = True  # "BS/MS in engineering or geology, PhD desired but not required"
             need.append(min(levels, key=DEGREE_LEVELS.index))
@@ -992,4 +997,5 @@ def education_requirement(
         evidence=evidence,
         fields_required=fields_required,
         or_experience=or_experience and low is not None,
+        or_years=or_years if or_experience and low is not None else None,
     )
