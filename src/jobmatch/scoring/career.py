@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..models import CareerEstimate, Education, EducationEntry, ResumeFacts
 from .profile_types import field_accepted
-from .profiles import DEGREE_LEVELS, LadderLevel, Profile, degree_meets
+from .profiles import DEGREE_LEVELS, LadderLevel, Profile, Requirement, degree_meets
 
 __all__ = [
     "DegreeAsks",
@@ -171,7 +171,7 @@ def education_of(facts: ResumeFacts, profile: Profile, *, evidence: str | None) 
     Returns:
         An :class:`~jobmatch.models.Education` (certificates are no degree level here).
     """
-    return education_against(facts.education, profile, evidence=evidence, job_years=facts.years)
+    return education_against(facts.education, profile, evidence=evidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +182,9 @@ class DegreeAsks:
     fields: tuple[str, ...]
     #: the lowest degree level a required requirement asks for, else ``None``
     need: str | None
-    #: the years of dated jobs that requirement accepts in place of the degree ("or
-    #: equivalent experience"), else ``None``
-    or_years: float | None = None
+    #: that requirement when it accepts experience in place of the degree ("or equivalent
+    #: experience": its ``or_years`` in jobs showing a skill of its ``domain``), else ``None``
+    instead: Requirement | None = None
 
 
 def degree_asks(profile: Profile) -> DegreeAsks:
@@ -199,7 +199,7 @@ def degree_asks(profile: Profile) -> DegreeAsks:
     if not needs:
         return DegreeAsks(fields, None)
     low = min(needs, key=lambda r: DEGREE_LEVELS.index(r.degree or ""))
-    return DegreeAsks(fields, low.degree, low.or_years)
+    return DegreeAsks(fields, low.degree, low if low.or_years is not None else None)
 
 
 def education_against(
@@ -217,8 +217,9 @@ def education_against(
         profile: the profile whose required degree applies.
         evidence: the line the degree was read from, if known.
         asks: ``degree_asks(profile)``, if the caller has it.
-        job_years: the resume's years of dated jobs (``ResumeFacts.years``): they meet a
-            required degree the profile accepts experience in place of, when enough.
+        job_years: the resume's years in the jobs that stand for a degree the profile
+            accepts experience in place of (``asks.instead``: jobs showing a skill of its
+            ``domain``); they meet it when they reach its ``or_years``.
 
     Returns:
         An :class:`~jobmatch.models.Education`.
@@ -248,7 +249,7 @@ def education_against(
             level=level, field=field, evidence=evidence, name=name, in_progress=pending
         )
     meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
-    instead = asks.or_years if job_years is not None else None
+    instead = asks.instead.or_years if asks.instead and job_years is not None else None
     return Education(
         level=level,
         field=field,

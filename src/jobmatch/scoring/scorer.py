@@ -374,10 +374,7 @@ class Scorer:
         """The resume's years in jobs equivalent to the degree ``profile`` requires, when it
         accepts experience in its place ("or equivalent experience"): the jobs that show a
         skill of the requirement's ``domain``; else ``None``."""
-        req = next(
-            (r for _, r in profile.requirements() if r.required and r.or_years is not None),
-            None,
-        )
+        req = self._of_profile(profile, degree_asks).instead
         if req is None:
             return None
         as_years = replace(req, years=req.or_years, degree=None, each=False)
