@@ -233,6 +233,9 @@ class Parser(Protocol):
     ) -> ExtractedPDF: ...
 
 
+_LIMIT_FIELDS = dataclasses.fields(Limits)
+
+
 def run_parser(
     parse: Parser,
     data: bytes,
@@ -272,7 +275,8 @@ def run_parser(
                     "parser": name,
                     "source": source,
                     "password": password,
-                    "limits": dataclasses.asdict(limits),
+                    # its fields are numbers and flags: no deep copy (``asdict``) needed
+                    "limits": {f.name: getattr(limits, f.name) for f in _LIMIT_FIELDS},
                 },
                 source=source,
                 timeout_s=limits.timeout_s,
