@@ -260,10 +260,15 @@ _STATEMENT_RE = re.compile(
 )
 # a posting's item, no heading: "Experience utilizing competitive intelligence", "Expertise in
 # JavaScript programming", "Experience with Transactional databases" (gd-0305's preferred
-# items read as an Experience section, so required)
+# items read as an Experience section, so required); a choice among the items that follow
+# ("One or more of the following certifications: CBIP, ITIL, Lean Six Sigma, TOGAF" under
+# "Additional Preferred Qualifications" read as a Certifications section, so everything
+# after it required)
 _ITEM_RE = re.compile(
     r"^(?:experience|expertise|knowledge|proficiency|familiarity|background|skills?)"
     r" (?:with|in|of|on|utilizing|using|working|building|developing|designing|leading)\b"
+    r"|^(?:at least |up to )?(?:one|two|three|four|five|any|each|either|some|several"
+    r"|\w+ or more) of (?:the following|these)\b"
 )
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
 # a benefit, not the Education heading its last word would make: "Tuition Assistance
@@ -519,6 +524,8 @@ def _list_item(line: str) -> bool:
 #: the sections of what a posting asks: a skills label with its items on its line
 #: ("Languages: Chef, R") stays in them
 _ASKED = frozenset({"requirements", "preferred"})
+#: the sections whose label with items on its line is an item of an asked list
+_LABELLED_ITEMS = frozenset({"skills", "certifications"})
 
 
 def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
@@ -553,9 +560,9 @@ def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
         if line.strip():
             value = line.rstrip().endswith(":") and _field_label(line)
         name = _heading_of(line)
-        if name == "skills" and cur_name in _ASKED and line.partition(":")[2].strip():
-            # "Preferred:" / "Additional Languages: Chef, R, Javascript": a labelled item
-            # of the list it stands in, no Skills section of its own
+        if name in _LABELLED_ITEMS and cur_name in _ASKED and line.partition(":")[2].strip():
+            # "Preferred:" / "Additional Languages: Chef, R, Javascript", "Certifications:
+            # CBIP, ITIL": a labelled item of the list it stands in, no section of its own
             continue
         if name in _RESUME_BODY and cur_name in _ASKED and _list_item(line):
             # "Customer technical support experience" under "Nice to Have", "Strong

@@ -30,10 +30,13 @@ _EXAMPLE_BEFORE = re.compile(
 # alternatives (also "five of the following:": any of them counts, as in a group)
 # "at least one or more of: Docker Kubernetes Rancher", "at least one of these languages:
 # JAVA JEE Angular JavaScript/Node.js": the same list without "following"
+# The list may open with items the lexicon does not know: "One or more of the following
+# certifications: CBIP, ITIL, Lean Six Sigma, TOGAF" (CBIP before the first mention).
+_EARLIER_ITEMS = r"(?:[^\s,:;.][^,:;.\n]{0,30},\s*)*"
 _ONE_OF_BEFORE = re.compile(
-    ONE_OF_FOLLOWING + r"(?:\s+[\w/&-]+){0,4}\s*:\s*$"
+    ONE_OF_FOLLOWING + r"(?:\s+[\w/&-]+){0,4}\s*:\s*" + _EARLIER_ITEMS + "$"
     r"|\b(?:one|any|either)\s+(?:or\s+more\s+)?of(?:\s+(?:these|those)(?:\s+[\w/&-]+){0,3})?"
-    r"\s*:\s*$",
+    r"\s*:\s*" + _EARLIER_ITEMS + "$",
     re.IGNORECASE,
 )
 # only separators and words, with a comma: "(JSF, Wicket, GWT". One character class, not

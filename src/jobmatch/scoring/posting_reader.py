@@ -759,10 +759,13 @@ _STACK_VERB = re.compile(
     re.IGNORECASE,
 )
 #: a clause in the company's voice ("We build ...", "Our team uses ...", "At the Department
-#: of Law we teach ...", "Since 2012 <ORGANIZATION> is proud to offer ...") ...
+#: of Law we teach ...", "Since 2012 <ORGANIZATION> is proud to offer ...", "Operating from
+#: the 22nd floor of the UBS Tower, weve worked hard to build a culture ...": a participle
+#: may open it, and a pasted text may have lost the apostrophe of "we've") ...
 _COMPANY_VOICE = re.compile(
-    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together)\b[^,.;:()]{0,60}?,?\s+)?"
-    r"(?:we|our|us|(?:<ORGANIZATION>\s*)+(?:is|are|has|have|offers?|provides?|delivers?"
+    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together)\b[^,.;:()]{0,60}?,?\s+"
+    r"|[a-z]+ing\b[^,.;:()]{0,80}?,\s+)?"
+    r"(?:we(?:ve)?|our|us|(?:<ORGANIZATION>\s*)+(?:is|are|has|have|offers?|provides?|delivers?"
     r"|helps?|serves?|plays?)|the company)\b",
     re.IGNORECASE,
 )

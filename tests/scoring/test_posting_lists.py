@@ -1,0 +1,71 @@
+"""A posting's preferred list, its "one or more of the following" items and the company's
+values (glassdoor-0438, read as a new user would: the certifications of its preferred list
+and everything after them came out required, and the company's core values as soft skills
+the candidate must have)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch import read_posting
+from jobmatch.extract.component import SkillExtractor
+from jobmatch.extract.sections import classify_heading, detect_sections
+
+POSTING = """Life at Acme
+Operating from the 22nd and 23rd floors of a tower downtown, weve worked hard to build a \
+strong culture built on our core values of integrity, accountability, passion, compassion \
+and collaboration.
+
+Key Qualifications
+Intermediate SQL query writing
+Knowledge of data warehouse design and usage
+
+Additional Preferred Qualifications
+Advanced degree in IT or a related field
+One or more of the following certifications: CBIP, ITIL, Lean Six Sigma, TOGAF
+Outstanding verbal and written communication skills
+"""
+
+
+def _reqs(extractor: SkillExtractor) -> list[tuple[tuple[str, ...], bool]]:
+    return [
+        (tuple(s.skill_id for s in r.skills), r.required)
+        for r in read_posting(POSTING, extractor=extractor).requirements
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "One or more of the following certifications: CBIP, ITIL, Lean Six Sigma, TOGAF",
+        "Any of the following certifications:",
+        "At least one of the following certifications: AWS Solutions Architect",
+        "Two of the following skills: Java, Go, Rust",
+    ],
+)
+def test_a_choice_among_the_following_is_an_item_not_a_heading(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+def test_certifications_stay_headings() -> None:
+    assert classify_heading("Certifications") == "certifications"
+    assert classify_heading("Certifications: PMP, CISSP") == "certifications"
+
+
+def test_a_labelled_certifications_item_stays_in_the_preferred_list() -> None:
+    text = "Preferred Qualifications\nCertifications: PMP, CISSP\nExperience with Jira\n"
+    assert [name for _, _, name in detect_sections(text)] == ["preferred"]
+
+
+def test_the_preferred_list_stays_preferred_after_its_certifications(
+    extractor: SkillExtractor,
+) -> None:
+    reqs = dict(_reqs(extractor))
+    assert reqs[("itil", "six_sigma", "togaf")] is False  # one choice, preferred
+    assert reqs[("communication",)] is False
+    assert reqs[("sql",)] is True
+
+
+def test_the_company_values_ask_nothing(extractor: SkillExtractor) -> None:
+    asked = {s for ids, _ in _reqs(extractor) for s in ids}
+    assert asked.isdisjoint({"integrity", "accountability", "empathy", "collaboration"})
