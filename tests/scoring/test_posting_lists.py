@@ -69,3 +69,21 @@ def test_the_preferred_list_stays_preferred_after_its_certifications(
 def test_the_company_values_ask_nothing(extractor: SkillExtractor) -> None:
     asked = {s for ids, _ in _reqs(extractor) for s in ids}
     assert asked.isdisjoint({"integrity", "accountability", "empathy", "collaboration"})
+
+
+FOOD = """Responsibilities
+As a member of the R&D Team, you will help develop products for a food plant.
+Assist in the development of new products from concept to launch by collaborating with \
+Marketing , Sales, Project management, QA, and Production.
+Minimum Qualifications
+Strong communication skills (oral and written).
+"""
+
+
+def test_departments_worked_with_are_no_skills(extractor: SkillExtractor) -> None:
+    """glassdoor-0242 (a food scientist): "Project management" and "QA" were required."""
+    asked = {
+        s.skill_id for r in read_posting(FOOD, extractor=extractor).requirements for s in r.skills
+    }
+    assert "communication" in asked
+    assert asked.isdisjoint({"project_management", "qa", "research_and_development"})

@@ -17,8 +17,13 @@ import re
 
 __all__ = ["department_names"]
 
-#: a department's name: one to three capitalised words ("Regulatory Affairs", "R&D")
-_NAME = r"(?-i:[A-Z][\w&'\u2019-]*)(?:[ \t]+(?:&[ \t]+)?(?-i:[A-Z][\w&'\u2019-]*)){0,2}"
+#: a department's name: one to three words, the first capitalised ("Regulatory Affairs",
+#: "R&D", "Project management" in "collaborating with Marketing, Sales, Project
+#: management, QA, and Production", glassdoor-0242)
+_NAME = (
+    r"(?-i:[A-Z][\w&'\u2019-]*)(?:[ \t]+(?:&[ \t]+)?(?:(?-i:[A-Z][\w&'\u2019-]*)"
+    r"|(?!(?:and|or|to|on|as|in|for|across|with|the|other|of)\b)(?-i:[a-z][\w&'\u2019-]*))){0,2}"
+)
 _SEP = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*/[ \t]*)"
 _DEPARTMENTS = re.compile(
     r"\b(?:liais(?:e|es|ed|ing)|collaborat(?:e|es|ed|ing)|partner(?:s|ed|ing)?"

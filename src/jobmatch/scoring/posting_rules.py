@@ -94,7 +94,7 @@ _TEAM_SEP = (
     r"(?:the[ \t]+|other[ \t]+|an?[ \t]+)?"
 )
 _TEAMS = re.compile(
-    r"\b(?:with|alongside|join|joining|support|supporting|across|members[ \t]+of)[ \t]+"
+    r"\b(?:with|alongside|join|joining|support|supporting|across|members?[ \t]+of)[ \t]+"
     r"(?:the[ \t]+|our[ \t]+|other[ \t]+|your[ \t]+|an?[ \t]+|all[ \t]+(?:the[ \t]+|our[ \t]+)?)?"
     rf"({_TEAM_NAME}(?:{_TEAM_SEP}{_TEAM_NAME})*)"
     r"[ \t]+(?:teams?|departments?|groups?|functions?|counterparts|organi[sz]ations?)\b",
