@@ -554,6 +554,11 @@ OTHER_SENSES: dict[str, list[str]] = {
     ]
     + ["dsl and mobile"],
 }
+# moving data or charge, not the transport industry ("knowledge of data transport, data
+# conversion, and ingest solutions", glassdoor-0110; "transport layer security")
+OTHER_SENSES["transport"] = [
+    f"{before} transport" for before in "data network packet message file charge".split()
+] + [f"transport {after}" for after in "layer protocol protocols stream streams".split()]
 OTHER_SENSES["systems design"] = OTHER_SENSES["system design"]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
