@@ -87,3 +87,47 @@ def test_departments_worked_with_are_no_skills(extractor: SkillExtractor) -> Non
     }
     assert "communication" in asked
     assert asked.isdisjoint({"project_management", "qa", "research_and_development"})
+
+
+@pytest.mark.parametrize(
+    ("line", "groups"),
+    [
+        # glassdoor-0435: every tool was one requirement of alternatives
+        (
+            "Familiarity with the following tools: Python, C, SQL, ML platforms (H2O, DataRobot)",
+            [["python"], ["c"], ["sql"], ["machine_learning", "h2o", "datarobot"]],
+        ),
+        # the skill's own words stay with it
+        (
+            "Experience with full stack engineering, Python web frameworks such as Django, Flask",
+            [["full-stack"], ["python", "web_frameworks", "django", "flask"]],
+        ),
+        (
+            "Experience with NoSQL datastores (Cassandra, MongoDB, Neo4J)",
+            [["nosql", "databases", "apache_cassandra", "mongodb", "neo4j"]],
+        ),
+        (
+            "Skills such as Python, Java, ML platforms (H2O)",
+            [["python", "java", "machine_learning", "h2o"]],
+        ),
+    ],
+)
+def test_a_list_before_a_skill_and_its_examples(
+    line: str, groups: list[list[str]], extractor: SkillExtractor
+) -> None:
+    reqs = read_posting(f"Requirements:\n{line}\n", extractor=extractor).requirements
+    assert [[s.skill_id for s in r.skills] for r in reqs] == groups
+
+
+def test_a_titled_exclamation_is_a_heading(extractor: SkillExtractor) -> None:
+    """glassdoor-0435: the awards under "Why We're Proud To Be Mavens!" were asked."""
+    assert classify_heading("Why We\u2019re Proud To Be Mavens!") == "benefits"
+    assert classify_heading("We are hiring data scientists in New York now!") is None
+    text = (
+        "Requirements:\nStrong SQL skills\n"
+        "Why We\u2019re Proud To Be Mavens!\nGoogle Cloud Services Partner of the Year 2019\n"
+    )
+    asked = {
+        s.skill_id for r in read_posting(text, extractor=extractor).requirements for s in r.skills
+    }
+    assert asked == {"sql"}

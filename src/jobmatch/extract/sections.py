@@ -308,6 +308,8 @@ HEADING_MEMO_LINES = 20_000
 _MAX_HEADING_LINE = 122
 #: the most words of a question that may be a heading
 _MAX_QUESTION_WORDS = 4
+#: ... and of one in Title Case
+_MAX_TITLED_QUESTION_WORDS = 8
 
 
 def _normalise(title: str) -> str:
@@ -421,7 +423,12 @@ def _ends_sentence(line: str) -> bool:
     heading ("Who Are We?", "Why Acme?", "Preferred Skills!")."""
     last = line[-1]
     if last in "?!":
-        return len(line.rstrip("?!").split()) > _MAX_QUESTION_WORDS
+        # a longer one in Title Case too: "Why We're Proud To Be Mavens!" (glassdoor-0435,
+        # whose awards under it were read as asked: "Google Cloud ... Partner of the Year")
+        words = line.rstrip("?!").split()
+        return len(words) > _MAX_QUESTION_WORDS and not (
+            len(words) <= _MAX_TITLED_QUESTION_WORDS and _title_case(line.rstrip("?!"))
+        )
     return last in ".,;"
 
 

@@ -270,7 +270,11 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
         elif _parts(text, chain):
             groups.extend([s] for s in dict.fromkeys(m.skill_id for m, _ in chain))
         elif _examples(text, chain) or (len(chain) > 1 and _OR_OTHER.match(text, chain[-1][0].end)):
-            groups.append(list(dict.fromkeys(m.skill_id for m, _ in chain)))
+            # "Python, C, Java, SQL, ML platforms (H2O, DataRobot)": the items listed before
+            # the skill the examples belong to are asked each (glassdoor-0435)
+            lead = _listed_before_examples(text, chain)
+            groups.extend([m.skill_id] for m, _ in chain[:lead])
+            groups.append(list(dict.fromkeys(m.skill_id for m, _ in chain[lead:])))
         elif any(link == "or" for _, link in chain):
             # "ReactJS HTML5 / CSS3": the slash binds its two neighbours, not the list
             pieces = _slash_pieces(text, chain) or [[m for m, _ in chain]]
@@ -418,10 +422,44 @@ def _examples(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> bo
     """The chain is a skill and its examples, or a list of examples: it starts after
     "e.g.", "such as", "(" or "one of the following ...:", or one of its links is an
     example marker."""
+    return _starts_examples(text, chain) or any(link == "example" for _, link in chain)
+
+
+def _starts_examples(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> bool:
+    """The chain starts after "e.g.", "such as", "(" or "one of the following ...:"."""
     first = chain[0][0]
     before = text[max(0, first.start - 16) : first.start]
     if _EXAMPLE_BEFORE.search(before) or _in_parens(text, first.start):
         return True
-    if _ONE_OF_BEFORE.search(text, max(0, first.start - 60), first.start):
-        return True  # "one of the following languages: Java, Scala, Golang"
-    return any(link == "example" for _, link in chain)
+    # "one of the following languages: Java, Scala, Golang"
+    return _ONE_OF_BEFORE.search(text, max(0, first.start - 60), first.start) is not None
+
+
+def _listed_before_examples(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> int:
+    """How many of the chain's first mentions are a list, each item after a comma, before
+    the skill its examples belong to (0 when there is none, or the chain is all
+    examples): in "Python, C, SQL, ML platforms (H2O, DataRobot)" the first three; in
+    "full stack engineering, Python web frameworks such as Django" the first (the skill's
+    own words, "Python web frameworks", stay with it); none in "NoSQL datastores
+    (Cassandra, MongoDB)"."""
+    if _starts_examples(text, chain):
+        return 0
+    links = [link for _, link in chain]
+    if "example" not in links:
+        return 0
+    # chain[k] is the first example; the skill it belongs to starts after the last comma
+    k = links.index("example")
+    head = k - 1
+    while head > 0 and not _comma_before(text, chain, head):
+        head -= 1
+    if head == 0 or any(
+        link != "comma" or not _comma_before(text, chain, i)
+        for i, link in enumerate(links[1:head], start=1)
+    ):
+        return 0
+    return head
+
+
+def _comma_before(text: str, chain: Sequence[tuple[SkillMention, str | None]], i: int) -> bool:
+    """A comma stands between the chain's mention ``i`` and the one before it."""
+    return "," in text[chain[i - 1][0].end : chain[i][0].start]
