@@ -9,6 +9,8 @@ Three steps, one command (CPU only, fixed seeds, one thread, ``nice``), four wit
    :mod:`jobmatch.extract.lexicon_tags`, the model's ``TAG`` feature) with the gold spans as
    entities ``KNOWLEDGE`` / ``SKILL`` (where a Knowledge and a Skill span overlap, the longer
    one is kept) and all of them, overlaps included, in ``doc.spans["sc"]`` (for ``spancat``);
+   ``--labels knowledge`` keeps the Knowledge spans alone (all of them: they never overlap
+   each other) and drops the Skill spans, for a model of one label (docs/accurate.md);
 2. with ``--pretrain`` only (the shipped model is trained without: it did not improve the
    merge on SkillSpan dev, ``docs/accurate.md``):
    ``spacy pretrain training/span_model_pretrain.cfg``: the tok2vec learns to predict
@@ -32,6 +34,8 @@ Usage::
     python benchmarks/train_span_model.py --training.dropout 0.3   # a config override
     python benchmarks/train_span_model.py --no-install --config training/span_model_spancat.cfg
         # an experiment's config (docs/accurate.md)
+    python benchmarks/train_span_model.py --no-install --labels knowledge
+        # train on the Knowledge spans alone (one label, KNOWLEDGE)
 
 The SkillSpan test split is held out: it is never read here.
 """
@@ -44,8 +48,12 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "training" / "span_model.cfg"
@@ -55,6 +63,8 @@ TARGET = ROOT / "skill_lexicon" / "models" / "span_model"
 # the static vectors of --vectors: floret's hashed table, rows x dims float32 (5.1 MB)
 VECTOR_ROWS = 20000
 VECTOR_DIM = 64
+# the gold layers each --labels choice keeps as entities (SkillSpan's span types, upper case)
+LABELS = {"both": ("KNOWLEDGE", "SKILL"), "knowledge": ("KNOWLEDGE",)}
 
 
 def shared_data() -> Path:
@@ -67,9 +77,27 @@ def shared_data() -> Path:
     sys.exit("shared data not found: set JOBMATCH_SHARED_DATA")
 
 
-def convert(src: Path, dest: Path) -> tuple[int, int, int]:
-    """Write ``src`` (SkillSpan JSONL) as a DocBin; returns (sentences, spans, dropped)."""
-    from spacy.tokens import DocBin, Span
+def gold_spans(doc: Doc, row: dict[str, Any], labels: Sequence[str] = LABELS["both"]) -> list[Span]:
+    """The gold spans of ``row`` (a SkillSpan sentence) on ``doc`` (its text's tokens) whose
+    label (the span's type, upper case) is one of ``labels``, in the row's order; a gold edge
+    inside a token is widened to the token's edges."""
+    spans: list[Span] = []
+    for s in row.get("spans") or []:
+        label = s["type"].upper()
+        if label not in labels:
+            continue
+        span = doc.char_span(s["start"], s["end"], label=label)
+        if span is None:  # a gold edge inside a token: widen to the token edges
+            span = doc.char_span(s["start"], s["end"], label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def convert(src: Path, dest: Path, labels: Sequence[str] = LABELS["both"]) -> tuple[int, int, int]:
+    """Write ``src`` (SkillSpan JSONL) as a DocBin with the gold spans of ``labels``;
+    returns (sentences, spans, dropped)."""
+    from spacy.tokens import DocBin
     from spacy.util import filter_spans
 
     from jobmatch import make_nlp
@@ -79,20 +107,13 @@ def convert(src: Path, dest: Path) -> tuple[int, int, int]:
     tagger = LexiconTagger()
     db = DocBin(store_user_data=False)
     n_rows = n_spans = n_dropped = 0
-    for line in src.open(encoding="utf-8"):
+    # read at once (a file left open warns); split on "\n" alone, as iterating the file would
+    for line in src.read_text(encoding="utf-8").split("\n"):
         if not line.strip():
             continue
         row = json.loads(line)
         doc = tagger(nlp(row["text"]))
-        spans: list[Span] = []
-        for s in row.get("spans") or []:
-            span = doc.char_span(s["start"], s["end"], label=s["type"].upper())
-            if span is None:  # a gold edge inside a token: widen to the token edges
-                span = doc.char_span(
-                    s["start"], s["end"], label=s["type"].upper(), alignment_mode="expand"
-                )
-            if span is not None:
-                spans.append(span)
+        spans = gold_spans(doc, row, labels)
         del doc.spans["skills"]  # the tags carry what the model needs of the lexicon
         doc.spans["sc"] = spans
         kept = filter_spans(spans)
@@ -250,12 +271,20 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument(
         "--config", default=str(CONFIG), help="the training config (an experiment's, say)"
     )
+    ap.add_argument(
+        "--labels",
+        choices=sorted(LABELS),
+        default="both",
+        help="the gold layers trained on: both (KNOWLEDGE and SKILL) or knowledge alone",
+    )
     # anything else is passed to `spacy train` as config overrides (--training.dropout 0.3)
     args, overrides = ap.parse_known_args(None if argv is None else list(argv))
     work = Path(args.work)
     gold = shared_data() / "gold" / "skillspan"
     for split in ("train", "dev"):
-        n, s, d = convert(gold / f"skillspan_{split}.jsonl", work / f"{split}.spacy")
+        n, s, d = convert(
+            gold / f"skillspan_{split}.jsonl", work / f"{split}.spacy", LABELS[args.labels]
+        )
         print(f"{split}: {n} sentences, {s} spans ({d} overlapping spans dropped)", flush=True)
     if args.pretrain:
         n, t = convert_unlabelled(unlabelled_texts(shared_data()), work / "raw.spacy")
