@@ -110,6 +110,11 @@ def test_departments_worked_with_are_no_skills(extractor: SkillExtractor) -> Non
             "Skills such as Python, Java, ML platforms (H2O)",
             [["python", "java", "machine_learning", "h2o"]],
         ),
+        # glassdoor-0879: a choice of two among four, asked as four requirements
+        (
+            "3 years of hands on experience with at least 2 out of SAS, SQL, Python, R.",
+            [["sas", "sql", "python", "r"]],
+        ),
     ],
 )
 def test_a_list_before_a_skill_and_its_examples(

@@ -36,7 +36,10 @@ _EARLIER_ITEMS = r"(?:[^\s,:;.][^,:;.\n]{0,30},\s*)*"
 _ONE_OF_BEFORE = re.compile(
     ONE_OF_FOLLOWING + r"(?:\s+[\w/&-]+){0,4}\s*:\s*" + _EARLIER_ITEMS + "$"
     r"|\b(?:one|any|either)\s+(?:or\s+more\s+)?of(?:\s+(?:these|those)(?:\s+[\w/&-]+){0,3})?"
-    r"\s*:\s*" + _EARLIER_ITEMS + "$",
+    r"\s*:\s*" + _EARLIER_ITEMS + "$"
+    # "working with at least 2 out of SAS, SQL, Python, R" (glassdoor-0879)
+    r"|\b(?:one|two|three|four|five|\d{1,2})\s+out\s+of(?:\s+(?:these|those|the\s+following))?"
+    r"\s*:?\s*" + _EARLIER_ITEMS + "$",
     re.IGNORECASE,
 )
 # only separators and words, with a comma: "(JSF, Wicket, GWT". One character class, not
