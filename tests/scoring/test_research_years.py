@@ -74,7 +74,8 @@ def test_a_job_after_the_doctorate_names_its_level() -> None:
         "EDUCATION\nPhD in Statistics, MIT, 2018 – 2023\n"
     )
     assert facts.research_years == 5.0
-    assert (c.level, c.level_from) == ("junior", "title")
+    assert (c.level, c.level_from, c.research_years) == ("junior", "title", None)
+    assert "PhD" not in career_line(c)  # the title placed it: no research counted
 
 
 @pytest.mark.parametrize(

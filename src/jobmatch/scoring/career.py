@@ -168,6 +168,7 @@ def career_estimate(
         i, how = _level(title, facts.years + research, profile.ladder, own=own)
         if i >= 0:
             level, basis = profile.ladder[i], how
+    counted = bool(research) and basis == "years"
     return CareerEstimate(
         years=facts.years,
         level=level.id if level is not None else None,
@@ -183,9 +184,10 @@ def career_estimate(
         and not own
         and _level(facts.most_recent_title, 0.0, profile.ladder)[1] == "title",
         notes=facts.warnings,
-        research_years=research or None,
-        research_start=facts.research_start if research else None,
-        research_end=facts.research_end if research else None,
+        # only when the years placed the resume: a title's level counts no years
+        research_years=research if counted else None,
+        research_start=facts.research_start if counted else None,
+        research_end=facts.research_end if counted else None,
     )
 
 
