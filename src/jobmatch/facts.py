@@ -78,6 +78,10 @@ class EducationEntry:
     #: the name of a research doctorate that is no PhD (``"EdD"``, ``"DPhil"``, or
     #: ``"doctorate"`` when the resume names no kind): its level is ``phd``
     name: str | None = None
+    #: the degree's dated range when its lines give one that is closed ("2018 - 2023"),
+    #: ``YYYY-MM`` or ``YYYY``; else ``None`` (a completed doctorate's counts as research)
+    start: str | None = None
+    end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,12 @@ class ResumeFacts:
     warnings: tuple[str, ...] = ()
     #: the ``name`` of the highest degree (an EdD's ``"EdD"``), else ``None``
     highest_degree_name: str | None = None
+    #: years of a completed research doctorate's dated study (its dated range in
+    #: ``education``, or its doctoral roles: "PhD Candidate") that no dated job covers;
+    #: ``research_start``/``research_end`` its dates (``YYYY-MM`` or ``YYYY``), else ``None``
+    research_years: float = 0.0
+    research_start: str | None = None
+    research_end: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = jsonable(asdict(self))
@@ -133,6 +143,12 @@ class CareerEstimate:
     #: the family by most of its titles): its rank is another ladder's ("VP, Principal" of
     #: a bank), so the years placed it
     rank_outside_family: bool = False
+    #: the years of doctoral research counted toward the level (``ResumeFacts.research_years``,
+    #: at most :data:`~jobmatch.scoring.career.RESEARCH_YEARS_MAX`), else ``None``; and
+    #: the doctorate's dates
+    research_years: float | None = None
+    research_start: str | None = None
+    research_end: str | None = None
     #: the resume reader's notes on the roles, which explain ``years``: an entry without
     #: dates, dates without an entry, an internship ended at the next job, the day open
     #: ranges ("Present") end (``ResumeFacts.warnings``)

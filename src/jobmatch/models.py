@@ -75,7 +75,8 @@ class ContextRule:
     either a ``positive`` cue or another unambiguous skill mention lies within ``window``
     tokens. With ``case_sensitive`` the form must match exactly as written in ``forms``.
     A mention of one of ``plain_forms`` needs no cue: only a ``negative`` phrase covering
-    it rejects it (another sense of a plain name: "communications equipment").
+    it rejects it (another sense of a plain name: "communications equipment"). A mention
+    not kept is the ``sense`` skill when one of its ``sense_positive`` cues is near.
     """
 
     forms: tuple[str, ...]
@@ -87,6 +88,12 @@ class ContextRule:
     neighbours: bool = True
     #: forms kept everywhere except inside a ``negative`` phrase (spelling variants too)
     plain_forms: tuple[str, ...] = ()
+    #: the id of another skill the ``forms`` name ("Triton": the GPU kernel language, or
+    #: NVIDIA's inference server): a mention this rule does not keep is that skill when one
+    #: of ``sense_positive`` (its cues, and the names of its list neighbours: "vLLM, Triton,
+    #: or TGI") lies within ``window``
+    sense: str | None = None
+    sense_positive: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import json
 
 from .models import CareerEstimate, ResumeFacts, Role, RoleCounted, YearsMatch
 from .report_parts import DEGREE_LABELS, degree_label, terminal_line
+from .scoring.career import RESEARCH_YEARS_MAX
 from .wording import listing
 
 __all__ = ["FACTS_FORMATS", "career_line", "role_line", "render_facts", "years_lines"]
@@ -55,6 +56,13 @@ def career_line(car: CareerEstimate) -> str:
         basis = f", read from the {car.level_from}"
     else:
         basis = ""
+    if car.research_years:
+        # say why a new PhD is no junior: the years the doctorate adds
+        dates = f" {car.research_start}-{car.research_end}" if car.research_start else ""
+        cap = ", the most that count" if car.research_years >= RESEARCH_YEARS_MAX else ""
+        basis += (
+            f" (with the PhD{dates} counted as {car.research_years:.1f} years of research{cap})"
+        )
     if car.rank_outside_family and car.most_recent_title:
         basis += (
             f" (the latest title, {car.most_recent_title}, is outside this profile's job"
@@ -166,6 +174,12 @@ def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:
         f" (as of {facts.as_of})",
         f"  most recent title: {terminal_line(facts.most_recent_title or 'none')}",
     ]
+    if facts.research_years:
+        out.insert(
+            -1,
+            f"  doctoral research: {facts.research_years:.1f} years"
+            f" ({facts.research_start} to {facts.research_end}, months in jobs left out)",
+        )
     if facts.roles:
         out.append("  roles:")
         out += [f"    - {terminal_line(role_line(r))}" for r in facts.roles]

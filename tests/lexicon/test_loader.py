@@ -446,6 +446,29 @@ def _write(root: Path, records: list[object]) -> Path:
             [{"id": "git", "name": "Git", "category": "tool", "context": {"forms": []}}],
             ["skills/a.jsonl:1: context.forms must name the ambiguous surface forms"],
         ),
+        # a form's other sense names another skill of the lexicon, with its cues
+        (
+            [
+                {
+                    "id": "git",
+                    "name": "Git",
+                    "category": "tool",
+                    "context": {"forms": ["Git"], "sense": "gitlab", "sense_positive": ["ci"]},
+                }
+            ],
+            ["skills/a.jsonl:1: context.sense names no other skill: 'gitlab'"],
+        ),
+        (
+            [
+                {
+                    "id": "git",
+                    "name": "Git",
+                    "category": "tool",
+                    "context": {"forms": ["Git"], "sense": "zz"},
+                }
+            ],
+            ["skills/a.jsonl:1: context.sense and context.sense_positive go together"],
+        ),
         (
             ['{"id": "git",'],
             [

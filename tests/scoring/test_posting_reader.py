@@ -226,10 +226,28 @@ def test_reading_without_years_keeps_every_requirement() -> None:
          "tests, and Playwright for end-to-end testing.",
          [["storybook"], ["technical_documentation"], ["vitest", "jest"], ["unit_testing"],
           ["playwright"], ["end-to-end_testing"]]),
-        # "or other ..." after a list: its items are alternatives
+        # "or other ..." after a list: its items are alternatives, and so is the kind it
+        # names when the kind is a skill ("analytics package": the items' category)
         ("Proficiency in Pandas, SAS, R, Matlab or other analytics package.",
-         [["pandas", "sas", "r", "matlab"], ["data_analytics"]]),
+         [["pandas", "sas", "r", "matlab", "data_analytics"]]),
         ("Python, Java, or a similar language", [["python", "java"]]),
+        # "X or other/similar/equivalent Y": Y is the kind X is offered as, one requirement
+        ("Experience with TensorRT or other inference compilers", [["tensorrt", "compilers"]]),
+        ("Experience with Docker or similar container technologies",
+         [["docker", "containerization"]]),
+        ("Working knowledge of BitBucket or equivalent SCM tool",
+         [["bitbucket", "version_control"]]),
+        ("AWS GCP Microsoft Azure or another public cloud service",
+         [["aws", "gcp", "azure", "cloud_computing"]]),
+        # ... and the examples of that kind after it ("like Ramda") too
+        ("Some experience with fp-ts, io-ts or similar functional programming libraries like"
+         " Ramda",
+         [["fp-ts", "io-ts", "functional_programming", "ramda"]]),
+        ("Experience with Airflow or similar workflow tools such as Luigi",
+         [["apache_airflow", "luigi"]]),
+        # ... but not a skill after "and": it is asked besides
+        ("Knowledge in signaling networks or similar cellular pathways and cell biology",
+         [["networking"], ["cell_biology"]]),
         # "for" that does not follow a skill keeps the list whole
         ("Experience with tools for monitoring, logging or tracing.",
          [["monitoring", "logging", "distributed_tracing"]]),

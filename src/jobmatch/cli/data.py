@@ -81,6 +81,8 @@ def lexicon_show(query: str | None, category: str | None, fmt: str) -> None:
             click.echo(f"  context: forms {', '.join(ctx.forms)}; window {ctx.window}")
         if ctx.plain_forms:
             click.echo(f"  context: plain forms {', '.join(ctx.plain_forms)} (negatives only)")
+        if ctx.sense is not None:
+            click.echo(f"  context: else {ctx.sense} near {', '.join(ctx.sense_positive)}")
     click.echo(f"  origin: {s.origin}")
 
 

@@ -77,13 +77,17 @@ def _rule_to_list(rule: Rule | None) -> list[Any] | None:
         rule.neighbours,
         rule.plain,
         sorted(list(f) for f in rule.cue_forms),
+        rule.sense,
+        sorted(rule.sense_single),
+        [list(c) for c in rule.sense_multi],
     ]
 
 
 def _rule_from_list(data: Any) -> Rule | None:
     if data is None:
         return None
-    exact, case_sensitive, single, multi, negative, window, neighbours, plain, cue_forms = data
+    exact, case_sensitive, single, multi, negative, window, neighbours, plain, cue_forms = data[:9]
+    sense, sense_single, sense_multi = data[9:]
     return assemble_rule(
         forms_exact=map(tuple, exact),
         case_sensitive=bool(case_sensitive),
@@ -94,6 +98,9 @@ def _rule_from_list(data: Any) -> Rule | None:
         neighbours=bool(neighbours),
         plain=bool(plain),
         cue_forms=map(tuple, cue_forms),
+        sense=int(sense),
+        sense_single=sense_single,
+        sense_multi=map(tuple, sense_multi),
     )
 
 

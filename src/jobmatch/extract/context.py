@@ -19,8 +19,10 @@ in order (see ``docs/extraction.md``):
    as a verb, a soft skill or competency (the lexicon's ``skill`` layer) after it, past
    more than a list's joiners, is its object and no evidence of a knowledge skill's sense
    ("Design and implement daily lesson plans");
-6. otherwise the match is dropped (or, for a case-insensitive generic word, left to the
-   mention filter).
+6. otherwise, when the rule names another ``sense`` (a skill the same form names: "Triton"
+   the kernel language, or the inference server) and one of that sense's cues lies within
+   the window ("vLLM, Triton, or TGI"), the match is that skill; else it is dropped (or, for
+   a case-insensitive generic word, left to the mention filter).
 """
 
 from __future__ import annotations
@@ -69,10 +71,18 @@ class Rule:
     cue_forms: frozenset[tuple[int, ...]] = frozenset()
     # the longest negative phrase, in tokens (how far a wrapped negative can reach)
     reach: int = 0
+    # the other skill the forms name (its index, -1 none) and its cues (one-token LOWER
+    # hashes, multi-token ones): a match the rule does not keep is that skill near a cue
+    sense: int = -1
+    sense_single: frozenset[int] = frozenset()
+    sense_multi: tuple[tuple[int, ...], ...] = ()
 
 
 def compile_rule(
-    rule: ContextRule, tokenize: Callable[[str], list[str]], key: Callable[[str], int]
+    rule: ContextRule,
+    tokenize: Callable[[str], list[str]],
+    key: Callable[[str], int],
+    index: Callable[[str], int] | None = None,
 ) -> Rule:
     """Compile a lexicon context rule into token hashes.
 
@@ -81,6 +91,8 @@ def compile_rule(
         tokenize: the pipeline's tokenizer as a function of a string to token texts (cues,
             phrases and forms are tokenised like the text: "objective-c" is three tokens).
         key: string -> hash (the pipeline's ``vocab.strings.add``).
+        index: skill id -> its index in the lexicon (for ``rule.sense``; without it, or for
+            an unknown id, the rule has no other sense).
 
     Returns:
         The compiled :class:`Rule`. A negative phrase holding none of the forms is logged
@@ -104,6 +116,8 @@ def compile_rule(
         found = _place_forms(toks, forms, negative)
         if not found:
             log.debug("negative phrase %r holds none of the forms %r", phrase, rule.forms)
+    sense = index(rule.sense) if index is not None and rule.sense is not None else -1
+    other = [tuple(key(t.lower()) for t in tokenize(c)) for c in rule.sense_positive]
     return assemble_rule(
         forms_exact=exact,
         case_sensitive=rule.case_sensitive,
@@ -114,6 +128,9 @@ def compile_rule(
         neighbours=rule.neighbours,
         plain=bool(rule.plain_forms),
         cue_forms=forms,
+        sense=sense,
+        sense_single=[c[0] for c in other if len(c) == 1] if sense >= 0 else (),
+        sense_multi=[c for c in other if len(c) > 1] if sense >= 0 else (),
     )
 
 
@@ -128,6 +145,9 @@ def assemble_rule(
     neighbours: bool,
     plain: bool = False,
     cue_forms: Iterable[tuple[int, ...]] = (),
+    sense: int = -1,
+    sense_single: Iterable[int] = (),
+    sense_multi: Iterable[tuple[int, ...]] = (),
 ) -> Rule:
     """A :class:`Rule` from its hashed parts (:func:`compile_rule`'s, or read back from
     :mod:`.compiled`); the grouped negatives are derived here.
@@ -150,6 +170,9 @@ def assemble_rule(
         plain=plain,
         cue_forms=frozenset(cue_forms),
         reach=max((len(phrase) for phrase, _, _ in negative), default=0),
+        sense=sense,
+        sense_single=frozenset(sense_single),
+        sense_multi=tuple(sense_multi),
     )
 
 
@@ -345,6 +368,8 @@ class ContextResolver:
             verdict = self.supported(low, s, e, rule, sure, i)
             if verdict:
                 kept.append(m)
+            elif rule.sense >= 0 and self._other_sense(low, s, e, rule):
+                kept.append((s, e, rule.sense))  # "vLLM, Triton, or TGI": the server
             elif verdict is None:
                 undecided.append(m)
         if undecided:
@@ -494,6 +519,14 @@ class ContextResolver:
             return False
         near = [m for m in sure if m[0] < hi and m[1] > lo]
         return self._any_evidence(low, s, e, skill, near) or None
+
+    def _other_sense(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
+        """Whether a cue of the rule's other sense lies within its window of ``s:e``."""
+        lo, hi = max(0, s - rule.window), min(len(low), e + rule.window)
+        left, right = low[lo:s], low[e:hi]
+        if not (rule.sense_single.isdisjoint(left) and rule.sense_single.isdisjoint(right)):
+            return True
+        return bool(rule.sense_multi) and _has_sequence([*left, 0, *right], rule.sense_multi)
 
     def _negative(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
         """Does a negative phrase of ``rule`` cover tokens ``s:e``, read as written or past

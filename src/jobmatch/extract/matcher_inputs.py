@@ -135,8 +135,9 @@ def matcher_inputs(
             return MatcherInputs(cache.compiled.rules, cache.compiled.plan, cache)
         log.info("compiled rules and patterns not used: %s", reason)
     tokens = PatternTokens(tokenizer, cache)
+    ids = {s.id: i for i, s in enumerate(lexicon.skills)}
     rules = tuple(
-        None if s.context is None else compile_rule(s.context, tokens.one, key)
+        None if s.context is None else compile_rule(s.context, tokens.one, key, ids.__getitem__)
         for s in lexicon.skills
     )
     plan = plan_patterns(lexicon.skills, rules, tokens, key)

@@ -17,7 +17,8 @@ def skill_problems(skills: list[Skill]) -> list[str]:
 
 
 def _cross_check(skills: list[Skill], problems: list[str]) -> None:
-    """Duplicate ids, forms claimed by two skills, unknown ``implies``, stray context forms."""
+    """Duplicate ids, forms claimed by two skills, unknown ``implies``, stray context forms,
+    a context ``sense`` naming no other skill."""
     ids: dict[str, str] = {}
     for s in skills:
         if s.id in ids:
@@ -48,6 +49,9 @@ def _cross_check(skills: list[Skill], problems: list[str]) -> None:
                     problems.append(
                         f"{s.origin}: context form {form!r} is not a name or alias of {s.id!r}"
                     )
+            sense = s.context.sense
+            if sense is not None and (sense not in ids or sense == s.id):
+                problems.append(f"{s.origin}: context.sense names no other skill: {sense!r}")
 
 
 def _implies_cycles(skills: list[Skill], problems: list[str]) -> None:

@@ -53,6 +53,8 @@ _CONTEXT_KEYS = {
     "window",
     "neighbours",
     "plain_forms",
+    "sense",
+    "sense_positive",
 }
 _LAYERS = {"knowledge", "skill"}
 #: part of every :func:`source_digest`: bump it when the loader reads the same files into a
@@ -79,6 +81,9 @@ def skill_record(skill: Skill) -> dict[str, Any]:
         }
         if ctx.plain_forms:
             rec["context"]["plain_forms"] = list(ctx.plain_forms)
+        if ctx.sense is not None:
+            rec["context"]["sense"] = ctx.sense
+            rec["context"]["sense_positive"] = list(ctx.sense_positive)
     return rec
 
 
@@ -404,6 +409,13 @@ def _to_context(raw: Any, where: str, problems: list[str]) -> ContextRule | None
     if not isinstance(window, int) or not 1 <= window <= 50:
         problems.append(f"{where}: context.window must be an integer from 1 to 50")
         window = 6
+    sense = raw.get("sense")
+    if sense is not None and not (isinstance(sense, str) and _ID_RE.match(sense)):
+        problems.append(f"{where}: context.sense must be a skill id")
+        sense = None
+    sense_positive = _strings(raw.get("sense_positive"), "context.sense_positive", where, problems)
+    if (sense is None) != (not sense_positive):
+        problems.append(f"{where}: context.sense and context.sense_positive go together")
     return ContextRule(
         forms=forms,
         case_sensitive=bool(raw.get("case_sensitive", True)),
@@ -412,4 +424,6 @@ def _to_context(raw: Any, where: str, problems: list[str]) -> ContextRule | None
         window=window,
         neighbours=bool(raw.get("neighbours", True)),
         plain_forms=plain,
+        sense=sense,
+        sense_positive=sense_positive,
     )

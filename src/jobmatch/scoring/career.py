@@ -18,6 +18,11 @@ as a "Machine Learning Engineer" make a senior engineer, not a director). A late
 outside the family (a resume in the family by most of its titles) names no level: its
 seniority words place it on another ladder (a bank's or an asset manager's "VP, Principal"
 is a corporate rank, not an AI director), so the years decide.
+
+A completed doctorate's dated research that no job covers (``ResumeFacts.research_years``,
+:mod:`jobmatch.scoring.research_years`) adds to the years, up to
+:data:`RESEARCH_YEARS_MAX`; when the doctorate ended no earlier than every role, the roles
+were held during or before it (internships beside the PhD), and their titles name no level.
 """
 
 from __future__ import annotations
@@ -29,8 +34,10 @@ from dataclasses import dataclass
 from ..models import CareerEstimate, Education, EducationEntry, ResumeFacts
 from .profile_types import field_accepted
 from .profiles import DEGREE_LEVELS, LadderLevel, Profile, Requirement, degree_meets
+from .research_years import ended_after
 
 __all__ = [
+    "RESEARCH_YEARS_MAX",
     "DegreeAsks",
     "career_estimate",
     "degree_asks",
@@ -38,6 +45,14 @@ __all__ = [
     "education_of",
     "in_family",
 ]
+
+
+#: the most years of doctoral research that count toward the career level. Postings weigh a
+#: PhD as about four years of experience over a bachelor's ("Bachelors degree with 7 years
+#: of experience, Masters with 5 years of experience or PHD with 3 years"; "BS or MS with 5+
+#: years ... or PhD with at least 2 years"): a new PhD starts above entry level, not as a
+#: senior, however long the doctorate took
+RESEARCH_YEARS_MAX = 4.0
 
 
 def _has(title: str, word: str) -> bool:
@@ -55,7 +70,7 @@ def in_family(facts: ResumeFacts, family: Sequence[str], shared: Sequence[str] =
 
     Returns:
         ``None`` without a family; else true when the latest title holds a family word, or
-        more than half of the job titles do.
+        more than half of the job titles do (of the internship titles, without a job).
     """
     if not family and not shared:
         return None
@@ -63,7 +78,11 @@ def in_family(facts: ResumeFacts, family: Sequence[str], shared: Sequence[str] =
     latest = facts.most_recent_title or ""
     if any(_has(latest, w) for w in family):
         return True
-    titles = [r.title for r in facts.roles if r.kind == "job"]
+    # without a dated job, the internships' titles vote: a new PhD's "PhD Candidate" names
+    # no field, its "Machine Learning Intern" beside it does
+    titles = [r.title for r in facts.roles if r.kind == "job"] or [
+        r.title for r in facts.roles if r.kind == "internship"
+    ]
     hits = sum(any(_has(t, w) for w in family) for t in titles)
     return bool(titles) and hits * 2 > len(titles)
 
@@ -138,10 +157,18 @@ def career_estimate(
     basis: str | None = None
     words = (*profile.family, *(profile.family_shared if field else ()))
     own = family is None or any(_has(facts.most_recent_title or "", w) for w in words)
+    research = min(facts.research_years, RESEARCH_YEARS_MAX)
+    # the roles were held before or beside the doctorate: their titles are no rank now
+    title = facts.most_recent_title
+    if research and ended_after(
+        facts.research_end, (r.end for r in facts.roles if r.kind in ("job", "internship"))
+    ):
+        title = None
     if family is not False and profile.ladder:
-        i, how = _level(facts.most_recent_title, facts.years, profile.ladder, own=own)
+        i, how = _level(title, facts.years + research, profile.ladder, own=own)
         if i >= 0:
             level, basis = profile.ladder[i], how
+    counted = bool(research) and basis == "years"
     return CareerEstimate(
         years=facts.years,
         level=level.id if level is not None else None,
@@ -157,6 +184,10 @@ def career_estimate(
         and not own
         and _level(facts.most_recent_title, 0.0, profile.ladder)[1] == "title",
         notes=facts.warnings,
+        # only when the years placed the resume: a title's level counts no years
+        research_years=research if counted else None,
+        research_start=facts.research_start if counted else None,
+        research_end=facts.research_end if counted else None,
     )
 
 

@@ -329,6 +329,18 @@ def _year(lines: Sequence[str]) -> int | None:
     return None
 
 
+def _closed_range(lines: Sequence[str]) -> tuple[str, str] | None:
+    """The dates of the range :func:`_year` reads, when it is closed ("2018 - 2023")."""
+    for line in lines:
+        ranges = find_ranges(line)
+        if ranges:
+            last = ranges[-1]
+            if last.single or last.end is None:
+                return None
+            return last.start.iso(), last.end.iso()
+    return None
+
+
 class _Mended(Sequence[str]):
     """``lines`` with :func:`mend_spaced` applied to each line when it is first read: the
     degree reader looks at a few lines around its candidates, not at the whole text."""
@@ -422,6 +434,7 @@ def read_education(
             else [line] + beside
         )
         year = _short_year(line, as_of) or _year(by_year)
+        span = _closed_range(by_year) if year is not None else None
         dated = [line] + [x for x in beside if find_ranges(x) or date_only(x)]
         unfinished = any(in_progress(x) for x in dated) or (
             as_of is not None and year is not None and year > as_of.year
@@ -433,6 +446,8 @@ def read_education(
             year=year,
             in_progress=unfinished,
             name=doctorate_name(line) if level == "phd" else None,
+            start=span[0] if span else None,
+            end=span[1] if span else None,
         )
         if (
             level == "certificate"
@@ -444,8 +459,15 @@ def read_education(
             # one date beside a line naming two degrees ("A.S : Nursing ... BSN. South
             # University" / "December2015"): the later-listed, higher degree's
             if LEVEL_ORDER.index(level) > LEVEL_ORDER.index(entries[-1].level):
-                entry = replace(entry, year=entries[-1].year, in_progress=entries[-1].in_progress)
-                entries[-1] = replace(entries[-1], year=None, in_progress=False)
+                prev = entries[-1]
+                entry = replace(
+                    entry,
+                    year=prev.year,
+                    in_progress=prev.in_progress,
+                    start=prev.start,
+                    end=prev.end,
+                )
+                entries[-1] = replace(prev, year=None, in_progress=False, start=None, end=None)
         if entries and i - last <= 2 and (merged := _same(entries[-1], entry, line)) is not None:
             entries[-1] = merged
         else:
@@ -531,6 +553,9 @@ def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry |
         in_progress=a.in_progress or b.in_progress,
         # "Doctorate" / "EdD in Leadership": the line naming the kind names it
         name=b.name if a.name == "doctorate" and b.name else a.name,
+        # the dates go with the year kept
+        start=(a if year == a.year else b).start,
+        end=(a if year == a.year else b).end,
     )
 
 

@@ -64,6 +64,20 @@ _OR_OTHER = re.compile(
     r"[\s,]*(?:and/)?or\s+(?:any\s+|an?\s+)?(?:other|another|similar|equivalent|comparable|related)\b",
     re.IGNORECASE,
 )
+# "TensorRT or other inference compilers", "Tableau or similar BI tools": the skill after
+# the cue is the kind the one before belongs to, offered in its place (or an example of
+# that kind): one requirement met by either. Up to three words of the kind before its
+# skill, no "and": "networks or similar cellular pathways and cell biology" asks cell
+# biology besides
+_OR_KIND_GAP = re.compile(
+    r"^[\s,]*(?:and/)?or\s+(?:any\s+|an?\s+)?"
+    r"(?:other|another|similar|equivalent|comparable|related)\s+"
+    r"(?:(?!(?:and|or|such|like|including)\b)[\w-]+\s+){0,3}"
+    # an example of the kind when it is no skill ("Airflow or similar workflow tools such as
+    # Luigi")
+    r"(?:(?:such\s+as|like|including|e\.\s?g\.?,?)\s+)?$",
+    re.IGNORECASE,
+)
 # "Hive, Impala, Fluentd, Spark, Sqoop, Pig etc.", "for deep learning, statistics, sensors
 # and sensor fusion, planning, computer vision, or related areas": a list that trails off
 # names examples,
@@ -164,6 +178,8 @@ def _link(gap: str, *, in_parens: bool) -> str | None:
         return "example"
     if in_parens and len(gap) <= 40 and _LIST_GAP.match(gap):
         return "example"
+    if _OR_KIND_GAP.match(gap):
+        return "or"
     if len(gap) > 24 or not _GAP.match(gap):
         return None
     if _OR.search(gap):
@@ -343,9 +359,15 @@ def _join_heads(
     out: list[list[tuple[SkillMention, str | None]]] = []
     for chain in chains:
         first = chain[0][0]
-        if out and len(out[-1]) == 1 and _HEAD_GAP.fullmatch(text, out[-1][0][0].end, first.start):
-            head = out.pop()[0][0]  # "toolkits, such as R": the head is the chain before
-            chain = [(head, None), (first, "example"), *chain[1:]]
+        if (
+            out
+            and _heads(text, out[-1])
+            and _HEAD_GAP.fullmatch(text, out[-1][-1][0].end, first.start)
+        ):
+            # "toolkits, such as R": the head is the chain before; "fp-ts or similar
+            # functional programming libraries like Ramda": with the skills it is the kind of
+            heads = out.pop()
+            chain = [*heads, (first, "example"), *chain[1:]]
         elif not (len(chain) > 1 and _HEAD_GAP.fullmatch(text, first.end, chain[1][0].start)):
             out.append(chain)
             continue
@@ -358,6 +380,14 @@ def _join_heads(
             owner.update((id(m), k) for m, _ in chain)
         out.append(chain)
     return out
+
+
+def _heads(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> bool:
+    """The chain can head a list of examples after it: a skill alone, or skills and the
+    kind they are offered as ("fp-ts or similar functional programming libraries")."""
+    if len(chain) == 1:
+        return True
+    return _OR_KIND_GAP.match(text[chain[-2][0].end : chain[-1][0].start]) is not None
 
 
 def _co_head(text: str, before: SkillMention, head: SkillMention) -> bool:

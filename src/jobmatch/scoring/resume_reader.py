@@ -28,6 +28,7 @@ from ..models import Document, EducationEntry, ResumeFacts, Role
 from .dates import DatePoint, DateRange, span_months
 from .education import LEVEL_ORDER, degree_line, degree_line_candidates, read_education
 from .education_layout import date_only, in_progress
+from .research_years import doctoral_research
 from .resume_facts import find_education
 from .role_lines import has_role_word
 from .roles import RawRole, read_roles
@@ -205,6 +206,7 @@ def facts_and_roles(
     if not jobs:
         notes.append("no dated job found: years of experience 0")
     texts = _role_texts(text, lines, raw, roles)
+    research = doctoral_research(edu, raw, today)
     facts = ResumeFacts(
         source=source,
         roles=tuple(roles),
@@ -217,6 +219,9 @@ def facts_and_roles(
         as_of=today.isoformat(),
         warnings=tuple(dict.fromkeys(notes)),
         highest_degree_name=top.name if top is not None else None,
+        research_years=research.years,
+        research_start=research.start,
+        research_end=research.end,
     )
     return facts, texts
 
