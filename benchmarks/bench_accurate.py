@@ -29,6 +29,8 @@ Usage::
     python benchmarks/bench_accurate.py --no-speed --limit 200 --repeats 3 --wheel /tmp/w
     python benchmarks/bench_accurate.py --no-accuracy --no-resumes --other-model DIR
         # the throughput of another span model (a saved spaCy pipeline) in the same rounds
+    python benchmarks/bench_accurate.py --no-resumes --no-speed --errors
+        # and where the merge's Knowledge errors are (exact, boundary, other layer, no gold)
     python benchmarks/bench_accurate.py --no-resumes --other-model DIR --threshold 0.4
         # and its accuracy; a spancat (docs/accurate.md) keeps the spans scored 0.4 or more
 
@@ -141,6 +143,43 @@ def accuracy(ex: SkillExtractor, path: Path, title: str = "the shipped model") -
                     f"{p:>7.3f}{r:>7.3f}{f:>8.3f}{ft:>8.3f}{fo:>8.3f}{pa:>7.3f}{po:>7.3f}"
                 )
         print()
+
+
+def error_kinds(ex: SkillExtractor, path: Path, system: str = "merged") -> None:
+    """Where ``system``'s Knowledge errors are, per source: each prediction exact, a
+    boundary error (it overlaps a gold Knowledge span with other edges), of the other layer
+    (it overlaps only a gold Skill span) or overlapping no gold span; each gold Knowledge
+    span found exactly, overlapped only (a boundary) or missed."""
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    kinds = ("exact", "pred boundary", "gold boundary", "other layer", "no gold", "missed")
+    counts = {src: dict.fromkeys(kinds, 0) for src in ("tech", "house")}
+    for row, preds in zip(rows, predictions(ex, rows), strict=True):
+        c = counts[row["source"]]
+        gold = [(s["start"], s["end"], s["type"].lower()) for s in row.get("spans") or []]
+        known = {(a, b) for a, b, la in gold if la == "knowledge"}
+        every = [(a, b) for a, b, _ in gold]
+        pred = {(a, b) for a, b, la in preds[system] if la == "knowledge"}
+
+        def hits(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+            return any(a < span[1] and span[0] < b for a, b in spans)
+
+        for p in pred:
+            kind = (
+                "exact"
+                if p in known
+                else "pred boundary"
+                if hits(p, known)
+                else "other layer"
+                if hits(p, every)
+                else "no gold"
+            )
+            c[kind] += 1
+        for g in known - pred:
+            c["gold boundary" if hits(g, pred) else "missed"] += 1
+    print(f"\nKnowledge errors of {system} on {path.name} (strict)")
+    print(f"{'source':<7}" + "".join(f"{k:>15}" for k in kinds))
+    for src, c in counts.items():
+        print(f"{src:<7}" + "".join(f"{c[k]:>15}" for k in kinds))
 
 
 def _rate(n: int, items: Iterable[object]) -> float:
@@ -291,6 +330,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument(
         "--threshold", type=float, default=0.5, help="the --other-model's spancat threshold"
     )
+    ap.add_argument(
+        "--errors", action="store_true", help="also break the merge's Knowledge errors down"
+    )
     args = ap.parse_args(None if argv is None else list(argv))
     t0 = time.perf_counter()
     fast = SkillExtractor()
@@ -302,6 +344,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     dev = shared_data() / "gold" / "skillspan" / "skillspan_dev.jsonl"
     if not args.no_accuracy:
         accuracy(acc, dev)
+        if args.errors:
+            error_kinds(acc, dev)
         if other is not None:
             accuracy(other, dev, f"{args.other_model} (threshold {args.threshold})")
     if not args.no_resumes:
