@@ -136,3 +136,18 @@ def test_a_titled_exclamation_is_a_heading(extractor: SkillExtractor) -> None:
         s.skill_id for r in read_posting(text, extractor=extractor).requirements for s in r.skills
     }
     assert asked == {"sql"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["What makes this job great", "What makes this role special?", "What Makes Us Different"],
+)
+def test_what_makes_the_job_great_is_its_benefits(line: str) -> None:
+    """skillspan-dev-house-047: its perks ("white-board brainstorming") were asked."""
+    assert classify_heading(line) == "benefits"
+    assert detect_sections(f"Requirements: Python\n{line}\nBrainstorming\n")[-1][2] == "benefits"
+
+
+def test_what_makes_the_job_great_run_into_its_text() -> None:
+    text = "Requirements: Python\nWhat makes this job great  Exciting charter, brainstorming\n"
+    assert detect_sections(text)[-1][2] == "benefits"

@@ -111,11 +111,17 @@ _TASKS_HEADING = (
 _OFFER_HEADING = (
     r"^(?:what (?:well|we will|we can|we|\w+ can|\w+ will) (?:offer|bring|give)(?: you)?"
     r"|what you(?:ll| will)? get|what awaits you|this and more is awaiting you"
-    r"|in return we (?:have|offer))$"
+    r"|in return we (?:have|offer)"
+    # "What makes this job great" (skillspan-dev-house-047, whose perks, "white-board
+    # brainstorming pair programming", were asked)
+    r"|what makes (?:this|the|our) (?:job|role|position|opportunity|team|place)"
+    r"(?: so)? (?:great|unique|special|exciting|different|awesome)"
+    r"|what makes us(?: so)? (?:great|unique|special|different))$"
 )
 #: every title :func:`_phrase_heading` accepts holds one of these words
 _PHRASE_WORDS = (
     "you", "look", "seek", "need", "expect", "candidate", "offer", "match", "await", "advantage",
+    "makes",
 )  # fmt: skip
 
 # Ordered: the first pattern that matches the normalised heading wins, so the more specific
@@ -640,6 +646,7 @@ _INLINE_BENEFITS = (
     r"What [Ww]e [Oo]ffer|WHAT WE OFFER|We [Oo]ffer(?=[ \t]*[:\u0095\u2022]|[ \t]{2})"
     r"|Benefits|BENEFITS|(?:Job|Employee|Your) benefits(?=[ \t]*:)"
     r"|What can (?:we|<ORGANIZATION>|[A-Z]\w+) offer(?: you)?\?"
+    r"|What makes (?:this|the|our) (?:job|role|position|opportunity) (?:great|unique|special)"
 )
 _INLINE_HEADING_RE = re.compile(
     # every heading starts with a capital: the lookahead lets the search skip the others
