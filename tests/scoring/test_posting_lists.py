@@ -151,3 +151,43 @@ def test_what_makes_the_job_great_is_its_benefits(line: str) -> None:
 def test_what_makes_the_job_great_run_into_its_text() -> None:
     text = "Requirements: Python\nWhat makes this job great  Exciting charter, brainstorming\n"
     assert detect_sections(text)[-1][2] == "benefits"
+
+
+def test_a_long_line_opens_the_section_its_label_names(extractor: SkillExtractor) -> None:
+    """skillspan-dev-house-052: the rebuilt SkillSpan postings join a list into one line
+    after its label; the tasks were read as the company's words, and its English asked
+    nothing."""
+    text = (
+        "Acme is looking for an enthusiastic Business Process Engineer.\n"
+        "Main tasks in the position are: Responsible for capacity planning of the global "
+        "manpower resources in order execution repair Responsible for matching the repair "
+        "market requests\n"
+        "Continuously optimize supply chain process Transform market data to capacity planning\n"
+        "English spoken and written mastered at high level .\n"
+    )
+    assert [name for _, _, name in detect_sections(text)] == ["other", "responsibilities"]
+    asked = {
+        s.skill_id: r.required
+        for r in read_posting(text, extractor=extractor).requirements
+        for s in r.skills
+    }
+    assert asked["capacity_planning"] is True
+    assert asked["supply_chain_management"] is True
+    assert asked["english"] is True
+
+
+def test_a_long_line_keeps_the_headings_further_on() -> None:
+    line = (
+        "Basic Qualifications: High School Diploma GED or equivalent certification At least 7 "
+        "years of experience with incident response Preferred Qualifications: 4+ years of "
+        "experience in a security engineering role\n"
+    )
+    assert [name for _, _, name in detect_sections(line)] == ["requirements", "preferred"]
+
+
+def test_a_salary_field_opens_no_benefits() -> None:
+    line = (
+        "Salary: 35,000 - 45,000 Here at Acme we are changing the way consumers and businesses "
+        "interact with their banks and we need engineers who know Python well\n"
+    )
+    assert [name for _, _, name in detect_sections(line)] == ["other"]

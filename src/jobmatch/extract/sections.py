@@ -562,8 +562,10 @@ def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
         # cheap pre-filters: headings are short; a long line is one only with an early colon
         if len(line) > _MAX_HEADING_LINE or (len(line) > 72 and line.find(":", 0, 73) < 0):
             value = False
-            for at, inline in inline_headings(line):
-                opens(m.start() + at, inline)
+            for at, section, titled in _long_line_headings(line):
+                opens(m.start() + at, section)
+                if titled:
+                    heads.append((*_title_span(line, m.start()), section))
             continue
         if value and line.strip():
             # "Industry:" / "Banking Financial Services Financial Technology": a value, not
@@ -590,6 +592,35 @@ def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
             opens(m.start() + at, inline)
     out.append((cur_start, len(text), cur_name))
     return out, heads
+
+
+#: the posting sections a long line's label may open (not benefits: "Salary: £35,000 –
+#: £45,000 Here at ... we are changing the way ..." is a field and the company's words)
+_LABELLED_SECTIONS = frozenset({"requirements", "preferred", "responsibilities"})
+
+
+def _long_line_headings(line: str) -> list[tuple[int, str, bool]]:
+    """The sections a long line opens: ``(offset, section, whether it is the line's own
+    label)`` for its label (:func:`_long_line_label`) and the headings run into it further
+    on (:func:`inline_headings`: "... Preferred Qualifications: ...")."""
+    label = _long_line_label(line)
+    out = [(0, label, True)] if label is not None else []
+    past = line.find(":") + 1 if label is not None else 0
+    out += [(at, name, False) for at, name in inline_headings(line) if at >= past]
+    return out
+
+
+def _long_line_label(line: str) -> str | None:
+    """The posting section a long line's label opens, the items on the line itself: "Main
+    tasks in the position are: Responsible for capacity planning of ..." (the rebuilt
+    SkillSpan postings join a list into one line; skillspan-dev-house-052's tasks were read
+    as a company's words). Only a label before a colon within the first 72 characters, and
+    only the sections of what a posting asks or the job does."""
+    colon = line.find(":", 0, 73)
+    if colon < 0:
+        return None
+    name = _heading_of(line[: colon + 1])
+    return name if name in _LABELLED_SECTIONS else None
 
 
 def _title_span(line: str, at: int) -> tuple[int, int]:
