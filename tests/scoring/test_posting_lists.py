@@ -191,3 +191,21 @@ def test_a_salary_field_opens_no_benefits() -> None:
         "interact with their banks and we need engineers who know Python well\n"
     )
     assert [name for _, _, name in detect_sections(line)] == ["other"]
+
+
+def test_an_institution_speaking_of_itself_asks_nothing(extractor: SkillExtractor) -> None:
+    """skillspan-dev-house-038 asked biology, cell biology and knowledge sharing from the
+    research centre's description of itself."""
+    text = (
+        "The Center comprises a wide range of expertise and resources from proteomics to "
+        "chemical biology and protein therapeutics .\n"
+        "In addition to a mass spectrometry facility the Department of Proteomics is also well "
+        "equipped for performing studies by molecular biology and cell biology techniques .\n"
+        "The Faculty creates new knowledge through research teaching and knowledge sharing .\n"
+        "Prior experience in biochemistry and mammalian cell culture is required .\n"
+    )
+    asked = {
+        s.skill_id for r in read_posting(text, extractor=extractor).requirements for s in r.skills
+    }
+    assert "biochemistry" in asked
+    assert asked.isdisjoint({"biology", "cell_biology", "knowledge_sharing", "proteomics"})

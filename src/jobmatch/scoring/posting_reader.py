@@ -766,7 +766,14 @@ _COMPANY_VOICE = re.compile(
     r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together)\b[^,.;:()]{0,60}?,?\s+"
     r"|[a-z]+ing\b[^,.;:()]{0,80}?,\s+)?"
     r"(?:we(?:ve)?|our|us|(?:<ORGANIZATION>\s*)+(?:is|are|has|have|offers?|provides?|delivers?"
-    r"|helps?|serves?|plays?)|the company)\b",
+    r"|helps?|serves?|plays?)|the company"
+    # an institution speaking of itself: "The Center comprises a wide range of expertise",
+    # "The Faculty creates new knowledge", "the Department of Proteomics is also well
+    # equipped" (skillspan-dev-house-038: biology, cell biology, knowledge sharing asked)
+    r"|the (?:cent(?:er|re)|faculty|department|institute|university|school|laboratory|lab"
+    r"|foundation|firm)(?:\s+(?:of|for)(?:\s+(?!is\b|are\b|has\b)[\w<>&-]+){1,4}?)?"
+    r"\s+(?:is|are|has|have|comprises?|creates?|offers?|provides?|focuses|conducts?|hosts?"
+    r"|houses?|employs?|aims?|was|brings?))\b",
     re.IGNORECASE,
 )
 #: ... and, under any heading, a team's own words about what it works with: "Our data
