@@ -209,3 +209,20 @@ def test_an_institution_speaking_of_itself_asks_nothing(extractor: SkillExtracto
     }
     assert "biochemistry" in asked
     assert asked.isdisjoint({"biology", "cell_biology", "knowledge_sharing", "proteomics"})
+
+
+def test_the_company_tool_list_is_preferred(extractor: SkillExtractor) -> None:
+    """A posting's "Tools & Services" list after its tasks is the stack it uses: preferred,
+    not required (it over-read as required once the tasks line opened a section)."""
+    text = (
+        "In your role you will: Design implement and deliver highly scalable solutions based on "
+        "modern cloud-based architectures Continuously develop release and improve our products\n"
+        "Tools & Services <CONTACT> On AWS: Docker on ECS Lambda S3 and more BrowserStack\n"
+    )
+    asked = {
+        s.skill_id: r.required
+        for r in read_posting(text, extractor=extractor).requirements
+        for s in r.skills
+    }
+    assert asked["docker"] is False
+    assert asked["aws_lambda"] is False

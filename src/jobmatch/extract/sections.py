@@ -664,6 +664,10 @@ _INLINE_PREFERRED = (
     r"|Desirable (?:[Ss]kills|[Ee]xperience|[Qq]ualifications)"
     r"(?: (?:&|and) (?:[Ss]kills|[Ee]xperience|[Qq]ualifications))?"
     r"|DESIRABLE (?:SKILLS|EXPERIENCE|QUALIFICATIONS)"
+    # the company's stack, which a candidate may know: "Tools & Services ... On AWS: Docker
+    # on ECS Lambda ...", "Tech Stack: ..." (preferred, as the stack it says it uses)
+    r"|Tools (?:&|and) Services|TOOLS (?:&|AND) SERVICES|(?:Our )?Tech(?:nology)? [Ss]tack"
+    r"|(?:OUR )?TECH(?:NOLOGY)? STACK"
 )
 _INLINE_RESPONSIBILITIES = (
     r"(?:Key |General |Main |Primary |Job |Your |YOUR )?(?:Responsibilities|RESPONSIBILITIES)"
@@ -684,7 +688,7 @@ _INLINE_HEADING_RE = re.compile(
     rf"(?=[A-Z])(?:(?P<requirements>{_INLINE_REQUIRED})|(?P<preferred>{_INLINE_PREFERRED})"
     rf"|(?P<benefits>{_INLINE_BENEFITS})|(?P<responsibilities>{_INLINE_RESPONSIBILITIES}))"
     # a colon, two spaces, or the first item; not a name going on ("Requirements Engineering")
-    r"(?:[ \t]*:[ \t]*|[ \t]{2,}|[ \t]+(?=[A-Z0-9(\u2022\u25aa\u25cf\u0095*]|-\s)"
+    r"(?:[ \t]*:[ \t]*|[ \t]{2,}|[ \t]+(?=[A-Z0-9(<\u2022\u25aa\u25cf\u0095*]|-\s)"
     r"(?!(?:Engineering|Analysis|Management|Specifications?|Gathering|Documents?|Elicitation"
     r"|Framework|Package|Plan|Administration)\b))"
 )
@@ -698,8 +702,8 @@ _INLINE_HEADING_RE = re.compile(
 _INLINE_STARTS = (
     "ABOU Abou BASI BENE Basi Bene Cand DESI Desi ESSE Empl Esse GOOD Gene Good Job KEY Key MINI"
     " Main Mini"
-    " Must NICE Nice Othe PREF Pers Pref Prim Prof QUAL Qual REQU RESP Requ Resp Task WHAT"
-    " What Who YOUR Your"
+    " Must NICE Nice OUR Othe Our PREF Pers Pref Prim Prof QUAL Qual REQU RESP Requ Resp TECH"
+    " TOOL Task Tech Tool WHAT What Who YOUR Your"
 ).split() + ["We O", "We o"]
 _INLINE_START_RE = re.compile("|".join(_INLINE_STARTS))
 
