@@ -212,12 +212,14 @@ def test_an_institution_speaking_of_itself_asks_nothing(extractor: SkillExtracto
 
 
 def test_the_company_tool_list_is_preferred(extractor: SkillExtractor) -> None:
-    """A posting's "Tools & Services" list after its tasks is the stack it uses: preferred,
-    not required (it over-read as required once the tasks line opened a section)."""
+    """A posting's "Tools & Services" list run into its line after its tasks is the stack
+    it uses: preferred, not required (it over-read as required once the tasks line opened a
+    section)."""
     text = (
         "In your role you will: Design implement and deliver highly scalable solutions based on "
         "modern cloud-based architectures Continuously develop release and improve our products\n"
-        "Tools & Services <CONTACT> On AWS: Docker on ECS Lambda S3 and more BrowserStack\n"
+        "Tools & Services <CONTACT> On AWS: Docker on ECS Lambda SNS SQS S3 ELB EC2 Cloudfront "
+        "CloudSearch ElasticSearch and more Runscope GhostInspector BrowserStack\n"
     )
     asked = {
         s.skill_id: r.required
