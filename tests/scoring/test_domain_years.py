@@ -470,3 +470,24 @@ def test_a_share_of_the_years_is_no_field_of_them(
     read = read_posting(posting, extractor=extractor)
     assert read.years_min == years
     assert tuple(s.skill_id for s in read.years_skills) == skills
+
+
+def test_a_field_asked_is_met_by_any_degree_held(extractor: SkillExtractor) -> None:
+    # the field was read from the highest degree alone: an engineer with a bachelor's in
+    # electrical engineering and a master's in control systems (ENGINEERING_28505854), or
+    # a computer scientist with an MBA, missed "computer science or electrical engineering"
+    resume = (
+        "EXPERIENCE\nSoftware Engineer, Initech — Jan 2016 – Dec 2023\n- Wrote Python services.\n"
+        "EDUCATION\nMaster of Business Administration, Wharton, 2015\n"
+        "Bachelor of Science in Computer Science, University of Leeds, 2012\n"
+    )
+    posting = (
+        "Requirements:\n- Bachelor's degree in Computer Science or Electrical Engineering\n"
+        "- Python\n"
+    )
+    report = _match(extractor, resume, posting)
+    assert report.education.field == "business administration"
+    assert report.education.fields_held == ("business administration", "computer science")
+    (edu,) = [c for c in report.categories if c.id == "education"]
+    assert edu.missing == () and edu.coverage == 1.0
+    assert schema_errors(report.to_dict(), load_schema()) == []
