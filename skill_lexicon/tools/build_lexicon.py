@@ -387,6 +387,8 @@ OTHER_SENSES: dict[str, list[str]] = {
             "system systems equipment interface interfaces bus buses network networks "
             "stack hardware device devices link links satellite satellites electronics "
             "middleware technician technicians protocol protocols engineering engineer"
+            # a record kept ("check communication log for appointments")
+            " log logs"
         ).split()
     ]
     # software parts talking to each other ("RESTful services for communication between
@@ -416,11 +418,13 @@ OTHER_SENSES: dict[str, list[str]] = {
         for what in "company companies firm firms industry sector management".split()
     ]
     + [
-        f"{channel} communications"
+        f"{channel} {form}"
         for channel in (
             "plant telephone phone radio microwave voice data network satellite mobile "
-            "optical rf wireless fiber"
+            "optical rf wireless fiber multimedia"
         ).split()
+        # a course's subject too ("Computer Communication Networks, Multimedia Communication")
+        for form in ("communication", "communications")
     ]
     # a firm's name ("Clients included Merck Pharmaceutical, MCI World Communications",
     # "Prime Communication (AT&T Authorized Retailer)", "Acme Communications, Inc.") and a

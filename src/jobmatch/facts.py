@@ -45,6 +45,11 @@ class Education:
     #: document's (``experience_years``); ``meets_requirement`` counts them. Else ``None``
     equivalent_years: float | None = None
     experience_years: float | None = None
+    #: the fields of study of every degree held, the highest degree's first: a requirement
+    #: naming fields is met by any of them (a bachelor's in electrical engineering under a
+    #: master's in control systems meets "computer science, electrical engineering or a
+    #: related field")
+    fields_held: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

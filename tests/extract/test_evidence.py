@@ -74,6 +74,25 @@ def found(ex: SkillExtractor, text: str) -> list[tuple[str, int, int, str]]:
             "Author of three published papers.",
             [("publishing_research", 0, 32, "Author of three published papers")],
         ),
+        # a white paper or a term paper is no research paper (CONSULTANT_13586069: "Author
+        # white papers and web content which are used for client marketing"), and articles
+        # written are research only near a word of it (PUBLIC-RELATIONS_13129275: "Wrote
+        # articles and press releases for the organization's newsletter")
+        ("Author white papers and web content for client marketing.", []),
+        ("Wrote term papers on the Civil War.", []),
+        ("Wrote articles and press releases for the newsletter.", []),
+        (
+            "Authored 12 articles in peer-reviewed journals.",
+            [("publishing_research", 0, 20, "Authored 12 articles")],
+        ),
+        (
+            "Wrote articles for peer-reviewed journals.",
+            [("publishing_research", 0, 14, "Wrote articles")],
+        ),
+        (
+            "Write scientific articles",
+            [("publishing_research", 0, 25, "Write scientific articles")],
+        ),
         # a "verb" after a determiner is a noun; no object, no phrase
         ("Takes the lead where needed in the team.", []),
         ("Our mentor developer will help you.", []),
@@ -128,6 +147,10 @@ def test_lexicon_folder_without_evidence_file(mini_lexicon_dir: Path) -> None:
             "'gap' must be an integer from 0 to 20",
         ),
         ('[venues]\nskill = "x"\nnames = [1]\n', "'names' must be a list of non-empty strings"),
+        (
+            '[[verb_object]]\nskill = "x"\nverbs = ["ran"]\nobjects = ["a"]\ncues = "lab"\n',
+            "'cues' must be a list of non-empty strings",
+        ),
     ],
 )
 def test_bad_evidence_file(tmp_path: Path, body: str, message: str) -> None:

@@ -141,3 +141,18 @@ def test_a_degree_named_far_into_a_sentence_is_still_none() -> None:
         "Summary\nI led the lab team of the hospital from 2012 and in 2015 Master : trainees\n"
     )
     assert [e.level for e in facts_from_text(text, as_of=AS_OF).education] == ["bachelor"]
+
+
+def test_a_date_after_a_blank_line_below_a_degree_is_its_own() -> None:
+    # OpenResume's PDF prints the right-hand date after a blank line (the shared
+    # openresume-resume.pdf): the degree had no year and no dates
+    text = (
+        "EDUCATION\nXYZ University\nBachelor of Science in Computer Science - 3.8 GPA\n\n"
+        "Sep 2019 - May 2023\n• Won 1st place in 2022 Education Hackathon\n"
+    )
+    (entry,) = facts_from_text(text, as_of=AS_OF).education
+    assert (entry.year, entry.start, entry.end) == (2023, "2019-09", "2023-05")
+    assert not entry.in_progress
+    # right above the next degree, it is that degree's (or nobody's), not the one above
+    text = "EDUCATION\nBachelor of Science in Physics\n\n2015\nMaster of Science in Physics\n"
+    assert years(text)[0] == ("bachelor", "physics", None)

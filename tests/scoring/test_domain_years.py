@@ -207,6 +207,57 @@ def test_role_entries_are_offsets_of_the_text_read() -> None:
     ]
 
 
+# a two-column template's layout: the title, its dates, then (after a blank line) the
+# employer with the place and the bullets (the shared template_two_column.pdf)
+TWO_COLUMN = """EXPERIENCE
+Senior Software Engineer
+
+Jan 2023 - Present
+
+Stripe • San Francisco, CA
+•  Designed and trained fraud detection models in Python and Go
+Software Engineer
+
+Jun 2021 - Dec 2022
+
+Figma • San Francisco, CA
+•  Built collaborative editing infrastructure using CRDTs and WebSockets
+"""
+
+
+def test_a_line_of_names_below_an_entry_and_its_bullets_are_the_entrys(
+    extractor: SkillExtractor,
+) -> None:
+    # the entry ended at its date line: its employer was lost, and the years asked in
+    # machine learning did not count the job whose bullets name it
+    facts, roles = facts_and_roles(TWO_COLUMN, as_of=date(2026, 1, 1))
+    assert [(r.title, r.employer) for r in facts.roles] == [
+        ("Senior Software Engineer", "Stripe"),
+        ("Software Engineer", "Figma"),
+    ]
+    spans = [TWO_COLUMN[a:b].strip() for a, b in (r.span for r in roles)]
+    assert spans[0].endswith("fraud detection models in Python and Go")
+    assert spans[1].endswith("using CRDTs and WebSockets")
+    (years,) = _match(extractor, TWO_COLUMN, ML_POSTING).years
+    assert [(r.title, r.counted) for r in years.roles] == [
+        ("Senior Software Engineer", True),
+        ("Software Engineer", False),
+    ]
+
+
+def test_a_line_of_names_below_an_anonymised_entry_names_no_employer() -> None:
+    # LiveCareer's "Company Name" names the employer: a licence line below is no employer
+    text = (
+        "EXPERIENCE\nCompany Name October 2003 to December 2003 Student Teacher\n"
+        "City , State\n\nOhio Teaching Licensure, Visual Arts, PK-12\n\n"
+        "Designed and implemented daily lesson plans.\n"
+    )
+    facts, roles = facts_and_roles(text, as_of=date(2026, 1, 1))
+    assert [(r.title, r.employer) for r in facts.roles] == [("Student Teacher", None)]
+    a, b = roles[0].span
+    assert text[a:b].strip().endswith("daily lesson plans.")
+
+
 def test_a_title_naming_the_one_who_does_it_counts(extractor: SkillExtractor) -> None:
     # "Product Manager" does product management, though no bullet names it
     resume = (
@@ -419,3 +470,24 @@ def test_a_share_of_the_years_is_no_field_of_them(
     read = read_posting(posting, extractor=extractor)
     assert read.years_min == years
     assert tuple(s.skill_id for s in read.years_skills) == skills
+
+
+def test_a_field_asked_is_met_by_any_degree_held(extractor: SkillExtractor) -> None:
+    # the field was read from the highest degree alone: an engineer with a bachelor's in
+    # electrical engineering and a master's in control systems (ENGINEERING_28505854), or
+    # a computer scientist with an MBA, missed "computer science or electrical engineering"
+    resume = (
+        "EXPERIENCE\nSoftware Engineer, Initech — Jan 2016 – Dec 2023\n- Wrote Python services.\n"
+        "EDUCATION\nMaster of Business Administration, Wharton, 2015\n"
+        "Bachelor of Science in Computer Science, University of Leeds, 2012\n"
+    )
+    posting = (
+        "Requirements:\n- Bachelor's degree in Computer Science or Electrical Engineering\n"
+        "- Python\n"
+    )
+    report = _match(extractor, resume, posting)
+    assert report.education.field == "business administration"
+    assert report.education.fields_held == ("business administration", "computer science")
+    (edu,) = [c for c in report.categories if c.id == "education"]
+    assert edu.missing == () and edu.coverage == 1.0
+    assert schema_errors(report.to_dict(), load_schema()) == []

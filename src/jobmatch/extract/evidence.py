@@ -42,6 +42,9 @@ Phrase = tuple[int, int, int, int]
 _SENTENCE_END = (".", ";", "!", "?")
 # a "verb" after one of these is a noun: "takes the lead", "Our mentor developer"
 _DETERMINERS = ("the", "a", "an", "our", "your", "their", "his", "her", "my", "its")
+# words that make an object another kind of document: "Author white papers and web content
+# which are used for client marketing" publishes no research, nor do a student's term papers
+_OTHER_DOCUMENT = ("white", "term", "position")
 # a past participle after a number or a quantifier describes its object ("three published
 # papers", "several accepted papers"): a farther verb may still govern it
 _QUANTIFIERS = (
@@ -56,13 +59,17 @@ _VERB_PREFIXES = ("co", "re")
 
 @dataclass(frozen=True, slots=True)
 class VerbObject:
-    """A verb, then within ``gap`` tokens an object phrase: evidence of ``skill``."""
+    """A verb, then within ``gap`` tokens an object phrase: evidence of ``skill``; with
+    ``cues``, only when one of them lies within ``window`` tokens of the phrase ("writing
+    of articles" in a research process, not "Wrote articles and press releases")."""
 
     skill: str
     verbs: tuple[str, ...]
     objects: tuple[str, ...]
     gap: int
     venue_objects: bool = False
+    cues: tuple[str, ...] = ()
+    window: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +141,8 @@ def parse_evidence(data: Mapping[str, Any], where: str) -> EvidenceRules:
                 objects=_strs(raw, "objects", at),
                 gap=_int(raw, "gap", at, 4),
                 venue_objects=bool(raw.get("venue_objects", False)),
+                cues=_strs(raw, "cues", at),
+                window=_int(raw, "window", at, 10),
             )
         )
     venues = None
@@ -204,6 +213,7 @@ class EvidenceFinder:
         self._skills: list[int] = []
         self._gaps: list[int] = []
         self._verbs: list[frozenset[tuple[int, ...]]] = []
+        self._cues: list[tuple[frozenset[int], int]] = []  # (cue hashes, window) by rule
         venue_rules: list[int] = []
         by_object: dict[tuple[int, ...], list[int]] = {}
         for rule in rules.verb_object:
@@ -214,6 +224,7 @@ class EvidenceFinder:
             self._skills.append(skill_index[rule.skill])
             self._gaps.append(rule.gap)
             self._verbs.append(frozenset(toks(v) for v in rule.verbs))
+            self._cues.append((frozenset(key(c.lower()) for c in rule.cues), rule.window))
             for obj in rule.objects:
                 by_object.setdefault(toks(obj), []).append(r)
             if rule.venue_objects:
@@ -236,6 +247,7 @@ class EvidenceFinder:
             self._venue_window = v.window
         self._stops = frozenset(key(t) for t in _SENTENCE_END)
         self._determiners = frozenset(key(t) for t in _DETERMINERS)
+        self._other_document = frozenset(key(t) for t in _OTHER_DOCUMENT)
         self._quantifiers = frozenset(key(t) for t in _QUANTIFIERS)
         self._hyphen = key("-")
         self._prefixes = frozenset(key(t) for t in _VERB_PREFIXES)
@@ -270,11 +282,13 @@ class EvidenceFinder:
         for k in objects:
             if self._verb_ends.isdisjoint(low[max(0, k - self._max_gap - 1) : k]):
                 continue
+            if k > 0 and low[k - 1] in self._other_document:
+                continue  # "white papers", "term papers"
             for phrase in self._phrases[low[k]]:
                 end = k + len(phrase.tokens)
                 if tuple(low[k:end]) == phrase.tokens:
                     found = self._verb_before(cols, breaks, k, phrase.rules)
-                    if found is not None:
+                    if found is not None and self._cued(low, found, end):
                         out.append((found[0], end, self._skills[found[1]], k))
         for k in cols.where("orth", self._orth_anchors):
             found = self._verb_before(cols, breaks, k, self._venue_rules)
@@ -309,6 +323,15 @@ class EvidenceFinder:
                             continue  # "employee-led"; a longer verb may hold the prefix
                         return v, r
         return None
+
+    def _cued(self, low: list[int], found: tuple[int, int], end: int) -> bool:
+        """Whether the phrase from ``found`` (verb start, rule) to ``end`` has a cue of its
+        rule near it, or its rule asks for none."""
+        cues, window = self._cues[found[1]]
+        if not cues:
+            return True
+        near = low[max(0, found[0] - window) : found[0]] + low[end : end + window]
+        return not cues.isdisjoint(near)
 
     def _in_compound(self, cols: Columns, breaks: frozenset[int], v: int) -> bool:
         """Whether the verb at ``v`` ends a hyphenated adjective ("industry-leading"): a

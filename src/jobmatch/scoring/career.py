@@ -274,10 +274,17 @@ def education_against(
     level = top.level if top is not None else None
     field = top.field if top is not None else None
     name = top.name if top is not None else None
+    # a field asked is met by any degree held, not only by the highest one
+    held = tuple(dict.fromkeys(e.field for e in (top, *degrees) if e is not None and e.field))
     need = asks.need
     if need is None:
         return Education(
-            level=level, field=field, evidence=evidence, name=name, in_progress=pending
+            level=level,
+            field=field,
+            evidence=evidence,
+            name=name,
+            in_progress=pending,
+            fields_held=held,
         )
     meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
     instead = asks.instead.or_years if asks.instead and job_years is not None else None
@@ -291,6 +298,7 @@ def education_against(
         in_progress=pending,
         equivalent_years=instead,
         experience_years=job_years if instead is not None else None,
+        fields_held=held,
     )
 
 

@@ -126,6 +126,21 @@ def entry_lines(
         elif above or j + 1 not in degrees:
             # schools precede their degrees: one directly above the next degree is its own
             others.append(j)
+    below = i + 2
+    if (
+        not dates
+        and not layout.date_above
+        and i + 1 < len(lines)
+        and not lines[i + 1].strip()
+        and usable(below)
+        and date_only(lines[below])
+        and below + 1 not in degrees
+    ):
+        # a date line alone after a blank line below a degree without one: a PDF prints
+        # the right-hand column's date after the entry's line ("Bachelor of Science in
+        # Computer Science - 3.8 GPA" / "" / "Sep 2019 - May 2023"), unless it stands right
+        # above the next degree
+        dates.append(below)
     if layout.text_above:
         others.reverse()  # the line above first
     return dates, others

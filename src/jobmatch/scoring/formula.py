@@ -181,7 +181,9 @@ def credit_of(
         )
         return Credit(1.0 if met else 0.0)
     if req.fields:
-        return Credit(1.0 if field_accepted(education.field, req.fields) else 0.0)
+        # any degree held meets it, not only the highest ("BSc Computer Science, MBA")
+        held = education.fields_held or (education.field,)
+        return Credit(1.0 if any(field_accepted(f, req.fields) for f in held) else 0.0)
     for sid in req.skills:
         if sid in by_skill:
             ms = by_skill[sid]

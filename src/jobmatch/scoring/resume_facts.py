@@ -230,7 +230,8 @@ def find_education(text: str) -> Education:
     if best is None:
         return Education(level=None)
     name = doctorate_name(best[2]) if best[1] == "phd" else None
-    return Education(level=best[1], field=best[3], evidence=best[2], name=name)
+    held = (best[3],) if best[3] else ()
+    return Education(level=best[1], field=best[3], evidence=best[2], name=name, fields_held=held)
 
 
 _TITLE_STRIP = " \t,;:|\u2013\u2014-\u2022*()[]"

@@ -420,7 +420,13 @@ def read_roles(
         default = "job" if top else default
         blocks = _blocks(lines, area, skip, unsure)
         linkedin = _linkedin_employers(lines, area)
-        entries = [b for b in blocks if b.heads]
+        # a line of names with no title word, no date and bullets right below it, after a
+        # complete entry and a blank line, is that entry's ("Senior Software Engineer" /
+        # "Jan 2023 - Present" / "" / "Stripe • San Francisco, CA" / "• Designed ..."): its
+        # employer, and its bullets are the entry's
+        trailing = {id(b): b for b in blocks if _trailing_names(b)}
+        entries = [b for b in blocks if b.heads and id(b) not in trailing]
+        after = _next_blocks(blocks)
         last = max(area, default=-1) + 1
         extent = {
             id(b): (b.lines[0], entries[k + 1].lines[0] if k + 1 < len(entries) else last)
@@ -457,6 +463,15 @@ def read_roles(
             if employer is None and block.extras and not _ANONYMISED.search(text):
                 cand = strip_placeholder(block.extras[0])
                 employer = cand if cand and not is_place(cand) else None
+            below = after.get(id(block))
+            if (
+                employer is None
+                and below is not None
+                and id(below) in trailing
+                and not block.anonymised  # the placeholder names the employer: no other line
+                and below.lines[0] > block.lines[-1] + 1  # set off by a blank line
+            ):
+                employer = _names_employer(below.heads[0][1])
             if employer is not None and re.search(r"company name", employer, re.IGNORECASE):
                 employer = None  # the placeholder of an anonymised resume
             block_text = " ".join(t for _, t in block.heads)
@@ -470,6 +485,31 @@ def read_roles(
                 roles.append(RawRole(title[:120], employer, period, kind, line, where))
         _add_prose_roles(lines, area, skip, default, roles, seen)
     return roles, unsure
+
+
+def _trailing_names(b: _Block) -> bool:
+    """Whether a block is one line of names below an entry: no date, no job-title word, no
+    sentence, and the first description right below it (so no title of its own follows)."""
+    return (
+        len(b.heads) == 1
+        and not b.dates
+        and b.lead is not None
+        and not b.anonymised
+        and not has_role_word(title_part(b.heads[0][1]))
+        and not _sentence(b.heads[0][1])
+    )
+
+
+def _next_blocks(blocks: Sequence[_Block]) -> dict[int, _Block]:
+    """Each block's next block (by ``id``)."""
+    return {id(a): b for a, b in zip(blocks, blocks[1:], strict=False)}
+
+
+def _names_employer(text: str) -> str | None:
+    """The employer a trailing line of names gives ("Stripe • San Francisco, CA" ->
+    "Stripe"), or ``None`` when it names a place alone."""
+    first = trim(re.split(r",|\s[•|·]\s", text)[0])
+    return first if first and not is_place(first) and not is_place(text) else None
 
 
 def _add_prose_roles(
