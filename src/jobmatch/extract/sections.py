@@ -72,7 +72,10 @@ _CANDIDATE_HEADING = (
     r"|strong|right) (?:fit|match)(?: for (?:us|this role))? if(?: you)?"
     r"|are we a match|is (?:this|that) you|(?:does )?(?:this|that) sounds? like you"
     r"|(?:you should |please )?apply if(?: you)?|you should(?: demonstrate| have| bring)?"
-    r"|you want to talk to us if|(?:we(?:d| would) )?love to (?:hear from you if|see)"
+    r"|you want to talk to us if|(?:we(?:d| would) )?love to hear from you if"
+    # "You'll love our Data Engineer position if:" (glassdoor-0450)
+    r"|you(?:ll| will)? love (?:our|this|the) (?:[\w-]+ ){0,4}?(?:position|role|job|opportunity)"
+    r" if(?: you)?"
     r"|wed like you to (?:be comfortable with|have|know|bring)"
     r"|you (?:could|can|might) (?:be our next \w+|help us make a difference) if(?: you)?)$"
 )
@@ -88,6 +91,11 @@ _PREFERRED_HEADING = (
     r"|(?:(?:its |it is )?even better|(?:\w+ )?(?:points?|credits?|creds?|kudos|stars?)) if"
     r"(?: you(?: also)?(?: have| had| know| bring| are)?)?"
     r"|(?:wed|we would|we ?d) (?:also )?love (?:it )?if you(?: also)?(?: have| had| know| bring)?"
+    # "We'll REALLY love you if:", "What we love to see:", "We'd Love to See:" (TransUnion's
+    # nice-to-haves after its "What You'll Bring:", glassdoor-0102, 0462; glassdoor-0450)
+    r"|(?:well|we will) (?:also |really )?love (?:it |you )?if(?: you)?(?: also)?"
+    r"(?: have| had| know| bring)?"
+    r"|(?:what )?(?:wed |we would |well |we will |we )?(?:also |really )?love to see"
     # "In addition, the following would be an advantage:", "It would be an advantage if you
     # have:" (Google DeepMind's postings)
     r"|(?:in addition )?(?:the following|these|this|it) would (?:also )?be (?:an? )?"
@@ -165,7 +173,11 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"\bresponsibilit|\bduties\b|\byoull do\b|\byou will do\b|\byoull be doing\b"
         r"|\byou will be doing\b|\bday to day\b|\byour role\b|\bthe role\b|\byour mission\b"
         r"|\byour impact\b|\btasks\b|\bwhat you will\b|\bwhat youll\b|\bin this role\b"
-        r"|\bjob functions?\b|\baccountabilities\b|\byour contributions?\b|^your job$",
+        r"|\bjob functions?\b|\baccountabilities\b|\byour contributions?\b|^your job$"
+        # "Impact You'll Make:" (TransUnion's tasks, after its nice-to-haves)
+        r"|^(?:the )?impact (?:youll|you will) (?:make|have)$"
+        # "What your day will look like:" (glassdoor-0450, after its nice-to-haves)
+        r"|^(?:what )?(?:your|a) (?:typical )?day (?:will )?looks? like$|^a day in the life\b",
     ),
     ("summary", r"\babout me\b|\bcareer objective\b|\bprofessional summary\b"),
     (
@@ -408,7 +420,7 @@ def _phrase_heading(line: str) -> str | None:
     head = _PHRASE_END_RE.sub("", _DECORATION_RE.sub("", line).strip().strip("*_#"))
     # a note in parentheses after the title: "What we are expecting from you (i.e., the
     # qualifications you must have)"
-    head = _PHRASE_NOTE_RE.sub("", head) or head
+    head = _PHRASE_END_RE.sub("", _PHRASE_NOTE_RE.sub("", head)) or head
     if not head or head.endswith(".") or ":" in head:
         return None
     title = _normalise(head)

@@ -1,0 +1,54 @@
+"""Postings read as a new user would (session 22, second reading): each test holds the
+general rule behind a wrong reading of a shared posting, in text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch import read_posting
+from jobmatch.extract.component import SkillExtractor
+from jobmatch.extract.sections import classify_heading
+
+
+def _reqs(text: str, extractor: SkillExtractor) -> dict[tuple[str, ...], bool]:
+    return {
+        tuple(s.skill_id for s in r.skills): r.required
+        for r in read_posting(text, extractor=extractor).requirements
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("What we love to see:", "preferred"),
+        ("We\u2019d Love to See:", "preferred"),
+        ("We'll REALLY love you if: (This is the bonus stuff that makes you stand out)", "preferred"),
+        ("We'd love it if you also had:", "preferred"),
+        ("You'll love our Data Engineer position if: (the stuff you MUST have)", "requirements"),
+        ("We'd love to hear from you if:", "requirements"),
+        ("Impact You'll Make:", "responsibilities"),
+        ("What your day will look like:", "responsibilities"),
+        ("Why you'll love working here:", "benefits"),
+    ],
+)
+def test_what_the_employer_would_love_is_preferred(line: str, section: str) -> None:
+    assert classify_heading(line) == section
+
+
+LOVE = """What You'll Bring:
+Solid knowledge of statistical methods
+Advanced SQL skills
+What we love to see:
+Prior Marketing Analytics experience
+Experience with tools such as Hive and Pig
+Impact You'll Make:
+Extract insights from large data sets using Python
+"""
+
+
+def test_the_nice_to_haves_after_love_to_see_are_preferred(extractor: SkillExtractor) -> None:
+    reqs = _reqs(LOVE, extractor)
+    assert reqs[("sql",)] is True
+    assert reqs[("marketing_analytics",)] is False
+    assert reqs[("apache_hive", "apache_pig")] is False
+    assert reqs[("python",)] is True  # the tasks that follow are the job's again
