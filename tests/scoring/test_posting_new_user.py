@@ -52,3 +52,22 @@ def test_the_nice_to_haves_after_love_to_see_are_preferred(extractor: SkillExtra
     assert reqs[("marketing_analytics",)] is False
     assert reqs[("apache_hive", "apache_pig")] is False
     assert reqs[("python",)] is True  # the tasks that follow are the job's again
+
+
+MUST = """Basic Qualifications:
+3+ years of experience in data engineering
+Preferred Qualifications:
+Healthcare domain experience
+Experience with Azure is a plus
+Problem solving skills and Ability to meet deadlines are a must
+Working knowledge of Docker is mandatory
+"""
+
+
+def test_a_must_under_a_preferred_heading_is_required(extractor: SkillExtractor) -> None:
+    reqs = _reqs(MUST, extractor)
+    assert reqs[("healthcare",)] is False
+    assert reqs[("azure",)] is False
+    assert reqs[("problem-solving",)] is True
+    assert reqs[("meeting_deadlines",)] is True
+    assert reqs[("docker",)] is True

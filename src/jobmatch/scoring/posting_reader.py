@@ -403,7 +403,7 @@ class _Reading:
             if shared is not None:
                 # "Certified PM (PMP) and/or Agile Scrum Master": one certification of two
                 ids, taken = shared
-                prefer = section == "preferred" or states_preference(clause)
+                prefer = _prefers(clause, section)
                 required = _required(clause, section, prefer=prefer, lenient=lenient)
                 self.where.setdefault(clause, section)
                 _add(self.reqs, ids, required, clause, self.lexicon)
@@ -467,7 +467,7 @@ class _Reading:
         else:
             # the cue names the better alternative: it makes the requirement no preference
             clause = clause.replace(" ".join(self.text[one[0] : one[1]].split()), " ")
-        prefer = section == "preferred" or states_preference(clause)
+        prefer = _prefers(clause, section)
         picked = self._picked(clause, ms) if prefer and section != "preferred" else None
         if picked is not None:
             # "one scripting language (C, C++, Perl, Python, Java), Python preferred": the
@@ -571,7 +571,7 @@ class _Reading:
         clause, section, _, _ = lead
         if self.asks_nothing(clause, section, ms, lenient=lenient):
             return
-        prefer = section == "preferred" or states_preference(clause)
+        prefer = _prefers(clause, section)
         required = _required(clause, section, prefer=prefer, lenient=lenient)
         ids = [m.skill_id for m in _asked(sorted(ms, key=lambda m: m.start))]
         if ids:
@@ -652,6 +652,22 @@ def _one_of_items(
             out[i] = lead
             end = b
     return out
+
+
+#: a clause that insists, under a preferred heading: "Problem solving skills and Ability to
+#: meet deadlines are a must" (glassdoor-0421's last items of "Preferred Qualifications")
+_INSISTS = re.compile(
+    r"\b(?:is|are)\s+(?:an?\s+)?(?:absolute\s+)?must(?:[ -]haves?)?\b|\bmandatory\b",
+    re.IGNORECASE,
+)
+
+
+def _prefers(clause: str, section: str) -> bool:
+    """Whether a clause prefers what it names: it says so ("is a plus"), or it stands under a
+    preferred heading and does not insist ("... are a must")."""
+    if states_preference(clause):
+        return True
+    return section == "preferred" and _INSISTS.search(clause) is None
 
 
 def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool:
