@@ -71,3 +71,21 @@ def test_a_must_under_a_preferred_heading_is_required(extractor: SkillExtractor)
     assert reqs[("problem-solving",)] is True
     assert reqs[("meeting_deadlines",)] is True
     assert reqs[("docker",)] is True
+
+
+def test_two_skills_each_with_its_examples_are_two_requirements(
+    extractor: SkillExtractor,
+) -> None:
+    text = (
+        "Requirements\n"
+        "Solid knowledge of statistical methods such as GLM and machine learning techniques"
+        " such as random forest, GBM, XGBoost, etc.\n"
+    )
+    reqs = _reqs(text, extractor)
+    assert reqs[("statistics", "regression_analysis")] is True
+    assert reqs[("machine_learning", "random_forest", "gradient_boosting", "xgboost")] is True
+
+
+def test_the_last_example_joined_by_and_stays_an_example(extractor: SkillExtractor) -> None:
+    text = "Requirements\nExperience with deep learning frameworks such as PyTorch, TensorFlow, and JAX\n"
+    assert list(_reqs(text, extractor)) == [("deep_learning", "pytorch", "tensorflow", "jax")]
