@@ -89,3 +89,18 @@ def test_two_skills_each_with_its_examples_are_two_requirements(
 def test_the_last_example_joined_by_and_stays_an_example(extractor: SkillExtractor) -> None:
     text = "Requirements\nExperience with deep learning frameworks such as PyTorch, TensorFlow, and JAX\n"
     assert list(_reqs(text, extractor)) == [("deep_learning", "pytorch", "tensorflow", "jax")]
+
+
+def test_a_department_before_the_other_stakeholders_is_no_skill(
+    extractor: SkillExtractor,
+) -> None:
+    text = (
+        "What you'll do:\n"
+        "- Coordinate with Product management and technical stakeholders on the roadmap.\n"
+        "- Write SQL queries for reports.\n"
+        "- Collaborate with Biostatistics on trial design.\n"
+    )
+    reqs = _reqs(text, extractor)
+    assert ("product_management",) not in reqs
+    assert reqs[("sql",)] is True
+    assert reqs[("biostatistics",)] is True  # one name alone may be the field of the work
