@@ -104,3 +104,41 @@ def test_a_department_before_the_other_stakeholders_is_no_skill(
     assert ("product_management",) not in reqs
     assert reqs[("sql",)] is True
     assert reqs[("biostatistics",)] is True  # one name alone may be the field of the work
+
+
+DEPARTMENT = """At Acme, we help veterans buy homes.
+
+The Acme Technology Department includes:
+Data Services
+Information Security
+Product Strategy
+Examples of these roles include:
+Data Engineer
+Tableau Administrator
+
+We're looking for someone who is passionate about their job, who will deliver results \
+with integrity, and who enjoys helping others.
+
+We'll also want to know you can demonstrate some or all of these attributes:
+Strong knowledge of SQL
+Familiarity working with Windows or Linux server environments
+"""
+
+
+def test_a_department_s_teams_ask_nothing(extractor: SkillExtractor) -> None:
+    assert classify_heading("The Acme Technology Department includes:") == "about"
+    reqs = _reqs(DEPARTMENT, extractor)
+    assert set(reqs).isdisjoint({("security",), ("product_strategy",), ("tableau",)})
+    assert reqs[("integrity",)] is False  # the company's wish, no requirements heading
+    assert reqs[("sql",)] is True
+    assert reqs[("windows", "linux")] is True
+
+
+def test_a_long_title_turning_to_the_candidate_opens_the_requirements() -> None:
+    line = "We'll also want to know you can demonstrate some or all of these attributes:"
+    assert len(line) > 72
+    assert classify_heading(line) == "requirements"
+    text = f"About Acme\nWe sell homes.\n{line}\nStrong knowledge of SQL\n"
+    from jobmatch.extract.sections import detect_sections
+
+    assert [name for _, _, name in detect_sections(text)][-1] == "requirements"

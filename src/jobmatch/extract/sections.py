@@ -77,6 +77,10 @@ _CANDIDATE_HEADING = (
     r"|you(?:ll| will)? love (?:our|this|the) (?:[\w-]+ ){0,4}?(?:position|role|job|opportunity)"
     r" if(?: you)?"
     r"|wed like you to (?:be comfortable with|have|know|bring)"
+    # "We'll also want to know you can demonstrate some or all of these attributes:"
+    r"|(?:well |we will |we )?(?:also )?want to (?:know|see) (?:that )?you (?:can |could )?"
+    r"(?:demonstrate|have|show|bring)(?: (?:some|all|most|any|or|of|these|the|following))*"
+    r" (?:attributes|skills|qualities|qualifications|traits|abilities)"
     r"|you (?:could|can|might) (?:be our next \w+|help us make a difference) if(?: you)?)$"
 )
 _PREFERRED_HEADING = (
@@ -185,7 +189,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"^about\b|\bwho we are\b|\bwho are we\b|\boverview\b|\bjob description\b|\bjob summary\b"
         r"|\bposition summary\b|\brole summary\b|\bthe opportunity\b|\bour company\b"
         r"|\bcompany description\b|\bthe company\b|\bour mission\b|\bour team\b"
-        r"|\bthe team\b|\bgeneral summary\b|\bdescription\b",
+        r"|\bthe team\b|\bgeneral summary\b|\bdescription\b"
+        # "The VU Technology Department includes:" (its teams, no skills: glassdoor-0496)
+        r"|\b(?:department|division|organi[sz]ation|teams) (?:includes?|consists of|comprises)$",
     ),
     # a resume's list of skills under a summary-like name ("Skill Highlights", "Core
     # Strengths"); a posting's "Your strengths" is not one
@@ -566,7 +572,13 @@ def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
         if not line:
             break
         # cheap pre-filters: headings are short; a long line is one only with an early colon
-        if len(line) > _MAX_HEADING_LINE or (len(line) > 72 and line.find(":", 0, 73) < 0):
+        # (a title in the words of a sentence may run to its colon at the end: "We'll also
+        # want to know you can demonstrate some or all of these attributes:")
+        if len(line) > _MAX_HEADING_LINE or (
+            len(line) > 72
+            and line.find(":", 0, 73) < 0
+            and not (len(line) <= _MAX_PHRASE_CHARS + 2 and line.rstrip().endswith(":"))
+        ):
             value = False
             for at, inline in inline_headings(line):
                 opens(m.start() + at, inline)

@@ -63,7 +63,9 @@ CANDIDATE = re.compile(
     r"|\bcandidate\b|\bmust\b|\brequired\b|\brequires?\b|\bhands-on\b|\bworking with\b"
     r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b"
     r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b|\bmandatory\b|\bneeded is\b"
-    r"|\bexperts? (?:in|with|at|on)\b",
+    r"|\bexperts? (?:in|with|at|on)\b"
+    # "We're looking for someone who ... will deliver results with integrity"
+    r"|\blooking for (?:someone|a person|people|an individual) (?:who|with)\b",
     re.IGNORECASE,
 )
 RELATED = re.compile(
