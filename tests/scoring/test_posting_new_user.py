@@ -142,3 +142,20 @@ def test_a_long_title_turning_to_the_candidate_opens_the_requirements() -> None:
     from jobmatch.extract.sections import detect_sections
 
     assert [name for _, _, name in detect_sections(text)][-1] == "requirements"
+
+
+def test_colleagues_named_by_their_trade_are_no_skill(extractor: SkillExtractor) -> None:
+    text = (
+        "Responsibilities\n"
+        "- Supporting user experience specialists and information architects through"
+        " development of dashboards and user interfaces.\n"
+        "- You will work with Scrum Masters, Business Analysts, and Developers to migrate"
+        " data.\n"
+        "- You will work closely alongside other software developers and DevOps software"
+        " engineers in the wider teams.\n"
+    )
+    posting = read_posting(text, extractor=extractor)
+    asked = {s.skill_id for r in posting.requirements for s in r.skills}
+    assert asked.isdisjoint({"ux", "scrum", "devops"})
+    assert {"scrum", "devops"} <= {s.skill_id for s in posting.ignored}
+    assert {"dashboards", "ui"} <= asked

@@ -115,6 +115,22 @@ _COLLEAGUES = re.compile(
 )
 
 
+# colleagues named by their trade: "Supporting user experience specialists and information
+# architects" (glassdoor-0893), "work with Scrum Masters, Business Analysts, and Developers"
+# (glassdoor-0450): the people met, not the skill ("a team of data scientists" after
+# "lead" asks the skill, so "of" does not open such a list)
+_ROLE = (
+    r"(?:engineers|scientists|analysts|specialists|architects|designers|developers"
+    r"|researchers|masters|managers|owners)\b"
+)
+_PEOPLE = re.compile(
+    r"\b(?:with|alongside|support|supporting)[ \t]+"
+    r"(?:(?:the|our|other|your|fellow|senior|junior)[ \t]+)*"
+    rf"({_TEAM_NAME}[ \t]+{_ROLE}(?:{_TEAM_SEP}{_TEAM_NAME}[ \t]+{_ROLE})*)",
+    re.IGNORECASE,
+)
+
+
 # the people a posting's leadership names, not the skill: "present findings to agency
 # leadership", "materials for TransUnion leadership", "business units and senior
 # leadership", "Educate executives and leadership" ("leadership skills", "provide
@@ -145,6 +161,11 @@ def team_names(text: str) -> list[tuple[int, int]]:
     ]
     if "staff" in text or "colleagues" in text or "peers" in text or "teammates" in text:
         spans += [m.span(1) for m in _COLLEAGUES.finditer(text)]
+    spans += [
+        m.span(1)
+        for m in _PEOPLE.finditer(text)
+        if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
+    ]
     if "eadership" in text or "EADERSHIP" in text:
         # (none inside a team's name: the spans do not overlap)
         spans += [
