@@ -159,3 +159,14 @@ def test_colleagues_named_by_their_trade_are_no_skill(extractor: SkillExtractor)
     assert asked.isdisjoint({"ux", "scrum", "devops"})
     assert {"scrum", "devops"} <= {s.skill_id for s in posting.ignored}
     assert {"dashboards", "ui"} <= asked
+
+
+def test_a_script_pasted_with_the_posting_asks_nothing(extractor: SkillExtractor) -> None:
+    script = (
+        "(function() { var ac = document.createElement('script'); ac.type = "
+        "'text/javascript'; ac.src = 'https://example.com/px.js'; })();\n"
+    )
+    text = "Requirements\n- Experience with Python.\n" + script
+    assert _reqs(text, extractor) == {("python",): True}
+    prose = "Requirements\n- Let us know if you use JavaScript = a plus for the web team.\n"
+    assert ("javascript",) in _reqs(prose, extractor)

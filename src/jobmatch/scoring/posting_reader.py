@@ -114,6 +114,29 @@ _EQUAL_OPPORTUNITY = re.compile(
     r"|regardless of (?:race|age|sex|gender|religion|colou?r|national)",
     re.IGNORECASE,
 )
+#: a line of a web page's script copied with the posting: "(function() { var ac =
+#: document.createElement('script'); ac.type = 'text/javascript'; ..." (glassdoor-0421's
+#: tracking pixel asked JavaScript)
+_SCRIPT = re.compile(
+    r"\bfunction\s*\([^()]*\)\s*\{|\bdocument\.(?:createElement|getElement\w*|location|write)\b"
+    r"|\b(?:var|let|const)\s+[A-Za-z_$][\w$]*\s*=[^=]"
+)
+
+
+def _script_line(text: str, at: int) -> bool:
+    """Whether the line holding offset ``at`` of ``text`` is script code."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : len(text) if end == -1 else end]
+    return (
+        "function" in line
+        or "document." in line
+        or "var " in line
+        or "const " in line
+        or "let " in line
+    ) and _SCRIPT.search(line) is not None
+
+
 _CONTEXT_SECTIONS = frozenset({"about", "other", "summary"})
 #: under "Job description" a clause counts when it speaks of the candidate (as under About:
 #: the company's words often come first), and then asks without a firm cue
@@ -379,6 +402,9 @@ class _Reading:
                 pooled.setdefault(lead, []).extend(ms)
                 if items.get(i + 1) != lead:
                     self.one_of(clause_list[lead], pooled.pop(lead), lenient=lenient)
+                continue
+            if _script_line(self.text, span[0]):
+                self.ignore(ms)  # a web page's script pasted with the text: no prose
                 continue
             if self.asks_nothing(clause, section, ms, lenient=lenient):
                 continue
