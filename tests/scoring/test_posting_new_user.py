@@ -170,3 +170,17 @@ def test_a_script_pasted_with_the_posting_asks_nothing(extractor: SkillExtractor
     assert _reqs(text, extractor) == {("python",): True}
     prose = "Requirements\n- Let us know if you use JavaScript = a plus for the web team.\n"
     assert ("javascript",) in _reqs(prose, extractor)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("A strong understanding of cGMPs and ICH guidelines", "good_manufacturing_practice"),
+        ("Hands-on skills with chromatographic techniques e.g. HPLC, UPLC and GC", "chromatography"),
+        ("5-10 years of industry LC-MS/MS experience required", "mass_spectrometry"),
+    ],
+)
+def test_the_lab_techniques_a_scientist_is_asked(
+    extractor: SkillExtractor, text: str, skill: str
+) -> None:
+    assert skill in {m.skill_id for m in extractor.extract(text)}
