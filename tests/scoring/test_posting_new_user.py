@@ -22,7 +22,10 @@ def _reqs(text: str, extractor: SkillExtractor) -> dict[tuple[str, ...], bool]:
     [
         ("What we love to see:", "preferred"),
         ("We\u2019d Love to See:", "preferred"),
-        ("We'll REALLY love you if: (This is the bonus stuff that makes you stand out)", "preferred"),
+        (
+            "We'll REALLY love you if: (This is the bonus stuff that makes you stand out)",
+            "preferred",
+        ),
         ("We'd love it if you also had:", "preferred"),
         ("You'll love our Data Engineer position if: (the stuff you MUST have)", "requirements"),
         ("We'd love to hear from you if:", "requirements"),
@@ -176,7 +179,10 @@ def test_a_script_pasted_with_the_posting_asks_nothing(extractor: SkillExtractor
     ("text", "skill"),
     [
         ("A strong understanding of cGMPs and ICH guidelines", "good_manufacturing_practice"),
-        ("Hands-on skills with chromatographic techniques e.g. HPLC, UPLC and GC", "chromatography"),
+        (
+            "Hands-on skills with chromatographic techniques e.g. HPLC, UPLC and GC",
+            "chromatography",
+        ),
         ("5-10 years of industry LC-MS/MS experience required", "mass_spectrometry"),
     ],
 )
@@ -184,3 +190,21 @@ def test_the_lab_techniques_a_scientist_is_asked(
     extractor: SkillExtractor, text: str, skill: str
 ) -> None:
     assert skill in {m.skill_id for m in extractor.extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("line", "asked", "preferred"),
+    [
+        ("Master's degree in Computer Science or a related field, PhD preferred,", "master", "phd"),
+        ("Bachelor\u2019s degree in Statistics, Master\u2019s a plus", "bachelor", "master"),
+    ],
+)
+def test_a_degree_asked_and_another_preferred_in_its_tail(
+    extractor: SkillExtractor, line: str, asked: str, preferred: str
+) -> None:
+    posting = read_posting(
+        f"Requirements\n- {line}\n- Experience with Python,\n", extractor=extractor
+    )
+    assert posting.education is not None
+    assert posting.education.min_level == asked
+    assert posting.education.preferred_level == preferred

@@ -607,8 +607,8 @@ _NO_TAIL_AFTER = re.compile(
 #: a clause that asks firmly; a short preferred tail after a comma is then the tail's own
 _FIRM = re.compile(r"\bmust\b|\brequired\b|\brequires?\b|\bminimum\b", re.IGNORECASE)
 _SHORT_PREFERRED_TAIL = re.compile(
-    r",[ \t]*(?:[\w+#.-]+[ \t]+){1,5}(?:is[ \t]+|are[ \t]+)?(?:strongly[ \t]+|highly[ \t]+)?"
-    r"(?:preferred|desired|a[ \t]+plus)[ \t]*[.)]*[ \t]*$",
+    r",[ \t]*(?:[\w+#.'\u2019-]+[ \t]+){1,5}(?:is[ \t]+|are[ \t]+)?(?:strongly[ \t]+|highly[ \t]+)?"
+    r"(?:preferred|desired|a[ \t]+plus)[ \t]*[.),;]*[ \t]*$",
     re.IGNORECASE,
 )
 #: a tail about other things than those asked before it: "Excellent English language
@@ -649,6 +649,17 @@ def preferred_asides(
     if tail is None and _FIRM.search(clause):
         # "Must possess an active Secret or higher security clearance, Top Secret preferred"
         tail = _SHORT_PREFERRED_TAIL.search(text, start, end)
+    if tail is None and ("preferred" in clause or "desired" in clause or "plus" in clause):
+        # "Master's degree in Computer Science or a related field, PhD preferred" (glassdoor-
+        # 0133 preferred the master's and lost the PhD): a degree asked, another preferred
+        degree = _SHORT_PREFERRED_TAIL.search(text, start, end)
+        if degree is not None:
+            named, asked = (
+                degree_levels(degree.group()),
+                degree_levels(text[start : degree.start()]),
+            )
+            if named and asked and not set(named) & set(asked):
+                tail = degree
     if tail is not None and not states_preference(text[start : tail.start()]):
         stop = _degree_statement(text, tail.end(), end)
         kept = [(a, b) for a, b in found if b <= tail.start() or a >= stop]
