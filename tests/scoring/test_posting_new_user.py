@@ -208,3 +208,9 @@ def test_a_degree_asked_and_another_preferred_in_its_tail(
     assert posting.education is not None
     assert posting.education.min_level == asked
     assert posting.education.preferred_level == preferred
+
+
+def test_a_degree_written_apart_is_one_clause(extractor: SkillExtractor) -> None:
+    posting = read_posting("Qualification:\n\nB. Tech with minimum 60%\n", extractor=extractor)
+    assert posting.education is not None
+    assert posting.education.min_level == "bachelor"

@@ -438,6 +438,17 @@ def _other_degree_s_years(seg: str, at: int) -> bool:
     return bool(degree_levels(seg[at : end if end != -1 else len(seg)]))
 
 
+#: a degree's initial and its second part, apart: "B. Tech", "M. Sc", "B. E"
+_SPACED_DEGREE = re.compile(r"(?-i:[BM])\.\s+(?-i:Tech|Sc|Eng|Com|Pharm|Arch|Des|Ed|Phil|E|S|A)\b")
+
+
+def _spaced_degree(seg: str, at: int) -> bool:
+    """Whether the full stop before ``seg[at]`` is a degree's initial's ("B. Tech with
+    minimum 60%", resume_matcher's Web_dev_job.docx, lost its bachelor's)."""
+    i = at - 2
+    return i >= 0 and not seg[i - 1 : i].isalnum() and _SPACED_DEGREE.match(seg, i) is not None
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
     """The clauses of ``text`` as ``(start, end)`` offsets, in text order.
 
@@ -452,6 +463,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
             for m in _SENTENCE_END.finditer(seg)
             if not _NO_SENTENCE_END.search(seg, max(0, m.start() - 8), m.start())
             and not _other_degree_s_years(seg, m.end())
+            and not _spaced_degree(seg, m.start())
         ]
         if seg.count(" + ") >= 2:
             pluses = [m.span() for m in _INLINE_PLUS.finditer(seg)]
