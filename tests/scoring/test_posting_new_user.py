@@ -214,3 +214,16 @@ def test_a_degree_written_apart_is_one_clause(extractor: SkillExtractor) -> None
     posting = read_posting("Qualification:\n\nB. Tech with minimum 60%\n", extractor=extractor)
     assert posting.education is not None
     assert posting.education.min_level == "bachelor"
+
+
+def test_pastimes_ask_nothing(extractor: SkillExtractor) -> None:
+    text = (
+        "Who we look for\n"
+        "Our consultants must be adaptable. Whether it be cooking, traveling, hiking, or"
+        " volunteering, our consultants enjoy working with genuine folks.\n"
+    )
+    reqs = _reqs(text, extractor)
+    assert ("cooking",) not in reqs
+    assert reqs[("adaptability",)] is True
+    chef = "Requirements\n- Experience in cooking and baking for large groups.\n"
+    assert ("cooking",) in _reqs(chef, extractor)

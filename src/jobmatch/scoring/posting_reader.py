@@ -137,6 +137,22 @@ def _script_line(text: str, at: int) -> bool:
     ) and _SCRIPT.search(line) is not None
 
 
+#: pastimes no posting asks (no skill of the lexicon): a clause naming two or more speaks of
+#: the people's free time ("Whether it be cooking, traveling, hiking, or volunteering, SEI
+#: Consultants enjoy ...", glassdoor-0288 required cooking); "cooking and baking" of a chef's
+#: posting names none of them
+_LEISURE = re.compile(
+    r"\b(?:hiking|camping|travell?ing|volunteering|gardening|skiing|snowboarding|biking"
+    r"|surfing|yoga|knitting)\b",
+    re.IGNORECASE,
+)
+
+
+def _leisure(clause: str) -> bool:
+    """Whether ``clause`` names two or more pastimes."""
+    return len({m.group().lower() for m in _LEISURE.finditer(clause)}) >= 2
+
+
 _CONTEXT_SECTIONS = frozenset({"about", "other", "summary"})
 #: under "Job description" a clause counts when it speaks of the candidate (as under About:
 #: the company's words often come first), and then asks without a firm cue
@@ -561,7 +577,7 @@ class _Reading:
         recorded as such): under Benefits or another section that never asks, an
         equal-opportunity statement, a clause of a company description that does not turn
         to the candidate, or the company speaking of itself."""
-        if section in _NEVER_SECTIONS or _EQUAL_OPPORTUNITY.search(clause):
+        if section in _NEVER_SECTIONS or _EQUAL_OPPORTUNITY.search(clause) or _leisure(clause):
             self.ignore(ms)
             return True
         voice = not lenient and _company_voice(clause, section, self.subject)
