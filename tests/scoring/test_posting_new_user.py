@@ -227,3 +227,15 @@ def test_pastimes_ask_nothing(extractor: SkillExtractor) -> None:
     assert reqs[("adaptability",)] is True
     chef = "Requirements\n- Experience in cooking and baking for large groups.\n"
     assert ("cooking",) in _reqs(chef, extractor)
+
+
+def test_a_clause_ending_is_critical_asks_firmly(extractor: SkillExtractor) -> None:
+    text = (
+        "Position Summary:\n"
+        "We are seeking a scientist to join our team. A solid understanding of immunology"
+        " and cell biology is critical. The SRE role is critical to our success and needs"
+        " strong Python.\n"
+    )
+    reqs = _reqs(text, extractor)
+    assert reqs[("immunology",)] is True
+    assert reqs[("cell_biology",)] is True

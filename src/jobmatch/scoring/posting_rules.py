@@ -64,6 +64,7 @@ CANDIDATE = re.compile(
     r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b"
     r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b|\bmandatory\b|\bneeded is\b"
     r"|\bexperts? (?:in|with|at|on)\b"
+    r"|\b(?:is|are)[ \t]+(?:absolutely[ \t]+)?(?:critical|crucial)[ \t]*[.!;]?[ \t]*$"
     # "We're looking for someone who ... will deliver results with integrity"
     r"|\blooking for (?:someone|a person|people|an individual) (?:who|with)\b",
     re.IGNORECASE,
