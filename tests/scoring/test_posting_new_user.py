@@ -239,3 +239,15 @@ def test_a_clause_ending_is_critical_asks_firmly(extractor: SkillExtractor) -> N
     reqs = _reqs(text, extractor)
     assert reqs[("immunology",)] is True
     assert reqs[("cell_biology",)] is True
+
+
+def test_special_consideration_prefers(extractor: SkillExtractor) -> None:
+    text = (
+        "Requirements\n"
+        "- 2+ years of experience with R and Python (special consideration for experience"
+        " with pandas, NumPy, and SciPy)\n"
+    )
+    reqs = _reqs(text, extractor)
+    assert reqs[("r",)] is True
+    assert reqs[("python",)] is True
+    assert reqs[("pandas", "numpy", "scipy")] is False

@@ -53,7 +53,9 @@ PREFER = re.compile(
     r"|\bideal\b|\bbonus\b|\bpreferred\b|\bprefer(?:ably|ence)?\b|\bdesired\b|\bdesirable\b"
     r"|\badvantageous\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b"
     r"|\bnice\s+but\s+not\s+(?:necessary|required|essential|mandatory)\b|\b(?:is|are|be)\s+nice\b"
-    r"|\bnot required\b|\boptional\b|^[^\w(]*advantages?\s*:",
+    r"|\bnot required\b|\boptional\b|^[^\w(]*advantages?\s*:"
+    # "(special consideration for experience with pandas, NumPy ...)" (glassdoor-0506)
+    r"|\b(?:special|additional|extra|preferential)\s+consideration\s+(?:for|to|given)\b",
     re.IGNORECASE,
 )
 #: a clause about the candidate (outside a requirements section it makes skills count)
@@ -521,6 +523,7 @@ _PREFER_WORDS = (
     "beneficial",
     "not required",
     "optional",
+    "consideration",
 )
 #: every match of :data:`DEGREE_HINT`'s case-blind part holds one of these
 _DEGREE_WORDS = (
