@@ -90,7 +90,10 @@ def test_two_skills_each_with_its_examples_are_two_requirements(
 
 
 def test_the_last_example_joined_by_and_stays_an_example(extractor: SkillExtractor) -> None:
-    text = "Requirements\nExperience with deep learning frameworks such as PyTorch, TensorFlow, and JAX\n"
+    text = (
+        "Requirements\n"
+        "Experience with deep learning frameworks such as PyTorch, TensorFlow, and JAX\n"
+    )
     assert list(_reqs(text, extractor)) == [("deep_learning", "pytorch", "tensorflow", "jax")]
 
 
