@@ -170,6 +170,7 @@ def test_every_preference_word_is_needed() -> None:
         "beneficial": "beneficial",
         "not required": "not required",
         "optional": "optional",
+        "consideration": "special consideration for",
     }
     assert set(examples) == set(posting_rules._PREFER_WORDS)
     for word, text in examples.items():

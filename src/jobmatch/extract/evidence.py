@@ -250,6 +250,7 @@ class EvidenceFinder:
         self._other_document = frozenset(key(t) for t in _OTHER_DOCUMENT)
         self._quantifiers = frozenset(key(t) for t in _QUANTIFIERS)
         self._hyphen = key("-")
+        self._by = key("by")
         self._prefixes = frozenset(key(t) for t in _VERB_PREFIXES)
         self._max_verb = max((len(v) for vs in self._verbs for v in vs), default=1)
         self._verb_ends = frozenset(v[-1] for vs in self._verbs for v in vs)
@@ -321,6 +322,10 @@ class EvidenceFinder:
                             continue  # an adjective: "three published papers"
                         if self._in_compound(cols, breaks, v):
                             continue  # "employee-led"; a longer verb may hold the prefix
+                        if j + 1 < k and low[j + 1] == self._by:
+                            # the passive: "the project, lead by a highly technical team",
+                            # "mentored by senior engineers": the others did it
+                            return None
                         return v, r
         return None
 

@@ -72,8 +72,15 @@ _CANDIDATE_HEADING = (
     r"|strong|right) (?:fit|match)(?: for (?:us|this role))? if(?: you)?"
     r"|are we a match|is (?:this|that) you|(?:does )?(?:this|that) sounds? like you"
     r"|(?:you should |please )?apply if(?: you)?|you should(?: demonstrate| have| bring)?"
-    r"|you want to talk to us if|(?:we(?:d| would) )?love to (?:hear from you if|see)"
+    r"|you want to talk to us if|(?:we(?:d| would) )?love to hear from you if"
+    # "You'll love our Data Engineer position if:" (glassdoor-0450)
+    r"|you(?:ll| will)? love (?:our|this|the) (?:[\w-]+ ){0,4}?(?:position|role|job|opportunity)"
+    r" if(?: you)?"
     r"|wed like you to (?:be comfortable with|have|know|bring)"
+    # "We'll also want to know you can demonstrate some or all of these attributes:"
+    r"|(?:well |we will |we )?(?:also )?want to (?:know|see) (?:that )?you (?:can |could )?"
+    r"(?:demonstrate|have|show|bring)(?: (?:some|all|most|any|or|of|these|the|following))*"
+    r" (?:attributes|skills|qualities|qualifications|traits|abilities)"
     r"|you (?:could|can|might) (?:be our next \w+|help us make a difference) if(?: you)?)$"
 )
 _PREFERRED_HEADING = (
@@ -88,6 +95,11 @@ _PREFERRED_HEADING = (
     r"|(?:(?:its |it is )?even better|(?:\w+ )?(?:points?|credits?|creds?|kudos|stars?)) if"
     r"(?: you(?: also)?(?: have| had| know| bring| are)?)?"
     r"|(?:wed|we would|we ?d) (?:also )?love (?:it )?if you(?: also)?(?: have| had| know| bring)?"
+    # "We'll REALLY love you if:", "What we love to see:", "We'd Love to See:" (TransUnion's
+    # nice-to-haves after its "What You'll Bring:", glassdoor-0102, 0462; glassdoor-0450)
+    r"|(?:well|we will) (?:also |really )?love (?:it |you )?if(?: you)?(?: also)?"
+    r"(?: have| had| know| bring)?"
+    r"|(?:what )?(?:wed |we would |well |we will |we )?(?:also |really )?love to see"
     # "In addition, the following would be an advantage:", "It would be an advantage if you
     # have:" (Google DeepMind's postings)
     r"|(?:in addition )?(?:the following|these|this|it) would (?:also )?be (?:an? )?"
@@ -171,7 +183,11 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"\bresponsibilit|\bduties\b|\byoull do\b|\byou will do\b|\byoull be doing\b"
         r"|\byou will be doing\b|\bday to day\b|\byour role\b|\bthe role\b|\byour mission\b"
         r"|\byour impact\b|\btasks\b|\bwhat you will\b|\bwhat youll\b|\bin this role\b"
-        r"|\bjob functions?\b|\baccountabilities\b|\byour contributions?\b|^your job$",
+        r"|\bjob functions?\b|\baccountabilities\b|\byour contributions?\b|^your job$"
+        # "Impact You'll Make:" (TransUnion's tasks, after its nice-to-haves)
+        r"|^(?:the )?impact (?:youll|you will) (?:make|have)$"
+        # "What your day will look like:" (glassdoor-0450, after its nice-to-haves)
+        r"|^(?:what )?(?:your|a) (?:typical )?day (?:will )?looks? like$|^a day in the life\b",
     ),
     ("summary", r"\babout me\b|\bcareer objective\b|\bprofessional summary\b"),
     (
@@ -179,7 +195,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"^about\b|\bwho we are\b|\bwho are we\b|\boverview\b|\bjob description\b|\bjob summary\b"
         r"|\bposition summary\b|\brole summary\b|\bthe opportunity\b|\bour company\b"
         r"|\bcompany description\b|\bthe company\b|\bour mission\b|\bour team\b"
-        r"|\bthe team\b|\bgeneral summary\b|\bdescription\b",
+        r"|\bthe team\b|\bgeneral summary\b|\bdescription\b"
+        # "The VU Technology Department includes:" (its teams, no skills: glassdoor-0496)
+        r"|\b(?:department|division|organi[sz]ation|teams) (?:includes?|consists of|comprises)$",
     ),
     # a resume's list of skills under a summary-like name ("Skill Highlights", "Core
     # Strengths"); a posting's "Your strengths" is not one
@@ -414,7 +432,7 @@ def _phrase_heading(line: str) -> str | None:
     head = _PHRASE_END_RE.sub("", _DECORATION_RE.sub("", line).strip().strip("*_#"))
     # a note in parentheses after the title: "What we are expecting from you (i.e., the
     # qualifications you must have)"
-    head = _PHRASE_NOTE_RE.sub("", head) or head
+    head = _PHRASE_END_RE.sub("", _PHRASE_NOTE_RE.sub("", head)) or head
     if not head or head.endswith(".") or ":" in head:
         return None
     title = _normalise(head)
@@ -560,7 +578,13 @@ def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
         if not line:
             break
         # cheap pre-filters: headings are short; a long line is one only with an early colon
-        if len(line) > _MAX_HEADING_LINE or (len(line) > 72 and line.find(":", 0, 73) < 0):
+        # (a title in the words of a sentence may run to its colon at the end: "We'll also
+        # want to know you can demonstrate some or all of these attributes:")
+        if len(line) > _MAX_HEADING_LINE or (
+            len(line) > 72
+            and line.find(":", 0, 73) < 0
+            and not (len(line) <= _MAX_PHRASE_CHARS + 2 and line.rstrip().endswith(":"))
+        ):
             value = False
             for at, section, titled in _long_line_headings(line):
                 opens(m.start() + at, section)

@@ -191,6 +191,24 @@ def _link(gap: str, *, in_parens: bool) -> str | None:
     return "comma"
 
 
+def _heads_examples(text: str, ms: Sequence[SkillMention], i: int) -> bool:
+    """Whether the mention ``ms[i]`` is followed by only "such as", "e.g." or "including"
+    and the next mention, its first example ("machine learning techniques such as random
+    forest")."""
+    m = ms[i]
+    nxt = next((n for n in ms[i + 1 :] if n.start >= m.end), None)
+    if nxt is None:
+        return False
+    gap = text[m.end : nxt.start]
+    return _EXAMPLE_MARKER_GAP.match(gap) is not None
+
+
+#: a gap that is only an example marker: " such as ", ", including ", " (e.g. "
+_EXAMPLE_MARKER_GAP = re.compile(
+    r"^[ \t]*,?[ \t]*\(?[ \t]*(?:e\.\s?g(?:\s?\.)?|such[ \t]+as|including)[ \t,:]*$", re.IGNORECASE
+)
+
+
 def _based_on(gap: str, head: SkillMention, example: SkillMention) -> bool:
     """Whether ``example`` exemplifies what ``head`` is the base of rather than ``head``
     itself: "Java based services (including restful web services)" asks Java, and REST
@@ -243,7 +261,7 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
     prev: SkillMention | None = None
     alias = False  # prev is the short form of the skill before it: "networks (CNNs"
     purpose = False  # prev follows "for" after another skill: "Storybook for documentation"
-    for m in ms:
+    for i, m in enumerate(ms):
         if prev is not None and m.start < prev.end:
             continue  # nested in the previous mention
         link: str | None = None
@@ -259,6 +277,10 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
         comma_ends = link == "comma" and (purpose or (bool(chains) and chains[-1][-1][1] == "or"))
         # "such as PyTorch, TensorFlow, and JAX": "and" ends a list of examples, not a chain
         ends_examples = link == "and" and _examples(text, chains[-1]) if chains else False
+        if ends_examples and _heads_examples(text, ms, i):
+            # "statistical methods such as GLM and machine learning techniques such as random
+            # forest, GBM": the skill after "and" has examples of its own (glassdoor-0102)
+            ends_examples = False
         if link is None or (link == "and" and not ends_examples) or comma_ends:
             chains.append([(m, None)])
         else:

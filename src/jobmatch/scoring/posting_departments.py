@@ -30,9 +30,13 @@ _DEPARTMENTS = re.compile(
     r"|coordinat(?:e|es|ed|ing)|interfac(?:e|es|ed|ing)"
     r"|work(?:s|ed|ing)?[ \t]+(?:closely|cross-functionally))"
     r"[ \t]+with[ \t]+(?:(?:the|our|other|key|internal)[ \t]+)?"
-    rf"({_NAME}(?:{_SEP}{_NAME})+)"
+    rf"({_NAME}(?:{_SEP}{_NAME})+"
     # the list ends with its clause, "and other ...", or a word that turns to the task
-    r"(?=[ \t]*(?:,?[ \t]*(?:and|&)[ \t]+other\b|[.;,)]|$|[ \t]+(?:to|on|as|in|for|across)\b))",
+    r"(?=[ \t]*(?:,?[ \t]*(?:and|&)[ \t]+other\b|[.;,)]|$|[ \t]+(?:to|on|as|in|for|across)\b))"
+    # one name before the other people met: "Coordinate with Product management and
+    # technical stakeholders" (glassdoor-0338)
+    rf"|{_NAME}(?=[ \t]+(?:and|&)[ \t]+(?:[\w-]+[ \t]+)?(?:stakeholders|partners|teams"
+    r"|colleagues|counterparts|leaders(?:hip)?)\b))",
     re.IGNORECASE | re.MULTILINE,
 )
 

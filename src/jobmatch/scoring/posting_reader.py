@@ -114,6 +114,45 @@ _EQUAL_OPPORTUNITY = re.compile(
     r"|regardless of (?:race|age|sex|gender|religion|colou?r|national)",
     re.IGNORECASE,
 )
+#: a line of a web page's script copied with the posting: "(function() { var ac =
+#: document.createElement('script'); ac.type = 'text/javascript'; ..." (glassdoor-0421's
+#: tracking pixel asked JavaScript)
+_SCRIPT = re.compile(
+    r"\bfunction\s*\([^()]*\)\s*\{|\bdocument\.(?:createElement|getElement\w*|location|write)\b"
+    r"|\b(?:var|let|const)\s+[A-Za-z_$][\w$]*\s*=[^=]"
+)
+
+
+def _script_line(text: str, at: int) -> bool:
+    """Whether the line holding offset ``at`` of ``text`` is script code."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : len(text) if end == -1 else end]
+    return (
+        "function" in line
+        or "document." in line
+        or "var " in line
+        or "const " in line
+        or "let " in line
+    ) and _SCRIPT.search(line) is not None
+
+
+#: pastimes no posting asks (no skill of the lexicon): a clause naming two or more speaks of
+#: the people's free time ("Whether it be cooking, traveling, hiking, or volunteering, SEI
+#: Consultants enjoy ...", glassdoor-0288 required cooking); "cooking and baking" of a chef's
+#: posting names none of them
+_LEISURE = re.compile(
+    r"\b(?:hiking|camping|travell?ing|volunteering|gardening|skiing|snowboarding|biking"
+    r"|surfing|yoga|knitting)\b",
+    re.IGNORECASE,
+)
+
+
+def _leisure(clause: str) -> bool:
+    """Whether ``clause`` names two or more pastimes."""
+    return len({m.group().lower() for m in _LEISURE.finditer(clause)}) >= 2
+
+
 _CONTEXT_SECTIONS = frozenset({"about", "other", "summary"})
 #: under "Job description" a clause counts when it speaks of the candidate (as under About:
 #: the company's words often come first), and then asks without a firm cue
@@ -138,7 +177,10 @@ _REQUIRED_CUE = re.compile(
     r"\bmust\b|\brequired\b|\brequires?\b|\bwill have\b|\byears?\b|\bexperience (?:with|in)\b"
     r"|\bproficien|\bexpertise\b|\bstrong\b|\bhands-on\b|\byou will\b|\byou'll\b"
     r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b|\bmandatory\b"
-    r"|\bneeded is\b",
+    r"|\bneeded is\b"
+    # "A solid understanding of immunology and cell biology is critical." (glassdoor-0160),
+    # at the end of the clause: not "The SRE role is critical to our success"
+    r"|\b(?:is|are)[ \t]+(?:absolutely[ \t]+)?(?:critical|crucial)[ \t]*[.!;]?[ \t]*$",
     re.IGNORECASE,
 )
 #: the most words of a clause whose preference is surely its years' ...
@@ -380,6 +422,9 @@ class _Reading:
                 if items.get(i + 1) != lead:
                     self.one_of(clause_list[lead], pooled.pop(lead), lenient=lenient)
                 continue
+            if _script_line(self.text, span[0]):
+                self.ignore(ms)  # a web page's script pasted with the text: no prose
+                continue
             if self.asks_nothing(clause, section, ms, lenient=lenient):
                 continue
             if not lenient and _company_voice(clause, "about", self.subject):
@@ -403,7 +448,7 @@ class _Reading:
             if shared is not None:
                 # "Certified PM (PMP) and/or Agile Scrum Master": one certification of two
                 ids, taken = shared
-                prefer = section == "preferred" or states_preference(clause)
+                prefer = _prefers(clause, section)
                 required = _required(clause, section, prefer=prefer, lenient=lenient)
                 self.where.setdefault(clause, section)
                 _add(self.reqs, ids, required, clause, self.lexicon)
@@ -467,7 +512,7 @@ class _Reading:
         else:
             # the cue names the better alternative: it makes the requirement no preference
             clause = clause.replace(" ".join(self.text[one[0] : one[1]].split()), " ")
-        prefer = section == "preferred" or states_preference(clause)
+        prefer = _prefers(clause, section)
         picked = self._picked(clause, ms) if prefer and section != "preferred" else None
         if picked is not None:
             # "one scripting language (C, C++, Perl, Python, Java), Python preferred": the
@@ -535,7 +580,7 @@ class _Reading:
         recorded as such): under Benefits or another section that never asks, an
         equal-opportunity statement, a clause of a company description that does not turn
         to the candidate, or the company speaking of itself."""
-        if section in _NEVER_SECTIONS or _EQUAL_OPPORTUNITY.search(clause):
+        if section in _NEVER_SECTIONS or _EQUAL_OPPORTUNITY.search(clause) or _leisure(clause):
             self.ignore(ms)
             return True
         voice = not lenient and _company_voice(clause, section, self.subject)
@@ -571,7 +616,7 @@ class _Reading:
         clause, section, _, _ = lead
         if self.asks_nothing(clause, section, ms, lenient=lenient):
             return
-        prefer = section == "preferred" or states_preference(clause)
+        prefer = _prefers(clause, section)
         required = _required(clause, section, prefer=prefer, lenient=lenient)
         ids = [m.skill_id for m in _asked(sorted(ms, key=lambda m: m.start))]
         if ids:
@@ -652,6 +697,22 @@ def _one_of_items(
             out[i] = lead
             end = b
     return out
+
+
+#: a clause that insists, under a preferred heading: "Problem solving skills and Ability to
+#: meet deadlines are a must" (glassdoor-0421's last items of "Preferred Qualifications")
+_INSISTS = re.compile(
+    r"\b(?:is|are)\s+(?:an?\s+)?(?:absolute\s+)?must(?:[ -]haves?)?\b|\bmandatory\b",
+    re.IGNORECASE,
+)
+
+
+def _prefers(clause: str, section: str) -> bool:
+    """Whether a clause prefers what it names: it says so ("is a plus"), or it stands under a
+    preferred heading and does not insist ("... are a must")."""
+    if states_preference(clause):
+        return True
+    return section == "preferred" and _INSISTS.search(clause) is None
 
 
 def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool:

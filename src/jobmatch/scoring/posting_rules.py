@@ -53,7 +53,9 @@ PREFER = re.compile(
     r"|\bideal\b|\bbonus\b|\bpreferred\b|\bprefer(?:ably|ence)?\b|\bdesired\b|\bdesirable\b"
     r"|\badvantageous\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b"
     r"|\bnice\s+but\s+not\s+(?:necessary|required|essential|mandatory)\b|\b(?:is|are|be)\s+nice\b"
-    r"|\bnot required\b|\boptional\b|^[^\w(]*advantages?\s*:",
+    r"|\bnot required\b|\boptional\b|^[^\w(]*advantages?\s*:"
+    # "(special consideration for experience with pandas, NumPy ...)" (glassdoor-0506)
+    r"|\b(?:special|additional|extra|preferential)\s+consideration\s+(?:for|to|given)\b",
     re.IGNORECASE,
 )
 #: a clause about the candidate (outside a requirements section it makes skills count)
@@ -63,7 +65,10 @@ CANDIDATE = re.compile(
     r"|\bcandidate\b|\bmust\b|\brequired\b|\brequires?\b|\bhands-on\b|\bworking with\b"
     r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b"
     r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b|\bmandatory\b|\bneeded is\b"
-    r"|\bexperts? (?:in|with|at|on)\b",
+    r"|\bexperts? (?:in|with|at|on)\b"
+    r"|\b(?:is|are)[ \t]+(?:absolutely[ \t]+)?(?:critical|crucial)[ \t]*[.!;]?[ \t]*$"
+    # "We're looking for someone who ... will deliver results with integrity"
+    r"|\blooking for (?:someone|a person|people|an individual) (?:who|with)\b",
     re.IGNORECASE,
 )
 RELATED = re.compile(
@@ -113,6 +118,22 @@ _COLLEAGUES = re.compile(
 )
 
 
+# colleagues named by their trade: "Supporting user experience specialists and information
+# architects" (glassdoor-0893), "work with Scrum Masters, Business Analysts, and Developers"
+# (glassdoor-0450): the people met, not the skill ("a team of data scientists" after
+# "lead" asks the skill, so "of" does not open such a list)
+_ROLE = (
+    r"(?:engineers|scientists|analysts|specialists|architects|designers|developers"
+    r"|researchers|masters|managers|owners)\b"
+)
+_PEOPLE = re.compile(
+    r"\b(?:with|alongside|support|supporting)[ \t]+"
+    r"(?:(?:the|our|other|your|fellow|senior|junior)[ \t]+)*"
+    rf"({_TEAM_NAME}[ \t]+{_ROLE}(?:{_TEAM_SEP}{_TEAM_NAME}[ \t]+{_ROLE})*)",
+    re.IGNORECASE,
+)
+
+
 # the people a posting's leadership names, not the skill: "present findings to agency
 # leadership", "materials for TransUnion leadership", "business units and senior
 # leadership", "Educate executives and leadership" ("leadership skills", "provide
@@ -143,6 +164,11 @@ def team_names(text: str) -> list[tuple[int, int]]:
     ]
     if "staff" in text or "colleagues" in text or "peers" in text or "teammates" in text:
         spans += [m.span(1) for m in _COLLEAGUES.finditer(text)]
+    spans += [
+        m.span(1)
+        for m in _PEOPLE.finditer(text)
+        if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
+    ]
     if "eadership" in text or "EADERSHIP" in text:
         # (none inside a team's name: the spans do not overlap)
         spans += [
@@ -415,6 +441,17 @@ def _other_degree_s_years(seg: str, at: int) -> bool:
     return bool(degree_levels(seg[at : end if end != -1 else len(seg)]))
 
 
+#: a degree's initial and its second part, apart: "B. Tech", "M. Sc", "B. E"
+_SPACED_DEGREE = re.compile(r"(?-i:[BM])\.\s+(?-i:Tech|Sc|Eng|Com|Pharm|Arch|Des|Ed|Phil|E|S|A)\b")
+
+
+def _spaced_degree(seg: str, at: int) -> bool:
+    """Whether the full stop before ``seg[at]`` is a degree's initial's ("B. Tech with
+    minimum 60%", resume_matcher's Web_dev_job.docx, lost its bachelor's)."""
+    i = at - 2
+    return i >= 0 and not seg[i - 1 : i].isalnum() and _SPACED_DEGREE.match(seg, i) is not None
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
     """The clauses of ``text`` as ``(start, end)`` offsets, in text order.
 
@@ -429,6 +466,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
             for m in _SENTENCE_END.finditer(seg)
             if not _NO_SENTENCE_END.search(seg, max(0, m.start() - 8), m.start())
             and not _other_degree_s_years(seg, m.end())
+            and not _spaced_degree(seg, m.start())
         ]
         if seg.count(" + ") >= 2:
             pluses = [m.span() for m in _INLINE_PLUS.finditer(seg)]
@@ -485,6 +523,7 @@ _PREFER_WORDS = (
     "beneficial",
     "not required",
     "optional",
+    "consideration",
 )
 #: every match of :data:`DEGREE_HINT`'s case-blind part holds one of these
 _DEGREE_WORDS = (
@@ -584,8 +623,8 @@ _NO_TAIL_AFTER = re.compile(
 #: a clause that asks firmly; a short preferred tail after a comma is then the tail's own
 _FIRM = re.compile(r"\bmust\b|\brequired\b|\brequires?\b|\bminimum\b", re.IGNORECASE)
 _SHORT_PREFERRED_TAIL = re.compile(
-    r",[ \t]*(?:[\w+#.-]+[ \t]+){1,5}(?:is[ \t]+|are[ \t]+)?(?:strongly[ \t]+|highly[ \t]+)?"
-    r"(?:preferred|desired|a[ \t]+plus)[ \t]*[.)]*[ \t]*$",
+    r",[ \t]*(?:[\w+#.'\u2019-]+[ \t]+){1,5}(?:is[ \t]+|are[ \t]+)?(?:strongly[ \t]+|highly[ \t]+)?"
+    r"(?:preferred|desired|a[ \t]+plus)[ \t]*[.),;]*[ \t]*$",
     re.IGNORECASE,
 )
 #: a tail about other things than those asked before it: "Excellent English language
@@ -626,6 +665,17 @@ def preferred_asides(
     if tail is None and _FIRM.search(clause):
         # "Must possess an active Secret or higher security clearance, Top Secret preferred"
         tail = _SHORT_PREFERRED_TAIL.search(text, start, end)
+    if tail is None and ("preferred" in clause or "desired" in clause or "plus" in clause):
+        # "Master's degree in Computer Science or a related field, PhD preferred" (glassdoor-
+        # 0133 preferred the master's and lost the PhD): a degree asked, another preferred
+        degree = _SHORT_PREFERRED_TAIL.search(text, start, end)
+        if degree is not None:
+            named, asked = (
+                degree_levels(degree.group()),
+                degree_levels(text[start : degree.start()]),
+            )
+            if named and asked and not set(named) & set(asked):
+                tail = degree
     if tail is not None and not states_preference(text[start : tail.start()]):
         stop = _degree_statement(text, tail.end(), end)
         kept = [(a, b) for a, b in found if b <= tail.start() or a >= stop]
