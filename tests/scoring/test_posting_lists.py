@@ -27,6 +27,15 @@ Outstanding verbal and written communication skills
 """
 
 
+def _required(text: str, extractor: SkillExtractor) -> dict[str, bool]:
+    """Each skill id the reading of ``text`` asks -> whether its requirement is required."""
+    return {
+        s.skill_id: r.required
+        for r in read_posting(text, extractor=extractor).requirements
+        for s in r.skills
+    }
+
+
 def _reqs(extractor: SkillExtractor) -> list[tuple[tuple[str, ...], bool]]:
     return [
         (tuple(s.skill_id for s in r.skills), r.required)
@@ -82,9 +91,7 @@ Strong communication skills (oral and written).
 
 def test_departments_worked_with_are_no_skills(extractor: SkillExtractor) -> None:
     """glassdoor-0242 (a food scientist): "Project management" and "QA" were required."""
-    asked = {
-        s.skill_id for r in read_posting(FOOD, extractor=extractor).requirements for s in r.skills
-    }
+    asked = set(_required(FOOD, extractor))
     assert "communication" in asked
     assert asked.isdisjoint({"project_management", "qa", "research_and_development"})
 
@@ -132,9 +139,7 @@ def test_a_titled_exclamation_is_a_heading(extractor: SkillExtractor) -> None:
         "Requirements:\nStrong SQL skills\n"
         "Why We\u2019re Proud To Be Mavens!\nGoogle Cloud Services Partner of the Year 2019\n"
     )
-    asked = {
-        s.skill_id for r in read_posting(text, extractor=extractor).requirements for s in r.skills
-    }
+    asked = set(_required(text, extractor))
     assert asked == {"sql"}
 
 
@@ -166,11 +171,7 @@ def test_a_long_line_opens_the_section_its_label_names(extractor: SkillExtractor
         "English spoken and written mastered at high level .\n"
     )
     assert [name for _, _, name in detect_sections(text)] == ["other", "responsibilities"]
-    asked = {
-        s.skill_id: r.required
-        for r in read_posting(text, extractor=extractor).requirements
-        for s in r.skills
-    }
+    asked = _required(text, extractor)
     assert asked["capacity_planning"] is True
     assert asked["supply_chain_management"] is True
     assert asked["english"] is True
@@ -204,9 +205,7 @@ def test_an_institution_speaking_of_itself_asks_nothing(extractor: SkillExtracto
         "The Faculty creates new knowledge through research teaching and knowledge sharing .\n"
         "Prior experience in biochemistry and mammalian cell culture is required .\n"
     )
-    asked = {
-        s.skill_id for r in read_posting(text, extractor=extractor).requirements for s in r.skills
-    }
+    asked = set(_required(text, extractor))
     assert "biochemistry" in asked
     assert asked.isdisjoint({"biology", "cell_biology", "knowledge_sharing", "proteomics"})
 
@@ -221,10 +220,6 @@ def test_the_company_tool_list_is_preferred(extractor: SkillExtractor) -> None:
         "Tools & Services <CONTACT> On AWS: Docker on ECS Lambda SNS SQS S3 ELB EC2 Cloudfront "
         "CloudSearch ElasticSearch and more Runscope GhostInspector BrowserStack\n"
     )
-    asked = {
-        s.skill_id: r.required
-        for r in read_posting(text, extractor=extractor).requirements
-        for s in r.skills
-    }
+    asked = _required(text, extractor)
     assert asked["docker"] is False
     assert asked["aws_lambda"] is False
