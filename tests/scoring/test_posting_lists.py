@@ -9,7 +9,7 @@ import pytest
 
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
-from jobmatch.extract.sections import classify_heading, detect_sections
+from jobmatch.extract.sections import classify_heading, detect_sections, inline_headings
 
 POSTING = """Life at Acme
 Operating from the 22nd and 23rd floors of a tower downtown, weve worked hard to build a \
@@ -223,3 +223,18 @@ def test_the_company_tool_list_is_preferred(extractor: SkillExtractor) -> None:
     asked = _required(text, extractor)
     assert asked["docker"] is False
     assert asked["aws_lambda"] is False
+
+
+def test_a_heading_ending_its_line_opens_the_next(extractor: SkillExtractor) -> None:
+    """skillspan-dev-tech-005: "... ( HIPAA FISMA GDPR FedRAMP ) Desired Experience" made
+    the required item preferred (its clause read "Desired") and the desired items after it
+    required."""
+    text = (
+        "Required Qualifications\n"
+        "Experience with managing various compliance standards ( HIPAA GDPR ) Desired Experience\n"
+        "Experience with DHIS2 or other health information software\n"
+    )
+    asked = _required(text, extractor)
+    assert asked["hipaa"] is True
+    assert asked["dhis2"] is False
+    assert inline_headings("You must meet the minimum Requirements\n") == []  # one word

@@ -714,7 +714,10 @@ _INLINE_HEADING_RE = re.compile(
     # a colon, two spaces, or the first item; not a name going on ("Requirements Engineering")
     r"(?:[ \t]*:[ \t]*|[ \t]{2,}|[ \t]+(?=[A-Z0-9(<\u2022\u25aa\u25cf\u0095*]|-\s)"
     r"(?!(?:Engineering|Analysis|Management|Specifications?|Gathering|Documents?|Elicitation"
-    r"|Framework|Package|Plan|Administration)\b))"
+    r"|Framework|Package|Plan|Administration)\b)"
+    # or the line's end: "... ( HIPAA FISMA GDPR FedRAMP ) Desired Experience" (the rebuilt
+    # SkillSpan postings run a heading into the end of the line before its items)
+    r"|(?=[ \t]*(?:\r?\n|$)))"
 )
 
 
@@ -768,9 +771,21 @@ def inline_headings(line: str) -> list[tuple[int, str]]:
                 # "... big data tools ( ETL processes etc. ) Job benefits:" / "Private health
                 # insurance": a heading ending a line of text opens the next line
                 out.append((len(line), m.lastgroup or "other"))
+            elif at != lead and _ends_with_title(m.group(), m.lastgroup):
+                # "... ( HIPAA GDPR FedRAMP ) Desired Experience": a title of two words or
+                # more ends the line without a colon; it opens where it starts, so the
+                # item before it does not read its words ("Desired" would prefer it)
+                out.append((at, m.lastgroup or "other"))
             continue
         out.append((at, m.lastgroup or "other"))
     return out
+
+
+def _ends_with_title(heading: str, section: str | None) -> bool:
+    """A run-in heading that ends its line with no colon opens a section only when it asks
+    or prefers and has two words or more ("Desired Experience", "Preferred Qualifications";
+    not "... meet the minimum Requirements")."""
+    return section in _ASKED and len(heading.split()) >= 2
 
 
 def glued_heading(line: str, at: int, heading: str) -> bool:
