@@ -238,3 +238,18 @@ def test_a_heading_ending_its_line_opens_the_next(extractor: SkillExtractor) -> 
     assert asked["hipaa"] is True
     assert asked["dhis2"] is False
     assert inline_headings("You must meet the minimum Requirements\n") == []  # one word
+
+
+def test_the_company_tech_stack_heading_is_preferred(extractor: SkillExtractor) -> None:
+    """A posting's "THE TECH STACK" / "Our Tech Stack:" lists what the company works with:
+    preferred; the Skills heading after it still asks (glassdoor's Eventbrite posting)."""
+    text = (
+        "THE TECH STACK\n"
+        "Our primary stack includes Spark, Kafka, Redis, Terraform and more.\n"
+        "THE SKILL SET\n"
+        "5 years of experience building software in Python or Scala\n"
+    )
+    asked = _required(text, extractor)
+    assert asked["apache_kafka"] is False
+    assert asked["terraform"] is False
+    assert asked["python"] is True

@@ -267,6 +267,7 @@ def read_requirements(
 
     if sections is None:
         sections = detect_sections(text)
+    sections = _stack_sections(text, sections)
     starts = [a for a, _, _ in sections]
     spans, applying = _cut_instructions(text, _cut_at(text, clauses(text), starts))
     by_clause: list[list[SkillMention]] = [[] for _ in spans]
@@ -793,6 +794,49 @@ def _counts(clause: str, section: str) -> bool:
         or bool(CANDIDATE.search(clause))
         or bool(degree_levels(clause))
     )
+
+
+#: a Skills heading that names the company's stack: "Our Tech Stack:", "THE TECH STACK",
+#: "Our Core tech stack", "Tools & Services", "Technologies we use"
+_STACK_HEADING = re.compile(
+    r"[^\w\n]*(?:(?:our|the)\s+)?(?:core\s+)?(?:tech(?:nology)?\s+stack|stack"
+    r"|tools\s*(?:&|and)\s*services|technologies\s+we\s+use)\b[^\n]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+def _stack_sections(
+    text: str, sections: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The sections, the part of a Skills section under a heading that names the company's
+    stack read as preferred: in a posting it lists what the company works with, which a
+    candidate may know (the run-in "Tools & Services ..." is preferred already,
+    :mod:`jobmatch.extract.sections`); a resume's "Tech Stack" stays its skills. The part
+    ends at the next heading ("THE TECH STACK" / ... / "THE SKILL SET" / ..., two headings
+    of one Skills section: the skill set stays asked)."""
+    from ..extract.sections import classify_heading
+
+    out: list[tuple[int, int, str]] = []
+    for a, b, name in sections:
+        if (
+            name != "skills"
+            or "stack" not in (low := text[a:b].lower())
+            and ("services" not in low and "technologies we use" not in low)
+        ):
+            out.append((a, b, name))
+            continue
+        at, part = a, name
+        for line in text[a:b].splitlines(keepends=True):
+            heading = classify_heading(line) if line.strip() else None
+            if heading is not None:
+                new = "preferred" if _STACK_HEADING.match(line.partition(":")[0]) else name
+                if new != part and at > a:
+                    out.append((a, at, part))
+                    a = at
+                part = new
+            at += len(line)
+        out.append((a, b, part))
+    return out
 
 
 def _company_voice(clause: str, section: str, subject: re.Pattern[str] | None = None) -> bool:
