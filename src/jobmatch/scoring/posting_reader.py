@@ -805,6 +805,10 @@ _STACK_HEADING = re.compile(
 )
 
 
+#: a word every stack heading holds (a Skills section without one is left as it is)
+_STACK_WORDS = ("stack", "services", "technologies we use")
+
+
 def _stack_sections(
     text: str, sections: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -818,12 +822,8 @@ def _stack_sections(
 
     out: list[tuple[int, int, str]] = []
     for a, b, name in sections:
-        if (
-            name != "skills"
-            or "stack" not in (low := text[a:b].lower())
-            and ("services" not in low and "technologies we use" not in low)
-        ):
-            out.append((a, b, name))
+        if name != "skills" or not any(w in text[a:b].lower() for w in _STACK_WORDS):
+            out.append((a, b, name))  # the cheap test: no word of a stack heading
             continue
         at, part = a, name
         for line in text[a:b].splitlines(keepends=True):
