@@ -1,0 +1,52 @@
+"""Postings read as a new user would (session 22, third reading): each test holds the
+general rule behind a wrong reading of a shared posting, in text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch import read_posting
+from jobmatch.extract.component import SkillExtractor
+from jobmatch.extract.sections import classify_heading
+
+
+def _reqs(text: str, extractor: SkillExtractor) -> dict[tuple[str, ...], bool]:
+    return {
+        tuple(s.skill_id for s in r.skills): r.required
+        for r in read_posting(text, extractor=extractor).requirements
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You will get extra points for the following",
+        "You'll earn bonus points for:",
+        "Extra points for the following",
+        "Brownie points for these",
+    ],
+)
+def test_extra_points_for_the_following_is_preferred(line: str) -> None:
+    assert classify_heading(line) == "preferred"
+
+
+@pytest.mark.parametrize("line", ["Points for style", "We award points for effort."])
+def test_points_alone_open_no_section(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+POINTS = """What you need
+Experience with Java
+Good problem solving skills
+You will get extra points for the following
+Experience in DevOps
+Capacity planning
+"""
+
+
+def test_the_items_after_extra_points_are_preferred(extractor: SkillExtractor) -> None:
+    reqs = _reqs(POINTS, extractor)
+    assert reqs[("java",)] is True
+    assert reqs[("problem-solving",)] is True
+    assert reqs[("devops",)] is False
+    assert reqs[("capacity_planning",)] is False
