@@ -50,3 +50,10 @@ def test_the_items_after_extra_points_are_preferred(extractor: SkillExtractor) -
     assert reqs[("problem-solving",)] is True
     assert reqs[("devops",)] is False
     assert reqs[("capacity_planning",)] is False
+
+
+@pytest.mark.parametrize("cue", ["some or all of the following", "some of the following"])
+def test_some_or_all_of_the_following_is_one_choice(cue: str, extractor: SkillExtractor) -> None:
+    text = f"Requirements\nExperience with {cue}: Nginx Jenkins Git Terraform\n"
+    reqs = _reqs(text, extractor)
+    assert reqs == {("nginx", "jenkins", "git", "terraform"): True}
