@@ -52,6 +52,22 @@ def test_the_items_after_extra_points_are_preferred(extractor: SkillExtractor) -
     assert reqs[("capacity_planning",)] is False
 
 
+def test_a_must_and_an_advantage_under_a_preferred_heading_are_apart(
+    extractor: SkillExtractor,
+) -> None:
+    text = (
+        "What you need\n"
+        "Experience with Java\n"
+        "Nice to have\n"
+        "Fluent English both written and spoken is a must while German and French are"
+        " considered as an advantage\n"
+    )
+    reqs = _reqs(text, extractor)
+    assert reqs[("english",)] is True
+    assert reqs[("german",)] is False
+    assert reqs[("french",)] is False
+
+
 @pytest.mark.parametrize("cue", ["some or all of the following", "some of the following"])
 def test_some_or_all_of_the_following_is_one_choice(cue: str, extractor: SkillExtractor) -> None:
     text = f"Requirements\nExperience with {cue}: Nginx Jenkins Git Terraform\n"

@@ -460,8 +460,14 @@ class _Reading:
                 if section != "preferred" and not marked
                 else ([], None)
             )
-            if tail is None and section != "preferred" and not marked:
+            if (
+                tail is None
+                and (section != "preferred" or _INSISTS.search(clause) is not None)
+                and not marked
+            ):
                 # "English is a must and FMCG experience is a plus": the cue is its conjunct's
+                # (under a preferred heading too, whose "is a must" asks firmly: "Fluent
+                # English ... is a must while German ... are considered as an advantage")
                 tail = preferred_conjunct(self.text, *span)
             asides = marked or [
                 (a, b)
