@@ -73,3 +73,29 @@ def test_some_or_all_of_the_following_is_one_choice(cue: str, extractor: SkillEx
     text = f"Requirements\nExperience with {cue}: Nginx Jenkins Git Terraform\n"
     reqs = _reqs(text, extractor)
     assert reqs == {("nginx", "jenkins", "git", "terraform"): True}
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("Building skills and careers", "benefits"),
+        ("Develop your skills", "benefits"),
+        ("Skills", "skills"),
+        ("Developing skills in Python", "skills"),
+    ],
+)
+def test_building_skills_and_careers_is_what_the_employer_offers(line: str, section: str) -> None:
+    assert classify_heading(line) == section
+
+
+GROWTH = """Requirements
+Experience with Java
+Building skills and careers
+We have built up a talent pool of people who have a solid business sense .
+Our management fosters a strategic mindset in its employees .
+"""
+
+
+def test_what_the_employer_grows_in_its_people_asks_nothing(extractor: SkillExtractor) -> None:
+    reqs = _reqs(GROWTH, extractor)
+    assert reqs == {("java",): True}

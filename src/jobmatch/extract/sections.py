@@ -170,6 +170,11 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\bwhy join\b|\bwhy work\b|\bin it for you\b|\bsalary\b|\bwhat you get\b"
         # "Why Acme?", "Why us": the employer's pitch
         r"|^why\b"
+        # "Building skills and careers" (skillspan-dev-tech-023's training and career
+        # policy, read as a Skills list that asked its business sense): what the employer
+        # grows in its people
+        r"|^(?:building|developing|growing|build|develop|grow) (?:your |our )?"
+        r"(?:skills|careers?|talents?)(?: and (?:skills|careers?|talents?))?$"
         # "PACKAGE" / "Between 50 and 65K euros" / "Health insurance"
         r"|^(?:the |your |our )?(?:salary |compensation |benefits? )?package$",
     ),
