@@ -99,3 +99,27 @@ Our management fosters a strategic mindset in its employees .
 def test_what_the_employer_grows_in_its_people_asks_nothing(extractor: SkillExtractor) -> None:
     reqs = _reqs(GROWTH, extractor)
     assert reqs == {("java",): True}
+
+
+HEADCOUNT = """Requirements
+Experience with SQL
+More than 50 highly specialized academics are currently working at the centre within
+medical research public health research statistics and bioinformatics .
+"""
+
+
+def test_a_head_count_of_the_staff_asks_nothing(extractor: SkillExtractor) -> None:
+    reqs = _reqs(HEADCOUNT, extractor)
+    assert reqs == {("sql",): True}
+
+
+DEPARTMENT = """About the department The Department of Bioinformatics and Data Mining combines
+strong computational skills with biological insights .
+Qualifications
+Experience with Python
+"""
+
+
+def test_about_the_department_combining_fields_asks_nothing(extractor: SkillExtractor) -> None:
+    reqs = _reqs(DEPARTMENT, extractor)
+    assert reqs == {("python",): True}

@@ -830,7 +830,8 @@ _STACK_VERB = re.compile(
 #: the 22nd floor of the UBS Tower, weve worked hard to build a culture ...": a participle
 #: may open it, and a pasted text may have lost the apostrophe of "we've") ...
 _COMPANY_VOICE = re.compile(
-    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together)\b[^,.;:()]{0,60}?,?\s+"
+    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together|about)\b[^,.;:()]{0,60}?"
+    r",?\s+"
     r"|[a-z]+ing\b[^,.;:()]{0,80}?,\s+)?"
     r"(?:we(?:ve)?|our|us|(?:<ORGANIZATION>\s*)+(?:is|are|has|have|offers?|provides?|delivers?"
     r"|helps?|serves?|plays?)|the company"
@@ -840,7 +841,14 @@ _COMPANY_VOICE = re.compile(
     r"|the (?:cent(?:er|re)|faculty|department|institute|university|school|laboratory|lab"
     r"|foundation|firm)(?:\s+(?:of|for)(?:\s+(?!is\b|are\b|has\b)[\w<>&-]+){1,4}?)?"
     r"\s+(?:is|are|has|have|comprises?|creates?|offers?|provides?|focuses|conducts?|hosts?"
-    r"|houses?|employs?|aims?|was|brings?))\b",
+    r"|houses?|employs?|aims?|was|brings?|combines?)"
+    # its head count: "More than 50 highly specialized academics are currently working at
+    # <ORGANIZATION> within medical research public health ... statistics and
+    # bioinformatics" (skillspan-dev-house-058, whose fields were asked)
+    r"|(?:more than|over|some|about|around|nearly|almost)?\s*\d[\d,]*\+?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:people|employees|staff|academics|researchers|scientists|engineers|specialists"
+    r"|professionals|colleagues|experts)\s+(?:are\s+)?(?:currently\s+)?(?:work|working"
+    r"|employed))\b",
     re.IGNORECASE,
 )
 #: ... and, under any heading, a team's own words about what it works with: "Our data
