@@ -123,3 +123,15 @@ Experience with Python
 def test_about_the_department_combining_fields_asks_nothing(extractor: SkillExtractor) -> None:
     reqs = _reqs(DEPARTMENT, extractor)
     assert reqs == {("python",): True}
+
+
+def test_based_on_our_mindset_is_the_company_speaking(extractor: SkillExtractor) -> None:
+    text = (
+        "About the job\n"
+        "Based on our finance partnering mind-set our overall aim is to provide business"
+        " impact to our stakeholders with a solid business understanding .\n"
+        "Qualifications\n"
+        "Experience with Excel\n"
+    )
+    reqs = _reqs(text, extractor)
+    assert reqs == {("excel",): True}
