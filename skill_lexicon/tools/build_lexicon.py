@@ -302,6 +302,16 @@ OTHER_SENSES: dict[str, list[str]] = {
             "supervisor parts supplies schedules schedule programs program practices "
             "tasks work orders order request requests system systems"
         ).split()
+    ]
+    # the trade of keeping equipment running ("procurement experience preferably within
+    # maintenance or service", skillspan-dev-house-033, a wind turbine buyer's)
+    + [
+        "maintenance or service",
+        "maintenance and service",
+        "service and maintenance",
+        "maintenance and repair",
+        "repair and maintenance",
+        "maintenance and repairs",
     ],
     # the people who lead, as an audience ("present findings to senior leadership", "with
     # leadership teams"), not the skill ("strong leadership", "senior leadership experience")
@@ -401,6 +411,16 @@ OTHER_SENSES: dict[str, list[str]] = {
             "frontend front-end backend back-end services microservices components systems "
             "devices processes threads nodes servers modules applications apps clients client "
             "parts layers"
+        ).split()
+    ]
+    # ... and a system talking to others ("Developing communication with other internal
+    # systems using APIs and message queues", skillspan-dev-tech-012)
+    + [
+        f"communication with {which}{what}"
+        for which in ("", "other ", "other internal ", "internal ", "external ", "the ")
+        for what in (
+            "systems system services backend back-end servers server devices applications apps "
+            "apis components"
         ).split()
     ]
     + [f"{kind} communication" for kind in ("inter-service", "interservice", "inter-process")]
@@ -560,6 +580,18 @@ OTHER_SENSES: dict[str, list[str]] = {
 }
 # moving data or charge, not the transport industry ("knowledge of data transport, data
 # conversion, and ingest solutions", glassdoor-0110; "transport layer security")
+# re-used software, not how easy it is to use ("the need for software re-usability and
+# maintainability", skillspan-dev-tech-002)
+OTHER_SENSES["usability"] = ["re-usability", "reusability", "re usability"]
+# the bus, not the card-payment standard ("comfortable with use of PCI analyzer and ethernet
+# analyzer", skillspan-dev-tech-028)
+OTHER_SENSES["pci"] = [
+    f"pci {what}"
+    for what in (
+        "analyzer analyzers analyser bus express card cards slot slots device devices "
+        "driver drivers interface"
+    ).split()
+]
 OTHER_SENSES["transport"] = [
     f"{before} transport" for before in "data network packet message file charge".split()
 ] + [f"transport {after}" for after in "layer protocol protocols stream streams".split()]

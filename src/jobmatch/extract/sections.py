@@ -94,6 +94,10 @@ _PREFERRED_HEADING = (
     # bring", "We'd love it if you also had" (what beyond the asked would please)
     r"|(?:(?:its |it is )?even better|(?:\w+ )?(?:points?|credits?|creds?|kudos|stars?)) if"
     r"(?: you(?: also)?(?: have| had| know| bring| are)?)?"
+    # "You will get extra points for the following" (skillspan-dev-tech-003, whose DevOps
+    # and languages after it were required): the reward names what follows
+    r"|(?:you(?:ll| will| can| may)? (?:also )?(?:get|earn|score|gain|receive) )?"
+    r"(?:extra|bonus|brownie) (?:points?|credits?|kudos) for(?: (?:the following|these|this))?"
     r"|(?:wed|we would|we ?d) (?:also )?love (?:it )?if you(?: also)?(?: have| had| know| bring)?"
     # "We'll REALLY love you if:", "What we love to see:", "We'd Love to See:" (TransUnion's
     # nice-to-haves after its "What You'll Bring:", glassdoor-0102, 0462; glassdoor-0450)
@@ -133,7 +137,7 @@ _OFFER_HEADING = (
 #: every title :func:`_phrase_heading` accepts holds one of these words
 _PHRASE_WORDS = (
     "you", "look", "seek", "need", "expect", "candidate", "offer", "match", "await", "advantage",
-    "makes",
+    "makes", "points",
 )  # fmt: skip
 
 # Ordered: the first pattern that matches the normalised heading wins, so the more specific
@@ -166,6 +170,11 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\bwhy join\b|\bwhy work\b|\bin it for you\b|\bsalary\b|\bwhat you get\b"
         # "Why Acme?", "Why us": the employer's pitch
         r"|^why\b"
+        # "Building skills and careers" (skillspan-dev-tech-023's training and career
+        # policy, read as a Skills list that asked its business sense): what the employer
+        # grows in its people
+        r"|^(?:building|developing|growing|build|develop|grow) (?:your |our )?"
+        r"(?:skills|careers?|talents?)(?: and (?:skills|careers?|talents?))?$"
         # "PACKAGE" / "Between 50 and 65K euros" / "Health insurance"
         r"|^(?:the |your |our )?(?:salary |compensation |benefits? )?package$",
     ),

@@ -461,8 +461,14 @@ class _Reading:
                 if section != "preferred" and not marked
                 else ([], None)
             )
-            if tail is None and section != "preferred" and not marked:
+            if (
+                tail is None
+                and (section != "preferred" or _INSISTS.search(clause) is not None)
+                and not marked
+            ):
                 # "English is a must and FMCG experience is a plus": the cue is its conjunct's
+                # (under a preferred heading too, whose "is a must" asks firmly: "Fluent
+                # English ... is a must while German ... are considered as an advantage")
                 tail = preferred_conjunct(self.text, *span)
             asides = marked or [
                 (a, b)
@@ -868,7 +874,9 @@ _STACK_VERB = re.compile(
 #: the 22nd floor of the UBS Tower, weve worked hard to build a culture ...": a participle
 #: may open it, and a pasted text may have lost the apostrophe of "we've") ...
 _COMPANY_VOICE = re.compile(
-    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together)\b[^,.;:()]{0,60}?,?\s+"
+    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together|about|based on)\b"
+    r"[^,.;:()]{0,60}?"
+    r",?\s+"
     r"|[a-z]+ing\b[^,.;:()]{0,80}?,\s+)?"
     r"(?:we(?:ve)?|our|us|(?:<ORGANIZATION>\s*)+(?:is|are|has|have|offers?|provides?|delivers?"
     r"|helps?|serves?|plays?)|the company"
@@ -878,7 +886,14 @@ _COMPANY_VOICE = re.compile(
     r"|the (?:cent(?:er|re)|faculty|department|institute|university|school|laboratory|lab"
     r"|foundation|firm)(?:\s+(?:of|for)(?:\s+(?!is\b|are\b|has\b)[\w<>&-]+){1,4}?)?"
     r"\s+(?:is|are|has|have|comprises?|creates?|offers?|provides?|focuses|conducts?|hosts?"
-    r"|houses?|employs?|aims?|was|brings?))\b",
+    r"|houses?|employs?|aims?|was|brings?|combines?)"
+    # its head count: "More than 50 highly specialized academics are currently working at
+    # <ORGANIZATION> within medical research public health ... statistics and
+    # bioinformatics" (skillspan-dev-house-058, whose fields were asked)
+    r"|(?:more than|over|some|about|around|nearly|almost)?\s*\d[\d,]*\+?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:people|employees|staff|academics|researchers|scientists|engineers|specialists"
+    r"|professionals|colleagues|experts)\s+(?:are\s+)?(?:currently\s+)?(?:work|working"
+    r"|employed))\b",
     re.IGNORECASE,
 )
 #: ... and, under any heading, a team's own words about what it works with: "Our data

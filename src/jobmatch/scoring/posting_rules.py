@@ -338,7 +338,10 @@ _DASH_DEGREE = re.compile(
 #: following", "at least one of the following", "two or more of the following", "any of
 #: following" (any of its items counts; "five of" is read so too)
 ONE_OF_FOLLOWING = (
-    r"\b(?:one|any|either|two|three|four|five|six|\d{1,2})\s+(?:or\s+more\s+)?of\s+"
+    # "Experience with some or all of the following: MySQL Aurora Nginx ..."
+    # (skillspan-dev-tech-002, whose nine tools were each required)
+    r"\b(?:one|any|either|some|two|three|four|five|six|\d{1,2})"
+    r"\s+(?:or\s+(?:more|all)\s+)?of\s+"
     r"(?:the\s+)?following\b"
 )
 #: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)"), nor an
