@@ -364,3 +364,13 @@ def skills_asked(text: str, extractor: Any) -> dict[str, bool]:
         for s in r.skills:
             out[s.skill_id] = out.get(s.skill_id, False) or r.required
     return out
+
+
+def requirement_groups(text: str, extractor: Any) -> dict[tuple[str, ...], bool]:
+    """Each requirement of a posting as its tuple of skill ids, with whether it is required."""
+    from jobmatch import read_posting
+
+    return {
+        tuple(s.skill_id for s in r.skills): r.required
+        for r in read_posting(text, extractor=extractor).requirements
+    }

@@ -10,6 +10,7 @@ import pytest
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.extract.sections import classify_heading, detect_sections, inline_headings
+from tests.helpers import skills_asked
 
 POSTING = """Life at Acme
 Operating from the 22nd and 23rd floors of a tower downtown, weve worked hard to build a \
@@ -25,15 +26,6 @@ Advanced degree in IT or a related field
 One or more of the following certifications: CBIP, ITIL, Lean Six Sigma, TOGAF
 Outstanding verbal and written communication skills
 """
-
-
-def _required(text: str, extractor: SkillExtractor) -> dict[str, bool]:
-    """Each skill id the reading of ``text`` asks -> whether its requirement is required."""
-    return {
-        s.skill_id: r.required
-        for r in read_posting(text, extractor=extractor).requirements
-        for s in r.skills
-    }
 
 
 def _reqs(extractor: SkillExtractor) -> list[tuple[tuple[str, ...], bool]]:
@@ -91,7 +83,7 @@ Strong communication skills (oral and written).
 
 def test_departments_worked_with_are_no_skills(extractor: SkillExtractor) -> None:
     """glassdoor-0242 (a food scientist): "Project management" and "QA" were required."""
-    asked = set(_required(FOOD, extractor))
+    asked = set(skills_asked(FOOD, extractor))
     assert "communication" in asked
     assert asked.isdisjoint({"project_management", "qa", "research_and_development"})
 
@@ -139,7 +131,7 @@ def test_a_titled_exclamation_is_a_heading(extractor: SkillExtractor) -> None:
         "Requirements:\nStrong SQL skills\n"
         "Why We\u2019re Proud To Be Mavens!\nGoogle Cloud Services Partner of the Year 2019\n"
     )
-    asked = set(_required(text, extractor))
+    asked = set(skills_asked(text, extractor))
     assert asked == {"sql"}
 
 
@@ -171,7 +163,7 @@ def test_a_long_line_opens_the_section_its_label_names(extractor: SkillExtractor
         "English spoken and written mastered at high level .\n"
     )
     assert [name for _, _, name in detect_sections(text)] == ["other", "responsibilities"]
-    asked = _required(text, extractor)
+    asked = skills_asked(text, extractor)
     assert asked["capacity_planning"] is True
     assert asked["supply_chain_management"] is True
     assert asked["english"] is True
@@ -205,7 +197,7 @@ def test_an_institution_speaking_of_itself_asks_nothing(extractor: SkillExtracto
         "The Faculty creates new knowledge through research teaching and knowledge sharing .\n"
         "Prior experience in biochemistry and mammalian cell culture is required .\n"
     )
-    asked = set(_required(text, extractor))
+    asked = set(skills_asked(text, extractor))
     assert "biochemistry" in asked
     assert asked.isdisjoint({"biology", "cell_biology", "knowledge_sharing", "proteomics"})
 
@@ -220,7 +212,7 @@ def test_the_company_tool_list_is_preferred(extractor: SkillExtractor) -> None:
         "Tools & Services <CONTACT> On AWS: Docker on ECS Lambda SNS SQS S3 ELB EC2 Cloudfront "
         "CloudSearch ElasticSearch and more Runscope GhostInspector BrowserStack\n"
     )
-    asked = _required(text, extractor)
+    asked = skills_asked(text, extractor)
     assert asked["docker"] is False
     assert asked["aws_lambda"] is False
 
@@ -234,7 +226,7 @@ def test_a_heading_ending_its_line_opens_the_next(extractor: SkillExtractor) -> 
         "Experience with managing various compliance standards ( HIPAA GDPR ) Desired Experience\n"
         "Experience with DHIS2 or other health information software\n"
     )
-    asked = _required(text, extractor)
+    asked = skills_asked(text, extractor)
     assert asked["hipaa"] is True
     assert asked["dhis2"] is False
     assert inline_headings("You must meet the minimum Requirements\n") == []  # one word
@@ -249,7 +241,7 @@ def test_the_company_tech_stack_heading_is_preferred(extractor: SkillExtractor) 
         "THE SKILL SET\n"
         "5 years of experience building software in Python or Scala\n"
     )
-    asked = _required(text, extractor)
+    asked = skills_asked(text, extractor)
     assert asked["apache_kafka"] is False
     assert asked["terraform"] is False
     assert asked["python"] is True

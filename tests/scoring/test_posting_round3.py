@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.extract.sections import classify_heading
+from tests.helpers import requirement_groups
 
 
 def _reqs(text: str, extractor: SkillExtractor) -> dict[tuple[str, ...], bool]:
-    return {
-        tuple(s.skill_id for s in r.skills): r.required
-        for r in read_posting(text, extractor=extractor).requirements
-    }
+    return requirement_groups(text, extractor)
 
 
 @pytest.mark.parametrize(
