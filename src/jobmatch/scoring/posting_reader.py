@@ -49,6 +49,7 @@ from .posting_model import (
 )
 from .posting_rules import (
     CANDIDATE,
+    CRITICAL_END,
     ONE_OF_FOLLOWING,
     RELATED,
     clauses,
@@ -177,10 +178,7 @@ _REQUIRED_CUE = re.compile(
     r"\bmust\b|\brequired\b|\brequires?\b|\bwill have\b|\byears?\b|\bexperience (?:with|in)\b"
     r"|\bproficien|\bexpertise\b|\bstrong\b|\bhands-on\b|\byou will\b|\byou'll\b"
     r"|\bwork involves\b|\bday-to-day\b|\b(?:is|are) (?:needed|essential)\b|\bmandatory\b"
-    r"|\bneeded is\b"
-    # "A solid understanding of immunology and cell biology is critical." (glassdoor-0160),
-    # at the end of the clause: not "The SRE role is critical to our success"
-    r"|\b(?:is|are)[ \t]+(?:absolutely[ \t]+)?(?:critical|crucial)[ \t]*[.!;]?[ \t]*$",
+    r"|\bneeded is\b|" + CRITICAL_END,
     re.IGNORECASE,
 )
 #: the most words of a clause whose preference is surely its years' ...

@@ -26,6 +26,7 @@ from .resume_facts import KNOWN_FIELDS, PROFESSIONAL_DOCTORATE_PATTERN
 from .role_lines import RUN_ON_WORDS
 
 __all__ = [
+    "CRITICAL_END",
     "PREFER",
     "states_preference",
     "degree_instead_of_years",
@@ -58,6 +59,10 @@ PREFER = re.compile(
     r"|\b(?:special|additional|extra|preferential)\s+consideration\s+(?:for|to|given)\b",
     re.IGNORECASE,
 )
+#: a clause that ends saying its need is critical: "A solid understanding of immunology and
+#: cell biology is critical." (glassdoor-0160); at the end only, not "The SRE role is
+#: critical to our success"
+CRITICAL_END = r"\b(?:is|are)[ \t]+(?:absolutely[ \t]+)?(?:critical|crucial)[ \t]*[.!;]?[ \t]*$"
 #: a clause about the candidate (outside a requirements section it makes skills count)
 CANDIDATE = re.compile(
     r"\bexperiences?\b|\bexperienced\b|\bknowledge\b|\bproficien|\bfamiliar|\bexpertise\b"
@@ -66,9 +71,8 @@ CANDIDATE = re.compile(
     r"|\busing\b|\bwork involves\b|\bstrong\b|\bunderstanding of\b|\bdegree\b|\byears?\b"
     r"|\b(?:is|are) (?:needed|essential)\b|\byou master\b|\bmandatory\b|\bneeded is\b"
     r"|\bexperts? (?:in|with|at|on)\b"
-    r"|\b(?:is|are)[ \t]+(?:absolutely[ \t]+)?(?:critical|crucial)[ \t]*[.!;]?[ \t]*$"
     # "We're looking for someone who ... will deliver results with integrity"
-    r"|\blooking for (?:someone|a person|people|an individual) (?:who|with)\b",
+    r"|\blooking for (?:someone|a person|people|an individual) (?:who|with)\b|" + CRITICAL_END,
     re.IGNORECASE,
 )
 RELATED = re.compile(
