@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from jobmatch.scoring.dates import find_ranges
+import pytest
+
+from jobmatch.scoring.dates import DatePoint, find_ranges
 from jobmatch.scoring.resume_reader import facts_from_text
 
 AS_OF = date(2026, 1, 1)
@@ -51,3 +53,16 @@ def test_a_date_right_above_the_next_title_is_still_that_title_s() -> None:
         ("Dishwasher/cook", "2012-05", "2012-09"),
         ("Landscaper", "2010-01", "2015-05"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Jan 2019 - Mar 2021", "2018 - 2023", "Fall 2020 - Spring 2022", "06/2017 - 2019"]
+)
+def test_date_point_reads_back_what_iso_wrote(line: str) -> None:
+    (found,) = find_ranges(line)
+    for point in (found.start, found.end):
+        assert point is not None
+        back = DatePoint.from_iso(point.iso())
+        assert back.iso() == point.iso()
+        assert back.year == point.year
+        assert back.precision == ("year" if point.precision == "year" else "month")

@@ -97,6 +97,14 @@ class DatePoint:
             return f"{self.year:04d}"
         return f"{self.year:04d}-{self.first_month:02d}"
 
+    @classmethod
+    def from_iso(cls, iso: str) -> DatePoint:
+        """The point :meth:`iso` wrote: ``YYYY-MM`` a month, ``YYYY`` a whole year."""
+        year, _, month = iso.partition("-")
+        if month:
+            return cls(int(year), int(month), int(month), "month")
+        return cls(int(year), 1, 12, "year")
+
 
 @dataclass(frozen=True, slots=True)
 class DateRange:

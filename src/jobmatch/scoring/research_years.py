@@ -38,16 +38,9 @@ class Research:
     end: str | None = None
 
 
-def _point(iso: str) -> DatePoint:
-    year, _, month = iso.partition("-")
-    if month:
-        return DatePoint(int(year), int(month), int(month), "month")
-    return DatePoint(int(year), 1, 12, "year")
-
-
 def _key(iso: str) -> tuple[int, int]:
     # a year alone ends in its middle, as :func:`span_months` counts it
-    p = _point(iso)
+    p = DatePoint.from_iso(iso)
     return p.year, 7 if p.precision == "year" else p.last_month
 
 
@@ -75,7 +68,7 @@ def doctoral_research(
     if not held:
         return Research()
     periods = [
-        DateRange(_point(e.start), _point(e.end), False, 0, 0)
+        DateRange(DatePoint.from_iso(e.start), DatePoint.from_iso(e.end), False, 0, 0)
         for e in held
         if e.start is not None and e.end is not None
     ]
