@@ -10,6 +10,8 @@ Research Engineer profile. Printed, in one run:
   from the issue: 0.89 and 0.75);
 * throughput (postings/s) of the spaCy tokenizer alone, of skill extraction (``pipe_docs``),
   and of extraction + scoring (``Scorer.score_parsed`` reusing the tokens), best of two runs.
+  No throughput target is printed: the batch scoring target is measured by ``bench_batch.py``
+  (steady rate per process against the bare tokenizer, on the same records for both).
 
 Run: ``python benchmarks/bench_rank_postings.py [--data DIR]``
 """
@@ -141,7 +143,8 @@ def main() -> None:
         ("tokenize + extract + score", t_score),
     ):
         print(f"| {name:<34} | {n / t:>10.1f} | {t_tok / t:>11.0%} |")
-    print(f"| {'target for scoring':<34} | {'':>10} | {'>= 25%':>12} |")
+    # no target here: the tokenizer's rate on these short postings is not comparable with
+    # bench_batch.py's, where issue 15's per-process target (>= 35 %) is measured
 
 
 if __name__ == "__main__":
