@@ -19,6 +19,7 @@ from .wording import DEGREE_LABELS, score_band
 
 __all__ = [
     "category_labels",
+    "cosine_note",
     "degree_label",
     "education_line",
     "has_note",
@@ -92,6 +93,21 @@ def made_of(report: ScoreReport) -> list[str]:
         pref += f" ({p.preferred_partial} more partly)"
     lines.append(f"{req}; {pref}")
     return lines
+
+
+def cosine_note(report: ScoreReport) -> str:
+    """The TF-IDF cosine named as what it is: ``report.similarity`` is the raw cosine, and
+    the similarity the score is made of (:func:`made_of`) is the cosine over the profile's
+    reference cosine, at most 1 (0.1356 is a similarity of 0.68 for a reference of 0.20):
+    two numbers both called "similarity" did not add up."""
+    line = f"TF-IDF cosine: {report.similarity:.4f}"
+    p = report.parts
+    if p is None:
+        return line
+    line += f" (the similarity {p.similarity:.2f} above is it over the profile's reference cosine"
+    if p.similarity_trust < 1:
+        line += ", in part"
+    return line + ", at most 1)"
 
 
 def category_band(report: ScoreReport, category: CategoryCoverage) -> str:
