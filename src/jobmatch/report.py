@@ -37,6 +37,7 @@ from .report_parts import (
     meets_note,
     missing_note,
     pct,
+    preferred_note,
     score_band,
     small_note,
     split_missing,
@@ -135,6 +136,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
             extra = f" [{match_note(m)}]" if has_note(m) else ""
             cat = terminal_line(labels.get(m.category, m.category))
             meets = f"; {meets_note(n)}" if n > 1 else ""
+            meets += f"; {preferred_note(m)}" if not m.required else ""
             out.append(f"  {mark} {terminal_line(m.name)} ({cat}{meets}){extra}")
             text = highlight(
                 m.snippet,
@@ -219,7 +221,8 @@ def render_markdown(report: ScoreReport) -> str:
         ]
         out += [
             f"| {_md(m.name)} | {_md(labels.get(m.category, m.category))} | "
-            f"{_md(', '.join(filter(None, (match_note(m), meets_note(n)))))} | {_md(m.section)} | "
+            f"{_md(', '.join(filter(None, (match_note(m), meets_note(n), preferred_note(m)))))}"
+            f" | {_md(m.section)} | "
             f"{highlight(m.snippet, m.highlight, mark_md, md_piece)} |"
             for m, n in rows
         ]

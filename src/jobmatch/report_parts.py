@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
 from .scoring.profile_types import degree_meets
@@ -29,6 +30,7 @@ __all__ = [
     "meets_note",
     "missing_note",
     "pct",
+    "preferred_note",
     "score_band",
     "MIN_GAIN",
     "file_name",
@@ -277,11 +279,18 @@ def matched_once(report: ScoreReport) -> list[tuple[MatchedSkill, int]]:
     """The matched skills as a reader lists them: each skill once (in its first place),
     with the number of requirements it meets ("Python" meets both "Python" and "Python,
     TensorFlow or PyTorch" of a posting). A partial match and a full one of the same skill
-    stay apart."""
+    stay apart. A skill is preferred only when every requirement it meets is."""
     rows: dict[tuple[str, str, str | None], list[MatchedSkill]] = {}
     for m in report.matched:
         rows.setdefault((m.skill_id, m.match, m.via), []).append(m)
-    return [(ms[0], len(ms)) for ms in rows.values()]
+    return [(replace(ms[0], required=any(m.required for m in ms)), len(ms)) for ms in rows.values()]
+
+
+def preferred_note(m: MatchedSkill) -> str:
+    """``"preferred"`` for a skill meeting only preferred requirements, else ``""``: the
+    matched list labels them as what to add does (a preferred skill met is no required one
+    met: "required 2 of 21 met; preferred 6 of 16" lists eight)."""
+    return "" if m.required else "preferred"
 
 
 def meets_note(n: int) -> str:
