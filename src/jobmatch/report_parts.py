@@ -245,20 +245,25 @@ def education_line(report: ScoreReport) -> str:
         line += f"; {degree_label(pending.level, pending.name)}"
         line += f" in {pending.field}" if pending.field else ""
         line += " in progress"
+    verdicts = []
     if edu.required_level:
         need = degree_label(edu.required_level)
         instead, years = edu.equivalent_years, edu.experience_years
         if instead is not None and not degree_meets(edu.level, edu.required_level):
             # the posting accepts experience in place of the degree
             verdict = "met" if edu.meets_requirement else "not met"
-            line += (
-                f" (the required {need} or {instead:g}+ years of relevant experience: "
-                f"{verdict}, {years or 0.0:g} years in jobs showing a skill it requires)"
+            verdicts.append(
+                f"the required {need} or {instead:g}+ years of relevant experience: "
+                f"{verdict}, {years or 0.0:g} years in jobs showing a skill it requires"
             )
         else:
             verdict = "meets" if edu.meets_requirement else "below"
-            line += f" ({verdict} the required {need})"
-    return line
+            verdicts.append(f"{verdict} the required {need}")
+    if edu.preferred_level:
+        # a preferred degree scores too (the Education bar): say whether it is held
+        verdict = "meets" if edu.meets_preferred else "below"
+        verdicts.append(f"{verdict} the preferred {degree_label(edu.preferred_level)}")
+    return f"{line} ({'; '.join(verdicts)})" if verdicts else line
 
 
 def match_note(m: MatchedSkill) -> str:
