@@ -50,6 +50,10 @@ class Education:
     #: master's in control systems meets "computer science, electrical engineering or a
     #: related field")
     fields_held: tuple[str, ...] = ()
+    #: the degree a profile prefers above its required one ("Master's degree preferred"),
+    #: and whether the document holds it (``None``: nothing preferred above the required)
+    preferred_level: str | None = None
+    meets_preferred: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

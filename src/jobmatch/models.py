@@ -317,6 +317,9 @@ class MatchedSkill:
     #: English shows written English; ``snippet`` says how it was measured, ``start`` =
     #: ``end`` = 0, ``section`` ``"document"``)
     evidence: str = "mention"
+    #: whether the requirement it meets is required (``False``: only preferred, and the
+    #: report says so, as it does for what to add)
+    required: bool = True
 
 
 @dataclass(frozen=True, slots=True)

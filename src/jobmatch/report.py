@@ -24,6 +24,7 @@ from .report_parts import (
     capped_sentence,
     category_band,
     category_labels,
+    cosine_note,
     education_line,
     file_name,
     has_note,
@@ -36,6 +37,7 @@ from .report_parts import (
     meets_note,
     missing_note,
     pct,
+    preferred_note,
     score_band,
     small_note,
     split_missing,
@@ -134,6 +136,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
             extra = f" [{match_note(m)}]" if has_note(m) else ""
             cat = terminal_line(labels.get(m.category, m.category))
             meets = f"; {meets_note(n)}" if n > 1 else ""
+            meets += f"; {preferred_note(m)}" if not m.required else ""
             out.append(f"  {mark} {terminal_line(m.name)} ({cat}{meets}){extra}")
             text = highlight(
                 m.snippet,
@@ -198,7 +201,7 @@ def render_markdown(report: ScoreReport) -> str:
         f"- Document: {_md(file_name(report.source))}",
         f"- Profile: {_md(report.profile)} {_md(report.profile_version)}",
         *(f"- {_md(line.strip())}" for line in (made_of(report) if report.parts else [])),
-        f"- Coverage: {report.coverage:.4f}; TF-IDF similarity: {report.similarity:.4f}",
+        f"- Coverage: {report.coverage:.4f}; {cosine_note(report)}",
         f"- Education: {_md(education_line(report))}",
         f"- Experience: {_md(career_line(report.career))}",
         *(f"  - note: {_md(n)}" for n in report.career.notes),
@@ -218,7 +221,8 @@ def render_markdown(report: ScoreReport) -> str:
         ]
         out += [
             f"| {_md(m.name)} | {_md(labels.get(m.category, m.category))} | "
-            f"{_md(', '.join(filter(None, (match_note(m), meets_note(n)))))} | {_md(m.section)} | "
+            f"{_md(', '.join(filter(None, (match_note(m), meets_note(n), preferred_note(m)))))}"
+            f" | {_md(m.section)} | "
             f"{highlight(m.snippet, m.highlight, mark_md, md_piece)} |"
             for m, n in rows
         ]

@@ -24,6 +24,7 @@ from .report_parts import (
     matched_once,
     meets_note,
     pct,
+    preferred_note,
     score_band,
     small_note,
     split_missing,
@@ -73,6 +74,8 @@ def _html_matched(m: MatchedSkill, n: int, labels: dict[str, str]) -> str:
     tag = f' <span class="tag {m.match}">{_h(match_note(m))}</span>' if has_note(m) else ""
     if n > 1:
         tag += f' <span class="tag">{_h(meets_note(n))}</span>'
+    if not m.required:
+        tag += f' <span class="tag">{_h(preferred_note(m))}</span>'
 
     return (
         f"<tr><td>{_h(m.name)}{tag}</td><td>{_h(labels.get(m.category, m.category))}</td>"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
 from .scoring.profile_types import degree_meets
@@ -19,6 +20,7 @@ from .wording import DEGREE_LABELS, score_band
 
 __all__ = [
     "category_labels",
+    "cosine_note",
     "degree_label",
     "education_line",
     "has_note",
@@ -28,6 +30,7 @@ __all__ = [
     "meets_note",
     "missing_note",
     "pct",
+    "preferred_note",
     "score_band",
     "MIN_GAIN",
     "file_name",
@@ -92,6 +95,21 @@ def made_of(report: ScoreReport) -> list[str]:
         pref += f" ({p.preferred_partial} more partly)"
     lines.append(f"{req}; {pref}")
     return lines
+
+
+def cosine_note(report: ScoreReport) -> str:
+    """The TF-IDF cosine named as what it is: ``report.similarity`` is the raw cosine, and
+    the similarity the score is made of (:func:`made_of`) is the cosine over the profile's
+    reference cosine, at most 1 (0.1356 is a similarity of 0.68 for a reference of 0.20):
+    two numbers both called "similarity" did not add up."""
+    line = f"TF-IDF cosine: {report.similarity:.4f}"
+    p = report.parts
+    if p is None:
+        return line
+    line += f" (the similarity {p.similarity:.2f} above is it over the profile's reference cosine"
+    if p.similarity_trust < 1:
+        line += ", in part"
+    return line + ", at most 1)"
 
 
 def category_band(report: ScoreReport, category: CategoryCoverage) -> str:
@@ -227,20 +245,25 @@ def education_line(report: ScoreReport) -> str:
         line += f"; {degree_label(pending.level, pending.name)}"
         line += f" in {pending.field}" if pending.field else ""
         line += " in progress"
+    verdicts = []
     if edu.required_level:
         need = degree_label(edu.required_level)
         instead, years = edu.equivalent_years, edu.experience_years
         if instead is not None and not degree_meets(edu.level, edu.required_level):
             # the posting accepts experience in place of the degree
             verdict = "met" if edu.meets_requirement else "not met"
-            line += (
-                f" (the required {need} or {instead:g}+ years of relevant experience: "
-                f"{verdict}, {years or 0.0:g} years in jobs showing a skill it requires)"
+            verdicts.append(
+                f"the required {need} or {instead:g}+ years of relevant experience: "
+                f"{verdict}, {years or 0.0:g} years in jobs showing a skill it requires"
             )
         else:
             verdict = "meets" if edu.meets_requirement else "below"
-            line += f" ({verdict} the required {need})"
-    return line
+            verdicts.append(f"{verdict} the required {need}")
+    if edu.preferred_level:
+        # a preferred degree scores too (the Education bar): say whether it is held
+        verdict = "meets" if edu.meets_preferred else "below"
+        verdicts.append(f"{verdict} the preferred {degree_label(edu.preferred_level)}")
+    return f"{line} ({'; '.join(verdicts)})" if verdicts else line
 
 
 def match_note(m: MatchedSkill) -> str:
@@ -261,11 +284,18 @@ def matched_once(report: ScoreReport) -> list[tuple[MatchedSkill, int]]:
     """The matched skills as a reader lists them: each skill once (in its first place),
     with the number of requirements it meets ("Python" meets both "Python" and "Python,
     TensorFlow or PyTorch" of a posting). A partial match and a full one of the same skill
-    stay apart."""
+    stay apart. A skill is preferred only when every requirement it meets is."""
     rows: dict[tuple[str, str, str | None], list[MatchedSkill]] = {}
     for m in report.matched:
         rows.setdefault((m.skill_id, m.match, m.via), []).append(m)
-    return [(ms[0], len(ms)) for ms in rows.values()]
+    return [(replace(ms[0], required=any(m.required for m in ms)), len(ms)) for ms in rows.values()]
+
+
+def preferred_note(m: MatchedSkill) -> str:
+    """``"preferred"`` for a skill meeting only preferred requirements, else ``""``: the
+    matched list labels them as what to add does (a preferred skill met is no required one
+    met: "required 2 of 21 met; preferred 6 of 16" lists eight)."""
+    return "" if m.required else "preferred"
 
 
 def meets_note(n: int) -> str:

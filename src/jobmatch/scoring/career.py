@@ -216,6 +216,8 @@ class DegreeAsks:
     #: that requirement when it accepts experience in place of the degree ("or equivalent
     #: experience": its ``or_years`` in jobs showing a skill of its ``domain``), else ``None``
     instead: Requirement | None = None
+    #: the degree levels preferred requirements ask above ``need``, lowest first
+    prefer: tuple[str, ...] = ()
 
 
 def degree_asks(profile: Profile) -> DegreeAsks:
@@ -227,10 +229,30 @@ def degree_asks(profile: Profile) -> DegreeAsks:
     """
     fields = tuple(f for _, r in profile.requirements() for f in r.fields)
     needs = [r for _, r in profile.requirements() if r.degree is not None and r.required]
+    wants = {r.degree for _, r in profile.requirements() if r.degree is not None}
     if not needs:
-        return DegreeAsks(fields, None)
+        return DegreeAsks(fields, None, prefer=_above(wants, None))
     low = min(needs, key=lambda r: DEGREE_LEVELS.index(r.degree or ""))
-    return DegreeAsks(fields, low.degree, low if low.or_years is not None else None)
+    instead = low if low.or_years is not None else None
+    return DegreeAsks(fields, low.degree, instead, _above(wants, low.degree))
+
+
+def _above(levels: set[str], need: str | None) -> tuple[str, ...]:
+    """The degree ``levels`` above ``need`` (all of them when ``None``), lowest first."""
+    floor = DEGREE_LEVELS.index(need) if need in DEGREE_LEVELS else -1
+    ranks = sorted(DEGREE_LEVELS.index(x) for x in levels if x in DEGREE_LEVELS)
+    return tuple(DEGREE_LEVELS[k] for k in ranks if k > floor)
+
+
+def _preferred(asks: DegreeAsks, held: Sequence[str]) -> tuple[str | None, bool | None]:
+    """The preferred degree the report names and whether the resume holds it: the highest
+    preferred level when every one is met, else the lowest one not met ("Master's degree
+    preferred": a bachelor's is below it); ``(None, None)`` when nothing is preferred above
+    the required degree."""
+    if not asks.prefer:
+        return None, None
+    short = [p for p in asks.prefer if not any(degree_meets(h, p) for h in held)]
+    return (short[0], False) if short else (asks.prefer[-1], True)
 
 
 def education_against(
@@ -277,6 +299,7 @@ def education_against(
     # a field asked is met by any degree held, not only by the highest one
     held = tuple(dict.fromkeys(e.field for e in (top, *degrees) if e is not None and e.field))
     need = asks.need
+    prefer, meets_prefer = _preferred(asks, [e.level for e in degrees])
     if need is None:
         return Education(
             level=level,
@@ -285,6 +308,8 @@ def education_against(
             name=name,
             in_progress=pending,
             fields_held=held,
+            preferred_level=prefer,
+            meets_preferred=meets_prefer,
         )
     meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
     instead = asks.instead.or_years if asks.instead and job_years is not None else None
@@ -299,6 +324,8 @@ def education_against(
         equivalent_years=instead,
         experience_years=job_years if instead is not None else None,
         fields_held=held,
+        preferred_level=prefer,
+        meets_preferred=meets_prefer,
     )
 
 

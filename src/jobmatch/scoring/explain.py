@@ -91,6 +91,7 @@ def _matched(
         mentions=cr.count,
         highlight=where,
         via_name=skill_name(cr.via, lexicon) if cr.via is not None else None,
+        required=req.required,
     )
 
 
@@ -119,6 +120,7 @@ def _written(
         end=0,
         mentions=0,
         evidence="language",
+        required=req.required,
     )
 
 
