@@ -638,15 +638,6 @@ OTHER_SENSES["authorization"] += [
     "prior authorizations",
     "authorization for permanent employment",
 ]
-# an employer's notice to applicants ("California Privacy Notice", glassdoor-0528;
-# "Applicant Privacy Notice"), not data privacy
-OTHER_SENSES["privacy"] = [
-    "privacy notice",
-    "privacy notices",
-    "privacy policy",
-    "privacy statement",
-    "online privacy statement",
-]
 # a benefit ("Confidential personal financial counseling service", glassdoor-0528)
 OTHER_SENSES["counseling"] = ["financial counseling service", "financial counseling services"]
 # a nation's critical infrastructure (glassdoor-0892), not a system's fault tolerance
