@@ -521,9 +521,19 @@ OTHER_SENSES: dict[str, list[str]] = {
         for what in (
             "systems system services service infrastructure software applications "
             "application networks network platform platforms data solutions products "
-            "pipelines"
+            "pipelines code reports reporting connectivity architecture "
+            "architectures recurring wan lan"
         ).split()
-    ],
+    ]
+    # a system's qualities listed together ("a scalable, reliable, secure, and highly
+    # performant data platform", "reports from reliable, consistent data sources")
+    + [
+        f"{a} {join} {b}"
+        for other in "scalable secure available robust performant consistent".split()
+        for join in (",", "and")
+        for a, b in (("reliable", other), (other, "reliable"))
+    ]
+    + [f"reliable {other}" for other in ("scalable", "secure")],
     # what an employer offers ("Team building activities : escape games", "team-building
     # events"), and a team that builds something ("part of a team building the next
     # generation data platform", "join our team building advanced BI"), not the skill of
@@ -596,6 +606,47 @@ OTHER_SENSES["transport"] = [
     f"{before} transport" for before in "data network packet message file charge".split()
 ] + [f"transport {after}" for after in "layer protocol protocols stream streams".split()]
 OTHER_SENSES["systems design"] = OTHER_SENSES["system design"]
+# a protected class of an equal-opportunity statement ("without regard to ... age,
+# disability or genetics"), not the science (glassdoor-0582, -0948)
+OTHER_SENSES["genetics"] = [
+    f"{before}{join} genetics"
+    for before in ("disability", "disability status", "pregnancy", "national origin", "age")
+    for join in (" or", " ,", " , or", " and")
+]
+# a grade of experience or of abstraction ("Senior to expert level design/development",
+# glassdoor-0510; "high-level design"), not the design of game levels
+OTHER_SENSES["level design"] = [
+    f"{before}{dash}level design"
+    for before in "expert senior junior entry next high low higher lower top system".split()
+    for dash in (" ", "-")
+]
+# keeping source code ("maintain code in source code control systems", glassdoor-0510) or
+# access, stock, quality and documents under control, not control engineering
+OTHER_SENSES["control systems"] = [
+    f"{before} control {form}"
+    for before in "code source version revision access inventory quality document".split()
+    for form in ("systems", "system")
+]
+# looking things up on the web ("research skills to use web search and scientific
+# databases", glassdoor-0528), not web technologies
+OTHER_SENSES["web"] = ["web search", "web searches", "web searching"]
+# an agency's or an insurer's permission ("obtain prior written authorization before
+# referring any candidates", glassdoor-0707), not access control
+OTHER_SENSES["authorization"] += [
+    "written authorization",
+    "prior authorization",
+    "prior authorizations",
+    "authorization for permanent employment",
+]
+# a benefit ("Confidential personal financial counseling service", glassdoor-0528)
+OTHER_SENSES["counseling"] = ["financial counseling service", "financial counseling services"]
+# a nation's critical infrastructure (glassdoor-0892), not a system's fault tolerance
+OTHER_SENSES["resiliency"] = [
+    f"critical infrastructure {form}" for form in ("resiliency", "resilience")
+]
+# a log-linear model (glassdoor-0423's "logistic regression, log-linear regression") is no
+# linear regression
+OTHER_SENSES["linear regression"] = ["log-linear regression", "log linear regression"]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
     # single-word soft skills get the rule on every form
@@ -681,6 +732,9 @@ LANGUAGE_CLASSES = [
     "language lessons",
     "language courses",
 ]
+# a country's market ("autonomous vehicles for the Chinese market", glassdoor-0618), not a
+# language the reader speaks
+LANGUAGE_MARKETS = ["market", "markets"]
 
 
 def language_rules(records: list[dict[str, object]]) -> None:
@@ -703,7 +757,7 @@ def language_rules(records: list[dict[str, object]]) -> None:
                 "case_sensitive": True,
                 "positive": LANGUAGE_CUES + [n for n in names if n not in own],
                 "negative": [p for p in LANGUAGE_NEGATIVE if p.split()[0] in forms]
-                + [f"{f} {what}" for f in forms for what in LANGUAGE_CLASSES],
+                + [f"{f} {what}" for f in forms for what in LANGUAGE_CLASSES + LANGUAGE_MARKETS],
                 "window": 6,
                 "neighbours": False,
             }
