@@ -800,15 +800,6 @@ def _counts(clause: str, section: str) -> bool:
     )
 
 
-#: a Skills heading that names the company's stack: "Our Tech Stack:", "THE TECH STACK",
-#: "Our Core tech stack", "Tools & Services", "Technologies we use"
-_STACK_HEADING = re.compile(
-    r"[^\w\n]*(?:(?:our|the)\s+)?(?:core\s+)?(?:tech(?:nology)?\s+stack|stack"
-    r"|tools\s*(?:&|and)\s*services|technologies\s+we\s+use)\b[^\n]{0,20}$",
-    re.IGNORECASE,
-)
-
-
 #: a word every stack heading holds (a Skills section without one is left as it is)
 _STACK_WORDS = ("stack", "services", "technologies we use")
 
@@ -817,29 +808,16 @@ def _stack_sections(
     text: str, sections: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """The sections, the part of a Skills section under a heading that names the company's
-    stack read as preferred: in a posting it lists what the company works with, which a
-    candidate may know (the run-in "Tools & Services ..." is preferred already,
-    :mod:`jobmatch.extract.sections`); a resume's "Tech Stack" stays its skills. The part
-    ends at the next heading ("THE TECH STACK" / ... / "THE SKILL SET" / ..., two headings
-    of one Skills section: the skill set stays asked)."""
-    from ..extract.sections import classify_heading
+    stack read as preferred (:func:`~jobmatch.extract.sections.stack_parts`, by the rules
+    that found the sections: a labelled line under it stays an item of its list)."""
+    from ..extract.sections import stack_parts
 
     out: list[tuple[int, int, str]] = []
     for a, b, name in sections:
         if name != "skills" or not any(w in text[a:b].lower() for w in _STACK_WORDS):
             out.append((a, b, name))  # the cheap test: no word of a stack heading
             continue
-        at, part = a, name
-        for line in text[a:b].splitlines(keepends=True):
-            heading = classify_heading(line) if line.strip() else None
-            if heading is not None:
-                new = "preferred" if _STACK_HEADING.match(line.partition(":")[0]) else name
-                if new != part and at > a:
-                    out.append((a, at, part))
-                    a = at
-                part = new
-            at += len(line)
-        out.append((a, b, part))
+        out += stack_parts(text, a, b)
     return out
 
 
