@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from jobmatch.extract.component import SkillExtractor
-from jobmatch.extract.sections import inline_headings, stack_parts
+from jobmatch.extract.sections import classify_heading, inline_headings, stack_parts
 from tests.helpers import skills_asked
 
 STACK_LABELS = """Our Tech Stack:
@@ -66,3 +66,43 @@ def test_one_definition_of_a_stack_heading_serves_both_forms(heading: str) -> No
 def test_a_bare_stack_is_no_stack_heading(line: str) -> None:
     assert inline_headings("We build data tools. " + line) == []
     assert [n for _, _, n in stack_parts(line + "\n", 0, len(line) + 1)] == ["skills"]
+
+
+@pytest.mark.parametrize("line", ["Beneficial:", "BENEFICIAL", "Beneficial Skills"])
+def test_beneficial_is_a_preferred_heading(line: str) -> None:
+    assert classify_heading(line) == "preferred"
+
+
+def test_the_items_under_beneficial_are_preferred(extractor: SkillExtractor) -> None:
+    """glassdoor-0356: "Beneficial:" stood in its Qualifications as a heading no rule read,
+    and the items under it (IoT data, machine learning) were required."""
+    text = (
+        "Qualifications\n"
+        "Strong programming skills in Python\n"
+        "Beneficial:\n"
+        "Experience analyzing IoT data\n"
+        "Experience with machine learning methods\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["python"] is True
+    assert asked["iot"] is False
+    assert asked["machine_learning"] is False
+
+
+@pytest.mark.parametrize(
+    "title", ["How To Apply:", "HOW TO APPLY", "To Apply", "Application Process:"]
+)
+def test_nothing_is_asked_under_how_to_apply(title: str, extractor: SkillExtractor) -> None:
+    """glassdoor-0356: "How To Apply:" / "... If contacted, please be prepared to provide
+    writing samples ... and references who can speak to your work ethic" asked a work
+    ethic."""
+    text = (
+        "Requirements\n"
+        "Strong programming skills in Python\n"
+        f"{title}\n"
+        "If contacted, please be prepared to provide writing samples and two references who"
+        " can speak to your experience, work orientation, and work ethic.\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["python"] is True
+    assert "work_ethic" not in asked

@@ -163,7 +163,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\b(?:extra|brownie|street|double|gold|big|major) (?:points?|credits?|creds?|kudos"
         r"|stars?)\b|\bsets? you apart\b|\bicing on the cake\b|\bnot required but\b"
         # "In addition, the following would be an advantage:" (not "The Acme Advantage")
-        r"|\ban advantage\b|\badvantageous\b",
+        r"|\ban advantage\b|\badvantageous\b"
+        # "Beneficial:" (glassdoor-0356, whose IoT and machine learning under it were asked)
+        r"|\bbeneficial\b",
     ),
     (
         "benefits",

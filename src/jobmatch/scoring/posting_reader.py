@@ -265,7 +265,7 @@ def read_requirements(
 
     if sections is None:
         sections = detect_sections(text)
-    sections = _stack_sections(text, sections)
+    sections = _applying_sections(text, _stack_sections(text, sections))
     starts = [a for a, _, _ in sections]
     spans, applying = _cut_instructions(text, _cut_at(text, clauses(text), starts))
     by_clause: list[list[SkillMention]] = [[] for _ in spans]
@@ -818,6 +818,36 @@ def _stack_sections(
             out.append((a, b, name))  # the cheap test: no word of a stack heading
             continue
         out += stack_parts(text, a, b)
+    return out
+
+
+#: a line of its own titling how to apply: "How To Apply:", "HOW TO APPLY", "To Apply",
+#: "Application Process:" (no heading to :mod:`jobmatch.extract.sections`)
+_APPLY_LINE = re.compile(
+    r"^[^\w\n]*(?:how to apply|to apply|application (?:process|instructions))[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _applying_sections(
+    text: str, sections: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The sections, each cut at a line titling how to apply: from it to the section's end
+    nothing is asked (glassdoor-0356: "How To Apply:" / "... If contacted, please be
+    prepared to provide data analysis and writing samples ... work ethic" required a work
+    ethic, under its preferred items)."""
+    titles = [m.start() for m in _APPLY_LINE.finditer(text)]
+    if not titles:
+        return list(sections)
+    out: list[tuple[int, int, str]] = []
+    for a, b, name in sections:
+        at = next((t for t in titles if a <= t < b), None)
+        if at is None:
+            out.append((a, b, name))
+            continue
+        if at > a:
+            out.append((a, at, name))
+        out.append((at, b, _APPLYING))
     return out
 
 
