@@ -106,3 +106,17 @@ def test_nothing_is_asked_under_how_to_apply(title: str, extractor: SkillExtract
     asked = skills_asked(text, extractor)
     assert asked["python"] is True
     assert "work_ethic" not in asked
+
+
+def test_an_o_bullet_is_no_part_of_the_evidence(extractor: SkillExtractor) -> None:
+    """glassdoor-0109's sub-items, "o Use SQL tools to resubmit encounters ...", kept
+    their bullet in the evidence a user reads."""
+    from jobmatch import read_posting
+
+    text = "Responsibilities\n\u2022 Run data extracts:\no Use SQL tools to resubmit claims\n"
+    (sql,) = [
+        r
+        for r in read_posting(text, extractor=extractor).requirements
+        if r.skills[0].skill_id == "sql"
+    ]
+    assert sql.evidence == "Use SQL tools to resubmit claims"

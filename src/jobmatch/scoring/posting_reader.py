@@ -185,7 +185,9 @@ _REQUIRED_CUE = re.compile(
 _SHORT_CLAUSE = 25
 #: ... when it asks nothing firmly
 _FIRM_YEARS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b|\bor\b", re.I)
-_EVIDENCE_BULLET = re.compile(r"^[-\u2022*\u00b7\u25aa\u25cf\u2023]\s+")
+#: a bullet before an item, not part of its evidence; "o" and "\u25e6" as PDF and Word
+#: exports write a sub-item's ("o Use SQL tools to resubmit encounters ...")
+_EVIDENCE_BULLET = re.compile(r"^[-\u2022*\u00b7\u25aa\u25cf\u2023\u25e6o]\s+")
 
 
 def read_posting(
