@@ -120,3 +120,24 @@ def test_an_o_bullet_is_no_part_of_the_evidence(extractor: SkillExtractor) -> No
         if r.skills[0].skill_id == "sql"
     ]
     assert sql.evidence == "Use SQL tools to resubmit claims"
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("Preferred Qualifications...", "preferred"),
+        ("Minimum Qualifications...", "requirements"),
+        ("About Logic20/20. . .", "about"),
+        ("About Acme\u2026", "about"),
+    ],
+)
+def test_a_title_trailing_off_is_a_heading(line: str, section: str) -> None:
+    """glassdoor-0012's "Preferred Qualifications..." and glassdoor-0007's "About
+    Logic20/20. . ." ended with an ellipsis read as a sentence's full stop: no heading, and
+    the company's words after them stood under the preferred qualifications."""
+    assert classify_heading(line) == section
+
+
+@pytest.mark.parametrize("line", ["We are growing...", "And more...", "Python, SQL, etc..."])
+def test_a_sentence_trailing_off_stays_a_sentence(line: str) -> None:
+    assert classify_heading(line) is None

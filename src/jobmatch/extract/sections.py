@@ -353,6 +353,10 @@ def _normalise(title: str) -> str:
     return " ".join(_NORMALISE_RE.sub(" ", t).split())
 
 
+#: an ellipsis ending a line ("...", ". . .", "…"): the title trails off, no sentence ends
+_TRAILING_OFF_RE = re.compile(r"(?<=\w)[ \t]*(?:\u2026|\.(?:[ \t]?\.){2,})[ \t]*$")
+
+
 def classify_heading(line: str) -> str | None:
     """The section a heading line opens, or ``None`` if the line is not a known heading.
 
@@ -366,6 +370,8 @@ def classify_heading(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 120 or _BULLET_RE.match(s):
         return None
+    # a title trailing off: "Minimum Qualifications...", "About Acme. . .", "About you…"
+    s = _TRAILING_OFF_RE.sub("", s) or s
     phrase = _phrase_heading(s)
     if phrase is not None:
         return phrase
