@@ -141,3 +141,18 @@ def test_a_title_trailing_off_is_a_heading(line: str, section: str) -> None:
 @pytest.mark.parametrize("line", ["We are growing...", "And more...", "Python, SQL, etc..."])
 def test_a_sentence_trailing_off_stays_a_sentence(line: str) -> None:
     assert classify_heading(line) is None
+
+
+def test_the_company_speaking_after_although_asks_nothing(extractor: SkillExtractor) -> None:
+    """glassdoor-0007's "About" part: "Although we make it look like magic, we succeed by
+    combining methodical and structured approaches ..." preferred organizational skills."""
+    text = (
+        "Requirements\n"
+        "Experience with Python\n"
+        "About Acme\n"
+        "Although we make it look like magic, we succeed by combining methodical and"
+        " structured approaches with our substantial experience.\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["python"] is True
+    assert "organizational_skills" not in asked

@@ -882,7 +882,8 @@ _STACK_VERB = re.compile(
 #: the 22nd floor of the UBS Tower, weve worked hard to build a culture ...": a participle
 #: may open it, and a pasted text may have lost the apostrophe of "we've") ...
 _COMPANY_VOICE = re.compile(
-    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together|about|based on)\b"
+    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together|about|based on"
+    r"|although|though|while|whilst)\b"
     r"[^,.;:()]{0,60}?"
     r",?\s+"
     r"|[a-z]+ing\b[^,.;:()]{0,80}?,\s+)?"
