@@ -156,3 +156,21 @@ def test_the_company_speaking_after_although_asks_nothing(extractor: SkillExtrac
     asked = skills_asked(text, extractor)
     assert asked["python"] is True
     assert "organizational_skills" not in asked
+
+
+def test_a_bullet_glued_to_its_item_opens_it(extractor: SkillExtractor) -> None:
+    """glassdoor-0023 writes "\u2022Proven experience with data mining" (no space after the
+    bullet): two items of a long and a short line ran into one clause, the second's skills
+    quoting the first as their evidence."""
+    from jobmatch import read_posting
+
+    text = (
+        "Preferred Qualifications\n"
+        "\u2022Strong critical thinking and communication skills for explaining algorithms"
+        " and processes to stakeholders\n"
+        "\u2022Familiarity with data fundamentals including SQL\n"
+    )
+    reqs = read_posting(text, extractor=extractor).requirements
+    (sql,) = [r for r in reqs if r.skills[0].skill_id == "sql"]
+    assert sql.evidence == "Familiarity with data fundamentals including SQL"
+    assert not sql.required

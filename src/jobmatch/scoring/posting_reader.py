@@ -187,7 +187,9 @@ _SHORT_CLAUSE = 25
 _FIRM_YEARS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b|\bor\b", re.I)
 #: a bullet before an item, not part of its evidence; "o" and "\u25e6" as PDF and Word
 #: exports write a sub-item's ("o Use SQL tools to resubmit encounters ...")
-_EVIDENCE_BULLET = re.compile(r"^[-\u2022*\u00b7\u25aa\u25cf\u2023\u25e6o]\s+")
+_EVIDENCE_BULLET = re.compile(
+    r"^(?:[-\u2022*\u00b7\u25aa\u25cf\u2023\u25e6o]\s+|[\u2022\u25aa\u25cf\u2023](?=\S))"
+)
 
 
 def read_posting(

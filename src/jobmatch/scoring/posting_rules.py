@@ -310,8 +310,11 @@ _FIELD_ALIASES = {
     "stats": "statistics",
 }
 #: (U+0095 is the bullet of Windows-1252 read as Latin-1, as in the SkillSpan postings)
+#: a bullet glyph opens an item without a space too ("\u2022Proven experience with data
+#: mining", glassdoor-0023, whose items ran into one clause each two)
 _BULLET = re.compile(
-    r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+|\u0095)"
+    r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+|\u0095"
+    r"|[\u2022\u25aa\u25cf\u2023](?=\S))"
 )
 #: (a sentence opening with a figure, "... best data practices. 5+ years is preferred.",
 #: only after a word: not "B.S. 3+ years", "min. 3 years")
