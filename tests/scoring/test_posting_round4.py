@@ -174,3 +174,18 @@ def test_a_bullet_glued_to_its_item_opens_it(extractor: SkillExtractor) -> None:
     (sql,) = [r for r in reqs if r.skills[0].skill_id == "sql"]
     assert sql.evidence == "Familiarity with data fundamentals including SQL"
     assert not sql.required
+
+
+def test_a_clause_opening_with_must_under_a_preferred_heading_is_required(
+    extractor: SkillExtractor,
+) -> None:
+    """glassdoor-0025: "Desired Skills:" / ... / "Security Clearance:" / "Must be eligible to
+    obtain and maintain a TS/SCI with Poly clearance" read the clearance as preferred."""
+    text = (
+        "Desired Skills:\n"
+        "Experience with R, Java, or other programming languages.\n"
+        "Must be eligible to obtain and maintain a TS/SCI with Poly clearance\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["r"] is False
+    assert asked["security_clearance"] is True

@@ -711,7 +711,11 @@ def _one_of_items(
 #: a clause that insists, under a preferred heading: "Problem solving skills and Ability to
 #: meet deadlines are a must" (glassdoor-0421's last items of "Preferred Qualifications")
 _INSISTS = re.compile(
-    r"\b(?:is|are)\s+(?:an?\s+)?(?:absolute\s+)?must(?:[ -]haves?)?\b|\bmandatory\b",
+    r"\b(?:is|are)\s+(?:an?\s+)?(?:absolute\s+)?must(?:[ -]haves?)?\b|\bmandatory\b"
+    # ... or opens with "must": "Must be eligible to obtain and maintain a TS/SCI with Poly
+    # clearance" (glassdoor-0025, under "Desired Skills" / "Security Clearance:"), "You
+    # must be legally authorized to work in the US"
+    r"|^\W*(?:(?:you|candidates?|applicants?)\s+)?must\s+(?:be|have|possess|hold|obtain)\b",
     re.IGNORECASE,
 )
 
