@@ -189,3 +189,19 @@ def test_a_clause_opening_with_must_under_a_preferred_heading_is_required(
     asked = skills_asked(text, extractor)
     assert asked["r"] is False
     assert asked["security_clearance"] is True
+
+
+def test_the_company_values_ask_nothing(extractor: SkillExtractor) -> None:
+    """glassdoor-0042: "Our values:" / "Eager: We are self-starters, fully engaged ..."
+    after its qualifications required initiative; glassdoor-0181's "CORE VALUES" humility."""
+    text = (
+        "Who you are:\n"
+        "Expertise in Python or R\n"
+        "Our values:\n"
+        "Eager: We are self-starters, fully engaged and committed to pushing great ideas"
+        " forward quickly and responsibly.\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["python"] is True
+    assert "initiative" not in asked
+    assert classify_heading("CORE VALUES") == "about"

@@ -152,7 +152,9 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("responsibilities", r"^about (?:the|this) (?:role|job|position|gig)$"),
     # "Job description": the role and what it asks, often after the company's own words
     ("description", r"\b(?:job|position|role) description\b(?!.*\b(?:duties|responsibilit))"),
-    ("about", r"^about\b"),
+    # "Our values:" / "CORE VALUES" (glassdoor-0042: "Eager: We are self-starters ..."
+    # required initiative): the company's values, under its own words
+    ("about", r"^about\b|^(?:our |company )?(?:core )?values$"),
     (
         "preferred",
         r"\bnice to haves?\b|\bpreferred\b|\bbonus\b|\bpluses\b|\bplus\b|\bdesired\b"
