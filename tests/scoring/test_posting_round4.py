@@ -205,3 +205,22 @@ def test_the_company_values_ask_nothing(extractor: SkillExtractor) -> None:
     assert asked["python"] is True
     assert "initiative" not in asked
     assert classify_heading("CORE VALUES") == "about"
+
+
+def test_an_item_broken_after_its_first_words_is_one_clause(extractor: SkillExtractor) -> None:
+    """glassdoor-0107 (a Word export with hard breaks) breaks its items after a word or two:
+    "Excellent" / "written and verbal communication skills, ...": the evidence lost its
+    first words, and "Strong" / "interpersonal and communication skills" lost a skill."""
+    from jobmatch import read_posting
+
+    text = (
+        "Required Qualifications:\n"
+        "Strong\n"
+        "interpersonal and communication skills\n"
+        "Jupyter Notebooks\n"
+        "dBeaver or equivalent\n"
+    )
+    reqs = {r.skills[0].skill_id: r for r in read_posting(text, extractor=extractor).requirements}
+    assert reqs["interpersonal_skills"].evidence == "Strong interpersonal and communication skills"
+    assert "communication" in reqs
+    assert reqs["jupyter"].evidence == "Jupyter Notebooks"  # a name in lower case: two items
