@@ -224,3 +224,32 @@ def test_an_item_broken_after_its_first_words_is_one_clause(extractor: SkillExtr
     assert reqs["interpersonal_skills"].evidence == "Strong interpersonal and communication skills"
     assert "communication" in reqs
     assert reqs["jupyter"].evidence == "Jupyter Notebooks"  # a name in lower case: two items
+
+
+@pytest.mark.parametrize(
+    ("line", "asked", "preferred"),
+    [
+        (
+            "BS or MS with 5+ years industry experience or PhD with at least 2 years of"
+            " postdoctoral experience, with industry experience preferred",
+            "bachelor",
+            None,
+        ),
+        (
+            "An undergraduate degree in mathematics, computer science, or physics is preferred",
+            None,
+            "bachelor",
+        ),
+        ("Bachelor's degree in Statistics, preferred", None, "bachelor"),
+    ],
+)
+def test_a_preference_for_something_else_leaves_the_degree_asked(
+    line: str, asked: str | None, preferred: str | None, extractor: SkillExtractor
+) -> None:
+    """glassdoor-0176: "..., with industry experience preferred" made the degrees of the
+    clause preferred: the posting asked no degree."""
+    from jobmatch import read_posting
+
+    edu = read_posting("Requirements\n" + line + "\n", extractor=extractor).education
+    assert edu is not None
+    assert (edu.min_level, edu.preferred_level) == (asked, preferred)

@@ -541,7 +541,9 @@ class _Reading:
             of_degree = degree_fields(self.text, ms)
             ms = [m for m in ms if m not in of_degree]
             named = _fields_named(clause, of_degree, known)
-            self.degree_clauses.append((clause, prefer, evidence, named))
+            self.degree_clauses.append(
+                (clause, _degree_preferred(clause, section, prefer=prefer), evidence, named)
+            )
         value = years_asked(clause) if self.want_years else None
         unchecked = _unchecked_fields(clause, ms) if value is not None else []
         if unchecked:
@@ -726,6 +728,31 @@ def _prefers(clause: str, section: str) -> bool:
     if states_preference(clause):
         return True
     return section == "preferred" and _INSISTS.search(clause) is None
+
+
+#: the words of a part of a clause that names what it prefers ("with industry experience
+#: preferred"), not the bare cue ("preferred", "is preferred")
+_PREFERS_OTHER_WORDS = 3
+_WORD = re.compile(r"[A-Za-z]{2,}")
+#: ... a part adding something else to the clause (not an item of its list: "..., or
+#: engineering is preferred")
+_WITH_PART = re.compile(r"(?:with|plus|along with|and with)\b", re.IGNORECASE)
+
+
+def _degree_preferred(clause: str, section: str, *, prefer: bool) -> bool:
+    """Whether the degree a preferring clause names is preferred: not when the preference
+    stands only in parts of the clause that name no degree and say what they prefer ("BS or
+    MS with 5+ years industry experience or PhD with ..., with industry experience
+    preferred": glassdoor-0176 asked no degree)."""
+    if not prefer or section == "preferred":
+        return prefer
+    parts = re.split(r"[,;]\s+", clause)
+    if any(states_preference(p) for p in parts if degree_levels(p)):
+        return True
+    cues = [p for p in parts if states_preference(p)]
+    return not cues or any(
+        len(_WORD.findall(p)) < _PREFERS_OTHER_WORDS or not _WITH_PART.match(p) for p in cues
+    )
 
 
 def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool:
