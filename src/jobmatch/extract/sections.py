@@ -31,6 +31,7 @@ __all__ = [
     "sections_and_headings",
     "section_at",
     "classify_heading",
+    "stack_parts",
 ]
 
 SECTION_NAMES: tuple[str, ...] = (
@@ -151,7 +152,9 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("responsibilities", r"^about (?:the|this) (?:role|job|position|gig)$"),
     # "Job description": the role and what it asks, often after the company's own words
     ("description", r"\b(?:job|position|role) description\b(?!.*\b(?:duties|responsibilit))"),
-    ("about", r"^about\b"),
+    # "Our values:" / "CORE VALUES" (glassdoor-0042: "Eager: We are self-starters ..."
+    # required initiative): the company's values, under its own words
+    ("about", r"^about\b|^(?:our |company )?(?:core )?values$"),
     (
         "preferred",
         r"\bnice to haves?\b|\bpreferred\b|\bbonus\b|\bpluses\b|\bplus\b|\bdesired\b"
@@ -162,7 +165,9 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"|\b(?:extra|brownie|street|double|gold|big|major) (?:points?|credits?|creds?|kudos"
         r"|stars?)\b|\bsets? you apart\b|\bicing on the cake\b|\bnot required but\b"
         # "In addition, the following would be an advantage:" (not "The Acme Advantage")
-        r"|\ban advantage\b|\badvantageous\b",
+        r"|\ban advantage\b|\badvantageous\b"
+        # "Beneficial:" (glassdoor-0356, whose IoT and machine learning under it were asked)
+        r"|\bbeneficial\b",
     ),
     (
         "benefits",
@@ -350,6 +355,10 @@ def _normalise(title: str) -> str:
     return " ".join(_NORMALISE_RE.sub(" ", t).split())
 
 
+#: an ellipsis ending a line ("...", ". . .", "…"): the title trails off, no sentence ends
+_TRAILING_OFF_RE = re.compile(r"(?<=\w)[ \t]*(?:\u2026|\.(?:[ \t]?\.){2,})[ \t]*$")
+
+
 def classify_heading(line: str) -> str | None:
     """The section a heading line opens, or ``None`` if the line is not a known heading.
 
@@ -363,6 +372,8 @@ def classify_heading(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 120 or _BULLET_RE.match(s):
         return None
+    # a title trailing off: "Minimum Qualifications...", "About Acme. . .", "About you…"
+    s = _TRAILING_OFF_RE.sub("", s) or s
     phrase = _phrase_heading(s)
     if phrase is not None:
         return phrase
@@ -518,7 +529,7 @@ def detect_sections(text: str) -> list[tuple[int, int, str]]:
         TypeError: ``text`` is not a ``str``.
 
     >>> detect_sections("Acme builds robots.\\nRequirements:\\n- Python\\n")
-    [(0, 20, 'other'), (20, 44, 'requirements')]
+    [(0, 20, 'other'), (20, 43, 'requirements')]
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
@@ -537,6 +548,20 @@ def sections_and_headings(
     if not text:
         return [], []
     return _sections(text)
+
+
+def stack_parts(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The parts of the Skills section ``text[start:end]`` of a posting: the part under a
+    heading naming the company's stack (``STACK_TITLE``) is ``preferred`` (what the company
+    works with, which a candidate may know; a resume's "Tech Stack" stays its skills), read
+    by the rules of :func:`detect_sections`: a labelled line under it ("Languages: Go,
+    TypeScript") is an item of its list, a heading of its own ("THE SKILL SET") ends it.
+
+    >>> stack_parts("Our Tech Stack:\\nLanguages: Go\\nSKILLS\\nPython\\n", 0, 44)
+    [(0, 30, 'preferred'), (30, 44, 'skills')]
+    """
+    parts, _ = _sections(text[start:end], stack=True)
+    return [(start + a, start + b, "skills" if n == "other" else n) for a, b, n in parts]
 
 
 # classify_heading depends on the line alone, and headings, bullets and boilerplate lines
@@ -568,7 +593,9 @@ _ASKED = frozenset({"requirements", "preferred"})
 _LABELLED_ITEMS = frozenset({"skills", "certifications"})
 
 
-def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+def _sections(
+    text: str, *, stack: bool = False
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     out: list[tuple[int, int, str]] = []
     heads: list[tuple[int, int, str]] = []
     cur_start, cur_name = 0, "other"
@@ -618,6 +645,7 @@ def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
             # of a sentence; an Experience heading would make the preferred items required
             continue
         if name is not None:
+            name = _stack_heading(line, name, stack=stack)
             opens(m.start(), name)
             heads.append((*_title_span(line, m.start()), name))
             continue
@@ -625,6 +653,15 @@ def _sections(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, in
             opens(m.start() + at, inline)
     out.append((cur_start, len(text), cur_name))
     return out, heads
+
+
+def _stack_heading(line: str, name: str, *, stack: bool) -> str:
+    """The section a heading ``line`` of section ``name`` opens: with ``stack`` (a
+    posting's Skills section, :func:`stack_parts`), "Our Tech Stack:" opens the preferred
+    part, the stack the company uses."""
+    if stack and name == "skills" and _STACK_LINE_RE.match(line.partition(":")[0]):
+        return "preferred"
+    return name
 
 
 #: the posting sections a long line's label may open (not benefits: "Salary: £35,000 –
@@ -677,6 +714,22 @@ def _title_span(line: str, at: int) -> tuple[int, int]:
 # benefits, responsibilities), in the capitals of a title, followed by a colon, two spaces
 # or the capital (digit, bracket) of their first item; mid-line, the word before is no
 # capitalised word ("Functional Requirements Specifications" is a name).
+#: the title of a heading naming the company's stack, in the capitals of a title: "Our Tech
+#: Stack", "THE TECH STACK", "Tools & Services", "Technologies we use", "THE STACK". One
+#: definition serves both forms of the heading: run into a line (``_INLINE_PREFERRED``) and
+#: alone on its line, in any case ("Our Core tech stack"), where a posting reads the part
+#: under it as preferred (:func:`stack_parts`). A bare "Stack" names no stack ("Stack
+#: Overflow", "Full Stack Developer"): only with "our" or "the"
+STACK_TITLE = (
+    r"(?:(?:Our|OUR|The|THE) )?(?:(?:Core|CORE) )?"
+    r"(?:Tech(?:nology)? [Ss]tack|TECH(?:NOLOGY)? STACK|Tools (?:&|and) Services"
+    r"|TOOLS (?:&|AND) SERVICES|Technologies [Ww]e [Uu]se|TECHNOLOGIES WE USE)"
+    r"|(?:Our|OUR|The|THE) (?:(?:Core|CORE) )?(?:Stack|STACK)"
+)
+#: a heading line naming the stack: its title (before any colon), decoration aside, in any
+#: case, and at most a short note after it ("Our Tech Stack (a selection)")
+_STACK_LINE_RE = re.compile(rf"[^\w\n]*(?:{STACK_TITLE})\b[^\n]{{0,20}}$", re.IGNORECASE)
+
 _INLINE_REQUIRED = (
     r"(?:(?:Basic|Minimum|Required|Key|Other|Job|Candidate|Your|Professional|Personal)"
     r" )?[Qq]ualifications|(?:Basic |Minimum |Key |Job |Candidate )?Requirements"
@@ -699,8 +752,7 @@ _INLINE_PREFERRED = (
     r"|DESIRABLE (?:SKILLS|EXPERIENCE|QUALIFICATIONS)"
     # the company's stack, which a candidate may know: "Tools & Services ... On AWS: Docker
     # on ECS Lambda ...", "Tech Stack: ..." (preferred, as the stack it says it uses)
-    r"|Tools (?:&|and) Services|TOOLS (?:&|AND) SERVICES|(?:Our )?Tech(?:nology)? [Ss]tack"
-    r"|(?:OUR )?TECH(?:NOLOGY)? STACK"
+    rf"|{STACK_TITLE}"
 )
 _INLINE_RESPONSIBILITIES = (
     r"(?:Key |General |Main |Primary |Job |Your |YOUR )?(?:Responsibilities|RESPONSIBILITIES)"
@@ -739,8 +791,8 @@ _INLINE_STARTS = (
     "ABOU Abou BASI BENE Basi Bene Cand DESI Desi ESSE Empl Esse GOOD Gene Good Job KEY Key MINI"
     " Main Mini"
     " Must NICE Nice OUR Othe Our PREF Pers Pref Prim Prof QUAL Qual REQU RESP Requ Resp TECH"
-    " TOOL Task Tech Tool WHAT What Who YOUR Your"
-).split() + ["We O", "We o"]
+    " TOOL Task Tech Tool WHAT What Who YOUR Your CORE Core"
+).split() + ["We O", "We o", "The ", "THE "]
 _INLINE_START_RE = re.compile("|".join(_INLINE_STARTS))
 
 #: a heading in the words of a phrase ("Good to have", "What you bring to the table", "Who

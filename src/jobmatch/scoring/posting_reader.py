@@ -185,7 +185,11 @@ _REQUIRED_CUE = re.compile(
 _SHORT_CLAUSE = 25
 #: ... when it asks nothing firmly
 _FIRM_YEARS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b|\bor\b", re.I)
-_EVIDENCE_BULLET = re.compile(r"^[-\u2022*\u00b7\u25aa\u25cf\u2023]\s+")
+#: a bullet before an item, not part of its evidence; "o" and "\u25e6" as PDF and Word
+#: exports write a sub-item's ("o Use SQL tools to resubmit encounters ...")
+_EVIDENCE_BULLET = re.compile(
+    r"^(?:[-\u2022*\u00b7\u25aa\u25cf\u2023\u25e6o]\s+|[\u2022\u25aa\u25cf\u2023](?=\S))"
+)
 
 
 def read_posting(
@@ -265,7 +269,7 @@ def read_requirements(
 
     if sections is None:
         sections = detect_sections(text)
-    sections = _stack_sections(text, sections)
+    sections = _applying_sections(text, _stack_sections(text, sections))
     starts = [a for a, _, _ in sections]
     spans, applying = _cut_instructions(text, _cut_at(text, clauses(text), starts))
     by_clause: list[list[SkillMention]] = [[] for _ in spans]
@@ -537,7 +541,9 @@ class _Reading:
             of_degree = degree_fields(self.text, ms)
             ms = [m for m in ms if m not in of_degree]
             named = _fields_named(clause, of_degree, known)
-            self.degree_clauses.append((clause, prefer, evidence, named))
+            self.degree_clauses.append(
+                (clause, _degree_preferred(clause, section, prefer=prefer), evidence, named)
+            )
         value = years_asked(clause) if self.want_years else None
         unchecked = _unchecked_fields(clause, ms) if value is not None else []
         if unchecked:
@@ -707,7 +713,11 @@ def _one_of_items(
 #: a clause that insists, under a preferred heading: "Problem solving skills and Ability to
 #: meet deadlines are a must" (glassdoor-0421's last items of "Preferred Qualifications")
 _INSISTS = re.compile(
-    r"\b(?:is|are)\s+(?:an?\s+)?(?:absolute\s+)?must(?:[ -]haves?)?\b|\bmandatory\b",
+    r"\b(?:is|are)\s+(?:an?\s+)?(?:absolute\s+)?must(?:[ -]haves?)?\b|\bmandatory\b"
+    # ... or opens with "must": "Must be eligible to obtain and maintain a TS/SCI with Poly
+    # clearance" (glassdoor-0025, under "Desired Skills" / "Security Clearance:"), "You
+    # must be legally authorized to work in the US"
+    r"|^\W*(?:(?:you|candidates?|applicants?)\s+)?must\s+(?:be|have|possess|hold|obtain)\b",
     re.IGNORECASE,
 )
 
@@ -718,6 +728,31 @@ def _prefers(clause: str, section: str) -> bool:
     if states_preference(clause):
         return True
     return section == "preferred" and _INSISTS.search(clause) is None
+
+
+#: the words of a part of a clause that names what it prefers ("with industry experience
+#: preferred"), not the bare cue ("preferred", "is preferred")
+_PREFERS_OTHER_WORDS = 3
+_WORD = re.compile(r"[A-Za-z]{2,}")
+#: ... a part adding something else to the clause (not an item of its list: "..., or
+#: engineering is preferred")
+_WITH_PART = re.compile(r"(?:with|plus|along with|and with)\b", re.IGNORECASE)
+
+
+def _degree_preferred(clause: str, section: str, *, prefer: bool) -> bool:
+    """Whether the degree a preferring clause names is preferred: not when the preference
+    stands only in parts of the clause that name no degree and say what they prefer ("BS or
+    MS with 5+ years industry experience or PhD with ..., with industry experience
+    preferred": glassdoor-0176 asked no degree)."""
+    if not prefer or section == "preferred":
+        return prefer
+    parts = re.split(r"[,;]\s+", clause)
+    if any(states_preference(p) for p in parts if degree_levels(p)):
+        return True
+    cues = [p for p in parts if states_preference(p)]
+    return not cues or any(
+        len(_WORD.findall(p)) < _PREFERS_OTHER_WORDS or not _WITH_PART.match(p) for p in cues
+    )
 
 
 def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool:
@@ -800,15 +835,6 @@ def _counts(clause: str, section: str) -> bool:
     )
 
 
-#: a Skills heading that names the company's stack: "Our Tech Stack:", "THE TECH STACK",
-#: "Our Core tech stack", "Tools & Services", "Technologies we use"
-_STACK_HEADING = re.compile(
-    r"[^\w\n]*(?:(?:our|the)\s+)?(?:core\s+)?(?:tech(?:nology)?\s+stack|stack"
-    r"|tools\s*(?:&|and)\s*services|technologies\s+we\s+use)\b[^\n]{0,20}$",
-    re.IGNORECASE,
-)
-
-
 #: a word every stack heading holds (a Skills section without one is left as it is)
 _STACK_WORDS = ("stack", "services", "technologies we use")
 
@@ -817,29 +843,46 @@ def _stack_sections(
     text: str, sections: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """The sections, the part of a Skills section under a heading that names the company's
-    stack read as preferred: in a posting it lists what the company works with, which a
-    candidate may know (the run-in "Tools & Services ..." is preferred already,
-    :mod:`jobmatch.extract.sections`); a resume's "Tech Stack" stays its skills. The part
-    ends at the next heading ("THE TECH STACK" / ... / "THE SKILL SET" / ..., two headings
-    of one Skills section: the skill set stays asked)."""
-    from ..extract.sections import classify_heading
+    stack read as preferred (:func:`~jobmatch.extract.sections.stack_parts`, by the rules
+    that found the sections: a labelled line under it stays an item of its list)."""
+    from ..extract.sections import stack_parts
 
     out: list[tuple[int, int, str]] = []
     for a, b, name in sections:
         if name != "skills" or not any(w in text[a:b].lower() for w in _STACK_WORDS):
             out.append((a, b, name))  # the cheap test: no word of a stack heading
             continue
-        at, part = a, name
-        for line in text[a:b].splitlines(keepends=True):
-            heading = classify_heading(line) if line.strip() else None
-            if heading is not None:
-                new = "preferred" if _STACK_HEADING.match(line.partition(":")[0]) else name
-                if new != part and at > a:
-                    out.append((a, at, part))
-                    a = at
-                part = new
-            at += len(line)
-        out.append((a, b, part))
+        out += stack_parts(text, a, b)
+    return out
+
+
+#: a line of its own titling how to apply: "How To Apply:", "HOW TO APPLY", "To Apply",
+#: "Application Process:" (no heading to :mod:`jobmatch.extract.sections`)
+_APPLY_LINE = re.compile(
+    r"^[^\w\n]*(?:how to apply|to apply|application (?:process|instructions))[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _applying_sections(
+    text: str, sections: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The sections, each cut at a line titling how to apply: from it to the section's end
+    nothing is asked (glassdoor-0356: "How To Apply:" / "... If contacted, please be
+    prepared to provide data analysis and writing samples ... work ethic" required a work
+    ethic, under its preferred items)."""
+    titles = [m.start() for m in _APPLY_LINE.finditer(text)]
+    if not titles:
+        return list(sections)
+    out: list[tuple[int, int, str]] = []
+    for a, b, name in sections:
+        at = next((t for t in titles if a <= t < b), None)
+        if at is None:
+            out.append((a, b, name))
+            continue
+        if at > a:
+            out.append((a, at, name))
+        out.append((at, b, _APPLYING))
     return out
 
 
@@ -872,7 +915,8 @@ _STACK_VERB = re.compile(
 #: the 22nd floor of the UBS Tower, weve worked hard to build a culture ...": a participle
 #: may open it, and a pasted text may have lost the apostrophe of "we've") ...
 _COMPANY_VOICE = re.compile(
-    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together|about|based on)\b"
+    r"[^\w<]*(?:(?:at|in|since|as|to|for|with|by|through|today|together|about|based on"
+    r"|although|though|while|whilst)\b"
     r"[^,.;:()]{0,60}?"
     r",?\s+"
     r"|[a-z]+ing\b[^,.;:()]{0,80}?,\s+)?"

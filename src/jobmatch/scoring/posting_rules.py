@@ -310,8 +310,11 @@ _FIELD_ALIASES = {
     "stats": "statistics",
 }
 #: (U+0095 is the bullet of Windows-1252 read as Latin-1, as in the SkillSpan postings)
+#: a bullet glyph opens an item without a space too ("\u2022Proven experience with data
+#: mining", glassdoor-0023, whose items ran into one clause each two)
 _BULLET = re.compile(
-    r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+|\u0095)"
+    r"^\s*(?:[\u2022\u25aa\u25cf\u00b7\u2023\u2043*\-\u2013o]\s+|\d{1,2}[.)]\s+|\u0095"
+    r"|[\u2022\u25aa\u25cf\u2023](?=\S))"
 )
 #: (a sentence opening with a figure, "... best data practices. 5+ years is preferred.",
 #: only after a word: not "B.S. 3+ years", "min. 3 years")
@@ -366,6 +369,31 @@ _MARKED_END = re.compile(
 _CLOSING_LINE = re.compile(r"[ \t]*[^\s(\u2022\u0095*-][^()\n]{0,58}\)[ \t]*\.?[ \t]*")
 
 
+#: a word in lower case letters and the space after it
+_LOWER_WORD = re.compile(r"[a-z]+[ \t]")
+#: the most words of a line broken off the start of its item
+_BROKEN_WORDS = 3
+
+
+def _broken_item(line: str, nxt: str) -> bool:
+    """Whether ``line`` is the start of an item whose line was broken after a word or two,
+    as a Word export with hard breaks writes them ("Experience" / "with databases
+    technologies (e.g., PostgreSQL ...)", "Ability to" / "understand and map data", glassdoor-
+    0107): a short line opening in a capital and ending in a letter, no heading, before a
+    line opening with a word in lower case (not a name: "HTML/CSS/JavaScript" / "d3.js and
+    other libraries", "Jupyter Notebooks" / "dBeaver or equivalent" are two items)."""
+    from ..extract.sections import classify_heading
+
+    words = line.split()
+    return (
+        0 < len(words) <= _BROKEN_WORDS
+        and line[:1].isupper()
+        and line[-1].isalpha()
+        and _LOWER_WORD.match(nxt) is not None
+        and classify_heading(line) is None
+    )
+
+
 def _segments(text: str) -> Iterator[tuple[int, int]]:
     """Paragraphs and bullets as offsets: a line break is kept when it ends a sentence or a
     heading-like short line, or when the next line is a bullet; otherwise a wrap."""
@@ -393,7 +421,11 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         # "Supervision experience of e.g ." / "MSc ." / "students .", "Hold a relevant B.Sc ."
         # / "or M.Sc .": a full stop before a line opening in lower case ended an abbreviation
         # (SkillSpan's sentences were cut there), not the sentence
-        goes_on = stripped.endswith(".") and nxt[:1].islower() and not _BULLET.match(nxt)
+        goes_on = (
+            (stripped.endswith(".") or (start == pos and _broken_item(stripped, nxt)))
+            and nxt[:1].islower()
+            and not _BULLET.match(nxt)
+        )
         breaks = (
             not examples_go_on
             and not goes_on
