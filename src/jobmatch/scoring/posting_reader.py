@@ -825,12 +825,22 @@ def _inside(m: SkillMention, a: int, b: int) -> bool:
     return a <= m.start and m.end <= b
 
 
+#: the candidate offered something in the company's context: "You'll get to play with all of
+#: Amazon's technologies like EC2, SQS and S3" (glassdoor-0015, under "HOW DOES AMAZON FIT
+#: IN?", required them), "you will have the opportunity to work with ...": a perk, not an ask
+_OFFERED = re.compile(
+    r"\byou(?:['’]ll| will| would|['’]d| can)?\s+(?:also\s+)?(?:get\s+to|have\s+(?:the\s+|an?\s+)?"
+    r"(?:chance|opportunity|access)\s+to|be\s+given\s+(?:the\s+)?(?:chance|opportunity)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def _counts(clause: str, section: str) -> bool:
     if section in _NEVER_SECTIONS:
         return False
     return (
         section not in _CANDIDATE_ONLY
-        or bool(CANDIDATE.search(clause))
+        or (bool(CANDIDATE.search(clause)) and not _OFFERED.search(clause))
         or bool(degree_levels(clause))
     )
 

@@ -1,0 +1,54 @@
+"""Postings read as a new user would (session 23, fifth reading): each test holds the
+general rule behind a wrong reading a match-report reviewer found, in text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch.extract.component import SkillExtractor
+from jobmatch.extract.sections import classify_heading
+from tests.helpers import skills_asked
+
+
+@pytest.mark.parametrize(
+    "line", ["So, what does Acme do?", "HOW DOES GLOBEX FIT IN?", "What Does Initech Do"]
+)
+def test_a_question_about_the_employer_opens_about(line: str) -> None:
+    assert classify_heading(line) == "about"
+
+
+@pytest.mark.parametrize(
+    "line", ["What does this role do?", "How does the team fit in?", "What does success look like?"]
+)
+def test_a_question_about_the_role_is_no_company_heading(line: str) -> None:
+    assert classify_heading(line) != "about"
+
+
+def test_values_under_a_question_about_the_employer_are_not_asked(
+    extractor: SkillExtractor,
+) -> None:
+    """glassdoor-0025: "So, what does Novetta do?" was no heading; the company's core values
+    under it (integrity, ethics) were read as preferred."""
+    text = (
+        "Requirements:\n- Experience with Python\n"
+        "So, what does Acme do?\n"
+        "We focus on analytics. Our culture is shaped by our values:\n"
+        "Integrity: We hold ourselves accountable to the highest standards of integrity.\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["python"] is True
+    assert "integrity" not in asked
+
+
+def test_what_the_candidate_gets_to_use_is_a_perk(extractor: SkillExtractor) -> None:
+    """glassdoor-0015: "You'll get to play with all of Amazon's technologies like EC2, SQS
+    and S3" under "HOW DOES AMAZON FIT IN?" was read as required."""
+    text = (
+        "Requirements:\n- Experience with Python\n"
+        "About us\nWe are part of a larger group. You'll get to play with all of its "
+        "technologies like EC2, SQS and S3. You will have the opportunity to work with Kafka.\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["python"] is True
+    for skill in ("amazon_ec2", "amazon_sqs", "amazon_s3", "apache_kafka"):
+        assert skill not in asked
