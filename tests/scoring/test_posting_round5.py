@@ -52,3 +52,18 @@ def test_what_the_candidate_gets_to_use_is_a_perk(extractor: SkillExtractor) -> 
     assert asked["python"] is True
     for skill in ("amazon_ec2", "amazon_sqs", "amazon_s3", "apache_kafka"):
         assert skill not in asked
+
+
+def test_a_team_named_after_a_technology_names_the_stack(extractor: SkillExtractor) -> None:
+    """e2e_frontend-eng: "working closely with product designers and a GraphQL API team"
+    required GraphQL (a team the hire works with, not a skill asked)."""
+    text = (
+        "What you'll do:\n"
+        "- You will build React interfaces, working closely with product designers and a "
+        "GraphQL API team.\n"
+        "- Work with JavaScript together with Redux Develop functions from start to finish.\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["react"] is True
+    assert asked["graphql"] is False
+    assert asked["redux"] is True

@@ -277,6 +277,8 @@ def read_requirements(
     teams = team_names(text)
     team_starts = [a for a, _ in teams]
     named_teams: list[SkillMention] = []
+    # "working closely with ... a GraphQL API team": the job's stack, not a skill asked
+    stack_teams: list[SkillMention] = []
     # the company's own names ("Hygiena"): a clause opening with one and a verb of its own
     # is the company speaking of itself
     names = company_names(text)
@@ -288,9 +290,16 @@ def read_requirements(
     own += board_field_values(text)
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
-        if t >= 0 and m.end <= teams[t][1] and m.category not in _STACK_CATEGORIES:
-            named_teams.append(m)  # "with the Data Engineering team": a colleague, not a skill
-            continue
+        if t >= 0 and m.end <= teams[t][1]:
+            # "with the Data Engineering team": a colleague, not a skill; "with ... a GraphQL
+            # API team" names the job's stack (preferred), but "with Redux Develop functions"
+            # (a task, Sellpy) is no team: the technology stays where it is read
+            if m.category not in _STACK_CATEGORIES:
+                named_teams.append(m)
+                continue
+            if _TEAM_AFTER.match(text, teams[t][1]):
+                stack_teams.append(m)
+                continue
         if any(a <= m.start and m.end <= b for a, b in own):
             named_teams.append(m)  # the company, not a skill
             continue
@@ -325,6 +334,7 @@ def read_requirements(
         read = _Reading(text, lexicon, years=years, subject=subject)
         read.run(clause_list, lenient=True)
     read.ignore(named_teams)
+    read.stack_teams(stack_teams, clause_list)
     for r in read.reqs:
         for sk in r.skills:
             read.ignored.pop(sk.skill_id, None)
@@ -610,6 +620,25 @@ class _Reading:
             return True
         return False
 
+    def stack_teams(
+        self,
+        ms: Sequence[SkillMention],
+        clause_list: Sequence[tuple[str, str, list[SkillMention], tuple[int, int]]],
+    ) -> None:
+        """The technologies the teams the job works with are named after ("a GraphQL API
+        team"): preferred, the job's stack, where their clause counts and nothing else
+        asks them."""
+        asked = {s.skill_id for r in self.reqs for s in r.skills}
+        for m in ms:
+            for clause, section, _, (a, b) in clause_list:
+                if a <= m.start < b:
+                    if m.skill_id not in asked and _counts(clause, section):
+                        _add(self.reqs, [m.skill_id], False, clause, self.lexicon)
+                        asked.add(m.skill_id)
+                    else:
+                        self.ignore([m])
+                    break
+
     def ignore(self, ms: Sequence[SkillMention]) -> None:
         """Record skills found where nothing is asked (the report's "not requirements")."""
         self.ignored.update((m.skill_id, _skill(m.skill_id, self.lexicon)) for m in ms)
@@ -664,6 +693,8 @@ _PREFERRED_TAIL = re.compile(
 #: "our React team") names the stack the job works with: those mentions stay. The named
 #: technologies but data, DevOps and other tools, whose entries name a team's field as often
 #: as a product ("Data Science", "Infrastructure", "Kronos Bio team"), and certifications
+#: the word after a team's name that makes it a team ("a GraphQL API team")
+_TEAM_AFTER = re.compile(r"[ \t]+teams?\b", re.IGNORECASE)
 _STACK_CATEGORIES = NAMED_TECHNOLOGY - {"data_tool", "devops", "tool", "certification"}
 
 
