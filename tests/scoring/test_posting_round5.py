@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.extract.sections import classify_heading
-from tests.helpers import skills_asked
+from tests.helpers import requirement_groups, skills_asked
 
 
 @pytest.mark.parametrize(
@@ -67,3 +68,31 @@ def test_a_team_named_after_a_technology_names_the_stack(extractor: SkillExtract
     assert asked["react"] is True
     assert asked["graphql"] is False
     assert asked["redux"] is True
+
+
+def test_a_field_in_the_singular_heads_its_examples(extractor: SkillExtractor) -> None:
+    """job_desc_full_stack_engineer: "database technology such as MySQL, Oracle, and
+    MongoDB" was two requirements (databases; and MySQL, Oracle or MongoDB)."""
+    text = "Requirements:\n- Familiarity with database technology such as MySQL, and MongoDB.\n"
+    groups = requirement_groups(text, extractor)
+    assert groups == {("databases", "mysql", "mongodb"): True}
+
+
+def test_the_same_years_again_with_their_field_name_the_field() -> None:
+    """job_desc_full_stack_engineer: the title's "(5+ Years of Experience)" came first, and
+    "5+ years of experience in web development" lost its field."""
+    read = read_posting(
+        "Senior Web Engineer (5+ Years of Experience)\nRequirements:\n"
+        "- 5+ years of experience in web development.\n- 3+ years of experience with Python\n"
+    )
+    assert read.years_min == 5
+    assert [s.skill_id for s in read.years_skills] == ["web_development"]
+
+
+def test_other_years_do_not_replace_the_first() -> None:
+    read = read_posting(
+        "Requirements:\n- 5+ years of professional experience\n"
+        "- 3+ years of experience with Python\n"
+    )
+    assert read.years_min == 5
+    assert read.years_skills == ()

@@ -562,7 +562,17 @@ class _Reading:
             # check the others; statistics is no skill asked of its own
             self.ignore(unchecked)
             ms = [m for m in ms if m not in unchecked]
-        if value is not None and (self.years is None or (self.years_preferred and not prefer)):
+        # the same years again with their field: "Senior Full Stack Engineer (5+ Years of
+        # Experience)" in the title, then "5+ years of experience in web development"
+        again = (
+            self.years is not None
+            and value == self.years[0]
+            and not self.years[2]
+            and prefer == self.years_preferred
+        )
+        if value is not None and (
+            self.years is None or (self.years_preferred and not prefer) or again
+        ):
             # the first years a required clause asks; those of a preferred one if no other
             phrase = "" if unchecked else years_phrase(clause) or ""
             domain, each = _years_domain(phrase, ms, self.lexicon)
@@ -571,6 +581,11 @@ class _Reading:
                 # names no skill; the share's field is the one jobmatch can check
                 phrase = years_phrase(clause, shares=False) or ""
                 domain, each = _years_domain(phrase, ms, self.lexicon)
+            if again and not domain:
+                value = None  # nothing more said than the first time
+        if value is not None and (
+            self.years is None or (self.years_preferred and not prefer) or again
+        ):
             self.years, self.years_preferred = (value, evidence, domain, each), prefer
             self.years_degree = degree_for_years(clause)
             # shown as preferred only when the preference is surely the years': under a
