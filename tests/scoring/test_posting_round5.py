@@ -8,6 +8,7 @@ import pytest
 from jobmatch import read_posting
 from jobmatch.extract.component import SkillExtractor
 from jobmatch.extract.sections import classify_heading
+from jobmatch.scoring.posting_years import years_phrase
 from tests.helpers import requirement_groups, skills_asked
 
 
@@ -96,3 +97,26 @@ def test_other_years_do_not_replace_the_first() -> None:
     )
     assert read.years_min == 5
     assert read.years_skills == ()
+
+
+@pytest.mark.parametrize(
+    ("clause", "phrase"),
+    [
+        (
+            "4+ years of product management experience in a SaaS environment",
+            "4+ years of product management experience",
+        ),
+        (
+            "3+ years of Python development in a cloud environment.",
+            "3+ years of Python development",
+        ),
+        (
+            "5 years of experience in a SaaS environment",
+            "5 years of experience in a SaaS environment",
+        ),
+    ],
+)
+def test_the_setting_of_the_years_is_no_field(clause: str, phrase: str) -> None:
+    """e2e_product-manager: "4+ years of product management experience in a SaaS
+    environment" asked the years in "product management or SaaS"."""
+    assert years_phrase(clause) == phrase
