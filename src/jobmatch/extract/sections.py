@@ -135,10 +135,18 @@ _OFFER_HEADING = (
     r"(?: so)? (?:great|unique|special|exciting|different|awesome)"
     r"|what makes us(?: so)? (?:great|unique|special|different))$"
 )
+#: ... and a question about the employer: "So, what does Novetta do?" (glassdoor-0025,
+#: whose core values under it were preferred), "HOW DOES AMAZON FIT IN?" (glassdoor-0015,
+#: whose "You'll get to play with ... EC2, SQS and S3" was asked); never the role's own
+#: question ("What does this role do?", "How does the team fit in?" stay unread)
+_COMPANY_QUESTION = (
+    r"^(?:so )?(?:what|how) does (?!(?:this|the|that|a|an|our|your|you)\b)"
+    r"(?:[\w&]+ ){1,3}(?:do|fit in)$"
+)
 #: every title :func:`_phrase_heading` accepts holds one of these words
 _PHRASE_WORDS = (
     "you", "look", "seek", "need", "expect", "candidate", "offer", "match", "await", "advantage",
-    "makes", "points",
+    "makes", "points", "does",
 )  # fmt: skip
 
 # Ordered: the first pattern that matches the normalised heading wins, so the more specific
@@ -436,6 +444,7 @@ _PHRASE_RES = tuple(
         ("preferred", _PREFERRED_HEADING),
         ("benefits", _OFFER_HEADING),
         ("responsibilities", _TASKS_HEADING),
+        ("about", _COMPANY_QUESTION),
     )
 )
 _PHRASE_END_RE = re.compile(r"(?:\s|:|\?|!|\u2026|-|(?:\.\s?){2,})+$")

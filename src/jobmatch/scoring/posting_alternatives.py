@@ -131,7 +131,10 @@ _TRAIL_WORDS = (
 _KIND = (
     r"(?:techniques|methods|algorithms|approaches|models|tools|toolkits|toolsets|libraries"
     r"|packages|frameworks|platforms|languages|databases|systems|concepts|principles"
-    r"|technologies|software|services|skills|environments|stacks|engines|solutions|tooling)"
+    r"|technologies|software|services|skills|environments|stacks|engines|solutions|tooling"
+    # ... in the singular of a field: "database technology such as MySQL, Oracle, and
+    # MongoDB" (job_desc_full_stack_engineer asked databases apart from its examples)
+    r"|technology|platform|framework|language|system|environment)"
 )
 # "<skill> [kind][,] such as": the skill heads the examples after the marker
 _HEAD_GAP = re.compile(

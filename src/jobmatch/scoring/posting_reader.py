@@ -277,6 +277,8 @@ def read_requirements(
     teams = team_names(text)
     team_starts = [a for a, _ in teams]
     named_teams: list[SkillMention] = []
+    # "working closely with ... a GraphQL API team": the job's stack, not a skill asked
+    stack_teams: list[SkillMention] = []
     # the company's own names ("Hygiena"): a clause opening with one and a verb of its own
     # is the company speaking of itself
     names = company_names(text)
@@ -288,9 +290,16 @@ def read_requirements(
     own += board_field_values(text)
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
-        if t >= 0 and m.end <= teams[t][1] and m.category not in _STACK_CATEGORIES:
-            named_teams.append(m)  # "with the Data Engineering team": a colleague, not a skill
-            continue
+        if t >= 0 and m.end <= teams[t][1]:
+            # "with the Data Engineering team": a colleague, not a skill; "with ... a GraphQL
+            # API team" names the job's stack (preferred), but "with Redux Develop functions"
+            # (a task, Sellpy) is no team: the technology stays where it is read
+            if m.category not in _STACK_CATEGORIES:
+                named_teams.append(m)
+                continue
+            if _TEAM_AFTER.match(text, teams[t][1]):
+                stack_teams.append(m)
+                continue
         if any(a <= m.start and m.end <= b for a, b in own):
             named_teams.append(m)  # the company, not a skill
             continue
@@ -325,6 +334,7 @@ def read_requirements(
         read = _Reading(text, lexicon, years=years, subject=subject)
         read.run(clause_list, lenient=True)
     read.ignore(named_teams)
+    read.stack_teams(stack_teams, clause_list)
     for r in read.reqs:
         for sk in r.skills:
             read.ignored.pop(sk.skill_id, None)
@@ -552,7 +562,17 @@ class _Reading:
             # check the others; statistics is no skill asked of its own
             self.ignore(unchecked)
             ms = [m for m in ms if m not in unchecked]
-        if value is not None and (self.years is None or (self.years_preferred and not prefer)):
+        # the same years again with their field: "Senior Full Stack Engineer (5+ Years of
+        # Experience)" in the title, then "5+ years of experience in web development"
+        again = (
+            self.years is not None
+            and value == self.years[0]
+            and not self.years[2]
+            and prefer == self.years_preferred
+        )
+        if value is not None and (
+            self.years is None or (self.years_preferred and not prefer) or again
+        ):
             # the first years a required clause asks; those of a preferred one if no other
             phrase = "" if unchecked else years_phrase(clause) or ""
             domain, each = _years_domain(phrase, ms, self.lexicon)
@@ -561,6 +581,11 @@ class _Reading:
                 # names no skill; the share's field is the one jobmatch can check
                 phrase = years_phrase(clause, shares=False) or ""
                 domain, each = _years_domain(phrase, ms, self.lexicon)
+            if again and not domain:
+                value = None  # nothing more said than the first time
+        if value is not None and (
+            self.years is None or (self.years_preferred and not prefer) or again
+        ):
             self.years, self.years_preferred = (value, evidence, domain, each), prefer
             self.years_degree = degree_for_years(clause)
             # shown as preferred only when the preference is surely the years': under a
@@ -609,6 +634,25 @@ class _Reading:
                 _add(self.reqs, group, False, clause, self.lexicon)
             return True
         return False
+
+    def stack_teams(
+        self,
+        ms: Sequence[SkillMention],
+        clause_list: Sequence[tuple[str, str, list[SkillMention], tuple[int, int]]],
+    ) -> None:
+        """The technologies the teams the job works with are named after ("a GraphQL API
+        team"): preferred, the job's stack, where their clause counts and nothing else
+        asks them."""
+        asked = {s.skill_id for r in self.reqs for s in r.skills}
+        for m in ms:
+            for clause, section, _, (a, b) in clause_list:
+                if a <= m.start < b:
+                    if m.skill_id not in asked and _counts(clause, section):
+                        _add(self.reqs, [m.skill_id], False, clause, self.lexicon)
+                        asked.add(m.skill_id)
+                    else:
+                        self.ignore([m])
+                    break
 
     def ignore(self, ms: Sequence[SkillMention]) -> None:
         """Record skills found where nothing is asked (the report's "not requirements")."""
@@ -664,6 +708,8 @@ _PREFERRED_TAIL = re.compile(
 #: "our React team") names the stack the job works with: those mentions stay. The named
 #: technologies but data, DevOps and other tools, whose entries name a team's field as often
 #: as a product ("Data Science", "Infrastructure", "Kronos Bio team"), and certifications
+#: the word after a team's name that makes it a team ("a GraphQL API team")
+_TEAM_AFTER = re.compile(r"[ \t]+teams?\b", re.IGNORECASE)
 _STACK_CATEGORIES = NAMED_TECHNOLOGY - {"data_tool", "devops", "tool", "certification"}
 
 
@@ -825,12 +871,22 @@ def _inside(m: SkillMention, a: int, b: int) -> bool:
     return a <= m.start and m.end <= b
 
 
+#: the candidate offered something in the company's context: "You'll get to play with all of
+#: Amazon's technologies like EC2, SQS and S3" (glassdoor-0015, under "HOW DOES AMAZON FIT
+#: IN?", required them), "you will have the opportunity to work with ...": a perk, not an ask
+_OFFERED = re.compile(
+    r"\byou(?:['’]ll| will| would|['’]d| can)?\s+(?:also\s+)?(?:get\s+to|have\s+(?:the\s+|an?\s+)?"
+    r"(?:chance|opportunity|access)\s+to|be\s+given\s+(?:the\s+)?(?:chance|opportunity)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def _counts(clause: str, section: str) -> bool:
     if section in _NEVER_SECTIONS:
         return False
     return (
         section not in _CANDIDATE_ONLY
-        or bool(CANDIDATE.search(clause))
+        or (bool(CANDIDATE.search(clause)) and not _OFFERED.search(clause))
         or bool(degree_levels(clause))
     )
 

@@ -228,7 +228,27 @@ def years_phrase(clause: str, *, shares: bool = True) -> str | None:
     phrase = clause[start : item.start() if item else stop]
     if _OPEN_DOMAIN.search(phrase):
         return ""
+    setting = _SETTING.search(phrase)
+    if setting and _BARE_YEARS.sub("", phrase[: setting.start()]).strip():
+        # "4+ years of product management experience in a SaaS environment": the years are
+        # of product management, in a SaaS setting (e2e_product-manager read "product
+        # management or SaaS"); "5 years of experience in a SaaS environment" keeps it
+        phrase = phrase[: setting.start()]
     return _TRAILING.sub("", phrase).strip()
+
+
+#: the setting the years are spent in, after what they are asked in
+_SETTING = re.compile(
+    r"[ \t,]+(?:in|within|at)[ \t]+(?:an?|the)[ \t]+(?:[\w/&+-]+[ \t]+){0,3}?"
+    r"(?:environments?|settings?|contexts?)\b",
+    re.IGNORECASE,
+)
+#: the words of a figure of experience that name no field: "4+ years of relevant experience"
+_BARE_YEARS = re.compile(
+    rf"\b(?:{_NUMBER}|years?|yrs?|of|experiences?|relevant|professional|industry|work"
+    r"|hands-on|practical|minimum|at|least|more|than|or)\b|[\d+\-\u2013()]",
+    re.IGNORECASE,
+)
 
 
 #: what opens the fields the years are asked in: "3+ years experience of", "5 years of
