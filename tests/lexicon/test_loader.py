@@ -341,6 +341,18 @@ def test_audit_forms_owned_elsewhere(
         ("lesson_planning", "teaching"),
         ("classroom_management", "teaching"),
         ("account_planning", "account_management"),
+        # frontend and backend tools are evidence of that development; creative problem
+        # solving of problem solving and creativity
+        ("react", "frontend"),
+        ("angular", "frontend"),
+        ("vue.js", "frontend"),
+        ("node.js", "backend"),
+        ("creative_problem_solving", "problem-solving"),
+        ("creative_problem_solving", "creativity"),
+        ("technical_writing", "technical_documentation"),
+        ("cloudera", "apache_hadoop"),
+        ("apache_accumulo", "nosql"),
+        ("singularity", "containerization"),
     ],
 )
 def test_audit_implications(lexicon: Lexicon, skill_id: str, implied: str) -> None:
