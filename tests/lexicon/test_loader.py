@@ -183,7 +183,14 @@ def test_every_seed_skill_is_in_the_lexicon(form_owner: dict[str, str], form: st
         ("huggingface_transformers", ("transformer", "deep_learning", "machine_learning")),
         (
             "spring_boot",
-            ("spring", "web_frameworks", "java", "computer_programming", "programming_languages"),
+            (
+                "spring",
+                "web_frameworks",
+                "java",
+                "computer_programming",
+                "programming_languages",
+                "object-oriented_programming",
+            ),
         ),
         # a named member of a broad kind is evidence of it (a posting's "relational
         # databases", "version control", "data visualization", "ML frameworks")
@@ -347,6 +354,10 @@ def test_audit_forms_owned_elsewhere(
         ("angular", "frontend"),
         ("vue.js", "frontend"),
         ("node.js", "backend"),
+        # an object-oriented language is evidence of object-oriented programming
+        ("java", "object-oriented_programming"),
+        ("c++", "object-oriented_programming"),
+        ("c#", "object-oriented_programming"),
         ("creative_problem_solving", "problem-solving"),
         ("creative_problem_solving", "creativity"),
         ("technical_writing", "technical_documentation"),

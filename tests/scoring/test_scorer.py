@@ -773,6 +773,9 @@ def test_a_named_member_meets_its_kind(asked: str, named: str, kind: str, via: s
         ("Vue.js", "Frontend development experience.", "frontend", "vue.js"),
         ("Angular", "Frontend development experience.", "frontend", "angular"),
         ("Node.js", "Backend development experience.", "backend", "node.js"),
+        # Java and C++ are object-oriented languages
+        ("Java", "Object-oriented programming.", "object-oriented_programming", "java"),
+        ("C++", "Object-oriented programming.", "object-oriented_programming", "c++"),
     ],
 )
 def test_a_tool_partly_meets_the_practice_it_serves(
