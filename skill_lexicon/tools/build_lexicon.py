@@ -399,6 +399,9 @@ OTHER_SENSES: dict[str, list[str]] = {
             "middleware technician technicians protocol protocols engineering engineer"
             # a record kept ("check communication log for appointments")
             " log logs"
+            # what a firm sells ("leading provider of technology-driven, communication
+            # services", glassdoor-0050)
+            " service services"
         ).split()
     ]
     # software parts talking to each other ("RESTful services for communication between
@@ -647,6 +650,20 @@ OTHER_SENSES["resiliency"] = [
 # a log-linear model (glassdoor-0423's "logistic regression, log-linear regression") is no
 # linear regression
 OTHER_SENSES["linear regression"] = ["log-linear regression", "log linear regression"]
+# a nation's or a person's security, not IT security ("Department of Homeland Security (DHS)
+# national security mission", glassdoor-0107)
+OTHER_SENSES["security"] = [
+    f"{before} security"
+    for before in "national homeland international social job financial food energy".split()
+]
+# the research of a security field, not scientific research ("Security research experience
+# and strong security domain knowledge", glassdoor-0060)
+OTHER_SENSES["research"] += [
+    f"{before} research" for before in ("security", "vulnerability", "threat", "malware")
+]
+OTHER_SENSES["research experience"] = [
+    f"{before} research experience" for before in ("security", "vulnerability", "threat", "malware")
+]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
     # single-word soft skills get the rule on every form

@@ -183,7 +183,14 @@ def test_every_seed_skill_is_in_the_lexicon(form_owner: dict[str, str], form: st
         ("huggingface_transformers", ("transformer", "deep_learning", "machine_learning")),
         (
             "spring_boot",
-            ("spring", "web_frameworks", "java", "computer_programming", "programming_languages"),
+            (
+                "spring",
+                "web_frameworks",
+                "java",
+                "computer_programming",
+                "programming_languages",
+                "object-oriented_programming",
+            ),
         ),
         # a named member of a broad kind is evidence of it (a posting's "relational
         # databases", "version control", "data visualization", "ML frameworks")
@@ -341,6 +348,22 @@ def test_audit_forms_owned_elsewhere(
         ("lesson_planning", "teaching"),
         ("classroom_management", "teaching"),
         ("account_planning", "account_management"),
+        # frontend and backend tools are evidence of that development; creative problem
+        # solving of problem solving and creativity
+        ("react", "frontend"),
+        ("angular", "frontend"),
+        ("vue.js", "frontend"),
+        ("node.js", "backend"),
+        # an object-oriented language is evidence of object-oriented programming
+        ("java", "object-oriented_programming"),
+        ("c++", "object-oriented_programming"),
+        ("c#", "object-oriented_programming"),
+        ("creative_problem_solving", "problem-solving"),
+        ("creative_problem_solving", "creativity"),
+        ("technical_writing", "technical_documentation"),
+        ("cloudera", "apache_hadoop"),
+        ("apache_accumulo", "nosql"),
+        ("singularity", "containerization"),
     ],
 )
 def test_audit_implications(lexicon: Lexicon, skill_id: str, implied: str) -> None:

@@ -342,7 +342,8 @@ def test_the_lexicon_s_fields_of_study_are_the_degree_s_fields(
          [["microsoft_office", "microsoft_word", "excel"]]),
         ("Experience with AWS (e.g. EC2 and S3)", [["aws", "amazon_ec2", "amazon_s3"]]),
         # ... or lists examples of a kind with no "and" (glassdoor-0758, -0362)
-        ("NoSQL databases (ElasticSearch, Accumulo)", [["nosql", "elasticsearch"]]),
+        ("NoSQL databases (ElasticSearch, Accumulo)",
+         [["nosql", "elasticsearch", "apache_accumulo"]]),
         ("Experience with at least one NoSQL datastore (Cassandra, MongoDB, Neo4J)",
          [["nosql", "apache_cassandra", "mongodb", "neo4j"]]),
         ("Microsoft Office (Word, Excel, PowerPoint, Access)",

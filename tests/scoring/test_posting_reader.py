@@ -254,7 +254,7 @@ def test_reading_without_years_keeps_every_requirement() -> None:
         # a list that trails off ("etc.") names examples, unknown names among them too;
         # after "<skill> <up to three words>:" they are that skill's examples
         ("Experience with AWS cloud services: EC2, S3, EMR, Glue, RedShift, Athena etc.",
-         [["aws", "amazon_ec2", "amazon_s3", "amazon_emr", "amazon_redshift"]]),
+         [["aws", "amazon_ec2", "amazon_s3", "amazon_emr", "aws_glue", "amazon_redshift"]]),
         ("Big data tools; Teradata, Aster, Hadoop, etc.",
          [["big_data"], ["teradata", "apache_hadoop"]]),
         ("Python, SQL, Tableau and so on", [["python", "sql", "tableau"]]),

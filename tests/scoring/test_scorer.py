@@ -705,6 +705,20 @@ def test_named_neural_network_kinds_give_credit_for_neural_networks(text: str) -
             "cross-cultural_communication",
         ),
         ("Proficiency in Microsoft Office.", "Excel", "microsoft_office", "excel"),
+        # creative problem solving is problem solving, and creativity (a resume's "Soft:
+        # Teamwork, Creative Problem Solving" was told problem solving is missing)
+        (
+            "Strong problem solving skills.",
+            "Creative Problem Solving",
+            "problem-solving",
+            "creative_problem_solving",
+        ),
+        (
+            "Creative thinking.",
+            "Creative Problem Solving",
+            "creativity",
+            "creative_problem_solving",
+        ),
         # CUDA is GPU computing ("experience with distributed training on GPU clusters")
         ("Experience with GPU computing.", "CUDA", "gpu_computing", "cuda"),
         (
@@ -748,6 +762,32 @@ def test_a_named_member_meets_its_kind(asked: str, named: str, kind: str, via: s
     credit = {m.requirement: (m.match, m.via) for m in report.matched}
     assert credit.get(kind) == ("full", via)
     assert kind not in {m.requirement for m in report.missing}
+
+
+@pytest.mark.parametrize(
+    ("named", "asked", "skill", "via"),
+    [
+        # a React, Angular or Vue developer does frontend development, a Node.js developer
+        # backend development: evidence, partly, not the practice itself
+        ("React", "Frontend development experience.", "frontend", "react"),
+        ("Vue.js", "Frontend development experience.", "frontend", "vue.js"),
+        ("Angular", "Frontend development experience.", "frontend", "angular"),
+        ("Node.js", "Backend development experience.", "backend", "node.js"),
+        # Java and C++ are object-oriented languages
+        ("Java", "Object-oriented programming.", "object-oriented_programming", "java"),
+        ("C++", "Object-oriented programming.", "object-oriented_programming", "c++"),
+    ],
+)
+def test_a_tool_partly_meets_the_practice_it_serves(
+    named: str, asked: str, skill: str, via: str
+) -> None:
+    import jobmatch
+
+    report = jobmatch.match_texts(
+        f"Skills\nPython, {named}\n", f"Requirements\n- Python.\n- {asked}\n"
+    )
+    credit = {m.requirement: (m.match, m.via) for m in report.matched}
+    assert credit.get(skill) == ("partial", via)
 
 
 def test_an_implied_skill_that_is_no_kind_stays_partial() -> None:

@@ -356,7 +356,7 @@ class ContextResolver:
             s, e, i = m
             rule = self.rules[i]
             assert rule is not None
-            if rule.plain and tuple(low[s:e]) not in rule.cue_forms:
+            if rule.plain and self._words(low, s, e) not in rule.cue_forms:
                 # a plain form: only another sense's phrase rejects it
                 if not (self._negative(low, s, e, rule) and not self._listed(low, e, sure)):
                     kept.append(m)
@@ -536,6 +536,16 @@ class ContextResolver:
         if not self._spaces or self._blank is None:
             return False
         return _negative_wrapped(low, s, e, rule, self._spaces, self._blank)
+
+    def _words(self, low: list[int], s: int, e: int) -> tuple[int, ...]:
+        """The LOWER hashes of tokens ``s:e`` without the whitespace tokens a match reads
+        past ("Scientific\nResearch" is the cue form "scientific research", no plain form)."""
+        spaces = self._spaces
+        i = bisect_left(spaces, s)
+        if i == len(spaces) or spaces[i] >= e:
+            return tuple(low[s:e])
+        inside = set(spaces[i : bisect_left(spaces, e)])
+        return tuple(h for k, h in enumerate(low[s:e], s) if k not in inside)
 
     def _listed(self, low: list[int], e: int, sure: list[Match]) -> bool:
         """Whether a list joiner and a sure mention follow the match: a negative phrase
