@@ -52,6 +52,7 @@ from .posting_rules import (
     CRITICAL_END,
     ONE_OF_FOLLOWING,
     RELATED,
+    aside_subject,
     clauses,
     degree_for_years,
     degree_instead_of_years,
@@ -485,7 +486,9 @@ class _Reading:
             asides = marked or [
                 (a, b)
                 for a, b in found
-                if any(_inside(m, a, b) for m in ms) or degree_levels(self.text[a:b])
+                if any(_inside(m, a, b) for m in ms)
+                or degree_levels(self.text[a:b])
+                or aside_subject(self.text[a:b])
             ]
             if tail is not None:
                 asides.append(tail)

@@ -1,0 +1,46 @@
+"""Postings read as a new user would (session 23, sixth reading): each test holds the
+general rule behind a wrong reading, in text written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch.extract.component import SkillExtractor
+from jobmatch.scoring.posting_rules import aside_subject
+from tests.helpers import skills_asked
+
+
+def test_an_aside_with_a_subject_of_its_own_prefers_only_it(extractor: SkillExtractor) -> None:
+    """glassdoor-0181: "Outstanding communication skills (publication history a plus)"
+    preferred the communication."""
+    text = (
+        "Qualifications:\n- Experience with Python\n"
+        "- Outstanding communication skills (publication history a plus)\n"
+    )
+    assert skills_asked(text, extractor)["communication"] is True
+
+
+def test_a_bare_aside_still_prefers_its_clause(extractor: SkillExtractor) -> None:
+    text = (
+        "Qualifications:\n- Experience with Python\n- Experience with Docker (strongly preferred)\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["python"] is True
+    assert asked["docker"] is False
+
+
+@pytest.mark.parametrize(
+    ("aside", "own"),
+    [
+        ("(publication history a plus)", True),
+        ("(preferably in a regulated industry)", True),
+        ("(preferred)", False),
+        ("(a huge plus)", False),
+        ("(preferred / not a must)", False),
+        ("( would be advantageous )", False),
+        ("(prior experience strongly preferred)", False),
+        ("(V3 preferred)", False),
+    ],
+)
+def test_what_an_aside_names_besides_its_cue(aside: str, own: bool) -> None:
+    assert aside_subject(aside) is own
