@@ -44,3 +44,38 @@ def test_a_bare_aside_still_prefers_its_clause(extractor: SkillExtractor) -> Non
 )
 def test_what_an_aside_names_besides_its_cue(aside: str, own: bool) -> None:
     assert aside_subject(aside) is own
+
+
+def test_the_items_of_a_firm_lead_in_are_required(extractor: SkillExtractor) -> None:
+    """glassdoor-0045: the ";"-separated items after "the applicant must have 1 year of
+    professional experience in: 1. ..." were preferred, in a posting without headings."""
+    text = (
+        "We are a global team of makers.\n\nApplicant must have a Master's degree in Chemistry. "
+        "Additionally, the applicant must have 1 year of professional experience in: 1. "
+        "Formulating lotions using emulsion technologies; 2.) Analyzing results using SQL "
+        "queries; 3.) Documenting results within a "
+        "notebook using Python scripts; and 4) Collaborating with partners.\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["sql"] is True
+    assert asked["python"] is True
+
+
+def test_items_after_a_lead_in_that_asks_nothing_firmly_are_not(
+    extractor: SkillExtractor,
+) -> None:
+    text = (
+        "We are a global team of makers.\n\nApplicant must have a Master's degree in Chemistry. "
+        "The role may involve work in: 1. Developing formulation experiments using "
+        "experimental design skills; 2.) Documenting results using Python scripts.\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked.get("python") is not True
+
+
+def test_a_sentence_after_a_firm_lead_in_is_no_item(extractor: SkillExtractor) -> None:
+    text = (
+        "We are a global team of makers.\n\nApplicant must have a Master's degree in Chemistry. "
+        "The applicant must have experience in: Excel. Our team uses Python scripts.\n"
+    )
+    assert skills_asked(text, extractor).get("python") is not True

@@ -426,8 +426,12 @@ class _Reading:
         lenient: bool,
     ) -> None:
         items = _one_of_items(self.text, clause_list)
+        firm = _firm_items(self.text, clause_list)
         pooled: dict[int, list[SkillMention]] = {}
         for i, (clause, section, ms, span) in enumerate(clause_list):
+            # an item of a lead-in that asks firmly ("the applicant must have 1 year of
+            # experience in: 1. ...; 2.) ...") is asked as the lead-in asks it
+            loose = lenient or i in firm
             lead = items.get(i)
             if lead is not None:
                 # an item of "one or more of the following areas:": its skills pool with the
@@ -463,7 +467,7 @@ class _Reading:
                 # "Certified PM (PMP) and/or Agile Scrum Master": one certification of two
                 ids, taken = shared
                 prefer = _prefers(clause, section)
-                required = _required(clause, section, prefer=prefer, lenient=lenient)
+                required = _required(clause, section, prefer=prefer, lenient=loose)
                 self.where.setdefault(clause, section)
                 _add(self.reqs, ids, required, clause, self.lexicon)
                 ms = [m for m in ms if m not in taken]
@@ -496,7 +500,7 @@ class _Reading:
             # "Scala would be ideal but ... Java is also acceptable": one requirement
             one = acceptable_alternatives(self.text, *span)
             if not asides and not negated:
-                self.clause(clause, clause, section, ms, lenient=lenient, one=one)
+                self.clause(clause, clause, section, ms, lenient=loose, one=one)
                 continue
             rest = [m for m in ms if not any(_inside(m, a, b) for a, b in asides)]
             # a part opening the clause ("Docker is a plus, but ...") is read before the
@@ -504,15 +508,15 @@ class _Reading:
             first = [(a, b) for a, b in asides if a == span[0] or (a, b) in marked]
             for a, b in first:
                 aside = [m for m in ms if _inside(m, a, b)]
-                self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
+                self.clause(self.text[a:b], clause, section, aside, lenient=loose)
             left_out = sorted(asides + negated)
             self.clause(
-                without(self.text, left_out, *span), clause, section, rest, lenient=lenient, one=one
+                without(self.text, left_out, *span), clause, section, rest, lenient=loose, one=one
             )
             for a, b in asides:
                 if (a, b) not in first:
                     aside = [m for m in ms if _inside(m, a, b)]
-                    self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
+                    self.clause(self.text[a:b], clause, section, aside, lenient=loose)
 
     def clause(
         self,
@@ -756,6 +760,45 @@ def _one_of_items(
                 break
             out[i] = lead
             end = b
+    return out
+
+
+#: a lead-in asking firmly before its list: "the applicant must have 1 year of professional
+#: experience in:", with an item's number after the colon ("in: 1.") or its first item
+_FIRM_LEAD = re.compile(r"(?P<lead>.*):(?P<after>\s*(?:\(?\w{1,2}[.)]+\)?)?\s*$)?", re.S)
+
+
+def _firm_items(
+    text: str, clause_list: Sequence[tuple[str, str, list[SkillMention], tuple[int, int]]]
+) -> set[int]:
+    """The clauses that are ";"-separated items of a lead-in asking firmly in the same
+    paragraph, where a clause needs a firm cue to be required ("Additionally, the applicant
+    must have 1 year of professional experience in: 1. Formulating ...; 2.) Conducting
+    ...; ... and 9) Collaborating ...", glassdoor-0045): the lead-in's firmness is theirs."""
+    out: set[int] = set()
+    for lead, (clause, section, _, (a, end)) in enumerate(clause_list):
+        if section not in _CANDIDATE_ONLY or ":" not in clause:
+            continue
+        head = _FIRM_LEAD.match(text, a, end)
+        if (
+            head is None
+            or not _REQUIRED_CUE.search(head["lead"])
+            or states_preference(head["lead"])
+        ):
+            continue
+        # the list opens after the colon, or its first item is in the lead-in's clause
+        # ("in: Python; SQL; ..."), which a ";" then ends
+        listed = head["after"] is not None
+        for i in range(lead + 1, len(clause_list)):
+            _, item_section, _, (b, e) = clause_list[i]
+            gap = text[end:b]
+            if item_section != section or "\n" in gap or not (";" in gap or listed):
+                break
+            if ";" not in gap and ";" not in text[e : e + 2]:
+                break  # "... the following: Python. We offer ...": no list
+            listed = False
+            out.add(i)
+            end = e
     return out
 
 
