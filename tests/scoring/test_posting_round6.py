@@ -79,3 +79,37 @@ def test_a_sentence_after_a_firm_lead_in_is_no_item(extractor: SkillExtractor) -
         "The applicant must have experience in: Excel. Our team uses Python scripts.\n"
     )
     assert skills_asked(text, extractor).get("python") is not True
+
+
+def test_the_skills_of_the_experience_instead_of_a_degree_are_preferred(
+    extractor: SkillExtractor,
+) -> None:
+    """glassdoor-0212: "Bachelor's Degree in a quantitative field ..., or 2+ years of
+    experience in data analytics with heavy use of advanced Excel modeling" required Excel
+    of everyone, quoting the degree."""
+    text = (
+        "Requirements:\n"
+        "- Bachelor's Degree in mathematics or physics, or 2+ years of experience in data "
+        "analytics with heavy use of Tableau dashboards\n"
+        "- Strong knowledge of SQL queries\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["sql"] is True
+    assert asked["tableau"] is False
+
+
+def test_a_skill_asked_elsewhere_stays_required_with_its_own_evidence(
+    extractor: SkillExtractor,
+) -> None:
+    from jobmatch import read_posting
+
+    text = (
+        "Requirements:\n"
+        "- Bachelor's Degree in mathematics, or 2+ years of experience with Excel modeling\n"
+        "- Advanced Excel skills with VBA programming\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    excel = next(r for r in read.requirements if r.skills[0].skill_id == "excel")
+    assert excel.required
+    assert excel.evidence.startswith("Advanced Excel")
+    assert read.education is not None and read.education.or_years == 2.0

@@ -500,7 +500,7 @@ class _Reading:
             # "Scala would be ideal but ... Java is also acceptable": one requirement
             one = acceptable_alternatives(self.text, *span)
             if not asides and not negated:
-                self.clause(clause, clause, section, ms, lenient=loose, one=one)
+                self.clause(clause, clause, section, ms, lenient=loose, one=one, span=span)
                 continue
             rest = [m for m in ms if not any(_inside(m, a, b) for a, b in asides)]
             # a part opening the clause ("Docker is a plus, but ...") is read before the
@@ -511,7 +511,13 @@ class _Reading:
                 self.clause(self.text[a:b], clause, section, aside, lenient=loose)
             left_out = sorted(asides + negated)
             self.clause(
-                without(self.text, left_out, *span), clause, section, rest, lenient=loose, one=one
+                without(self.text, left_out, *span),
+                clause,
+                section,
+                rest,
+                lenient=loose,
+                one=one,
+                span=span,
             )
             for a, b in asides:
                 if (a, b) not in first:
@@ -527,11 +533,13 @@ class _Reading:
         *,
         lenient: bool,
         one: tuple[int, int] | None = None,
+        span: tuple[int, int] | None = None,
     ) -> None:
         """Read one clause: ``clause`` is the text the rules read, ``evidence`` the text
         quoted for its requirements (the whole clause, when ``clause`` is a part of it).
         ``one`` is the span of an ideal skill and its acceptable alternatives, one
-        requirement whose "ideal" prefers none of them."""
+        requirement whose "ideal" prefers none of them; ``span`` the whole clause's offsets
+        in the text, when ``clause`` is read from all of it."""
         inside = [m for m in ms if one is not None and _inside(m, *one)]
         if one is None or len({m.skill_id for m in _asked(inside)}) < 2:
             one, inside = None, []
@@ -548,6 +556,7 @@ class _Reading:
             prefer = states_preference(clause)
         required = _required(clause, section, prefer=prefer, lenient=lenient)
         fields: set[str] = set()
+        instead: int | None = None
         if (
             degree_levels(clause) or (clause != evidence and degree_levels(evidence))
         ) and not degree_instead_of_years(clause):
@@ -558,6 +567,7 @@ class _Reading:
             of_degree = degree_fields(self.text, ms)
             ms = [m for m in ms if m not in of_degree]
             named = _fields_named(clause, of_degree, known)
+            instead = _experience_instead(self.text, span)
             self.degree_clauses.append(
                 (clause, _degree_preferred(clause, section, prefer=prefer), evidence, named)
             )
@@ -611,8 +621,12 @@ class _Reading:
             after = alternatives(self.text, [m for m in asked if m.start >= one[1]])
             ids = list(dict.fromkeys(m.skill_id for m in asked if m in inside))
             groups = [*before, *([ids] if ids else []), *after]
+        # "Bachelor's degree ... or 2+ years of experience in data analytics with heavy use of
+        # advanced Excel modeling": the skills of the way around the degree are one way to
+        # qualify, not asked of everyone
+        around = {m.skill_id for m in asked if instead is not None and m.start >= instead}
         for group in _soft_apart(groups, self.lexicon) if not _OR.search(clause) else groups:
-            _add(self.reqs, group, required, evidence, self.lexicon)
+            _add(self.reqs, group, required and not set(group) <= around, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
             _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)
 
@@ -857,6 +871,18 @@ def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool
     if _REQUIRED_CUE.search(clause):
         return True
     return section == _DESCRIPTION and bool(_DESCRIPTION_ASKS.search(clause))
+
+
+def _experience_instead(text: str, span: tuple[int, int] | None) -> int | None:
+    """Where the years of experience a degree clause accepts in the degree's place start
+    ("Bachelor's Degree in a quantitative field, or 2+ years of experience in data
+    analytics ..."), as an offset in ``text``; ``None`` when it accepts none."""
+    if span is None:
+        return None
+    instead = OR_EXPERIENCE.search(text, *span)
+    if instead is None or instead["years"] is None:
+        return None
+    return instead.start() if degree_levels(text[span[0] : instead.start()]) else None
 
 
 def _asked(ms: Sequence[SkillMention], fields: Collection[str] = ()) -> list[SkillMention]:
