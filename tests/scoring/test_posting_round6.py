@@ -113,3 +113,16 @@ def test_a_skill_asked_elsewhere_stays_required_with_its_own_evidence(
     assert excel.required
     assert excel.evidence.startswith("Advanced Excel")
     assert read.education is not None and read.education.or_years == 2.0
+
+
+def test_the_posts_clearance_field_asks_it(extractor: SkillExtractor) -> None:
+    """glassdoor-0186: "Clearance: Active Top Secret", the post's field under "Desired
+    Qualifications", preferred the clearance."""
+    text = (
+        "Required Qualifications\n- Experience with Python\n"
+        "Desired Qualifications\n- Experience with Tableau\n"
+        "Clearance: Active Top Secret security clearance\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["tableau"] is False
+    assert asked["security_clearance"] is True
