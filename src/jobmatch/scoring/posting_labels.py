@@ -6,7 +6,8 @@ or R" too, the space of its words lost.
 A label opens its line, a few capitalised words before a colon or a dash set off by a space
 ("Required Work Experience -3+ years ..."), and says what its line asks: preferred
 ("preferred", "desired", "nice to have") or required ("required", "requirements", "must
-have"). Other labels ("Education - ...", "Bonus: ...") leave the section as it is.
+have"), as the post's clearance ("Clearance: Active Top Secret") does. Other labels
+("Education - ...", "Bonus: ...") leave the section as it is.
 
 A job board's fields run into one line (SkillSpan's rebuilt ads: "... Experience level: Lead
 Industry: eCommerce Finance Retail Company size: 5k-10k people ...") describe the company
@@ -28,6 +29,9 @@ _LABEL = re.compile(
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PREFERRED = re.compile(r"\b(?:preferred|desired|nice to have)\b", re.IGNORECASE)
 _REQUIRED = re.compile(r"\b(?:required|requirements|must have)\b", re.IGNORECASE)
+#: the post's clearance, a field of its own: "Clearance: Active Top Secret" (glassdoor-0186,
+#: under "Desired Qualifications"), "Clearance Level Must Currently Possess: Top Secret"
+_CLEARANCE = re.compile(r"(?:security[ \t]+)?clearance\b", re.IGNORECASE)
 
 
 def line_label(text: str, at: int) -> str | None:
@@ -44,7 +48,7 @@ def line_label(text: str, at: int) -> str | None:
     label = _GLUED.sub(" ", m.group(1))
     if _PREFERRED.search(label):
         return "preferred"
-    if _REQUIRED.search(label):
+    if _REQUIRED.search(label) or _CLEARANCE.match(label):
         return "requirements"
     return None
 

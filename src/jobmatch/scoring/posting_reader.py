@@ -52,6 +52,7 @@ from .posting_rules import (
     CRITICAL_END,
     ONE_OF_FOLLOWING,
     RELATED,
+    aside_subject,
     clauses,
     degree_for_years,
     degree_instead_of_years,
@@ -425,8 +426,12 @@ class _Reading:
         lenient: bool,
     ) -> None:
         items = _one_of_items(self.text, clause_list)
+        firm = _firm_items(self.text, clause_list)
         pooled: dict[int, list[SkillMention]] = {}
         for i, (clause, section, ms, span) in enumerate(clause_list):
+            # an item of a lead-in that asks firmly ("the applicant must have 1 year of
+            # experience in: 1. ...; 2.) ...") is asked as the lead-in asks it
+            loose = lenient or i in firm
             lead = items.get(i)
             if lead is not None:
                 # an item of "one or more of the following areas:": its skills pool with the
@@ -462,7 +467,7 @@ class _Reading:
                 # "Certified PM (PMP) and/or Agile Scrum Master": one certification of two
                 ids, taken = shared
                 prefer = _prefers(clause, section)
-                required = _required(clause, section, prefer=prefer, lenient=lenient)
+                required = _required(clause, section, prefer=prefer, lenient=loose)
                 self.where.setdefault(clause, section)
                 _add(self.reqs, ids, required, clause, self.lexicon)
                 ms = [m for m in ms if m not in taken]
@@ -485,7 +490,9 @@ class _Reading:
             asides = marked or [
                 (a, b)
                 for a, b in found
-                if any(_inside(m, a, b) for m in ms) or degree_levels(self.text[a:b])
+                if any(_inside(m, a, b) for m in ms)
+                or degree_levels(self.text[a:b])
+                or aside_subject(self.text[a:b])
             ]
             if tail is not None:
                 asides.append(tail)
@@ -493,7 +500,7 @@ class _Reading:
             # "Scala would be ideal but ... Java is also acceptable": one requirement
             one = acceptable_alternatives(self.text, *span)
             if not asides and not negated:
-                self.clause(clause, clause, section, ms, lenient=lenient, one=one)
+                self.clause(clause, clause, section, ms, lenient=loose, one=one, span=span)
                 continue
             rest = [m for m in ms if not any(_inside(m, a, b) for a, b in asides)]
             # a part opening the clause ("Docker is a plus, but ...") is read before the
@@ -501,15 +508,21 @@ class _Reading:
             first = [(a, b) for a, b in asides if a == span[0] or (a, b) in marked]
             for a, b in first:
                 aside = [m for m in ms if _inside(m, a, b)]
-                self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
+                self.clause(self.text[a:b], clause, section, aside, lenient=loose)
             left_out = sorted(asides + negated)
             self.clause(
-                without(self.text, left_out, *span), clause, section, rest, lenient=lenient, one=one
+                without(self.text, left_out, *span),
+                clause,
+                section,
+                rest,
+                lenient=loose,
+                one=one,
+                span=span,
             )
             for a, b in asides:
                 if (a, b) not in first:
                     aside = [m for m in ms if _inside(m, a, b)]
-                    self.clause(self.text[a:b], clause, section, aside, lenient=lenient)
+                    self.clause(self.text[a:b], clause, section, aside, lenient=loose)
 
     def clause(
         self,
@@ -520,11 +533,13 @@ class _Reading:
         *,
         lenient: bool,
         one: tuple[int, int] | None = None,
+        span: tuple[int, int] | None = None,
     ) -> None:
         """Read one clause: ``clause`` is the text the rules read, ``evidence`` the text
         quoted for its requirements (the whole clause, when ``clause`` is a part of it).
         ``one`` is the span of an ideal skill and its acceptable alternatives, one
-        requirement whose "ideal" prefers none of them."""
+        requirement whose "ideal" prefers none of them; ``span`` the whole clause's offsets
+        in the text, when ``clause`` is read from all of it."""
         inside = [m for m in ms if one is not None and _inside(m, *one)]
         if one is None or len({m.skill_id for m in _asked(inside)}) < 2:
             one, inside = None, []
@@ -541,6 +556,7 @@ class _Reading:
             prefer = states_preference(clause)
         required = _required(clause, section, prefer=prefer, lenient=lenient)
         fields: set[str] = set()
+        instead: int | None = None
         if (
             degree_levels(clause) or (clause != evidence and degree_levels(evidence))
         ) and not degree_instead_of_years(clause):
@@ -551,6 +567,7 @@ class _Reading:
             of_degree = degree_fields(self.text, ms)
             ms = [m for m in ms if m not in of_degree]
             named = _fields_named(clause, of_degree, known)
+            instead = _experience_instead(self.text, span)
             self.degree_clauses.append(
                 (clause, _degree_preferred(clause, section, prefer=prefer), evidence, named)
             )
@@ -604,8 +621,12 @@ class _Reading:
             after = alternatives(self.text, [m for m in asked if m.start >= one[1]])
             ids = list(dict.fromkeys(m.skill_id for m in asked if m in inside))
             groups = [*before, *([ids] if ids else []), *after]
+        # "Bachelor's degree ... or 2+ years of experience in data analytics with heavy use of
+        # advanced Excel modeling": the skills of the way around the degree are one way to
+        # qualify, not asked of everyone
+        around = {m.skill_id for m in asked if instead is not None and m.start >= instead}
         for group in _soft_apart(groups, self.lexicon) if not _OR.search(clause) else groups:
-            _add(self.reqs, group, required, evidence, self.lexicon)
+            _add(self.reqs, group, required and not set(group) <= around, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
             _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)
 
@@ -756,6 +777,45 @@ def _one_of_items(
     return out
 
 
+#: a lead-in asking firmly before its list: "the applicant must have 1 year of professional
+#: experience in:", with an item's number after the colon ("in: 1.") or its first item
+_FIRM_LEAD = re.compile(r"(?P<lead>.*):(?P<after>\s*(?:\(?\w{1,2}[.)]+\)?)?\s*$)?", re.S)
+
+
+def _firm_items(
+    text: str, clause_list: Sequence[tuple[str, str, list[SkillMention], tuple[int, int]]]
+) -> set[int]:
+    """The clauses that are ";"-separated items of a lead-in asking firmly in the same
+    paragraph, where a clause needs a firm cue to be required ("Additionally, the applicant
+    must have 1 year of professional experience in: 1. Formulating ...; 2.) Conducting
+    ...; ... and 9) Collaborating ...", glassdoor-0045): the lead-in's firmness is theirs."""
+    out: set[int] = set()
+    for lead, (clause, section, _, (a, end)) in enumerate(clause_list):
+        if section not in _CANDIDATE_ONLY or ":" not in clause:
+            continue
+        head = _FIRM_LEAD.match(text, a, end)
+        if (
+            head is None
+            or not _REQUIRED_CUE.search(head["lead"])
+            or states_preference(head["lead"])
+        ):
+            continue
+        # the list opens after the colon, or its first item is in the lead-in's clause
+        # ("in: Python; SQL; ..."), which a ";" then ends
+        listed = head["after"] is not None
+        for i in range(lead + 1, len(clause_list)):
+            _, item_section, _, (b, e) = clause_list[i]
+            gap = text[end:b]
+            if item_section != section or "\n" in gap or not (";" in gap or listed):
+                break
+            if ";" not in gap and ";" not in text[e : e + 2]:
+                break  # "... the following: Python. We offer ...": no list
+            listed = False
+            out.add(i)
+            end = e
+    return out
+
+
 #: a clause that insists, under a preferred heading: "Problem solving skills and Ability to
 #: meet deadlines are a must" (glassdoor-0421's last items of "Preferred Qualifications")
 _INSISTS = re.compile(
@@ -811,6 +871,18 @@ def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool
     if _REQUIRED_CUE.search(clause):
         return True
     return section == _DESCRIPTION and bool(_DESCRIPTION_ASKS.search(clause))
+
+
+def _experience_instead(text: str, span: tuple[int, int] | None) -> int | None:
+    """Where the years of experience a degree clause accepts in the degree's place start
+    ("Bachelor's Degree in a quantitative field, or 2+ years of experience in data
+    analytics ..."), as an offset in ``text``; ``None`` when it accepts none."""
+    if span is None:
+        return None
+    instead = OR_EXPERIENCE.search(text, *span)
+    if instead is None or instead["years"] is None:
+        return None
+    return instead.start() if degree_levels(text[span[0] : instead.start()]) else None
 
 
 def _asked(ms: Sequence[SkillMention], fields: Collection[str] = ()) -> list[SkillMention]:

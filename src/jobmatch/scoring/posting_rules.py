@@ -646,6 +646,25 @@ def _degree_hint(clause: str, folded: str) -> bool:
 
 #: a parenthesised aside of a clause ("(preferred)", "(e.g. Python, R)")
 ASIDE = re.compile(r"\([^()\n]{1,200}\)")
+#: the words of an aside that are no subject of its own: its cue's qualifiers ("(strongly
+#: preferred)", "(preferred / not a must)", "(would be advantageous)")
+_ASIDE_FILLER = frozenset(
+    "not must but would will very also some any prior the this that and strongly highly "
+    "experience required mandatory necessary".split()
+)
+#: ... an aside naming two more words says what it prefers: "(publication history a plus)"
+_ASIDE_SUBJECT_WORDS = 2
+
+
+def aside_subject(aside: str) -> bool:
+    """Whether a preferring aside names a subject of its own besides its cue: "Outstanding
+    communication skills (publication history a plus)" prefers the publications, not the
+    communication; "(preferred)", "(a huge plus)" and "(experience preferred)" speak of
+    the whole clause."""
+    words = re.findall(r"[A-Za-z]{3,}", PREFER.sub(" ", aside))
+    return sum(w.lower() not in _ASIDE_FILLER for w in words) >= _ASIDE_SUBJECT_WORDS
+
+
 #: a tail that prefers what follows it: "..., ideally in conjunction with BI tools", "... and
 #: is preferably proficient in German", "experience in Business Development preferably in
 #: E-Commerce" (the comma may be missing)
