@@ -26,6 +26,7 @@ __all__ = [
     "has_note",
     "match_note",
     "partly_met",
+    "matched_category",
     "matched_once",
     "meets_note",
     "missing_note",
@@ -289,6 +290,15 @@ def matched_once(report: ScoreReport) -> list[tuple[MatchedSkill, int]]:
     for m in report.matched:
         rows.setdefault((m.skill_id, m.match, m.via), []).append(m)
     return [(replace(ms[0], required=any(m.required for m in ms)), len(ms)) for ms in rows.values()]
+
+
+def matched_category(m: MatchedSkill, labels: dict[str, str]) -> str:
+    """The category a matched skill is shown in: its requirement's (``labels``: id ->
+    label); when the skill's own category differs (a posting's "SQL or Microsoft Access"
+    sits in SQL's category), the skill's own first: "Databases and data stores, counted in
+    Programming languages", not "Microsoft Access (Programming languages)"."""
+    where = labels.get(m.category, m.category)
+    return f"{m.skill_category}, counted in {where}" if m.skill_category else where
 
 
 def preferred_note(m: MatchedSkill) -> str:

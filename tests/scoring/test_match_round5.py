@@ -1,0 +1,82 @@
+"""What a match report says, read as a recruiter reads it (round 5, non-tech resumes): the
+category a matched skill is shown in, a career level read from no dated job, and the count
+of preferred requirements of a posting that prefers none."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import jobmatch
+from jobmatch.models import ScoreReport
+from jobmatch.report import render
+
+POSTING = """Data Analyst
+
+Requirements:
+- Strong knowledge of SQL queries or Access database development
+- Experience with Python
+
+Nice to have:
+- Experience with Tableau
+"""
+
+RESUME = """Jane Roe
+Data Analyst
+
+Experience
+Data Analyst, Acme Corp, 2018 - 2023
+- Built reports in Microsoft Access and Python.
+
+Education
+Bachelor of Science in Statistics, State University, 2018
+"""
+
+
+@pytest.fixture(scope="module")
+def report() -> ScoreReport:
+    return jobmatch.match_texts(RESUME, POSTING)
+
+
+def _line(text: str, skill: str) -> str:
+    return next(x for x in text.splitlines() if re.match(rf"\s+[+~] {skill} \(", x))
+
+
+def test_a_matched_skill_names_its_own_category_beside_its_requirements(
+    report: ScoreReport,
+) -> None:
+    # FINANCE_11877150 x glassdoor-0212: "+ Microsoft Access (Programming languages)": the
+    # requirement "SQL or Microsoft Access" sits in the category of its first skill, SQL's
+    access = next(m for m in report.matched if m.skill_id == "microsoft_access")
+    assert access.category == "programming_language"  # still the profile category id
+    assert access.skill_category == "Databases and data stores"
+    text = render(report, "text")
+    assert _line(text, "Microsoft Access").endswith(
+        "(Databases and data stores, counted in Programming languages)"
+    )
+    assert _line(text, "Python").endswith("(Programming languages)")
+    rows = {m["name"]: m for m in json.loads(render(report, "json"))["matched"]}
+    assert rows["Microsoft Access"]["category"] == "programming_language"
+    assert rows["Microsoft Access"]["skill_category"] == "Databases and data stores"
+    assert rows["Python"]["skill_category"] is None
+    md = next(x for x in render(report, "markdown").splitlines() if x.startswith("| Microsoft Acc"))
+    assert "| Databases and data stores, counted in Programming languages |" in md
+    html = render(report, "html")
+    assert "<td>Databases and data stores, counted in Programming languages</td>" in html
+
+
+def test_the_soft_categories_of_a_posting_profile_are_the_readers() -> None:
+    from jobmatch.scoring.posting_reader import SOFT_CATEGORIES
+    from jobmatch.scoring.profile_types import POSTING_SOFT
+
+    assert POSTING_SOFT == SOFT_CATEGORIES
+
+
+def test_a_profile_category_is_no_lexicon_category_to_compare() -> None:
+    # the shipped profile's categories are its own ("Programming languages" holds what the
+    # profile puts there): a skill's lexicon category is never named beside them
+    rep = jobmatch.score_text(RESUME)
+    assert rep.matched
+    assert all(m.skill_category is None for m in rep.matched)
