@@ -80,3 +80,32 @@ def test_a_profile_category_is_no_lexicon_category_to_compare() -> None:
     rep = jobmatch.score_text(RESUME)
     assert rep.matched
     assert all(m.skill_category is None for m in rep.matched)
+
+
+UNDATED = """John Roe
+Pharmaceutical Sales Representative
+
+Experience
+Pharmaceutical Sales Representative, Acme Pharma
+- Built reports in Microsoft Access and Python for the sales team.
+
+Education
+Bachelor of Arts in Business Administration, State University, 1995
+"""
+
+
+def test_no_dated_job_places_no_career_level() -> None:
+    # HEALTHCARE_10466208, CONSULTANT_11333660 (no entry dated): "0.0 years in dated
+    # roles; career level junior, read from the years": unread dates are no junior's
+    rep = jobmatch.match_texts(UNDATED, POSTING)
+    assert rep.career is not None and not rep.career.roles
+    assert rep.career.level is None
+    line = next(x for x in render(rep, "text").splitlines() if x.startswith("Experience"))
+    assert line.endswith(
+        "career level not determined (no role is dated and the latest title names no level)"
+    )
+
+
+def test_a_dated_job_still_places_the_level_by_its_years(report: ScoreReport) -> None:
+    assert report.career is not None
+    assert report.career.level is not None and report.career.level_from == "years"
