@@ -88,10 +88,19 @@ def made_of(report: ScoreReport) -> list[str]:
             f"  capped at {p.ceiling:.1f}: the document covers only {report.coverage:.0%} of "
             "the profile (similar words alone do not make a match)"
         )
-    req = f"required {p.required_met} of {p.required_total} met"
+    req = (
+        f"required {p.required_met} of {p.required_total} met"
+        if p.required_total
+        else "none required"
+    )
     if p.required_partial:
         req += f" ({p.required_partial} more partly)"
-    pref = f"preferred {p.preferred_met} of {p.preferred_total}"
+    # "preferred 0 of 0" read as a preferred requirement missed: say there is none
+    pref = (
+        f"preferred {p.preferred_met} of {p.preferred_total}"
+        if p.preferred_total
+        else "none preferred"
+    )
     if p.preferred_partial:
         pref += f" ({p.preferred_partial} more partly)"
     lines.append(f"{req}; {pref}")

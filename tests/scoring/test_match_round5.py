@@ -109,3 +109,14 @@ def test_no_dated_job_places_no_career_level() -> None:
 def test_a_dated_job_still_places_the_level_by_its_years(report: ScoreReport) -> None:
     assert report.career is not None
     assert report.career.level is not None and report.career.level_from == "years"
+
+
+def test_a_posting_preferring_nothing_says_none_preferred(report: ScoreReport) -> None:
+    # HR_11592605 x glassdoor-0370: "required 5 of 15 met; preferred 0 of 0" read as a
+    # preferred requirement missed
+    posting = POSTING.split("Nice to have")[0]
+    rep = jobmatch.match_texts(RESUME, posting)
+    text = render(rep, "text")
+    assert re.search(r"^  required \d+ of \d+ met; none preferred$", text, re.M)
+    assert "preferred 0 of 0" not in render(rep, "markdown")
+    assert re.search(r"^  required \d+ of \d+ met; preferred 0 of 1$", render(report, "text"), re.M)
