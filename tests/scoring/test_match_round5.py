@@ -120,3 +120,33 @@ def test_a_posting_preferring_nothing_says_none_preferred(report: ScoreReport) -
     assert re.search(r"^  required \d+ of \d+ met; none preferred$", text, re.M)
     assert "preferred 0 of 0" not in render(rep, "markdown")
     assert re.search(r"^  required \d+ of \d+ met; preferred 0 of 1$", render(report, "text"), re.M)
+
+
+SPREADSHEETS = """Jane Roe
+Executive Assistant
+
+Experience
+Executive Assistant, Acme Corp, 2015 - 2023
+- Compiled quarterly budget reports, financial spreadsheets and company data reports
+  using advanced Microsoft Excel functions.
+- Provisioned servers on AWS.
+"""
+
+EXCEL_POSTING = """Data Analyst
+
+Requirements:
+- Advanced proficiency in Microsoft Excel
+- Experience with Amazon Web Services
+"""
+
+
+def test_the_evidence_shown_names_the_skill() -> None:
+    # SALES_10724818 x glassdoor-0239: "+ Microsoft Excel ... financial *spreadsheets*"
+    # with "advanced Microsoft Excel functions" on the next line: the evidence shown is
+    # the first mention naming the skill (a word of its name, or its initials: AWS)
+    rep = jobmatch.match_texts(SPREADSHEETS, EXCEL_POSTING)
+    excel = next(m for m in rep.matched if m.skill_id == "excel")
+    assert SPREADSHEETS[excel.start : excel.end] == "Microsoft Excel"
+    assert excel.mentions == 2
+    aws = next(m for m in rep.matched if m.skill_id == "aws")
+    assert SPREADSHEETS[aws.start : aws.end] == "AWS"
