@@ -320,6 +320,11 @@ class MatchedSkill:
     #: whether the requirement it meets is required (``False``: only preferred, and the
     #: report says so, as it does for what to add)
     required: bool = True
+    #: the label of the skill's own lexicon category when the requirement it meets sits in
+    #: another category (a posting's requirement goes to the category of its first skill:
+    #: Microsoft Access meeting "SQL or Microsoft Access" counts in Programming languages),
+    #: else ``None``; the report names both
+    skill_category: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from .report_parts import (
     made_of,
     mark_md,
     match_note,
+    matched_category,
     matched_once,
     md_piece,
     meets_note,
@@ -134,7 +135,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
                 "yellow" if m.match == "partial" else "green",
             )
             extra = f" [{match_note(m)}]" if has_note(m) else ""
-            cat = terminal_line(labels.get(m.category, m.category))
+            cat = terminal_line(matched_category(m, labels))
             meets = f"; {meets_note(n)}" if n > 1 else ""
             meets += f"; {preferred_note(m)}" if not m.required else ""
             out.append(f"  {mark} {terminal_line(m.name)} ({cat}{meets}){extra}")
@@ -220,7 +221,7 @@ def render_markdown(report: ScoreReport) -> str:
             "|---|---|---|---|---|",
         ]
         out += [
-            f"| {_md(m.name)} | {_md(labels.get(m.category, m.category))} | "
+            f"| {_md(m.name)} | {_md(matched_category(m, labels))} | "
             f"{_md(', '.join(filter(None, (match_note(m), meets_note(n), preferred_note(m)))))}"
             f" | {_md(m.section)} | "
             f"{highlight(m.snippet, m.highlight, mark_md, md_piece)} |"

@@ -43,7 +43,11 @@ def career_line(car: CareerEstimate) -> str:
         latest = f" (latest title: {car.most_recent_title})" if car.most_recent_title else ""
         return f"{years}; outside this profile's ladder{latest}, so no level or salary reference"
     if car.level is None:
-        return f"{years}; career level not determined"
+        # without a dated role the years cannot place the resume (0 years is no junior)
+        why = ""
+        if not car.roles and car.years is not None:
+            why = " (no role is dated and the latest title names no level)"
+        return f"{years}; career level not determined{why}"
     label = (
         f" (the profile's {car.level_label})"
         if car.level_label and car.level_label != car.level

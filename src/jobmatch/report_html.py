@@ -21,6 +21,7 @@ from .report_parts import (
     made_of,
     mark_html,
     match_note,
+    matched_category,
     matched_once,
     meets_note,
     pct,
@@ -78,7 +79,7 @@ def _html_matched(m: MatchedSkill, n: int, labels: dict[str, str]) -> str:
         tag += f' <span class="tag">{_h(preferred_note(m))}</span>'
 
     return (
-        f"<tr><td>{_h(m.name)}{tag}</td><td>{_h(labels.get(m.category, m.category))}</td>"
+        f"<tr><td>{_h(m.name)}{tag}</td><td>{_h(matched_category(m, labels))}</td>"
         f'<td>{_h(m.section)}</td><td class="snippet">'
         f"{highlight(m.snippet, m.highlight, mark_html, _h)}</td></tr>"
     )

@@ -26,6 +26,7 @@ __all__ = [
     "has_note",
     "match_note",
     "partly_met",
+    "matched_category",
     "matched_once",
     "meets_note",
     "missing_note",
@@ -87,10 +88,19 @@ def made_of(report: ScoreReport) -> list[str]:
             f"  capped at {p.ceiling:.1f}: the document covers only {report.coverage:.0%} of "
             "the profile (similar words alone do not make a match)"
         )
-    req = f"required {p.required_met} of {p.required_total} met"
+    req = (
+        f"required {p.required_met} of {p.required_total} met"
+        if p.required_total
+        else "none required"
+    )
     if p.required_partial:
         req += f" ({p.required_partial} more partly)"
-    pref = f"preferred {p.preferred_met} of {p.preferred_total}"
+    # "preferred 0 of 0" read as a preferred requirement missed: say there is none
+    pref = (
+        f"preferred {p.preferred_met} of {p.preferred_total}"
+        if p.preferred_total
+        else "none preferred"
+    )
     if p.preferred_partial:
         pref += f" ({p.preferred_partial} more partly)"
     lines.append(f"{req}; {pref}")
@@ -289,6 +299,15 @@ def matched_once(report: ScoreReport) -> list[tuple[MatchedSkill, int]]:
     for m in report.matched:
         rows.setdefault((m.skill_id, m.match, m.via), []).append(m)
     return [(replace(ms[0], required=any(m.required for m in ms)), len(ms)) for ms in rows.values()]
+
+
+def matched_category(m: MatchedSkill, labels: dict[str, str]) -> str:
+    """The category a matched skill is shown in: its requirement's (``labels``: id ->
+    label); when the skill's own category differs (a posting's "SQL or Microsoft Access"
+    sits in SQL's category), the skill's own first: "Databases and data stores, counted in
+    Programming languages", not "Microsoft Access (Programming languages)"."""
+    where = labels.get(m.category, m.category)
+    return f"{m.skill_category}, counted in {where}" if m.skill_category else where
 
 
 def preferred_note(m: MatchedSkill) -> str:

@@ -120,7 +120,7 @@ def _title_level(title: str, ladder: Sequence[LadderLevel]) -> int:
 
 
 def _level(
-    title: str | None, years: float, ladder: Sequence[LadderLevel], *, own: bool = True
+    title: str | None, years: float | None, ladder: Sequence[LadderLevel], *, own: bool = True
 ) -> tuple[int, str]:
     # ``own``: the title is of the ladder's family; else its seniority words rank it on
     # another ladder (a bank's "VP, Principal" is no vice-president of AI) and the years decide
@@ -129,6 +129,8 @@ def _level(
         found = [_title_level(part, ladder) for part in re.split(r"\s+/\s+", title)]
         if max(found) >= 0:
             return max(found), "title"
+    if years is None:
+        return -1, ""
     reached = [i for i, lv in enumerate(ladder) if years >= lv.min_years and not lv.title_only]
     return (reached[-1], "years") if reached else (-1, "")
 
@@ -165,7 +167,10 @@ def career_estimate(
     ):
         title = None
     if family is not False and profile.ladder:
-        i, how = _level(title, facts.years + research, profile.ladder, own=own)
+        # no dated role and no dated doctorate: the 0 years are unread dates, no junior's
+        # ("PHARMACEUTICAL SALES REPRESENTATIVE" without dates, a 1995 degree)
+        dated = bool(facts.roles) or bool(research)
+        i, how = _level(title, facts.years + research if dated else None, profile.ladder, own=own)
         if i >= 0:
             level, basis = profile.ladder[i], how
     counted = bool(research) and basis == "years"

@@ -7,12 +7,13 @@ parts of a :class:`~jobmatch.models.ScoreReport` a reader sees.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..models import CategoryCoverage, Lexicon, MatchedSkill, MissingSkill, ScoreParts
 from ..wording import listing
 from .doc_language import EnglishText
 from .formula import Breakdown, Credit
-from .profile_types import Profile, ProfileCategory, Requirement
+from .profile_types import POSTING_PREFIX, POSTING_SOFT, Profile, ProfileCategory, Requirement
 
 __all__ = ["explain", "score_parts", "skill_name", "snippet", "highlighted_snippet"]
 
@@ -42,6 +43,10 @@ def explain(
         ``(categories, matched, missing)`` as stored in the ScoreReport.
     """
     categories = []
+    # a posting's categories are the lexicon's, and each requirement sits in the category
+    # of its first skill: a skill meeting "SQL or Microsoft Access" as Access is no
+    # programming language, so the report names the skill's own category too
+    posting = profile.id.startswith(POSTING_PREFIX)
     matched: list[MatchedSkill] = []
     missing: list[tuple[float, MissingSkill]] = []
     for cat in profile.categories:
@@ -60,9 +65,11 @@ def explain(
         for req in reqs:
             cr = req_credits[req.id]
             if cr.mention is not None and cr.skill_id is not None:
-                matched.append(_matched(text, cat, req, cr, lexicon))
+                m = _matched(text, cat, req, cr, lexicon)
+                matched.append(_own_category(m, lexicon) if posting else m)
             elif cr.written and cr.skill_id is not None and language is not None:
-                matched.append(_written(cat, req, cr, lexicon, language))
+                m = _written(cat, req, cr, lexicon, language)
+                matched.append(_own_category(m, lexicon) if posting else m)
             if cr.credit < 1.0:
                 gain = result.gains[req.id]
                 missing.append((gain, _missing(cat, req, gain, lexicon)))
@@ -93,6 +100,19 @@ def _matched(
         via_name=skill_name(cr.via, lexicon) if cr.via is not None else None,
         required=req.required,
     )
+
+
+def _own_category(m: MatchedSkill, lexicon: Lexicon) -> MatchedSkill:
+    """``m`` with ``skill_category``, the label of its skill's lexicon category, when the
+    posting's requirement it meets sits in another category (the category of the
+    requirement's first skill: Microsoft Access meeting "SQL or Microsoft Access")."""
+    skill = lexicon.get(m.skill_id)
+    if skill is None:
+        return m
+    own = "soft_skill" if skill.category in POSTING_SOFT else skill.category
+    if own == m.category or own not in lexicon.categories:
+        return m
+    return replace(m, skill_category=lexicon.categories[own].label)
 
 
 def _written(

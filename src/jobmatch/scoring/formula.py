@@ -27,6 +27,7 @@ coverage ceiling holds the score, those of the calibrated score before the ceili
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -127,8 +128,10 @@ def requirement_weight(req: Requirement, params: ScoringParams) -> float:
 
 def evidence_mention(mentions: Sequence[SkillMention]) -> SkillMention:
     """The mention a report shows as a skill's evidence: the first one under a heading of
-    the document, else the first. A headline before the first heading ("John Smith,
-    Senior Python Developer") claims a skill; a section's line shows it.
+    the document that names the skill (a word of its name: "advanced Microsoft Excel
+    functions", not "financial spreadsheets" two lines above it), else the first one under
+    a heading, else the first. A headline before the first heading ("John Smith, Senior
+    Python Developer") claims a skill; a section's line shows it.
 
     Args:
         mentions: one skill's mentions, in text order (at least one).
@@ -136,7 +139,29 @@ def evidence_mention(mentions: Sequence[SkillMention]) -> SkillMention:
     Returns:
         The mention to show.
     """
-    return next((m for m in mentions if m.section != "other"), mentions[0])
+    under = [m for m in mentions if m.section != "other"] or list(mentions)
+    return next((m for m in under if _names(m)), under[0])
+
+
+def _names(m: SkillMention) -> bool:
+    """Whether the mention's text holds a word of its skill's name (a plural for its
+    singular: "teams" names team leadership) or their initials ("AWS", "IaC")."""
+    name = _WORD.findall(m.name.casefold())
+    words = {_singular(w) for w in name}
+    if len(name) > 1:
+        words.add("".join(w[0] for w in name))
+        words.add("".join(w[0] for w in name if w not in _SMALL))
+    return any(_singular(w) in words or w in words for w in _WORD.findall(m.text.casefold()))
+
+
+_SMALL = frozenset({"a", "an", "and", "as", "for", "in", "of", "on", "the", "to", "with"})
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def credit_of(

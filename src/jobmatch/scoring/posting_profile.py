@@ -20,7 +20,7 @@ from .doc_language import ENGLISH, asks_native_english
 from .formula import requirement_weight
 from .posting_model import PostingRequirements
 from .posting_reader import read_requirements
-from .profile_types import Profile, ProfileCategory, Requirement, ScoringParams
+from .profile_types import POSTING_PREFIX, Profile, ProfileCategory, Requirement, ScoringParams
 from .terms import TermModel, doc_terms, text_terms
 
 if TYPE_CHECKING:
@@ -270,8 +270,6 @@ def _file_name(source: str) -> str:
     return re.split(r"[/\\]", source.rstrip("/\\"))[-1] or source
 
 
-#: the prefix of the id of a posting's ad-hoc profile (``ScoreReport.profile``)
-POSTING_PREFIX = "posting:"
 _DIGEST_CHARS = 12
 
 

@@ -12,8 +12,17 @@ from typing import Any
 
 from .terms import TermModel
 
+#: the prefix of the id of a posting's ad-hoc profile (``ScoreReport.profile``), whose
+#: categories are the lexicon's (:mod:`.posting_profile`)
+POSTING_PREFIX = "posting:"
+#: the lexicon categories a posting's profile puts in its ``soft_skill`` category (the
+#: posting reader's ``SOFT_CATEGORIES``)
+POSTING_SOFT = frozenset({"soft_skill", "competency"})
+
 __all__ = [
     "DEGREE_LEVELS",
+    "POSTING_PREFIX",
+    "POSTING_SOFT",
     "degree_meets",
     "field_accepted",
     "Requirement",
