@@ -146,12 +146,19 @@ def evidence_mention(mentions: Sequence[SkillMention]) -> SkillMention:
 def _names(m: SkillMention) -> bool:
     """Whether the mention's text holds a word of its skill's name (a plural for its
     singular: "teams" names team leadership) or their initials ("AWS", "IaC")."""
-    name = _WORD.findall(m.name.casefold())
+    return _text_names(m.text, m.name)
+
+
+# a report asks this for each requirement met, and the same few thousand (text, name)
+# pairs come back across a batch's documents
+@lru_cache(maxsize=16384)
+def _text_names(text: str, skill_name: str) -> bool:
+    name = _WORD.findall(skill_name.casefold())
     words = {_singular(w) for w in name}
     if len(name) > 1:
         words.add("".join(w[0] for w in name))
         words.add("".join(w[0] for w in name if w not in _SMALL))
-    return any(_singular(w) in words or w in words for w in _WORD.findall(m.text.casefold()))
+    return any(_singular(w) in words or w in words for w in _WORD.findall(text.casefold()))
 
 
 _SMALL = frozenset({"a", "an", "and", "as", "for", "in", "of", "on", "the", "to", "with"})
