@@ -139,20 +139,24 @@ def evidence_mention(mentions: Sequence[SkillMention]) -> SkillMention:
     Returns:
         The mention to show.
     """
-    under = [m for m in mentions if m.section != "other"] or list(mentions)
-    return next((m for m in under if _names(m)), under[0])
-
-
-def _names(m: SkillMention) -> bool:
-    """Whether the mention's text holds a word of its skill's name (a plural for its
-    singular: "teams" names team leadership) or their initials ("AWS", "IaC")."""
-    return _text_names(m.text, m.name)
+    first: SkillMention | None = None  # the first mention under a heading
+    for m in mentions:
+        if m.section != "other":
+            if _text_names(m.text, m.name):
+                return m
+            if first is None:
+                first = m
+    if first is not None:
+        return first
+    return next((m for m in mentions if _text_names(m.text, m.name)), mentions[0])
 
 
 # a report asks this for each requirement met, and the same few thousand (text, name)
 # pairs come back across a batch's documents
 @lru_cache(maxsize=16384)
 def _text_names(text: str, skill_name: str) -> bool:
+    """Whether a mention's ``text`` holds a word of its skill's name (a plural for its
+    singular: "teams" names team leadership) or their initials ("AWS", "IaC")."""
     name = _WORD.findall(skill_name.casefold())
     words = {_singular(w) for w in name}
     if len(name) > 1:
