@@ -54,6 +54,41 @@ def test_the_years_each_degree_is_asked(
 
 
 @pytest.mark.parametrize(
+    ("lines", "years", "by_degree"),
+    [
+        # the alternatives go on after a semicolon, a line break or a sentence
+        ("BS in Computer Science with ten (10) years of experience; OR MS in the same fields"
+         " with eight (8) years of experience; OR PhD with five (5) years of experience.",
+         10.0, (("master", 8.0), ("phd", 5.0))),
+        ("Bachelor's degree in related discipline and four to six years of relevant"
+         " experience; or\n- Master's degree (M.A./M.S.) in related discipline and two to four"
+         " years of relevant experience; or\n- Equivalent combination of education and"
+         " experience.", 4.0, (("master", 2.0),)),
+        ("Bachelor's degree in Statistics and 5 years of experience in data analytics."
+         " Alternatively, we will accept a Master's degree in the same fields and 3 years of"
+         " experience in data analytics.", 5.0, (("master", 3.0),)),
+        # "and no experience": 0 years with that degree
+        ("Bachelor's degree and at least 2 years of machine learning experience OR,\n"
+         "- Master's degree and no experience OR,\n- At least 4 years of machine learning"
+         " experience.", 4.0, (("bachelor", 2.0), ("master", 0.0))),
+    ],
+)  # fmt: skip
+def test_alternatives_in_the_next_clauses(
+    lines: str, years: float, by_degree: tuple[tuple[str, float], ...]
+) -> None:
+    read = read_posting(f"Data Scientist\n\nRequirements:\n- {lines}\n- Python.\n")
+    assert (read.years_min, read.years_by_degree) == (years, by_degree)
+
+
+def test_the_next_clause_without_or_is_no_alternative() -> None:
+    read = read_posting(
+        "Requirements:\n- Bachelor's degree and 5 years of experience.\n"
+        "- Master's degree in statistics and 3 years of experience with Python preferred.\n"
+    )
+    assert (read.years_min, read.years_by_degree) == (5.0, ())
+
+
+@pytest.mark.parametrize(
     "clause",
     [
         "5+ years of experience with Python.",

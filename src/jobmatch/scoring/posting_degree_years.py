@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .posting_years import alternative_figures, figure_value
 from .profile_types import DEGREE_LEVELS
 
-__all__ = ["DegreeYears", "degree_table", "degree_years"]
+__all__ = ["DegreeYears", "continued", "degree_table", "degree_years"]
 
 #: the words that name a degree of a level (case-sensitive abbreviations: "MS", "BA")
 _LEVEL_WORDS = (
@@ -50,6 +50,47 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLOSE = re.compile(r"[^()]{0,20}\)")
+
+
+#: a degree asked with no experience: "Master's degree and no experience" (0 years)
+_NO_EXPERIENCE = re.compile(
+    r"\s+(?:and|with|plus)\s+no\s+(?:(?:prior|previous|work|professional|relevant)\s+)?"
+    r"experience\b",
+    re.IGNORECASE,
+)
+#: the pieces of text after a clause: from a separator to a line break, a semicolon or a
+#: sentence's end (not the dots of "M.S.")
+_PIECE = re.compile(r"\s*(?:[.;](?=\s|$))?(?:[^\n;.]|\.(?=\S))*\n?")
+#: an alternative going on: a piece ending with "or" ("... relevant experience; or",
+#: "... experience OR,"), or the next opening with "or" or "alternatively"
+_OR_END = re.compile(r"\b(?:or|OR)[\s,:;]*$")
+_OR_START = re.compile(r"^[\s;.\u2022*-]*(?:or\b|alternatively\b)", re.IGNORECASE)
+#: the bullet opening a piece
+_BULLET = re.compile(r"^([.;]?\s*)[-\u2022*\u2013]\s+")
+#: the most pieces an alternative goes on for
+_PIECES = 4
+
+
+def continued(text: str, clause: str) -> str | None:
+    """``clause`` with the alternatives that follow it in ``text`` ("BS ... with ten (10)
+    years of experience" with "; OR MS ... with eight (8) years of experience; OR PhD with
+    five (5) years"; "... and 5 years of experience. Alternatively, employer will accept a
+    Master's degree ... and 3 years"), or ``None`` when none follows (or ``clause`` is
+    not found in ``text``)."""
+    at = text.find(clause)
+    if at < 0:
+        return None
+    out, pos = clause, at + len(clause)
+    for _ in range(_PIECES):
+        m = _PIECE.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        piece = m.group()
+        if not (_OR_END.search(out) or _OR_START.match(piece)):
+            break
+        piece = _BULLET.sub(r"\1", " ".join(piece.split()))  # "; or - Master's": "; or Master's"
+        out, pos = f"{out} {piece}", m.end()
+    return out if out != clause else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +151,7 @@ def degree_years(clause: str) -> DegreeYears | None:
     higher degree whose figure is fewer than the lower ones' ("PhD + 2 years or Masters
     plus 5 years": 5, ``(("phd", 2.0),)``).
     """
+    clause = _NO_EXPERIENCE.sub(" 0 years of experience", clause)
     chain = alternative_figures(clause)
     if len(chain) < 2:
         return None

@@ -38,7 +38,7 @@ from .posting_alternatives import acceptable_alternatives, alternatives
 from .posting_certified import shared_certification
 from .posting_company import company_names, company_spans, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
-from .posting_degree_years import degree_table, degree_years
+from .posting_degree_years import continued, degree_table, degree_years
 from .posting_fields import degree_fields
 from .posting_implied import without_implied
 from .posting_labels import board_field_values, line_label
@@ -560,6 +560,10 @@ class _Reading:
             )
         value = years_asked(clause) if self.want_years else None
         by_degree = degree_years(clause) if value is not None else None
+        if value is not None and self.years is None:
+            # "BS ... with ten (10) years of experience; OR MS ... with eight (8) years"
+            joined = continued(self.text, clause)
+            by_degree = (degree_years(joined) if joined else None) or by_degree
         if by_degree is not None:
             # "BS and 5 years OR MS and 3 years": 5, and 3 of a master's degree
             value = by_degree.years
