@@ -216,3 +216,7 @@ class YearsMatch:
     #: the degree the posting accepts in place of the years ("or a PhD") when the resume
     #: holds it: ``credit`` is then 1, whatever the years
     instead: str | None = None
+    #: the degree held whose fewer years were asked ("Bachelor of Science and 5 years OR
+    #: Master of Science and 3 years": ``master``, ``asked`` 3), else ``None`` (the
+    #: posting's general figure)
+    degree: str | None = None

@@ -10,7 +10,7 @@ import json
 import re
 
 from .report_parts import CONTROL
-from .scoring.posting_model import PostingRequirement, PostingRequirements
+from .scoring.posting_model import PostingRequirement, PostingRequirements, degree_note
 from .wording import DEGREE_LABELS, listing
 
 __all__ = ["POSTING_FORMATS", "render_posting"]
@@ -41,6 +41,9 @@ def render_posting(read: PostingRequirements, fmt: str = "text") -> str:
     years = f"{read.years_min:g}+ years" if read.years_min is not None else "not stated"
     if read.years_min is not None and read.years_skills:
         years += " in " + _years_domain(read)
+    if read.years_min is not None:
+        # "5+ years (3+ with a master's degree)", "3+ years in ML systems, or a PhD"
+        years += degree_note(read.years_by_degree, None)
     if read.years_or_degree is not None:
         years += f", or a {DEGREE_LABELS.get(read.years_or_degree, read.years_or_degree)}"
     if read.years_preferred:

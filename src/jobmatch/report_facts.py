@@ -90,7 +90,11 @@ def years_lines(years: YearsMatch) -> tuple[str, list[str]]:
     if years.instead is not None:
         state = f"met by the {DEGREE_LABELS.get(years.instead, years.instead)}"
     label = years.label if years.required else f"{years.label} (preferred)"
-    head = f"{label}: {years.years:.1f} of {years.asked:g} years count ({state})"
+    held = years.degree
+    # the figure asked of a degree held (that one or a higher one): "3.4 of 3 years count,
+    # as asked with a master's degree (met)"
+    by = f", as asked with a {DEGREE_LABELS.get(held, held)}" if held is not None else ""
+    head = f"{label}: {years.years:.1f} of {years.asked:g} years count{by} ({state})"
     if not years.domain:
         # the posting may name a field no skill stands for ("technical/engineering
         # experience in Systems / Integration & Verification"): say what is not checked

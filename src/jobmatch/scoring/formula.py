@@ -33,7 +33,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Education, SkillMention
-from .profile_types import Profile, Requirement, ScoringParams, degree_meets, field_accepted
+from .profile_types import (
+    Profile,
+    Requirement,
+    ScoringParams,
+    degree_meets,
+    field_accepted,
+    years_for_degree,
+)
 
 __all__ = [
     "Credit",
@@ -206,9 +213,9 @@ def credit_of(
         The :class:`Credit` (0 when nothing meets it).
     """
     if req.years is not None:
-        if req.or_degree is not None and degree_meets(education.level, req.or_degree):
-            return Credit(1.0)  # the degree the posting accepts in place of the years
-        return Credit(min(1.0, (years or 0.0) / req.years) if req.years > 0 else 1.0)
+        # the figure asked of the degree held ("or MS and 3 years"; 0 "or a PhD")
+        asked, _ = years_for_degree(req, education.level)
+        return Credit(min(1.0, (years or 0.0) / asked) if asked > 0 else 1.0)
     if req.degree is not None:
         met = degree_meets(education.level, req.degree) or (
             req.or_years is not None

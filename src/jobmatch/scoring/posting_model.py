@@ -8,12 +8,19 @@ These names are a contract other tools call: ``PostingRequirements.requirements[
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ..wording import listing
+from ..wording import DEGREE_LABELS, listing
 
-__all__ = ["PostingSkill", "PostingRequirement", "EducationRequirement", "PostingRequirements"]
+__all__ = [
+    "PostingSkill",
+    "PostingRequirement",
+    "EducationRequirement",
+    "PostingRequirements",
+    "degree_note",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,12 @@ class PostingRequirements:
     R", "in predictive modeling and data analysis");
     ``years_or_degree`` the degree level it accepts in place of those years ("3+ years of
     experience, or a PhD": ``phd``), else ``None``;
+    ``years_by_degree`` the fewer years asked of higher degrees, lowest level first, when
+    the years depend on the degree held ("Bachelor of Science and 5 years ... OR Master of
+    Science and 3 years": ``years_min`` 5, ``(("master", 3.0),)``; ``years_min`` is then
+    the years asked of the lowest degree named, or of any degree when a figure names
+    none); a degree that meets the years alone has 0 (``years_or_degree``'s too);
+    empty when the years are the same whatever the degree;
     ``years_preferred`` whether the posting only prefers them ("3 years ... preferred", no
     required clause stating any); ``ignored`` the skills found only in the company
     description, the benefits, generic prose or the names of teams ("with the Data
@@ -101,6 +114,7 @@ class PostingRequirements:
     years_preferred: bool = False
     years_each: bool = False
     years_or_degree: str | None = None
+    years_by_degree: tuple[tuple[str, float], ...] = ()
 
     @property
     def required(self) -> tuple[PostingRequirement, ...]:
@@ -119,4 +133,20 @@ class PostingRequirements:
             d["name"] = r.name
         out["ignored"] = [asdict(s) for s in self.ignored]
         out["years_skills"] = [asdict(s) for s in self.years_skills]
+        out["years_by_degree"] = [
+            {"degree": level, "years": years} for level, years in self.years_by_degree
+        ]
         return out
+
+
+def degree_note(by_degree: Sequence[tuple[str, float]], instead: str | None) -> str:
+    """What the years asked by degree add to a label: ``" (3+ with a master's degree)"``,
+    ``" (or a PhD)"``, ``" (5+ with a master's degree, or a PhD)"``; ``""`` for none."""
+    parts = [
+        f"{figure:g}+ with a {DEGREE_LABELS.get(level, level)}"
+        for level, figure in by_degree
+        if figure > 0
+    ]
+    if instead is not None:
+        parts.append(f"or a {DEGREE_LABELS.get(instead, instead)}")
+    return f" ({', '.join(parts)})" if parts else ""

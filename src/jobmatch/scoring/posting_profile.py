@@ -18,7 +18,7 @@ from ..models import Lexicon, SkillMention
 from ..wording import DEGREE_LABELS, listing
 from .doc_language import ENGLISH, asks_native_english
 from .formula import requirement_weight
-from .posting_model import PostingRequirements
+from .posting_model import PostingRequirements, degree_note
 from .posting_reader import read_requirements
 from .profile_types import POSTING_PREFIX, Profile, ProfileCategory, Requirement, ScoringParams
 from .terms import TermModel, doc_terms, text_terms
@@ -254,8 +254,9 @@ def _education_requirements(
             id="years",
             label=f"{read.years_min:g}+ years of experience"
             + (f" in {domain}" if domain else "")
-            + (f" (or a {DEGREE_LABELS.get(instead, instead)})" if instead else ""),
+            + degree_note(read.years_by_degree, instead),
             or_degree=instead,
+            by_degree=read.years_by_degree,
             # years the posting only prefers weigh as a preferred skill does
             required=not read.years_preferred,
             years=read.years_min,

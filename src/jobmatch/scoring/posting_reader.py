@@ -38,6 +38,7 @@ from .posting_alternatives import acceptable_alternatives, alternatives
 from .posting_certified import shared_certification
 from .posting_company import company_names, company_spans, company_subject
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
+from .posting_degree_years import continued, degree_table, degree_years
 from .posting_fields import degree_fields
 from .posting_implied import without_implied
 from .posting_labels import board_field_values, line_label
@@ -351,6 +352,7 @@ def read_requirements(
         years_preferred=asked is not None and read.years_marked,
         years_each=asked is not None and asked[3],
         years_or_degree=read.years_degree if asked is not None else None,
+        years_by_degree=read.years_by_degree if asked is not None else (),
     )
 
 
@@ -415,6 +417,8 @@ class _Reading:
         self.years: tuple[float, str, tuple[PostingSkill, ...], bool] | None = None
         #: the degree the years' clause accepts in their place ("or a PhD")
         self.years_degree: str | None = None
+        #: the fewer years the clause asks of higher degrees (``years_by_degree``)
+        self.years_by_degree: tuple[tuple[str, float], ...] = ()
         self.years_preferred = False
         #: the years are shown as preferred (:attr:`PostingRequirements.years_preferred`)
         self.years_marked = False
@@ -572,6 +576,14 @@ class _Reading:
                 (clause, _degree_preferred(clause, section, prefer=prefer), evidence, named)
             )
         value = years_asked(clause) if self.want_years else None
+        by_degree = degree_years(clause) if value is not None else None
+        if value is not None and self.years is None:
+            # "BS ... with ten (10) years of experience; OR MS ... with eight (8) years"
+            joined = continued(self.text, clause)
+            by_degree = (degree_years(joined) if joined else None) or by_degree
+        if by_degree is not None:
+            # "BS and 5 years OR MS and 3 years": 5, and 3 of a master's degree
+            value = by_degree.years
         unchecked = _unchecked_fields(clause, ms) if value is not None else []
         if unchecked:
             # "3+ years experience of engineering, analysis, statistics, product operations
@@ -604,7 +616,9 @@ class _Reading:
             self.years is None or (self.years_preferred and not prefer) or again
         ):
             self.years, self.years_preferred = (value, evidence, domain, each), prefer
-            self.years_degree = degree_for_years(clause)
+            self.years_degree, self.years_by_degree = degree_table(
+                degree_for_years(clause), by_degree
+            )
             # shown as preferred only when the preference is surely the years': under a
             # preferred heading, or in a short clause that asks nothing firmly ("3 years
             # Pharmacovigilance experience preferred"; not "Minimum 3 years, 5+ preferred")

@@ -22,7 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["and_list", "field_alternatives", "role_work", "years_asked", "years_phrase"]
+__all__ = [
+    "alternative_figures",
+    "and_list",
+    "field_alternatives",
+    "figure_value",
+    "role_work",
+    "years_asked",
+    "years_phrase",
+]
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -297,18 +305,28 @@ def field_alternatives(clause: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if not _OPEN_ITEM.search(clause[a:b])]
 
 
-def years_asked(clause: str) -> float | None:
-    """The years of experience ``clause`` asks for, or ``None``: its first figure of
-    experience asked, or the lowest of that figure and its alternatives."""
+def alternative_figures(clause: str) -> list[re.Match[str]]:
+    """The first figure of experience asked in ``clause`` and the figures after it that are
+    its alternatives ("BS and 5 years OR MS and 3 years": both), in text order."""
     found = _figures(clause)
-    if not found:
-        return None
-    values = [_value(found[0])]
+    out = found[:1]
     for prev, m in zip(found, found[1:], strict=False):
         if not _alternative(clause, prev, m):
             break
-        values.append(_value(m))
-    return min(values)
+        out.append(m)
+    return out
+
+
+def figure_value(m: re.Match[str]) -> float:
+    """The years a figure of :func:`alternative_figures` asks (the lower of a range)."""
+    return _value(m)
+
+
+def years_asked(clause: str) -> float | None:
+    """The years of experience ``clause`` asks for, or ``None``: its first figure of
+    experience asked, or the lowest of that figure and its alternatives."""
+    found = alternative_figures(clause)
+    return min(_value(m) for m in found) if found else None
 
 
 #: what stands between two items of a list joined by "and": commas and spaces, and at

@@ -24,6 +24,7 @@ __all__ = [
     "POSTING_PREFIX",
     "POSTING_SOFT",
     "degree_meets",
+    "years_for_degree",
     "field_accepted",
     "Requirement",
     "ProfileCategory",
@@ -48,6 +49,23 @@ def degree_meets(level: str | None, need: str) -> bool:
     if need == "professional_doctorate":
         return level == need
     return DEGREE_LEVELS.index(level) >= DEGREE_LEVELS.index(need)
+
+
+def years_for_degree(req: Requirement, held: str | None) -> tuple[float, str | None]:
+    """The years ``req`` (a requirement of years) asks of a resume whose highest degree held
+    is ``held`` (``None``: no degree), and the degree whose figure applies (``None``: the
+    general figure, ``req.years``): the fewest of ``req.by_degree`` whose degree ``held``
+    meets; 0 with the degree ``req.or_degree`` ("or a PhD"). A ``held`` that is no degree
+    level (a certificate) meets none."""
+    asked, by = req.years or 0.0, None
+    if held not in DEGREE_LEVELS:
+        return asked, None  # no degree, or a certificate: no level
+    if req.or_degree is not None and degree_meets(held, req.or_degree):
+        return 0.0, req.or_degree
+    for level, figure in req.by_degree:
+        if figure < asked and degree_meets(held, level):
+            asked, by = figure, level
+    return asked, by
 
 
 def field_accepted(subject: str | None, fields: Sequence[str]) -> bool:
@@ -81,6 +99,10 @@ class Requirement:
     #: a degree level the posting accepts in place of the years ("or a PhD"): a resume
     #: holding it meets them in full
     or_degree: str | None = None
+    #: the fewer years asked of higher degrees, lowest level first ("BS and 5 years OR MS
+    #: and 3 years": ``(("master", 3.0),)``): a resume holding such a degree (not one in
+    #: progress) is asked that degree's figure (:func:`years_for_degree`)
+    by_degree: tuple[tuple[str, float], ...] = ()
     #: a spoken language asked at a native or C2 level ("Native English speaker"): the
     #: language a document is written in meets it only in part
     native: bool = False
@@ -221,6 +243,7 @@ class Profile:
                             "fields": list(r.fields),
                             "or_years": r.or_years,
                             "or_degree": r.or_degree,
+                            "by_degree": [list(p) for p in r.by_degree],
                             "tfidf": r.tfidf,
                         }
                         for r in c.requirements

@@ -43,7 +43,7 @@ from .formula import (
     evidence_mention,
     profile_weights,
 )
-from .profile_types import degree_meets
+from .profile_types import years_for_degree
 from .profiles import (
     DEFAULT_PROFILE,
     Profile,
@@ -340,18 +340,22 @@ class Scorer:
         mentions: Sequence[SkillMention],
         text: str,
     ) -> tuple[YearsMatch, ...]:
-        """How the resume meets each requirement of years of ``profile`` (in full when it
-        holds the degree the posting accepts in their place: "or a PhD")."""
+        """How the resume meets each requirement of years of ``profile``: the figure asked
+        of its highest degree held ("or MS and 3 years"), in full when it holds the degree
+        the posting accepts in their place ("or a PhD")."""
         held = reading[0].highest_degree
         out = []
         for _, req in profile.requirements():
             if req.years is None:
                 continue
-            found = self._years_of(req, reading, mentions, text)
-            if req.or_degree is not None and degree_meets(
-                held if held != "none" else None, req.or_degree
-            ):
-                found = replace(found, credit=1.0, instead=req.or_degree)
+            asked, by = years_for_degree(req, held if held != "none" else None)
+            if by is not None and asked > 0:
+                found = self._years_of(replace(req, years=asked), reading, mentions, text)
+                found = replace(found, degree=by)
+            else:
+                found = self._years_of(req, reading, mentions, text)
+                if by is not None:
+                    found = replace(found, credit=1.0, instead=by)
             out.append(found)
         return tuple(out)
 
