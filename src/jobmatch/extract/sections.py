@@ -162,7 +162,13 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("description", r"\b(?:job|position|role) description\b(?!.*\b(?:duties|responsibilit))"),
     # "Our values:" / "CORE VALUES" (glassdoor-0042: "Eager: We are self-starters ..."
     # required initiative): the company's values, under its own words
-    ("about", r"^about\b|^(?:our |company )?(?:core )?values$"),
+    # "CMG Operating Principles" / "Our guiding principles" (glassdoor-0302: "I have a
+    # growth mindset." required continuous learning): the company's principles too
+    (
+        "about",
+        r"^about\b|^(?:our |company )?(?:core )?values$"
+        r"|^(?:our |[\w&]+ )?(?:operating|guiding|leadership|core) (?:principles|values)$",
+    ),
     (
         "preferred",
         r"\bnice to haves?\b|\bpreferred\b|\bbonus\b|\bpluses\b|\bplus\b|\bdesired\b"

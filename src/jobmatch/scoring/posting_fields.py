@@ -21,14 +21,23 @@ __all__ = ["degree_fields"]
 #: skills no degree is named for: technologies, languages, soft skills
 _NEVER_FIELDS = NAMED_TECHNOLOGY | {"spoken_language", "soft_skill", "competency"}
 #: how far before a mention its degree may stand
-_WINDOW = 160
+_WINDOW = 240
 #: a degree word and the "in" that opens its field ("degree in", "Ph.D. in", "Master of
 #: Science in", "BS/MS in", "degree (or equivalent) in"), the last one before the mention
-_DEGREE_IN = re.compile(
+_DEGREE_WORD = (
     r"(?:\bdegrees?|\bdiploma|\bdoctorate|\bph\.?\s?d\.?|\bmaster'?s?|\bmaster\u2019s"
     r"|\bbachelor'?s?|\bbachelor\u2019s|\b[bm]\.?\s?sc?\.?|\b[bm]\.a\.|\b[bm]a\b|\bmba"
     r"|\b[bm]\.?\s?eng\.?|\b[bm]\.?\s?tech\.?|\bof\s+(?:science|arts|engineering))"
-    r"(?:\s*\([^()]{0,30}\))?\s+in\s+",
+    # "PhD or similar qualification in", "degree or higher in" (glassdoor-0182, -0290)
+    r"(?:\s+or\s+(?:higher|above|(?:a\s+)?(?:similar|equivalent|comparable)"
+    r"(?:\s+(?:qualifications?|degrees?))?))?"
+    r"(?:\s*\([^()]{0,30}\))?"
+)
+_DEGREE_IN = re.compile(
+    _DEGREE_WORD + r"\s+in\s+"
+    # "degree ... required, preferably in a quantitative field" (glassdoor-0310), never
+    # before the degree ("experience ... preferably in E-Commerce. Bachelor's degree")
+    r"|" + _DEGREE_WORD + r"[^.;()\n]{0,80}?\b(?:preferably|ideally)\s+in\s+",
     re.IGNORECASE,
 )
 #: what may stand between the field's "in" and a mention of the same list: names, commas,
@@ -45,12 +54,14 @@ _TURN = re.compile(
 #: a field named by its kind before its examples ("a quantitative field such as", "a
 #: technical discipline, e.g.,"): the examples are the list of fields
 _EXAMPLES = re.compile(
-    r"^(?:an?\s+)?(?:[a-z]+\s+){0,2}(?:fields?|disciplines?|areas?|subjects?|majors?)"
-    r"\s*,?\s*(?:such\s+as|like|e\.\s?g\.,?|including)\s+",
+    r"^(?:an?\s+)?(?:[a-z]+\s+){0,3}(?:fields?|disciplines?|areas?|subjects?|majors?)"
+    # "discipline (e.g., statistics/ ...", "field (CS/Math/...", "field such Data, ..."
+    r"\s*(?:,?\s*(?:such(?:\s+as)?|like|e\.\s?g\.,?|including)|\((?:e\.\s?g\.,?|i\.\s?e\.,?"
+    r"|such as|including)?)\s*",
     re.IGNORECASE,
 )
 #: the most words between the field's "in" and a mention of its list
-_MAX_WORDS = 12
+_MAX_WORDS = 20
 
 
 def degree_fields(text: str, ms: list[SkillMention]) -> list[SkillMention]:

@@ -411,6 +411,12 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         end = pos + len(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         stripped = line.rstrip()
+        # double-spaced text ("...public health, psychology," / "" / "statistics, or other
+        # ...", glassdoor-0302): a blank line between a line that runs on and one opening in
+        # lower case is the spacing, not the end of a paragraph
+        spaced = (
+            not nxt.strip() and i + 2 < len(lines) and _spaced_on(stripped, lines[i + 2])
+        ) or (not stripped and 0 < i < len(lines) - 1 and _spaced_on(lines[i - 1].rstrip(), nxt))
         # "( e.g ." / "Ansible Puppet Terraform )": the examples go on, when the next line is
         # short and closes them (a longer one runs on into other statements)
         examples_go_on = (
@@ -429,6 +435,7 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         breaks = (
             not examples_go_on
             and not goes_on
+            and not spaced
             and (
                 not stripped
                 or not nxt.strip()
@@ -459,6 +466,20 @@ _RUNS_ON = re.compile(
     + r"))$",
     re.IGNORECASE,
 )
+
+
+#: a word in lower case letters ending where a word does ("statistics,", "and")
+_SPACED_WORD = re.compile(r"[a-z]+(?=[\s,;:])")
+
+
+def _spaced_on(line: str, after: str) -> bool:
+    """Whether ``line`` runs on (a comma, "and/or", "of") into ``after``, a line opening
+    with a word in lower case, across the blank line of double-spaced text."""
+    return (
+        _RUNS_ON.search(line) is not None
+        and _SPACED_WORD.match(after.lstrip()) is not None
+        and not _BULLET.match(after)
+    )
 
 
 def _next_word_fits(line: str, nxt: str, width: int) -> bool:
