@@ -69,7 +69,7 @@ def test_a_blank_line_after_a_finished_line_still_ends_it(extractor: SkillExtrac
             "(e.g., statistics/ biostatistics, epidemiology, bioinformatics, health "
             "economics, computational biology, computer science, mathematics, outcomes "
             "research, public health, biology)",
-            "epidemiology",
+            "biostatistics",
         ),
         # glassdoor-0290
         (
