@@ -711,6 +711,21 @@ OTHER_SENSES["networks"] = [
 # a nation's infrastructure ("healthcare, artificial intelligence, critical infrastructure
 # resiliency", glassdoor-0892), not IT infrastructure
 OTHER_SENSES["infrastructure"] = ["critical infrastructure", "critical infrastructures"]
+# a clinical study's plan or proof, not software design or prototyping ("clinical protocol
+# design", "enable proof of concept studies", glassdoor-0777)
+OTHER_SENSES.setdefault("design", []).extend(
+    f"{before} design" for before in ("protocol", "clinical trial", "trial")
+)
+OTHER_SENSES["proof of concept"] = [
+    f"{form} {after}"
+    for form in ("proof of concept", "proof-of-concept")
+    for after in ("study", "studies", "trial", "trials")
+]
+# an auditor's or a lab's tests, not software testing ("Compliance testing knowledge", an
+# accountant's; "apply analytical development and testing experience", glassdoor-0822)
+OTHER_SENSES["testing"] += [
+    f"{before} testing" for before in ("compliance", "controls", "control", "sox", "qualification")
+] + ["analytical development and testing"]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
     # single-word soft skills get the rule on every form
