@@ -664,6 +664,68 @@ OTHER_SENSES["research"] += [
 OTHER_SENSES["research experience"] = [
     f"{before} research experience" for before in ("security", "vulnerability", "threat", "malware")
 ]
+# a quality of data, a system or a structure, not the trait ("Auditing data for accuracy and
+# integrity", glassdoor-0305; "system performance, integrity and security"; "the structural
+# integrity of the therapeutic"; the CIA triad's "availability, integrity, and reliability")
+OTHER_SENSES["integrity"] = (
+    [
+        f"{before} integrity"
+        for before in (
+            "structural signal referential mechanical pipeline asset system systems "
+            "transactional"
+        ).split()
+    ]
+    + [
+        f"{q}{sep}integrity"
+        for q in (
+            "accuracy completeness quality consistency availability performance security "
+            "confidentiality reliability"
+        ).split()
+        for sep in (" and ", ", ", ", and ")
+    ]
+    + [
+        f"integrity{sep}{q}"
+        for q in (
+            "accuracy completeness quality consistency availability security confidentiality "
+            "reliability"
+        ).split()
+        for sep in (" and ", ", ")
+    ]
+    + ["integrity management", "integrity of the data", "integrity of data"]
+)
+# people's networks, or a cell's, not computer networks ("external data science communities,
+# networks, collaboratives", glassdoor-0182; "ubiquitin signaling networks"), and a network
+# model named elsewhere ("Deep Belief Networks" is an alias of neural networks)
+OTHER_SENSES["networks"] = [
+    "communities, networks",
+    "communities and networks",
+    "networks and communities",
+    "professional networks",
+    "alumni networks",
+    "signaling networks",
+    "signalling networks",
+    "regulatory networks",
+    "gene networks",
+    "belief networks",
+]
+# a nation's infrastructure ("healthcare, artificial intelligence, critical infrastructure
+# resiliency", glassdoor-0892), not IT infrastructure
+OTHER_SENSES["infrastructure"] = ["critical infrastructure", "critical infrastructures"]
+# a clinical study's plan or proof, not software design or prototyping ("clinical protocol
+# design", "enable proof of concept studies", glassdoor-0777)
+OTHER_SENSES.setdefault("design", []).extend(
+    f"{before} design" for before in ("protocol", "clinical trial", "trial")
+)
+OTHER_SENSES["proof of concept"] = [
+    f"{form} {after}"
+    for form in ("proof of concept", "proof-of-concept")
+    for after in ("study", "studies", "trial", "trials")
+]
+# an auditor's or a lab's tests, not software testing ("Compliance testing knowledge", an
+# accountant's; "apply analytical development and testing experience", glassdoor-0822)
+OTHER_SENSES["testing"] += [
+    f"{before} testing" for before in ("compliance", "controls", "control", "sox", "qualification")
+] + ["analytical development and testing"]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
     # single-word soft skills get the rule on every form
