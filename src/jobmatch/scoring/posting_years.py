@@ -161,11 +161,49 @@ def _alternative(clause: str, prev: re.Match[str], m: re.Match[str]) -> bool:
     )
 
 
+#: a figure without "years" after a figure of years ("7+ years of experience, or 5+ with a
+#: Master's, or 3+ with a PhD"; "Bachelors degree with 7 years, Masters with 5"): a bare
+#: number (no range, decimal, percent or unit after it) ...
+_BARE = re.compile(
+    rf"(?<![\w.$%/+-])({_NUMBER})\s*{_AS_DIGITS}\+?()(?![.,]?\d)(?![\w%/-])"
+    r"(?!\s*(?:-|\u2013|to|or|and)\s*\d)",
+    re.IGNORECASE,
+)
+#: ... that names the degree it is asked of right after it ("5+ with a Master's", "3 (PhD)")
+_BARE_DEGREE_AFTER = re.compile(
+    r"\s*(?:(?:with|if|for)\s+(?:an?\s+)?|\(\s*(?:(?:with|if|for|w/)\s*)?(?:an?\s+)?)"
+    rf"(?:{_DEGREE_WORD.pattern})",
+    re.IGNORECASE,
+)
+#: ... or right before it ("Masters with 5", "PhD: 3", "MS + 2")
+_BARE_DEGREE_BEFORE = re.compile(
+    rf"(?:{_DEGREE_WORD.pattern})[\s.'\u2019s]*(?:degree\s*)?(?:with|:|\+|and|plus|w/)\s*"
+    r"(?:(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _bare(clause: str, m: re.Match[str]) -> bool:
+    """Whether the bare number ``m`` is a figure of years asked of a degree."""
+    if _BARE_DEGREE_AFTER.match(clause, m.end()):
+        return True
+    return bool(_BARE_DEGREE_BEFORE.search(clause[max(0, m.start() - 40) : m.start()]))
+
+
 def _figures(clause: str) -> list[re.Match[str]]:
-    """The figures of experience asked in ``clause``, in text order."""
+    """The figures of experience asked in ``clause``, in text order: figures of years, and
+    after the first of them the bare numbers asked of a degree (see :data:`_BARE`)."""
     if "y" not in clause and "Y" not in clause:
         return []
-    return [m for m in _YEARS.finditer(clause) if _asked(clause, m)]
+    found = [m for m in _YEARS.finditer(clause) if _asked(clause, m)]
+    if not found:
+        return []
+    bare = [
+        m
+        for m in _BARE.finditer(clause, found[0].end())
+        if not any(f.start() <= m.start() < f.end() for f in found) and _bare(clause, m)
+    ]
+    return sorted([*found, *bare], key=lambda m: m.start()) if bare else found
 
 
 #: where the words a figure of years is asked in end: a sentence, a bullet, a semicolon, a
