@@ -72,3 +72,44 @@ def test_a_degree_and_or_years_replace_the_degree() -> None:
     )
     assert read.education is not None
     assert (read.education.or_experience, read.education.or_years) == (True, 5.0)
+
+
+def test_figures_parted_by_slashes_are_the_degrees_in_turn() -> None:
+    clause = (
+        "Bachelors or Masters degree in immunology or related field with 5+/3+ years of"
+        " experience, respectively."
+    )
+    found = degree_years(clause)
+    assert found is not None and (found.years, found.by_degree) == (5.0, (("master", 3.0),))
+    read = read_posting(f"Requirements:\n- {clause}\n- Python.\n")
+    assert (read.years_min, read.years_by_degree) == (5.0, (("master", 3.0),))
+    # not as many degrees as figures, or no "respectively": no pairing
+    assert degree_years("A Bachelor's degree with 5/3 years of experience, respectively.") is None
+    assert degree_years("BS or MS with 5/3 years of experience.") is None
+
+
+def test_years_for_a_higher_grade_are_not_asked() -> None:
+    read = read_posting(
+        "Requirements:\n- Applicants must have a Ph.D. in Computer Science.\n- Candidates"
+        " with at least 5 years of experience will be considered for senior positions.\n"
+    )
+    assert read.years_min is None
+    read = read_posting(
+        "Requirements:\n- Candidates with at least 5 years of experience will be considered"
+        " for this position.\n"
+    )
+    assert read.years_min == 5.0
+
+
+def test_a_range_that_lost_its_dash() -> None:
+    assert years_asked("One ( 1 ) Three ( 3 ) years of experience working as a Driver") == 1.0
+    assert years_asked("Three (3) to five (5) years of experience") == 3.0
+    assert years_asked("five (5) years of experience") == 5.0
+
+
+def test_a_run_on_list_of_the_candidate_ends_the_years_phrase() -> None:
+    phrase = years_phrase(
+        "OUR IDEAL CANDIDATE has a minimum of 2 years experience as a Content Manager has"
+        " experience in search engine optimisation ( SEO ) is fluent in English"
+    )
+    assert phrase == "2 years experience as a Content Manager"
