@@ -50,6 +50,13 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLOSE = re.compile(r"[^()]{0,20}\)")
+#: figures parted by slashes, each of the degrees named before them in turn: "with 5+/3+
+#: years of experience, respectively"
+_SLASHED = re.compile(
+    r"(?<![\w/])(?P<figures>\d{1,2}\s*\+?(?:\s*/\s*\d{1,2}\s*\+?)+)\s*(?:years?|yrs?)\b"
+    r"(?=[^.;]*\brespectively\b)",
+    re.IGNORECASE,
+)
 
 
 #: a degree asked with no experience: "Master's degree and no experience" (0 years)
@@ -152,6 +159,9 @@ def degree_years(clause: str) -> DegreeYears | None:
     plus 5 years": 5, ``(("phd", 2.0),)``).
     """
     clause = _NO_EXPERIENCE.sub(" 0 years of experience", clause)
+    paired = _respectively(clause)
+    if paired is not None:
+        return _table(paired)
     chain = alternative_figures(clause)
     if len(chain) < 2:
         return None
@@ -174,6 +184,26 @@ def degree_years(clause: str) -> DegreeYears | None:
         start = end
     if all(level is None for level, _ in pairs):
         return None
+    return _table(pairs)
+
+
+def _respectively(clause: str) -> list[tuple[str | None, float]] | None:
+    """The figures of "N/M years ..., respectively" paired in order with the degrees of the
+    one alternative named before them ("Bachelors or Masters degree ... with 5+/3+ years of
+    experience, respectively": bachelor 5, master 3), or ``None`` (no such figures, or not
+    as many degrees as figures)."""
+    m = _SLASHED.search(clause)
+    if m is None:
+        return None
+    figures = [float(n) for n in re.findall(r"\d+", m.group("figures"))]
+    levels = _run_before(clause[: m.start()])
+    if len(levels) != len(figures) or len(set(levels)) != len(levels):
+        return None
+    return list(zip(levels, figures, strict=True))
+
+
+def _table(pairs: list[tuple[str | None, float]]) -> DegreeYears:
+    """The :class:`DegreeYears` of figures paired with their degree (``None``: any)."""
     general = [v for level, v in pairs if level is None]
     named = sorted({level for level, _ in pairs if level is not None}, key=DEGREE_LEVELS.index)
     base = min(general) if general else min(v for level, v in pairs if level == named[0])

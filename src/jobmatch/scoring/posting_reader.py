@@ -1239,13 +1239,13 @@ def _category(skill_id: str, lexicon: Lexicon) -> str:
 
 
 #: a degree clause that accepts experience in its place: "or equivalent (practical / work)
-#: experience", "or relevant work experience", "or 2+ years of experience in ..." (not "or
+#: experience", "or relevant work experience", "or 2+ years (of) experience in ..." (not "or
 #: equivalent education", "an equivalent engineering degree", "5 years (with M.S.) or 3
 #: years (with PhD) of experience": those ask a degree)
 OR_EXPERIENCE = re.compile(
     r"\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable|relevant|equal)\s+"
     r"(?:(?:practical|work|professional|industry|industrial|job|relevant|related|technical)\s+)?"
-    r"experience\b|\bor\s+(?P<years>\d+)\+?\s*years?\s+of\s+(?:\w+\s+){0,3}?experience\b",
+    r"experience\b|\bor\s+(?P<years>\d+)\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b",
     re.IGNORECASE,
 )
 

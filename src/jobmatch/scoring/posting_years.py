@@ -48,11 +48,13 @@ _NUMBER_WORDS = {
     "fifteen": 15,
 }
 _NUMBER = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
-#: a number may repeat itself in digits: "five (5) years", "Three ( 3 ) years"
+#: a number may repeat itself in digits: "five (5) years", "Three ( 3 ) years"; two such
+#: numbers are a range that lost its dash ("One ( 1 ) Three ( 3 ) years": 1)
 _AS_DIGITS = r"(?:\(\s*\d{1,2}\s*\)\s*)?"
 _YEARS = re.compile(
     rf"\b({_NUMBER})\s*{_AS_DIGITS}\+?\s*"
-    rf"(?:(?:-|\u2013|to)\s*{_NUMBER}\s*{_AS_DIGITS}\+?\s*)?"
+    rf"(?:(?:(?:-|\u2013|to)\s*{_NUMBER}\s*{_AS_DIGITS}|(?<=\)\s){_NUMBER}\s*\(\s*\d{{1,2}}\s*\)\s*)"
+    r"\+?\s*)?"
     r"(?:or\s+more\s+|or\s+greater\s+|plus\s+)?(-?)(?:years?|yrs?)\b"
     r"(?!\s+(?:old|ago)\b|\s+of\s+age\b|-olds?\b)",
     re.IGNORECASE,
@@ -81,6 +83,13 @@ _COMPANY_BEFORE = re.compile(
 _CEILING_BEFORE = re.compile(
     r"\b(?:(?:less|fewer|no\s+more|not\s+more)\s+than|up\s+to|at\s+most|maximum(?:\s+of)?"
     r"|max\.?|not\s+(?:to\s+)?exceed)\s*$"
+)
+#: ... the years that make a higher grade than the job's ("Candidates with at least 5 years
+#: of experience will be considered for senior positions"): not asked of the job
+_GRADE_AFTER = re.compile(
+    r"[^.;]*?\b(?:will|may|could|can|would)\s+be\s+(?:considered|eligible)\s+for\s+"
+    r"(?:an?\s+|the\s+)?(?:more\s+)?(?:senior|higher|advanced|lead|principal)\b",
+    re.IGNORECASE,
 )
 
 #: "... years of (relevant) experience": experience asked, whatever stands before the number
@@ -137,6 +146,8 @@ def _asked(clause: str, m: re.Match[str]) -> bool:
     before = clause[max(0, m.start() - 40) : m.start()].lower()
     if _CEILING_BEFORE.search(before) or _COMPANY_BEFORE.search(before):
         return False
+    if _GRADE_AFTER.match(clause, m.end()):
+        return False  # "Candidates with 5 years ... will be considered for senior positions"
     singular = m.group().lower().endswith(("year", "yr")) and _value(m) != 1
     if m.group(2) or (singular and clause[m.end() : m.end() + 1] not in _APOSTROPHES):
         # "3-year", "3-5 year": how long something lasts (not "2-3 year's experience")
@@ -161,11 +172,49 @@ def _alternative(clause: str, prev: re.Match[str], m: re.Match[str]) -> bool:
     )
 
 
+#: a figure without "years" after a figure of years ("7+ years of experience, or 5+ with a
+#: Master's, or 3+ with a PhD"; "Bachelors degree with 7 years, Masters with 5"): a bare
+#: number (no range, decimal, percent or unit after it) ...
+_BARE = re.compile(
+    rf"(?<![\w.$%/+-])({_NUMBER})\s*{_AS_DIGITS}\+?()(?![.,]?\d)(?![\w%/-])"
+    r"(?!\s*(?:-|\u2013|to|or|and)\s*\d)",
+    re.IGNORECASE,
+)
+#: ... that names the degree it is asked of right after it ("5+ with a Master's", "3 (PhD)")
+_BARE_DEGREE_AFTER = re.compile(
+    r"\s*(?:(?:with|if|for)\s+(?:an?\s+)?|\(\s*(?:(?:with|if|for|w/)\s*)?(?:an?\s+)?)"
+    rf"(?:{_DEGREE_WORD.pattern})",
+    re.IGNORECASE,
+)
+#: ... or right before it ("Masters with 5", "PhD: 3", "MS + 2")
+_BARE_DEGREE_BEFORE = re.compile(
+    rf"(?:{_DEGREE_WORD.pattern})[\s.'\u2019s]*(?:degree\s*)?(?:with|:|\+|and|plus|w/)\s*"
+    r"(?:(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _bare(clause: str, m: re.Match[str]) -> bool:
+    """Whether the bare number ``m`` is a figure of years asked of a degree."""
+    if _BARE_DEGREE_AFTER.match(clause, m.end()):
+        return True
+    return bool(_BARE_DEGREE_BEFORE.search(clause[max(0, m.start() - 40) : m.start()]))
+
+
 def _figures(clause: str) -> list[re.Match[str]]:
-    """The figures of experience asked in ``clause``, in text order."""
+    """The figures of experience asked in ``clause``, in text order: figures of years, and
+    after the first of them the bare numbers asked of a degree (see :data:`_BARE`)."""
     if "y" not in clause and "Y" not in clause:
         return []
-    return [m for m in _YEARS.finditer(clause) if _asked(clause, m)]
+    found = [m for m in _YEARS.finditer(clause) if _asked(clause, m)]
+    if not found:
+        return []
+    bare = [
+        m
+        for m in _BARE.finditer(clause, found[0].end())
+        if not any(f.start() <= m.start() < f.end() for f in found) and _bare(clause, m)
+    ]
+    return sorted([*found, *bare], key=lambda m: m.start()) if bare else found
 
 
 #: where the words a figure of years is asked in end: a sentence, a bullet, a semicolon, a
@@ -191,14 +240,17 @@ _SHARE = re.compile(
 #: is asked, capitalised after a word ("5+ years of experience with Embedded Systems You
 #: possess expertise in modern C++", "5+ years of software development experience A solid
 #: foundation in ... Excellent coding skills in React", "3 or more years ... working with
-#: the Dynamics NAV/BC Experience with PowerShell": after an upper-case name too);
+#: the Dynamics NAV/BC Experience with PowerShell": after an upper-case name too), or a
+#: verb of the candidate's run-on list ("OUR IDEAL CANDIDATE has a minimum of 2 years
+#: experience as a Content Manager has experience in search engine optimisation");
 #: case-sensitive, and only words that open an item, not a skill's name ("Deep Learning",
 #: "Good Manufacturing Practice", "Knowledge Graph", "Customer Experience")
 _NEXT_ITEM = re.compile(
     r"(?<=[A-Za-z0-9)])\s+(?=(?:You|Your|We|Excellent|Strong|Proven|Solid|Demonstrated"
     r"|An?\s+(?:solid|strong|good|proven|deep)|Ability\s+to|Familiarity\s+with"
     r"|Proficiency\s+(?:in|with)|Understanding\s+of|Expertise\s+(?:in|with)|Fluent\s+in"
-    r"|Knowledge\s+of|Experience\s+(?:with|in|of|as|building|using|working))\b)"
+    r"|Knowledge\s+of|Experience\s+(?:with|in|of|as|building|using|working)"
+    r"|has\s+(?:experience|knowledge|expertise)|is\s+(?:fluent|passionate))\b)"
 )
 #: a domain opened to what the lexicon cannot check: "in Chemistry or any science-based
 #: field", "CAR T cell therapy, or related field", "or similar", "in a similar role"
