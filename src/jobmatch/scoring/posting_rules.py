@@ -472,14 +472,23 @@ _RUNS_ON = re.compile(
 _SPACED_WORD = re.compile(r"[a-z]+(?=[\s,;:])")
 
 
+#: a line that is only the rest of a sentence: its one word of subject and its verb
+#: ("concepts are a plus.", glassdoor-0302), the head of a subject begun the line before
+_PREDICATE_OPEN = re.compile(r"[a-z]+[ \t]+(?:is|are)\b")
+#: the end of a finished line
+_FINISHED = re.compile(r"[.;:!?]$")
+
+
 def _spaced_on(line: str, after: str) -> bool:
     """Whether ``line`` runs on (a comma, "and/or", "of") into ``after``, a line opening
-    with a word in lower case, across the blank line of double-spaced text."""
-    return (
-        _RUNS_ON.search(line) is not None
-        and _SPACED_WORD.match(after.lstrip()) is not None
-        and not _BULLET.match(after)
-    )
+    with a word in lower case, across the blank line of double-spaced text; or an
+    unfinished ``line`` goes on into the verb of its sentence ("Advanced statistics and
+    health economics" / "" / "concepts are a plus.")."""
+    if _BULLET.match(after) or not line:
+        return False
+    if _RUNS_ON.search(line) is not None:
+        return _SPACED_WORD.match(after.lstrip()) is not None
+    return _FINISHED.search(line) is None and _PREDICATE_OPEN.match(after.lstrip()) is not None
 
 
 def _next_word_fits(line: str, nxt: str, width: int) -> bool:
