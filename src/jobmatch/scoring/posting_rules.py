@@ -427,8 +427,15 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         # "Supervision experience of e.g ." / "MSc ." / "students .", "Hold a relevant B.Sc ."
         # / "or M.Sc .": a full stop before a line opening in lower case ended an abbreviation
         # (SkillSpan's sentences were cut there), not the sentence
+        # ... and a line ending in a word no item ends with ("... senior government levels
+        # in a" / "balanced technical value ...", glassdoor-0463's hard breaks) goes on into
+        # a line opening in lower case, however short
         goes_on = (
-            (stripped.endswith(".") or (start == pos and _broken_item(stripped, nxt)))
+            (
+                stripped.endswith(".")
+                or (start == pos and _broken_item(stripped, nxt))
+                or _RUNS_ON_WORD.search(stripped) is not None
+            )
             and nxt[:1].islower()
             and not _BULLET.match(nxt)
         )
@@ -464,6 +471,13 @@ _RUNS_ON = re.compile(
     r"(?:[,&/-]|['\u2019]s|\b(?:"
     + "|".join(sorted(w for w in RUN_ON_WORDS if w.isalpha()))
     + r"))$",
+    re.IGNORECASE,
+)
+
+
+#: a line's last word that no item ends with ("in a", "needed to", "greater than")
+_RUNS_ON_WORD = re.compile(
+    r"[ \t](?:" + "|".join(sorted(w for w in RUN_ON_WORDS if w.isalpha())) + r"|than)$",
     re.IGNORECASE,
 )
 
