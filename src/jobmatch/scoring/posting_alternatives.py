@@ -272,12 +272,25 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
             gap = text[prev.end : m.start]
             if alias and gap.lstrip().startswith(")"):
                 gap = gap.lstrip()[1:]  # the alias's parenthesis closes: the list goes on
-            link = _link(gap, in_parens=_in_parens(text, m.start))
+            # "SQL, SAQL, R, Python, or JSON" (glassdoor-0495): names the lexicon does not
+            # know, between commas, inside a list ending in ", or", are items of it
+            link = _link(gap, in_parens=_in_parens(text, m.start)) or _unknown_items(
+                text, gap, ms, i
+            )
             if link == "example" and _based_on(gap, prev, m):
                 link = None
         # a comma ends the chain after an "or" ("Spark or Ray, MLflow": the alternatives end)
         # and after a purpose ("Storybook for documentation, Vitest")
-        comma_ends = link == "comma" and (purpose or (bool(chains) and chains[-1][-1][1] == "or"))
+        # but not after a slash in a list that ends in ", or" ("SAS, Microsoft Excel/VBA,
+        # Tableau, or SAS Visual Analytics", glassdoor-0239: the comma goes on)
+        comma_ends = link == "comma" and (
+            purpose
+            or (
+                bool(chains)
+                and chains[-1][-1][1] == "or"
+                and not _slash_in_list(text, chains[-1], ms, i)
+            )
+        )
         # "such as PyTorch, TensorFlow, and JAX": "and" ends a list of examples, not a chain
         ends_examples = link == "and" and _examples(text, chains[-1]) if chains else False
         if ends_examples and _heads_examples(text, ms, i):
@@ -326,6 +339,57 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
         else:
             groups.extend([m.skill_id] for m, _ in chain)
     return groups
+
+
+#: a gap of a list's items: a comma only; and the gap before its last item: ", or"
+_COMMA_ONLY = re.compile(r"^[ \t]*,[ \t]*$")
+_COMMA_OR = re.compile(r"^[ \t]*,[ \t]*or[ \t]+$", re.IGNORECASE)
+
+
+#: unknown names between commas: ", SAQL, ", ", Hive QL, Presto, "
+_UNKNOWN_ITEMS = re.compile(
+    r"^[ \t]*,[ \t]*(?:(?-i:[A-Z])[\w.+#-]*(?:[ \t](?-i:[A-Z])[\w.+#-]*)?[ \t]*,[ \t]*){1,3}$"
+)
+
+
+def _ends_in_or(text: str, ms: Sequence[SkillMention], i: int) -> bool:
+    """Whether the list goes on from ``ms[i]`` by commas to a last item after ", or"."""
+    prev = ms[i]
+    for m in ms[i + 1 :]:
+        if m.start < prev.end:
+            continue  # nested in the previous mention
+        gap = text[prev.end : m.start]
+        if _COMMA_OR.match(gap):
+            return True
+        if not _COMMA_ONLY.match(gap):
+            return False
+        prev = m
+    return False
+
+
+def _unknown_items(text: str, gap: str, ms: Sequence[SkillMention], i: int) -> str | None:
+    """``"comma"`` when ``gap`` holds only names the lexicon does not know, between commas,
+    and the list goes on from ``ms[i]`` to a last item after ", or" ("SQL, SAQL, R, Python,
+    or JSON"); else ``None``."""
+    if _UNKNOWN_ITEMS.match(gap) is None or not _ends_in_or(text, ms, i):
+        return None
+    return "comma"
+
+
+def _slash_in_list(
+    text: str,
+    chain: Sequence[tuple[SkillMention, str | None]],
+    ms: Sequence[SkillMention],
+    i: int,
+) -> bool:
+    """Whether the "or" ending ``chain`` is a slash ("Excel/VBA") and the list goes on from
+    ``ms[i]`` by commas to a last item after ", or": one list of alternatives, the slash a
+    pair inside it. A list ending otherwise ("..., Scikit-learn and Keras / Tensorflow")
+    is not one."""
+    if len(chain) < 2:
+        return False
+    gap = text[chain[-2][0].end : chain[-1][0].start]
+    return "/" in gap and not _OR_WORD.search(gap) and _ends_in_or(text, ms, i)
 
 
 def _parts(text: str, chain: Sequence[tuple[SkillMention, str | None]]) -> bool:

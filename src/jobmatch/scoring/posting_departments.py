@@ -8,7 +8,8 @@ Engineering team" is (:func:`~.posting_rules.team_names`); their names are not s
 of the candidate. A single name ("collaborate with Biostatistics") is left alone: it may as
 well be the field the work is done in. A list the words before it call teams or departments
 ("cross-functional teams for corporate sales, marketing, customer service", "departments
-including discovery, pre-clinical ...") is departments in any case.
+including discovery, pre-clinical ...") is departments in any case. A department the work
+serves is one too, named alone ("evidence ... that support R&D").
 """
 
 from __future__ import annotations
@@ -54,6 +55,17 @@ _CALLED_DEPARTMENTS = re.compile(
 )
 
 
+#: a department the work is done for, named alone after a verb of serving it: "evidence
+#: ... that support R&D, advance scientific and medical knowledge" (glassdoor-0182); the
+#: name is capitalised as a department is, and ends its clause or heads "and"/"teams"
+_SERVED = re.compile(
+    r"\b(?:support(?:s|ed|ing)?|serv(?:e|es|ed|ing))[ \t]+(?:(?:the|our|its)[ \t]+)?"
+    r"((?-i:R&D|Marketing|Sales|Finance|Operations|Product[ \t]+Management))"
+    r"(?=[ \t]*(?:[.;,)]|$|[ \t]+(?:and|&|teams?|organi[sz]ations?|functions?)\b))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def department_names(text: str) -> list[tuple[int, int]]:
     """The spans of the department lists ``text`` names as colleagues ("liaise with
     Clinical Operations, Biostatistics, Regulatory Affairs ...": from "Clinical" to
@@ -63,6 +75,12 @@ def department_names(text: str) -> list[tuple[int, int]]:
         spans += [
             m.span(1)
             for m in _CALLED_DEPARTMENTS.finditer(text)
+            if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
+        ]
+    if "upport" in text or "erv" in text:
+        spans += [
+            m.span(1)
+            for m in _SERVED.finditer(text)
             if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
         ]
     return sorted(spans)

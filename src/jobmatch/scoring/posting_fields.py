@@ -37,7 +37,14 @@ _DEGREE_IN = re.compile(
     _DEGREE_WORD + r"\s+in\s+"
     # "degree ... required, preferably in a quantitative field" (glassdoor-0310), never
     # before the degree ("experience ... preferably in E-Commerce. Bachelor's degree")
-    r"|" + _DEGREE_WORD + r"[^.;()\n]{0,80}?\b(?:preferably|ideally)\s+in\s+",
+    r"|" + _DEGREE_WORD + r"[^.;()\n]{0,80}?\b(?:preferably|ideally)\s+in\s+"
+    # the degree's emphasis: "BA or BS, with emphasis in statistical research or
+    # mathematics" (glassdoor-0295), "degree with a concentration in finance"
+    r"|" + _DEGREE_WORD + r"[^.;()\n]{0,40}?\b(?:an?\s+)?(?:emphasis|concentration"
+    r"|speciali[sz]ation|major)\s+(?:in|on)\s+"
+    # a labelled field: "Education: Bachelor's Degree ... Field of Study: Actuarial Science,
+    # Mathematics, Statistics or a related discipline" (glassdoor-0459), "Major: ..."
+    r"|\b(?:fields?\s+of\s+study|majors?|areas?\s+of\s+study)\s*:\s*",
     re.IGNORECASE,
 )
 #: what may stand between the field's "in" and a mention of the same list: names, commas,

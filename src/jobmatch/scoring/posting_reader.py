@@ -575,6 +575,9 @@ class _Reading:
             self.degree_clauses.append(
                 (clause, _degree_preferred(clause, section, prefer=prefer), evidence, named)
             )
+        elif "tudy" in clause or "ajor" in clause:
+            # "Field of Study: Actuarial Science, Mathematics" in a sentence of its own
+            ms = [m for m in ms if m not in degree_fields(self.text, ms)]
         value = years_asked(clause) if self.want_years else None
         by_degree = degree_years(clause) if value is not None else None
         if value is not None and self.years is None:

@@ -427,8 +427,15 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         # "Supervision experience of e.g ." / "MSc ." / "students .", "Hold a relevant B.Sc ."
         # / "or M.Sc .": a full stop before a line opening in lower case ended an abbreviation
         # (SkillSpan's sentences were cut there), not the sentence
+        # ... and a line ending in a word no item ends with ("... senior government levels
+        # in a" / "balanced technical value ...", glassdoor-0463's hard breaks) goes on into
+        # a line opening in lower case, however short
         goes_on = (
-            (stripped.endswith(".") or (start == pos and _broken_item(stripped, nxt)))
+            (
+                stripped.endswith(".")
+                or (start == pos and _broken_item(stripped, nxt))
+                or _RUNS_ON_WORD.search(stripped) is not None
+            )
             and nxt[:1].islower()
             and not _BULLET.match(nxt)
         )
@@ -468,18 +475,34 @@ _RUNS_ON = re.compile(
 )
 
 
+#: a line's last word that no item ends with ("in a", "needed to", "greater than")
+_RUNS_ON_WORD = re.compile(
+    r"[ \t](?:" + "|".join(sorted(w for w in RUN_ON_WORDS if w.isalpha())) + r"|than)$",
+    re.IGNORECASE,
+)
+
+
 #: a word in lower case letters ending where a word does ("statistics,", "and")
 _SPACED_WORD = re.compile(r"[a-z]+(?=[\s,;:])")
 
 
+#: a line that is only the rest of a sentence: its one word of subject and its verb
+#: ("concepts are a plus.", glassdoor-0302), the head of a subject begun the line before
+_PREDICATE_OPEN = re.compile(r"[a-z]+[ \t]+(?:is|are)\b")
+#: the end of a finished line
+_FINISHED = re.compile(r"[.;:!?]$")
+
+
 def _spaced_on(line: str, after: str) -> bool:
     """Whether ``line`` runs on (a comma, "and/or", "of") into ``after``, a line opening
-    with a word in lower case, across the blank line of double-spaced text."""
-    return (
-        _RUNS_ON.search(line) is not None
-        and _SPACED_WORD.match(after.lstrip()) is not None
-        and not _BULLET.match(after)
-    )
+    with a word in lower case, across the blank line of double-spaced text; or an
+    unfinished ``line`` goes on into the verb of its sentence ("Advanced statistics and
+    health economics" / "" / "concepts are a plus.")."""
+    if _BULLET.match(after) or not line:
+        return False
+    if _RUNS_ON.search(line) is not None:
+        return _SPACED_WORD.match(after.lstrip()) is not None
+    return _FINISHED.search(line) is None and _PREDICATE_OPEN.match(after.lstrip()) is not None
 
 
 def _next_word_fits(line: str, nxt: str, width: int) -> bool:
