@@ -402,6 +402,9 @@ OTHER_SENSES: dict[str, list[str]] = {
             # what a firm sells ("leading provider of technology-driven, communication
             # services", glassdoor-0050)
             " service services"
+            # a line of costs, not the soft skill ("Reduced communication costs", "Analyze
+            # communication and armor carrier expenses", ACCOUNTANT_12065211)
+            " expense expenses cost costs charges bill bills fees allowance allowances"
         ).split()
     ]
     # software parts talking to each other ("RESTful services for communication between

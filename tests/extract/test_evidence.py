@@ -124,6 +124,8 @@ def test_shipped_rules_name_lexicon_skills(extractor: SkillExtractor) -> None:
         "mentoring",
         "model_deployment",
         "model_evaluation",
+        "people_management",
+        "forecasting",
     }
     assert rules.venues is not None and "NeurIPS" in rules.venues.names
     assert skills | {rules.venues.skill} <= set(extractor.lexicon.by_id)

@@ -127,7 +127,7 @@ Executive Assistant
 
 Experience
 Executive Assistant, Acme Corp, 2015 - 2023
-- Compiled quarterly budget reports, financial spreadsheets and company data reports
+- Compiled quarterly budget reports, financial pivot tables and company data reports
   using advanced Microsoft Excel functions.
 - Provisioned servers on AWS.
 """
@@ -143,7 +143,9 @@ Requirements:
 def test_the_evidence_shown_names_the_skill() -> None:
     # SALES_10724818 x glassdoor-0239: "+ Microsoft Excel ... financial *spreadsheets*"
     # with "advanced Microsoft Excel functions" on the next line: the evidence shown is
-    # the first mention naming the skill (a word of its name, or its initials: AWS)
+    # the first mention naming the skill (a word of its name, or its initials: AWS). A
+    # generic "spreadsheets" is no Excel since lexicon 2026.12.56: "pivot tables" is the
+    # Excel form here that names no word of it
     rep = jobmatch.match_texts(SPREADSHEETS, EXCEL_POSTING)
     excel = next(m for m in rep.matched if m.skill_id == "excel")
     assert SPREADSHEETS[excel.start : excel.end] == "Microsoft Excel"
