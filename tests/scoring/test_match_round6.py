@@ -4,6 +4,9 @@ that tells a required skill from a preferred one."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 import jobmatch
@@ -50,6 +53,25 @@ def lead() -> ScoreReport:
     return jobmatch.match_texts(LEAD, POSTING)
 
 
+def test_title_level_above_the_years_says_what_the_years_reach(lead: ScoreReport) -> None:
+    # "Lead" names the senior level; 1.8 years in dated roles reach a junior's: a recruiter
+    # reading "career level senior" alone takes it for a senior's years
+    car = lead.career
+    assert car.level == "senior" and car.level_from == "title"
+    assert car.years is not None and car.years < 2.0
+    assert car.years_level == "junior"
+    line = next(x for x in render(lead, "text").splitlines() if x.startswith("Experience"))
+    assert re.search(r"Lead Teacher \(on the 1\.\d years in dated roles alone: junior\)", line)
+    assert json.loads(render(lead, "json"))["career"]["years_level"] == "junior"
+
+
+def test_title_level_the_years_reach_too_says_nothing_more() -> None:
+    # eight years as a "Senior Data Analyst": the title and the years agree
+    car = jobmatch.match_texts(SENIOR, POSTING).career
+    assert car.level == "senior" and car.level_from == "title"
+    assert car.years_level is None
+
+
 def test_html_what_to_add_column_says_required_or_preferred(lead: ScoreReport) -> None:
     # the column held "required" / "preferred" tags under the heading "Requirement", which
     # reads as the requirement's text
@@ -58,3 +80,14 @@ def test_html_what_to_add_column_says_required_or_preferred(lead: ScoreReport) -
     table = table[: table.index("</thead>")]
     assert "<th>Required or preferred</th>" in table
     assert "<th>Requirement</th>" not in table
+
+
+def test_title_only_level_names_no_years_level() -> None:
+    # a director's level is reached by title only: the years cannot fall short of it, and
+    # "on the 3.0 years alone: mid" would read as a demotion
+    director = SENIOR.replace("Senior Data Analyst", "Director of Data Analytics").replace(
+        "01/2014", "01/2019"
+    )
+    car = jobmatch.match_texts(director, POSTING).career
+    assert car.level_from == "title" and car.level not in ("senior", "mid", "junior")
+    assert car.years_level is None
