@@ -91,3 +91,25 @@ def test_title_only_level_names_no_years_level() -> None:
     car = jobmatch.match_texts(director, POSTING).career
     assert car.level_from == "title" and car.level not in ("senior", "mid", "junior")
     assert car.years_level is None
+
+
+def test_rank_table_names_the_requirements_that_are_no_skill() -> None:
+    # a posting's profile has requirements that stand for no skill ("field", "years"): the
+    # table's missing column showed the bare ids, "field" telling a recruiter nothing
+    import io
+
+    from jobmatch.batch.writers import write_table
+    from jobmatch.models import BatchResult
+
+    row = BatchResult(
+        id="a.pdf",
+        source="a.pdf",
+        status="ok",
+        score=40.0,
+        missing=("years", "field"),
+        matched=("python",),
+    )
+    out = io.StringIO()
+    write_table(out, [row], scored=1, failed=0, names={"python": "Python"})
+    line = out.getvalue().splitlines()[1]
+    assert re.search(r"  Python +years of experience, field of study$", line)
