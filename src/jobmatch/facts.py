@@ -152,6 +152,10 @@ class CareerEstimate:
     #: the family by most of its titles): its rank is another ladder's ("VP, Principal" of
     #: a bank), so the years placed it
     rank_outside_family: bool = False
+    #: the level the years alone reach, when the latest title placed the resume above it
+    #: ("Lead Teacher" after 1.8 years: senior by the title's word, junior by the years);
+    #: else ``None``
+    years_level: str | None = None
     #: the years of doctoral research counted toward the level (``ResumeFacts.research_years``,
     #: at most :data:`~jobmatch.scoring.career.RESEARCH_YEARS_MAX`), else ``None``; and
     #: the doctorate's dates

@@ -60,6 +60,9 @@ def career_line(car: CareerEstimate) -> str:
         basis = f", read from the {car.level_from}"
     else:
         basis = ""
+    if car.years_level is not None and car.years is not None:
+        # the title's word outranks the years: a recruiter reads "senior" as a senior's years
+        basis += f" (on the {car.years:.1f} years in dated roles alone: {car.years_level})"
     if car.research_years:
         # say why a new PhD is no junior: the years the doctorate adds
         dates = f" {car.research_start}-{car.research_end}" if car.research_start else ""

@@ -138,7 +138,10 @@ def render_html(report: ScoreReport) -> str:
             parts += [
                 f"<h2>{title}</h2>",
                 *([f'<p class="meta">{_h(note)}</p>'] if note else []),
-                "<table><thead><tr><th>Skill</th><th>Category</th><th>Requirement</th>"
+                # the column tells a required skill from a preferred one: "Requirement" read as
+                # the requirement's text
+                "<table><thead><tr><th>Skill</th><th>Category</th>"
+                "<th>Required or preferred</th>"
                 '<th class="num">Points</th></tr></thead><tbody>',
                 *(_html_missing(m, labels) for m in items),
                 "</tbody></table>",

@@ -597,7 +597,9 @@ def test_the_report_names_the_title_a_level_was_read_from() -> None:
     # the profile's label ("Senior AI research engineer") is no title of the resume: the
     # line says it is the profile's, and names the resume's own title that placed it
     f = facts_from_text(
-        "Experience\nSenior Python Developer, Acme Inc, Jan 2020 - Dec 2021\n",
+        # six years: a senior's by the years too (two years would add "on the 2.0 years in
+        # dated roles alone: mid", test_match_round6)
+        "Experience\nSenior Python Developer, Acme Inc, Jan 2016 - Dec 2021\n",
         as_of=date(2026, 1, 1),
     )
     line = career_line(career_estimate(f, load_profile("research-engineer")))

@@ -20,6 +20,7 @@ __all__ = [
     "CSV_COLUMNS",
     "FORMULA_START",
     "TABLE_DEFAULT_TOP",
+    "REQUIREMENT_NAMES",
     "JsonlWriter",
     "CsvWriter",
     "CsvLayout",
@@ -196,6 +197,15 @@ def _clip_left(text: str, width: int) -> str:
     return text if len(text) <= width else "…" + text[-(width - 1) :]
 
 
+#: names of the requirements of a posting's profile that stand for no skill (a row's
+#: "missing" listed the ids: "field" read as nothing a recruiter asks)
+REQUIREMENT_NAMES = {
+    "degree_preferred": "preferred degree",
+    "field": "field of study",
+    "years": "years of experience",
+}
+
+
 def write_table(
     stream: IO[str],
     ranked: Sequence[BatchResult],
@@ -214,10 +224,11 @@ def write_table(
         scored: how many records were scored (for the last line).
         failed: how many failed (for the last line).
         skills: matched / missing skills shown per row.
-        names: skill id -> name (a person reads names; an unknown id is shown as is).
+        names: skill id -> name (a person reads names; an unknown id is shown as is, a
+            posting requirement that is no skill by :data:`REQUIREMENT_NAMES`).
         keep_fields: input fields shown after the id (``--keep-fields``).
     """
-    names = names or {}
+    names = {**REQUIREMENT_NAMES, **(names or {})}
     extra = "".join(f"  {_clip(k, 20):<20}" for k in keep_fields)
     stream.write(f"{'#':>4}  {'score':>5}  {'id':<36}{extra}  {'matched':<40}  missing\n")
     for n, r in enumerate(ranked, 1):

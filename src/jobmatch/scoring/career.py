@@ -174,6 +174,14 @@ def career_estimate(
         if i >= 0:
             level, basis = profile.ladder[i], how
     counted = bool(research) and basis == "years"
+    # a title's word above what the years reach: the report says both ("Lead Teacher" after
+    # 1.8 years is a lead by the title, not by a senior's years); a level only a title
+    # reaches (a director's) is no level the years fall short of
+    years_level: str | None = None
+    if basis == "title" and level is not None and not level.title_only and dated:
+        j, _ = _level(None, facts.years + research, profile.ladder)
+        if 0 <= j < profile.ladder.index(level):
+            years_level = profile.ladder[j].id
     return CareerEstimate(
         years=facts.years,
         level=level.id if level is not None else None,
@@ -193,6 +201,7 @@ def career_estimate(
         research_years=research if counted else None,
         research_start=facts.research_start if counted else None,
         research_end=facts.research_end if counted else None,
+        years_level=years_level,
     )
 
 
