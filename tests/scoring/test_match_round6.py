@@ -113,3 +113,27 @@ def test_rank_table_names_the_requirements_that_are_no_skill() -> None:
     write_table(out, [row], scored=1, failed=0, names={"python": "Python"})
     line = out.getvalue().splitlines()[1]
     assert re.search(r"  Python +years of experience, field of study$", line)
+
+
+def test_rank_table_says_a_skill_in_both_columns_is_met_in_part() -> None:
+    # a requirement met through a related skill (half credit) puts its skill among the
+    # matched and the missing ones alike: "computer programming" stood in both columns
+    import io
+
+    from jobmatch.batch.writers import write_table
+    from jobmatch.models import BatchResult
+
+    row = BatchResult(
+        id="a.pdf",
+        source="a.pdf",
+        status="ok",
+        score=40.0,
+        missing=("computer_programming", "docker"),
+        matched=("python", "computer_programming"),
+    )
+    out = io.StringIO()
+    names = {"python": "Python", "computer_programming": "computer programming"}
+    write_table(out, [row], scored=1, failed=0, names={**names, "docker": "Docker"})
+    line = out.getvalue().splitlines()[1]
+    assert line.endswith("  computer programming (partly), Docker")
+    assert "Python, computer programming  " in line

@@ -206,6 +206,13 @@ REQUIREMENT_NAMES = {
 }
 
 
+def _missing_name(skill: str, matched: Sequence[str], names: Mapping[str, str]) -> str:
+    """A missing skill's name, "(partly)" when it is also matched: a requirement met in part
+    (through a related skill: the full report's "upgrades") is listed in both columns."""
+    name = names.get(skill, skill)
+    return f"{name} (partly)" if skill in matched else name
+
+
 def write_table(
     stream: IO[str],
     ranked: Sequence[BatchResult],
@@ -223,7 +230,8 @@ def write_table(
         ranked: the results to show, best first.
         scored: how many records were scored (for the last line).
         failed: how many failed (for the last line).
-        skills: matched / missing skills shown per row.
+        skills: matched / missing skills shown per row (a skill met only in part is in
+            both, "(partly)" in the missing column).
         names: skill id -> name (a person reads names; an unknown id is shown as is, a
             posting requirement that is no skill by :data:`REQUIREMENT_NAMES`).
         keep_fields: input fields shown after the id (``--keep-fields``).
@@ -233,7 +241,7 @@ def write_table(
     stream.write(f"{'#':>4}  {'score':>5}  {'id':<36}{extra}  {'matched':<40}  missing\n")
     for n, r in enumerate(ranked, 1):
         matched = ", ".join(names.get(s, s) for s in r.matched[:skills]) or "-"
-        missing = ", ".join(names.get(s, s) for s in r.missing[:skills]) or "-"
+        missing = ", ".join(_missing_name(s, r.matched, names) for s in r.missing[:skills]) or "-"
         score = f"{r.score:5.1f}" if r.score is not None else "    -"
         rid, matched, missing = _clip_left(r.id, 36), _clip(matched, 40), _clip(missing, 40)
         kept = "".join(f"  {_clip(r.fields.get(k, ''), 20):<20}" for k in keep_fields)
