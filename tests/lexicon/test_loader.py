@@ -364,6 +364,8 @@ def test_audit_forms_owned_elsewhere(
         ("cloudera", "apache_hadoop"),
         ("apache_accumulo", "nosql"),
         ("singularity", "containerization"),
+        # TypeScript is a typed superset of JavaScript: its code is JavaScript's (partly met)
+        ("typescript", "javascript"),
     ],
 )
 def test_audit_implications(lexicon: Lexicon, skill_id: str, implied: str) -> None:
