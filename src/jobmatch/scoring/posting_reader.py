@@ -602,9 +602,10 @@ class _Reading:
             and not self.years[2]
             and prefer == self.years_preferred
         )
-        if value is not None and (
+        take = value is not None and (
             self.years is None or (self.years_preferred and not prefer) or again
-        ):
+        )
+        if take:
             # the first years a required clause asks; those of a preferred one if no other
             phrase = "" if unchecked else years_phrase(clause) or ""
             domain, each = _years_domain(phrase, ms, self.lexicon)
@@ -613,11 +614,8 @@ class _Reading:
                 # names no skill; the share's field is the one jobmatch can check
                 phrase = years_phrase(clause, shares=False) or ""
                 domain, each = _years_domain(phrase, ms, self.lexicon)
-            if again and not domain:
-                value = None  # nothing more said than the first time
-        if value is not None and (
-            self.years is None or (self.years_preferred and not prefer) or again
-        ):
+            take = bool(domain) or not again  # again without a field: nothing more said
+        if take and value is not None:
             self.years, self.years_preferred = (value, evidence, domain, each), prefer
             self.years_degree, self.years_by_degree = degree_table(
                 degree_for_years(clause), by_degree
