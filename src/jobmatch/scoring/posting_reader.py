@@ -68,7 +68,7 @@ from .posting_rules import (
     years_phrase,
 )
 from .posting_years import and_list, field_alternatives, role_work
-from .profile_types import DEGREE_LEVELS
+from .profile_types import DEGREE_LEVELS, POSTING_SOFT
 
 if TYPE_CHECKING:
     from ..extract.component import SkillExtractor
@@ -79,8 +79,9 @@ __all__ = ["read_posting", "read_requirements", "GENERIC", "SOFT_CATEGORIES"]
 _FIELD_WORD = re.compile(r"\s*\b(?:fields?|disciplines?|areas?|subjects?)\b", re.IGNORECASE)
 #: lexicon categories that are education, not skills
 _EDUCATION_CATEGORIES = frozenset({"degree", "field_of_study"})
-#: soft skills and competencies: requirements, but their weight in a profile is capped
-SOFT_CATEGORIES = frozenset({"soft_skill", "competency"})
+#: soft skills and competencies: requirements, but their weight in a profile is capped (one
+#: definition with the report's, which must not import the reader)
+SOFT_CATEGORIES = POSTING_SOFT
 #: skills too generic to be a requirement of a posting (they name the job, not a skill)
 GENERIC = frozenset(
     {

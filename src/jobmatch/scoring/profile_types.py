@@ -16,7 +16,7 @@ from .terms import TermModel
 #: categories are the lexicon's (:mod:`.posting_profile`)
 POSTING_PREFIX = "posting:"
 #: the lexicon categories a posting's profile puts in its ``soft_skill`` category (the
-#: posting reader's ``SOFT_CATEGORIES``)
+#: posting reader's ``SOFT_CATEGORIES`` is this set)
 POSTING_SOFT = frozenset({"soft_skill", "competency"})
 
 __all__ = [
