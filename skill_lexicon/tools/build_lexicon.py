@@ -312,6 +312,27 @@ OTHER_SENSES: dict[str, list[str]] = {
         "maintenance and repair",
         "repair and maintenance",
         "maintenance and repairs",
+    ]
+    # running and upkeep of equipment or a plant ("Kitchen equipment operation and
+    # maintenance", CHEF_13212436); a data system's stays ("data warehouse operations and
+    # maintenance", glassdoor text 132)
+    + [
+        f"{what} {run} {join} maintenance"
+        for what in "equipment plant facility facilities building buildings vehicle fleet".split()
+        for run in ("operation", "operations")
+        for join in ("and", "&")
+    ],
+    # land given to a public body ("rights of way, easement and dedication processes",
+    # CONSTRUCTION_10176013), not the trait
+    "dedication": [
+        "dedication process",
+        "dedication processes",
+        "easement and dedication",
+        "easements and dedication",
+        "land dedication",
+        "dedication of land",
+        "right of way dedication",
+        "right-of-way dedication",
     ],
     # the people who lead, as an audience ("present findings to senior leadership", "with
     # leadership teams"), not the skill ("strong leadership", "senior leadership experience")
