@@ -732,6 +732,33 @@ OTHER_SENSES["networks"] = [
     "gene networks",
     "belief networks",
 ]
+# a machine's autonomy, a field of research, not working alone ("advanced computing, and
+# autonomy and adaptive systems", glassdoor text 83)
+OTHER_SENSES["autonomy"] = [
+    "autonomy and adaptive systems",
+    "autonomy and robotics",
+    "robotics and autonomy",
+    "autonomy software",
+    "autonomy stack",
+    "vehicle autonomy",
+    "robot autonomy",
+    "robotic autonomy",
+    "machine autonomy",
+]
+# meeting people, not computer networking ("Social media and networking",
+# PUBLIC-RELATIONS_10926726)
+OTHER_SENSES["networking"] = [
+    "social media and networking",
+    "media and networking",
+    "social networking",
+    "business networking",
+    "networking event",
+    "networking events",
+    "networking opportunities",
+]
+# a firm's sales or marketing papers, not technical documentation ("Composed marketing
+# documentation", SALES_10724818)
+OTHER_SENSES["documentation"] = [f"{kind} documentation" for kind in ("marketing", "sales")]
 # a nation's infrastructure ("healthcare, artificial intelligence, critical infrastructure
 # resiliency", glassdoor-0892), not IT infrastructure
 OTHER_SENSES["infrastructure"] = ["critical infrastructure", "critical infrastructures"]
