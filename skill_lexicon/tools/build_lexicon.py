@@ -312,6 +312,27 @@ OTHER_SENSES: dict[str, list[str]] = {
         "maintenance and repair",
         "repair and maintenance",
         "maintenance and repairs",
+    ]
+    # running and upkeep of equipment or a plant ("Kitchen equipment operation and
+    # maintenance", CHEF_13212436); a data system's stays ("data warehouse operations and
+    # maintenance", glassdoor text 132)
+    + [
+        f"{what} {run} {join} maintenance"
+        for what in "equipment plant facility facilities building buildings vehicle fleet".split()
+        for run in ("operation", "operations")
+        for join in ("and", "&")
+    ],
+    # land given to a public body ("rights of way, easement and dedication processes",
+    # CONSTRUCTION_10176013), not the trait
+    "dedication": [
+        "dedication process",
+        "dedication processes",
+        "easement and dedication",
+        "easements and dedication",
+        "land dedication",
+        "dedication of land",
+        "right of way dedication",
+        "right-of-way dedication",
     ],
     # the people who lead, as an audience ("present findings to senior leadership", "with
     # leadership teams"), not the skill ("strong leadership", "senior leadership experience")
@@ -711,6 +732,33 @@ OTHER_SENSES["networks"] = [
     "gene networks",
     "belief networks",
 ]
+# a machine's autonomy, a field of research, not working alone ("advanced computing, and
+# autonomy and adaptive systems", glassdoor text 83)
+OTHER_SENSES["autonomy"] = [
+    "autonomy and adaptive systems",
+    "autonomy and robotics",
+    "robotics and autonomy",
+    "autonomy software",
+    "autonomy stack",
+    "vehicle autonomy",
+    "robot autonomy",
+    "robotic autonomy",
+    "machine autonomy",
+]
+# meeting people, not computer networking ("Social media and networking",
+# PUBLIC-RELATIONS_10926726)
+OTHER_SENSES["networking"] = [
+    "social media and networking",
+    "media and networking",
+    "social networking",
+    "business networking",
+    "networking event",
+    "networking events",
+    "networking opportunities",
+]
+# a firm's sales or marketing papers, not technical documentation ("Composed marketing
+# documentation", SALES_10724818)
+OTHER_SENSES["documentation"] = [f"{kind} documentation" for kind in ("marketing", "sales")]
 # a nation's infrastructure ("healthcare, artificial intelligence, critical infrastructure
 # resiliency", glassdoor-0892), not IT infrastructure
 OTHER_SENSES["infrastructure"] = ["critical infrastructure", "critical infrastructures"]

@@ -41,6 +41,7 @@ from .vocabulary import (
     NO_NEIGHBOUR_AFTER,
     NO_NEIGHBOUR_BEFORE,
     NO_NEIGHBOUR_EVIDENCE,
+    SHARED_HEAD_STOP,
 )
 
 __all__ = ["ContextResolver", "Rule", "assemble_rule", "compile_rule", "still_tagged"]
@@ -309,6 +310,9 @@ class ContextResolver:
         self._line_break: Callable[[int], bool] | None = None
         self._bullets = frozenset(key(w) for w in ("-", "•", "*", "·", "▪", "◦", "●", "o"))
         self._joiners = frozenset(key(w) for w in ("and", "or", "&", "/", ",", "+"))
+        self._joins = frozenset(key(w) for w in ("and", "or", "&", "/", "and/or"))
+        punctuation = ", . ; : ( ) [ ] { } - – — ' \" ! ? | • * + … ·".split()
+        self._no_conjunct = frozenset(key(w) for w in (*SHARED_HEAD_STOP, *punctuation))
 
     def resolve(
         self,
@@ -358,6 +362,8 @@ class ContextResolver:
             assert rule is not None
             if rule.plain and self._words(low, s, e) not in rule.cue_forms:
                 # a plain form: only another sense's phrase rejects it
+                if self._shared_head(low, s, e, rule):
+                    continue  # "communication and armor carrier expenses"
                 if not (self._negative(low, s, e, rule) and not self._listed(low, e, sure)):
                     kept.append(m)
                 continue
@@ -536,6 +542,33 @@ class ContextResolver:
         if not self._spaces or self._blank is None:
             return False
         return _negative_wrapped(low, s, e, rule, self._spaces, self._blank)
+
+    def _shared_head(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
+        """Whether the match opens a coordination whose last conjunct ends in the rest of a
+        negative phrase that opens with the match: "communication and armor carrier
+        expenses" are communication expenses. The other conjunct is one to three words on
+        the same line, none a determiner, pronoun, verb or preposition
+        (:data:`~jobmatch.extract.vocabulary.SHARED_HEAD_STOP`), and the shared words do not
+        open with one ("communication and collaboration with other systems")."""
+        n = len(low)
+        if not rule.negative or e + 2 >= n or low[e] not in self._joins:
+            return False
+        spaces = self._spaces
+        for width in range(1, 4):
+            tail = e + 1 + width
+            if tail >= n:
+                return False
+            word = low[tail - 1]
+            if word in self._no_conjunct or word in self._joins:
+                return False
+            i = bisect_left(spaces, e + 1)
+            if i < len(spaces) and spaces[i] <= tail:
+                return False  # a conjunct stays on its line
+            if low[tail] in self._no_conjunct:
+                continue
+            if _negative([*low[s:e], *low[tail : tail + rule.reach]], 0, e - s, rule):
+                return True
+        return False
 
     def _words(self, low: list[int], s: int, e: int) -> tuple[int, ...]:
         """The LOWER hashes of tokens ``s:e`` without the whitespace tokens a match reads

@@ -9,6 +9,7 @@ must not be taken for.
 from __future__ import annotations
 
 __all__ = [
+    "SHARED_HEAD_STOP",
     "TITLE_FIELDS",
     "BULLET_GLYPHS",
     "ACTION_VERBS",
@@ -210,6 +211,17 @@ NO_NEIGHBOUR_BEFORE = frozenset({"a", "an"})
 # Senior High School") does not make it the programming language
 NO_NEIGHBOUR_EVIDENCE = frozenset({"degree", "certification", "field_of_study", "spoken_language"})
 NO_NEIGHBOUR_AFTER = frozenset({"of"})
+# A plain form that opens a coordination shares the head noun of the last conjunct:
+# "communication and armor carrier expenses" are communication expenses (a negative phrase).
+# The words between are the other conjunct's own; none of these may be among them (a
+# determiner, a pronoun or a verb opens no conjunct of a noun: "communication and a team
+# player", "communication and be a team player"), nor open the shared words ("communication
+# and collaboration with other systems": the preposition's phrase is no head noun).
+SHARED_HEAD_STOP = frozenset(
+    "a an the our your their his her its my this that these those to be is are was were "
+    "will can must should may of for in on at from by with as into within across through "
+    "via using including such who which what work working".split()
+)
 # Lower-case spellings that are ordinary English words: a 3-4 letter acronym (REST, SAP, ARM)
 # is only accepted in lower case ("aws", "gcp" in tag lists) when it is not one of these.
 COMMON_WORDS = frozenset(
