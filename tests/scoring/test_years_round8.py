@@ -85,6 +85,20 @@ def test_a_further_ask_under_a_preferred_heading_is_preferred() -> None:
     assert ([s.name for s in ask.skills], ask.required) == (["Kubernetes"], False)
 
 
+@pytest.mark.parametrize(
+    ("line", "required"),
+    [
+        ("2+ years of experience with Kubernetes (preferred)", False),
+        ("2+ years of Cloud Platform experience with either AWS (preferred) or Azure", True),
+        ("At least 2 years of experience with Kubernetes, Docker is a plus", True),
+    ],
+)
+def test_a_further_ask_preferred_only_when_its_clause_prefers_it(line: str, required: bool) -> None:
+    read = read_posting(f"Requirements:\n- 5+ years of experience\n- {line}\n- SQL\n")
+    (ask,) = read.years_also
+    assert ask.required is required
+
+
 def test_each_skill_of_a_further_ask_and_list() -> None:
     read = read_posting(
         "Requirements:\n- 5+ years of experience\n- 3+ years of experience with Python and SQL\n"

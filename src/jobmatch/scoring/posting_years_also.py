@@ -17,12 +17,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .posting_model import PostingSkill, YearsAsk
+from .posting_rules import states_preference
 
 __all__ = ["AskRead", "years_also"]
 
 #: what makes the years of a clause that also prefers something firm: "Minimum 3 years of
 #: Python, 5+ preferred"
 _FIRM = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b", re.IGNORECASE)
+#: a preference in parentheses after a word the clause goes on from prefers that word, not
+#: the years: "2+ years of Cloud Platform experience with either AWS (preferred) or Azure"
+_PREFERS_WORD = re.compile(r"\(\s*(?:preferred|preferably|ideally)\s*\)(?=\s*\w)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +53,8 @@ def years_also(
     (the years, evidence and skills of the ask read as ``years_min``), see the module doc.
 
     An ask is preferred when its clause prefers and either stands under a preferred heading
-    or says nothing firm ("minimum", "at least", "must", "required").
+    or says nothing firm ("minimum", "at least", "must", "required") and its preference is
+    not a word's ("with either AWS (preferred) or Azure" prefers AWS).
     """
     if first is None:
         return ()
@@ -63,7 +68,13 @@ def years_also(
         if any(_again(ask.years, ids, years, kept) for years, kept in seen):
             continue
         seen.append((ask.years, ids))
-        preferred = ask.prefer and (ask.preferred_section or not _FIRM.search(ask.clause))
+        preferred = ask.prefer and (
+            ask.preferred_section
+            or (
+                not _FIRM.search(ask.clause)
+                and states_preference(_PREFERS_WORD.sub(" ", ask.clause))
+            )
+        )
         out.append(YearsAsk(ask.years, ask.skills, not preferred, ask.evidence, ask.each))
     return tuple(out)
 
