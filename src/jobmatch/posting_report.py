@@ -51,6 +51,11 @@ def render_posting(read: PostingRequirements, fmt: str = "text") -> str:
     lines.append(f"Experience: {years}")
     if read.years_evidence:
         lines.append(f'  "{_short(read.years_evidence)}"')
+    for ask in read.years_also:
+        # "Also: 2+ years in linear programming": a narrower ask on another line
+        also = f"{ask.years:g}+ years in " + _domain([s.name for s in ask.skills], ask.each)
+        lines.append(f"Also: {also}" + ("" if ask.required else " (preferred)"))
+        lines.append(f'  "{_short(ask.evidence)}"')
     if read.ignored:
         names = ", ".join(_clean(s.name) for s in read.ignored)
         why = "company description, benefits, team names, generic words"
@@ -60,8 +65,12 @@ def render_posting(read: PostingRequirements, fmt: str = "text") -> str:
 
 def _years_domain(read: PostingRequirements) -> str:
     """The skills the years are asked in: "Python or R", "C# and Python (each)"."""
-    names = [_clean(s.name) for s in read.years_skills]
-    each = read.years_each and len(names) > 1
+    return _domain([s.name for s in read.years_skills], read.years_each)
+
+
+def _domain(skills: list[str], each: bool) -> str:
+    names = [_clean(s) for s in skills]
+    each = each and len(names) > 1
     return listing(names, "and" if each else "or") + (" (each)" if each else "")
 
 

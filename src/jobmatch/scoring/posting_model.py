@@ -19,6 +19,7 @@ __all__ = [
     "PostingRequirement",
     "EducationRequirement",
     "PostingRequirements",
+    "YearsAsk",
     "degree_note",
 ]
 
@@ -79,6 +80,28 @@ class EducationRequirement:
 
 
 @dataclass(frozen=True, slots=True)
+class YearsAsk:
+    """A further years ask of a posting, narrower than its first: the years asked in named
+    skills on another line ("At least 2 years experience with MILP" beside "5 years ...").
+
+    ``years`` the figure; ``skills`` the skills the years are asked in (never empty);
+    ``each`` whether each skill is asked rather than any of them (as ``years_each``);
+    ``required`` false when the line only prefers them; ``evidence`` the clause quoted.
+    """
+
+    years: float
+    skills: tuple[PostingSkill, ...]
+    required: bool
+    evidence: str
+    each: bool = False
+
+    @property
+    def domain(self) -> str:
+        """The skills' names: ``"MILP"``, ``"C# and Python"``, ``"Python or R"``."""
+        return listing([s.name for s in self.skills], "and" if self.each else "or")
+
+
+@dataclass(frozen=True, slots=True)
 class PostingRequirements:
     """A posting as read by :func:`jobmatch.read_posting`.
 
@@ -101,7 +124,10 @@ class PostingRequirements:
     ``years_preferred`` whether the posting only prefers them ("3 years ... preferred", no
     required clause stating any); ``ignored`` the skills found only in the company
     description, the benefits, generic prose or the names of teams ("with the Data
-    Engineering team"), which are no requirement.
+    Engineering team"), which are no requirement; ``years_also`` the further years asks
+    that name skills on other lines than the first ask's (:class:`YearsAsk`: "At least 2
+    years experience with MILP" beside "... and 5 years of experience"), in text order,
+    empty when there are none (the first ask stays ``years_min``).
     """
 
     source: str
@@ -115,6 +141,7 @@ class PostingRequirements:
     years_each: bool = False
     years_or_degree: str | None = None
     years_by_degree: tuple[tuple[str, float], ...] = ()
+    years_also: tuple[YearsAsk, ...] = ()
 
     @property
     def required(self) -> tuple[PostingRequirement, ...]:
@@ -133,6 +160,16 @@ class PostingRequirements:
             d["name"] = r.name
         out["ignored"] = [asdict(s) for s in self.ignored]
         out["years_skills"] = [asdict(s) for s in self.years_skills]
+        out["years_also"] = [
+            {
+                "years": a.years,
+                "skills": [asdict(s) for s in a.skills],
+                "each": a.each,
+                "required": a.required,
+                "evidence": a.evidence,
+            }
+            for a in self.years_also
+        ]
         out["years_by_degree"] = [
             {"degree": level, "years": years} for level, years in self.years_by_degree
         ]

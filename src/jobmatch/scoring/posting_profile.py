@@ -51,7 +51,10 @@ def posting_profile(
     other categories together. The education requirement becomes a required minimum degree,
     a preferred higher degree and the fields of study (preferred when "or a related field"
     widens them); the years asked a ``years`` requirement, preferred when the posting only
-    prefers them (``years_preferred``). Scoring constants and
+    prefers them (``years_preferred``), and each further ask that names skills
+    (``years_also``) one more (``years-2``, ``years-3``...) in those skills; the
+    ``experience`` category weighs what its heaviest ask weighs, whatever their number
+    (their coverage is the weighted share met). Scoring constants and
     the ladder's levels come from ``base`` (without its level labels and salary figures);
     the term vector is the posting's own TF-IDF vector over the stored vocabulary.
 
@@ -71,7 +74,10 @@ def posting_profile(
         raise ProfileError("no skills from the lexicon were found in the posting", source=source)
     categories = _skill_categories(read, lexicon, params)
     for cid, label, extra in _education_requirements(read):
-        weight = math.fsum(requirement_weight(r, params) for r in extra)
+        weights = [requirement_weight(r, params) for r in extra]
+        # the years asks share the weight of one ask: "5 years" and "2 years with MILP"
+        # weigh together what "5 years" alone weighed, and do not swamp the skills
+        weight = max(weights) if cid == "experience" else math.fsum(weights)
         categories.append(ProfileCategory(id=cid, label=label, weight=weight, requirements=extra))
     if doc is not None:
         words = doc_terms(doc, vocabulary=terms.idf)
@@ -263,7 +269,18 @@ def _education_requirements(
             domain=tuple(s.skill_id for s in read.years_skills),
             each=read.years_each,
         )
-        cats.append(("experience", "Experience", (years,)))
+        also = tuple(
+            Requirement(
+                id=f"years-{k}",
+                label=f"{a.years:g}+ years of experience in {a.domain}",
+                required=a.required,
+                years=a.years,
+                domain=tuple(s.skill_id for s in a.skills),
+                each=a.each,
+            )
+            for k, a in enumerate(read.years_also, 2)
+        )
+        cats.append(("experience", "Experience", (years, *also)))
     return cats
 
 

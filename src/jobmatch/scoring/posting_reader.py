@@ -20,7 +20,8 @@ The rules (``docs/postings.md``):
   field"). A few words too generic to be a requirement (:data:`GENERIC`) are dropped.
 * The years asked are the first "N+ years" of a required clause; the skills its phrase names
   are their domain, any of which counts, or each of which is asked when they are named
-  technologies in one list joined by "and" ("5+ years of C# and Python").
+  technologies in one list joined by "and" ("5+ years of C# and Python"). The years other
+  clauses ask in named skills are further asks (:func:`~.posting_years_also.years_also`).
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ from .posting_rules import (
     years_phrase,
 )
 from .posting_years import and_list, field_alternatives, role_work
+from .posting_years_also import AskRead, years_also
 from .profile_types import DEGREE_LEVELS, POSTING_SOFT
 
 if TYPE_CHECKING:
@@ -354,6 +356,7 @@ def read_requirements(
         years_each=asked is not None and asked[3],
         years_or_degree=read.years_degree if asked is not None else None,
         years_by_degree=read.years_by_degree if asked is not None else (),
+        years_also=years_also(read.asks, asked[:3] if asked else None),
     )
 
 
@@ -423,6 +426,8 @@ class _Reading:
         self.years_preferred = False
         #: the years are shown as preferred (:attr:`PostingRequirements.years_preferred`)
         self.years_marked = False
+        #: every clause's years, in text order (the further asks: ``years_also``)
+        self.asks: list[AskRead] = []
 
     def run(
         self,
@@ -606,15 +611,22 @@ class _Reading:
         take = value is not None and (
             self.years is None or (self.years_preferred and not prefer) or again
         )
-        if take:
+        if value is not None:
             # the first years a required clause asks; those of a preferred one if no other
-            phrase = "" if unchecked else years_phrase(clause) or ""
-            domain, each = _years_domain(phrase, ms, self.lexicon)
-            if not domain and phrase:
-                # "3-5 years in data technology, several of those in ML": the wider field
-                # names no skill; the share's field is the one jobmatch can check
-                phrase = years_phrase(clause, shares=False) or ""
-                domain, each = _years_domain(phrase, ms, self.lexicon)
+            domain, each = self._ask_domain(clause, ms, bool(unchecked))
+            self.asks.append(
+                AskRead(
+                    value,
+                    evidence,
+                    domain,
+                    each,
+                    prefer=prefer,
+                    preferred_section=section == "preferred",
+                    degree=by_degree is not None or bool(degree_levels(clause)),
+                    clause=clause,
+                )
+            )
+        if take:
             take = bool(domain) or not again  # again without a field: nothing more said
         if take and value is not None:
             self.years, self.years_preferred = (value, evidence, domain, each), prefer
@@ -645,6 +657,20 @@ class _Reading:
             _add(self.reqs, group, required and not set(group) <= around, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
             _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)
+
+    def _ask_domain(
+        self, clause: str, ms: list[SkillMention], unchecked: bool
+    ) -> tuple[tuple[PostingSkill, ...], bool]:
+        """The skills the years of ``clause`` are asked in and whether each is asked
+        (:func:`_years_domain`); none when some of its fields name no skill."""
+        phrase = "" if unchecked else years_phrase(clause) or ""
+        domain, each = _years_domain(phrase, ms, self.lexicon)
+        if not domain and phrase:
+            # "3-5 years in data technology, several of those in ML": the wider field
+            # names no skill; the share's field is the one jobmatch can check
+            phrase = years_phrase(clause, shares=False) or ""
+            domain, each = _years_domain(phrase, ms, self.lexicon)
+        return domain, each
 
     def asks_nothing(
         self, clause: str, section: str, ms: list[SkillMention], *, lenient: bool
