@@ -45,6 +45,7 @@ from .role_lines import (
     looks_like_date,
     names_organisation,
     prose_role,
+    restated_as_internship,
     role_kind,
     runs_on,
     strip_placeholder,
@@ -484,7 +485,17 @@ def read_roles(
                 where = extent.get(id(block), (line, line + 1))
                 roles.append(RawRole(title[:120], employer, period, kind, line, where))
         _add_prose_roles(lines, area, skip, default, roles, seen)
+    _restated_internships(lines, roles)
     return roles, unsure
+
+
+def _restated_internships(lines: Sequence[str], roles: list[RawRole]) -> None:
+    """Make an internship of each job whose title the resume names again, elsewhere, with an
+    internship word in parentheses ("Junior Auditor (Magang)")."""
+    whole = "\n".join(lines)
+    for role in roles:
+        if role.kind == "job" and restated_as_internship(role.title, whole):
+            role.kind = "internship"
 
 
 def _trailing_names(b: _Block) -> bool:

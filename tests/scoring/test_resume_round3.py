@@ -1,0 +1,61 @@
+"""Resume facts, round 3 (session 24): internships named in other languages, and a title
+the resume restates elsewhere as an internship."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import jobmatch
+
+AS_OF = date(2026, 11, 1)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Junior Auditor (Magang)",
+        "Praktik Kerja Lapangan, PT Telkom Indonesia",
+        "Praktikant Softwareentwicklung",
+        "Werkstudent Data Science",
+        "Stagiaire en audit",
+        "Pasante de Contabilidad",
+        "Analista de Datos en prácticas",
+        "Estagiário de Engenharia",
+        "Tirocinante Ufficio Legale",
+    ],
+)
+def test_an_internship_word_of_another_language_makes_an_internship(title: str) -> None:
+    text = f"EXPERIENCE\n{title} — Feb 2012 – Jun 2012\nData Analyst, Acme — Jul 2013 – Jun 2016\n"
+    facts = jobmatch.read_resume(text, as_of=AS_OF)
+    kinds = [r.kind for r in facts.roles]
+    assert kinds == ["internship", "job"]
+    assert (facts.years, facts.internship_years) == (3.0, 0.4)
+
+
+@pytest.mark.parametrize("title", ["Stage Manager", "Junior Auditor", "Practice Manager"])
+def test_english_words_near_them_stay_jobs(title: str) -> None:
+    text = f"EXPERIENCE\n{title}, Acme — Feb 2012 – Jun 2012\n"
+    assert [r.kind for r in jobmatch.read_resume(text, as_of=AS_OF).roles] == ["job"]
+
+
+def test_a_title_restated_elsewhere_as_an_internship_is_one() -> None:
+    # FINANCE_11877150: the English history, then the same in Indonesian under another heading
+    text = (
+        "Work History\nFinance , 07/2013 to Current\nCompany Name - City , State\n"
+        "Prepared monthly reports.\n\n"
+        "Junior Auditor , 02/2012 to 06/2012\nCompany Name - City , State\n"
+        "Analyzed and reviewed cost reports.\n\n"
+        "Certifications\nTahun : 2012 Instansi / Perusahaan : KAP A.K Rahman Posisi : Junior "
+        "Auditor (Magang) Penghasilan Terakhir : -\n"
+    )
+    facts = jobmatch.read_resume(text, as_of=AS_OF)
+    assert [(r.title, r.kind) for r in facts.roles] == [
+        ("Finance", "job"),
+        ("Junior Auditor", "internship"),
+    ]
+    assert facts.internship_years == 0.4
+    # restated with a word that is no internship's, it stays a job
+    job = jobmatch.read_resume(text.replace("(Magang)", "(Kontrak)"), as_of=AS_OF)
+    assert [r.kind for r in job.roles] == ["job", "job"]
