@@ -59,3 +59,19 @@ def test_a_title_restated_elsewhere_as_an_internship_is_one() -> None:
     # restated with a word that is no internship's, it stays a job
     job = jobmatch.read_resume(text.replace("(Magang)", "(Kontrak)"), as_of=AS_OF)
     assert [r.kind for r in job.roles] == ["job", "job"]
+
+
+@pytest.mark.parametrize(
+    ("line", "school"),
+    [
+        (
+            "2003 – 2007 Bachelor of Science in Computer Science, UC San Diego, San Diego, USA",
+            "UC San Diego",
+        ),
+        ("UC Berkeley | 2019\nBachelor of Science, Computer Science", "UC Berkeley"),
+    ],
+)
+def test_a_university_of_california_campus_is_a_school(line: str, school: str) -> None:
+    # harvey_dent_mle, bruce_wayne_fullstack and both layouts of the resume_matcher template
+    facts = jobmatch.read_resume(f"EDUCATION\n{line}\n", as_of=AS_OF)
+    assert [(e.level, e.institution) for e in facts.education] == [("bachelor", school)]
