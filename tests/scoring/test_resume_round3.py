@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 import jobmatch
+from jobmatch.extract.sections import classify_heading
 
 AS_OF = date(2026, 11, 1)
 
@@ -75,3 +76,28 @@ def test_a_university_of_california_campus_is_a_school(line: str, school: str) -
     # harvey_dent_mle, bruce_wayne_fullstack and both layouts of the resume_matcher template
     facts = jobmatch.read_resume(f"EDUCATION\n{line}\n", as_of=AS_OF)
     assert [(e.level, e.institution) for e in facts.education] == [("bachelor", school)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pohang University of Science and Technology",
+        "Massachusetts Institute of Technology",
+        "Nanyang Technological University",
+    ],
+)
+def test_a_schools_name_opens_no_skills_section(line: str) -> None:
+    # awesome_cv's "POSTECH(Pohang University of Science and Technology)" above its degree
+    # opened a Skills section, and the degree lost its school
+    assert classify_heading(line) is None
+    facts = jobmatch.read_resume(
+        f"EDUCATION\n{line}\nB.S. in Computer Science and Engineering\n", as_of=AS_OF
+    )
+    assert [e.institution for e in facts.education] == [line]
+
+
+@pytest.mark.parametrize(
+    "line", ["Technology", "Technical Skills", "Technologies", "University Skills"]
+)
+def test_skills_headings_stay(line: str) -> None:
+    assert classify_heading(line) == "skills"
