@@ -101,3 +101,18 @@ def test_a_schools_name_opens_no_skills_section(line: str) -> None:
 )
 def test_skills_headings_stay(line: str) -> None:
     assert classify_heading(line) == "skills"
+
+
+def test_a_brand_written_with_a_stop_before_its_suffix_is_an_employer() -> None:
+    # awesome_cv/resume.pdf: "Omnious. Co., Ltd." read as two sentences, a description
+    text = (
+        "WORK EXPERIENCE\nDunamu Inc.\n\nSeoul, S.Korea\n\nDevOps Engineer\n"
+        "Sep. 2023 - Mar. 2024\n• Led service mesh research.\n\n"
+        "Omnious. Co., Ltd.\n\nSeoul, S.Korea\n\nSoftware Architect\nJun. 2017 - May. 2018\n"
+        "• Provisioned a hybrid infrastructure.\n"
+    )
+    facts = jobmatch.read_resume(text, as_of=AS_OF)
+    assert [(r.title, r.employer) for r in facts.roles] == [
+        ("DevOps Engineer", "Dunamu Inc."),
+        ("Software Architect", "Omnious. Co."),
+    ]

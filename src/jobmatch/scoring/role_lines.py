@@ -221,7 +221,10 @@ _DURATION = re.compile(
 # a sentence ends, then another starts; not after an abbreviation ("Machine Learning
 # Lab(Prof. Seungjin Choi)": a lab's name, not a sentence)
 _SENTENCE_END = re.compile(
-    r"(?<![A-Za-z])(?!(?:Prof|Dept|Univ|Corp|Mrs|Assn|Govt|Bros)\.)[A-Za-z]*[a-z]{2}[.!?]\s+[A-Z]"
+    r"(?<![A-Za-z])(?!(?:Prof|Dept|Univ|Corp|Mrs|Assn|Govt|Bros)\.)[A-Za-z]*[a-z]{2}[.!?]\s+"
+    # a brand written with its stop before the company's suffix ends no sentence
+    # ("Omnious. Co., Ltd.", "Yahoo! Inc."): awesome_cv's Software Architect lost its employer
+    r"(?!(?:Co|Inc|Ltd|LLC|Corp|Corporation|GmbH|Pvt|Pte|PLC)\b)[A-Z]"
 )
 # a sentence run on after a label: "Customer service Worked as Landscaper in ... from Jan
 # 2010 to May 2015" (capitalised: "Engineer, Acme, worked as a contractor" stays a header)
