@@ -116,3 +116,21 @@ def test_a_brand_written_with_a_stop_before_its_suffix_is_an_employer() -> None:
         ("DevOps Engineer", "Dunamu Inc."),
         ("Software Architect", "Omnious. Co."),
     ]
+
+
+def test_a_year_ending_a_wrapped_sentence_is_no_date_without_an_entry() -> None:
+    # BUSINESS-DEVELOPMENT_10501991: "... demos generated Q1" / "2018." warned "dates without
+    # an entry: 2018"
+    text = (
+        "Work History\nSales Development Representative 09/2017 to Current\n"
+        "Company Name - City , State\n\nMaintain positive energy on the sales floor.\n"
+        "Achieved 160% of monthly quota, earning title as top SDR in demos generated Q1\n"
+        "2018.\nCompleted 130+ daily cold calls.\n"
+    )
+    facts = jobmatch.read_resume(text, as_of=AS_OF)
+    assert [r.title for r in facts.roles] == ["Sales Development Representative"]
+    assert not [w for w in facts.warnings if "without an entry" in w]
+    # a year alone on its line after a finished sentence still warns
+    ended = text.replace("generated Q1\n", "generated in Q1.\n")
+    warned = jobmatch.read_resume(ended, as_of=AS_OF).warnings
+    assert "dates without an entry: 2018" in warned

@@ -93,6 +93,7 @@ def _blocks(
     blocks: list[_Block] = []
     cur: _Block | None = None
     open_sentence = -1  # the line of a description that runs on into the next line
+    unended = -1  # the line of a description without a sentence's end
     for i in area:
         line = lines[i].strip()
         if "\t" in line:
@@ -109,9 +110,19 @@ def _blocks(
         kind, dates, rest = classify_line(s)
         if kind == "head" and not dates and open_sentence == i - 1:
             kind = "desc"  # the rest of a sentence wrapped at the line's end ("... and" / "staff")
+        if (
+            kind == "date"
+            and rest == "."
+            and len(dates) == 1
+            and dates[0].single
+            and unended == i - 1
+        ):
+            # the year that ends a wrapped sentence ("... demos generated Q1" / "2018.")
+            kind = "desc"
         if not dates and kind != "desc" and looks_like_date(s):
             unsure.append(f"unreadable date: {s[:80]!r}")
         open_sentence = i if kind == "desc" and runs_on(s) else -1
+        unended = i if kind == "desc" and not s.endswith((".", "!", "?", ":", ";")) else -1
         if kind == "desc":
             if cur is not None and cur.lead is None:
                 cur.lead = s
