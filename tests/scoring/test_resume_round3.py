@@ -9,6 +9,7 @@ import pytest
 
 import jobmatch
 from jobmatch.extract.sections import classify_heading
+from jobmatch.scoring.resume_reader import facts_and_roles
 
 AS_OF = date(2026, 11, 1)
 
@@ -134,3 +135,19 @@ def test_a_year_ending_a_wrapped_sentence_is_no_date_without_an_entry() -> None:
     ended = text.replace("generated Q1\n", "generated in Q1.\n")
     warned = jobmatch.read_resume(ended, as_of=AS_OF).warnings
     assert "dates without an entry: 2018" in warned
+
+
+@pytest.mark.parametrize("word", ["using", "into", "through", "via", "per"])
+def test_a_duty_wrapped_after_a_preposition_stays_in_its_entry(word: str) -> None:
+    # the resume_matcher template's single-column layout: "... per second using" / "Kafka
+    # and Go, reducing ..." ended the Stripe entry, so its bullets (and Kafka) were no one's
+    text = (
+        "EXPERIENCE\nSenior Software Engineer\nStripe\n\nJan 2023 - Present\nSan Francisco, CA\n"
+        f"•  Designed a fraud detection pipeline processing 50K+ transactions {word}\n"
+        "Kafka and Go, reducing fraudulent charges by 18% through optimized design\n"
+        "•  Mentored 3 junior engineers and established code review standards\n"
+    )
+    facts, texts = facts_and_roles(text, as_of=AS_OF)
+    assert [r.title for r in facts.roles] == ["Senior Software Engineer"]
+    start, end = texts[0].span
+    assert text[start:end].rstrip().endswith("code review standards")

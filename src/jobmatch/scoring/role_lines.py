@@ -372,6 +372,15 @@ RUN_ON_WORDS = frozenset(
 )
 
 
+# more words no sentence of a resume's duties ends with ("... 50K+ transactions per second
+# using" / "Kafka and Go, reducing ...": the resume_matcher template's single-column layout
+# ended its Stripe entry there, and the entry's bullets below were no one's)
+_RUN_ON_MORE = frozenset(
+    "using utilizing leveraging into onto across through via between within per than whose"
+    " toward towards among upon".split()
+)
+
+
 def runs_on(line: str) -> bool:
     """Whether a description line breaks off mid-sentence: it ends with a comma or a word
     no sentence ends with ("... needs of kitchen and"), or leaves a quotation open ("as
@@ -380,7 +389,7 @@ def runs_on(line: str) -> bool:
     words = line.split()
     if not words:
         return False
-    if line.endswith(",") or words[-1].lower() in RUN_ON_WORDS:
+    if line.endswith(",") or words[-1].lower() in RUN_ON_WORDS | _RUN_ON_MORE:
         return True
     last = line.rfind('"')
     return line.count('"') % 2 == 1 and line[last + 1 : last + 2].isalnum()
