@@ -279,6 +279,9 @@ _RESUME_BODY = frozenset(
 )
 # the skills cues that are no heading word of their own: "ABC Technologies, Boston, MA"
 _STRONG_SKILLS_RE = re.compile(r"\bskills?\b|\bcompetenc")
+# a school's name holds a weak skills cue ("Massachusetts Institute of Technology", "Pohang
+# University of Science and Technology", "Nanyang Technological University"): no heading
+_SCHOOL_RE = re.compile(r"\b(?:universit(?:y|ies)|college|institute|polytechnic|academy)\b")
 # Headings of resume sections that are none of the above (interests, awards, volunteering,
 # references...): they open ``other``, which ends the section before them (fraternity dates
 # under "Interests" are no experience). Only a whole title made of these words counts, so
@@ -437,6 +440,12 @@ def _cue_section(title: str, head: str) -> str | None:
                 return None  # "Tuition Assistance Life-Long Learning & Education": a benefit
             if name == "benefits" and _BENEFITS_WORK_RE.search(title):
                 return None
+            if (
+                name == "skills"
+                and _SCHOOL_RE.search(title)
+                and not _STRONG_SKILLS_RE.search(title)
+            ):
+                return None  # "Pohang University of Science and Technology": a school
             return name
     return None
 

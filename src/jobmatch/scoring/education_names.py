@@ -58,6 +58,8 @@ INSTITUTION_WORD = re.compile(
     # schools known by an acronym or one name, as research resumes write them ("IIT
     # Madras", "ETH Zurich", "MIT"); acronyms as written only
     r"|(?-i:IIT|IIIT|NIT|MIT|CMU|EPFL|ETH|KAIST|UCLA|UCSD|UIUC|NYU|UCL|NUS|NTU|HKUST|BITS)"
+    # a University of California campus as résumés write it ("UC Berkeley", "UC San Diego")
+    r"|(?-i:UC\s+[A-Z][a-z]+)"
     r"|caltech|georgia tech|virginia tech|stanford|harvard|princeton|tsinghua)\b",
     re.IGNORECASE,
 )

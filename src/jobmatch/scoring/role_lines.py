@@ -27,6 +27,7 @@ __all__ = [
     "line_parts",
     "looks_like_date",
     "role_kind",
+    "restated_as_internship",
     "RUN_ON_WORDS",
     "runs_on",
     "strip_placeholder",
@@ -153,6 +154,16 @@ _VERB_CUT = re.compile(r"\s+[A-Z][a-z]+(?:ed|ly|ing)\b.*$")
 # Managed a team of ..."); before a capitalised one it is a word of the title ("Chief
 # Operating Officer and Executive Team Member")
 _TITLE_VERB_CUT = re.compile(r"\s+[A-Z][a-z]+(?:ed|ly|ing)\s+[a-z].*$")
+# the internship words of the other languages resumes are written in: Indonesian ("Junior
+# Auditor (Magang)", "Praktik Kerja Lapangan"), German, French, Dutch, Spanish, Portuguese,
+# Italian; not the French "stage", an English word too ("Stage Manager"). They are job-title
+# words too: "Pasante de Contabilidad" names a role, not an employer
+_INTERN_ABROAD = (
+    r"magang|praktik\s+kerja|praktikum|praktikant(?:in)?|werkstudent(?:in)?"
+    r"|stagiaire|stagiair|pasante|pr[aá]cticas|est[aá]gio|estagi[aá]ri[oa]"
+    r"|tirocinante|tirocinio|stagista"
+)
+_INTERN_ABROAD_WORD = re.compile(rf"\b(?:{_INTERN_ABROAD})\b", re.IGNORECASE)
 _INTERN = re.compile(
     r"\b(?:intern|interns|internship|trainee|apprentice|co-?op|summer"
     # "Student Accounts Representative", "Student Services Coordinator": a department's
@@ -160,7 +171,8 @@ _INTERN = re.compile(
     r"|account|loan|financ|record|housing|enrol|admission))"
     r"|teaching assistant|research assistant"
     # a doctoral student's role ("PhD Candidate", "Ph.D. Student", "Doctoral Researcher")
-    r"|(?:ph\.?\s?d\.?|doctoral)\s+(?:candidate|researcher))\b",
+    r"|(?:ph\.?\s?d\.?|doctoral)\s+(?:candidate|researcher)"
+    rf"|{_INTERN_ABROAD})\b",
     re.IGNORECASE,
 )
 # a rank no intern holds: a season alone ("Summer 2021") is then a short job, not an
@@ -209,7 +221,10 @@ _DURATION = re.compile(
 # a sentence ends, then another starts; not after an abbreviation ("Machine Learning
 # Lab(Prof. Seungjin Choi)": a lab's name, not a sentence)
 _SENTENCE_END = re.compile(
-    r"(?<![A-Za-z])(?!(?:Prof|Dept|Univ|Corp|Mrs|Assn|Govt|Bros)\.)[A-Za-z]*[a-z]{2}[.!?]\s+[A-Z]"
+    r"(?<![A-Za-z])(?!(?:Prof|Dept|Univ|Corp|Mrs|Assn|Govt|Bros)\.)[A-Za-z]*[a-z]{2}[.!?]\s+"
+    # a brand written with its stop before the company's suffix ends no sentence
+    # ("Omnious. Co., Ltd.", "Yahoo! Inc."): awesome_cv's Software Architect lost its employer
+    r"(?!(?:Co|Inc|Ltd|LLC|Corp|Corporation|GmbH|Pvt|Pte|PLC)\b)[A-Z]"
 )
 # a sentence run on after a label: "Customer service Worked as Landscaper in ... from Jan
 # 2010 to May 2015" (capitalised: "Engineer, Acme, worked as a contractor" stays a header)
@@ -274,7 +289,7 @@ def _is_role_word(word: str) -> bool:
 def has_role_word(text: str) -> bool:
     """Whether ``text`` holds a job-title word (engineer, nurse, intern...)."""
     words = re.findall(r"[a-z][a-z-]*", text.lower())
-    if any(_is_role_word(w) for w in words):
+    if any(_is_role_word(w) for w in words) or _INTERN_ABROAD_WORD.search(text):
         return True
     return "andidate" in text and _CANDIDATE.search(text) is not None
 
@@ -357,6 +372,15 @@ RUN_ON_WORDS = frozenset(
 )
 
 
+# more words no sentence of a resume's duties ends with ("... 50K+ transactions per second
+# using" / "Kafka and Go, reducing ...": the resume_matcher template's single-column layout
+# ended its Stripe entry there, and the entry's bullets below were no one's)
+_RUN_ON_MORE = frozenset(
+    "using utilizing leveraging into onto across through via between within per than whose"
+    " toward towards among upon".split()
+)
+
+
 def runs_on(line: str) -> bool:
     """Whether a description line breaks off mid-sentence: it ends with a comma or a word
     no sentence ends with ("... needs of kitchen and"), or leaves a quotation open ("as
@@ -365,7 +389,7 @@ def runs_on(line: str) -> bool:
     words = line.split()
     if not words:
         return False
-    if line.endswith(",") or words[-1].lower() in RUN_ON_WORDS:
+    if line.endswith(",") or words[-1].lower() in RUN_ON_WORDS | _RUN_ON_MORE:
         return True
     last = line.rfind('"')
     return line.count('"') % 2 == 1 and line[last + 1 : last + 2].isalnum()
@@ -522,6 +546,17 @@ def role_kind(title: str, block_text: str, period: DateRange, default: str) -> s
     if period.single and period.start.precision == "season" and not _SENIOR.search(title):
         return "internship"
     return "job"
+
+
+def restated_as_internship(title: str, text: str) -> bool:
+    """Whether ``text`` (the whole resume) names ``title`` again with an internship word in
+    parentheses after it: a resume repeating its history in another language ("Junior
+    Auditor , 02/2012 to 06/2012" in English, "Posisi : Junior Auditor (Magang)" in
+    Indonesian) says there what the entry's title line does not."""
+    if not title or _INTERN.search(title):
+        return False
+    pattern = re.escape(title) + r"\s*\(([^()\n]{1,40})\)"
+    return any(_INTERN.search(m.group(1)) for m in re.finditer(pattern, text, re.IGNORECASE))
 
 
 def strip_placeholder(text: str) -> str:

@@ -45,6 +45,7 @@ from .role_lines import (
     looks_like_date,
     names_organisation,
     prose_role,
+    restated_as_internship,
     role_kind,
     runs_on,
     strip_placeholder,
@@ -92,6 +93,7 @@ def _blocks(
     blocks: list[_Block] = []
     cur: _Block | None = None
     open_sentence = -1  # the line of a description that runs on into the next line
+    unended = -1  # the line of a description without a sentence's end
     for i in area:
         line = lines[i].strip()
         if "\t" in line:
@@ -108,9 +110,19 @@ def _blocks(
         kind, dates, rest = classify_line(s)
         if kind == "head" and not dates and open_sentence == i - 1:
             kind = "desc"  # the rest of a sentence wrapped at the line's end ("... and" / "staff")
+        if (
+            kind == "date"
+            and rest == "."
+            and len(dates) == 1
+            and dates[0].single
+            and unended == i - 1
+        ):
+            # the year that ends a wrapped sentence ("... demos generated Q1" / "2018.")
+            kind = "desc"
         if not dates and kind != "desc" and looks_like_date(s):
             unsure.append(f"unreadable date: {s[:80]!r}")
         open_sentence = i if kind == "desc" and runs_on(s) else -1
+        unended = i if kind == "desc" and not s.endswith((".", "!", "?", ":", ";")) else -1
         if kind == "desc":
             if cur is not None and cur.lead is None:
                 cur.lead = s
@@ -484,7 +496,17 @@ def read_roles(
                 where = extent.get(id(block), (line, line + 1))
                 roles.append(RawRole(title[:120], employer, period, kind, line, where))
         _add_prose_roles(lines, area, skip, default, roles, seen)
+    _restated_internships(lines, roles)
     return roles, unsure
+
+
+def _restated_internships(lines: Sequence[str], roles: list[RawRole]) -> None:
+    """Make an internship of each job whose title the resume names again, elsewhere, with an
+    internship word in parentheses ("Junior Auditor (Magang)")."""
+    whole = "\n".join(lines)
+    for role in roles:
+        if role.kind == "job" and restated_as_internship(role.title, whole):
+            role.kind = "internship"
 
 
 def _trailing_names(b: _Block) -> bool:
