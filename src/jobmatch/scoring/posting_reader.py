@@ -1073,6 +1073,13 @@ _COMPANY_VOICE = re.compile(
     r"|foundation|firm)(?:\s+(?:of|for)(?:\s+(?!is\b|are\b|has\b)[\w<>&-]+){1,4}?)?"
     r"\s+(?:is|are|has|have|comprises?|creates?|offers?|provides?|focuses|conducts?|hosts?"
     r"|houses?|employs?|aims?|was|brings?|combines?)"
+    # a team, group or program of it speaking of itself, named by up to six words: "The
+    # Discovery Sciences team has been active in supporting projects ..., providing key
+    # chemistry ... services" (glassdoor-0532 asked chemistry), "The enterprise Data,
+    # Privacy and AI governance program is responsible for ..." (glassdoor-0411)
+    r"|the\s+(?:[\w&/-]+,?\s+){0,6}?(?:team|group|program(?:me)?)\s+(?:has\s+been|is|are"
+    r"|has|have|comprises?|offers?|provides?|focuses|conducts?|supports?|delivers?"
+    r"|consists?)"
     # its head count: "More than 50 highly specialized academics are currently working at
     # <ORGANIZATION> within medical research public health ... statistics and
     # bioinformatics" (skillspan-dev-house-058, whose fields were asked)

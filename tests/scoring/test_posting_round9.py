@@ -1,0 +1,40 @@
+"""Postings read as a new user would (session 24, ninth reading): each test holds the
+general rule behind a wrong reading, in text written here."""
+
+from __future__ import annotations
+
+from jobmatch.extract.component import SkillExtractor
+from tests.helpers import skills_asked
+
+
+def test_a_team_describing_itself_asks_nothing(extractor: SkillExtractor) -> None:
+    """glassdoor-0532: "The Discovery Sciences team has been active in supporting projects
+    for more than 30 years, providing key chemistry ... services" required chemistry."""
+    text = (
+        "The Analytical Sciences team has been active for more than 30 years, providing key "
+        "chemistry and toxicology services to our clients.\n\n"
+        "Requirements:\n- Experience with Python\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert "chemistry" not in asked
+    assert asked["python"] is True
+
+
+def test_a_program_describing_itself_asks_nothing(extractor: SkillExtractor) -> None:
+    """glassdoor-0411: "The enterprise Data, Privacy and AI governance program is
+    responsible for implementing ..." preferred AI governance."""
+    text = (
+        "The enterprise Data, Privacy and AI governance program is responsible for "
+        "implementing a program that enables superior customer value, experiences and "
+        "trust.\n\n"
+        "Requirements:\n- Experience with SQL\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert "ai_governance" not in asked
+    assert asked["sql"] is True
+
+
+def test_the_team_the_candidate_joins_may_still_ask(extractor: SkillExtractor) -> None:
+    """A team clause that turns to the candidate still asks."""
+    text = "Requirements:\n- The team is looking for someone with experience in chemistry\n"
+    assert skills_asked(text, extractor).get("chemistry") is True
