@@ -38,3 +38,41 @@ def test_the_team_the_candidate_joins_may_still_ask(extractor: SkillExtractor) -
     """A team clause that turns to the candidate still asks."""
     text = "Requirements:\n- The team is looking for someone with experience in chemistry\n"
     assert skills_asked(text, extractor).get("chemistry") is True
+
+
+def test_a_title_case_item_closing_a_preferred_list(extractor: SkillExtractor) -> None:
+    """glassdoor-0598: "Familiarity with major cloud platforms such as AWS and Azure" /
+    "Healthcare Industry Experience" / "" under "Preferred Qualifications:" opened an
+    Experience section: healthcare was required."""
+    text = (
+        "Minimum Qualifications:\n\n- Experience with SQL\n\n"
+        "Preferred Qualifications:\n\n"
+        "- Master's degree in Computer Science\n"
+        "Familiarity with cloud platforms such as AWS\n"
+        "Healthcare Industry Experience\n\n"
+        "We are an equal opportunity employer.\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["healthcare"] is False
+    assert asked["sql"] is True
+
+
+def test_an_experience_heading_over_its_items_stays(extractor: SkillExtractor) -> None:
+    """A Title Case heading with its items under it (no blank line after) opens its
+    section as before."""
+    from jobmatch.extract.sections import detect_sections
+
+    text = (
+        "Preferred Qualifications:\n- Docker\n- Kubernetes\n\n"
+        "Relevant Experience\n- 3 years of Python\n"
+    )
+    assert [s[2] for s in detect_sections(text)] == ["preferred", "experience"]
+
+
+def test_a_dash_glued_to_a_degree_is_a_bullet(extractor: SkillExtractor) -> None:
+    """glassdoor-0598: "-Bachelor's Degree" under "Minimum Qualifications:" was an
+    Education heading."""
+    from jobmatch.extract.sections import classify_heading
+
+    assert classify_heading("-Bachelor's Degree") is None
+    assert classify_heading("Education") == "education"
