@@ -4,7 +4,7 @@ general rule behind a wrong reading, in text written here."""
 from __future__ import annotations
 
 from jobmatch.extract.component import SkillExtractor
-from tests.helpers import skills_asked
+from tests.helpers import requirement_groups, skills_asked
 
 
 def test_a_team_describing_itself_asks_nothing(extractor: SkillExtractor) -> None:
@@ -76,3 +76,22 @@ def test_a_dash_glued_to_a_degree_is_a_bullet(extractor: SkillExtractor) -> None
 
     assert classify_heading("-Bachelor's Degree") is None
     assert classify_heading("Education") == "education"
+
+
+def test_a_preferred_alternative_leaves_the_choice_asked(extractor: SkillExtractor) -> None:
+    """glassdoor-0511: "2+ years of Cloud Platform experience with either AWS (preferred)
+    or Azure" preferred the cloud, AWS and Azure."""
+    text = (
+        "Requirements:\n- Experience with Python\n"
+        "- 2+ years of cloud experience with either AWS (preferred) or Azure\n"
+    )
+    groups = requirement_groups(text, extractor)
+    assert groups[("aws", "azure")] is True
+
+
+def test_a_preferred_degree_or_experience_stays_preferred(extractor: SkillExtractor) -> None:
+    from jobmatch import read_posting
+
+    text = "Requirements:\n- Bachelor's degree (preferred) or equivalent experience\n"
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None and read.education.min_level is None

@@ -844,9 +844,20 @@ _INSISTS = re.compile(
 )
 
 
+#: a bare "(preferred)" between alternatives prefers one of them, not the clause: "2+ years
+#: of Cloud Platform experience with either AWS (preferred) or Azure" (glassdoor-0511) asks
+#: the cloud; a degree's ("Bachelor's (preferred) or equivalent experience") is left as is
+_CHOICE_PREFERENCE = re.compile(
+    r"\s*\((?:strongly |highly )?preferred\)(?=\s+or\s+(?!equivalent\b|relevant\b|related\b))",
+    re.IGNORECASE,
+)
+
+
 def _prefers(clause: str, section: str) -> bool:
     """Whether a clause prefers what it names: it says so ("is a plus"), or it stands under a
     preferred heading and does not insist ("... are a must")."""
+    if "(" in clause and not degree_levels(clause):
+        clause = _CHOICE_PREFERENCE.sub("", clause)
     if states_preference(clause):
         return True
     return section == "preferred" and _INSISTS.search(clause) is None
