@@ -95,3 +95,21 @@ def test_a_preferred_degree_or_experience_stays_preferred(extractor: SkillExtrac
     text = "Requirements:\n- Bachelor's degree (preferred) or equivalent experience\n"
     read = read_posting(text, extractor=extractor)
     assert read.education is not None and read.education.min_level is None
+
+
+def test_eg_without_its_first_stop_ends_no_sentence(extractor: SkillExtractor) -> None:
+    """glassdoor-0892: "Knowledge of programming/scripting languages (eg. Python, MATLAB,
+    R, Perl)" was cut after "eg.": the examples after it, a sentence naming no candidate,
+    were no requirement (Tableau and D3 in "... software (eg. Tableau, D3)")."""
+    from jobmatch import read_posting
+
+    text = (
+        "We are a research company building aviation tools.\n\n"
+        "The candidate will also have:\n"
+        "Knowledge of programming languages (eg. Python, MATLAB, R, Perl)\n"
+        "Experience with data visualization software (eg. Tableau, D3)\n"
+    )
+    reqs = read_posting(text, extractor=extractor).requirements
+    python = next(r for r in reqs if "python" in [s.skill_id for s in r.skills])
+    assert python.evidence.startswith("Knowledge of programming languages (eg. Python")
+    assert skills_asked(text, extractor).get("tableau") is True
