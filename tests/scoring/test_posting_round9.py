@@ -113,3 +113,35 @@ def test_eg_without_its_first_stop_ends_no_sentence(extractor: SkillExtractor) -
     python = next(r for r in reqs if "python" in [s.skill_id for s in r.skills])
     assert python.evidence.startswith("Knowledge of programming languages (eg. Python")
     assert skills_asked(text, extractor).get("tableau") is True
+
+
+def test_what_the_job_teaches_is_not_asked(extractor: SkillExtractor) -> None:
+    """glassdoor-0687: "Learn to build small to medium RPA (Robotic Process Automation)
+    projects using Automation Anywhere." required RPA and Automation Anywhere."""
+    text = (
+        "Responsibilities:\n"
+        "- Learn to build small RPA (Robotic Process Automation) projects using UiPath.\n"
+        "- Develop reports in SQL\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert "rpa" not in asked and "uipath" not in asked
+    assert asked["sql"] is True
+
+
+def test_learning_as_a_skill_is_still_asked(extractor: SkillExtractor) -> None:
+    text = "Requirements:\n- Experience with machine learning to improve segmentation\n"
+    assert skills_asked(text, extractor).get("machine_learning") is True
+
+
+def test_what_the_candidate_can_learn_is_not_asked(extractor: SkillExtractor) -> None:
+    """glassdoor-0718: "Ability to quickly learn ICON databases with structure and
+    Reporting Tools." required reporting."""
+    text = "Requirements:\n- Experience with SQL and ability to quickly learn Tableau\n"
+    asked = skills_asked(text, extractor)
+    assert "tableau" not in asked
+    assert asked["sql"] is True
+
+
+def test_knowing_or_learning_it_is_still_asked(extractor: SkillExtractor) -> None:
+    text = "Requirements:\n- You already know or are willing to learn Ansible\n"
+    assert "ansible" in skills_asked(text, extractor)

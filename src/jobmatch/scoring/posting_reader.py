@@ -448,6 +448,7 @@ class _Reading:
             if _script_line(self.text, span[0]):
                 self.ignore(ms)  # a web page's script pasted with the text: no prose
                 continue
+            ms = self.unlearned(ms, span)
             if self.asks_nothing(clause, section, ms, lenient=lenient):
                 continue
             if not lenient and _company_voice(clause, "about", self.subject):
@@ -645,6 +646,16 @@ class _Reading:
             _add(self.reqs, group, required and not set(group) <= around, evidence, self.lexicon)
         for m in picked or ():  # after the list: requirements stay in text order
             _add(self.reqs, [m.skill_id], False, evidence, self.lexicon)
+
+    def unlearned(self, ms: list[SkillMention], span: tuple[int, int]) -> list[SkillMention]:
+        """The mentions of a clause but the skills it says the job will teach
+        (:data:`_LEARNED`), which are recorded as not asked."""
+        learned = _learned(self.text, *span)
+        if learned is None:
+            return ms
+        a, b = learned
+        self.ignore([m for m in ms if a <= m.start < b])
+        return [m for m in ms if not a <= m.start < b]
 
     def asks_nothing(
         self, clause: str, section: str, ms: list[SkillMention], *, lenient: bool
@@ -1039,6 +1050,53 @@ def _applying_sections(
             out.append((a, at, name))
         out.append((at, b, _APPLYING))
     return out
+
+
+#: what the job will teach, not what it asks: the skills after it in its clause ("Learn to
+#: build small to medium RPA (Robotic Process Automation) projects using Automation
+#: Anywhere.", glassdoor-0687, required both; "Ability to quickly learn ICON databases with
+#: structure and Reporting Tools.", glassdoor-0718, required reporting); "You will learn
+#: ...", "Opportunity to learn ...", "will be trained in ..."
+_LEARNED = re.compile(
+    r"(?:^[^\w]*|\b(?:ability|able|willing(?:ness)?|eager(?:ness)?|desire|capacity|ready)"
+    r"\s+to\s+(?:\w+\s+)?|\b(?:opportunity|chance)\s+to\s+|\byou(?:\s+will|'ll|’ll)\s+)"
+    r"learn(?:\s+how)?(?:\s+to)?\b|\bwill\s+be\s+trained\s+(?:in|on)\b",
+    re.IGNORECASE,
+)
+
+
+#: a word after "learn" that opens no object of it ("willing to learn and share", "learn
+#: quickly", "continuously learn work independently", a text that lost its punctuation)
+_NO_LEARNED_OBJECT = frozenset(
+    "and or to from on with in by quickly fast continuously work make adapt grow share "
+    "improve develop apply".split()
+)
+#: the end of what is learned: punctuation, a dash between spaces, or a word opening a
+#: sentence after a word in lower case, where a text lost its punctuation ("Desire to learn
+#: modern technologies for big data/analytics Fluency in English", "ability to learn new
+#: ones quickly - Excellent communication skills in English": English is still asked)
+_LEARNED_END = re.compile(r"[,;.:!?]|\s[-\u2013]\s|(?<=[a-z])\s+(?=[A-Z][a-z]+\s+[a-z])")
+
+
+#: ... unless knowing it is the other way: "you will already know or be willing to learn
+#: automation tooling (e.g Git GitLab CI/CD Puppet ...)"
+_KNOW_OR = re.compile(r"\bor\s+(?:be\s+|are\s+|am\s+)?$", re.IGNORECASE)
+
+
+def _learned(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of the clause ``text[start:end]`` naming what the job will teach
+    (:data:`_LEARNED`): from after the cue to the end of its object."""
+    clause = text[start:end]
+    found = _LEARNED.search(clause)
+    if found is None or _KNOW_OR.search(clause, 0, found.start()):
+        return None
+    rest = clause[found.end() :]
+    words = rest.split(maxsplit=1)
+    if not words or words[0].casefold() in _NO_LEARNED_OBJECT:
+        return None
+    # the object's first word may be a name ("learn ICON databases")
+    stop = _LEARNED_END.search(clause, len(clause) - len(rest.lstrip()) + len(words[0]))
+    return start + found.end(), start + (stop.start() if stop else len(clause))
 
 
 def _company_voice(clause: str, section: str, subject: re.Pattern[str] | None = None) -> bool:
