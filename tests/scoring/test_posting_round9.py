@@ -20,6 +20,20 @@ def test_a_team_describing_itself_asks_nothing(extractor: SkillExtractor) -> Non
     assert asked["python"] is True
 
 
+def test_a_team_with_an_aside_describing_itself(extractor: SkillExtractor) -> None:
+    """glassdoor-0730: "The Data Engineering team, part of MassMutual's Enterprise
+    Technology & Experience, is comprised of highly skilled, collaborative, problem solvers"
+    preferred problem-solving (the team's name still names the job's field)."""
+    text = (
+        "The Data Engineering team, part of our Enterprise Technology group, is comprised "
+        "of highly skilled problem solvers with experience in data engineering.\n\n"
+        "Requirements:\n- Experience with SQL\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert "problem-solving" not in asked
+    assert asked["sql"] is True
+
+
 def test_a_program_describing_itself_asks_nothing(extractor: SkillExtractor) -> None:
     """glassdoor-0411: "The enterprise Data, Privacy and AI governance program is
     responsible for implementing ..." preferred AI governance."""

@@ -1146,7 +1146,10 @@ _COMPANY_VOICE = re.compile(
     # Discovery Sciences team has been active in supporting projects ..., providing key
     # chemistry ... services" (glassdoor-0532 asked chemistry), "The enterprise Data,
     # Privacy and AI governance program is responsible for ..." (glassdoor-0411)
-    r"|the\s+(?:[\w&/-]+,?\s+){0,6}?(?:team|group|program(?:me)?)\s+(?:has\s+been|is|are"
+    r"|the\s+(?:[\w&/-]+,?\s+){0,6}?(?:team|group|program(?:me)?)"
+    # ... also with an aside: "The Data Engineering team, part of MassMutual's Enterprise
+    # Technology & Experience, is comprised of highly skilled ... problem solvers"
+    r"(?:,[^,.;:()]{1,80},)?\s+(?:has\s+been|is|are"
     r"|has|have|comprises?|offers?|provides?|focuses|conducts?|supports?|delivers?"
     r"|consists?)"
     # its head count: "More than 50 highly specialized academics are currently working at
