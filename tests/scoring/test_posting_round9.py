@@ -159,3 +159,22 @@ def test_what_the_candidate_can_learn_is_not_asked(extractor: SkillExtractor) ->
 def test_knowing_or_learning_it_is_still_asked(extractor: SkillExtractor) -> None:
     text = "Requirements:\n- You already know or are willing to learn Ansible\n"
     assert "ansible" in skills_asked(text, extractor)
+
+
+def test_what_you_will_gain_is_the_benefits(extractor: SkillExtractor) -> None:
+    """glassdoor-0824: under "What you will gain", "A deeper understanding of language
+    ... including social media" and "Empowerment to satisfy your scientific curiosity"
+    were required."""
+    from jobmatch.extract.sections import classify_heading
+
+    text = (
+        "What you will do\nBuild NLP models in Python\n"
+        "What you will gain\n"
+        "A deeper understanding of language usage in domains including social media\n"
+        "Empowerment to satisfy your scientific curiosity\n"
+        "What you need\nExperience with Python\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert "social_media" not in asked and "curiosity" not in asked
+    assert asked["python"] is True
+    assert classify_heading("What You'll Gain:") == "benefits"

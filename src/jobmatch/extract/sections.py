@@ -127,7 +127,9 @@ _TASKS_HEADING = (
 )
 _OFFER_HEADING = (
     r"^(?:what (?:well|we will|we can|we|\w+ can|\w+ will) (?:offer|bring|give)(?: you)?"
-    r"|what you(?:ll| will)? get|what awaits you|this and more is awaiting you"
+    # "What you will gain" (glassdoor-0824: the experience and the curiosity the job
+    # offers were asked)
+    r"|what you(?:ll| will)? (?:get|gain)|what awaits you|this and more is awaiting you"
     r"|in return we (?:have|offer)"
     # "What makes this job great" (skillspan-dev-house-047, whose perks, "white-board
     # brainstorming pair programming", were asked)
