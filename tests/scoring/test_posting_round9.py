@@ -178,3 +178,20 @@ def test_what_you_will_gain_is_the_benefits(extractor: SkillExtractor) -> None:
     assert "social_media" not in asked and "curiosity" not in asked
     assert asked["python"] is True
     assert classify_heading("What You'll Gain:") == "benefits"
+
+
+def test_a_word_negated_by_non_is_not_asked(extractor: SkillExtractor) -> None:
+    """glassdoor-0824: "Participation in research regarding cross-lingual or non-English
+    natural language data." required English."""
+    text = (
+        "Requirements:\n- Research on cross-lingual or non-English natural language data\n"
+        "- Fluent English\n"
+    )
+    reqs = requirement_groups(text, extractor)
+    english = [g for g in reqs if "english" in g]
+    assert len(english) == 1
+    from jobmatch import read_posting
+
+    read = read_posting(text, extractor=extractor)
+    ev = [r.evidence for r in read.requirements if "english" in [s.skill_id for s in r.skills]]
+    assert ev == ["Fluent English"]

@@ -649,13 +649,17 @@ class _Reading:
 
     def unlearned(self, ms: list[SkillMention], span: tuple[int, int]) -> list[SkillMention]:
         """The mentions of a clause but the skills it says the job will teach
-        (:data:`_LEARNED`), which are recorded as not asked."""
+        (:data:`_LEARNED`) and the words negated by "non-", which are recorded as not
+        asked."""
+        # "non-English natural language data", "non-communicative robots" (glassdoor-0824
+        # required English): the word negated names no skill asked
+        no = [m for m in ms if _NON.match(self.text, max(0, m.start - 4), m.start)]
         learned = _learned(self.text, *span)
-        if learned is None:
-            return ms
-        a, b = learned
-        self.ignore([m for m in ms if a <= m.start < b])
-        return [m for m in ms if not a <= m.start < b]
+        if learned is not None:
+            a, b = learned
+            no += [m for m in ms if a <= m.start < b and m not in no]
+        self.ignore(no)
+        return [m for m in ms if m not in no]
 
     def asks_nothing(
         self, clause: str, section: str, ms: list[SkillMention], *, lenient: bool
@@ -1078,6 +1082,8 @@ _NO_LEARNED_OBJECT = frozenset(
 _LEARNED_END = re.compile(r"[,;.:!?]|\s[-\u2013]\s|(?<=[a-z])\s+(?=[A-Z][a-z]+\s+[a-z])")
 
 
+#: a word negated: "non-English"
+_NON = re.compile(r"(?<![A-Za-z])(?i:non)-$")
 #: ... unless knowing it is the other way: "you will already know or be willing to learn
 #: automation tooling (e.g Git GitLab CI/CD Puppet ...)"
 _KNOW_OR = re.compile(r"\bor\s+(?:be\s+|are\s+|am\s+)?$", re.IGNORECASE)
