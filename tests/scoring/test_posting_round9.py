@@ -195,3 +195,16 @@ def test_a_word_negated_by_non_is_not_asked(extractor: SkillExtractor) -> None:
     read = read_posting(text, extractor=extractor)
     ev = [r.evidence for r in read.requirements if "english" in [s.skill_id for s in r.skills]]
     assert ev == ["Fluent English"]
+
+
+def test_a_preference_after_along_with(extractor: SkillExtractor) -> None:
+    """glassdoor-0822: "Excellent organizational skills are required along with the
+    ability to work independently or in a team environment is desired" preferred the
+    organizational skills."""
+    text = (
+        "Qualifications:\n- Excellent organizational skills are required along with the "
+        "ability to work independently or in a team environment is desired.\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["organizational_skills"] is True
+    assert asked["work_independently"] is False
