@@ -208,3 +208,24 @@ def test_a_preference_after_along_with(extractor: SkillExtractor) -> None:
     asked = skills_asked(text, extractor)
     assert asked["organizational_skills"] is True
     assert asked["work_independently"] is False
+
+
+def test_the_title_the_job_reports_to_is_no_skill(extractor: SkillExtractor) -> None:
+    """glassdoor-0948: "Reporting to the Director of Analytics and Data Science, you will
+    work with the Product, Marketing, and Engineering teams ..." required data science."""
+    text = (
+        "Reporting to the Director of Analytics and Data Science, you will build data "
+        "pipelines in Python.\n\nRequirements:\n- Experience with SQL\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert "data_science" not in asked
+    assert asked["python"] is True and asked["sql"] is True
+
+
+def test_a_report_to_title_ends_at_the_next_verb(extractor: SkillExtractor) -> None:
+    text = (
+        "Requirements:\n- The analyst will report to the Senior Manager of Finance and "
+        "builds predictive models\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked.get("predictive_modeling") is True

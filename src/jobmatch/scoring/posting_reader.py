@@ -654,6 +654,9 @@ class _Reading:
         # "non-English natural language data", "non-communicative robots" (glassdoor-0824
         # required English): the word negated names no skill asked
         no = [m for m in ms if _NON.match(self.text, max(0, m.start - 4), m.start)]
+        # the title of the manager the job reports to names a department, not a skill
+        for t in _REPORTS_TO.finditer(self.text, *span):
+            no += [m for m in ms if t.start() <= m.start < t.end() and m not in no]
         learned = _learned(self.text, *span)
         if learned is not None:
             a, b = learned
@@ -1082,6 +1085,16 @@ _NO_LEARNED_OBJECT = frozenset(
 _LEARNED_END = re.compile(r"[,;.:!?]|\s[-\u2013]\s|(?<=[a-z])\s+(?=[A-Z][a-z]+\s+[a-z])")
 
 
+#: the title of the manager the job reports to: "Reporting to the Director of Analytics and
+#: Data Science, you will ..." (glassdoor-0948 required data science), "will report to the
+#: Senior Manager of Data Science and provides ...", "Reporting to the Director, Discovery
+#: Biology, Audentes ... is seeking" (glassdoor-0312, -0454)
+_REPORTS_TO = re.compile(
+    r"\breport(?:s|ing)?\s+(?:directly\s+)?to\s+(?:the|a|an|our)\s+(?:(?-i:[A-Z])[\w&-]*\s+){0,3}?"
+    r"(?:director|manager|head|vp|vice\s+president|chief\b[^,.;]{0,40}?\bofficer|lead|leader)\b"
+    r"(?:\s*,\s*[^,.;]{1,60}(?=,)|[^,.;]{0,80}?(?=[,.;]|\s+and\s+(?-i:[a-z])|$))",
+    re.IGNORECASE,
+)
 #: a word negated: "non-English"
 _NON = re.compile(r"(?<![A-Za-z])(?i:non)-$")
 #: ... unless knowing it is the other way: "you will already know or be willing to learn
