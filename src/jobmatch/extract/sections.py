@@ -127,7 +127,9 @@ _TASKS_HEADING = (
 )
 _OFFER_HEADING = (
     r"^(?:what (?:well|we will|we can|we|\w+ can|\w+ will) (?:offer|bring|give)(?: you)?"
-    r"|what you(?:ll| will)? get|what awaits you|this and more is awaiting you"
+    # "What you will gain" (glassdoor-0824: the experience and the curiosity the job
+    # offers were asked)
+    r"|what you(?:ll| will)? (?:get|gain)|what awaits you|this and more is awaiting you"
     r"|in return we (?:have|offer)"
     # "What makes this job great" (skillspan-dev-house-047, whose perks, "white-board
     # brainstorming pair programming", were asked)
@@ -351,8 +353,10 @@ _DECORATION_RE = re.compile(
     r"^(?:#{1,6}\s*|\*\*|__|(?:[ivxlc]{1,5}|\d{1,2}|[a-h])[.)]\s+)", re.IGNORECASE
 )
 # a bullet glyph may touch its text ("•Understands insurance benefits"); "-", "*" and "o"
-# only before a space (a hyphenated word, markdown emphasis, a word)
-_BULLET_RE = re.compile(r"^(?:[-*•·▪◦●o]\s|[•·▪◦●]|\d{1,2}[.)]\s+[a-z])")
+# only before a space (a hyphenated word, markdown emphasis, a word), or "-" before a
+# capital in a line not closed by another ("-Bachelor's Degree", glassdoor-0598: an
+# Education heading under Minimum Qualifications; "-Skills-" is a decorated title)
+_BULLET_RE = re.compile(r"^(?:[-*•·▪◦●o]\s|[•·▪◦●]|-(?=[A-Z])(?![^\n]*-\s*$)|\d{1,2}[.)]\s+[a-z])")
 _NORMALISE_RE = re.compile(r"[^a-z0-9& ]+")
 _MAX_HEADING_WORDS = 7
 #: short lines whose heading test is remembered (at most 122 characters each)
@@ -610,6 +614,21 @@ def _list_item(line: str) -> bool:
     return ":" not in s and not _title_case(s)
 
 
+def _closes_list(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` closes the list it stands in: right after an
+    item (no blank line between) and before a blank line or the end. "Healthcare Industry
+    Experience" as the last item under "Preferred Qualifications" (glassdoor-0598) is no
+    Experience heading, whose body would be empty or the next paragraph."""
+    before = text[:start].rstrip(" \t")
+    if not before.endswith("\n") or not before[:-1].strip():
+        return False
+    prev = before[: len(before) - 1].rpartition("\n")[2]
+    if not prev.strip() or _heading_of(prev) is not None:
+        return False
+    after = text[end:]
+    return not after.strip() or not after.partition("\n")[0].strip()
+
+
 #: the sections of what a posting asks: a skills label with its items on its line
 #: ("Languages: Chef, R") stays in them
 _ASKED = frozenset({"requirements", "preferred"})
@@ -663,7 +682,11 @@ def _sections(
             # "Preferred:" / "Additional Languages: Chef, R, Javascript", "Certifications:
             # CBIP, ITIL": a labelled item of the list it stands in, no section of its own
             continue
-        if name in _RESUME_BODY and cur_name in _ASKED and _list_item(line):
+        if (
+            name in _RESUME_BODY
+            and cur_name in _ASKED
+            and (_list_item(line) or _closes_list(text, m.start(), m.end()))
+        ):
             # "Customer technical support experience" under "Nice to Have", "Strong
             # communication skills" under "Requirements": an item of the list, in the case
             # of a sentence; an Experience heading would make the preferred items required

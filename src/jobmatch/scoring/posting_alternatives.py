@@ -169,12 +169,18 @@ _CHOICE = re.compile(
 _PURPOSE = re.compile(r"^\s+for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+#: a bare "(preferred)" after an alternative, before its "or"
+_PREFERRED_ASIDE = re.compile(r"^\s*\((?:strongly |highly )?preferred\)(?=\s+or\b)", re.I)
+
+
 def _link(gap: str, *, in_parens: bool) -> str | None:
     """The kind of link between two mentions: ``and``, ``or``, ``example``, ``comma``, or
     ``None`` when the gap is prose (or closes a parenthesis).
 
     Inside a parenthesis a list of unknown names also links ("(JSF, Wicket, GWT)").
     """
+    # "either AWS (preferred) or Azure": the aside prefers one of the alternatives
+    gap = _PREFERRED_ASIDE.sub(" ", gap)
     if ")" in gap:
         return None
     if _LEAD_EXAMPLE.match(gap):  # "cloud experience (e.g., AWS": the skill and examples

@@ -39,6 +39,9 @@ _COORDINATIONS = (
     re.compile(r"[ \t]+but[ \t]+", re.IGNORECASE),
     re.compile(r",[ \t]+(?!(?:and|or)\b)", re.IGNORECASE),
     re.compile(r"[ \t]+and[ \t]+", re.IGNORECASE),
+    # "Excellent organizational skills are required along with the ability to work
+    # independently or in a team environment is desired" (glassdoor-0822)
+    re.compile(r"[ \t]+(?:along with|as well as|together with)[ \t]+", re.IGNORECASE),
 )
 
 

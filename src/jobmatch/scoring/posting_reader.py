@@ -453,6 +453,7 @@ class _Reading:
             if _script_line(self.text, span[0]):
                 self.ignore(ms)  # a web page's script pasted with the text: no prose
                 continue
+            ms = self.unlearned(ms, span)
             if self.asks_nothing(clause, section, ms, lenient=lenient):
                 continue
             if not lenient and _company_voice(clause, "about", self.subject):
@@ -672,6 +673,23 @@ class _Reading:
             domain, each = _years_domain(phrase, ms, self.lexicon)
         return domain, each
 
+    def unlearned(self, ms: list[SkillMention], span: tuple[int, int]) -> list[SkillMention]:
+        """The mentions of a clause but the skills it says the job will teach
+        (:data:`_LEARNED`) and the words negated by "non-", which are recorded as not
+        asked."""
+        # "non-English natural language data", "non-communicative robots" (glassdoor-0824
+        # required English): the word negated names no skill asked
+        no = [m for m in ms if _NON.match(self.text, max(0, m.start - 4), m.start)]
+        # the title of the manager the job reports to names a department, not a skill
+        for t in _REPORTS_TO.finditer(self.text, *span):
+            no += [m for m in ms if t.start() <= m.start < t.end() and m not in no]
+        learned = _learned(self.text, *span)
+        if learned is not None:
+            a, b = learned
+            no += [m for m in ms if a <= m.start < b and m not in no]
+        self.ignore(no)
+        return [m for m in ms if m not in no]
+
     def asks_nothing(
         self, clause: str, section: str, ms: list[SkillMention], *, lenient: bool
     ) -> bool:
@@ -870,9 +888,20 @@ _INSISTS = re.compile(
 )
 
 
+#: a bare "(preferred)" between alternatives prefers one of them, not the clause: "2+ years
+#: of Cloud Platform experience with either AWS (preferred) or Azure" (glassdoor-0511) asks
+#: the cloud; a degree's ("Bachelor's (preferred) or equivalent experience") is left as is
+_CHOICE_PREFERENCE = re.compile(
+    r"\s*\((?:strongly |highly )?preferred\)(?=\s+or\s+(?!equivalent\b|relevant\b|related\b))",
+    re.IGNORECASE,
+)
+
+
 def _prefers(clause: str, section: str) -> bool:
     """Whether a clause prefers what it names: it says so ("is a plus"), or it stands under a
     preferred heading and does not insist ("... are a must")."""
+    if "(" in clause and not degree_levels(clause):
+        clause = _CHOICE_PREFERENCE.sub("", clause)
     if states_preference(clause):
         return True
     return section == "preferred" and _INSISTS.search(clause) is None
@@ -1056,6 +1085,65 @@ def _applying_sections(
     return out
 
 
+#: what the job will teach, not what it asks: the skills after it in its clause ("Learn to
+#: build small to medium RPA (Robotic Process Automation) projects using Automation
+#: Anywhere.", glassdoor-0687, required both; "Ability to quickly learn ICON databases with
+#: structure and Reporting Tools.", glassdoor-0718, required reporting); "You will learn
+#: ...", "Opportunity to learn ...", "will be trained in ..."
+_LEARNED = re.compile(
+    r"(?:^[^\w]*|\b(?:ability|able|willing(?:ness)?|eager(?:ness)?|desire|capacity|ready)"
+    r"\s+to\s+(?:\w+\s+)?|\b(?:opportunity|chance)\s+to\s+|\byou(?:\s+will|'ll|’ll)\s+)"
+    r"learn(?:\s+how)?(?:\s+to)?\b|\bwill\s+be\s+trained\s+(?:in|on)\b",
+    re.IGNORECASE,
+)
+
+
+#: a word after "learn" that opens no object of it ("willing to learn and share", "learn
+#: quickly", "continuously learn work independently", a text that lost its punctuation)
+_NO_LEARNED_OBJECT = frozenset(
+    "and or to from on with in by quickly fast continuously work make adapt grow share "
+    "improve develop apply".split()
+)
+#: the end of what is learned: punctuation, a dash between spaces, or a word opening a
+#: sentence after a word in lower case, where a text lost its punctuation ("Desire to learn
+#: modern technologies for big data/analytics Fluency in English", "ability to learn new
+#: ones quickly - Excellent communication skills in English": English is still asked)
+_LEARNED_END = re.compile(r"[,;.:!?]|\s[-\u2013]\s|(?<=[a-z])\s+(?=[A-Z][a-z]+\s+[a-z])")
+
+
+#: the title of the manager the job reports to: "Reporting to the Director of Analytics and
+#: Data Science, you will ..." (glassdoor-0948 required data science), "will report to the
+#: Senior Manager of Data Science and provides ...", "Reporting to the Director, Discovery
+#: Biology, Audentes ... is seeking" (glassdoor-0312, -0454)
+_REPORTS_TO = re.compile(
+    r"\breport(?:s|ing)?\s+(?:directly\s+)?to\s+(?:the|a|an|our)\s+(?:(?-i:[A-Z])[\w&-]*\s+){0,3}?"
+    r"(?:director|manager|head|vp|vice\s+president|chief\b[^,.;]{0,40}?\bofficer|lead|leader)\b"
+    r"(?:\s*,\s*[^,.;]{1,60}(?=,)|[^,.;]{0,80}?(?=[,.;]|\s+and\s+(?-i:[a-z])|$))",
+    re.IGNORECASE,
+)
+#: a word negated: "non-English"
+_NON = re.compile(r"(?<![A-Za-z])(?i:non)-$")
+#: ... unless knowing it is the other way: "you will already know or be willing to learn
+#: automation tooling (e.g Git GitLab CI/CD Puppet ...)"
+_KNOW_OR = re.compile(r"\bor\s+(?:be\s+|are\s+|am\s+)?$", re.IGNORECASE)
+
+
+def _learned(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of the clause ``text[start:end]`` naming what the job will teach
+    (:data:`_LEARNED`): from after the cue to the end of its object."""
+    clause = text[start:end]
+    found = _LEARNED.search(clause)
+    if found is None or _KNOW_OR.search(clause, 0, found.start()):
+        return None
+    rest = clause[found.end() :]
+    words = rest.split(maxsplit=1)
+    if not words or words[0].casefold() in _NO_LEARNED_OBJECT:
+        return None
+    # the object's first word may be a name ("learn ICON databases")
+    stop = _LEARNED_END.search(clause, len(clause) - len(rest.lstrip()) + len(words[0]))
+    return start + found.end(), start + (stop.start() if stop else len(clause))
+
+
 def _company_voice(clause: str, section: str, subject: re.Pattern[str] | None = None) -> bool:
     """A clause of a company description in the company's own voice, not turning to the
     candidate ("We work with the latest developments in government, industry and academia,
@@ -1099,6 +1187,16 @@ _COMPANY_VOICE = re.compile(
     r"|foundation|firm)(?:\s+(?:of|for)(?:\s+(?!is\b|are\b|has\b)[\w<>&-]+){1,4}?)?"
     r"\s+(?:is|are|has|have|comprises?|creates?|offers?|provides?|focuses|conducts?|hosts?"
     r"|houses?|employs?|aims?|was|brings?|combines?)"
+    # a team, group or program of it speaking of itself, named by up to six words: "The
+    # Discovery Sciences team has been active in supporting projects ..., providing key
+    # chemistry ... services" (glassdoor-0532 asked chemistry), "The enterprise Data,
+    # Privacy and AI governance program is responsible for ..." (glassdoor-0411)
+    r"|the\s+(?:[\w&/-]+,?\s+){0,6}?(?:team|group|program(?:me)?)"
+    # ... also with an aside: "The Data Engineering team, part of MassMutual's Enterprise
+    # Technology & Experience, is comprised of highly skilled ... problem solvers"
+    r"(?:,[^,.;:()]{1,80},)?\s+(?:has\s+been|is|are"
+    r"|has|have|comprises?|offers?|provides?|focuses|conducts?|supports?|delivers?"
+    r"|consists?)"
     # its head count: "More than 50 highly specialized academics are currently working at
     # <ORGANIZATION> within medical research public health ... statistics and
     # bioinformatics" (skillspan-dev-house-058, whose fields were asked)

@@ -351,10 +351,13 @@ ONE_OF_FOLLOWING = (
     r"\s+(?:or\s+(?:more|all)\s+)?of\s+"
     r"(?:the\s+)?following\b"
 )
-#: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)"), nor an
-#: initialism's ("requires U.S. Citizenship", "a U.S. Security Clearance")
+#: abbreviations whose full stop ends no sentence ("(i.e. DB2, SQL Server)", also without
+#: their first stop: "(eg. Python, MATLAB, R, Perl)", glassdoor-0892), nor an initialism's
+#: ("requires U.S. Citizenship", "a U.S. Security Clearance")
 _NO_SENTENCE_END = re.compile(
-    r"(?:\b[ie]\.\s?[eg]\s?|\bvs|\bapprox|\bincl|\bcf|(?-i:\b[A-Z]\.[A-Z]))\.$", re.IGNORECASE
+    r"(?:\b[ie]\.\s?[eg]\s?|(?-i:\b(?:eg|ie))|\bvs|\bapprox|\bincl|\bcf"
+    r"|(?-i:\b[A-Z]\.[A-Z]))\.$",
+    re.IGNORECASE,
 )
 
 
