@@ -183,6 +183,16 @@ def team_names(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+#: the years asked with a bare "MS", "MA", "BS" or "BA", which make it a degree: "BS and 2
+#: years of experience", "MS with 0-3 years", "MS and 3 plus years of relevant experience"
+#: (not "Cambridge, MA and currently", "MS and Google application suites")
+_WITH_YEARS = (
+    r"\s*(?:with|and|plus|\+|&)\s*(?:(?:at\s+least|a\s+minimum|minimum)\s+(?:of\s+)?)?"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b[\s\d()+-]*"
+    r"(?:plus\s+)?(?:years?|yrs?)\b"
+)
+#: the degree levels (of :data:`DEGREE_LEVELS`) and the words that name them: the one table
+#: of degree words of the posting reader (:func:`degree_levels`, :func:`degree_mentions`)
 _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "phd",
@@ -222,6 +232,7 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?-i:\bMA)(?=\s+(?:in|degree)\b|\s*/\s*M)"
             r"|\b(?:graduate|advanced|post-?graduate)\s+degree\b"
             r"|(?-i:\bMS)(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)|\.|;|$))"
+            rf"|(?-i:\bM[SA])(?={_WITH_YEARS})"
             r"|\bm\.s\.",
             re.IGNORECASE,
         ),
@@ -232,6 +243,7 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "B.A." but inside "M.B.A." (a master's)
             r"\bbachelor'?s?\b|\bbachelor\u2019s\b|\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.s\.|(?<!m\.)\bb\.a\."
             r"|(?-i:\bB[SA])(?=\s*(?:/|,|or\b|and/or\b|in\b|degree\b|preferred\b|required\b|\)))"
+            rf"|(?-i:\bB[SA])(?={_WITH_YEARS})"
             r"|\bundergraduate degree\b"
             r"|\b(?:4|four)[- ]year (?:college |university )?degree\b"
             r"|\b(?:college|university|academic) degree\b|\bb\.?\s?tech\b|\bb\.?\s?eng\b",
