@@ -36,6 +36,7 @@ __all__ = [
     "ONE_OF_FOLLOWING",
     "clauses",
     "degree_levels",
+    "degree_mentions",
     "field_names",
     "field_spans",
     "years_asked",
@@ -185,11 +186,12 @@ def team_names(text: str) -> list[tuple[int, int]]:
 
 #: the years asked with a bare "MS", "MA", "BS" or "BA", which make it a degree: "BS and 2
 #: years of experience", "MS with 0-3 years", "MS and 3 plus years of relevant experience"
-#: (not "Cambridge, MA and currently", "MS and Google application suites")
+#: or a bare figure of them after others ("... or MS and 4.") (not "Cambridge, MA and
+#: currently", "MS and Google application suites")
 _WITH_YEARS = (
     r"\s*(?:with|and|plus|\+|&)\s*(?:(?:at\s+least|a\s+minimum|minimum)\s+(?:of\s+)?)?"
-    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b[\s\d()+-]*"
-    r"(?:plus\s+)?(?:years?|yrs?)\b"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?:[\s\d()+-]*"
+    r"(?:plus\s+)?(?:years?|yrs?)\b|\+?\s*(?:[.,;)]|$))"
 )
 #: the degree levels (of :data:`DEGREE_LEVELS`) and the words that name them: the one table
 #: of degree words of the posting reader (:func:`degree_levels`, :func:`degree_mentions`)
@@ -956,6 +958,40 @@ def _degree_levels(clause: str) -> tuple[str, ...]:
         # of the alternatives, off their ladder; the others say the level
         found.remove("professional_doctorate")
     return tuple(found)
+
+
+def degree_mentions(clause: str) -> list[tuple[int, int, str]]:
+    """The degrees ``clause`` names and asks, as ``(start, end, level)`` in text order, read
+    through the table of :func:`degree_levels` (its words, the degrees not asked left out):
+    "BS or MS with 5+ years": ``[(0, 2, "bachelor"), (6, 8, "master")]``.
+
+    The master's named after another degree ("Bachelor or Master") spans its own word; a
+    professional doctorate named beside other degrees is left out, as there; a bare "degree
+    in X" is no mention."""
+    if not _degree_hint(clause, _folded(clause)):
+        return []
+    folded = _folded(clause)
+    if ("diploma" in folded or "certificate" in folded or "transcript" in folded) and (
+        _DOCUMENTS.search(clause)
+    ):
+        clause = _DOCUMENT.sub(lambda m: " " * len(m.group()), clause)
+    found: list[tuple[int, int, str]] = []
+    for level, rx in _LEVELS:
+        for m in rx.finditer(clause):
+            if not _asked(clause, m):
+                continue
+            # ("Bachelor or Master": the master's word, after the bachelor's)
+            own = m.group().lower().rfind("master") if level == "master" else -1
+            found.append((m.start() + max(own, 0), m.end(), level))
+    if any(level == "professional_doctorate" for *_, level in found) and any(
+        level != "professional_doctorate" for *_, level in found
+    ):
+        found = [f for f in found if f[2] != "professional_doctorate"]
+    out: list[tuple[int, int, str]] = []
+    for f in sorted(found):
+        if not out or f[0] >= out[-1][1]:
+            out.append(f)
+    return out
 
 
 #: "Master of" before what is no degree's name ("Master of Python, R, and SQL languages":
