@@ -272,3 +272,53 @@ def test_years_preferred_in_a_sentence_of_their_own(extractor: SkillExtractor) -
     )
     read = read_posting(text, extractor=extractor)
     assert (read.years_min, read.years_preferred) == (5.0, True)
+
+
+#: a hard-wrapped text, as Word exports write them (glassdoor-0107, -0532, -0880): lines
+#: that run on into a line opening in lower case ("and" / "methods", "of" / "critical")
+_HARD_WRAPPED = (
+    "Our analysts support the mission of the Department of Homeland Security and its\n"
+    "partners with data, tools, and\n"
+    "methods that help the operators of\n"
+    "critical infrastructure, the agencies of\n"
+    "the government and the public at large with\n"
+    "timely analysis.\n"
+    "Required Qualifications:\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        # an unfinished line goes on into a line opening in lower case, however short
+        ("2 or more years of experience with data\nanalytics and data visualization\n"
+         "1 - 3 years\nexperience.\nStrong\nverbal, interpersonal, and written communication"
+         " skills\n",
+         ["2 or more years of experience with data analytics and data visualization",
+          "1 - 3 years experience.",
+          "Strong verbal, interpersonal, and written communication skills"]),
+        # ... a heading's word too ("Experience" / "with databases"), and a long line does
+        # not run on into an item's broken start
+        ("Present results in an intuitive manner that can be understood by all sponsor"
+         " audiences,\nregardless of technical expertise and conduct insightful, actionable"
+         " analyses\nExperience\nwith databases technologies (e.g., PostgreSQL, Oracle,"
+         " MySQL)\n",
+         ["Present results in an intuitive manner that can be understood by all sponsor"
+          " audiences, regardless of technical expertise and conduct insightful, actionable"
+          " analyses",
+          "Experience with databases technologies (e.g., PostgreSQL, Oracle, MySQL)"]),
+    ],
+)  # fmt: skip
+def test_the_lines_of_a_hard_wrapped_text_go_on(lines: str, found: list[str]) -> None:
+    text = _HARD_WRAPPED + lines
+    got = [" ".join(text[a:b].split()) for a, b in clauses(text)]
+    assert got[-len(found) :] == found
+
+
+def test_items_opening_in_lower_case_stay_apart_in_a_text_not_hard_wrapped() -> None:
+    # skillspan-train-tech-014: one item a line, in lower case; "is a plus" stays its own
+    text = (
+        "Java is a plus\ndesign patterns and . net unit testing framework\n"
+        "front-end development ( HTML Javascript CSS ) PostgreSQL and/or MSSQL\n"
+    )
+    assert [text[a:b] for a, b in clauses(text)] == text.splitlines()
