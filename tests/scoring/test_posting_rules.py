@@ -322,3 +322,25 @@ def test_items_opening_in_lower_case_stay_apart_in_a_text_not_hard_wrapped() -> 
         "front-end development ( HTML Javascript CSS ) PostgreSQL and/or MSSQL\n"
     )
     assert [text[a:b] for a, b in clauses(text)] == text.splitlines()
+
+
+def test_a_text_never_wrapped_before_a_lower_case_word_keeps_its_lines() -> None:
+    # glassdoor-0146: a web page's items, one a line; the longest fill the text's "width",
+    # but no line of the text goes on into a lower-case word, so none is a wrap
+    items = [
+        "Dive deep into technical requirements with engineering team while also determining"
+        " how best to package and present the data to all business stakeholders for maximum"
+        " impact",
+        "Implement core parts of solutions with the best design and architecture using"
+        " technologies such as SQL, Python, APIs/ETLs, RDS and Redshift on AWS, and Tableau",
+        "Help develop a team (direct or indirect reports)",
+    ]
+    text = "\n".join(items) + "\n"
+    assert [" ".join(text[a:b].split()) for a, b in clauses(text)] == items
+    # ... a text wrapped at a width still joins its lines
+    wrapped = (
+        "You will design and run large-scale experiments on our training infrastructure\n"
+        "with Python and PyTorch, and report the results to the research team and publish\n"
+        "Them at venues such as NeurIPS and ICML when they are ready.\n"
+    )
+    assert len(clauses(wrapped)) == 1

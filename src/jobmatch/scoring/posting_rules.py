@@ -15,6 +15,7 @@ Pure functions over text (standard library only):
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -421,7 +422,13 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     # as web pages and the Glassdoor postings write them: "...in an industry" / "Experience
     # in ...", "...or related discipline)" / "2+ years of ...")
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    width = lengths[(9 * len(lengths)) // 10] if lengths else 0
+    width: float = lengths[(9 * len(lengths)) // 10] if lengths else 0
+    if not _wraps_somewhere(lines):
+        # ... but a text none of whose lines goes on into one opening in lower case was not
+        # wrapped (web pages: a paragraph or an item a line); no line of it fills a width
+        # ("... business stakeholders for maximum impact" / "Implement core parts ...",
+        # glassdoor-0146's two items, ran into one clause)
+        width = math.inf
     wrapped = _hard_wrapped(lines)
     pos = 0
     for i, line in enumerate(lines):
@@ -501,6 +508,19 @@ _LOWER_OPENING = re.compile(r"[a-z][a-z'\u2019-]*(?=[\s,.;)]|:(?!//)|$)")
 _WRAPS = 5
 
 
+def _wraps_somewhere(lines: list[str]) -> bool:
+    """Whether a line of ``lines`` goes on into the next (not a bullet): one opening in lower
+    case, or after a comma or a word that runs on ("... infrastructure with" / "Python"):
+    the sign of a text wrapped at a width."""
+    return any(
+        line.strip()
+        and nxt.strip()
+        and not _BULLET.match(nxt)
+        and (nxt[:1].islower() or _RUNS_ON.search(line.rstrip()) is not None)
+        for line, nxt in zip(lines, lines[1:], strict=False)
+    )
+
+
 def _hard_wrapped(lines: list[str]) -> bool:
     """Whether the text of ``lines`` is hard-wrapped: :data:`_WRAPS` lines or more run on
     into a line opening in lower case (not a bullet)."""
@@ -525,7 +545,7 @@ def _unfinished(line: str, nxt: str) -> bool:
     )
 
 
-def _ends_item(line: str, nxt: str, after: str, width: int, wrapped: bool) -> bool:
+def _ends_item(line: str, nxt: str, after: str, width: float, wrapped: bool) -> bool:
     """Whether the writer ended ``line`` (stripped at its end) before ``nxt`` (and
     ``after``, the line after it): a blank line on either side, a line ending a sentence or
     a heading-like short line, a bullet next, a line ending with its item's mark ("...
@@ -588,7 +608,7 @@ def _spaced_on(line: str, after: str) -> bool:
     return _FINISHED.search(line) is None and _PREDICATE_OPEN.match(after.lstrip()) is not None
 
 
-def _next_word_fits(line: str, nxt: str, width: int) -> bool:
+def _next_word_fits(line: str, nxt: str, width: float) -> bool:
     """Whether the first word of ``nxt`` would have fitted at the end of ``line`` within the
     text's ``width``: a wrap fills its line, so a writer ended this one (Glassdoor's items
     of uneven length: "... (velocity, volume, variety, veracity)" / "Extensive experience
