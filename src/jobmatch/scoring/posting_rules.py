@@ -424,8 +424,8 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     width: float = lengths[(9 * len(lengths)) // 10] if lengths else 0
     if not _wraps_somewhere(lines):
-        # ... but a text none of whose lines goes on into one opening in lower case was not
-        # wrapped (web pages: a paragraph or an item a line); no line of it fills a width
+        # ... but a text none of whose lines goes on into the next (:func:`_wraps_somewhere`)
+        # was not wrapped (web pages: a paragraph or an item a line); no line fills a width
         # ("... business stakeholders for maximum impact" / "Implement core parts ...",
         # glassdoor-0146's two items, ran into one clause)
         width = math.inf
@@ -463,10 +463,10 @@ def _goes_on(lines: list[str], i: int, opens_item: bool, wrapped: bool) -> bool:
     * **a short broken item**: the first line of an item broken after a word or two, before
       a line opening in lower case ("Experience" / "with databases technologies ...",
       glassdoor-0107; :func:`_broken_item`);
-    * **an unfinished line of a hard-wrapped text**: any line that ends in no stop and is
-      no heading, before a line opening with a word in lower case ("2 or more years of
-      experience with data" / "analytics and data visualization", glassdoor-0107; "1 - 3
-      years" / "experience.", glassdoor-0880; :func:`_unfinished`);
+    * **an unfinished line of a hard-wrapped text**: any line that ends in no stop (a
+      heading's word too), before a line opening with a word in lower case ("2 or more
+      years of experience with data" / "analytics and data visualization", glassdoor-0107;
+      "1 - 3 years" / "experience.", glassdoor-0880; :func:`_unfinished`);
     * **a run-on last word**: a line ending in a word no item ends with, before a line
       opening in lower case, however short ("... senior government levels in a" /
       "balanced technical value ...", glassdoor-0463's hard breaks);
