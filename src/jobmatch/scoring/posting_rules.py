@@ -15,7 +15,6 @@ Pure functions over text (standard library only):
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -390,15 +389,13 @@ _LOWER_WORD = re.compile(r"[a-z]+[ \t]")
 _BROKEN_WORDS = 3
 
 
-def _broken_item(line: str, nxt: str, wrapped: bool = False) -> bool:
+def _broken_item(line: str, nxt: str) -> bool:
     """Whether ``line`` is the start of an item whose line was broken after a word or two,
     as a Word export with hard breaks writes them ("Experience" / "with databases
     technologies (e.g., PostgreSQL ...)", "Ability to" / "understand and map data", glassdoor-
     0107): a short line opening in a capital and ending in a letter, no heading, before a
     line opening with a word in lower case (not a name: "HTML/CSS/JavaScript" / "d3.js and
-    other libraries", "Jupyter Notebooks" / "dBeaver or equivalent" are two items). In a
-    hard-wrapped text (``wrapped``) a heading's word is such a start too: "Experience" /
-    "with databases ..." is no heading."""
+    other libraries", "Jupyter Notebooks" / "dBeaver or equivalent" are two items)."""
     from ..extract.sections import classify_heading
 
     words = line.split()
@@ -407,7 +404,7 @@ def _broken_item(line: str, nxt: str, wrapped: bool = False) -> bool:
         and line[:1].isupper()
         and line[-1].isalpha()
         and _LOWER_WORD.match(nxt) is not None
-        and (wrapped or classify_heading(line) is None)
+        and classify_heading(line) is None
     )
 
 
@@ -422,21 +419,12 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     # as web pages and the Glassdoor postings write them: "...in an industry" / "Experience
     # in ...", "...or related discipline)" / "2+ years of ...")
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    width: float = lengths[(9 * len(lengths)) // 10] if lengths else 0
-    if not _wraps_somewhere(lines):
-        # ... but a text none of whose lines goes on into the next (:func:`_wraps_somewhere`)
-        # was not wrapped (web pages: a paragraph or an item a line); no line fills a width
-        # ("... business stakeholders for maximum impact" / "Implement core parts ...",
-        # glassdoor-0146's two items, ran into one clause)
-        width = math.inf
-    wrapped = _hard_wrapped(lines)
+    width = lengths[(9 * len(lengths)) // 10] if lengths else 0
     pos = 0
     for i, line in enumerate(lines):
         end = pos + len(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        after = lines[i + 2] if i + 2 < len(lines) else ""
-        goes_on = _goes_on(lines, i, start == pos, wrapped)
-        if not goes_on and _ends_item(line.rstrip(), nxt, after, width, wrapped):
+        if not _goes_on(lines, i, start == pos) and _ends_item(line.rstrip(), nxt, width):
             if text[start:end].strip():
                 yield start, end
             start = end + 1
@@ -445,10 +433,9 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def _goes_on(lines: list[str], i: int, opens_item: bool, wrapped: bool) -> bool:
+def _goes_on(lines: list[str], i: int, opens_item: bool) -> bool:
     """Whether line ``i`` of ``lines`` goes on into the next line, whatever its length and
-    end say (``opens_item``: the line is the first of its item; ``wrapped``: the text is
-    hard-wrapped, :func:`_hard_wrapped`). Each case:
+    end say (``opens_item``: the line is the first of its item). Each case:
 
     * **double spacing**: a blank line between a line that runs on (a comma, "and/or",
       "of") and one opening in lower case is the spacing, not a paragraph's end
@@ -463,10 +450,6 @@ def _goes_on(lines: list[str], i: int, opens_item: bool, wrapped: bool) -> bool:
     * **a short broken item**: the first line of an item broken after a word or two, before
       a line opening in lower case ("Experience" / "with databases technologies ...",
       glassdoor-0107; :func:`_broken_item`);
-    * **an unfinished line of a hard-wrapped text**: any line that ends in no stop (a
-      heading's word too), before a line opening with a word in lower case ("2 or more
-      years of experience with data" / "analytics and data visualization", glassdoor-0107;
-      "1 - 3 years" / "experience.", glassdoor-0880; :func:`_unfinished`);
     * **a run-on last word**: a line ending in a word no item ends with, before a line
       opening in lower case, however short ("... senior government levels in a" /
       "balanced technical value ...", glassdoor-0463's hard breaks);
@@ -485,9 +468,7 @@ def _goes_on(lines: list[str], i: int, opens_item: bool, wrapped: bool) -> bool:
         # an abbreviation's full stop
         or (opens_lower and line.endswith("."))
         # a short broken item
-        or (opens_lower and opens_item and _broken_item(line, nxt, wrapped))
-        # an unfinished line of a hard-wrapped text
-        or (wrapped and opens_lower and _unfinished(line, nxt))
+        or (opens_lower and opens_item and _broken_item(line, nxt))
         # a run-on last word
         or (opens_lower and _RUNS_ON_WORD.search(line) is not None)
         # examples going on
@@ -499,60 +480,12 @@ def _goes_on(lines: list[str], i: int, opens_item: bool, wrapped: bool) -> bool:
     )
 
 
-#: the first word of a line in lower case letters ("with databases", "screening", "data-
-#: driven and"; not a name: "d3.js", "dBeaver", "iOS")
-_LOWER_OPENING = re.compile(r"[a-z][a-z'\u2019-]*(?=[\s,.;)]|:(?!//)|$)")
-#: the fewest lines running on (a comma, "and", "of"... at their end) into a line opening in
-#: lower case that make a text hard-wrapped: Word exports and e-mails (glassdoor-0107 has 28,
-#: -0687 7; a SkillSpan posting, whose lists of items open in lower case, 3 at most)
-_WRAPS = 5
-
-
-def _wraps_somewhere(lines: list[str]) -> bool:
-    """Whether a line of ``lines`` goes on into the next (not a bullet): one opening in lower
-    case, or after a comma or a word that runs on ("... infrastructure with" / "Python"):
-    the sign of a text wrapped at a width."""
-    return any(
-        line.strip()
-        and nxt.strip()
-        and not _BULLET.match(nxt)
-        and (nxt[:1].islower() or _RUNS_ON.search(line.rstrip()) is not None)
-        for line, nxt in zip(lines, lines[1:], strict=False)
-    )
-
-
-def _hard_wrapped(lines: list[str]) -> bool:
-    """Whether the text of ``lines`` is hard-wrapped: :data:`_WRAPS` lines or more run on
-    into a line opening in lower case (not a bullet)."""
-    n = 0
-    for line, nxt in zip(lines, lines[1:], strict=False):
-        stripped = line.rstrip()
-        if nxt[:1].islower() and _RUNS_ON.search(stripped) and not _BULLET.match(nxt):
-            n += 1
-            if n >= _WRAPS:
-                return True
-    return False
-
-
-def _unfinished(line: str, nxt: str) -> bool:
-    """Whether ``line`` of a hard-wrapped text breaks off before ``nxt``, a line opening with
-    a word in lower case: it ends in no stop (":", ";", "!", "?"; a heading word alone
-    before a lower-case line is the start of its item: "Experience" / "with databases")."""
-    return (
-        bool(line)
-        and not line.endswith((":", ";", "!", "?"))
-        and _LOWER_OPENING.match(nxt) is not None
-    )
-
-
-def _ends_item(line: str, nxt: str, after: str, width: float, wrapped: bool) -> bool:
-    """Whether the writer ended ``line`` (stripped at its end) before ``nxt`` (and
-    ``after``, the line after it): a blank line on either side, a line ending a sentence or
-    a heading-like short line, a bullet next, a line ending with its item's mark ("...
-    plans (essential)"), a line that does not run on before an item's broken start ("...
-    actionable analyses" / "Experience" / "with databases ...", glassdoor-0107:
-    :func:`_broken_item`), or a line well short of the text's ``width`` (or one the next
-    line's first word would have fitted) before a capital or a figure."""
+def _ends_item(line: str, nxt: str, width: int) -> bool:
+    """Whether the writer ended ``line`` (stripped at its end) before ``nxt``: a blank line
+    on either side, a line ending a sentence or a heading-like short line, a bullet next, a
+    line ending with its item's mark ("... plans (essential)"), or a line well short of
+    the text's ``width`` (or one the next line's first word would have fitted) before a
+    capital or a figure."""
     return (
         not line
         or not nxt.strip()
@@ -560,7 +493,6 @@ def _ends_item(line: str, nxt: str, after: str, width: float, wrapped: bool) -> 
         or len(line) < 60
         or bool(_BULLET.match(nxt))
         or (line.endswith(")") and _MARKED_END.search(line) is not None)
-        or (_broken_item(nxt.rstrip(), after, wrapped) and _RUNS_ON.search(line) is None)
         or (
             (len(line) < 0.75 * width or _next_word_fits(line, nxt, width))
             and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
@@ -608,7 +540,7 @@ def _spaced_on(line: str, after: str) -> bool:
     return _FINISHED.search(line) is None and _PREDICATE_OPEN.match(after.lstrip()) is not None
 
 
-def _next_word_fits(line: str, nxt: str, width: float) -> bool:
+def _next_word_fits(line: str, nxt: str, width: int) -> bool:
     """Whether the first word of ``nxt`` would have fitted at the end of ``line`` within the
     text's ``width``: a wrap fills its line, so a writer ended this one (Glassdoor's items
     of uneven length: "... (velocity, volume, variety, veracity)" / "Extensive experience
