@@ -53,6 +53,14 @@ SPELLINGS = [
     # the "B.A." inside "M.B.A." is no bachelor's
     ("M.B.A. required", ["master"]),
     ("B.A. or M.B.A. required", ["bachelor", "master"]),
+    # a bare MS or BS before the years asked with it (glassdoor postings' forms); not a
+    # state's or a suite's name before "and"
+    ("BS and 2 years of experience", ["bachelor"]),
+    ("BS with 2+ years, or MS with 0-3 years", ["master", "bachelor"]),
+    ("MS and 3 plus years of relevant experience", ["master"]),
+    ("MA/MS and two (2) years of experience", ["master"]),
+    ("based in Cambridge, MA and currently expanding", []),
+    ("Proficiency in MS and Google application suites", []),
 ]
 
 

@@ -168,3 +168,26 @@ def test_the_json_holds_each_degree_s_years() -> None:
     report = jobmatch.match(resume(MASTER), POSTING).to_dict()
     [years] = report["years"]
     assert (years["asked"], years["degree"], years["instead"]) == (3.0, "master", None)
+
+
+@pytest.mark.parametrize(
+    ("clause", "years", "by_degree"),
+    [
+        # the words of the posting reader's table of degrees: "Scrum Master" (skillspan's
+        # "Experience as Scrum Master and ensuring ...") and the MS of "LC-MS" name none
+        ("Experience as a Scrum Master and 5+ years of agile delivery, or a Master's degree"
+         " and 3+ years of experience.", 5.0, (("master", 3.0),)),
+        ("Certified Scrum Master with 6 years of experience, or a Bachelor's degree with 4"
+         " years of experience.", 6.0, (("bachelor", 4.0),)),
+        ("Hands-on LC-MS and 5+ years of bioanalytical experience, or BS and 7+ years of"
+         " experience.", 5.0, ()),
+        # ... and a degree named after another ("Bachelor or Master") is one of the run
+        ("Bachelor or Master degree with 5 years of experience or PhD with 2 years",
+         5.0, (("phd", 2.0),)),
+    ],
+)  # fmt: skip
+def test_degrees_are_read_through_the_reader_s_table(
+    clause: str, years: float, by_degree: tuple[tuple[str, float], ...]
+) -> None:
+    found = degree_years(clause)
+    assert found is not None and (found.years, found.by_degree) == (years, by_degree)

@@ -1,4 +1,4 @@
-"""Years of experience that depend on the degree held (standard library and the levels).
+"""Years of experience that depend on the degree held (read through the posting rules' degrees).
 
 A posting may ask fewer years of a higher degree: "Bachelor of Science and 5 years' data
 science experience OR Master of Science and 3 years'", "Minimum 5 years (with M.S.
@@ -14,27 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .posting_rules import degree_mentions
 from .posting_years import alternative_figures, figure_value
 from .profile_types import DEGREE_LEVELS
 
 __all__ = ["DegreeYears", "continued", "degree_table", "degree_years"]
 
-#: the words that name a degree of a level (case-sensitive abbreviations: "MS", "BA")
-_LEVEL_WORDS = (
-    ("phd", r"\bph\.?\s?d\b\.?|\bdoctor(?:ate|al)\b"),
-    (
-        "master",
-        r"\bmasters?\b|\bmaster['\u2019]s|\bm\.\s?sc?\b\.?|\bmsc\b|\bmba\b|\bm\.a\b\.?"
-        r"|(?-i:\bM[SA]\b)",
-    ),
-    (
-        "bachelor",
-        r"\bbachelors?\b|\bbachelor['\u2019]s|\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.a\b\.?"
-        r"|(?-i:\bB[SA]\b)|\bundergraduate\s+degree\b",
-    ),
-    ("associate", r"\bassociate['\u2019]?s?\s+degree\b"),
-)
-_DEGREE = re.compile("|".join(f"(?P<{level}>{rx})" for level, rx in _LEVEL_WORDS), re.IGNORECASE)
+#: a degree and its level, as :func:`~.posting_rules.degree_mentions` finds them
+_Mention = tuple[int, int, str]
 #: what may stand between the degrees of one alternative: "BS or MS", "MS/BS", "Bachelor
 #: of Science or Master's degree"
 _RUN_GAP = re.compile(
@@ -110,36 +97,42 @@ class DegreeYears:
     by_degree: tuple[tuple[str, float], ...]
 
 
-def _levels(matches: list[re.Match[str]]) -> list[str]:
-    return [next(k for k, v in m.groupdict().items() if v is not None) for m in matches]
+def _mentions(clause: str) -> list[_Mention]:
+    """The degrees ``clause`` names (the one table of degree words of the posting reader),
+    a dotted abbreviation with its full stop ("Ph.D.", "M.S.")."""
+    out = []
+    for start, end, level in degree_mentions(clause):
+        if clause.startswith(".", end) and "." in clause[start:end]:
+            end += 1
+        out.append((start, end, level))
+    return out
 
 
-def _run_before(text: str) -> list[str]:
-    """The levels of the last degrees of ``text`` that name one alternative ("BS or MS
-    with ": bachelor and master; "OR Master of Science and ": master)."""
-    found = list(_DEGREE.finditer(text))
+def _run_before(text: str, mentions: list[_Mention], lo: int, hi: int) -> list[str]:
+    """The levels of the last degrees of ``text[lo:hi]`` that name one alternative ("BS or
+    MS with ": bachelor and master; "OR Master of Science and ": master)."""
+    found = [m for m in mentions if lo <= m[0] and m[1] <= hi]
     if not found:
         return []
     run = [found[-1]]
     for m in reversed(found[:-1]):
-        if not _RUN_GAP.fullmatch(text, m.end(), run[0].start()):
+        if not _RUN_GAP.fullmatch(text, m[1], run[0][0]):
             break
         run.insert(0, m)
-    return _levels(run)
+    return [level for *_, level in run]
 
 
-def _run_after(text: str, pos: int) -> tuple[list[str], int]:
+def _run_after(text: str, mentions: list[_Mention], pos: int) -> tuple[list[str], int]:
     """The levels of the degrees naming one alternative from ``pos`` on, and their end."""
-    run: list[re.Match[str]] = []
+    starts = {m[0]: m for m in mentions}
+    run: list[_Mention] = []
     at = pos
-    while True:
-        m = _DEGREE.match(text, at)
-        if m is None:
-            break
+    while at in starts:
+        m = starts[at]
         run.append(m)
-        gap = _RUN_GAP.match(text, m.end())
-        at = gap.end() if gap else m.end()
-    return _levels(run), run[-1].end() if run else pos
+        gap = _RUN_GAP.match(text, m[1])
+        at = gap.end() if gap else m[1]
+    return [level for *_, level in run], run[-1][1] if run else pos
 
 
 def _lowest(levels: list[str]) -> str:
@@ -165,6 +158,7 @@ def degree_years(clause: str) -> DegreeYears | None:
     chain = alternative_figures(clause)
     if len(chain) < 2:
         return None
+    mentions = _mentions(clause)
     pairs: list[tuple[str | None, float]] = []
     start = 0
     for f in chain:
@@ -172,13 +166,13 @@ def degree_years(clause: str) -> DegreeYears | None:
         end = f.end()
         lead = _AFTER.match(clause, f.end())
         if lead is not None:
-            after, stop = _run_after(clause, lead.end())
+            after, stop = _run_after(clause, mentions, lead.end())
             if after:
                 level = _lowest(after)
                 close = _CLOSE.match(clause, stop) if "(" in lead.group() else None
                 end = close.end() if close else stop
         if level is None:
-            before = _run_before(clause[start : f.start()])
+            before = _run_before(clause, mentions, start, f.start())
             level = _lowest(before) if before else None
         pairs.append((level, figure_value(f)))
         start = end
@@ -196,7 +190,7 @@ def _respectively(clause: str) -> list[tuple[str | None, float]] | None:
     if m is None:
         return None
     figures = [float(n) for n in re.findall(r"\d+", m.group("figures"))]
-    levels = _run_before(clause[: m.start()])
+    levels = _run_before(clause, _mentions(clause), 0, m.start())
     if len(levels) != len(figures) or len(set(levels)) != len(levels):
         return None
     return list(zip(levels, figures, strict=True))

@@ -36,6 +36,7 @@ __all__ = [
     "ONE_OF_FOLLOWING",
     "clauses",
     "degree_levels",
+    "degree_mentions",
     "field_names",
     "field_spans",
     "years_asked",
@@ -183,6 +184,17 @@ def team_names(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+#: the years asked with a bare "MS", "MA", "BS" or "BA", which make it a degree: "BS and 2
+#: years of experience", "MS with 0-3 years", "MS and 3 plus years of relevant experience"
+#: or a bare figure of them after others ("... or MS and 4.") (not "Cambridge, MA and
+#: currently", "MS and Google application suites")
+_WITH_YEARS = (
+    r"\s*(?:with|and|plus|\+|&)\s*(?:(?:at\s+least|a\s+minimum|minimum)\s+(?:of\s+)?)?"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?:[\s\d()+-]*"
+    r"(?:plus\s+)?(?:years?|yrs?)\b|\+?\s*(?:[.,;)]|$))"
+)
+#: the degree levels (of :data:`DEGREE_LEVELS`) and the words that name them: the one table
+#: of degree words of the posting reader (:func:`degree_levels`, :func:`degree_mentions`)
 _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "phd",
@@ -222,6 +234,7 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?-i:\bMA)(?=\s+(?:in|degree)\b|\s*/\s*M)"
             r"|\b(?:graduate|advanced|post-?graduate)\s+degree\b"
             r"|(?-i:\bMS)(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)|\.|;|$))"
+            rf"|(?-i:\bM[SA])(?={_WITH_YEARS})"
             r"|\bm\.s\.",
             re.IGNORECASE,
         ),
@@ -232,6 +245,7 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "B.A." but inside "M.B.A." (a master's)
             r"\bbachelor'?s?\b|\bbachelor\u2019s\b|\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.s\.|(?<!m\.)\bb\.a\."
             r"|(?-i:\bB[SA])(?=\s*(?:/|,|or\b|and/or\b|in\b|degree\b|preferred\b|required\b|\)))"
+            rf"|(?-i:\bB[SA])(?={_WITH_YEARS})"
             r"|\bundergraduate degree\b"
             r"|\b(?:4|four)[- ]year (?:college |university )?degree\b"
             r"|\b(?:college|university|academic) degree\b|\bb\.?\s?tech\b|\bb\.?\s?eng\b",
@@ -398,8 +412,9 @@ def _broken_item(line: str, nxt: str) -> bool:
 
 
 def _segments(text: str) -> Iterator[tuple[int, int]]:
-    """Paragraphs and bullets as offsets: a line break is kept when it ends a sentence or a
-    heading-like short line, or when the next line is a bullet; otherwise a wrap."""
+    """Paragraphs and bullets as offsets: a line break is a wrap when the line goes on into
+    the next (:func:`_goes_on`), else kept when the writer ended the line there
+    (:func:`_ends_item`), else a wrap."""
     start = 0
     lines = text.split("\n")
     # a wrapped line fills the text's width; a line well short of it that the next line
@@ -408,64 +423,84 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     # in ...", "...or related discipline)" / "2+ years of ...")
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     width = lengths[(9 * len(lengths)) // 10] if lengths else 0
-    short = 0.75 * width
     pos = 0
     for i, line in enumerate(lines):
         end = pos + len(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        stripped = line.rstrip()
-        # double-spaced text ("...public health, psychology," / "" / "statistics, or other
-        # ...", glassdoor-0302): a blank line between a line that runs on and one opening in
-        # lower case is the spacing, not the end of a paragraph
-        spaced = (
-            not nxt.strip() and i + 2 < len(lines) and _spaced_on(stripped, lines[i + 2])
-        ) or (not stripped and 0 < i < len(lines) - 1 and _spaced_on(lines[i - 1].rstrip(), nxt))
-        # "( e.g ." / "Ansible Puppet Terraform )": the examples go on, when the next line is
-        # short and closes them (a longer one runs on into other statements)
-        examples_go_on = (
-            stripped.endswith(".")
-            and _NO_SENTENCE_END.search(stripped[-8:]) is not None
-            and _CLOSING_LINE.fullmatch(nxt) is not None
-        )
-        # "Supervision experience of e.g ." / "MSc ." / "students .", "Hold a relevant B.Sc ."
-        # / "or M.Sc .": a full stop before a line opening in lower case ended an abbreviation
-        # (SkillSpan's sentences were cut there), not the sentence
-        # ... and a line ending in a word no item ends with ("... senior government levels
-        # in a" / "balanced technical value ...", glassdoor-0463's hard breaks) goes on into
-        # a line opening in lower case, however short
-        goes_on = (
-            (
-                stripped.endswith(".")
-                or (start == pos and _broken_item(stripped, nxt))
-                or _RUNS_ON_WORD.search(stripped) is not None
-            )
-            and nxt[:1].islower()
-            and not _BULLET.match(nxt)
-        )
-        breaks = (
-            not examples_go_on
-            and not goes_on
-            and not spaced
-            and (
-                not stripped
-                or not nxt.strip()
-                or stripped.endswith((".", ":", ";", "!", "?"))
-                or len(stripped) < 60
-                or bool(_BULLET.match(nxt))
-                or (stripped.endswith(")") and _MARKED_END.search(stripped) is not None)
-                or (
-                    (len(stripped) < short or _next_word_fits(stripped, nxt, width))
-                    and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
-                )
-            )
-        )
-        if breaks:
+        if not _goes_on(lines, i, start == pos) and _ends_item(line.rstrip(), nxt, width):
             if text[start:end].strip():
                 yield start, end
             start = end + 1
         pos = end + 1
     if start < len(text) and text[start:].strip():
         yield start, len(text)
+
+
+def _goes_on(lines: list[str], i: int, opens_item: bool) -> bool:
+    """Whether line ``i`` of ``lines`` goes on into the next line, whatever its length and
+    end say (``opens_item``: the line is the first of its item). Each case:
+
+    * **double spacing**: a blank line between a line that runs on (a comma, "and/or",
+      "of") and one opening in lower case is the spacing, not a paragraph's end
+      ("...public health, psychology," / "" / "statistics, or other ...", glassdoor-0302);
+      the line before the blank and the blank itself go on (:func:`_spaced_on`);
+    * **a subject's verb after a blank line**: an unfinished line goes on across a blank
+      line into the verb of its sentence ("Advanced statistics and health economics" / "" /
+      "concepts are a plus.", glassdoor-0302; :func:`_spaced_on` too);
+    * **an abbreviation's full stop**: a full stop before a line opening in lower case (not
+      a bullet) ended an abbreviation where SkillSpan cut its sentences ("Supervision
+      experience of e.g ." / "MSc ." / "students .", "Hold a relevant B.Sc ." / "or M.Sc .");
+    * **a short broken item**: the first line of an item broken after a word or two, before
+      a line opening in lower case ("Experience" / "with databases technologies ...",
+      glassdoor-0107; :func:`_broken_item`);
+    * **a run-on last word**: a line ending in a word no item ends with, before a line
+      opening in lower case, however short ("... senior government levels in a" /
+      "balanced technical value ...", glassdoor-0463's hard breaks);
+    * **examples going on**: a line ending with "e.g." (a full stop that ends no sentence)
+      before a short line that closes the parenthesis ("( e.g ." / "Ansible Puppet
+      Terraform )"; a longer one runs on into other statements).
+    """
+    line = lines[i].rstrip()
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    opens_lower = nxt[:1].islower() and not _BULLET.match(nxt)
+    return (
+        # double spacing, or a subject's verb after a blank line: the line before the blank
+        (not nxt.strip() and i + 2 < len(lines) and _spaced_on(line, lines[i + 2]))
+        # ... and the blank line itself
+        or (not line and 0 < i < len(lines) - 1 and _spaced_on(lines[i - 1].rstrip(), nxt))
+        # an abbreviation's full stop
+        or (opens_lower and line.endswith("."))
+        # a short broken item
+        or (opens_lower and opens_item and _broken_item(line, nxt))
+        # a run-on last word
+        or (opens_lower and _RUNS_ON_WORD.search(line) is not None)
+        # examples going on
+        or (
+            line.endswith(".")
+            and _NO_SENTENCE_END.search(line[-8:]) is not None
+            and _CLOSING_LINE.fullmatch(nxt) is not None
+        )
+    )
+
+
+def _ends_item(line: str, nxt: str, width: int) -> bool:
+    """Whether the writer ended ``line`` (stripped at its end) before ``nxt``: a blank line
+    on either side, a line ending a sentence or a heading-like short line, a bullet next, a
+    line ending with its item's mark ("... plans (essential)"), or a line well short of
+    the text's ``width`` (or one the next line's first word would have fitted) before a
+    capital or a figure."""
+    return (
+        not line
+        or not nxt.strip()
+        or line.endswith((".", ":", ";", "!", "?"))
+        or len(line) < 60
+        or bool(_BULLET.match(nxt))
+        or (line.endswith(")") and _MARKED_END.search(line) is not None)
+        or (
+            (len(line) < 0.75 * width or _next_word_fits(line, nxt, width))
+            and (nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit())
+        )
+    )
 
 
 #: the end of a line that a wrap cuts after, never a writer's end of an item: a word no
@@ -947,6 +982,40 @@ def _degree_levels(clause: str) -> tuple[str, ...]:
         # of the alternatives, off their ladder; the others say the level
         found.remove("professional_doctorate")
     return tuple(found)
+
+
+def degree_mentions(clause: str) -> list[tuple[int, int, str]]:
+    """The degrees ``clause`` names and asks, as ``(start, end, level)`` in text order, read
+    through the table of :func:`degree_levels` (its words, the degrees not asked left out):
+    "BS or MS with 5+ years": ``[(0, 2, "bachelor"), (6, 8, "master")]``.
+
+    The master's named after another degree ("Bachelor or Master") spans its own word; a
+    professional doctorate named beside other degrees is left out, as there; a bare "degree
+    in X" is no mention."""
+    if not _degree_hint(clause, _folded(clause)):
+        return []
+    folded = _folded(clause)
+    if ("diploma" in folded or "certificate" in folded or "transcript" in folded) and (
+        _DOCUMENTS.search(clause)
+    ):
+        clause = _DOCUMENT.sub(lambda m: " " * len(m.group()), clause)
+    found: list[tuple[int, int, str]] = []
+    for level, rx in _LEVELS:
+        for m in rx.finditer(clause):
+            if not _asked(clause, m):
+                continue
+            # ("Bachelor or Master": the master's word, after the bachelor's)
+            own = m.group().lower().rfind("master") if level == "master" else -1
+            found.append((m.start() + max(own, 0), m.end(), level))
+    if any(level == "professional_doctorate" for *_, level in found) and any(
+        level != "professional_doctorate" for *_, level in found
+    ):
+        found = [f for f in found if f[2] != "professional_doctorate"]
+    out: list[tuple[int, int, str]] = []
+    for f in sorted(found):
+        if not out or f[0] >= out[-1][1]:
+            out.append(f)
+    return out
 
 
 #: "Master of" before what is no degree's name ("Master of Python, R, and SQL languages":
