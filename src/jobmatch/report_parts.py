@@ -146,7 +146,7 @@ def partly_met(report: ScoreReport) -> set[str]:
 
 def has_note(m: MatchedSkill) -> bool:
     """Whether a matched skill is listed with its :func:`match_note`: partly met, or a
-    broad kind met by a member ("full, PostgreSQL is one")."""
+    broad kind met by a member ("full, PostgreSQL counts for relational databases")."""
     return m.match == "partial" or m.via is not None
 
 
@@ -277,16 +277,18 @@ def education_line(report: ScoreReport) -> str:
 
 
 def match_note(m: MatchedSkill) -> str:
-    """``"full"``, ``"full, X is one"`` (a broad kind met by a member), ``"partial, implied
-    by X"``, or ``"partial, native level not shown"`` (a language met by the language the
-    document is written in)."""
+    """``"full"``, ``"full, X counts for K"`` (a broad kind K met by a member X: "full,
+    PostgreSQL counts for relational databases"), ``"partial, implied by X"``, or
+    ``"partial, native level not shown"`` (a language met by the language the document is
+    written in)."""
     if m.match == "partial" and m.evidence == "language":
         return "partial, native level not shown"
     if m.match == "partial":
         via = m.via_name or (m.via or "").replace("_", " ")
         return f"partial, implied by {via}" if via else "partial"
     if m.via is not None:
-        return f"full, {m.via_name or m.via.replace('_', ' ')} is one"
+        # "full, creative problem solving is one" read as a count, or as the resume's words
+        return f"full, {m.via_name or m.via.replace('_', ' ')} counts for {m.name}"
     return "full"
 
 
