@@ -26,9 +26,9 @@ from .report_parts import (
     meets_note,
     pct,
     preferred_note,
-    score_band,
     small_note,
     split_missing,
+    verdict,
 )
 
 __all__ = ["HTML_CSP", "HTML_CSS", "escape_html", "render_html"]
@@ -100,7 +100,7 @@ def _html_missing(m: MissingSkill, labels: dict[str, str]) -> str:
 def render_html(report: ScoreReport) -> str:
     """``report`` as one self-contained HTML page (str): inline CSS, no script or asset."""
     labels = category_labels(report)
-    band = score_band(report.score)
+    band, said = verdict(report)
     title = f"jobmatch: {file_name(report.source)}"
     parts = [
         "<!DOCTYPE html>",
@@ -111,7 +111,7 @@ def render_html(report: ScoreReport) -> str:
         f"<h1>{_h(file_name(report.source))}</h1>",
         f'<p class="meta">against profile {_h(report.profile)} {_h(report.profile_version)}</p>',
         f'<p><span class="score {band}">{report.score:.1f}</span> / 100 '
-        f'<span class="{band}">({band} match)</span></p>',
+        f'<span class="{band}">({_h(said)})</span></p>',
         *(f'<p class="meta">{_h(line.strip())}</p>' for line in made_of(report)),
     ]
     if report.categories:

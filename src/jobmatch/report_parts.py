@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
 from .scoring.profile_types import degree_meets
-from .wording import DEGREE_LABELS, score_band
+from .wording import DEGREE_LABELS, match_band, score_band
 
 __all__ = [
     "category_labels",
@@ -33,6 +33,7 @@ __all__ = [
     "pct",
     "preferred_note",
     "score_band",
+    "verdict",
     "MIN_GAIN",
     "file_name",
     "made_of",
@@ -105,6 +106,25 @@ def made_of(report: ScoreReport) -> list[str]:
         pref += f" ({p.preferred_partial} more partly)"
     lines.append(f"{req}; {pref}")
     return lines
+
+
+def verdict(report: ScoreReport) -> tuple[str, str]:
+    """``(band, words)``: the verdict on ``report`` (:func:`~jobmatch.wording.match_band`)
+    and how the headline says it: ``"strong match"``, or, for a score of 70+ meeting less
+    than :data:`~jobmatch.wording.STRONG_REQUIRED` of the required requirements, the gap
+    named ("partial match, not
+    strong: only 8 of 14 required met, 1 more partly"): its words alone made it "strong"."""
+    p = report.parts
+    if p is None:
+        band = score_band(report.score)
+        return band, f"{band} match"
+    band = match_band(report.score, p.required_met, p.required_partial, p.required_total)
+    if band == score_band(report.score):
+        return band, f"{band} match"
+    more = f", {p.required_partial} more partly" if p.required_partial else ""
+    return band, (
+        f"{band} match, not strong: only {p.required_met} of {p.required_total} required met{more}"
+    )
 
 
 def cosine_note(report: ScoreReport) -> str:

@@ -1,0 +1,125 @@
+"""What the verdict, the order of what to add and the rank table tell a reader.
+
+A score of 70+ was a "strong match" whatever it missed: a resume scoring 95.9 on the
+similarity of its words, with 6 of its 14 required requirements missing, was told "strong".
+Equal gains were listed by requirement id, alphabetically, and the rank table clipped ids and
+skill names mid-word.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import jobmatch
+from jobmatch.batch.writers import write_table
+from jobmatch.models import BatchResult, ScoreParts, ScoreReport
+from jobmatch.report import render_html, render_markdown, render_text
+from jobmatch.scoring.profiles import DEFAULT_PROFILE, load_profile
+from jobmatch.wording import STRONG_REQUIRED, match_band
+
+from .test_report import make_report
+
+
+def _with_required(report: ScoreReport, met: int, partial: int, total: int) -> ScoreReport:
+    parts = ScoreParts(0.6, 1.0, 0.86, report.score, 100.0, met, partial, total, 0, 0, 2)
+    return replace(report, parts=parts)
+
+
+def test_a_high_score_missing_many_required_is_no_strong_match() -> None:
+    report = _with_required(replace(make_report(), score=95.9), met=8, partial=1, total=14)
+    said = "partial match, not strong: only 8 of 14 required met, 1 more partly"
+    assert render_text(report).startswith(f"Score 95.9/100 ({said})\n")
+    assert render_markdown(report).startswith(f"# jobmatch score: 95.9/100 ({said})\n")
+    html = render_html(report)
+    assert f'<span class="partial">({said})</span>' in html
+    assert '<span class="score partial">95.9</span>' in html
+
+
+def test_a_high_score_meeting_most_required_stays_strong() -> None:
+    report = _with_required(replace(make_report(), score=84.7), met=4, partial=0, total=5)
+    assert render_text(report).startswith("Score 84.7/100 (strong match)\n")
+    # a profile requiring nothing, or a report without its parts, keeps the score's band
+    assert render_text(_with_required(report, 0, 0, 0)).startswith("Score 84.7/100 (strong")
+    assert render_text(replace(report, parts=None)).startswith("Score 84.7/100 (strong")
+
+
+def test_the_share_a_strong_match_needs_counts_a_partly_met_one_half() -> None:
+    assert match_band(80.0, 3, 0, 4) == "strong"  # 0.75
+    assert match_band(80.0, 2, 1, 4) == "partial"  # 0.625
+    assert match_band(80.0, 2, 2, 4) == "strong"  # two halves make one
+    assert match_band(80.0, 2, 0, 3) == "partial"  # one of three missing
+    assert STRONG_REQUIRED == 0.75
+    # below 70 the band is the score's: the rule only keeps "strong" from a gap
+    assert match_band(55.0, 0, 0, 9) == "partial"
+    assert match_band(20.0, 9, 0, 9) == "weak"
+
+
+def test_harvey_dent_is_told_what_he_misses(shared_data: Path) -> None:
+    pdf = shared_data / "resumes" / "resume_matcher" / "harvey_dent_mle.pdf"
+    report = jobmatch.score(pdf)
+    p = report.parts
+    assert p is not None
+    share = (p.required_met + p.required_partial / 2) / p.required_total
+    assert report.score >= 70 and share < STRONG_REQUIRED
+    head = render_text(report).splitlines()[0]
+    assert "(partial match, not strong: only " in head
+    assert f"{p.required_met} of {p.required_total} required met" in head
+
+
+def test_equal_gains_list_required_first_then_in_profile_order() -> None:
+    report = jobmatch.score("Research engineer. Skills: Python, PyTorch, deep learning, NLP.")
+    profile = load_profile(DEFAULT_PROFILE)
+    order = {req.id: i for i, (_, req) in enumerate(profile.requirements())}
+    keys = [(-m.gain, not m.required, order[m.requirement]) for m in report.missing]
+    assert keys == sorted(keys)
+    # there are ties the order decides, and the profile's order is not the ids'
+    pairs = zip(report.missing, report.missing[1:], strict=False)
+    ties = [(a, b) for a, b in pairs if a.gain == b.gain]
+    assert any(a.required != b.required for a, b in ties)
+    assert any(a.requirement > b.requirement for a, b in ties)
+
+
+def test_batch_lists_missing_in_the_reports_order() -> None:
+    text = "Research engineer. Skills: Python, PyTorch, deep learning, NLP."
+    report = jobmatch.score(text)
+    (result,) = jobmatch.score_many([text])
+    assert result.missing == tuple(dict.fromkeys(m.skill_id for m in report.missing))[:10]
+
+
+def _row(rid: str, matched: tuple[str, ...] = ("python",)) -> BatchResult:
+    return BatchResult(id=rid, source=rid, status="ok", score=50.0, matched=matched)
+
+
+def test_rank_table_clips_an_id_at_a_separator() -> None:
+    out = io.StringIO()
+    rid = "/home/recruiter/applicants/2026/livecareer/ACCOUNTANT_12065211.pdf"
+    write_table(out, [_row(rid)], scored=1, failed=0)
+    line = out.getvalue().splitlines()[1]
+    assert "  …/livecareer/ACCOUNTANT_12065211.pdf  " in line
+
+
+def test_rank_table_clips_names_between_two_names() -> None:
+    names = {
+        "python": "Python",
+        "pytorch": "PyTorch",
+        "deep_learning": "deep learning",
+        "computer_vision": "computer vision",
+    }
+    out = io.StringIO()
+    row = _row("a.pdf", matched=tuple(names))
+    write_table(out, [row], scored=1, failed=0, names=names)
+    line = out.getvalue().splitlines()[1]
+    # "Python, PyTorch, deep learning, computer…" read as a skill named "computer"
+    assert "  Python, PyTorch, deep learning, …  " in line
+
+
+@pytest.mark.parametrize("rid", ["a.pdf", "x" * 80, "glassdoor_public.jsonl:123"])
+def test_rank_table_keeps_its_columns(rid: str) -> None:
+    out = io.StringIO()
+    write_table(out, [_row(rid)], scored=1, failed=0, names={"python": "Python"})
+    head, line = out.getvalue().splitlines()[:2]
+    assert line.index("Python") == head.index("matched")
