@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import jobmatch
-from jobmatch.batch.writers import write_table
+from jobmatch.batch.writers import _clip_left, write_table
 from jobmatch.models import BatchResult, ScoreParts, ScoreReport
 from jobmatch.report import render_html, render_markdown, render_text
 from jobmatch.scoring.profiles import DEFAULT_PROFILE, load_profile
@@ -96,10 +96,12 @@ def _row(rid: str, matched: tuple[str, ...] = ("python",)) -> BatchResult:
 
 def test_rank_table_clips_an_id_at_a_separator() -> None:
     out = io.StringIO()
-    rid = "/home/recruiter/applicants/2026/livecareer/ACCOUNTANT_12065211.pdf"
+    rid = "/home/recruiter/applicants/2026/livecareer_more/ACCOUNTANT_12065211.pdf"
     write_table(out, [_row(rid)], scored=1, failed=0)
     line = out.getvalue().splitlines()[1]
-    assert "  …/livecareer/ACCOUNTANT_12065211.pdf  " in line
+    # it read "…reer_more/ACCOUNTANT_12065211.pdf"
+    assert "  …/ACCOUNTANT_12065211.pdf  " in line
+    assert _clip_left("records.jsonl:1204_senior_data_scientist", 24) == "…senior_data_scientist"
 
 
 def test_rank_table_clips_names_between_two_names() -> None:

@@ -191,6 +191,7 @@ def top_results(results: Iterable[BatchResult], k: int) -> list[BatchResult]:
 
 #: where a clipped id may start: a path, word or name separator
 _BREAK = re.compile(r"[\s/\\_.:,;-]")
+_SLASH = re.compile(r"[/\\]")
 
 
 def _clip(text: str, width: int, sep: str = " ") -> str:
@@ -213,12 +214,16 @@ def _clip_left(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     start = len(text) - (width - 1)
-    at = _BREAK.search(text, start - 1)
     # a path keeps its slash ("…/CHEF.pdf"), a name starts after its separator
-    begin = start if at is None else at.start() if at.group() in "/\\" else at.end()
-    if begin - start > width // 2:
+    slash = _SLASH.search(text, start)
+    at = _BREAK.search(text, start - 1)
+    if slash is not None and slash.start() - start <= width // 2:
+        begin = slash.start()
+    elif at is not None and at.end() - start <= width // 2:
+        begin = max(at.end(), start)
+    else:
         begin = start
-    return "…" + text[max(begin, start) :]
+    return "…" + text[begin:]
 
 
 #: names of the requirements of a posting's profile that stand for no skill (a row's
