@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import jobmatch
-from jobmatch.batch.writers import _clip_left, write_table
+from jobmatch.batch.writers import _clip, _clip_left, write_table
 from jobmatch.models import BatchResult, ScoreParts, ScoreReport
 from jobmatch.report import render_html, render_markdown, render_text
 from jobmatch.scoring.profiles import DEFAULT_PROFILE, load_profile
@@ -117,6 +117,10 @@ def test_rank_table_clips_names_between_two_names() -> None:
     line = out.getvalue().splitlines()[1]
     # "Python, PyTorch, deep learning, computer…" read as a skill named "computer"
     assert "  Python, PyTorch, deep learning, …  " in line
+    # one name that fits is enough: "data visualization, Microsoft SQL Serve…"
+    assert _clip("data visualization, Microsoft SQL Server, SQL", 40, ", ") == (
+        "data visualization, …"
+    )
 
 
 @pytest.mark.parametrize("rid", ["a.pdf", "x" * 80, "glassdoor_public.jsonl:123"])

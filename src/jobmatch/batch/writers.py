@@ -197,12 +197,14 @@ _SLASH = re.compile(r"[/\\]")
 def _clip(text: str, width: int, sep: str = " ") -> str:
     """``text`` in ``width`` characters, cut before a ``sep`` (", " between the names of a
     list) with "…": "Python, PyTorch, deep learning, …", where "…, computer visi…" cut a
-    name in two. Mid-word only when no ``sep`` leaves half the width."""
+    name in two. Mid-word only when the first name (word) alone is too long, or, for
+    words, when the cut would leave less than half the width."""
     if len(text) <= width:
         return text
-    more = ", …" if sep.startswith(",") else " …"
+    listed = sep.startswith(",")
+    more = ", …" if listed else " …"
     end = text.rfind(sep, 0, width - len(more) + len(sep))
-    if end < width // 2:
+    if end <= 0 or (not listed and end < width // 2):
         return text[: width - 1] + "…"
     return text[:end] + more
 
