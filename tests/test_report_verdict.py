@@ -129,3 +129,10 @@ def test_rank_table_keeps_its_columns(rid: str) -> None:
     write_table(out, [_row(rid)], scored=1, failed=0, names={"python": "Python"})
     head, line = out.getvalue().splitlines()[:2]
     assert line.index("Python") == head.index("matched")
+
+
+def test_markdown_heads_the_required_column_as_html_does() -> None:
+    # "Requirement" above "required" read as the requirement's text
+    md = render_markdown(make_report())
+    assert "| Skill | Category | Required or preferred | Points |" in md
+    assert "| Requirement |" not in md

@@ -234,7 +234,8 @@ def render_markdown(report: ScoreReport) -> str:
             f"## {title}",
             "",
             *([f"_{_md(note)}_", ""] if note else []),
-            "| Skill | Category | Requirement | Points |",
+            # "Requirement" read as the requirement's text (the HTML column was renamed so)
+            "| Skill | Category | Required or preferred | Points |",
             "|---|---|---|---:|",
         ]
         out += [
