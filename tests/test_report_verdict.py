@@ -16,8 +16,15 @@ import pytest
 
 import jobmatch
 from jobmatch.batch.writers import _clip, _clip_left, write_table
-from jobmatch.models import BatchResult, ScoreParts, ScoreReport
+from jobmatch.models import (
+    BatchResult,
+    CategoryCoverage,
+    MissingSkill,
+    ScoreParts,
+    ScoreReport,
+)
 from jobmatch.report import render_html, render_markdown, render_text
+from jobmatch.report_parts import required_counts
 from jobmatch.scoring.profiles import DEFAULT_PROFILE, load_profile
 from jobmatch.wording import STRONG_REQUIRED, match_band
 
@@ -64,10 +71,53 @@ def test_harvey_dent_is_told_what_he_misses(shared_data: Path) -> None:
     p = report.parts
     assert p is not None
     share = (p.required_met + p.required_partial / 2) / p.required_total
+    met, partial, total, aside = required_counts(report)
+    # short of 3/4 with the soft skills (communication, problem solving) and without them
     assert report.score >= 70 and share < STRONG_REQUIRED
+    assert aside and (met + partial / 2) / total < STRONG_REQUIRED
     head = render_text(report).splitlines()[0]
-    assert "(partial match, not strong: only " in head
-    assert f"{p.required_met} of {p.required_total} required met" in head
+    said = f"(partial match, not strong: soft skills aside, only {met} of {total} required met"
+    assert said in head
+
+
+def test_missing_soft_skills_alone_do_not_deny_a_strong_match() -> None:
+    # a Java developer at 95.8 missing five required soft skills ("critical thinking"...)
+    # and two technical requirements of 13 was told "partial"
+    base = make_report()
+    soft = CategoryCoverage(
+        id="soft_skill", label="Soft skills", weight=0.2, coverage=0.0, missing=("teamwork",)
+    )
+    gap = MissingSkill(
+        requirement="teamwork",
+        skill_id="teamwork",
+        name="teamwork",
+        category="soft_skill",
+        required=True,
+        gain=0.3,
+    )
+    report = replace(
+        base,
+        score=95.8,
+        categories=(*base.categories, soft),
+        missing=(*base.missing, gap),
+    )
+    # required: pytorch (met), deep learning (partly), cloud (missing), teamwork (soft)
+    report = _with_required(report, met=1, partial=1, total=4)
+    assert required_counts(report) == (1, 1, 3, True)
+    assert render_text(report).startswith(
+        "Score 95.8/100 (partial match, not strong: soft skills aside, only 1 of 3 required "
+        "met, 1 more partly)"
+    )
+    # every other required one met (no cloud asked): strong, whatever soft skill is missing
+    met = replace(report.categories[0], matched=("pytorch", "deep_learning"), partial=())
+    report = replace(report, categories=(met, soft), missing=(gap,))
+    report = _with_required(report, met=2, partial=0, total=3)
+    assert required_counts(report) == (2, 0, 2, True)
+    assert render_text(report).startswith("Score 95.8/100 (strong match)")
+    # only soft skills required: they count
+    only_soft = replace(report, categories=(soft,), matched=(), missing=(gap,))
+    only_soft = _with_required(only_soft, met=0, partial=0, total=1)
+    assert required_counts(only_soft) == (0, 0, 1, False)
 
 
 def test_equal_gains_list_required_first_then_in_profile_order() -> None:
