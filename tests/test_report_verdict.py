@@ -186,3 +186,12 @@ def test_markdown_heads_the_required_column_as_html_does() -> None:
     md = render_markdown(make_report())
     assert "| Skill | Category | Required or preferred | Points |" in md
     assert "| Requirement |" not in md
+
+
+def test_rank_table_names_the_shipped_profiles_degree_requirements() -> None:
+    row = BatchResult(
+        id="a.pdf", source="a.pdf", status="ok", score=9.0, missing=("advanced_degree", "bachelor")
+    )
+    out = io.StringIO()
+    write_table(out, [row], scored=1, failed=0)
+    assert out.getvalue().splitlines()[1].endswith("  master's or PhD, bachelor's degree")

@@ -234,6 +234,9 @@ REQUIREMENT_NAMES = {
     "degree_preferred": "preferred degree",
     "field": "field of study",
     "years": "years of experience",
+    # the shipped profile's degree requirements ("advanced_degree" read as an id)
+    "bachelor": "bachelor's degree",
+    "advanced_degree": "master's or PhD",
 }
 
 
