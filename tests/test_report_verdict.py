@@ -195,3 +195,29 @@ def test_rank_table_names_the_shipped_profiles_degree_requirements() -> None:
     out = io.StringIO()
     write_table(out, [row], scored=1, failed=0)
     assert out.getvalue().splitlines()[1].endswith("  master's or PhD, bachelor's degree")
+
+
+def test_html_what_to_add_says_how_many_years_count() -> None:
+    from jobmatch.facts import YearsMatch
+
+    base = make_report()
+    years = MissingSkill(
+        requirement="years",
+        skill_id="years",
+        name="4+ years of experience in React",
+        category="cloud",
+        required=True,
+        gain=5.8,
+    )
+    asked = YearsMatch(
+        requirement="years",
+        label="4+ years of experience in React",
+        asked=4.0,
+        domain=("react",),
+        years=1.2,
+        credit=0.3,
+    )
+    report = replace(base, missing=(*base.missing, years), years=(asked,))
+    # text and Markdown said it; the HTML row read "required +5.8" alone
+    assert "required; 1.2 of 4 years count" in render_markdown(report)
+    assert '<span class="tag req">required</span>; 1.2 of 4 years count' in render_html(report)
