@@ -27,9 +27,13 @@ def test_rank_is_a_table_best_first_by_default() -> None:
     lines = out.splitlines()
     assert lines[0].split() == ["#", "score", "id", "matched", "missing"]
     assert [line.split()[1] for line in lines[1:4]] == ["98.4", "51.0", "2.5"]
-    # ids are paths, clipped on the left to 36 characters (wherever the checkout is)
-    shown = [str(p) if len(str(p)) <= 36 else "…" + str(p)[-35:] for p in RESUMES]
-    assert [line.split()[2] for line in lines[1:4]] == [shown[1], shown[2], shown[0]]
+    # ids are paths, clipped on the left to 36 characters (wherever the checkout is), at a
+    # separator: "…/research_engineer_resume.txt", not "…amples/research_engineer_resume.txt"
+    ids = [line.split()[2] for line in lines[1:4]]
+    for shown, path in zip(ids, [RESUMES[1], RESUMES[2], RESUMES[0]], strict=True):
+        assert len(shown) <= 36 and shown.endswith(path.name)
+        assert shown == str(path) or (shown.startswith("…/") and str(path).endswith(shown[1:]))
+    assert ids[0] == "…/research_engineer_resume.txt"
     assert lines[4] == "3 of 3 scored records shown"
     assert err.startswith("rank: 3 ok, 0 failed, ")
 

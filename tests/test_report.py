@@ -152,7 +152,7 @@ def make_report(
 # ------------------------------------------------------------------------------ text
 
 EXPECTED_TEXT = """\
-Score 72.5/100 (strong match)
+Score 72.5/100 (partial match, not strong: only 1 of 3 required met, 1 more partly)
   cv.pdf against profile research-engineer
   = calibrate(0.40 x coverage 0.65 + 0.60 x similarity 1.00 = 0.86) = 72.5
   required 1 of 3 met (1 more partly); preferred 0 of 2
@@ -194,7 +194,7 @@ def test_text_colour_only_when_asked() -> None:
     plain = render(make_report(), "text")
     coloured = render(make_report(), "text", color=True)
     assert "\x1b" not in plain
-    assert "\x1b[1;32m72.5/100\x1b[0m" in coloured
+    assert "\x1b[1;33m72.5/100\x1b[0m" in coloured  # yellow: a partial match
     # the colour codes are the only difference
     assert coloured.replace("\x1b[0m", "").count("\x1b[") > 5
 
@@ -232,7 +232,10 @@ def test_unknown_format_is_a_value_error() -> None:
 
 def test_markdown_tables() -> None:
     md = render_markdown(make_report())
-    assert md.startswith("# jobmatch score: 72.5/100 (strong match)\n")
+    assert md.startswith(
+        "# jobmatch score: 72.5/100 (partial match, not strong: only 1 of 3 required met, "
+        "1 more partly)\n"
+    )
     assert "| Frameworks and libraries | 75% | 2 |" in md
     assert (
         "| PyTorch | Frameworks and libraries | full | experience | "
@@ -425,8 +428,11 @@ def test_a_kind_met_by_a_member_names_it_in_every_format() -> None:
         via_name="PyTorch",
     )
     report = replace(report, matched=(kind, *report.matched[1:]))
-    assert "+ machine learning frameworks (Frameworks and libraries) [full, PyTorch is one]" in (
+    note = "full, PyTorch counts for machine learning frameworks"
+    assert f"+ machine learning frameworks (Frameworks and libraries) [{note}]" in (
         render_text(report)
     )
-    assert "| full, PyTorch is one |" in render_markdown(report)
-    assert "full, PyTorch is one" in render_html(report)
+    assert f"| {note} |" in render_markdown(report)
+    assert note in render_html(report)
+    # "full, PyTorch is one" read as a count (or as the resume's own words)
+    assert "is one" not in render_text(report)

@@ -39,10 +39,10 @@ from .report_parts import (
     missing_note,
     pct,
     preferred_note,
-    score_band,
     small_note,
     split_missing,
     terminal_line,
+    verdict,
 )
 
 __all__ = [
@@ -93,10 +93,6 @@ def _paint(s: str, color: bool, fg: str | None = None, bold: bool = False) -> st
     return f"\x1b[{';'.join(map(str, codes))}m{s}\x1b[0m" if codes else s
 
 
-def _band_color(score: float) -> str:
-    return {"strong": "green", "partial": "yellow", "weak": "red"}[score_band(score)]
-
-
 def _bar(fraction: float, width: int = 20) -> str:
     filled = round(max(0.0, min(1.0, fraction)) * width)
     return "#" * filled + "." * (width - filled)
@@ -113,8 +109,9 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
 
     labels = category_labels(report)
     out: list[str] = []
-    score = _paint(f"{report.score:.1f}/100", color, _band_color(report.score), bold=True)
-    out.append(f"{head('Score')} {score} ({score_band(report.score)} match)")
+    band, said = verdict(report)
+    score = _paint(f"{report.score:.1f}/100", color, _BAND_COLOR[band], bold=True)
+    out.append(f"{head('Score')} {score} ({said})")
     source, profile = terminal_line(file_name(report.source)), terminal_line(report.profile)
     out.append(f"  {source} against profile {profile}")
     out += [f"  {line}" for line in made_of(report)]
@@ -197,7 +194,7 @@ def render_markdown(report: ScoreReport) -> str:
     """``report`` as Markdown (str; GitHub-flavoured tables, document text escaped)."""
     labels = category_labels(report)
     out = [
-        f"# jobmatch score: {report.score:.1f}/100 ({score_band(report.score)} match)",
+        f"# jobmatch score: {report.score:.1f}/100 ({verdict(report)[1]})",
         "",
         f"- Document: {_md(file_name(report.source))}",
         f"- Profile: {_md(report.profile)} {_md(report.profile_version)}",
@@ -237,7 +234,8 @@ def render_markdown(report: ScoreReport) -> str:
             f"## {title}",
             "",
             *([f"_{_md(note)}_", ""] if note else []),
-            "| Skill | Category | Requirement | Points |",
+            # "Requirement" read as the requirement's text (the HTML column was renamed so)
+            "| Skill | Category | Required or preferred | Points |",
             "|---|---|---|---:|",
         ]
         out += [

@@ -24,11 +24,12 @@ from .report_parts import (
     matched_category,
     matched_once,
     meets_note,
+    missing_note,
     pct,
     preferred_note,
-    score_band,
     small_note,
     split_missing,
+    verdict,
 )
 
 __all__ = ["HTML_CSP", "HTML_CSS", "escape_html", "render_html"]
@@ -85,12 +86,17 @@ def _html_matched(m: MatchedSkill, n: int, labels: dict[str, str]) -> str:
     )
 
 
-def _html_missing(m: MissingSkill, labels: dict[str, str]) -> str:
+def _html_missing(m: MissingSkill, labels: dict[str, str], report: ScoreReport) -> str:
     kind = (
         '<span class="tag req">required</span>'
         if m.required
         else '<span class="tag">preferred</span>'
     )
+    # years asked say how many count, as in text and Markdown ("required; 1.2 of 4 years
+    # count"): "4+ years of experience in React ... required +5.8" did not say
+    note = missing_note(m, report)
+    if "; " in note:
+        kind += _h(note[note.index(";") :])
     return (
         f"<tr><td>{_h(m.name)}</td><td>{_h(labels.get(m.category, m.category))}</td>"
         f'<td>{kind}</td><td class="num">+{m.gain:.1f}</td></tr>'
@@ -100,7 +106,7 @@ def _html_missing(m: MissingSkill, labels: dict[str, str]) -> str:
 def render_html(report: ScoreReport) -> str:
     """``report`` as one self-contained HTML page (str): inline CSS, no script or asset."""
     labels = category_labels(report)
-    band = score_band(report.score)
+    band, said = verdict(report)
     title = f"jobmatch: {file_name(report.source)}"
     parts = [
         "<!DOCTYPE html>",
@@ -111,7 +117,7 @@ def render_html(report: ScoreReport) -> str:
         f"<h1>{_h(file_name(report.source))}</h1>",
         f'<p class="meta">against profile {_h(report.profile)} {_h(report.profile_version)}</p>',
         f'<p><span class="score {band}">{report.score:.1f}</span> / 100 '
-        f'<span class="{band}">({band} match)</span></p>',
+        f'<span class="{band}">({_h(said)})</span></p>',
         *(f'<p class="meta">{_h(line.strip())}</p>' for line in made_of(report)),
     ]
     if report.categories:
@@ -143,7 +149,7 @@ def render_html(report: ScoreReport) -> str:
                 "<table><thead><tr><th>Skill</th><th>Category</th>"
                 "<th>Required or preferred</th>"
                 '<th class="num">Points</th></tr></thead><tbody>',
-                *(_html_missing(m, labels) for m in items),
+                *(_html_missing(m, labels, report) for m in items),
                 "</tbody></table>",
             ]
     if small:

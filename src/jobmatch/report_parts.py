@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
-from .scoring.profile_types import degree_meets
-from .wording import DEGREE_LABELS, score_band
+from .scoring.profile_types import POSTING_SOFT, degree_meets
+from .wording import DEGREE_LABELS, match_band, score_band
 
 __all__ = [
     "category_labels",
@@ -33,6 +33,9 @@ __all__ = [
     "pct",
     "preferred_note",
     "score_band",
+    "verdict",
+    "required_counts",
+    "SOFT_CATEGORIES",
     "MIN_GAIN",
     "file_name",
     "made_of",
@@ -107,6 +110,53 @@ def made_of(report: ScoreReport) -> list[str]:
     return lines
 
 
+#: the categories of soft skills, which the verdict sets aside (a posting's, and the
+#: shipped profile's): they weigh at most a tenth of the rest in the score
+SOFT_CATEGORIES = POSTING_SOFT | {"soft_skills"}
+
+
+def required_counts(report: ScoreReport) -> tuple[int, int, int, bool]:
+    """``(met, partly met, total, soft_aside)``: the required requirements the verdict
+    counts, those of soft-skill categories (:data:`SOFT_CATEGORIES`) set aside when others
+    are required (``soft_aside``: some were). A Java developer missing "critical thinking"
+    and four more soft skills, every technical requirement but two met, is no partial
+    match for that; the score gives them a tenth of the weight at most."""
+    p = report.parts
+    if p is None:
+        return 0, 0, 0, False
+    required = {m.requirement: m.required for m in report.matched}
+    required |= {m.requirement: m.required for m in report.missing}
+    soft = [0, 0, 0]
+    for c in report.categories:
+        if c.id in SOFT_CATEGORIES:
+            soft[0] += sum(required.get(r, False) for r in c.matched)
+            soft[1] += sum(required.get(r, False) for r in c.partial)
+            soft[2] += sum(required.get(r, False) for r in (*c.matched, *c.partial, *c.missing))
+    if not soft[2] or soft[2] >= p.required_total:
+        return p.required_met, p.required_partial, p.required_total, False
+    met, partial = p.required_met - soft[0], p.required_partial - soft[1]
+    return met, partial, p.required_total - soft[2], True
+
+
+def verdict(report: ScoreReport) -> tuple[str, str]:
+    """``(band, words)``: the verdict on ``report`` (:func:`~jobmatch.wording.match_band`)
+    and how the headline says it: ``"strong match"``, or, for a score of 70+ meeting less
+    than :data:`~jobmatch.wording.STRONG_REQUIRED` of the required requirements (soft
+    skills aside, :func:`required_counts`), the gap named ("partial match, not strong: soft
+    skills aside, only 8 of 12 required met, 1 more partly"): its words alone made it
+    "strong"."""
+    if report.parts is None:
+        band = score_band(report.score)
+        return band, f"{band} match"
+    met, partial, total, soft_aside = required_counts(report)
+    band = match_band(report.score, met, partial, total)
+    if band == score_band(report.score):
+        return band, f"{band} match"
+    aside = "soft skills aside, " if soft_aside else ""
+    more = f", {partial} more partly" if partial else ""
+    return band, f"{band} match, not strong: {aside}only {met} of {total} required met{more}"
+
+
 def cosine_note(report: ScoreReport) -> str:
     """The TF-IDF cosine named as what it is: ``report.similarity`` is the raw cosine, and
     the similarity the score is made of (:func:`made_of`) is the cosine over the profile's
@@ -146,7 +196,7 @@ def partly_met(report: ScoreReport) -> set[str]:
 
 def has_note(m: MatchedSkill) -> bool:
     """Whether a matched skill is listed with its :func:`match_note`: partly met, or a
-    broad kind met by a member ("full, PostgreSQL is one")."""
+    broad kind met by a member ("full, PostgreSQL counts for relational databases")."""
     return m.match == "partial" or m.via is not None
 
 
@@ -277,16 +327,18 @@ def education_line(report: ScoreReport) -> str:
 
 
 def match_note(m: MatchedSkill) -> str:
-    """``"full"``, ``"full, X is one"`` (a broad kind met by a member), ``"partial, implied
-    by X"``, or ``"partial, native level not shown"`` (a language met by the language the
-    document is written in)."""
+    """``"full"``, ``"full, X counts for K"`` (a broad kind K met by a member X: "full,
+    PostgreSQL counts for relational databases"), ``"partial, implied by X"``, or
+    ``"partial, native level not shown"`` (a language met by the language the document is
+    written in)."""
     if m.match == "partial" and m.evidence == "language":
         return "partial, native level not shown"
     if m.match == "partial":
         via = m.via_name or (m.via or "").replace("_", " ")
         return f"partial, implied by {via}" if via else "partial"
     if m.via is not None:
-        return f"full, {m.via_name or m.via.replace('_', ' ')} is one"
+        # "full, creative problem solving is one" read as a count, or as the resume's words
+        return f"full, {m.via_name or m.via.replace('_', ' ')} counts for {m.name}"
     return "full"
 
 

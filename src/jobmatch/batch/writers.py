@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import heapq
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO
@@ -188,13 +189,43 @@ def top_results(results: Iterable[BatchResult], k: int) -> list[BatchResult]:
     return [r for _, _, r in sorted(heap, key=lambda t: t[:2], reverse=True)]
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+#: where a clipped id may start: a path, word or name separator
+_BREAK = re.compile(r"[\s/\\_.:,;-]")
+_SLASH = re.compile(r"[/\\]")
+
+
+def _clip(text: str, width: int, sep: str = " ") -> str:
+    """``text`` in ``width`` characters, cut before a ``sep`` (", " between the names of a
+    list) with "…": "Python, PyTorch, deep learning, …", where "…, computer visi…" cut a
+    name in two. Mid-word only when the first name (word) alone is too long, or, for
+    words, when the cut would leave less than half the width."""
+    if len(text) <= width:
+        return text
+    listed = sep.startswith(",")
+    more = ", …" if listed else " …"
+    end = text.rfind(sep, 0, width - len(more) + len(sep))
+    if end <= 0 or (not listed and end < width // 2):
+        return text[: width - 1] + "…"
+    return text[:end] + more
 
 
 def _clip_left(text: str, width: int) -> str:
-    """Keep the end (of an id that is a path: the file name is what tells rows apart)."""
-    return text if len(text) <= width else "…" + text[-(width - 1) :]
+    """Keep the end (of an id that is a path: the file name is what tells rows apart),
+    starting at a separator ("…/livecareer/CHEF.pdf", not "…vecareer/CHEF.pdf"); mid-word
+    only when no separator leaves half the width."""
+    if len(text) <= width:
+        return text
+    start = len(text) - (width - 1)
+    # a path keeps its slash ("…/CHEF.pdf"), a name starts after its separator
+    slash = _SLASH.search(text, start)
+    at = _BREAK.search(text, start - 1)
+    if slash is not None and slash.start() - start <= width // 2:
+        begin = slash.start()
+    elif at is not None and at.end() - start <= width // 2:
+        begin = max(at.end(), start)
+    else:
+        begin = start
+    return "…" + text[begin:]
 
 
 #: names of the requirements of a posting's profile that stand for no skill (a row's
@@ -203,6 +234,9 @@ REQUIREMENT_NAMES = {
     "degree_preferred": "preferred degree",
     "field": "field of study",
     "years": "years of experience",
+    # the shipped profile's degree requirements ("advanced_degree" read as an id)
+    "bachelor": "bachelor's degree",
+    "advanced_degree": "master's or PhD",
 }
 
 
@@ -243,7 +277,8 @@ def write_table(
         matched = ", ".join(names.get(s, s) for s in r.matched[:skills]) or "-"
         missing = ", ".join(_missing_name(s, r.matched, names) for s in r.missing[:skills]) or "-"
         score = f"{r.score:5.1f}" if r.score is not None else "    -"
-        rid, matched, missing = _clip_left(r.id, 36), _clip(matched, 40), _clip(missing, 40)
+        matched, missing = _clip(matched, 40, ", "), _clip(missing, 40, ", ")
+        rid = _clip_left(r.id, 36)
         kept = "".join(f"  {_clip(r.fields.get(k, ''), 20):<20}" for k in keep_fields)
         stream.write(f"{n:>4}  {score}  {rid:<36}{kept}  {matched:<40}  {missing}\n")
     tail = f"{len(ranked):,} of {scored:,} scored records shown"

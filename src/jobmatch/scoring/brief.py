@@ -56,7 +56,7 @@ def brief(
         would give, rounded the same way.
     """
     matched: dict[str, None] = {}
-    missing: list[tuple[float, bool, str, str]] = []
+    missing: list[tuple[float, bool, str]] = []
     gains = result.gains
     for cat in profile.categories:
         for req in cat.requirements:
@@ -65,14 +65,15 @@ def brief(
                 matched.setdefault(cr.skill_id, None)
             if cr.credit < 1.0:
                 first = req.skills[0] if req.skills else req.id
-                missing.append((-round(gains[req.id], 6), not req.required, req.id, first))
-    # explain's sort key; a stable sort over the same order gives the same ranking
-    missing.sort(key=lambda m: m[:3])
+                missing.append((-round(gains[req.id], 1), not req.required, first))
+    # explain's sort key (gain, required first, then the profile's order); a stable sort
+    # over the same order gives the same ranking
+    missing.sort(key=lambda m: m[:2])
     return ScoreBrief(
         score=round(result.score, 1),
         profile=profile.id,
         coverage={c.id: round(result.categories[c.id], 4) for c in profile.categories},
         matched=tuple(matched),
-        missing=tuple(dict.fromkeys(m[3] for m in missing)),
+        missing=tuple(dict.fromkeys(m[2] for m in missing)),
         warnings=tuple(warnings),
     )

@@ -22,6 +22,7 @@ from ..report_parts import (
     matched_once,
     meets_note,
     preferred_note,
+    verdict,
 )
 from .problems import Problem
 from .service import Scored
@@ -55,10 +56,6 @@ _WHAT_TO_DO = {
 
 def _h(value: object) -> str:
     return escape(str(value), quote=True)
-
-
-def _band(score: float) -> str:
-    return "strong" if score >= 70 else "partial" if score >= 40 else "weak"
 
 
 def page(
@@ -151,13 +148,13 @@ def _problem(problem: Problem) -> str:
 
 def _report(scored: Scored, token: str | None) -> str:
     r = scored.report
-    band = _band(r.score)
+    band, said = verdict(r)
     parts = [
         '<section id="result" aria-labelledby="result-heading">',
         f'<h2 id="result-heading" tabindex="-1">Report for {_h(r.source)}</h2>',
         f'<p class="meta">Profile {_h(r.profile)} {_h(r.profile_version)}</p>',
         f'<p class="score-line"><span class="score {band}" id="score">{r.score:.1f}</span>'
-        f' <span class="of">/ 100, {band} match</span></p>',
+        f' <span class="of">/ 100, {_h(said)}</span></p>',
         f'<p class="meta">coverage {r.coverage:.4f}, TF-IDF similarity {r.similarity:.4f}</p>',
     ]
     if token:
