@@ -121,7 +121,14 @@ def test_garbled_font_gives_warning() -> None:
 def test_mojibake_repaired_with_warning() -> None:
     text, warnings = check_text("CafÃ© â€“ donâ€™t Ã¼ber", source="x")
     assert text == "Café – don’t über"
-    assert warnings == ["mojibake: repaired 4 UTF-8 sequence(s) read as CP-1252 (Ã© -> é)"]
+    assert warnings == [
+        'mojibake: repaired 4 UTF-8 sequence(s) read as CP-1252, the first "CafÃ©" -> "Café"'
+    ]
+    # the example is the document's own first repaired word, not a fixed one
+    _, warnings = check_text("Python\nSQL and donâ€™t", source="x")
+    assert warnings == [
+        'mojibake: repaired 1 UTF-8 sequence(s) read as CP-1252, the first "donâ€™t" -> "don’t"'
+    ]
 
 
 def test_mojibake_with_nbsp_and_c1_bytes() -> None:

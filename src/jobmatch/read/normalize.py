@@ -8,6 +8,7 @@ bytes of the file.
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 
@@ -93,12 +94,18 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
     """
     warnings: list[str] = []
     # before any character clean-up: mojibake uses NBSP and C1 characters ("Ã\xa0" is "à")
-    text, fixed = repair_mojibake(text.replace("\r\n", "\n"))
+    read = text.replace("\r\n", "\n")
+    text, fixed = repair_mojibake(read)
+    repaired = text
     if _RARE.search(text):  # most texts hold none: one scan instead of six
         text = _clean_rare(text, warnings)
     text = _drop_unmapped_glyphs(text, source=source, warnings=warnings)
     if fixed:
-        warnings.append(f"mojibake: repaired {fixed} UTF-8 sequence(s) read as CP-1252 (Ã© -> é)")
+        first = _first_repair(read, repaired)
+        warnings.append(
+            f"mojibake: repaired {fixed} UTF-8 sequence(s) read as CP-1252"
+            + (f", the first {first}" if first else "")
+        )
     replacements = text.count("\ufffd")
     if replacements:
         warnings.append(
@@ -121,6 +128,23 @@ def check_text(text: str, *, source: str) -> tuple[str, list[str]]:
             " are letters"
         )
     return text, warnings
+
+
+def _first_repair(before: str, after: str) -> str | None:
+    """The first words mojibake repair changed, as ``"CafÃ©" -> "Café"`` (the document's
+    own, so the warning shows what was repaired; repair keeps the lines, not the words: a
+    dropped lone "Â" leaves ``"Â" -> ""``)."""
+    for a, b in zip(before.splitlines(), after.splitlines(), strict=False):
+        if a != b:
+            x, y = a.split(), b.split()
+            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y).get_opcodes():
+                if tag == "equal":
+                    continue
+                if i2 - i1 == j2 - j1:  # words repaired one for one: the first of them
+                    i2, j2 = i1 + 1, j1 + 1
+                return f'"{" ".join(x[i1:i2])[:40]}" -> "{" ".join(y[j1:j2])[:40]}"'
+            return None
+    return None
 
 
 def _clean_rare(text: str, warnings: list[str]) -> str:
