@@ -23,11 +23,12 @@ from jobmatch.models import (
     ScoreParts,
     ScoreReport,
 )
-from jobmatch.report import render_html, render_markdown, render_text
+from jobmatch.report import render_html, render_json, render_markdown, render_text
 from jobmatch.report_parts import required_counts
 from jobmatch.scoring.profiles import DEFAULT_PROFILE, load_profile
 from jobmatch.wording import STRONG_REQUIRED, match_band
 
+from .helpers import load_schema, schema_errors
 from .test_report import make_report
 
 
@@ -221,3 +222,17 @@ def test_html_what_to_add_says_how_many_years_count() -> None:
     # text and Markdown said it; the HTML row read "required +5.8" alone
     assert "required; 1.2 of 4 years count" in render_markdown(report)
     assert '<span class="tag req">required</span>; 1.2 of 4 years count' in render_html(report)
+
+
+def test_the_json_report_carries_the_headlines_verdict() -> None:
+    weak = _with_required(replace(make_report(), score=95.9), met=8, partial=1, total=14)
+    strong = _with_required(replace(make_report(), score=84.7), met=4, partial=0, total=5)
+    for report, band in ((weak, "partial"), (strong, "strong")):
+        data = report.to_dict()
+        assert list(data)[:2] == ["score", "verdict"]
+        assert data["verdict"]["band"] == band
+        # the same words as the text headline, so a JSON reader is told what a reader is
+        headline = f"Score {report.score}/100 ({data['verdict']['words']})\n"
+        assert render_text(report).startswith(headline)
+        assert render_json(report).count('"verdict"') == 1
+        assert schema_errors(data, load_schema()) == []

@@ -369,9 +369,16 @@ class ScoreReport:
     years: tuple[YearsMatch, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready data: nested dicts and lists, ``score`` first."""
+        """The report as JSON-ready data: nested dicts and lists, ``score`` first, then the
+        ``verdict`` the headline of every other format gives (``band``: strong, partial or
+        weak; ``words``: the headline's, which name the gap when the required met keep a
+        score of 70+ from being strong)."""
+        # the report layer words the verdict, and imports this module
+        from .report_parts import verdict
+
         out: dict[str, Any] = jsonable(asdict(self))
-        return out
+        band, words = verdict(self)
+        return {"score": out.pop("score"), "verdict": {"band": band, "words": words}, **out}
 
 
 @dataclass(frozen=True, slots=True)
