@@ -236,3 +236,13 @@ def test_the_json_report_carries_the_headlines_verdict() -> None:
         assert render_text(report).startswith(headline)
         assert render_json(report).count('"verdict"') == 1
         assert schema_errors(data, load_schema()) == []
+
+
+def test_rank_table_names_a_postings_degree_requirement_as_one() -> None:
+    # "degree" is both a posting's degree requirement and a lexicon skill named "degree"
+    row = BatchResult(
+        id="p1", source="p1", status="ok", score=9.0, missing=("degree", "degree_preferred")
+    )
+    out = io.StringIO()
+    write_table(out, [row], scored=1, failed=0, names={"degree": "degree"})
+    assert out.getvalue().splitlines()[1].endswith("  required degree, preferred degree")

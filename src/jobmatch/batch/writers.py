@@ -231,6 +231,9 @@ def _clip_left(text: str, width: int) -> str:
 #: names of the requirements of a posting's profile that stand for no skill (a row's
 #: "missing" listed the ids: "field" read as nothing a recruiter asks)
 REQUIREMENT_NAMES = {
+    # a posting's degree requirement: its id is also the lexicon's skill "degree", whose
+    # name read as a skill missing rather than the degree the posting asks
+    "degree": "required degree",
     "degree_preferred": "preferred degree",
     "field": "field of study",
     "years": "years of experience",
@@ -267,10 +270,10 @@ def write_table(
         skills: matched / missing skills shown per row (a skill met only in part is in
             both, "(partly)" in the missing column).
         names: skill id -> name (a person reads names; an unknown id is shown as is, a
-            posting requirement that is no skill by :data:`REQUIREMENT_NAMES`).
+            posting requirement that is no skill by :data:`REQUIREMENT_NAMES`, which wins).
         keep_fields: input fields shown after the id (``--keep-fields``).
     """
-    names = {**REQUIREMENT_NAMES, **(names or {})}
+    names = {**(names or {}), **REQUIREMENT_NAMES}  # requirement ids name no skill here
     extra = "".join(f"  {_clip(k, 20):<20}" for k in keep_fields)
     stream.write(f"{'#':>4}  {'score':>5}  {'id':<36}{extra}  {'matched':<40}  missing\n")
     for n, r in enumerate(ranked, 1):
