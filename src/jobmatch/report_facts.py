@@ -140,7 +140,13 @@ def _each_rows(years: YearsMatch) -> list[str]:
 
 
 def _when(r: RoleCounted) -> str:
-    return f"{r.title or NO_TITLE} ({r.start} to {r.end}, {r.years:.1f} years)"
+    return f"{r.title or NO_TITLE} ({span(r.start, r.end)}, {r.years:.1f} years)"
+
+
+def span(start: str, end: str) -> str:
+    """``"2016 to 2019"``; a role given one date (``06/2016`` alone, counted as that month)
+    is ``"2016-06 only"``, not "2016-06 to 2016-06", which read as a misread range."""
+    return f"{start} only" if start == end else f"{start} to {end}"
 
 
 #: how a role the resume gives no title (only its employer) is shown
@@ -152,7 +158,7 @@ def role_line(role: Role) -> str:
     no title: ``"(no title), Radio Shack: ..."``."""
     at = f", {role.employer}" if role.employer else ""
     title = role.title or NO_TITLE
-    return f"{title}{at}: {role.start} to {role.end} ({role.years:.1f} years, {role.kind})"
+    return f"{title}{at}: {span(role.start, role.end)} ({role.years:.1f} years, {role.kind})"
 
 
 def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:

@@ -737,3 +737,12 @@ def test_a_word_exports_wrapped_cells_are_still_joined() -> None:
 def test_a_companys_research_arm_is_the_employer(line: str, employer: str) -> None:
     [role] = facts(f"EXPERIENCE\n{line}\n- Implemented layers.\n").roles
     assert role.employer == employer
+
+
+def test_a_role_given_one_date_reads_as_that_month_only() -> None:
+    from jobmatch.report_facts import span
+
+    # HEALTHCARE_14062078's latest role gives "06/2016" alone: "2016-06 to 2016-06" read
+    # as a misread range
+    assert span("2016-06", "2016-06") == "2016-06 only"
+    assert span("2013-11", "2015-01") == "2013-11 to 2015-01"
