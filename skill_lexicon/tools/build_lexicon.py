@@ -777,6 +777,34 @@ OTHER_SENSES["proof of concept"] = [
 OTHER_SENSES["testing"] += [
     f"{before} testing" for before in ("compliance", "controls", "control", "sox", "qualification")
 ] + ["analytical development and testing"]
+# watching a field's literature or a programme's results, not system monitoring ("scientific
+# monitoring", glassdoor-0528; "Research, Monitoring, & Evaluation", glassdoor-0377)
+OTHER_SENSES["monitoring"] = [
+    f"{before} monitoring" for before in ("scientific", "literature", "bibliographic")
+] + [
+    f"monitoring{sep} evaluation"
+    for sep in (" and", " &", ", and", ", &", "/")
+]
+# the biology of a kind of immune cell, no cell biology ("T cell biology", glassdoor-0536)
+OTHER_SENSES["cell biology"] = [
+    f"{kind}{sep}cell biology" for kind in ("t", "b", "car t", "nk") for sep in (" ", "-")
+]
+# a person's growth, no process improvement ("Continuous learning and improvement in a
+# constantly changing work environment", glassdoor-0326)
+OTHER_SENSES["continuous improvement"] = [
+    f"learning {join} improvement" for join in ("and", "&")
+]
+# virtual machines, servers or networks laid out, no software architecture ("Deploy and
+# manage VMware architecture", INFORMATION-TECHNOLOGY_10553553)
+OTHER_SENSES["architecture"] = [
+    f"{what} architecture"
+    for what in ("vmware", "vsphere", "citrix", "server", "storage", "network", "hardware")
+]
+# handling paper reports, no report development ("faxing reports", SALES_10724818)
+OTHER_SENSES["reports"] = [
+    f"{verb} reports"
+    for verb in ("fax", "faxing", "faxed", "photocopying", "copying", "filing", "scanning")
+]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
     # single-word soft skills get the rule on every form
@@ -946,7 +974,11 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
         # plain plurals are left to the matcher, which makes none for a one-word capitalised
         # name ("Bachelor" -> "bachelors" stays listed) nor for a mixed-case one
         # ("PowerPoint" -> "PowerPoints" stays listed)
-        ruled = context is not None and a in context.get("forms", [])
+        # a form under a cue rule gets no plural from the matcher: a listed plural of a
+        # business domain (all of whose forms get a generated rule) stays ("cell cultures")
+        ruled = (context is not None and a in context.get("forms", [])) or (
+            context is None and category == "business_domain" and a.lower() not in PLAIN
+        )
         singular = [p for p in parts if p.lower() == a.lower()[:-1]]
         pluralised = [p for p in singular if any(v.lower() == a.lower() for v in surface_variants(p))]
         if a.lower().endswith("s") and pluralised and not ruled:

@@ -114,9 +114,11 @@ def compile_rule(
             # rejects any match of the skill that it covers
             _place_everywhere(toks, negative)
             continue
-        found = _place_forms(toks, forms, negative)
-        if not found:
+        if not _place_forms(toks, forms, negative):
+            # no form as written: it covers what it holds of a form, a conjunct read with
+            # shared words ("improvement" in "learning and improvement")
             log.debug("negative phrase %r holds none of the forms %r", phrase, rule.forms)
+            _place_everywhere(toks, negative)
     sense = index(rule.sense) if index is not None and rule.sense is not None else -1
     other = [tuple(key(t.lower()) for t in tokenize(c)) for c in rule.sense_positive]
     return assemble_rule(
