@@ -1018,10 +1018,15 @@ def _inside(m: SkillMention, a: int, b: int) -> bool:
 
 #: the candidate offered something in the company's context: "You'll get to play with all of
 #: Amazon's technologies like EC2, SQS and S3" (glassdoor-0015, under "HOW DOES AMAZON FIT
-#: IN?", required them), "you will have the opportunity to work with ...": a perk, not an ask
+#: IN?", required them), "you will have the opportunity to work with ...": a perk, not an ask;
+#: and what the candidate will enjoy ("You will enjoy working with a highly talented and
+#: diverse team of data scientists specializing in deep learning, ..., nearly limitless cloud
+#: compute resources including Spark clusters and GPUs", glassdoor-0554, required them; not
+#: "You enjoy building ...", the candidate's own liking, which is asked)
 _OFFERED = re.compile(
     r"\byou(?:['’]ll| will| would|['’]d| can)?\s+(?:also\s+)?(?:get\s+to|have\s+(?:the\s+|an?\s+)?"
-    r"(?:chance|opportunity|access)\s+to|be\s+given\s+(?:the\s+)?(?:chance|opportunity)\s+to)\b",
+    r"(?:chance|opportunity|access)\s+to|be\s+given\s+(?:the\s+)?(?:chance|opportunity)\s+to)\b"
+    r"|\byou(?:['’]ll|\s+will)\s+(?:also\s+)?enjoy\b",
     re.IGNORECASE,
 )
 
