@@ -274,7 +274,7 @@ def read_requirements(
 
     if sections is None:
         sections = detect_sections(text)
-    sections = _applying_sections(text, _stack_sections(text, sections))
+    sections = _applying_sections(text, _unheaded_lists(text, _stack_sections(text, sections)))
     starts = [a for a, _, _ in sections]
     spans, applying = _cut_instructions(text, _cut_at(text, clauses(text), starts))
     by_clause: list[list[SkillMention]] = [[] for _ in spans]
@@ -1068,6 +1068,50 @@ _APPLY_LINE = re.compile(
     r"^[^\w\n]*(?:how to apply|to apply|application (?:process|instructions))[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+#: a line opening with a degree: "BS/MS in chemical engineering ...", "Bachelor's degree in
+#: ...", "PhD in ...", "- B.S. or M.S. in ..."
+_DEGREE_LINE = re.compile(
+    r"[^\w\n]*(?:(?:B|M)\.?(?:S|A|Sc)\.?(?:[ \t]*/[ \t]*\w+\.?)*[ \t]+(?:or|in|degree)\b"
+    r"|(?:B|M)\.?(?:S|A|Sc)\.?[ \t]*/|Ph\.?[ \t]?D\b|Bachelor|Master|Doctora|Associate['’]?s"
+    r"|MBA\b|(?:a[ \t]+)?(?:university[ \t]+|college[ \t]+)?degree[ \t]+in\b)"
+)
+#: a paragraph: lines between blank lines
+_PARAGRAPH = re.compile(r"(?:^|(?<=\n\n))(?=[^\n])(?:[^\n]*\S[^\n]*(?:\n|$))+", re.MULTILINE)
+
+
+def _unheaded_lists(
+    text: str, sections: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The sections, each list without a heading that opens with a degree read as
+    requirements: three lines or more, none of them prose longer than 200 characters, the
+    first naming a degree ("BS/MS in chemical/biochemical engineering or biology ... with
+    5+ years industry experience" / "Cell culture experience required" / ... / "Excellent
+    interpersonal written and oral communication skills", glassdoor-0513, whose soft skills
+    were not read). Only in a section without a heading of its own ("other")."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, name in sections:
+        if name != "other":
+            out.append((a, b, name))
+            continue
+        at = a
+        for p in _PARAGRAPH.finditer(text, a, b):
+            lines = [ln for ln in p.group().split("\n") if ln.strip()]
+            if (
+                len(lines) < 3
+                or any(len(ln) > 200 for ln in lines)
+                or _DEGREE_LINE.match(lines[0]) is None
+                or not degree_levels(lines[0])
+            ):
+                continue
+            if p.start() > at:
+                out.append((at, p.start(), name))
+            out.append((p.start(), min(p.end(), b), "requirements"))
+            at = min(p.end(), b)
+        if at < b:
+            out.append((at, b, name))
+    return out
 
 
 def _applying_sections(
