@@ -86,3 +86,10 @@ def test_an_unheaded_list_opening_with_a_degree_asks(extractor: SkillExtractor) 
     asked = skills_asked(text, extractor)
     assert asked["communication"] is True
     assert asked["data_management"] is False
+
+
+def test_an_abbreviation_aside_before_or_keeps_the_choice(extractor: SkillExtractor) -> None:
+    """skillspan-dev-tech-001: "Docker ( DCA ) or Kubernetes ( CKAD ) certification a plus"
+    asked Docker apart from Kubernetes."""
+    text = "Nice to have:\n- Experience with Jenkins (CJE) or CircleCI\n"
+    assert requirement_groups(text, extractor) == {("jenkins", "circleci"): False}

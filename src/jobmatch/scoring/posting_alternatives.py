@@ -175,6 +175,10 @@ _PURPOSE = re.compile(r"^\s+for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PREFERRED_ASIDE = re.compile(r"^\s*\((?:strongly |highly )?preferred\)(?=\s+or\b)", re.I)
 
 
+#: ... and a bare abbreviation in parentheses before "or": "Docker ( DCA ) or Kubernetes"
+_ABBREVIATION_ASIDE = re.compile(r"^\s*\(\s*(?-i:[A-Z][A-Z0-9-]{1,9})\s*\)(?=\s+or\b)")
+
+
 def _link(gap: str, *, in_parens: bool) -> str | None:
     """The kind of link between two mentions: ``and``, ``or``, ``example``, ``comma``, or
     ``None`` when the gap is prose (or closes a parenthesis).
@@ -183,6 +187,9 @@ def _link(gap: str, *, in_parens: bool) -> str | None:
     """
     # "either AWS (preferred) or Azure": the aside prefers one of the alternatives
     gap = _PREFERRED_ASIDE.sub(" ", gap)
+    # "Docker ( DCA ) or Kubernetes ( CKAD )": an abbreviation the lexicon does not know, in
+    # a parenthesis of its own, before the "or" (skillspan-dev-tech-001 split them)
+    gap = _ABBREVIATION_ASIDE.sub(" ", gap)
     if ")" in gap:
         return None
     if _LEAD_EXAMPLE.match(gap):  # "cloud experience (e.g., AWS": the skill and examples
