@@ -93,3 +93,33 @@ def test_an_abbreviation_aside_before_or_keeps_the_choice(extractor: SkillExtrac
     asked Docker apart from Kubernetes."""
     text = "Nice to have:\n- Experience with Jenkins (CJE) or CircleCI\n"
     assert requirement_groups(text, extractor) == {("jenkins", "circleci"): False}
+
+
+def test_a_run_on_item_keeps_its_preference_to_itself(extractor: SkillExtractor) -> None:
+    """skillspan-dev-house-058: "Documented experience with SQL Experience with development
+    lifecycle processes Knowledge of data/information security standards is a plus
+    Proficiency in English ..." (a list run into one line) preferred SQL and English."""
+    text = (
+        "Qualifications:\n"
+        "Documented experience with SQL Experience with Docker Knowledge of Kubernetes is a "
+        "plus Proficiency in Python\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["kubernetes"] is False
+    assert asked["sql"] is True
+    assert asked["docker"] is True
+    assert asked["python"] is True
+
+
+def test_a_cue_opening_a_run_on_list_prefers_the_list(extractor: SkillExtractor) -> None:
+    """A cue opening a list: "Would be great if you have: Experience in ... Knowledge of
+    decentralized systems"
+    (skillspan-dev-tech): the cue ends no item and its items stay preferred."""
+    text = (
+        "Qualifications:\n"
+        "Experience with SQL Would be great if you have: Experience with Docker Knowledge "
+        "of Kubernetes\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["kubernetes"] is False
+    assert asked["docker"] is False
