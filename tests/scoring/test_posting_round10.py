@@ -123,3 +123,37 @@ def test_a_cue_opening_a_run_on_list_prefers_the_list(extractor: SkillExtractor)
     asked = skills_asked(text, extractor)
     assert asked["kubernetes"] is False
     assert asked["docker"] is False
+
+
+def test_a_degree_line_under_a_preferred_heading_is_its_item(
+    extractor: SkillExtractor,
+) -> None:
+    """skillspan-train-tech-013: "Preferred Qualifications:" / "Master's Degree" / "3+ years
+    of experience in CI/CD ..." opened an Education section: the preferred items were
+    required."""
+    text = (
+        "Basic Qualifications:\n"
+        "Bachelor's Degree\n"
+        "At least 2 years of experience with SQL\n\n"
+        "Preferred Qualifications:\n"
+        "Master's Degree\n"
+        "3+ years of experience with Terraform\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["terraform"] is False
+    assert asked["sql"] is True
+
+
+def test_a_heading_run_in_at_a_line_end_is_not_its_item(extractor: SkillExtractor) -> None:
+    """skillspan-train-tech-013: "At least 1 year experience with a public cloud ( AWS
+    Microsoft Azure Google Cloud ) Preferred Qualifications:" preferred the cloud: the
+    heading's words were read with the item before it."""
+    text = (
+        "Basic Qualifications:\n"
+        "At least 1 year experience with infrastructure code ( Terraform ) Preferred "
+        "Qualifications:\n"
+        "Experience with Ansible\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert asked["terraform"] is True
+    assert asked["ansible"] is False
