@@ -157,3 +157,16 @@ def test_a_heading_run_in_at_a_line_end_is_not_its_item(extractor: SkillExtracto
     asked = skills_asked(text, extractor)
     assert asked["terraform"] is True
     assert asked["ansible"] is False
+
+
+def test_what_happens_to_late_applications_asks_nothing(extractor: SkillExtractor) -> None:
+    """skillspan-train-house-102: "Applications received after the deadline or with
+    insufficient documentation ... may not be considered" required documentation."""
+    text = (
+        "Qualifications:\nExperience with cell culture .\n"
+        "Applications received after the deadline or with insufficient documentation or "
+        "otherwise not complying with the above requirements may not be considered .\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert "documentation_skills" not in asked and "technical_documentation" not in asked
+    assert asked["cell_culture"] is True

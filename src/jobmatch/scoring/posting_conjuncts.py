@@ -262,7 +262,10 @@ _APPLY_FROM = re.compile(
     r"|\bapply\s+(?:online|via|here|through|internally|now\s+(?:at|via|through|on))\b"
     r"|\bclick\s+(?:this|the|here|on\s+the)\b"
     r"|\b(?:application|closing)\s+deadline\b|\bdeadline\s+for\s+(?:the\s+)?applications?\b"
-    r"|\bthe\s+(?:file|application)\s+must\s+(?:include|contain)\b",
+    r"|\bthe\s+(?:file|application)\s+must\s+(?:include|contain)\b"
+    # "Applications received after the deadline or with insufficient documentation ... may
+    # not be considered" (skillspan-train-house-102 required documentation)
+    r"|\bapplications?\s+(?:received|submitted)\s+(?:after|later)\b",
     re.IGNORECASE,
 )
 #: the terms of employment and legal statements: the whole clause asks nothing ("The
