@@ -170,3 +170,12 @@ def test_what_happens_to_late_applications_asks_nothing(extractor: SkillExtracto
     asked = skills_asked(text, extractor)
     assert "documentation_skills" not in asked and "technical_documentation" not in asked
     assert asked["cell_culture"] is True
+
+
+def test_unknown_examples_first_in_a_parenthesis(extractor: SkillExtractor) -> None:
+    """resume_matcher job_desc_java_developer: "ORM technologies (JPA2, Hibernate)" asked
+    ORM and Hibernate each: the example the lexicon does not know, first, cut the link."""
+    text = "Requirements:\n- Knowledge of SQL, and ORM technologies (JPA2, Hibernate).\n"
+    groups = requirement_groups(text, extractor)
+    assert groups[("orm", "hibernate")] is True
+    assert groups[("sql",)] is True

@@ -49,7 +49,8 @@ _LIST_GAP = re.compile(r"^[\s,/\w.+#-]*,[\s,/\w.+#-]*$")
 _LEAD_EXAMPLE = re.compile(
     r"^\s*(?:(?!and\b|or\b)[\w-]+\s+){0,2}\(\s*"
     r"(?:e\.\s?g(?:\s?\.)?|such as|incl\w*\.?|i\.\s?e(?:\s?\.)?)?"
-    r"[\s,:]*$",
+    # examples the lexicon does not know may come first: "ORM technologies (JPA2, Hibernate)"
+    r"[\s,:]*(?:(?-i:[A-Z])[\w.+#-]*[ \t]*,[ \t]*){0,3}$",
     re.IGNORECASE,
 )
 # "Java based services (including restful web services)": the skill is what the services
