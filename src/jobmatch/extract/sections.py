@@ -864,8 +864,8 @@ _PHRASE_RE = re.compile(r"\S+ (?:to|you|we)\b", re.IGNORECASE)
 def inline_headings(line: str) -> list[tuple[int, str]]:
     """The headings run into ``line`` (not a heading itself), as ``(offset, section)``: at
     its start with text after it and no colon, or after a word that is not capitalised; one
-    ending the line with its colon ("... ( ETL processes etc. ) Job benefits:") opens the
-    next line (its offset is the line's length).
+    ending the line with its colon ("... ( ETL processes etc. ) Job benefits:") opens where
+    it starts, so the item before it does not read its words.
 
     >>> inline_headings("Perform necessary analysis Requirements: 5 years of experience")
     [(27, 'requirements')]
@@ -890,7 +890,9 @@ def inline_headings(line: str) -> list[tuple[int, str]]:
         if not (glued or line[m.end() :].strip()):
             if ":" in m.group() and at != lead:
                 # "... big data tools ( ETL processes etc. ) Job benefits:" / "Private health
-                # insurance": a heading ending a line of text opens the next line
+                # insurance": a heading ending a line of text opens where it starts (not the
+                # next line: "... Google Cloud ) Preferred Qualifications:" preferred the
+                # cloud, skillspan-train-tech-013)
                 out.append((at, m.lastgroup or "other"))
             elif at != lead and _ends_with_title(m.group(), m.lastgroup):
                 # "... ( HIPAA GDPR FedRAMP ) Desired Experience": a title of two words or
