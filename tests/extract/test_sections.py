@@ -598,7 +598,7 @@ def _inline_headings_everywhere(line: str) -> list[tuple[int, str]]:
             continue
         if not (glued or line[m.end() :].strip()):
             if ":" in m.group() and at != lead:
-                out.append((len(line), m.lastgroup or "other"))  # opens the next line
+                out.append((at, m.lastgroup or "other"))  # opens where it starts
             elif at != lead and sections._ends_with_title(m.group(), m.lastgroup):
                 out.append((at, m.lastgroup or "other"))  # a title ending the line
             continue

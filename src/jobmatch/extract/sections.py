@@ -629,6 +629,13 @@ def _closes_list(text: str, start: int, end: int) -> bool:
     return not after.strip() or not after.partition("\n")[0].strip()
 
 
+#: a line naming a degree by its level, no more: "Bachelor's Degree", "- Master's degree",
+#: "PhD degree" (not "Education", "Degree and certifications")
+_DEGREE_ITEM_RE = re.compile(
+    r"[^\w\n]*(?:bachelor|master|doctor(?:al|ate)?|associate|ph\.?[ \t]?d\.?)['\u2019]?s?"
+    r"(?:[ \t]+degree)?[ \t]*(?:\((?:or[ \t]+equivalent|preferred|required)\))?[ \t]*$",
+    re.IGNORECASE,
+)
 #: the sections of what a posting asks: a skills label with its items on its line
 #: ("Languages: Chef, R") stays in them
 _ASKED = frozenset({"requirements", "preferred"})
@@ -682,14 +689,7 @@ def _sections(
             # "Preferred:" / "Additional Languages: Chef, R, Javascript", "Certifications:
             # CBIP, ITIL": a labelled item of the list it stands in, no section of its own
             continue
-        if (
-            name in _RESUME_BODY
-            and cur_name in _ASKED
-            and (_list_item(line) or _closes_list(text, m.start(), m.end()))
-        ):
-            # "Customer technical support experience" under "Nice to Have", "Strong
-            # communication skills" under "Requirements": an item of the list, in the case
-            # of a sentence; an Experience heading would make the preferred items required
+        if cur_name in _ASKED and _asked_item(text, m.start(), m.end(), name):
             continue
         if name is not None:
             name = _stack_heading(line, name, stack=stack)
@@ -700,6 +700,19 @@ def _sections(
             opens(m.start() + at, inline)
     out.append((cur_start, len(text), cur_name))
     return out, heads
+
+
+def _asked_item(text: str, start: int, end: int, name: str | None) -> bool:
+    """Whether the heading-like line ``text[start:end]``, under a list of what is asked, is
+    an item of it: "Customer technical support experience" under "Nice to Have", "Strong
+    communication skills" under "Requirements" (in the case of a sentence; an Experience
+    heading would make the preferred items required), and a degree named alone: "Preferred
+    Qualifications:" / "Master's Degree" (skillspan-train-tech-013, whose Education section
+    took the preferred items after it for required)."""
+    line = text[start:end]
+    if name == "education" and _DEGREE_ITEM_RE.match(line):
+        return True
+    return name in _RESUME_BODY and (_list_item(line) or _closes_list(text, start, end))
 
 
 def _stack_heading(line: str, name: str, *, stack: bool) -> str:
@@ -851,8 +864,8 @@ _PHRASE_RE = re.compile(r"\S+ (?:to|you|we)\b", re.IGNORECASE)
 def inline_headings(line: str) -> list[tuple[int, str]]:
     """The headings run into ``line`` (not a heading itself), as ``(offset, section)``: at
     its start with text after it and no colon, or after a word that is not capitalised; one
-    ending the line with its colon ("... ( ETL processes etc. ) Job benefits:") opens the
-    next line (its offset is the line's length).
+    ending the line with its colon ("... ( ETL processes etc. ) Job benefits:") opens where
+    it starts, so the item before it does not read its words.
 
     >>> inline_headings("Perform necessary analysis Requirements: 5 years of experience")
     [(27, 'requirements')]
@@ -877,8 +890,10 @@ def inline_headings(line: str) -> list[tuple[int, str]]:
         if not (glued or line[m.end() :].strip()):
             if ":" in m.group() and at != lead:
                 # "... big data tools ( ETL processes etc. ) Job benefits:" / "Private health
-                # insurance": a heading ending a line of text opens the next line
-                out.append((len(line), m.lastgroup or "other"))
+                # insurance": a heading ending a line of text opens where it starts (not the
+                # next line: "... Google Cloud ) Preferred Qualifications:" preferred the
+                # cloud, skillspan-train-tech-013)
+                out.append((at, m.lastgroup or "other"))
             elif at != lead and _ends_with_title(m.group(), m.lastgroup):
                 # "... ( HIPAA GDPR FedRAMP ) Desired Experience": a title of two words or
                 # more ends the line without a colon; it opens where it starts, so the

@@ -49,7 +49,8 @@ _LIST_GAP = re.compile(r"^[\s,/\w.+#-]*,[\s,/\w.+#-]*$")
 _LEAD_EXAMPLE = re.compile(
     r"^\s*(?:(?!and\b|or\b)[\w-]+\s+){0,2}\(\s*"
     r"(?:e\.\s?g(?:\s?\.)?|such as|incl\w*\.?|i\.\s?e(?:\s?\.)?)?"
-    r"[\s,:]*$",
+    # examples the lexicon does not know may come first: "ORM technologies (JPA2, Hibernate)"
+    r"[\s,:]*(?:(?-i:[A-Z])[\w.+#-]*[ \t]*,[ \t]*){0,3}$",
     re.IGNORECASE,
 )
 # "Java based services (including restful web services)": the skill is what the services
@@ -58,10 +59,12 @@ _BASED_LEAD = re.compile(r"\s*-?\s*based\b", re.IGNORECASE)
 _OR = re.compile(r"/|\bor\b", re.IGNORECASE)
 _OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
 # "Pandas, SAS, R, Matlab or other analytics package", "deep learning, statistics, computer
-# vision, or related areas": the list's items are examples of a kind the posting names
+# vision, or related areas", "PyTorch, Tensorflow, or some other framework" (glassdoor-0592):
+# the list's items are examples of a kind the posting names
 # after them, any one of which meets it
 _OR_OTHER = re.compile(
-    r"[\s,]*(?:and/)?or\s+(?:any\s+|an?\s+)?(?:other|another|similar|equivalent|comparable|related)\b",
+    r"[\s,]*(?:and/)?or\s+(?:any\s+|an?\s+|some\s+)?(?:other|another|similar|equivalent|comparable"
+    r"|related)\b",
     re.IGNORECASE,
 )
 # "TensorRT or other inference compilers", "Tableau or similar BI tools": the skill after
@@ -70,7 +73,7 @@ _OR_OTHER = re.compile(
 # skill, no "and": "networks or similar cellular pathways and cell biology" asks cell
 # biology besides
 _OR_KIND_GAP = re.compile(
-    r"^[\s,]*(?:and/)?or\s+(?:any\s+|an?\s+)?"
+    r"^[\s,]*(?:and/)?or\s+(?:any\s+|an?\s+|some\s+)?"
     r"(?:other|another|similar|equivalent|comparable|related)\s+"
     r"(?:(?!(?:and|or|such|like|including)\b)[\w-]+\s+){0,3}"
     # an example of the kind when it is no skill ("Airflow or similar workflow tools such as
@@ -92,7 +95,7 @@ _ETC_LIST = re.compile(
     r"[ \t,]*(?P<items>(?:[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}[ \t]*,[ \t]*\n?[ \t]*){1,15}"
     r"[^\s,:;()]+(?:[ \t]+[^\s,:;()]+){0,3}?)"
     r"[ \t,]*(?:etc\b\.?|and\s+so\s+on\b|and\s+the\s+like\b"
-    r"|(?:and/)?or\s+(?:any\s+)?(?:other|related|similar|equivalent|comparable)\b)",
+    r"|(?:and/)?or\s+(?:any\s+|some\s+)?(?:other|related|similar|equivalent|comparable)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 # "robotics challenges such as lane detection, object detection and classification, sensor
@@ -173,6 +176,10 @@ _PURPOSE = re.compile(r"^\s+for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PREFERRED_ASIDE = re.compile(r"^\s*\((?:strongly |highly )?preferred\)(?=\s+or\b)", re.I)
 
 
+#: ... and a bare abbreviation in parentheses before "or": "Docker ( DCA ) or Kubernetes"
+_ABBREVIATION_ASIDE = re.compile(r"^\s*\(\s*(?-i:[A-Z][A-Z0-9-]{1,9})\s*\)(?=\s+or\b)")
+
+
 def _link(gap: str, *, in_parens: bool) -> str | None:
     """The kind of link between two mentions: ``and``, ``or``, ``example``, ``comma``, or
     ``None`` when the gap is prose (or closes a parenthesis).
@@ -181,6 +188,9 @@ def _link(gap: str, *, in_parens: bool) -> str | None:
     """
     # "either AWS (preferred) or Azure": the aside prefers one of the alternatives
     gap = _PREFERRED_ASIDE.sub(" ", gap)
+    # "Docker ( DCA ) or Kubernetes ( CKAD )": an abbreviation the lexicon does not know, in
+    # a parenthesis of its own, before the "or" (skillspan-dev-tech-001 split them)
+    gap = _ABBREVIATION_ASIDE.sub(" ", gap)
     if ")" in gap:
         return None
     if _LEAD_EXAMPLE.match(gap):  # "cloud experience (e.g., AWS": the skill and examples
@@ -280,8 +290,10 @@ def alternatives(text: str, mentions: Sequence[SkillMention]) -> list[list[str]]
                 gap = gap.lstrip()[1:]  # the alias's parenthesis closes: the list goes on
             # "SQL, SAQL, R, Python, or JSON" (glassdoor-0495): names the lexicon does not
             # know, between commas, inside a list ending in ", or", are items of it
-            link = _link(gap, in_parens=_in_parens(text, m.start)) or _unknown_items(
-                text, gap, ms, i
+            link = (
+                _link(gap, in_parens=_in_parens(text, m.start))
+                or _unknown_items(text, gap, ms, i)
+                or _or_pairs(text, gap, prev)
             )
             if link == "example" and _based_on(gap, prev, m):
                 link = None
@@ -356,6 +368,27 @@ _COMMA_OR = re.compile(r"^[ \t]*,[ \t]*or[ \t]+$", re.IGNORECASE)
 _UNKNOWN_ITEMS = re.compile(
     r"^[ \t]*,[ \t]*(?:(?-i:[A-Z])[\w.+#-]*(?:[ \t](?-i:[A-Z])[\w.+#-]*)?[ \t]*,[ \t]*){1,3}$"
 )
+
+
+#: an unknown item of one or two lower-case words between a comma and "or": ", agronomy or "
+_UNKNOWN_OR = re.compile(
+    r"^[ \t]*,[ \t]*(?!(?:and|or|the|a|an|to|with|in|of|for|as|is|are|be|other)\b)"
+    r"(?-i:[a-z][a-z-]+)(?:[ \t](?!(?:and|or|the|to|with|in|of|for|as|is|are|be|other)\b)"
+    r"(?-i:[a-z][a-z-]+))?[ \t]+or[ \t]+$"
+)
+#: "or" right before a mention: the pair it ends
+_OR_BEFORE = re.compile(r"(?<![\w/-])or[ \t]+$")
+
+
+def _or_pairs(text: str, gap: str, prev: SkillMention) -> str | None:
+    """``"or"`` when ``prev`` ends a pair of alternatives and ``gap`` opens the next pair
+    with an unknown item: "farming, plant breeding or physiology, agronomy or genetics"
+    (glassdoor-0303) is one list of fields, any of which meets it; else ``None``."""
+    if _UNKNOWN_OR.match(gap) is None:
+        return None
+    if _OR_BEFORE.search(text, max(0, prev.start - 8), prev.start) is None:
+        return None
+    return "or"
 
 
 def _ends_in_or(text: str, ms: Sequence[SkillMention], i: int) -> bool:

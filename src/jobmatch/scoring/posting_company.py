@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["company_names", "company_spans", "company_subject"]
+__all__ = ["company_names", "company_spans", "company_subject", "named_companies"]
 
 #: a company's name: one to three capitalised words ("Hygiena", "Blueprint Medicines")
 _NAME = r"([A-Z][\w&'\u2019.-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){0,2})"
@@ -98,3 +98,27 @@ def company_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
     own = rf"(?<![\w-])(?:(?:{alts})(?:'s|\u2019s)?|[Oo]ur)(?![\w-])"
     spans += [m.span(1) for m in re.finditer(own + _INDUSTRIES, text)]
     return sorted(spans)
+
+
+#: companies named as such: "marquee tech companies (i.e: Facebook/LinkedIn/Splunk)",
+#: "companies such as Apple, eBay, Amazon": past employers, partners or clients, not skills
+#: a company's name in such a list: capitalised words ("Microsoft", "eBay", "McGraw-Hill")
+_LISTED = r"(?-i:[a-z]?[A-Z][\w.&'\u2019-]*)(?:[ \t](?-i:[A-Z][\w.&'\u2019-]*)){0,2}"
+_LISTED_NAMES = rf"{_LISTED}(?:[ \t]*(?:,|/|&)?[ \t]*(?:(?:and|or)[ \t]+)?{_LISTED})*"
+_COMPANY_LIST = re.compile(
+    r"\b(?:companies|organi[sz]ations|firms|employers|start-?ups|brands)\b[ \t]*"
+    r"(?:\([ \t]*(?:(?:i\.?[ \t]?e|e\.?[ \t]?g)\.?[ \t]*[:,]?[ \t]*)?"
+    rf"(?P<paren>{_LISTED_NAMES})[ \t]*,?[ \t]*(?:etc\.?)?[ \t]*\)"
+    rf"|,?[ \t]+(?:such[ \t]+as|like|including)[ \t]+(?P<list>{_LISTED_NAMES}))",
+    re.IGNORECASE,
+)
+
+
+def named_companies(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` listing companies by name after a word for companies
+    (:data:`_COMPANY_LIST`), in text order."""
+    spans = []
+    for m in _COMPANY_LIST.finditer(text):
+        group = "paren" if m.group("paren") is not None else "list"
+        spans.append(m.span(group))
+    return spans

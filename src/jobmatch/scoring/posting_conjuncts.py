@@ -75,6 +75,9 @@ def preferred_conjunct(text: str, start: int, end: int) -> tuple[int, int] | Non
         if cut is not None and not states_preference(text[start:cut]):
             return cut, end
         return None
+    item = _run_on_item(text, start, end, cue.start(), cue.end())
+    if item is not None:
+        return item
     colon = _strongest(text, start, cue.start(), asides, strongest=1, last=True)
     if colon is not None and any(c.isalnum() for c in text[start:colon]):
         # "Knowledge of English – French would be a plus": two statements
@@ -86,6 +89,35 @@ def preferred_conjunct(text: str, start: int, end: int) -> tuple[int, int] | Non
         return None  # "a plus but not a must": one statement about the same skills
     cut = _strongest(text, cue.end(), after.start(), asides)
     return (start, cut) if cut is not None else None
+
+
+#: where an item of a list run into one line starts, with no punctuation before it:
+#: "Documented experience with SQL Experience with development lifecycle processes
+#: Knowledge of data/information security standards is a plus Proficiency in English ..."
+_RUN_ON = re.compile(
+    r"(?<=[a-z0-9)])[ \t]+(?=(?:(?-i:[A-Z])[a-z]+[ \t]+)?(?-i:Experience|Knowledge|Proficiency"
+    r"|Ability|Familiarity|Understanding|Fluency|Expertise)[ \t]+(?:with|of|in|to)\b)"
+)
+
+
+#: what follows a preference cue that ends its item: a new item (a capital), or the end
+_ITEM_ENDS = re.compile(r"[ \t]*(?:[.;!]|$|(?-i:[A-Z]))")
+
+
+def _run_on_item(text: str, start: int, end: int, cue: int, cue_end: int) -> tuple[int, int] | None:
+    """The item of a list run into one clause that ends with the clause's only preference
+    cue (``text[cue:cue_end]``: "... Knowledge of data/information security standards is a
+    plus Proficiency in English ..."), from the item's opening words to the cue; else
+    ``None``. skillspan-dev-house-058 preferred SQL and English with the security standards.
+    A cue opening a list ("Would be great if you have: ...") ends no item."""
+    if sum(1 for _ in PREFER.finditer(text, start, end)) != 1:
+        return None
+    if _ITEM_ENDS.match(text, cue_end, end) is None:
+        return None
+    starts = [m.end() for m in _RUN_ON.finditer(text, start, cue)]
+    if not starts:
+        return None
+    return starts[-1], cue_end
 
 
 def _negated(text: str, start: int, at: int) -> bool:
@@ -230,7 +262,10 @@ _APPLY_FROM = re.compile(
     r"|\bapply\s+(?:online|via|here|through|internally|now\s+(?:at|via|through|on))\b"
     r"|\bclick\s+(?:this|the|here|on\s+the)\b"
     r"|\b(?:application|closing)\s+deadline\b|\bdeadline\s+for\s+(?:the\s+)?applications?\b"
-    r"|\bthe\s+(?:file|application)\s+must\s+(?:include|contain)\b",
+    r"|\bthe\s+(?:file|application)\s+must\s+(?:include|contain)\b"
+    # "Applications received after the deadline or with insufficient documentation ... may
+    # not be considered" (skillspan-train-house-102 required documentation)
+    r"|\bapplications?\s+(?:received|submitted)\s+(?:after|later)\b",
     re.IGNORECASE,
 )
 #: the terms of employment and legal statements: the whole clause asks nothing ("The

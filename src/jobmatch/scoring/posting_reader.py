@@ -37,7 +37,7 @@ from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import acceptable_alternatives, alternatives
 from .posting_certified import shared_certification
-from .posting_company import company_names, company_spans, company_subject
+from .posting_company import company_names, company_spans, company_subject, named_companies
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_degree_years import continued, degree_table, degree_years
 from .posting_fields import degree_fields
@@ -274,7 +274,7 @@ def read_requirements(
 
     if sections is None:
         sections = detect_sections(text)
-    sections = _applying_sections(text, _stack_sections(text, sections))
+    sections = _applying_sections(text, _unheaded_lists(text, _stack_sections(text, sections)))
     starts = [a for a, _, _ in sections]
     spans, applying = _cut_instructions(text, _cut_at(text, clauses(text), starts))
     by_clause: list[list[SkillMention]] = [[] for _ in spans]
@@ -293,6 +293,8 @@ def read_requirements(
     own = company_spans(text, names)
     # "Industry: eCommerce Finance Retail Company size: ..." run into a line: no skill asked
     own += board_field_values(text)
+    # "hail from marquee tech companies (i.e: Facebook/LinkedIn/Splunk)": companies, no skill
+    own += named_companies(text)
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1]:
@@ -1016,10 +1018,15 @@ def _inside(m: SkillMention, a: int, b: int) -> bool:
 
 #: the candidate offered something in the company's context: "You'll get to play with all of
 #: Amazon's technologies like EC2, SQS and S3" (glassdoor-0015, under "HOW DOES AMAZON FIT
-#: IN?", required them), "you will have the opportunity to work with ...": a perk, not an ask
+#: IN?", required them), "you will have the opportunity to work with ...": a perk, not an ask;
+#: and what the candidate will enjoy ("You will enjoy working with a highly talented and
+#: diverse team of data scientists specializing in deep learning, ..., nearly limitless cloud
+#: compute resources including Spark clusters and GPUs", glassdoor-0554, required them; not
+#: "You enjoy building ...", the candidate's own liking, which is asked)
 _OFFERED = re.compile(
     r"\byou(?:['’]ll| will| would|['’]d| can)?\s+(?:also\s+)?(?:get\s+to|have\s+(?:the\s+|an?\s+)?"
-    r"(?:chance|opportunity|access)\s+to|be\s+given\s+(?:the\s+)?(?:chance|opportunity)\s+to)\b",
+    r"(?:chance|opportunity|access)\s+to|be\s+given\s+(?:the\s+)?(?:chance|opportunity)\s+to)\b"
+    r"|\byou(?:['’]ll|\s+will)\s+(?:also\s+)?enjoy\b",
     re.IGNORECASE,
 )
 
@@ -1061,6 +1068,50 @@ _APPLY_LINE = re.compile(
     r"^[^\w\n]*(?:how to apply|to apply|application (?:process|instructions))[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+#: a line opening with a degree: "BS/MS in chemical engineering ...", "Bachelor's degree in
+#: ...", "PhD in ...", "- B.S. or M.S. in ..."
+_DEGREE_LINE = re.compile(
+    r"[^\w\n]*(?:(?:B|M)\.?(?:S|A|Sc)\.?(?:[ \t]*/[ \t]*\w+\.?)*[ \t]+(?:or|in|degree)\b"
+    r"|(?:B|M)\.?(?:S|A|Sc)\.?[ \t]*/|Ph\.?[ \t]?D\b|Bachelor|Master|Doctora|Associate['’]?s"
+    r"|MBA\b|(?:a[ \t]+)?(?:university[ \t]+|college[ \t]+)?degree[ \t]+in\b)"
+)
+#: a paragraph: lines between blank lines
+_PARAGRAPH = re.compile(r"(?:^|(?<=\n\n))(?=[^\n])(?:[^\n]*\S[^\n]*(?:\n|$))+", re.MULTILINE)
+
+
+def _unheaded_lists(
+    text: str, sections: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The sections, each list without a heading that opens with a degree read as
+    requirements: three lines or more, none of them prose longer than 200 characters, the
+    first naming a degree ("BS/MS in chemical/biochemical engineering or biology ... with
+    5+ years industry experience" / "Cell culture experience required" / ... / "Excellent
+    interpersonal written and oral communication skills", glassdoor-0513, whose soft skills
+    were not read). Only in a section without a heading of its own ("other")."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, name in sections:
+        if name != "other":
+            out.append((a, b, name))
+            continue
+        at = a
+        for p in _PARAGRAPH.finditer(text, a, b):
+            lines = [ln for ln in p.group().split("\n") if ln.strip()]
+            if (
+                len(lines) < 3
+                or any(len(ln) > 200 for ln in lines)
+                or _DEGREE_LINE.match(lines[0]) is None
+                or not degree_levels(lines[0])
+            ):
+                continue
+            if p.start() > at:
+                out.append((at, p.start(), name))
+            out.append((p.start(), min(p.end(), b), "requirements"))
+            at = min(p.end(), b)
+        if at < b:
+            out.append((at, b, name))
+    return out
 
 
 def _applying_sections(
