@@ -8,7 +8,6 @@ bytes of the file.
 
 from __future__ import annotations
 
-import difflib
 import re
 import string
 
@@ -134,6 +133,8 @@ def _first_repair(before: str, after: str) -> str | None:
     """The first words mojibake repair changed, as ``"CafÃ©" -> "Café"`` (the document's
     own, so the warning shows what was repaired; repair keeps the lines, not the words: a
     dropped lone "Â" leaves ``"Â" -> ""``)."""
+    import difflib  # only when something was repaired: 1-2 ms of every command's start
+
     for a, b in zip(before.splitlines(), after.splitlines(), strict=False):
         if a != b:
             x, y = a.split(), b.split()
