@@ -689,7 +689,9 @@ def _sections(
             # "Preferred:" / "Additional Languages: Chef, R, Javascript", "Certifications:
             # CBIP, ITIL": a labelled item of the list it stands in, no section of its own
             continue
-        if cur_name in _ASKED and _asked_item(text, m.start(), m.end(), name):
+        if (cur_name in _ASKED and _asked_item(text, m.start(), m.end(), name)) or (
+            name == "education" and _described_item(text, m.start(), line)
+        ):
             continue
         if name is not None:
             name = _stack_heading(line, name, stack=stack)
@@ -713,6 +715,33 @@ def _asked_item(text: str, start: int, end: int, name: str | None) -> bool:
     if name == "education" and _DEGREE_ITEM_RE.match(line):
         return True
     return name in _RESUME_BODY and (_list_item(line) or _closes_list(text, start, end))
+
+
+#: what an Education label's text names when it is the section's: a degree, a school, a
+#: qualification or a year ("Education: BSc Physics", "Education: Stanford University")
+_SCHOOLING_RE = re.compile(
+    r"\d|\b(?:degrees?|diplomas?|bachelor|master|doctor|ph\.?\s?d|mba|b\.?\s?sc?|m\.?\s?sc?"
+    r"|b\.?a|m\.?a|b\.?eng|m\.?eng|ged|school|college|universit\w*|institut\w*|academy"
+    r"|qualifications?|equivalent|requirements?|required|preferred|graduate\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _described_item(text: str, start: int, line: str) -> bool:
+    """Whether an Education label with a sentence after it, right after a line of text, is
+    an item of a list the company describes itself in: "What do we do:" / "... Ideation
+    design training engineering to product development ." / "Professional Education:
+    High-impact training courses taught by practitioners ( Agile and Lean methodologies) ."
+    (skillspan-dev-tech-001, whose Education section required Agile and Lean). The text
+    names no degree, school, qualification or year and runs to five words or more."""
+    rest = line.partition(":")[2].strip()
+    if len(rest.split()) < 5 or _SCHOOLING_RE.search(rest):
+        return False
+    before = text[:start].rstrip(" \t")
+    if not before.endswith("\n"):
+        return False
+    prev = before[:-1].rpartition("\n")[2]
+    return bool(prev.strip()) and _heading_of(prev) is None
 
 
 def _stack_heading(line: str, name: str, *, stack: bool) -> str:

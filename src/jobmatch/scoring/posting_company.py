@@ -18,7 +18,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["company_names", "company_spans", "company_subject", "named_companies"]
+__all__ = [
+    "client_industries",
+    "company_names",
+    "company_spans",
+    "company_subject",
+    "named_companies",
+]
 
 #: a company's name: one to three capitalised words ("Hygiena", "Blueprint Medicines")
 _NAME = r"([A-Z][\w&'\u2019.-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){0,2})"
@@ -121,4 +127,36 @@ def named_companies(text: str) -> list[tuple[int, int]]:
     for m in _COMPANY_LIST.finditer(text):
         group = "paren" if m.group("paren") is not None else "list"
         spans.append(m.span(group))
+    return spans
+
+
+#: the industries of the company's clients: "serving Fortune 1000 companies and other clients
+#: in a variety of industries, including telecommunications, retail, financial services"
+#: (glassdoor-0050, a sentence about the company, required telecommunications and retail)
+_CLIENT_INDUSTRIES = re.compile(
+    r"\b(?:clients|customers|companies|organi[sz]ations|businesses|partners)\s+"
+    r"(?:in|across|from|spanning)\s+(?:(?:an?|the)\s+)?(?:(?:wide|broad|diverse)\s+)?"
+    r"(?:(?:variety|range|number|host|set|array)\s+of\s+)?"
+    r"(?:(?:many|multiple|various|diverse|different|numerous|several|other|key)\s+)?"
+    r"(?:industries|sectors|verticals),?\s+(?:including|such\s+as|like|e\.g\.,?)\s+"
+    r"(?P<list>[^.\n;]*)",
+    re.IGNORECASE,
+)
+#: words of a sentence that asks of the candidate: "Experience serving clients in industries
+#: such as retail" asks retail
+_CANDIDATE = re.compile(
+    r"\b(?:you|your|experience\w*|knowledge|familiar\w*|background|candidates?|ability"
+    r"|expertise|understanding|must|should|required|preferred|plus)\b",
+    re.IGNORECASE,
+)
+
+
+def client_industries(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` listing the industries of the company's clients
+    (:data:`_CLIENT_INDUSTRIES`), in a sentence that asks nothing of the candidate."""
+    spans = []
+    for m in _CLIENT_INDUSTRIES.finditer(text):
+        start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+        if _CANDIDATE.search(text, start, m.end("list")) is None:
+            spans.append(m.span("list"))
     return spans

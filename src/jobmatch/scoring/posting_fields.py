@@ -67,6 +67,18 @@ _EXAMPLES = re.compile(
     r"|such as|including)?)\s*",
     re.IGNORECASE,
 )
+#: the same examples after the fields the degree names first: "degree in Analytics or
+#: related quantitative fields (statistics, Operations research, mathematics, econometrics
+#: etc.)" (glassdoor-0619 asked econometrics): what stands before them is a list of names
+#: and the words that open it to its like
+_LATER_EXAMPLES = re.compile(
+    r"(?P<kind>(?:\b[a-z]+\s+){0,3})(?:fields?|disciplines?|areas?|subjects?|majors?)"
+    r"\s*(?:,?\s*(?:such(?:\s+as)?|like|e\.\s?g\.,?|including)|\((?:e\.\s?g\.,?|i\.\s?e\.,?"
+    r"|such as|including)?)\s*",
+    re.IGNORECASE,
+)
+#: the words that open a degree's list to its like ("or related", "or other quantitative")
+_LIKE = re.compile(r"\b(?:related|other|similar|equivalent|relevant)\b", re.IGNORECASE)
 #: the most words between the field's "in" and a mention of its list
 _MAX_WORDS = 20
 
@@ -85,9 +97,18 @@ def degree_fields(text: str, ms: list[SkillMention]) -> list[SkillMention]:
             continue
         # "BS in a quantitative field such as math, physics, ...": its examples are fields
         between = _EXAMPLES.sub("", window[last.end() :], count=1)
+        later = _LATER_EXAMPLES.search(between)
+        if later is not None and _names_only(_LIKE.sub("", between[: later.end("kind")])):
+            between = between[later.end() :]
         if "\n\n" in between or len(between.split()) > _MAX_WORDS:
             continue
         if between and (_LIST.fullmatch(between) is None or _TURN.search(between)):
             continue
         out.append(m)
     return out
+
+
+def _names_only(head: str) -> bool:
+    """Whether ``head`` holds only a list of names: no punctuation of a sentence or a
+    parenthesis, no word that turns from the degree."""
+    return _LIST.fullmatch(head) is not None and _TURN.search(head) is None

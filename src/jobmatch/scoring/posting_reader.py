@@ -37,7 +37,13 @@ from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import acceptable_alternatives, alternatives
 from .posting_certified import shared_certification
-from .posting_company import company_names, company_spans, company_subject, named_companies
+from .posting_company import (
+    client_industries,
+    company_names,
+    company_spans,
+    company_subject,
+    named_companies,
+)
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_degree_years import continued, degree_table, degree_years
 from .posting_fields import degree_fields
@@ -295,6 +301,9 @@ def read_requirements(
     own += board_field_values(text)
     # "hail from marquee tech companies (i.e: Facebook/LinkedIn/Splunk)": companies, no skill
     own += named_companies(text)
+    # "serving ... clients in a variety of industries, including telecommunications": the
+    # company's clients, no skill asked
+    own += client_industries(text)
     for m in mentions:
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1]:

@@ -221,12 +221,18 @@ def _figures(clause: str) -> list[re.Match[str]]:
 #: degree ("... and have a Bachelor's degree in Analytics", "OR Masters degree and ..."),
 #: "experience" followed by a comma (what follows is another item: "2 - 3 years of
 #: relevant experience, advanced Excel"), "including" (examples of a wider domain are not
-#: the domain: "5+ years of software development, including Python")
+#: the domain: "5+ years of software development, including Python"), a comma and "with" a
+#: command of skills ("5 years of experience in Java development, with strong proficiency
+#: in Java, Spring, and Hibernate": another ask, the years are of Java development;
+#: not "with a focus on NLP", which narrows the years)
 _PHRASE_END = re.compile(
     r"[.;!?](?:\s|$)|\s[\u2022\u00b7*|]\s|\s[-\u2013\u2014]\s|(?="
     + _DEGREE_WORD.pattern
     + r")|(?<=experience),|(?<=experiences),"
-    r"|\b(?:including|such\s+as|e\.g\.|preferably|ideally)\b",
+    r"|\b(?:including|such\s+as|e\.g\.|preferably|ideally)\b"
+    r"|,\s*with\s+(?:(?:an?|strong|solid|good|deep|excellent|proven|advanced|working)\s+)*"
+    r"(?:proficiency|knowledge|expertise|command|understanding|familiarity|skills?)"
+    r"\s+(?:in|with|of)\b",
     re.IGNORECASE,
 )
 #: a share of the years asked in a narrower field: "5+ years in ML, 3+ of which in NLP",
