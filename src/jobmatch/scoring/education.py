@@ -240,13 +240,6 @@ def _field(line: str, level: str) -> str | None:
         of_field = _OF_FIELD.fullmatch(tail.group(0)) is not None
         after = after[tail.end() :].strip()
         f = _FIELD.match(after)
-        if f is not None and of_field and after[f.end(1) :].lstrip().startswith(":"):
-            # the degree's own field, then the major after the colon ("Master of Education :
-            # Integrated Studies and Management"): the major
-            major = after[f.end(1) :].strip()
-            g = _FIELD.match(major)
-            if g is not None and _clean(g.group(1)):
-                after, f = major, g
         if f is not None:
             # without "in", "of", ":" or "," the words after a degree may be a school's
             # name ("Bachelor of Arts Bennett College"): only field words are taken then
