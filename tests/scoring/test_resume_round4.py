@@ -1,5 +1,6 @@
 """Resume facts, round 4 (session 24): a title of just "Volunteer", schools named an
-"Institute", a degree's dates lines below it, and the major after a degree's colon."""
+"Institute", a degree's date and school printed below it, field words before a school's
+name, and duties opening with an -ing verb."""
 
 from __future__ import annotations
 
@@ -66,23 +67,60 @@ def test_a_date_line_right_above_the_next_degree_stays_its_own() -> None:
     assert first.year is None
 
 
-@pytest.mark.parametrize(
-    ("line", "field"),
-    [
-        (
-            "Cambridge College Master of Education : Integrated Studies and Management",
-            "integrated studies and management",
-        ),
-        ("Bachelor of Business Administration : Accounting August 2002", "accounting"),
-        ("Master of Public Health : Epidemiology, Emory University", "epidemiology"),
-    ],
-)
-def test_the_major_after_a_degree_colon_is_the_field(line: str, field: str) -> None:
-    # CONSTRUCTION_12826414: "Master of Education : Integrated Studies..." read "education"
-    (degree,) = jobmatch.read_resume(f"Education\n{line}\n", as_of=AS_OF).education
-    assert degree.field == field
+def test_a_school_after_a_blank_line_below_its_degree_is_its_school() -> None:
+    # CHEF_13212436: the associate degree had no school
+    text = (
+        "Education\nAOS : Culinary Arts & Hospitality Management , 1997\n\n"
+        "California Culinary Academy - City , State\nHigh School Diploma : 1993\n"
+        "Mary Star of the Sea High School - City , State\n"
+    )
+    first, second = jobmatch.read_resume(text, as_of=AS_OF).education
+    assert first.institution == "California Culinary Academy"
+    assert second.institution == "Mary Star of the Sea High School"
 
 
-def test_a_degree_of_a_field_with_nothing_after_its_colon_keeps_it() -> None:
-    (degree,) = jobmatch.read_resume("Education\nMaster of Education :\n", as_of=AS_OF).education
-    assert degree.field == "education"
+def test_a_line_after_a_blank_below_a_degree_without_a_school_word_is_not_taken() -> None:
+    text = "Education\nBachelor of Science , 2010\n\nDean's List every semester\n"
+    (degree,) = jobmatch.read_resume(text, as_of=AS_OF).education
+    assert (degree.institution, degree.field) == (None, None)
+
+
+def test_a_field_word_before_a_school_named_again_without_it_is_no_part_of_it() -> None:
+    # DIGITAL-MEDIA_11270462: the minor "Business" read as part of the school's name
+    text = (
+        "Education\nBachelor's : Public Relations, Business University of Louisiana at"
+        " Lafayette \ufffd City , State , US University of Louisiana at Lafayette, Lafayette LA\n"
+        "Public Relations/Liberal Arts, May 2014\n"
+    )
+    (degree,) = jobmatch.read_resume(text, as_of=AS_OF).education
+    assert degree.institution == "University of Louisiana at Lafayette"
+
+
+def test_a_field_word_before_a_school_named_once_stays() -> None:
+    text = "Education\nBachelor of Arts : Painting , 2010 Art Institute of Colorado\n"
+    (degree,) = jobmatch.read_resume(text, as_of=AS_OF).education
+    assert degree.institution == "Art Institute of Colorado"
+
+
+def test_a_duty_opening_with_an_ing_verb_is_no_entry() -> None:
+    # DIGITAL-MEDIA_11270462: duties under an entry were "entries without dates"
+    text = (
+        "Experience\nSports Intern , 09/2013 to 02/2014 Company Name \ufffd City , State\n\n"
+        "Assisting the Sports Director with filming high school football games\n"
+        "Recording names, numbers and scores of each game\n\n"
+        "Sales Associate , 05/2011 to 12/2012 Company Name \ufffd City , State\n\n"
+        "Working the register\n"
+        "Creating flyers and postcards to help advertise monthly sales or discounts\n"
+    )
+    facts = jobmatch.read_resume(text, as_of=AS_OF)
+    assert [r.title for r in facts.roles] == ["Sports Intern", "Sales Associate"]
+    assert not any("entry without dates" in w for w in facts.warnings)
+
+
+def test_titles_opening_with_an_ing_word_stay_titles() -> None:
+    text = (
+        "Experience\nManaging Director, Acme Corp\nJan 2015 - Dec 2016\n"
+        "Teaching assistant for Biology\nJan 2013 - Dec 2014\n"
+    )
+    titles = [r.title for r in jobmatch.read_resume(text, as_of=AS_OF).roles]
+    assert titles == ["Managing Director", "Teaching assistant for Biology"]

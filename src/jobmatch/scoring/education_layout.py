@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from .dates import find_ranges
+from .education_names import INSTITUTION_WORD
 
 __all__ = ["EntryLayout", "date_only", "entry_lines", "in_progress", "read_layout"]
 
@@ -143,6 +144,19 @@ def entry_lines(
         dates.append(below)
     if not dates and not layout.date_above:
         dates += _later_date(lines, i, usable=usable, degrees=degrees)
+    if (
+        not others
+        and not layout.text_above
+        and i + 1 < len(lines)
+        and not lines[i + 1].strip()
+        and usable(below)
+        and not date_only(lines[below])
+        and INSTITUTION_WORD.search(lines[below])
+    ):
+        # schools follow their degrees: a school's line after a blank line below a degree
+        # without one ("AOS : Culinary Arts, 1997" / "" / "California Culinary Academy -
+        # City , State"); the next degree, below it, does not take it
+        others.append(below)
     if layout.text_above:
         others.reverse()  # the line above first
     return dates, others
