@@ -216,6 +216,7 @@ def school_name(lines: Sequence[str], level: str, field: str | None) -> str | No
                 value = _after_degree(value, field, first=degree_level(line[:start]) is None)
                 named = degree_level(value) if INSTITUTION_WORD.search(value) else "none"
             value = _tidy(value, field, placeholder=_PLACEHOLDER_PLACE.search(line) is not None)
+            value = _without_lead(value, line)
             if value and named is None and len(value.split()) <= most:
                 return value
             if pos >= len(line):
@@ -269,6 +270,20 @@ def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
         # or a school named in one word ("Stanford", "UNESCO-IHE", "MIT") after the field
         named = first.lower() not in SCHOOL_MODIFIERS and INSTITUTION_WORD.search(first)
         if re.match(r"(?i)university of\b", rest) or opens or named:
+            return rest
+    return value
+
+
+def _without_lead(value: str, line: str) -> str:
+    """``value`` without its opening field words when the line also names the school without
+    them ("Public Relations, Business University of Louisiana at Lafayette ... University of
+    Louisiana at Lafayette": the minor "Business" is no part of the name)."""
+    words = value.split()
+    for k in range(1, len(words) - 1):
+        if not _all_field_words(words[:k]):
+            break
+        rest = " ".join(words[k:])
+        if INSTITUTION_WORD.match(rest) and line.count(rest) > line.count(value):
             return rest
     return value
 
