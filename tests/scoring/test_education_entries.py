@@ -77,7 +77,7 @@ def rows(text: str) -> list[tuple[str, str | None, str | None, int | None, bool]
             "Education\nAOS : Culinary Arts , 1997\n\nCalifornia Culinary Academy - City , State\n"
             "High School Diploma : 1993\nMary Star of the Sea High School - City , State\n",
             [
-                ("associate", "culinary arts", None, 1997, False),
+                ("associate", "culinary arts", "California Culinary Academy", 1997, False),
                 ("high_school", None, "Mary Star of the Sea High School", 1993, False),
             ],
         ),

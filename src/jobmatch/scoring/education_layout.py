@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from .dates import find_ranges
+from .education_names import INSTITUTION_WORD
 
 __all__ = ["EntryLayout", "date_only", "entry_lines", "in_progress", "read_layout"]
 
@@ -141,6 +142,48 @@ def entry_lines(
         # Computer Science - 3.8 GPA" / "" / "Sep 2019 - May 2023"), unless it stands right
         # above the next degree
         dates.append(below)
+    if not dates and not layout.date_above:
+        dates += _later_date(lines, i, usable=usable, degrees=degrees)
+    if (
+        not others
+        and not layout.text_above
+        and i + 1 < len(lines)
+        and not lines[i + 1].strip()
+        and usable(below)
+        and not date_only(lines[below])
+        and INSTITUTION_WORD.search(lines[below])
+    ):
+        # schools follow their degrees: a school's line after a blank line below a degree
+        # without one ("AOS : Culinary Arts, 1997" / "" / "California Culinary Academy -
+        # City , State"); the next degree, below it, does not take it
+        others.append(below)
     if layout.text_above:
         others.reverse()  # the line above first
     return dates, others
+
+
+#: how many lines below its degree a degree's date line is looked for
+_REACH = 12
+
+
+def _later_date(
+    lines: Sequence[str], i: int, *, usable: Callable[[int], bool], degrees: Collection[int]
+) -> list[int]:
+    """The date line further below degree line ``i``, past its school, place and bullet
+    lines: a PDF prints the right-hand column after the entry (awesome_cv: "B.S. in Computer
+    Science" / "• Got a scholarship" / "Seoul, S.Korea" / "Pohang, S.Korea" / "Mar. 2010 -
+    Aug. 2017"). None past another degree, the section's end, or one right above the next
+    degree (that degree's own)."""
+    found: int | None = None
+    for j in range(i + 1, min(len(lines), i + _REACH + 1)):
+        if j in degrees:
+            return []
+        if not lines[j].strip():
+            continue
+        if found is not None:
+            return [found]  # the next line is no degree
+        if not usable(j):
+            return []
+        if date_only(lines[j]):
+            found = j
+    return [found] if found is not None else []

@@ -55,9 +55,15 @@ NAME_TAIL = re.compile(
 INSTITUTION_WORD = re.compile(
     r"\b(?:university|college|institute|school|academy|polytechnic|universit[éäà]"
     r"|hochschule|école|ecole"
+    # the same words in other languages ("Instituto Tecnológico", "Universidad de Chile",
+    # "Universitas Indonesia", "Technische Universiteit Delft", "Hogeschool Utrecht")
+    r"|institut|instituto|istituto|universidad|universidade|universitas|universiteit"
+    r"|hogeschool|fachhochschule|politecnico|politécnico"
     # schools known by an acronym or one name, as research resumes write them ("IIT
     # Madras", "ETH Zurich", "MIT"); acronyms as written only
     r"|(?-i:IIT|IIIT|NIT|MIT|CMU|EPFL|ETH|KAIST|UCLA|UCSD|UIUC|NYU|UCL|NUS|NTU|HKUST|BITS)"
+    # "IHE", an institute (or institution) of higher education ("UNESCO-IHE")
+    r"|(?-i:IHE)"
     # a University of California campus as résumés write it ("UC Berkeley", "UC San Diego")
     r"|(?-i:UC\s+[A-Z][a-z]+)"
     r"|caltech|georgia tech|virginia tech|stanford|harvard|princeton|tsinghua)\b",
@@ -210,6 +216,7 @@ def school_name(lines: Sequence[str], level: str, field: str | None) -> str | No
                 value = _after_degree(value, field, first=degree_level(line[:start]) is None)
                 named = degree_level(value) if INSTITUTION_WORD.search(value) else "none"
             value = _tidy(value, field, placeholder=_PLACEHOLDER_PLACE.search(line) is not None)
+            value = _without_lead(value, line)
             if value and named is None and len(value.split()) <= most:
                 return value
             if pos >= len(line):
@@ -239,7 +246,14 @@ def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
         if _all_field_words(head.split()) and INSTITUTION_WORD.search(tail):
             value = tail
     words = value.split()
-    school = next((i for i, w in enumerate(words) if INSTITUTION_WORD.fullmatch(w)), None)
+    school = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if any(INSTITUTION_WORD.fullmatch(part) for part in w.split("-"))
+        ),
+        None,
+    )
     if school is None:
         return value
     lead = 0
@@ -251,8 +265,25 @@ def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
         return " ".join(words[lead:])
     if field and value.lower().startswith(field + " "):
         rest = value[len(field) + 1 :]
-        opens = rest.split()[0].lower() in SCHOOL_MODIFIERS and INSTITUTION_WORD.search(rest)
-        if re.match(r"(?i)university of\b", rest) or opens:
+        first = rest.split()[0]
+        opens = first.lower() in SCHOOL_MODIFIERS and INSTITUTION_WORD.search(rest)
+        # or a school named in one word ("Stanford", "UNESCO-IHE", "MIT") after the field
+        named = first.lower() not in SCHOOL_MODIFIERS and INSTITUTION_WORD.search(first)
+        if re.match(r"(?i)university of\b", rest) or opens or named:
+            return rest
+    return value
+
+
+def _without_lead(value: str, line: str) -> str:
+    """``value`` without its opening field words when the line also names the school without
+    them ("Public Relations, Business University of Louisiana at Lafayette ... University of
+    Louisiana at Lafayette": the minor "Business" is no part of the name)."""
+    words = value.split()
+    for k in range(1, len(words) - 1):
+        if not _all_field_words(words[:k]):
+            break
+        rest = " ".join(words[k:])
+        if INSTITUTION_WORD.match(rest) and line.count(rest) > line.count(value):
             return rest
     return value
 

@@ -63,6 +63,8 @@ _OTHER_HEADING = re.compile(
 _VOLUNTEER_HEADING = re.compile(
     r"^volunteer(?:ing)?(?:\s+(?:experience|work|activities))?\s*:?$", re.IGNORECASE
 )
+# a line of just "Volunteer" inside a volunteering section: a role's title, no heading
+_VOLUNTEER_TITLE = re.compile(r"^volunteer$", re.IGNORECASE)
 # headings of postings found inside a resume's experience are role lines misread
 # ("Benefits Administrator", "PLUS (Laboratory ...)"): the experience goes on
 _POSTING = frozenset(
@@ -380,6 +382,10 @@ def _role_areas(
     areas: list[tuple[list[int], str]] = []
     for i, name in enumerate(names):
         s = " ".join(lines[i].split())
+        if areas and areas[-1][1] == "volunteer" and _VOLUNTEER_TITLE.match(s):
+            # a role's title of just "Volunteer" under a volunteering heading (laverne)
+            areas[-1][0].append(i)
+            continue
         if name in {"experience", "other"} and _VOLUNTEER_HEADING.match(s):
             areas.append(([], "volunteer"))  # also inside Interests... (one "other" section)
             continue

@@ -206,6 +206,10 @@ _VERB_START = re.compile(
     rf"|(?:{'|'.join(_IRREGULAR_PAST)}))\b",
     re.IGNORECASE,
 )
+# a duty opening with a verb's -ing form and going on in lower case ("Assisting the Sports
+# Director with ...", "Creating flyers and postcards ..."); titles go on in capitals
+# ("Managing Director") or with a job-title word ("Teaching assistant for ...")
+_GERUND_START = re.compile(r"^[A-Z][a-z]{2,}ing\s+(?!and\b|or\b)([a-z][a-z'-]*)")
 # a sentence opening with an article ("An active member in ...", "A key member of ..."):
 # a title or an employer goes on in capitals ("A. O. Smith")
 _ARTICLE_START = re.compile(r"^An?\s+[a-z]")
@@ -356,6 +360,9 @@ def _is_description(s: str) -> bool:
     if len(words) > 14 or _ARTICLE_START.match(s):
         return True
     if _VERB_START.match(s) and not _titled_head(s):
+        return True
+    gerund = _GERUND_START.match(s)
+    if gerund and len(words) >= 4 and not _is_role_word(gerund.group(1)):
         return True
     if _SENTENCE_END.search(s):
         return True
