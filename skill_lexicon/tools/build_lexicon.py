@@ -805,6 +805,11 @@ OTHER_SENSES["reports"] = [
     f"{verb} reports"
     for verb in ("fax", "faxing", "faxed", "photocopying", "copying", "filing", "scanning")
 ]
+# a chip's layout, no software architecture ("x86 architecture", "GPU architecture"; "x86
+# processor architecture", skillspan-dev-tech-028, is computer architecture)
+OTHER_SENSES["architecture"] += [
+    f"{what} architecture" for what in ("x86", "arm", "risc-v", "gpu", "chip", "soc", "memory")
+]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
     # single-word soft skills get the rule on every form

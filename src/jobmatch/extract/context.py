@@ -222,6 +222,18 @@ def _negative(low: list[int], s: int, e: int, rule: Rule) -> bool:
     return False
 
 
+def _negative_before(low: list[int], s: int, e: int, rule: Rule) -> bool:
+    """Does a negative phrase of ``rule`` that ends with the match cover tokens ``s:e``
+    ("GPU architecture")? No list that follows the match can undo such a phrase."""
+    for k, length, plen, phrases in rule.negative_sets:
+        if length != e - s or k + length != plen:
+            continue
+        p0 = s - k
+        if p0 >= 0 and tuple(low[p0 : p0 + plen]) in phrases:
+            return True
+    return False
+
+
 def _negative_wrapped(
     low: list[int], s: int, e: int, rule: Rule, spaces: Sequence[int], blank: Callable[[int], bool]
 ) -> bool:
@@ -366,7 +378,9 @@ class ContextResolver:
                 # a plain form: only another sense's phrase rejects it
                 if self._shared_head(low, s, e, rule):
                     continue  # "communication and armor carrier expenses"
-                if not (self._negative(low, s, e, rule) and not self._listed(low, e, sure)):
+                if not (
+                    self._negative(low, s, e, rule) and not self._listed(low, s, e, rule, sure)
+                ):
                     kept.append(m)
                 continue
             if rule.case_sensitive and tuple(orth[s:e]) not in rule.forms_exact:
@@ -501,7 +515,11 @@ class ContextResolver:
             either way.
         """
         n = len(low)
-        if rule.negative and self._negative(low, s, e, rule) and not self._listed(low, e, sure):
+        if (
+            rule.negative
+            and self._negative(low, s, e, rule)
+            and not self._listed(low, s, e, rule, sure)
+        ):
             return False
         before = low[s - 1] if s > 0 else 0
         after = low[e] if e < n else 0
@@ -582,12 +600,16 @@ class ContextResolver:
         inside = set(spaces[i : bisect_left(spaces, e)])
         return tuple(h for k, h in enumerate(low[s:e], s) if k not in inside)
 
-    def _listed(self, low: list[int], e: int, sure: list[Match]) -> bool:
+    def _listed(self, low: list[int], s: int, e: int, rule: Rule, sure: list[Match]) -> bool:
         """Whether a list joiner and a sure mention follow the match: a negative phrase
-        such as "go and" (to go and do) does not read "Go and Kubernetes"."""
+        such as "go and" (to go and do) does not read "Go and Kubernetes". A phrase that
+        ends with the match reads the same whatever follows ("GPU architecture and CUDA
+        kernels")."""
         if e + 1 >= len(low) or low[e] not in self._joiners:
             return False
-        return any(ks == e + 1 for ks, _, _ in sure)
+        if not any(ks == e + 1 for ks, _, _ in sure):
+            return False
+        return not _negative_before(low, s, e, rule)
 
     def _letter_negative(self, low: list[int], e: int, before: int) -> bool:
         """Built-in negatives of a one-letter form: "Grade C", "R&D", "C-level"."""
