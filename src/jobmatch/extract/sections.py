@@ -619,14 +619,22 @@ def _closes_list(text: str, start: int, end: int) -> bool:
     item (no blank line between) and before a blank line or the end. "Healthcare Industry
     Experience" as the last item under "Preferred Qualifications" (glassdoor-0598) is no
     Experience heading, whose body would be empty or the next paragraph."""
-    before = text[:start].rstrip(" \t")
-    if not before.endswith("\n") or not before[:-1].strip():
-        return False
-    prev = before[: len(before) - 1].rpartition("\n")[2]
-    if not prev.strip() or _heading_of(prev) is not None:
+    if not _after_text_line(text, start):
         return False
     after = text[end:]
     return not after.strip() or not after.partition("\n")[0].strip()
+
+
+def _after_text_line(text: str, start: int) -> bool:
+    """Whether the line at ``start`` follows a line of text that is no heading, with no
+    blank line between (found backwards from ``start``, without copying the text before)."""
+    at = start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    if at == 0 or text[at - 1] != "\n":
+        return False
+    prev = text[text.rfind("\n", 0, at - 1) + 1 : at - 1]
+    return bool(prev.strip()) and _heading_of(prev) is None
 
 
 #: a line naming a degree by its level, no more: "Bachelor's Degree", "- Master's degree",
@@ -737,11 +745,7 @@ def _described_item(text: str, start: int, line: str) -> bool:
     rest = line.partition(":")[2].strip()
     if len(rest.split()) < 5 or _SCHOOLING_RE.search(rest):
         return False
-    before = text[:start].rstrip(" \t")
-    if not before.endswith("\n"):
-        return False
-    prev = before[:-1].rpartition("\n")[2]
-    return bool(prev.strip()) and _heading_of(prev) is None
+    return _after_text_line(text, start)
 
 
 def _stack_heading(line: str, name: str, *, stack: bool) -> str:
