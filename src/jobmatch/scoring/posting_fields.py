@@ -58,25 +58,21 @@ _TURN = re.compile(
     r"|excellent|solid|deep|proven|fluent|written|spoken|must|should|is|are|be|ha(?:ve|s))\b",
     re.IGNORECASE,
 )
-#: a field named by its kind before its examples ("a quantitative field such as", "a
-#: technical discipline, e.g.,"): the examples are the list of fields
-_EXAMPLES = re.compile(
-    r"^(?:an?\s+)?(?:[a-z]+\s+){0,3}(?:fields?|disciplines?|areas?|subjects?|majors?)"
+#: a word for a field and what opens its examples ("field such as", "discipline (e.g.,")
+_KIND_EXAMPLES = (
+    r"(?:fields?|disciplines?|areas?|subjects?|majors?)"
     # "discipline (e.g., statistics/ ...", "field (CS/Math/...", "field such Data, ..."
     r"\s*(?:,?\s*(?:such(?:\s+as)?|like|e\.\s?g\.,?|including)|\((?:e\.\s?g\.,?|i\.\s?e\.,?"
-    r"|such as|including)?)\s*",
-    re.IGNORECASE,
+    r"|such as|including)?)\s*"
 )
+#: a field named by its kind before its examples ("a quantitative field such as", "a
+#: technical discipline, e.g.,"): the examples are the list of fields
+_EXAMPLES = re.compile(r"^(?:an?\s+)?(?:[a-z]+\s+){0,3}" + _KIND_EXAMPLES, re.IGNORECASE)
 #: the same examples after the fields the degree names first: "degree in Analytics or
 #: related quantitative fields (statistics, Operations research, mathematics, econometrics
 #: etc.)" (glassdoor-0619 asked econometrics): what stands before them is a list of names
 #: and the words that open it to its like
-_LATER_EXAMPLES = re.compile(
-    r"(?P<kind>(?:\b[a-z]+\s+){0,3})(?:fields?|disciplines?|areas?|subjects?|majors?)"
-    r"\s*(?:,?\s*(?:such(?:\s+as)?|like|e\.\s?g\.,?|including)|\((?:e\.\s?g\.,?|i\.\s?e\.,?"
-    r"|such as|including)?)\s*",
-    re.IGNORECASE,
-)
+_LATER_EXAMPLES = re.compile(r"(?P<kind>(?:\b[a-z]+\s+){0,3})" + _KIND_EXAMPLES, re.IGNORECASE)
 #: the words that open a degree's list to its like ("or related", "or other quantitative")
 _LIKE = re.compile(r"\b(?:related|other|similar|equivalent|relevant)\b", re.IGNORECASE)
 #: the most words between the field's "in" and a mention of its list
