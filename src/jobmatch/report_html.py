@@ -24,12 +24,12 @@ from .report_parts import (
     matched_category,
     matched_once,
     meets_note,
-    missing_note,
     pct,
     preferred_note,
     small_note,
     split_missing,
     verdict,
+    years_count_note,
 )
 
 __all__ = ["HTML_CSP", "HTML_CSS", "escape_html", "render_html"]
@@ -94,9 +94,7 @@ def _html_missing(m: MissingSkill, labels: dict[str, str], report: ScoreReport) 
     )
     # years asked say how many count, as in text and Markdown ("required; 1.2 of 4 years
     # count"): "4+ years of experience in React ... required +5.8" did not say
-    note = missing_note(m, report)
-    if "; " in note:
-        kind += _h(note[note.index(";") :])
+    kind += _h(years_count_note(m, report))
     return (
         f"<tr><td>{_h(m.name)}</td><td>{_h(labels.get(m.category, m.category))}</td>"
         f'<td>{kind}</td><td class="num">+{m.gain:.1f}</td></tr>'

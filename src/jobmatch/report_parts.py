@@ -30,6 +30,7 @@ __all__ = [
     "matched_once",
     "meets_note",
     "missing_note",
+    "years_count_note",
     "pct",
     "preferred_note",
     "score_band",
@@ -376,9 +377,16 @@ def meets_note(n: int) -> str:
 
 def missing_note(m: MissingSkill, report: ScoreReport | None = None) -> str:
     """``"required"`` or ``"preferred"``; for years asked, how many count (``"required;
-    2.4 of 4 years count"``) when ``report`` is given."""
+    2.4 of 4 years count"``) when ``report`` is given (:func:`years_count_note`)."""
     note = "required" if m.required else "preferred"
-    for y in report.years if report is not None else ():
-        if y.requirement == m.requirement:
-            note += f"; {y.years:.1f} of {y.asked:g} years count"
-    return note
+    return note + (years_count_note(m, report) if report is not None else "")
+
+
+def years_count_note(m: MissingSkill, report: ScoreReport) -> str:
+    """For a requirement of years missing, how many count: ``"; 2.4 of 4 years count"``;
+    ``""`` for any other requirement."""
+    return "".join(
+        f"; {y.years:.1f} of {y.asked:g} years count"
+        for y in report.years
+        if y.requirement == m.requirement
+    )
