@@ -965,10 +965,7 @@ def _degree_levels(clause: str) -> tuple[str, ...]:
     if not _degree_hint(clause, folded):
         return ()
     words = " ".join(folded.split())  # white space as \s sees it, one blank a run
-    if ("diploma" in folded or "certificate" in folded or "transcript" in folded) and (
-        _DOCUMENTS.search(clause)
-    ):
-        clause = _DOCUMENT.sub(lambda m: " " * len(m.group()), clause)
+    clause = _without_documents(clause, folded)
     found = [
         level
         for (level, rx), (blind, raw) in zip(_LEVELS, _LEVEL_WORDS, strict=True)
@@ -984,6 +981,17 @@ def _degree_levels(clause: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _without_documents(clause: str, folded: str) -> str:
+    """``clause`` with the documents an application asks for blanked out (same offsets):
+    a diploma, certificate or transcript is no degree asked (``folded``: the clause
+    folded, :func:`_folded`)."""
+    if ("diploma" in folded or "certificate" in folded or "transcript" in folded) and (
+        _DOCUMENTS.search(clause)
+    ):
+        return _DOCUMENT.sub(lambda m: " " * len(m.group()), clause)
+    return clause
+
+
 def degree_mentions(clause: str) -> list[tuple[int, int, str]]:
     """The degrees ``clause`` names and asks, as ``(start, end, level)`` in text order, read
     through the table of :func:`degree_levels` (its words, the degrees not asked left out):
@@ -992,13 +1000,10 @@ def degree_mentions(clause: str) -> list[tuple[int, int, str]]:
     The master's named after another degree ("Bachelor or Master") spans its own word; a
     professional doctorate named beside other degrees is left out, as there; a bare "degree
     in X" is no mention."""
-    if not _degree_hint(clause, _folded(clause)):
-        return []
     folded = _folded(clause)
-    if ("diploma" in folded or "certificate" in folded or "transcript" in folded) and (
-        _DOCUMENTS.search(clause)
-    ):
-        clause = _DOCUMENT.sub(lambda m: " " * len(m.group()), clause)
+    if not _degree_hint(clause, folded):
+        return []
+    clause = _without_documents(clause, folded)
     found: list[tuple[int, int, str]] = []
     for level, rx in _LEVELS:
         for m in rx.finditer(clause):
