@@ -128,12 +128,12 @@ def entry_lines(
             # schools precede their degrees: one directly above the next degree is its own
             others.append(j)
     below = i + 2
+    # a line of the entry after a blank line below the degree
+    after_blank = i + 1 < len(lines) and not lines[i + 1].strip() and usable(below)
     if (
         not dates
         and not layout.date_above
-        and i + 1 < len(lines)
-        and not lines[i + 1].strip()
-        and usable(below)
+        and after_blank
         and date_only(lines[below])
         and below + 1 not in degrees
     ):
@@ -147,9 +147,7 @@ def entry_lines(
     if (
         not others
         and not layout.text_above
-        and i + 1 < len(lines)
-        and not lines[i + 1].strip()
-        and usable(below)
+        and after_blank
         and not date_only(lines[below])
         and INSTITUTION_WORD.search(lines[below])
     ):
