@@ -119,6 +119,14 @@ _TRAILER = re.compile(
 )
 _STATUS_LEAD = re.compile(r"^(?:present|current|expected|anticipated|in progress)\s+", re.I)
 _PLACEHOLDER_PLACE = re.compile(r"\bcity\s*,\s*state\b", re.IGNORECASE)
+# LiveCareer's degree line "Degree , Field YEAR School \ufffd City , State": the capitalised
+# words between the year and the separator before the placeholder place are the school's
+# name, even without a school's word ("Associate of Applied Science , Advanced Culinary Arts
+# 2010 Stratford \ufffd City , State")
+_SITE_SCHOOL = re.compile(
+    r"\b(?:19|20)\d\d\s+((?:[A-Z][\w.&'’-]*|of|the|and)(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and)){0,5})"
+    r"\s*(?:\ufffd|ï¼)\s*(?i:city\s*,\s*state)\b"
+)
 #: words that open a school's name as often as they end a field ("Art Institute of ...",
 #: "Medical University of ...")
 SCHOOL_MODIFIERS = frozenset(
@@ -221,7 +229,22 @@ def school_name(lines: Sequence[str], level: str, field: str | None) -> str | No
                 return value
             if pos >= len(line):
                 break
-    return None
+    return _site_school(lines[0], field) if lines else None
+
+
+def _site_school(line: str, field: str | None) -> str | None:
+    """The school's name a resume site prints between a degree line's year and its
+    placeholder place, when no line of the entry names a school by a school's word."""
+    m = _SITE_SCHOOL.search(line)
+    if m is None:
+        return None
+    value = m.group(1)
+    words = value.split()
+    if not words[0][0].isupper() or degree_level(value) is not None:
+        return None
+    if _all_field_words(words) or (field is not None and value.lower() == field):
+        return None
+    return value
 
 
 def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
