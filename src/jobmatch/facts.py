@@ -91,6 +91,11 @@ class EducationEntry:
     #: ``YYYY-MM`` or ``YYYY``; else ``None`` (a completed doctorate's counts as research)
     start: str | None = None
     end: str | None = None
+    #: the major a degree that names its own field gives after it ("Master of Education :
+    #: Integrated Studies and Management": ``field`` "education", ``major`` "integrated
+    #: studies and management"; "MBA, Finance"), lower case; else ``None``. A field a
+    #: profile asks for is met by either
+    major: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

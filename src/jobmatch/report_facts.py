@@ -204,7 +204,10 @@ def render_facts(facts: ResumeFacts, fmt: str = "text") -> str:
         out.append("  education:")
         for e in facts.education:
             parts = [_label(e.level, e.name)]
-            parts += [x for x in (e.field, e.institution) if x]
+            # the major beside the field its degree names: "education (integrated studies
+            # and management)"
+            field = f"{e.field} ({e.major})" if e.field and e.major else e.field or e.major
+            parts += [x for x in (field, e.institution) if x]
             parts += [str(e.year)] if e.year else []
             parts += ["in progress (not held)"] if e.in_progress else []
             out.append(f"    - {terminal_line(', '.join(parts))}")

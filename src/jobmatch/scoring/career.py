@@ -302,7 +302,10 @@ def education_against(
     first = max(degrees, key=lambda e: DEGREE_LEVELS.index(e.level), default=None)
     top = max(
         degrees,
-        key=lambda e: (DEGREE_LEVELS.index(e.level), field_accepted(e.field, asked)),
+        key=lambda e: (
+            DEGREE_LEVELS.index(e.level),
+            field_accepted(e.field, asked) or field_accepted(e.major, asked),
+        ),
         default=None,
     )
     if top is not first:
@@ -311,7 +314,11 @@ def education_against(
     field = top.field if top is not None else None
     name = top.name if top is not None else None
     # a field asked is met by any degree held, not only by the highest one
-    held = tuple(dict.fromkeys(e.field for e in (top, *degrees) if e is not None and e.field))
+    # a major is held beside the field its degree names ("Master of Education : Integrated
+    # Studies and Management")
+    held = tuple(
+        dict.fromkeys(f for e in (top, *degrees) if e is not None for f in (e.field, e.major) if f)
+    )
     need = asks.need
     prefer, meets_prefer = _preferred(asks, [e.level for e in degrees])
     if need is None:

@@ -224,11 +224,14 @@ def degree_line(line: str) -> str | None:
     return level
 
 
-def _field(line: str, level: str) -> str | None:
+def _fields(line: str, level: str) -> tuple[str | None, str | None]:
+    """The field of the degree on ``line`` and its major: a degree that names its own field
+    ("Master of Education", "Master of Business Administration", "MBA") gives its major
+    after a colon or a comma ("Master of Education : Integrated Studies and Management",
+    "MBA, Finance"), else ``None``."""
     if level == "high_school":
-        return None
-    if _MBA.search(line):
-        return "business administration"
+        return None, None
+    mba = _MBA.search(line) is not None
     for d in reversed(find_ranges(line)):  # a date ends the field like a separator
         line = line[: d.begin] + " | " + line[d.stop :]
     m = DEGREE_FORM.search(line)
@@ -239,27 +242,57 @@ def _field(line: str, level: str) -> str | None:
         # "Master of Urban Planning": the "of" names the field itself
         of_field = _OF_FIELD.fullmatch(tail.group(0)) is not None
         after = after[tail.end() :].strip()
-        f = _FIELD.match(after)
-        if f is not None:
-            # without "in", "of", ":" or "," the words after a degree may be a school's
-            # name ("Bachelor of Arts Bennett College"): only field words are taken then
-            named = of_field or _SEPARATED.match(after) is not None
-            # words just before "University" or "School" are its name ("J.D., Harvard Law
-            # School"): only field words are taken there either
-            school_next = INSTITUTION_WORD.match(after, f.end(1) + 1) is not None
-            named = named and not school_next
-            words = f.group(1).split()
-            if school_next and len(words) > 1 and words[-1].lower() in SCHOOL_MODIFIERS:
-                # "Interior Design Art Institute", "Nursing Medical University": the last
-                # word is the school's
-                words = words[:-1]
-            value = _clean(" ".join(words), named=named)
-            if value:
-                return value
+        value, end = _field_at(after, named=of_field)
+        if mba:
+            # "MBA, Finance", "Master of Business Administration : Finance"
+            if value == "business administration":
+                rest = _MAJOR_AFTER.match(after, end)
+                value = _major(after, rest)
+            return "business administration", value
+        if value:
+            rest = _MAJOR_AFTER.match(after, end) if of_field else None
+            major = _major(after, rest)
+            return value, major if major != value else None
+    if mba:
+        return "business administration", None
     known = re.search(
         r"\b(" + "|".join(re.escape(k) for k in KNOWN_FIELDS) + r")\b", line, re.IGNORECASE
     )
-    return known.group(1).lower() if known else None
+    return (known.group(1).lower() if known else None), None
+
+
+# the separator between the field a degree names and its major ("Master of Education :
+# Integrated Studies and Management", "Master of Education (M.Ed.), Integrated ...")
+_MAJOR_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,12}\)\s*)?[:,]\s*")
+
+
+def _major(after: str, rest: re.Match[str] | None) -> str | None:
+    """The major after the separator ``rest``: any words after a colon, field words only
+    after a comma ("Master of Education, Boston, MA" names a place)."""
+    if rest is None:
+        return None
+    return _field_at(after[rest.end() :], named=":" in rest.group(0))[0]
+
+
+def _field_at(after: str, *, named: bool = False) -> tuple[str | None, int]:
+    """The field at the start of ``after`` (the text after a degree's name) and where its
+    words end; ``named``: the degree's name says the field follows ("of")."""
+    f = _FIELD.match(after)
+    if f is None:
+        return None, 0
+    # without "in", "of", ":" or "," the words after a degree may be a school's name
+    # ("Bachelor of Arts Bennett College"): only field words are taken then
+    named = named or _SEPARATED.match(after) is not None
+    # words just before "University" or "School" are its name ("J.D., Harvard Law
+    # School"): only field words are taken there either
+    school_next = INSTITUTION_WORD.match(after, f.end(1) + 1) is not None
+    named = named and not school_next
+    words = f.group(1).split()
+    if school_next and len(words) > 1 and words[-1].lower() in SCHOOL_MODIFIERS:
+        # "Interior Design Art Institute", "Nursing Medical University": the last
+        # word is the school's
+        words = words[:-1]
+    return _clean(" ".join(words), named=named), f.end(1)
 
 
 def _clean(value: str, *, named: bool = True) -> str | None:
@@ -422,7 +455,7 @@ def read_education(
         level = levels[i]
         line = " ".join(lines[i].split())
         dates, others = entry_lines(lines, i, layout=layout, usable=usable, degrees=levels)
-        field = _field(line, level)
+        field, major = _fields(line, level)
         for j in others:
             if field is not None or level == "high_school":
                 break
@@ -448,6 +481,7 @@ def read_education(
             name=doctorate_name(line) if level == "phd" else None,
             start=span[0] if span else None,
             end=span[1] if span else None,
+            major=major,
         )
         if (
             level == "certificate"
@@ -556,6 +590,7 @@ def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry |
         # the dates go with the year kept
         start=(a if year == a.year else b).start,
         end=(a if year == a.year else b).end,
+        major=a.major or b.major,
     )
 
 
