@@ -196,6 +196,15 @@ _REQUIRED_CUE = re.compile(
 _SHORT_CLAUSE = 25
 #: ... when it asks nothing firmly
 _FIRM_YEARS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b|\bor\b", re.I)
+#: ... or when the preference opens the clause, right before its figure: "Preferred
+#: minimum of 2 years of pharmacovigilance ..., including at least 2 years of ..." (its
+#: "minimum" and "at least" are the preference's)
+_PREFERENCE_FIRST = re.compile(
+    r"^\W*(?:preferred|preferably|ideally|desired)[\s:,]+(?:an?\s+)?"
+    r"(?:minimum\s+(?:of\s+)?|at\s+least\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight"
+    r"|nine|ten)\b)",
+    re.IGNORECASE,
+)
 #: a bullet before an item, not part of its evidence; "o" and "\u25e6" as PDF and Word
 #: exports write a sub-item's ("o Use SQL tools to resubmit encounters ...")
 _EVIDENCE_BULLET = re.compile(
@@ -651,6 +660,7 @@ class _Reading:
             self.years_marked = prefer and (
                 section == "preferred"
                 or (len(clause.split()) <= _SHORT_CLAUSE and not _FIRM_YEARS.search(clause))
+                or bool(_PREFERENCE_FIRST.match(clause))
             )
         self.where.setdefault(evidence, section)
         asked = _asked(ms, fields)
@@ -1427,11 +1437,14 @@ def _category(skill_id: str, lexicon: Lexicon) -> str:
 #: a degree clause that accepts experience in its place: "or equivalent (practical / work)
 #: experience", "or relevant work experience", "or 2+ years (of) experience in ..." (not "or
 #: equivalent education", "an equivalent engineering degree", "5 years (with M.S.) or 3
-#: years (with PhD) of experience": those ask a degree)
+#: years (with PhD) of experience": those ask a degree); or "OR no degree w/6 years'
+#: experience" (the years without the degree)
 OR_EXPERIENCE = re.compile(
     r"\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable|relevant|equal)\s+"
     r"(?:(?:practical|work|professional|industry|industrial|job|relevant|related|technical)\s+)?"
-    r"experience\b|\bor\s+(?P<years>\d+)\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b",
+    r"experience\b|\bor\s+(?P<years>\d+)\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b"
+    r"|\bor\s+(?:no|without\s+an?)\s+degree[\s,]*(?:w/|with|and|plus)\s*(?P<alone>\d+)\+?\s*"
+    r"(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
 
@@ -1465,8 +1478,9 @@ def education_requirement(
         instead = OR_EXPERIENCE.search(clause) if asks else None
         if instead is not None:
             or_experience = True
-            if instead["years"] is not None and or_years is None:
-                or_years = float(instead["years"])
+            figure = instead["years"] or instead["alone"]
+            if figure is not None and or_years is None:
+                or_years = float(figure)
         if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
             asks = True  # "BS/MS in engineering or geology, PhD desired but not required"
             need.append(min(levels, key=DEGREE_LEVELS.index))
