@@ -70,3 +70,37 @@ def test_a_skill_before_teams_alone_stays_asked(extractor: SkillExtractor) -> No
     departments."""
     text = "Requirements\nExperience with data engineering for analytics teams.\n"
     assert skills_asked(text, extractor).get("data_engineering") is True
+
+
+def test_a_heading_read_as_a_skill_asks_nothing(extractor: SkillExtractor) -> None:
+    """glassdoor-0057: the heading "Technical Requirements:" required functional
+    requirements."""
+    text = (
+        "About You\n\nTechnical Requirements:\nExperience with Python\nSoft Skills:\nTeam player\n"
+    )
+    asked = skills_asked(text, extractor)
+    assert "functional_requirements" not in asked
+    assert asked["python"] is True
+
+
+def test_a_label_with_its_items_keeps_them(extractor: SkillExtractor) -> None:
+    """Only the title of a heading line with nothing after its colon is left out."""
+    text = "Requirements\nData Science Skills: Python, SQL\n"
+    asked = skills_asked(text, extractor)
+    assert asked["python"] is True
+    assert asked["sql"] is True
+
+
+def test_examples_of_a_degree_background_are_fields(extractor: SkillExtractor) -> None:
+    """glassdoor-0057: "Advanced degree (master's degree or PhD) with quantitative
+    background (data science, ..., econometrics or another related field)" asked
+    econometrics."""
+    text = (
+        "Requirements\nAdvanced degree (master's degree or PhD) with quantitative background "
+        "(statistics, computer science, econometrics or another related field)\n"
+        "Experience with SQL\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert "econometrics" not in skills_asked(text, extractor)
+    assert read.education is not None
+    assert "econometrics" in read.education.fields

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EmptyDocumentError
+from ..extract.sections import classify_heading
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import acceptable_alternatives, alternatives
@@ -314,6 +315,8 @@ def read_requirements(
     # company's clients, no skill asked
     own += client_industries(text)
     for m in mentions:
+        if _in_heading_line(text, m):
+            continue  # "Technical Requirements:" names the section, asks nothing
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1]:
             # "with the Data Engineering team": a colleague, not a skill; "with ... a GraphQL
@@ -378,6 +381,19 @@ def read_requirements(
         years_by_degree=read.years_by_degree if asked is not None else (),
         years_also=years_also(read.asks, asked[:3] if asked else None),
     )
+
+
+def _in_heading_line(text: str, m: SkillMention) -> bool:
+    """Whether ``m`` is the title of a heading line ending with its colon, nothing after
+    it, its words a heading of their own ("Technical Requirements:", glassdoor-0057
+    required functional requirements from it): they name the section, they ask nothing.
+    A skill before the heading's word ("Machine Learning Skills:") and a label with items
+    after its colon ("Data Science Skills: Python, SQL") are left as they are."""
+    b = text.find("\n", m.end)
+    line = text[text.rfind("\n", 0, m.start) + 1 : len(text) if b < 0 else b].rstrip()
+    if not line.endswith(":") or classify_heading(f"{m.text}:") in (None, "other"):
+        return False
+    return classify_heading(line) not in (None, "other")
 
 
 def _cut_instructions(
