@@ -66,6 +66,15 @@ _SERVED = re.compile(
 )
 
 
+#: a list of capitalised names the word after it calls teams: "Work with partners in Data
+#: Engineering, Marketing, Product and Programmatic teams" (glassdoor-0612 required data
+#: engineering); case-sensitive, two names or more, each as :data:`_NAME`
+_NAMED_TEAMS = re.compile(
+    rf"(?<![\w&-])({_NAME}(?:{_SEP}{_NAME})+)[ \t]+(?-i:teams|departments|groups|functions)\b",
+    re.MULTILINE,
+)
+
+
 def department_names(text: str) -> list[tuple[int, int]]:
     """The spans of the department lists ``text`` names as colleagues ("liaise with
     Clinical Operations, Biostatistics, Regulatory Affairs ...": from "Clinical" to
@@ -75,6 +84,12 @@ def department_names(text: str) -> list[tuple[int, int]]:
         spans += [
             m.span(1)
             for m in _CALLED_DEPARTMENTS.finditer(text)
+            if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
+        ]
+    if "teams" in text or "departments" in text or "groups" in text or "functions" in text:
+        spans += [
+            m.span(1)
+            for m in _NAMED_TEAMS.finditer(text)
             if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
         ]
     if "upport" in text or "erv" in text:

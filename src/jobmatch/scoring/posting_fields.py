@@ -42,6 +42,12 @@ _DEGREE_IN = re.compile(
     # mathematics" (glassdoor-0295), "degree with a concentration in finance"
     r"|" + _DEGREE_WORD + r"[^.;()\n]{0,40}?\b(?:an?\s+)?(?:emphasis|concentration"
     r"|speciali[sz]ation|major)\s+(?:in|on)\s+"
+    # the examples of a background the degree comes with: "Advanced degree (master's degree
+    # or PhD) with quantitative background (data science, ..., econometrics or another
+    # related field)" (glassdoor-0057 asked econometrics); in a parenthesis only ("with a
+    # strong background in condensed matter" asks knowledge)
+    r"|" + _DEGREE_WORD + r"\s+with\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}backgrounds?\s*\(\s*"
+    r"(?:(?:e\.\s?g\.|i\.\s?e\.|such\s+as|including),?\s*)?"
     # a labelled field: "Education: Bachelor's Degree ... Field of Study: Actuarial Science,
     # Mathematics, Statistics or a related discipline" (glassdoor-0459), "Major: ..."
     r"|\b(?:fields?\s+of\s+study|majors?|areas?\s+of\s+study)\s*:\s*",

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EmptyDocumentError
+from ..extract.sections import classify_heading
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import Document, Lexicon, SkillMention
 from .posting_alternatives import acceptable_alternatives, alternatives
@@ -196,6 +197,15 @@ _REQUIRED_CUE = re.compile(
 _SHORT_CLAUSE = 25
 #: ... when it asks nothing firmly
 _FIRM_YEARS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b|\bor\b", re.I)
+#: ... or when the preference opens the clause, right before its figure: "Preferred
+#: minimum of 2 years of pharmacovigilance ..., including at least 2 years of ..." (its
+#: "minimum" and "at least" are the preference's)
+_PREFERENCE_FIRST = re.compile(
+    r"^\W*(?:preferred|preferably|ideally|desired)[\s:,]+(?:an?\s+)?"
+    r"(?:minimum\s+(?:of\s+)?|at\s+least\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight"
+    r"|nine|ten)\b)",
+    re.IGNORECASE,
+)
 #: a bullet before an item, not part of its evidence; "o" and "\u25e6" as PDF and Word
 #: exports write a sub-item's ("o Use SQL tools to resubmit encounters ...")
 _EVIDENCE_BULLET = re.compile(
@@ -305,6 +315,8 @@ def read_requirements(
     # company's clients, no skill asked
     own += client_industries(text)
     for m in mentions:
+        if _in_heading_line(text, m):
+            continue  # "Technical Requirements:" names the section, asks nothing
         t = bisect_right(team_starts, m.start) - 1
         if t >= 0 and m.end <= teams[t][1]:
             # "with the Data Engineering team": a colleague, not a skill; "with ... a GraphQL
@@ -369,6 +381,19 @@ def read_requirements(
         years_by_degree=read.years_by_degree if asked is not None else (),
         years_also=years_also(read.asks, asked[:3] if asked else None),
     )
+
+
+def _in_heading_line(text: str, m: SkillMention) -> bool:
+    """Whether ``m`` is the title of a heading line ending with its colon, nothing after
+    it, its words a heading of their own ("Technical Requirements:", glassdoor-0057
+    required functional requirements from it): they name the section, they ask nothing.
+    A skill before the heading's word ("Machine Learning Skills:") and a label with items
+    after its colon ("Data Science Skills: Python, SQL") are left as they are."""
+    b = text.find("\n", m.end)
+    line = text[text.rfind("\n", 0, m.start) + 1 : len(text) if b < 0 else b].rstrip()
+    if not line.endswith(":") or classify_heading(f"{m.text}:") in (None, "other"):
+        return False
+    return classify_heading(line) not in (None, "other")
 
 
 def _cut_instructions(
@@ -651,6 +676,7 @@ class _Reading:
             self.years_marked = prefer and (
                 section == "preferred"
                 or (len(clause.split()) <= _SHORT_CLAUSE and not _FIRM_YEARS.search(clause))
+                or bool(_PREFERENCE_FIRST.match(clause))
             )
         self.where.setdefault(evidence, section)
         asked = _asked(ms, fields)
@@ -1427,11 +1453,14 @@ def _category(skill_id: str, lexicon: Lexicon) -> str:
 #: a degree clause that accepts experience in its place: "or equivalent (practical / work)
 #: experience", "or relevant work experience", "or 2+ years (of) experience in ..." (not "or
 #: equivalent education", "an equivalent engineering degree", "5 years (with M.S.) or 3
-#: years (with PhD) of experience": those ask a degree)
+#: years (with PhD) of experience": those ask a degree); or "OR no degree w/6 years'
+#: experience" (the years without the degree)
 OR_EXPERIENCE = re.compile(
     r"\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable|relevant|equal)\s+"
     r"(?:(?:practical|work|professional|industry|industrial|job|relevant|related|technical)\s+)?"
-    r"experience\b|\bor\s+(?P<years>\d+)\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b",
+    r"experience\b|\bor\s+(?P<years>\d+)\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b"
+    r"|\bor\s+(?:no|without\s+an?)\s+degree[\s,]*(?:w/|with|and|plus)\s*(?P<alone>\d+)\+?\s*"
+    r"(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
 
@@ -1465,8 +1494,9 @@ def education_requirement(
         instead = OR_EXPERIENCE.search(clause) if asks else None
         if instead is not None:
             or_experience = True
-            if instead["years"] is not None and or_years is None:
-                or_years = float(instead["years"])
+            figure = instead["years"] or instead["alone"]
+            if figure is not None and or_years is None:
+                or_years = float(figure)
         if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
             asks = True  # "BS/MS in engineering or geology, PhD desired but not required"
             need.append(min(levels, key=DEGREE_LEVELS.index))
