@@ -25,6 +25,7 @@ that only repeats the phrase's first word ("data and data structures") is no con
 from __future__ import annotations
 
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc
 
@@ -40,6 +41,12 @@ _MAX_CONJUNCT = 3
 _MAX_AFTER = 2
 #: hyphens: a word before one goes on ("community-driven"), no phrase ends there
 _HYPHENS = frozenset("-\u2010\u2011")
+#: the conjunct phrases whose matches :func:`_matches_of` remembers, per pattern set (a
+#: few MB at most; when full, the memo starts again)
+MEMO_PHRASES = 20_000
+_MEMO: WeakKeyDictionary[PatternSet, dict[tuple[str, ...], list[tuple[int, int, int]]]] = (
+    WeakKeyDictionary()
+)
 #: words that may follow a noun phrase ("data collection and analysis of large datasets")
 _PREPOSITIONS = frozenset(
     "of for in on at to from by with using across within through via into over".split()
@@ -198,9 +205,8 @@ def _is_word(text: str) -> bool:
 def _full_match(doc: Doc, patterns: PatternSet, words: list[str]) -> int | None:
     """The key of a plain or ambiguous pattern spanning all of ``words`` (the lowest skill
     index if several do), or ``None``."""
-    mini = Doc(doc.vocab, words=words)
     best: tuple[int, int] | None = None
-    for key, s, e in patterns.matcher(mini):
+    for key, s, e in _matches_of(doc, patterns, tuple(words)):
         if s != 0 or e != len(words):
             continue
         index, kind = patterns.info[key]
@@ -209,3 +215,22 @@ def _full_match(doc: Doc, patterns: PatternSet, words: list[str]) -> int | None:
         if best is None or index < best[0]:
             best = (index, key)
     return None if best is None else best[1]
+
+
+def _matches_of(
+    doc: Doc, patterns: PatternSet, words: tuple[str, ...]
+) -> list[tuple[int, int, int]]:
+    """The matcher's ``(key, start, end)`` matches on a doc of ``words`` alone, remembered:
+    the same conjunct phrases ("written communication", "problem solving skills") come back
+    across documents, and a doc of its own for each cost more than the coordination rules.
+    The matcher reads LOWER hashes of the words only, so the answer depends on them alone.
+    """
+    memo = _MEMO.get(patterns)
+    if memo is None:
+        memo = _MEMO[patterns] = {}
+    found = memo.get(words)
+    if found is None:
+        if len(memo) >= MEMO_PHRASES:
+            memo.clear()
+        found = memo[words] = patterns.matcher(Doc(doc.vocab, words=list(words)))
+    return found
