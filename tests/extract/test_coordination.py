@@ -139,3 +139,50 @@ def test_a_word_that_goes_on_is_no_conjunct_after_a_phrase(
     assert not {"teamwork", "open_source_community"} & {
         m.skill_id for m in extractor.extract(text) if m.text.lower() in {"work", "community"}
     }
+
+
+def test_the_phrase_index_agrees_with_the_matcher(extractor: SkillExtractor) -> None:
+    """The look-up of a conjunct's words gives the key the matcher finds on a doc of them."""
+    from jobmatch.extract.coordination import _full_match
+
+    comp = extractor.component
+    patterns, index, nlp = comp._patterns, comp._phrases, extractor.nlp
+    for words in (
+        ["written", "communication"],
+        ["Cell", "biology"],
+        ["problem", "-", "solving", "skills"],
+        ["data", "analysis"],
+        ["verbal", "and"],
+        ["no", "such", "skill", "here"],
+    ):
+        lows = tuple(nlp.vocab.strings.add(w.lower()) for w in words)
+        doc = nlp.make_doc(" ".join(words))
+        assert index.key(lows) == _full_match(doc, patterns, words)
+    assert index.key(tuple(nlp.vocab.strings.add(w) for w in ["written", "communication"]))
+
+
+def test_a_spelling_two_keys_of_one_skill_share_is_left_to_the_matcher() -> None:
+    """When a plain and an ambiguous pattern of one skill spell the same tokens, the index
+    does not choose: the matcher's order does, as before the index."""
+    from jobmatch.extract.coordination import UNSURE, PhraseIndex
+    from jobmatch.extract.patterns import MatchKind, PatternPlan
+
+    plan = PatternPlan(
+        groups=(
+            (0, MatchKind.PLAIN, ((1, 2),)),
+            (0, MatchKind.AMBIGUOUS, ((1, 2), (3,))),
+            (1, MatchKind.PLAIN, ((3,), (4, 5))),
+            (2, MatchKind.EXACT, ((4, 5),)),
+        ),
+        exact={},
+        join_pairs=frozenset(),
+        max_tokens=2,
+        n_patterns=5,
+    )
+    info = {10: (0, MatchKind.PLAIN), 11: (0, MatchKind.AMBIGUOUS), 12: (1, MatchKind.PLAIN)}
+    info[13] = (2, MatchKind.EXACT)
+    index = PhraseIndex(plan, info)
+    assert index.key((1, 2)) == UNSURE
+    assert index.key((3,)) == 11  # the lowest skill index
+    assert index.key((4, 5)) == 12  # never an exact-case key
+    assert index.key((9,)) is None

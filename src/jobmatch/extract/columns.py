@@ -120,11 +120,13 @@ class Columns:
         present = hashes & (self.orth_set if column == "orth" else self.low_set)
         if not present:
             return []
-        col = self._arr[:, 0 if column == "orth" else 1]
         if len(present) == 1:
+            col = self._arr[:, 0 if column == "orth" else 1]
             found: list[int] = np.flatnonzero(col == next(iter(present))).tolist()
             return found
-        return sorted(k for h in present for k in np.flatnonzero(col == h).tolist())
+        # one pass over the list: a scan of the array per hash cost more with a dozen
+        hashes_of = self.orth if column == "orth" else self.low
+        return [k for k, h in enumerate(hashes_of) if h in present]
 
 
 def lower_hashes(doc: Doc) -> np.ndarray:

@@ -31,7 +31,7 @@ from ..models import Lexicon, SkillMention
 from .cache import PatternCache
 from .columns import Columns
 from .context import ContextResolver, still_tagged
-from .coordination import coordinated_matches
+from .coordination import PhraseIndex, coordinated_matches
 from .evidence import load_evidence
 from .filtering import FilterScorer
 from .line_reader import LineReader
@@ -226,6 +226,7 @@ class SkillComponent(SerializedComponent):
 
         self._reader = LineReader(evidence, index, tokenize, vocab.strings.add)
         self._patterns: PatternSet = assemble_patterns(skills, inputs.plan, vocab.strings.add)
+        self._phrases = PhraseIndex(inputs.plan, self._patterns.info)
         self._cache = inputs.cache
         self._matcher = self._patterns.matcher
         self._info = self._patterns.info
@@ -297,7 +298,7 @@ class SkillComponent(SerializedComponent):
         the phrases they share words with (both pass the mention filter)."""
         matches: list[tuple[int, int, int]] = self._matcher(doc)
         matches += wrapped_matches(doc, cols, self._patterns)
-        conjuncts = coordinated_matches(doc, cols, self._patterns, matches)
+        conjuncts = coordinated_matches(doc, cols, self._patterns, matches, self._phrases)
         if not conjuncts:
             return matches, frozenset()
         # a conjunct is read with the words it shares, not by a shorter match inside it

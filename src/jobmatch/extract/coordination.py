@@ -29,9 +29,9 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from .columns import Columns
-from .patterns import MatchKind, PatternSet
+from .patterns import MatchKind, PatternPlan, PatternSet
 
-__all__ = ["Conjunct", "coordinated_matches"]
+__all__ = ["Conjunct", "PhraseIndex", "coordinated_matches"]
 
 #: the words joining the last two conjuncts
 _JOINS = frozenset({"and", "or", "&", "/", "and/or"})
@@ -55,8 +55,55 @@ class Conjunct(NamedTuple):
     phrase: tuple[int, int]  #: the matched phrase whose words it shares
 
 
+class PhraseIndex:
+    """The plain and ambiguous patterns of a pattern set by their LOWER hashes: which match
+    key a run of tokens is whole (:func:`_full_match`), by a look-up instead of a Doc of
+    the words and a run of the matcher over it.
+
+    Args:
+        plan: the patterns the matcher was built from.
+        info: the pattern set's match key -> ``(skill index, kind)``.
+    """
+
+    def __init__(self, plan: PatternPlan, info: dict[int, tuple[int, MatchKind]]) -> None:
+        self._plan = plan
+        self._info = info
+        self._best: dict[tuple[int, ...], int] | None = None  # built on first use
+
+    def key(self, lows: tuple[int, ...]) -> int | None:
+        """The key of the pattern spelled by ``lows`` (LOWER hashes), the lowest skill
+        index if several are; ``None`` for none; :data:`UNSURE` when two keys of one skill
+        are (the matcher's order decides then)."""
+        if self._best is None:
+            self._best = self._build()
+        return self._best.get(lows)
+
+    def _build(self) -> dict[tuple[int, ...], int]:
+        key_of = {v: k for k, v in self._info.items()}
+        index: dict[tuple[int, ...], tuple[int, int]] = {}
+        for i, kind, lows in self._plan.groups:
+            if kind == MatchKind.EXACT:
+                continue  # an exact-case spelling is checked on the whole matched text
+            key = key_of[(i, kind)]
+            for pattern in lows:
+                had = index.get(pattern)
+                if had is None or i < had[0]:
+                    index[pattern] = (i, key)
+                elif i == had[0] and key != had[1]:
+                    index[pattern] = (i, UNSURE)
+        return {pattern: key for pattern, (_, key) in index.items()}
+
+
+#: :meth:`PhraseIndex.key` of a spelling two keys of one skill share
+UNSURE = -1
+
+
 def coordinated_matches(
-    doc: Doc, cols: Columns, patterns: PatternSet, matches: list[tuple[int, int, int]]
+    doc: Doc,
+    cols: Columns,
+    patterns: PatternSet,
+    matches: list[tuple[int, int, int]],
+    index: PhraseIndex | None = None,
 ) -> list[Conjunct]:
     """The matches of the conjuncts that share the words of a multi-word match.
 
@@ -65,6 +112,8 @@ def coordinated_matches(
         cols: its columns.
         patterns: the lexicon's patterns.
         matches: the matcher's raw ``(match key, start, end)`` matches.
+        index: the patterns by their LOWER hashes (``None``: the matcher is run on the
+            words of each candidate).
 
     Returns:
         Each conjunct, on its own tokens.
@@ -82,7 +131,7 @@ def coordinated_matches(
         return []
     # a conjunct that is a skill on its own keeps that reading ("SQL and relational databases")
     alone = {(s, e) for _, s, e in matches}
-    words = _Words(doc, cols, patterns)
+    words = _Words(doc, cols, patterns, index)
     out: list[Conjunct] = []
     for phrase in sorted(phrases):
         found = words.before(phrase) + words.after(phrase)
@@ -93,8 +142,10 @@ def coordinated_matches(
 class _Words:
     """A doc's tokens as the coordination rules read them."""
 
-    def __init__(self, doc: Doc, cols: Columns, patterns: PatternSet) -> None:
-        self.doc, self.patterns = doc, patterns
+    def __init__(
+        self, doc: Doc, cols: Columns, patterns: PatternSet, index: PhraseIndex | None
+    ) -> None:
+        self.doc, self.patterns, self.index = doc, patterns, index
         self.strings = doc.vocab.strings
         self.low, self.orth = cols.low, cols.orth
         self.pairs = patterns.join_pairs
@@ -135,7 +186,6 @@ class _Words:
         tails = [j for j in range(s + 1, e) if (self.low[end - 1], self.low[j]) in self.pairs]
         if not tails:
             return None
-        shared = self.text(s + 1, e)
         for width in range(_MAX_CONJUNCT, 0, -1):
             start = end - width
             if start < 0:
@@ -149,7 +199,7 @@ class _Words:
             if width == 1 and self.lower(start) == self.lower(s):
                 continue  # "data and data structures": the same word, no conjunct
             for j in tails:
-                key = _full_match(self.doc, self.patterns, words + shared[j - s - 1 :])
+                key = self._full_match(start, end, j, e)
                 if key is not None:
                     return key, start
         return None
@@ -176,10 +226,19 @@ class _Words:
             if end < n and not _phrase_end(self.lower(end)):
                 continue  # "team player and work independently": "work" heads no phrase
             for j in cuts:
-                key = _full_match(self.doc, self.patterns, self.text(s, j) + words)
+                key = self._full_match(s, j, start, end)
                 if key is not None:
                     return [Conjunct(key, start, end, phrase)]
         return []
+
+    def _full_match(self, a: int, b: int, c: int, d: int) -> int | None:
+        """The key of the pattern spelled by tokens ``a:b`` then ``c:d`` (a conjunct and
+        the words it shares), or ``None``."""
+        if self.index is not None:
+            key = self.index.key((*self.low[a:b], *self.low[c:d]))
+            if key != UNSURE:
+                return key
+        return _full_match(self.doc, self.patterns, self.text(a, b) + self.text(c, d))
 
 
 def _phrase_end(word: str) -> bool:

@@ -266,6 +266,14 @@ class FilterScorer:
         skills = self.skills
         prev_w, next_w = tables.prev, tables.next
         list_before, list_after = tables.list_before, tables.list_after
+        # the methods and sets of the loop as locals: it runs for every mention of every doc
+        team, bullet_line, verb_sentence = self._team, self._bullet_line, self._verb_sentence
+        static_score, next_token, no_title_word = (
+            self._static_score,
+            self._next,
+            self._no_title_word,
+        )
+        line_base, category_w, soft_w = tables.line_base, tables.category, tables.soft
         for (s, e, i), k in zip(found, line_of, strict=True):
             lo = breaks[k - 1] + 1 if k > 0 else 0
             hi = breaks[k] if k < n_breaks else n
@@ -277,10 +285,10 @@ class FilterScorer:
                     or (s > lo and low[s - 1] in action)
                     or (s - 1 > lo and low[s - 2] in action)
                     or (
-                        (e >= n or low[e] not in self._team)
+                        (e >= n or low[e] not in team)
                         and (
-                            self._bullet_line(low, lo, hi, k, bullet_lines)
-                            or self._verb_sentence(doc, cols, s, verb_sentences)
+                            bullet_line(low, lo, hi, k, bullet_lines)
+                            or verb_sentence(doc, cols, s, verb_sentences)
                         )
                     )
                 )
@@ -288,7 +296,7 @@ class FilterScorer:
             if named and (
                 (title_names and technology[i])
                 or hi - lo > TITLE_MAX_TOKENS
-                or self._no_title_word(low, lo, hi, k, title_free)
+                or no_title_word(low, lo, hi, k, title_free)
             ):
                 # a technology as written ("Python", "Senior Java Developer"), or any name
                 # (or word after a bullet's verb) on a line that is no title
@@ -302,11 +310,11 @@ class FilterScorer:
                 # concept's name; on a title-like line that ends a sentence it does not
                 out.append(math.inf)
                 continue
-            score = self._static_score(doc, cols, s, e, i)
+            score = static_score(doc, cols, s, e, i)
             # the weights of the tokens around the mention within its line, added in the
             # order the filter's sum uses, so the float result is the same
             prev = low[s - 1] if s > lo else 0
-            nxt = self._next(low, s, e, lo, hi)
+            nxt = next_token(low, s, e, lo, hi)
             score = score + prev_w.get(prev, 0.0) + next_w.get(nxt, 0.0)
             if prev in list_before:
                 score += (
@@ -318,11 +326,11 @@ class FilterScorer:
                 score += tables.list_after_w
             line = line_scores.get(k)
             if line is None:
-                line = line_scores[k] = tables.line_base(info)
+                line = line_scores[k] = line_base(info)
             category = skills[i].category
-            score += line + tables.category(info, category)
+            score += line + category_w(info, category)
             if soft and (s, e) in soft:
-                score += tables.soft(category)
+                score += soft_w(category)
             out.append(score)
         return out
 
@@ -402,10 +410,11 @@ class FilterScorer:
         spaces = cols.space_set
         reach = max(0, s - _SENTENCE_REACH)  # the lowest token the walk may look at
         known = seen.last if reach <= seen.last < s else -1
+        stop, ends = max(reach, known), self._sentence_end
         j = s - 1
-        while j >= max(reach, known):
+        while j >= stop:
             h = low[j]
-            if (h in self._sentence_end and not self._in_word(cols, j, h)) or (
+            if (h in ends and not self._in_word(cols, j, h)) or (
                 j in spaces and strings[h].count("\n") > 1
             ):
                 first = j + 1

@@ -904,7 +904,7 @@ def inline_headings(line: str) -> list[tuple[int, str]]:
     [(27, 'requirements')]
     """
     out: list[tuple[int, str]] = []
-    lead = len(line) - len(line.lstrip())
+    lead = -1  # the line's leading white space, measured on the first heading found
     pos = 0
     # the matches finditer would give: the heading is tried where a start of one stands,
     # from the end of the last match on
@@ -913,6 +913,8 @@ def inline_headings(line: str) -> list[tuple[int, str]]:
         if m is None:
             pos = start.start() + 1
             continue
+        if lead < 0:
+            lead = len(line) - len(line.lstrip())
         at, pos = m.start(), m.end()
         glued = glued_heading(line, at, m.group())
         if at == lead:
