@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .formula import Breakdown, Credit
 from .profile_types import Profile
@@ -61,19 +62,24 @@ def brief(
     for cat in profile.categories:
         for req in cat.requirements:
             cr = req_credits[req.id]
-            if cr.mention is not None and cr.skill_id is not None:
-                matched.setdefault(cr.skill_id, None)
+            if cr.skill_id is not None and cr.mention is not None:
+                matched[cr.skill_id] = None
             if cr.credit < 1.0:
                 first = req.skills[0] if req.skills else req.id
                 missing.append((-round(gains[req.id], 1), not req.required, first))
     # explain's sort key (gain, required first, then the profile's order); a stable sort
     # over the same order gives the same ranking
-    missing.sort(key=lambda m: m[:2])
+    missing.sort(key=_RANK)
+    covs = result.categories
     return ScoreBrief(
         score=round(result.score, 1),
         profile=profile.id,
-        coverage={c.id: round(result.categories[c.id], 4) for c in profile.categories},
+        coverage={c.id: round(covs[c.id], 4) for c in profile.categories},
         matched=tuple(matched),
-        missing=tuple(dict.fromkeys(m[2] for m in missing)),
+        missing=tuple(dict.fromkeys([m[2] for m in missing])),
         warnings=tuple(warnings),
     )
+
+
+#: the sort key of a missing requirement: (minus its rounded gain, not required)
+_RANK = itemgetter(0, 1)
