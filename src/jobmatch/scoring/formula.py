@@ -471,13 +471,19 @@ def compute(
                     # meeting it raises this category's coverage by w_r (1 - c_r) / sum(w)
                     lift = wr * (1.0 - credit) / cw
                     x = coverage + weight_k * lift / total_w
-                if held:  # calibrated_of(x), written out: a call per requirement not met
-                    raw = keep * x + part
-                    x = raw if raw > 0.0 else 0.0
-                    x = x if x < 1.0 else 1.0
-                    gains[rid] = 100.0 * (1.0 / (1.0 + exp(minus_k * (x - mid))) - lo) / span - base
+                # calibrated_of(x) (and score_of(x) when the ceiling does not hold the
+                # score) written out: two calls per requirement not met were a third of it
+                raw = keep * x + part
+                clipped = raw if raw > 0.0 else 0.0
+                clipped = clipped if clipped < 1.0 else 1.0
+                calibrated = 100.0 * (1.0 / (1.0 + exp(minus_k * (clipped - mid))) - lo) / span
+                if held:
+                    gains[rid] = calibrated - base
                 else:
-                    gains[rid] = score_of(x) - base
+                    over = x - floor_cov
+                    top = low + slope * (over if over > 0.0 else 0.0)
+                    top = top if top < 100.0 else 100.0
+                    gains[rid] = (top if top < calibrated else calibrated) - base
     return Breakdown(
         score=score,
         coverage=coverage,

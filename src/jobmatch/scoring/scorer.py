@@ -29,7 +29,7 @@ from ..models import (
     YearsMatch,
 )
 from ..wording import score_band
-from .brief import ScoreBrief, brief
+from .brief import ScoreBrief, brief, brief_rows
 from .career import career_estimate, degree_asks, education_against
 from .doc_language import ENGLISH, EnglishText, english_text
 from .domain_years import years_match
@@ -490,7 +490,9 @@ class Scorer:
         req_credits = self._credits(profile, education, mentions, years, language)
         cos = terms.doc_cosine(doc)
         result = self._compute(profile, req_credits, cos)
-        return brief(profile, req_credits, result, self._warnings(profile, warnings, mentions))
+        warned = self._warnings(profile, warnings, mentions)
+        rows = self._of_profile(profile, brief_rows) if profile is self.profile else None
+        return brief(profile, req_credits, result, warned, rows=rows)
 
     def _evaluate(
         self,
