@@ -217,6 +217,10 @@ def _insert(hashes: Any, codes: Any, new: Any, new_codes: Any) -> tuple[Any, Any
     return np.insert(hashes, pos[add], new[add]), np.insert(codes, pos[add], new_codes[add])
 
 
+#: the largest 16-bit integer: term numbers and positions up to it sort as 16-bit ones
+_INT16 = int(np.iinfo(np.int16).max)
+
+
 def cosine_of_ids(idf: Any, ids: Any, vector: Any) -> float:
     """:meth:`TermModel.cosine` of the terms numbered ``ids`` (``idf[i]`` is term ``i``'s
     idf, ``vector[i]`` its weight in the profile vector or NaN): raw tf x idf, summed in
@@ -225,11 +229,14 @@ def cosine_of_ids(idf: Any, ids: Any, vector: Any) -> float:
     n = len(ids)
     if not n:
         return 0.0
-    order = np.argsort(ids, kind="stable")
+    # a stable sort of 16-bit integers is numpy's radix sort (the same order, sooner)
+    order = np.argsort(ids.astype(np.int16) if len(idf) <= _INT16 else ids, kind="stable")
     ordered = ids[order]
     starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     counts = np.diff(np.append(starts, n))
-    first = np.argsort(order[starts], kind="stable")  # the terms by first occurrence
+    at = order[starts]
+    # the terms by first occurrence
+    first = np.argsort(at.astype(np.int16) if n <= _INT16 else at, kind="stable")
     terms, counts = ordered[starts][first], counts[first]
     v = counts * idf[terms]
     sq = float(np.add.accumulate(v * v)[-1])
