@@ -32,6 +32,7 @@ def test_credits_of_gives_every_credit_credit_of_gives(profile_id: str, seed: in
     reqs = [r for _, r in profile.requirements()]
     indexed, plain = credit_plan(profile), credit_plan(profile, index=False)
     assert plain.always == {r.id for r in reqs} and not plain.naming
+    assert indexed.ids == tuple(r.id for r in reqs)
     met = 0
     for _ in range(40):
         by_skill = {

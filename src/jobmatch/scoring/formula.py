@@ -257,7 +257,11 @@ class CreditPlan:
     documents), and reads the others and those asking years, a degree or a field.
     """
 
-    requirements: tuple[Requirement, ...]
+    #: the requirement ids in profile order (each once), and the last requirement of each
+    #: id (a profile's ids are unique; a dict built a requirement at a time keeps the
+    #: last's credit under the first's place)
+    ids: tuple[str, ...]
+    last: Mapping[str, Requirement]
     #: the ids of the requirements always read (years, degree, field; every one of a plan
     #: without ``naming``)
     always: frozenset[str]
@@ -269,8 +273,10 @@ def credit_plan(profile: Profile, *, index: bool = True) -> CreditPlan:
     """The :class:`CreditPlan` of ``profile``; without ``index`` a plan that reads every
     requirement (for a profile scored once: the index would cost more than it saves)."""
     reqs = tuple(r for _, r in profile.requirements())
+    last = {r.id: r for r in reqs}
+    ids = tuple(dict.fromkeys(r.id for r in reqs))
     if not index:
-        return CreditPlan(reqs, frozenset(r.id for r in reqs), {})
+        return CreditPlan(ids, last, frozenset(ids), {})
     naming: dict[str, set[str]] = {}
     for r in reqs:
         for sid in r.skills:
@@ -278,7 +284,7 @@ def credit_plan(profile: Profile, *, index: bool = True) -> CreditPlan:
     always = frozenset(
         r.id for r in reqs if r.years is not None or r.degree is not None or r.fields
     )
-    return CreditPlan(reqs, always, {k: frozenset(v) for k, v in naming.items()})
+    return CreditPlan(ids, last, always, {k: frozenset(v) for k, v in naming.items()})
 
 
 def credits_of(
@@ -303,21 +309,22 @@ def credits_of(
                 ids = naming.get(sid)
                 if ids is not None:
                     read |= ids
-    return {
-        req.id: credit_of(
-            req,
+    # the profile's order first, every credit none; then those read (credit_of is pure:
+    # the order it is asked in changes nothing)
+    found = dict.fromkeys(plan.ids, _NO_CREDIT)
+    last = plan.last
+    for rid in read:
+        found[rid] = credit_of(
+            last[rid],
             by_skill,
             implied,
             education,
             params,
-            years=years.get(req.id),
+            years=years.get(rid),
             written=written,
             kinds=kinds,
         )
-        if req.id in read
-        else _NO_CREDIT
-        for req in plan.requirements
-    }
+    return found
 
 
 @dataclass(frozen=True, slots=True)
