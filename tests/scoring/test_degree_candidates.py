@@ -197,3 +197,24 @@ def test_the_ascii_led_scan_matches_the_unicode_led_one(shared_data: Path) -> No
             ours = [m.span() for m in _MAYBE_DEGREE_AFTER.finditer(variant)]
             assert ours == [m.span() for m in plain.finditer(variant)]
     assert [m.start() for m in _MAYBE_DEGREE_AFTER.finditer(odd[0])] == []
+
+
+def test_degree_level_on_lower_cased_ascii_is_the_case_blind_one(shared_data: Path) -> None:
+    # an ASCII line is lower-cased and matched without IGNORECASE: the same level
+    from jobmatch.scoring import resume_facts as rf
+
+    def case_blind(line: str) -> str | None:
+        if rf._ANY_DEGREE.search(line) is None:
+            return None
+        return next((lvl for lvl, rx in rf._LEVEL_RES if rx.search(line)), None)
+
+    lines = [*ODD_LINES, "JURIS DOCTOR", "Juris Doctorate", "M.D. Anderson", "Certified Associate"]
+    for text in _lead_texts(shared_data):
+        lines += text.split("\n")
+    levelled = 0
+    for line in lines:
+        for variant in (line, line.upper(), line.title()):
+            level = rf.degree_level(variant)
+            assert level == case_blind(variant), variant
+            levelled += level is not None
+    assert levelled > 300
