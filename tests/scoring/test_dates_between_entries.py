@@ -6,6 +6,7 @@ these tests."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +67,29 @@ def test_date_point_reads_back_what_iso_wrote(line: str) -> None:
         assert back.iso() == point.iso()
         assert back.year == point.year
         assert back.precision == ("year" if point.precision == "year" else "month")
+
+
+def test_a_line_without_a_year_or_quoted_year_is_not_scanned_and_loses_nothing(
+    shared_data: Path,
+) -> None:
+    # find_ranges tries the range pattern only on lines holding a year or "'19": every
+    # range the pattern finds elsewhere starts with one
+    import json
+
+    from jobmatch.scoring import dates
+
+    lines = ["Mar '19 - Present", "Mar \u201919", "10+ years", "03/2015 - 11/2016", "x'12"]
+    for path in sorted((shared_data / "postings").rglob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            for row in f:
+                lines += (json.loads(row).get("text") or "").split("\n")
+    found = 0
+    for line in lines:
+        ranges = [(r.begin, r.stop) for r in dates.find_ranges(line)]
+        every = [
+            m.span() for m in dates._RANGE_RE.finditer(line) if dates._point(m, "a") is not None
+        ]
+        assert ranges == every, line
+        found += bool(ranges)
+    assert found > 100
+    assert dates.find_ranges("10+ years, 24/7 support") == []

@@ -175,3 +175,46 @@ def test_a_scan_led_by_its_non_word_character_finds_the_same_lines(shared_data: 
     for text in _lead_texts(shared_data):
         for variant in (text.lower(), text.upper().lower()):
             assert _lines_of(led, variant, lead=True) == _lines_of(plain, variant)
+
+
+def test_the_ascii_led_scan_matches_the_unicode_led_one(shared_data: Path) -> None:
+    # the scan's leading \W is ASCII's held to Unicode's, and each letter's own lookbehind
+    # is dropped: the same matches as Unicode's \W before the whole union
+    import re
+
+    from jobmatch.scoring.education import _EXTRA_LOWER, _MAYBE_DEGREE_AFTER
+    from jobmatch.scoring.resume_facts import ANY_DEGREE_PATTERN
+
+    plain = re.compile(r"\W(?:" + "|".join([ANY_DEGREE_PATTERN, *_EXTRA_LOWER]) + ")")
+    assert "(?<!\\wp)" in plain.pattern and "(?<!\\wp)" not in _MAYBE_DEGREE_AFTER.pattern
+    # a non-ASCII letter or digit before a form is a word character: no match there
+    odd = [
+        "\u00e9ms in physics \u00e9phd \u0661bs: math \u00aaba in art \u2160mba x\u00b2ms in y",
+        "\u2013ph.d \u00a0bachelor's \u2028m.s. in x \u00bfmasters: y _mba (phd) /ms in z",
+    ]
+    for text in [*odd, *_lead_texts(shared_data)]:
+        for variant in ("\n" + text.lower(), "\n" + text):
+            ours = [m.span() for m in _MAYBE_DEGREE_AFTER.finditer(variant)]
+            assert ours == [m.span() for m in plain.finditer(variant)]
+    assert [m.start() for m in _MAYBE_DEGREE_AFTER.finditer(odd[0])] == []
+
+
+def test_degree_level_on_lower_cased_ascii_is_the_case_blind_one(shared_data: Path) -> None:
+    # an ASCII line is lower-cased and matched without IGNORECASE: the same level
+    from jobmatch.scoring import resume_facts as rf
+
+    def case_blind(line: str) -> str | None:
+        if rf._ANY_DEGREE.search(line) is None:
+            return None
+        return next((lvl for lvl, rx in rf._LEVEL_RES if rx.search(line)), None)
+
+    lines = [*ODD_LINES, "JURIS DOCTOR", "Juris Doctorate", "M.D. Anderson", "Certified Associate"]
+    for text in _lead_texts(shared_data):
+        lines += text.split("\n")
+    levelled = 0
+    for line in lines:
+        for variant in (line, line.upper(), line.title()):
+            level = rf.degree_level(variant)
+            assert level == case_blind(variant), variant
+            levelled += level is not None
+    assert levelled > 300

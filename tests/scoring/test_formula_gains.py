@@ -76,3 +76,7 @@ def test_compute_gives_the_reference_floats(profile_id: str, seed: int) -> None:
             assert result.score == score
             assert dict(result.gains) == gains
             assert list(result.gains) == list(gains)
+            # weights without their rows: the rows are found again, the same floats
+            bare = replace(profile_weights(profile), rows=())
+            again = compute(profile, values, cos, weights=bare, exact_gains=exact)
+            assert again == result

@@ -104,6 +104,27 @@ def test_the_index_learns_new_words_merges_and_starts_again() -> None:
     assert len(index) < own + len(seen)
 
 
+def test_words_sharing_a_slot_of_the_hashed_table_are_found() -> None:
+    # the hashed table holds one word a slot: the others are found in the sorted one
+    from jobmatch.scoring.term_index import _hashed
+
+    words = [f"term{i}" for i in range(3000)]
+    idf = {w: 1.0 + i / 1000 for i, w in enumerate(words)}
+    index = VocabularyIndex(idf, get_string_id, keeps)
+    keys, _, mask = _hashed(*index._own)
+    hashes = np.array([get_string_id(w) for w in words], dtype=np.uint64)
+    shared = int(np.count_nonzero(keys[(hashes & mask).astype(np.intp)] != hashes))
+    assert shared > 0  # some words are not in their slot
+    strings = spacy.blank("en").vocab.strings
+    codes = index.codes(hashes, strings)
+    assert (codes >= 2).all()
+    assert index.unigram[codes].tolist() == [index.number[w] for w in words]
+    # an unknown word, wherever its slot falls, is learned as kept but no term's (code 1)
+    strings.add("zzzunknownword")
+    unknown = np.array([get_string_id("zzzunknownword"), 0], dtype=np.uint64)
+    assert index.codes(unknown, strings).tolist() == [1, 0]
+
+
 def test_terms_of_a_doc_in_order() -> None:
     nlp = spacy.blank("en")
     index = VocabularyIndex(IDF, get_string_id, keeps)

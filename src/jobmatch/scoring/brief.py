@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .formula import Breakdown, Credit
 from .profile_types import Profile
 
-__all__ = ["ScoreBrief", "brief"]
+__all__ = ["BriefRow", "ScoreBrief", "brief", "brief_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +38,27 @@ class ScoreBrief:
     warnings: tuple[str, ...]
 
 
+#: a requirement as :func:`brief` reads it: its id, whether it is optional (not required)
+#: and the skill id a result names it by (its first skill, else its own id)
+BriefRow = tuple[str, bool, str]
+
+
+def brief_rows(profile: Profile) -> tuple[BriefRow, ...]:
+    """The :data:`BriefRow` of each requirement of ``profile``, in profile order (the same
+    for every document scored against it)."""
+    return tuple(
+        (req.id, not req.required, req.skills[0] if req.skills else req.id)
+        for _, req in profile.requirements()
+    )
+
+
 def brief(
     profile: Profile,
     req_credits: Mapping[str, Credit],
     result: Breakdown,
     warnings: Sequence[str],
+    *,
+    rows: Sequence[BriefRow] | None = None,
 ) -> ScoreBrief:
     """The :class:`ScoreBrief` of a scored document.
 
@@ -50,6 +67,7 @@ def brief(
         req_credits: each requirement's :class:`Credit`.
         result: the formula's breakdown.
         warnings: the report's warnings.
+        rows: ``brief_rows(profile)`` when the caller keeps them (found here when ``None``).
 
     Returns:
         The brief: the values :func:`~jobmatch.scoring.explain.explain` and the report
@@ -58,22 +76,25 @@ def brief(
     matched: dict[str, None] = {}
     missing: list[tuple[float, bool, str]] = []
     gains = result.gains
-    for cat in profile.categories:
-        for req in cat.requirements:
-            cr = req_credits[req.id]
-            if cr.mention is not None and cr.skill_id is not None:
-                matched.setdefault(cr.skill_id, None)
-            if cr.credit < 1.0:
-                first = req.skills[0] if req.skills else req.id
-                missing.append((-round(gains[req.id], 1), not req.required, first))
+    for rid, optional, first in brief_rows(profile) if rows is None else rows:
+        cr = req_credits[rid]
+        if cr.skill_id is not None and cr.mention is not None:
+            matched[cr.skill_id] = None
+        if cr.credit < 1.0:
+            missing.append((-round(gains[rid], 1), optional, first))
     # explain's sort key (gain, required first, then the profile's order); a stable sort
     # over the same order gives the same ranking
-    missing.sort(key=lambda m: m[:2])
+    missing.sort(key=_RANK)
+    covs = result.categories
     return ScoreBrief(
         score=round(result.score, 1),
         profile=profile.id,
-        coverage={c.id: round(result.categories[c.id], 4) for c in profile.categories},
+        coverage={c.id: round(covs[c.id], 4) for c in profile.categories},
         matched=tuple(matched),
-        missing=tuple(dict.fromkeys(m[2] for m in missing)),
+        missing=tuple(dict.fromkeys([m[2] for m in missing])),
         warnings=tuple(warnings),
     )
+
+
+#: the sort key of a missing requirement: (minus its rounded gain, not required)
+_RANK = itemgetter(0, 1)

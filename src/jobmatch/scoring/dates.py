@@ -76,10 +76,11 @@ _RANGE_RE = re.compile(
     rf"{_EXPECTED}(?:(?P<present>{_PRESENT_WORDS})\b|{_POINT.replace('@', 'b')}))?",
     re.IGNORECASE,
 )
-# every date above holds two digits in a row (a year, or the "19" of "Mar '19"): a line
-# without them has no date, and this scan costs ~1/50 of trying the range pattern at every
-# position (most lines of a posting or resume hold no digits)
-_TWO_DIGITS = re.compile(r"\d\d")
+# every range above starts with a date holding a year (_YEAR) or a quote and two digits
+# ("Mar '19"): a line without one has no range, and this scan (led by the four characters
+# they start with) costs a fraction of trying the range pattern at every position (most
+# lines of a posting or resume hold no year; "10+ years" has two digits and none)
+_YEAR_OR_QUOTED = re.compile(rf"{_YEAR}|['’]\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,7 @@ def find_ranges(line: str) -> list[DateRange]:
         range, ``single`` is true for a lone date (its ``end`` is the same point).
     """
     found: list[DateRange] = []
-    if _TWO_DIGITS.search(line) is None:
+    if _YEAR_OR_QUOTED.search(line) is None:
         return found
     for m in _RANGE_RE.finditer(line):
         start = _point(m, "a")

@@ -68,6 +68,12 @@ _FIELD = re.compile(
     r"(?=\s*(?:[,;:|(\u2013\u2014]|\s-\s|-\s|\bfrom\b|\bat\b|(?i:\bgpa\b)|\d|ï¼|\ufffd|$"
     r"|(?i:\b(?:university|college|institute|school|academy|polytechnic)\b)|\b[A-Z]{2,}\b))",
 )
+#: a known field of study (its words whole), compiled once: the pattern string was built
+#: again (an escape per field) for each line asked
+_KNOWN_FIELD = re.compile(
+    r"\b(" + "|".join(re.escape(k) for k in KNOWN_FIELDS) + r")\b", re.IGNORECASE
+)
+_TRAILING_JOINER = re.compile(r"\s+(?:and|in|of|&)$", re.IGNORECASE)
 _CERTIFICATE = re.compile(r"^(?:graduate |professional )?(?:certificate|diploma)\b", re.I)
 # a certificate named after its trade ("Welding Certificate", "Aircraft Coating Technician
 # Certificate") on a line of an education section
@@ -135,6 +141,9 @@ def _extra_levels(line: str) -> list[str]:
 # a line degree_line gives a level has a level pattern or an extra form (the anchored third
 # one at a line's start: MULTILINE)
 _ANY_DEGREE_LOWER = re.compile(ANY_DEGREE_PATTERN, re.MULTILINE)
+# a letter's head in by_first_letter's union ("|p(?<!\wp)"), and the same in the extra
+# forms below: its lookbehind only
+_AFTER_NON_WORD = re.compile(r"(?<=[|(:][a-z])\(\?<!\\w[a-z]\)")
 # the extra forms on a lower-cased line, their case-sensitive parts made case-blind (so a
 # line an extra form matches has a match of these): each starts at a word's first letter
 _EXTRA_LOWER = (
@@ -146,8 +155,17 @@ _EXTRA_LOWER = (
 #: match (searched in "\n" + the lower-cased text, so a match at index k of that string is
 #: one of the text at k): every form starts with a letter after no word character, and
 #: ``re`` enters the pattern only after a non-word character (about a fifth of a text's
-#: characters) instead of at each letter a form starts with (half of them)
-_MAYBE_DEGREE_AFTER = re.compile(r"\W(?:" + "|".join([ANY_DEGREE_PATTERN, *_EXTRA_LOWER]) + ")")
+#: characters) instead of at each letter a form starts with (half of them). The leading
+#: ``\W`` is ASCII's (a table look-up where Unicode's asks four character properties, at
+#: each character the search skips), then held to Unicode's by ``(?<!\w)``; the forms are
+#: read with Unicode's classes. Each letter's own ``(?<!\wX)`` (``\b`` before its forms,
+#: :func:`~jobmatch.scoring.first_letter.by_first_letter`) always holds after ``\W``: dropped
+_MAYBE_DEGREE_AFTER = re.compile(
+    _AFTER_NON_WORD.sub(
+        "", r"\W(?u:(?<!\w)(?:" + "|".join([ANY_DEGREE_PATTERN, *_EXTRA_LOWER]) + "))"
+    ),
+    re.ASCII,
+)
 _MAYBE_DEGREE = re.compile(
     "|".join([ANY_DEGREE_PATTERN, *(rx.pattern for _, rx in _EXTRA_LEVELS)]),
     re.IGNORECASE | re.MULTILINE,
@@ -255,9 +273,7 @@ def _fields(line: str, level: str) -> tuple[str | None, str | None]:
             return value, major if major != value else None
     if mba:
         return "business administration", None
-    known = re.search(
-        r"\b(" + "|".join(re.escape(k) for k in KNOWN_FIELDS) + r")\b", line, re.IGNORECASE
-    )
+    known = _KNOWN_FIELD.search(line)
     return (known.group(1).lower() if known else None), None
 
 
@@ -297,7 +313,7 @@ def _field_at(after: str, *, named: bool = False) -> tuple[str | None, int]:
 
 def _clean(value: str, *, named: bool = True) -> str | None:
     value = " ".join(value.split()).strip(" .-&/'")
-    value = re.sub(r"\s+(?:and|in|of|&)$", "", value, flags=re.IGNORECASE)
+    value = _TRAILING_JOINER.sub("", value)
     if not value or degree_level(value) or len(value) < 3:
         return None
     if _HONOURS.match(value):
@@ -596,9 +612,7 @@ def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry |
 
 def _known_or_tail(line: str) -> str | None:
     """A field on a line next to a bare degree: a known field, or ``Institution, Field``."""
-    m = re.search(
-        r"\b(" + "|".join(re.escape(k) for k in KNOWN_FIELDS) + r")\b", line, re.IGNORECASE
-    )
+    m = _KNOWN_FIELD.search(line)
     if m:
         return m.group(1).lower()
     parts = [p.strip() for p in line.split(",")]

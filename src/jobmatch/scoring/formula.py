@@ -48,6 +48,9 @@ __all__ = [
     "calibrate",
     "ceiling",
     "credit_of",
+    "credit_plan",
+    "credits_of",
+    "CreditPlan",
     "evidence_mention",
     "requirement_weight",
     "compute",
@@ -245,6 +248,86 @@ def credit_of(
 
 
 @dataclass(frozen=True, slots=True)
+class CreditPlan:
+    """Which requirements of a profile :func:`credit_of` must read for a document.
+
+    A requirement of skills that names none of the document's mentioned or implied skills
+    (nor the language it is written in) has no credit: :func:`credits_of` gives it
+    :data:`_NO_CREDIT` without asking (most of a profile's requirements, for most
+    documents), and reads the others and those asking years, a degree or a field.
+    """
+
+    #: the requirement ids in profile order (each once), and the last requirement of each
+    #: id (a profile's ids are unique; a dict built a requirement at a time keeps the
+    #: last's credit under the first's place)
+    ids: tuple[str, ...]
+    last: Mapping[str, Requirement]
+    #: the ids of the requirements always read (years, degree, field; every one of a plan
+    #: without ``naming``)
+    always: frozenset[str]
+    #: a skill id -> the ids of the requirements naming it
+    naming: Mapping[str, frozenset[str]]
+
+
+def credit_plan(profile: Profile, *, index: bool = True) -> CreditPlan:
+    """The :class:`CreditPlan` of ``profile``; without ``index`` a plan that reads every
+    requirement (for a profile scored once: the index would cost more than it saves)."""
+    reqs = tuple(r for _, r in profile.requirements())
+    last = {r.id: r for r in reqs}
+    ids = tuple(dict.fromkeys(r.id for r in reqs))
+    if not index:
+        return CreditPlan(ids, last, frozenset(ids), {})
+    naming: dict[str, set[str]] = {}
+    for r in reqs:
+        for sid in r.skills:
+            naming.setdefault(sid, set()).add(r.id)
+    always = frozenset(
+        r.id for r in reqs if r.years is not None or r.degree is not None or r.fields
+    )
+    return CreditPlan(ids, last, always, {k: frozenset(v) for k, v in naming.items()})
+
+
+def credits_of(
+    plan: CreditPlan,
+    by_skill: Mapping[str, list[SkillMention]],
+    implied: Mapping[str, tuple[str, SkillMention]],
+    education: Education,
+    params: ScoringParams,
+    *,
+    years: Mapping[str, float],
+    written: str | None = None,
+    kinds: Collection[str] = frozenset(),
+) -> dict[str, Credit]:
+    """The :func:`credit_of` of each requirement of ``plan``, by id, in the profile's order
+    (``years``: the document's years by requirement id; the other arguments are those of
+    :func:`credit_of`)."""
+    naming = plan.naming
+    read = set(plan.always)
+    if naming:
+        for skills in (by_skill, implied, () if written is None else (written,)):
+            for sid in skills:
+                ids = naming.get(sid)
+                if ids is not None:
+                    read |= ids
+    # the profile's order first, every credit none; then those read (credit_of is pure:
+    # the order it is asked in changes nothing)
+    found = dict.fromkeys(plan.ids, _NO_CREDIT)
+    last = plan.last
+    for rid in read:
+        found[rid] = credit_of(
+            last[rid],
+            by_skill,
+            implied,
+            education,
+            params,
+            years=years.get(rid),
+            written=written,
+            kinds=kinds,
+        )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
 class Weights:
     """The weights of a profile (the same for every document scored against it).
 
@@ -255,6 +338,34 @@ class Weights:
     total: float
     requirement: Mapping[str, float]
     category: Mapping[str, float]
+    #: the categories in profile order as :func:`compute` reads them (found from the three
+    #: above when empty): :data:`CategoryRow`
+    rows: tuple[CategoryRow, ...] = ()
+
+
+#: a category as :func:`compute` reads it: its id, its weight ``W_k``, its summed ``w_r``
+#: and its requirements, each ``(id, w_r, step)`` with ``step`` the coverage gained by
+#: meeting it from no credit (``W_k (w_r / sum(w)) / total``, the float :func:`compute`
+#: would find; ``None`` when ``sum(w)`` is 0)
+CategoryRow = tuple[str, float, float, tuple[tuple[str, float, float | None], ...]]
+
+
+def _rows(
+    profile: Profile, weight: Mapping[str, float], cat_w: Mapping[str, float], total_w: float
+) -> tuple[CategoryRow, ...]:
+    rows = []
+    for c in profile.categories:
+        cw = cat_w[c.id]
+        reqs = tuple(
+            (
+                r.id,
+                weight[r.id],
+                c.weight * (weight[r.id] * (1.0 - 0.0) / cw) / total_w if cw else None,
+            )
+            for r in c.requirements
+        )
+        rows.append((c.id, c.weight, cw, reqs))
+    return tuple(rows)
 
 
 def profile_weights(profile: Profile) -> Weights:
@@ -272,7 +383,8 @@ def profile_weights(profile: Profile) -> Weights:
     total_w = math.fsum(c.weight for c in profile.categories) + params.evidence_prior or 1.0
     weight = {r.id: requirement_weight(r, params) for _, r in profile.requirements()}
     cat_w = {c.id: math.fsum(weight[r.id] for r in c.requirements) for c in profile.categories}
-    return Weights(total=total_w, requirement=weight, category=cat_w)
+    rows = _rows(profile, weight, cat_w, total_w)
+    return Weights(total=total_w, requirement=weight, category=cat_w, rows=rows)
 
 
 def compute(
@@ -301,12 +413,11 @@ def compute(
     params = profile.scoring
     sim = min(1.0, cosine / params.cosine_ref)
     w = profile_weights(profile) if weights is None else weights
-    total_w, weight, cat_w = w.total, w.requirement, w.category
+    total_w = w.total
+    rows = w.rows or _rows(profile, w.requirement, w.category, total_w)
     covs = {
-        c.id: math.fsum(weight[r.id] * req_credits[r.id] for r in c.requirements) / cat_w[c.id]
-        if cat_w[c.id]
-        else 0.0
-        for c in profile.categories
+        cid: math.fsum([wr * req_credits[rid] for rid, wr, _ in reqs]) / cw if cw else 0.0
+        for cid, _, cw, reqs in rows
     }
 
     # a thin posting vector's similarity is partly the share of the listed requirements met
@@ -349,20 +460,37 @@ def compute(
         top = top if top < 100.0 else 100.0
         return top if top < calibrated else calibrated
 
-    coverage = math.fsum(c.weight * covs[c.id] for c in profile.categories) / total_w
+    coverage = math.fsum([weight_k * covs[cid] for cid, weight_k, _, _ in rows]) / total_w
     score = score_of(coverage)
     # while the coverage ceiling holds the score, meeting one more requirement often adds
     # nothing to it (the ceiling moves only past min_coverage): the gains are then those of
     # the calibrated score, what each requirement is worth once the ceiling lifts
-    gain_of = calibrated_of if not exact_gains and score < calibrated_of(coverage) else score_of
-    base = gain_of(coverage)
+    held = not exact_gains and score < calibrated_of(coverage)
+    base = calibrated_of(coverage) if held else score
     gains: dict[str, float] = {}
-    for cat in profile.categories:
-        for req in cat.requirements:
-            if req_credits[req.id] < 1.0:
-                # meeting it raises this category's coverage by w_r (1 - c_r) / sum(w)
-                lift = weight[req.id] * (1.0 - req_credits[req.id]) / cat_w[cat.id]
-                gains[req.id] = gain_of(coverage + cat.weight * lift / total_w) - base
+    for _, weight_k, cw, reqs in rows:
+        for rid, wr, step in reqs:
+            credit = req_credits[rid]
+            if credit < 1.0:
+                if credit == 0.0 and step is not None:
+                    x = coverage + step  # the same float as below, found once
+                else:
+                    # meeting it raises this category's coverage by w_r (1 - c_r) / sum(w)
+                    lift = wr * (1.0 - credit) / cw
+                    x = coverage + weight_k * lift / total_w
+                # calibrated_of(x) (and score_of(x) when the ceiling does not hold the
+                # score) written out: two calls per requirement not met were a third of it
+                raw = keep * x + part
+                clipped = raw if raw > 0.0 else 0.0
+                clipped = clipped if clipped < 1.0 else 1.0
+                calibrated = 100.0 * (1.0 / (1.0 + exp(minus_k * (clipped - mid))) - lo) / span
+                if held:
+                    gains[rid] = calibrated - base
+                else:
+                    over = x - floor_cov
+                    top = low + slope * (over if over > 0.0 else 0.0)
+                    top = top if top < 100.0 else 100.0
+                    gains[rid] = (top if top < calibrated else calibrated) - base
     return Breakdown(
         score=score,
         coverage=coverage,

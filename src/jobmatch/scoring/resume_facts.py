@@ -101,6 +101,8 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
 _LEVEL_RES = tuple(
     (lvl, re.compile(by_first_letter([p]), re.IGNORECASE)) for lvl, p in _LEVEL_PATTERNS
 )
+#: each level's forms on lower-cased ASCII text (no IGNORECASE: the same test, sooner)
+_LEVEL_RES_LOWER = tuple((lvl, re.compile(rx.pattern)) for lvl, rx in _LEVEL_RES)
 #: the union of the level patterns, one branch per letter a degree form starts with
 #: (:func:`~jobmatch.scoring.first_letter.by_first_letter`): the same matches as the plain
 #: union, but ``re`` skips the characters no form starts with and tries at each letter only
@@ -165,13 +167,19 @@ def degree_level(line: str) -> str | None:
     """The highest degree level named in ``line``, or ``None``."""
     # most lines name no degree: one scan of the union first. On ASCII text, lower() then a
     # case-sensitive match is the same test as IGNORECASE and about three times as fast
-    any_degree = (
-        _ANY_DEGREE_LOWER.search(line.lower()) if line.isascii() else _ANY_DEGREE.search(line)
-    )
-    if any_degree is None:
-        return None
-    for lvl, rx in _LEVEL_RES:  # highest first
-        if rx.search(line):
+    # (the levels' patterns too: a line naming a degree is asked up to six of them)
+    if line.isascii():
+        text = line.lower()
+        if _ANY_DEGREE_LOWER.search(text) is None:
+            return None
+        levels = _LEVEL_RES_LOWER
+    else:
+        text = line
+        if _ANY_DEGREE.search(text) is None:
+            return None
+        levels = _LEVEL_RES
+    for lvl, rx in levels:  # highest first
+        if rx.search(text):
             return lvl
     return None
 

@@ -29,7 +29,7 @@ from ..models import (
     YearsMatch,
 )
 from ..wording import score_band
-from .brief import ScoreBrief, brief
+from .brief import ScoreBrief, brief, brief_rows
 from .career import career_estimate, degree_asks, education_against
 from .doc_language import ENGLISH, EnglishText, english_text
 from .domain_years import years_match
@@ -39,7 +39,8 @@ from .formula import (
     Credit,
     calibrate,
     compute,
-    credit_of,
+    credit_plan,
+    credits_of,
     evidence_mention,
     profile_weights,
 )
@@ -318,20 +319,22 @@ class Scorer:
                 implied.setdefault(sid, (skill_id, evidence_mention(ms)))
         counted = {y.requirement: y.years for y in years}
         written = ENGLISH if language is not None and language.english else None
-        req_credits = {
-            req.id: credit_of(
-                req,
-                by_skill,
-                implied,
-                education,
-                params,
-                years=counted.get(req.id),
-                written=written,
-                kinds=self.lexicon.kinds,
-            )
-            for _, req in profile.requirements()
-        }
-        return req_credits
+        # this scorer's profile: only the requirements the document's skills can meet are
+        # read (its plan found once); an ad-hoc profile is scored once, all of them
+        if profile is self.profile:
+            plan = self._of_profile(profile, credit_plan)
+        else:
+            plan = credit_plan(profile, index=False)
+        return credits_of(
+            plan,
+            by_skill,
+            implied,
+            education,
+            params,
+            years=counted,
+            written=written,
+            kinds=self.lexicon.kinds,
+        )
 
     def _years(
         self,
@@ -487,7 +490,9 @@ class Scorer:
         req_credits = self._credits(profile, education, mentions, years, language)
         cos = terms.doc_cosine(doc)
         result = self._compute(profile, req_credits, cos)
-        return brief(profile, req_credits, result, self._warnings(profile, warnings, mentions))
+        warned = self._warnings(profile, warnings, mentions)
+        rows = self._of_profile(profile, brief_rows) if profile is self.profile else None
+        return brief(profile, req_credits, result, warned, rows=rows)
 
     def _evaluate(
         self,

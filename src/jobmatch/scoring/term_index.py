@@ -88,6 +88,8 @@ class VocabularyIndex:
         empty = _table(hashes[:0], np.empty(0, np.int64))
         #: (large, small): each sorted hashes ending in a sentinel, and the words' codes
         self._tables = (_table(*self._own), empty)
+        #: the large table's words as a hash table (:func:`_hashed`), looked up first
+        self._hashed = _hashed(*self._own)
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -97,8 +99,11 @@ class VocabularyIndex:
     def codes(self, hashes: Any, strings: Any) -> Any:
         """The code of each of ``hashes`` (a ``uint64`` array); ``strings`` (a spaCy
         ``StringStore``) gives the text of a hash not seen before."""
-        large, small = self._tables  # replaced whole, never changed in place
-        out, miss = _probe(large, hashes)
+        # both replaced whole, never changed in place (the hashed one first: a reader
+        # holding a newer hashed table than its small one misses nothing)
+        hashed = self._hashed
+        large, small = self._tables
+        out, miss = _probe_hashed(hashed, large, hashes)
         if miss is None:
             return out
         rest = hashes[miss]
@@ -123,7 +128,10 @@ class VocabularyIndex:
             if len(big) + len(hashes) > self._max_size + len(self._own[0]):
                 big, big_codes = self._own  # start again from the vocabulary's words
             none = _table(hashes[:0], known[:0])
-            self._tables = (_table(*_insert(big, big_codes, hashes, known)), none)
+            merged = _insert(big, big_codes, hashes, known)
+            # the hashed table first: a reader then finds every word in one of the two
+            self._hashed = _hashed(*merged)
+            self._tables = (_table(*merged), none)
 
     def term_ids(self, hashes: Any, strings: Any) -> Any:
         """The term numbers of a Doc's lower-case hashes: its vocabulary words in order,
@@ -158,6 +166,47 @@ def _probe(table: tuple[Any, Any], hashes: Any) -> tuple[Any, Any]:
     return np.where(hit, codes[pos], 0), ~hit
 
 
+def _hashed(hashes: Any, codes: Any) -> tuple[Any, Any, Any]:
+    """A direct-mapped table of ``hashes`` and their ``codes`` (sorted, as a table's):
+    ``(keys, codes, mask)``, a power of two of slots at least four times as many as the
+    hashes, each slot holding the first hash that falls in it (by ``hash & mask``) and its
+    code, or hash 0 and code 0 (the empty string's hash, whose code is 0). A look-up reads
+    one slot where a binary search reads a dozen, each a likely cache miss in a batch
+    worker; the few hashes another one holds the slot of are searched in the sorted
+    table."""
+    size = 1 << max(4, (4 * len(hashes) - 1).bit_length())
+    mask = size - 1
+    keys = np.zeros(size, _U64)
+    values = np.zeros(size, np.int64)
+    pos = (hashes & _U64(mask)).astype(np.intp)
+    at, first = np.unique(pos, return_index=True)
+    keys[at] = hashes[first]
+    values[at] = codes[first]
+    return keys, values, _U64(mask)
+
+
+def _probe_hashed(
+    table: tuple[Any, Any, Any], sorted_table: tuple[Any, Any], hashes: Any
+) -> tuple[Any, Any]:
+    """:func:`_probe` of a table by its :func:`_hashed` form, then its sorted form for the
+    hashes not in their slot: the codes of ``hashes`` (0 for those in neither) and a mask of
+    those in neither (``None``: all are found)."""
+    keys, codes, mask = table
+    pos = (hashes & mask).astype(np.intp)
+    hit = keys[pos] == hashes
+    if hit.all():
+        return codes[pos], None
+    out = np.where(hit, codes[pos], 0)
+    rest = np.flatnonzero(~hit)
+    found, miss = _probe(sorted_table, hashes[rest])
+    out[rest] = found
+    if miss is None:
+        return out, None
+    missing = np.zeros(len(hashes), dtype=bool)
+    missing[rest[miss]] = True
+    return out, missing
+
+
 def _insert(hashes: Any, codes: Any, new: Any, new_codes: Any) -> tuple[Any, Any]:
     """Sorted ``hashes`` and their codes with the sorted ``new`` ones not in them."""
     pos = np.searchsorted(hashes, new)
@@ -168,6 +217,10 @@ def _insert(hashes: Any, codes: Any, new: Any, new_codes: Any) -> tuple[Any, Any
     return np.insert(hashes, pos[add], new[add]), np.insert(codes, pos[add], new_codes[add])
 
 
+#: the largest 16-bit integer: term numbers and positions up to it sort as 16-bit ones
+_INT16 = int(np.iinfo(np.int16).max)
+
+
 def cosine_of_ids(idf: Any, ids: Any, vector: Any) -> float:
     """:meth:`TermModel.cosine` of the terms numbered ``ids`` (``idf[i]`` is term ``i``'s
     idf, ``vector[i]`` its weight in the profile vector or NaN): raw tf x idf, summed in
@@ -176,11 +229,14 @@ def cosine_of_ids(idf: Any, ids: Any, vector: Any) -> float:
     n = len(ids)
     if not n:
         return 0.0
-    order = np.argsort(ids, kind="stable")
+    # a stable sort of 16-bit integers is numpy's radix sort (the same order, sooner)
+    order = np.argsort(ids.astype(np.int16) if len(idf) <= _INT16 else ids, kind="stable")
     ordered = ids[order]
     starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     counts = np.diff(np.append(starts, n))
-    first = np.argsort(order[starts], kind="stable")  # the terms by first occurrence
+    at = order[starts]
+    # the terms by first occurrence
+    first = np.argsort(at.astype(np.int16) if n <= _INT16 else at, kind="stable")
     terms, counts = ordered[starts][first], counts[first]
     v = counts * idf[terms]
     sq = float(np.add.accumulate(v * v)[-1])
