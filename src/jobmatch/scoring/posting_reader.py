@@ -47,7 +47,7 @@ from .posting_company import (
 )
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_degree_years import continued, degree_table, degree_years
-from .posting_fields import degree_fields
+from .posting_fields import degree_fields, near_degree
 from .posting_implied import without_implied
 from .posting_labels import board_field_values, line_label
 from .posting_model import (
@@ -66,6 +66,7 @@ from .posting_rules import (
     degree_for_years,
     degree_instead_of_years,
     degree_levels,
+    degree_mentions,
     field_spans,
     marked_items,
     preferred_asides,
@@ -608,7 +609,7 @@ class _Reading:
             degree_levels(clause) or (clause != evidence and degree_levels(evidence))
         ) and not degree_instead_of_years(clause):
             # a part of a degree clause ("..., preferably in Statistics") names fields too
-            known = field_spans(clause)
+            known = near_degree(clause, field_spans(clause), degree_mentions(clause))
             fields = {name for _, _, name in known}
             # "Ph.D. in cell biology, immunology, biochemistry, or ...": fields, not skills
             of_degree = degree_fields(self.text, ms)

@@ -1,0 +1,44 @@
+"""Postings read as a demanding recruiter would (session 25, thirteenth reading): each test
+holds the general rule behind a wrong reading, in text written here."""
+
+from __future__ import annotations
+
+from jobmatch import read_posting
+from jobmatch.extract.component import SkillExtractor
+
+
+def test_a_run_on_clause_names_no_field_far_from_its_degree(
+    extractor: SkillExtractor,
+) -> None:
+    """An iOS posting written without punctuation ("MS or BS in Computer Science Good
+    written and spoken English ... engineering mindset We offer ... PE accounting and
+    support") read engineering and accounting as the degree's fields: a field more than
+    30 words from its degree and the degree's other fields is none of its."""
+    text = (
+        "Qualifications and Skills Experience building commercial products for mobile "
+        "platforms MS or BS in Computer Science Good written and spoken English Strong "
+        "understanding of fundamentals Deep practical knowledge of the SDK understanding of "
+        "app architecture official platform recommendations native platform tools and "
+        "techniques Practical experience with Swift and Objective-C Courage to take on a wide "
+        "variety of development tasks from UI layout to low level hardware-related tasks "
+        "Ability and desire to write unit tests Proactive problem-solving habits and "
+        "engineering mindset We offer multiple benefits that include competitive salary and "
+        "perks PE accounting and support and remote working mode possibility .\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert read.education.fields == ("computer science",)
+
+
+def test_a_long_list_of_fields_stays_the_degree_s(extractor: SkillExtractor) -> None:
+    """The fields a list joins to its degree stay its own, however long the list."""
+    text = (
+        "Requirements\n"
+        "A bachelor's degree or higher from an accredited college or university in medical "
+        "laboratory science, medical technology, clinical laboratory science or in a related "
+        "science (e.g. laboratory sciences such as chemistry, biochemistry, biology, "
+        "physics, mathematics, statistics, economics)\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert {"chemistry", "mathematics", "statistics"} <= set(read.education.fields)
