@@ -42,3 +42,30 @@ def test_a_long_list_of_fields_stays_the_degree_s(extractor: SkillExtractor) -> 
     read = read_posting(text, extractor=extractor)
     assert read.education is not None
     assert {"chemistry", "mathematics", "statistics"} <= set(read.education.fields)
+
+
+def test_one_of_two_settings_is_no_skill_asked(extractor: SkillExtractor) -> None:
+    """glassdoor-0057: "2-4 years of experience in analytics (...) in research and/or
+    corporate environment" required scientific research: a setting offered as one of two
+    alternatives names where the years were worked, no skill."""
+    text = (
+        "Requirements\n"
+        "3+ years of experience in analytics (machine learning, statistics) in research "
+        "and/or corporate environment.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {s.skill_id for r in read.requirements for s in r.skills}
+    assert "machine_learning" in asked
+    assert "scientific_research" not in asked
+    assert "scientific_research" not in {s.skill_id for s in read.years_skills}
+
+
+def test_research_not_offered_as_a_setting_stays_asked(extractor: SkillExtractor) -> None:
+    """Research done in one setting, or one of two skills, is asked."""
+    for line in (
+        "Experience in research in an academic environment.",
+        "Experience in research and/or corporate strategy.",
+    ):
+        read = read_posting(f"Requirements\n{line}\n", extractor=extractor)
+        asked = {s.skill_id for r in read.requirements for s in r.skills}
+        assert "scientific_research" in asked, line

@@ -718,6 +718,7 @@ class _Reading:
         # "non-English natural language data", "non-communicative robots" (glassdoor-0824
         # required English): the word negated names no skill asked
         no = [m for m in ms if _NON.match(self.text, max(0, m.start - 4), m.start)]
+        no += [m for m in ms if _a_setting(self.text, m) and m not in no]
         # the title of the manager the job reports to names a department, not a skill
         for t in _REPORTS_TO.finditer(self.text, *span):
             no += [m for m in ms if t.start() <= m.start < t.end() and m not in no]
@@ -1043,6 +1044,18 @@ def _kind_of_field(clause: str, m: SkillMention, end: int) -> bool:
     )
 
 
+def _a_setting(text: str, m: SkillMention) -> bool:
+    """Whether ``m`` names one of two settings offered as alternatives ("in research and/or
+    corporate environment", "in an academic or research setting")."""
+    before = text[max(0, m.start - 40) : m.start]
+    return (
+        _SETTING_FIRST.match(text, m.end) is not None
+        and _IN_SETTING.search(before) is not None
+        or _SETTING_SECOND.match(text, m.end) is not None
+        and _IN_SETTINGS.search(before) is not None
+    )
+
+
 def _overlap(s: tuple[int, int], t: tuple[int, int]) -> bool:
     return s[0] < t[1] and t[0] < s[1]
 
@@ -1210,6 +1223,18 @@ _REPORTS_TO = re.compile(
 )
 #: a word negated: "non-English"
 _NON = re.compile(r"(?<![A-Za-z])(?i:non)-$")
+#: one of two settings offered as alternatives: "2-4 years of experience ... in research
+#: and/or corporate environment" (glassdoor-0057 required scientific research), "in an
+#: academic or commercial setting": the word names the place the years were worked in, no
+#: skill asked; the setting first ("research and/or") or second ("or academic")
+_SETTING_FIRST = re.compile(
+    r"\s+(?:and/)?or\s+(?:an?\s+)?[a-z][\w-]*\s+(?:environments?|settings?)\b", re.IGNORECASE
+)
+_SETTING_SECOND = re.compile(r"\s+(?:environments?|settings?)\b", re.IGNORECASE)
+_IN_SETTING = re.compile(r"\b(?:in|within)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_IN_SETTINGS = re.compile(
+    r"\b(?:in|within)\s+(?:an?\s+|the\s+)?[a-z][\w-]*\s+(?:and/)?or\s+$", re.IGNORECASE
+)
 #: ... unless knowing it is the other way: "you will already know or be willing to learn
 #: automation tooling (e.g Git GitLab CI/CD Puppet ...)"
 _KNOW_OR = re.compile(r"\bor\s+(?:be\s+|are\s+|am\s+)?$", re.IGNORECASE)
