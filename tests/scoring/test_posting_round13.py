@@ -69,3 +69,26 @@ def test_research_not_offered_as_a_setting_stays_asked(extractor: SkillExtractor
         read = read_posting(f"Requirements\n{line}\n", extractor=extractor)
         asked = {s.skill_id for r in read.requirements for s in r.skills}
         assert "scientific_research" in asked, line
+
+
+def test_a_bare_minimum_shares_the_unit_of_the_preferred_figure(
+    extractor: SkillExtractor,
+) -> None:
+    """glassdoor-0222: "Minimum Level: 2-3; Preferred Level: 3+ years of relevant
+    experience" read 3 years required: the minimum's bare range takes the unit of the
+    preferred figure after it, and its lower end is the minimum."""
+    text = (
+        "Job Related Experience:\n"
+        "Minimum Level: 2-3; Preferred Level: 4+ years of relevant experience in data "
+        "analysis\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.years_min == 2.0
+    assert read.years_preferred is False
+    assert read.years_evidence is not None and read.years_evidence.startswith("Minimum Level")
+
+
+def test_a_bare_minimum_alone_asks_no_years(extractor: SkillExtractor) -> None:
+    """A label's bare figure with no unit named after it is no figure of years."""
+    text = "Job Related Experience:\nMinimum Level: 2-3\nExperience in data analysis.\n"
+    assert read_posting(text, extractor=extractor).years_min is None

@@ -76,7 +76,7 @@ from .posting_rules import (
     years_asked,
     years_phrase,
 )
-from .posting_years import and_list, field_alternatives, role_work
+from .posting_years import and_list, field_alternatives, minimum_sharing_unit, role_work
 from .posting_years_also import AskRead, years_also
 from .profile_types import DEGREE_LEVELS, POSTING_SOFT
 
@@ -623,6 +623,14 @@ class _Reading:
             # "Field of Study: Actuarial Science, Mathematics" in a sentence of its own
             ms = [m for m in ms if m not in degree_fields(self.text, ms)]
         value = years_asked(clause) if self.want_years else None
+        shared = (
+            minimum_sharing_unit(self.text, *span)
+            if value is None and self.want_years and span is not None
+            else None
+        )
+        if shared is not None:
+            # "Minimum Level: 2-3; Preferred Level: 3+ years ...": 2 years, the unit shared
+            value, evidence = shared
         by_degree = degree_years(clause) if value is not None else None
         if value is not None and self.years is None:
             # "BS ... with ten (10) years of experience; OR MS ... with eight (8) years"
