@@ -16,7 +16,7 @@ import re
 from ..extract.vocabulary import NAMED_TECHNOLOGY
 from ..models import SkillMention
 
-__all__ = ["degree_fields"]
+__all__ = ["degree_fields", "in_degree_list"]
 
 #: skills no degree is named for: technologies, languages, soft skills
 _NEVER_FIELDS = NAMED_TECHNOLOGY | {"spoken_language", "soft_skill", "competency"}
@@ -89,28 +89,68 @@ def degree_fields(text: str, ms: list[SkillMention]) -> list[SkillMention]:
     """The mentions of ``ms`` that name the field of a degree ("Ph.D. in cell biology,
     immunology, biochemistry, or ..."): a field of study, not a skill asked. Named
     technologies (Python, AWS) are never read so."""
-    out: list[SkillMention] = []
-    for m in ms:
-        if m.category in _NEVER_FIELDS:
-            continue
-        window = text[max(0, m.start - _WINDOW) : m.start]
-        last = max(_DEGREE_IN.finditer(window), key=lambda d: d.start(), default=None)
-        if last is None:
-            continue
-        # "BS in a quantitative field such as math, physics, ...": its examples are fields
-        between = _EXAMPLES.sub("", window[last.end() :], count=1)
-        later = _LATER_EXAMPLES.search(between)
-        if later is not None and _names_only(_LIKE.sub("", between[: later.end("kind")])):
-            between = between[later.end() :]
-        if "\n\n" in between or len(between.split()) > _MAX_WORDS:
-            continue
-        if between and (_LIST.fullmatch(between) is None or _TURN.search(between)):
-            continue
-        out.append(m)
-    return out
+    return [m for m in ms if m.category not in _NEVER_FIELDS and in_degree_list(text, m.start)]
+
+
+def in_degree_list(text: str, start: int) -> bool:
+    """Whether the words at ``start`` of ``text`` are an item of the list of fields a
+    degree names after its "in" (:func:`degree_fields`)."""
+    window = text[max(0, start - _WINDOW) : start]
+    last = max(_DEGREE_IN.finditer(window), key=lambda d: d.start(), default=None)
+    if last is None:
+        return False
+    # "BS in a quantitative field such as math, physics, ...": its examples are fields
+    between = _EXAMPLES.sub("", window[last.end() :], count=1)
+    later = _LATER_EXAMPLES.search(between)
+    if later is not None and _names_only(_LIKE.sub("", between[: later.end("kind")])):
+        between = between[later.end() :]
+    if "\n\n" in between or len(between.split()) > _MAX_WORDS:
+        return False
+    return not between or _names_only(between)
 
 
 def _names_only(head: str) -> bool:
     """Whether ``head`` holds only a list of names: no punctuation of a sentence or a
     parenthesis, no word that turns from the degree."""
     return _LIST.fullmatch(head) is not None and _TURN.search(head) is None
+
+
+#: a degree's own word in a clause ("degree", "BS", "Master of Science", "education")
+_DEGREE_ANY = re.compile(_DEGREE_WORD + r"|\beducation\b|\bgraduate\b|\bdoctoral\b", re.IGNORECASE)
+#: the most words between a field of a degree's list and the degree or the list's last field
+_MAX_GAP = 30
+
+
+def near_degree(
+    clause: str, spans: list[tuple[int, int, str]], degrees: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The known fields ``spans`` (of :func:`field_spans`) that a degree of ``clause`` names:
+    an item of the list after its "in" (:func:`in_degree_list`), or a field that a chain of
+    fields joins to a degree word (``degrees``, its :func:`degree_mentions`, and the words
+    "degree", "education"...), each at most :data:`_MAX_GAP` words from the last. A clause
+    that runs on past its degree ("MS or BS in Computer Science Good written and spoken
+    English ... engineering mindset We offer ... PE accounting and support", a posting
+    written without punctuation) names no field far from it. A clause without a degree word
+    (a part of a degree clause: "..., preferably in Statistics") names all its fields."""
+    anchors = [(a, b) for a, b, _ in degrees]
+    anchors += [(m.start(), m.end()) for m in _DEGREE_ANY.finditer(clause)]
+    if not anchors:
+        return spans
+    kept = [s for s in spans if in_degree_list(clause, s[0])]
+    reached = anchors + [(a, b) for a, b, _ in kept]
+    grown = True
+    while grown:
+        grown = False
+        for s in spans:
+            if s in kept or not any(_gap(clause, (s[0], s[1]), r) <= _MAX_GAP for r in reached):
+                continue
+            kept.append(s)
+            reached.append((s[0], s[1]))
+            grown = True
+    return sorted(kept)
+
+
+def _gap(clause: str, s: tuple[int, int], t: tuple[int, int]) -> int:
+    """The number of words between the spans ``s`` and ``t`` of ``clause``."""
+    a, b = (s, t) if s[0] <= t[0] else (t, s)
+    return len(clause[a[1] : b[0]].split()) if a[1] <= b[0] else 0

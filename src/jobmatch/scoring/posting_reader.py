@@ -47,7 +47,7 @@ from .posting_company import (
 )
 from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_degree_years import continued, degree_table, degree_years
-from .posting_fields import degree_fields
+from .posting_fields import degree_fields, near_degree
 from .posting_implied import without_implied
 from .posting_labels import board_field_values, line_label
 from .posting_model import (
@@ -66,6 +66,7 @@ from .posting_rules import (
     degree_for_years,
     degree_instead_of_years,
     degree_levels,
+    degree_mentions,
     field_spans,
     marked_items,
     preferred_asides,
@@ -75,7 +76,7 @@ from .posting_rules import (
     years_asked,
     years_phrase,
 )
-from .posting_years import and_list, field_alternatives, role_work
+from .posting_years import and_list, field_alternatives, minimum_sharing_unit, role_work
 from .posting_years_also import AskRead, years_also
 from .profile_types import DEGREE_LEVELS, POSTING_SOFT
 
@@ -608,7 +609,7 @@ class _Reading:
             degree_levels(clause) or (clause != evidence and degree_levels(evidence))
         ) and not degree_instead_of_years(clause):
             # a part of a degree clause ("..., preferably in Statistics") names fields too
-            known = field_spans(clause)
+            known = near_degree(clause, field_spans(clause), degree_mentions(clause))
             fields = {name for _, _, name in known}
             # "Ph.D. in cell biology, immunology, biochemistry, or ...": fields, not skills
             of_degree = degree_fields(self.text, ms)
@@ -622,6 +623,14 @@ class _Reading:
             # "Field of Study: Actuarial Science, Mathematics" in a sentence of its own
             ms = [m for m in ms if m not in degree_fields(self.text, ms)]
         value = years_asked(clause) if self.want_years else None
+        shared = (
+            minimum_sharing_unit(self.text, *span)
+            if value is None and self.want_years and span is not None
+            else None
+        )
+        if shared is not None:
+            # "Minimum Level: 2-3; Preferred Level: 3+ years ...": 2 years, the unit shared
+            value, evidence = shared
         by_degree = degree_years(clause) if value is not None else None
         if value is not None and self.years is None:
             # "BS ... with ten (10) years of experience; OR MS ... with eight (8) years"
@@ -717,6 +726,7 @@ class _Reading:
         # "non-English natural language data", "non-communicative robots" (glassdoor-0824
         # required English): the word negated names no skill asked
         no = [m for m in ms if _NON.match(self.text, max(0, m.start - 4), m.start)]
+        no += [m for m in ms if _a_setting(self.text, m) and m not in no]
         # the title of the manager the job reports to names a department, not a skill
         for t in _REPORTS_TO.finditer(self.text, *span):
             no += [m for m in ms if t.start() <= m.start < t.end() and m not in no]
@@ -1042,6 +1052,18 @@ def _kind_of_field(clause: str, m: SkillMention, end: int) -> bool:
     )
 
 
+def _a_setting(text: str, m: SkillMention) -> bool:
+    """Whether ``m`` names one of two settings offered as alternatives ("in research and/or
+    corporate environment", "in an academic or research setting")."""
+    before = text[max(0, m.start - 40) : m.start]
+    return (
+        _SETTING_FIRST.match(text, m.end) is not None
+        and _IN_SETTING.search(before) is not None
+        or _SETTING_SECOND.match(text, m.end) is not None
+        and _IN_SETTINGS.search(before) is not None
+    )
+
+
 def _overlap(s: tuple[int, int], t: tuple[int, int]) -> bool:
     return s[0] < t[1] and t[0] < s[1]
 
@@ -1209,6 +1231,18 @@ _REPORTS_TO = re.compile(
 )
 #: a word negated: "non-English"
 _NON = re.compile(r"(?<![A-Za-z])(?i:non)-$")
+#: one of two settings offered as alternatives: "2-4 years of experience ... in research
+#: and/or corporate environment" (glassdoor-0057 required scientific research), "in an
+#: academic or commercial setting": the word names the place the years were worked in, no
+#: skill asked; the setting first ("research and/or") or second ("or academic")
+_SETTING_FIRST = re.compile(
+    r"\s+(?:and/)?or\s+(?:an?\s+)?[a-z][\w-]*\s+(?:environments?|settings?)\b", re.IGNORECASE
+)
+_SETTING_SECOND = re.compile(r"\s+(?:environments?|settings?)\b", re.IGNORECASE)
+_IN_SETTING = re.compile(r"\b(?:in|within)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_IN_SETTINGS = re.compile(
+    r"\b(?:in|within)\s+(?:an?\s+|the\s+)?[a-z][\w-]*\s+(?:and/)?or\s+$", re.IGNORECASE
+)
 #: ... unless knowing it is the other way: "you will already know or be willing to learn
 #: automation tooling (e.g Git GitLab CI/CD Puppet ...)"
 _KNOW_OR = re.compile(r"\bor\s+(?:be\s+|are\s+|am\s+)?$", re.IGNORECASE)

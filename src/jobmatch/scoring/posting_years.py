@@ -27,6 +27,7 @@ __all__ = [
     "and_list",
     "field_alternatives",
     "figure_value",
+    "minimum_sharing_unit",
     "role_work",
     "years_asked",
     "years_phrase",
@@ -385,6 +386,34 @@ def years_asked(clause: str) -> float | None:
     experience asked, or the lowest of that figure and its alternatives."""
     found = alternative_figures(clause)
     return min(_value(m) for m in found) if found else None
+
+
+#: a minimum's bare figure in a label, "Minimum Level: 2-3" (the lower end the minimum)
+_BARE_MINIMUM = re.compile(
+    r"\s*(?:minimum|min\.?)\b[^:;\n\d]{0,20}:\s*(?P<low>\d{1,2})(?:\s*[-\u2013]\s*\d{1,2})?\s*",
+    re.IGNORECASE,
+)
+#: the preferred figure that follows it and names the unit they share: "; Preferred Level:
+#: 3+ years of relevant experience ..." up to the end of its line
+_PREFERRED_UNIT = re.compile(
+    r"\s*[;,]\s*(?:preferred|desired|ideal)\b[^:;\n\d]{0,20}:\s*\d{1,2}\+?\s*"
+    r"(?:[-\u2013]\s*\d{1,2}\s*)?(?:years?|yrs?)\b[^\n]*",
+    re.IGNORECASE,
+)
+
+
+def minimum_sharing_unit(text: str, start: int, end: int) -> tuple[float, str] | None:
+    """The years of a minimum named by its bare figure in a label whose unit the preferred
+    figure after it names, and the text of both: "Minimum Level: 2-3; Preferred Level: 3+
+    years of relevant experience" (glassdoor-0222) asks 2 years, 3+ preferred. ``None``
+    when ``text[start:end]`` is no such minimum."""
+    bare = _BARE_MINIMUM.fullmatch(text, start, end)
+    if bare is None:
+        return None
+    unit = _PREFERRED_UNIT.match(text, end)
+    if unit is None:
+        return None
+    return float(bare["low"]), " ".join(text[start : unit.end()].split())
 
 
 #: what stands between two items of a list joined by "and": commas and spaces, and at
