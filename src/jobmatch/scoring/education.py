@@ -66,7 +66,10 @@ _MBA = re.compile(r"\bmba\b|\bmaster'?s? of business administration\b", re.IGNOR
 _FIELD = re.compile(
     r"^(?:in|of|:|,|-|–)?\s*(?:in\s+|of\s+)?([A-Za-z][A-Za-z&/ .'-]*?)"
     r"(?=\s*(?:[,;:|(\u2013\u2014]|\s-\s|-\s|\bfrom\b|\bat\b|(?i:\bgpa\b)|\d|ï¼|\ufffd|$"
-    r"|(?i:\b(?:university|college|institute|school|academy|polytechnic)\b)|\b[A-Z]{2,}\b))",
+    r"|(?i:\b(?:university|college|institute|school|academy|polytechnic)\b)|\b[A-Z]{2,}\b"
+    # a status ends the field like a separator ("Master of Social Work Clinical In Progress
+    # I was a student-athlete ...": the sentence after it is no part of the field)
+    r"|(?i:\b(?:in progress|expected|anticipated)\b)))",
 )
 #: a known field of study (its words whole), compiled once: the pattern string was built
 #: again (an escape per field) for each line asked

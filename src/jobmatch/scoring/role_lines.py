@@ -328,6 +328,13 @@ def _titled_head(s: str) -> bool:
     return _is_role_word(re.sub(r"[^a-z-]", "", words[-1].lower()))
 
 
+# a count of things or hours ("three small children", "4-6 hours", "20 clients")
+_COUNTS = re.compile(
+    r"\b(?:\d+(?:-\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+[a-z]"
+)
+
+
 def _is_description(s: str) -> bool:
     words = s.split()
     if s[0].islower() and _POSSESSIVE_TITLE.match(s) and has_role_word(s):
@@ -365,6 +372,10 @@ def _is_description(s: str) -> bool:
     if gerund and len(words) >= 4 and not _is_role_word(gerund.group(1)):
         return True
     if _SENTENCE_END.search(s):
+        return True
+    if len(words) >= 7 and _COUNTS.search(s) and not any(w[:1].isupper() for w in words[1:]):
+        # a sentence counting what the work was ("Basic caregiver for three small children
+        # for 4-6 hours everyday"), not a title
         return True
     if _WORKED_AS.search(s):
         return True
