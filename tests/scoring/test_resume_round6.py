@@ -107,3 +107,22 @@ def test_a_school_line_below_other_text_is_not_taken_from_above() -> None:
     degree = jobmatch.read_resume(text, as_of=AS_OF).education[-1]
     assert degree.level == "bachelor"
     assert degree.institution is None
+
+
+@pytest.mark.parametrize(
+    ("line", "major"),
+    [
+        # BANKING_11262933: the criminal justice major of an AAS went unread
+        (
+            "Associates Degree : Applied Science, Criminal Justice , 2009 DeKalb Technical"
+            " Institute \ufffd City , State Applied Science, Criminal Justice",
+            "criminal justice",
+        ),
+        ("Associate : Science, Boston, MA", None),  # a place after the comma is no major
+    ],
+)
+def test_a_field_that_is_a_degree_name_gives_its_major_after_a_comma(
+    line: str, major: str | None
+) -> None:
+    (degree,) = jobmatch.read_resume("Education\n" + line + "\n", as_of=AS_OF).education
+    assert degree.major == major

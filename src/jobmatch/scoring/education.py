@@ -271,7 +271,10 @@ def _fields(line: str, level: str) -> tuple[str | None, str | None]:
                 value = _major(after, rest)
             return "business administration", value
         if value:
-            rest = _MAJOR_AFTER.match(after, end) if of_field else None
+            # "Associates Degree : Applied Science, Criminal Justice": a field that is a
+            # degree's own name (an AAS) names its major after it too
+            named_field = of_field or value in _DEGREE_NAME_FIELDS
+            rest = _MAJOR_AFTER.match(after, end) if named_field else None
             major = _major(after, rest)
             return value, major if major != value else None
     if mba:
@@ -280,6 +283,8 @@ def _fields(line: str, level: str) -> tuple[str | None, str | None]:
     return (known.group(1).lower() if known else None), None
 
 
+# the fields that are a degree's own name ("Associate : Applied Science" is an AAS)
+_DEGREE_NAME_FIELDS = frozenset({"applied science", "applied arts", "science", "arts"})
 # the separator between the field a degree names and its major ("Master of Education :
 # Integrated Studies and Management", "Master of Education (M.Ed.), Integrated ...")
 _MAJOR_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,12}\)\s*)?[:,]\s*")
