@@ -126,3 +126,51 @@ def test_a_field_that_is_a_degree_name_gives_its_major_after_a_comma(
 ) -> None:
     (degree,) = jobmatch.read_resume("Education\n" + line + "\n", as_of=AS_OF).education
     assert degree.major == major
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        "1 June 2015 - 30 May 2018",  # read as two lone months (0.2 years)
+        "1st June 2015 - 30th May 2018",
+        "01 Jun 2015 to 30 May 2018",
+        "June 1, 2015 - May 30, 2018",  # a range as precise as a day: no job at all
+    ],
+)
+def test_a_range_of_days_is_a_range_of_months(dates: str) -> None:
+    text = f"Experience\nSoftware Engineer, Acme Corp\n{dates}\nBuilt services in Java.\n"
+    facts = jobmatch.read_resume(text, as_of=AS_OF)
+    assert [(r.title, r.start, r.end) for r in facts.roles] == [
+        ("Software Engineer", "2015-06", "2018-05")
+    ]
+    assert facts.years == pytest.approx(3.0, abs=0.05)
+
+
+# the first lines of open_resume's LICENSE.AGPL-3.0.txt, centred as there
+_LICENCE_HEAD = (
+    "                    GNU AFFERO GENERAL PUBLIC LICENSE\n"
+    "                       Version 3, 19 November 2007\n\n"
+    " Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/>\n"
+    " Everyone is permitted to copy and distribute verbatim copies\n"
+    " of this license document, but changing it is not allowed.\n\n"
+    "                            Preamble\n"
+)
+
+
+def test_a_day_or_a_copyright_year_dates_no_job() -> None:
+    # open_resume's LICENSE.AGPL-3.0.txt read two jobs here: "GNU AFFERO GENERAL PUBLIC
+    # LICENSE Version 3" (2007-11, a day's date) and an untitled one (the copyright's 2007)
+    assert jobmatch.read_resume(_LICENCE_HEAD, as_of=AS_OF).roles == ()
+
+
+@pytest.mark.parametrize("mark", ["Copyright (C)", "\u00a9", "Copyright"])
+def test_a_copyright_year_dates_no_job(mark: str) -> None:
+    text = _LICENCE_HEAD.split("\n\n", 1)[1].replace("Copyright (C)", mark)
+    assert jobmatch.read_resume(text, as_of=AS_OF).roles == ()
+
+
+def test_a_day_date_beside_a_title_dates_no_job() -> None:
+    # a lone date as precise as a day is an event's, not an entry's
+    text = "Experience\nSoftware Engineer, Acme Corp\n19 November 2007\nBuilt services.\n"
+    facts = jobmatch.read_resume(text, as_of=AS_OF)
+    assert facts.roles == ()
