@@ -79,9 +79,14 @@ def test_a_date_line_below_a_degree_still_gives_its_year() -> None:
         ),
         # a sentence after the degree's name is still no field
         (
+            "Master of Social Work Clinical I was a student-athlete on a softball scholarship",
+            None,
+        ),
+        # a status ends the field before the sentence (round 6 of session 25)
+        (
             "Master of Social Work Clinical In Progress I was a student-athlete on a softball "
             "scholarship",
-            None,
+            "social work clinical",
         ),
     ],
 )

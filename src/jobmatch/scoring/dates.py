@@ -1,7 +1,7 @@
 """Dates as resumes write them: points (``Jan 2019``, ``03/2020``, ``Summer 2022``, ``2015``)
 and ranges (``2017 – Present``, ``Sep. 2023  Mar. 2024``, ``janv. 2020 - aujourd'hui``).
 
-A :class:`DatePoint` keeps the precision the resume gives (month, season or year). Ranges
+A :class:`DatePoint` keeps the precision the resume gives (day, month, season or year). Ranges
 become month intervals for counting years (:func:`span_months`): a month-precise range counts
 both end months; a year-only start or end is the middle of that year, so ``2018 - 2021`` is
 three years; a year-only range within one year, a lone month and a season count 6, 1 and 3
@@ -58,7 +58,10 @@ _SEASON_NAMES = "|".join(map(re.escape, _SEASONS))
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # one date; the alternatives are named (``@`` is the group prefix) to tell the precision
 _POINT = (
-    rf"(?:(?P<@mon>{_NAMES})\.?\s*(?:(?P<@day>\d{{1,2}}),?\s*)?'?,?\s*(?P<@my>{_YEAR})"
+    # a day before the month ("19 November 2007", "1st June 2015") or after it ("June 1,
+    # 2015"): the point is as precise as a day
+    rf"(?:(?:(?P<@dd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\.?\s+)?"
+    rf"(?P<@mon>{_NAMES})\.?\s*(?:(?P<@day>\d{{1,2}}),?\s*)?'?,?\s*(?P<@my>{_YEAR})"
     rf"|(?P<@mon2>{_NAMES})\.?\s*['’](?P<@yy>\d\d)"  # Mar '19
     rf"|(?P<@season>{_SEASON_NAMES})\s+(?P<@sy>{_YEAR})"
     rf"|(?<![\d/.])(?P<@num>0?[1-9]|1[0-2])\s*[/.-]\s*(?P<@ny>{_YEAR})"
@@ -85,7 +88,8 @@ _YEAR_OR_QUOTED = re.compile(rf"{_YEAR}|['’]\d\d")
 
 @dataclass(frozen=True, slots=True)
 class DatePoint:
-    """A date as precise as the resume writes it: ``precision`` is month, season or year."""
+    """A date as precise as the resume writes it: ``precision`` is day, month, season or
+    year."""
 
     year: int
     first_month: int
@@ -125,7 +129,7 @@ def _point(m: re.Match[str], p: str) -> DatePoint | None:
         mon = MONTHS.get(g[f"{p}mon"].lower().rstrip("."))
         if mon is None:
             return None
-        precision = "day" if g[f"{p}day"] else "month"
+        precision = "day" if g[f"{p}day"] or g[f"{p}dd"] else "month"
         return DatePoint(int(g[f"{p}my"]), mon, mon, precision)
     if g[f"{p}mon2"]:
         mon = MONTHS.get(g[f"{p}mon2"].lower().rstrip("."))

@@ -66,7 +66,10 @@ _MBA = re.compile(r"\bmba\b|\bmaster'?s? of business administration\b", re.IGNOR
 _FIELD = re.compile(
     r"^(?:in|of|:|,|-|–)?\s*(?:in\s+|of\s+)?([A-Za-z][A-Za-z&/ .'-]*?)"
     r"(?=\s*(?:[,;:|(\u2013\u2014]|\s-\s|-\s|\bfrom\b|\bat\b|(?i:\bgpa\b)|\d|ï¼|\ufffd|$"
-    r"|(?i:\b(?:university|college|institute|school|academy|polytechnic)\b)|\b[A-Z]{2,}\b))",
+    r"|(?i:\b(?:university|college|institute|school|academy|polytechnic)\b)|\b[A-Z]{2,}\b"
+    # a status ends the field like a separator ("Master of Social Work Clinical In Progress
+    # I was a student-athlete ...": the sentence after it is no part of the field)
+    r"|(?i:\b(?:in progress|expected|anticipated)\b)))",
 )
 #: a known field of study (its words whole), compiled once: the pattern string was built
 #: again (an escape per field) for each line asked
@@ -268,7 +271,10 @@ def _fields(line: str, level: str) -> tuple[str | None, str | None]:
                 value = _major(after, rest)
             return "business administration", value
         if value:
-            rest = _MAJOR_AFTER.match(after, end) if of_field else None
+            # "Associates Degree : Applied Science, Criminal Justice": a field that is a
+            # degree's own name (an AAS) names its major after it too
+            named_field = of_field or value in _DEGREE_NAME_FIELDS
+            rest = _MAJOR_AFTER.match(after, end) if named_field else None
             major = _major(after, rest)
             return value, major if major != value else None
     if mba:
@@ -277,6 +283,8 @@ def _fields(line: str, level: str) -> tuple[str | None, str | None]:
     return (known.group(1).lower() if known else None), None
 
 
+# the fields that are a degree's own name ("Associate : Applied Science" is an AAS)
+_DEGREE_NAME_FIELDS = frozenset({"applied science", "applied arts", "science", "arts"})
 # the separator between the field a degree names and its major ("Master of Education :
 # Integrated Studies and Management", "Master of Education (M.Ed.), Integrated ...")
 _MAJOR_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,12}\)\s*)?[:,]\s*")

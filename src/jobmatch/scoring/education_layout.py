@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .dates import find_ranges
 from .education_names import INSTITUTION_WORD
+from .role_lines import is_place
 
 __all__ = ["EntryLayout", "date_only", "entry_lines", "in_progress", "read_layout"]
 
@@ -155,9 +156,26 @@ def entry_lines(
         # without one ("AOS : Culinary Arts, 1997" / "" / "California Culinary Academy -
         # City , State"); the next degree, below it, does not take it
         others.append(below)
+    if not others and not layout.text_above and degrees and i == min(degrees):
+        others += _school_above(lines, i, usable=usable)
     if layout.text_above:
         others.reverse()  # the line above first
     return dates, others
+
+
+def _school_above(lines: Sequence[str], i: int, *, usable: Callable[[int], bool]) -> list[int]:
+    """The school's line above the section's first degree line ``i`` past blank and place
+    lines, when it opens the section: pdfium prints awesome_cv's entry "POSTECH(Pohang
+    University ...)" / "" / "Pohang, S.Korea" / "" / "B.S. in Computer Science ..."."""
+    j = i - 1
+    while j >= 0 and (not lines[j].strip() or (usable(j) and is_place(lines[j].strip()))):
+        j -= 1
+    if j < 0 or not usable(j) or date_only(lines[j]) or not INSTITUTION_WORD.search(lines[j]):
+        return []
+    k = j - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return [j] if k < 0 or not usable(k) else []
 
 
 #: how many lines below its degree a degree's date line is looked for

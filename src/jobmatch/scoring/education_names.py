@@ -284,6 +284,13 @@ def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
         _all_field_words(words[lead : lead + 1]) or _STATUS_LEAD.match(words[lead] + " ")
     ):
         lead += 1
+    if lead < school and _degree_abbreviation(words[lead]):
+        # a degree's abbreviation and its field's before the name ("MS IM Thapar
+        # University": an MS in IM); the acronym while a word is left before the school's
+        lead += 1
+        if lead < school - 1 and _FIELD_ACRONYM.fullmatch(words[lead]):
+            lead += 1
+        return " ".join(words[lead:])
     if 0 < lead < school and words[lead].lower() not in JOINERS:
         return " ".join(words[lead:])
     if field and value.lower().startswith(field + " "):
@@ -295,6 +302,21 @@ def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
         if re.match(r"(?i)university of\b", rest) or opens or named:
             return rest
     return value
+
+
+# a field's abbreviation after a degree's ("MS IM", "BS CS", "M.Tech ECE")
+_FIELD_ACRONYM = re.compile(r"[A-Z]{2,4}")
+
+
+def _degree_abbreviation(word: str) -> bool:
+    """Whether ``word`` is a degree's abbreviation as written in capitals ("MS", "MBA",
+    "B.E", "B.S."), not a word of a name ("Ms", "Masters")."""
+    return (
+        word.upper() == word
+        and DEGREE_FORM.fullmatch(word) is not None
+        and word.lower() not in ("hs", "ged")
+        and INSTITUTION_WORD.fullmatch(word) is None
+    )
 
 
 def _without_lead(value: str, line: str) -> str:

@@ -237,6 +237,9 @@ _WORKED_AS = re.compile(r"\s(?:Worked|Served|Employed|Working|Serving) as\s")
 # line's lower-case words run into "in", "during" or "by" before it; a role's date follows
 # its title or employer, never such a word
 _PROSE_DATE = re.compile(r"\b[a-z]{2,}\s+[a-z-]{2,}\s+(?:in|during|by)\s*$")
+# a copyright's year ("Copyright (C) 2007 Free Software Foundation, Inc.", "© 2020 Jane
+# Doe"): no one's job
+_COPYRIGHT_DATE = re.compile(r"(?:\bcopyright|\(c\)|©)[\s(c)©,]*$", re.IGNORECASE)
 _CERTIFICATION = re.compile(r"\bcertifi(?:ed|cate|cation)\b", re.IGNORECASE)
 # a rank alone after a comma is part of the title, never an employer or a place ("VP,
 # Principal", "Vice President, Director" of a bank or an asset manager)
@@ -328,6 +331,13 @@ def _titled_head(s: str) -> bool:
     return _is_role_word(re.sub(r"[^a-z-]", "", words[-1].lower()))
 
 
+# a count of things or hours ("three small children", "4-6 hours", "20 clients")
+_COUNTS = re.compile(
+    r"\b(?:\d+(?:-\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+[a-z]"
+)
+
+
 def _is_description(s: str) -> bool:
     words = s.split()
     if s[0].islower() and _POSSESSIVE_TITLE.match(s) and has_role_word(s):
@@ -365,6 +375,10 @@ def _is_description(s: str) -> bool:
     if gerund and len(words) >= 4 and not _is_role_word(gerund.group(1)):
         return True
     if _SENTENCE_END.search(s):
+        return True
+    if len(words) >= 7 and _COUNTS.search(s) and not any(w[:1].isupper() for w in words[1:]):
+        # a sentence counting what the work was ("Basic caregiver for three small children
+        # for 4-6 hours everyday"), not a title
         return True
     if _WORKED_AS.search(s):
         return True
@@ -445,10 +459,14 @@ def _rest(line: str, dates: Sequence[DateRange]) -> str:
 
 def classify_line(s: str) -> tuple[str, list[DateRange], str]:
     """``(kind, dates, rest)`` of a stripped line: head, date, place or desc."""
-    dates = [d for d in find_ranges(s) if d.start.precision != "day"]
+    # a date as precise as a day is an event's ("Version 3, 19 November 2007", "adopted on
+    # 20 December 1996"), unless it opens a range ("1 June 2015 - 30 May 2018")
+    dates = [d for d in find_ranges(s) if d.start.precision != "day" or not d.single]
     rest = _rest(s, dates)
     if dates and _PROSE_DATE.search(s[: dates[0].begin]):
         return "desc", dates, rest  # "... key note speaker at a summit in 2017"
+    if dates and _COPYRIGHT_DATE.search(s[: dates[0].begin]):
+        return "desc", [], rest
     bare = _PLACEHOLDER.sub("", rest).strip(TRIM)
     if dates and (not bare or is_place(bare)):
         return "date", dates, rest
