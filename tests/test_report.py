@@ -218,7 +218,7 @@ def test_empty_report_renders_in_every_format() -> None:
     for fmt in FORMATS:
         assert render(bare, fmt).endswith("\n")
     text = render_text(bare)
-    assert "Education  none detected\n" in text
+    assert "Education  no degree detected\n" in text
     assert "Experience no dated roles; career level not determined\n" in text
 
 

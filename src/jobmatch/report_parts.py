@@ -285,11 +285,13 @@ def category_labels(report: ScoreReport) -> dict[str, str]:
 
 
 def degree_label(level: str | None, name: str | None = None) -> str:
-    """How a degree level reads (``"none detected"`` for none); a research doctorate that
-    is no PhD by the ``name`` the resume gives it: ``"doctorate (EdD)"``, ``"doctorate"``."""
+    """How a degree level reads (``"no degree detected"`` for none: a resume holding only
+    certificates has no degree, and its education is not nothing); a research doctorate
+    that is no PhD by the ``name`` the resume gives it: ``"doctorate (EdD)"``,
+    ``"doctorate"``."""
     if level == "phd" and name:
         return "doctorate" if name == "doctorate" else f"doctorate ({name})"
-    return DEGREE_LABELS.get(level, level) if level else "none detected"
+    return DEGREE_LABELS.get(level, level) if level else "no degree detected"
 
 
 def education_line(report: ScoreReport) -> str:
