@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from html.parser import HTMLParser
 from typing import Any
@@ -436,3 +437,16 @@ def test_a_kind_met_by_a_member_names_it_in_every_format() -> None:
     assert note in render_html(report)
     # "full, PyTorch is one" read as a count (or as the resume's own words)
     assert "is one" not in render_text(report)
+
+
+def test_a_requirements_section_reads_qualifications_in_every_format() -> None:
+    """A resume's "Qualifications" heading opens the ``requirements`` section; its evidence
+    is labelled "qualifications", not with a posting's word (ENGINEERING_12011623)."""
+    base = make_report()
+    first = dataclasses.replace(base.matched[0], section="requirements")
+    report = dataclasses.replace(base, matched=(first, *base.matched[1:]))
+    assert "      qualifications: Built models in" in render_text(report)
+    assert "requirements" not in render_text(report)
+    assert "| qualifications |" in render_markdown(report)
+    assert "<td>qualifications</td>" in render_html(report)
+    assert render_json(report).count('"section": "requirements"') == 1  # the id is kept

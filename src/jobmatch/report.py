@@ -39,6 +39,7 @@ from .report_parts import (
     missing_note,
     pct,
     preferred_note,
+    section_name,
     small_note,
     split_missing,
     terminal_line,
@@ -142,7 +143,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
                 lambda t: _paint(t, color, "cyan", bold=True) if color else f"*{t}*",
                 lambda t: CONTROL.sub("", t),
             )
-            out.append(f"      {terminal_line(m.section)}: {text}")
+            out.append(f"      {terminal_line(section_name(m.section))}: {text}")
         if len(rows) > _MAX_MATCHED:
             out.append(f"  ... and {len(rows) - _MAX_MATCHED} more (see --format json)")
     to_add, upgrades, small = split_missing(report)
@@ -220,7 +221,7 @@ def render_markdown(report: ScoreReport) -> str:
         out += [
             f"| {_md(m.name)} | {_md(matched_category(m, labels))} | "
             f"{_md(', '.join(filter(None, (match_note(m), meets_note(n), preferred_note(m)))))}"
-            f" | {_md(m.section)} | "
+            f" | {_md(section_name(m.section))} | "
             f"{highlight(m.snippet, m.highlight, mark_md, md_piece)} |"
             for m, n in rows
         ]

@@ -26,6 +26,7 @@ from .report_parts import (
     meets_note,
     pct,
     preferred_note,
+    section_name,
     small_note,
     split_missing,
     verdict,
@@ -81,7 +82,7 @@ def _html_matched(m: MatchedSkill, n: int, labels: dict[str, str]) -> str:
 
     return (
         f"<tr><td>{_h(m.name)}{tag}</td><td>{_h(matched_category(m, labels))}</td>"
-        f'<td>{_h(m.section)}</td><td class="snippet">'
+        f'<td>{_h(section_name(m.section))}</td><td class="snippet">'
         f"{highlight(m.snippet, m.highlight, mark_html, _h)}</td></tr>"
     )
 

@@ -279,6 +279,18 @@ def pct(fraction: float) -> str:
     return f"{fraction * 100:.0f}%"
 
 
+#: section ids named otherwise in a report: a resume's "Qualifications" heading opens the
+#: section a posting's "Requirements" opens, and "requirements:" would read as a posting's
+#: word on a resume's evidence
+_SECTION_NAMES = {"requirements": "qualifications"}
+
+
+def section_name(section: str) -> str:
+    """The name a report gives a mention's section (``requirements`` reads
+    ``qualifications``, the word resumes and postings both use; the others as they are)."""
+    return _SECTION_NAMES.get(section, section)
+
+
 def category_labels(report: ScoreReport) -> dict[str, str]:
     """Category id -> the label a person reads."""
     return {c.id: c.label for c in report.categories}

@@ -22,6 +22,7 @@ from ..report_parts import (
     matched_once,
     meets_note,
     preferred_note,
+    section_name,
     verdict,
 )
 from .problems import Problem
@@ -202,7 +203,7 @@ def _matched(scored: Scored) -> str:
         + (f' <span class="tag">{_h(match_note(m))}</span>' if has_note(m) else "")
         + (f' <span class="tag">{_h(meets_note(n))}</span>' if n > 1 else "")
         + (f' <span class="tag">{_h(preferred_note(m))}</span>' if not m.required else "")
-        + f' <span class="where">in {_h(m.section)}</span>'
+        + f' <span class="where">in {_h(section_name(m.section))}</span>'
         f'<br><q class="snippet">{_highlight(m.snippet, scored.evidence.get(m.skill_id))}</q></li>'
         for m, n in rows
     )
