@@ -198,6 +198,8 @@ _REQUIRED_CUE = re.compile(
 _SHORT_CLAUSE = 25
 #: ... when it asks nothing firmly
 _FIRM_YEARS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b|\bor\b", re.I)
+#: ... the same words but "or", for a clause of degrees with their years (one "or" apart)
+_FIRM_WORDS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b", re.I)
 #: ... or when the preference opens the clause, right before its figure: "Preferred
 #: minimum of 2 years of pharmacovigilance ..., including at least 2 years of ..." (its
 #: "minimum" and "at least" are the preference's)
@@ -617,7 +619,12 @@ class _Reading:
             named = _fields_named(clause, of_degree, known)
             instead = _experience_instead(self.text, span)
             self.degree_clauses.append(
-                (clause, _degree_preferred(clause, section, prefer=prefer), evidence, named)
+                (
+                    clause + _instead_next(self.text, span),
+                    _degree_preferred(clause, section, prefer=prefer),
+                    evidence,
+                    named,
+                )
             )
         elif "tudy" in clause or "ajor" in clause:
             # "Field of Study: Actuarial Science, Mathematics" in a sentence of its own
@@ -686,6 +693,13 @@ class _Reading:
                 section == "preferred"
                 or (len(clause.split()) <= _SHORT_CLAUSE and not _FIRM_YEARS.search(clause))
                 or bool(_PREFERENCE_FIRST.match(clause))
+                or (
+                    # "B.S with 8 years of experience or, M.S with 6 years of experience
+                    # preferred": each degree comes with its years, one preferred package
+                    by_degree is not None
+                    and _degree_preferred(clause, section, prefer=prefer)
+                    and not _FIRM_WORDS.search(clause)
+                )
             )
         self.where.setdefault(evidence, section)
         asked = _asked(ms, fields)
@@ -989,6 +1003,25 @@ def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool
     if _REQUIRED_CUE.search(clause):
         return True
     return section == _DESCRIPTION and bool(_DESCRIPTION_ASKS.search(clause))
+
+
+#: a clause after a degree's that accepts experience in its place: "Bachelor's degree in
+#: Computer Science ... or related field; or an equivalent combination of education and
+#: experience" (glassdoor-0305)
+_INSTEAD_NEXT = re.compile(r"[ \t]*;[ \t]*(?=(?:and/)?or\s)")
+
+
+def _instead_next(text: str, span: tuple[int, int] | None) -> str:
+    """The text of the clause after the degree clause at ``span`` when it accepts
+    experience in the degree's place (:data:`OR_EXPERIENCE`), to be read with it; ``""``
+    when there is none."""
+    if span is None:
+        return ""
+    semi = _INSTEAD_NEXT.match(text, span[1])
+    if semi is None:
+        return ""
+    instead = OR_EXPERIENCE.match(text, semi.end())
+    return "; " + instead[0] if instead is not None else ""
 
 
 def _experience_instead(text: str, span: tuple[int, int] | None) -> int | None:
@@ -1492,7 +1525,12 @@ def _category(skill_id: str, lexicon: Lexicon) -> str:
 OR_EXPERIENCE = re.compile(
     r"\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable|relevant|equal)\s+"
     r"(?:(?:practical|work|professional|industry|industrial|job|relevant|related|technical)\s+)?"
-    r"experience\b|\bor\s+(?P<years>\d+)\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b"
+    r"experience\b"
+    # "or an equivalent combination of education and experience", "... of training and
+    # experience": experience in the degree's place
+    r"|\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable)\s+combination\s+of\s+"
+    r"(?:(?:education|training|schooling)\s*(?:,|and|or)\s*)+experience\b"
+    r"|\bor\s+(?P<years>\d+)\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b"
     r"|\bor\s+(?:no|without\s+an?)\s+degree[\s,]*(?:w/|with|and|plus)\s*(?P<alone>\d+)\+?\s*"
     r"(?:years?|yrs?)\b",
     re.IGNORECASE,
