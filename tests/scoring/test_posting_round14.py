@@ -101,3 +101,66 @@ def test_a_degree_with_no_way_around_it_stays_firm(extractor: SkillExtractor) ->
     read = read_posting(text, extractor=extractor)
     assert read.education is not None
     assert not read.education.or_experience
+
+
+def test_experience_in_lieu_of_a_degree_replaces_it(extractor: SkillExtractor) -> None:
+    """glassdoor-0747 and -0758: "... years of experience may be substituted in lieu of a
+    degree" in the sentence after the degree's, and "Bachelor's degree or equivalent amount
+    of experience" (glassdoor-0310), required the degree with no way around it."""
+    for lines in (
+        "You've obtained a BS degree and have eight (8) years of relevant experience. "
+        "However, equivalent experience may be considered in lieu of degree.",
+        "Bachelor's degree in Engineering or related field. 4 additional years of "
+        "experience may be substituted in lieu of a degree",
+        "Bachelor's degree or equivalent amount of experience required",
+    ):
+        read = read_posting(f"Qualifications:\n{lines}\n", extractor=extractor)
+        assert read.education is not None
+        assert read.education.min_level == "bachelor", lines
+        assert read.education.or_experience, lines
+
+
+def test_a_next_sentence_about_something_else_replaces_no_degree(
+    extractor: SkillExtractor,
+) -> None:
+    """A sentence after the degree's that speaks of no degree accepts nothing in its place."""
+    text = (
+        "Qualifications:\n"
+        "Bachelor's degree in Engineering. Experience with Python in lieu of Java is fine.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert not read.education.or_experience
+
+
+def test_degrees_listed_as_examples_of_one_prefer_the_lowest(
+    extractor: SkillExtractor,
+) -> None:
+    """glassdoor-0948: "Graduate degree (MS, PhD, etc.) in a similar field will be highly
+    valued but is not required" preferred a PhD: the levels in the parenthesis are examples
+    of one graduate degree, and a master's meets the preference."""
+    text = (
+        "Requirements\n"
+        "Undergraduate degree in a highly technical field (e.g. Computer Science)\n"
+        "Graduate degree (MS, PhD, etc.) in a similar field will be highly valued but is not "
+        "required\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert read.education.min_level == "bachelor"
+    assert read.education.preferred_level == "master"
+
+
+def test_a_higher_degree_preferred_after_the_lower_ones_stays_preferred(
+    extractor: SkillExtractor,
+) -> None:
+    """glassdoor-0051: "Bachelor/Master degree in engineering ..., PhD desired but not
+    required" still requires the lower degrees and prefers a PhD."""
+    text = (
+        "Requirements\n"
+        "Bachelor/Master degree in engineering or mathematics, PhD desired but not required.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert read.education.min_level == "bachelor"
+    assert read.education.preferred_level == "phd"

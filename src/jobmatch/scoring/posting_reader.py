@@ -1011,17 +1011,26 @@ def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool
 _INSTEAD_NEXT = re.compile(r"[ \t]*;[ \t]*(?=(?:and/)?or\s)")
 
 
+#: the next sentence of a degree's line, when it accepts experience "in lieu of" a degree:
+#: "You've obtained a BS degree and have eight (8) years of relevant experience. However,
+#: equivalent experience may be considered in lieu of degree." (glassdoor-0747)
+_IN_LIEU_NEXT = re.compile(r"[ \t]*[.;]?[ \t]+(?P<sentence>[^.;\n]{1,160})")
+
+
 def _instead_next(text: str, span: tuple[int, int] | None) -> str:
     """The text of the clause after the degree clause at ``span`` when it accepts
-    experience in the degree's place (:data:`OR_EXPERIENCE`), to be read with it; ``""``
-    when there is none."""
+    experience in the degree's place (:data:`OR_EXPERIENCE`, :data:`IN_LIEU`), to be read
+    with it; ``""`` when there is none."""
     if span is None:
         return ""
     semi = _INSTEAD_NEXT.match(text, span[1])
-    if semi is None:
-        return ""
-    instead = OR_EXPERIENCE.match(text, semi.end())
-    return "; " + instead[0] if instead is not None else ""
+    instead = OR_EXPERIENCE.match(text, semi.end()) if semi is not None else None
+    if instead is not None:
+        return "; " + instead[0]
+    after = _IN_LIEU_NEXT.match(text, span[1])
+    if after is not None and IN_LIEU.search(after["sentence"]):
+        return "; " + after["sentence"]
+    return ""
 
 
 def _experience_instead(text: str, span: tuple[int, int] | None) -> int | None:
@@ -1525,7 +1534,7 @@ def _category(skill_id: str, lexicon: Lexicon) -> str:
 OR_EXPERIENCE = re.compile(
     r"\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable|relevant|equal)\s+"
     r"(?:(?:practical|work|professional|industry|industrial|job|relevant|related|technical)\s+)?"
-    r"experience\b"
+    r"(?:amount\s+of\s+)?experience\b"
     # "or an equivalent combination of education and experience", "... of training and
     # experience": experience in the degree's place
     r"|\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable)\s+combination\s+of\s+"
@@ -1533,6 +1542,26 @@ OR_EXPERIENCE = re.compile(
     r"|\bor\s+(?P<years>\d+)\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b"
     r"|\bor\s+(?:no|without\s+an?)\s+degree[\s,]*(?:w/|with|and|plus)\s*(?P<alone>\d+)\+?\s*"
     r"(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+
+
+#: a parenthesis in a degree clause
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def _examples_of_one_degree(clause: str) -> bool:
+    """Whether the levels of ``clause`` are examples of one degree in a parenthesis,
+    alternatives to each other: "Graduate degree (MS, PhD, etc.) in a similar field will be
+    highly valued but is not required" (glassdoor-0948) prefers a master's, not a PhD."""
+    inside = [p for p in _PAREN.findall(clause) if len(degree_levels(p)) > 1]
+    return bool(inside) and len(degree_levels(_PAREN.sub(" ", clause))) <= 1
+
+
+#: experience accepted in a degree's place, said after it: "4 additional years of
+#: experience may be substituted in lieu of a degree" (glassdoor-0758)
+IN_LIEU = re.compile(
+    r"\bexperience\b[^.;\n]{0,60}?\bin\s+lieu\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+)?degree\b",
     re.IGNORECASE,
 )
 
@@ -1564,12 +1593,19 @@ def education_requirement(
         levels = degree_levels(clause)
         asks = not prefer
         instead = OR_EXPERIENCE.search(clause) if asks else None
+        if asks and instead is None and IN_LIEU.search(clause):
+            or_experience = True  # "... experience may be considered in lieu of degree"
         if instead is not None:
             or_experience = True
             figure = instead["years"] or instead["alone"]
             if figure is not None and or_years is None:
                 or_years = float(figure)
-        if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
+        if (
+            prefer
+            and len(levels) > 1
+            and re.search(r"\brequired\b|\bminimum\b", clause, re.I)
+            and not _examples_of_one_degree(clause)
+        ):
             asks = True  # "BS/MS in engineering or geology, PhD desired but not required"
             need.append(min(levels, key=DEGREE_LEVELS.index))
             nice.append(max(levels, key=DEGREE_LEVELS.index))
