@@ -164,3 +164,21 @@ def test_a_higher_degree_preferred_after_the_lower_ones_stays_preferred(
     assert read.education is not None
     assert read.education.min_level == "bachelor"
     assert read.education.preferred_level == "phd"
+
+
+def test_a_capitalised_ideally_in_a_run_on_item_prefers_only_its_tail(
+    extractor: SkillExtractor,
+) -> None:
+    """skillspan-train-tech-063: "Experience in working with Kubernetes ... and Linux as
+    well as knowledge of Kafka ... Ideally fit in Prometheus Ansible Jenkins" (a line whose
+    punctuation was lost) preferred every skill: a capitalised "Ideally" starts the
+    preferred tail as a lower-case one does, and the part before stays required."""
+    text = (
+        "Your Profile\n"
+        "Experience in working with Kubernetes and Linux as well as knowledge of Kafka "
+        "Ideally fit in Prometheus Ansible Jenkins\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    how = {s.skill_id: r.required for r in read.requirements for s in r.skills}
+    assert how["kubernetes"] and how["linux"] and how["apache_kafka"]
+    assert not how["prometheus"] and not how["ansible"]
