@@ -198,6 +198,8 @@ _REQUIRED_CUE = re.compile(
 _SHORT_CLAUSE = 25
 #: ... when it asks nothing firmly
 _FIRM_YEARS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b|\bor\b", re.I)
+#: ... the same words but "or", for a clause of degrees with their years (one "or" apart)
+_FIRM_WORDS = re.compile(r"\bminimum\b|\bat least\b|\bmust\b|\brequired\b", re.I)
 #: ... or when the preference opens the clause, right before its figure: "Preferred
 #: minimum of 2 years of pharmacovigilance ..., including at least 2 years of ..." (its
 #: "minimum" and "at least" are the preference's)
@@ -617,7 +619,12 @@ class _Reading:
             named = _fields_named(clause, of_degree, known)
             instead = _experience_instead(self.text, span)
             self.degree_clauses.append(
-                (clause, _degree_preferred(clause, section, prefer=prefer), evidence, named)
+                (
+                    clause + _instead_next(self.text, span),
+                    _degree_preferred(clause, section, prefer=prefer),
+                    evidence,
+                    named,
+                )
             )
         elif "tudy" in clause or "ajor" in clause:
             # "Field of Study: Actuarial Science, Mathematics" in a sentence of its own
@@ -686,6 +693,13 @@ class _Reading:
                 section == "preferred"
                 or (len(clause.split()) <= _SHORT_CLAUSE and not _FIRM_YEARS.search(clause))
                 or bool(_PREFERENCE_FIRST.match(clause))
+                or (
+                    # "B.S with 8 years of experience or, M.S with 6 years of experience
+                    # preferred": each degree comes with its years, one preferred package
+                    by_degree is not None
+                    and _degree_preferred(clause, section, prefer=prefer)
+                    and not _FIRM_WORDS.search(clause)
+                )
             )
         self.where.setdefault(evidence, section)
         asked = _asked(ms, fields)
@@ -989,6 +1003,34 @@ def _required(clause: str, section: str, *, prefer: bool, lenient: bool) -> bool
     if _REQUIRED_CUE.search(clause):
         return True
     return section == _DESCRIPTION and bool(_DESCRIPTION_ASKS.search(clause))
+
+
+#: a clause after a degree's that accepts experience in its place: "Bachelor's degree in
+#: Computer Science ... or related field; or an equivalent combination of education and
+#: experience" (glassdoor-0305)
+_INSTEAD_NEXT = re.compile(r"[ \t]*;[ \t]*(?=(?:and/)?or\s)")
+
+
+#: the next sentence of a degree's line, when it accepts experience "in lieu of" a degree:
+#: "You've obtained a BS degree and have eight (8) years of relevant experience. However,
+#: equivalent experience may be considered in lieu of degree." (glassdoor-0747)
+_IN_LIEU_NEXT = re.compile(r"[ \t]*[.;]?[ \t]+(?P<sentence>[^.;\n]{1,160})")
+
+
+def _instead_next(text: str, span: tuple[int, int] | None) -> str:
+    """The text of the clause after the degree clause at ``span`` when it accepts
+    experience in the degree's place (:data:`OR_EXPERIENCE`, :data:`IN_LIEU`), to be read
+    with it; ``""`` when there is none."""
+    if span is None:
+        return ""
+    semi = _INSTEAD_NEXT.match(text, span[1])
+    instead = OR_EXPERIENCE.match(text, semi.end()) if semi is not None else None
+    if instead is not None:
+        return "; " + instead[0]
+    after = _IN_LIEU_NEXT.match(text, span[1])
+    if after is not None and IN_LIEU.search(after["sentence"]):
+        return "; " + after["sentence"]
+    return ""
 
 
 def _experience_instead(text: str, span: tuple[int, int] | None) -> int | None:
@@ -1492,9 +1534,34 @@ def _category(skill_id: str, lexicon: Lexicon) -> str:
 OR_EXPERIENCE = re.compile(
     r"\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable|relevant|equal)\s+"
     r"(?:(?:practical|work|professional|industry|industrial|job|relevant|related|technical)\s+)?"
-    r"experience\b|\bor\s+(?P<years>\d+)\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b"
+    r"(?:amount\s+of\s+)?experience\b"
+    # "or an equivalent combination of education and experience", "... of training and
+    # experience": experience in the degree's place
+    r"|\b(?:and/)?or\s+(?:an?\s+)?(?:equivalent|comparable)\s+combination\s+of\s+"
+    r"(?:(?:education|training|schooling)\s*(?:,|and|or)\s*)+experience\b"
+    r"|\bor\s+(?P<years>\d+)\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}?experience\b"
     r"|\bor\s+(?:no|without\s+an?)\s+degree[\s,]*(?:w/|with|and|plus)\s*(?P<alone>\d+)\+?\s*"
     r"(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+
+
+#: a parenthesis in a degree clause
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def _examples_of_one_degree(clause: str) -> bool:
+    """Whether the levels of ``clause`` are examples of one degree in a parenthesis,
+    alternatives to each other: "Graduate degree (MS, PhD, etc.) in a similar field will be
+    highly valued but is not required" (glassdoor-0948) prefers a master's, not a PhD."""
+    inside = [p for p in _PAREN.findall(clause) if len(degree_levels(p)) > 1]
+    return bool(inside) and len(degree_levels(_PAREN.sub(" ", clause))) <= 1
+
+
+#: experience accepted in a degree's place, said after it: "4 additional years of
+#: experience may be substituted in lieu of a degree" (glassdoor-0758)
+IN_LIEU = re.compile(
+    r"\bexperience\b[^.;\n]{0,60}?\bin\s+lieu\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+)?degree\b",
     re.IGNORECASE,
 )
 
@@ -1526,12 +1593,19 @@ def education_requirement(
         levels = degree_levels(clause)
         asks = not prefer
         instead = OR_EXPERIENCE.search(clause) if asks else None
+        if asks and instead is None and IN_LIEU.search(clause):
+            or_experience = True  # "... experience may be considered in lieu of degree"
         if instead is not None:
             or_experience = True
             figure = instead["years"] or instead["alone"]
             if figure is not None and or_years is None:
                 or_years = float(figure)
-        if prefer and len(levels) > 1 and re.search(r"\brequired\b|\bminimum\b", clause, re.I):
+        if (
+            prefer
+            and len(levels) > 1
+            and re.search(r"\brequired\b|\bminimum\b", clause, re.I)
+            and not _examples_of_one_degree(clause)
+        ):
             asks = True  # "BS/MS in engineering or geology, PhD desired but not required"
             need.append(min(levels, key=DEGREE_LEVELS.index))
             nice.append(max(levels, key=DEGREE_LEVELS.index))

@@ -796,7 +796,8 @@ def preferred_asides(
     if "(" in clause:
         found = [m.span() for m in ASIDE.finditer(text, start, end) if states_preference(m.group())]
     tail = None
-    if "ideal" in clause or "prefera" in clause or "option" in clause:
+    lowered = clause.lower()  # "... configuration management and CI Ideally fit in ..."
+    if "ideal" in lowered or "prefera" in lowered or "option" in lowered:
         tail = _preferred_tail_start(text, start, end)
     if tail is None and ("other" in clause or "additional" in clause or "further" in clause):
         other = _OTHER_TAIL_START.search(text, start, end)

@@ -341,6 +341,14 @@ _FIELD_LIST = re.compile(
 _FIELD_SEP = re.compile(r"[ \t]*,[ \t]*(?:(?:and/)?or[ \t]+)?|[ \t]+(?:and/)?or[ \t]+", re.I)
 
 
+#: a list of alternatives whose last item is a setting ("... or corporate environment") ...
+_SETTINGS_LIST = re.compile(r"[ \t](?:environments?|settings?|contexts?)$", re.IGNORECASE)
+#: ... after a field and the "in" of its settings: "machine learning in research and/or"
+_FIELD_THEN_IN = re.compile(
+    r"\w[ \t]+(?:in|within)[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+(?:and/)?or\b", re.IGNORECASE
+)
+
+
 def field_alternatives(clause: str) -> list[tuple[int, int]]:
     """The spans of the fields ``clause`` asks its years in as alternatives, a list joined
     by "or" ("3+ years experience of engineering, analysis, statistics, product operations
@@ -356,6 +364,10 @@ def field_alternatives(clause: str) -> list[tuple[int, int]]:
     if m is None:
         return []
     a = m.start("list")
+    if _SETTINGS_LIST.search(m["list"]) and _FIELD_THEN_IN.search(clause, a, m.end("list")):
+        # "2+ years of experience in machine learning in research and/or corporate
+        # environment": the list offers the settings the field was worked in, not fields
+        return []
     out = []
     for gap in _FIELD_SEP.finditer(clause, a, m.end("list")):
         out.append((a, gap.start()))
