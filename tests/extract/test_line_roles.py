@@ -64,6 +64,31 @@ def found(ex: SkillExtractor, text: str) -> list[tuple[str, str]]:
                 )
             ],
         ),
+        # "et al." with its period, or "et al" on a line with a year, cites
+        (
+            "J. Doe, A. Roe et al (2020) Emergent communication",
+            [("publishing_research", "J. Doe, A. Roe et al (2020) Emergent communication")],
+        ),
+        (
+            "Doe et al. Emergent communication.",
+            [("publishing_research", "Doe et al. Emergent communication.")],
+        ),
+        # a list ending "et al)" with no year is no citation: its skills are read
+        (
+            "Hands-on with Python, Docker, Kubernetes, et al).",
+            [("python", "Python"), ("docker", "Docker"), ("kubernetes", "Kubernetes")],
+        ),
+        # an ISO date is no publication's year: a posting's header run into one line
+        # (SkillSpan: "Date posted: 2021-06-09 ... „Big Data“") cites nothing
+        (
+            "Date posted: 2021-06-09 Role: DevOps „Big Data“!",
+            [("devops", "DevOps"), ("big_data", "Big Data")],
+        ),
+        # nor does a year and a marker on a line longer than any citation
+        (
+            "Java. " * 60 + "2021 „Big Data“!",
+            [("java", "Java")] * 60 + [("big_data", "Big Data")],
+        ),
         # a verb of the writer's makes the line prose, not a citation
         (
             "Presented our work on Kubernetes at CVPR 2023.",

@@ -48,6 +48,12 @@ __all__ = ["LineRoles"]
 Match = tuple[int, int, int]  # (start token, end token, skill index)
 
 
+#: the most tokens a citation line read from a year and a marker holds (one with twenty
+#: authors holds about 80); a longer line is prose or a page's header run together
+#: (SkillSpan's "Date posted: 2021-06-09 ... „Big Data“" line of 177 tokens)
+_MAX_CITATION_TOKENS = 120
+
+
 class LineRoles:
     """Finds employer names, citation lines and thesis titles.
 
@@ -72,6 +78,8 @@ class LineRoles:
         self._thesis = frozenset(key(w) for w in ("thesis", "dissertation"))
         self._colon = key(":")
         self._et, self._al = key("et"), frozenset({key("al"), key("al.")})
+        self._al_dot, self._dot, self._hyphen = key("al."), key("."), key("-")
+        self._months = frozenset(key(f"{m:02d}") for m in range(1, 13))
         self._venues = frozenset(venues)
         self._four_digits, self._initial = key("dddd"), key("X.")  # SHAPE: "2021", "J."
         # a doc without any of these has no citation line or thesis title, and without
@@ -153,10 +161,11 @@ class LineRoles:
                 if low[j] in self._thesis and self._colon in low[j + 1 : j + 4]:
                     title_from = low.index(self._colon, j + 1, hi) + 1
                     break
-        if not self._strong.isdisjoint(words) or self._et_al(words):
-            return True, title_from
         line_shapes = shapes[lo:hi]
-        if self._four_digits not in line_shapes:
+        dated = self._four_digits in line_shapes
+        if not self._strong.isdisjoint(words) or self._et_al(words, dated=dated):
+            return True, title_from
+        if not dated or hi - lo > _MAX_CITATION_TOKENS:
             return False, title_from
         marks = orth[lo:hi]
         has_marker = (
@@ -166,17 +175,27 @@ class LineRoles:
             or self._initial in line_shapes[:12]
         )
         has_year = has_marker and any(
-            _is_year(strings[h])
-            for h, sh in zip(marks, line_shapes, strict=True)
+            _is_year(strings[h]) and not self._iso_date(low, lo + i, hi)
+            for i, (h, sh) in enumerate(zip(marks, line_shapes, strict=True))
             if sh == self._four_digits
         )
         return has_year, title_from
 
-    def _et_al(self, words: list[int]) -> bool:
+    def _iso_date(self, low: list[int], i: int, hi: int) -> bool:
+        """The year at ``i`` opens an ISO date ("2021-06-09", a posting's "Date posted"):
+        a day, no publication's year."""
+        return i + 2 < hi and low[i + 1] == self._hyphen and low[i + 2] in self._months
+
+    def _et_al(self, words: list[int], *, dated: bool) -> bool:
+        """ "et al." (with its period), or "et al" on a line with a year ("Doe et al (2020)"):
+        "peers across teams (Engineering, Design, et al)" cites nothing."""
         if self._et not in words:
             return False
         return any(
-            w == self._et and j + 1 < len(words) and words[j + 1] in self._al
+            w == self._et
+            and j + 1 < len(words)
+            and words[j + 1] in self._al
+            and (dated or words[j + 1] == self._al_dot or words[j + 2 : j + 3] == [self._dot])
             for j, w in enumerate(words)
         )
 
