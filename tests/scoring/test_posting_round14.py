@@ -182,3 +182,20 @@ def test_a_capitalised_ideally_in_a_run_on_item_prefers_only_its_tail(
     how = {s.skill_id: r.required for r in read.requirements for s in r.skills}
     assert how["kubernetes"] and how["linux"] and how["apache_kafka"]
     assert not how["prometheus"] and not how["ansible"]
+
+
+def test_a_parenthesised_list_of_teams_asks_no_skill(extractor: SkillExtractor) -> None:
+    """ "relationships with a diverse team of peers across organizations (Engineering, QA,
+    DevOps, Product, Design, et al)" names departments: QA and DevOps are not asked (once
+    the line was no longer taken for a citation, they were). A parenthesised list of
+    platforms after other words stays asked."""
+    text = (
+        "Requirements\n"
+        "Ability to develop working relationships with a diverse team of peers across "
+        "organizations (Engineering, QA, DevOps, Product, Design, et al).\n"
+        "Experience with cloud platforms (AWS, GCP).\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {s.skill_id for r in read.requirements for s in r.skills}
+    assert not asked & {"qa", "devops"}
+    assert {"aws", "gcp"} <= asked

@@ -75,6 +75,18 @@ _NAMED_TEAMS = re.compile(
 )
 
 
+#: a parenthesised list of capitalised names after the word for teams: "relationships with
+#: a diverse team of peers across organizations (Engineering, QA, DevOps, Product, Design,
+#: et al)" (glassdoor: QA and DevOps were asked); two names or more, each as :data:`_NAME`,
+#: the list closed by the parenthesis (or "et al", "etc.", "and others" before it)
+_LISTED_TEAMS = re.compile(
+    r"\b(?:teams|organi[sz]ations|departments|functions|groups)[ \t]*\("
+    rf"({_NAME}(?:{_SEP}{_NAME})+)"
+    r"(?=[ \t]*(?:,?[ \t]*(?:et[ \t]+al\.?|etc\.?|and[ \t]+(?:more|others)))?[ \t]*\))",
+    re.MULTILINE,
+)
+
+
 def department_names(text: str) -> list[tuple[int, int]]:
     """The spans of the department lists ``text`` names as colleagues ("liaise with
     Clinical Operations, Biostatistics, Regulatory Affairs ...": from "Clinical" to
@@ -90,6 +102,12 @@ def department_names(text: str) -> list[tuple[int, int]]:
         spans += [
             m.span(1)
             for m in _NAMED_TEAMS.finditer(text)
+            if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
+        ]
+    if "(" in text:
+        spans += [
+            m.span(1)
+            for m in _LISTED_TEAMS.finditer(text)
             if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
         ]
     if "upport" in text or "erv" in text:
