@@ -97,12 +97,14 @@ _DANGLING = re.compile(
 
 # a part of each pattern above: where it is not found, the pattern cannot match
 _THREE_HINT = re.compile(r"\n[ \t]*(?:to|-|–|—|until)[ \t]*\n", re.IGNORECASE)
-_DANGLING_HINT = re.compile(r"[-–—][ \t]*\n")
 # the same tests led by a literal, which ``re`` finds in C (a class of three characters, two
 # of them outside ASCII, is tried at every character): a line starting with a blank, the
 # hyphen of a dangling range (its dashes are looked for only in a text that holds one)
 _JOINED_HINT = re.compile(r"\n[ \t]")
 _HYPHEN_HINT = re.compile(r"-[ \t]*\n")
+# the same test for a text's en or em dashes, each led by its own dash (a class of the two
+# is tried at every character): where the hyphen's is not found, the dashes' hint
+_DASH_HINTS = tuple((dash, re.compile(dash + r"[ \t]*\n")) for dash in ("\u2013", "\u2014"))
 
 
 def read_resume(resume: Path | Document | str, *, as_of: date | None = None) -> ResumeFacts:
@@ -317,8 +319,8 @@ def _layout(
         text = _JOINED.sub(lambda m: _join(m, text), text)
     if _THREE_HINT.search(text):
         text = _THREE.sub(r"\1 \2 ", text)
-    if _HYPHEN_HINT.search(text) or (
-        ("\u2013" in text or "\u2014" in text) and _DANGLING_HINT.search(text)
+    if _HYPHEN_HINT.search(text) or any(
+        dash in text and hint.search(text) for dash, hint in _DASH_HINTS
     ):
         text = _DANGLING.sub(r"\1 ", text)
     if sections is None or text != original:
