@@ -29,6 +29,7 @@ from .education_names import (
     NAME_TAIL,
     SCHOOL_MODIFIERS,
     institution_span,
+    institution_word,
     mend_spaced,
     school_name,
 )
@@ -547,7 +548,7 @@ def _second_degree(line: str) -> int | None:
     first = DEGREE_FORM.search(line)
     if first is None:
         return None
-    school = INSTITUTION_WORD.search(line, first.end())
+    school = institution_word(line, first.end())
     if school is None:
         return None
     for m in DEGREE_FORM.finditer(line, school.end()):
@@ -630,10 +631,6 @@ def _known_or_tail(line: str) -> str | None:
     if m:
         return m.group(1).lower()
     parts = [p.strip() for p in line.split(",")]
-    if (
-        len(parts) == 2
-        and INSTITUTION_WORD.search(parts[0])
-        and not INSTITUTION_WORD.search(parts[1])
-    ):
+    if len(parts) == 2 and institution_word(parts[0]) and not institution_word(parts[1]):
         return _clean(parts[1])
     return None

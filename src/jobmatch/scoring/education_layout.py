@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from .dates import find_ranges
-from .education_names import INSTITUTION_WORD
+from .education_names import institution_word
 
 __all__ = ["EntryLayout", "date_only", "entry_lines", "in_progress", "read_layout"]
 
@@ -149,7 +149,7 @@ def entry_lines(
         and not layout.text_above
         and after_blank
         and not date_only(lines[below])
-        and INSTITUTION_WORD.search(lines[below])
+        and institution_word(lines[below])
     ):
         # schools follow their degrees: a school's line after a blank line below a degree
         # without one ("AOS : Culinary Arts, 1997" / "" / "California Culinary Academy -
