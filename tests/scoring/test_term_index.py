@@ -125,25 +125,6 @@ def test_words_sharing_a_slot_of_the_hashed_table_are_found() -> None:
     assert index.codes(unknown, strings).tolist() == [1, 0]
 
 
-def test_bigrams_sharing_a_slot_of_the_pair_table_are_found() -> None:
-    # the pair table holds one key a slot: a key elsewhere is searched in the sorted keys
-    words = [f"w{i}" for i in range(400)]
-    bigrams = [f"{a} {b}" for a in words[:60] for b in words[::7]]
-    idf = {t: 1.0 + i / 1000 for i, t in enumerate(words + bigrams)}
-    index = VocabularyIndex(idf, get_string_id, keeps)
-    _, _, shared, _ = index._pair_table
-    assert shared.any()  # some slots have two keys: one of them is not in its slot
-    keys = index.pair_keys[:-1]
-    # every bigram's key, keys no bigram has (in shared slots too), in a shuffled order
-    rng = np.random.default_rng(7)
-    asked = rng.permutation(np.concatenate((keys, keys + 1, keys - 1, keys * 3 + 5)))
-    at = np.minimum(np.searchsorted(index.pair_keys, asked), len(index.pair_keys) - 1)
-    expected = index.pair_term[at[index.pair_keys[at] == asked]]
-    found = index._pair_terms(asked)
-    assert len(found) >= len(keys)
-    assert found.tolist() == expected.tolist()
-
-
 def test_terms_of_a_doc_in_order() -> None:
     nlp = spacy.blank("en")
     index = VocabularyIndex(IDF, get_string_id, keeps)

@@ -77,8 +77,6 @@ class VocabularyIndex:
         #: the bigrams' keys, sorted, ending in a sentinel; and each one's term (-1 last)
         self.pair_keys = np.array([k for k, _ in pairs] + [np.iinfo(np.int64).max], np.int64)
         self.pair_term = np.array([t for _, t in pairs] + [-1], np.int64)
-        #: the bigrams' keys as a hash table (:func:`_pair_table`), looked up first
-        self._pair_table = _pair_table(self.pair_keys[:-1], self.pair_term[:-1])
         self.terms = terms
         #: a term -> its number
         self.number = number
@@ -144,24 +142,10 @@ class VocabularyIndex:
         unigrams = self.unigram[kept]
         # a pair with a word the vocabulary does not use (code 1) has a key no bigram has
         keys = kept[:-1] * self.base + kept[1:]
-        bigrams = self._pair_terms(keys)
+        at = np.searchsorted(self.pair_keys, keys)
+        np.minimum(at, len(self.pair_keys) - 1, out=at)
+        bigrams = self.pair_term[at[self.pair_keys[at] == keys]]
         return np.concatenate((unigrams[unigrams >= 0], bigrams))
-
-    def _pair_terms(self, keys: Any) -> Any:
-        """The terms of the bigram keys among ``keys``, in order: each key's slot in the
-        hash table (:func:`_pair_table`) first, the sorted keys searched only for a key
-        whose slot holds another one. The same terms as a search of every key (the first
-        term of a key listed twice, as the search finds)."""
-        table_keys, table_terms, shared, shift = self._pair_table
-        slot = ((keys.view(_U64) * _FIBONACCI) >> shift).astype(np.intp)
-        hit = table_keys[slot] == keys
-        terms = np.where(hit, table_terms[slot], -1)
-        ask = np.flatnonzero(~hit & shared[slot])
-        if len(ask):
-            at = np.searchsorted(self.pair_keys, keys[ask])  # the sentinel: a valid index
-            found = self.pair_keys[at] == keys[ask]
-            terms[ask[found]] = self.pair_term[at[found]]
-        return terms[terms >= 0]
 
 
 def _table(hashes: Any, codes: Any) -> tuple[Any, Any]:
@@ -180,33 +164,6 @@ def _probe(table: tuple[Any, Any], hashes: Any) -> tuple[Any, Any]:
     if hit.all():
         return codes[pos], None
     return np.where(hit, codes[pos], 0), ~hit
-
-
-#: Knuth's multiplicative hash: a key times 2**64 / the golden ratio, its top bits the slot
-_FIBONACCI = _U64(0x9E3779B97F4A7C15)
-
-
-def _pair_table(keys: Any, terms: Any) -> tuple[Any, Any, Any, Any]:
-    """A hash table of the bigrams' sorted ``keys`` (non-negative) and their ``terms``:
-    ``(keys, terms, shared, shift)``, a power of two of slots at least four times as many as
-    the keys, a key's slot the top bits of its multiplicative hash (``>> shift``). Each slot
-    holds the first key that falls in it and that key's first term, or key -1 and term -1;
-    ``shared`` marks the slots more than one distinct key falls in (a key not in its slot
-    may be in the sorted keys only there). A look-up reads one slot where a binary search
-    of the ~8,000 keys reads a dozen."""
-    bits = max(4, (4 * len(keys) - 1).bit_length())
-    size = 1 << bits
-    shift = _U64(64 - bits)
-    slot = ((keys.view(_U64) * _FIBONACCI) >> shift).astype(np.intp)
-    table_keys = np.full(size, -1, np.int64)
-    table_terms = np.full(size, -1, np.int64)
-    at, first = np.unique(slot, return_index=True)  # the first key (and term) of each slot
-    table_keys[at] = keys[first]
-    table_terms[at] = terms[first]
-    # the first of each run of equal keys (none of no keys)
-    distinct = np.flatnonzero(np.concatenate((keys[:1] == keys[:1], keys[1:] != keys[:-1])))
-    shared = np.bincount(slot[distinct], minlength=size) > 1
-    return table_keys, table_terms, shared, shift
 
 
 def _hashed(hashes: Any, codes: Any) -> tuple[Any, Any, Any]:
