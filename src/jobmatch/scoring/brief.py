@@ -11,6 +11,7 @@ batch output is byte for byte what the full report would give.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -81,7 +82,7 @@ def brief(
         if cr.skill_id is not None and cr.mention is not None:
             matched[cr.skill_id] = None
         if cr.credit < 1.0:
-            missing.append((-round(gains[rid], 1), optional, first))
+            missing.append((-_tenths(gains[rid]), optional, first))
     # explain's sort key (gain, required first, then the profile's order); a stable sort
     # over the same order gives the same ranking
     missing.sort(key=_RANK)
@@ -98,3 +99,23 @@ def brief(
 
 #: the sort key of a missing requirement: (minus its rounded gain, not required)
 _RANK = itemgetter(0, 1)
+
+
+def _tenths(x: float) -> float:
+    """``round(x, 1)``, the same float, for most ``x`` without round()'s decimal string
+    (a batch record rounds the gain of each of its ~55 requirements not met).
+
+    round() rounds the exact value of ``x`` to tenths (a half to even) and gives the float
+    nearest that decimal. ``y = x * 10`` is one rounding off the exact ``10 x`` (by at most
+    ``y * 2**-53``, under 1.2e-7 for ``y`` below 1e9): when ``y`` is positive and its
+    fraction is not within 1e-6 of a half, the exact value rounds to the same whole number
+    ``k`` as ``y``, and ``k / 10`` (a correctly rounded division of two exact integers) is
+    the float nearest k tenths. Else (a near-half, zero, a negative, a NaN) round() itself.
+    """
+    y = x * 10.0
+    if 0.0 < y < 1e9:
+        k = math.floor(y)
+        f = y - k  # exact: k is within 1 below y
+        if f < 0.499999 or f > 0.500001:
+            return (k + (f > 0.5)) / 10
+    return round(x, 1)

@@ -29,9 +29,11 @@ from .education_names import (
     NAME_TAIL,
     SCHOOL_MODIFIERS,
     institution_span,
+    institution_word,
     mend_spaced,
     school_name,
 )
+from .first_letter import alternatives
 from .resume_facts import ANY_DEGREE_PATTERN, KNOWN_FIELDS, degree_level, doctorate_name
 
 __all__ = [
@@ -154,6 +156,13 @@ _EXTRA_LOWER = (
     r"a(?<!\wa)(?:os\b|as\b|\.o\.s\b|\.a\.s\b|s ?:|ssociates? ?:)",
     r"s(?<!\ws)(?:\.\s?e\b\.?\s*:)",
 )
+#: the letters the level patterns' and the extra forms' alternatives start with (each one
+#: a lower-case letter, as :func:`~jobmatch.scoring.first_letter.by_first_letter` writes them)
+_DEGREE_LETTERS = "".join(
+    sorted({a[:1] for a in alternatives("|".join([ANY_DEGREE_PATTERN, *_EXTRA_LOWER]))})
+)
+if not re.fullmatch("[a-z]+", _DEGREE_LETTERS):  # pragma: no cover - a pattern's mistake
+    raise ValueError(f"a degree form does not start with a letter: {_DEGREE_LETTERS!r}")
 #: the union of the level patterns and of the extra forms, led by the character before its
 #: match (searched in "\n" + the lower-cased text, so a match at index k of that string is
 #: one of the text at k): every form starts with a letter after no word character, and
@@ -162,10 +171,16 @@ _EXTRA_LOWER = (
 #: ``\W`` is ASCII's (a table look-up where Unicode's asks four character properties, at
 #: each character the search skips), then held to Unicode's by ``(?<!\w)``; the forms are
 #: read with Unicode's classes. Each letter's own ``(?<!\wX)`` (``\b`` before its forms,
-#: :func:`~jobmatch.scoring.first_letter.by_first_letter`) always holds after ``\W``: dropped
+#: :func:`~jobmatch.scoring.first_letter.by_first_letter`) always holds after ``\W``: dropped.
+#: A lookahead of the letters the forms start with comes first: a class look-up turns away
+#: most non-word characters (a space before "the", "and", a digit...) before ``re`` walks
+#: the letters' branches (:data:`_DEGREE_LETTERS`)
 _MAYBE_DEGREE_AFTER = re.compile(
     _AFTER_NON_WORD.sub(
-        "", r"\W(?u:(?<!\w)(?:" + "|".join([ANY_DEGREE_PATTERN, *_EXTRA_LOWER]) + "))"
+        "",
+        rf"\W(?=[{_DEGREE_LETTERS}])(?u:(?<!\w)(?:"
+        + "|".join([ANY_DEGREE_PATTERN, *_EXTRA_LOWER])
+        + "))",
     ),
     re.ASCII,
 )
@@ -541,7 +556,7 @@ def _second_degree(line: str) -> int | None:
     first = DEGREE_FORM.search(line)
     if first is None:
         return None
-    school = INSTITUTION_WORD.search(line, first.end())
+    school = institution_word(line, first.end())
     if school is None:
         return None
     for m in DEGREE_FORM.finditer(line, school.end()):
@@ -624,10 +639,6 @@ def _known_or_tail(line: str) -> str | None:
     if m:
         return m.group(1).lower()
     parts = [p.strip() for p in line.split(",")]
-    if (
-        len(parts) == 2
-        and INSTITUTION_WORD.search(parts[0])
-        and not INSTITUTION_WORD.search(parts[1])
-    ):
+    if len(parts) == 2 and institution_word(parts[0]) and not institution_word(parts[1]):
         return _clean(parts[1])
     return None

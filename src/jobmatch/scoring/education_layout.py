@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from .dates import find_ranges
-from .education_names import INSTITUTION_WORD
+from .education_names import institution_word
 from .role_lines import is_place
 
 __all__ = ["EntryLayout", "date_only", "entry_lines", "in_progress", "read_layout"]
@@ -150,7 +150,7 @@ def entry_lines(
         and not layout.text_above
         and after_blank
         and not date_only(lines[below])
-        and INSTITUTION_WORD.search(lines[below])
+        and institution_word(lines[below])
     ):
         # schools follow their degrees: a school's line after a blank line below a degree
         # without one ("AOS : Culinary Arts, 1997" / "" / "California Culinary Academy -
@@ -170,7 +170,7 @@ def _school_above(lines: Sequence[str], i: int, *, usable: Callable[[int], bool]
     j = i - 1
     while j >= 0 and (not lines[j].strip() or (usable(j) and is_place(lines[j].strip()))):
         j -= 1
-    if j < 0 or not usable(j) or date_only(lines[j]) or not INSTITUTION_WORD.search(lines[j]):
+    if j < 0 or not usable(j) or date_only(lines[j]) or not institution_word(lines[j]):
         return []
     k = j - 1
     while k >= 0 and not lines[k].strip():

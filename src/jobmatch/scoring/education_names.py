@@ -23,6 +23,7 @@ __all__ = [
     "NAME_TAIL",
     "SCHOOL_MODIFIERS",
     "institution_span",
+    "institution_word",
     "mend_spaced",
     "school_name",
 ]
@@ -69,6 +70,44 @@ INSTITUTION_WORD = re.compile(
     r"|caltech|georgia tech|virginia tech|stanford|harvard|princeton|tsinghua)\b",
     re.IGNORECASE,
 )
+# a part of each of INSTITUTION_WORD's alternatives: its case-blind words in lower case
+# ("universi" of "university", "universidad", "universität"...; "school" of "hogeschool",
+# "hochschule" of "fachhochschule") and its acronyms as written ("UC" of "UCLA", "UC
+# Berkeley"). A line holding none of them has no match (a test holds them to the pattern)
+_SCHOOL_STEMS = (
+    "universi", "college", "institut", "istituto", "school", "academy", "polytechnic",
+    "hochschule", "école", "ecole", "politecnico", "politécnico", "caltech", "georgia tech",
+    "virginia tech", "stanford", "harvard", "princeton", "tsinghua",
+)  # fmt: skip
+_SCHOOL_ACRONYMS = (
+    "IIT", "NIT", "MIT", "CMU", "EPFL", "ETH", "KAIST", "UIUC", "NYU", "NUS", "NTU", "HKUST",
+    "BITS", "IHE", "UC",
+)  # fmt: skip
+# each as one case-sensitive union (led by literals: ``re`` skips in C to their first letters)
+_SCHOOL_STEM = re.compile("|".join(map(re.escape, _SCHOOL_STEMS)))
+_SCHOOL_ACRONYM = re.compile("|".join(_SCHOOL_ACRONYMS))
+
+
+def institution_word(line: str, pos: int = 0) -> re.Match[str] | None:
+    """``INSTITUTION_WORD.search(line, pos)``, sooner on a line without a school's word.
+
+    The case-blind search tries its ~35 alternatives at each word boundary of the line; a
+    line holds a match only if its lower-cased text holds one of :data:`_SCHOOL_STEMS` or
+    the line one of :data:`_SCHOOL_ACRONYMS`. A line lower() changes in length, or with a
+    letter the case-blind search takes for an ASCII one that lower() keeps (dotless i,
+    long s), is searched as it is."""
+    low = line.lower()
+    if (
+        len(low) == len(line)
+        and "\u0131" not in low
+        and "\u017f" not in low
+        and _SCHOOL_STEM.search(low) is None
+        and _SCHOOL_ACRONYM.search(line) is None
+    ):
+        return None
+    return INSTITUTION_WORD.search(line, pos)
+
+
 # the characters an institution's name does not cross (compared lower case, as the former
 # IGNORECASE character class did); digits too, and ":" on its left
 _NAME_STOP = frozenset(",;|ï¼\ufffd")
@@ -182,7 +221,7 @@ def institution_span(line: str) -> str | None:
     Returns:
         The name with its surrounding words, or ``None``.
     """
-    m = INSTITUTION_WORD.search(line)
+    m = institution_word(line)
     if m is None:
         return None
     start, end = m.start(), m.end()
@@ -212,7 +251,7 @@ def school_name(lines: Sequence[str], level: str, field: str | None) -> str | No
             value = _RIGHT_CUT.split(value, maxsplit=1)[0].strip(" .-:–—")
             if " in " in value:
                 cut = re.sub(r"^(?:.*?\b(?:in|at)\s+)", "", value)
-                value = cut if INSTITUTION_WORD.search(cut) else value
+                value = cut if institution_word(cut) else value
             named, most = degree_level(value), 8
             if named == "high_school" and level == "high_school":
                 value = _DIPLOMA_FIRST.sub("", value)
@@ -222,7 +261,7 @@ def school_name(lines: Sequence[str], level: str, field: str | None) -> str | No
                 # "Bachelor of Economics Foreign Trade University": the name after the
                 # degree and its field (or before it, unless another degree precedes it)
                 value = _after_degree(value, field, first=degree_level(line[:start]) is None)
-                named = degree_level(value) if INSTITUTION_WORD.search(value) else "none"
+                named = degree_level(value) if institution_word(value) else "none"
             value = _tidy(value, field, placeholder=_PLACEHOLDER_PLACE.search(line) is not None)
             value = _without_lead(value, line)
             if value and named is None and len(value.split()) <= most:
@@ -266,7 +305,7 @@ def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
             value = head.rstrip(" ,-–")
     if " - " in value:  # "Integrated Studies and Management - Cambridge College"
         head, tail = value.split(" - ", 1)
-        if _all_field_words(head.split()) and INSTITUTION_WORD.search(tail):
+        if _all_field_words(head.split()) and institution_word(tail):
             value = tail
     words = value.split()
     school = next(
@@ -296,9 +335,9 @@ def _tidy(value: str, field: str | None, *, placeholder: bool = False) -> str:
     if field and value.lower().startswith(field + " "):
         rest = value[len(field) + 1 :]
         first = rest.split()[0]
-        opens = first.lower() in SCHOOL_MODIFIERS and INSTITUTION_WORD.search(rest)
+        opens = first.lower() in SCHOOL_MODIFIERS and institution_word(rest)
         # or a school named in one word ("Stanford", "UNESCO-IHE", "MIT") after the field
-        named = first.lower() not in SCHOOL_MODIFIERS and INSTITUTION_WORD.search(first)
+        named = first.lower() not in SCHOOL_MODIFIERS and institution_word(first)
         if re.match(r"(?i)university of\b", rest) or opens or named:
             return rest
     return value
@@ -349,7 +388,7 @@ def _after_degree(value: str, field: str | None, *, first: bool = True) -> str:
     if m is None:
         return value
     before = value[: m.start()].strip(" .-:–—")
-    if first and INSTITUTION_WORD.search(before) and degree_level(before) is None:
+    if first and institution_word(before) and degree_level(before) is None:
         return before
     rest = value[m.end() :]
     tail = NAME_TAIL.match(rest)

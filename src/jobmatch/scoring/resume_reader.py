@@ -97,12 +97,14 @@ _DANGLING = re.compile(
 
 # a part of each pattern above: where it is not found, the pattern cannot match
 _THREE_HINT = re.compile(r"\n[ \t]*(?:to|-|–|—|until)[ \t]*\n", re.IGNORECASE)
-_DANGLING_HINT = re.compile(r"[-–—][ \t]*\n")
 # the same tests led by a literal, which ``re`` finds in C (a class of three characters, two
 # of them outside ASCII, is tried at every character): a line starting with a blank, the
 # hyphen of a dangling range (its dashes are looked for only in a text that holds one)
 _JOINED_HINT = re.compile(r"\n[ \t]")
 _HYPHEN_HINT = re.compile(r"-[ \t]*\n")
+# the same test for a text's en or em dashes, each led by its own dash (a class of the two
+# is tried at every character): where the hyphen's is not found, the dashes' hint
+_DASH_HINTS = tuple((dash, re.compile(dash + r"[ \t]*\n")) for dash in ("\u2013", "\u2014"))
 
 
 def read_resume(resume: Path | Document | str, *, as_of: date | None = None) -> ResumeFacts:
@@ -289,13 +291,14 @@ def education_from_text(
     Returns:
         The degrees, as in :attr:`ResumeFacts.education`.
     """
-    lines, names, starts = _layout(text, sections)
+    # the heading test of the text's first line only when the job lines are asked for
+    lines, names, starts, top = _layout_parts(text, sections)
 
     def taken() -> set[int]:
         # only an experience section gives job lines: without one, no areas to read
         if "experience" not in names:
             return set()
-        return _job_lines(_role_areas(lines, names, starts))
+        return _job_lines(_role_areas(lines, names, starts | _headings(top)))
 
     return tuple(_education(lines, names, taken, as_of=as_of or date.today()))
 
@@ -306,6 +309,16 @@ def _layout(
     """(lines, section name of each line, lines opening a section) of a resume text,
     repaired; ``sections`` are those of the text before the repairs (found again when a
     repair changed it)."""
+    lines, names, starts, top = _layout_parts(original, sections)
+    return lines, names, starts | _headings(top)
+
+
+def _layout_parts(
+    original: str, sections: Sequence[tuple[int, int, str]] | None = None
+) -> tuple[list[str], list[str], set[int], list[tuple[int, str]]]:
+    """:func:`_layout`, the heading test of a section's first line at the text's start
+    left to the caller (:func:`_line_names`): (lines, names, the other lines opening a
+    section, those first lines with their text before the Markdown repair)."""
     from ..extract.sections import detect_sections
 
     text = original
@@ -317,19 +330,19 @@ def _layout(
         text = _JOINED.sub(lambda m: _join(m, text), text)
     if _THREE_HINT.search(text):
         text = _THREE.sub(r"\1 \2 ", text)
-    if _HYPHEN_HINT.search(text) or (
-        ("\u2013" in text or "\u2014" in text) and _DANGLING_HINT.search(text)
+    if _HYPHEN_HINT.search(text) or any(
+        dash in text and hint.search(text) for dash, hint in _DASH_HINTS
     ):
         text = _DANGLING.sub(r"\1 ", text)
     if sections is None or text != original:
         sections = detect_sections(text)
     lines = text.split("\n")
-    names, starts = _line_sections(lines, sections)
+    names, starts, top = _line_names(lines, sections)
     if "#" in text:
         # a Markdown heading's marks ("### Senior Research Engineer, DeepMind - 2022 -
         # Present"): blanks of the same length, so lines keep their offsets
         lines = [_MD_HEADING.sub(_blanks, line) if line[:1] == "#" else line for line in lines]
-    return lines, names, starts
+    return lines, names, starts, top
 
 
 def _join(m: re.Match[str], text: str) -> str:
@@ -359,20 +372,44 @@ def _line_sections(
     line's start, or to the last one: found by bisection over the line starts, a section at
     a time, not a line at a time.
     """
+    names, starts, top = _line_names(lines, sections)
+    return names, starts | _headings(top)
+
+
+def _line_names(
+    lines: Sequence[str], sections: Sequence[tuple[int, int, str]]
+) -> tuple[list[str], set[int], list[tuple[int, str]]]:
+    """:func:`_line_sections` but for a section starting at the text's start: its first
+    line opens it only when :func:`classify_heading` reads a heading there, a test left to
+    the caller (``_headings(top)``; reading a posting's degrees asks it of few texts).
+
+    Returns:
+        The names, the other lines opening a section, and each such first line (its index
+        and text).
+    """
     if not sections:
-        return ["other"] * len(lines), set()
+        return ["other"] * len(lines), set(), []
     starts_at = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     names: list[str] = []
     starts: set[int] = set()
+    top: list[tuple[int, str]] = []
     i, last = 0, len(sections) - 1
     for k, (begin, end, name) in enumerate(sections):
         j = len(lines) if k == last else bisect_left(starts_at, end, lo=i)
         names += [name] * (j - i)
         h = bisect_left(starts_at, begin, lo=i, hi=j)  # the line starting where it begins
-        if h < j and starts_at[h] == begin and (begin > 0 or classify_heading(lines[h])):
-            starts.add(h)
+        if h < j and starts_at[h] == begin:
+            if begin > 0:
+                starts.add(h)
+            else:
+                top.append((h, lines[h]))
         i = j
-    return names, starts
+    return names, starts, top
+
+
+def _headings(top: Sequence[tuple[int, str]]) -> set[int]:
+    """The lines of ``top`` (index, text) :func:`classify_heading` reads as headings."""
+    return {h for h, line in top if classify_heading(line)}
 
 
 def _role_areas(

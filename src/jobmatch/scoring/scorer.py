@@ -315,8 +315,13 @@ class Scorer:
         # text order: the first implying skill is the evidence (skills in order of their
         # first mention), shown by its evidence mention (the first under a heading)
         for skill_id, ms in by_skill.items():
-            for sid in self._implied_by(skill_id):
-                implied.setdefault(sid, (skill_id, evidence_mention(ms)))
+            implies = self._implied_by(skill_id)
+            if implies:
+                # the skill's evidence once, not once per skill it implies (setdefault's
+                # argument is made even where the key is set)
+                shown = (skill_id, evidence_mention(ms))
+                for sid in implies:
+                    implied.setdefault(sid, shown)
         counted = {y.requirement: y.years for y in years}
         written = ENGLISH if language is not None and language.english else None
         # this scorer's profile: only the requirements the document's skills can meet are
