@@ -77,6 +77,12 @@ class Rule:
     sense: int = -1
     sense_single: frozenset[int] = frozenset()
     sense_multi: tuple[tuple[int, ...], ...] = ()
+    # the words of the negative phrases outside the form's place in them (one of them lies
+    # near a match that such a phrase covers), and the phrases that are a form alone
+    negative_context: frozenset[int] = frozenset()
+    negative_bare: frozenset[tuple[int, ...]] = frozenset()
+    # the first words of the multi-token cues (one of them lies near a cue)
+    multi_first: frozenset[int] = frozenset()
 
 
 def compile_rule(
@@ -158,11 +164,12 @@ def assemble_rule(
     Returns:
         The rule.
     """
+    multi = tuple(multi)  # an iterator (read back from the cache) is read once
     return Rule(
         forms_exact=frozenset(forms_exact),
         case_sensitive=case_sensitive,
         single=frozenset(single),
-        multi=tuple(multi),
+        multi=multi,
         negative=tuple(negative),
         negative_sets=tuple(
             (k, length, plen, frozenset(phrases))
@@ -176,6 +183,11 @@ def assemble_rule(
         sense=sense,
         sense_single=frozenset(sense_single),
         sense_multi=tuple(sense_multi),
+        negative_context=frozenset(
+            w for phrase, k, length in negative for w in (*phrase[:k], *phrase[k + length :])
+        ),
+        negative_bare=frozenset(phrase for phrase, _, length in negative if len(phrase) == length),
+        multi_first=frozenset(c[0] for c in multi),
     )
 
 
@@ -537,7 +549,16 @@ class ContextResolver:
             and generic.isdisjoint(right)
         ) or (0 in single or 0 in generic):
             return True
-        if rule.multi and _has_sequence([*left, 0, *right], rule.multi):
+        if (
+            rule.multi
+            # a cue's first word near the match (no list built for the others)
+            and not (
+                rule.multi_first.isdisjoint(left)
+                and rule.multi_first.isdisjoint(right)
+                and 0 not in rule.multi_first  # (0 stands between the two sides)
+            )
+            and _has_sequence([*left, 0, *right], rule.multi)
+        ):
             return True
         if not rule.neighbours:
             return None
@@ -557,11 +578,31 @@ class ContextResolver:
     def _negative(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
         """Does a negative phrase of ``rule`` cover tokens ``s:e``, read as written or past
         the whitespace tokens of this call (a wrapped line)?"""
+        # none of the phrases' other words near the match, and the match is no phrase alone:
+        # no phrase covers it. Read past white space, a phrase's words lie within three
+        # reaches of the match (the gaps :func:`_negative_wrapped` skips all lie within two)
+        far = 3 * rule.reach
+        context = rule.negative_context
+        if (
+            context.isdisjoint(low[max(0, s - far) : s])
+            and context.isdisjoint(low[e : e + far])
+            and (not rule.negative_bare or self._not_bare(low, s, e, rule))
+        ):
+            return False
         if _negative(low, s, e, rule):
             return True
         if not self._spaces or self._blank is None:
             return False
         return _negative_wrapped(low, s, e, rule, self._spaces, self._blank)
+
+    def _not_bare(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
+        """Whether the match ``s:e`` is none of the rule's negative phrases that are a form
+        alone, read as written or past white space inside it."""
+        if tuple(low[s:e]) in rule.negative_bare:
+            return False
+        spaces = self._spaces
+        j = bisect_left(spaces, s)
+        return j == len(spaces) or spaces[j] >= e  # no white space inside: read as written
 
     def _shared_head(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
         """Whether the match opens a coordination whose last conjunct ends in the rest of a
