@@ -281,6 +281,12 @@ def _negative_wrapped(
     return _negative(compact, len(before), len(before) + len(inside), rule)
 
 
+def _any_between(ascending: Sequence[int], s: int, e: int) -> bool:
+    """Whether one of the ``ascending`` indices lies in ``s:e``."""
+    j = bisect_left(ascending, s)
+    return j < len(ascending) and ascending[j] < e
+
+
 def _has_sequence(words: list[int], seqs: tuple[tuple[int, ...], ...]) -> bool:
     for seq in seqs:
         k = len(seq)
@@ -578,31 +584,32 @@ class ContextResolver:
     def _negative(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
         """Does a negative phrase of ``rule`` cover tokens ``s:e``, read as written or past
         the whitespace tokens of this call (a wrapped line)?"""
-        # none of the phrases' other words near the match, and the match is no phrase alone:
-        # no phrase covers it. Read past white space, a phrase's words lie within three
-        # reaches of the match (the gaps :func:`_negative_wrapped` skips all lie within two)
-        far = 3 * rule.reach
-        context = rule.negative_context
+        # a phrase covers the match only when one of its other words lies near, or when the
+        # match is a phrase alone. As written, those words lie within a phrase's length
+        reach, context, bare = rule.reach, rule.negative_context, rule.negative_bare
         if (
-            context.isdisjoint(low[max(0, s - far) : s])
-            and context.isdisjoint(low[e : e + far])
-            and (not rule.negative_bare or self._not_bare(low, s, e, rule))
+            not (
+                context.isdisjoint(low[max(0, s - reach) : s])
+                and context.isdisjoint(low[e : e + reach])
+            )
+            or (bare and tuple(low[s:e]) in bare)
+        ) and _negative(low, s, e, rule):
+            return True
+        spaces = self._spaces
+        if not spaces or self._blank is None:
+            return False
+        # read past white space (:func:`_negative_wrapped`), a phrase's length of words on
+        # each side and the gaps skipped among them, all within two lengths of the match; a
+        # phrase alone needs white space inside the match
+        before = reach + bisect_left(spaces, s) - bisect_left(spaces, s - 2 * reach)
+        after = reach + bisect_left(spaces, e + 2 * reach) - bisect_left(spaces, e)
+        if (
+            context.isdisjoint(low[max(0, s - before) : s])
+            and context.isdisjoint(low[e : e + after])
+            and not (bare and _any_between(spaces, s, e))
         ):
             return False
-        if _negative(low, s, e, rule):
-            return True
-        if not self._spaces or self._blank is None:
-            return False
-        return _negative_wrapped(low, s, e, rule, self._spaces, self._blank)
-
-    def _not_bare(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
-        """Whether the match ``s:e`` is none of the rule's negative phrases that are a form
-        alone, read as written or past white space inside it."""
-        if tuple(low[s:e]) in rule.negative_bare:
-            return False
-        spaces = self._spaces
-        j = bisect_left(spaces, s)
-        return j == len(spaces) or spaces[j] >= e  # no white space inside: read as written
+        return _negative_wrapped(low, s, e, rule, spaces, self._blank)
 
     def _shared_head(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
         """Whether the match opens a coordination whose last conjunct ends in the rest of a
