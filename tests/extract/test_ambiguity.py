@@ -318,6 +318,9 @@ def test_tag_list_match_needs_its_neighbour_after_the_filter(
         ("Utilized RESTful APIs for communication between different\nparts of the app.", False),
         ("RESTful services for communication between\nfrontend and backend.", False),
         ("Utilized RESTful APIs for communication between  different parts of the app.", False),
+        # the phrase's last word past three gaps, further than its length of tokens
+        ("RESTful APIs for communication  between  different  \n  parts of the app.", False),
+        ("RESTful services for communication  between \n  frontend and backend.", False),
         # a blank line ends the phrase: the soft skill stays
         ("Excellent communication\n\nbetween different parts of the app.", True),
         ("Excellent communication between teams.", True),

@@ -202,6 +202,15 @@ def test_cache_round_trips_as_a_dict() -> None:
         PatternCache.from_dict(bad)
 
 
+def test_rules_read_back_from_the_cache_are_the_compiled_ones() -> None:
+    # every field, the derived ones too (an iterator read back from the cache was once
+    # read twice: the rules lost the first words of their multi-token cues)
+    fresh, shipped = build_cache().compiled, _shipped().compiled
+    assert fresh is not None and shipped is not None
+    assert shipped.rules == fresh.rules
+    assert any(r is not None and r.multi_first for r in shipped.rules)
+
+
 def test_the_shipped_cache_holds_the_compiled_build(extractor: SkillExtractor) -> None:
     compiled = _shipped().compiled
     assert compiled is not None

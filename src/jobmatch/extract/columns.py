@@ -128,6 +128,34 @@ class Columns:
         hashes_of = self.orth if column == "orth" else self.low
         return [k for k, h in enumerate(hashes_of) if h in present]
 
+    def where_after(self, hashes: frozenset[int], lead: frozenset[int], reach: int) -> list[int]:
+        """Indices of the tokens whose LOWER hash is one of ``hashes`` and that have a token
+        of ``lead`` among the ``reach`` tokens before them (an object after its verb), in
+        one pass over the list (no slice of the tokens before each one).
+
+        Args:
+            hashes: the LOWER hashes to look for.
+            lead: the LOWER hashes one of which must come before.
+            reach: how many tokens before one of ``hashes`` to look.
+
+        Returns:
+            The token indices, in order.
+        """
+        present = hashes & self.low_set
+        leads = lead & self.low_set
+        if not present or not leads:
+            return []
+        either = present | leads
+        found: list[int] = []
+        last = -reach - 1  # the last token of ``lead`` so far
+        for k, h in enumerate(self.low):
+            if h in either:
+                if h in present and last >= k - reach:
+                    found.append(k)
+                if h in leads:
+                    last = k
+        return found
+
 
 def lower_hashes(doc: Doc) -> np.ndarray:
     """``doc.to_array("LOWER")``: from the attributes the component read of ``doc`` when it

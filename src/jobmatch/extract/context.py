@@ -77,6 +77,12 @@ class Rule:
     sense: int = -1
     sense_single: frozenset[int] = frozenset()
     sense_multi: tuple[tuple[int, ...], ...] = ()
+    # the words of the negative phrases outside the form's place in them (one of them lies
+    # near a match that such a phrase covers), and the phrases that are a form alone
+    negative_context: frozenset[int] = frozenset()
+    negative_bare: frozenset[tuple[int, ...]] = frozenset()
+    # the first words of the multi-token cues (one of them lies near a cue)
+    multi_first: frozenset[int] = frozenset()
 
 
 def compile_rule(
@@ -158,11 +164,12 @@ def assemble_rule(
     Returns:
         The rule.
     """
+    multi = tuple(multi)  # an iterator (read back from the cache) is read once
     return Rule(
         forms_exact=frozenset(forms_exact),
         case_sensitive=case_sensitive,
         single=frozenset(single),
-        multi=tuple(multi),
+        multi=multi,
         negative=tuple(negative),
         negative_sets=tuple(
             (k, length, plen, frozenset(phrases))
@@ -176,6 +183,11 @@ def assemble_rule(
         sense=sense,
         sense_single=frozenset(sense_single),
         sense_multi=tuple(sense_multi),
+        negative_context=frozenset(
+            w for phrase, k, length in negative for w in (*phrase[:k], *phrase[k + length :])
+        ),
+        negative_bare=frozenset(phrase for phrase, _, length in negative if len(phrase) == length),
+        multi_first=frozenset(c[0] for c in multi),
     )
 
 
@@ -267,6 +279,12 @@ def _negative_wrapped(
         j += 1
     compact = [*reversed(before), *inside, *after]
     return _negative(compact, len(before), len(before) + len(inside), rule)
+
+
+def _any_between(ascending: Sequence[int], s: int, e: int) -> bool:
+    """Whether one of the ``ascending`` indices lies in ``s:e``."""
+    j = bisect_left(ascending, s)
+    return j < len(ascending) and ascending[j] < e
 
 
 def _has_sequence(words: list[int], seqs: tuple[tuple[int, ...], ...]) -> bool:
@@ -537,7 +555,16 @@ class ContextResolver:
             and generic.isdisjoint(right)
         ) or (0 in single or 0 in generic):
             return True
-        if rule.multi and _has_sequence([*left, 0, *right], rule.multi):
+        if (
+            rule.multi
+            # a cue's first word near the match (no list built for the others)
+            and not (
+                rule.multi_first.isdisjoint(left)
+                and rule.multi_first.isdisjoint(right)
+                and 0 not in rule.multi_first  # (0 stands between the two sides)
+            )
+            and _has_sequence([*left, 0, *right], rule.multi)
+        ):
             return True
         if not rule.neighbours:
             return None
@@ -557,11 +584,32 @@ class ContextResolver:
     def _negative(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
         """Does a negative phrase of ``rule`` cover tokens ``s:e``, read as written or past
         the whitespace tokens of this call (a wrapped line)?"""
-        if _negative(low, s, e, rule):
+        # a phrase covers the match only when one of its other words lies near, or when the
+        # match is a phrase alone. As written, those words lie within a phrase's length
+        reach, context, bare = rule.reach, rule.negative_context, rule.negative_bare
+        if (
+            not (
+                context.isdisjoint(low[max(0, s - reach) : s])
+                and context.isdisjoint(low[e : e + reach])
+            )
+            or (bare and tuple(low[s:e]) in bare)
+        ) and _negative(low, s, e, rule):
             return True
-        if not self._spaces or self._blank is None:
+        spaces = self._spaces
+        if not spaces or self._blank is None:
             return False
-        return _negative_wrapped(low, s, e, rule, self._spaces, self._blank)
+        # read past white space (:func:`_negative_wrapped`), a phrase's length of words on
+        # each side and the gaps skipped among them, all within two lengths of the match; a
+        # phrase alone needs white space inside the match
+        before = reach + bisect_left(spaces, s) - bisect_left(spaces, s - 2 * reach)
+        after = reach + bisect_left(spaces, e + 2 * reach) - bisect_left(spaces, e)
+        if (
+            context.isdisjoint(low[max(0, s - before) : s])
+            and context.isdisjoint(low[e : e + after])
+            and not (bare and _any_between(spaces, s, e))
+        ):
+            return False
+        return _negative_wrapped(low, s, e, rule, spaces, self._blank)
 
     def _shared_head(self, low: list[int], s: int, e: int, rule: Rule) -> bool:
         """Whether the match opens a coordination whose last conjunct ends in the rest of a

@@ -277,12 +277,9 @@ class EvidenceFinder:
         out: list[Phrase] = []
         low, orth = cols.low, cols.orth
         breaks = frozenset(cols.breaks)
-        # no verb anywhere, no verb + object phrase: skip the objects
-        has_verb = not self._verb_ends.isdisjoint(cols.low_set)
-        objects = cols.where("low", self._low_anchors) if has_verb else []
+        # the objects with a verb's last word within reach before them
+        objects = cols.where_after(self._low_anchors, self._verb_ends, self._max_gap + 1)
         for k in objects:
-            if self._verb_ends.isdisjoint(low[max(0, k - self._max_gap - 1) : k]):
-                continue
             if k > 0 and low[k - 1] in self._other_document:
                 continue  # "white papers", "term papers"
             for phrase in self._phrases[low[k]]:
