@@ -201,7 +201,8 @@ class _Page:
         glyphs = np.flatnonzero(kind == _GLYPH)
         handle = ctypes.cast(self.handle, ctypes.c_void_p).value or 0
         rects = _read_boxes(raw, handle, glyphs.tolist(), n)
-        box = rects.astype(np.float64)[:, [0, 3, 2, 1]].T  # left, bottom, right, top
+        # left, bottom, right, top: a row each, contiguous (what every later step reads)
+        box = rects.T[[0, 3, 2, 1]].astype(np.float64)
         empty = ~((box[2] > box[0]) & (box[3] > box[1]))
         kind[(kind == _GLYPH) & empty] = _BOXLESS
         return kind, box
@@ -227,18 +228,42 @@ class _Page:
                 if i > k:  # the line reaches further right than its last glyph (rare)
                     what = int(kind[i])
                     left, bottom, right_i, top = box[:, i].tolist()
-                # pdfminer's rules for character i
+                # pdfminer's rules for character i (min and max spelled out: a builtin's
+                # call costs more than the test; ``b if b < a else a`` is ``min(a, b)``,
+                # NaN alike)
                 if what == _GLYPH:
-                    if chars and _breaks((left, bottom, right_i, top), (x0, y0, x1, y1), width):
+                    # a new line when the glyph overlaps the line vertically by less than
+                    # half the smaller height, or starts more than two glyph widths (at
+                    # least a point) away from the line's end
+                    high, low = top if top < y1 else y1, bottom if bottom > y0 else y0
+                    line_height, glyph_height = y1 - y0, top - bottom
+                    glyph_width = right_i - left
+                    reach = glyph_width if glyph_width > width else width
+                    reach = _CHAR_MARGIN * (1.0 if 1.0 > reach else reach)
+                    if chars and (
+                        high - low
+                        < 0.5 * (glyph_height if glyph_height < line_height else line_height)
+                        or not -reach < left - x1 < reach
+                    ):
                         out.append(Line(chars, (x0, y0, x1, y1)))
                         chars = []
                     if chars:
-                        if chars[-1] != " " and self.word_gap(
-                            left - right, right_i - left, top - bottom, last
+                        # a space where the gap is a word break: above the word margin, or
+                        # above the overhang margin after an "f" whose ink reaches its
+                        # box's edge
+                        gap = left - right
+                        size = glyph_height if glyph_height > glyph_width else glyph_width
+                        if (
+                            chars[-1] != " "
+                            and not gap <= _OVERHANG_MARGIN * size
+                            and (
+                                gap > _WORD_MARGIN * size
+                                or (text[last] in _OVERHANGING and self.overhangs(last))
+                            )
                         ):
                             chars.append(" ")
-                        x0, y0 = min(x0, left), min(y0, bottom)
-                        x1, y1 = max(x1, right_i), max(y1, top)
+                        x0, y0 = left if left < x0 else x0, bottom if bottom < y0 else y0
+                        x1, y1 = right_i if right_i > x1 else x1, top if top > y1 else y1
                     else:
                         x0, y0, x1, y1 = left, bottom, right_i, top
                     chars.append(text[i])
@@ -260,20 +285,13 @@ class _Page:
                         continue
                     # the glyphs (and spaces) up to the next event continue the line
                     chars.append(_run_text(text, i, end, gap_list[firsts[e] : lasts[e]]))
-                    x0, y0, y1 = min(x0, x0s[e]), min(y0, y0s[e]), max(y1, y1s[e])
+                    run_x0, run_y0, run_y1 = x0s[e], y0s[e], y1s[e]
+                    x0 = run_x0 if run_x0 < x0 else x0
+                    y0 = run_y0 if run_y0 < y0 else y0
+                    y1 = run_y1 if run_y1 > y1 else y1
                     x1 = right = run_rights[e]
                     width, last = right - run_lefts[e], end - 1
         return _kept([*out, Line(chars, (x0, y0, x1, y1))])
-
-    def word_gap(self, gap: float, width: float, height: float, last: int) -> bool:
-        """A gap of ``gap`` before a glyph of this size, after the line's last glyph (at
-        ``last``), is a space."""
-        size = max(width, height)
-        if gap <= _OVERHANG_MARGIN * size:
-            return False
-        if gap > _WORD_MARGIN * size:
-            return True
-        return self.text[last] in _OVERHANGING and self.overhangs(last)
 
     def overhangs(self, index: int) -> bool:
         """The glyph at ``index`` has ink up to its box's right edge."""
@@ -334,16 +352,19 @@ def _run_boxes(
     kind: Any, box: Any, events: Any, ends: Any
 ) -> tuple[list[float], list[float], list[float]]:
     """The left, bottom and top edges of the glyphs after each event, up to its run's end."""
+    n = len(kind)
     bounds = np.empty(2 * len(events), dtype=np.int64)
     bounds[0::2] = events + 1
     bounds[1::2] = ends
-    glyph = np.append(kind == _GLYPH, False)  # padded: a bound may be n
-    left, bottom, _, top = (np.append(col, 0.0) for col in box)
-    return (
-        np.minimum.reduceat(np.where(glyph, left, np.inf), bounds)[0::2].tolist(),
-        np.minimum.reduceat(np.where(glyph, bottom, np.inf), bounds)[0::2].tolist(),
-        np.maximum.reduceat(np.where(glyph, top, -np.inf), bounds)[0::2].tolist(),
-    )
+    glyph = kind == _GLYPH
+    # the glyphs' left and bottom edges (inf for other characters) and top edges (-inf),
+    # padded: a bound may be n
+    lows = np.full((2, n + 1), np.inf)
+    np.copyto(lows[:, :n], box[:2], where=glyph)
+    tops = np.full(n + 1, -np.inf)
+    np.copyto(tops[:n], box[3], where=glyph)
+    left, bottom = np.minimum.reduceat(lows, bounds, axis=1)[:, 0::2].tolist()
+    return left, bottom, np.maximum.reduceat(tops, bounds)[0::2].tolist()
 
 
 def _continuing(kind: Any, box: Any) -> tuple[Any, Any]:
@@ -356,23 +377,28 @@ def _continuing(kind: Any, box: Any) -> tuple[Any, Any]:
     line's reach (two glyph widths) and, with no white space between, either below the
     overhang margin (no word break) or above the word margin (a word break, whatever the
     glyph before). White space continues when the glyph after it does. Each test is the
-    one :func:`_breaks` and :meth:`_Page.word_gap` make, on the same floats.
+    one :meth:`_Page.lines` makes, on the same floats.
     """
     n = len(kind)
     left, bottom, right, top = box
-    index = np.arange(n)
     solid = kind != _SPACE
-    # the last non-space character before each one (-1: none)
-    prev = np.empty(n, dtype=np.int64)
-    prev[0] = -1
-    prev[1:] = np.maximum.accumulate(np.where(solid, index, -1))[:-1]
+    # how many non-space characters come before each one; from it, the last one before
+    # it (-1: none) and the first one at or after it (n: none), without a running maximum
+    # (numpy's is not vectorised: ten times a running sum's cost)
+    count = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(solid, dtype=np.int32, out=count[1:])
+    count = count[:n]
+    solids = np.flatnonzero(solid)
+    prev = np.concatenate(([-1], solids))[count]
+    after = np.append(solids, n)[count]
     glyph = kind == _GLYPH
     p = np.maximum(prev, 0)
     width, height = right - left, top - bottom
-    gap = left - right[p]
+    right_p = right[p]
+    gap = left - right_p
     reach = _CHAR_MARGIN * np.maximum(np.maximum(width[p], width), 1.0)
     overlap = np.minimum(top, top[p]) - np.maximum(bottom, bottom[p])
-    after_space = prev < index - 1
+    after_space = prev < np.arange(-1, n - 1)
     size = np.maximum(width, height)
     word_gap = ~after_space & (gap > _WORD_MARGIN * size)
     ok = (
@@ -380,24 +406,9 @@ def _continuing(kind: Any, box: Any) -> tuple[Any, Any]:
         & (prev >= 0)
         & glyph[p]
         & (overlap >= 0.5 * height)
-        & (right >= right[p])
-        & (-reach < gap)
-        & (gap < reach)
+        & (right >= right_p)
+        & (np.abs(gap) < reach)  # -reach < gap < reach: the same floats, NaN alike
         & (after_space | (gap <= _OVERHANG_MARGIN * size) | word_gap)
     )
     # white space continues when the next non-space character does
-    after = np.minimum.accumulate(np.where(solid, index, n)[::-1])[::-1]
     return ok | (~solid & np.append(ok, False)[after]), ok & word_gap
-
-
-def _breaks(box: Box, line: Box, width: float) -> bool:
-    """A glyph at ``box`` starts a new line after ``line`` (whose last glyph is ``width``
-    wide): it overlaps the line vertically by less than half the smaller height, or starts
-    more than two glyph widths away from the line's end."""
-    left, bottom, right, top = box
-    x0, y0, x1, y1 = line
-    overlap = min(y1, top) - max(y0, bottom)
-    if overlap < 0.5 * min(y1 - y0, top - bottom):
-        return True
-    reach = _CHAR_MARGIN * max(width, right - left, 1.0)
-    return not -reach < left - x1 < reach
