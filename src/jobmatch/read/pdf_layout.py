@@ -22,7 +22,8 @@ _MAX_COLUMN_LINES = 1500
 @dataclass(slots=True)
 class TextLine:
     """One line of text on a page (not frozen: a frozen dataclass's ``__init__`` costs five
-    times as much, and a page has dozens of lines; nothing changes one once built).
+    times as much, and a page has dozens of lines; the pdfium engine builds its lines before
+    it groups them, and sets ``box`` then).
 
     Attributes:
         x0: left edge, in PDF points.

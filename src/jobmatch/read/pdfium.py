@@ -39,7 +39,7 @@ from .pdf_result import (
     saved_on,
     timeout_reason,
 )
-from .pdfium_lines import Line, page_lines
+from .pdfium_lines import page_lines
 
 __all__ = ["extract_pdf", "parse_pdf", "available"]
 
@@ -204,7 +204,7 @@ def _count_images(raw: Any, page: Any, depth: int = 0) -> int:
 # ---------------------------------------------------------------------------- blocks
 
 
-def _reading_rows(groups: list[list[int]], lines: list[Line]) -> list[list[int]]:
+def _reading_rows(groups: list[list[int]], lines: list[TextLine]) -> list[list[int]]:
     """Blocks top-down, and left to right among blocks whose tops are level.
 
     Two tops count as level when they differ by less than half the first block's first
@@ -225,9 +225,9 @@ def _reading_rows(groups: list[list[int]], lines: list[Line]) -> list[list[int]]
     return [g for row in rows for g in sorted(row, key=lambda g: lines[g[0]].x0)]
 
 
-def _blocks(lines: list[Line]) -> list[TextLine]:
+def _blocks(lines: list[TextLine]) -> list[TextLine]:
     """The page's lines in block order (blocks top-down, then left to right; lines of a
-    block top-down), each tagged with its block id.
+    block top-down), each tagged with its block id (``box``, set on the line itself).
 
     Lines are grouped as pdfminer groups them into a text box: two lines are neighbours
     when they are vertically within half a line height (the taller one's) of each other,
@@ -272,5 +272,6 @@ def _blocks(lines: list[Line]) -> list[TextLine]:
     for box, group in enumerate(ranked, start=1):
         for i in group:
             ln = lines[i]
-            out.append(TextLine(ln.x0, ln.y0, ln.x1, ln.y1, ln.text(), box))
+            ln.box = box
+            out.append(ln)
     return out

@@ -28,7 +28,9 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Line", "page_lines"]
+from .pdf_layout import TextLine
+
+__all__ = ["page_lines"]
 
 #: pdfminer's LAParams defaults, which the pdfminer engine uses
 _CHAR_MARGIN = 2.0
@@ -58,24 +60,8 @@ _KINDS = np.full(0x10000, _GLYPH, dtype=np.int8)
 _KINDS[_SPACES] = _SPACE
 _KINDS[[ord(ch) for ch in _BREAKS]] = _BREAK
 
-Box = tuple[float, float, float, float]
 
-
-class Line:
-    """A line built from glyphs: its text (without surrounding white space) and box."""
-
-    __slots__ = ("_text", "x0", "y0", "x1", "y1")
-
-    def __init__(self, chars: list[str], box: Box) -> None:
-        self._text = "".join(chars).strip()
-        self.x0, self.y0, self.x1, self.y1 = box
-
-    def text(self) -> str:
-        """The line's text, without surrounding white space."""
-        return self._text
-
-
-def page_lines(textpage: Any, raw: Any, *, bulk: bool = True) -> list[Line]:
+def page_lines(textpage: Any, raw: Any, *, bulk: bool = True) -> list[TextLine]:
     """The lines of a PDFium text page, in PDFium's order.
 
     Args:
@@ -207,7 +193,7 @@ class _Page:
         kind[(kind == _GLYPH) & empty] = _BOXLESS
         return kind, box
 
-    def lines(self, *, bulk: bool) -> list[Line]:
+    def lines(self, *, bulk: bool) -> list[TextLine]:
         """The page's lines: each character that needs a decision (every one without
         ``bulk``) goes through pdfminer's rules, then the run of characters after it that
         just continue the line (:func:`_continuing`) is added at once."""
@@ -217,7 +203,7 @@ class _Page:
         # each event's kind and box
         kinds = kind[events].tolist()
         lefts, bottoms, rights, tops = box[:, events].tolist()
-        out: list[Line] = []
+        out: list[TextLine] = []
         chars: list[str] = []
         x0 = y0 = x1 = y1 = right = width = 0.0
         last = -1  # index of the line's last glyph
@@ -245,7 +231,7 @@ class _Page:
                         < 0.5 * (glyph_height if glyph_height < line_height else line_height)
                         or not -reach < left - x1 < reach
                     ):
-                        out.append(Line(chars, (x0, y0, x1, y1)))
+                        out.append(TextLine(x0, y0, x1, y1, _joined(chars), 0))
                         chars = []
                     if chars:
                         # a space where the gap is a word break: above the word margin, or
@@ -274,7 +260,7 @@ class _Page:
                 elif what == _BREAK:
                     if chars:
                         chars += _LINE_END[text[i]]
-                        out.append(Line(chars, (x0, y0, x1, y1)))
+                        out.append(TextLine(x0, y0, x1, y1, _joined(chars), 0))
                         chars = []
                 elif chars:  # a glyph without a box only follows the line
                     chars.append(text[i])
@@ -291,7 +277,7 @@ class _Page:
                     y1 = run_y1 if run_y1 > y1 else y1
                     x1 = right = run_rights[e]
                     width, last = right - run_lefts[e], end - 1
-        return _kept([*out, Line(chars, (x0, y0, x1, y1))])
+        return _kept([*out, TextLine(x0, y0, x1, y1, _joined(chars), 0)])
 
     def overhangs(self, index: int) -> bool:
         """The glyph at ``index`` has ink up to its box's right edge."""
@@ -302,9 +288,14 @@ class _Page:
         )
 
 
-def _kept(lines: list[Line]) -> list[Line]:
+def _joined(chars: list[str]) -> str:
+    """A line's text: its characters without surrounding white space."""
+    return "".join(chars).strip()
+
+
+def _kept(lines: list[TextLine]) -> list[TextLine]:
     """The lines with text and a width (the last one built may have neither)."""
-    return [ln for ln in lines if ln.text() and ln.x0 < ln.x1]
+    return [ln for ln in lines if ln.text and ln.x0 < ln.x1]
 
 
 def _events(kind: Any, box: Any, *, bulk: bool) -> tuple[Any, ...]:
