@@ -119,7 +119,7 @@ def parse_pdf(
     Raises:
         DocumentError: as :func:`extract_pdf`.
     """
-    pdfium = _pypdfium2()
+    pdfium, pdfium_c = _pypdfium2(), _pypdfium2("pypdfium2.raw")  # once, not per page
     deadline = clock() + limits.timeout_s
     # under the isolation's time and memory limits, like the parse itself
     check_inflated_size(data, source=source, limits=limits)
@@ -138,7 +138,7 @@ def parse_pdf(
         for n in range(1, count + 1):
             if clock() > deadline:
                 raise ParseLimitError(timeout_reason(limits, n), source=source)
-            pages.append(_page_text(doc, n - 1, source=source))
+            pages.append(_page_text(pdfium, pdfium_c, doc, n - 1, source=source))
         # the two dates only (the whole metadata dictionary is eight calls)
         dated = saved_on(doc.get_metadata_value("ModDate"), doc.get_metadata_value("CreationDate"))
         return assemble(pages, source=source, warnings=warnings, dated=dated)
@@ -161,10 +161,7 @@ def _open_error(exc: Exception, *, source: str, password: str | None) -> Documen
     return CorruptDocumentError(f"corrupt PDF: {reason}", source=source)
 
 
-def _page_text(doc: Any, index: int, *, source: str) -> PageText:
-    pdfium = _pypdfium2()
-    pdfium_c = _pypdfium2("pypdfium2.raw")
-
+def _page_text(pdfium: Any, pdfium_c: Any, doc: Any, index: int, *, source: str) -> PageText:
     try:
         page = doc[index]
     except pdfium.PdfiumError as exc:

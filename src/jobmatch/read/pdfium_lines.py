@@ -198,11 +198,9 @@ class _Page:
         ``bulk``) goes through pdfminer's rules, then the run of characters after it that
         just continue the line (:func:`_continuing`) is added at once."""
         text, kind, box = self.text, self.kind, self.box
-        events, ends, runs, firsts, lasts, gap_list = _events(kind, box, bulk=bulk)
+        events, ends, runs, firsts, lasts, gap_list, kinds, boxes = _events(kind, box, bulk=bulk)
         x0s, y0s, y1s, run_lefts, run_rights = runs
-        # each event's kind and box
-        kinds = kind[events].tolist()
-        lefts, bottoms, rights, tops = box[:, events].tolist()
+        lefts, bottoms, rights, tops = boxes
         out: list[TextLine] = []
         chars: list[str] = []
         x0 = y0 = x1 = y1 = right = width = 0.0
@@ -301,17 +299,18 @@ def _kept(lines: list[TextLine]) -> list[TextLine]:
 def _events(kind: Any, box: Any, *, bulk: bool) -> tuple[Any, ...]:
     """The characters that need a decision (all of them without ``bulk``), where the run
     of characters continuing the line after each one ends, the run's box (left, bottom and
-    top edges of its glyphs, left and right edges of its last glyph), and the word gaps
-    inside it (``gaps[firsts[e]:lasts[e]]`` for event ``e``)."""
+    top edges of its glyphs, left and right edges of its last glyph), the word gaps
+    inside it (``gaps[firsts[e]:lasts[e]]`` for event ``e``), and each event's kind and
+    box (left, bottom, right and top edges), as lists."""
     n = len(kind)
     if not n:
-        return [], [], ([], [], [], [], []), [], [], []
+        return [], [], ([], [], [], [], []), [], [], [], [], ([], [], [], [])
     if bulk:
         continuing, spaced = _continuing(kind, box)
         events = np.flatnonzero(~continuing)
     else:
         events, spaced = np.arange(n), np.zeros(n, dtype=bool)
-    ends = np.append(events[1:], n)
+    ends = np.concatenate((events[1:], [n]))
     if bulk:
         # a line break right after another ("\r\n") finds its line already ended: skip it
         needed = (kind[events] != _BREAK) | (kind[events - 1] != _BREAK) | (events == 0)
@@ -324,7 +323,16 @@ def _events(kind: Any, box: Any, *, bulk: bool) -> tuple[Any, ...]:
     gaps = np.flatnonzero(spaced)
     firsts = np.searchsorted(gaps, events + 1).tolist()
     lasts = np.searchsorted(gaps, ends).tolist()
-    return events.tolist(), ends.tolist(), runs, firsts, lasts, gaps.tolist()
+    return (
+        events.tolist(),
+        ends.tolist(),
+        runs,
+        firsts,
+        lasts,
+        gaps.tolist(),
+        kind[events].tolist(),
+        box[:, events].tolist(),
+    )
 
 
 def _run_text(text: str, start: int, end: int, gaps: list[int]) -> str:
