@@ -205,9 +205,10 @@ class _Page:
         chars: list[str] = []
         x0 = y0 = x1 = y1 = right = width = 0.0
         last = -1  # index of the line's last glyph
-        for e, (k, end) in enumerate(zip(events, ends, strict=True)):
+        # each event with its run's end, its kind and its box
+        each = zip(events, ends, kinds, lefts, bottoms, rights, tops, strict=True)
+        for e, (k, end, what, left, bottom, right_i, top) in enumerate(each):
             i, stop = k, k + 1  # the characters to take one at a time
-            what, left, bottom, right_i, top = kinds[e], lefts[e], bottoms[e], rights[e], tops[e]
             while i < stop:
                 if i > k:  # the line reaches further right than its last glyph (rare)
                     what = int(kind[i])
