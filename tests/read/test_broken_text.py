@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +134,7 @@ def test_one_scan_finds_every_character_the_clean_ups_touch() -> None:
     """check_text skips its clean-ups when ``_RARE`` finds nothing: it must match exactly
     the characters of the ligature, break, space, surrogate and control patterns."""
     patterns = (
-        normalize._LIGATURE_CHARS,
+        re.compile("[" + "".join(char for char, _ in normalize._LIGATURES) + "]"),
         normalize._BREAKS,
         normalize._SPACES,
         normalize._SURROGATE,
@@ -143,6 +144,42 @@ def test_one_scan_finds_every_character_the_clean_ups_touch() -> None:
     for code in range(0x10000):
         ch = chr(code)
         assert bool(normalize._RARE.search(ch)) == any(p.search(ch) for p in patterns), hex(code)
+
+
+def test_only_spaces_tabs_and_line_breaks_are_left_as_white_space() -> None:
+    """check_text counts the visible characters as those that are not " ", "\\t" or
+    "\\n": every other white space character (``str.isspace``, which ``str.split`` uses) is
+    one ``_RARE`` finds and the clean-ups replace or drop."""
+    others = [chr(c) for c in range(0x110000) if chr(c).isspace() and chr(c) not in " \t\n"]
+    assert len(others) > 20
+    for ch in others:
+        assert normalize._RARE.search(ch), hex(ord(ch))
+        cleaned = normalize._clean_rare(f"a{ch}b", [])
+        assert all(c in " \t\n" for c in cleaned if c.isspace()), hex(ord(ch))
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("x" * 100 + " \t\n" * 40 + "1" * 150, 40),  # 100 letters of 250 visible
+        ("\u00e9" * 120 + "\u00a0\u2003\r\n" * 50 + "\u2014" * 150, 44),  # 120 of 270
+    ],
+)
+def test_the_garbled_share_counts_the_characters_str_split_keeps(text: str, share: int) -> None:
+    visible = "".join(normalize._clean_rare(text, []).split())
+    assert 100 * sum(map(str.isalpha, visible)) // len(visible) == share
+    warnings = [w for w in check_text(text, source="x")[1] if "garbled" in w]
+    assert warnings == [f"text looks garbled: only {share}% of its characters are letters"]
+
+
+def test_ligatures_are_replaced_as_one_translation_would() -> None:
+    """The replacements run one after another: none may make another's character."""
+    table = str.maketrans(dict(normalize._LIGATURES))
+    text = "".join(f"{char}a{char}{char} " for char, _ in normalize._LIGATURES) + "e\u00e9\u2014"
+    warnings: list[str] = []
+    assert normalize._clean_rare(text, warnings) == text.translate(table)
+    assert warnings == []
+    assert not any(char in normalize._clean_rare(text, []) for char, _ in normalize._LIGATURES)
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ def pages_lines(data: bytes, *, bulk: bool) -> list[list[tuple[str, float, float
             page = doc[i]
             textpage = page.get_textpage()
             lines = page_lines(textpage, raw, bulk=bulk)
-            out.append([(ln.text(), ln.x0, ln.y0, ln.x1, ln.y1) for ln in lines])
+            out.append([(ln.text, ln.x0, ln.y0, ln.x1, ln.y1) for ln in lines])
             textpage.close()
             page.close()
         return out

@@ -24,6 +24,7 @@ line and the rest of the second line follows it after the line break's place.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = ["dehyphenate"]
 
@@ -65,28 +66,32 @@ def dehyphenate(text: str) -> str:
     """
     if "-" not in text and "\u2010" not in text:
         return text
-    known: set[str] | None = None
+    known: set[str] = set()
+
+    def spelled() -> set[str]:
+        # the document's words, gathered on the first break rules 1 and 2 do not decide
+        if not known:
+            known.update(re.findall(r"\w+(?:[-\u2010]\w+)*", text.lower()))
+        return known
 
     def join(m: re.Match[str]) -> str:
-        nonlocal known
         # look at most 80 characters each way: a word is never longer
         before = _WORD_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
         after = _WORD_AFTER.match(text[m.end() : m.end() + 80])
         first = before.group() if before else ""
         second = after.group() if after else ""
-        if known is None:
-            known = set(re.findall(r"\w+(?:[-\u2010]\w+)*", text.lower()))
-        return m.group(1) if _keeps_hyphen(first, second, known) else ""
+        return m.group(1) if _keeps_hyphen(first, second, spelled) else ""
 
     return _BREAK.sub(join, text)
 
 
-def _keeps_hyphen(first: str, second: str, known: set[str]) -> bool:
+def _keeps_hyphen(first: str, second: str, spelled: Callable[[], set[str]]) -> bool:
     if not second[:1].islower():
         return True  # rule 1
     if any(h in first for h in "-\u2010") or any(h in second for h in "-\u2010"):
         return True  # rule 2
     head, tail = first.lower(), second.lower()
+    known = spelled()
     if f"{head}-{tail}" in known or f"{head}\u2010{tail}" in known:
         return True  # rule 3
     if head + tail in known:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -21,7 +22,8 @@ _MAX_COLUMN_LINES = 1500
 @dataclass(slots=True)
 class TextLine:
     """One line of text on a page (not frozen: a frozen dataclass's ``__init__`` costs five
-    times as much, and a page has dozens of lines; nothing changes one once built).
+    times as much, and a page has dozens of lines; the pdfium engine builds its lines before
+    it groups them, and sets ``box`` then).
 
     Attributes:
         x0: left edge, in PDF points.
@@ -93,18 +95,32 @@ def _find_gutter(lines: list[TextLine], heights: list[float], total: float) -> f
         return None
     # candidate gutters every ~2 pt across the middle 70 %, but never more than 300 of them
     # (a corrupt PDF may put a line at x = 1e12); for each, the height of the lines
-    # crossing it, all at once (summed left to right in line order, as a loop would)
+    # crossing it, all at once (a row per line, a column per candidate)
     steps = min(300, int(0.7 * width / 2.0) + 1)
     xs = left_edge + 0.15 * width + np.arange(steps) * 0.7 * width / steps
     x0s = np.array([ln.x0 for ln in lines])
     x1s = np.array([ln.x1 for ln in lines])
-    crosses = (x0s < (xs - 1)[:, None]) & (x1s > (xs + 1)[:, None])
-    crossing = np.cumsum(np.where(crosses, np.array(heights), 0.0), axis=1)[:, -1]
+    crosses = (x0s[:, None] < xs - 1) & (x1s[:, None] > xs + 1)
+    # heights are finite and >= 1 here: times False is 0.0, as adding nothing
+    crossing = _column_sums(crosses * np.array(heights)[:, None])
     k = int(np.argmin(crossing))  # the first of the lowest, as a scan keeping the best
     best = (float(crossing[k]), float(xs[k]))
     if best[0] > 0.2 * total:
         return None
     return best[1]
+
+
+def _column_sums(rows: Any) -> Any:
+    """The sums of a 2-D float array's columns, each added top to bottom in order (as a
+    loop would: the same float, bit for bit).
+
+    NumPy adds a C-ordered array's rows one after another, a column per lane (half the
+    time of a running sum along each row); a single column it would add pairwise, a
+    different rounding, so that one is a running sum.
+    """
+    if rows.shape[1] > 1:
+        return np.add.reduce(rows, axis=0)
+    return np.cumsum(rows, axis=0)[-1]
 
 
 def _top_down(group: list[TextLine]) -> list[TextLine]:

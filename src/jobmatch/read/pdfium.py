@@ -39,7 +39,7 @@ from .pdf_result import (
     saved_on,
     timeout_reason,
 )
-from .pdfium_lines import Line, page_lines
+from .pdfium_lines import page_lines
 
 __all__ = ["extract_pdf", "parse_pdf", "available"]
 
@@ -119,7 +119,7 @@ def parse_pdf(
     Raises:
         DocumentError: as :func:`extract_pdf`.
     """
-    pdfium = _pypdfium2()
+    pdfium, pdfium_c = _pypdfium2(), _pypdfium2("pypdfium2.raw")  # once, not per page
     deadline = clock() + limits.timeout_s
     # under the isolation's time and memory limits, like the parse itself
     check_inflated_size(data, source=source, limits=limits)
@@ -138,7 +138,7 @@ def parse_pdf(
         for n in range(1, count + 1):
             if clock() > deadline:
                 raise ParseLimitError(timeout_reason(limits, n), source=source)
-            pages.append(_page_text(doc, n - 1, source=source))
+            pages.append(_page_text(pdfium, pdfium_c, doc, n - 1, source=source))
         # the two dates only (the whole metadata dictionary is eight calls)
         dated = saved_on(doc.get_metadata_value("ModDate"), doc.get_metadata_value("CreationDate"))
         return assemble(pages, source=source, warnings=warnings, dated=dated)
@@ -161,10 +161,7 @@ def _open_error(exc: Exception, *, source: str, password: str | None) -> Documen
     return CorruptDocumentError(f"corrupt PDF: {reason}", source=source)
 
 
-def _page_text(doc: Any, index: int, *, source: str) -> PageText:
-    pdfium = _pypdfium2()
-    pdfium_c = _pypdfium2("pypdfium2.raw")
-
+def _page_text(pdfium: Any, pdfium_c: Any, doc: Any, index: int, *, source: str) -> PageText:
     try:
         page = doc[index]
     except pdfium.PdfiumError as exc:
@@ -204,21 +201,7 @@ def _count_images(raw: Any, page: Any, depth: int = 0) -> int:
 # ---------------------------------------------------------------------------- blocks
 
 
-def _neighbours(a: Line, b: Line) -> bool:
-    """pdfminer's grouping of lines into a text box: vertically within half a line height
-    and aligned on the left, the right or the centre (same tolerance)."""
-    d = _LINE_MARGIN * max(a.y1 - a.y0, b.y1 - b.y0)
-    if not (b.y1 > a.y0 - d and b.y0 < a.y1 + d):
-        return False
-    aligned = (
-        abs(a.x0 - b.x0) < d
-        or abs(a.x1 - b.x1) < d
-        or abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) < d
-    )
-    return aligned and min(a.x1, b.x1) > max(a.x0, b.x0)
-
-
-def _reading_rows(groups: list[list[int]], lines: list[Line]) -> list[list[int]]:
+def _reading_rows(groups: list[list[int]], lines: list[TextLine]) -> list[list[int]]:
     """Blocks top-down, and left to right among blocks whose tops are level.
 
     Two tops count as level when they differ by less than half the first block's first
@@ -239,9 +222,15 @@ def _reading_rows(groups: list[list[int]], lines: list[Line]) -> list[list[int]]
     return [g for row in rows for g in sorted(row, key=lambda g: lines[g[0]].x0)]
 
 
-def _blocks(lines: list[Line]) -> list[TextLine]:
+def _blocks(lines: list[TextLine]) -> list[TextLine]:
     """The page's lines in block order (blocks top-down, then left to right; lines of a
-    block top-down), each tagged with its block id."""
+    block top-down), each tagged with its block id (``box``, set on the line itself).
+
+    Lines are grouped as pdfminer groups them into a text box: two lines are neighbours
+    when they are vertically within half a line height (the taller one's) of each other,
+    overlap horizontally, and are aligned on the left, the right or the centre (within the
+    same tolerance).
+    """
     parent = list(range(len(lines)))
 
     def root(i: int) -> int:
@@ -250,16 +239,27 @@ def _blocks(lines: list[Line]) -> list[TextLine]:
             i = parent[i]
         return i
 
+    # each line's edges, height and centre, read once (the pairs test them many times)
+    boxes = [(ln.x0, ln.y0, ln.x1, ln.y1, ln.y1 - ln.y0, (ln.x0 + ln.x1) / 2) for ln in lines]
     order = sorted(range(len(lines)), key=lambda i: -lines[i].y1)
     for pos, i in enumerate(order):
-        a = lines[i]
+        ax0, ay0, ax1, ay1, ah, ac = boxes[i]
         # only lines within a few line heights below can be neighbours
-        below = a.y0 - 3 * (a.y1 - a.y0)
+        below = ay0 - 3 * ah
         for j in order[pos + 1 : pos + 40]:
-            b = lines[j]
-            if b.y1 < below:
+            bx0, by0, bx1, by1, bh, bc = boxes[j]
+            if by1 < below:
                 break
-            if _neighbours(a, b):
+            d = _LINE_MARGIN * (bh if bh > ah else ah)  # max(ah, bh), NaN alike
+            if (
+                by1 > ay0 - d
+                and by0 < ay1 + d
+                # the edges are no NaN (a line is kept only when x0 < x1): for them
+                # abs(x) < d is -d < x < d, and min(ax1, bx1) > max(ax0, bx0) is this
+                and ax1 > bx0
+                and bx1 > ax0
+                and (-d < ax0 - bx0 < d or -d < ax1 - bx1 < d or -d < ac - bc < d)
+            ):
                 parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in order:
@@ -269,5 +269,6 @@ def _blocks(lines: list[Line]) -> list[TextLine]:
     for box, group in enumerate(ranked, start=1):
         for i in group:
             ln = lines[i]
-            out.append(TextLine(ln.x0, ln.y0, ln.x1, ln.y1, ln.text(), box))
+            ln.box = box
+            out.append(ln)
     return out

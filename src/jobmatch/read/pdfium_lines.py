@@ -28,7 +28,9 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Line", "page_lines"]
+from .pdf_layout import TextLine
+
+__all__ = ["page_lines"]
 
 #: pdfminer's LAParams defaults, which the pdfminer engine uses
 _CHAR_MARGIN = 2.0
@@ -58,24 +60,8 @@ _KINDS = np.full(0x10000, _GLYPH, dtype=np.int8)
 _KINDS[_SPACES] = _SPACE
 _KINDS[[ord(ch) for ch in _BREAKS]] = _BREAK
 
-Box = tuple[float, float, float, float]
 
-
-class Line:
-    """A line built from glyphs: its text (without surrounding white space) and box."""
-
-    __slots__ = ("_text", "x0", "y0", "x1", "y1")
-
-    def __init__(self, chars: list[str], box: Box) -> None:
-        self._text = "".join(chars).strip()
-        self.x0, self.y0, self.x1, self.y1 = box
-
-    def text(self) -> str:
-        """The line's text, without surrounding white space."""
-        return self._text
-
-
-def page_lines(textpage: Any, raw: Any, *, bulk: bool = True) -> list[Line]:
+def page_lines(textpage: Any, raw: Any, *, bulk: bool = True) -> list[TextLine]:
     """The lines of a PDFium text page, in PDFium's order.
 
     Args:
@@ -201,44 +187,68 @@ class _Page:
         glyphs = np.flatnonzero(kind == _GLYPH)
         handle = ctypes.cast(self.handle, ctypes.c_void_p).value or 0
         rects = _read_boxes(raw, handle, glyphs.tolist(), n)
-        box = rects.astype(np.float64)[:, [0, 3, 2, 1]].T  # left, bottom, right, top
+        # left, bottom, right, top: a row each, contiguous (what every later step reads)
+        box = rects.T[[0, 3, 2, 1]].astype(np.float64)
         empty = ~((box[2] > box[0]) & (box[3] > box[1]))
         kind[(kind == _GLYPH) & empty] = _BOXLESS
         return kind, box
 
-    def lines(self, *, bulk: bool) -> list[Line]:
+    def lines(self, *, bulk: bool) -> list[TextLine]:
         """The page's lines: each character that needs a decision (every one without
         ``bulk``) goes through pdfminer's rules, then the run of characters after it that
         just continue the line (:func:`_continuing`) is added at once."""
         text, kind, box = self.text, self.kind, self.box
-        events, ends, runs, firsts, lasts, gap_list = _events(kind, box, bulk=bulk)
+        events, ends, runs, firsts, lasts, gap_list, kinds, boxes = _events(kind, box, bulk=bulk)
         x0s, y0s, y1s, run_lefts, run_rights = runs
-        # each event's kind and box
-        kinds = kind[events].tolist()
-        lefts, bottoms, rights, tops = box[:, events].tolist()
-        out: list[Line] = []
+        lefts, bottoms, rights, tops = boxes
+        out: list[TextLine] = []
         chars: list[str] = []
         x0 = y0 = x1 = y1 = right = width = 0.0
         last = -1  # index of the line's last glyph
-        for e, (k, end) in enumerate(zip(events, ends, strict=True)):
+        # each event with its run's end, its kind and its box
+        each = zip(events, ends, kinds, lefts, bottoms, rights, tops, strict=True)
+        for e, (k, end, what, left, bottom, right_i, top) in enumerate(each):
             i, stop = k, k + 1  # the characters to take one at a time
-            what, left, bottom, right_i, top = kinds[e], lefts[e], bottoms[e], rights[e], tops[e]
             while i < stop:
                 if i > k:  # the line reaches further right than its last glyph (rare)
                     what = int(kind[i])
                     left, bottom, right_i, top = box[:, i].tolist()
-                # pdfminer's rules for character i
+                # pdfminer's rules for character i (min and max spelled out: a builtin's
+                # call costs more than the test; ``b if b < a else a`` is ``min(a, b)``,
+                # NaN alike)
                 if what == _GLYPH:
-                    if chars and _breaks((left, bottom, right_i, top), (x0, y0, x1, y1), width):
-                        out.append(Line(chars, (x0, y0, x1, y1)))
+                    # a new line when the glyph overlaps the line vertically by less than
+                    # half the smaller height, or starts more than two glyph widths (at
+                    # least a point) away from the line's end
+                    high, low = top if top < y1 else y1, bottom if bottom > y0 else y0
+                    line_height, glyph_height = y1 - y0, top - bottom
+                    glyph_width = right_i - left
+                    reach = glyph_width if glyph_width > width else width
+                    reach = _CHAR_MARGIN * (1.0 if 1.0 > reach else reach)
+                    if chars and (
+                        high - low
+                        < 0.5 * (glyph_height if glyph_height < line_height else line_height)
+                        or not -reach < left - x1 < reach
+                    ):
+                        out.append(TextLine(x0, y0, x1, y1, _joined(chars), 0))
                         chars = []
                     if chars:
-                        if chars[-1] != " " and self.word_gap(
-                            left - right, right_i - left, top - bottom, last
+                        # a space where the gap is a word break: above the word margin, or
+                        # above the overhang margin after an "f" whose ink reaches its
+                        # box's edge
+                        gap = left - right
+                        size = glyph_height if glyph_height > glyph_width else glyph_width
+                        if (
+                            chars[-1] != " "
+                            and not gap <= _OVERHANG_MARGIN * size
+                            and (
+                                gap > _WORD_MARGIN * size
+                                or (text[last] in _OVERHANGING and self.overhangs(last))
+                            )
                         ):
                             chars.append(" ")
-                        x0, y0 = min(x0, left), min(y0, bottom)
-                        x1, y1 = max(x1, right_i), max(y1, top)
+                        x0, y0 = left if left < x0 else x0, bottom if bottom < y0 else y0
+                        x1, y1 = right_i if right_i > x1 else x1, top if top > y1 else y1
                     else:
                         x0, y0, x1, y1 = left, bottom, right_i, top
                     chars.append(text[i])
@@ -249,7 +259,7 @@ class _Page:
                 elif what == _BREAK:
                     if chars:
                         chars += _LINE_END[text[i]]
-                        out.append(Line(chars, (x0, y0, x1, y1)))
+                        out.append(TextLine(x0, y0, x1, y1, _joined(chars), 0))
                         chars = []
                 elif chars:  # a glyph without a box only follows the line
                     chars.append(text[i])
@@ -260,20 +270,13 @@ class _Page:
                         continue
                     # the glyphs (and spaces) up to the next event continue the line
                     chars.append(_run_text(text, i, end, gap_list[firsts[e] : lasts[e]]))
-                    x0, y0, y1 = min(x0, x0s[e]), min(y0, y0s[e]), max(y1, y1s[e])
+                    run_x0, run_y0, run_y1 = x0s[e], y0s[e], y1s[e]
+                    x0 = run_x0 if run_x0 < x0 else x0
+                    y0 = run_y0 if run_y0 < y0 else y0
+                    y1 = run_y1 if run_y1 > y1 else y1
                     x1 = right = run_rights[e]
                     width, last = right - run_lefts[e], end - 1
-        return _kept([*out, Line(chars, (x0, y0, x1, y1))])
-
-    def word_gap(self, gap: float, width: float, height: float, last: int) -> bool:
-        """A gap of ``gap`` before a glyph of this size, after the line's last glyph (at
-        ``last``), is a space."""
-        size = max(width, height)
-        if gap <= _OVERHANG_MARGIN * size:
-            return False
-        if gap > _WORD_MARGIN * size:
-            return True
-        return self.text[last] in _OVERHANGING and self.overhangs(last)
+        return _kept([*out, TextLine(x0, y0, x1, y1, _joined(chars), 0)])
 
     def overhangs(self, index: int) -> bool:
         """The glyph at ``index`` has ink up to its box's right edge."""
@@ -284,25 +287,31 @@ class _Page:
         )
 
 
-def _kept(lines: list[Line]) -> list[Line]:
+def _joined(chars: list[str]) -> str:
+    """A line's text: its characters without surrounding white space."""
+    return "".join(chars).strip()
+
+
+def _kept(lines: list[TextLine]) -> list[TextLine]:
     """The lines with text and a width (the last one built may have neither)."""
-    return [ln for ln in lines if ln.text() and ln.x0 < ln.x1]
+    return [ln for ln in lines if ln.text and ln.x0 < ln.x1]
 
 
 def _events(kind: Any, box: Any, *, bulk: bool) -> tuple[Any, ...]:
     """The characters that need a decision (all of them without ``bulk``), where the run
     of characters continuing the line after each one ends, the run's box (left, bottom and
-    top edges of its glyphs, left and right edges of its last glyph), and the word gaps
-    inside it (``gaps[firsts[e]:lasts[e]]`` for event ``e``)."""
+    top edges of its glyphs, left and right edges of its last glyph), the word gaps
+    inside it (``gaps[firsts[e]:lasts[e]]`` for event ``e``), and each event's kind and
+    box (left, bottom, right and top edges), as lists."""
     n = len(kind)
     if not n:
-        return [], [], ([], [], [], [], []), [], [], []
+        return [], [], ([], [], [], [], []), [], [], [], [], ([], [], [], [])
     if bulk:
         continuing, spaced = _continuing(kind, box)
         events = np.flatnonzero(~continuing)
     else:
         events, spaced = np.arange(n), np.zeros(n, dtype=bool)
-    ends = np.append(events[1:], n)
+    ends = np.concatenate((events[1:], [n]))
     if bulk:
         # a line break right after another ("\r\n") finds its line already ended: skip it
         needed = (kind[events] != _BREAK) | (kind[events - 1] != _BREAK) | (events == 0)
@@ -315,7 +324,16 @@ def _events(kind: Any, box: Any, *, bulk: bool) -> tuple[Any, ...]:
     gaps = np.flatnonzero(spaced)
     firsts = np.searchsorted(gaps, events + 1).tolist()
     lasts = np.searchsorted(gaps, ends).tolist()
-    return events.tolist(), ends.tolist(), runs, firsts, lasts, gaps.tolist()
+    return (
+        events.tolist(),
+        ends.tolist(),
+        runs,
+        firsts,
+        lasts,
+        gaps.tolist(),
+        kind[events].tolist(),
+        box[:, events].tolist(),
+    )
 
 
 def _run_text(text: str, start: int, end: int, gaps: list[int]) -> str:
@@ -334,16 +352,19 @@ def _run_boxes(
     kind: Any, box: Any, events: Any, ends: Any
 ) -> tuple[list[float], list[float], list[float]]:
     """The left, bottom and top edges of the glyphs after each event, up to its run's end."""
+    n = len(kind)
     bounds = np.empty(2 * len(events), dtype=np.int64)
     bounds[0::2] = events + 1
     bounds[1::2] = ends
-    glyph = np.append(kind == _GLYPH, False)  # padded: a bound may be n
-    left, bottom, _, top = (np.append(col, 0.0) for col in box)
-    return (
-        np.minimum.reduceat(np.where(glyph, left, np.inf), bounds)[0::2].tolist(),
-        np.minimum.reduceat(np.where(glyph, bottom, np.inf), bounds)[0::2].tolist(),
-        np.maximum.reduceat(np.where(glyph, top, -np.inf), bounds)[0::2].tolist(),
-    )
+    glyph = kind == _GLYPH
+    # the glyphs' left and bottom edges (inf for other characters) and top edges (-inf),
+    # padded: a bound may be n
+    lows = np.full((2, n + 1), np.inf)
+    np.copyto(lows[:, :n], box[:2], where=glyph)
+    tops = np.full(n + 1, -np.inf)
+    np.copyto(tops[:n], box[3], where=glyph)
+    left, bottom = np.minimum.reduceat(lows, bounds, axis=1)[:, 0::2].tolist()
+    return left, bottom, np.maximum.reduceat(tops, bounds)[0::2].tolist()
 
 
 def _continuing(kind: Any, box: Any) -> tuple[Any, Any]:
@@ -356,23 +377,28 @@ def _continuing(kind: Any, box: Any) -> tuple[Any, Any]:
     line's reach (two glyph widths) and, with no white space between, either below the
     overhang margin (no word break) or above the word margin (a word break, whatever the
     glyph before). White space continues when the glyph after it does. Each test is the
-    one :func:`_breaks` and :meth:`_Page.word_gap` make, on the same floats.
+    one :meth:`_Page.lines` makes, on the same floats.
     """
     n = len(kind)
     left, bottom, right, top = box
-    index = np.arange(n)
     solid = kind != _SPACE
-    # the last non-space character before each one (-1: none)
-    prev = np.empty(n, dtype=np.int64)
-    prev[0] = -1
-    prev[1:] = np.maximum.accumulate(np.where(solid, index, -1))[:-1]
+    # how many non-space characters come before each one; from it, the last one before
+    # it (-1: none) and the first one at or after it (n: none), without a running maximum
+    # (numpy's is not vectorised: ten times a running sum's cost)
+    count = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(solid, dtype=np.int32, out=count[1:])
+    count = count[:n]
+    solids = np.flatnonzero(solid)
+    prev = np.concatenate(([-1], solids))[count]
+    after = np.append(solids, n)[count]
     glyph = kind == _GLYPH
     p = np.maximum(prev, 0)
     width, height = right - left, top - bottom
-    gap = left - right[p]
+    right_p = right[p]
+    gap = left - right_p
     reach = _CHAR_MARGIN * np.maximum(np.maximum(width[p], width), 1.0)
     overlap = np.minimum(top, top[p]) - np.maximum(bottom, bottom[p])
-    after_space = prev < index - 1
+    after_space = prev < np.arange(-1, n - 1)
     size = np.maximum(width, height)
     word_gap = ~after_space & (gap > _WORD_MARGIN * size)
     ok = (
@@ -380,24 +406,9 @@ def _continuing(kind: Any, box: Any) -> tuple[Any, Any]:
         & (prev >= 0)
         & glyph[p]
         & (overlap >= 0.5 * height)
-        & (right >= right[p])
-        & (-reach < gap)
-        & (gap < reach)
+        & (right >= right_p)
+        & (np.abs(gap) < reach)  # -reach < gap < reach: the same floats, NaN alike
         & (after_space | (gap <= _OVERHANG_MARGIN * size) | word_gap)
     )
     # white space continues when the next non-space character does
-    after = np.minimum.accumulate(np.where(solid, index, n)[::-1])[::-1]
     return ok | (~solid & np.append(ok, False)[after]), ok & word_gap
-
-
-def _breaks(box: Box, line: Box, width: float) -> bool:
-    """A glyph at ``box`` starts a new line after ``line`` (whose last glyph is ``width``
-    wide): it overlaps the line vertically by less than half the smaller height, or starts
-    more than two glyph widths away from the line's end."""
-    left, bottom, right, top = box
-    x0, y0, x1, y1 = line
-    overlap = min(y1, top) - max(y0, bottom)
-    if overlap < 0.5 * min(y1 - y0, top - bottom):
-        return True
-    reach = _CHAR_MARGIN * max(width, right - left, 1.0)
-    return not -reach < left - x1 < reach
