@@ -803,7 +803,7 @@ def test_a_heading_run_into_a_line_starts_its_requirements(extractor: SkillExtra
         # "required to" after a noun is the company's, no demand (glassdoor-0708, "The Team")
         ("The Team\nOur technology spans the web, mobile, API, point of sale, and the data"
          " infrastructure required to support those systems.\nRequirements\n- Python\n",
-         {("python",): True, ("data_architecture",): False},
+         {("python",): True, ("data_engineering",): False},
          ["web_technologies", "mobile", "apis", "point_of_sale"]),
         # ... and the company turning to the candidate asks
         ("Requirements\n- We want people with knowledge of Danish.\n", {("danish",): True}, []),
