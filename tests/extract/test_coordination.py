@@ -3,6 +3,8 @@ and analysis")."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from jobmatch.extract.component import SkillExtractor
@@ -141,9 +143,14 @@ def test_a_word_that_goes_on_is_no_conjunct_after_a_phrase(
     }
 
 
-def test_the_phrase_index_agrees_with_the_matcher(extractor: SkillExtractor) -> None:
+def test_the_phrase_index_agrees_with_the_matcher(
+    extractor: SkillExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The look-up of a conjunct's words gives the key the matcher finds on a doc of them."""
+    from jobmatch.extract import coordination
     from jobmatch.extract.coordination import _full_match
+
+    monkeypatch.setattr(coordination, "_ASKED_BEFORE_INDEX", 0)  # the index, built now
 
     comp = extractor.component
     patterns, index, nlp = comp._patterns, comp._phrases, extractor.nlp
@@ -161,10 +168,8 @@ def test_the_phrase_index_agrees_with_the_matcher(extractor: SkillExtractor) -> 
     assert index.key(tuple(nlp.vocab.strings.add(w) for w in ["written", "communication"]))
 
 
-def test_a_spelling_two_keys_of_one_skill_share_is_left_to_the_matcher() -> None:
-    """When a plain and an ambiguous pattern of one skill spell the same tokens, the index
-    does not choose: the matcher's order does, as before the index."""
-    from jobmatch.extract.coordination import UNSURE, PhraseIndex
+def _small_index() -> Any:
+    from jobmatch.extract.coordination import PhraseIndex
     from jobmatch.extract.patterns import MatchKind, PatternPlan
 
     plan = PatternPlan(
@@ -181,8 +186,33 @@ def test_a_spelling_two_keys_of_one_skill_share_is_left_to_the_matcher() -> None
     )
     info = {10: (0, MatchKind.PLAIN), 11: (0, MatchKind.AMBIGUOUS), 12: (1, MatchKind.PLAIN)}
     info[13] = (2, MatchKind.EXACT)
-    index = PhraseIndex(plan, info)
+    return PhraseIndex(plan, info)
+
+
+def test_a_spelling_two_keys_of_one_skill_share_is_left_to_the_matcher(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When a plain and an ambiguous pattern of one skill spell the same tokens, the index
+    does not choose: the matcher's order does, as before the index."""
+    from jobmatch.extract import coordination
+    from jobmatch.extract.coordination import UNSURE
+
+    monkeypatch.setattr(coordination, "_ASKED_BEFORE_INDEX", 0)
+    index = _small_index()
     assert index.key((1, 2)) == UNSURE
     assert index.key((3,)) == 11  # the lowest skill index
     assert index.key((4, 5)) == 12  # never an exact-case key
     assert index.key((9,)) is None
+
+
+def test_the_first_questions_go_to_the_matcher_then_the_index_is_built() -> None:
+    """A command scoring one document asks a few dozen conjuncts: the matcher answers them
+    (building the index of ~20,000 spellings costs more); the index is built after
+    ``_ASKED_BEFORE_INDEX`` questions and answers from then on."""
+    from jobmatch.extract.coordination import _ASKED_BEFORE_INDEX, UNSURE
+
+    index = _small_index()
+    assert [index.key((3,)) for _ in range(_ASKED_BEFORE_INDEX)] == [UNSURE] * _ASKED_BEFORE_INDEX
+    assert index._best is None
+    assert index.key((3,)) == 11
+    assert index._best is not None
