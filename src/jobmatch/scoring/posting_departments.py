@@ -87,33 +87,28 @@ _LISTED_TEAMS = re.compile(
 )
 
 
+#: each finder with the words (or parts) one of which a text holds when it can find
+#: anything, a cheap test before its pattern; their spans are taken in this order, and a
+#: span overlapping an earlier finder's is left out
+_FINDERS = (
+    (("with",), _DEPARTMENTS),
+    (("unctional", "epartments", "units"), _CALLED_DEPARTMENTS),
+    (("teams", "departments", "groups", "functions"), _NAMED_TEAMS),
+    (("(",), _LISTED_TEAMS),
+    (("upport", "erv"), _SERVED),
+)
+
+
 def department_names(text: str) -> list[tuple[int, int]]:
     """The spans of the department lists ``text`` names as colleagues ("liaise with
     Clinical Operations, Biostatistics, Regulatory Affairs ...": from "Clinical" to
     "Research"; "cross-functional teams for corporate sales, marketing, ...")."""
-    spans = [m.span(1) for m in _DEPARTMENTS.finditer(text)] if "with" in text else []
-    if "unctional" in text or "epartments" in text or "units" in text:
-        spans += [
-            m.span(1)
-            for m in _CALLED_DEPARTMENTS.finditer(text)
-            if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
-        ]
-    if "teams" in text or "departments" in text or "groups" in text or "functions" in text:
-        spans += [
-            m.span(1)
-            for m in _NAMED_TEAMS.finditer(text)
-            if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
-        ]
-    if "(" in text:
-        spans += [
-            m.span(1)
-            for m in _LISTED_TEAMS.finditer(text)
-            if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
-        ]
-    if "upport" in text or "erv" in text:
-        spans += [
-            m.span(1)
-            for m in _SERVED.finditer(text)
-            if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
-        ]
+    spans: list[tuple[int, int]] = []
+    for cues, pattern in _FINDERS:
+        if any(cue in text for cue in cues):
+            spans += [
+                m.span(1)
+                for m in pattern.finditer(text)
+                if not any(a < m.end(1) and m.start(1) < b for a, b in spans)
+            ]
     return sorted(spans)
