@@ -450,3 +450,17 @@ def test_a_requirements_section_reads_qualifications_in_every_format() -> None:
     assert "| qualifications |" in render_markdown(report)
     assert "<td>qualifications</td>" in render_html(report)
     assert render_json(report).count('"section": "requirements"') == 1  # the id is kept
+
+
+def test_a_snippets_own_asterisk_bullets_are_not_the_highlights_marks() -> None:
+    # a LiveCareer "Highlights" list bullets with "*": beside the plain report's own "*"
+    # marks the evidence read "*Analytical *problem solving* * Superb writer"
+    text = "Highlights *Analytical problem solving * Superb writer"
+    report = make_report(text)
+    evidence = dataclasses.replace(report.matched[0], snippet=text, highlight=(23, 38))
+    report = dataclasses.replace(report, matched=(evidence,))
+    out = render_text(report)
+    assert "Highlights \u2022Analytical *problem solving* \u2022 Superb writer" in out
+    # with colour the marks are no asterisks, and the resume's own stay as written
+    coloured = render(report, "text", color=True)
+    assert "*Analytical" in coloured

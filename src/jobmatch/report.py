@@ -102,6 +102,12 @@ def _bar(fraction: float, width: int = 20) -> str:
 _BAND_COLOR = {"strong": "green", "partial": "yellow", "weak": "red", "optional": "cyan"}
 
 
+def _own_stars(text: str) -> str:
+    """``text`` with its own asterisks (a resume's "*" bullets) as bullets: the plain report
+    marks the evidence with "*", and "*Analytical *problem solving* *" read as marks."""
+    return text.replace("*", "\u2022")
+
+
 def render_text(report: ScoreReport, *, color: bool = False) -> str:
     """``report`` as a terminal report (str); ANSI colour only when ``color`` is true."""
 
@@ -141,7 +147,7 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
                 m.snippet,
                 m.highlight,
                 lambda t: _paint(t, color, "cyan", bold=True) if color else f"*{t}*",
-                lambda t: CONTROL.sub("", t),
+                lambda t: CONTROL.sub("", t) if color else _own_stars(CONTROL.sub("", t)),
             )
             out.append(f"      {terminal_line(section_name(m.section))}: {text}")
         if len(rows) > _MAX_MATCHED:
