@@ -174,3 +174,34 @@ def test_a_day_date_beside_a_title_dates_no_job() -> None:
     text = "Experience\nSoftware Engineer, Acme Corp\n19 November 2007\nBuilt services.\n"
     facts = jobmatch.read_resume(text, as_of=AS_OF)
     assert facts.roles == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "major"),
+    [
+        # LiveCareer's "Degree : Field Major", the major ending with the field's word
+        (
+            "Xavier University May, 2012 Masters : Education Secondary Education City , State"
+            " Education Secondary Education",
+            "education",
+            "secondary education",
+        ),
+        (
+            "Bachelor of Science : Engineering Mechanical Engineering 2010",
+            "engineering",
+            "mechanical engineering",
+        ),
+        # two fields joined, and a field that names its word once, stay one field
+        (
+            "Master of Arts : Education and Special Education 2010",
+            "education and special education",
+            None,
+        ),
+        ("Bachelor of Arts : Art Education 2004", "art education", None),
+    ],
+)
+def test_a_field_ending_with_its_first_word_is_a_field_and_its_major(
+    line: str, field: str, major: str | None
+) -> None:
+    (degree,) = jobmatch.read_resume("Education\n" + line + "\n", as_of=AS_OF).education
+    assert (degree.field, degree.major) == (field, major)

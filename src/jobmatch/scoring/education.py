@@ -291,11 +291,23 @@ def _fields(line: str, level: str) -> tuple[str | None, str | None]:
             named_field = of_field or value in _DEGREE_NAME_FIELDS
             rest = _MAJOR_AFTER.match(after, end) if named_field else None
             major = _major(after, rest)
+            if major is None:
+                value, major = _field_and_major(value)
             return value, major if major != value else None
     if mba:
         return "business administration", None
     known = _KNOWN_FIELD.search(line)
     return (known.group(1).lower() if known else None), None
+
+
+def _field_and_major(value: str) -> tuple[str, str | None]:
+    """A field that ends with its own first word is that word and a major in it (LiveCareer's
+    "Masters : Education Secondary Education" is in education, major secondary education;
+    "Engineering Mechanical Engineering"); else ``value`` and no major."""
+    words = value.split()
+    if len(words) >= 3 and words[0] == words[-1] and not JOINERS.intersection(words):
+        return words[0], " ".join(words[1:])
+    return value, None
 
 
 # the fields that are a degree's own name ("Associate : Applied Science" is an AAS)
