@@ -27,6 +27,7 @@ from ..extract.sections import classify_heading
 from ..models import Document, EducationEntry, ResumeFacts, Role
 from .dates import DatePoint, DateRange, span_months
 from .education import LEVEL_ORDER, degree_line, degree_line_candidates, read_education
+from .education_displaced import with_displaced_date
 from .education_layout import date_only, in_progress
 from .research_years import doctoral_research
 from .resume_facts import find_education
@@ -464,7 +465,7 @@ def _education(
     in_edu = [i for i, n in enumerate(names) if n == "education"]
     entries = read_education(lines, in_edu, as_of=as_of)
     if entries:
-        return entries
+        return with_displaced_date(entries, lines, names, as_of=as_of)
     maybe = degree_line_candidates(lines)
     if not maybe:
         # no line names a degree form: neither a degree line nor find_education's search
