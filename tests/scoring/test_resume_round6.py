@@ -205,3 +205,24 @@ def test_a_field_ending_with_its_first_word_is_a_field_and_its_major(
 ) -> None:
     (degree,) = jobmatch.read_resume("Education\n" + line + "\n", as_of=AS_OF).education
     assert (degree.field, degree.major) == (field, major)
+
+
+@pytest.mark.parametrize(
+    ("line", "major"),
+    [
+        # LiveCareer's "Field - Major" and "Field Major" after business administration
+        ("Bachelor of Science , Business Administration - Marketing 2011 University", "marketing"),
+        ("Bachelor of Science : Business Administration Finance , May 2010", "finance"),
+        # a school after the dash, and two fields joined, are no major
+        ("Bachelor of Science , Business Administration - University of Missouri 2011", None),
+    ],
+)
+def test_business_administration_gives_the_major_after_it(line: str, major: str | None) -> None:
+    (degree,) = jobmatch.read_resume("Education\n" + line + "\n", as_of=AS_OF).education
+    assert (degree.field, degree.major) == ("business administration", major)
+
+
+def test_business_administration_and_a_field_stay_one_field() -> None:
+    line = "Bachelor of Science : Business Administration and Management 2010"
+    (degree,) = jobmatch.read_resume("Education\n" + line + "\n", as_of=AS_OF).education
+    assert (degree.field, degree.major) == ("business administration and management", None)

@@ -288,7 +288,7 @@ def _fields(line: str, level: str) -> tuple[str | None, str | None]:
         if value:
             # "Associates Degree : Applied Science, Criminal Justice": a field that is a
             # degree's own name (an AAS) names its major after it too
-            named_field = of_field or value in _DEGREE_NAME_FIELDS
+            named_field = of_field or value in _DEGREE_NAME_FIELDS or value in _MAJORS_FIELDS
             rest = _MAJOR_AFTER.match(after, end) if named_field else None
             major = _major(after, rest)
             if major is None:
@@ -303,18 +303,27 @@ def _fields(line: str, level: str) -> tuple[str | None, str | None]:
 def _field_and_major(value: str) -> tuple[str, str | None]:
     """A field that ends with its own first word is that word and a major in it (LiveCareer's
     "Masters : Education Secondary Education" is in education, major secondary education;
-    "Engineering Mechanical Engineering"); else ``value`` and no major."""
+    "Engineering Mechanical Engineering"), and so is business administration before more
+    words ("Business Administration Finance"); else ``value`` and no major."""
     words = value.split()
     if len(words) >= 3 and words[0] == words[-1] and not JOINERS.intersection(words):
         return words[0], " ".join(words[1:])
+    for known in _MAJORS_FIELDS:
+        # "Bachelor of Science : Business Administration Finance"
+        rest = value.removeprefix(known + " ")
+        if rest != value and rest.split()[0] not in JOINERS:
+            return known, rest
     return value, None
 
 
 # the fields that are a degree's own name ("Associate : Applied Science" is an AAS)
 _DEGREE_NAME_FIELDS = frozenset({"applied science", "applied arts", "science", "arts"})
+# the fields a degree names with a major in them ("Business Administration - Marketing")
+_MAJORS_FIELDS = ("business administration",)
 # the separator between the field a degree names and its major ("Master of Education :
-# Integrated Studies and Management", "Master of Education (M.Ed.), Integrated ...")
-_MAJOR_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,12}\)\s*)?[:,]\s*")
+# Integrated Studies and Management", "Master of Education (M.Ed.), Integrated ...",
+# "Business Administration - Marketing")
+_MAJOR_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,12}\)\s*)?(?:[:,]|\s[-\u2013]\s)\s*")
 
 
 def _major(after: str, rest: re.Match[str] | None) -> str | None:
