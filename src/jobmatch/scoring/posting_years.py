@@ -285,6 +285,13 @@ def years_phrase(clause: str, *, shares: bool = True) -> str | None:
     found = _figures(clause)
     if not found:
         return None
+    before = _EXPERIENCE_BEFORE_FOR.search(clause, 0, found[0].start())
+    if before is not None and not clause[found[0].end() :].strip(" \t.;,)"):
+        # "Extensive experience in designing CI/CD solutions ... for a minimum of three (3)
+        # years": the clause's last words are its figure, asked for the experience before it
+        phrase = clause[before.start("what") : before.end("what")]
+        end = _PHRASE_END.search(phrase)
+        return _TRAILING.sub("", phrase[: end.start()] if end else phrase).strip()
     start = found[0].start()
     stop = found[1].start() if len(found) > 1 else len(clause)
     end = _PHRASE_END.search(clause, found[0].end(), stop)
@@ -304,6 +311,13 @@ def years_phrase(clause: str, *, shares: bool = True) -> str | None:
     return _TRAILING.sub("", phrase).strip()
 
 
+#: experience named before a figure that ends its clause, after "for": "Experience in X
+#: ... for a minimum of three (3) years", "Hands-on experience with Y for at least 2 years"
+_EXPERIENCE_BEFORE_FOR = re.compile(
+    r"(?P<what>\bexperiences?\s+(?:in|with|of)\s+[^.;]+?)[\s,]+for\s+"
+    r"(?:(?:a\s+)?minimum\s+of|at\s+least|over|more\s+than)?\s*$",
+    re.IGNORECASE,
+)
 #: the setting the years are spent in, after what they are asked in
 _SETTING = re.compile(
     r"[ \t,]+(?:in|within|at)[ \t]+(?:an?|the)[ \t]+(?:[\w/&+-]+[ \t]+){0,3}?"
