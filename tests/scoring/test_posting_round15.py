@@ -31,3 +31,21 @@ def test_a_span_of_time_after_for_stays_no_years_asked(
     read = read_posting(text, extractor=extractor)
     assert read.years_min is None
 
+
+def test_a_preferred_tail_ends_at_the_next_item_of_a_run_on_line(
+    extractor: SkillExtractor,
+) -> None:
+    """skillspan-train-tech-035: in a list that lost its line breaks, the "Ideally" tail ran
+    to the line's end and preferred "You use Python as your primary language". The next
+    item ("You ...", capitalised after a word) ends the tail."""
+    text = (
+        "Your Profile You have deep experience in running applications in Kubernetes "
+        "Ideally you have used Terraform and are a fan of Infrastructure-as-Code You use "
+        "Python as your primary language\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    required = {s.skill_id for r in read.requirements if r.required for s in r.skills}
+    preferred = {s.skill_id for r in read.requirements if not r.required for s in r.skills}
+    assert "python" in required
+    assert "terraform" in preferred
+

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .posting_departments import department_names
-from .posting_years import years_asked, years_phrase
+from .posting_years import next_item, years_asked, years_phrase
 from .profile_types import DEGREE_LEVELS
 from .resume_facts import KNOWN_FIELDS, PROFESSIONAL_DOCTORATE_PATTERN
 from .role_lines import RUN_ON_WORDS
@@ -819,6 +819,12 @@ def preferred_asides(
                 tail = degree
     if tail is not None and not states_preference(text[start : tail.start()]):
         stop = _degree_statement(text, tail.end(), end)
+        item = next_item(text, tail.end(), stop)
+        if not states_preference(text[item:stop]):
+            # a run-on line's next item ends the tail ("Ideally you have used Helm ... You
+            # use Python as your primary language": Python is asked), unless a preference
+            # follows, which the rest of the clause would then take for its own
+            stop = item
         kept = [(a, b) for a, b in found if b <= tail.start() or a >= stop]
         return kept, (tail.start(), stop)
     return found, None

@@ -28,6 +28,7 @@ __all__ = [
     "field_alternatives",
     "figure_value",
     "minimum_sharing_unit",
+    "next_item",
     "role_work",
     "years_asked",
     "years_phrase",
@@ -259,6 +260,24 @@ _NEXT_ITEM = re.compile(
     r"|Knowledge\s+of|Experience\s+(?:with|in|of|as|building|using|working)"
     r"|has\s+(?:experience|knowledge|expertise)|is\s+(?:fluent|passionate))\b)"
 )
+
+
+def next_item(text: str, start: int, end: int) -> int:
+    """Where the next item of a list that lost its line breaks starts in ``text[start:end]``
+    (see :data:`_NEXT_ITEM`: "... Kubernetes brings You use Python as your primary
+    language"), else ``end``. An item opened by a preference cue ("Ideally Experience
+    with ...") is no next item."""
+    for item in _NEXT_ITEM.finditer(text, start, end):
+        if not _CUE_BEFORE.search(text, max(start, item.start() - 12), item.start()):
+            return item.start()
+    return end
+
+
+#: a preference cue the next item opens with ("... shell Ideally Experience with NoSQL"): the
+#: item starts at the cue, and is no item of its own after it
+_CUE_BEFORE = re.compile(r"\b(?:Ideally|Preferably|Optionally)$", re.IGNORECASE)
+
+
 #: a domain opened to what the lexicon cannot check: "in Chemistry or any science-based
 #: field", "CAR T cell therapy, or related field", "or similar", "in a similar role"
 _OPEN_DOMAIN = re.compile(
