@@ -49,3 +49,35 @@ def test_a_preferred_tail_ends_at_the_next_item_of_a_run_on_line(
     assert "python" in required
     assert "terraform" in preferred
 
+
+def test_a_degree_s_fields_after_a_semicolon_are_its_fields(
+    extractor: SkillExtractor,
+) -> None:
+    """glassdoor-0106: "... M.S with 6 years of experience preferred; in molecular biology,
+    biology, or biochemistry or related field" required the fields as skills; they are the
+    degree's fields of study."""
+    text = (
+        "Requirements:\n"
+        "B.S with 8 years of experience or, M.S with 6 years of experience preferred; in "
+        "molecular biology, biology, or biochemistry or related field.\n"
+        "Strong publication history\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {s.skill_id for r in read.requirements for s in r.skills}
+    assert not asked & {"molecular_biology", "biochemistry", "biology"}
+    assert read.education is not None
+    assert {"molecular biology", "biochemistry"} <= set(read.education.fields)
+
+
+def test_a_clause_after_a_semicolon_that_names_no_field_stays_apart(
+    extractor: SkillExtractor,
+) -> None:
+    """Words like "in case" or "in fact" open no field: the degree clause ends at its
+    semicolon."""
+    text = (
+        "Requirements:\n"
+        "Master's degree or equivalent; in case the degree is pending, specify the date.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.education is not None
+    assert "pending" not in read.education.evidence

@@ -562,6 +562,26 @@ def _other_degree_s_years(seg: str, at: int) -> bool:
     return bool(degree_levels(seg[at : end if end != -1 else len(seg)]))
 
 
+#: a clause that opens with the field of study: "...; in molecular biology, biology, or
+#: biochemistry or related field"
+_FIELD_OPENING = re.compile(r"in\s+[^.;]+")
+
+
+def _degree_s_fields(seg: str, at: int, after: int) -> bool:
+    """Whether the semicolon at ``seg[at]`` parts a degree from its fields of study: "B.S
+    with 8 years of experience or, M.S with 6 years of experience preferred; in molecular
+    biology, biology, or biochemistry or related field" (glassdoor-0106), read in one
+    clause with it."""
+    if seg[at] != ";":
+        return False
+    opening = _FIELD_OPENING.match(seg, after)
+    return (
+        opening is not None
+        and bool(field_spans(opening.group()))
+        and bool(degree_levels(seg[max(0, seg.rfind(";", 0, at) + 1) : at]))
+    )
+
+
 #: a degree's initial and its second part, apart: "B. Tech", "M. Sc", "B. E"
 _SPACED_DEGREE = re.compile(r"(?-i:[BM])\.\s+(?-i:Tech|Sc|Eng|Com|Pharm|Arch|Des|Ed|Phil|E|S|A)\b")
 
@@ -588,6 +608,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
             if not _NO_SENTENCE_END.search(seg, max(0, m.start() - 8), m.start())
             and not _other_degree_s_years(seg, m.end())
             and not _spaced_degree(seg, m.start())
+            and not _degree_s_fields(seg, m.start(), m.end())
         ]
         if seg.count(" + ") >= 2:
             pluses = [m.span() for m in _INLINE_PLUS.finditer(seg)]
