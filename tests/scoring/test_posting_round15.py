@@ -81,3 +81,49 @@ def test_a_clause_after_a_semicolon_that_names_no_field_stays_apart(
     read = read_posting(text, extractor=extractor)
     assert read.education is not None
     assert "pending" not in read.education.evidence
+
+
+#: a page pasted with hard line breaks, as glassdoor-0107 is
+_WRAPPED = (
+    "Required Qualifications:\n"
+    "BS in Computer Science or other\n"
+    "related discipline\n"
+    "2 or more years of experience with data\n"
+    "analytics and data visualization\n"
+    "The candidate should have a strong knowledge\n"
+    "of statistics, various programming languages, and open source\n"
+    "technologies.\n"
+)
+
+
+def test_a_hard_wrapped_line_goes_on_into_the_next(extractor: SkillExtractor) -> None:
+    """glassdoor-0107: in a text with hard line breaks, "2 or more years of experience with
+    data" / "analytics and data visualization" was read as two clauses (years in no
+    domain), and "BS in Computer Science or other" / "related discipline" lost its related
+    fields."""
+    read = read_posting(_WRAPPED, extractor=extractor)
+    assert read.years_min == 2.0
+    assert "data_visualization" in {s.skill_id for s in read.years_skills}
+    assert read.education is not None
+    assert read.education.related_fields
+
+
+def test_lines_of_items_in_lower_case_stay_apart(extractor: SkillExtractor) -> None:
+    """A list whose items open in lower case, in a text that is not hard-wrapped, keeps its
+    items apart: the preference of "front-end development ... is a plus" is not the
+    item's before it (skillspan-train-tech-014's form)."""
+    text = (
+        "Requirements:\n"
+        "Experience and knowledge in following areas:\n"
+        "C# and the .NET framework\n"
+        "design patterns and unit testing frameworks\n"
+        "front-end development with HTML and CSS is a plus\n"
+        "Experience with PostgreSQL.\n"
+        "Very good English.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    required = {s.skill_id for r in read.requirements if r.required for s in r.skills}
+    preferred = {s.skill_id for r in read.requirements if not r.required for s in r.skills}
+    assert "css" in preferred
+    assert "design_patterns" in required
+
