@@ -127,3 +127,20 @@ def test_lines_of_items_in_lower_case_stay_apart(extractor: SkillExtractor) -> N
     assert "css" in preferred
     assert "design_patterns" in required
 
+
+def test_what_the_company_gives_in_return_asks_nothing(extractor: SkillExtractor) -> None:
+    """glassdoor-0892: "In return, we have the privilege of backing you with ... a culture of
+    innovation and knowledge sharing" preferred knowledge sharing: the company's side of
+    the bargain, however it turns to the candidate, asks nothing."""
+    text = (
+        "Requirements:\n"
+        "Experience with Python.\n"
+        "\n"
+        "In return, we have the privilege of backing you with thousands of technical "
+        "experts, a culture of innovation and knowledge sharing, and partnerships across "
+        "government and academia.\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    asked = {s.skill_id for r in read.requirements for s in r.skills}
+    assert "python" in asked
+    assert not asked & {"knowledge_sharing", "government"}
