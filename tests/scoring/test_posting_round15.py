@@ -144,3 +144,17 @@ def test_what_the_company_gives_in_return_asks_nothing(extractor: SkillExtractor
     asked = {s.skill_id for r in read.requirements for s in r.skills}
     assert "python" in asked
     assert not asked & {"knowledge_sharing", "government"}
+
+
+def test_years_asked_past_their_degrees_in_parentheses(extractor: SkillExtractor) -> None:
+    """glassdoor-0067: "Minimum 5 years (with M.S. degree) or 3 years (with PhD) of industry
+    experience in data science" asked its years in no domain: the degrees in parentheses
+    ended the years' words before what they are asked in."""
+    text = (
+        "Requirements\n"
+        "Minimum 5 years (with M.S. degree) or 3 years (with PhD) of industry experience in "
+        "data science\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert read.years_min is not None
+    assert {s.skill_id for s in read.years_skills} == {"data_science"}

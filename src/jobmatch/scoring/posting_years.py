@@ -312,13 +312,14 @@ def years_phrase(clause: str, *, shares: bool = True) -> str | None:
         end = _PHRASE_END.search(phrase)
         return _TRAILING.sub("", phrase[: end.start()] if end else phrase).strip()
     start = found[0].start()
-    stop = found[1].start() if len(found) > 1 else len(clause)
-    end = _PHRASE_END.search(clause, found[0].end(), stop)
+    at, rest = _past_degree_alternatives(clause, found)
+    stop = rest[0].start() if rest else len(clause)
+    end = _PHRASE_END.search(clause, at, stop)
     stop = end.start() if end else stop
-    share = _SHARE.search(clause, found[0].end(), stop) if shares else None
+    share = _SHARE.search(clause, at, stop) if shares else None
     stop = share.start() if share else stop
-    item = _NEXT_ITEM.search(clause, found[0].end(), stop)
-    phrase = clause[start : item.start() if item else stop]
+    item = _NEXT_ITEM.search(clause, at, stop)
+    phrase = clause[start : found[0].end()] + clause[at : item.start() if item else stop]
     if _OPEN_DOMAIN.search(phrase):
         return ""
     setting = _SETTING.search(phrase)
@@ -337,6 +338,35 @@ _EXPERIENCE_BEFORE_FOR = re.compile(
     r"(?:(?:a\s+)?minimum\s+of|at\s+least|over|more\s+than)?\s*$",
     re.IGNORECASE,
 )
+#: a degree in a parenthesis right after a figure: "5 years (with M.S. degree)", "2 years
+#: (PhD)"
+_DEGREE_ASIDE = re.compile(r"\s*\(\s*(?:(?:with|w/)\s*)?(?:an?\s+)?(?P<degree>[^()]{1,25})\)")
+#: what joins two figures of degree-and-years alternatives
+_OR_JOIN = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
+
+
+def _past_degree_alternatives(
+    clause: str, found: Sequence[re.Match[str]]
+) -> tuple[int, Sequence[re.Match[str]]]:
+    """Where the words the first figure of ``found`` is asked in start, and the figures
+    after them: past the alternatives of degrees in parentheses that stand between the
+    figure and what it is asked in ("Minimum 5 years (with M.S. degree) or 3 years (with
+    PhD) of industry experience in data science", glassdoor-0067: data science)."""
+    aside = _DEGREE_ASIDE.match(clause, found[0].end())
+    if aside is None or not _DEGREE_WORD.search(aside["degree"]):
+        return found[0].end(), found[1:]
+    at, rest = aside.end(), found[1:]
+    while rest:
+        join = _OR_JOIN.match(clause, at)
+        nxt = _DEGREE_ASIDE.match(clause, rest[0].end())
+        if join is None or join.end() != rest[0].start() or nxt is None:
+            break
+        if not _DEGREE_WORD.search(nxt["degree"]):
+            break
+        at, rest = nxt.end(), rest[1:]
+    return at, rest
+
+
 #: the setting the years are spent in, after what they are asked in
 _SETTING = re.compile(
     r"[ \t,]+(?:in|within|at)[ \t]+(?:an?|the)[ \t]+(?:[\w/&+-]+[ \t]+){0,3}?"
