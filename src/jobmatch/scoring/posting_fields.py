@@ -38,6 +38,9 @@ _DEGREE_IN = re.compile(
     # "degree ... required, preferably in a quantitative field" (glassdoor-0310), never
     # before the degree ("experience ... preferably in E-Commerce. Bachelor's degree")
     r"|" + _DEGREE_WORD + r"[^.;()\n]{0,80}?\b(?:preferably|ideally)\s+in\s+"
+    # the fields after a semicolon: "M.S with 6 years of experience preferred; in molecular
+    # biology, biology, or biochemistry or related field" (glassdoor-0106)
+    r"|" + _DEGREE_WORD + r"[^.;()\n]{0,80}?;\s*in\s+"
     # the degree's emphasis: "BA or BS, with emphasis in statistical research or
     # mathematics" (glassdoor-0295), "degree with a concentration in finance"
     r"|" + _DEGREE_WORD + r"[^.;()\n]{0,40}?\b(?:an?\s+)?(?:emphasis|concentration"

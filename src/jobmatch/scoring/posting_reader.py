@@ -1313,6 +1313,8 @@ def _company_voice(clause: str, section: str, subject: re.Pattern[str] | None = 
     itself by its name (``subject``: "Hygiena plays a critical role in ..."); in any
     section, a team saying what it works with ("Our data team uses PySpark and Jupyter
     notebooks extensively.", "The team uses their ... problem-solving skills")."""
+    if _IN_RETURN.match(clause):
+        return True  # "In return, we have the privilege of backing you with ..."
     voice = _TEAM_VOICE.match(clause) or (
         section in _CANDIDATE_ONLY
         and (_COMPANY_VOICE.match(clause) or (subject is not None and subject.match(clause)))
@@ -1320,6 +1322,10 @@ def _company_voice(clause: str, section: str, subject: re.Pattern[str] | None = 
     return bool(voice) and not _CANDIDATE_VOICE.search(clause)
 
 
+#: the company's side of the bargain, whatever it says to the candidate ("In return, we
+#: have the privilege of backing you with thousands of technical experts in diverse fields,
+#: a culture of innovation and knowledge sharing", glassdoor-0892): no demand
+_IN_RETURN = re.compile(r"[^\w<]*in\s+(?:return|exchange)\s*,?\s+(?:we|our)\b", re.IGNORECASE)
 #: what a company says it works with: named technologies (devops and data tools too)
 _COMPANY_STACK = NAMED_TECHNOLOGY - {"certification"}
 #: the company saying what it works with ("We rely heavily on AWS Serverless framework

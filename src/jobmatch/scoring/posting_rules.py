@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .posting_departments import department_names
-from .posting_years import years_asked, years_phrase
+from .posting_years import next_item, years_asked, years_phrase
 from .profile_types import DEGREE_LEVELS
 from .resume_facts import KNOWN_FIELDS, PROFESSIONAL_DOCTORATE_PATTERN
 from .role_lines import RUN_ON_WORDS
@@ -423,11 +423,14 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     # in ...", "...or related discipline)" / "2+ years of ...")
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     width = lengths[(9 * len(lengths)) // 10] if lengths else 0
+    wrapped = _hard_wrapped(lines)
     pos = 0
     for i, line in enumerate(lines):
         end = pos + len(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if not _goes_on(lines, i, start == pos) and _ends_item(line.rstrip(), nxt, width):
+        if not _goes_on(lines, i, start == pos, wrapped=wrapped) and _ends_item(
+            line.rstrip(), nxt, width
+        ):
             if text[start:end].strip():
                 yield start, end
             start = end + 1
@@ -436,9 +439,10 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def _goes_on(lines: list[str], i: int, opens_item: bool) -> bool:
+def _goes_on(lines: list[str], i: int, opens_item: bool, *, wrapped: bool = False) -> bool:
     """Whether line ``i`` of ``lines`` goes on into the next line, whatever its length and
-    end say (``opens_item``: the line is the first of its item). Each case:
+    end say (``opens_item``: the line is the first of its item; ``wrapped``: the text is
+    hard-wrapped, :func:`_hard_wrapped`). Each case:
 
     * **double spacing**: a blank line between a line that runs on (a comma, "and/or",
       "of") and one opening in lower case is the spacing, not a paragraph's end
@@ -456,6 +460,9 @@ def _goes_on(lines: list[str], i: int, opens_item: bool) -> bool:
     * **a run-on last word**: a line ending in a word no item ends with, before a line
       opening in lower case, however short ("... senior government levels in a" /
       "balanced technical value ...", glassdoor-0463's hard breaks);
+    * **a hard wrap**: in a hard-wrapped text, a line of a few words that ends with a word
+      in lower case, before a line opening in lower case ("2 or more years of experience
+      with data" / "analytics and data visualization", glassdoor-0107; :func:`_hard_wrap`);
     * **examples going on**: a line ending with "e.g." (a full stop that ends no sentence)
       before a short line that closes the parenthesis ("( e.g ." / "Ansible Puppet
       Terraform )"; a longer one runs on into other statements).
@@ -474,12 +481,54 @@ def _goes_on(lines: list[str], i: int, opens_item: bool) -> bool:
         or (opens_lower and opens_item and _broken_item(line, nxt))
         # a run-on last word
         or (opens_lower and _RUNS_ON_WORD.search(line) is not None)
+        # a hard wrap: a line of a few words cut after a lower-case word, before a line
+        # opening in lower case
+        or (opens_lower and wrapped and _hard_wrap(line))
         # examples going on
         or (
             line.endswith(".")
             and _NO_SENTENCE_END.search(line[-8:]) is not None
             and _CLOSING_LINE.fullmatch(nxt) is not None
         )
+    )
+
+
+#: a line's last word in lower case
+_LOWER_END = re.compile(r"[ \t][a-z]+$")
+#: the fewest words of a line a hard wrap cuts
+_WRAPPED_WORDS = 4
+
+
+#: the share of a text's lines that run on into a line opening in lower case, from which
+#: the text is hard-wrapped (Glassdoor's pasted pages: 44% to 56%; a list of items in
+#: lower case or SkillSpan's lines cut at spans: 35% and less)
+_WRAPPED_SHARE = 0.4
+#: a line that runs on: it ends with a word in lower case or a comma
+_RUNS_ON_END = re.compile(r"[a-z,]$")
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether the text of ``lines`` is hard-wrapped: at least :data:`_WRAPPED_SHARE` of its
+    lines end with a word in lower case or a comma before a line opening in lower case."""
+    filled = sum(1 for line in lines if line.strip())
+    runs = sum(
+        1
+        for line, nxt in zip(lines, lines[1:], strict=False)
+        if _RUNS_ON_END.search(line.rstrip()) and nxt[:1].islower()
+    )
+    return filled > 0 and runs >= _WRAPPED_SHARE * filled
+
+
+def _hard_wrap(line: str) -> bool:
+    """Whether ``line``, before a line opening in lower case, was cut by a hard wrap: it has
+    a few words and ends with a word in lower case ("2 or more years of experience with
+    data" / "analytics and data visualization", "BS in Computer Science or other" /
+    "related discipline", glassdoor-0107), and it states no preference, which ends an item
+    ("Java is a plus" / "design patterns and ...", SkillSpan's items in lower case)."""
+    return (
+        len(line.split()) >= _WRAPPED_WORDS
+        and _LOWER_END.search(line) is not None
+        and not states_preference(line)
     )
 
 
@@ -562,6 +611,26 @@ def _other_degree_s_years(seg: str, at: int) -> bool:
     return bool(degree_levels(seg[at : end if end != -1 else len(seg)]))
 
 
+#: a clause that opens with the field of study: "...; in molecular biology, biology, or
+#: biochemistry or related field"
+_FIELD_OPENING = re.compile(r"in\s+[^.;]+")
+
+
+def _degree_s_fields(seg: str, at: int, after: int) -> bool:
+    """Whether the semicolon at ``seg[at]`` parts a degree from its fields of study: "B.S
+    with 8 years of experience or, M.S with 6 years of experience preferred; in molecular
+    biology, biology, or biochemistry or related field" (glassdoor-0106), read in one
+    clause with it."""
+    if seg[at] != ";":
+        return False
+    opening = _FIELD_OPENING.match(seg, after)
+    return (
+        opening is not None
+        and bool(field_spans(opening.group()))
+        and bool(degree_levels(seg[max(0, seg.rfind(";", 0, at) + 1) : at]))
+    )
+
+
 #: a degree's initial and its second part, apart: "B. Tech", "M. Sc", "B. E"
 _SPACED_DEGREE = re.compile(r"(?-i:[BM])\.\s+(?-i:Tech|Sc|Eng|Com|Pharm|Arch|Des|Ed|Phil|E|S|A)\b")
 
@@ -588,6 +657,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
             if not _NO_SENTENCE_END.search(seg, max(0, m.start() - 8), m.start())
             and not _other_degree_s_years(seg, m.end())
             and not _spaced_degree(seg, m.start())
+            and not _degree_s_fields(seg, m.start(), m.end())
         ]
         if seg.count(" + ") >= 2:
             pluses = [m.span() for m in _INLINE_PLUS.finditer(seg)]
@@ -819,6 +889,12 @@ def preferred_asides(
                 tail = degree
     if tail is not None and not states_preference(text[start : tail.start()]):
         stop = _degree_statement(text, tail.end(), end)
+        item = next_item(text, tail.end(), stop)
+        if not states_preference(text[item:stop]):
+            # a run-on line's next item ends the tail ("Ideally you have used Helm ... You
+            # use Python as your primary language": Python is asked), unless a preference
+            # follows, which the rest of the clause would then take for its own
+            stop = item
         kept = [(a, b) for a, b in found if b <= tail.start() or a >= stop]
         return kept, (tail.start(), stop)
     return found, None

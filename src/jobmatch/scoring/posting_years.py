@@ -28,6 +28,7 @@ __all__ = [
     "field_alternatives",
     "figure_value",
     "minimum_sharing_unit",
+    "next_item",
     "role_work",
     "years_asked",
     "years_phrase",
@@ -259,6 +260,24 @@ _NEXT_ITEM = re.compile(
     r"|Knowledge\s+of|Experience\s+(?:with|in|of|as|building|using|working)"
     r"|has\s+(?:experience|knowledge|expertise)|is\s+(?:fluent|passionate))\b)"
 )
+
+
+def next_item(text: str, start: int, end: int) -> int:
+    """Where the next item of a list that lost its line breaks starts in ``text[start:end]``
+    (see :data:`_NEXT_ITEM`: "... Kubernetes brings You use Python as your primary
+    language"), else ``end``. An item opened by a preference cue ("Ideally Experience
+    with ...") is no next item."""
+    for item in _NEXT_ITEM.finditer(text, start, end):
+        if not _CUE_BEFORE.search(text, max(start, item.start() - 12), item.start()):
+            return item.start()
+    return end
+
+
+#: a preference cue the next item opens with ("... shell Ideally Experience with NoSQL"): the
+#: item starts at the cue, and is no item of its own after it
+_CUE_BEFORE = re.compile(r"\b(?:Ideally|Preferably|Optionally)$", re.IGNORECASE)
+
+
 #: a domain opened to what the lexicon cannot check: "in Chemistry or any science-based
 #: field", "CAR T cell therapy, or related field", "or similar", "in a similar role"
 _OPEN_DOMAIN = re.compile(
@@ -285,14 +304,22 @@ def years_phrase(clause: str, *, shares: bool = True) -> str | None:
     found = _figures(clause)
     if not found:
         return None
+    before = _EXPERIENCE_BEFORE_FOR.search(clause, 0, found[0].start())
+    if before is not None and not clause[found[0].end() :].strip(" \t.;,)"):
+        # "Extensive experience in designing CI/CD solutions ... for a minimum of three (3)
+        # years": the clause's last words are its figure, asked for the experience before it
+        phrase = clause[before.start("what") : before.end("what")]
+        end = _PHRASE_END.search(phrase)
+        return _TRAILING.sub("", phrase[: end.start()] if end else phrase).strip()
     start = found[0].start()
-    stop = found[1].start() if len(found) > 1 else len(clause)
-    end = _PHRASE_END.search(clause, found[0].end(), stop)
+    at, rest = _past_degree_alternatives(clause, found)
+    stop = rest[0].start() if rest else len(clause)
+    end = _PHRASE_END.search(clause, at, stop)
     stop = end.start() if end else stop
-    share = _SHARE.search(clause, found[0].end(), stop) if shares else None
+    share = _SHARE.search(clause, at, stop) if shares else None
     stop = share.start() if share else stop
-    item = _NEXT_ITEM.search(clause, found[0].end(), stop)
-    phrase = clause[start : item.start() if item else stop]
+    item = _NEXT_ITEM.search(clause, at, stop)
+    phrase = clause[start : found[0].end()] + clause[at : item.start() if item else stop]
     if _OPEN_DOMAIN.search(phrase):
         return ""
     setting = _SETTING.search(phrase)
@@ -302,6 +329,42 @@ def years_phrase(clause: str, *, shares: bool = True) -> str | None:
         # management or SaaS"); "5 years of experience in a SaaS environment" keeps it
         phrase = phrase[: setting.start()]
     return _TRAILING.sub("", phrase).strip()
+
+
+#: experience named before a figure that ends its clause, after "for": "Experience in X
+#: ... for a minimum of three (3) years", "Hands-on experience with Y for at least 2 years"
+_EXPERIENCE_BEFORE_FOR = re.compile(
+    r"(?P<what>\bexperiences?\s+(?:in|with|of)\s+[^.;]+?)[\s,]+for\s+"
+    r"(?:(?:a\s+)?minimum\s+of|at\s+least|over|more\s+than)?\s*$",
+    re.IGNORECASE,
+)
+#: a degree in a parenthesis right after a figure: "5 years (with M.S. degree)", "2 years
+#: (PhD)"
+_DEGREE_ASIDE = re.compile(r"\s*\(\s*(?:(?:with|w/)\s*)?(?:an?\s+)?(?P<degree>[^()]{1,25})\)")
+#: what joins two figures of degree-and-years alternatives
+_OR_JOIN = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
+
+
+def _past_degree_alternatives(
+    clause: str, found: Sequence[re.Match[str]]
+) -> tuple[int, Sequence[re.Match[str]]]:
+    """Where the words the first figure of ``found`` is asked in start, and the figures
+    after them: past the alternatives of degrees in parentheses that stand between the
+    figure and what it is asked in ("Minimum 5 years (with M.S. degree) or 3 years (with
+    PhD) of industry experience in data science", glassdoor-0067: data science)."""
+    aside = _DEGREE_ASIDE.match(clause, found[0].end())
+    if aside is None or not _DEGREE_WORD.search(aside["degree"]):
+        return found[0].end(), found[1:]
+    at, rest = aside.end(), found[1:]
+    while rest:
+        join = _OR_JOIN.match(clause, at)
+        nxt = _DEGREE_ASIDE.match(clause, rest[0].end())
+        if join is None or join.end() != rest[0].start() or nxt is None:
+            break
+        if not _DEGREE_WORD.search(nxt["degree"]):
+            break
+        at, rest = nxt.end(), rest[1:]
+    return at, rest
 
 
 #: the setting the years are spent in, after what they are asked in
