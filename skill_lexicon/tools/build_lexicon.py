@@ -300,7 +300,17 @@ OTHER_SENSES: dict[str, list[str]] = {
         for after in (
             "technician technicians personnel mechanic mechanics worker workers crew staff "
             "supervisor parts supplies schedules schedule programs program practices "
-            "tasks work orders order request requests system systems"
+            "tasks work orders order request requests system systems shop shops"
+        ).split()
+    ]
+    # a trade's job title joined by a slash ("Conservation technician/maintenance",
+    # AGRICULTURE_17312146; "Custodial/Maintenance")
+    + [
+        f"{trade} / maintenance"
+        for trade in (
+            "technician mechanic custodian custodial janitor janitorial housekeeping "
+            "landscaping groundskeeper groundskeeping grounds repair repairs installation "
+            "construction cleaning facilities"
         ).split()
     ]
     # the trade of keeping equipment running ("procurement experience preferably within
@@ -619,6 +629,19 @@ OTHER_SENSES: dict[str, list[str]] = {
 # conversion, and ingest solutions", glassdoor-0110; "transport layer security")
 # re-used software, not how easy it is to use ("the need for software re-usability and
 # maintainability", skillspan-dev-tech-002)
+# a degree the writer says they lack ("Some College (No Degree)", AGRICULTURE_11813872; "OR
+# no degree w/6 years' experience"), not one they hold or a posting asks
+OTHER_SENSES["degree"] = ["no degree", "without degree", "without a degree"]
+OTHER_SENSES["a degree"] = ["without a degree"]
+# a high school's pupils, teachers and teams ("filming high school football games",
+# DIGITAL-MEDIA_11270462; "the educational needs of high school students"), no diploma
+OTHER_SENSES["high school"] = [
+    f"high school {what}"
+    for what in (
+        "student students pupils teacher teachers football basketball baseball soccer sports "
+        "athletes athletics games coach coaches team teams"
+    ).split()
+]
 OTHER_SENSES["usability"] = ["re-usability", "reusability", "re usability"]
 # the bus, not the card-payment standard ("comfortable with use of PCI analyzer and ethernet
 # analyzer", skillspan-dev-tech-028)
@@ -898,6 +921,47 @@ LANGUAGE_CLASSES = [
 # a country's market ("autonomous vehicles for the Chinese market", glassdoor-0618), not a
 # language the reader speaks
 LANGUAGE_MARKETS = ["market", "markets"]
+# a country's institutions ("key fields of Danish European and international law", "the Danish
+# grading system", "the Danish Confederation of Professional Associations"): the adjective of
+# a nationality, not a language the reader speaks
+LANGUAGE_INSTITUTIONS = [
+    "law",
+    "laws",
+    "legislation",
+    "grading",
+    "confederation",
+    "government",
+    "authorities",
+    "ministry",
+    "parliament",
+    "courts",
+    "citizens",
+    "citizenship",
+    "educations",
+    "education system",
+    "universities",
+    "tax",
+    "european",
+]
+# a language the posting says is not needed ("a job where you do not have to be able to speak
+# Danish", "Danish is not required"): no requirement and no skill
+LANGUAGE_NOT_NEEDED = [
+    "not have to be able to speak {}",
+    "not need to be able to speak {}",
+    "not have to speak {}",
+    "not need to speak {}",
+    "n't have to speak {}",
+    "n't need to speak {}",
+    "not required to speak {}",
+    "not speak {}",
+    "n't speak {}",
+    "without speaking {}",
+    "no {} required",
+    "{} is not required",
+    "{} not required",
+    "{} is not a requirement",
+    "{} is not necessary",
+]
 
 
 def language_rules(records: list[dict[str, object]]) -> None:
@@ -920,7 +984,12 @@ def language_rules(records: list[dict[str, object]]) -> None:
                 "case_sensitive": True,
                 "positive": LANGUAGE_CUES + [n for n in names if n not in own],
                 "negative": [p for p in LANGUAGE_NEGATIVE if p.split()[0] in forms]
-                + [f"{f} {what}" for f in forms for what in LANGUAGE_CLASSES + LANGUAGE_MARKETS],
+                + [
+                    f"{f} {what}"
+                    for f in forms
+                    for what in LANGUAGE_CLASSES + LANGUAGE_MARKETS + LANGUAGE_INSTITUTIONS
+                ]
+                + [p.format(f) for f in forms for p in LANGUAGE_NOT_NEEDED],
                 "window": 6,
                 "neighbours": False,
             }
