@@ -943,25 +943,6 @@ LANGUAGE_INSTITUTIONS = [
     "tax",
     "european",
 ]
-# a language the posting says is not needed ("a job where you do not have to be able to speak
-# Danish", "Danish is not required"): no requirement and no skill
-LANGUAGE_NOT_NEEDED = [
-    "not have to be able to speak {}",
-    "not need to be able to speak {}",
-    "not have to speak {}",
-    "not need to speak {}",
-    "n't have to speak {}",
-    "n't need to speak {}",
-    "not required to speak {}",
-    "not speak {}",
-    "n't speak {}",
-    "without speaking {}",
-    "no {} required",
-    "{} is not required",
-    "{} not required",
-    "{} is not a requirement",
-    "{} is not necessary",
-]
 
 
 def language_rules(records: list[dict[str, object]]) -> None:
@@ -988,11 +969,42 @@ def language_rules(records: list[dict[str, object]]) -> None:
                     f"{f} {what}"
                     for f in forms
                     for what in LANGUAGE_CLASSES + LANGUAGE_MARKETS + LANGUAGE_INSTITUTIONS
-                ]
-                + [p.format(f) for f in forms for p in LANGUAGE_NOT_NEEDED],
+                ],
                 "window": 6,
                 "neighbours": False,
             }
+
+
+# a certification the writer is only eligible for ("Project Management Professional (PMP) -
+# Eligible", HEALTHCARE resume; "PMP-eligible"; "CPA eligible"): not one they hold
+CERTIFICATION_NOT_HELD = ["eligible", "- eligible", ") - eligible", ") eligible"]
+
+
+def certification_rules(records: list[dict[str, object]]) -> None:
+    """Give every certification negatives for "eligible" after any of its forms, also after
+    the name with a form in parentheses ("Project Management Professional (PMP) - Eligible");
+    its forms stay plain (kept everywhere else)."""
+    for rec in records:
+        if rec["category"] != "certification":
+            continue
+        forms = [str(rec["name"]), *cast(list[str], rec.get("aliases", []))]
+        acronyms = [f for f in forms if f.isupper() and " " not in f and len(f) <= 8]
+        heads = forms + [f"{a} ( {b}" for a in forms for b in acronyms if a != b]
+        negative = [f"{h} {what}" for h in heads for what in CERTIFICATION_NOT_HELD]
+        context = cast(dict[str, object] | None, rec.get("context"))
+        if context is None:
+            context = rec["context"] = {
+                "forms": [],
+                "case_sensitive": False,
+                "positive": [],
+                "negative": [],
+                "window": 4,
+                "neighbours": False,
+            }
+        ruled = set(cast(list[str], context["forms"]))
+        plain = cast(list[str], context.get("plain_forms", []))
+        context["plain_forms"] = plain + [f for f in forms if f not in ruled and f not in plain]
+        context["negative"] = cast(list[str], context["negative"]) + negative
 
 
 def slug(name: str) -> str:
@@ -1131,6 +1143,7 @@ def build_file(src: Path) -> list[dict[str, object]]:
             raise SystemExit(f"{src.name}:{n}: record before any '== category' line")
         records.append(parse_line(line, category, f"{src.name}:{n}"))
     language_rules(records)
+    certification_rules(records)
     return records
 
 
