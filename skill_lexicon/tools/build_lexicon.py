@@ -300,7 +300,17 @@ OTHER_SENSES: dict[str, list[str]] = {
         for after in (
             "technician technicians personnel mechanic mechanics worker workers crew staff "
             "supervisor parts supplies schedules schedule programs program practices "
-            "tasks work orders order request requests system systems"
+            "tasks work orders order request requests system systems shop shops"
+        ).split()
+    ]
+    # a trade's job title joined by a slash ("Conservation technician/maintenance",
+    # AGRICULTURE_17312146; "Custodial/Maintenance")
+    + [
+        f"{trade} / maintenance"
+        for trade in (
+            "technician mechanic custodian custodial janitor janitorial housekeeping "
+            "landscaping groundskeeper groundskeeping grounds repair repairs installation "
+            "construction cleaning facilities"
         ).split()
     ]
     # the trade of keeping equipment running ("procurement experience preferably within
@@ -619,6 +629,19 @@ OTHER_SENSES: dict[str, list[str]] = {
 # conversion, and ingest solutions", glassdoor-0110; "transport layer security")
 # re-used software, not how easy it is to use ("the need for software re-usability and
 # maintainability", skillspan-dev-tech-002)
+# a degree the writer says they lack ("Some College (No Degree)", AGRICULTURE_11813872; "OR
+# no degree w/6 years' experience"), not one they hold or a posting asks
+OTHER_SENSES["degree"] = ["no degree", "without degree", "without a degree"]
+OTHER_SENSES["a degree"] = ["without a degree"]
+# a high school's pupils, teachers and teams ("filming high school football games",
+# DIGITAL-MEDIA_11270462; "the educational needs of high school students"), no diploma
+OTHER_SENSES["high school"] = [
+    f"high school {what}"
+    for what in (
+        "student students pupils teacher teachers football basketball baseball soccer sports "
+        "athletes athletics games coach coaches team teams"
+    ).split()
+]
 OTHER_SENSES["usability"] = ["re-usability", "reusability", "re usability"]
 # the bus, not the card-payment standard ("comfortable with use of PCI analyzer and ethernet
 # analyzer", skillspan-dev-tech-028)
@@ -898,6 +921,28 @@ LANGUAGE_CLASSES = [
 # a country's market ("autonomous vehicles for the Chinese market", glassdoor-0618), not a
 # language the reader speaks
 LANGUAGE_MARKETS = ["market", "markets"]
+# a country's institutions ("key fields of Danish European and international law", "the Danish
+# grading system", "the Danish Confederation of Professional Associations"): the adjective of
+# a nationality, not a language the reader speaks
+LANGUAGE_INSTITUTIONS = [
+    "law",
+    "laws",
+    "legislation",
+    "grading",
+    "confederation",
+    "government",
+    "authorities",
+    "ministry",
+    "parliament",
+    "courts",
+    "citizens",
+    "citizenship",
+    "educations",
+    "education system",
+    "universities",
+    "tax",
+    "european",
+]
 
 
 def language_rules(records: list[dict[str, object]]) -> None:
@@ -920,10 +965,46 @@ def language_rules(records: list[dict[str, object]]) -> None:
                 "case_sensitive": True,
                 "positive": LANGUAGE_CUES + [n for n in names if n not in own],
                 "negative": [p for p in LANGUAGE_NEGATIVE if p.split()[0] in forms]
-                + [f"{f} {what}" for f in forms for what in LANGUAGE_CLASSES + LANGUAGE_MARKETS],
+                + [
+                    f"{f} {what}"
+                    for f in forms
+                    for what in LANGUAGE_CLASSES + LANGUAGE_MARKETS + LANGUAGE_INSTITUTIONS
+                ],
                 "window": 6,
                 "neighbours": False,
             }
+
+
+# a certification the writer is only eligible for ("Project Management Professional (PMP) -
+# Eligible", HEALTHCARE resume; "PMP-eligible"; "CPA eligible"): not one they hold
+CERTIFICATION_NOT_HELD = ["eligible", "- eligible", ") - eligible", ") eligible"]
+
+
+def certification_rules(records: list[dict[str, object]]) -> None:
+    """Give every certification negatives for "eligible" after any of its forms, also after
+    the name with a form in parentheses ("Project Management Professional (PMP) - Eligible");
+    its forms stay plain (kept everywhere else)."""
+    for rec in records:
+        if rec["category"] != "certification":
+            continue
+        forms = [str(rec["name"]), *cast(list[str], rec.get("aliases", []))]
+        acronyms = [f for f in forms if f.isupper() and " " not in f and len(f) <= 8]
+        heads = forms + [f"{a} ( {b}" for a in forms for b in acronyms if a != b]
+        negative = [f"{h} {what}" for h in heads for what in CERTIFICATION_NOT_HELD]
+        context = cast(dict[str, object] | None, rec.get("context"))
+        if context is None:
+            context = rec["context"] = {
+                "forms": [],
+                "case_sensitive": False,
+                "positive": [],
+                "negative": [],
+                "window": 4,
+                "neighbours": False,
+            }
+        ruled = set(cast(list[str], context["forms"]))
+        plain = cast(list[str], context.get("plain_forms", []))
+        context["plain_forms"] = plain + [f for f in forms if f not in ruled and f not in plain]
+        context["negative"] = cast(list[str], context["negative"]) + negative
 
 
 def slug(name: str) -> str:
@@ -1062,6 +1143,7 @@ def build_file(src: Path) -> list[dict[str, object]]:
             raise SystemExit(f"{src.name}:{n}: record before any '== category' line")
         records.append(parse_line(line, category, f"{src.name}:{n}"))
     language_rules(records)
+    certification_rules(records)
     return records
 
 

@@ -33,7 +33,7 @@ def test_case_file_shape(extractor: SkillExtractor) -> None:
     assert Counter(str(c["class"]) for c in CASES) == {
         "title_line": 56,
         "research_practice": 75,
-        "wrong_sense": 367,
+        "wrong_sense": 379,
         "line_break": 31,
     }
     known = set(extractor.lexicon.by_id)
@@ -61,7 +61,7 @@ def test_figures_per_class(extractor: SkillExtractor) -> None:
     assert found == {
         "title_line": [102, 102, 0],
         "research_practice": [88, 88, 0],
-        "wrong_sense": [362, 362, 0],
+        "wrong_sense": [372, 372, 0],
         "line_break": [40, 40, 0],
     }
     assert misses == []

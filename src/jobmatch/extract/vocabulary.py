@@ -75,7 +75,8 @@ ACTION_VERBS = frozenset(
     "automated migrated integrated conducted ran applied introduced shipped maintained "
     "prototyped benchmarked evaluated scaled refactored modelled modeled worked coached "
     "mentored supervised taught researched investigated explored studied analyzed analysed "
-    "contributed collaborated authored co-authored published presented".split()
+    "contributed collaborated authored co-authored published presented took oversaw "
+    "participated".split()
 )
 # capitalised "-ed" words that open sentences but state no deed of the writer: postings'
 # ("Preferred qualifications", "Founded in 1999, ...") and adjectives ("Advanced knowledge
