@@ -56,7 +56,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 3  # 3: compiled rules and patterns (:mod:`.compiled`), packed token table
+# 3: compiled rules and patterns (:mod:`.compiled`), packed token table; 4: each compiled
+# rule with its derived word sets (read back, not derived again at start-up)
+CACHE_FORMAT = 4
 CACHE_RESOURCE = "compiled_patterns.msgpack"
 
 
