@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import replace
 from importlib import resources
@@ -214,6 +215,21 @@ def test_rules_read_back_from_the_cache_are_the_compiled_ones() -> None:
     assert any(r is not None and r.multi_first for r in shipped.rules)
     assert any(r is not None and r.negative_context for r in shipped.rules)
     assert any(r is not None and r.negative_bare for r in shipped.rules)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_a_cache_leaves_the_collector_as_it_was(tmp_path: Path, enabled: bool) -> None:
+    path = tmp_path / CACHE_RESOURCE
+    path.write_bytes(srsly.msgpack_dumps(_shipped().to_dict()))
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        assert read_cache(path) is not None
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
 
 
 def test_the_shipped_cache_holds_the_compiled_build(extractor: SkillExtractor) -> None:
