@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import replace
 from importlib import resources
@@ -195,8 +196,10 @@ def test_cache_round_trips_as_a_dict() -> None:
     again = PatternCache.from_dict(srsly.msgpack_loads(srsly.msgpack_dumps(cache.to_dict())))
     assert again == replace(cache, tokens=again.tokens)
     assert again.tokens["C++"] == ["C++"]
-    with pytest.raises(ValueError, match="not a pattern cache of format 3"):
+    with pytest.raises(ValueError, match="not a pattern cache of format 4"):
         PatternCache.from_dict({"format": 1})  # the token lists alone: rebuilt in memory
+    with pytest.raises(ValueError, match="not a pattern cache of format 4"):
+        PatternCache.from_dict({**cache.to_dict(), "format": 3})  # rules without derived sets
     bad = {**cache.to_dict(), "compiled": {"rules": []}}
     with pytest.raises(ValueError, match="bad compiled build"):
         PatternCache.from_dict(bad)
@@ -204,11 +207,29 @@ def test_cache_round_trips_as_a_dict() -> None:
 
 def test_rules_read_back_from_the_cache_are_the_compiled_ones() -> None:
     # every field, the derived ones too (an iterator read back from the cache was once
-    # read twice: the rules lost the first words of their multi-token cues)
+    # read twice: the rules lost the first words of their multi-token cues); the derived
+    # ones are stored (format 4), and read back equal to what the rule's parts give
     fresh, shipped = build_cache().compiled, _shipped().compiled
     assert fresh is not None and shipped is not None
     assert shipped.rules == fresh.rules
     assert any(r is not None and r.multi_first for r in shipped.rules)
+    assert any(r is not None and r.negative_context for r in shipped.rules)
+    assert any(r is not None and r.negative_bare for r in shipped.rules)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_a_cache_leaves_the_collector_as_it_was(tmp_path: Path, enabled: bool) -> None:
+    path = tmp_path / CACHE_RESOURCE
+    path.write_bytes(srsly.msgpack_dumps(_shipped().to_dict()))
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        assert read_cache(path) is not None
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
 
 
 def test_the_shipped_cache_holds_the_compiled_build(extractor: SkillExtractor) -> None:

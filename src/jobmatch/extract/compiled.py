@@ -80,6 +80,10 @@ def _rule_to_list(rule: Rule | None) -> list[Any] | None:
         rule.sense,
         sorted(rule.sense_single),
         [list(c) for c in rule.sense_multi],
+        # derived from the parts above, stored so that a start-up does not derive them again
+        sorted(rule.negative_context),
+        sorted(list(p) for p in rule.negative_bare),
+        sorted(rule.multi_first),
     ]
 
 
@@ -87,7 +91,7 @@ def _rule_from_list(data: Any) -> Rule | None:
     if data is None:
         return None
     exact, case_sensitive, single, multi, negative, window, neighbours, plain, cue_forms = data[:9]
-    sense, sense_single, sense_multi = data[9:]
+    sense, sense_single, sense_multi, context, bare, first = data[9:]
     return assemble_rule(
         forms_exact=map(tuple, exact),
         case_sensitive=bool(case_sensitive),
@@ -101,6 +105,7 @@ def _rule_from_list(data: Any) -> Rule | None:
         sense=int(sense),
         sense_single=sense_single,
         sense_multi=map(tuple, sense_multi),
+        derived=(context, map(tuple, bare), first),
     )
 
 

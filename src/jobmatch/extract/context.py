@@ -157,14 +157,27 @@ def assemble_rule(
     sense: int = -1,
     sense_single: Iterable[int] = (),
     sense_multi: Iterable[tuple[int, ...]] = (),
+    derived: tuple[Iterable[int], Iterable[tuple[int, ...]], Iterable[int]] | None = None,
 ) -> Rule:
     """A :class:`Rule` from its hashed parts (:func:`compile_rule`'s, or read back from
     :mod:`.compiled`); the grouped negatives are derived here.
+
+    Args:
+        derived: the rule's ``negative_context``, ``negative_bare`` and ``multi_first``
+            as :mod:`.compiled` stored them (read back, not derived again: a start-up reads
+            ~900 rules), or ``None`` to derive them from ``negative`` and ``multi``.
 
     Returns:
         The rule.
     """
     multi = tuple(multi)  # an iterator (read back from the cache) is read once
+    if derived is None:
+        derived = (
+            (w for phrase, k, length in negative for w in (*phrase[:k], *phrase[k + length :])),
+            (phrase for phrase, _, length in negative if len(phrase) == length),
+            (c[0] for c in multi),
+        )
+    context, bare, first = derived
     return Rule(
         forms_exact=frozenset(forms_exact),
         case_sensitive=case_sensitive,
@@ -183,11 +196,9 @@ def assemble_rule(
         sense=sense,
         sense_single=frozenset(sense_single),
         sense_multi=tuple(sense_multi),
-        negative_context=frozenset(
-            w for phrase, k, length in negative for w in (*phrase[:k], *phrase[k + length :])
-        ),
-        negative_bare=frozenset(phrase for phrase, _, length in negative if len(phrase) == length),
-        multi_first=frozenset(c[0] for c in multi),
+        negative_context=frozenset(context),
+        negative_bare=frozenset(bare),
+        multi_first=frozenset(first),
     )
 
 

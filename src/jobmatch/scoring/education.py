@@ -143,9 +143,6 @@ def _extra_levels(line: str) -> list[str]:
     return found
 
 
-# a line degree_line gives a level has a level pattern or an extra form (the anchored third
-# one at a line's start: MULTILINE)
-_ANY_DEGREE_LOWER = re.compile(ANY_DEGREE_PATTERN, re.MULTILINE)
 # a letter's head in by_first_letter's union ("|p(?<!\wp)"), and the same in the extra
 # forms below: its lookbehind only
 _AFTER_NON_WORD = re.compile(r"(?<=[|(:][a-z])\(\?<!\\w[a-z]\)")
@@ -184,10 +181,19 @@ _MAYBE_DEGREE_AFTER = re.compile(
     ),
     re.ASCII,
 )
-_MAYBE_DEGREE = re.compile(
-    "|".join([ANY_DEGREE_PATTERN, *(rx.pattern for _, rx in _EXTRA_LEVELS)]),
-    re.IGNORECASE | re.MULTILINE,
-)
+
+
+@lru_cache(maxsize=1)
+def _maybe_degree() -> re.Pattern[str]:
+    """The case-blind union of the level patterns and of the extra forms (a line
+    :func:`degree_line` gives a level has a match of one; the anchored third extra form at a
+    line's start: ``MULTILINE``). Compiled on first use: only a text whose ``lower()`` moves
+    offsets or holds a dotless i or a long s needs it (~4 ms to compile, which every other
+    start-up would pay for nothing)."""
+    return re.compile(
+        "|".join([ANY_DEGREE_PATTERN, *(rx.pattern for _, rx in _EXTRA_LEVELS)]),
+        re.IGNORECASE | re.MULTILINE,
+    )
 
 
 def degree_line_candidates(lines: Sequence[str]) -> list[int]:
@@ -211,7 +217,7 @@ def degree_line_candidates(lines: Sequence[str]) -> list[int]:
     if len(low) != len(text) or "\u0131" in low or "\u017f" in low:
         # lower() moved offsets, or the text has a letter IGNORECASE takes for an ASCII one
         # that lower() keeps (dotless i, long s): the case-blind patterns
-        return _lines_of(_MAYBE_DEGREE, text)
+        return _lines_of(_maybe_degree(), text)
     # else a case-blind match is a match of the lower-cased text (and that search is
     # faster); the extra forms' case-sensitive parts are taken case-blind (more lines, none
     # fewer)
