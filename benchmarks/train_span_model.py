@@ -36,6 +36,11 @@ Usage::
         # an experiment's config (docs/accurate.md)
     python benchmarks/train_span_model.py --no-install --labels knowledge
         # train on the Knowledge spans alone (one label, KNOWLEDGE)
+    python benchmarks/train_span_model.py --no-install --vectors
+        # static floret vectors trained on the unlabelled texts below (``pip install floret``)
+    python benchmarks/train_span_model.py --no-install --vectors wordllama --vector-dim 64
+        # static vectors from WordLlama's pretrained token embeddings (``pip install
+        # wordllama``; its files in the installed package, no network)
 
 The SkillSpan test split is held out: it is never read here.
 """
@@ -60,7 +65,8 @@ CONFIG = ROOT / "training" / "span_model.cfg"
 CODE = ROOT / "training" / "span_model_code.py"
 PRETRAIN_CONFIG = ROOT / "training" / "span_model_pretrain.cfg"
 TARGET = ROOT / "skill_lexicon" / "models" / "span_model"
-# the static vectors of --vectors: floret's hashed table, rows x dims float32 (5.1 MB)
+# the static vectors of --vectors: floret's hashed table, rows x dims float32 (5.1 MB);
+# VECTOR_DIM is also --vector-dim's default for --vectors wordllama
 VECTOR_ROWS = 20000
 VECTOR_DIM = 64
 # the gold layers each --labels choice keeps as entities (SkillSpan's span types, upper case)
@@ -207,6 +213,91 @@ def train_vectors(texts: Iterable[str], work: Path) -> Path:
     return out_dir
 
 
+# WordLlama's files inside its wheel (``pip install wordllama``, the ``train`` extra): the
+# Llama-2 tokenizer and a 32,000 x 256 fp16 token-embedding table distilled from
+# Llama-2-70B's input embeddings (Matryoshka-trained: the first 64 or 128 dims stand alone)
+WORDLLAMA_TOKENIZER = ("tokenizers", "l2_supercat_tokenizer_config.json")
+WORDLLAMA_WEIGHTS = ("weights", "l2_supercat_256.safetensors")
+
+
+def vector_words(texts: Iterable[str]) -> list[str]:
+    """The words the WordLlama table has a vector for, sorted: every jobmatch token of
+    ``texts`` and of the lexicon's names and aliases, as written, and the WordLlama
+    tokenizer's whole-word pieces (a piece that starts a word and is all letters)."""
+    from importlib.resources import files
+
+    from tokenizers import Tokenizer
+
+    from jobmatch import make_nlp
+    from jobmatch.lexicon.loader import load_lexicon
+
+    tokenizer = make_nlp().tokenizer
+    words: set[str] = set()
+    for doc in tokenizer.pipe(texts, batch_size=256):
+        words.update(t.text for t in doc if not t.is_space)
+    for skill in load_lexicon().skills:
+        for form in (skill.name, *skill.aliases):
+            words.update(t.text for t in tokenizer(form) if not t.is_space)
+    pieces = Tokenizer.from_file(str(files("wordllama").joinpath(*WORDLLAMA_TOKENIZER)))
+    for piece in pieces.get_vocab():
+        if piece.startswith("\u2581") and len(piece) > 2 and piece[1:].isalpha():
+            words.add(piece[1:].lower())
+    return sorted(w for w in words if w and not any(c.isspace() for c in w))
+
+
+def wordllama_vectors(words: Sequence[str], work: Path, dim: int) -> Path:
+    """Build a static vectors table from WordLlama's token embeddings and convert it with
+    ``spacy init vectors``; returns the vectors' pipeline folder.
+
+    A word's vector is the mean of the embedding rows of the WordLlama pieces of its lower
+    case (encoded alone, as the start of a word), truncated to the first ``dim`` dimensions
+    and L2-normalised. The table is keyed by the token's text (ORTH): spaCy keeps a
+    ``--attr LOWER`` of a plain (not floret) table in memory but does not save it, so a
+    trained model would look its vectors up by ORTH. So each word gets a key for its lower
+    case, its upper case and its capitalised form too (and the forms as written in
+    ``words``), all on one row (``spacy init vectors`` merges identical rows): a token in
+    another case than these has no vector. Read from the installed package's own files (the
+    tokenizer with ``tokenizers``, the table with ``safetensors``): nothing is downloaded.
+    """
+    from importlib.resources import files
+
+    import numpy as np
+    from safetensors import safe_open
+    from tokenizers import Tokenizer
+
+    pkg = files("wordllama")
+    pieces = Tokenizer.from_file(str(pkg.joinpath(*WORDLLAMA_TOKENIZER)))
+    with safe_open(str(pkg.joinpath(*WORDLLAMA_WEIGHTS)), framework="np", device="cpu") as f:
+        table = f.get_tensor("embedding.weight")[:, :dim].astype(np.float32)
+    text = work / f"vectors_wordllama_{dim}.txt"
+    text.parent.mkdir(parents=True, exist_ok=True)
+    forms: dict[str, set[str]] = {}  # lower case -> the keys sharing its vector
+    for word in words:
+        low = word.lower()
+        forms.setdefault(low, {low, low.upper(), low.capitalize()}).add(word)
+    lows = sorted(forms)
+    encodings = pieces.encode_batch(lows, add_special_tokens=False)
+    with text.open("w", encoding="utf-8") as out:
+        out.write(f"{sum(len(keys) for keys in forms.values())} {dim}\n")
+        for low, enc in zip(lows, encodings, strict=True):
+            vec = table[enc.ids].mean(axis=0)
+            norm = float(np.linalg.norm(vec))
+            if norm > 0:
+                vec /= norm
+            row = " ".join(f"{x:.5g}" for x in vec)
+            for key in sorted(forms[low]):
+                out.write(f"{key} {row}\n")
+    out_dir = work / "vectors"
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    cmd = [
+        sys.executable, "-m", "spacy", "init", "vectors", "en", str(text), str(out_dir),
+        "--name", f"jobmatch_wordllama_{dim}",
+    ]  # fmt: skip
+    subprocess.run(cmd, check=True, env=_env())
+    return out_dir
+
+
 def _env() -> dict[str, str]:
     return dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
 
@@ -266,7 +357,18 @@ def main(argv: Iterable[str] | None = None) -> None:
         "--pretrain-epochs", type=int, help="pretraining epochs (default: the config's, 40)"
     )
     ap.add_argument(
-        "--vectors", action="store_true", help="train static floret vectors and use them"
+        "--vectors",
+        nargs="?",
+        const="floret",
+        choices=("floret", "wordllama"),
+        help="static vectors for the tok2vec: floret (trained here; the default of a bare "
+        "--vectors) or wordllama (WordLlama's pretrained token embeddings)",
+    )
+    ap.add_argument(
+        "--vector-dim",
+        type=int,
+        default=VECTOR_DIM,
+        help="dimensions of the wordllama vectors (the first N of 256; default 64)",
     )
     ap.add_argument(
         "--config", default=str(CONFIG), help="the training config (an experiment's, say)"
@@ -292,7 +394,11 @@ def main(argv: Iterable[str] | None = None) -> None:
         weights = pretrain(work, args.pretrain_epochs)
         overrides = ["--paths.pretrained_tok2vec", str(weights), *overrides]
     if args.vectors:
-        vectors = train_vectors(unlabelled_texts(shared_data()), work)
+        if args.vectors == "wordllama":
+            words = vector_words(unlabelled_texts(shared_data()))
+            vectors = wordllama_vectors(words, work, args.vector_dim)
+        else:
+            vectors = train_vectors(unlabelled_texts(shared_data()), work)
         print(f"vectors: {vectors}", flush=True)
         from spacy.util import load_config
 

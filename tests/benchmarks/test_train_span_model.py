@@ -2,7 +2,9 @@
 
 The shipped span model is trained on both SkillSpan layers (an NER tags each token once, so
 where a Knowledge and a Skill span overlap the longer one is kept); ``--labels knowledge``
-(the experiment of docs/accurate.md) keeps every Knowledge span and no Skill span.
+(the experiment of docs/accurate.md) keeps every Knowledge span and no Skill span. And
+``--vectors wordllama``'s table, built from WordLlama's token embeddings (skipped when the
+``train`` extra is not installed).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from train_span_model import LABELS, convert, gold_spans  # noqa: E402
+from train_span_model import LABELS, convert, gold_spans, wordllama_vectors  # noqa: E402
 
 TEXT = "develop Python applications and SQL reports"
 
@@ -82,3 +84,26 @@ def test_convert_writes_the_entities_of_the_labels(
     n_rows, n_spans, n_dropped = convert(src, tmp_path / "out.spacy", LABELS[labels])
     assert (n_rows, n_spans, n_dropped) == (1, len(ents), dropped)
     assert _ents(tmp_path / "out.spacy") == ents
+
+
+def test_wordllama_vectors_are_unit_rows_of_the_first_dims(tmp_path: Path) -> None:
+    pytest.importorskip("wordllama")
+    import numpy as np
+    import spacy
+
+    words = ["docker", "guitar", "Kubernetes", "SQL", "database", "JavaScript"]
+    nlp = spacy.load(wordllama_vectors(words, tmp_path, 64))
+    vectors = nlp.vocab.vectors
+    assert vectors.shape == (6, 64)  # one row a word, whatever its case
+    rows = np.stack([nlp.vocab[w].vector for w in words])
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-3)
+    # the key is the token's text: each case form given, lower, upper and capitalised
+    # share the lower case's row; another form has none
+    kube = nlp.vocab["kubernetes"]
+    for form in ("Kubernetes", "KUBERNETES", "kubernetes"):
+        assert np.array_equal(nlp(form)[0].vector, kube.vector)
+    assert nlp.vocab.has_vector("JavaScript") and nlp.vocab.has_vector("Javascript")
+    assert not nlp.vocab.has_vector("kUbernetes")
+    # pretrained knowledge: related tools are nearer each other than to an instrument
+    assert kube.similarity(nlp.vocab["docker"]) > kube.similarity(nlp.vocab["guitar"]) + 0.3
+    assert nlp.vocab["sql"].similarity(nlp.vocab["database"]) > 0.4
