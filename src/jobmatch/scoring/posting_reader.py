@@ -1582,7 +1582,7 @@ def education_requirement(
     The lowest level of a required clause is the minimum; a preferred clause prefers its
     lowest level ("Master's degree or PhD": either meets it), and the highest of those (or
     the higher level of a clause that requires one level and prefers another) is the
-    preferred level when it is above the minimum. Fields are those of all the degree clauses; they
+    preferred level when it is above the minimum, or when there is no minimum. Fields are those of all the degree clauses; they
     are asked only when a required clause names them (else preferred).
     """
     if not found:
@@ -1628,9 +1628,9 @@ def education_requirement(
         related = related or bool(RELATED.search(clause))
     order = DEGREE_LEVELS.index
     low = min(need, key=order) if need else None
+    # the highest preference, minimum or none: "An undergraduate degree ... is preferred"
+    # beside "Preferred: Masters or PhD in data science" prefers a master's (glassdoor-0007)
     high = max(nice, key=order) if nice else None
-    if low is None and nice:
-        high = min(nice, key=order)
     if low is not None and high is not None and order(high) <= order(low):
         high = None
     return EducationRequirement(
