@@ -1582,8 +1582,9 @@ def education_requirement(
     The lowest level of a required clause is the minimum; a preferred clause prefers its
     lowest level ("Master's degree or PhD": either meets it), and the highest of those (or
     the higher level of a clause that requires one level and prefers another) is the
-    preferred level when it is above the minimum, or when there is no minimum. Fields are those of all the degree clauses; they
-    are asked only when a required clause names them (else preferred).
+    preferred level when it is above the minimum, or when there is no minimum. Fields are
+    those of all the degree clauses; they are asked only when a required clause names them
+    (else preferred).
     """
     if not found:
         return None

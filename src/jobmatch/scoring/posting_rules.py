@@ -806,13 +806,22 @@ _ASIDE_FILLER = frozenset(
 )
 #: ... an aside naming two more words says what it prefers: "(publication history a plus)"
 _ASIDE_SUBJECT_WORDS = 2
+#: ... as does one naming a version of what it follows: "HL7 (V3 preferred)", "Python (3.x
+#: preferred)", "(version 2 a plus)" (not a count of years: "(3+ years preferred)")
+_ASIDE_VERSION = re.compile(
+    r"(?:\bv\.?\s?\d+(?:\.\d+)*\b|(?<![\w.])\d+\.(?:\d+|x)\b|\bversion\s+\d+)"
+    r"(?!\s*\+?\s*(?:years?|yrs?|months?)\b)",
+    re.IGNORECASE,
+)
 
 
 def aside_subject(aside: str) -> bool:
     """Whether a preferring aside names a subject of its own besides its cue: "Outstanding
     communication skills (publication history a plus)" prefers the publications, not the
-    communication; "(preferred)", "(a huge plus)" and "(experience preferred)" speak of
-    the whole clause."""
+    communication; "HL7 (V3 preferred)" the version, not HL7; "(preferred)", "(a huge
+    plus)" and "(experience preferred)" speak of the whole clause."""
+    if _ASIDE_VERSION.search(aside):
+        return True
     words = re.findall(r"[A-Za-z]{3,}", PREFER.sub(" ", aside))
     return sum(w.lower() not in _ASIDE_FILLER for w in words) >= _ASIDE_SUBJECT_WORDS
 
