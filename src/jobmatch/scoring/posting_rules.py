@@ -461,8 +461,9 @@ def _goes_on(lines: list[str], i: int, opens_item: bool, *, wrapped: bool = Fals
       opening in lower case, however short ("... senior government levels in a" /
       "balanced technical value ...", glassdoor-0463's hard breaks);
     * **a hard wrap**: in a hard-wrapped text, a line of a few words that ends with a word
-      in lower case, before a line opening in lower case ("2 or more years of experience
-      with data" / "analytics and data visualization", glassdoor-0107; :func:`_hard_wrap`);
+      (in lower case or not), before a line opening in lower case ("2 or more years of
+      experience with data" / "analytics and data visualization", glassdoor-0107;
+      :func:`_hard_wrap`);
     * **examples going on**: a line ending with "e.g." (a full stop that ends no sentence)
       before a short line that closes the parenthesis ("( e.g ." / "Ansible Puppet
       Terraform )"; a longer one runs on into other statements).
@@ -481,8 +482,8 @@ def _goes_on(lines: list[str], i: int, opens_item: bool, *, wrapped: bool = Fals
         or (opens_lower and opens_item and _broken_item(line, nxt))
         # a run-on last word
         or (opens_lower and _RUNS_ON_WORD.search(line) is not None)
-        # a hard wrap: a line of a few words cut after a lower-case word, before a line
-        # opening in lower case
+        # a hard wrap: a line of a few words cut after a word, before a line opening in
+        # lower case
         or (opens_lower and wrapped and _hard_wrap(line))
         # examples going on
         or (
@@ -493,8 +494,9 @@ def _goes_on(lines: list[str], i: int, opens_item: bool, *, wrapped: bool = Fals
     )
 
 
-#: a line's last word in lower case
-_LOWER_END = re.compile(r"[ \t][a-z]+$")
+#: a line's last word, in lower case or not ("BS in Systems Engineering, Computer Science,
+#: Data Science" / "or other relevant technical field", glassdoor-0463)
+_WORD_END = re.compile(r"[ \t][A-Za-z]+$")
 #: the fewest words of a line a hard wrap cuts
 _WRAPPED_WORDS = 4
 
@@ -521,13 +523,14 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 def _hard_wrap(line: str) -> bool:
     """Whether ``line``, before a line opening in lower case, was cut by a hard wrap: it has
-    a few words and ends with a word in lower case ("2 or more years of experience with
-    data" / "analytics and data visualization", "BS in Computer Science or other" /
-    "related discipline", glassdoor-0107), and it states no preference, which ends an item
+    a few words and ends with a word ("2 or more years of experience with data" / "analytics
+    and data visualization", "BS in Computer Science or other" / "related discipline",
+    glassdoor-0107; "BS in Systems Engineering, Computer Science, Data Science" / "or other
+    relevant technical field", glassdoor-0463), and it states no preference, which ends an item
     ("Java is a plus" / "design patterns and ...", SkillSpan's items in lower case)."""
     return (
         len(line.split()) >= _WRAPPED_WORDS
-        and _LOWER_END.search(line) is not None
+        and _WORD_END.search(line) is not None
         and not states_preference(line)
     )
 

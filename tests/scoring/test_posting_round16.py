@@ -1,0 +1,28 @@
+"""Postings read as a demanding user would (session 26, sixteenth reading): each test holds
+the general rule behind a wrong reading, in text written here."""
+
+from __future__ import annotations
+
+from jobmatch import read_posting
+from jobmatch.extract.component import SkillExtractor
+
+#: a page pasted with hard line breaks, as glassdoor-0463 is
+_WRAPPED = (
+    "Required Qualifications:\n"
+    "BS in Systems Engineering, Computer Science, Data Science\n"
+    "or other relevant technical field\n"
+    "Five or more years of relevant experience with data\n"
+    "analytics and data visualization for the\n"
+    "sponsor, and the ability to brief senior\n"
+    "government leaders on the results\n"
+)
+
+
+def test_a_hard_wrap_after_a_capitalised_word_goes_on(extractor: SkillExtractor) -> None:
+    """glassdoor-0463: "BS in Systems Engineering, Computer Science, Data Science" / "or
+    other relevant technical field" lost its related fields (the line ended with a word in
+    upper case)."""
+    read = read_posting(_WRAPPED, extractor=extractor)
+    assert read.education is not None
+    assert read.education.related_fields
+    assert "or other relevant technical field" in read.education.evidence
