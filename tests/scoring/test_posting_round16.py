@@ -26,3 +26,16 @@ def test_a_hard_wrap_after_a_capitalised_word_goes_on(extractor: SkillExtractor)
     assert read.education is not None
     assert read.education.related_fields
     assert "or other relevant technical field" in read.education.evidence
+
+
+def test_what_the_job_provides_is_not_asked(extractor: SkillExtractor) -> None:
+    """glassdoor-0123: "junior scientists are provided with extensive mentoring and three
+    years of full support" required mentoring."""
+    text = (
+        "Job Summary:\n"
+        "Junior scientists are provided with extensive mentoring and three years of support.\n"
+        "Required Qualifications:\n"
+        "- Experience with Python\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert {s.skill_id for r in read.requirements for s in r.skills} == {"python"}

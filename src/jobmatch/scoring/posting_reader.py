@@ -1243,7 +1243,10 @@ def _applying_sections(
 _LEARNED = re.compile(
     r"(?:^[^\w]*|\b(?:ability|able|willing(?:ness)?|eager(?:ness)?|desire|capacity|ready)"
     r"\s+to\s+(?:\w+\s+)?|\b(?:opportunity|chance)\s+to\s+|\byou(?:\s+will|'ll|’ll)\s+)"
-    r"learn(?:\s+how)?(?:\s+to)?\b|\bwill\s+be\s+trained\s+(?:in|on)\b",
+    r"learn(?:\s+how)?(?:\s+to)?\b|\bwill\s+be\s+trained\s+(?:in|on)\b"
+    # what the job gives: "junior scientists are provided with extensive mentoring"
+    # (glassdoor-0123 required mentoring), "you will receive individual training"
+    r"|\b(?:are|is|will\s+be)\s+provided\s+with\b|\byou(?:\s+will|'ll|’ll)\s+receive\b",
     re.IGNORECASE,
 )
 
