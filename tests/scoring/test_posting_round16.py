@@ -39,3 +39,15 @@ def test_what_the_job_provides_is_not_asked(extractor: SkillExtractor) -> None:
     )
     read = read_posting(text, extractor=extractor)
     assert {s.skill_id for r in read.requirements for s in r.skills} == {"python"}
+
+
+def test_an_institution_name_asks_nothing(extractor: SkillExtractor) -> None:
+    """glassdoor-0123: "the Center for Perception and Communication in Children (CPCC)"
+    required communication."""
+    text = (
+        "Required Qualifications:\n"
+        "- Research experience at the Center for Perception and Communication in Children\n"
+        "- Experience with Python\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    assert "communication" not in {s.skill_id for r in read.requirements for s in r.skills}
