@@ -51,3 +51,17 @@ def test_an_institution_name_asks_nothing(extractor: SkillExtractor) -> None:
     )
     read = read_posting(text, extractor=extractor)
     assert "communication" not in {s.skill_id for r in read.requirements for s in r.skills}
+
+
+def test_a_public_health_master_is_a_master(extractor: SkillExtractor) -> None:
+    """glassdoor-0223: "PharmD, MD, PhD, MPH, an advance healthcare degree, or equivalent
+    professional experience preferred" preferred a PhD (the MPH, the lowest, was no degree);
+    either degree meets the preference, so a master's is preferred."""
+    text = (
+        "Qualifications:\n"
+        "- Bachelor's degree required. PharmD, MD, PhD, MPH, or equivalent preferred\n"
+        "- Experience with Python\n"
+    )
+    edu = read_posting(text, extractor=extractor).education
+    assert edu is not None
+    assert (edu.min_level, edu.preferred_level) == ("bachelor", "master")

@@ -235,7 +235,10 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:graduate|advanced|post-?graduate)\s+degree\b"
             r"|(?-i:\bMS)(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)|\.|;|$))"
             rf"|(?-i:\bM[SA])(?={_WITH_YEARS})"
-            r"|\bm\.s\.",
+            r"|\bm\.s\."
+            # the public health and social work masters, as written ("PharmD, MD, PhD, MPH
+            # ... preferred", glassdoor-0223 preferred a PhD)
+            r"|(?-i:\bM(?:PH|SW)\b)",
             re.IGNORECASE,
         ),
     ),
@@ -303,7 +306,7 @@ _BARE_DEGREE = re.compile(r"\bdegree\s+in\b|\bdegree\b(?=.{0,40}\b(?:in|of)\b)",
 DEGREE_HINT = re.compile(
     r"(?i:ph|doctor|master|m\.|msc|mba|eng|degree|bachelor|b\.|bsc|tech|school|g\.?e\.?d"
     r"|j\.|juris|pharm|psy|d\.[dmvno]|ed\.\s?d)"
-    r"|M[SA]|B[SA]|JD|MD|DDS|DMD|DVM|DNP|DPT|EdD"
+    r"|M[SA]|B[SA]|JD|MD|DDS|DMD|DVM|DNP|DPT|EdD|MPH"
 )
 _FIELD_RE = re.compile(
     r"\b("
@@ -767,7 +770,7 @@ _LEVEL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("j.", "juris", "m.", "pharm", "psy", "d.d", "d.m", "d.v", "d.n", "d.o", "doctor"),
         ("JD", "MD", "DDS", "DMD", "DVM", "DNP", "DPT"),
     ),
-    (("master", "m.", "msc", "mba", "meng", "degree"), ("MS", "MA")),
+    (("master", "m.", "msc", "mba", "meng", "degree"), ("MS", "MA", "MPH")),
     (("bachelor", "b.", "bsc", "degree", "btech", "b tech", "beng", "b eng"), ("BS", "BA")),
     (("associate",), ()),
     (("school", "ged", "g.ed", "ge.d", "g.e.d"), ()),
@@ -793,7 +796,9 @@ def states_preference(clause: str) -> bool:
 def _degree_hint(clause: str, folded: str) -> bool:
     """Whether ``clause`` may name a degree (:data:`DEGREE_HINT`), literals tested first
     (``folded`` is :func:`_folded` of ``clause``)."""
-    if not ("MS" in clause or "MA" in clause or "BS" in clause or "BA" in clause):
+    if not (
+        "MS" in clause or "MA" in clause or "BS" in clause or "BA" in clause or "MPH" in clause
+    ):
         if not any(w in folded for w in _DEGREE_WORDS):
             return False
     return DEGREE_HINT.search(clause) is not None
