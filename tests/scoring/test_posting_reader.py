@@ -1067,6 +1067,13 @@ def test_nice_prefers(
         ("- Bachelor's degree in CS; PhD not necessary.", ("bachelor", None)),
         # "preferred but not required" still prefers it
         ("- PhD preferred but not required.", (None, "phd")),
+        # no degree required, two preferred: the highest preference is shown
+        # (glassdoor-0007 showed the bachelor's)
+        (
+            "- An undergraduate degree in mathematics is preferred\n"
+            "Preferred Qualifications\n- Masters or PhD in data science",
+            (None, "master"),
+        ),
     ],
 )
 def test_a_degree_not_required_is_not_asked(

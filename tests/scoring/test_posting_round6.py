@@ -29,6 +29,14 @@ def test_a_bare_aside_still_prefers_its_clause(extractor: SkillExtractor) -> Non
     assert asked["docker"] is False
 
 
+def test_a_preferred_version_keeps_its_clause_asked(extractor: SkillExtractor) -> None:
+    """glassdoor-0043: "Hands-on experience working with HL7 (V3 preferred), XML, and web
+    services" under "Required Skills" preferred all three."""
+    text = "Required Skills:\n- Experience with Python (3.x preferred), SQL and Docker.\n"
+    asked = skills_asked(text, extractor)
+    assert (asked["python"], asked["sql"], asked["docker"]) == (True, True, True)
+
+
 @pytest.mark.parametrize(
     ("aside", "own"),
     [
@@ -39,7 +47,13 @@ def test_a_bare_aside_still_prefers_its_clause(extractor: SkillExtractor) -> Non
         ("(preferred / not a must)", False),
         ("( would be advantageous )", False),
         ("(prior experience strongly preferred)", False),
-        ("(V3 preferred)", False),
+        # a version is a subject of its own: "HL7 (V3 preferred)" asks HL7 (glassdoor-0043
+        # preferred HL7, XML and web services)
+        ("(V3 preferred)", True),
+        ("(3.x preferred)", True),
+        ("(version 2 a plus)", True),
+        ("(3+ years preferred)", False),
+        ("(2.5 years a plus)", False),
     ],
 )
 def test_what_an_aside_names_besides_its_cue(aside: str, own: bool) -> None:

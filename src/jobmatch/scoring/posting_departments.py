@@ -87,6 +87,19 @@ _LISTED_TEAMS = re.compile(
 )
 
 
+#: the name of an institution, a centre or a department: "the Center for Perception and
+#: Communication in Children (CPCC)" (glassdoor-0123 required communication), "the Centers
+#: for Neurobehavioral Research, Sensory Neuroscience Research, ... and Hearing Research";
+#: case-sensitive, the name's words capitalised (joined by "and", "&", "in", "of", commas)
+_CAP = r"(?-i:[A-Z][\w&'\u2019-]*)"
+_INSTITUTIONS = re.compile(
+    r"\b(?-i:Cent(?:er|re)s?|Institutes?|Laborator(?:y|ies)|Schools?|Colleges?|Departments?)"
+    r"[ \t]+(?-i:for|of|on)[ \t]+(?:the[ \t]+)?"
+    rf"({_CAP}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:(?:and|&|in|of|for|on)[ \t]+)?){_CAP})*)",
+    re.MULTILINE,
+)
+
+
 #: each finder with the words (or parts) one of which a text holds when it can find
 #: anything, a cheap test before its pattern; their spans are taken in this order, and a
 #: span overlapping an earlier finder's is left out
@@ -96,6 +109,7 @@ _FINDERS = (
     (("teams", "departments", "groups", "functions"), _NAMED_TEAMS),
     (("(",), _LISTED_TEAMS),
     (("upport", "erv"), _SERVED),
+    (("Cent", "Institut", "Laborator", "School", "College", "Department"), _INSTITUTIONS),
 )
 
 

@@ -1243,7 +1243,10 @@ def _applying_sections(
 _LEARNED = re.compile(
     r"(?:^[^\w]*|\b(?:ability|able|willing(?:ness)?|eager(?:ness)?|desire|capacity|ready)"
     r"\s+to\s+(?:\w+\s+)?|\b(?:opportunity|chance)\s+to\s+|\byou(?:\s+will|'ll|’ll)\s+)"
-    r"learn(?:\s+how)?(?:\s+to)?\b|\bwill\s+be\s+trained\s+(?:in|on)\b",
+    r"learn(?:\s+how)?(?:\s+to)?\b|\bwill\s+be\s+trained\s+(?:in|on)\b"
+    # what the job gives: "junior scientists are provided with extensive mentoring"
+    # (glassdoor-0123 required mentoring), "you will receive individual training"
+    r"|\b(?:are|is|will\s+be)\s+provided\s+with\b|\byou(?:\s+will|'ll|’ll)\s+receive\b",
     re.IGNORECASE,
 )
 
@@ -1582,8 +1585,9 @@ def education_requirement(
     The lowest level of a required clause is the minimum; a preferred clause prefers its
     lowest level ("Master's degree or PhD": either meets it), and the highest of those (or
     the higher level of a clause that requires one level and prefers another) is the
-    preferred level when it is above the minimum. Fields are those of all the degree clauses; they
-    are asked only when a required clause names them (else preferred).
+    preferred level when it is above the minimum, or when there is no minimum. Fields are
+    those of all the degree clauses; they are asked only when a required clause names them
+    (else preferred).
     """
     if not found:
         return None
@@ -1628,9 +1632,9 @@ def education_requirement(
         related = related or bool(RELATED.search(clause))
     order = DEGREE_LEVELS.index
     low = min(need, key=order) if need else None
+    # the highest preference, minimum or none: "An undergraduate degree ... is preferred"
+    # beside "Preferred: Masters or PhD in data science" prefers a master's (glassdoor-0007)
     high = max(nice, key=order) if nice else None
-    if low is None and nice:
-        high = min(nice, key=order)
     if low is not None and high is not None and order(high) <= order(low):
         high = None
     return EducationRequirement(

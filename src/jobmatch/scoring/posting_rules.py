@@ -235,7 +235,10 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:graduate|advanced|post-?graduate)\s+degree\b"
             r"|(?-i:\bMS)(?=\s*(?:/|,|or\b|in\b|degree\b|preferred\b|required\b|\)|\.|;|$))"
             rf"|(?-i:\bM[SA])(?={_WITH_YEARS})"
-            r"|\bm\.s\.",
+            r"|\bm\.s\."
+            # the public health and social work masters, as written ("PharmD, MD, PhD, MPH
+            # ... preferred", glassdoor-0223 preferred a PhD)
+            r"|(?-i:\bM(?:PH|SW)\b)",
             re.IGNORECASE,
         ),
     ),
@@ -303,7 +306,7 @@ _BARE_DEGREE = re.compile(r"\bdegree\s+in\b|\bdegree\b(?=.{0,40}\b(?:in|of)\b)",
 DEGREE_HINT = re.compile(
     r"(?i:ph|doctor|master|m\.|msc|mba|eng|degree|bachelor|b\.|bsc|tech|school|g\.?e\.?d"
     r"|j\.|juris|pharm|psy|d\.[dmvno]|ed\.\s?d)"
-    r"|M[SA]|B[SA]|JD|MD|DDS|DMD|DVM|DNP|DPT|EdD"
+    r"|M[SA]|B[SA]|JD|MD|DDS|DMD|DVM|DNP|DPT|EdD|MPH"
 )
 _FIELD_RE = re.compile(
     r"\b("
@@ -461,8 +464,9 @@ def _goes_on(lines: list[str], i: int, opens_item: bool, *, wrapped: bool = Fals
       opening in lower case, however short ("... senior government levels in a" /
       "balanced technical value ...", glassdoor-0463's hard breaks);
     * **a hard wrap**: in a hard-wrapped text, a line of a few words that ends with a word
-      in lower case, before a line opening in lower case ("2 or more years of experience
-      with data" / "analytics and data visualization", glassdoor-0107; :func:`_hard_wrap`);
+      (in lower case or not), before a line opening in lower case ("2 or more years of
+      experience with data" / "analytics and data visualization", glassdoor-0107;
+      :func:`_hard_wrap`);
     * **examples going on**: a line ending with "e.g." (a full stop that ends no sentence)
       before a short line that closes the parenthesis ("( e.g ." / "Ansible Puppet
       Terraform )"; a longer one runs on into other statements).
@@ -481,8 +485,8 @@ def _goes_on(lines: list[str], i: int, opens_item: bool, *, wrapped: bool = Fals
         or (opens_lower and opens_item and _broken_item(line, nxt))
         # a run-on last word
         or (opens_lower and _RUNS_ON_WORD.search(line) is not None)
-        # a hard wrap: a line of a few words cut after a lower-case word, before a line
-        # opening in lower case
+        # a hard wrap: a line of a few words cut after a word, before a line opening in
+        # lower case
         or (opens_lower and wrapped and _hard_wrap(line))
         # examples going on
         or (
@@ -493,8 +497,9 @@ def _goes_on(lines: list[str], i: int, opens_item: bool, *, wrapped: bool = Fals
     )
 
 
-#: a line's last word in lower case
-_LOWER_END = re.compile(r"[ \t][a-z]+$")
+#: a line's last word, in lower case or not ("BS in Systems Engineering, Computer Science,
+#: Data Science" / "or other relevant technical field", glassdoor-0463)
+_WORD_END = re.compile(r"[ \t][A-Za-z]+$")
 #: the fewest words of a line a hard wrap cuts
 _WRAPPED_WORDS = 4
 
@@ -521,13 +526,14 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 def _hard_wrap(line: str) -> bool:
     """Whether ``line``, before a line opening in lower case, was cut by a hard wrap: it has
-    a few words and ends with a word in lower case ("2 or more years of experience with
-    data" / "analytics and data visualization", "BS in Computer Science or other" /
-    "related discipline", glassdoor-0107), and it states no preference, which ends an item
+    a few words and ends with a word ("2 or more years of experience with data" / "analytics
+    and data visualization", "BS in Computer Science or other" / "related discipline",
+    glassdoor-0107; "BS in Systems Engineering, Computer Science, Data Science" / "or other
+    relevant technical field", glassdoor-0463), and it states no preference, which ends an item
     ("Java is a plus" / "design patterns and ...", SkillSpan's items in lower case)."""
     return (
         len(line.split()) >= _WRAPPED_WORDS
-        and _LOWER_END.search(line) is not None
+        and _WORD_END.search(line) is not None
         and not states_preference(line)
     )
 
@@ -764,7 +770,7 @@ _LEVEL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("j.", "juris", "m.", "pharm", "psy", "d.d", "d.m", "d.v", "d.n", "d.o", "doctor"),
         ("JD", "MD", "DDS", "DMD", "DVM", "DNP", "DPT"),
     ),
-    (("master", "m.", "msc", "mba", "meng", "degree"), ("MS", "MA")),
+    (("master", "m.", "msc", "mba", "meng", "degree"), ("MS", "MA", "MPH")),
     (("bachelor", "b.", "bsc", "degree", "btech", "b tech", "beng", "b eng"), ("BS", "BA")),
     (("associate",), ()),
     (("school", "ged", "g.ed", "ge.d", "g.e.d"), ()),
@@ -790,7 +796,9 @@ def states_preference(clause: str) -> bool:
 def _degree_hint(clause: str, folded: str) -> bool:
     """Whether ``clause`` may name a degree (:data:`DEGREE_HINT`), literals tested first
     (``folded`` is :func:`_folded` of ``clause``)."""
-    if not ("MS" in clause or "MA" in clause or "BS" in clause or "BA" in clause):
+    if not (
+        "MS" in clause or "MA" in clause or "BS" in clause or "BA" in clause or "MPH" in clause
+    ):
         if not any(w in folded for w in _DEGREE_WORDS):
             return False
     return DEGREE_HINT.search(clause) is not None
@@ -806,13 +814,22 @@ _ASIDE_FILLER = frozenset(
 )
 #: ... an aside naming two more words says what it prefers: "(publication history a plus)"
 _ASIDE_SUBJECT_WORDS = 2
+#: ... as does one naming a version of what it follows: "HL7 (V3 preferred)", "Python (3.x
+#: preferred)", "(version 2 a plus)" (not a count of years: "(3+ years preferred)")
+_ASIDE_VERSION = re.compile(
+    r"(?:\bv\.?\s?\d+(?:\.\d+)*\b|(?<![\w.])\d+\.(?:\d+|x)\b|\bversion\s+\d+)"
+    r"(?!\s*\+?\s*(?:years?|yrs?|months?)\b)",
+    re.IGNORECASE,
+)
 
 
 def aside_subject(aside: str) -> bool:
     """Whether a preferring aside names a subject of its own besides its cue: "Outstanding
     communication skills (publication history a plus)" prefers the publications, not the
-    communication; "(preferred)", "(a huge plus)" and "(experience preferred)" speak of
-    the whole clause."""
+    communication; "HL7 (V3 preferred)" the version, not HL7; "(preferred)", "(a huge
+    plus)" and "(experience preferred)" speak of the whole clause."""
+    if _ASIDE_VERSION.search(aside):
+        return True
     words = re.findall(r"[A-Za-z]{3,}", PREFER.sub(" ", aside))
     return sum(w.lower() not in _ASIDE_FILLER for w in words) >= _ASIDE_SUBJECT_WORDS
 
