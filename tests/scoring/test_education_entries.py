@@ -749,3 +749,55 @@ def test_a_bare_abbreviation_before_a_field_is_a_degree(
 )
 def test_a_state_or_a_product_is_no_degree(text: str) -> None:
     assert degree_level(text) is None
+
+
+# ------------------------------------------------------------------ certificates (session 26)
+
+
+def test_a_certificate_named_with_its_field_is_no_certifications_heading() -> None:
+    # LiveCareer's "School Certificate : Field" entry under Education opened a Certifications
+    # section: the certificate and the degrees after it were lost (CONSTRUCTION_12826414)
+    assert classify_heading("Cambridge College Certificate : Negotiation and Conflict") is None
+    assert classify_heading("Certification : Food Safety and Sanitation , 2008 J&W") is None
+    # the plural names the section, with its items after the colon or not
+    assert classify_heading("Certifications: Coursera Python, Udemy SQL") == "certifications"
+    assert classify_heading("Licenses & Certifications") == "certifications"
+    assert classify_heading("Certification") == "certifications"
+
+
+def test_a_certificate_entry_keeps_the_degrees_after_it_in_education() -> None:
+    text = (
+        "Jane Doe\n\nEducation\n1998\n\n"
+        "Cambridge College Certificate : Negotiation and Conflict Resolution\n\n"
+        "Graduate Level Certificate, Negotiation and Conflict Resolution - Cambridge College"
+        " 1998 Awards\n\n1998\n"
+        "Cambridge College Master of Education : Integrated Studies and Management\n\n"
+        "Master of Education (M.Ed.), Integrated Studies and Management - Cambridge College"
+        " 1998\n"
+    )
+    # one certificate (its second line repeats it), with its field, and the master's
+    assert rows(text) == [
+        ("certificate", "negotiation and conflict resolution", "Cambridge College", 1998, False),
+        ("master", "education", "Cambridge College", 1998, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Office Business Certificate: Office Business Jun 2002 Job Corps", "office business"),
+        ("Diploma : Computer Applications , 2002 F. B. Computer School", "computer applications"),
+        # the school's name after the field is no part of it
+        ("Certificate : Project Management Bowie State University", "project management"),
+    ],
+)
+def test_a_certificate_gives_its_field_after_a_colon_or_comma(line: str, field: str) -> None:
+    assert [e.field for e in facts(f"Jane Doe\n\nEDUCATION\n{line}\n").education] == [field]
+
+
+def test_two_certificates_of_other_fields_stay_two() -> None:
+    text = (
+        "Jane Doe\n\nEducation\nWelding Certificate : Pipe Welding , 2010 Lincoln Tech\n"
+        "Safety Certificate : OSHA Safety , 2011 Lincoln Tech\n"
+    )
+    assert [e.field for e in facts(text).education] == ["pipe welding", "osha safety"]
