@@ -801,3 +801,23 @@ def test_two_certificates_of_other_fields_stay_two() -> None:
         "Safety Certificate : OSHA Safety , 2011 Lincoln Tech\n"
     )
     assert [e.field for e in facts(text).education] == ["pipe welding", "osha safety"]
+
+
+def test_the_next_entry_header_gives_no_school_to_the_entry_above() -> None:
+    # ADVOCATE_13909762: LiveCareer's next entry ("School City , State , US Field") after a
+    # blank line gave the certificate above it its school
+    text = (
+        "Jane Doe\n\nEducation\n"
+        "Office Business Certificate: Office Business Jun 2002 Job Corps Imperial Beach, CA\n\n"
+        "South Western College City , State , US Child Development\n\n"
+        "South Western College Chula Vista, CA\n"
+    )
+    assert rows(text) == [("certificate", "office business", None, 2002, False)]
+    # a school's line with nothing after its place still is the entry's
+    text = (
+        "Jane Doe\n\nEducation\nAOS : Culinary Arts, 1997\n\n"
+        "California Culinary Academy - City , State\n"
+    )
+    assert rows(text) == [
+        ("associate", "culinary arts", "California Culinary Academy", 1997, False)
+    ]
