@@ -821,3 +821,11 @@ def test_the_next_entry_header_gives_no_school_to_the_entry_above() -> None:
     assert rows(text) == [
         ("associate", "culinary arts", "California Culinary Academy", 1997, False)
     ]
+
+
+def test_a_certificate_gives_no_highest_degree_field() -> None:
+    # the certificate's entry names its field; the highest degree's field is a degree's only
+    # (AUTOMOBILE_22452756: "highest degree: certificate in computer applications")
+    got = facts("Jane Doe\n\nEducation\nDiploma : Computer Applications , 2002 F. B. School\n")
+    assert (got.highest_degree, got.highest_degree_field) == ("certificate", None)
+    assert [e.field for e in got.education] == ["computer applications"]
