@@ -108,6 +108,7 @@ class ResumeFacts:
     education: tuple[EducationEntry, ...]
     #: the highest level in ``education``, or ``"none"``
     highest_degree: str
+    #: the field of the highest degree (``None`` for a certificate: no degree's field)
     highest_degree_field: str | None
     #: years in jobs (overlaps merged; open ranges end at ``as_of``); 0.0 without jobs
     years: float

@@ -749,3 +749,83 @@ def test_a_bare_abbreviation_before_a_field_is_a_degree(
 )
 def test_a_state_or_a_product_is_no_degree(text: str) -> None:
     assert degree_level(text) is None
+
+
+# ------------------------------------------------------------------ certificates (session 26)
+
+
+def test_a_certificate_named_with_its_field_is_no_certifications_heading() -> None:
+    # LiveCareer's "School Certificate : Field" entry under Education opened a Certifications
+    # section: the certificate and the degrees after it were lost (CONSTRUCTION_12826414)
+    assert classify_heading("Cambridge College Certificate : Negotiation and Conflict") is None
+    assert classify_heading("Certification : Food Safety and Sanitation , 2008 J&W") is None
+    # the plural names the section, with its items after the colon or not
+    assert classify_heading("Certifications: Coursera Python, Udemy SQL") == "certifications"
+    assert classify_heading("Licenses & Certifications") == "certifications"
+    assert classify_heading("Certification") == "certifications"
+
+
+def test_a_certificate_entry_keeps_the_degrees_after_it_in_education() -> None:
+    text = (
+        "Jane Doe\n\nEducation\n1998\n\n"
+        "Cambridge College Certificate : Negotiation and Conflict Resolution\n\n"
+        "Graduate Level Certificate, Negotiation and Conflict Resolution - Cambridge College"
+        " 1998 Awards\n\n1998\n"
+        "Cambridge College Master of Education : Integrated Studies and Management\n\n"
+        "Master of Education (M.Ed.), Integrated Studies and Management - Cambridge College"
+        " 1998\n"
+    )
+    # one certificate (its second line repeats it), with its field, and the master's
+    assert rows(text) == [
+        ("certificate", "negotiation and conflict resolution", "Cambridge College", 1998, False),
+        ("master", "education", "Cambridge College", 1998, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Office Business Certificate: Office Business Jun 2002 Job Corps", "office business"),
+        ("Diploma : Computer Applications , 2002 F. B. Computer School", "computer applications"),
+        # the school's name after the field is no part of it
+        ("Certificate : Project Management Bowie State University", "project management"),
+    ],
+)
+def test_a_certificate_gives_its_field_after_a_colon_or_comma(line: str, field: str) -> None:
+    assert [e.field for e in facts(f"Jane Doe\n\nEDUCATION\n{line}\n").education] == [field]
+
+
+def test_two_certificates_of_other_fields_stay_two() -> None:
+    text = (
+        "Jane Doe\n\nEducation\nWelding Certificate : Pipe Welding , 2010 Lincoln Tech\n"
+        "Safety Certificate : OSHA Safety , 2011 Lincoln Tech\n"
+    )
+    assert [e.field for e in facts(text).education] == ["pipe welding", "osha safety"]
+
+
+def test_the_next_entry_header_gives_no_school_to_the_entry_above() -> None:
+    # ADVOCATE_13909762: LiveCareer's next entry ("School City , State , US Field") after a
+    # blank line gave the certificate above it its school
+    text = (
+        "Jane Doe\n\nEducation\n"
+        "Office Business Certificate: Office Business Jun 2002 Job Corps Imperial Beach, CA\n\n"
+        "South Western College City , State , US Child Development\n\n"
+        "South Western College Chula Vista, CA\n"
+    )
+    assert rows(text) == [("certificate", "office business", None, 2002, False)]
+    # a school's line with nothing after its place still is the entry's
+    text = (
+        "Jane Doe\n\nEducation\nAOS : Culinary Arts, 1997\n\n"
+        "California Culinary Academy - City , State\n"
+    )
+    assert rows(text) == [
+        ("associate", "culinary arts", "California Culinary Academy", 1997, False)
+    ]
+
+
+def test_a_certificate_gives_no_highest_degree_field() -> None:
+    # the certificate's entry names its field; the highest degree's field is a degree's only
+    # (AUTOMOBILE_22452756: "highest degree: certificate in computer applications")
+    got = facts("Jane Doe\n\nEducation\nDiploma : Computer Applications , 2002 F. B. School\n")
+    assert (got.highest_degree, got.highest_degree_field) == ("certificate", None)
+    assert [e.field for e in got.education] == ["computer applications"]

@@ -328,6 +328,14 @@ _ITEM_RE = re.compile(
     r"|\w+ or more) of (?:the following|these)\b"
 )
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
+# a Certifications heading names them in the plural ("Certifications: PMP, CSM",
+# "Licenses & Certifications"); a certificate named in the singular before a colon with
+# text after it is one entry of the section it stands in, mostly Education: "Cambridge
+# College Certificate : Negotiation and Conflict Resolution", "Certification : Food Safety
+# and Sanitation , 2008 Johnson and Wales", "2003 NEEC Building Operator Certification :
+# Butte College" (livecareer's entries; read as a heading, the degrees after it left
+# Education)
+_CERTIFICATES_RE = re.compile(r"\b(?:certificat(?:es|ions)|licen[cs]es|accreditations)\b")
 # a benefit, not the Education heading its last word would make: "Tuition Assistance
 # Life-Long Learning & Education", "Tuition Reimbursement and Continuing Education"
 _TUITION_RE = re.compile(r"\btuition\b")
@@ -431,13 +439,16 @@ def classify_heading(line: str) -> str | None:
         return None
     if _OTHER_RE.match(title):
         return "other"
-    return _cue_section(title, head)
+    return _cue_section(title, head, items=bool(rest.strip()))
 
 
-def _cue_section(title: str, head: str) -> str | None:
-    """The section of the first cue the normalised ``title`` matches, unless it is a role."""
+def _cue_section(title: str, head: str, *, items: bool = False) -> str | None:
+    """The section of the first cue the normalised ``title`` matches, unless it is a role
+    or (``items``: text follows the title's colon) one certificate's entry."""
     for name, pattern in _CUE_RES:
         if pattern.search(title):
+            if name == "certifications" and items and not _CERTIFICATES_RE.search(title):
+                return None  # "Cambridge College Certificate : Negotiation and Conflict ..."
             if name in _RESUME_BODY and _is_role_line(title, head, name):
                 return None
             if name == "education" and _TUITION_RE.search(title):

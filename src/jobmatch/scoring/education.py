@@ -92,6 +92,9 @@ _SHORT_YEAR = re.compile(r"^[^:]{1,40}\s:\s[^,]+,\s*(\d\d)(?=\s|$)")
 # a certificate's or diploma's word alone on its line: the kind of the entry below it, which
 # names the school, field and year ("Diploma" / "May 2004" / "HS : General Studies ...")
 _BARE_CERTIFICATE = re.compile(r"(?:certificate|diploma)s?\s*:?", re.IGNORECASE)
+# a certificate's field after its name and a colon or comma ("Certificate : Office
+# Business", "Certificate, Negotiation and Conflict Resolution")
+_CERTIFICATE_FIELD = re.compile(r"\b(?:certificate|diploma)\s?[:,]\s*", re.IGNORECASE)
 _OF_FIELD = re.compile(r"\s*(?:'s|’s)?\s*(?:degree\s*)?(?:of|in)\s+", re.IGNORECASE)
 _SEPARATED = re.compile(r"(?:in|of)\b|[:,\-–]", re.IGNORECASE)
 _HONOURS = re.compile(
@@ -276,6 +279,10 @@ def _fields(line: str, level: str) -> tuple[str | None, str | None]:
     mba = _MBA.search(line) is not None
     for d in reversed(find_ranges(line)):  # a date ends the field like a separator
         line = line[: d.begin] + " | " + line[d.stop :]
+    if level == "certificate" and (named := _CERTIFICATE_FIELD.search(line)) is not None:
+        # "Cambridge College Certificate : Negotiation and Conflict Resolution", "Graduate
+        # Level Certificate, Negotiation and Conflict Resolution - Cambridge College 1998"
+        return _certificate_field(line[named.end() :]), None
     m = DEGREE_FORM.search(line)
     if m is not None:
         after = line[m.end() :]
@@ -304,6 +311,23 @@ def _fields(line: str, level: str) -> tuple[str | None, str | None]:
         return "business administration", None
     known = _KNOWN_FIELD.search(line)
     return (known.group(1).lower() if known else None), None
+
+
+def _certificate_field(after: str) -> str | None:
+    """The field named at the start of ``after``, the text after a certificate's name and
+    its colon or comma: its words up to a separator, a date or a school, six at most."""
+    f = _FIELD.match(after)
+    if f is None:
+        return None
+    words = f.group(1).split()
+    if INSTITUTION_WORD.match(after, f.end(1) + 1) is not None:
+        # "Certificate : Project Management Bowie State University": the words before the
+        # school's word are its name, the field's words end before them
+        return _clean(" ".join(words), named=False)
+    value = " ".join(words).strip(" .-&/'")
+    if not value or len(words) > 6 or degree_level(value) or _HONOURS.match(value):
+        return None
+    return value.lower()
 
 
 def _field_and_major(value: str) -> tuple[str, str | None]:
@@ -628,8 +652,10 @@ def _same(a: EducationEntry, b: EducationEntry, b_line: str) -> EducationEntry |
     Public Relations") and gives no other field or year, or a line of the same level that
     gives nothing else at all (no field, year or school). When one of the two says the degree
     is in progress, the year is that one's (the year it is expected in)."""
-    if a.level != b.level or a.level in {"certificate", "other"}:
+    if a.level != b.level or a.level == "other":
         return None
+    if a.level == "certificate" and (a.field is None or a.field != b.field):
+        return None  # two certificates, unless the second repeats the first's field
     if a.level == "high_school" or (a.field is not None and a.field == b.field):
         pass
     elif b == EducationEntry(level=b.level):

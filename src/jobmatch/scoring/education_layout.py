@@ -151,6 +151,7 @@ def entry_lines(
         and after_blank
         and not date_only(lines[below])
         and institution_word(lines[below])
+        and _HEADER_PLACE.search(lines[below]) is None
     ):
         # schools follow their degrees: a school's line after a blank line below a degree
         # without one ("AOS : Culinary Arts, 1997" / "" / "California Culinary Academy -
@@ -161,6 +162,15 @@ def entry_lines(
     if layout.text_above:
         others.reverse()  # the line above first
     return dates, others
+
+
+# LiveCareer's entry header: a school, its placeholder place and the entry's own degree or
+# field after it ("South Western College City , State , US Child Development"): the next
+# entry's school, not the one of the degree above it
+_HEADER_PLACE = re.compile(
+    r"\bcity\s*,\s*state\b(?:\s*,\s*(?:us|usa|united states)\b)?\s*,?\s*[A-Za-z]",
+    re.IGNORECASE,
+)
 
 
 def _school_above(lines: Sequence[str], i: int, *, usable: Callable[[int], bool]) -> list[int]:

@@ -29,6 +29,7 @@ from .dates import DatePoint, DateRange, span_months
 from .education import LEVEL_ORDER, degree_line, degree_line_candidates, read_education
 from .education_displaced import with_displaced_date
 from .education_layout import date_only, in_progress
+from .profile_types import DEGREE_LEVELS
 from .research_years import doctoral_research
 from .resume_facts import find_education
 from .role_lines import has_role_word
@@ -217,7 +218,8 @@ def facts_and_roles(
         roles=tuple(roles),
         education=tuple(edu),
         highest_degree=top.level if top is not None else "none",
-        highest_degree_field=top.field if top is not None else None,
+        # a certificate's field is no degree's (the score matches no asked field with it)
+        highest_degree_field=top.field if top is not None and top.level in DEGREE_LEVELS else None,
         years=merged_years((r.period for r in jobs), today),
         internship_years=merged_years((r.period for r in raw if r.kind == "internship"), today),
         most_recent_title=_latest(raw, today),
