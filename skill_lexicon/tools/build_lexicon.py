@@ -833,6 +833,53 @@ OTHER_SENSES["reports"] = [
 OTHER_SENSES["architecture"] += [
     f"{what} architecture" for what in ("x86", "arm", "risc-v", "gpu", "chip", "soc", "memory")
 ]
+# a container platform's own layout ("You understand the Kubernetes architecture and its
+# different services", skillspan-train-tech-035), and a business's ("Business Architecture,
+# Data Architecture", AGRICULTURE_11813872), no software architecture
+OTHER_SENSES["architecture"] += [
+    f"{what} architecture" for what in ("kubernetes", "k8s", "openshift", "cluster", "business")
+]
+# Oracle Label Security, a database option ("SVN, RCS, Git, OLS Security, JIRA",
+# glassdoor-0747), no IT security as a field
+OTHER_SENSES["security"] += ["ols security", "label security"]
+# a medical technologist's certification ("ASCP-MEDTECH - MLT OR MT", glassdoor-0247), no
+# medical devices industry
+OTHER_SENSES["medtech"] = ["ascp-medtech", "ascp medtech", "ascp - medtech", "medtech ( ascp"]
+# a drug's or a patient's safety ("product Safety Management Team (SMT) meetings", a
+# pharmacovigilance posting, glassdoor-0237), no workplace health and safety
+OTHER_SENSES["safety management"] = [
+    f"{what} safety management"
+    for what in ("product", "drug", "medication", "patient", "pharmacovigilance", "clinical")
+]
+# targets met, no benchmarking as a practice ("meeting employee and customer service
+# benchmarks in product knowledge", ARTS_16244633)
+OTHER_SENSES["benchmarks"] = [
+    f"{what} benchmarks"
+    for what in (
+        "service sales productivity attendance kpi "
+        "meet meets meeting met exceed exceeds exceeding exceeded achieve achieved "
+        "achieving reach reached hit surpassed"
+    ).split()
+]
+# a role the writer of an objective hopes for ("My ... experience will allow me to take a
+# leadership role in managing multiple responsibilities", PUBLIC-RELATIONS_10926726), no
+# leadership shown; "took a leadership role" and "ability to take a leadership role" stay
+OTHER_SENSES["leadership"] += [
+    f"{verb} me to {take} a leadership role"
+    for verb in ("allow", "allows", "enable", "enables", "help", "helps", "permit", "permits")
+    for take in ("take", "assume", "take on")
+]
+# a field of a teacher's degree ("Masters : Education Secondary Education", ARTS_11555549;
+# "Bachelor of Science in Secondary Education"), no high school diploma
+OTHER_SENSES["secondary education"] = [
+    f"{before} secondary education" for before in ("in", "education", "education :", "education ,")
+] + [
+    f"secondary education {after}"
+    for after in (
+        "teacher teachers teaching major minor certification certificate license licensure "
+        "program programs curriculum"
+    ).split()
+]
 AUTO_RULES: dict[str, tuple[list[str], int, bool]] = {
     # category: (cues, window, neighbours) applied to "!"-marked forms; business domains and
     # single-word soft skills get the rule on every form

@@ -258,13 +258,19 @@ def _negative_before(low: list[int], s: int, e: int, rule: Rule) -> bool:
 
 
 def _negative_wrapped(
-    low: list[int], s: int, e: int, rule: Rule, spaces: Sequence[int], blank: Callable[[int], bool]
+    low: list[int],
+    s: int,
+    e: int,
+    rule: Rule,
+    spaces: Sequence[int],
+    blank: Callable[[int], bool],
+    test: Callable[[list[int], int, int, Rule], bool] = _negative,
 ) -> bool:
-    """:func:`_negative` read past white space within a line or one line break ("for
-    communication between different\nparts of the application", a PDF line wrapped
-    mid-phrase): the tokens around the match are compacted without those gaps. ``spaces``
-    are the indices of the whitespace tokens, ascending; ``blank`` tells a blank line (which
-    ends a phrase) from them."""
+    """:func:`_negative` (or ``test``, such as :func:`_negative_before`) read past white
+    space within a line or one line break ("for communication between different\nparts of
+    the application", a PDF line wrapped mid-phrase): the tokens around the match are
+    compacted without those gaps. ``spaces`` are the indices of the whitespace tokens,
+    ascending; ``blank`` tells a blank line (which ends a phrase) from them."""
     reach, n = rule.reach, len(low)
     lo, hi = max(0, s - reach), min(n, e + reach)
     first = bisect_left(spaces, lo)
@@ -289,7 +295,7 @@ def _negative_wrapped(
             after.append(low[j])
         j += 1
     compact = [*reversed(before), *inside, *after]
-    return _negative(compact, len(before), len(before) + len(inside), rule)
+    return test(compact, len(before), len(before) + len(inside), rule)
 
 
 def _any_between(ascending: Sequence[int], s: int, e: int) -> bool:
@@ -663,12 +669,17 @@ class ContextResolver:
         """Whether a list joiner and a sure mention follow the match: a negative phrase
         such as "go and" (to go and do) does not read "Go and Kubernetes". A phrase that
         ends with the match reads the same whatever follows ("GPU architecture and CUDA
-        kernels")."""
+        kernels"), also over a line break ("Business\nArchitecture, Data Architecture")."""
         if e + 1 >= len(low) or low[e] not in self._joiners:
             return False
         if not any(ks == e + 1 for ks, _, _ in sure):
             return False
-        return not _negative_before(low, s, e, rule)
+        if _negative_before(low, s, e, rule):
+            return False
+        spaces, blank = self._spaces, self._blank
+        if not spaces or blank is None:
+            return True
+        return not _negative_wrapped(low, s, e, rule, spaces, blank, _negative_before)
 
     def _letter_negative(self, low: list[int], e: int, before: int) -> bool:
         """Built-in negatives of a one-letter form: "Grade C", "R&D", "C-level"."""
