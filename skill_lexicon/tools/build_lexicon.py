@@ -643,6 +643,14 @@ OTHER_SENSES["high school"] = [
     ).split()
 ]
 OTHER_SENSES["usability"] = ["re-usability", "reusability", "re usability"]
+# open sources, an intelligence analyst's publicly available information, not open-source
+# software ("Experienced with utilizing existing open source social media methods",
+# glassdoor-0107; "open source reporting")
+for _form in ("open source", "open-source"):
+    OTHER_SENSES[_form] = [
+        f"{_form} {what}"
+        for what in ("social media", "information", "reporting", "news", "collection", "materials")
+    ]
 # the bus, not the card-payment standard ("comfortable with use of PCI analyzer and ethernet
 # analyzer", skillspan-dev-tech-028)
 OTHER_SENSES["pci"] = [
