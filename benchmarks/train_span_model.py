@@ -53,11 +53,12 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import numpy as np
     from spacy.tokens import Doc, Span
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -245,6 +246,36 @@ def vector_words(texts: Iterable[str]) -> list[str]:
     return sorted(w for w in words if w and not any(c.isspace() for c in w))
 
 
+def write_word_vectors(
+    words: Sequence[str],
+    encode: Callable[[list[str]], list[list[int]]],
+    table: np.ndarray,
+    text: Path,
+) -> None:
+    """Write the word2vec text file of :func:`wordllama_vectors`: a row per lower-cased word
+    of ``words``, the mean of ``table``'s rows of its pieces (``encode`` gives each word's
+    piece ids), L2-normalised, under its lower, upper and capitalised forms and the forms
+    as written in ``words``."""
+    import numpy as np
+
+    text.parent.mkdir(parents=True, exist_ok=True)
+    forms: dict[str, set[str]] = {}  # lower case -> the keys sharing its vector
+    for word in words:
+        low = word.lower()
+        forms.setdefault(low, {low, low.upper(), low.capitalize()}).add(word)
+    lows = sorted(forms)
+    with text.open("w", encoding="utf-8") as out:
+        out.write(f"{sum(len(keys) for keys in forms.values())} {table.shape[1]}\n")
+        for low, ids in zip(lows, encode(lows), strict=True):
+            vec = table[ids].mean(axis=0)
+            norm = float(np.linalg.norm(vec))
+            if norm > 0:
+                vec /= norm
+            row = " ".join(f"{x:.5g}" for x in vec)
+            for key in sorted(forms[low]):
+                out.write(f"{key} {row}\n")
+
+
 def wordllama_vectors(words: Sequence[str], work: Path, dim: int) -> Path:
     """Build a static vectors table from WordLlama's token embeddings and convert it with
     ``spacy init vectors``; returns the vectors' pipeline folder.
@@ -270,23 +301,11 @@ def wordllama_vectors(words: Sequence[str], work: Path, dim: int) -> Path:
     with safe_open(str(pkg.joinpath(*WORDLLAMA_WEIGHTS)), framework="np", device="cpu") as f:
         table = f.get_tensor("embedding.weight")[:, :dim].astype(np.float32)
     text = work / f"vectors_wordllama_{dim}.txt"
-    text.parent.mkdir(parents=True, exist_ok=True)
-    forms: dict[str, set[str]] = {}  # lower case -> the keys sharing its vector
-    for word in words:
-        low = word.lower()
-        forms.setdefault(low, {low, low.upper(), low.capitalize()}).add(word)
-    lows = sorted(forms)
-    encodings = pieces.encode_batch(lows, add_special_tokens=False)
-    with text.open("w", encoding="utf-8") as out:
-        out.write(f"{sum(len(keys) for keys in forms.values())} {dim}\n")
-        for low, enc in zip(lows, encodings, strict=True):
-            vec = table[enc.ids].mean(axis=0)
-            norm = float(np.linalg.norm(vec))
-            if norm > 0:
-                vec /= norm
-            row = " ".join(f"{x:.5g}" for x in vec)
-            for key in sorted(forms[low]):
-                out.write(f"{key} {row}\n")
+
+    def encode(lows: list[str]) -> list[list[int]]:
+        return [enc.ids for enc in pieces.encode_batch(lows, add_special_tokens=False)]
+
+    write_word_vectors(words, encode, table, text)
     out_dir = work / "vectors"
     if out_dir.exists():
         shutil.rmtree(out_dir)
