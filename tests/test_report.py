@@ -174,7 +174,7 @@ What to add (points each would add)
 
 Upgrades (partly met: name the skill itself)
    +1.2 deep learning (Frameworks and libraries; required)
-  (1 more would add less than 0.1 point each: already strong there)
+  (1 more not listed: each would add less than 0.1 point to the score)
 
 Education  master's degree in computer science (meets the required bachelor's degree)
 Experience 4.5 years in dated roles; career level mid (the profile's Mid-level), read from the years
@@ -464,3 +464,13 @@ def test_a_snippets_own_asterisk_bullets_are_not_the_highlights_marks() -> None:
     # with colour the marks are no asterisks, and the resume's own stay as written
     coloured = render(report, "text", color=True)
     assert "*Analytical" in coloured
+
+
+def test_small_gains_are_not_called_already_strong() -> None:
+    """A requirement left out of "what to add" for its small gain is not met: a resume
+    scoring 1/100 was told it was "already strong there" of the soft skills it lacks."""
+    report = make_report()
+    for fmt in ("text", "markdown", "html"):
+        out = render(report, fmt)
+        assert "already strong" not in out
+        assert "1 more not listed: each would add less than 0.1 point to the score" in out
