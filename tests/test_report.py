@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
@@ -474,3 +476,31 @@ def test_small_gains_are_not_called_already_strong() -> None:
         out = render(report, fmt)
         assert "already strong" not in out
         assert "1 more not listed: each would add less than 0.1 point to the score" in out
+
+
+def test_education_line_says_whether_the_field_asked_is_met() -> None:
+    """ "meets the required bachelor's degree" beside a field asked and missed (a business
+    degree against "computer science, ... or a related field") read as education met."""
+    report = make_report()
+    missed = replace(report, education=replace(report.education, meets_field=False))
+    held = replace(report, education=replace(report.education, meets_field=True))
+    for fmt in ("text", "markdown", "html"):
+
+        def read(r: ScoreReport, fmt: str = fmt) -> str:
+            return html.unescape(render(r, fmt))
+
+        assert "(meets the required bachelor's degree; not in a field asked)" in read(missed)
+        assert "(meets the required bachelor's degree; in a field asked)" in read(held)
+        assert "field asked" not in read(report)  # no field asked: nothing said
+
+
+def test_education_meets_field_as_the_field_requirement_is_credited() -> None:
+    from jobmatch.facts import EducationEntry
+    from jobmatch.scoring.career import education_against
+    from jobmatch.scoring.profiles import load_profile
+
+    profile = load_profile("research-engineer")
+    business = EducationEntry(level="bachelor", field="business administration")
+    cs = EducationEntry(level="master", field="computer science")
+    assert education_against([business], profile, evidence=None).meets_field is False
+    assert education_against([business, cs], profile, evidence=None).meets_field is True

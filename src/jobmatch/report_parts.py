@@ -341,6 +341,10 @@ def education_line(report: ScoreReport) -> str:
         # a preferred degree scores too (the Education bar): say whether it is held
         verdict = "meets" if edu.meets_preferred else "below"
         verdicts.append(f"{verdict} the preferred {degree_label(edu.preferred_level)}")
+    if edu.meets_field is not None:
+        # "meets the required bachelor's degree" beside a field asked and missed read as
+        # the education met: the field is listed in what to add
+        verdicts.append("in a field asked" if edu.meets_field else "not in a field asked")
     return f"{line} ({'; '.join(verdicts)})" if verdicts else line
 
 
