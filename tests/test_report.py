@@ -160,7 +160,7 @@ Score 72.5/100 (partial match, not strong: only 1 of 3 required met, 1 more part
   = calibrate(0.40 x coverage 0.65 + 0.60 x similarity 1.00 = 0.86) = 72.5
   required 1 of 3 met (1 more partly); preferred 0 of 2
 
-Categories (colour: what each requires)
+Categories
    75% ###############.....  Frameworks and libraries (weight 2)
     0% ....................  Cloud and MLOps (weight 1)
 
@@ -504,3 +504,9 @@ def test_education_meets_field_as_the_field_requirement_is_credited() -> None:
     cs = EducationEntry(level="master", field="computer science")
     assert education_against([business], profile, evidence=None).meets_field is False
     assert education_against([business, cs], profile, evidence=None).meets_field is True
+
+
+def test_colour_key_only_with_colour() -> None:
+    """A plain report has no colour to key: "(colour: what each requires)" read as noise."""
+    assert "colour" not in render(make_report(), "text")
+    assert "Categories (colour: what each requires)" in render(make_report(), "text", color=True)
