@@ -179,7 +179,7 @@ Upgrades (partly met: name the skill itself)
   (1 more not listed: each would add less than 0.1 point to the score)
 
 Education  master's degree in computer science (meets the required bachelor's degree)
-Experience 4.5 years in dated roles; career level mid (the profile's Mid-level), read from the years
+Experience 4.5 years in dated jobs; career level mid (the profile's Mid-level), read from the years
   salary reference: $120k-$160k
 
 Warnings
@@ -222,7 +222,7 @@ def test_empty_report_renders_in_every_format() -> None:
         assert render(bare, fmt).endswith("\n")
     text = render_text(bare)
     assert "Education  no degree detected\n" in text
-    assert "Experience no dated roles; career level not determined\n" in text
+    assert "Experience no dated jobs; career level not determined\n" in text
 
 
 def test_unknown_format_is_a_value_error() -> None:
@@ -510,3 +510,20 @@ def test_colour_key_only_with_colour() -> None:
     """A plain report has no colour to key: "(colour: what each requires)" read as noise."""
     assert "colour" not in render(make_report(), "text")
     assert "Categories (colour: what each requires)" in render(make_report(), "text", color=True)
+
+
+def test_experience_counts_jobs_not_every_dated_role() -> None:
+    """The years count jobs: "0.0 years in dated roles" stood above a volunteer role dated
+    over ten years (the HTML lists every role), beside "no dated job found"."""
+    volunteer = Role(
+        title="Volunteer", start="2012-06", end="present", years=10.6, kind="volunteer"
+    )
+    report = make_report()
+    report = dataclasses.replace(
+        report,
+        career=dataclasses.replace(report.career, years=0.0, level=None, roles=(volunteer,)),
+    )
+    for fmt in ("text", "markdown", "html"):
+        out = render(report, fmt)
+        assert "0.0 years in dated jobs" in out
+        assert "dated roles" not in out
