@@ -44,7 +44,7 @@ def test_score_text_report() -> None:
     assert result.stdout.startswith("Score ")
     # the title shows the file name, not the absolute path
     assert f"  {RESUME_TXT.name} against profile research-engineer\n" in result.stdout
-    for heading in ("\nCategories (", "\nMatched skills (", "\nEducation  ", "\nExperience "):
+    for heading in ("\nCategories\n", "\nMatched skills (", "\nEducation  ", "\nExperience "):
         assert heading in result.stdout
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
     assert result.stderr == ""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
@@ -158,7 +160,7 @@ Score 72.5/100 (partial match, not strong: only 1 of 3 required met, 1 more part
   = calibrate(0.40 x coverage 0.65 + 0.60 x similarity 1.00 = 0.86) = 72.5
   required 1 of 3 met (1 more partly); preferred 0 of 2
 
-Categories (colour: what each requires)
+Categories
    75% ###############.....  Frameworks and libraries (weight 2)
     0% ....................  Cloud and MLOps (weight 1)
 
@@ -174,10 +176,10 @@ What to add (points each would add)
 
 Upgrades (partly met: name the skill itself)
    +1.2 deep learning (Frameworks and libraries; required)
-  (1 more would add less than 0.1 point each: already strong there)
+  (1 more not listed: each would add less than 0.1 point to the score)
 
 Education  master's degree in computer science (meets the required bachelor's degree)
-Experience 4.5 years in dated roles; career level mid (the profile's Mid-level), read from the years
+Experience 4.5 years in dated jobs; career level mid (the profile's Mid-level), read from the years
   salary reference: $120k-$160k
 
 Warnings
@@ -220,7 +222,7 @@ def test_empty_report_renders_in_every_format() -> None:
         assert render(bare, fmt).endswith("\n")
     text = render_text(bare)
     assert "Education  no degree detected\n" in text
-    assert "Experience no dated roles; career level not determined\n" in text
+    assert "Experience no dated jobs; career level not determined\n" in text
 
 
 def test_unknown_format_is_a_value_error() -> None:
@@ -464,3 +466,64 @@ def test_a_snippets_own_asterisk_bullets_are_not_the_highlights_marks() -> None:
     # with colour the marks are no asterisks, and the resume's own stay as written
     coloured = render(report, "text", color=True)
     assert "*Analytical" in coloured
+
+
+def test_small_gains_are_not_called_already_strong() -> None:
+    """A requirement left out of "what to add" for its small gain is not met: a resume
+    scoring 1/100 was told it was "already strong there" of the soft skills it lacks."""
+    report = make_report()
+    for fmt in ("text", "markdown", "html"):
+        out = render(report, fmt)
+        assert "already strong" not in out
+        assert "1 more not listed: each would add less than 0.1 point to the score" in out
+
+
+def test_education_line_says_whether_the_field_asked_is_met() -> None:
+    """ "meets the required bachelor's degree" beside a field asked and missed (a business
+    degree against "computer science, ... or a related field") read as education met."""
+    report = make_report()
+    missed = replace(report, education=replace(report.education, meets_field=False))
+    held = replace(report, education=replace(report.education, meets_field=True))
+    for fmt in ("text", "markdown", "html"):
+
+        def read(r: ScoreReport, fmt: str = fmt) -> str:
+            return html.unescape(render(r, fmt))
+
+        assert "(meets the required bachelor's degree; not in a field asked)" in read(missed)
+        assert "(meets the required bachelor's degree; in a field asked)" in read(held)
+        assert "field asked" not in read(report)  # no field asked: nothing said
+
+
+def test_education_meets_field_as_the_field_requirement_is_credited() -> None:
+    from jobmatch.facts import EducationEntry
+    from jobmatch.scoring.career import education_against
+    from jobmatch.scoring.profiles import load_profile
+
+    profile = load_profile("research-engineer")
+    business = EducationEntry(level="bachelor", field="business administration")
+    cs = EducationEntry(level="master", field="computer science")
+    assert education_against([business], profile, evidence=None).meets_field is False
+    assert education_against([business, cs], profile, evidence=None).meets_field is True
+
+
+def test_colour_key_only_with_colour() -> None:
+    """A plain report has no colour to key: "(colour: what each requires)" read as noise."""
+    assert "colour" not in render(make_report(), "text")
+    assert "Categories (colour: what each requires)" in render(make_report(), "text", color=True)
+
+
+def test_experience_counts_jobs_not_every_dated_role() -> None:
+    """The years count jobs: "0.0 years in dated roles" stood above a volunteer role dated
+    over ten years (the HTML lists every role), beside "no dated job found"."""
+    volunteer = Role(
+        title="Volunteer", start="2012-06", end="present", years=10.6, kind="volunteer"
+    )
+    report = make_report()
+    report = dataclasses.replace(
+        report,
+        career=dataclasses.replace(report.career, years=0.0, level=None, roles=(volunteer,)),
+    )
+    for fmt in ("text", "markdown", "html"):
+        out = render(report, fmt)
+        assert "0.0 years in dated jobs" in out
+        assert "dated roles" not in out

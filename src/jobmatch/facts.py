@@ -54,6 +54,9 @@ class Education:
     #: and whether the document holds it (``None``: nothing preferred above the required)
     preferred_level: str | None = None
     meets_preferred: bool | None = None
+    #: whether a degree held is in a field the profile asks for (``None``: it asks none);
+    #: the report's education line says so beside the degree verdicts
+    meets_field: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

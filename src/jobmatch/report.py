@@ -123,7 +123,8 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
     out.append(f"  {source} against profile {profile}")
     out += [f"  {line}" for line in made_of(report)]
     if report.categories:
-        out += ["", head("Categories (colour: what each requires)")]
+        # the colour key only where there is colour: a plain report has none to explain
+        out += ["", head("Categories (colour: what each requires)" if color else "Categories")]
         for c in report.categories:
             bar = _paint(_bar(c.coverage), color, _BAND_COLOR[category_band(report, c)])
             out.append(

@@ -26,7 +26,7 @@ _DEGREES = {
 
 
 def career_line(car: CareerEstimate) -> str:
-    """``"4.5 years in dated roles; career level mid (the profile's Mid-level), read from the
+    """``"4.5 years in dated jobs; career level mid (the profile's Mid-level), read from the
     years"``, or ``"..., read from the latest title, Senior Data Scientist"``.
 
     Args:
@@ -36,7 +36,7 @@ def career_line(car: CareerEstimate) -> str:
         One line: the years, the internship years when there are any, then the level, or
         that the resume is outside the profile's ladder (``in_family`` false).
     """
-    years = f"{car.years:.1f} years in dated roles" if car.years is not None else "no dated roles"
+    years = f"{car.years:.1f} years in dated jobs" if car.years is not None else "no dated jobs"
     if car.internship_years:
         years += f" (and {car.internship_years:.1f} in internships and student roles)"
     if car.in_family is False:
@@ -62,7 +62,7 @@ def career_line(car: CareerEstimate) -> str:
         basis = ""
     if car.years_level is not None and car.years is not None:
         # the title's word outranks the years: a recruiter reads "senior" as a senior's years
-        basis += f" (on the {car.years:.1f} years in dated roles alone: {car.years_level})"
+        basis += f" (on the {car.years:.1f} years in dated jobs alone: {car.years_level})"
     if car.research_years:
         # say why a new PhD is no junior: the years the doctorate adds
         dates = f" {car.research_start}-{car.research_end}" if car.research_start else ""

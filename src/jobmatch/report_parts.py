@@ -63,7 +63,7 @@ def terminal_line(s: str) -> str:
     return " ".join(CONTROL.sub("", s).split())
 
 
-#: a "what to add" item whose gain rounds below this is not listed (an "already strong" note)
+#: a "what to add" item whose gain rounds below this is not listed (a note counts them)
 MIN_GAIN = 0.05
 
 
@@ -206,7 +206,7 @@ def split_missing(
 ) -> tuple[list[MissingSkill], list[MissingSkill], int]:
     """``(to_add, upgrades, small)``: requirements not met worth at least :data:`MIN_GAIN`
     points, requirements partly met (upgrades: what would complete them), and how many items
-    were left out because they would add less (the document is already strong there)."""
+    were left out because they would add less (:func:`small_note`)."""
     partial = partly_met(report)
     to_add: list[MissingSkill] = []
     upgrades: list[MissingSkill] = []
@@ -249,8 +249,11 @@ def capped_sentence(report: ScoreReport) -> str | None:
 
 
 def small_note(small: int) -> str:
-    """The "already strong" note for the items left out of "what to add"."""
-    return f"{small} more would add less than 0.1 point each: already strong there"
+    """The note counting the items left out of "what to add": each would add less than 0.1
+    point. It said "already strong there", which a resume scoring 1/100 was told of the soft
+    skills it lacks: a gain is small because the requirement weighs little in the score
+    (soft skills are capped) or the score is near its top, not because it is met."""
+    return f"{small} more not listed: each would add less than 0.1 point to the score"
 
 
 def mark_md(s: str) -> str:
@@ -338,6 +341,10 @@ def education_line(report: ScoreReport) -> str:
         # a preferred degree scores too (the Education bar): say whether it is held
         verdict = "meets" if edu.meets_preferred else "below"
         verdicts.append(f"{verdict} the preferred {degree_label(edu.preferred_level)}")
+    if edu.meets_field is not None:
+        # "meets the required bachelor's degree" beside a field asked and missed read as
+        # the education met: the field is listed in what to add
+        verdicts.append("in a field asked" if edu.meets_field else "not in a field asked")
     return f"{line} ({'; '.join(verdicts)})" if verdicts else line
 
 

@@ -54,14 +54,14 @@ def lead() -> ScoreReport:
 
 
 def test_title_level_above_the_years_says_what_the_years_reach(lead: ScoreReport) -> None:
-    # "Lead" names the senior level; 1.8 years in dated roles reach a junior's: a recruiter
+    # "Lead" names the senior level; 1.8 years in dated jobs reach a junior's: a recruiter
     # reading "career level senior" alone takes it for a senior's years
     car = lead.career
     assert car.level == "senior" and car.level_from == "title"
     assert car.years is not None and car.years < 2.0
     assert car.years_level == "junior"
     line = next(x for x in render(lead, "text").splitlines() if x.startswith("Experience"))
-    assert re.search(r"Lead Teacher \(on the 1\.\d years in dated roles alone: junior\)", line)
+    assert re.search(r"Lead Teacher \(on the 1\.\d years in dated jobs alone: junior\)", line)
     assert json.loads(render(lead, "json"))["career"]["years_level"] == "junior"
 
 

@@ -176,7 +176,7 @@ def test_outside_the_family_no_level_and_no_salary(scorer: Scorer) -> None:
     assert (c.years, c.most_recent_title) == (16.2, "Teacher")
     text = render(r, "text")
     assert (
-        "Experience 16.2 years in dated roles (and 1.8 in internships and student roles);"
+        "Experience 16.2 years in dated jobs (and 1.8 in internships and student roles);"
         " outside this profile's ladder (latest title: Teacher), so no level or salary"
         " reference\n"
     ) in text

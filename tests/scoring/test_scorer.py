@@ -630,6 +630,36 @@ def test_requirement_names_its_alternatives_once(label: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        # named by the aliases a reader knows: not followed by the lexicon's names again
+        (
+            "A cloud platform (AWS, Google Cloud or Azure)",
+            "A cloud platform (AWS, Google Cloud or Azure)",
+        ),
+        # one alternative not named: the list follows
+        (
+            "A cloud platform (AWS or Azure)",
+            "A cloud platform (AWS or Azure) (Amazon Web Services, Google Cloud Platform or"
+            " Microsoft Azure)",
+        ),
+        # an alias inside a longer word names nothing ("GCPx")
+        (
+            "A cloud platform (AWS, GCPx or Azure)",
+            "A cloud platform (AWS, GCPx or Azure) (Amazon Web Services, Google Cloud Platform"
+            " or Microsoft Azure)",
+        ),
+    ],
+)
+def test_requirement_named_by_aliases_is_named_once(label: str, expected: str) -> None:
+    from jobmatch.scoring.explain import _requirement_name
+    from jobmatch.scoring.profile_types import Requirement
+
+    req = Requirement(id="cloud", label=label, required=True, skills=("aws", "gcp", "azure"))
+    assert _requirement_name(req, load_lexicon()) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Built convolutional neural networks in PyTorch for image recognition.",

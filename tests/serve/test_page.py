@@ -42,7 +42,7 @@ def test_posting_a_resume_shows_the_report(client: TestClient, samples: Path) ->
     assert '<meter min="0" max="1"' in html
     # the experience line is the other reports' one: the level and the title it came from
     assert (
-        "<p>Experience: 7.4 years in dated roles (and 0.3 in internships and student roles);"
+        "<p>Experience: 7.4 years in dated jobs (and 0.3 in internships and student roles);"
         " career level senior (the profile&#x27;s Senior AI research engineer), read from the"
         " latest title,"
         " Senior Research Engineer</p>"

@@ -321,6 +321,8 @@ def education_against(
     )
     need = asks.need
     prefer, meets_prefer = _preferred(asks, [e.level for e in degrees])
+    # as the field requirement is credited (formula): any degree held, else the top field
+    meets_field = any(field_accepted(f, asked) for f in held or (field,)) if asked else None
     if need is None:
         return Education(
             level=level,
@@ -331,6 +333,7 @@ def education_against(
             fields_held=held,
             preferred_level=prefer,
             meets_preferred=meets_prefer,
+            meets_field=meets_field,
         )
     meets = degree_meets(level, need) or any(degree_meets(e.level, need) for e in degrees)
     instead = asks.instead.or_years if asks.instead and job_years is not None else None
@@ -347,6 +350,7 @@ def education_against(
         fields_held=held,
         preferred_level=prefer,
         meets_preferred=meets_prefer,
+        meets_field=meets_field,
     )
 
 

@@ -6,6 +6,7 @@ parts of a :class:`~jobmatch.models.ScoreReport` a reader sees.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -207,10 +208,26 @@ def _requirement_name(req: Requirement, lexicon: Lexicon) -> str:
     label = req.label.casefold()
     if label == req.id.casefold() or label in {n.casefold() for n in names}:
         return alts  # the label is one of the alternatives: name them all, once
-    if alts.casefold() in label or all(n.casefold() in label for n in names):
-        # the label already names the alternatives: "Version control (Git)"
+    if (
+        alts.casefold() in label
+        or all(n.casefold() in label for n in names)
+        or all(_named_in(label, s, lexicon) for s in req.skills)
+    ):
+        # the label already names the alternatives: "Version control (Git)", or by the
+        # names a reader knows them by: "A cloud platform (AWS, Google Cloud or Azure)"
+        # read "... (AWS, Google Cloud or Azure) (Amazon Web Services, Google Cloud
+        # Platform or Microsoft Azure)"
         return req.label
     return f"{req.label} ({alts})"
+
+
+def _named_in(label: str, skill_id: str, lexicon: Lexicon) -> bool:
+    """Whether the (casefolded) ``label`` names the skill: its name or an alias, as words."""
+    skill = lexicon.get(skill_id)
+    names = (skill.name, *skill.aliases) if skill is not None else (skill_name(skill_id, lexicon),)
+    return any(
+        re.search(rf"(?<!\w){re.escape(n.casefold())}(?!\w)", label) is not None for n in names
+    )
 
 
 def score_parts(
