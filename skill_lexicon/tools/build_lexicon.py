@@ -643,9 +643,6 @@ OTHER_SENSES["high school"] = [
     ).split()
 ]
 OTHER_SENSES["usability"] = ["re-usability", "reusability", "re usability"]
-# open sources, an intelligence analyst's publicly available information, not open-source
-# software ("Experienced with utilizing existing open source social media methods",
-# glassdoor-0107; "open source reporting")
 # a child's growth in language, not a company's training ("Expertise in language learning
 # and development", "the effects of childhood disabilities on language learning and
 # development", glassdoor-0123)
@@ -653,6 +650,9 @@ OTHER_SENSES["learning and development"] = [
     f"{what} learning and development"
     for what in ("language", "child", "children's", "early", "cognitive", "motor", "literacy")
 ]
+# open sources, an intelligence analyst's publicly available information, not open-source
+# software ("Experienced with utilizing existing open source social media methods",
+# glassdoor-0107; "open source reporting")
 for _form in ("open source", "open-source"):
     OTHER_SENSES[_form] = [
         f"{_form} {what}"
