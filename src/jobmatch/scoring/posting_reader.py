@@ -1555,6 +1555,47 @@ OR_EXPERIENCE = re.compile(
 )
 
 
+#: experience named without "equivalent" in the degree's place: "4-year undergraduate
+#: degree or demonstrated relevant progressive experience" (glassdoor-0501), "college
+#: degree in science or computer or industrial experience" (glassdoor-0811); read only when
+#: no years or experience come before it in the clause ("3 years of academic or industry
+#: experience" joins two kinds of experience, :func:`_or_own_experience`)
+OR_OWN_EXPERIENCE = re.compile(
+    r"\bor\s+(?:demonstrated\s+|proven\s+)?(?:(?:relevant|progressive|industrial|industry"
+    r"|professional|work|practical|applicable|technical|hands-on)\s+){1,3}experience\b",
+    re.IGNORECASE,
+)
+#: what makes the experience after "or" the years' own (above)
+_EXPERIENCE_BEFORE = re.compile(
+    r"\d+\+?\s*(?:years?|yrs?)\b|\bexperience\b|\b(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten)\s+(?:\(\d+\)\s+)?years?\b",
+    re.IGNORECASE,
+)
+
+
+def _or_own_experience(clause: str) -> bool:
+    """Whether ``clause`` accepts experience named without "equivalent" in the degree's
+    place (:data:`OR_EXPERIENCE` reads "or equivalent experience")."""
+    found = OR_OWN_EXPERIENCE.search(clause)
+    if found is None or _EXPERIENCE_BEFORE.search(clause, 0, found.start()):
+        return False
+    # "BS, MS or PhD with academic or industry experience" (glassdoor-0031): "or" joins
+    # two kinds of the experience the degree comes with
+    before = clause[: found.start()]
+    return not _WITH.search(before) and not _KIND_BEFORE_OR.search(before)
+
+
+#: the experience a degree comes with: "BS with ...", "degree plus ..."
+_WITH = re.compile(r"\b(?:with|w/|plus|having)\b", re.IGNORECASE)
+#: a kind of experience just before "or": "academic or industry experience"
+_KIND_BEFORE_OR = re.compile(
+    r"\b(?:academic|research|industry|industrial|professional|work|practical|relevant"
+    r"|related|technical|lab|laboratory|clinical|commercial|military|government|teaching"
+    r"|internship|consulting)\s*$",
+    re.IGNORECASE,
+)
+
+
 #: a parenthesis in a degree clause
 _PAREN = re.compile(r"\([^()]*\)")
 
@@ -1605,6 +1646,8 @@ def education_requirement(
         instead = OR_EXPERIENCE.search(clause) if asks else None
         if asks and instead is None and IN_LIEU.search(clause):
             or_experience = True  # "... experience may be considered in lieu of degree"
+        if asks and instead is None and _or_own_experience(clause):
+            or_experience = True  # "... degree or demonstrated relevant experience"
         if instead is not None:
             or_experience = True
             figure = instead["years"] or instead["alone"]
