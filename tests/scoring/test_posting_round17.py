@@ -27,3 +27,35 @@ def test_a_degree_or_plain_experience(clause: str, or_experience: bool) -> None:
     edu = read_posting(f"Requirements:\n- {clause}\n").education
     assert edu is not None and edu.min_level is not None
     assert edu.or_experience is or_experience
+
+
+@pytest.mark.parametrize(
+    ("clause", "field"),
+    [
+        # glassdoor-0101: "or a related life science field" required life sciences as a
+        # skill and lost related_fields
+        ("Master's degree in Chemistry, Biochemistry or a related life science field.", None),
+        # glassdoor-0221: "preferably a PhD, in Statistics/Applied Statistics" preferred
+        # statistics as a skill besides the degree's field
+        (
+            "Master's degree in Physics; preferably a PhD, in Statistics/Applied Statistics,"
+            " Applied Mathematics, or Economics, or a related field.",
+            None,
+        ),
+    ],
+)
+def test_a_degree_field_after_related_or_a_comma_is_no_skill(
+    clause: str, field: str | None
+) -> None:
+    read = read_posting(f"Requirements:\n- {clause}\n")
+    assert read.education is not None and read.education.related_fields
+    assert [r.skills[0].name for r in read.requirements] == []
+
+
+def test_a_skill_after_related_experience_is_still_asked() -> None:
+    """Not a field: "or related experience in data visualization" asks it."""
+    read = read_posting(
+        "Requirements:\n- Bachelor's degree in Physics or related experience in data"
+        " visualization.\n"
+    )
+    assert "data visualization" in {s.name for r in read.requirements for s in r.skills}

@@ -77,7 +77,8 @@ CANDIDATE = re.compile(
     re.IGNORECASE,
 )
 RELATED = re.compile(
-    r"\brelated\s+(?:\w+\s+)?(?:fields?|disciplines?|areas?|subjects?|majors?|degrees?)\b"
+    # "or a related life science field" (glassdoor-0101): up to two words of its kind
+    r"\brelated\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|areas?|subjects?|majors?|degrees?)\b"
     r"|\bsimilar\s+fields?\b|\bquantitative\s+(?:fields?|disciplines?)\b|\bequivalent\b"
     r"|\brelevant\s+(?:\w+\s+)?(?:fields?|disciplines?|degrees?)\b|\bSTEM\b"
     r"|\btechnical\s+(?:fields?|disciplines?)\b"
