@@ -59,3 +59,25 @@ def test_a_skill_after_related_experience_is_still_asked() -> None:
         " visualization.\n"
     )
     assert "data visualization" in {s.name for r in read.requirements for s in r.skills}
+
+
+def test_ideal_qualifications_are_preferred() -> None:
+    """glassdoor-0401: under "Ideal Qualifications:" (after "Basic Qualifications:") Git and
+    AWS were required and the Master's degree not preferred."""
+    read = read_posting(
+        "Basic Qualifications:\n- Experience developing ETL processes\n"
+        "- Bachelor's degree in Computer Science\n"
+        "Ideal Qualifications:\n- GIT expertise\n- Experience with AWS\n"
+        "- Master's degree in Computer Science\n"
+    )
+    asked = {s.name: r.required for r in read.requirements for s in r.skills}
+    assert asked["ETL"] is True
+    assert asked["Git"] is False and asked["Amazon Web Services"] is False
+    assert read.education is not None
+    assert (read.education.min_level, read.education.preferred_level) == ("bachelor", "master")
+
+
+@pytest.mark.parametrize("heading", ["The Ideal Candidate:", "Ideal candidate"])
+def test_the_ideal_candidate_still_asks(heading: str) -> None:
+    read = read_posting(f"{heading}\n- GIT expertise\n- Experience with AWS\n")
+    assert all(r.required for r in read.requirements)
