@@ -81,3 +81,17 @@ def test_ideal_qualifications_are_preferred() -> None:
 def test_the_ideal_candidate_still_asks(heading: str) -> None:
     read = read_posting(f"{heading}\n- GIT expertise\n- Experience with AWS\n")
     assert all(r.required for r in read.requirements)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Job Segment: Database, Scientific, SQL, Technology, Engineering",
+        "Job Category: Databases, SQL",
+    ],
+)
+def test_a_job_boards_category_line_asks_nothing(label: str) -> None:
+    """glassdoor-0341 required databases from the job board's tags: "Job Segment:
+    Database, Scientific, SQL, Technology, Engineering"."""
+    read = read_posting(f"Must Have:\n- Experience with Python\n\n{label}\n")
+    assert [s.name for r in read.requirements for s in r.skills] == ["Python"]

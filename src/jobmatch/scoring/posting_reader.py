@@ -128,6 +128,11 @@ _EQUAL_OPPORTUNITY = re.compile(
     r"|regardless of (?:race|age|sex|gender|religion|colou?r|national)",
     re.IGNORECASE,
 )
+#: a job board's tags for the job: "Job Segment: Database, Scientific, SQL, Technology,
+#: Engineering" (glassdoor-0341 required databases), "Job Category: ..."
+_BOARD_TAGS = re.compile(
+    r"^\W*job\s+(?:segments?|categor(?:y|ies)|family|families)\s*:", re.IGNORECASE
+)
 #: a line of a web page's script copied with the posting: "(function() { var ac =
 #: document.createElement('script'); ac.type = 'text/javascript'; ..." (glassdoor-0421's
 #: tracking pixel asked JavaScript)
@@ -758,7 +763,12 @@ class _Reading:
         recorded as such): under Benefits or another section that never asks, an
         equal-opportunity statement, a clause of a company description that does not turn
         to the candidate, or the company speaking of itself."""
-        if section in _NEVER_SECTIONS or _EQUAL_OPPORTUNITY.search(clause) or _leisure(clause):
+        if (
+            section in _NEVER_SECTIONS
+            or _EQUAL_OPPORTUNITY.search(clause)
+            or _leisure(clause)
+            or _BOARD_TAGS.search(clause)
+        ):
             self.ignore(ms)
             return True
         voice = not lenient and _company_voice(clause, section, self.subject)
