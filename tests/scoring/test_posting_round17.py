@@ -95,3 +95,19 @@ def test_a_job_boards_category_line_asks_nothing(label: str) -> None:
     Database, Scientific, SQL, Technology, Engineering"."""
     read = read_posting(f"Must Have:\n- Experience with Python\n\n{label}\n")
     assert [s.name for r in read.requirements for s in r.skills] == ["Python"]
+
+
+def test_a_requirements_label_names_no_skill() -> None:
+    """glassdoor-0051: "Security Requirements: Active TS/SCI security clearance required."
+    required security (the label's word) besides the clearance."""
+    read = read_posting(
+        "Required Qualifications:\n- Strong technical writing skills\n"
+        "Security Requirements: Active TS/SCI security clearance required.\n"
+    )
+    names = {s.name for r in read.requirements for s in r.skills}
+    assert "security clearance" in names and "security" not in names
+
+
+def test_a_skills_label_still_names_its_skill() -> None:
+    read = read_posting("Requirements:\nMachine Learning Skills: 3 years building models\n")
+    assert "machine learning" in {s.name for r in read.requirements for s in r.skills}

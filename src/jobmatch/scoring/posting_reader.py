@@ -49,7 +49,7 @@ from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_degree_years import continued, degree_table, degree_years
 from .posting_fields import degree_fields, near_degree
 from .posting_implied import without_implied
-from .posting_labels import board_field_values, line_label
+from .posting_labels import board_field_values, kind_of_requirements, line_label
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -396,7 +396,11 @@ def _in_heading_line(text: str, m: SkillMention) -> bool:
     it, its words a heading of their own ("Technical Requirements:", glassdoor-0057
     required functional requirements from it): they name the section, they ask nothing.
     A skill before the heading's word ("Machine Learning Skills:") and a label with items
-    after its colon ("Data Science Skills: Python, SQL") are left as they are."""
+    after its colon ("Data Science Skills: Python, SQL") are left as they are, but not the
+    kind of a line's requirements ("Security Requirements: Active TS/SCI security clearance
+    required.", glassdoor-0051 required security), unless a technology."""
+    if m.category not in NAMED_TECHNOLOGY and kind_of_requirements(text, m.start, m.end):
+        return True
     b = text.find("\n", m.end)
     line = text[text.rfind("\n", 0, m.start) + 1 : len(text) if b < 0 else b].rstrip()
     if not line.endswith(":") or classify_heading(f"{m.text}:") in (None, "other"):
