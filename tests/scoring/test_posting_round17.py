@@ -111,3 +111,16 @@ def test_a_requirements_label_names_no_skill() -> None:
 def test_a_skills_label_still_names_its_skill() -> None:
     read = read_posting("Requirements:\nMachine Learning Skills: 3 years building models\n")
     assert "machine learning" in {s.name for r in read.requirements for s in r.skills}
+
+
+def test_a_sentence_end_inside_a_parenthesis_cuts_nothing() -> None:
+    """glassdoor-0001: "(experience with tools such as WEKA, RapidMiner, R. Python or other
+    open source tools strongly desired)" required WEKA, RapidMiner and R: the full stop
+    after "R" cut the aside before its preference."""
+    read = read_posting(
+        "Requirements:\n- 3+ years of Machine Learning experience (experience with tools such"
+        " as WEKA, RapidMiner, R. Python or other open source tools strongly desired)\n"
+    )
+    asked = {s.name: r.required for r in read.requirements for s in r.skills}
+    assert asked["machine learning"] is True
+    assert asked["Weka"] is False and asked["R"] is False and asked["Python"] is False
