@@ -183,7 +183,10 @@ _CUES: tuple[tuple[str, str], ...] = (
         # "In addition, the following would be an advantage:" (not "The Acme Advantage")
         r"|\ban advantage\b|\badvantageous\b"
         # "Beneficial:" (glassdoor-0356, whose IoT and machine learning under it were asked)
-        r"|\bbeneficial\b",
+        r"|\bbeneficial\b"
+        # "Ideal Qualifications:" after "Basic Qualifications:" (glassdoor-0401, whose Git,
+        # AWS and Master's degree under it were asked); not "The ideal candidate"
+        r"|\bideal(?:ly)? (?:qualifications?|skills?|experience|requirements?|background)\b",
     ),
     (
         "benefits",

@@ -34,7 +34,8 @@ _DEGREE_WORD = (
     r"(?:\s*\([^()]{0,30}\))?"
 )
 _DEGREE_IN = re.compile(
-    _DEGREE_WORD + r"\s+in\s+"
+    # "preferably a PhD, in Statistics/Applied Statistics" (glassdoor-0221): a comma between
+    _DEGREE_WORD + r",?\s+in\s+"
     # "degree ... required, preferably in a quantitative field" (glassdoor-0310), never
     # before the degree ("experience ... preferably in E-Commerce. Bachelor's degree")
     r"|" + _DEGREE_WORD + r"[^.;()\n]{0,80}?\b(?:preferably|ideally)\s+in\s+"
@@ -86,6 +87,12 @@ _LATER_EXAMPLES = re.compile(r"(?P<kind>(?:\b[a-z]+\s+){0,3})" + _KIND_EXAMPLES,
 _LIKE = re.compile(r"\b(?:related|other|similar|equivalent|relevant)\b", re.IGNORECASE)
 #: the most words between the field's "in" and a mention of its list
 _MAX_WORDS = 20
+#: the like of the list's fields named as one of them: "Chemistry, Biochemistry or a related
+#: life science field" (glassdoor-0101 asked life sciences as a skill); the words before
+#: the mention are the list's, "related" opens no other subject there
+_RELATED_ITEM = re.compile(
+    r"\s(?:or|and/or|and)\s+(?:an?\s+|any\s+|other\s+)?(?:related|similar)\s+$", re.IGNORECASE
+)
 
 
 def degree_fields(text: str, ms: list[SkillMention]) -> list[SkillMention]:
@@ -109,7 +116,17 @@ def in_degree_list(text: str, start: int) -> bool:
         between = between[later.end() :]
     if "\n\n" in between or len(between.split()) > _MAX_WORDS:
         return False
+    related = _RELATED_ITEM.search(between)
+    if related is not None and _names_only(between[: related.start()]):
+        return _FIELD_WORD.match(text, start) is not None
     return not between or _names_only(between)
+
+
+#: the words after a mention that make it a kind of field: "life science field"
+_FIELD_WORD = re.compile(
+    r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s+(?:fields?|disciplines?|areas?|majors?)\b",
+    re.IGNORECASE,
+)
 
 
 def _names_only(head: str) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["line_label", "board_field_values"]
+__all__ = ["line_label", "board_field_values", "kind_of_requirements"]
 
 #: a label opening a line: up to six words, the first capitalised, then ":" or " -"
 _LABEL = re.compile(
@@ -74,3 +74,24 @@ def board_field_values(text: str) -> list[tuple[int, int]]:
     ['eCommerce Finance']
     """
     return [m.span("value") for m in _BOARD_VALUE.finditer(text)]
+
+
+#: a label naming a kind of requirements: "Security Requirements:", "Travel Requirements -"
+_KIND_LABEL = re.compile(
+    r"[ \t]*(?:[-*\u2022\u25cf\u00b7][ \t]*)?(?P<kind>[A-Z][A-Za-z&/']*(?:[ \t]+[A-Za-z&/']+)?)"
+    r"[ \t]+requirements?(?:[ \t]+[-\u2013]|[ \t]*:)",
+    re.IGNORECASE,
+)
+
+
+def kind_of_requirements(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the whole kind a line's label gives its requirements
+    ("Security Requirements: Active TS/SCI security clearance required.", glassdoor-0051
+    required security): the label names the section, its items say what is asked.
+
+    >>> t = "Security Requirements: Active TS/SCI clearance required."
+    >>> kind_of_requirements(t, 0, 8), kind_of_requirements(t, 30, 39)
+    (True, False)
+    """
+    m = _KIND_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+    return m is not None and m.span("kind") == (start, end)

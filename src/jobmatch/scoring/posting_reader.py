@@ -49,7 +49,7 @@ from .posting_conjuncts import application_part, not_asked, preferred_conjunct
 from .posting_degree_years import continued, degree_table, degree_years
 from .posting_fields import degree_fields, near_degree
 from .posting_implied import without_implied
-from .posting_labels import board_field_values, line_label
+from .posting_labels import board_field_values, kind_of_requirements, line_label
 from .posting_model import (
     EducationRequirement,
     PostingRequirement,
@@ -127,6 +127,11 @@ _EQUAL_OPPORTUNITY = re.compile(
     r"|\bprivacy (?:notice|policy|statement)\b"
     r"|regardless of (?:race|age|sex|gender|religion|colou?r|national)",
     re.IGNORECASE,
+)
+#: a job board's tags for the job: "Job Segment: Database, Scientific, SQL, Technology,
+#: Engineering" (glassdoor-0341 required databases), "Job Category: ..."
+_BOARD_TAGS = re.compile(
+    r"^\W*job\s+(?:segments?|categor(?:y|ies)|family|families)\s*:", re.IGNORECASE
 )
 #: a line of a web page's script copied with the posting: "(function() { var ac =
 #: document.createElement('script'); ac.type = 'text/javascript'; ..." (glassdoor-0421's
@@ -391,7 +396,11 @@ def _in_heading_line(text: str, m: SkillMention) -> bool:
     it, its words a heading of their own ("Technical Requirements:", glassdoor-0057
     required functional requirements from it): they name the section, they ask nothing.
     A skill before the heading's word ("Machine Learning Skills:") and a label with items
-    after its colon ("Data Science Skills: Python, SQL") are left as they are."""
+    after its colon ("Data Science Skills: Python, SQL") are left as they are, but not the
+    kind of a line's requirements ("Security Requirements: Active TS/SCI security clearance
+    required.", glassdoor-0051 required security), unless a technology."""
+    if m.category not in NAMED_TECHNOLOGY and kind_of_requirements(text, m.start, m.end):
+        return True
     b = text.find("\n", m.end)
     line = text[text.rfind("\n", 0, m.start) + 1 : len(text) if b < 0 else b].rstrip()
     if not line.endswith(":") or classify_heading(f"{m.text}:") in (None, "other"):
@@ -758,7 +767,12 @@ class _Reading:
         recorded as such): under Benefits or another section that never asks, an
         equal-opportunity statement, a clause of a company description that does not turn
         to the candidate, or the company speaking of itself."""
-        if section in _NEVER_SECTIONS or _EQUAL_OPPORTUNITY.search(clause) or _leisure(clause):
+        if (
+            section in _NEVER_SECTIONS
+            or _EQUAL_OPPORTUNITY.search(clause)
+            or _leisure(clause)
+            or _BOARD_TAGS.search(clause)
+        ):
             self.ignore(ms)
             return True
         voice = not lenient and _company_voice(clause, section, self.subject)
@@ -1555,6 +1569,47 @@ OR_EXPERIENCE = re.compile(
 )
 
 
+#: experience named without "equivalent" in the degree's place: "4-year undergraduate
+#: degree or demonstrated relevant progressive experience" (glassdoor-0501), "college
+#: degree in science or computer or industrial experience" (glassdoor-0811); read only when
+#: no years or experience come before it in the clause ("3 years of academic or industry
+#: experience" joins two kinds of experience, :func:`_or_own_experience`)
+OR_OWN_EXPERIENCE = re.compile(
+    r"\bor\s+(?:demonstrated\s+|proven\s+)?(?:(?:relevant|progressive|industrial|industry"
+    r"|professional|work|practical|applicable|technical|hands-on)\s+){1,3}experience\b",
+    re.IGNORECASE,
+)
+#: what makes the experience after "or" the years' own (above)
+_EXPERIENCE_BEFORE = re.compile(
+    r"\d+\+?\s*(?:years?|yrs?)\b|\bexperience\b|\b(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten)\s+(?:\(\d+\)\s+)?years?\b",
+    re.IGNORECASE,
+)
+
+
+def _or_own_experience(clause: str) -> bool:
+    """Whether ``clause`` accepts experience named without "equivalent" in the degree's
+    place (:data:`OR_EXPERIENCE` reads "or equivalent experience")."""
+    found = OR_OWN_EXPERIENCE.search(clause)
+    if found is None or _EXPERIENCE_BEFORE.search(clause, 0, found.start()):
+        return False
+    # "BS, MS or PhD with academic or industry experience" (glassdoor-0031): "or" joins
+    # two kinds of the experience the degree comes with
+    before = clause[: found.start()]
+    return not _WITH.search(before) and not _KIND_BEFORE_OR.search(before)
+
+
+#: the experience a degree comes with: "BS with ...", "degree plus ..."
+_WITH = re.compile(r"\b(?:with|w/|plus|having)\b", re.IGNORECASE)
+#: a kind of experience just before "or": "academic or industry experience"
+_KIND_BEFORE_OR = re.compile(
+    r"\b(?:academic|research|industry|industrial|professional|work|practical|relevant"
+    r"|related|technical|lab|laboratory|clinical|commercial|military|government|teaching"
+    r"|internship|consulting)\s*$",
+    re.IGNORECASE,
+)
+
+
 #: a parenthesis in a degree clause
 _PAREN = re.compile(r"\([^()]*\)")
 
@@ -1605,6 +1660,8 @@ def education_requirement(
         instead = OR_EXPERIENCE.search(clause) if asks else None
         if asks and instead is None and IN_LIEU.search(clause):
             or_experience = True  # "... experience may be considered in lieu of degree"
+        if asks and instead is None and _or_own_experience(clause):
+            or_experience = True  # "... degree or demonstrated relevant experience"
         if instead is not None:
             or_experience = True
             figure = instead["years"] or instead["alone"]

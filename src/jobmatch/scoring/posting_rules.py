@@ -77,7 +77,8 @@ CANDIDATE = re.compile(
     re.IGNORECASE,
 )
 RELATED = re.compile(
-    r"\brelated\s+(?:\w+\s+)?(?:fields?|disciplines?|areas?|subjects?|majors?|degrees?)\b"
+    # "or a related life science field" (glassdoor-0101): up to two words of its kind
+    r"\brelated\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|areas?|subjects?|majors?|degrees?)\b"
     r"|\bsimilar\s+fields?\b|\bquantitative\s+(?:fields?|disciplines?)\b|\bequivalent\b"
     r"|\brelevant\s+(?:\w+\s+)?(?:fields?|disciplines?|degrees?)\b|\bSTEM\b"
     r"|\btechnical\s+(?:fields?|disciplines?)\b"
@@ -648,6 +649,24 @@ def _spaced_degree(seg: str, at: int) -> bool:
     return i >= 0 and not seg[i - 1 : i].isalnum() and _SPACED_DEGREE.match(seg, i) is not None
 
 
+def _in_parenthesis(seg: str, start: int, end: int) -> bool:
+    """Whether ``seg[start:end]`` (a sentence's end) stands inside a parenthesis that closes
+    later in ``seg``: "(experience with tools such as WEKA, RapidMiner, R. Python or other
+    open source tools strongly desired)" (glassdoor-0001) is one aside, its preference its
+    whole's. Not after "?" or "!" ("( MacOS Linux Windows? You can pick ... )" ends a
+    question), nor far from the parenthesis' end."""
+    if "(" not in seg or seg[start - 1 : start] not in (".", ";"):
+        return False
+    if seg.count("(", 0, start) <= seg.count(")", 0, start):
+        return False
+    close = seg.find(")", end, end + _ASIDE_REST)
+    return close != -1 and seg.count("(", end, close) == 0
+
+
+#: the most characters from a sentence's end inside a parenthesis to its ")"
+_ASIDE_REST = 120
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
     """The clauses of ``text`` as ``(start, end)`` offsets, in text order.
 
@@ -664,6 +683,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
             and not _other_degree_s_years(seg, m.end())
             and not _spaced_degree(seg, m.start())
             and not _degree_s_fields(seg, m.start(), m.end())
+            and not _in_parenthesis(seg, m.start(), m.end())
         ]
         if seg.count(" + ") >= 2:
             pluses = [m.span() for m in _INLINE_PLUS.finditer(seg)]
