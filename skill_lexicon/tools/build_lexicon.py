@@ -1123,9 +1123,13 @@ def parse_line(line: str, category: str, where: str) -> dict[str, object]:
         # name ("Bachelor" -> "bachelors" stays listed) nor for a mixed-case one
         # ("PowerPoint" -> "PowerPoints" stays listed)
         # a form under a cue rule gets no plural from the matcher: a listed plural of a
-        # business domain (all of whose forms get a generated rule) stays ("cell cultures")
-        ruled = (context is not None and a in context.get("forms", [])) or (
-            context is None and category == "business_domain" and a.lower() not in PLAIN
+        # business domain (all of whose forms get a generated rule) stays ("cell cultures"),
+        # and so does a "!"-marked plural whose singular is ruled too ("!deployments"; a
+        # plain form's plural is the matcher's: "user interfaces")
+        ruled = (
+            (context is not None and a in context.get("forms", []))
+            or (context is None and category == "business_domain" and a.lower() not in PLAIN)
+            or (context is None and a in marked and a.lower()[:-1] not in PLAIN)
         )
         singular = [p for p in parts if p.lower() == a.lower()[:-1]]
         pluralised = [p for p in singular if any(v.lower() == a.lower() for v in surface_variants(p))]

@@ -116,6 +116,17 @@ def test_years_phrase(clause: str, phrase: str | None) -> None:
         ("Requirements:\n- MS in Computer Science with 2+ years of experience\n", []),
         # soft skills and languages name no field of work
         ("Requirements:\n- 3+ years of experience communicating in English\n", []),
+        # a series of -ing verbs says what the job does (glassdoor-0423): no monitoring
+        (
+            "Requirements:\n- Minimum 7 years of experience in a position monitoring, managing,"
+            " manipulating, and drawing insights from data\n",
+            [],
+        ),
+        # ... but a series of skills is a field of work
+        (
+            "Requirements:\n- 5+ years of experience in monitoring, alerting, and logging\n",
+            ["monitoring", "logging"],
+        ),
     ],
 )
 def test_posting_keeps_the_domain_of_its_years(

@@ -9,9 +9,10 @@ finds each conjunct that, followed by the shared words, is a pattern of the lexi
 adds it as a match of that pattern on the conjunct's own tokens, so the mention quotes what
 the text says ("written") under the skill it names (written communication). A conjunct that
 is a skill on its own keeps that reading ("SQL" in "SQL and relational databases" stays SQL,
-not "SQL databases"). The trained mention filter keeps a conjunct and the phrase it shares
-words with: it would judge the lone word, and a coordination of two lexicon phrases is
-evidence enough ("unit and integration tests").
+not "SQL databases"), unless it follows the phrase and is one only near a cue:
+"integrations" in "data migration and integrations" is data integration. The trained mention
+filter keeps a conjunct and the phrase it shares words with: it would judge the lone word,
+and a coordination of two lexicon phrases is evidence enough ("unit and integration tests").
 
 Only a true coordination counts: the conjunct right before the matched phrase must be joined
 by "and", "or", "&" or "/"; commas chain conjuncts further left only through such a join, so
@@ -138,13 +139,16 @@ def coordinated_matches(
     }
     if not phrases:
         return []
-    # a conjunct that is a skill on its own keeps that reading ("SQL and relational databases")
+    # a conjunct that is a skill on its own keeps that reading ("SQL and relational databases"),
+    # unless, after the phrase, only a cue could make it one ("data migration and
+    # integrations": data integration)
     alone = {(s, e) for _, s, e in matches}
+    plain = {(s, e) for key, s, e in matches if patterns.info[key][1] != MatchKind.AMBIGUOUS}
     words = _Words(doc, cols, patterns, index)
     out: list[Conjunct] = []
     for phrase in sorted(phrases):
-        found = words.before(phrase) + words.after(phrase)
-        out.extend(c for c in found if (c.start, c.end) not in alone)
+        out.extend(c for c in words.before(phrase) if (c.start, c.end) not in alone)
+        out.extend(c for c in words.after(phrase) if (c.start, c.end) not in plain)
     return out
 
 

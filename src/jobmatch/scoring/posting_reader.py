@@ -1423,6 +1423,7 @@ def _years_domain(
     systems": no job entry writes that form, and the lexicon knows what implies none);
     and whether each of them is asked (:attr:`PostingRequirements.years_each`)."""
     words = " ".join(phrase.split()).casefold()
+    verbs = _verbs(words, ms)
     found = [
         m
         for m in ms
@@ -1430,6 +1431,7 @@ def _years_domain(
         and m.category not in _NO_DOMAIN
         and m.skill_id not in GENERIC
         and " ".join(m.text.split()).casefold() in words
+        and " ".join(m.text.split()).casefold() not in verbs
     ]
     skills = tuple(_skill(s, lexicon) for s in dict.fromkeys(m.skill_id for m in found))
     if not skills:
@@ -1444,6 +1446,27 @@ def _years_domain(
         and and_list(phrase, [m.text for m in found])
     )
     return skills, each
+
+
+#: a series of three or more -ing words ("monitoring, managing, manipulating, and drawing
+#: insights from data")
+_ING_SERIES = re.compile(r"\w+ing(?:\s*,\s*(?:and\s+|or\s+)?\w+ing){2,}\b")
+_ING = re.compile(r"\w+ing\b")
+
+
+def _verbs(words: str, ms: Sequence[SkillMention]) -> set[str]:
+    """The -ing words of ``words`` (casefolded) that are verbs of a series saying what a job
+    does, most of whose words name no skill: "7 years of experience in a position
+    monitoring, managing, manipulating, and drawing insights from data" (glassdoor-0423)
+    asks years of work with data, not of monitoring; "in monitoring, alerting, and logging"
+    lists skills."""
+    named = {" ".join(m.text.split()).casefold() for m in ms}
+    out: set[str] = set()
+    for series in _ING_SERIES.finditer(words):
+        ing = _ING.findall(series.group())
+        if 2 * sum(w in named for w in ing) < len(ing):
+            out.update(ing)
+    return out
 
 
 #: an "or" in a clause: its soft skill may be a true alternative ("SAS or willingness to
