@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
 from .scoring.profile_types import POSTING_SOFT, degree_meets
-from .wording import DEGREE_LABELS, match_band, score_band
+from .wording import DEGREE_LABELS, listing, match_band, score_band
 
 __all__ = [
     "category_labels",
@@ -39,6 +39,7 @@ __all__ = [
     "soft_split",
     "unlisted_note",
     "upgrade_note",
+    "also_meets_note",
     "SOFT_CATEGORIES",
     "MIN_GAIN",
     "file_name",
@@ -279,7 +280,16 @@ def split_missing(
     to_add: list[MissingSkill] = []
     upgrades: list[MissingSkill] = []
     small = 0
+    absorbed = _absorbed(report, partial)
+    required = {m.requirement: m.required for m in report.missing}
     for m in report.missing:
+        if m.requirement in absorbed:
+            continue  # listed with the skill that meets it too ("Java or Java EE" by Java)
+        if m.skill_gain is not None and m.requirement not in partial:
+            # one skill meeting several requirements is one item, with what adding it
+            # gains, required when one of them is
+            need = m.required or any(required.get(r, False) for r in m.also_meets)
+            m = replace(m, gain=m.skill_gain, required=need)
         if m.gain < MIN_GAIN:
             small += 1
         elif m.requirement in partial:
@@ -290,6 +300,30 @@ def split_missing(
         else:
             to_add.append(m)
     return to_add, upgrades, small
+
+
+def _absorbed(report: ScoreReport, partial: set[str]) -> set[str]:
+    """The requirements "what to add" lists with a skill of another item that meets them
+    too (``MissingSkill.also_meets``): "Java or Java EE" goes with "Java" (and with "Java
+    EE"). Of two items of the same one skill, the first stays."""
+    absorbed: set[str] = set()
+    for m in report.missing:
+        if (
+            m.also_meets
+            and m.requirement not in absorbed
+            and m.requirement not in partial
+            and (m.skill_gain or 0.0) >= MIN_GAIN
+        ):
+            absorbed.update(r for r in m.also_meets if r not in partial)
+    return absorbed
+
+
+def also_meets_note(m: MissingSkill, report: ScoreReport) -> str:
+    """For a skill of "what to add" meeting other requirements too, which:
+    ``"; also meets Java or Java EE"``; ``""`` for any other."""
+    names = {x.requirement: x.name for x in report.missing}
+    also = [names.get(r, r) for r in m.also_meets]
+    return f"; also meets {listing(also, 'and')}" if also else ""
 
 
 def _partial_rows(report: ScoreReport) -> dict[str, MatchedSkill]:
@@ -484,7 +518,7 @@ def missing_note(m: MissingSkill, report: ScoreReport | None = None) -> str:
     note = "required" if m.required else "preferred"
     if report is None:
         return note
-    return note + upgrade_note(m, report) + years_count_note(m, report)
+    return note + also_meets_note(m, report) + upgrade_note(m, report) + years_count_note(m, report)
 
 
 def upgrade_note(m: MissingSkill, report: ScoreReport) -> str:
