@@ -363,7 +363,7 @@ class ScoreReport:
     similarity: float
     categories: tuple[CategoryCoverage, ...] = ()
     matched: tuple[MatchedSkill, ...] = ()
-    #: ranked by ``gain``, largest first
+    #: ranked by ``gain`` (``skill_gain`` where set), largest first
     missing: tuple[MissingSkill, ...] = ()
     education: Education = field(default_factory=lambda: Education(level=None))
     career: CareerEstimate = field(default_factory=lambda: CareerEstimate(years=None, level=None))
