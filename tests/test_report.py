@@ -175,7 +175,7 @@ What to add (points each would add)
    +1.5 JAX (Frameworks and libraries; preferred)
 
 Upgrades (partly met: name the skill itself)
-   +1.2 deep learning (Frameworks and libraries; required)
+   +1.2 deep learning (Frameworks and libraries; required; now partial, implied by PyTorch)
   (1 more not listed: each would add less than 0.1 point to the score)
 
 Education  master's degree in computer science (meets the required bachelor's degree)

@@ -341,6 +341,11 @@ class MissingSkill:
     gain: float
     #: other skill ids that would satisfy the same requirement
     alternatives: tuple[str, ...] = ()
+    #: for a requirement of one skill, the other requirements not met that the same skill
+    #: meets too (a posting asking "Java" and "Java or Java EE"), and the points adding the
+    #: skill gains by meeting them all (``None`` when there are none)
+    also_meets: tuple[str, ...] = ()
+    skill_gain: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +363,7 @@ class ScoreReport:
     similarity: float
     categories: tuple[CategoryCoverage, ...] = ()
     matched: tuple[MatchedSkill, ...] = ()
-    #: ranked by ``gain``, largest first
+    #: ranked by ``gain`` (``skill_gain`` where set), largest first
     missing: tuple[MissingSkill, ...] = ()
     education: Education = field(default_factory=lambda: Education(level=None))
     career: CareerEstimate = field(default_factory=lambda: CareerEstimate(years=None, level=None))

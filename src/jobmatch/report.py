@@ -43,6 +43,7 @@ from .report_parts import (
     small_note,
     split_missing,
     terminal_line,
+    unlisted_note,
     verdict,
 )
 
@@ -130,9 +131,10 @@ def render_text(report: ScoreReport, *, color: bool = False) -> str:
             out.append(
                 f"  {pct(c.coverage):>4} {bar}  {terminal_line(c.label)} (weight {c.weight:g})"
             )
-    rows = matched_once(report)
-    if rows:
+    rows, unlisted = matched_once(report), unlisted_note(report)
+    if rows or unlisted:
         out += ["", head(f"Matched skills ({len(rows)})")]
+        out += [f"  ({unlisted})"] if unlisted else []
         for m, n in rows[:_MAX_MATCHED]:
             mark = _paint(
                 "~" if m.match == "partial" else "+",
@@ -216,12 +218,15 @@ def render_markdown(report: ScoreReport) -> str:
     if report.categories:
         out += ["", "## Categories", "", "| Category | Coverage | Weight |", "|---|---:|---:|"]
         out += [f"| {_md(c.label)} | {pct(c.coverage)} | {c.weight:g} |" for c in report.categories]
-    rows = matched_once(report)
+    rows, unlisted = matched_once(report), unlisted_note(report)
+    if unlisted and not rows:
+        out += ["", "## Matched skills (0)", "", f"_{_md(unlisted)}._"]
     if rows:
         out += [
             "",
             f"## Matched skills ({len(rows)})",
             "",
+            *([f"_{_md(unlisted)}._", ""] if unlisted else []),
             "| Skill | Category | Match | Section | Evidence |",
             "|---|---|---|---|---|",
         ]

@@ -11,6 +11,7 @@ import html
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
 from .report_facts import career_line, role_line, years_lines
 from .report_parts import (
+    also_meets_note,
     capped_sentence,
     category_band,
     category_labels,
@@ -29,6 +30,8 @@ from .report_parts import (
     section_name,
     small_note,
     split_missing,
+    unlisted_note,
+    upgrade_note,
     verdict,
     years_count_note,
 )
@@ -95,7 +98,7 @@ def _html_missing(m: MissingSkill, labels: dict[str, str], report: ScoreReport) 
     )
     # years asked say how many count, as in text and Markdown ("required; 1.2 of 4 years
     # count"): "4+ years of experience in React ... required +5.8" did not say
-    kind += _h(years_count_note(m, report))
+    kind += _h(also_meets_note(m, report) + upgrade_note(m, report) + years_count_note(m, report))
     return (
         f"<tr><td>{_h(m.name)}</td><td>{_h(labels.get(m.category, m.category))}</td>"
         f'<td>{kind}</td><td class="num">+{m.gain:.1f}</td></tr>'
@@ -127,10 +130,13 @@ def render_html(report: ScoreReport) -> str:
             *(_html_category(c, category_band(report, c)) for c in report.categories),
             "</tbody></table>",
         ]
-    rows = matched_once(report)
+    rows, unlisted = matched_once(report), unlisted_note(report)
+    if rows or unlisted:
+        parts.append(f"<h2>Matched skills ({len(rows)})</h2>")
+        if unlisted:
+            parts.append(f'<p class="meta">{_h(unlisted)}.</p>')
     if rows:
         parts += [
-            f"<h2>Matched skills ({len(rows)})</h2>",
             "<table><thead><tr><th>Skill</th><th>Category</th><th>Section</th>"
             "<th>Evidence</th></tr></thead><tbody>",
             *(_html_matched(m, n, labels) for m, n in rows),

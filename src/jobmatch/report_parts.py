@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
 from .scoring.profile_types import POSTING_SOFT, degree_meets
-from .wording import DEGREE_LABELS, match_band, score_band
+from .wording import DEGREE_LABELS, listing, match_band, score_band
 
 __all__ = [
     "category_labels",
@@ -36,6 +36,10 @@ __all__ = [
     "score_band",
     "verdict",
     "required_counts",
+    "soft_split",
+    "unlisted_note",
+    "upgrade_note",
+    "also_meets_note",
     "SOFT_CATEGORIES",
     "MIN_GAIN",
     "file_name",
@@ -97,8 +101,17 @@ def made_of(report: ScoreReport) -> list[str]:
         if p.required_total
         else "none required"
     )
-    if p.required_partial:
-        req += f" ({p.required_partial} more partly)"
+    split = soft_split(report)
+    if split is not None:
+        # the verdict counts the required soft skills aside ("only 8 of 12 required met"):
+        # "required 8 of 14 met" below it read as another count; say how the two add up
+        (met, partial, total), (s_met, s_partial, s_total) = split
+        req += (
+            f": {met} of {total} besides soft skills{_partly(partial)}, "
+            f"{s_met} of {s_total} soft skills{_partly(s_partial)}"
+        )
+    elif p.required_partial:
+        req += _partly(p.required_partial)
     # "preferred 0 of 0" read as a preferred requirement missed: say there is none
     pref = (
         f"preferred {p.preferred_met} of {p.preferred_total}"
@@ -137,6 +150,61 @@ def required_counts(report: ScoreReport) -> tuple[int, int, int, bool]:
         return p.required_met, p.required_partial, p.required_total, False
     met, partial = p.required_met - soft[0], p.required_partial - soft[1]
     return met, partial, p.required_total - soft[2], True
+
+
+def _partly(n: int) -> str:
+    return f" ({n} more partly)" if n else ""
+
+
+def soft_split(
+    report: ScoreReport,
+) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """``((met, partly, total) besides soft skills, (met, partly, total) of soft skills)``
+    of the required requirements when the verdict names the count besides soft skills
+    ("soft skills aside, only 8 of 12 required met"), else ``None``: the line giving all
+    required requirements ("required 8 of 14 met") then says how the two counts add up."""
+    p = report.parts
+    met, partial, total, soft_aside = required_counts(report)
+    if p is None or not soft_aside:
+        return None
+    if match_band(report.score, met, partial, total) == score_band(report.score):
+        return None
+    soft = (p.required_met - met, p.required_partial - partial, p.required_total - total)
+    return (met, partial, total), soft
+
+
+def unlisted_note(report: ScoreReport) -> str | None:
+    """The requirements met (or partly met) that no matched skill lists, as a note under
+    the matched skills, or ``None``: a degree, its field and years of experience meet
+    requirements without a skill to list, and "Matched skills (16)" stood beside "required
+    8 of 14 met (1 more partly); preferred 10 of 49" (19) with nothing to say where the
+    other three were."""
+    listed = {m.requirement for m in report.matched}
+    years = {y.requirement for y in report.years}
+    counts: dict[tuple[str, bool], int] = {}
+    for c in report.categories:
+        for ids, full in ((c.matched, True), (c.partial, False)):
+            for r in (r for r in ids if r not in listed):
+                by = _UNLISTED_BY.get("years" if r in years else c.id, ("", "other means"))
+                counts[by[1], full] = counts.get((by[1], full), 0) + 1
+    if not counts:
+        return None
+    pieces = [
+        f"{n} {'requirement' if n == 1 else 'requirements'} "
+        f"{'met' if full else 'partly met'} by {by}"
+        for (by, full), n in counts.items()
+    ]
+    where = [head for head, by in _UNLISTED_BY.values() if any(b == by for b, _ in counts)]
+    see = f"; see {' and '.join(where)}" if where else ""
+    return f"{', '.join(pieces)}, not listed as skills{see}"
+
+
+#: what meets a requirement no matched skill lists, by its category (or ``years``): the
+#: heading a reader finds it under, and how the note names it
+_UNLISTED_BY = {
+    "education": ("Education", "education"),
+    "years": ("Experience", "years of experience"),
+}
 
 
 def verdict(report: ScoreReport) -> tuple[str, str]:
@@ -208,17 +276,63 @@ def split_missing(
     points, requirements partly met (upgrades: what would complete them), and how many items
     were left out because they would add less (:func:`small_note`)."""
     partial = partly_met(report)
+    rows = _partial_rows(report)
     to_add: list[MissingSkill] = []
     upgrades: list[MissingSkill] = []
     small = 0
+    absorbed = _absorbed(report, partial)
+    required = {m.requirement: m.required for m in report.missing}
     for m in report.missing:
+        if m.requirement in absorbed:
+            continue  # listed with the skill that meets it too ("Java or Java EE" by Java)
+        if m.skill_gain is not None and m.requirement not in partial:
+            # one skill meeting several requirements is one item, with what adding it
+            # gains, required when one of them is
+            need = m.required or any(required.get(r, False) for r in m.also_meets)
+            m = replace(m, gain=m.skill_gain, required=need)
         if m.gain < MIN_GAIN:
             small += 1
         elif m.requirement in partial:
-            upgrades.append(m)
+            # named as the matched row names it: "experimental design or experimentation"
+            # below "~ experimentation [partial, implied by A/B testing]" read as another
+            row = rows.get(m.requirement)
+            upgrades.append(replace(m, name=row.name) if row is not None else m)
         else:
             to_add.append(m)
     return to_add, upgrades, small
+
+
+def _absorbed(report: ScoreReport, partial: set[str]) -> set[str]:
+    """The requirements "what to add" lists with a skill of another item that meets them
+    too (``MissingSkill.also_meets``): "Java or Java EE" goes with "Java" (and with "Java
+    EE"). Of two items of the same one skill, the first stays."""
+    absorbed: set[str] = set()
+    for m in report.missing:
+        if (
+            m.also_meets
+            and m.requirement not in absorbed
+            and m.requirement not in partial
+            and (m.skill_gain or 0.0) >= MIN_GAIN
+        ):
+            absorbed.update(r for r in m.also_meets if r not in partial)
+    return absorbed
+
+
+def also_meets_note(m: MissingSkill, report: ScoreReport) -> str:
+    """For a skill of "what to add" meeting other requirements too, which:
+    ``"; also meets Java or Java EE"``; ``""`` for any other."""
+    names = {x.requirement: x.name for x in report.missing}
+    also = [names.get(r, r) for r in m.also_meets]
+    return f"; also meets {listing(also, 'and')}" if also else ""
+
+
+def _partial_rows(report: ScoreReport) -> dict[str, MatchedSkill]:
+    """Requirement id -> the first matched skill meeting it partly."""
+    rows: dict[str, MatchedSkill] = {}
+    for m in report.matched:
+        if m.match == "partial":
+            rows.setdefault(m.requirement, m)
+    return rows
 
 
 def highlight(
@@ -397,10 +511,21 @@ def meets_note(n: int) -> str:
 
 
 def missing_note(m: MissingSkill, report: ScoreReport | None = None) -> str:
-    """``"required"`` or ``"preferred"``; for years asked, how many count (``"required;
-    2.4 of 4 years count"``) when ``report`` is given (:func:`years_count_note`)."""
+    """``"required"`` or ``"preferred"``; when ``report`` is given, for a requirement partly
+    met what meets it now (``"required; now partial, implied by A/B testing"``), and for
+    years asked how many count (``"required; 2.4 of 4 years count"``,
+    :func:`years_count_note`)."""
     note = "required" if m.required else "preferred"
-    return note + (years_count_note(m, report) if report is not None else "")
+    if report is None:
+        return note
+    return note + also_meets_note(m, report) + upgrade_note(m, report) + years_count_note(m, report)
+
+
+def upgrade_note(m: MissingSkill, report: ScoreReport) -> str:
+    """For a requirement partly met by a matched skill, what meets it now, as its matched
+    row says it: ``"; now partial, implied by A/B testing"``; ``""`` for any other."""
+    row = _partial_rows(report).get(m.requirement)
+    return f"; now {match_note(row)}" if row is not None else ""
 
 
 def years_count_note(m: MissingSkill, report: ScoreReport) -> str:

@@ -502,3 +502,23 @@ def test_a_field_asked_is_met_by_any_degree_held(extractor: SkillExtractor) -> N
     (edu,) = [c for c in report.categories if c.id == "education"]
     assert edu.missing == () and edu.coverage == 1.0
     assert schema_errors(report.to_dict(), load_schema()) == []
+
+
+LITERAL = """John Roe
+
+EXPERIENCE
+Data Engineer, Acme — Jan 2021 – Dec 2023
+- Built pipelines with TensorFlow for a forecasting team.
+- Improved fraud detection using machine learning algorithms.
+"""
+
+
+def test_the_entry_s_own_words_are_the_evidence_of_its_years(extractor: SkillExtractor) -> None:
+    # TensorFlow, which implies machine learning, comes first in the entry; the entry also
+    # says "machine learning": that is the evidence cited
+    report = _match(extractor, LITERAL, ML_POSTING)
+    (years,) = report.years
+    (role,) = years.roles
+    assert role.counted and role.skill == "machine learning"
+    assert "using machine learning algorithms" in (role.snippet or "")
+    assert "which implies" not in render_text(report)

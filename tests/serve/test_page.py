@@ -188,3 +188,16 @@ def test_docs_page_lists_every_operation(client: TestClient) -> None:
     assert "cdn" not in docs.text.lower()
     body = spec["paths"]["/api/score"]["post"]["requestBody"]["content"]
     assert sorted(body) == ["application/json", "multipart/form-data"]
+
+
+def test_the_page_says_what_the_degree_meets(client: TestClient, samples: Path) -> None:
+    # "Matched skills (N)" beside requirements met by the degree, no word of them: the page
+    # says it as the reports do
+    data = (samples / PDF).read_bytes()
+    html = client.post("/", files={"resume": (PDF, data)}).text
+    found = re.search(
+        r'Matched skills \(\d+\)</h3><p class="meta">\d+ requirements? met by education, '
+        r"not listed as skills; see Education\.</p>",
+        html,
+    )
+    assert found is not None

@@ -227,16 +227,17 @@ def _evidence(
     lexicon: Lexicon,
     implied: Callable[[str], tuple[str, ...]],
 ) -> tuple[SkillMention, str] | None:
-    """The first mention in the role's entry of a skill of the domain ``wanted``, or of a
-    skill that implies one or whose name holds one, with the domain skill it shows."""
+    """The first mention in the role's entry of a skill of the domain ``wanted``, else the
+    first of a skill that implies one or whose name holds one, with the domain skill it
+    shows: the entry's own words first ("collaborative filtering, which implies machine
+    learning" was cited above "using machine learning algorithms" in the same entry)."""
     a, b = r.span
-    for m in mentions:
-        if not a <= m.start < b:
-            continue
-        sid = m.skill_id
-        if sid in wanted:
-            return m, sid
-        for linked in (*implied(sid), *name_parts(sid, lexicon)):
+    inside = [m for m in mentions if a <= m.start < b]
+    for m in inside:
+        if m.skill_id in wanted:
+            return m, m.skill_id
+    for m in inside:
+        for linked in (*implied(m.skill_id), *name_parts(m.skill_id, lexicon)):
             if linked in wanted:
                 return m, linked
     return None

@@ -7,7 +7,7 @@ parts of a :class:`~jobmatch.models.ScoreReport` a reader sees.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from ..models import CategoryCoverage, Lexicon, MatchedSkill, MissingSkill, ScoreParts
@@ -29,6 +29,7 @@ def explain(
     lexicon: Lexicon,
     *,
     language: EnglishText | None = None,
+    joint: Callable[[Sequence[str]], float] | None = None,
 ) -> tuple[tuple[CategoryCoverage, ...], tuple[MatchedSkill, ...], tuple[MissingSkill, ...]]:
     """The report's categories, matched skills and what to add (best gain first).
 
@@ -39,6 +40,9 @@ def explain(
         result: the formula's breakdown (coverages, gains).
         lexicon: the lexicon (skill names).
         language: the measure of the document's language, when a credit rests on it.
+        joint: requirement ids -> the points gained by meeting them all at once
+            (:func:`~.formula.joint_gain`); with it, a requirement of one skill names the
+            other requirements not met that the skill meets too, and their joint gain.
 
     Returns:
         ``(categories, matched, missing)`` as stored in the ScoreReport.
@@ -78,8 +82,35 @@ def explain(
     # then the profile's order (a stable sort over it): equal gains were listed by id,
     # alphabetically, and "+1.5 supervised learning (preferred)" came before "+1.5 linear
     # algebra (required)" by a gain 0.02 higher that no reader sees
+    if joint is not None:
+        missing = _with_others(profile, req_credits, missing, joint)
     missing.sort(key=lambda gm: (-round(gm[0], 1), not gm[1].required))
     return tuple(categories), tuple(matched), tuple(m for _, m in missing)
+
+
+def _with_others(
+    profile: Profile,
+    req_credits: Mapping[str, Credit],
+    missing: list[tuple[float, MissingSkill]],
+    joint: Callable[[Sequence[str]], float],
+) -> list[tuple[float, MissingSkill]]:
+    """``missing`` with each requirement of one skill not met naming the other requirements
+    not met that the skill meets too (``also_meets``) and the points adding it gains by
+    meeting them all (``skill_gain``): a posting asking "Java" and "Java or Java EE" was
+    told "+2.3 Java" and "+2.3 Java or Java EE", one skill twice with its own gain."""
+    unmet = {r.id: r for _, r in profile.requirements() if req_credits[r.id].credit == 0.0}
+    out = []
+    for gain, m in missing:
+        req = unmet.get(m.requirement)
+        if req is not None and len(req.skills) == 1:
+            sid = req.skills[0]
+            others = tuple(r.id for r in unmet.values() if r is not req and sid in r.skills)
+            if others:
+                joint_of = joint((req.id, *others))
+                m = replace(m, also_meets=others, skill_gain=round(joint_of, 1))
+                gain = max(gain, joint_of)
+        out.append((gain, m))
+    return out
 
 
 def _matched(

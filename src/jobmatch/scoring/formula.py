@@ -54,6 +54,7 @@ __all__ = [
     "evidence_mention",
     "requirement_weight",
     "compute",
+    "joint_gain",
     "profile_weights",
     "Weights",
 ]
@@ -501,3 +502,24 @@ def compute(
         calibrated=calibrate(raw_of(coverage), params),
         ceiling=ceiling(coverage, params),
     )
+
+
+def joint_gain(
+    profile: Profile,
+    req_credits: Mapping[str, float],
+    cosine: float,
+    ids: Sequence[str],
+    *,
+    weights: Weights | None = None,
+    exact_gains: bool = False,
+) -> float:
+    """The points gained by fully meeting every requirement of ``ids`` at once (one skill
+    meeting several requirements): the gain of :func:`compute` (``Breakdown.gains``) for
+    several requirements, by the same rule (the calibrated score's while the coverage
+    ceiling holds the score, unless ``exact_gains``)."""
+    base = compute(profile, req_credits, cosine, weights=weights, exact_gains=exact_gains)
+    met = {**req_credits, **dict.fromkeys(ids, 1.0)}
+    after = compute(profile, met, cosine, weights=weights, exact_gains=exact_gains)
+    if not exact_gains and base.score < base.calibrated:
+        return after.calibrated - base.calibrated
+    return after.score - base.score

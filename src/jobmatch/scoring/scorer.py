@@ -42,6 +42,7 @@ from .formula import (
     credit_plan,
     credits_of,
     evidence_mention,
+    joint_gain,
     profile_weights,
 )
 from .profile_types import years_for_degree
@@ -530,8 +531,14 @@ class Scorer:
         cos = terms.doc_cosine(doc)
         result = self._compute(profile, req_credits, cos, exact_gains=exact_gains)
         career = career_estimate(facts, profile, coverage=result.coverage)
+        values = {k: c.credit for k, c in req_credits.items()}
+        weights = self._of_profile(profile, profile_weights)
+
+        def joint(ids: Sequence[str]) -> float:
+            return joint_gain(profile, values, cos, ids, weights=weights, exact_gains=exact_gains)
+
         categories, matched, missing = explain(
-            profile, text, req_credits, result, self.lexicon, language=language
+            profile, text, req_credits, result, self.lexicon, language=language, joint=joint
         )
         return ScoreReport(
             score=round(result.score, 1),

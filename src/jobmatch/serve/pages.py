@@ -23,6 +23,7 @@ from ..report_parts import (
     meets_note,
     preferred_note,
     section_name,
+    unlisted_note,
     verdict,
 )
 from .problems import Problem
@@ -196,8 +197,13 @@ def _highlight(snippet: str, surface: str | None) -> str:
 
 def _matched(scored: Scored) -> str:
     rows = matched_once(scored.report)
+    unlisted = unlisted_note(scored.report)
+    # the requirements met without a skill to list (degree, years), as the reports say them
+    note = f'<p class="meta">{_h(unlisted)}.</p>' if unlisted else ""
     if not rows:
-        return '<h3 id="matched">Matched skills</h3><p>No skill of the profile was found.</p>'
+        return (
+            '<h3 id="matched">Matched skills</h3><p>No skill of the profile was found.</p>' + note
+        )
     items = "".join(
         f'<li><span class="skill">{_h(m.name)}</span>'
         + (f' <span class="tag">{_h(match_note(m))}</span>' if has_note(m) else "")
@@ -207,7 +213,8 @@ def _matched(scored: Scored) -> str:
         f'<br><q class="snippet">{_highlight(m.snippet, scored.evidence.get(m.skill_id))}</q></li>'
         for m, n in rows
     )
-    return f'<h3 id="matched">Matched skills ({len(rows)})</h3><ul class="skills">{items}</ul>'
+    head = f'<h3 id="matched">Matched skills ({len(rows)})</h3>'
+    return f'{head}{note}<ul class="skills">{items}</ul>'
 
 
 def _missing(r: ScoreReport) -> str:
