@@ -33,7 +33,7 @@ def test_case_file_shape(extractor: SkillExtractor) -> None:
     assert Counter(str(c["class"]) for c in CASES) == {
         "title_line": 56,
         "research_practice": 75,
-        "wrong_sense": 398,
+        "wrong_sense": 399,
         "line_break": 32,
     }
     known = set(extractor.lexicon.by_id)
@@ -61,7 +61,7 @@ def test_figures_per_class(extractor: SkillExtractor) -> None:
     assert found == {
         "title_line": [102, 102, 0],
         "research_practice": [88, 88, 0],
-        "wrong_sense": [392, 392, 0],
+        "wrong_sense": [393, 393, 0],
         "line_break": [42, 42, 0],
     }
     assert misses == []
