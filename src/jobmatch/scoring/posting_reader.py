@@ -883,6 +883,10 @@ _ITEM_END = re.compile(
 )
 #: the most words of a list item after such a clause, and the most items
 _ITEM_WORDS = 12
+#: an item's parenthesised examples, which do not make it longer: "Computer programming (e.g.
+#: programming languages, math/statistics packages, computer science, machine learning,
+#: scientific computing)" is an item of two words (glassdoor-0011)
+_ITEM_ASIDE = re.compile(r"\([^()\n]*\)")
 _MAX_ITEMS = 20
 
 
@@ -902,7 +906,7 @@ def _one_of_items(
             if (
                 item_section != section
                 or "\n\n" in text[end:a]
-                or len(item.split()) > _ITEM_WORDS
+                or len(_ITEM_ASIDE.sub(" ", item).split()) > _ITEM_WORDS
                 or _ITEM_END.match(item)
                 or degree_levels(item)
             ):
