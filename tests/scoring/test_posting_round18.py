@@ -1,0 +1,24 @@
+"""Session 26, eighteenth reading of the postings (the glassdoor postings whose id ends in
+9): the texts are written for these tests after the wording of the postings named."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch.scoring.posting_reader import read_posting
+
+
+@pytest.mark.parametrize(
+    ("clause", "related"),
+    [
+        # glassdoor-0199: "or related ... science" widens the degree's fields
+        ("PhD in biochemistry, cell and molecular biology or related pharmaceutical science", True),
+        ("Bachelor's degree in chemistry or a related science.", True),
+        ("Bachelor's degree in chemistry or related life sciences.", True),
+        ("Bachelor's degree in chemistry and biology.", False),
+    ],
+)
+def test_a_related_science_widens_the_fields(clause: str, related: bool) -> None:
+    edu = read_posting(f"Qualifications:\n- {clause}\n").education
+    assert edu is not None and edu.fields
+    assert edu.related_fields is related
