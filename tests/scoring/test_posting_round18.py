@@ -22,3 +22,22 @@ def test_a_related_science_widens_the_fields(clause: str, related: bool) -> None
     edu = read_posting(f"Qualifications:\n- {clause}\n").education
     assert edu is not None and edu.fields
     assert edu.related_fields is related
+
+
+@pytest.mark.parametrize(
+    ("clause", "asked"),
+    [
+        # glassdoor-0229: a certification the candidate wishes to earn is not asked
+        (
+            "Are familiar with Agile frameworks and methodologies with a desire to be a"
+            " certified SCRUM Master",
+            {"agile"},
+        ),
+        ("Experience with Python and a willingness to become certified in AWS.", {"python"}),
+        # held, it is asked
+        ("Experience with Python; certified SCRUM Master.", {"python", "csm_certification"}),
+    ],
+)
+def test_a_certification_wished_for_is_not_asked(clause: str, asked: set[str]) -> None:
+    read = read_posting(f"Requirements:\n- {clause}\n")
+    assert {s.skill_id for r in read.requirements for s in r.skills} == asked

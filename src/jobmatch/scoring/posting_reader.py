@@ -1264,7 +1264,11 @@ _LEARNED = re.compile(
     r"learn(?:\s+how)?(?:\s+to)?\b|\bwill\s+be\s+trained\s+(?:in|on)\b"
     # what the job gives: "junior scientists are provided with extensive mentoring"
     # (glassdoor-0123 required mentoring), "you will receive individual training"
-    r"|\b(?:are|is|will\s+be)\s+provided\s+with\b|\byou(?:\s+will|'ll|’ll)\s+receive\b",
+    r"|\b(?:are|is|will\s+be)\s+provided\s+with\b|\byou(?:\s+will|'ll|’ll)\s+receive\b"
+    # a certification the candidate wishes to earn: "with a desire to be a certified SCRUM
+    # Master" (glassdoor-0229 required it), "willingness to become certified in AWS"
+    r"|\b(?:willing(?:ness)?|eager(?:ness)?|desire|interest(?:ed)?)\s+to\s+"
+    r"(?:be(?:come)?|get|obtain|earn|pursue)\s+(?:an?\s+)?(?=certifi(?:ed|cations?)\b)",
     re.IGNORECASE,
 )
 
