@@ -41,3 +41,26 @@ def test_a_related_science_widens_the_fields(clause: str, related: bool) -> None
 def test_a_certification_wished_for_is_not_asked(clause: str, asked: set[str]) -> None:
     read = read_posting(f"Requirements:\n- {clause}\n")
     assert {s.skill_id for r in read.requirements for s in r.skills} == asked
+
+
+def test_some_of_the_tools_we_use_are_alternatives() -> None:
+    # glassdoor-0619: experience with some of the listed tools, not each of them
+    text = (
+        "Are we a match?\n"
+        "Hands-on knowledge of SQL is a must\n"
+        "You have experience with some of the tools and languages we use and are excited to"
+        " learn the others:\n"
+        "Python, R\n"
+        "Tableau\n"
+        "Jupyter Notebooks\n"
+        "Github\n"
+        "Highly Desired Additions:\n"
+        "Hadoop\n"
+    )
+    read = read_posting(text)
+    groups = [([s.skill_id for s in r.skills], r.required) for r in read.requirements]
+    assert groups == [
+        (["sql"], True),
+        (["python", "r", "tableau", "jupyter", "github"], True),
+        (["apache_hadoop"], False),
+    ]

@@ -871,7 +871,14 @@ _STACK_CATEGORIES = NAMED_TECHNOLOGY - {"data_tool", "devops", "tool", "certific
 
 #: a clause that announces a list of alternatives after it ("deep domain expertise on one or
 #: more of following R&D areas", "experience in at least one of the following:")
-_ONE_OF = re.compile(ONE_OF_FOLLOWING, re.IGNORECASE)
+_ONE_OF = re.compile(
+    ONE_OF_FOLLOWING
+    # ... or names them by what the company uses: "You have experience with some of the tools
+    # and languages we use and are excited to learn the others:" (glassdoor-0619)
+    + r"|\b(?:one|any|some)\s+(?:or\s+(?:more|all)\s+)?of\s+(?:the|our)\s+(?:[\w&/-]+\s+){1,4}?"
+    r"we\s+use\b",
+    re.IGNORECASE,
+)
 #: ... unless the list follows in the clause itself
 _INLINE_LIST = re.compile(r"\s*(?:[\w&/-]+\s+){0,4}?[\w&/-]*\s*:\s*\S")
 #: a clause that asks something of its own ends the list ("Ability to code in ...")
