@@ -245,3 +245,38 @@ def test_the_company_tech_stack_heading_is_preferred(extractor: SkillExtractor) 
     assert asked["apache_kafka"] is False
     assert asked["terraform"] is False
     assert asked["python"] is True
+
+
+def test_an_items_examples_do_not_make_it_longer(extractor: SkillExtractor) -> None:
+    # glassdoor-0011: the second item's examples in a parenthesis made it a sentence of its
+    # own, whose subjects were each required besides the list's alternatives
+    text = (
+        "Summary\n"
+        "The successful candidate will possess a diverse range of data-focused skills and"
+        " experience, both technical and analytical, and will work with large, complex, and"
+        " disparate data sets to analyze and exploit the Sponsors data holdings.\n"
+        "Required Experience, Skills, & Technologies\n"
+        "Thorough knowledge of appropriate analytic tools and methodologies in one or more of"
+        " the following:\n"
+        "Applied mathematics (e.g. probability and statistics, formal modeling)\n"
+        "Computer programming (e.g. programming languages, math/statistics packages, computer"
+        " science, machine learning, scientific computing)\n"
+        "Ability to code or script in one or more general programming language\n"
+        "Knowledge of relational databases, including SQL\n"
+    )
+    read = read_posting(text, extractor=extractor)
+    groups = [[s.skill_id for s in r.skills] for r in read.requirements]
+    assert len(groups) == 2
+    assert {"mathematics", "computer_programming", "machine_learning"} <= set(groups[0])
+    assert groups[1] == ["relational_databases", "sql"]
+    # a long item without an aside still ends the list
+    long_item = read_posting(
+        text.replace(
+            "Computer programming (e.g. programming languages, math/statistics packages,"
+            " computer science, machine learning, scientific computing)",
+            "Computer programming with programming languages, math/statistics packages,"
+            " computer science, machine learning, scientific computing",
+        ),
+        extractor=extractor,
+    )
+    assert len(long_item.requirements) > 2

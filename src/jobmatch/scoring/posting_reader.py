@@ -871,7 +871,14 @@ _STACK_CATEGORIES = NAMED_TECHNOLOGY - {"data_tool", "devops", "tool", "certific
 
 #: a clause that announces a list of alternatives after it ("deep domain expertise on one or
 #: more of following R&D areas", "experience in at least one of the following:")
-_ONE_OF = re.compile(ONE_OF_FOLLOWING, re.IGNORECASE)
+_ONE_OF = re.compile(
+    ONE_OF_FOLLOWING
+    # ... or names them by what the company uses: "You have experience with some of the tools
+    # and languages we use and are excited to learn the others:" (glassdoor-0619)
+    + r"|\b(?:one|any|some)\s+(?:or\s+(?:more|all)\s+)?of\s+(?:the|our)\s+(?:[\w&/-]+\s+){1,4}?"
+    r"we\s+use\b",
+    re.IGNORECASE,
+)
 #: ... unless the list follows in the clause itself
 _INLINE_LIST = re.compile(r"\s*(?:[\w&/-]+\s+){0,4}?[\w&/-]*\s*:\s*\S")
 #: a clause that asks something of its own ends the list ("Ability to code in ...")
@@ -883,6 +890,10 @@ _ITEM_END = re.compile(
 )
 #: the most words of a list item after such a clause, and the most items
 _ITEM_WORDS = 12
+#: an item's parenthesised examples, which do not make it longer: "Computer programming (e.g.
+#: programming languages, math/statistics packages, computer science, machine learning,
+#: scientific computing)" is an item of two words (glassdoor-0011)
+_ITEM_ASIDE = re.compile(r"\([^()\n]*\)")
 _MAX_ITEMS = 20
 
 
@@ -902,7 +913,7 @@ def _one_of_items(
             if (
                 item_section != section
                 or "\n\n" in text[end:a]
-                or len(item.split()) > _ITEM_WORDS
+                or len(_ITEM_ASIDE.sub(" ", item).split()) > _ITEM_WORDS
                 or _ITEM_END.match(item)
                 or degree_levels(item)
             ):
@@ -1260,7 +1271,11 @@ _LEARNED = re.compile(
     r"learn(?:\s+how)?(?:\s+to)?\b|\bwill\s+be\s+trained\s+(?:in|on)\b"
     # what the job gives: "junior scientists are provided with extensive mentoring"
     # (glassdoor-0123 required mentoring), "you will receive individual training"
-    r"|\b(?:are|is|will\s+be)\s+provided\s+with\b|\byou(?:\s+will|'ll|’ll)\s+receive\b",
+    r"|\b(?:are|is|will\s+be)\s+provided\s+with\b|\byou(?:\s+will|'ll|’ll)\s+receive\b"
+    # a certification the candidate wishes to earn: "with a desire to be a certified SCRUM
+    # Master" (glassdoor-0229 required it), "willingness to become certified in AWS"
+    r"|\b(?:willing(?:ness)?|eager(?:ness)?|desire|interest(?:ed)?)\s+to\s+"
+    r"(?:be(?:come)?|get|obtain|earn|pursue)\s+(?:an?\s+)?(?=certifi(?:ed|cations?)\b)",
     re.IGNORECASE,
 )
 

@@ -78,7 +78,10 @@ CANDIDATE = re.compile(
 )
 RELATED = re.compile(
     # "or a related life science field" (glassdoor-0101): up to two words of its kind
-    r"\brelated\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|areas?|subjects?|majors?|degrees?)\b"
+    # ... or a science: "or related pharmaceutical science" (glassdoor-0199), "or in a related
+    # science (e.g. laboratory sciences such as chemistry, ...)"
+    r"\brelated\s+(?:\w+\s+){0,2}(?:fields?|disciplines?|areas?|subjects?|majors?|degrees?"
+    r"|sciences?)\b"
     r"|\bsimilar\s+fields?\b|\bquantitative\s+(?:fields?|disciplines?)\b|\bequivalent\b"
     r"|\brelevant\s+(?:\w+\s+)?(?:fields?|disciplines?|degrees?)\b|\bSTEM\b"
     r"|\btechnical\s+(?:fields?|disciplines?)\b"
