@@ -201,3 +201,46 @@ def test_the_page_says_what_the_degree_meets(client: TestClient, samples: Path) 
         html,
     )
     assert found is not None
+
+
+_POSTING = """Software Engineer
+
+Requirements:
+- 3+ years of experience with Java
+- Experience with Java or Java EE
+- Experience with a cloud platform (AWS, Google Cloud or Azure)
+- SQL and relational databases
+
+Nice to have:
+- Tableau, Power BI or Qlik
+"""
+
+
+def test_what_to_add_on_the_page_is_the_reports(client: TestClient, samples: Path) -> None:
+    # the page listed every requirement not met with its alternatives' ids ("Tableau, Power
+    # BI or Qlik or power_bi, qlik"), one skill meeting two requirements twice, and the
+    # upgrades among them: it now lists what the Markdown report lists, item by item
+    data = (samples / "nurse_resume.pdf").read_bytes()
+    html = client.post(
+        "/", files={"resume": ("nurse_resume.pdf", data)}, data={"posting_text": _POSTING}
+    ).text
+    token = re.findall(r'href="/download/([^/"]+)/report\.html"', html)[0]
+    md = client.get(f"/download/{token}/report.md").text
+    lists = re.findall(r'<ol class="missing">(.*?)</ol>', html, re.S)
+    shown = [
+        unescape(n) for ol in lists for n in re.findall(r'<span class="skill">(.*?)</span>', ol)
+    ]
+    rows = re.findall(
+        r"^## (?:What to add|Upgrades \(partly met\))\n\n(?:_.*_\n\n)?\|.*\n\|.*\n((?:\|.*\n)+)",
+        md,
+        re.M,
+    )
+    listed = [
+        r.split(" | ")[0].removeprefix("| ").replace("\\|", "|")
+        for block in rows
+        for r in block.splitlines()
+    ]
+    assert shown and shown == listed
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", "".join(lists))  # no skill id
+    assert "Java" in shown and "Java or Java EE" not in shown  # Java meets both: one item
+    assert "also meets" in "".join(lists)

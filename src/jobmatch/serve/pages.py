@@ -21,8 +21,11 @@ from ..report_parts import (
     match_note,
     matched_once,
     meets_note,
+    missing_note,
     preferred_note,
     section_name,
+    small_note,
+    split_missing,
     unlisted_note,
     verdict,
 )
@@ -218,18 +221,33 @@ def _matched(scored: Scored) -> str:
 
 
 def _missing(r: ScoreReport) -> str:
-    if not r.missing:
-        return ""
-    items = "".join(
-        f'<li><span class="skill">{_h(m.name)}</span>'
-        + (f" or {_h(', '.join(m.alternatives))}" if m.alternatives else "")
-        + f' <span class="tag{" req" if m.required else ""}">'
-        f"{'required' if m.required else 'preferred'}</span> +{m.gain:.1f} points</li>"
-        for m in r.missing
-    )
-    note = capped_sentence(r)
-    meta = f'<p class="meta">{_h(note)}</p>' if note else ""
-    return f'<h3 id="missing">What to add</h3>{meta}<ol class="missing">{items}</ol>'
+    """What to add and the upgrades, as the text, Markdown and HTML reports list them
+    (:func:`~jobmatch.report_parts.split_missing`): one item a skill meeting several
+    requirements, named alternatives (never ids), and the note of each (what else it
+    meets, what meets it now, how many years count)."""
+    to_add, upgrades, small = split_missing(r)
+    out = []
+    for title, anchor, items in (
+        ("What to add", "missing", to_add),
+        ("Upgrades (partly met)", "upgrades", upgrades),
+    ):
+        if not items:
+            continue
+        rows = "".join(
+            f'<li><span class="skill">{_h(m.name)}</span>'
+            f' <span class="tag{" req" if m.required else ""}">'
+            f"{'required' if m.required else 'preferred'}</span> +{m.gain:.1f} points"
+            + (f'<br><span class="where">{_h(extra)}</span>' if extra else "")
+            + "</li>"
+            for m in items
+            for extra in [missing_note(m, r).partition("; ")[2]]
+        )
+        note = capped_sentence(r) if items is to_add else None
+        meta = f'<p class="meta">{_h(note)}</p>' if note else ""
+        out.append(f'<h3 id="{anchor}">{title}</h3>{meta}<ol class="missing">{rows}</ol>')
+    if small:
+        out.append(f'<p class="meta">{_h(small_note(small))}</p>')
+    return "".join(out)
 
 
 def _facts(r: ScoreReport) -> str:
