@@ -62,3 +62,6 @@ def test_the_joint_gain_of_one_requirement_is_its_gain() -> None:
                 abs(joint_gain(profile, values, 0.1, [rid], exact_gains=exact) - result.gains[rid])
                 < 1e-9
             )
+            # with the breakdown the caller has (as a report passes it): the same gain
+            given = joint_gain(profile, values, 0.1, [rid], exact_gains=exact, base=result)
+            assert abs(given - result.gains[rid]) < 1e-9

@@ -512,12 +512,16 @@ def joint_gain(
     *,
     weights: Weights | None = None,
     exact_gains: bool = False,
+    base: Breakdown | None = None,
 ) -> float:
     """The points gained by fully meeting every requirement of ``ids`` at once (one skill
     meeting several requirements): the gain of :func:`compute` (``Breakdown.gains``) for
     several requirements, by the same rule (the calibrated score's while the coverage
-    ceiling holds the score, unless ``exact_gains``)."""
-    base = compute(profile, req_credits, cosine, weights=weights, exact_gains=exact_gains)
+    ceiling holds the score, unless ``exact_gains``). ``base`` is :func:`compute`'s result
+    for these arguments when the caller has it (a report asks for several joint gains of
+    one breakdown)."""
+    if base is None:
+        base = compute(profile, req_credits, cosine, weights=weights, exact_gains=exact_gains)
     met = {**req_credits, **dict.fromkeys(ids, 1.0)}
     after = compute(profile, met, cosine, weights=weights, exact_gains=exact_gains)
     if not exact_gains and base.score < base.calibrated:

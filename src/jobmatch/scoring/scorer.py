@@ -535,7 +535,9 @@ class Scorer:
         weights = self._of_profile(profile, profile_weights)
 
         def joint(ids: Sequence[str]) -> float:
-            return joint_gain(profile, values, cos, ids, weights=weights, exact_gains=exact_gains)
+            return joint_gain(
+                profile, values, cos, ids, weights=weights, exact_gains=exact_gains, base=result
+            )
 
         categories, matched, missing = explain(
             profile, text, req_credits, result, self.lexicon, language=language, joint=joint
