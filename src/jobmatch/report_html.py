@@ -11,7 +11,6 @@ import html
 from .models import CategoryCoverage, MatchedSkill, MissingSkill, ScoreReport
 from .report_facts import career_line, role_line, years_lines
 from .report_parts import (
-    also_meets_note,
     capped_sentence,
     category_band,
     category_labels,
@@ -25,15 +24,14 @@ from .report_parts import (
     matched_category,
     matched_once,
     meets_note,
+    missing_details,
     pct,
     preferred_note,
     section_name,
     small_note,
     split_missing,
     unlisted_note,
-    upgrade_note,
     verdict,
-    years_count_note,
 )
 
 __all__ = ["HTML_CSP", "HTML_CSS", "escape_html", "render_html"]
@@ -98,7 +96,7 @@ def _html_missing(m: MissingSkill, labels: dict[str, str], report: ScoreReport) 
     )
     # years asked say how many count, as in text and Markdown ("required; 1.2 of 4 years
     # count"): "4+ years of experience in React ... required +5.8" did not say
-    kind += _h(also_meets_note(m, report) + upgrade_note(m, report) + years_count_note(m, report))
+    kind += _h(missing_details(m, report))
     return (
         f"<tr><td>{_h(m.name)}</td><td>{_h(labels.get(m.category, m.category))}</td>"
         f'<td>{kind}</td><td class="num">+{m.gain:.1f}</td></tr>'

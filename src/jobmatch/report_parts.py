@@ -40,6 +40,7 @@ __all__ = [
     "unlisted_note",
     "upgrade_note",
     "also_meets_note",
+    "missing_details",
     "SOFT_CATEGORIES",
     "MIN_GAIN",
     "file_name",
@@ -518,7 +519,14 @@ def missing_note(m: MissingSkill, report: ScoreReport | None = None) -> str:
     note = "required" if m.required else "preferred"
     if report is None:
         return note
-    return note + also_meets_note(m, report) + upgrade_note(m, report) + years_count_note(m, report)
+    return note + missing_details(m, report)
+
+
+def missing_details(m: MissingSkill, report: ScoreReport) -> str:
+    """What :func:`missing_note` says after "required" or "preferred", each part after
+    "; " (:func:`also_meets_note`, :func:`upgrade_note`, :func:`years_count_note`), or
+    ``""``: for renderers that show the kind apart (a tag in HTML)."""
+    return also_meets_note(m, report) + upgrade_note(m, report) + years_count_note(m, report)
 
 
 def upgrade_note(m: MissingSkill, report: ScoreReport) -> str:

@@ -21,7 +21,7 @@ from ..report_parts import (
     match_note,
     matched_once,
     meets_note,
-    missing_note,
+    missing_details,
     preferred_note,
     section_name,
     small_note,
@@ -237,10 +237,10 @@ def _missing(r: ScoreReport) -> str:
             f'<li><span class="skill">{_h(m.name)}</span>'
             f' <span class="tag{" req" if m.required else ""}">'
             f"{'required' if m.required else 'preferred'}</span> +{m.gain:.1f} points"
-            + (f'<br><span class="where">{_h(extra)}</span>' if extra else "")
+            + (f'<br><span class="where">{_h(extra[2:])}</span>' if extra else "")
             + "</li>"
             for m in items
-            for extra in [missing_note(m, r).partition("; ")[2]]
+            for extra in [missing_details(m, r)]
         )
         note = capped_sentence(r) if items is to_add else None
         meta = f'<p class="meta">{_h(note)}</p>' if note else ""
